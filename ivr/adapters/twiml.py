@@ -1,0 +1,109 @@
+"""Rendering engine actions as TwiML, through the twilio library's `VoiceResponse`.
+
+The only module that imports `twilio.twiml`.  Prompts said before a
+`Gather` are nested inside it so callers can barge in; a `Redirect` after the
+`Gather` brings a silent caller back as no-input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from twilio.twiml.voice_response import Gather as TwimlGather
+from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Redirect, Say
+
+LOCALES = {"en": "en-US", "es": "es-US"}
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where Twilio should post back (relative URLs are fine)."""
+
+    gather: str = "/voice/gather"
+    silence: str = "/voice/gather?silence=1"
+    queue_wait: str = "/voice/queue/wait"
+    queue_done: str = "/voice/queue/done"
+    resume: str = "/voice/resume"
+
+
+@dataclass(frozen=True)
+class Voices:
+    en: str = "Polly.Joanna"
+    es: str = "Polly.Lupe"
+
+    def for_(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+
+def render(actions: Sequence[CallAction], urls: Urls = Urls(), voices: Voices = Voices()) -> str:
+    """The TwiML document for one step's actions."""
+    response = VoiceResponse()
+    pending: list[Say] = []
+    for action in actions:
+        if isinstance(action, Say):
+            pending.append(action)
+            continue
+        if isinstance(action, Gather):
+            gather = _gather(action, urls)
+            for say in pending:
+                gather.say(say.text, language=LOCALES.get(say.language, "en-US"), voice=voices.for_(say.language))
+            pending = []
+            response.append(gather)
+            response.redirect(urls.silence, method="POST")
+            continue
+        _flush(response, pending, voices)
+        pending = []
+        if isinstance(action, Enqueue):
+            response.enqueue(action.queue, wait_url=urls.queue_wait, wait_url_method="POST", action=urls.queue_done, method="POST")
+        elif isinstance(action, Dial):
+            dial = response.dial(action=urls.resume, method="POST")
+            if action.target.startswith("client:"):
+                client = dial.client()
+                client.identity(action.target.removeprefix("client:"))
+                for key, value in sorted(action.context.items()):
+                    client.parameter(name=key, value=value)
+            else:
+                dial.number(action.target)
+        elif isinstance(action, Redirect):
+            response.redirect(urls.resume, method="POST")
+        elif isinstance(action, HangUpCall):
+            response.hangup()
+    _flush(response, pending, voices)
+    return str(response)
+
+
+def render_says(texts: Sequence[tuple[str, str]], hang_up: bool = False, voices: Voices = Voices()) -> str:
+    """A TwiML document that only speaks (for answers outside a call's flow)."""
+    response = VoiceResponse()
+    for text, language in texts:
+        response.say(text, language=LOCALES.get(language, "en-US"), voice=voices.for_(language))
+    if hang_up:
+        response.hangup()
+    return str(response)
+
+
+def _gather(action: Gather, urls: Urls) -> TwimlGather:
+    options: dict[str, object] = {
+        "input": action.input,
+        "action": urls.gather,
+        "method": "POST",
+        "timeout": action.timeout,
+        "language": LOCALES.get(action.language, "en-US"),
+    }
+    if "speech" in action.input:
+        options["speech_timeout"] = "auto"
+        if action.hints:
+            options["hints"] = ", ".join(action.hints)
+    if action.num_digits:
+        options["num_digits"] = action.num_digits
+    if action.finish_on_key is not None:
+        options["finish_on_key"] = action.finish_on_key
+    return TwimlGather(**options)
+
+
+def _flush(response: VoiceResponse, says: list[Say], voices: Voices) -> None:
+    for say in says:
+        response.say(say.text, language=LOCALES.get(say.language, "en-US"), voice=voices.for_(say.language))

@@ -1,0 +1,113 @@
+"""The application factory: `create_app(config) -> Flask`.
+
+Everything costly happens here, once: flows are loaded, validated and
+compiled into their shared machines, scripts and case data are loaded, the
+store is opened.  Requests then only load a session, fire one event and save.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response
+
+from ivr import config as settings
+from ivr.adapters.twiml import Urls, Voices, render_says
+from ivr.adapters.voice import bp as voice_bp
+from ivr.adapters.voice import voice_settings
+from ivr.calls import CallService
+from ivr.clock import Clock
+from ivr.core.engine import Engine
+from ivr.core.machine import compile_flow
+from ivr.core.registry import Services, builtin_registry
+from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
+from ivr.definitions.flows import load_flows
+from ivr.routing import TierRouting
+from ivr.store.base import Store
+from ivr.store.sql import SqlStore, default_sqlite_url
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """What the app built at start-up, shared by every request (`app.extensions['ivr']`)."""
+
+    engine: Engine
+    store: Store
+    cases: CaseBook
+    clock: Clock
+    calls: CallService
+    urls: Urls
+    voices: Voices
+    settings: dict[str, Any]
+
+
+def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
+    """Load, validate and compile everything a call needs; open the store."""
+    registry = builtin_registry()
+    flows = load_flows(config.get("FLOWS"), registry)
+    compiled = {flow_id: compile_flow(flow, registry) for flow_id, flow in flows.items()}
+    default_flow = config.get("DEFAULT_FLOW")
+    if default_flow not in compiled:
+        default_flow = next(iter(compiled))
+    services = Services(
+        directory=_directory(),
+        scripts=_scripts(config),
+        routing=TierRouting.from_config(config.get("TIER_ROUTING")),
+        settings=config,
+    )
+    engine = Engine(compiled, services, default_flow)
+    cases = load_cases(config.get("CASES_FILE") or DEMO_CASES_PATH)
+    store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
+    clock = Clock.parse(config.get("CLOCK"))
+    urls, voices = voice_settings(config)
+    return Runtime(engine, store, cases, clock, CallService(engine, store, cases, clock), urls, voices, config)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """The Flask app serving the Twilio webhooks (and, when enabled, the softphone)."""
+    app = Flask("ivr", instance_relative_config=True)
+    resolved = settings.resolve(config)
+    app.config.update(resolved)
+    runtime = build_runtime(resolved, app.instance_path)
+    app.extensions["ivr"] = runtime
+    app.register_blueprint(voice_bp)
+    if resolved.get("SOFTPHONE"):
+        from ivr.adapters.softphone import bp as softphone_bp
+
+        app.register_blueprint(softphone_bp)
+
+    @app.errorhandler(404)
+    @app.errorhandler(405)
+    def not_here(error: Any) -> Response:
+        # Twilio (or a person) reached a URL or method we do not serve: answer TwiML, never a bare error page.
+        body = render_says((("Sorry, this number cannot take that request.", "en"),
+                            ("Lo sentimos, este número no puede atender esa solicitud.", "es")), hang_up=False)
+        return Response(body, error.code, mimetype="text/xml", headers={"X-IVR-State": "error", "X-IVR-Tier": "ivr"})
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"ok": True, "flows": sorted(runtime.engine.flows), "now": runtime.clock.now().isoformat()}
+
+    return app
+
+
+def _directory() -> Any:
+    try:
+        from ivr.rules.directory import load_directory
+    except ImportError:  # pragma: no cover - during bootstrap only
+        return None
+    return load_directory()
+
+
+def _scripts(config: dict[str, Any]) -> Any:
+    try:
+        from ivr.definitions.scripts import load_scripts
+    except ImportError:  # pragma: no cover
+        return None
+    root = config.get("SCRIPTS_DIR")
+    return load_scripts(root) if root else load_scripts()

@@ -1,0 +1,142 @@
+"""Running calls: one transaction per caller event (load, step, save, record).
+
+`CallService` is the application service every shell uses: the Twilio
+webhooks, the browser softphone and the terminal rehearsal.  It owns the
+unit of work around `Engine.step` and the transcript every call leaves
+(see `ivr.qa.transcript` for its format).  It does not know HTTP or TwiML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ivr.clock import Clock
+from ivr.core.engine import Engine, Step
+from ivr.core.events import CallStarted, Event, HangUp, Resume, describe
+from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
+from ivr.definitions.cases import CaseBook
+from ivr.store.base import Store
+from ivr.world import CaseWorld
+
+log = logging.getLogger(__name__)
+
+TRANSCRIPT_FORMAT = 1
+
+
+@dataclass
+class CallService:
+    """Steps calls through the engine, inside the store, and records their transcripts."""
+
+    engine: Engine
+    store: Store
+    cases: CaseBook
+    clock: Clock
+
+    def handle(self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None) -> Step:
+        """Apply one caller event to a call; the call's session and transcript are saved atomically."""
+        with self.store.call(call_sid) as tx:
+            world = CaseWorld(self.cases, tx)
+            session = tx.load_session()
+            entries: list[dict[str, Any]] = []
+            if isinstance(event, CallStarted) and (session is None or session.ended):
+                session = self.engine.new_session(call_sid, event, flow_id)
+                entries.append(self._header(session, channel))
+            elif session is None:
+                if isinstance(event, HangUp):
+                    return Step(self.engine.new_session(call_sid, CallStarted(event.now), flow_id), ())
+                # A call this store never saw (lost database, wrong number wiring): start it
+                # over at the first menu with an apology rather than fail.
+                log.warning("call %s unknown to the store: starting it over", _short(call_sid))
+                session = self.engine.new_session(call_sid, CallStarted(event.now), flow_id)
+                entries.append(self._header(session, channel))
+                apology = self.engine.flow(session.flow_id).flow.message("apology")
+                step = self.engine.step(session, CallStarted(event.now), world)
+                say = Say(apology.in_(step.session.language), step.session.language, apology.id)
+                step = dataclasses.replace(step, actions=(say, *step.actions), fault="unknown_call")
+                entries.append(_entry(step, session.state, event, world))
+                tx.save_session(step.session, channel)
+                tx.append_transcript(entries)
+                return step
+            elif isinstance(event, CallStarted):
+                event = Resume(event.now)
+            before = session.state
+            step = self.engine.step(session, event, world)
+            entries.append(_entry(step, before, event, world))
+            tx.save_session(step.session, channel)
+            tx.append_transcript(entries)
+        if step.fault:
+            log.error("call %s recovered from a fault: %s", _short(call_sid), step.fault)
+        return step
+
+    def now(self) -> Any:
+        return self.clock.now()
+
+    def _header(self, session: Any, channel: str) -> dict[str, Any]:
+        flow = self.engine.flow(session.flow_id).flow
+        scripts = self.engine.services.scripts
+        return {
+            "type": "call",
+            "format": TRANSCRIPT_FORMAT,
+            "call_sid": session.call_sid,
+            "channel": channel,
+            "flow": {"id": flow.id, "version": flow.content_hash},
+            "started_at": session.started_at,
+            "caller": session.caller,
+            "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
+            "scripts_library": scripts.fingerprint() if scripts is not None and hasattr(scripts, "fingerprint") else None,
+        }
+
+
+def _entry(step: Step, before: str, event: Event, world: CaseWorld) -> dict[str, Any]:
+    """One transcript entry: the caller's input and everything the call did in reply."""
+    session = step.session
+    entry: dict[str, Any] = {
+        "type": "step",
+        "at": event.now.isoformat(),
+        "input": describe(event),
+        "state_before": before,
+        "state": session.state,
+        "tier": session.tier,
+        "language": session.language,
+        "entered": list(step.entered),
+        "prompts": [{"id": a.prompt_id, "language": a.language, "text": a.text} for a in step.actions if isinstance(a, Say)],
+        "actions": [_action(a) for a in step.actions if not isinstance(a, Say)],
+    }
+    if step.effects:
+        entry["effects"] = [{"kind": e.kind, **dict(e.data)} for e in step.effects]
+    if step.tier_changes:
+        entry["tier_changes"] = [
+            {"from": c.from_tier, "to": c.to_tier, "reason": c.reason, "state": c.state, "context": c.context}
+            for c in step.tier_changes
+        ]
+    if step.scripts:
+        entry["scripts"] = list(step.scripts)
+    if world.read:
+        entry["cases"] = dict(world.read)
+    if world.sequences:
+        entry["sequences"] = [[name, value] for name, value in world.sequences]
+    if step.fault:
+        entry["fault"] = step.fault
+    return entry
+
+
+def _action(action: Any) -> dict[str, Any]:
+    if isinstance(action, Gather):
+        return {"kind": "gather", "input": action.input}
+    if isinstance(action, Enqueue):
+        return {"kind": "enqueue", "queue": action.queue, "tier": action.tier}
+    if isinstance(action, Dial):
+        return {"kind": "dial", "tier": action.tier}
+    if isinstance(action, Redirect):
+        return {"kind": "redirect", "reason": action.reason}
+    if isinstance(action, HangUpCall):
+        return {"kind": "hang_up"}
+    return {"kind": type(action).__name__.lower()}
+
+
+def _short(call_sid: str) -> str:
+    """Call ids are not personal data, but keep logs short."""
+    return call_sid[:12]

@@ -1,0 +1,42 @@
+"""The clock: real time, or a frozen simulated instant (`CLOCK`).
+
+Every time rule (hours, holidays, the 12-hour reschedule limit, service
+request ages) reads "now" from the event the shell builds with this clock,
+never from `datetime.now()` directly, so trainers and tests can run a call
+at any date and time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ivr.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Clock:
+    """`now()` is the frozen instant when one is set, else the real time in UTC."""
+
+    frozen: dt.datetime | None = None
+
+    def now(self) -> dt.datetime:
+        return self.frozen if self.frozen is not None else dt.datetime.now(dt.timezone.utc)
+
+    @classmethod
+    def parse(cls, value: str | None) -> Clock:
+        """A clock from a `CLOCK` setting: empty for real time, else ISO 8601 with a UTC offset."""
+        if not value:
+            return cls()
+        return cls(parse_instant(value, "CLOCK"))
+
+
+def parse_instant(value: str, name: str = "time") -> dt.datetime:
+    """An ISO 8601 instant that must carry a UTC offset (`2026-11-23T10:00:00-05:00`)."""
+    try:
+        instant = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(f"{name}: '{value}' is not an ISO 8601 date and time (e.g. 2026-11-23T10:00:00-05:00)") from None
+    if instant.tzinfo is None:
+        raise ConfigError(f"{name}: '{value}' has no UTC offset (e.g. 2026-11-23T10:00:00-05:00)")
+    return instant

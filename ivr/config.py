@@ -1,0 +1,80 @@
+"""Configuration: the contract keys of DESIGN.md and this project's own, with defaults.
+
+`resolve(config)` merges, in order of precedence: the `config` dict given to
+`create_app`, the environment (`IVR_*`, and `TWILIO_AUTH_TOKEN`), and the
+defaults below.  Nothing else reads the environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from ivr.errors import ConfigError
+
+# key -> (environment variable, default)
+SETTINGS: dict[str, tuple[str, Any]] = {
+    # contracts (DESIGN.md §1)
+    "TWILIO_AUTH_TOKEN": ("TWILIO_AUTH_TOKEN", None),
+    "PUBLIC_BASE_URL": ("IVR_PUBLIC_BASE_URL", None),
+    "DATABASE_URL": ("IVR_DATABASE_URL", None),
+    "CASES_FILE": ("IVR_CASES_FILE", None),
+    "CLOCK": ("IVR_CLOCK", None),
+    # this project's own
+    "FLOWS": ("IVR_FLOWS", None),  # flow files (os.pathsep-separated); default: flows/*.yaml
+    "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
+    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the browser softphone at /phone
+    "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
+    "SCRIPT_PINS": ("IVR_SCRIPT_PINS", None),  # JSON {"script-id": version}
+    "TIER_ROUTING": ("IVR_TIER_ROUTING", None),  # JSON, see ivr.routing
+    "TWILIO_ACCOUNT_SID": ("TWILIO_ACCOUNT_SID", None),
+    "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
+    "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
+    "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The effective settings: explicit config, then environment, then defaults."""
+    config = dict(config or {})
+    environ = os.environ if environ is None else environ
+    unknown = sorted(k for k in config if k.isupper() and k not in SETTINGS and not k.startswith(("FLASK_", "TESTING", "SECRET")))
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(SETTINGS)})")
+    result: dict[str, Any] = {}
+    for key, (env, default) in SETTINGS.items():
+        if key in config:
+            result[key] = config[key]
+        elif env in environ:
+            result[key] = environ[env]
+        else:
+            result[key] = default
+    result["SOFTPHONE"] = _flag(result["SOFTPHONE"], "SOFTPHONE")
+    for key in ("SCRIPT_PINS", "TIER_ROUTING"):
+        if isinstance(result[key], str):
+            try:
+                result[key] = json.loads(result[key])
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    if isinstance(result["FLOWS"], str):
+        result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
+    for key, value in config.items():
+        if key not in result:
+            result[key] = value
+    return result
+
+
+def _flag(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ConfigError(f"{name}: '{value}' is not a yes/no value (use true or false)")

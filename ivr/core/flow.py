@@ -1,0 +1,161 @@
+"""The flow model: what a validated `flows/*.yaml` file becomes.
+
+These frozen dataclasses are the only shape of a flow the engine sees.  They
+are built once, at start-up, by `ivr.definitions.flows.load_flow`; the
+engine never parses YAML.  Every text is already split by language and every
+name (targets, guards, actions, validators) already checked.
+
+Flat state names: nested menus are written as `parent.child`; nothing here is
+hierarchical, so one shared `transitions.Machine` serves every call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = ("en", "es")
+Tier = Literal["ivr", "tier1", "tier2", "supervisor"]
+TIERS: tuple[Tier, ...] = ("ivr", "tier1", "tier2", "supervisor")
+
+StateKind = Literal["menu", "collect", "message", "action", "branch", "transfer", "hangup"]
+STATE_KINDS: tuple[StateKind, ...] = ("menu", "collect", "message", "action", "branch", "transfer", "hangup")
+InputMode = Literal["dtmf", "speech", "dtmf speech"]
+
+# Why a call changes tier (seed 003_29c9fde61bf22c66.txt).
+TIER_CHANGE_REASONS: dict[str, str] = {
+    "caller_requested_live_assistance": "the caller asked for live assistance from within the IVR",
+    "ivr_could_not_resolve": "the caller could not be helped by the IVR (attempts exhausted)",
+    "tier1_cannot_resolve": "Tier 1 was unable to completely resolve the inquiry",
+    "caller_requested_supervisor": "the caller requested to speak to a supervisor",
+    "caller_upset_resolution_improper": "the caller is unusually upset and believes the proposed resolution is improper",
+    "urgent_needs_another_office": "the matter requires urgent or expedited assistance by another office",
+    "returned_to_ivr": "the call returned to the automated system",
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One prompt in every language, with the id transcripts refer to it by."""
+
+    id: str
+    en: str
+    es: str
+
+    def in_(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+    @property
+    def is_template(self) -> bool:
+        return "{" in self.en or "{" in self.es
+
+
+@dataclass(frozen=True)
+class Option:
+    """A menu option: chosen by its key or by saying its topic or a phrase."""
+
+    key: str
+    topic: Text
+    phrases: dict[str, tuple[str, ...]]
+    goto: str
+    when: str | None = None
+    language: Language | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One arm of a branch state: taken when its guard holds (or always, without one)."""
+
+    goto: str
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    """One flat state of a flow."""
+
+    name: str
+    kind: StateKind
+    line: int
+    tier: Tier = "ivr"
+    prompt: Text | None = None
+    reprompt: Text | None = None
+    no_input: Text | None = None
+    no_match: Text | None = None
+    # menu
+    options: tuple[Option, ...] = ()
+    bilingual: bool = False
+    announce_keys: bool = False
+    # collect
+    input: InputMode = "dtmf speech"
+    validator: str | None = None
+    into: str | None = None
+    num_digits: int | None = None
+    finish_on_key: str | None = None
+    confirm: Text | None = None
+    # action
+    run: str | None = None
+    args: dict[str, str] = field(default_factory=dict)
+    on: dict[str, str] = field(default_factory=dict)
+    # branch
+    branches: tuple[Branch, ...] = ()
+    # transfer
+    to: Tier | None = None
+    reason: str | None = None
+    # message / collect / transfer
+    goto: str | None = None
+    # menus and collects
+    max_attempts: int = 3
+    timeout: int = 6
+    hints: tuple[str, ...] = ()
+
+    @property
+    def waits_for_caller(self) -> bool:
+        return self.kind in ("menu", "collect")
+
+    def option(self, key: str) -> Option | None:
+        for option in self.options:
+            if option.key == key:
+                return option
+        return None
+
+
+@dataclass(frozen=True)
+class GlobalKeys:
+    """Keys (and phrases) honoured in every menu."""
+
+    representative: str
+    repeat: str
+    previous: str
+    phrases: dict[str, dict[str, tuple[str, ...]]]  # purpose -> language -> phrases
+
+    def purpose_of_key(self, key: str) -> str | None:
+        for purpose in ("representative", "repeat", "previous"):
+            if getattr(self, purpose) == key:
+                return purpose
+        return None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A validated flow, ready to compile."""
+
+    id: str
+    title: str
+    path: str
+    content_hash: str
+    start: str
+    keys: GlobalKeys
+    messages: dict[str, Text]
+    representative_state: str
+    max_attempts_state: str
+    states: dict[str, State]
+    confirm_suffix: str = ".confirm"
+
+    def state(self, name: str) -> State:
+        return self.states[name]
+
+    def message(self, name: str) -> Text:
+        return self.messages[name]

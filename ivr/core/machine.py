@@ -1,0 +1,199 @@
+"""Compiling a `Flow` once into one shared `transitions.Machine` and static prompts.
+
+A compiled flow is built at start-up and shared, read-only, by every call and
+thread.  The machine is flat (`parent.child` names, no `HierarchicalMachine`),
+built with `model=None, auto_transitions=False`, and its guards are the
+registered callables themselves.  Per request the engine sets `state` on a
+tiny per-request model and calls `machine.events[name].trigger(model, ctx=…)`.
+
+Trigger names:
+  `select_<key>`          a menu option (by key or by phrase)
+  `collected`             a collect state got valid input
+  `confirmed`/`rejected`  the read-back of a collected value
+  `outcome_<name>`        an action's outcome
+  `next`                  message, transfer and branch states move on
+  `escalate_representative`, `escalate_max_attempts`: from every waiting state
+
+Everything static per state and language (menu prompts, speech hints,
+phrase indexes) is precomputed here so the hot path only formats templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from transitions import EventData, Machine
+
+from ivr.core.flow import LANGUAGES, Flow, Option, State
+from ivr.core.matching import PhraseIndex
+from ivr.core.registry import Context, Registry
+
+KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
+OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
+CONFIRM_SUFFIX = ".confirm"
+ESCALATE_REPRESENTATIVE = "escalate_representative"
+ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
+
+
+class CallModel:
+    """The per-request object `transitions` moves between states."""
+
+    __slots__ = ("state",)
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+
+def spoken_key(key: str, language: str) -> str:
+    return KEY_NAMES.get(language, {}).get(key, key)
+
+
+def option_sentence(option: Option, language: str) -> str:
+    language = option.language or language
+    return OPTION_SENTENCE[language].format(topic=option.topic.in_(language), key=spoken_key(option.key, language))
+
+
+@dataclass(frozen=True)
+class CompiledState:
+    """A state plus everything about it that can be computed before any call."""
+
+    state: State
+    dynamic_options: bool  # some options have guards: filter at request time
+    prompt: dict[str, str]  # full prompt per language (menus: intro, options, global keys)
+    reprompt: dict[str, str]  # the shorter prompt for repeats
+    phrases: dict[str, PhraseIndex]  # language -> option phrases (menus)
+    hints: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class CompiledFlow:
+    flow: Flow
+    machine: Machine
+    states: dict[str, CompiledState]
+    global_phrases: dict[str, PhraseIndex]  # language -> representative/repeat/previous
+    registry: Registry
+
+    def fire(self, model: CallModel, trigger: str, ctx: Context) -> bool:
+        """Fire one trigger; True when a transition happened."""
+        event = self.machine.events.get(trigger)
+        if event is None:
+            return False
+        return bool(event.trigger(model, ctx=ctx))
+
+    def option_text(self, name: str, language: str, options: tuple[Option, ...]) -> str:
+        return " ".join(option_sentence(option, language) for option in options)
+
+
+def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
+    """Build the shared machine and the static prompts of a validated flow."""
+    names: list[str] = []
+    transitions: list[dict[str, Any]] = []
+    escalation = (flow.representative_state, flow.max_attempts_state)
+
+    def add(trigger: str, source: str, dest: str, when: str | None = None) -> None:
+        transition: dict[str, Any] = {"trigger": trigger, "source": source, "dest": dest}
+        if when:
+            negate = when.startswith("not ")
+            guard = _condition(registry.guards[when[4:] if negate else when].func)
+            transition["unless" if negate else "conditions"] = [guard]
+        transitions.append(transition)
+
+    for name, state in flow.states.items():
+        names.append(name)
+        waiting = [name]
+        if state.kind == "menu":
+            for option in state.options:
+                add(f"select_{option.key}", name, option.goto, option.when)
+        elif state.kind == "collect":
+            assert state.goto is not None
+            if state.confirm is not None:
+                confirm = name + CONFIRM_SUFFIX
+                names.append(confirm)
+                waiting.append(confirm)
+                add("collected", name, confirm)
+                add("confirmed", confirm, state.goto)
+                add("rejected", confirm, name)
+            else:
+                add("collected", name, state.goto)
+        elif state.kind == "action":
+            for outcome, dest in state.on.items():
+                add(f"outcome_{outcome}", name, dest)
+        elif state.kind == "branch":
+            for branch in state.branches:
+                add("next", name, branch.goto, branch.when)
+        elif state.kind in ("message", "transfer"):
+            assert state.goto is not None
+            add("next", name, state.goto)
+        if state.waits_for_caller:
+            for source in waiting:
+                add(ESCALATE_REPRESENTATIVE, source, escalation[0])
+                add(ESCALATE_MAX_ATTEMPTS, source, escalation[1])
+
+    machine = Machine(
+        model=None,
+        states=names,
+        transitions=transitions,
+        initial=flow.start,
+        auto_transitions=False,
+        send_event=True,
+        ignore_invalid_triggers=True,
+    )
+    global_phrases = {
+        language: PhraseIndex.build(
+            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in ("representative", "repeat", "previous")
+        )
+        for language in LANGUAGES
+    }
+    states = {name: _compile_state(flow, state) for name, state in flow.states.items()}
+    return CompiledFlow(flow, machine, states, global_phrases, registry)
+
+
+def _condition(guard: Callable[[Context], bool]) -> Callable[[EventData], bool]:
+    def condition(event: EventData) -> bool:
+        return guard(event.kwargs["ctx"])
+
+    condition.__name__ = getattr(guard, "__name__", "guard")
+    return condition
+
+
+def _compile_state(flow: Flow, state: State) -> CompiledState:
+    dynamic = any(option.when for option in state.options)
+    prompt: dict[str, str] = {}
+    reprompt: dict[str, str] = {}
+    phrases: dict[str, PhraseIndex] = {}
+    hints: dict[str, tuple[str, ...]] = {}
+    for language in LANGUAGES:
+        intro = state.prompt.in_(language) if state.prompt else ""
+        short = state.reprompt.in_(language) if state.reprompt else ""
+        if state.kind == "menu":
+            options = " ".join(option_sentence(option, language) for option in state.options)
+            keys = flow.messages["global_keys"].in_(language) if state.announce_keys else ""
+            prompt[language] = _join(intro, options, keys)
+            reprompt[language] = _join(short, options)
+            phrases[language] = PhraseIndex.build(
+                (option.key, (option.topic.in_(option.language or language), *option.phrases[language], *_other_language(option, language)))
+                for option in state.options
+            )
+            words = [option.topic.in_(option.language or language) for option in state.options]
+            words += [p for option in state.options for p in option.phrases[language]]
+        else:
+            prompt[language] = intro
+            reprompt[language] = short or intro
+            words = list(state.hints)
+        for purpose in ("representative", "repeat", "previous"):
+            words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
+        hints[language] = tuple(dict.fromkeys(w for w in words if w))[:40]
+    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints)
+
+
+def _other_language(option: Option, language: str) -> tuple[str, ...]:
+    """Language-choice options match in either language ('Español' said to the English recogniser)."""
+    if option.language is None:
+        return ()
+    return tuple(p for lang in LANGUAGES if lang != language for p in option.phrases[lang])
+
+
+def _join(*parts: str) -> str:
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,85 @@
+"""The call session: everything the engine knows about one call between steps.
+
+Time, retries, tiers and collected data live here, not in `transitions`
+timers or state objects, so a call survives a restart and a webhook can be
+served by any process.  A session is plain data: `to_dict`/`from_dict`
+round-trip it through JSON for the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class TierChange:
+    """An explicit move between tiers, with its reason and the context handed over."""
+
+    from_tier: str
+    to_tier: str
+    reason: str
+    at: str
+    state: str
+    context: dict[str, Any]
+
+
+@dataclass
+class Session:
+    """One call's state between webhooks."""
+
+    call_sid: str
+    flow_id: str
+    flow_version: str
+    state: str
+    started_at: str
+    language: str = "en"
+    tier: str = "ivr"
+    caller: str | None = None
+    no_input: int = 0
+    no_match: int = 0
+    pending: str | None = None  # a collected value awaiting read-back confirmation
+    menu_stack: list[str] = field(default_factory=list)
+    path: list[str] = field(default_factory=list)
+    vars: dict[str, Any] = field(default_factory=dict)
+    verified_receipt: str | None = None
+    tier_changes: list[TierChange] = field(default_factory=list)
+    scripts_heard: list[str] = field(default_factory=list)
+    service_requests: list[str] = field(default_factory=list)
+    ended: bool = False
+    steps: int = 0
+
+    def copy(self) -> Session:
+        """A copy the engine may change without touching the caller's object."""
+        return Session(
+            call_sid=self.call_sid,
+            flow_id=self.flow_id,
+            flow_version=self.flow_version,
+            state=self.state,
+            started_at=self.started_at,
+            language=self.language,
+            tier=self.tier,
+            caller=self.caller,
+            no_input=self.no_input,
+            no_match=self.no_match,
+            pending=self.pending,
+            menu_stack=list(self.menu_stack),
+            path=list(self.path),
+            vars=dict(self.vars),
+            verified_receipt=self.verified_receipt,
+            tier_changes=list(self.tier_changes),
+            scripts_heard=list(self.scripts_heard),
+            service_requests=list(self.service_requests),
+            ended=self.ended,
+            steps=self.steps,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        data = dict(data)
+        data["tier_changes"] = [TierChange(**change) for change in data.get("tier_changes", [])]
+        known = cls.__dataclass_fields__
+        return cls(**{key: value for key, value in data.items() if key in known})

@@ -1,0 +1,638 @@
+"""Loading and validating flow files (`flows/*.yaml`) into `ivr.core.flow.Flow`.
+
+Owns the flow language: its keys (`*_KEYS` below, held against
+`flows/schema.json` by a test), the per-state checks and the graph checks
+(unknown targets, unreachable states, states that cannot reach an end, menus
+without no-input or no-match handling, missing English or Spanish text,
+names missing from the registry).  Every problem of a file is reported at
+once as `flows/x.yaml:LINE: where: what (allowed: ...)`.
+
+Runs at start-up only; nothing here is on the per-request path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import string
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
+
+from ivr.core.flow import (
+    LANGUAGES,
+    STATE_KINDS,
+    TIER_CHANGE_REASONS,
+    TIERS,
+    Branch,
+    Flow,
+    GlobalKeys,
+    InputMode,
+    Language,
+    Option,
+    State,
+    StateKind,
+    Text,
+    Tier,
+)
+from ivr.core.registry import Registry, builtin_registry
+from ivr.definitions.checks import Checker, join
+from ivr.definitions.yamlsource import Mapping, load_file, load_text
+from ivr.errors import DefinitionError, Problem, display_path
+
+FLOW_FORMAT_VERSION = 1
+FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
+
+TOP_KEYS = ("version", "id", "title", "start", "defaults", "keys", "messages", "escalation", "include", "states")
+FRAGMENT_KEYS = ("version", "description", "states")
+TOP_REQUIRED = ("version", "id", "start", "keys", "escalation", "states")
+DEFAULTS_KEYS = ("max_attempts", "timeout")
+KEYS_KEYS = ("representative", "repeat", "previous")
+GLOBAL_KEY_KEYS = ("key", "phrases")
+MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology")
+MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
+ESCALATION_KEYS = ("representative", "max_attempts")
+COMMON_STATE_KEYS = ("kind", "tier", "prompt", "description")
+WAITING_KEYS = ("reprompt", "no_input", "no_match", "max_attempts", "timeout", "hints")
+STATE_KEYS: dict[str, tuple[str, ...]] = {
+    "menu": COMMON_STATE_KEYS + WAITING_KEYS + ("options", "bilingual", "announce_keys"),
+    "collect": COMMON_STATE_KEYS
+    + WAITING_KEYS
+    + ("input", "validator", "into", "num_digits", "finish_on_key", "confirm", "goto"),
+    "message": COMMON_STATE_KEYS + ("goto",),
+    "action": COMMON_STATE_KEYS + ("run", "args", "on"),
+    "branch": COMMON_STATE_KEYS + ("branches",),
+    "transfer": COMMON_STATE_KEYS + ("to", "reason", "goto"),
+    "hangup": COMMON_STATE_KEYS,
+}
+STATE_REQUIRED: dict[str, tuple[str, ...]] = {
+    "menu": ("options",),
+    "collect": ("prompt", "validator", "into", "goto"),
+    "message": ("prompt", "goto"),
+    "action": ("run", "on"),
+    "branch": ("branches",),
+    "transfer": ("to", "reason", "goto"),
+    "hangup": ("prompt",),
+}
+OPTION_KEYS = ("topic", "phrases", "goto", "when", "language")
+BRANCH_KEYS = ("when", "goto")
+INPUT_MODES = ("dtmf", "speech", "dtmf speech")
+OPTION_KEY_CHARS = tuple("0123456789*#")
+
+_STATE_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+_FLOW_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_VAR_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def load_flow(path: Path | str, registry: Registry | None = None) -> Flow:
+    """Load and validate one flow file; raise `DefinitionError` listing every problem."""
+    data, shown = load_file(path)
+    digest = hashlib.sha256(Path(path).read_bytes())
+    return _build(data, shown, digest, registry or builtin_registry(), Path(path).parent)
+
+
+def load_flow_text(text: str, shown_path: str, registry: Registry | None = None) -> Flow:
+    """Validate flow text (for tests and editors) as if it were the file `shown_path`."""
+    data = load_text(text, shown_path)
+    return _build(data, shown_path, hashlib.sha256(text.encode()), registry or builtin_registry(), Path(shown_path).parent)
+
+
+def load_flows(paths: Iterable[Path | str] | None = None, registry: Registry | None = None) -> dict[str, Flow]:
+    """Load every flow (all of `flows/*.yaml` by default); problems of all files at once."""
+    files = sorted(FLOWS_ROOT.glob("*.yaml")) if paths is None else [Path(p) for p in paths]
+    flows: dict[str, Flow] = {}
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            flow = load_flow(file, registry)
+        except DefinitionError as error:
+            problems.extend(error.problems)
+            continue
+        if flow.id in flows:
+            problems.append(Problem(display_path(file), 1, "id", f"flow id '{flow.id}' is used by {flows[flow.id].path} too"))
+        flows[flow.id] = flow
+    if problems:
+        raise DefinitionError(problems)
+    return flows
+
+
+def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path) -> Flow:
+    check = Checker(path)
+    top = check.mapping(data, "", 1)
+    if top is None:
+        check.raise_if_any()
+        raise AssertionError("unreachable")
+    if "version" not in top:
+        check.problem(top.line, "top level", f"missing required key 'version' (this program reads version {FLOW_FORMAT_VERSION})")
+        check.raise_if_any()
+    if top.get("version") != FLOW_FORMAT_VERSION:
+        check.problem(
+            top.line_of("version"), "version", f"unsupported flow version {top.get('version')!r} (this program reads {FLOW_FORMAT_VERSION})"
+        )
+        check.raise_if_any()
+    check.keys(top, "", TOP_KEYS, TOP_REQUIRED)
+    fragments = _fragments(check, top, base, digest)
+    builder = _FlowBuilder(check, registry, top, fragments)
+    flow = builder.build(path, digest.hexdigest()[:12])
+    problems = [p for c in (check, *(f[0] for f in fragments)) for p in c.problems]
+    if problems:
+        raise DefinitionError(problems)
+    assert flow is not None
+    return flow
+
+
+def _fragments(check: Checker, top: Mapping, base: Path, digest: Any) -> list[tuple[Checker, Mapping]]:
+    """The files named by `include:`, each holding more `states:` (a big flow split by topic)."""
+    if "include" not in top:
+        return []
+    names = check.sequence(top["include"], "include", top.line_of("include"))
+    fragments: list[tuple[Checker, Mapping]] = []
+    for index, name in enumerate(names or ()):
+        path = base / str(name)
+        try:
+            data, shown = load_file(path)
+        except DefinitionError as error:
+            for problem in error.problems:
+                if problem.what == "file not found":
+                    check.problem(names.line_of(index), f"include[{index}]", f"cannot include '{name}': file not found")  # type: ignore[union-attr]
+                else:
+                    check.problems.append(problem)
+            continue
+        digest.update(path.read_bytes())
+        fragment_check = Checker(shown)
+        body = fragment_check.mapping(data, "", 1)
+        if body is None:
+            fragments.append((fragment_check, Mapping()))
+            continue
+        fragment_check.keys(body, "", FRAGMENT_KEYS, ("version", "states"))
+        if "version" in body and body["version"] != FLOW_FORMAT_VERSION:
+            fragment_check.problem(body.line_of("version"), "version", f"unsupported flow version {body['version']!r} (this program reads {FLOW_FORMAT_VERSION})")
+        states = fragment_check.mapping(body.get("states"), "states", body.line_of("states")) if "states" in body else None
+        fragments.append((fragment_check, states if states is not None else _empty_mapping()))
+    return fragments
+
+
+def _empty_mapping() -> Mapping:
+    empty = Mapping()
+    empty.line = 1
+    empty.key_lines = {}
+    return empty
+
+
+class _FlowBuilder:
+    def __init__(self, check: Checker, registry: Registry, top: Mapping, fragments: list[tuple[Checker, Mapping]]) -> None:
+        self.check = check
+        self.main_check = check
+        self.registry = registry
+        self.top = top
+        self.fragments = fragments
+        self.origin: dict[str, tuple[Checker, Mapping]] = {}
+        defaults = top.get("defaults")
+        self.default_attempts = 3
+        self.default_timeout = 6
+        if defaults is not None:
+            d = check.mapping(defaults, "defaults", top.line_of("defaults"))
+            if d is not None:
+                check.keys(d, "defaults", DEFAULTS_KEYS)
+                if "max_attempts" in d:
+                    self.default_attempts = check.integer(d, "max_attempts", "defaults", 1) or 3
+                if "timeout" in d:
+                    self.default_timeout = check.integer(d, "timeout", "defaults", 1) or 6
+
+    # --- top level --------------------------------------------------------------
+
+    def build(self, path: str, digest: str) -> Flow | None:
+        check, top = self.check, self.top
+        flow_id = check.text(top, "id", "id") if "id" in top else None
+        if flow_id is not None and not _FLOW_ID.match(flow_id):
+            check.problem(top.line_of("id"), "id", f"'{flow_id}' is not a flow id (lower-case letters, digits, _)")
+        title = (check.text(top, "title", "title") if "title" in top else None) or flow_id or ""
+        keys = self._keys()
+        messages = self._messages()
+        states_raw = check.mapping(top.get("states"), "states", top.line_of("states")) if "states" in top else None
+        states: dict[str, State] = {}
+        sources = [(check, states_raw)] + list(self.fragments) if states_raw is not None else list(self.fragments)
+        for source_check, source in sources:
+            self.check = source_check
+            for name, raw in source.items():
+                if name in self.origin:
+                    other = self.origin[name]
+                    source_check.problem(source.line_of(name), f"states.{name}", f"state defined twice (also at {other[0].path}:{other[1].line_of(name)})")
+                    continue
+                self.origin[name] = (source_check, source)
+                state = self._state(name, raw, source.line_of(name), keys, messages)
+                if state is not None:
+                    states[name] = state
+        self.check = check
+        start = check.text(top, "start", "start") if "start" in top else None
+        escalation = self._escalation()
+        if states_raw is None or start is None or keys is None or escalation is None:
+            return None
+        self._graph(states, start, escalation)
+        if check.problems or any(f[0].problems for f in self.fragments):
+            return None
+        return Flow(
+            id=cast(str, flow_id),
+            title=title,
+            path=path,
+            content_hash=digest,
+            start=start,
+            keys=keys,
+            messages=messages,
+            representative_state=escalation[0],
+            max_attempts_state=escalation[1],
+            states=states,
+        )
+
+    def _keys(self) -> GlobalKeys | None:
+        check = self.check
+        if "keys" not in self.top:
+            return None
+        raw = check.mapping(self.top["keys"], "keys", self.top.line_of("keys"))
+        if raw is None:
+            return None
+        check.keys(raw, "keys", KEYS_KEYS, KEYS_KEYS)
+        chosen: dict[str, str] = {}
+        phrases: dict[str, dict[str, tuple[str, ...]]] = {}
+        for purpose in KEYS_KEYS:
+            if purpose not in raw:
+                continue
+            where = f"keys.{purpose}"
+            entry = check.mapping(raw[purpose], where, raw.line_of(purpose))
+            if entry is None:
+                continue
+            check.keys(entry, where, GLOBAL_KEY_KEYS, ("key",))
+            key = check.text(entry, "key", where) if "key" in entry else None
+            if key is not None:
+                if key not in OPTION_KEY_CHARS:
+                    check.problem(entry.line_of("key"), f"{where}.key", f"'{key}' is not a phone key (allowed: {', '.join(OPTION_KEY_CHARS)})")
+                elif key in chosen.values():
+                    check.problem(entry.line_of("key"), f"{where}.key", f"key '{key}' is already used by another global key")
+                chosen[purpose] = key
+            phrases[purpose] = self._phrases(entry, where) if "phrases" in entry else {lang: () for lang in LANGUAGES}
+        if len(chosen) != len(KEYS_KEYS):
+            return None
+        return GlobalKeys(chosen["representative"], chosen["repeat"], chosen["previous"], phrases)
+
+    def _messages(self) -> dict[str, Text]:
+        check = self.check
+        if "messages" not in self.top:
+            check.problem(self.top.line, "top level", "missing required key 'messages'")
+            return {}
+        raw = check.mapping(self.top["messages"], "messages", self.top.line_of("messages"))
+        if raw is None:
+            return {}
+        check.keys(raw, "messages", MESSAGE_KEYS, MESSAGES_REQUIRED)
+        messages: dict[str, Text] = {}
+        for name in MESSAGE_KEYS:
+            if name in raw:
+                text = self._text(raw, name, "messages", f"messages.{name}")
+                if text is not None:
+                    messages[name] = text
+        return messages
+
+    def _escalation(self) -> tuple[str, str] | None:
+        check = self.check
+        if "escalation" not in self.top:
+            return None
+        raw = check.mapping(self.top["escalation"], "escalation", self.top.line_of("escalation"))
+        if raw is None:
+            return None
+        check.keys(raw, "escalation", ESCALATION_KEYS, ESCALATION_KEYS)
+        representative = check.text(raw, "representative", "escalation") if "representative" in raw else None
+        max_attempts = check.text(raw, "max_attempts", "escalation") if "max_attempts" in raw else None
+        if representative is None or max_attempts is None:
+            return None
+        return representative, max_attempts
+
+    # --- states -----------------------------------------------------------------
+
+    def _state(
+        self, name: str, raw: Any, line: int, keys: GlobalKeys | None, messages: dict[str, Text]
+    ) -> State | None:
+        check = self.check
+        where = f"states.{name}"
+        if not _STATE_NAME.match(name):
+            check.problem(line, where, f"'{name}' is not a state name (lower-case words joined by '_', nested menus as 'parent.child')")
+        if name.endswith(".confirm"):
+            check.problem(line, where, "state names ending in '.confirm' are reserved for read-back confirmation")
+        body = check.mapping(raw, where, line)
+        if body is None:
+            return None
+        if "kind" not in body:
+            check.problem(body.line, where, f"missing required key 'kind' (allowed: {', '.join(STATE_KINDS)})")
+            return None
+        kind = check.choice(body, "kind", where, STATE_KINDS)
+        if kind is None:
+            return None
+        check.keys(body, where, STATE_KEYS[kind], STATE_REQUIRED[kind])
+        fields: dict[str, Any] = {"name": name, "kind": cast(StateKind, kind), "line": body.line}
+        if "tier" in body:
+            tier = check.choice(body, "tier", where, TIERS)
+            if tier is not None:
+                fields["tier"] = cast(Tier, tier)
+        if "prompt" in body:
+            fields["prompt"] = self._text(body, "prompt", where, f"{name}.prompt")
+        if kind in ("menu", "collect"):
+            self._waiting(body, where, name, fields, messages)
+        if kind == "menu":
+            self._menu(body, where, name, fields, keys)
+        elif kind == "collect":
+            self._collect(body, where, name, fields)
+        elif kind == "action":
+            self._action(body, where, fields)
+        elif kind == "branch":
+            self._branches(body, where, fields)
+        elif kind == "transfer":
+            to = check.choice(body, "to", where, TIERS[1:]) if "to" in body else None
+            reason = check.choice(body, "reason", where, tuple(TIER_CHANGE_REASONS)) if "reason" in body else None
+            fields.update(to=to, reason=reason)
+        if kind in ("message", "collect", "transfer") and "goto" in body:
+            fields["goto"] = check.text(body, "goto", where)
+        if kind in ("message", "hangup") and fields.get("prompt") is None and "prompt" in body:
+            return None
+        return State(**fields)
+
+    def _waiting(self, body: Mapping, where: str, name: str, fields: dict[str, Any], messages: dict[str, Text]) -> None:
+        check = self.check
+        for key in ("reprompt", "no_input", "no_match"):
+            if key in body:
+                fields[key] = self._text(body, key, where, f"{name}.{key}")
+        for key, message in (("no_input", "no-input"), ("no_match", "no-match")):
+            if key not in body and key not in messages:
+                check.problem(
+                    body.line, where, f"{body['kind']} has no {message} handling (give it '{key}:' or set messages.{key})"
+                )
+        fields["max_attempts"] = (
+            check.integer(body, "max_attempts", where, 1) or self.default_attempts
+            if "max_attempts" in body
+            else self.default_attempts
+        )
+        fields["timeout"] = (
+            check.integer(body, "timeout", where, 1) or self.default_timeout if "timeout" in body else self.default_timeout
+        )
+        if "hints" in body:
+            hints = check.sequence(body["hints"], f"{where}.hints", body.line_of("hints"))
+            if hints is not None:
+                fields["hints"] = tuple(str(h) for h in hints)
+
+    def _menu(self, body: Mapping, where: str, name: str, fields: dict[str, Any], keys: GlobalKeys | None) -> None:
+        check = self.check
+        for flag in ("bilingual", "announce_keys"):
+            if flag in body:
+                fields[flag] = bool(check.boolean(body, flag, where))
+        raw = check.mapping(body.get("options"), f"{where}.options", body.line_of("options")) if "options" in body else None
+        if raw is None:
+            return
+        if not raw:
+            check.problem(raw.line, f"{where}.options", "a menu needs at least one option")
+        reserved = {keys.representative: "representative", keys.repeat: "repeat", keys.previous: "previous"} if keys else {}
+        options: list[Option] = []
+        for key, value in raw.items():
+            owhere = join(f"{where}.options", key)
+            line = raw.line_of(key)
+            if key not in OPTION_KEY_CHARS:
+                check.problem(line, owhere, f"'{key}' is not a phone key (allowed: {', '.join(OPTION_KEY_CHARS)}; quote keys: \"1\")")
+                continue
+            if key in reserved:
+                check.problem(line, owhere, f"key '{key}' is the global '{reserved[key]}' key in every menu")
+                continue
+            option = check.mapping(value, owhere, line)
+            if option is None:
+                continue
+            check.keys(option, owhere, OPTION_KEYS, ("topic", "goto"))
+            topic = self._text(option, "topic", owhere, f"{name}.options.{key}")
+            goto = check.text(option, "goto", owhere) if "goto" in option else None
+            when = self._guard_name(option, owhere) if "when" in option else None
+            language = cast(Language, check.choice(option, "language", owhere, LANGUAGES)) if "language" in option else None
+            phrases = self._phrases(option, owhere) if "phrases" in option else {lang: () for lang in LANGUAGES}
+            if topic is not None and goto is not None:
+                options.append(Option(key, topic, phrases, goto, when, language, line))
+        fields["options"] = tuple(options)
+
+    def _collect(self, body: Mapping, where: str, name: str, fields: dict[str, Any]) -> None:
+        check = self.check
+        if "input" in body:
+            fields["input"] = cast(InputMode, check.choice(body, "input", where, INPUT_MODES) or "dtmf speech")
+        if "validator" in body:
+            validator = check.text(body, "validator", where)
+            if validator is not None and validator not in self.registry.validators:
+                check.problem(
+                    body.line_of("validator"),
+                    f"{where}.validator",
+                    f"unknown validator '{validator}' (allowed: {', '.join(sorted(self.registry.validators))})",
+                )
+            fields["validator"] = validator
+        if "into" in body:
+            into = check.text(body, "into", where)
+            if into is not None and not _VAR_NAME.match(into):
+                check.problem(body.line_of("into"), f"{where}.into", f"'{into}' is not a variable name (lower-case letters, digits, _)")
+            fields["into"] = into
+        if "num_digits" in body:
+            fields["num_digits"] = check.integer(body, "num_digits", where, 1)
+        if "finish_on_key" in body:
+            finish = check.text(body, "finish_on_key", where)
+            if finish is not None and finish not in ("#", "*"):
+                check.problem(body.line_of("finish_on_key"), f"{where}.finish_on_key", f"'{finish}' (allowed: #, *)")
+            fields["finish_on_key"] = finish
+        if "confirm" in body:
+            if check.boolean(body, "confirm", where):
+                fields["confirm"] = Text(f"{name}.confirm", "", "")  # the text comes from messages.confirm
+
+    def _action(self, body: Mapping, where: str, fields: dict[str, Any]) -> None:
+        check = self.check
+        run = check.text(body, "run", where) if "run" in body else None
+        spec = self.registry.actions.get(run) if run else None
+        if run is not None and spec is None:
+            check.problem(
+                body.line_of("run"),
+                f"{where}.run",
+                f"unknown action '{run}' (allowed: {_closest(run, self.registry.actions)})",
+            )
+        fields["run"] = run
+        args: dict[str, str] = {}
+        if "args" in body:
+            raw_args = check.mapping(body["args"], f"{where}.args", body.line_of("args"))
+            if raw_args is not None:
+                for key, value in raw_args.items():
+                    if spec is not None and key not in spec.params:
+                        allowed = ", ".join(sorted(spec.params)) or "none"
+                        check.problem(raw_args.line_of(key), join(f"{where}.args", key), f"unknown argument '{key}' for action '{run}' (allowed: {allowed})")
+                    args[key] = str(value)
+        fields["args"] = args
+        on: dict[str, str] = {}
+        if "on" in body:
+            raw_on = check.mapping(body["on"], f"{where}.on", body.line_of("on"))
+            if raw_on is not None:
+                for outcome, target in raw_on.items():
+                    if spec is not None and outcome not in spec.outcomes:
+                        check.problem(
+                            raw_on.line_of(outcome),
+                            join(f"{where}.on", outcome),
+                            f"action '{run}' has no outcome '{outcome}' (allowed: {', '.join(sorted(spec.outcomes))})",
+                        )
+                    on[outcome] = str(target)
+                if spec is not None:
+                    missing = sorted(spec.outcomes - set(on))
+                    if missing:
+                        check.problem(raw_on.line, f"{where}.on", f"outcomes not routed: {', '.join(missing)}")
+        fields["on"] = on
+
+    def _branches(self, body: Mapping, where: str, fields: dict[str, Any]) -> None:
+        check = self.check
+        raw = check.sequence(body.get("branches"), f"{where}.branches", body.line_of("branches"))
+        if raw is None:
+            return
+        branches: list[Branch] = []
+        for index, item in enumerate(raw):
+            bwhere = f"{where}.branches[{index}]"
+            branch = check.mapping(item, bwhere, raw.line_of(index))
+            if branch is None:
+                continue
+            check.keys(branch, bwhere, BRANCH_KEYS, ("goto",))
+            when = self._guard_name(branch, bwhere) if "when" in branch else None
+            goto = check.text(branch, "goto", bwhere) if "goto" in branch else None
+            if branches and branches[-1].when is None:
+                check.problem(branch.line, bwhere, "unreachable: the branch before it has no 'when'")
+            if goto is not None:
+                branches.append(Branch(goto, when))
+        if not branches or branches[-1].when is not None:
+            check.problem(raw.line, f"{where}.branches", "the last branch must have no 'when' (the default)")
+        fields["branches"] = tuple(branches)
+
+    # --- pieces -----------------------------------------------------------------
+
+    def _text(self, mapping: Mapping, key: str, where: str, prompt_id: str) -> Text | None:
+        texts = self.check.bilingual(mapping, key, where)
+        if texts is None:
+            return None
+        for language in LANGUAGES:
+            problem = _template_problem(texts[language])
+            if problem:
+                self.check.problem(mapping.line_of(key), f"{join(where, key)}.{language}", problem)
+        return Text(prompt_id, texts["en"], texts["es"])
+
+    def _phrases(self, mapping: Mapping, where: str) -> dict[str, tuple[str, ...]]:
+        check = self.check
+        raw = check.mapping(mapping["phrases"], f"{where}.phrases", mapping.line_of("phrases"))
+        result: dict[str, tuple[str, ...]] = {lang: () for lang in LANGUAGES}
+        if raw is None:
+            return result
+        check.keys(raw, f"{where}.phrases", LANGUAGES, LANGUAGES)
+        for language in LANGUAGES:
+            if language in raw:
+                items = check.sequence(raw[language], f"{where}.phrases.{language}", raw.line_of(language))
+                if items is not None:
+                    result[language] = tuple(str(item).strip().lower() for item in items)
+        return result
+
+    def _guard_name(self, mapping: Mapping, where: str) -> str | None:
+        name = self.check.text(mapping, "when", where)
+        if name is None:
+            return None
+        bare = name[4:] if name.startswith("not ") else name
+        if bare not in self.registry.guards:
+            self.check.problem(
+                mapping.line_of("when"), f"{where}.when", f"unknown guard '{bare}' (allowed: {_closest(bare, self.registry.guards)})"
+            )
+        return name
+
+    # --- graph ------------------------------------------------------------------
+
+    def _graph(self, states: dict[str, State], start: str, escalation: tuple[str, str]) -> None:
+        known = set(self.origin)
+        check = self.check
+
+        def target(name: str | None, line: int, where: str) -> None:
+            if name is not None and name not in known:
+                check.problem(line, where, f"unknown target '{name}' (known: {_closest(name, known)})")
+
+        target(start, self.top.line_of("start"), "start")
+        esc = self.top["escalation"]
+        target(escalation[0], esc.line_of("representative"), "escalation.representative")
+        target(escalation[1], esc.line_of("max_attempts"), "escalation.max_attempts")
+        for name, state in states.items():
+            check, raw = self.origin[name]
+            body = raw[name]
+            where = f"states.{name}"
+            if state.goto is not None:
+                target(state.goto, body.line_of("goto"), f"{where}.goto")
+            for option in state.options:
+                target(option.goto, option.line, join(f"{where}.options", option.key) + ".goto")
+            for outcome, dest in state.on.items():
+                target(dest, body["on"].line_of(outcome), join(f"{where}.on", outcome))
+            for index, branch in enumerate(state.branches):
+                target(branch.goto, body["branches"].line_of(index), f"{where}.branches[{index}].goto")
+        if any(c.problems for c in (self.main_check, *(f[0] for f in self.fragments))):
+            return
+        edges = {name: set(successors(state, escalation)) for name, state in states.items()}
+        reachable = _reach([start, *escalation], edges)
+        for name in states:
+            check, raw = self.origin[name]
+            if name not in reachable:
+                check.problem(raw.line_of(name), f"states.{name}", "unreachable: no transition leads here from the start")
+        reverse: dict[str, set[str]] = {name: set() for name in states}
+        for source, dests in edges.items():
+            for dest in dests:
+                reverse[dest].add(source)
+        ends = [name for name, state in states.items() if state.kind == "hangup"]
+        can_end = _reach(ends, reverse)
+        for name in states:
+            check, raw = self.origin[name]
+            if name in reachable and name not in can_end:
+                check.problem(raw.line_of(name), f"states.{name}", "dead end: no path from here reaches a hangup state")
+
+
+def successors(state: State, escalation: tuple[str, str]) -> list[str]:
+    """Every state a state can lead to, counting the global keys and attempt limits of waiting states."""
+    result: list[str] = []
+    if state.goto:
+        result.append(state.goto)
+    result.extend(option.goto for option in state.options)
+    result.extend(state.on.values())
+    result.extend(branch.goto for branch in state.branches)
+    if state.waits_for_caller:
+        result.extend(escalation)
+    return result
+
+
+def _reach(starts: Iterable[str], edges: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    queue = deque(s for s in starts if s in edges)
+    while queue:
+        name = queue.popleft()
+        if name in seen:
+            continue
+        seen.add(name)
+        queue.extend(edges.get(name, ()))
+    return seen
+
+
+def _closest(name: str, known: Iterable[str]) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    if close:
+        return ", ".join(close) + (", …" if len(known) > len(close) else "")
+    return ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
+
+
+def _template_problem(text: str) -> str | None:
+    try:
+        for _, field_name, spec, conversion in string.Formatter().parse(text):
+            if field_name is None:
+                continue
+            if not _VAR_NAME.match(field_name):
+                return f"'{{{field_name}}}' is not a variable (write {{name}} with lower-case letters, digits, _; '{{{{' for a brace)"
+            if spec or conversion:
+                return f"'{{{field_name}}}' may not have a format spec or conversion"
+    except ValueError as exc:
+        return f"bad placeholder: {exc} (write '{{{{' and '}}}}' for literal braces)"
+    return None
+
+
+def template_variables(text: str) -> list[str]:
+    """The `{name}` placeholders of a prompt."""
+    return [f for _, f, _, _ in string.Formatter().parse(text) if f]
+

@@ -1,0 +1,891 @@
+"""Tier 1 informational response scripts: versioned files, their lock, the set in force.
+
+Seed 003_29c9fde61bf22c66.txt: "Information provided by Tier 1 will be limited in
+verbiage and format by informational response scripts that are created and
+provided by USCIS."  A simulated representative may say only what a script says.
+
+This module owns:
+
+* the script file format, `scripts/<id>/v<N>.yaml`, and its validation, verbiage
+  limits included (`load_scripts`);
+* `scripts/published.lock`, one `id@version sha256` line per published version,
+  and the check that no published version was edited since (`publish` adds
+  drafts to it);
+* choosing the scripts in force on a date, with pins from the configuration,
+  and finding a script by menu key, topic or what the caller said (`ScriptSet`).
+
+Files are read only by `load_scripts` and `publish`, at start-up or from the CLI.
+Everything after loading is pure: dates come in as arguments, never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ivr.definitions import yamlsource
+from ivr.definitions.checks import LANGUAGES, Checker, join
+from ivr.errors import ConfigError, DefinitionError, Problem, display_path
+
+__all__ = [
+    "FORMAT_VERSIONS",
+    "LOCK_NAME",
+    "MAX_SENTENCES",
+    "MAX_TEXT_CHARS",
+    "MENU_KEYS",
+    "NEXT_STEPS",
+    "SCRIPTS_ROOT",
+    "SCRIPT_KEYS",
+    "TOPICS",
+    "Script",
+    "ScriptLibrary",
+    "ScriptSet",
+    "content_hash",
+    "load_scripts",
+    "publish",
+]
+
+FORMAT_VERSIONS = (1,)
+
+TOPICS = (
+    "case_status",
+    "biometrics",
+    "field_office",
+    "service_request",
+    "change_of_address",
+    "processing_times",
+    "forms_and_fees",
+    "special_lines",
+    "outside_us",
+    "other_agency",
+    "ice_checkin",
+    "expedite",
+    "accommodations",
+    "premium_processing",
+    "adoptions",
+    "military",
+    "card_not_received",
+    "general",
+)
+
+# What Tier 1 may do once the script is said (seed 003: create a service request,
+# escalate to Tier 2, route to a supervisor), or go back to the topics, or end.
+NEXT_STEPS = ("service_request_offer", "tier2_transfer", "supervisor", "topic_menu", "goodbye")
+
+# 0 stays free for "a representative", * and # for repeat and end of entry.
+MENU_KEYS = tuple("123456789")
+
+SCRIPT_KEYS = (
+    "version",
+    "id",
+    "script_version",
+    "effective",
+    "topics",
+    "label",
+    "phrases",
+    "key",
+    "text",
+    "may_follow",
+)
+_REQUIRED_KEYS = tuple(key for key in SCRIPT_KEYS if key != "key")
+
+MAX_TEXT_CHARS = 600
+MAX_SENTENCES = 6
+MAX_LABEL_CHARS = 60
+LOCK_NAME = "published.lock"
+
+# Effective dates are calendar dates at the Contact Center (Eastern time).
+_CONTACT_CENTER_ZONE = ZoneInfo("America/New_York")
+
+
+def _default_root() -> Path:
+    beside_package = Path(__file__).resolve().parents[2] / "scripts"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "scripts"
+
+
+SCRIPTS_ROOT = _default_root()
+
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+# --- values --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Script:
+    """One published (or draft) version of a response script."""
+
+    id: str
+    version: int
+    effective: dt.date
+    topics: tuple[str, ...]
+    phrases: dict[str, tuple[str, ...]] = field(hash=False)
+    key: str | None
+    text: dict[str, str] = field(hash=False)
+    may_follow: tuple[str, ...]
+    path: str
+    label: dict[str, str] = field(hash=False)
+
+    @property
+    def ref(self) -> str:
+        """The name a call records: `id@version`."""
+        return f"{self.id}@{self.version}"
+
+
+@dataclass(frozen=True)
+class ScriptSet:
+    """The scripts in force at one moment: at most one version of each id."""
+
+    scripts: tuple[Script, ...]
+    _by_key: dict[str, Script] = field(init=False, repr=False, compare=False)
+    _phrases: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
+        object.__setattr__(
+            self,
+            "_phrases",
+            {
+                language: tuple(
+                    (index, _content_words(phrase, language))
+                    for index, script in enumerate(self.scripts)
+                    for phrase in script.phrases[language]
+                )
+                for language in LANGUAGES
+            },
+        )
+
+    def refs(self) -> tuple[str, ...]:
+        """`id@version` of every script in the set, for the call record."""
+        return tuple(script.ref for script in self.scripts)
+
+    def by_key(self, key: str) -> Script | None:
+        """The script chosen with `key` on the Tier 1 topic menu."""
+        return self._by_key.get(key)
+
+    def for_topic(self, topic: str) -> Script | None:
+        """The script whose first topic is `topic`, else the first listing it; ties go by id."""
+        listing = [script for script in self.scripts if topic in script.topics]
+        primary = [script for script in listing if script.topics[0] == topic]
+        chosen = primary or listing
+        return chosen[0] if chosen else None
+
+    def match(self, utterance: str, language: str) -> Script | None:
+        """The script one of whose phrases best covers what the caller said, or None.
+
+        Case, accents, punctuation and common words ("my", "the", "mi", "de") are
+        ignored, and a word matches its plural.  A phrase counts when at least half
+        of its words were said; the best phrase covers the largest share of its
+        words, then the most words; a tie goes to the script whose id sorts first.
+        """
+        _check_language(language)
+        said = set(_content_words(utterance, language))
+        if not said:
+            return None
+        best: tuple[float, int] | None = None
+        best_index = -1
+        for index, words in self._phrases[language]:
+            covered = sum(1 for word in words if _said(word, said))
+            if covered == 0 or covered * 2 < len(words):
+                continue
+            score = (covered / len(words), covered)
+            if best is None or score > best:  # scripts are sorted by id: the first keeps a tie
+                best, best_index = score, index
+        return self.scripts[best_index] if best is not None else None
+
+    def menu(self, language: str) -> list[tuple[str, str]]:
+        """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""
+        _check_language(language)
+        return [(key, self._by_key[key].label[language]) for key in sorted(self._by_key)]
+
+
+@dataclass(frozen=True)
+class ScriptLibrary:
+    """Every loaded version of every script; loaded once at start-up."""
+
+    versions: Mapping[str, tuple[Script, ...]]  # by id, versions ascending
+    draft_refs: frozenset[str] = frozenset()
+    _sets: dict[tuple[dt.date, tuple[tuple[str, int], ...]], ScriptSet] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def refs(self) -> tuple[str, ...]:
+        """Every loaded `id@version`, by id and then version."""
+        return tuple(script.ref for id_ in sorted(self.versions) for script in self.versions[id_])
+
+    def get(self, ref: str) -> Script:
+        """The script `id@version`; KeyError when it is not loaded, ValueError when `ref` is malformed."""
+        id_, version = _parse_ref(ref)
+        for script in self.versions.get(id_, ()):
+            if script.version == version:
+                return script
+        raise KeyError(f"unknown script {ref} (known: {', '.join(self.refs()) or 'none'})")
+
+    def in_force(self, on: dt.date, pins: Mapping[str, int] | None = None) -> ScriptSet:
+        """For each id, the highest version in force on `on`, unless `pins` names the version.
+
+        `on` is a calendar date at the Contact Center; an aware datetime is converted
+        to America/New_York first.  A pin to an unknown id or version, or pins that
+        give two scripts the same menu key, raise `ConfigError`.
+        """
+        day = _contact_center_date(on)
+        pin_items = tuple(sorted((pins or {}).items()))
+        cache_key = (day, pin_items)
+        cached = self._sets.get(cache_key)
+        if cached is not None:
+            return cached
+        chosen = self._pinned(dict(pin_items))
+        for id_ in sorted(self.versions):
+            if id_ not in chosen:
+                script = _latest_effective(self.versions[id_], day)
+                if script is not None:
+                    chosen[id_] = script
+        scripts = tuple(chosen[id_] for id_ in sorted(chosen))
+        clash = _first_key_clash(scripts)
+        if clash:
+            raise ConfigError(f"script pins give menu key {clash[0]} to both {clash[1]} and {clash[2]}")
+        result = ScriptSet(scripts)
+        self._sets[cache_key] = result
+        return result
+
+    def _pinned(self, pins: Mapping[str, Any]) -> dict[str, Script]:
+        chosen: dict[str, Script] = {}
+        for id_, version in pins.items():
+            if id_ not in self.versions:
+                raise ConfigError(
+                    f"script pin {id_}@{version}: no script '{id_}' (known: {', '.join(sorted(self.versions))})"
+                )
+            if isinstance(version, bool) or not isinstance(version, int):
+                raise ConfigError(f"script pin for {id_}: {version!r} is not a version number")
+            known = {script.version: script for script in self.versions[id_]}
+            if version not in known:
+                listed = ", ".join(script.ref for script in self.versions[id_])
+                raise ConfigError(f"script pin {id_}@{version}: no such version (known: {listed})")
+            chosen[id_] = known[version]
+        return chosen
+
+
+# --- loading -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _VersionFile:
+    id: str
+    number: int
+    path: Path
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.number}"
+
+
+@dataclass(frozen=True)
+class _LockEntry:
+    digest: str
+    line: int
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    script: Script
+    effective_line: int
+    key_line: int
+
+
+def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) -> ScriptLibrary:
+    """Load and check every published version under `root` (and drafts when asked).
+
+    Raises `DefinitionError` with every problem of every file: a malformed or edited
+    version, a published version whose file is gone, a menu key used twice by
+    scripts in force together.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise DefinitionError([Problem(display_path(root), 1, "", "scripts folder not found")])
+    problems: list[Problem] = []
+    lock = _read_lock(root, problems)
+    files = _version_files(root, problems)
+    loaded: list[_Loaded] = []
+    drafts: set[str] = set()
+    for version_file in files:
+        entry = lock.get(version_file.ref)
+        if entry is None and not include_drafts:
+            continue
+        result = _load_version(version_file, entry, problems)
+        if result is not None:
+            loaded.append(result)
+            if entry is None:
+                drafts.add(version_file.ref)
+    _check_missing(root, lock, {f.ref for f in files}, problems)
+    _check_version_order(loaded, problems)
+    _check_key_clashes(loaded, problems)
+    if problems:
+        raise DefinitionError(problems)
+    by_id: dict[str, list[Script]] = {}
+    for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
+        by_id.setdefault(item.script.id, []).append(item.script)
+    return ScriptLibrary({id_: tuple(scripts) for id_, scripts in by_id.items()}, frozenset(drafts))
+
+
+def publish(root: Path | str = SCRIPTS_ROOT) -> list[str]:
+    """Add every draft under `root` to its lock; return the refs newly published.
+
+    Everything is checked first (drafts included): nothing is published while any
+    file has a problem.
+    """
+    root = Path(root)
+    library = load_scripts(root, include_drafts=True)
+    refs = [ref for ref in library.refs() if ref in library.draft_refs]
+    if not refs:
+        return []
+    lines = []
+    for ref in refs:
+        script = library.get(ref)
+        text = (root / script.id / f"v{script.version}.yaml").read_text(encoding="utf-8")
+        lines.append(f"{ref} {content_hash(text)}\n")
+    lock_path = root / LOCK_NAME
+    existing = lock_path.read_text(encoding="utf-8") if lock_path.exists() else _LOCK_HEADER
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    _write_atomically(lock_path, existing + "".join(lines))
+    return refs
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a version file's text with line endings and trailing blanks normalised.
+
+    A checkout that turns LF into CRLF, or an editor that trims trailing spaces,
+    does not count as an edit; any other change does, comments included.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    normalised = "\n".join(lines).strip("\n") + "\n"
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+_LOCK_HEADER = (
+    "# Published Tier 1 response script versions: id@version and the SHA-256 of the\n"
+    "# version file's normalised text.  Written by `ivr scripts publish`; do not edit.\n"
+    "# A published version is never edited: publish a new version instead.\n"
+)
+_LOCK_LINE = re.compile(r"(?P<id>[^\s@]+)@(?P<version>[1-9][0-9]*)\s+(?P<digest>[0-9a-f]{64})")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
+
+
+def _read_lock(root: Path, problems: list[Problem]) -> dict[str, _LockEntry]:
+    path = root / LOCK_NAME
+    if not path.exists():
+        return {}
+    shown = display_path(path)
+    entries: dict[str, _LockEntry] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        found = _LOCK_LINE.fullmatch(line)
+        if found is None:
+            problems.append(
+                Problem(shown, number, "", f"cannot read '{line}' (expected 'id@version sha256')")
+            )
+            continue
+        ref = f"{found['id']}@{found['version']}"
+        if ref in entries:
+            problems.append(
+                Problem(shown, number, ref, f"listed twice (first on line {entries[ref].line})")
+            )
+            continue
+        entries[ref] = _LockEntry(found["digest"], number)
+    return entries
+
+
+def _version_files(root: Path, problems: list[Problem]) -> list[_VersionFile]:
+    files: list[_VersionFile] = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith((".", "__")):
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            named = _VERSION_FILE.fullmatch(path.name)
+            if named is None or not path.is_file():
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        "",
+                        f"'{path.name}' is not a script version file "
+                        "(a script folder holds only v<N>.yaml files: v1.yaml, v2.yaml, ...)",
+                    )
+                )
+                continue
+            files.append(_VersionFile(folder.name, int(named.group(1)), path))
+    return sorted(files, key=lambda f: (f.id, f.number))
+
+
+def _load_version(
+    version_file: _VersionFile, entry: _LockEntry | None, problems: list[Problem]
+) -> _Loaded | None:
+    shown = display_path(version_file.path)
+    try:
+        text = version_file.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(shown, 1, "", f"not UTF-8 text ({exc.reason})"))
+        return None
+    checker = Checker(shown)
+    if entry is not None:
+        now = content_hash(text)
+        if now != entry.digest:
+            checker.problem(
+                1,
+                "",
+                f"published version {version_file.ref} was edited (published hash {entry.digest[:12]}, "
+                f"now {now[:12]}); publish a new version instead",
+            )
+    if not re.match(r"#\s*source:\s*\S", text.removeprefix("\ufeff"), re.IGNORECASE):
+        checker.problem(
+            1, "", "the first line must cite what the script paraphrases ('# source: seed 001_… or DOMAIN.md §…')"
+        )
+    try:
+        data = yamlsource.load_text(text, shown)
+    except DefinitionError as exc:
+        problems.extend(checker.problems)
+        problems.extend(exc.problems)
+        return None
+    result = _check_script(checker, data, version_file)
+    problems.extend(checker.problems)
+    return result if not checker.problems else None
+
+
+def _check_script(checker: Checker, data: Any, version_file: _VersionFile) -> _Loaded | None:
+    top = checker.mapping(data, "top level", 1)
+    if top is None:
+        return None
+    fmt = top.get("version")
+    if isinstance(fmt, bool) or fmt not in FORMAT_VERSIONS:
+        if "version" in top:
+            checker.problem(
+                top.line_of("version"),
+                "version",
+                f"file-format version {fmt} is not supported (supported: {_listed(FORMAT_VERSIONS)})",
+            )
+        else:
+            checker.problem(top.line, "top level", "missing required key 'version' (the file-format version)")
+        return None
+    checker.keys(top, "", SCRIPT_KEYS, required=_REQUIRED_KEYS)
+    id_ = _check_id(checker, top, version_file)
+    number = _check_script_version(checker, top, version_file)
+    effective = checker.date(top, "effective", "") if "effective" in top else None
+    topics = _names(checker, top, "topics", TOPICS, "topic")
+    may_follow = _names(checker, top, "may_follow", NEXT_STEPS, "next step")
+    label = _bilingual_words(checker, top, "label", _check_label)
+    text = _bilingual_words(checker, top, "text", _check_text)
+    phrases = _phrases(checker, top)
+    key = _menu_key(checker, top)
+    if (
+        id_ is None
+        or number is None
+        or effective is None
+        or topics is None
+        or may_follow is None
+        or label is None
+        or text is None
+        or phrases is None
+    ):
+        return None
+    script = Script(
+        id=id_,
+        version=number,
+        effective=effective,
+        topics=topics,
+        phrases=phrases,
+        key=key,
+        text=text,
+        may_follow=may_follow,
+        path=checker.path,
+        label=label,
+    )
+    return _Loaded(script, top.line_of("effective"), top.line_of("key"))
+
+
+def _check_id(checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile) -> str | None:
+    if "id" not in top:
+        return None
+    id_ = checker.text(top, "id", "")
+    if id_ is None:
+        return None
+    if not _ID.fullmatch(id_):
+        checker.problem(
+            top.line_of("id"), "id", f"'{id_}' is not a script id (lower-case words joined by dashes)"
+        )
+        return None
+    if id_ != version_file.id:
+        checker.problem(
+            top.line_of("id"),
+            "id",
+            f"'{id_}' does not match its folder '{version_file.id}' (a script's id is its folder name)",
+        )
+        return None
+    return id_
+
+
+def _check_script_version(checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile) -> int | None:
+    if "script_version" not in top:
+        return None
+    number = checker.integer(top, "script_version", "", minimum=1)
+    if number is None:
+        return None
+    if number != version_file.number:
+        checker.problem(
+            top.line_of("script_version"),
+            "script_version",
+            f"{number} does not match the file name v{version_file.number}.yaml",
+        )
+        return None
+    return number
+
+
+def _menu_key(checker: Checker, top: yamlsource.Mapping) -> str | None:
+    if "key" not in top:
+        return None
+    key = checker.text(top, "key", "")
+    if key is not None and key not in MENU_KEYS:
+        checker.problem(top.line_of("key"), "key", f"'{key}' is not a menu key (allowed: {_listed(MENU_KEYS)})")
+        return None
+    return key
+
+
+def _names(
+    checker: Checker, top: yamlsource.Mapping, key: str, allowed: tuple[str, ...], noun: str
+) -> tuple[str, ...] | None:
+    if key not in top:
+        return None
+    items = checker.sequence(top[key], key, top.line_of(key))
+    if items is None:
+        return None
+    if not items:
+        checker.problem(top.line_of(key), key, f"must list at least one {noun}")
+        return None
+    names: list[str] = []
+    for index, item in enumerate(items):
+        where = f"{key}[{index}]"
+        if not isinstance(item, str):
+            checker.problem(items.line_of(index), where, f"expected a {noun}, found {_kind(item)}")
+        elif item not in allowed:
+            checker.problem(items.line_of(index), where, f"unknown {noun} '{item}' (allowed: {_listed(allowed)})")
+        elif item in names:
+            checker.problem(items.line_of(index), where, f"'{item}' is listed twice")
+        else:
+            names.append(item)
+    return tuple(names) if len(names) == len(items) else None
+
+
+def _phrases(checker: Checker, top: yamlsource.Mapping) -> dict[str, tuple[str, ...]] | None:
+    if "phrases" not in top:
+        return None
+    inner = checker.mapping(top["phrases"], "phrases", top.line_of("phrases"))
+    if inner is None:
+        return None
+    checker.keys(inner, "phrases", LANGUAGES)
+    result: dict[str, tuple[str, ...]] = {}
+    for language in LANGUAGES:
+        where = join("phrases", language)
+        if language not in inner:
+            checker.problem(inner.line, "phrases", f"missing the {_LANGUAGE_NAMES[language]} phrases ('{language}')")
+            continue
+        items = checker.sequence(inner[language], where, inner.line_of(language))
+        if items is None:
+            continue
+        if not items:
+            checker.problem(inner.line_of(language), where, "must list at least one phrase")
+            continue
+        phrases = _phrase_list(checker, items, where, language)
+        if phrases is not None:
+            result[language] = phrases
+    return result if len(result) == len(LANGUAGES) else None
+
+
+def _phrase_list(
+    checker: Checker, items: yamlsource.Sequence, where: str, language: str
+) -> tuple[str, ...] | None:
+    phrases: list[str] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for index, item in enumerate(items):
+        at = f"{where}[{index}]"
+        line = items.line_of(index)
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            checker.problem(line, at, f"expected a phrase, found {_kind(item)}")
+            continue
+        phrase = " ".join(str(item).split())
+        words = _content_words(phrase, language)
+        if not words:
+            checker.problem(line, at, f"'{phrase}' has no words to match on (common words such as 'my' are ignored)")
+            continue
+        if words in seen:
+            checker.problem(line, at, f"'{phrase}' repeats {where}[{seen[words]}]")
+            continue
+        seen[words] = index
+        phrases.append(phrase)
+    return tuple(phrases) if len(phrases) == len(items) else None
+
+
+def _bilingual_words(
+    checker: Checker,
+    top: yamlsource.Mapping,
+    key: str,
+    check: Callable[[str], list[str]],
+) -> dict[str, str] | None:
+    """`{en, es}` text, each checked by `check(text) -> list of faults`, Spanish not a copy of English."""
+    if key not in top:
+        return None
+    texts = checker.bilingual(top, key, "")
+    if texts is None:
+        return None
+    inner = top[key]
+    ok = True
+    for language in LANGUAGES:
+        for fault in check(texts[language]):
+            checker.problem(inner.line_of(language), join(key, language), fault)
+            ok = False
+    if _folded(texts["es"]) == _folded(texts["en"]):
+        checker.problem(inner.line_of("es"), join(key, "es"), "is the same as the English text (translate it)")
+        ok = False
+    return {language: " ".join(texts[language].split()) for language in LANGUAGES} if ok else None
+
+
+# --- verbiage limits -----------------------------------------------------------------
+
+_MARKUP = "<>{}*#_[]`|\\\t"
+_URL = re.compile(
+    r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
+)
+_PHONE_LIKE = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.\u2013\u2014-]?\d{3}[\s.\u2013\u2014-]\d{4}(?![\w-])"
+)
+_PHONE = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}")
+_ABBREVIATION = re.compile(
+    r"(?i)(?<![\w.])(?:a\.\s?m\.|p\.\s?m\.|u\.s\.|ee\.\s?uu\.|e\.g\.|i\.e\.|etc\.|mr\.|mrs\.|ms\.|dr\.|sr\.|sra\.|no\.)"
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)]*\s+")
+
+
+def _check_text(text: str) -> list[str]:
+    """Faults of a script text: plain spoken sentences within the verbiage limits."""
+    faults = _plain_faults(text)
+    spoken = " ".join(text.split())
+    if len(spoken) > MAX_TEXT_CHARS:
+        faults.append(f"is {len(spoken)} characters long (at most {MAX_TEXT_CHARS})")
+    sentences = _sentence_count(spoken)
+    if sentences > MAX_SENTENCES:
+        faults.append(f"has {sentences} sentences (at most {MAX_SENTENCES})")
+    if not re.search(r"[.!?][\"'\u201d\u2019\u00bb)]*$", spoken):
+        faults.append("must end a sentence with '.', '?' or '!'")
+    return faults
+
+
+def _check_label(text: str) -> list[str]:
+    """Faults of a menu label, which is read inside "For <label>, press <key>."."""
+    faults = _plain_faults(text)
+    spoken = " ".join(text.split())
+    if len(spoken) > MAX_LABEL_CHARS:
+        faults.append(f"is {len(spoken)} characters long (at most {MAX_LABEL_CHARS})")
+    if re.search(r"[.,;:!?]$", text):
+        faults.append("must not end with punctuation (it is read as 'For <label>, press <key>.')")
+    return faults
+
+
+def _plain_faults(text: str) -> list[str]:
+    faults = []
+    markup = sorted({"a tab" if ch == "\t" else f"'{ch}'" for ch in text if ch in _MARKUP})
+    if markup:
+        faults.append(f"contains markup ({', '.join(markup)}): write plain sentences")
+    for url in _URL.findall(text):
+        faults.append(f"contains the web address '{url.rstrip('.,;:!?)')}' (write a bare domain such as uscis.gov)")
+    for phone in _PHONE_LIKE.findall(text):
+        if not _PHONE.fullmatch(phone):
+            faults.append(f"phone number '{phone}' must be written as digits with dashes, like 1-800-375-5283")
+    return faults
+
+
+def _sentence_count(text: str) -> int:
+    masked = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    return len([part for part in _SENTENCE_END.split(masked) if part.strip()])
+
+
+# --- checks across files -------------------------------------------------------------
+
+
+def _check_missing(root: Path, lock: Mapping[str, _LockEntry], found: set[str], problems: list[Problem]) -> None:
+    shown = display_path(root / LOCK_NAME)
+    for ref, entry in lock.items():
+        if ref not in found:
+            id_, number = ref.split("@")
+            expected = display_path(root / id_ / f"v{number}.yaml")
+            problems.append(Problem(shown, entry.line, ref, f"the published file {expected} is missing"))
+
+
+def _check_version_order(loaded: list[_Loaded], problems: list[Problem]) -> None:
+    """A new version comes into force on or after the version before it."""
+    by_id: dict[str, list[_Loaded]] = {}
+    for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
+        by_id.setdefault(item.script.id, []).append(item)
+    for versions in by_id.values():
+        for before, after in zip(versions, versions[1:]):
+            if after.script.effective < before.script.effective:
+                problems.append(
+                    Problem(
+                        after.script.path,
+                        after.effective_line,
+                        "effective",
+                        f"{after.script.effective} is before {before.script.ref} comes into force "
+                        f"({before.script.effective}); a new version cannot take effect earlier",
+                    )
+                )
+
+
+def _check_key_clashes(loaded: list[_Loaded], problems: list[Problem]) -> None:
+    """No two scripts in force together on any date share a menu key."""
+    by_id: dict[str, list[_Loaded]] = {}
+    for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
+        by_id.setdefault(item.script.id, []).append(item)
+    reported: set[tuple[str, str]] = set()
+    for day in sorted({item.script.effective for item in loaded}):
+        in_force: dict[str, list[_Loaded]] = {}
+        for versions in by_id.values():
+            current = [item for item in versions if item.script.effective <= day]
+            key = current[-1].script.key if current else None
+            if key is not None:
+                in_force.setdefault(key, []).append(current[-1])
+        for key, holders in in_force.items():
+            holders.sort(key=lambda i: (i.script.effective, i.script.id))
+            first = holders[0].script
+            for item in holders[1:]:
+                pair = (first.ref, item.script.ref)
+                if pair in reported:
+                    continue
+                reported.add(pair)
+                problems.append(
+                    Problem(
+                        item.script.path,
+                        item.key_line,
+                        "key",
+                        f"'{key}' is also the key of {first.ref} (both in force from {day})",
+                    )
+                )
+
+
+def _first_key_clash(scripts: Iterable[Script]) -> tuple[str, str, str] | None:
+    seen: dict[str, Script] = {}
+    for script in scripts:
+        if script.key is None:
+            continue
+        if script.key in seen:
+            return script.key, seen[script.key].ref, script.ref
+        seen[script.key] = script
+    return None
+
+
+# --- matching what a caller said -----------------------------------------------------
+
+_STOP_WORDS = {
+    "en": frozenset(
+        "a about am an and are at be can could do does for from get have help hi hello how i i'm im "
+        "in is it know like me my need of on or please the that this to want was what when where "
+        "which with would you your".split()
+    ),
+    "es": frozenset(
+        "a al como con de del el en es esta este hola la las lo los me mi mis necesito o para por "
+        "puedo que quiero saber se su sus tengo un una unos unas y yo".split()
+    ),
+}
+
+
+def _words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.findall(r"[a-z0-9]+", plain)
+
+
+def _content_words(text: str, language: str) -> tuple[str, ...]:
+    stop = _STOP_WORDS[language]
+    return tuple(dict.fromkeys(word for word in _words(text) if word not in stop))
+
+
+def _said(word: str, said: set[str]) -> bool:
+    """Whether `word` or a plural/singular of it (cita, citas; address, addresses) was said."""
+    if word in said:
+        return True
+    return any(_same_stem(word, other) for other in said)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long_) - len(short) <= 2 and long_.startswith(short)
+
+
+# --- small helpers -------------------------------------------------------------------
+
+
+def _contact_center_date(on: dt.date) -> dt.date:
+    if isinstance(on, dt.datetime):
+        if on.tzinfo is None:
+            raise ValueError(f"{on.isoformat()} has no UTC offset; pass a date or an aware datetime")
+        return on.astimezone(_CONTACT_CENTER_ZONE).date()
+    return on
+
+
+def _latest_effective(versions: tuple[Script, ...], day: dt.date) -> Script | None:
+    current = [script for script in versions if script.effective <= day]
+    return current[-1] if current else None
+
+
+def _parse_ref(ref: str) -> tuple[str, int]:
+    id_, at, version = ref.partition("@")
+    if not at or not id_ or not re.fullmatch(r"[1-9][0-9]*", version):
+        raise ValueError(f"'{ref}' is not a script reference (id@version, like case-status@1)")
+    return id_, int(version)
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language '{language}' (allowed: {', '.join(LANGUAGES)})")
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _listed(values: Iterable[object]) -> str:
+    return ", ".join(str(value) for value in values)
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,162 @@
+"""A YAML loader for definition files that refuses YAML's traps.
+
+PyYAML's `safe_load` follows YAML 1.1: `on`, `yes` and `no` become booleans
+(`yes == 1`, so it silently replaces menu option 1), `0123` is octal, dates
+become `datetime` objects and duplicate keys overwrite each other in silence.
+Definitions are data written by people, so this loader:
+
+* resolves only `true`/`false` as booleans, plain decimal integers (no leading
+  zeros) and decimals as numbers, `null`/`~`/empty as None; everything else,
+  dates and times included, stays text for the validators to parse;
+* keeps every mapping key as the text that was written (`0`, `1`, `#`);
+* reports duplicate keys with both lines;
+* remembers the line of every mapping, sequence and key so that validators
+  can say `file:line: where: what`.
+
+It owns parsing only; meaning belongs to the validators in this package.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ivr.errors import DefinitionError, Problem, display_path
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list[Any]):
+    """A YAML sequence that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class Text(str):
+    """A YAML scalar kept as text, with its line."""
+
+    line: int
+
+
+_BOOL = re.compile(r"^(?:true|false)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
+_NULL = re.compile(r"^(?:~|null|)$")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML-1.2-core-like scalars and line-aware containers."""
+
+    duplicate_problems: list[tuple[int, str, int]]
+
+
+# Replace YAML 1.1 implicit resolvers (yes/no/on/off, octal, sexagesimal, timestamps).
+_StrictLoader.yaml_implicit_resolvers = {}
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tf"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", ""])
+
+
+def _construct_mapping(loader: _StrictLoader, node: MappingNode) -> Mapping:
+    result = Mapping()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = _key_text(key_node)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            loader.duplicate_problems.append((line, key, result.key_lines[key]))
+            continue
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _key_text(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return str(node.value)
+    return yaml.safe_dump(node.value)  # a complex key: still text, rejected later as unknown
+
+
+def _construct_sequence(loader: _StrictLoader, node: SequenceNode) -> Sequence:
+    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_text(loader: _StrictLoader, node: ScalarNode) -> Text:
+    text = Text(loader.construct_scalar(node))
+    text.line = node.start_mark.line + 1
+    return text
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+
+
+def load_text(text: str, path: str) -> Any:
+    """Parse YAML text strictly; raise `DefinitionError` with every duplicate key or the syntax error."""
+    loader = _StrictLoader(text)
+    loader.duplicate_problems = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DefinitionError([Problem(path, line, "", f"YAML syntax: {_syntax_message(exc)}")]) from None
+    except yaml.YAMLError as exc:
+        raise DefinitionError([Problem(path, 1, "", f"YAML syntax: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicate_problems:
+        raise DefinitionError(
+            [
+                Problem(path, line, key, f"duplicate key (first defined on line {first})")
+                for line, key, first in loader.duplicate_problems
+            ]
+        )
+    return data
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "cannot parse"
+    if "alias" in problem or "anchor" in problem:
+        problem += " (quote keys such as '*' and '#': \"*\")"
+    return problem
+
+
+def load_file(path: Path | str) -> tuple[Any, str]:
+    """Read and parse a definition file; return its data and the path to show in errors."""
+    shown = display_path(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DefinitionError([Problem(shown, 1, "", "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise DefinitionError([Problem(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    return load_text(text, shown), shown
+
+
+def line_of(value: Any, default: int = 1) -> int:
+    """The line a loaded value was written on, or `default` for plain Python values."""
+    return int(getattr(value, "line", default))

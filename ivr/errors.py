@@ -1,0 +1,60 @@
+"""The project's error hierarchy.
+
+`IVRError` is the base.  `DefinitionError` carries one problem found in a
+flow, script or case-data file with its location; `DefinitionErrors` carries
+every problem of a load at once, because an author fixing a file wants the
+whole list, not one error per run.  `ReplayMismatch` carries the diff between
+a recorded and a replayed call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class IVRError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a definition file, with where it is."""
+
+    path: str
+    line: int
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.path}:{self.line}:{where} {self.what}"
+
+
+class DefinitionError(IVRError):
+    """A flow, script or case-data file is wrong; `problems` lists every fault."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.where))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ReplayMismatch(IVRError):
+    """A replayed call took another path than the recording; `diff` says where."""
+
+    def __init__(self, diff: str) -> None:
+        self.diff = diff
+        super().__init__(diff)
+
+
+class ConfigError(IVRError):
+    """A configuration value is missing or malformed."""
+
+
+def display_path(path: Path | str) -> str:
+    """The path as a user typed or sees it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,191 @@
+"""Rescheduling a biometric services appointment (seed 000_183b307099edfec1.txt; DOMAIN.md §3).
+
+Owns the rules: when a caller may reschedule by phone self-service and why
+not, the good causes a request may give, which new times to offer, the
+confirmation number of a new appointment, and whether a request is untimely.
+Pure: every function takes `now`; nothing reads the clock, a file or the
+store.  All instants must carry a time zone.
+
+Self-service follows the online tool's limits in seed 000: not for an
+appointment that has passed, is within 12 hours, or was already rescheduled
+two or more times, and not for the adoption forms I-600, I-600A, I-800 and
+I-800A (DOMAIN.md §3).  A refused caller is not turned away: the Contact
+Center's live assistance may still take the request, and only it takes
+untimely ones (seed 000).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from enum import StrEnum
+from typing import NamedTuple
+
+from ivr.rules.hours import is_federal_holiday, local_zone
+
+ADOPTION_FORMS = frozenset({"I-600", "I-600A", "I-800", "I-800A"})
+"""Forms the online rescheduling tool does not serve (DOMAIN.md §3)."""
+
+SELF_SERVICE_NOTICE = timedelta(hours=12)
+"""An appointment less than this far ahead cannot be rescheduled by self-service (seed 000)."""
+
+MAX_SELF_SERVICE_RESCHEDULES = 2
+"""An appointment already rescheduled this many times or more cannot be rescheduled by self-service (seed 000)."""
+
+LEAD_BUSINESS_DAYS = 2
+"""Offered slots start at least this many business days after the call, so a new notice can reach the caller."""
+
+# Application Support Center slots (simulated: the sources give no ASC hours).  Hourly
+# starts from 8 a.m.; the last starts at 3 p.m. so it ends by 4 p.m.  Offers alternate
+# morning and afternoon so that a caller who cannot make one can take the other.
+SLOT_TIMES = (time(9), time(13), time(10), time(14), time(8), time(15), time(11), time(12))
+
+_SEARCH_DAYS = 366
+
+
+class Refusal(StrEnum):
+    """Why phone self-service cannot reschedule an appointment (seed 000)."""
+
+    PASSED = "passed"
+    WITHIN_12_HOURS = "within_12_hours"
+    RESCHEDULED_TWICE = "rescheduled_twice"
+    ADOPTION_FORM = "adoption_form"
+
+
+class GoodCause(NamedTuple):
+    """A reason that is good cause to reschedule; unpacks as (code, en, es)."""
+
+    code: str
+    en: str
+    es: str
+
+
+GOOD_CAUSES: tuple[GoodCause, ...] = (
+    GoodCause(
+        "illness",
+        "illness, a medical appointment, or hospitalization",
+        "enfermedad, una cita médica u hospitalización",
+    ),
+    GoodCause("travel", "previously planned travel", "un viaje planificado con anterioridad"),
+    GoodCause(
+        "life_event",
+        "a significant life event, such as a wedding, funeral, or graduation ceremony",
+        "un acontecimiento importante, como una boda, un funeral o una ceremonia de graduación",
+    ),
+    GoodCause(
+        "transportation",
+        "being unable to get transportation to the appointment",
+        "no poder conseguir transporte al lugar de la cita",
+    ),
+    GoodCause(
+        "work_or_care",
+        "being unable to get leave from work or from caregiver responsibilities",
+        "no poder obtener permiso en el trabajo o dejar sus responsabilidades de cuidado",
+    ),
+    GoodCause(
+        "notice_not_received",
+        "an appointment notice that arrived late or never arrived",
+        "un aviso de cita que llegó tarde o que no llegó",
+    ),
+)
+"""The six good causes of seed 000, in its order."""
+
+
+def self_service_refusal(appointment: datetime, times_rescheduled: int, form: str, now: datetime) -> Refusal | None:
+    """Why self-service may not reschedule this appointment, or None when it may (seed 000).
+
+    When several apply, the one that decides what the caller must do next wins:
+    PASSED (only an untimely request to live assistance is left), then
+    ADOPTION_FORM and RESCHEDULED_TWICE (true of the case whatever the time, so
+    calling back later will not help), then WITHIN_12_HOURS (the only one that
+    depends on how soon the appointment is).  Exactly 12 hours ahead is not
+    "within 12 hours": the refusal starts when less than 12 hours remain.
+    """
+    _require_aware(appointment, now)
+    if times_rescheduled < 0:
+        raise ValueError(f"times_rescheduled cannot be negative ({times_rescheduled})")
+    if is_untimely(appointment, now):
+        return Refusal.PASSED
+    if normalize_form(form) in ADOPTION_FORMS:
+        return Refusal.ADOPTION_FORM
+    if times_rescheduled >= MAX_SELF_SERVICE_RESCHEDULES:
+        return Refusal.RESCHEDULED_TWICE
+    if appointment - now < SELF_SERVICE_NOTICE:
+        return Refusal.WITHIN_12_HOURS
+    return None
+
+
+def is_untimely(appointment: datetime, now: datetime) -> bool:
+    """True once the appointment's time has come: a request is timely only before it (seed 000; DOMAIN.md §3)."""
+    _require_aware(appointment, now)
+    return now >= appointment
+
+
+def normalize_form(form: str) -> str:
+    """A form number as USCIS writes it: 'i800a', 'I 800A' -> 'I-800A'."""
+    compact = re.sub(r"[\s\-]", "", form).upper()
+    match = re.fullmatch(r"([A-Z]+)(\d+)([A-Z]*)", compact)
+    return f"{match[1]}-{match[2]}{match[3]}" if match else form.strip().upper()
+
+
+def offer_slots(appointment: datetime, now: datetime, count: int = 3) -> list[datetime]:
+    """`count` new times at the same support center, earliest first.
+
+    One slot per business day (weekdays that are not federal holidays), from
+    the second business day after `now`, at the SLOT_TIMES in turn, in the
+    appointment's own local time (DST-correct even when the appointment
+    carries only a UTC offset).  The current appointment is never offered.
+    The location does not change, so only times are returned.
+    """
+    _require_aware(appointment, now)
+    zone = local_zone(appointment)
+    day = _add_business_days(now.astimezone(zone).date(), LEAD_BUSINESS_DAYS)
+    slots: list[datetime] = []
+    turn = 0
+    for _ in range(_SEARCH_DAYS):
+        if len(slots) >= count:
+            break
+        if _is_business_day(day):
+            slot = _at(day, SLOT_TIMES[turn % len(SLOT_TIMES)], zone)
+            if slot == appointment:
+                turn += 1
+                slot = _at(day, SLOT_TIMES[turn % len(SLOT_TIMES)], zone)
+            slots.append(slot)
+            turn += 1
+        day += timedelta(days=1)
+    return slots
+
+
+def confirmation_number(receipt: str, new_time: datetime, sequence: int) -> str:
+    """A 10-digit confirmation number, the same every time for the same receipt, instant and sequence.
+
+    The instant counts, not how it is written: 9:00 Pacific and 12:00 Eastern give the same number.
+    """
+    _require_aware(new_time)
+    key = "|".join((re.sub(r"[^A-Z0-9]", "", receipt.upper()), new_time.astimezone(timezone.utc).isoformat(), str(sequence)))
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return f"{int.from_bytes(digest[:8], 'big') % 10**10:010d}"
+
+
+def _add_business_days(start: date, count: int) -> date:
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if _is_business_day(day):
+            count -= 1
+    return day
+
+
+def _is_business_day(day: date) -> bool:
+    return day.weekday() < 5 and not is_federal_holiday(day)
+
+
+def _at(day: date, clock: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _require_aware(*moments: datetime) -> None:
+    for moment in moments:
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"{moment.isoformat()} has no time zone; rules need aware instants")

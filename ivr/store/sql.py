@@ -1,0 +1,277 @@
+"""The SQL store: SQLite by default, PostgreSQL by URL, through SQLAlchemy Core.
+
+SQLAlchemy does the work we would otherwise write twice (URL parsing,
+dialects, pooling), so one backend serves both databases.
+
+Serialising a call's webhooks:
+* SQLite: every transaction starts with `BEGIN IMMEDIATE`, taking the write
+  lock before reading, so two webhooks of one call (or any two) never
+  interleave; WAL keeps readers (exports, the softphone) unblocked.
+* PostgreSQL: `pg_advisory_xact_lock` on the call's id, so webhooks of
+  different calls run in parallel and two of the same call queue up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import StaticPool
+
+from ivr.core.session import Session
+from ivr.store.base import CallRecord, CallTransaction, Store
+
+metadata = MetaData()
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("call_sid", String(64), primary_key=True),
+    Column("flow_id", String(64), nullable=False),
+    Column("state", String(128), nullable=False),
+    Column("tier", String(16), nullable=False),
+    Column("language", String(4), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("started_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("ended", Boolean, nullable=False, default=False),
+    Column("session", Text, nullable=False),
+)
+
+transcript_entries = Table(
+    "transcript_entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("call_sid", String(64), nullable=False, index=True),
+    Column("entry", Text, nullable=False),
+)
+
+case_changes = Table(
+    "case_changes",
+    metadata,
+    Column("receipt", String(13), primary_key=True),
+    Column("changes", Text, nullable=False),
+)
+
+service_requests = Table(
+    "service_requests",
+    metadata,
+    Column("reference", String(16), primary_key=True),
+    Column("receipt", String(13), nullable=False, index=True),
+    Column("record", Text, nullable=False),
+)
+
+sequences = Table(
+    "sequences",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+
+def default_sqlite_url(instance_path: str | Path) -> str:
+    path = Path(instance_path) / "ivr.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+class SqlStore(Store):
+    """Calls, transcripts, case changes and service requests in one SQL database."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "postgresql" and parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        self.engine = _create(parsed)
+        metadata.create_all(self.engine)
+
+    @contextmanager
+    def call(self, call_sid: str) -> Iterator[CallTransaction]:
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                key = zlib.crc32(call_sid.encode()) - 2**31
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            yield _SqlCallTransaction(conn, call_sid)
+
+    def transcript(self, call_sid: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(transcript_entries.c.entry)
+                .where(transcript_entries.c.call_sid == call_sid)
+                .order_by(transcript_entries.c.id)
+            )
+            return [json.loads(row.entry) for row in rows]
+
+    def calls(self, limit: int = 100) -> list[CallRecord]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(calls).order_by(calls.c.started_at.desc()).limit(limit))
+            return [_record(row) for row in rows]
+
+    def iter_calls(self) -> Iterator[CallRecord]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(calls).order_by(calls.c.started_at)):
+                yield _record(row)
+
+    def session(self, call_sid: str) -> Session | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(calls.c.session).where(calls.c.call_sid == call_sid)).first()
+            return Session.from_dict(json.loads(row.session)) if row else None
+
+    def count_calls(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(calls)).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class _SqlCallTransaction(CallTransaction):
+    def __init__(self, conn: Connection, call_sid: str) -> None:
+        self.conn = conn
+        self.call_sid = call_sid
+        self._exists: bool | None = None
+
+    def load_session(self) -> Session | None:
+        row = self.conn.execute(select(calls.c.session).where(calls.c.call_sid == self.call_sid)).first()
+        self._exists = row is not None
+        return Session.from_dict(json.loads(row.session)) if row else None
+
+    def save_session(self, session: Session, channel: str) -> None:
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        values = {
+            "flow_id": session.flow_id,
+            "state": session.state,
+            "tier": session.tier,
+            "language": session.language,
+            "ended": session.ended,
+            "updated_at": now,
+            "session": json.dumps(session.to_dict(), separators=(",", ":")),
+        }
+        if self._exists is None:
+            self._exists = (
+                self.conn.execute(select(calls.c.call_sid).where(calls.c.call_sid == self.call_sid)).first() is not None
+            )
+        if self._exists:
+            self.conn.execute(update(calls).where(calls.c.call_sid == self.call_sid).values(**values))
+        else:
+            self.conn.execute(
+                insert(calls).values(call_sid=self.call_sid, channel=channel, started_at=session.started_at, **values)
+            )
+            self._exists = True
+
+    def append_transcript(self, entries: list[dict[str, Any]]) -> None:
+        if entries:
+            self.conn.execute(
+                insert(transcript_entries),
+                [{"call_sid": self.call_sid, "entry": json.dumps(entry, separators=(",", ":"))} for entry in entries],
+            )
+
+    def case_changes(self, receipt: str) -> dict[str, Any] | None:
+        row = self.conn.execute(select(case_changes.c.changes).where(case_changes.c.receipt == receipt)).first()
+        return json.loads(row.changes) if row else None
+
+    def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None:
+        payload = json.dumps(changes, separators=(",", ":"))
+        done = self.conn.execute(update(case_changes).where(case_changes.c.receipt == receipt).values(changes=payload))
+        if done.rowcount == 0:
+            self.conn.execute(insert(case_changes).values(receipt=receipt, changes=payload))
+
+    def service_requests_for(self, receipt: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            select(service_requests.c.record)
+            .where(service_requests.c.receipt == receipt)
+            .order_by(service_requests.c.reference)
+        )
+        return [json.loads(row.record) for row in rows]
+
+    def service_request(self, reference: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            select(service_requests.c.record).where(service_requests.c.reference == reference)
+        ).first()
+        return json.loads(row.record) if row else None
+
+    def add_service_request(self, record: dict[str, Any]) -> None:
+        self.conn.execute(
+            insert(service_requests).values(
+                reference=record["reference"], receipt=record.get("receipt", ""), record=json.dumps(record)
+            )
+        )
+
+    def next_sequence(self, name: str, day: dt.date) -> int:
+        key = {"name": name, "day": day.isoformat()}
+        row = self.conn.execute(
+            select(sequences.c.value).where(sequences.c.name == name, sequences.c.day == key["day"])
+        ).first()
+        value = (row.value if row else 0) + 1
+        if row:
+            self.conn.execute(
+                update(sequences).where(sequences.c.name == name, sequences.c.day == key["day"]).values(value=value)
+            )
+        else:
+            self.conn.execute(insert(sequences).values(value=value, **key))
+        return value
+
+
+def _record(row: Any) -> CallRecord:
+    return CallRecord(
+        call_sid=row.call_sid,
+        flow_id=row.flow_id,
+        state=row.state,
+        tier=row.tier,
+        language=row.language,
+        started_at=row.started_at,
+        updated_at=row.updated_at,
+        ended=bool(row.ended),
+        channel=row.channel,
+    )
+
+
+def _create(url: Any) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    memory = url.database in (None, "", ":memory:")
+    options: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    if memory:
+        options["poolclass"] = StaticPool
+    engine = create_engine(url, **options)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
