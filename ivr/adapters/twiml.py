@@ -7,6 +7,7 @@ The only module that imports `twilio.twiml`.  Prompts said before a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,25 @@ class Voices:
 
 
 def render(actions: Sequence[CallAction], urls: Urls = Urls(), voices: Voices = Voices()) -> str:
-    """The TwiML document for one step's actions."""
+    """The TwiML document for one step's actions.
+
+    Most steps repeat (a menu is said the same way to every caller), so the
+    document is memoised on the actions themselves; steps carrying unhashable
+    context (a dial's parameters) are rendered afresh.
+    """
+    key = (tuple(actions), urls, voices)
+    try:
+        return _render_cached(key)
+    except TypeError:
+        return _render(actions, urls, voices)
+
+
+@functools.lru_cache(maxsize=2048)
+def _render_cached(key: tuple[tuple[CallAction, ...], Urls, Voices]) -> str:
+    return _render(*key)
+
+
+def _render(actions: Sequence[CallAction], urls: Urls, voices: Voices) -> str:
     response = VoiceResponse()
     pending: list[Say] = []
     for action in actions:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     event,
     func,
@@ -90,6 +91,30 @@ sequences = Table(
     Column("name", String(32), primary_key=True),
     Column("day", String(10), primary_key=True),
     Column("value", Integer, nullable=False),
+)
+
+
+# Statements of the per-request path, built once: SQLAlchemy then only binds values.
+_LOAD_SESSION = select(calls.c.session).where(calls.c.call_sid == bindparam("sid"))
+_UPDATE_CALL = (
+    update(calls)
+    .where(calls.c.call_sid == bindparam("sid"))
+    .values(
+        flow_id=bindparam("flow_id"),
+        state=bindparam("state"),
+        tier=bindparam("tier"),
+        language=bindparam("language"),
+        ended=bindparam("ended"),
+        updated_at=bindparam("updated_at"),
+        session=bindparam("session"),
+    )
+)
+_INSERT_ENTRY = insert(transcript_entries)
+_CASE_CHANGES = select(case_changes.c.changes).where(case_changes.c.receipt == bindparam("receipt"))
+_REQUESTS_FOR = (
+    select(service_requests.c.record)
+    .where(service_requests.c.receipt == bindparam("receipt"))
+    .order_by(service_requests.c.reference)
 )
 
 
@@ -157,7 +182,7 @@ class _SqlCallTransaction(CallTransaction):
         self._exists: bool | None = None
 
     def load_session(self) -> Session | None:
-        row = self.conn.execute(select(calls.c.session).where(calls.c.call_sid == self.call_sid)).first()
+        row = self.conn.execute(_LOAD_SESSION, {"sid": self.call_sid}).first()
         self._exists = row is not None
         return Session.from_dict(json.loads(row.session)) if row else None
 
@@ -173,11 +198,9 @@ class _SqlCallTransaction(CallTransaction):
             "session": json.dumps(session.to_dict(), separators=(",", ":")),
         }
         if self._exists is None:
-            self._exists = (
-                self.conn.execute(select(calls.c.call_sid).where(calls.c.call_sid == self.call_sid)).first() is not None
-            )
+            self._exists = self.conn.execute(_LOAD_SESSION, {"sid": self.call_sid}).first() is not None
         if self._exists:
-            self.conn.execute(update(calls).where(calls.c.call_sid == self.call_sid).values(**values))
+            self.conn.execute(_UPDATE_CALL, {"sid": self.call_sid, **values})
         else:
             self.conn.execute(
                 insert(calls).values(call_sid=self.call_sid, channel=channel, started_at=session.started_at, **values)
@@ -187,12 +210,12 @@ class _SqlCallTransaction(CallTransaction):
     def append_transcript(self, entries: list[dict[str, Any]]) -> None:
         if entries:
             self.conn.execute(
-                insert(transcript_entries),
+                _INSERT_ENTRY,
                 [{"call_sid": self.call_sid, "entry": json.dumps(entry, separators=(",", ":"))} for entry in entries],
             )
 
     def case_changes(self, receipt: str) -> dict[str, Any] | None:
-        row = self.conn.execute(select(case_changes.c.changes).where(case_changes.c.receipt == receipt)).first()
+        row = self.conn.execute(_CASE_CHANGES, {"receipt": receipt}).first()
         return json.loads(row.changes) if row else None
 
     def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None:
@@ -202,11 +225,7 @@ class _SqlCallTransaction(CallTransaction):
             self.conn.execute(insert(case_changes).values(receipt=receipt, changes=payload))
 
     def service_requests_for(self, receipt: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            select(service_requests.c.record)
-            .where(service_requests.c.receipt == receipt)
-            .order_by(service_requests.c.reference)
-        )
+        rows = self.conn.execute(_REQUESTS_FOR, {"receipt": receipt})
         return [json.loads(row.record) for row in rows]
 
     def service_request(self, reference: str) -> dict[str, Any] | None:

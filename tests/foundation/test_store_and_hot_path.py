@@ -1,0 +1,89 @@
+"""The store keeps calls across restarts; the per-request path builds and parses nothing."""
+
+from __future__ import annotations
+
+import threading
+
+import transitions
+import yaml
+
+from ivr.testing import PhoneCall
+
+TOKEN = "test-auth-token"
+
+
+def test_a_restart_mid_call_continues_where_the_call_was(make_app, tmp_path):
+    """A new app process over the same SQLite file picks the call up at its state and language."""
+    url = f"sqlite:///{tmp_path / 'calls.sqlite3'}"
+    first = PhoneCall(make_app(DATABASE_URL=url), TOKEN, call_sid="CA-restart")
+    first.start()
+    first.press("2")
+    first.press("5")
+    restarted = PhoneCall(make_app(DATABASE_URL=url), TOKEN, call_sid="CA-restart")
+    turn = restarted.press("2")
+    assert (turn.state, turn.gather["language"]) == ("special_lines.menu", "es-US")
+    assert "La línea de ayuda para militares" in turn.text
+
+
+def test_sqlite_file_store_uses_write_ahead_logging(make_app, tmp_path):
+    """The SQLite default runs in WAL mode so readers never block webhooks."""
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}")
+    with app.extensions["ivr"].store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_webhooks_of_one_call_never_interleave(make_app, tmp_path):
+    """Concurrent webhooks of one call are serialised: every step is saved, none lost."""
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'race.sqlite3'}")
+    call = PhoneCall(app, TOKEN, call_sid="CA-race")
+    call.start()
+    call.press("1")
+
+    def press_star() -> None:
+        PhoneCall(app, TOKEN, call_sid="CA-race").press("*")
+
+    threads = [threading.Thread(target=press_star) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    session = app.extensions["ivr"].store.session("CA-race")
+    assert session.steps == 2 + 8
+    assert len(app.extensions["ivr"].store.transcript("CA-race")) == 1 + 2 + 8
+
+
+def test_requests_build_no_state_machine(english_call, monkeypatch):
+    """The shared machine is built once at start-up; a webhook never builds another."""
+    built = []
+    original = transitions.Machine.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(transitions.Machine, "__init__", counting)
+    english_call.press("5")
+    english_call.press("2")
+    assert built == []
+
+
+def test_requests_parse_no_yaml(english_call, monkeypatch):
+    """Flows, scripts and case data are parsed at start-up only."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("YAML parsed on the request path")
+
+    monkeypatch.setattr(yaml, "load", refuse)
+    monkeypatch.setattr(yaml.SafeLoader, "get_single_data", refuse)
+    turn = english_call.press("7")
+    assert turn.state == "other_agencies.menu"
+
+
+def test_one_machine_is_shared_by_every_call(phone, runtime):
+    """All calls of a flow fire events on the same transitions.Machine object."""
+    compiled = runtime.engine.flow()
+    machine = compiled.machine
+    for _ in range(3):
+        phone().start()
+    assert runtime.engine.flow().machine is machine
+    assert machine.models == []  # calls are never added as models
