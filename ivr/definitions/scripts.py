@@ -28,6 +28,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -170,6 +171,10 @@ class ScriptSet:
         """`id@version` of every script in the set, for the call record."""
         return tuple(script.ref for script in self.scripts)
 
+    def by_id(self, script_id: str) -> Script | None:
+        """The version of `script_id` in force, if any."""
+        return next((script for script in self.scripts if script.id == script_id), None)
+
     def by_key(self, key: str) -> Script | None:
         """The script chosen with `key` on the Tier 1 topic menu."""
         return self._by_key.get(key)
@@ -263,9 +268,8 @@ class ScriptLibrary:
         chosen: dict[str, Script] = {}
         for id_, version in pins.items():
             if id_ not in self.versions:
-                raise ConfigError(
-                    f"script pin {id_}@{version}: no script '{id_}' (known: {', '.join(sorted(self.versions))})"
-                )
+                known_ids = ", ".join(sorted(self.versions))
+                raise ConfigError(f"script pin {id_}@{version}: no script '{id_}' (known: {known_ids})")
             if isinstance(version, bool) or not isinstance(version, int):
                 raise ConfigError(f"script pin for {id_}: {version!r} is not a version number")
             known = {script.version: script for script in self.versions[id_]}
@@ -402,9 +406,7 @@ def _read_lock(root: Path, problems: list[Problem]) -> dict[str, _LockEntry]:
             continue
         ref = f"{found['id']}@{found['version']}"
         if ref in entries:
-            problems.append(
-                Problem(shown, number, ref, f"listed twice (first on line {entries[ref].line})")
-            )
+            problems.append(Problem(shown, number, ref, f"listed twice (first on line {entries[ref].line})"))
             continue
         entries[ref] = _LockEntry(found["digest"], number)
     return entries
@@ -455,7 +457,9 @@ def _load_version(
             )
     if not re.match(r"#\s*source:\s*\S", text.removeprefix("\ufeff"), re.IGNORECASE):
         checker.problem(
-            1, "", "the first line must cite what the script paraphrases ('# source: seed 001_… or DOMAIN.md §…')"
+            1,
+            "",
+            "the first line must cite what the script paraphrases ('# source: seed 001_… or DOMAIN.md §…')",
         )
     try:
         data = yamlsource.load_text(text, shown)
@@ -540,7 +544,9 @@ def _check_id(checker: Checker, top: yamlsource.Mapping, version_file: _VersionF
     return id_
 
 
-def _check_script_version(checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile) -> int | None:
+def _check_script_version(
+    checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile
+) -> int | None:
     if "script_version" not in top:
         return None
     number = checker.integer(top, "script_version", "", minimum=1)
@@ -561,7 +567,9 @@ def _menu_key(checker: Checker, top: yamlsource.Mapping) -> str | None:
         return None
     key = checker.text(top, "key", "")
     if key is not None and key not in MENU_KEYS:
-        checker.problem(top.line_of("key"), "key", f"'{key}' is not a menu key (allowed: {_listed(MENU_KEYS)})")
+        checker.problem(
+            top.line_of("key"), "key", f"'{key}' is not a menu key (allowed: {_listed(MENU_KEYS)})"
+        )
         return None
     return key
 
@@ -583,7 +591,9 @@ def _names(
         if not isinstance(item, str):
             checker.problem(items.line_of(index), where, f"expected a {noun}, found {_kind(item)}")
         elif item not in allowed:
-            checker.problem(items.line_of(index), where, f"unknown {noun} '{item}' (allowed: {_listed(allowed)})")
+            checker.problem(
+                items.line_of(index), where, f"unknown {noun} '{item}' (allowed: {_listed(allowed)})"
+            )
         elif item in names:
             checker.problem(items.line_of(index), where, f"'{item}' is listed twice")
         else:
@@ -602,7 +612,9 @@ def _phrases(checker: Checker, top: yamlsource.Mapping) -> dict[str, tuple[str, 
     for language in LANGUAGES:
         where = join("phrases", language)
         if language not in inner:
-            checker.problem(inner.line, "phrases", f"missing the {_LANGUAGE_NAMES[language]} phrases ('{language}')")
+            checker.problem(
+                inner.line, "phrases", f"missing the {_LANGUAGE_NAMES[language]} phrases ('{language}')"
+            )
             continue
         items = checker.sequence(inner[language], where, inner.line_of(language))
         if items is None:
@@ -630,7 +642,9 @@ def _phrase_list(
         phrase = " ".join(str(item).split())
         words = _content_words(phrase, language)
         if not words:
-            checker.problem(line, at, f"'{phrase}' has no words to match on (common words such as 'my' are ignored)")
+            checker.problem(
+                line, at, f"'{phrase}' has no words to match on (common words such as 'my' are ignored)"
+            )
             continue
         if words in seen:
             checker.problem(line, at, f"'{phrase}' repeats {where}[{seen[words]}]")
@@ -659,7 +673,9 @@ def _bilingual_words(
             checker.problem(inner.line_of(language), join(key, language), fault)
             ok = False
     if _folded(texts["es"]) == _folded(texts["en"]):
-        checker.problem(inner.line_of("es"), join(key, "es"), "is the same as the English text (translate it)")
+        checker.problem(
+            inner.line_of("es"), join(key, "es"), "is the same as the English text (translate it)"
+        )
         ok = False
     return {language: " ".join(texts[language].split()) for language in LANGUAGES} if ok else None
 
@@ -667,9 +683,7 @@ def _bilingual_words(
 # --- verbiage limits -----------------------------------------------------------------
 
 _MARKUP = "<>{}*#_[]`|\\\t"
-_URL = re.compile(
-    r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
-)
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*")
 _PHONE_LIKE = re.compile(
     r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.\u2013\u2014-]?\d{3}[\s.\u2013\u2014-]\d{4}(?![\w-])"
 )
@@ -711,10 +725,14 @@ def _plain_faults(text: str) -> list[str]:
     if markup:
         faults.append(f"contains markup ({', '.join(markup)}): write plain sentences")
     for url in _URL.findall(text):
-        faults.append(f"contains the web address '{url.rstrip('.,;:!?)')}' (write a bare domain such as uscis.gov)")
+        faults.append(
+            f"contains the web address '{url.rstrip('.,;:!?)')}' (write a bare domain such as uscis.gov)"
+        )
     for phone in _PHONE_LIKE.findall(text):
         if not _PHONE.fullmatch(phone):
-            faults.append(f"phone number '{phone}' must be written as digits with dashes, like 1-800-375-5283")
+            faults.append(
+                f"phone number '{phone}' must be written as digits with dashes, like 1-800-375-5283"
+            )
     return faults
 
 
@@ -726,7 +744,9 @@ def _sentence_count(text: str) -> int:
 # --- checks across files -------------------------------------------------------------
 
 
-def _check_missing(root: Path, lock: Mapping[str, _LockEntry], found: set[str], problems: list[Problem]) -> None:
+def _check_missing(
+    root: Path, lock: Mapping[str, _LockEntry], found: set[str], problems: list[Problem]
+) -> None:
     shown = display_path(root / LOCK_NAME)
     for ref, entry in lock.items():
         if ref not in found:
@@ -741,7 +761,7 @@ def _check_version_order(loaded: list[_Loaded], problems: list[Problem]) -> None
     for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
         by_id.setdefault(item.script.id, []).append(item)
     for versions in by_id.values():
-        for before, after in zip(versions, versions[1:]):
+        for before, after in pairwise(versions):
             if after.script.effective < before.script.effective:
                 problems.append(
                     Problem(

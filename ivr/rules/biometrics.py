@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -92,7 +92,9 @@ GOOD_CAUSES: tuple[GoodCause, ...] = (
 """The six good causes of seed 000, in its order."""
 
 
-def self_service_refusal(appointment: datetime, times_rescheduled: int, form: str, now: datetime) -> Refusal | None:
+def self_service_refusal(
+    appointment: datetime, times_rescheduled: int, form: str, now: datetime
+) -> Refusal | None:
     """Why self-service may not reschedule this appointment, or None when it may (seed 000).
 
     When several apply, the one that decides what the caller must do next wins:
@@ -163,7 +165,9 @@ def confirmation_number(receipt: str, new_time: datetime, sequence: int) -> str:
     The instant counts, not how it is written: 9:00 Pacific and 12:00 Eastern give the same number.
     """
     _require_aware(new_time)
-    key = "|".join((re.sub(r"[^A-Z0-9]", "", receipt.upper()), new_time.astimezone(timezone.utc).isoformat(), str(sequence)))
+    key = "|".join(
+        (re.sub(r"[^A-Z0-9]", "", receipt.upper()), new_time.astimezone(UTC).isoformat(), str(sequence))
+    )
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return f"{int.from_bytes(digest[:8], 'big') % 10**10:010d}"
 

@@ -244,7 +244,9 @@ def _read_days(checker: Checker, hours: Mapping, where: str) -> frozenset[int] |
         text = str(day).strip().lower() if isinstance(day, str) else None
         if text not in WEEKDAY_NAMES:
             checker.problem(
-                days.line_of(index), f"{where}[{index}]", f"unknown day {day!r} (allowed: {', '.join(WEEKDAY_NAMES)})"
+                days.line_of(index),
+                f"{where}[{index}]",
+                f"unknown day {day!r} (allowed: {', '.join(WEEKDAY_NAMES)})",
             )
             ok = False
         elif WEEKDAY_NAMES.index(text) in found:
@@ -263,7 +265,9 @@ def _read_clock(checker: Checker, hours: Mapping, key: str, where: str) -> time 
         return None
     match = _CLOCK.match(text)
     if match is None:
-        checker.problem(hours.line_of(key), join(where, key), f"'{text}' is not a time of day (HH:MM, 24-hour)")
+        checker.problem(
+            hours.line_of(key), join(where, key), f"'{text}' is not a time of day (HH:MM, 24-hour)"
+        )
         return None
     return time(int(match[1]), int(match[2]))
 
@@ -278,7 +282,9 @@ def _read_zone(checker: Checker, hours: Mapping, where: str) -> ZoneInfo | None:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
         checker.problem(
-            hours.line_of("zone"), join(where, "zone"), f"unknown time zone '{text}' (an IANA name, e.g. America/New_York)"
+            hours.line_of("zone"),
+            join(where, "zone"),
+            f"unknown time zone '{text}' (an IANA name, e.g. America/New_York)",
         )
         return None
 
@@ -302,7 +308,7 @@ def _read_lines(checker: Checker, top: Mapping) -> tuple[Line, ...] | None:
             result.append(line)
     for required in REQUIRED_LINES:
         if required not in lines:
-            checker.problem(lines.line, "lines", f"missing required line '{required}'")
+            checker.problem(top.line_of("lines"), "lines", f"missing required line '{required}'")
             ok = False
     return tuple(result) if ok else None
 
@@ -351,7 +357,9 @@ def _read_offices(checker: Checker, top: Mapping) -> tuple[Office, ...] | None:
             key = _name_key(name)
             if key in name_lines and name_lines[key] != mapping.line:
                 checker.problem(
-                    mapping.line, where, f"name '{name}' is already used by another office (line {name_lines[key]})"
+                    mapping.line,
+                    where,
+                    f"name '{name}' is already used by another office (line {name_lines[key]})",
                 )
                 ok = False
             name_lines.setdefault(key, mapping.line)
@@ -366,7 +374,9 @@ def _read_office(checker: Checker, value: Any, where: str, line: int) -> Office 
     checker.keys(mapping, where, OFFICE_KEYS, required=("name", "kind"))
     before = len(checker.problems)
     name = _bilingual(checker, mapping, "name", where)
-    kind = checker.choice(mapping, "kind", where, [k.value for k in OfficeKind]) if "kind" in mapping else None
+    kind = (
+        checker.choice(mapping, "kind", where, [k.value for k in OfficeKind]) if "kind" in mapping else None
+    )
     prefixes = _read_prefixes(checker, mapping, where) if "prefixes" in mapping else ()
     aliases = _read_aliases(checker, mapping, where) if "aliases" in mapping else ()
     follow_up = _email(checker, mapping, "follow_up_email", where) if "follow_up_email" in mapping else None
@@ -374,7 +384,11 @@ def _read_office(checker: Checker, value: Any, where: str, line: int) -> Office 
     country = checker.text(mapping, "country", where) if "country" in mapping else None
     emails = _read_mailboxes(checker, mapping, where) if "emails" in mapping else ()
     if kind == OfficeKind.OVERSEAS and prefixes:
-        checker.problem(mapping.line_of("prefixes"), join(where, "prefixes"), "an overseas office takes no receipt prefixes")
+        checker.problem(
+            mapping.line_of("prefixes"),
+            join(where, "prefixes"),
+            "an overseas office takes no receipt prefixes",
+        )
     if len(checker.problems) > before or name is None or kind is None:
         return None
     return Office(
@@ -398,7 +412,9 @@ def _read_prefixes(checker: Checker, mapping: Mapping, where: str) -> tuple[str,
     for index, item in enumerate(items):
         if not isinstance(item, str) or not _PREFIX.match(item):
             checker.problem(
-                items.line_of(index), f"{where}[{index}]", f"{item!r} is not a receipt prefix (three capital letters)"
+                items.line_of(index),
+                f"{where}[{index}]",
+                f"{item!r} is not a receipt prefix (three capital letters)",
             )
         else:
             result.append(str(item))

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-LANGUAGES = ("en", "es")
+from ivr.definitions.checks import LANGUAGES
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names as data files write them; index = `date.weekday()`."""
@@ -101,7 +101,7 @@ def is_federal_holiday(day: date) -> bool:
 def _federal_holidays(year: int) -> frozenset[date]:
     # The package files an observed date under its own calendar year, so
     # 2021-12-31 (New Year's Day 2022 observed) is in the 2021 set.
-    return frozenset(holidays.US(years=year, observed=True))
+    return frozenset(holidays.country_holidays("US", years=year, observed=True))
 
 
 def is_open(hours: Hours, now: datetime) -> bool:

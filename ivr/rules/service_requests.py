@@ -50,12 +50,17 @@ SELF_SERVICE_TYPES: frozenset[str] = frozenset(
 SR_TOPICS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "outside_normal_processing_time": MappingProxyType(
-            {"en": "a case outside normal processing time", "es": "un caso fuera del tiempo normal de tramitación"}
+            {
+                "en": "a case outside normal processing time",
+                "es": "un caso fuera del tiempo normal de tramitación",
+            }
         ),
         "notice_not_received": MappingProxyType(
             {"en": "a notice you did not receive", "es": "un aviso que no recibió"}
         ),
-        "card_not_received": MappingProxyType({"en": "a card you did not receive", "es": "una tarjeta que no recibió"}),
+        "card_not_received": MappingProxyType(
+            {"en": "a card you did not receive", "es": "una tarjeta que no recibió"}
+        ),
         "document_not_received": MappingProxyType(
             {"en": "another document you did not receive", "es": "otro documento que no recibió"}
         ),

@@ -27,7 +27,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from types import MappingProxyType
 
-from ivr.rules.hours import LANGUAGES, local_zone, zone_name
+from ivr.definitions.checks import LANGUAGES
+from ivr.rules.hours import local_zone, zone_name
 
 DIGIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -59,8 +60,8 @@ _MONTHS = {
 _MONTH_WORDS: dict[str, dict[str, int]] = {
     "en": {
         **{name.lower(): number for number, name in enumerate(_MONTHS["en"], 1)},
-        **{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-           "oct": 10, "nov": 11, "dec": 12},
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+        "oct": 10, "nov": 11, "dec": 12,
     },
     "es": {**{name: number for number, name in enumerate(_MONTHS["es"], 1)}, "setiembre": 9},
 }  # fmt: skip
@@ -73,7 +74,16 @@ _EN_TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -88,7 +98,15 @@ _ES_SMALL = {  # 10-29 are single words in Spanish
     "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
     "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
 }  # fmt: skip
-_ES_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90}
+_ES_TENS = {
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+}
 _ES_HUNDREDS = {
     "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
     "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900,
@@ -330,7 +348,12 @@ def _es_below_100(tokens: Sequence[str]) -> int | None:
     if len(tokens) == 1:
         token = tokens[0]
         return _ES_UNITS.get(token, _ES_SMALL.get(token, _ES_TENS.get(token)))
-    if len(tokens) == 3 and tokens[0] in _ES_TENS and tokens[1] == "y" and 1 <= _ES_UNITS.get(tokens[2], 0) <= 9:
+    if (
+        len(tokens) == 3
+        and tokens[0] in _ES_TENS
+        and tokens[1] == "y"
+        and 1 <= _ES_UNITS.get(tokens[2], 0) <= 9
+    ):
         return _ES_TENS[tokens[0]] + _ES_UNITS[tokens[2]]
     return None
 
