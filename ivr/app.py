@@ -25,7 +25,9 @@ from ivr.core.machine import compile_flow
 from ivr.core.registry import Services, builtin_registry
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.definitions.flows import load_flows
+from ivr.definitions.scripts import load_scripts
 from ivr.routing import TierRouting
+from ivr.rules.directory import load_directory
 from ivr.store.base import Store
 from ivr.store.sql import SqlStore, default_sqlite_url
 
@@ -54,9 +56,10 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     default_flow = config.get("DEFAULT_FLOW")
     if default_flow not in compiled:
         default_flow = next(iter(compiled))
+    scripts_root = config.get("SCRIPTS_DIR")
     services = Services(
-        directory=_directory(),
-        scripts=_scripts(config),
+        directory=load_directory(),
+        scripts=load_scripts(scripts_root) if scripts_root else load_scripts(),
         routing=TierRouting.from_config(config.get("TIER_ROUTING")),
         settings=config,
     )
@@ -84,10 +87,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.errorhandler(404)
     @app.errorhandler(405)
     def not_here(error: Any) -> Response:
-        # Twilio (or a person) reached a URL or method we do not serve: answer TwiML, never a bare error page.
-        body = render_says((("Sorry, this number cannot take that request.", "en"),
-                            ("Lo sentimos, este número no puede atender esa solicitud.", "es")), hang_up=False)
-        return Response(body, error.code, mimetype="text/xml", headers={"X-IVR-State": "error", "X-IVR-Tier": "ivr"})
+        # Twilio (or a person) reached a URL or method we do not serve: on voice URLs answer
+        # TwiML a caller can hear (status 200, or Twilio plays its own error), never a bare page.
+        from flask import request
+
+        body = render_says(
+            (
+                ("Sorry, this number cannot take that request.", "en"),
+                ("Lo sentimos, este número no puede atender esa solicitud.", "es"),
+            ),
+            hang_up=False,
+        )
+        status = 200 if request.path.startswith("/voice") else error.code
+        return Response(body, status, mimetype="text/xml", headers={"X-IVR-State": "error", "X-IVR-Tier": "ivr"})
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
@@ -95,19 +107,3 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     return app
 
-
-def _directory() -> Any:
-    try:
-        from ivr.rules.directory import load_directory
-    except ImportError:  # pragma: no cover - during bootstrap only
-        return None
-    return load_directory()
-
-
-def _scripts(config: dict[str, Any]) -> Any:
-    try:
-        from ivr.definitions.scripts import load_scripts
-    except ImportError:  # pragma: no cover
-        return None
-    root = config.get("SCRIPTS_DIR")
-    return load_scripts(root) if root else load_scripts()

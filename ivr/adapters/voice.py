@@ -48,7 +48,7 @@ def _params() -> dict[str, str]:
 
 
 def _signed_url() -> str:
-    base = current_app.config.get("PUBLIC_BASE_URL")
+    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
     if not base:
         return request.url
     query = request.query_string.decode("latin-1")

@@ -140,7 +140,7 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
         send_event=True,
         ignore_invalid_triggers=True,
     )
-    global_phrases = {
+    global_phrases: dict[str, PhraseIndex] = {
         language: PhraseIndex.build(
             (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in ("representative", "repeat", "previous")
         )

@@ -407,7 +407,9 @@ class _FlowBuilder:
             goto = check.text(option, "goto", owhere) if "goto" in option else None
             when = self._guard_name(option, owhere) if "when" in option else None
             language = cast(Language, check.choice(option, "language", owhere, LANGUAGES)) if "language" in option else None
-            phrases = self._phrases(option, owhere) if "phrases" in option else {lang: () for lang in LANGUAGES}
+            phrases: dict[str, tuple[str, ...]] = (
+                self._phrases(option, owhere) if "phrases" in option else {lang: () for lang in LANGUAGES}
+            )
             if topic is not None and goto is not None:
                 options.append(Option(key, topic, phrases, goto, when, language, line))
         fields["options"] = tuple(options)
