@@ -127,9 +127,9 @@ def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path) ->
     if "version" not in top:
         check.problem(top.line, "top level", f"missing required key 'version' (this program reads version {FLOW_FORMAT_VERSION})")
         check.raise_if_any()
-    if top.get("version") != FLOW_FORMAT_VERSION:
+    if not _is_format_version(top.get("version")):
         check.problem(
-            top.line_of("version"), "version", f"unsupported flow version {top.get('version')!r} (this program reads {FLOW_FORMAT_VERSION})"
+            top.line_of("version"), "version", f"unsupported flow version {_written(top.get('version'))} (this program reads {FLOW_FORMAT_VERSION})"
         )
         check.raise_if_any()
     check.keys(top, "", TOP_KEYS, TOP_REQUIRED)
@@ -167,11 +167,20 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any) -> list[tu
             fragments.append((fragment_check, Mapping()))
             continue
         fragment_check.keys(body, "", FRAGMENT_KEYS, ("version", "states"))
-        if "version" in body and body["version"] != FLOW_FORMAT_VERSION:
-            fragment_check.problem(body.line_of("version"), "version", f"unsupported flow version {body['version']!r} (this program reads {FLOW_FORMAT_VERSION})")
+        if "version" in body and not _is_format_version(body["version"]):
+            fragment_check.problem(body.line_of("version"), "version", f"unsupported flow version {_written(body['version'])} (this program reads {FLOW_FORMAT_VERSION})")
         states = fragment_check.mapping(body.get("states"), "states", body.line_of("states")) if "states" in body else None
         fragments.append((fragment_check, states if states is not None else _empty_mapping()))
     return fragments
+
+
+def _is_format_version(value: Any) -> bool:
+    # `true == 1` and `1.0 == 1` in Python; only the whole number 1 is version 1.
+    return type(value) is int and value == FLOW_FORMAT_VERSION
+
+
+def _written(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else repr(value)
 
 
 def _empty_mapping() -> Mapping:
@@ -500,8 +509,12 @@ class _FlowBuilder:
                 check.problem(branch.line, bwhere, "unreachable: the branch before it has no 'when'")
             if goto is not None:
                 branches.append(Branch(goto, when))
-        if not branches or branches[-1].when is not None:
-            check.problem(raw.line, f"{where}.branches", "the last branch must have no 'when' (the default)")
+        last = len(raw) - 1
+        if last < 0:
+            check.problem(raw.line, f"{where}.branches", "a branch state needs at least one branch (the last one has no 'when')")
+        elif isinstance(raw[last], Mapping) and "when" in raw[last]:
+            # Reported on the last arm itself, where the fix goes.
+            check.problem(raw.line_of(last), f"{where}.branches[{last}]", "the last branch must have no 'when' (the default)")
         fields["branches"] = tuple(branches)
 
     # --- pieces -----------------------------------------------------------------
@@ -562,7 +575,7 @@ class _FlowBuilder:
             if state.goto is not None:
                 target(state.goto, body.line_of("goto"), f"{where}.goto")
             for option in state.options:
-                target(option.goto, option.line, join(f"{where}.options", option.key) + ".goto")
+                target(option.goto, body["options"][option.key].line_of("goto"), join(f"{where}.options", option.key) + ".goto")
             for outcome, dest in state.on.items():
                 target(dest, body["on"].line_of(outcome), join(f"{where}.on", outcome))
             for index, branch in enumerate(state.branches):

@@ -140,7 +140,8 @@ def load_text(text: str, path: str) -> Any:
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or exc.context or "cannot parse"
-    if "alias" in problem or "anchor" in problem:
+    # An unquoted `*` key fails "while scanning an alias": the hint belongs to the context too.
+    if any(word in f"{problem} {exc.context or ''}" for word in ("alias", "anchor")):
         problem += " (quote keys such as '*' and '#': \"*\")"
     return problem
 

@@ -10,7 +10,7 @@ from ivr.core.actions import Gather, HangUpCall, Say
 from ivr.core.engine import Engine
 from ivr.core.events import CallStarted, Digits, HangUp, NoInput, Speech
 from ivr.core.machine import compile_flow
-from ivr.core.registry import REGISTRY, Context, Outcome, Services, builtin_registry
+from ivr.core.registry import Context, Outcome, Registry, Services, builtin_registry
 from ivr.definitions.cases import CaseBook
 from ivr.definitions.flows import load_flow_text
 from ivr.world import CaseWorld, MemoryTransaction
@@ -86,18 +86,24 @@ states:
 """
 
 
-if "test_explodes" not in REGISTRY.actions:
+def _registry() -> Registry:
+    """The built-in behaviours plus one that fails, in a registry of the test's own."""
+    shipped = builtin_registry()
+    registry = Registry(dict(shipped.actions), dict(shipped.guards), dict(shipped.validators), dict(shipped.variables))
 
-    @REGISTRY.action("test_explodes", outcomes=("done",))
+    @registry.action("test_explodes", outcomes=("done",))
     def _explodes(ctx: Context) -> Outcome:
         """Fails, as a buggy behaviour would."""
         raise RuntimeError("boom")
 
+    return registry
+
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    flow = load_flow_text(FLOW, "tests/mini.yaml", builtin_registry())
-    return Engine({"mini": compile_flow(flow, builtin_registry())}, Services())
+    registry = _registry()
+    flow = load_flow_text(FLOW, "tests/mini.yaml", registry)
+    return Engine({"mini": compile_flow(flow, registry)}, Services())
 
 
 @pytest.fixture
