@@ -4,13 +4,22 @@
 webhooks, the browser softphone and the terminal rehearsal.  It owns the
 unit of work around `Engine.step` and the transcript every call leaves
 (see `ivr.qa.transcript` for its format).  It does not know HTTP or TwiML.
+
+Time: every event carries `now`, built by the shell from `CallService.now()`.
+That is the app's clock (real, or frozen by `CLOCK`), unless a rehearsal or
+softphone call was given its own simulated time with `simulate_clock`: such
+a call starts at the instant the trainer chose and its time advances with
+real elapsed time.  Per-call clocks live in this process only (a softphone
+call whose server restarts goes on at the app's clock).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ivr.clock import Clock
@@ -26,6 +35,22 @@ log = logging.getLogger(__name__)
 TRANSCRIPT_FORMAT = 1
 
 
+def _wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class CallClock:
+    """A call's own simulated time: `start` when the call began, then advancing with real time."""
+
+    start: dt.datetime
+    real_start: dt.datetime
+
+    def at(self, real_now: dt.datetime) -> dt.datetime:
+        """The call's time at real instant `real_now`, to the whole second (transcripts read better)."""
+        return self.start + dt.timedelta(seconds=int((real_now - self.real_start).total_seconds()))
+
+
 @dataclass
 class CallService:
     """Steps calls through the engine, inside the store, and records their transcripts."""
@@ -34,6 +59,8 @@ class CallService:
     store: Store
     cases: CaseBook
     clock: Clock
+    wall: Callable[[], dt.datetime] = _wall_clock  # real time, for per-call simulated clocks
+    clocks: dict[str, CallClock] = field(default_factory=dict)
 
     def handle(self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None) -> Step:
         """Apply one caller event to a call; the call's session and transcript are saved atomically."""
@@ -67,12 +94,20 @@ class CallService:
             entries.append(_entry(step, before, event, world))
             tx.save_session(step.session, channel)
             tx.append_transcript(entries)
+        if step.session.ended:
+            self.clocks.pop(call_sid, None)
         if step.fault:
             log.error("call %s recovered from a fault: %s", _short(call_sid), step.fault)
         return step
 
-    def now(self) -> Any:
-        return self.clock.now()
+    def now(self, call_sid: str | None = None) -> dt.datetime:
+        """The instant to stamp the next event of `call_sid` with (its own clock, else the app's)."""
+        clock = self.clocks.get(call_sid) if call_sid is not None else None
+        return clock.at(self.wall()) if clock is not None else self.clock.now()
+
+    def simulate_clock(self, call_sid: str, start: dt.datetime) -> None:
+        """Give one call its own simulated time, starting now at `start` (rehearsals, the softphone)."""
+        self.clocks[call_sid] = CallClock(start, self.wall())
 
     def _header(self, session: Any, channel: str) -> dict[str, Any]:
         flow = self.engine.flow(session.flow_id).flow
@@ -86,6 +121,7 @@ class CallService:
             "started_at": session.started_at,
             "caller": session.caller,
             "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
+            "tier_routing": dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
             "scripts_library": scripts.fingerprint() if scripts is not None and hasattr(scripts, "fingerprint") else None,
         }
 

@@ -1,4 +1,4 @@
-"""Which live-assistance tiers are people, and how to reach them (`TIER_ROUTING`).
+"""Which live-assistance tiers are people, how to reach them, and call-backs (`TIER_ROUTING`).
 
 By default every tier is the simulated agent of the flow.  Configuration can
 route a tier to people instead:
@@ -8,25 +8,81 @@ route a tier to people instead:
      "supervisor": {"kind": "dial", "target": "client:supervisor"}}
 
 `queue` enqueues the caller (`<Enqueue>`, with a wait URL announcing the
-position and offering a callback), `callback` records the caller for a
-call-back queue and gives a service item number (DOMAIN.md §1.3), `dial`
-connects to a number (`+1…`) or a Twilio Client (`client:name`).
+position and offering a call-back), `callback` records the caller for a
+call-back queue and gives a service item number (DOMAIN.md §1.3: "Callers
+who need to speak with Tier 2 are placed into a call-back queue"; Tier 1
+gives a "service item number" used to verify the officer), `dial` connects
+to a number (`+1…`) or a Twilio Client (`client:name`).
+
+Also owns what a call-back is (`Callback`, built by `request_callback`) and
+the few sentences a caller hears about queues and call-backs, because the
+engine (callback routes) and the queue webhooks both say them.  Pure: time
+and sequence numbers come in as arguments.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ivr.errors import ConfigError
+from ivr.rules.spoken import read_digits
 
 ROUTE_KINDS = ("queue", "dial", "callback")
 ROUTABLE_TIERS = ("tier1", "tier2", "supervisor")
+CALLBACK_REQUESTED = "callback_requested"
+"""The effect kind a recorded call-back leaves in the transcript."""
+SERVICE_ITEM_SEQUENCE = "service_item"
+"""The world's daily sequence service item numbers are drawn from."""
+QUEUE_CALLBACK_KEY = "1"
+"""The key a caller waiting in a queue presses to be called back instead (the landing menu's option too)."""
+
+CONTACT_CENTER_ZONE = ZoneInfo("America/New_York")
 _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 _CLIENT = re.compile(r"^client:[A-Za-z0-9_.-]{1,120}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+_WHO = {
+    "tier1": {"en": "A representative", "es": "Un representante"},
+    "tier2": {"en": "A USCIS officer", "es": "Un oficial de USCIS"},
+    "supervisor": {"en": "A supervisor", "es": "Un supervisor"},
+}
+_CALLBACK_TEXT = {
+    "en": "{who} will call you back at {number}. Your service item number is {item}. Again, {item}. "
+    "The person who calls will give you this number, so you know the call is from us.",
+    "es": "{who} le devolverá la llamada al {number}. Su número de servicio es {item}. Repito, {item}. "
+    "Quien le llame le dará este número, para que sepa que la llamada es nuestra.",
+}
+_NO_NUMBER_TEXT = {
+    "en": "We cannot call you back, because your phone number is not available to us. "
+    "Please call again from a phone that shows its number.",
+    "es": "No podemos devolverle la llamada, porque no tenemos su número de teléfono. "
+    "Por favor, llame de nuevo desde un teléfono que muestre su número.",
+}
+QUEUE_TEXTS: Mapping[str, Mapping[str, str]] = {
+    "position": {
+        "en": "You are number {position} in line. To be called back instead of waiting, press {key}.",
+        "es": "Usted es el número {position} en la fila. "
+        "Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
+    },
+    "waiting": {
+        "en": "Please stay on the line. To be called back instead of waiting, press {key}.",
+        "es": "Por favor, no cuelgue. Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
+    },
+    "not_connected": {
+        "en": "Sorry, we could not connect you with a person.",
+        "es": "Lo sentimos, no pudimos comunicarlo con una persona.",
+    },
+    "goodbye": {
+        "en": "Thank you for calling the USCIS Contact Center. Goodbye.",
+        "es": "Gracias por llamar al Centro de Contacto de USCIS. Adiós.",
+    },
+}
+"""What the queue webhooks say, by purpose and language (`{position}`, `{key}` filled in)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +108,8 @@ class TierRouting:
         routes: dict[str, Route] = {}
         for tier, spec in raw.items():
             if tier not in ROUTABLE_TIERS:
-                raise ConfigError(f"TIER_ROUTING: unknown tier '{tier}' (allowed: {', '.join(ROUTABLE_TIERS)})")
+                allowed = ", ".join(ROUTABLE_TIERS)
+                raise ConfigError(f"TIER_ROUTING: unknown tier '{tier}' (allowed: {allowed})")
             if not isinstance(spec, Mapping) or set(spec) != {"kind", "target"}:
                 raise ConfigError(f"TIER_ROUTING.{tier}: expected {{\"kind\": …, \"target\": …}}")
             kind, target = str(spec["kind"]), str(spec["target"])
@@ -64,3 +121,84 @@ class TierRouting:
                 raise ConfigError(f"TIER_ROUTING.{tier}.target: '{target}' is not a queue name")
             routes[tier] = Route(kind, target)
         return cls(routes)
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A call-back promised to a caller: who calls back, at which number, under which service item."""
+
+    tier: str
+    queue: str
+    number: str | None  # the caller's E.164 number; None when it is withheld or not a phone
+    service_item: str | None  # None when there is no number to call
+    requested_at: str
+
+    @property
+    def possible(self) -> bool:
+        return self.number is not None
+
+    def effect_data(self) -> dict[str, Any]:
+        """What the `callback_requested` effect records."""
+        return {
+            "service_item": self.service_item,
+            "tier": self.tier,
+            "queue": self.queue,
+            "number": self.number,
+            "requested_at": self.requested_at,
+        }
+
+    def message(self, language: str) -> str:
+        """What the caller hears: the number called and the service item number, digit by digit."""
+        lang = "es" if language == "es" else "en"
+        if self.number is None or self.service_item is None:
+            return _NO_NUMBER_TEXT[lang]
+        return _CALLBACK_TEXT[lang].format(
+            who=_WHO.get(self.tier, _WHO["tier2"])[lang],
+            number=read_phone(self.number, lang),
+            item=read_digits(self.service_item, lang),
+        )
+
+
+def contact_center_day(now: dt.datetime) -> dt.date:
+    """The calendar date at the Contact Center (Eastern time) of an aware instant."""
+    return now.astimezone(CONTACT_CENTER_ZONE).date()
+
+
+def service_item_number(day: dt.date, sequence: int) -> str:
+    """An 8-digit service item number (DOMAIN.md §1.3): year, day of the year, then the day's sequence.
+
+    `service_item_number(date(2026, 11, 23), 1)` is '26327001'.
+    """
+    if sequence < 1:
+        raise ValueError(f"sequence must be positive, not {sequence}")
+    return f"{day:%y}{day.timetuple().tm_yday:03d}{sequence:03d}"
+
+
+def callable_number(caller: str | None) -> str | None:
+    """The caller ID as a number we can call back (E.164), or None (withheld, a browser client…)."""
+    if caller is None:
+        return None
+    number = caller.strip()
+    return number if _E164.match(number) else None
+
+
+def request_callback(
+    tier: str, queue: str, caller: str | None, now: dt.datetime, sequence: int | None
+) -> Callback:
+    """The call-back for a caller; `sequence` is the day's next service item sequence (None: no number)."""
+    number = callable_number(caller)
+    item = service_item_number(contact_center_day(now), sequence) if number is not None and sequence else None
+    return Callback(tier, queue, number, item, now.isoformat())
+
+
+def read_phone(number: str, language: str) -> str:
+    """A phone number digit by digit: '+12025550143' -> '2 0 2, 5 5 5, 0 1 4 3' (the 1 of +1 left out)."""
+    digits = re.sub(r"[^0-9]", "", number)
+    if number.startswith("+1") and len(digits) == 11:
+        digits = digits[1:]
+    return read_digits(digits, language)
+
+
+def queue_text(purpose: str, language: str, **values: Any) -> str:
+    """One of `QUEUE_TEXTS` in the caller's language, filled in."""
+    return QUEUE_TEXTS[purpose]["es" if language == "es" else "en"].format(key=QUEUE_CALLBACK_KEY, **values)

@@ -104,6 +104,29 @@ def render_says(texts: Sequence[tuple[str, str]], hang_up: bool = False, voices:
     return str(response)
 
 
+def render_queue_wait(
+    text: str, language: str, urls: Urls = Urls(), voices: Voices = Voices(), pause: int = 20
+) -> str:
+    """A queue's wait TwiML: `text` (position, call-back key) inside a one-key Gather, then a pause.
+
+    Twilio runs the wait URL again when the document ends; the Gather posts a key back to the wait URL.
+    """
+    response = VoiceResponse()
+    gather = TwimlGather(input="dtmf", num_digits=1, action=urls.queue_wait, method="POST", timeout=3)
+    gather.say(text, language=LOCALES.get(language, "en-US"), voice=voices.for_(language))
+    response.append(gather)
+    response.pause(length=pause)
+    return str(response)
+
+
+def render_leave(says: Sequence[Say], voices: Voices = Voices()) -> str:
+    """Say `says` and leave the queue (`<Leave>`); Twilio then posts the action URL (QueueResult=leave)."""
+    response = VoiceResponse()
+    _flush(response, list(says), voices)
+    response.leave()
+    return str(response)
+
+
 def _gather(action: Gather, urls: Urls) -> TwimlGather:
     options: dict[str, object] = {
         "input": action.input,

@@ -22,9 +22,11 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 from twilio.request_validator import RequestValidator
 
-from ivr.adapters.twiml import Urls, Voices, render, render_says
+from ivr.adapters.twiml import Urls, Voices, render, render_leave, render_queue_wait, render_says
 from ivr.calls import CallService
+from ivr.core.actions import Say
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.routing import QUEUE_CALLBACK_KEY, queue_text
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +152,90 @@ def status() -> Response:
         except Exception as exc:  # noqa: BLE001
             log.error("status callback failed for call %s: %s", call_sid[:12], type(exc).__name__)
     return _twiml(render_says(()), state, tier)
+
+
+@bp.route("/voice/queue/wait", methods=["GET", "POST"])
+@signed
+def queue_wait() -> Response:
+    """While a caller waits for people: announce the position, offer a call-back (`QUEUE_CALLBACK_KEY`).
+
+    On that key the call-back is recorded through the flow (the key is the
+    caller's choice on the menu the call lands on, `live.after_people`), what
+    the flow says is said, and the caller leaves the queue (`<Leave>`).
+    """
+    params = _params()
+    call_sid = params.get("CallSid", "").strip()
+    ext = current_app.extensions["ivr"]
+    try:
+        session = ext.store.session(call_sid) if call_sid else None
+        language = session.language if session is not None else "en"
+        state, tier = (session.state, session.tier) if session is not None else ("unknown", "ivr")
+        if session is not None and not session.ended and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
+            if not _offers_callback(session.flow_id, session.state):
+                return _twiml(render_leave((), ext.voices), state, tier)
+            event = Digits(_service().now(call_sid), QUEUE_CALLBACK_KEY)
+            step = _service().handle(call_sid, event, channel="phone")
+            # The menu the call is back on is said when the queue's action URL resumes the call.
+            landed = step.session.state + "."
+            said = [say for say in step.says if step.session.ended or not say.prompt_id.startswith(landed)]
+            return _twiml(render_leave(said, ext.voices), step.session.state, step.session.tier)
+        position = params.get("QueuePosition", "").strip()
+        text = (
+            queue_text("position", language, position=int(position))
+            if position.isdigit() and int(position) > 0
+            else queue_text("waiting", language)
+        )
+        return _twiml(render_queue_wait(text, language, ext.urls, ext.voices), state, tier)
+    except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
+        log.error("queue wait failed for call %s: %s", call_sid[:12], type(exc).__name__,
+                  exc_info=current_app.debug)
+        return _twiml(render_says(SORRY, voices=ext.voices), "error", "ivr")
+
+
+@bp.route("/voice/queue/done", methods=["GET", "POST"])
+@signed
+def queue_done() -> Response:
+    """The call left the queue: resume the flow, or say goodbye, by `QueueResult`.
+
+    bridged: a person talked with the caller, so goodbye; hangup: the caller
+    is gone; leave: the caller chose a call-back (the flow may have ended the
+    call already); anything else (queue-full, error, …): sorry, and the flow
+    goes on where the call landed, which offers a call-back.
+    """
+    params = _params()
+    call_sid = params.get("CallSid", "").strip()
+    if not call_sid:
+        return _missing_call()
+    ext = current_app.extensions["ivr"]
+    result = params.get("QueueResult", "").strip()
+    try:
+        session = ext.store.session(call_sid)
+        if session is None or session.ended:
+            return _twiml(render_says((), hang_up=True), "ended", session.tier if session else "ivr")
+        language = session.language
+        if result in ("hangup", "bridged"):
+            step = _service().handle(call_sid, HangUp(_service().now(call_sid)), channel="phone")
+            goodbye = ((queue_text("goodbye", language), language),) if result == "bridged" else ()
+            body = render_says(goodbye, hang_up=True, voices=ext.voices)
+            return _twiml(body, step.session.state, step.session.tier)
+        step = _service().handle(call_sid, Resume(_service().now(call_sid)), channel="phone")
+        actions = step.actions
+        if result != "leave":
+            actions = (Say(queue_text("not_connected", language), language, "queue.not_connected"), *actions)
+        return _twiml(render(actions, ext.urls, ext.voices), step.session.state, step.session.tier)
+    except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
+        log.error("queue done failed for call %s: %s", call_sid[:12], type(exc).__name__,
+                  exc_info=current_app.debug)
+        return _twiml(render_says(SORRY, voices=ext.voices), "error", "ivr")
+
+
+def _offers_callback(flow_id: str, state: str) -> bool:
+    """The call is on a menu whose call-back key is an option (where queued calls land)."""
+    try:
+        compiled = current_app.extensions["ivr"].engine.flow(flow_id)
+        return compiled.flow.states[state].option(QUEUE_CALLBACK_KEY) is not None
+    except KeyError:
+        return False
 
 
 def _confidence(value: str | None) -> float | None:

@@ -6,3 +6,12 @@ each module owns one concern.
 
 from ivr.behaviours import hours as hours  # noqa: F401
 from ivr.behaviours import inputs as inputs  # noqa: F401
+from ivr.behaviours import case_status as case_status  # noqa: F401
+from ivr.behaviours import biometrics as biometrics  # noqa: F401
+from ivr.behaviours import field_office as field_office  # noqa: F401
+from ivr.behaviours import service_requests as service_requests  # noqa: F401
+from ivr.behaviours import special_lines as special_lines  # noqa: F401
+from ivr.behaviours import live_assistance as live_assistance  # noqa: F401
+from ivr.behaviours import tier1_scripts as tier1_scripts  # noqa: F401
+from ivr.behaviours import tier2_officer as tier2_officer  # noqa: F401
+from ivr.behaviours import supervisor as supervisor  # noqa: F401

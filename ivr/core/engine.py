@@ -23,7 +23,7 @@ from typing import Any
 
 from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Say
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
-from ivr.core.flow import State, Text
+from ivr.core.flow import IMPLICIT_TIER_CHANGE, State, Text
 from ivr.core.machine import (
     CONFIRM_SUFFIX,
     ESCALATE_MAX_ATTEMPTS,
@@ -36,6 +36,13 @@ from ivr.core.machine import (
 from ivr.core.matching import normalize
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
+from ivr.routing import (
+    CALLBACK_REQUESTED,
+    SERVICE_ITEM_SEQUENCE,
+    callable_number,
+    contact_center_day,
+    request_callback,
+)
 
 log = logging.getLogger(__name__)
 
@@ -318,7 +325,7 @@ class _Run:
         compiled = self.compiled.states[name]
         state = compiled.state
         if state.kind != "transfer" and state.tier != self.session.tier:
-            self._change_tier(state.tier, "returned_to_ivr" if state.tier == "ivr" else "continued", name)
+            self._change_tier(state.tier, "returned_to_ivr" if state.tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
         if state.kind == "menu":
             stack = self.session.menu_stack
             if name in stack:
@@ -361,6 +368,10 @@ class _Run:
         if route is None:
             self._fire("next")
             return
+        if route.kind == "callback":
+            self._callback(state.to, route.target)
+            self._fire("next")
+            return
         context = self.tier_changes[-1].context
         flat = {key: str(value) for key, value in context.items() if isinstance(value, (str, int))}
         if route.kind == "dial":
@@ -369,6 +380,18 @@ class _Run:
             self.actions.append(Enqueue(route.target, state.to, flat))
         self.session.state = state.goto or state.name
         self.model.state = self.session.state
+
+    def _callback(self, tier: str, queue: str) -> None:
+        """A tier answered by a call-back queue (DOMAIN.md §1.3): record the caller, give a service item."""
+        now = self.event.now
+        number = callable_number(self.session.caller)
+        day = contact_center_day(now)
+        sequence = self.world.next_sequence(SERVICE_ITEM_SEQUENCE, day) if number else None
+        callback = request_callback(tier, queue, self.session.caller, now, sequence)
+        if callback.possible:
+            self.ctx.emit(Effect(CALLBACK_REQUESTED, callback.effect_data()))
+            self.session.vars["service_item"] = callback.service_item
+        self._say_text(callback.message(self.session.language), f"{tier}.callback")
 
     def _change_tier(self, tier: str, reason: str, state: str) -> None:
         session = self.session

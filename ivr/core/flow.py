@@ -32,8 +32,9 @@ TIER_CHANGE_REASONS: dict[str, str] = {
     "caller_upset_resolution_improper": "the caller is unusually upset and believes the proposed resolution is improper",
     "urgent_needs_another_office": "the matter requires urgent or expedited assistance by another office",
     "returned_to_ivr": "the call returned to the automated system",
-    "continued": "the flow moved into a state of another tier without a transfer state",
 }
+# Recorded by the engine itself, never written in a flow's `reason:`.
+IMPLICIT_TIER_CHANGE = "continued"  # the flow moved into another tier's state without a transfer
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,33 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
+_CLoader = getattr(yaml, "CSafeLoader", None)
+if _CLoader is not None:
+    # libyaml parses about three times faster; the same resolvers and constructors apply.
+    # Its syntax messages are terser, so a file that fails to parse is parsed again by
+    # the pure-Python loader for the message a person reads.
+    class _FastStrictLoader(_CLoader):  # type: ignore[misc, valid-type]
+        duplicate_problems: list[tuple[int, str, int]]
+
+    _FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+    _FastStrictLoader.yaml_constructors = dict(_StrictLoader.yaml_constructors)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastStrictLoader = _StrictLoader  # type: ignore[misc, assignment]
+
 
 def load_text(text: str, path: str) -> Any:
     """Parse YAML text strictly; raise `DefinitionError` with every duplicate key or the syntax error."""
+    fast = _FastStrictLoader(text)
+    fast.duplicate_problems = []
+    try:
+        data = fast.get_single_data()
+    except yaml.YAMLError:
+        data = None
+    else:
+        if not fast.duplicate_problems:
+            return data
+    finally:
+        fast.dispose()
     loader = _StrictLoader(text)
     loader.duplicate_problems = []
     try:

@@ -12,11 +12,12 @@ come in as arguments; the directory is passed in; nothing is stored here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from ivr.rules.directory import Directory, Office, OfficeKind
 from ivr.rules.receipts import normalize_receipt
@@ -172,3 +173,39 @@ def route(receipt: str, case_office: str | None, directory: Directory) -> Routin
         overseas=office.overseas,
         follow_up_email=None if office.overseas else office.follow_up_email,
     )
+
+
+CONFIDENTIAL_FORMS: frozenset[str] = frozenset({"I-360", "I-914", "I-918"})
+"""Forms of VAWA self-petitioners (I-360), T (I-914) and U (I-918) applicants, whose records 8 U.S.C. 1367
+protects; online change of address is not available to them (DOMAIN.md §1.3)."""
+
+PHONE_SELF_SERVICE_REFUSALS = ("not_self_service", "confidential_change_of_address")
+
+
+def phone_self_service_refusal(sr_type: str, form: str) -> str | None:
+    """Why the IVR may not create this request itself (a representative takes it), or None when it may.
+
+    `not_self_service`: the type is not one of the self-service categories of
+    DOMAIN.md §5 (expedite, other).  `confidential_change_of_address`: a change
+    of address on a VAWA, T or U case (DOMAIN.md §1.3).
+    """
+    if sr_type not in SR_TYPES:
+        raise ValueError(f"unknown service request type {sr_type!r} (allowed: {', '.join(SR_TYPES)})")
+    if sr_type not in SELF_SERVICE_TYPES:
+        return "not_self_service"
+    if sr_type == "change_of_address" and _form_key(form) in CONFIDENTIAL_FORMS:
+        return "confidential_change_of_address"
+    return None
+
+
+def open_request_of_type(requests: Iterable[Any], sr_type: str) -> Any | None:
+    """The open request of this type already on file (the newest), or None: a caller is not given a duplicate.
+
+    `requests` are records with `type`, `status` and `created` (the case data's service requests).
+    """
+    same = [r for r in requests if r.type == sr_type and r.status == "open"]
+    return max(same, key=lambda r: r.created) if same else None
+
+
+def _form_key(form: str) -> str:
+    return form.replace(" ", "").upper()

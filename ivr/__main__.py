@@ -1,0 +1,5 @@
+"""`python -m ivr` runs the `ivr` command line."""
+
+from ivr.cli import main
+
+main()

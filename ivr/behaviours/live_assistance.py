@@ -1,0 +1,309 @@
+"""Live assistance shared by every tier: routing guards, identity, service requests, call-backs.
+
+Seed 003_29c9fde61bf22c66.txt: inquiries that need the office that has the
+case file "require the creation of a Service Request", which is "routed to
+the USCIS office that can best provide a resolution"; overseas files are
+referred to the overseas office instead.  Tier 1 (`tier1_scripts`), Tier 2
+(`tier2_officer`) and the supervisor (`supervisor`) all create requests
+through `create_service_request` here, so a request looks the same
+whichever tier made it.
+
+Owns the guards that say whether a tier is answered by people
+(`TIER_ROUTING`), whether the caller is verified, the `live_verify_caller`
+action (receipt number and date of birth), the `live_create_service_request`
+and `live_request_callback` actions, and the validators of free answers
+(`live_choice`).  The world changes only through effects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ivr.core.matching import PhraseIndex
+from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.definitions.cases import Case
+from ivr.routing import (
+    CALLBACK_REQUESTED,
+    ROUTABLE_TIERS,
+    SERVICE_ITEM_SEQUENCE,
+    callable_number,
+    contact_center_day,
+    request_callback,
+)
+from ivr.rules import service_requests as sr_rules
+from ivr.rules.directory import Office
+from ivr.rules.spoken import digits_from_speech, read_digits, say_date
+
+SERVICE_REQUEST_SEQUENCE = "service_request"
+"""The world's daily sequence service request references are drawn from (shared with self-service)."""
+SERVICE_REQUEST_CREATED = "service_request_created"
+SUPERVISOR = "supervisor"
+"""What the free-answer validators return when the caller asks for a supervisor."""
+OUTSIDE_US_SCRIPT = "outside-us"
+"""The script read to a caller whose case file is held overseas (seed 003)."""
+
+_SUPERVISOR_PHRASES = PhraseIndex.build(
+    [(SUPERVISOR, ("supervisor", "supervisora", "manager", "your boss", "gerente", "jefe", "jefa"))]
+)
+
+
+def asks_for_supervisor(utterance: str) -> bool:
+    """Seed 003: 'Customers may, at any time, request to have a call directed to a supervisor.'"""
+    return _SUPERVISOR_PHRASES.match(utterance) is not None
+
+
+# --- who answers -------------------------------------------------------------------------------
+
+
+def _routed(ctx: Context, tier: str) -> bool:
+    routing = ctx.services.routing
+    return routing is not None and routing.route(tier) is not None
+
+
+@REGISTRY.guard("live_tier1_by_people")
+def live_tier1_by_people(ctx: Context) -> bool:
+    """Tier 1 is answered by people (TIER_ROUTING), not the simulated representative."""
+    return _routed(ctx, "tier1")
+
+
+@REGISTRY.guard("live_tier2_by_people")
+def live_tier2_by_people(ctx: Context) -> bool:
+    """Tier 2 is answered by people (TIER_ROUTING), not the simulated officer."""
+    return _routed(ctx, "tier2")
+
+
+@REGISTRY.guard("live_supervisor_by_people")
+def live_supervisor_by_people(ctx: Context) -> bool:
+    """Supervisors are people (TIER_ROUTING), not the simulated supervisor."""
+    return _routed(ctx, "supervisor")
+
+
+# --- identity ---------------------------------------------------------------------------------
+
+
+@REGISTRY.guard("live_caller_verified")
+def live_caller_verified(ctx: Context) -> bool:
+    """The caller proved who they are (receipt number and date of birth) earlier in the call."""
+    return ctx.session.verified_receipt is not None
+
+
+def verified_case(ctx: Context) -> Case | None:
+    """The verified caller's case, as the world has it now (case data plus what calls changed)."""
+    receipt = ctx.session.verified_receipt
+    return ctx.world.case(receipt) if receipt else None
+
+
+@REGISTRY.variable("live_case_receipt")
+def live_case_receipt(ctx: Context) -> str:
+    """The verified receipt number, read letter by letter and digit by digit."""
+    receipt = ctx.session.verified_receipt or ""
+    return read_digits(receipt, ctx.language) if receipt else ""
+
+
+@REGISTRY.action("live_verify_caller", outcomes=("verified", "not_verified"))
+def live_verify_caller(ctx: Context) -> Outcome:
+    """Match the collected receipt number (`live_receipt`) and date of birth (`live_dob`) to one case."""
+    vars_ = ctx.session.vars
+    receipt = str(vars_.get("live_receipt", ""))
+    born = str(vars_.pop("live_dob", ""))  # not kept once checked
+    vars_.pop("live_dob_readback", None)
+    if len(receipt) == 10:
+        candidates = ctx.world.cases_by_digits(receipt)
+    else:
+        case = ctx.world.case(receipt)
+        candidates = [case] if case is not None else []
+    matching = [case for case in candidates if case.date_of_birth.isoformat() == born]
+    if len(matching) != 1:
+        return Outcome("not_verified")
+    ctx.session.verified_receipt = matching[0].receipt_number
+    return Outcome("verified")
+
+
+# --- service requests ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """What became of a request for a service request: its outcome name and the values prompts say."""
+
+    outcome: str  # created | already_open | overseas | no_office
+    values: dict[str, str]
+
+
+def create_service_request(
+    ctx: Context, case: Case, sr_type: str, extra: dict[str, Any] | None = None, *, check_open: bool = True
+) -> Request:
+    """Create a service request about `case`, routed to the office that holds the file (seed 003).
+
+    An overseas file gets the overseas script instead (no request); an open
+    request of the same type younger than the 15 days an office has to answer
+    (seed 001) is read back rather than duplicated, unless `check_open` is false
+    (a request about one particular thing, such as one appointment).
+    """
+    if sr_type not in sr_rules.SR_TYPES:
+        raise ValueError(f"unknown service request type {sr_type!r}")
+    language = ctx.language
+    directory = ctx.services.directory
+    routing = sr_rules.route(case.receipt_number, case.office, directory)
+    if case.outside_us or (routing is not None and routing.overseas):
+        return Request("overseas", say_script(ctx, OUTSIDE_US_SCRIPT))
+    if routing is None:
+        return Request("no_office", {})
+    today = contact_center_day(ctx.now)
+    topic = sr_rules.topic(sr_type, language)
+    for existing in case.service_requests if check_open else ():
+        age = (today - existing.created).days
+        if existing.type == sr_type and existing.status == "open" and 0 <= age < sr_rules.EMAIL_AFTER_DAYS:
+            return Request(
+                "already_open",
+                {
+                    "sr_topic": topic,
+                    "sr_reference": existing.reference,
+                    "sr_reference_readback": read_digits(existing.reference, language),
+                    "sr_created_spoken": say_date(existing.created, language),
+                },
+            )
+    reference = _new_reference(ctx, today)
+    office = the_office(routing.office, language)
+    data: dict[str, Any] = {
+        "reference": reference,
+        "receipt": case.receipt_number,
+        "type": sr_type,
+        "created": today.isoformat(),
+        "status": "open",
+        "office": routing.office.name.en,
+        "channel": "live_assistance",
+        "tier": ctx.session.tier,
+        **(extra or {}),
+    }
+    ctx.emit(Effect(SERVICE_REQUEST_CREATED, data))
+    ctx.session.service_requests.append(reference)
+    ctx.session.vars["live_resolution"] = "service_request"
+    return Request(
+        "created",
+        {
+            "sr_topic": topic,
+            "sr_office": office,
+            "sr_reference": reference,
+            "sr_reference_readback": read_digits(reference, language),
+        },
+    )
+
+
+def the_office(office: Office, language: str) -> str:
+    """An office's name with its article: 'the Vermont Service Center', 'el Centro…', 'la Oficina…'."""
+    name = office.name.text(language)
+    if language != "es":
+        return f"the {name}"
+    feminine = name.split(" ", 1)[0].casefold() in ("oficina", "unidad")
+    return f"{'la' if feminine else 'el'} {name}"
+
+
+def _new_reference(ctx: Context, day: dt.date) -> str:
+    while True:
+        reference = sr_rules.new_reference(day, ctx.world.next_sequence(SERVICE_REQUEST_SEQUENCE, day))
+        if ctx.world.service_request(reference) is None:
+            return reference
+
+
+def say_script(ctx: Context, script_id: str) -> dict[str, str]:
+    """The text of the script `script_id` in force, recorded as heard (`id@version`)."""
+    script = scripts_in_force(ctx).by_id(script_id)
+    if script is None:
+        raise LookupError(f"no script '{script_id}' is in force")
+    hear(ctx, script)
+    return {"script_text": script.text[ctx.language]}
+
+
+def scripts_in_force(ctx: Context) -> Any:
+    """The Tier 1 scripts in force on the call's date (America/New_York), or as pinned by SCRIPT_PINS."""
+    pins = ctx.services.settings.get("SCRIPT_PINS") or None
+    return ctx.services.scripts.in_force(ctx.now, pins)
+
+
+def hear(ctx: Context, script: Any) -> None:
+    """Note that the caller heard `script` (its `id@version` goes into the call's record once)."""
+    if script.ref not in ctx.session.scripts_heard:
+        ctx.session.scripts_heard.append(script.ref)
+
+
+@REGISTRY.action(
+    "live_create_service_request",
+    outcomes=("created", "already_open", "overseas", "no_office"),
+    params=("type",),
+)
+def live_create_service_request(ctx: Context) -> Outcome:
+    """Create a service request of type `live_sr_type` (or the `type` argument) about the verified case."""
+    case = verified_case(ctx)
+    if case is None:
+        raise LookupError("a service request needs a verified caller")
+    sr_type = str(ctx.args.get("type") or ctx.session.vars.get("live_sr_type") or "other")
+    request = create_service_request(ctx, case, sr_type)
+    ctx.session.vars.update(request.values)
+    return Outcome(request.outcome)
+
+
+# --- free answers ----------------------------------------------------------------------------
+
+
+@REGISTRY.validator("live_choice", readback=lambda value, language: value)
+def live_choice(value: str, kind: str, language: str) -> str | None:
+    """A numbered choice (one key, or a number said), or 'supervisor' when the caller asks for one."""
+    if kind == "speech" and asks_for_supervisor(value):
+        return SUPERVISOR
+    digits = value if kind == "digits" else digits_from_speech(value, language)
+    return digits if len(digits) == 1 and digits in "123456789" else None
+
+
+@REGISTRY.guard("live_choice_is_supervisor")
+def live_choice_is_supervisor(ctx: Context) -> bool:
+    """The caller answered the last numbered choice (`live_choice`) by asking for a supervisor."""
+    return ctx.session.vars.get("live_choice") == SUPERVISOR
+
+
+@REGISTRY.guard("live_sr_type_is_supervisor")
+def live_sr_type_is_supervisor(ctx: Context) -> bool:
+    """The caller answered the service request type question (`live_sr_type`) by asking for a supervisor."""
+    return ctx.session.vars.get("live_sr_type") == SUPERVISOR
+
+
+# --- after people: call-backs ------------------------------------------------------------------
+
+
+@REGISTRY.guard("live_callback_available")
+def live_callback_available(ctx: Context) -> bool:
+    """A call-back can still be offered: none was promised in this call yet."""
+    return "service_item" not in ctx.session.vars
+
+
+def _last_live_tier(ctx: Context) -> str:
+    for change in reversed(ctx.session.tier_changes):
+        if change.to_tier in ROUTABLE_TIERS:
+            return change.to_tier
+    return "tier1"
+
+
+@REGISTRY.action("live_request_callback", outcomes=("recorded", "unavailable"))
+def live_request_callback(ctx: Context) -> Outcome:
+    """Record a call-back from the tier the caller was waiting for, with a service item number."""
+    tier = _last_live_tier(ctx)
+    routing = ctx.services.routing
+    route = routing.route(tier) if routing is not None else None
+    queue = route.target if route is not None else tier
+    number = callable_number(ctx.session.caller)
+    sequence = ctx.world.next_sequence(SERVICE_ITEM_SEQUENCE, contact_center_day(ctx.now)) if number else None
+    callback = request_callback(tier, queue, ctx.session.caller, ctx.now, sequence)
+    ctx.session.vars["callback_message"] = callback.message(ctx.language)
+    if not callback.possible:
+        return Outcome("unavailable")
+    ctx.emit(Effect(CALLBACK_REQUESTED, callback.effect_data()))
+    ctx.session.vars["service_item"] = callback.service_item
+    return Outcome("recorded")
+
+
+@REGISTRY.guard("live_resolution_proposed")
+def live_resolution_proposed(ctx: Context) -> bool:
+    """A tier proposed a resolution in this call (case details, a request made, an appointment booked)."""
+    return "live_resolution" in ctx.session.vars

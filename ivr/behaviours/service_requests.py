@@ -1,0 +1,168 @@
+"""Service requests by phone: the status of one on file, follow-up guidance, and new ones.
+
+Seed 001_7dddce98989cf869.txt: a caller whose request is under 15 days old
+waits; from day 15 they may e-mail the service center where the case is
+pending, quoting the reference number; with no answer 21 days after that
+e-mail, the Office of Service Center Operations (SCOPS).  Seed 003: a request
+is routed to the office that holds the file; overseas files are referred to
+the overseas office.  DOMAIN.md §5: only the self-service categories are
+created here; expedites and anything else go to a representative
+(`handoff_topic = "service_request"`, `handoff_reason` = the type).  The rules
+are `ivr.rules.service_requests`; a request's status is told only to the
+verified caller of its own case.
+
+Session variables this module sets:
+  sr_topic, sr_created, sr_office, sr_email, sr_email_from, sr_emailed, sr_scops_from
+  sr_reference_readback (a created request's reference, digit by digit), sr_type
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from zoneinfo import ZoneInfo
+
+from ivr.behaviours.case_status import the_office, verified_case
+from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.rules import service_requests as rules
+from ivr.rules.phrasing import say_email
+from ivr.rules.spoken import read_digits, say_date
+
+HANDOFF_TOPIC = "service_request"
+_EASTERN = ZoneInfo("America/New_York")
+
+
+@REGISTRY.variable("scops_email")
+def scops_email(ctx: Context) -> str:
+    """The Office of Service Center Operations' address, spelled out (seed 001)."""
+    return say_email(ctx.services.directory.scops_email, ctx.language)
+
+
+STATUS_OUTCOMES = (
+    "not_found",
+    "closed",
+    "wait",
+    "email_service_center",
+    "wait_after_email",
+    "contact_scops",
+    "no_mailbox",
+)
+
+
+@REGISTRY.action("service_request_status", outcomes=STATUS_OUTCOMES)
+def service_request_status(ctx: Context) -> Outcome:
+    """The request with the reference given, if it is the verified case's, and what to do next (seed 001)."""
+    case = verified_case(ctx)
+    reference = str(ctx.session.vars.get("sr_reference", ""))
+    record = next((sr for sr in case.service_requests if sr.reference == reference), None)
+    if record is None:
+        return Outcome("not_found")
+    say = functools.partial(_say_date, ctx)
+    ctx.session.vars["sr_topic"] = rules.topic(record.type, ctx.language)
+    ctx.session.vars["sr_created"] = say(record.created)
+    if record.status != "open":
+        return Outcome("closed")
+    routing = rules.route(case.receipt_number, case.office, ctx.services.directory)
+    mailbox = routing.follow_up_email if routing is not None else None
+    office = routing.office.name.en if routing is not None else case.office_name or ""
+    ctx.session.vars["sr_office"] = the_office(ctx, office)
+    ctx.session.vars["sr_email_from"] = say(record.created, rules.EMAIL_AFTER_DAYS)
+    if mailbox is not None:
+        ctx.session.vars["sr_email"] = say_email(mailbox, ctx.language)
+    emailed = record.emailed_service_center
+    if emailed is not None:
+        ctx.session.vars["sr_emailed"] = say(emailed)
+        ctx.session.vars["sr_scops_from"] = say(emailed, rules.SCOPS_AFTER_DAYS + 1)
+    step = rules.follow_up(record.created, _today(ctx), emailed, has_follow_up_email=mailbox is not None)
+    if step is rules.FollowUp.WAIT:
+        return Outcome("wait_after_email" if emailed is not None else "wait")
+    if step is rules.FollowUp.NOT_APPLICABLE:
+        return Outcome("no_mailbox")
+    return Outcome(step.value)
+
+
+@REGISTRY.action("service_request_choose", outcomes=("chosen", "live_assistance"), params=("type",))
+def service_request_choose(ctx: Context) -> Outcome:
+    """Remember the type chosen; expedites and other requests go to a representative (DOMAIN.md §5)."""
+    sr_type = ctx.args.get("type", "other")
+    case = verified_case(ctx)
+    ctx.session.vars["sr_type"] = sr_type
+    ctx.session.vars["sr_topic"] = rules.topic(sr_type, ctx.language)
+    refusal = rules.phone_self_service_refusal(sr_type, case.form)
+    if refusal is not None:
+        _hand_off(ctx, sr_type, refusal)
+        return Outcome("live_assistance")
+    return Outcome("chosen")
+
+
+@REGISTRY.action("service_request_create", outcomes=("created", "exists", "live_assistance", "overseas"))
+def service_request_create(ctx: Context) -> Outcome:
+    """Create the chosen request, routed to the office holding the file (seed 003); give its reference."""
+    case = verified_case(ctx)
+    sr_type = str(ctx.session.vars.get("sr_type", "other"))
+    language = ctx.language
+    refusal = rules.phone_self_service_refusal(sr_type, case.form)
+    if refusal is not None:
+        _hand_off(ctx, sr_type, refusal)
+        return Outcome("live_assistance")
+    existing = rules.open_request_of_type(case.service_requests, sr_type)
+    if existing is not None:
+        ctx.session.vars["sr_reference_readback"] = read_digits(existing.reference, language)
+        ctx.session.vars["sr_created"] = say_date(existing.created, language)
+        return Outcome("exists")
+    routing = rules.route(case.receipt_number, case.office, ctx.services.directory)
+    if routing is None:
+        _hand_off(ctx, sr_type, "no_office")
+        return Outcome("live_assistance")
+    ctx.session.vars["sr_office"] = the_office(ctx, routing.office.name.en)
+    if routing.overseas:
+        addresses = (say_email(box.address, language) for box in routing.office.emails)
+        ctx.session.vars["sr_email"] = " ".join(addresses)
+        return Outcome("overseas")
+    today = _today(ctx)
+    reference = _new_reference(ctx, today)
+    ctx.emit(
+        Effect(
+            "service_request_created",
+            {
+                "reference": reference,
+                "receipt": case.receipt_number,
+                "type": sr_type,
+                "created": today.isoformat(),
+                "status": "open",
+                "office": routing.office.name.en,
+                "channel": "ivr",
+                "tier": "ivr",
+            },
+        )
+    )
+    ctx.session.service_requests.append(reference)
+    ctx.session.vars["sr_reference_readback"] = read_digits(reference, language)
+    ctx.session.vars["sr_created"] = _say_date(ctx, today)
+    ctx.session.vars["sr_email_from"] = _say_date(ctx, today, rules.EMAIL_AFTER_DAYS)
+    return Outcome("created")
+
+
+def _hand_off(ctx: Context, sr_type: str, why: str) -> None:
+    ctx.session.vars["handoff_topic"] = HANDOFF_TOPIC
+    ctx.session.vars["handoff_reason"] = sr_type
+    ctx.session.vars["handoff_detail"] = why
+
+
+def _new_reference(ctx: Context, today: dt.date) -> str:
+    """The day's next reference number that no request in the world already has (case data included)."""
+    while True:
+        reference = rules.new_reference(today, ctx.world.next_sequence("service_request", today))
+        if ctx.world.service_request(reference) is None:
+            return reference
+
+
+def _say_date(ctx: Context, day: dt.date, days_later: int = 0) -> str:
+    return say_date(day + dt.timedelta(days=days_later), ctx.language)
+
+
+def _today(ctx: Context) -> dt.date:
+    """The Contact Center's calendar day (Eastern): service request ages and references count in it."""
+    directory = ctx.services.directory
+    zone = directory.live_assistance.zone if directory is not None else _EASTERN
+    return ctx.now.astimezone(zone).date()

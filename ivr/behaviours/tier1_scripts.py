@@ -1,0 +1,310 @@
+"""The simulated Tier 1 representative: answers only from the response scripts in force.
+
+Seed 003_29c9fde61bf22c66.txt: "Information provided by Tier 1 will be limited
+in verbiage and format by informational response scripts that are created and
+provided by USCIS."  DOMAIN.md §1.3: Tier 1 cannot answer case-specific
+questions beyond Case Status Online, transfer calls to local offices or
+service centers, or give legal advice.
+
+Owns the topic question (`live_topic` validator, `{tier1_topic_menu}`), the
+answer (`live_tier1_answer`: a script's text, recorded as `id@version` in
+`session.scripts_heard`, or a refusal outcome), what may follow a script (its
+`may_follow`), and the biometrics hand-off from self-service (seed
+000_183b307099edfec1.txt: good cause, untimely requests taken only by the
+Contact Center).  Nothing here says anything a script or the flow does not.
+"""
+
+from __future__ import annotations
+
+from ivr.behaviours.case_status import status_in
+from ivr.behaviours.live_assistance import (
+    SUPERVISOR,
+    asks_for_supervisor,
+    create_service_request,
+    hear,
+    scripts_in_force,
+    verified_case,
+)
+from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.matching import PhraseIndex, normalize
+from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
+from ivr.rules.hours import local_zone
+from ivr.rules.service_requests import SR_TYPES
+from ivr.rules.service_requests import topic as sr_topic
+from ivr.rules.spoken import say_date, say_time
+
+GOOD_CAUSE_RECORDED = "good_cause_recorded"
+BIOMETRICS_HANDOFF = "biometrics_reschedule"
+FIELD_OFFICE_HANDOFF = "field_office_appointment"
+SERVICE_REQUEST_HANDOFF = "service_request"
+NOT_SELF_SERVICE = "not_self_service"
+"""The `vars["handoff_topic"]` values with which self-service hands a request to Tier 1."""
+
+# The service request a script's subject leads to: by script id first, then by its topics.
+_SR_TYPE_BY_SCRIPT = {"notice-not-received": "notice_not_received"}
+_SR_TYPE_BY_TOPIC = {
+    "card_not_received": "card_not_received",
+    "change_of_address": "change_of_address",
+    "expedite": "expedite",
+    "accommodations": "accommodation",
+    "processing_times": "outside_normal_processing_time",
+}
+
+# What Tier 1 may not do (DOMAIN.md §1.3), recognised in what the caller says.
+_REFUSALS = {
+    "en": PhraseIndex.build(
+        [
+            (
+                "case_details",
+                (
+                    "case details", "details of my case", "details about my case", "when is my",
+                    "what time is my",
+                    "where is my appointment", "my a number", "who is my officer", "why was my case",
+                    "why is my case", "what is in my file", "my interview date", "appointment details",
+                ),
+            ),
+            (
+                "legal_advice",
+                (
+                    "legal advice", "legal question", "should i file", "should i apply", "am i eligible",
+                    "what should i do", "lawyer", "attorney", "is it legal",
+                ),
+            ),
+            (
+                "local_office",
+                (
+                    "transfer me", "transfer my call", "connect me", "talk to the local office",
+                    "speak to the local office", "speak with the local office", "call the local office",
+                    "local office phone number", "talk to the service center", "speak to the service center",
+                    "speak with the service center", "service center phone number",
+                ),
+            ),
+        ]
+    ),
+    "es": PhraseIndex.build(
+        [
+            (
+                "case_details",
+                (
+                    "detalles de mi caso", "detalles del caso", "cuando es mi", "a que hora es mi",
+                    "donde es mi cita", "mi numero a", "quien es mi oficial", "por que mi caso",
+                    "que hay en mi expediente", "fecha de mi entrevista", "detalles de la cita",
+                ),
+            ),
+            (
+                "legal_advice",
+                (
+                    "consejo legal", "asesoria legal", "pregunta legal", "debo presentar", "soy elegible",
+                    "que debo hacer", "abogado",
+                ),
+            ),
+            (
+                "local_office",
+                (
+                    "transfierame", "transferir mi llamada", "comuniqueme", "hablar con la oficina local",
+                    "llamar a la oficina local", "telefono de la oficina local",
+                    "hablar con el centro de servicio",
+                ),
+            ),
+        ]
+    ),
+}
+
+
+# --- the topic question --------------------------------------------------------------------------
+
+
+@REGISTRY.validator("live_topic", readback=lambda value, language: value)
+def live_topic(value: str, kind: str, language: str) -> str | None:
+    """A topic key (1-9) as `key:N`, anything said as `said:<words>`, or 'supervisor'."""
+    if kind == "digits":
+        return f"key:{value}" if len(value) == 1 and value in "123456789" else None
+    if asks_for_supervisor(value):
+        return SUPERVISOR
+    words = normalize(value)
+    return f"said:{words}" if words else None
+
+
+@REGISTRY.variable("tier1_topic_menu")
+def tier1_topic_menu(ctx: Context) -> str:
+    """The keyed topics of the scripts in force: 'For <label>, press <key>.' one per sentence."""
+    sentence = OPTION_SENTENCE[ctx.language]
+    menu = scripts_in_force(ctx).menu(ctx.language)
+    return " ".join(sentence.format(topic=label, key=key) for key, label in menu)
+
+
+@REGISTRY.action(
+    "live_tier1_answer",
+    outcomes=("answered", "supervisor", "case_details", "legal_advice", "local_office", "unknown"),
+)
+def live_tier1_answer(ctx: Context) -> Outcome:
+    """Find the script for the caller's topic (`live_topic`) and say its text; refuse what Tier 1 may not."""
+    choice = str(ctx.session.vars.get("live_topic", ""))
+    if choice == SUPERVISOR:
+        return Outcome("supervisor")
+    scripts = scripts_in_force(ctx)
+    if choice.startswith("key:"):
+        script = scripts.by_key(choice.removeprefix("key:"))
+    else:
+        said = choice.removeprefix("said:")
+        refusal = _REFUSALS[ctx.language].match(said)
+        if refusal is not None:
+            return Outcome(refusal)
+        script = scripts.match(said, ctx.language)
+    if script is None:
+        return Outcome("unknown")
+    hear(ctx, script)
+    vars_ = ctx.session.vars
+    vars_["script_text"] = script.text[ctx.language]
+    vars_["live_script"] = script.id
+    vars_["live_script_follow"] = ",".join(script.may_follow)
+    vars_["live_sr_type"] = _service_request_type(script.id, script.topics)
+    case = verified_case(ctx)
+    if case is not None:
+        vars_["case_status"] = status_in(case.status, ctx.language)
+    return Outcome("answered")
+
+
+def _service_request_type(script_id: str, topics: tuple[str, ...]) -> str:
+    if script_id in _SR_TYPE_BY_SCRIPT:
+        return _SR_TYPE_BY_SCRIPT[script_id]
+    return next((_SR_TYPE_BY_TOPIC[topic] for topic in topics if topic in _SR_TYPE_BY_TOPIC), "other")
+
+
+def _follows(ctx: Context, step: str) -> bool:
+    return step in str(ctx.session.vars.get("live_script_follow", "")).split(",")
+
+
+@REGISTRY.guard("live_script_offers_service_request")
+def live_script_offers_service_request(ctx: Context) -> bool:
+    """The script just read lets Tier 1 make a service request for the office that has the case."""
+    return _follows(ctx, "service_request_offer")
+
+
+@REGISTRY.guard("live_script_allows_tier2")
+def live_script_allows_tier2(ctx: Context) -> bool:
+    """The script just read lets Tier 1 pass the call to a Tier 2 officer."""
+    return _follows(ctx, "tier2_transfer")
+
+
+@REGISTRY.guard("live_may_read_status")
+def live_may_read_status(ctx: Context) -> bool:
+    """The caller asked for their case status and is verified: Tier 1 may read the status, nothing more."""
+    return ctx.session.vars.get("live_script") == "case-status" and ctx.session.verified_receipt is not None
+
+
+# --- biometrics hand-off (seed 000) ---------------------------------------------------------------
+
+
+@REGISTRY.action(
+    "live_tier1_handoff",
+    outcomes=("biometrics", "field_office", "service_request", "service_request_officer", "none"),
+)
+def live_tier1_handoff(ctx: Context) -> Outcome:
+    """What self-service handed over (`handoff_topic`), taken once: Tier 1 then skips the topic question."""
+    vars_ = ctx.session.vars
+    topic = str(vars_.get("handoff_topic", ""))
+    if not topic or vars_.get("live_handoff_taken") == topic:
+        return Outcome("none")
+    vars_["live_handoff_taken"] = topic
+    reason = str(vars_.get("handoff_reason", ""))
+    if topic == BIOMETRICS_HANDOFF:
+        return Outcome("biometrics")
+    if topic == FIELD_OFFICE_HANDOFF:
+        return Outcome("field_office")
+    if topic == SERVICE_REQUEST_HANDOFF and reason in SR_TYPES:
+        vars_["live_sr_type"] = reason
+        vars_["sr_topic"] = sr_topic(reason, ctx.language)
+        # Only a type self-service may not make is Tier 1's; a protected or unroutable case is an officer's.
+        tier1_may = vars_.get("handoff_detail") == NOT_SELF_SERVICE
+        return Outcome("service_request" if tier1_may else "service_request_officer")
+    return Outcome("none")
+
+
+@REGISTRY.guard("live_task_biometrics")
+def live_task_biometrics(ctx: Context) -> bool:
+    """Tier 1 is taking a biometrics rescheduling request (identity was checked for it)."""
+    return ctx.session.vars.get("live_task") == "biometrics"
+
+
+_LATE = {
+    "en": "Your appointment has already passed, so this is a late request. "
+    "Only the Contact Center takes late requests, and USCIS decides whether to accept them.",
+    "es": "Su cita ya pasó, así que esta es una solicitud tardía. "
+    "Solo el Centro de Contacto recibe solicitudes tardías, y USCIS decide si las acepta.",
+}
+_NEXT = {
+    "timely": {
+        "en": "You will receive a new appointment notice by mail.",
+        "es": "Recibirá por correo un nuevo aviso de cita.",
+    },
+    "late": {
+        "en": "USCIS will decide whether to accept this late request and will write to you.",
+        "es": "USCIS decidirá si acepta esta solicitud tardía y le escribirá.",
+    },
+}
+
+
+@REGISTRY.action("live_biometrics_start", outcomes=("verify", "ready", "no_appointment"))
+def live_biometrics_start(ctx: Context) -> Outcome:
+    """Take over a biometrics rescheduling request: identity, the appointment, whether it is late."""
+    vars_ = ctx.session.vars
+    vars_["live_task"] = "biometrics"
+    case = verified_case(ctx)
+    if case is None:
+        return Outcome("verify")
+    if case.biometrics is None:
+        vars_.pop("live_task", None)
+        return Outcome("no_appointment")
+    appointment = case.biometrics.appointment
+    language = ctx.language
+    local = appointment.astimezone(local_zone(appointment))
+    vars_["bio_appointment_spoken"] = f"{say_date(local.date(), language)}, {say_time(appointment, language)}"
+    vars_["bio_note"] = _LATE[language] if is_untimely(appointment, ctx.now) else ""
+    return Outcome("ready")
+
+
+@REGISTRY.action("live_record_good_cause", outcomes=("created", "overseas", "no_office"), params=("cause",))
+def live_record_good_cause(ctx: Context) -> Outcome:
+    """Record the caller's good cause (one of seed 000's six); send the request to the office with the case."""
+    code = ctx.args.get("cause", "")
+    cause = next((c for c in GOOD_CAUSES if c.code == code), None)
+    case = verified_case(ctx)
+    if cause is None or case is None or case.biometrics is None:
+        raise LookupError(f"cannot record good cause {code!r} without a verified case with biometrics")
+    appointment = case.biometrics.appointment
+    late = is_untimely(appointment, ctx.now)
+    request = create_service_request(
+        ctx,
+        case,
+        "other",
+        {
+            "about": BIOMETRICS_HANDOFF,
+            "good_cause": cause.code,
+            "untimely": late,
+            "appointment": appointment.isoformat(),
+        },
+        check_open=False,
+    )
+    vars_ = ctx.session.vars
+    vars_.update(request.values)
+    vars_.pop("live_task", None)
+    if request.outcome != "created":
+        return Outcome(request.outcome)
+    ctx.emit(
+        Effect(
+            GOOD_CAUSE_RECORDED,
+            {
+                "receipt": case.receipt_number,
+                "cause": cause.code,
+                "appointment": appointment.isoformat(),
+                "untimely": late,
+                "reference": request.values["sr_reference"],
+                "tier": ctx.session.tier,
+            },
+        )
+    )
+    vars_["good_cause"] = cause.es if ctx.language == "es" else cause.en
+    vars_["bio_next"] = _NEXT["late" if late else "timely"][ctx.language]
+    return Outcome("created")

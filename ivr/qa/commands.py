@@ -1,0 +1,221 @@
+"""QA commands of the `ivr` command line: `ivr replay` and `ivr transcripts export`.
+
+`ivr replay PATH…` runs test calls and transcripts against the current flows
+and scripts: a line per file, the first divergence of each failure as a diff,
+then `N passed, N failed` (exit 1 on any failure).  `ivr transcripts export`
+writes the store's transcripts as YAML files, redacted unless `--keep-pii`.
+
+Thin shells over `ivr.qa.replay`, `ivr.qa.redact` and `ivr.qa.transcript`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ivr.errors import display_path
+from ivr.qa import transcript as transcripts
+from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
+
+PROGRESS_AFTER = 20  # files: a progress bar for larger sets, when stderr is a terminal
+
+
+def register(main: click.Group) -> None:
+    """Add the QA commands to the `ivr` command group."""
+    main.add_command(replay_command)
+    main.add_command(transcripts_group)
+
+
+def _config(flows: tuple[Path, ...], scripts: Path | None) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    if flows:
+        config["FLOWS"] = [str(path) for path in flows]
+    if scripts is not None:
+        config["SCRIPTS_DIR"] = str(scripts)
+    return config
+
+
+_flows_option = click.option(
+    "--flows", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A flow file to use (repeatable; default: IVR_FLOWS or flows/*.yaml).",
+)
+_scripts_option = click.option(
+    "--scripts", "scripts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The scripts folder to use (default: IVR_SCRIPTS_DIR or scripts/).",
+)
+
+
+# --- replay ------------------------------------------------------------------------------------
+
+
+@click.command("replay")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes to replay on; 0 uses every core.")
+@click.option("--junit-xml", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report.")
+@click.option("--coverage", is_flag=True, help="Report the share of states and transitions exercised, and what was never reached.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the closing line.")
+@click.option("--accept", is_flag=True,
+              help="Rewrite each failing transcript with what the current flows say (after reviewing the diffs). "
+                   "Test calls are never rewritten.")
+@_flows_option
+@_scripts_option
+def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, coverage: bool, quiet: bool, accept: bool,
+                   flows: tuple[Path, ...], scripts: Path | None) -> None:
+    """Replay test calls (*.call.yaml) and transcripts (*.transcript.yaml) against the current flows and scripts.
+
+    PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
+    """
+    try:
+        files = find_files(paths)
+    except FileNotFoundError as missing:
+        raise click.ClickException(f"no such file or folder: {missing}") from None
+    if not files:
+        raise click.ClickException(f"no *.call.yaml or *.transcript.yaml files in {', '.join(map(str, paths))}")
+    config = _config(flows, scripts)
+    started = time.perf_counter()
+    with _progress(len(files)) as show:
+        results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet)))
+    seconds = time.perf_counter() - started
+    failed = sum(1 for result in results if not result.passed)
+    if coverage:
+        from ivr.qa.coverage import measure
+
+        for flow in measure(Replayer(config).flows, results):
+            click.echo(flow.report())
+    if junit is not None:
+        from ivr.qa.junit import junit_xml
+
+        junit.parent.mkdir(parents=True, exist_ok=True)
+        junit.write_text(junit_xml(results, seconds), encoding="utf-8")
+    if not quiet:
+        steps = sum(result.steps for result in results)
+        click.echo(f"replayed {len(results)} files ({steps} steps) in {seconds:.2f}s: {len(results) / seconds:.0f} calls/s")
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if accept and failed:
+        failed -= _accept(results, config)
+    if failed:
+        sys.exit(1)
+
+
+def _accept(results: list[ReplayResult], config: dict[str, Any]) -> int:
+    """Re-record the failing transcripts that could be read; how many were rewritten."""
+    from ivr.errors import IVRError
+
+    replayer = Replayer(config)
+    accepted = 0
+    for result in results:
+        if result.passed or result.kind != "transcript":
+            continue
+        try:
+            recorded = transcripts.load_transcript(result.path)
+            transcripts.write(replayer.rerecord(recorded), result.path)
+        except IVRError as error:
+            click.echo(f"not accepted: {result.path}: {error}", err=True)
+            continue
+        accepted += 1
+        click.echo(f"accepted {result.path}")
+    return accepted
+
+
+def _report(result: ReplayResult, quiet: bool) -> str | None:
+    if result.passed:
+        return None if quiet else f"PASS {result.path}"
+    indented = "\n".join(f"    {line}" for line in result.diff.splitlines())
+    return f"FAIL {result.path}\n{indented}"
+
+
+class _progress:
+    """Prints report lines; with many files and a terminal, under a tqdm progress bar."""
+
+    def __init__(self, total: int) -> None:
+        self.bar: Any = None
+        if total > PROGRESS_AFTER and sys.stderr.isatty():
+            from tqdm import tqdm  # type: ignore[import-untyped]
+
+            self.bar = tqdm(total=total, unit="call", file=sys.stderr, leave=False)
+
+    def __enter__(self) -> Callable[[str | None], None]:
+        def show(line: str | None) -> None:
+            if line is not None:
+                if self.bar is not None:
+                    self.bar.write(line)
+                else:
+                    click.echo(line)
+            if self.bar is not None:
+                self.bar.update(1)
+
+        return show
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --- transcripts ---------------------------------------------------------------------------------
+
+
+@click.group("transcripts")
+def transcripts_group() -> None:
+    """Recorded calls: export them as replayable YAML files."""
+
+
+@transcripts_group.command("export")
+@click.option("--db", "database", metavar="URL", help="The store to read (default: IVR_DATABASE_URL, else INSTANCE/ivr.sqlite3).")
+@click.option("--instance", type=click.Path(file_okay=False, path_type=Path), default=Path("instance"), show_default=True,
+              help="The app's instance folder (where the default database lives).")
+@click.option("--call", "calls", multiple=True, metavar="CALL_SID", help="Export only this call (repeatable).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("transcripts"), show_default=True,
+              help="Folder to write the *.transcript.yaml files to.")
+@click.option("--keep-pii", is_flag=True, help="Keep real receipt numbers, A-numbers, dates of birth, phone numbers and names.")
+@click.option("--verify/--no-verify", default=True, show_default=True,
+              help="Re-record each redacted call with the current flows and check it takes the original's path "
+                   "(without: substitution only).")
+@_flows_option
+@_scripts_option
+def export_command(database: str | None, instance: Path, calls: tuple[str, ...], out: Path, keep_pii: bool, verify: bool,
+                   flows: tuple[Path, ...], scripts: Path | None) -> None:
+    """Write the store's call transcripts as *.transcript.yaml files, identifiers redacted by default."""
+    from ivr import config as configuration
+    from ivr.store.sql import SqlStore, default_sqlite_url
+
+    url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
+    store = SqlStore(url)
+    try:
+        sids = list(calls) or [record.call_sid for record in store.iter_calls()]
+        recorded = [(sid, transcripts.from_entries(store.transcript(sid))) for sid in sids]
+    finally:
+        store.close()
+    missing = [sid for sid, found in recorded if not found]
+    if calls and missing:
+        raise click.ClickException(f"no transcript for call(s) {', '.join(missing)}")
+    from ivr.qa.export import RedactionLeak, export
+
+    replayer = Replayer(_config(flows, scripts)) if not keep_pii else None
+    redactor = None
+    if replayer is not None:
+        from ivr.qa.redact import Redactor, collect_validators
+
+        redactor = Redactor(collect_validators([flow.flow for flow in replayer.flows.values()]))
+    written = refused = 0
+    for sid, found in recorded:
+        for index, original in enumerate(found):
+            try:
+                exported = export(original, redactor, replayer if verify else None)
+            except RedactionLeak as leak:
+                refused += 1
+                click.echo(f"error: {leak}: not exported", err=True)
+                continue
+            if exported.warning:
+                click.echo(f"warning: call {sid}: {exported.warning}", err=True)
+            target = transcripts.write(exported.transcript, out / transcripts.file_name(exported.transcript, index))
+            written += 1
+            click.echo(f"wrote {display_path(target)}")
+    click.echo(f"{written} transcript{'s' if written != 1 else ''} exported{'' if keep_pii else ' (redacted)'} to {display_path(out)}")
+    if refused:
+        sys.exit(1)

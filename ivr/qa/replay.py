@@ -1,0 +1,478 @@
+"""Replaying transcripts and test calls against the current flows and scripts.
+
+A replay is hermetic: the world is the case data the file carries (a
+transcript's snapshot, a test call's cases), held in a `MemoryTransaction`;
+time is the recorded (or written) instant of each step; sequence numbers are
+the recorded ones.  Each input goes through the same `CallService.handle` a
+phone call goes through, so a replayed call takes exactly the path a phone
+call would take today.
+
+`Replayer` compiles the flows once and replays any number of files with
+them.  A transcript passes when every step says the same prompts (ids and
+texts), reaches the same state and tier, and changes the same things; a test
+call passes when every expectation holds.  The first divergence becomes a
+readable diff (`ReplayResult.diff`).  `replay_paths` runs many files, on
+several processes if asked.
+
+The replayer also notes the states entered and the machine transitions fired,
+for `ivr.qa.coverage`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ivr import config as configuration
+from ivr.calls import CallService
+from ivr.clock import Clock
+from ivr.core.engine import Engine
+from ivr.core.machine import CallModel, CompiledFlow, compile_flow
+from ivr.core.registry import Context, Services, builtin_registry
+from ivr.core.session import Session
+from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
+from ivr.definitions.flows import load_flows
+from ivr.errors import DefinitionError, IVRError, display_path
+from ivr.qa import testcall, transcript
+from ivr.qa.testcall import ScriptedCall
+from ivr.qa.transcript import CallerInput, Observation, Transcript
+from ivr.routing import TierRouting
+from ivr.store.base import CallRecord, CallTransaction, Store
+from ivr.world import MemoryTransaction
+
+FILE_SUFFIXES = (testcall.SUFFIX, transcript.SUFFIX)
+_CONTEXT_PATH = 6  # states of the path so far shown above a divergence
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    """How one file replayed: passed, or the first divergence as a diff."""
+
+    path: str
+    passed: bool
+    kind: str  # "call" or "transcript"
+    name: str = ""
+    steps: int = 0  # steps replayed
+    diff: str = ""  # the first divergence (or why the file could not be read)
+    flow_id: str = ""
+    states: tuple[str, ...] = ()  # states entered, for coverage
+    transitions: tuple[tuple[str, str, str], ...] = ()  # (source, trigger, dest) fired
+    seconds: float = 0.0
+
+
+# --- the replayer --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TracedFlow(CompiledFlow):
+    """A compiled flow that notes every transition it fires (for coverage); same machine, same prompts."""
+
+    fired: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def fire(self, model: CallModel, trigger: str, ctx: Context) -> bool:
+        source = model.state
+        if super().fire(model, trigger, ctx):
+            self.fired.append((source, trigger, model.state))
+            return True
+        return False
+
+
+class Replayer:
+    """Replays transcripts and test calls; flows are compiled once, for every file."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        overrides = {key: value for key, value in (config or {}).items() if key in configuration.SETTINGS}
+        settings = configuration.resolve(overrides)
+        registry = builtin_registry()
+        flows = load_flows(settings.get("FLOWS"), registry)
+        self.flows: dict[str, _TracedFlow] = {flow_id: _traced(compile_flow(flow, registry)) for flow_id, flow in flows.items()}
+        default = settings.get("DEFAULT_FLOW")
+        self.default_flow = default if default in self.flows else next(iter(self.flows))
+        self.settings = settings
+        self.directory = _directory()
+        self.scripts = _scripts(settings.get("SCRIPTS_DIR"))
+        self._engines: dict[str, Engine] = {}
+        self._cases: dict[Path, CaseBook] = {}
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def replay_path(self, path: Path | str) -> ReplayResult:
+        """Load and replay one `*.call.yaml` or `*.transcript.yaml` file; a file that cannot be read fails."""
+        shown = display_path(path)
+        kind = "call" if str(path).endswith(testcall.SUFFIX) else "transcript"
+        started = time.perf_counter()
+        try:
+            if kind == "call":
+                result = self.replay_call(testcall.load_call(path))
+            else:
+                result = self.replay_transcript(transcript.load_transcript(path))
+        except DefinitionError as error:
+            return ReplayResult(shown, False, kind, diff=str(error), seconds=time.perf_counter() - started)
+        except IVRError as error:
+            return ReplayResult(shown, False, kind, diff=f"{shown}: {error}", seconds=time.perf_counter() - started)
+        return _with(result, path=shown, seconds=time.perf_counter() - started)
+
+    # --- transcripts ---------------------------------------------------------------------------
+
+    def replay_transcript(self, recorded: Transcript) -> ReplayResult:
+        """Replay a recorded call; it passes when every step produces what it produced then."""
+        name = f"call {recorded.call_sid}"
+        flow_id = recorded.flow_id or self.default_flow
+        if flow_id not in self.flows:
+            return self._missing_flow(recorded.path, "transcript", name, flow_id)
+        cases = CaseBook.from_dict({"cases": recorded.cases})
+        run = self._run(flow_id, cases, recorded.settings, recorded.caller, recorded.call_sid, recorded.sequences)
+        done = 0
+        for index, step in enumerate(recorded.steps):
+            now = run.send((step.at, step.input))
+            done += 1
+            if now is None or now.comparable() != step.observed.comparable():
+                diff = self._transcript_diff(recorded, index, now)
+                return self._result(recorded.path, False, "transcript", name, done, diff, flow_id, run)
+        return self._result(recorded.path, True, "transcript", name, done, "", flow_id, run)
+
+    def rerecord(self, recorded: Transcript) -> Transcript:
+        """The same call (inputs, times, world) as the current flows and scripts play it now.
+
+        Used to accept a reviewed change (`ivr replay --accept`) and by the export, to
+        recompute what a redacted call says (numbers derived from an identifier change with it).
+        """
+        flow_id = recorded.flow_id or self.default_flow
+        if flow_id not in self.flows:
+            raise IVRError(f"flow '{flow_id}' is not loaded (loaded: {', '.join(sorted(self.flows))})")
+        cases = CaseBook.from_dict({"cases": recorded.cases})
+        run = self._run(flow_id, cases, recorded.settings, recorded.caller, recorded.call_sid, recorded.sequences)
+        steps = []
+        state = self.flows[flow_id].flow.start
+        for step in recorded.steps:
+            seen = run.send((step.at, step.input))
+            if seen is not None:
+                steps.append(replace(step, state_before=state, observed=seen))
+                state = seen.state
+        current = self.flows[flow_id].flow
+        return replace(recorded, flow_id=current.id, flow_version=current.content_hash, steps=tuple(steps))
+
+    def _transcript_diff(self, recorded: Transcript, index: int, now: Observation | None) -> str:
+        step = recorded.steps[index]
+        where = f"{recorded.path}:{step.line}" if recorded.path and step.line else recorded.path or f"call {recorded.call_sid}"
+        current = self.flows[recorded.flow_id or self.default_flow].flow
+        head = [
+            f"step {index + 1} of {len(recorded.steps)} ({where}): the caller {step.input.describe()} "
+            f"in {step.state_before or '?'} at {step.at.isoformat()}",
+        ]
+        path = [name for earlier in recorded.steps[:index] for name in earlier.observed.entered][-_CONTEXT_PATH:]
+        if path:
+            head.append(f"path so far: {' > '.join(path)}")
+        then_lines = step.observed.lines()
+        now_lines = now.lines() if now is not None else ["(nothing: the call was not running)"]
+        head += [
+            f"--- heard then (flow {recorded.flow_id}@{recorded.flow_version or '?'})",
+            f"+++ heard now (flow {current.id}@{current.content_hash})",
+        ]
+        return "\n".join(head + line_diff(then_lines, now_lines))
+
+    # --- test calls ----------------------------------------------------------------------------
+
+    def replay_call(self, call: ScriptedCall) -> ReplayResult:
+        """Run a hand-written test call; it passes when every expectation holds."""
+        flow_id = call.flow_id or self.default_flow
+        if flow_id not in self.flows:
+            return self._missing_flow(call.path, "call", call.name, flow_id)
+        problems = testcall.check_names(call, self.flows[flow_id].flow)
+        if problems:
+            raise DefinitionError(problems)
+        cases = call.cases if call.cases is not None else self._case_book(call.cases_file or DEMO_CASES_PATH)
+        run = self._run(flow_id, cases, call.settings, call.caller, _call_sid(call.path), ())
+        now_at = call.clock
+        done = 0
+        path: list[str] = []
+        state = self.flows[flow_id].flow.start
+        for step in call.steps:
+            now_at = step.at or now_at
+            seen = run.send((now_at, step.input))
+            done += 1
+            if seen is None:
+                seen = Observation((), state, "?", "?")
+            failures = step.expect.failures(seen) if step.expect is not None else []
+            if seen.fault:
+                failures.append(("no fault", f"the engine recovered from a fault: {seen.fault}"))
+            if failures:
+                diff = _call_diff(call, step, done, state, now_at, path, failures, seen)
+                return self._result(call.path, False, "call", call.name, done, diff, flow_id, run)
+            path += seen.entered
+            state = seen.state
+        return self._result(call.path, True, "call", call.name, done, "", flow_id, run)
+
+    def _case_book(self, path: Path) -> CaseBook:
+        key = Path(path).resolve()
+        if key not in self._cases:
+            self._cases[key] = load_cases(key)
+        return self._cases[key]
+
+    # --- running -------------------------------------------------------------------------------
+
+    def engine(self, settings: Mapping[str, Any]) -> Engine:
+        """The engine for a call's path-changing settings (script pins, tier routing), built once per combination."""
+        pins = dict(settings.get("SCRIPT_PINS") or {})
+        routing = dict(settings.get("TIER_ROUTING") or {})
+        key = json.dumps([pins, routing], sort_keys=True)
+        engine = self._engines.get(key)
+        if engine is None:
+            services = Services(
+                directory=self.directory,
+                scripts=self.scripts,
+                routing=TierRouting.from_config(routing),
+                settings={**self.settings, "SCRIPT_PINS": pins, "TIER_ROUTING": routing},
+            )
+            engine = Engine(dict(self.flows), services, self.default_flow)
+            self._engines[key] = engine
+        return engine
+
+    def _run(
+        self,
+        flow_id: str,
+        cases: CaseBook,
+        settings: Mapping[str, Any],
+        caller: str | None,
+        call_sid: str,
+        sequences: Iterable[tuple[str, int]],
+    ) -> _Run:
+        for flow in self.flows.values():
+            flow.fired.clear()
+        return _Run(self.engine(settings), cases, flow_id, caller, call_sid, list(sequences))
+
+    def _result(
+        self, path: str, passed: bool, kind: str, name: str, steps: int, diff: str, flow_id: str, run: _Run
+    ) -> ReplayResult:
+        flow = self.flows[flow_id]
+        states = {flow.flow.start, *run.entered}
+        return ReplayResult(
+            path, passed, kind, name, steps, diff, flow_id, tuple(sorted(states)), tuple(sorted(set(flow.fired)))
+        )
+
+    def _missing_flow(self, path: str, kind: str, name: str, flow_id: str) -> ReplayResult:
+        known = ", ".join(sorted(self.flows))
+        return ReplayResult(path, False, kind, name, diff=f"{path}: flow '{flow_id}' is not loaded (loaded: {known})")
+
+
+class _Run:
+    """One call replaying: a call service over an in-memory world, fed one input at a time."""
+
+    def __init__(
+        self, engine: Engine, cases: CaseBook, flow_id: str, caller: str | None, call_sid: str, sequences: list[tuple[str, int]]
+    ) -> None:
+        self.tx = MemoryTransaction()
+        self.tx.preset_sequences = sequences
+        self.service = CallService(engine, _OneCallStore(self.tx), cases, Clock())
+        self.flow_id = flow_id
+        self.caller = caller
+        self.call_sid = call_sid or "CAreplay"
+        self.entered: list[str] = []
+
+    def send(self, item: tuple[dt.datetime, CallerInput]) -> Observation | None:
+        """Apply one input at its instant; what the step produced (None when the call was not running)."""
+        at, caller_input = item
+        count = len(self.tx.transcript)
+        self.service.handle(self.call_sid, caller_input.event(at, self.caller), "replay", self.flow_id)
+        entries = [entry for entry in self.tx.transcript[count:] if entry.get("type") == "step"]
+        if not entries:
+            return None
+        seen = Observation.from_entry(entries[-1])
+        self.entered += seen.entered
+        return seen
+
+
+class _OneCallStore(Store):
+    """A `Store` over one in-memory call: what `CallService` needs to replay a call without a database."""
+
+    def __init__(self, tx: MemoryTransaction) -> None:
+        self.tx = tx
+
+    @contextmanager
+    def call(self, call_sid: str) -> Iterator[CallTransaction]:
+        yield self.tx
+
+    def transcript(self, call_sid: str) -> list[dict[str, Any]]:
+        return list(self.tx.transcript)
+
+    def calls(self, limit: int = 100) -> list[CallRecord]:
+        return []
+
+    def iter_calls(self) -> Iterator[CallRecord]:
+        return iter(())
+
+    def session(self, call_sid: str) -> Session | None:
+        return self.tx.session
+
+    def close(self) -> None:
+        pass
+
+
+# --- many files ----------------------------------------------------------------------------------
+
+
+def find_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The test calls and transcripts among `paths` (folders searched recursively), sorted, without repeats."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*.yaml")):
+                if candidate.name.endswith(FILE_SUFFIXES) and candidate.is_file():
+                    found.setdefault(candidate, None)
+        elif path.is_file():
+            found.setdefault(path, None)
+        else:
+            raise FileNotFoundError(str(path))
+    return list(found)
+
+
+def replay_paths(
+    paths: list[Path],
+    config: Mapping[str, Any] | None = None,
+    jobs: int = 1,
+    on_result: Callable[[ReplayResult], None] | None = None,
+) -> list[ReplayResult]:
+    """Replay every file (on `jobs` processes; 0 is every core), in order; `on_result` sees each as it finishes."""
+    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+    workers = min(workers, len(paths)) or 1
+    results: list[ReplayResult] = []
+    if workers == 1:
+        replayer = Replayer(config)
+        for path in paths:
+            result = replayer.replay_path(path)
+            results.append(result)
+            if on_result:
+                on_result(result)
+        return results
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
+    with context.Pool(workers, initializer=_start_worker, initargs=(dict(config or {}),)) as pool:
+        for result in pool.imap(_replay_in_worker, [str(p) for p in paths], chunksize=chunk):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results
+
+
+_worker: Replayer | None = None
+
+
+def _start_worker(config: dict[str, Any]) -> None:
+    global _worker
+    _worker = Replayer(config)
+
+
+def _replay_in_worker(path: str) -> ReplayResult:
+    assert _worker is not None
+    return _worker.replay_path(path)
+
+
+# --- diffs ---------------------------------------------------------------------------------------
+
+
+def line_diff(then: list[str], now: list[str]) -> list[str]:
+    """`then` against `now` as `- `/`+ `/`  ` lines; a changed prompt also gets the words that changed."""
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(a=then, b=now, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            lines += [f"  {line}" for line in then[a0:a1]]
+            continue
+        old, new = then[a0:a1], now[b0:b1]
+        if tag == "replace" and len(old) == len(new):
+            for before, after in zip(old, new):
+                lines += [f"- {before}", f"+ {after}"]
+                words = _word_change(before, after)
+                if words:
+                    lines.append(f"    {words}")
+            continue
+        lines += [f"- {line}" for line in old]
+        lines += [f"+ {line}" for line in new]
+    return lines
+
+
+def _word_change(before: str, after: str) -> str:
+    """What changed between two lines of the same prompt, in words: `words: "x y" -> "z"; added "w"`."""
+    if not (before.startswith("say ") and after.startswith("say ")) or before.split(":")[0] != after.split(":")[0]:
+        return ""
+    a, b = before.split(": ", 1)[1].split(), after.split(": ", 1)[1].split()
+    changes = []
+    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        old, new = " ".join(a[a0:a1]).strip('"'), " ".join(b[b0:b1]).strip('"')
+        if tag == "insert":
+            changes.append(f"added {_quote(new)}")
+        elif tag == "delete":
+            changes.append(f"removed {_quote(old)}")
+        elif tag == "replace":
+            changes.append(f"{_quote(old)} -> {_quote(new)}")
+    if not changes:
+        return ""
+    return "words: " + "; ".join(changes[:4]) + (" …" if len(changes) > 4 else "")
+
+
+def _call_diff(
+    call: ScriptedCall,
+    step: testcall.CallStep,
+    number: int,
+    state: str,
+    at: dt.datetime,
+    path: list[str],
+    failures: list[tuple[str, str]],
+    seen: Observation,
+) -> str:
+    lines = [
+        f"step {number} of {len(call.steps)} ({call.path}:{step.line}): "
+        f"the caller {step.input.describe()} in {state} at {at.isoformat()}",
+    ]
+    if path:
+        lines.append(f"path so far: {' > '.join(path[-_CONTEXT_PATH:])}")
+    for expected, instead in failures:
+        lines += [f"- expected {expected}", f"+ now      {instead}"]
+    lines.append("  heard now:")
+    lines += [f"    {text}" for text in seen.lines()]
+    return "\n".join(lines)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _traced(compiled: CompiledFlow) -> _TracedFlow:
+    return _TracedFlow(**{f.name: getattr(compiled, f.name) for f in fields(compiled)})
+
+
+def _with(result: ReplayResult, **changes: Any) -> ReplayResult:
+    return replace(result, **changes)
+
+
+def _call_sid(path: str) -> str:
+    return "CAtest-" + Path(path).name.removesuffix(testcall.SUFFIX)[:40]
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _directory() -> Any:
+    from ivr.rules.directory import load_directory
+
+    return load_directory()
+
+
+def _scripts(root: str | None) -> Any:
+    from ivr.definitions.scripts import load_scripts
+
+    return load_scripts(root) if root else load_scripts()

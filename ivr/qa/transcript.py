@@ -1,0 +1,687 @@
+"""Call transcripts: what one call heard and did, as data and as a readable YAML file.
+
+The store keeps a transcript per call as entries (`ivr.calls`): a `call`
+header, then one `step` per caller event.  This module owns turning those
+entries into a `Transcript`, writing it as a `*.transcript.yaml` file and
+reading such a file back (strictly, with `file:line` errors).
+
+A transcript replays hermetically: besides the caller's inputs and what the
+call said, it keeps the simulated time of every step, the settings that
+change a call's path (script pins, tier routing), the case data the call read
+(as it was when first read) and the sequence numbers it drew.
+
+The file format (version 1)::
+
+    version: 1
+    call: {sid: CA…, channel: phone, flow: uscis_contact_center, flow_version: 3f2a…,
+           started_at: '2026-11-23T10:00:00-05:00', caller: '+15555500001', redacted: true}
+    settings: {SCRIPT_PINS: {}, TIER_ROUTING: {}}
+    cases: [ … ]             # CASES_FILE format: the case data the call read
+    sequences: [[service_request, 1]]
+    steps:
+      - press: '1'            # the caller's input: start, press, say, silence, hang_up, resume
+        at: '2026-11-23T10:00:05-05:00'
+        in: language          # the state the input arrived in
+        heard:
+          - {prompt: main_menu.prompt, text: 'Main menu. …'}
+        state: main_menu
+        tier: ivr
+        language: en
+        entered: [main_menu]
+        actions: [gather dtmf speech]
+        effects: [{kind: service_request_created, …}]
+        tier_changes: [{from: ivr, to: tier1, reason: caller_requested_live_assistance, state: …}]
+        scripts: [case-status@2]
+
+It does no replaying (`ivr.qa.replay`) and no redaction (`ivr.qa.redact`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.definitions import yamlsource
+from ivr.definitions.checks import Checker, join
+from ivr.definitions.yamlsource import line_of, load_file
+
+TRANSCRIPT_VERSION = 1
+SUFFIX = ".transcript.yaml"
+
+INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume")
+"""What a caller can do at a step, as the files name it."""
+
+VALUED_INPUTS = ("press", "say")
+TOP_KEYS = ("version", "call", "settings", "cases", "sequences", "steps")
+CALL_KEYS = ("sid", "channel", "flow", "flow_version", "started_at", "caller", "redacted")
+SETTING_KEYS = ("SCRIPT_PINS", "TIER_ROUTING")
+"""The settings that change a call's path, recorded with it and replayed with it."""
+
+STEP_KEYS = INPUT_KINDS + (
+    "at",
+    "in",
+    "heard",
+    "state",
+    "tier",
+    "language",
+    "entered",
+    "actions",
+    "effects",
+    "tier_changes",
+    "scripts",
+    "fault",
+)
+HEARD_KEYS = ("prompt", "text", "language")
+
+_EVENT_INPUTS = {
+    "call_started": "start",
+    "digits": "press",
+    "speech": "say",
+    "no_input": "silence",
+    "hang_up": "hang_up",
+    "resume": "resume",
+}
+
+_HEADER = (
+    "# A recorded call (ivr transcript). `ivr replay` runs it against the current flows and\n"
+    "# scripts and shows the first place where the call would now go another way.\n"
+)
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallerInput:
+    """What the caller did at one step: `press "1"`, `say "english"`, silence, hang up…"""
+
+    kind: str
+    value: str | None = None
+
+    def event(self, now: dt.datetime, caller: str | None = None) -> Event:
+        """The engine event this input stands for, observed at `now`."""
+        if self.kind == "press":
+            return Digits(now, self.value or "")
+        if self.kind == "say":
+            return Speech(now, self.value or "")
+        if self.kind == "silence":
+            return NoInput(now)
+        if self.kind == "hang_up":
+            return HangUp(now)
+        if self.kind == "resume":
+            return Resume(now)
+        return CallStarted(now, caller)
+
+    def describe(self) -> str:
+        """The input in words, for diffs: `pressed "1"`, `said "english"`."""
+        match self.kind:
+            case "press":
+                return f"pressed {json.dumps(self.value, ensure_ascii=False)}"
+            case "say":
+                return f"said {json.dumps(self.value, ensure_ascii=False)}"
+            case "silence":
+                return "said nothing"
+            case "hang_up":
+                return "hung up"
+            case "resume":
+                return "came back from live assistance"
+        return "called"
+
+    def to_data(self) -> dict[str, Any]:
+        return {self.kind: self.value if self.kind in VALUED_INPUTS else True}
+
+    @classmethod
+    def from_entry(cls, described: Mapping[str, Any]) -> CallerInput:
+        """The input of a store entry (`{"kind": "digits", "value": "1"}`)."""
+        kind = _EVENT_INPUTS.get(str(described.get("kind")), "start")
+        value = described.get("value")
+        return cls(kind, str(value) if kind in VALUED_INPUTS and value is not None else None)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One prompt the caller heard: its id, the text spoken and its language."""
+
+    prompt: str
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What one step of a call produced: what was said, where the call went, what it changed."""
+
+    heard: tuple[Heard, ...]
+    state: str
+    tier: str
+    language: str
+    entered: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    effects: tuple[Mapping[str, Any], ...] = ()
+    tier_changes: tuple[Mapping[str, Any], ...] = ()
+    scripts: tuple[str, ...] = ()
+    fault: str | None = None
+
+    @property
+    def hung_up(self) -> bool:
+        return "hang_up" in self.actions
+
+    @property
+    def text(self) -> str:
+        """Everything said in the step, as one string."""
+        return " ".join(heard.text for heard in self.heard)
+
+    def comparable(self) -> tuple[Any, ...]:
+        """The parts replay holds against the recording (not the states passed through on the way)."""
+        return (
+            self.heard,
+            self.state,
+            self.tier,
+            self.language,
+            self.actions,
+            self.effects,
+            tuple((c.get("from"), c.get("to"), c.get("reason")) for c in self.tier_changes),
+            self.scripts,
+            self.fault,
+        )
+
+    def lines(self) -> list[str]:
+        """The observation as diff lines: one per prompt, state, effect…"""
+        lines = [f"say {h.prompt}{'' if h.language == self.language else f' ({h.language})'}: {_quote(h.text)}" for h in self.heard]
+        lines += [f"script {ref}" for ref in self.scripts]
+        lines += [
+            f"tier change {c.get('from')} -> {c.get('to')} ({c.get('reason')}) in {c.get('state')}" for c in self.tier_changes
+        ]
+        lines += [f"effect {e.get('kind')} {_compact_json({k: v for k, v in e.items() if k != 'kind'})}" for e in self.effects]
+        lines += [f"then {action}" for action in self.actions if not action.startswith("gather")]
+        if self.fault:
+            lines.append(f"fault {self.fault}")
+        lines.append(f"state {self.state} (tier {self.tier}, language {self.language})")
+        return lines
+
+    @classmethod
+    def from_entry(cls, entry: Mapping[str, Any]) -> Observation:
+        """The observation of a store `step` entry (`ivr.calls`)."""
+        language = str(entry.get("language", "en"))
+        return cls(
+            heard=tuple(Heard(str(p["id"]), str(p["text"]), str(p.get("language") or language)) for p in entry.get("prompts", ())),
+            state=str(entry["state"]),
+            tier=str(entry["tier"]),
+            language=language,
+            entered=tuple(entry.get("entered", ())),
+            actions=tuple(action_text(a) for a in entry.get("actions", ())),
+            effects=tuple(_plain_json(e) for e in entry.get("effects", ())),
+            tier_changes=tuple(_tier_change(c) for c in entry.get("tier_changes", ())),
+            scripts=tuple(entry.get("scripts", ())),
+            fault=entry.get("fault"),
+        )
+
+
+@dataclass(frozen=True)
+class TranscriptStep:
+    """One caller input, when it happened, where the call was, and what it produced."""
+
+    at: dt.datetime
+    input: CallerInput
+    state_before: str
+    observed: Observation
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A recorded call, ready to replay: inputs, what was heard, and the world it ran in."""
+
+    call_sid: str
+    flow_id: str
+    flow_version: str
+    started_at: str
+    steps: tuple[TranscriptStep, ...]
+    channel: str = "phone"
+    caller: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    cases: tuple[Mapping[str, Any], ...] = ()
+    sequences: tuple[tuple[str, int], ...] = ()
+    redacted: bool = False
+    path: str = ""
+
+    @property
+    def scripts(self) -> tuple[str, ...]:
+        """Every script `id@version` the call heard, in order."""
+        return tuple(ref for step in self.steps for ref in step.observed.scripts)
+
+
+def action_text(action: Mapping[str, Any]) -> str:
+    """A store action entry as a short text: `gather dtmf speech`, `enqueue tier1 (queue tier1)`, `hang_up`."""
+    kind = str(action.get("kind"))
+    if kind == "gather":
+        return f"gather {action.get('input')}"
+    if kind == "enqueue":
+        return f"enqueue {action.get('tier')} (queue {action.get('queue')})"
+    if kind == "dial":
+        return f"dial {action.get('tier')}"
+    if kind == "redirect":
+        return f"redirect ({action.get('reason')})"
+    return kind
+
+
+# --- from the store ------------------------------------------------------------------------------
+
+
+def from_entries(entries: Iterable[Mapping[str, Any]]) -> list[Transcript]:
+    """The transcripts in a call's store entries: one per `call` header (a call id may be reused)."""
+    groups: list[tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = []
+    for entry in entries:
+        if entry.get("type") == "call":
+            groups.append((entry, []))
+        elif entry.get("type") == "step" and groups:
+            groups[-1][1].append(entry)
+    return [_from_group(header, steps) for header, steps in groups if steps]
+
+
+def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> Transcript:
+    cases: dict[str, Mapping[str, Any]] = {}
+    sequences: list[tuple[str, int]] = []
+    steps = []
+    for entry in entries:
+        for receipt, snapshot in (entry.get("cases") or {}).items():
+            cases.setdefault(receipt, _plain_json(snapshot))
+        sequences += [(str(name), int(value)) for name, value in entry.get("sequences", ())]
+        steps.append(
+            TranscriptStep(
+                at=dt.datetime.fromisoformat(entry["at"]),
+                input=CallerInput.from_entry(entry.get("input") or {}),
+                state_before=str(entry.get("state_before", "")),
+                observed=Observation.from_entry(entry),
+            )
+        )
+    flow = header.get("flow") or {}
+    settings = {
+        "SCRIPT_PINS": dict(header.get("script_pins") or {}),
+        "TIER_ROUTING": dict(header.get("tier_routing") or {}),
+    }
+    return Transcript(
+        call_sid=str(header.get("call_sid", "")),
+        channel=str(header.get("channel", "phone")),
+        flow_id=str(flow.get("id", "")),
+        flow_version=str(flow.get("version", "")),
+        started_at=str(header.get("started_at", "")),
+        caller=header.get("caller"),
+        settings=settings,
+        cases=tuple(cases.values()),
+        sequences=tuple(sequences),
+        steps=tuple(steps),
+    )
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def to_data(transcript: Transcript) -> dict[str, Any]:
+    """The transcript as plain data in the file's shape."""
+    call: dict[str, Any] = {
+        "sid": transcript.call_sid,
+        "channel": transcript.channel,
+        "flow": transcript.flow_id,
+        "flow_version": transcript.flow_version,
+        "started_at": transcript.started_at,
+        "caller": transcript.caller,
+        "redacted": transcript.redacted,
+    }
+    return {
+        "version": TRANSCRIPT_VERSION,
+        "call": call,
+        "settings": {key: _plain_json(transcript.settings.get(key) or {}) for key in SETTING_KEYS},
+        "cases": [_plain_json(case) for case in transcript.cases],
+        "sequences": [[name, value] for name, value in transcript.sequences],
+        "steps": [_step_data(step) for step in transcript.steps],
+    }
+
+
+def _step_data(step: TranscriptStep) -> dict[str, Any]:
+    seen = step.observed
+    data: dict[str, Any] = step.input.to_data()
+    data["at"] = step.at.isoformat()
+    data["in"] = step.state_before
+    data["heard"] = [
+        {"prompt": h.prompt, "text": h.text, **({"language": h.language} if h.language != seen.language else {})}
+        for h in seen.heard
+    ]
+    data.update(state=seen.state, tier=seen.tier, language=seen.language, entered=list(seen.entered))
+    data["actions"] = list(seen.actions)
+    optional = {
+        "effects": [_plain_json(e) for e in seen.effects],
+        "tier_changes": [_plain_json(c) for c in seen.tier_changes],
+        "scripts": list(seen.scripts),
+    }
+    data.update((key, value) for key, value in optional.items() if value)
+    if seen.fault:
+        data["fault"] = seen.fault
+    return data
+
+
+def dumps(transcript: Transcript) -> str:
+    """The transcript as the text of a `*.transcript.yaml` file."""
+    body = yaml.dump(to_data(transcript), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    return _HEADER + body
+
+
+def write(transcript: Transcript, path: Path | str) -> Path:
+    """Write the transcript to `path`; return it."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dumps(transcript), encoding="utf-8")
+    return target
+
+
+def file_name(transcript: Transcript, index: int = 0) -> str:
+    """`CA….transcript.yaml` (with `-2`, `-3`… when a call id carried several calls)."""
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in transcript.call_sid) or "call"
+    return f"{stem}{f'-{index + 1}' if index else ''}{SUFFIX}"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, with short flat lists inline (`entered: [main_menu]`)."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flat = all(isinstance(item, (str, int)) for item in data) and sum(len(str(i)) for i in data) < 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat or not data)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data))
+
+
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(yamlsource.Text, _represent_str)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def load_transcript(path: Path | str) -> Transcript:
+    """Read and check a `*.transcript.yaml` file; raise `DefinitionError` listing every problem."""
+    data, shown = load_file(path)
+    checker = Checker(shown)
+    transcript = _read(checker, data, shown)
+    checker.raise_if_any()
+    assert transcript is not None
+    return transcript
+
+
+def _read(checker: Checker, data: Any, shown: str) -> Transcript | None:
+    top = checker.mapping(data, "top level", line_of(data))
+    if top is None:
+        return None
+    if top.get("version") != TRANSCRIPT_VERSION:
+        checker.problem(top.line_of("version"), "version", f"unsupported or missing version (allowed: {TRANSCRIPT_VERSION})")
+        return None
+    checker.keys(top, "", TOP_KEYS, required=("version", "call", "steps"))
+    call = checker.mapping(top.get("call"), "call", top.line_of("call")) if "call" in top else None
+    header: dict[str, Any] = {}
+    if call is not None:
+        checker.keys(call, "call", CALL_KEYS, required=("sid", "flow", "started_at"))
+        for key in ("sid", "channel", "flow", "flow_version", "started_at", "caller"):
+            header[key] = checker.text(call, key, "call", required=False) if call.get(key) is not None else None
+        if "started_at" in call:
+            checker.instant(call, "started_at", "call")
+        header["redacted"] = checker.boolean(call, "redacted", "call") if "redacted" in call else False
+    settings = _settings(checker, top)
+    cases = _cases(checker, top)
+    sequences = _sequences(checker, top)
+    raw_steps = checker.sequence(top.get("steps"), "steps", top.line_of("steps")) if "steps" in top else None
+    steps: list[TranscriptStep] = []
+    if raw_steps is not None:
+        if not raw_steps:
+            checker.problem(raw_steps.line, "steps", "a transcript needs at least one step")
+        for index, raw in enumerate(raw_steps):
+            step = _read_step(checker, raw, f"steps[{index}]", raw_steps.line_of(index))
+            if step is not None:
+                steps.append(step)
+    if checker.problems or call is None:
+        return None
+    return Transcript(
+        call_sid=header["sid"] or "",
+        channel=header["channel"] or "phone",
+        flow_id=header["flow"] or "",
+        flow_version=header["flow_version"] or "",
+        started_at=header["started_at"] or "",
+        caller=header["caller"],
+        settings=settings,
+        cases=cases,
+        sequences=sequences,
+        steps=tuple(steps),
+        redacted=bool(header["redacted"]),
+        path=shown,
+    )
+
+
+def _settings(checker: Checker, top: yamlsource.Mapping) -> dict[str, Any]:
+    if top.get("settings") is None:
+        return {}
+    raw = checker.mapping(top["settings"], "settings", top.line_of("settings"))
+    if raw is None:
+        return {}
+    checker.keys(raw, "settings", SETTING_KEYS)
+    result: dict[str, Any] = {}
+    for key in SETTING_KEYS:
+        if raw.get(key) is not None and checker.mapping(raw[key], join("settings", key), raw.line_of(key)) is not None:
+            result[key] = plain(raw[key])
+    return result
+
+
+def _cases(checker: Checker, top: yamlsource.Mapping) -> tuple[Mapping[str, Any], ...]:
+    if top.get("cases") is None:
+        return ()
+    raw = checker.sequence(top["cases"], "cases", top.line_of("cases"))
+    if raw is None:
+        return ()
+    from ivr.definitions.cases import Case
+
+    cases = []
+    for index, item in enumerate(raw):
+        where = f"cases[{index}]"
+        if checker.mapping(item, where, raw.line_of(index)) is None:
+            continue
+        try:
+            Case.from_dict(item)
+        except (KeyError, ValueError, TypeError) as exc:
+            checker.problem(raw.line_of(index), where, f"not a case snapshot ({type(exc).__name__}: {exc})")
+            continue
+        cases.append(plain(item))
+    return tuple(cases)
+
+
+def _sequences(checker: Checker, top: yamlsource.Mapping) -> tuple[tuple[str, int], ...]:
+    if top.get("sequences") is None:
+        return ()
+    raw = checker.sequence(top["sequences"], "sequences", top.line_of("sequences"))
+    if raw is None:
+        return ()
+    result = []
+    for index, item in enumerate(raw):
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and type(item[1]) is int):
+            checker.problem(raw.line_of(index), f"sequences[{index}]", "expected [name, number]")
+            continue
+        result.append((str(item[0]), int(item[1])))
+    return tuple(result)
+
+
+def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptStep | None:
+    step = checker.mapping(raw, where, line)
+    if step is None:
+        return None
+    before = len(checker.problems)
+    checker.keys(step, where, STEP_KEYS, required=("at", "state", "tier"))
+    caller_input = read_input(checker, step, where)
+    at = checker.instant(step, "at", where) if "at" in step else None
+    heard: list[Heard] = []
+    language = checker.text(step, "language", where) if "language" in step else "en"
+    raw_heard = checker.sequence(step.get("heard", _empty()), join(where, "heard"), step.line_of("heard"))
+    for index, item in enumerate(raw_heard or ()):
+        hwhere = f"{where}.heard[{index}]"
+        mapping = checker.mapping(item, hwhere, raw_heard.line_of(index) if raw_heard is not None else line)
+        if mapping is None:
+            continue
+        checker.keys(mapping, hwhere, HEARD_KEYS, required=("prompt", "text"))
+        prompt = checker.text(mapping, "prompt", hwhere)
+        text = mapping.get("text")
+        if "text" in mapping and not isinstance(text, str):
+            checker.problem(mapping.line_of("text"), f"{hwhere}.text", f"expected text, found {_kind(text)}")
+        spoken = checker.text(mapping, "language", hwhere) if "language" in mapping else language
+        if prompt is not None and isinstance(text, str):
+            heard.append(Heard(prompt, str(text), spoken or "en"))
+    texts = {key: checker.text(step, key, where) if key in step else None for key in ("in", "state", "tier", "fault")}
+    lists = {key: _text_list(checker, step, key, where) for key in ("entered", "actions", "scripts")}
+    mappings = {key: _mapping_list(checker, step, key, where) for key in ("effects", "tier_changes")}
+    if len(checker.problems) > before or caller_input is None or at is None:
+        return None
+    observed = Observation(
+        heard=tuple(heard),
+        state=texts["state"] or "",
+        tier=texts["tier"] or "",
+        language=language or "en",
+        entered=lists["entered"],
+        actions=lists["actions"],
+        effects=mappings["effects"],
+        tier_changes=mappings["tier_changes"],
+        scripts=lists["scripts"],
+        fault=texts["fault"],
+    )
+    return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line)
+
+
+def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> CallerInput | None:
+    """The one input key of a step (`press: "1"`, `say: …`, `silence: true`…); a problem unless exactly one."""
+    given = [kind for kind in INPUT_KINDS if kind in step]
+    if len(given) != 1:
+        what = "has no input" if not given else f"has {len(given)} inputs ({', '.join(given)})"
+        checker.problem(step.line, where, f"step {what}: give exactly one of {', '.join(INPUT_KINDS)}")
+        return None
+    kind = given[0]
+    if kind in VALUED_INPUTS:
+        value = step[kind]
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            checker.problem(step.line_of(kind), join(where, kind), f"expected text, found {_kind(value)} (quote keys: \"1\")")
+            return None
+        if type(value) is int:
+            checker.problem(step.line_of(kind), join(where, kind), f"write keys as quoted text: \"{value}\"")
+            return None
+        if not str(value):
+            checker.problem(step.line_of(kind), join(where, kind), "must not be empty")
+            return None
+        return CallerInput(kind, str(value))
+    if step[kind] is not True:
+        checker.problem(step.line_of(kind), join(where, kind), f"write '{kind}: true'")
+        return None
+    return CallerInput(kind)
+
+
+def _text_list(checker: Checker, step: yamlsource.Mapping, key: str, where: str) -> tuple[str, ...]:
+    if step.get(key) is None:
+        return ()
+    raw = checker.sequence(step[key], join(where, key), step.line_of(key))
+    if raw is None:
+        return ()
+    for index, item in enumerate(raw):
+        if not isinstance(item, str):
+            checker.problem(raw.line_of(index), f"{join(where, key)}[{index}]", f"expected text, found {_kind(item)}")
+    return tuple(str(item) for item in raw)
+
+
+def _mapping_list(checker: Checker, step: yamlsource.Mapping, key: str, where: str) -> tuple[Mapping[str, Any], ...]:
+    if step.get(key) is None:
+        return ()
+    raw = checker.sequence(step[key], join(where, key), step.line_of(key))
+    if raw is None:
+        return ()
+    result = []
+    for index, item in enumerate(raw):
+        if checker.mapping(item, f"{join(where, key)}[{index}]", raw.line_of(index)) is not None:
+            result.append(plain(item))
+    return tuple(result)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """Loaded YAML (line-aware `Mapping`/`Sequence`/`Text`) as plain dicts, lists and strings."""
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _plain_json(value: Any) -> Any:
+    """JSON's view of a value (tuples become lists, dates text), as the store would give it back."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return json.loads(json.dumps(plain(value), default=str))
+
+
+def _tier_change(change: Mapping[str, Any]) -> dict[str, Any]:
+    data = {key: change.get(key) for key in ("from", "to", "reason", "state")}
+    context = {key: value for key, value in (change.get("context") or {}).items() if key != "path"}
+    if context:
+        data["context"] = _plain_json(context)
+    return data
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "), default=str)
+
+
+def _empty() -> yamlsource.Sequence:
+    empty = yamlsource.Sequence()
+    empty.line = 0
+    empty.item_lines = []
+    return empty
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+__all__ = [
+    "INPUT_KINDS",
+    "SUFFIX",
+    "TRANSCRIPT_VERSION",
+    "CallerInput",
+    "Heard",
+    "Observation",
+    "Transcript",
+    "TranscriptStep",
+    "action_text",
+    "dumps",
+    "file_name",
+    "from_entries",
+    "load_transcript",
+    "plain",
+    "read_input",
+    "to_data",
+    "write",
+]

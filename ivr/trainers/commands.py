@@ -1,0 +1,309 @@
+"""The trainers' commands: `ivr validate`, `ivr graph`, `ivr rehearse`, `ivr coverage`, `ivr serve`.
+
+Each command is a small click function over the modules of this package;
+`register(main)` adds them to the `ivr` group (`ivr.cli`).  User errors are
+`ClickException`s (exit 1), usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from ivr import config as settings
+from ivr.app import Runtime, build_runtime
+from ivr.clock import parse_instant
+from ivr.core.flow import Flow
+from ivr.core.registry import builtin_registry
+from ivr.definitions.cases import DEMO_CLOCK
+from ivr.definitions.flows import load_flow, load_flows
+from ivr.errors import ConfigError, DefinitionError, display_path
+from ivr.trainers import graph as graphs
+from ivr.trainers.coverage import CoverageLog, trainee_name
+from ivr.trainers.practice import PracticeCall, case_card
+from ivr.trainers.rehearse import rehearse, summary
+from ivr.trainers.validate import validate
+
+INSTANCE = Path("instance")
+COVERAGE_FILE = "coverage.json"
+REHEARSALS = "rehearsals"
+GRAPH_FORMATS = {".svg": "svg", ".mmd": "mmd", ".mermaid": "mmd", ".dot": "dot", ".gv": "dot", ".json": "json"}
+
+_instance_option = click.option(
+    "--instance", type=click.Path(file_okay=False, path_type=Path), default=INSTANCE, show_default=True,
+    help="Folder for the database, transcripts and coverage.",
+)
+
+
+def register(main: click.Group) -> None:
+    """Add the trainers' commands to the `ivr` command group."""
+    for command in (validate_command, graph_command, rehearse_command, coverage_command, serve_command):
+        main.add_command(command)
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate_command(paths: tuple[Path, ...]) -> None:
+    """Check flows, scripts, case data and the directory (all shipped ones by default).
+
+    Prints every problem as FILE:LINE: WHERE: WHAT and exits 1 on any problem, 0 when clean.
+    """
+    report = validate(paths)
+    for line in report.checked:
+        click.echo(f"checked {line}")
+    for problem in report.problems:
+        click.echo(str(problem))
+    if report.problems:
+        files = len({p.path for p in report.problems})
+        click.echo(f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} in "
+                   f"{files} file{'s' if files != 1 else ''}.", err=True)
+        raise SystemExit(1)
+    click.echo("No problems.")
+
+
+# --- graph ----------------------------------------------------------------------------------
+
+
+@click.command("graph")
+@click.argument("flow", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here; the format follows the suffix (.svg .mmd .dot .json). Default: Mermaid on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "mmd", "dot", "json"]), help="Override the suffix.")
+@click.option("--builtin", is_flag=True, help="SVG from the built-in layout even when Graphviz is installed.")
+@click.option("--overview", is_flag=True, help="One box per topic (the states named `topic.*`): a picture for a README.")
+def graph_command(flow: str | None, output: Path | None, fmt: str | None, builtin: bool, overview: bool) -> None:
+    """Draw a flow (an id or a file; the default flow when left out): menus, transitions, escalation.
+
+    SVG is laid out by Graphviz when `dot` is installed; Mermaid (.mmd) needs nothing.
+    """
+    chosen = _load_flow(flow)
+    if fmt is None:
+        fmt = GRAPH_FORMATS.get(output.suffix.lower(), None) if output is not None else "mmd"
+        if fmt is None:
+            raise click.BadParameter(f"cannot tell the format of '{output}' (use .svg, .mmd, .dot or .json, or --format)",
+                                     param_hint="-o")
+    graph = graphs.flow_graph(chosen)
+    if overview:
+        graph = graphs.overview(graph)
+    if fmt == "svg":
+        if not builtin and graphs.dot_program() is None:
+            click.echo("Graphviz is not installed (apt-get install graphviz): using the built-in layout.", err=True)
+        text = graphs.render_svg(graph, use_dot=not builtin)
+    elif fmt == "dot":
+        text = graphs.to_dot(graph)
+    elif fmt == "json":
+        text = json.dumps(graph.to_dict(), indent=1) + "\n"
+    else:
+        text = graphs.to_mermaid(graph)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output} ({fmt}, {len(graph.nodes)} boxes, {len(graph.edges)} arrows)", err=True)
+
+
+def _load_flow(name: str | None) -> Flow:
+    """A flow by file path or by id among the shipped flows."""
+    try:
+        if name is not None and (name.endswith((".yaml", ".yml")) or os.sep in name):
+            if not Path(name).is_file():
+                raise click.BadParameter(f"no such file '{name}'", param_hint="FLOW")
+            return load_flow(name, builtin_registry())
+        flows = load_flows(None, builtin_registry())
+    except DefinitionError as error:
+        raise click.ClickException(f"the flow has problems (run `ivr validate`):\n{error}") from None
+    wanted = name or settings.resolve({})["DEFAULT_FLOW"]
+    if wanted not in flows:
+        if name is None:
+            return next(iter(flows.values()))
+        raise click.BadParameter(f"unknown flow '{name}' (known: {', '.join(sorted(flows))})", param_hint="FLOW")
+    return flows[wanted]
+
+
+# --- rehearse ---------------------------------------------------------------------------------
+
+
+@click.command("rehearse")
+@click.argument("flow", required=False)
+@click.option("--lang", type=click.Choice(["en", "es"]), help="Choose this language at the language menu.")
+@click.option("--at", "at", metavar="ISO-TIME", help="Simulated start, e.g. 2026-11-23T19:55:00-05:00.")
+@click.option("--case", "receipt", metavar="RECEIPT", help="Play the caller of this case (shows what they know).")
+@click.option("--from", "caller", metavar="NUMBER", help="The caller's phone number.")
+@click.option("--trainee", envvar="IVR_TRAINEE", help="Whose coverage checklist this rehearsal counts for.")
+@click.option("--db", metavar="URL", help="A database to keep the world in (default: a fresh demo world).")
+@click.option("--transcript", "transcript_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to save the transcript (default: INSTANCE/rehearsals/).")
+@_instance_option
+def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt: str | None, caller: str | None,
+                     trainee: str | None, db: str | None, transcript_path: Path | None, instance: Path) -> None:
+    """Rehearse a call in the terminal: type keys (1, 0912345678#) or words; /help for commands.
+
+    Piped input works too: printf '1\\n8\\n9\\n' | ivr rehearse.  At the end: a summary, the
+    transcript saved for `ivr replay`, and the trainee's coverage counted.
+    """
+    try:
+        name = trainee_name(trainee)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--trainee") from None
+    runtime = _runtime(flow, db, instance)
+    try:
+        start = _start_instant(at, runtime)
+        case = None
+        if receipt:
+            case = runtime.cases.get(receipt.strip().upper().replace("-", "").replace(" ", ""))
+            if case is None:
+                known = ", ".join(c.receipt_number for c in list(runtime.cases)[:6])
+                raise click.BadParameter(f"no case '{receipt}' in the case data (e.g. {known}, …)", param_hint="--case")
+        call = PracticeCall(runtime.calls, channel="rehearsal", caller=caller or (case.phone if case else None))
+        flow_obj = call.flow
+        click.echo(f"Rehearsing {flow_obj.title} at {start.strftime('%A %Y-%m-%d %H:%M %z')}"
+                   f"{f' from {call.caller}' if call.caller else ''} (trainee: {name}).")
+        for line in case_card(case) if case else ():
+            click.echo(line)
+        click.echo("Type keys (1, 0912345678#) or words; /help for commands.\n")
+        first = call.start(at=start, language=lang)
+        stdin = sys.stdin
+        interactive = stdin.isatty()
+        session = rehearse(call, _lines(stdin, interactive), click.echo, first=first, echo_input=not interactive,
+                           width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
+        log = CoverageLog(instance / COVERAGE_FILE)
+        done = log.record(name, flow_obj, runtime.store.transcript(call.call_sid))
+        click.echo("")
+        for line in summary(session, done, call.turns):
+            click.echo(line)
+        checklist = log.checklist(name, flow_obj)
+        click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {name} (ivr coverage --trainee '{name}').")
+        saved = _save_transcript(runtime, call.call_sid, transcript_path or instance / REHEARSALS)
+        if saved is not None:
+            shown = display_path(saved)
+            click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
+    finally:
+        runtime.store.close()
+
+
+def _runtime(flow: str | None, db: str | None, instance: Path) -> Runtime:
+    overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
+    if flow is not None:
+        chosen = _load_flow(flow)
+        overrides["DEFAULT_FLOW"] = chosen.id
+        if Path(flow).is_file():
+            overrides["FLOWS"] = [flow]
+    try:
+        return build_runtime(settings.resolve(overrides), instance)
+    except (ConfigError, DefinitionError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _start_instant(at: str | None, runtime: Runtime) -> dt.datetime:
+    """--at, else the configured CLOCK, else the demo instant for the demo data, else now."""
+    if at:
+        try:
+            return parse_instant(at, "--at")
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc).removeprefix("--at: "), param_hint="--at") from None
+    if runtime.clock.frozen is not None:
+        return runtime.clock.frozen
+    if not runtime.settings.get("CASES_FILE"):
+        return DEMO_CLOCK
+    return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
+    if not interactive:
+        yield from stream
+        return
+    while True:
+        try:
+            yield input("> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return
+
+
+def _save_transcript(runtime: Runtime, call_sid: str, where: Path) -> Path | None:
+    from ivr.qa import transcript as transcripts
+
+    recorded = transcripts.from_entries(runtime.store.transcript(call_sid))
+    if not recorded:
+        return None
+    target = where / transcripts.file_name(recorded[-1]) if where.suffix == "" else where
+    return transcripts.write(recorded[-1], target)
+
+
+# --- coverage -----------------------------------------------------------------------------------
+
+
+@click.command("coverage")
+@click.argument("flow", required=False)
+@click.option("--trainee", envvar="IVR_TRAINEE", help="Whose checklist (default: 'trainee').")
+@click.option("--all", "everyone", is_flag=True, help="Every trainee's checklist.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a checklist.")
+@_instance_option
+def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_json: bool, instance: Path) -> None:
+    """A trainee's checklist: the branches rehearsed (terminal and softphone) and not yet."""
+    chosen = _load_flow(flow)
+    log = CoverageLog(instance / COVERAGE_FILE)
+    try:
+        names = log.trainees() if everyone else [trainee_name(trainee)]
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    checklists = [log.checklist(name, chosen) for name in names]
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in checklists], indent=1))
+        return
+    if not checklists:
+        click.echo(f"No rehearsals recorded in {instance / COVERAGE_FILE} yet.")
+    for checklist in checklists:
+        click.echo(checklist.render())
+
+
+# --- serve ------------------------------------------------------------------------------------------
+
+
+@click.command("serve")
+@click.option("--demo", is_flag=True, help=f"Freeze the clock at the demo instant {DEMO_CLOCK.isoformat()} (unless IVR_CLOCK is set).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--reset", is_flag=True, help="Start from the case data again (forget what earlier calls changed).")
+@_instance_option
+def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path) -> None:
+    """Run the app with the browser softphone at /phone (and the Twilio webhooks at /voice)."""
+    from ivr import create_app
+
+    instance.mkdir(parents=True, exist_ok=True)
+    database = instance.resolve() / "ivr.sqlite3"
+    config: dict[str, Any] = {"SOFTPHONE": True}
+    if not os.environ.get("IVR_DATABASE_URL"):
+        if reset:
+            for leftover in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        config["DATABASE_URL"] = f"sqlite:///{database}"
+    if demo and not os.environ.get("IVR_CLOCK"):
+        config["CLOCK"] = DEMO_CLOCK.isoformat()
+    try:
+        app = create_app(config)
+    except (ConfigError, DefinitionError) as error:
+        raise click.ClickException(str(error)) from None
+    app.instance_path = str(instance.resolve())
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    click.echo(f"IVR simulator: open http://{shown_host}:{port}/phone in a browser (Ctrl+C to stop).")
+    click.echo(f"  clock: {app.extensions['ivr'].clock.now().isoformat()}"
+               f"{' (frozen)' if app.extensions['ivr'].clock.frozen else ''}; data: {config.get('DATABASE_URL', 'IVR_DATABASE_URL')}")
+    sys.stdout.flush()
+    try:
+        app.run(host=host, port=port, threaded=True, use_reloader=False)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+

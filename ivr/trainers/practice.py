@@ -1,0 +1,242 @@
+"""One practice call: the shell logic the terminal rehearsal and the browser softphone share.
+
+`PracticeCall` drives a call through `CallService.handle` exactly as the
+Twilio webhooks do (same engine, same store, same transcript), with the
+call's own simulated clock, and turns each `Step` into a `Turn` a person can
+read: the prompts, the state and tier, whether the call still listens.
+
+Where a phone call would leave the flow (a queue, a dial to a person, a
+redirect) it does what Twilio would eventually do: note it and come back to
+the flow with a `Resume`, so the simulated agent of the flow answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from ivr.calls import CallService
+from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
+from ivr.core.engine import Step
+from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.core.flow import Flow
+from ivr.core.registry import Effect
+from ivr.core.session import Session
+from ivr.definitions.cases import Case
+
+MAX_INPUT = 400
+MAX_RESUMES = 3  # queue-then-resume rounds one caller input may cause
+
+SUPERVISOR_PHRASE = {"en": "I want to speak to a supervisor", "es": "quiero hablar con un supervisor"}
+UPSET_PHRASE = {
+    "en": "this is wrong, I'm very upset, this resolution is not right",
+    "es": "esto está mal, estoy muy molesto, esta solución no es correcta",
+}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Something the caller heard."""
+
+    id: str
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Listening:
+    """What the call waits for (a `<Gather>`): keys, speech, how many digits, the finishing key."""
+
+    input: str
+    num_digits: int | None
+    finish_on_key: str | None
+    timeout: int
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The call's answer to one caller input."""
+
+    input: str
+    prompts: tuple[Prompt, ...]
+    state: str
+    tier: str
+    language: str
+    ended: bool
+    listening: Listening | None
+    entered: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    at: str = ""
+    effects: tuple[str, ...] = ()  # what the call changed in the world, in words
+
+    @property
+    def text(self) -> str:
+        return " ".join(prompt.text for prompt in self.prompts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "prompts": [{"id": p.id, "text": p.text, "language": p.language} for p in self.prompts],
+            "state": self.state,
+            "tier": self.tier,
+            "language": self.language,
+            "ended": self.ended,
+            "listening": self.listening.input if self.listening else None,
+            "gather": (
+                {"input": self.listening.input, "num_digits": self.listening.num_digits,
+                 "finish_on_key": self.listening.finish_on_key, "timeout": self.listening.timeout}
+                if self.listening else None
+            ),
+            "entered": list(self.entered),
+            "notes": list(self.notes),
+            "at": self.at,
+            "effects": list(self.effects),
+        }
+
+
+@dataclass
+class PracticeCall:
+    """A rehearsal call over a `CallService`; `channel` is "rehearsal" or "softphone"."""
+
+    calls: CallService
+    channel: str = "rehearsal"
+    caller: str | None = None
+    flow_id: str | None = None
+    call_sid: str = field(default_factory=lambda: "RH" + secrets.token_hex(16))
+    session: Session | None = None
+    turns: list[Turn] = field(default_factory=list)
+
+    @property
+    def flow(self) -> Flow:
+        return self.calls.engine.flow(self.session.flow_id if self.session else self.flow_id).flow
+
+    @property
+    def ended(self) -> bool:
+        return self.session is not None and self.session.ended
+
+    def start(self, at: dt.datetime | None = None, language: str | None = None) -> Turn:
+        """Ring the flow (at simulated instant `at`); with `language`, choose it at the language menu."""
+        if at is not None:
+            self.calls.simulate_clock(self.call_sid, at)
+        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller), "call started")
+        key = self.language_key(language) if language else None
+        if key is None:
+            return turn
+        chosen = self.press(key)
+        merged = Turn(
+            f"call started; chose {language} ({key})", turn.prompts + chosen.prompts, chosen.state, chosen.tier,
+            chosen.language, chosen.ended, chosen.listening, turn.entered + chosen.entered, turn.notes + chosen.notes, chosen.at,
+            turn.effects + chosen.effects,
+        )
+        self.turns[-2:] = [merged]
+        return merged
+
+    def language_key(self, language: str) -> str | None:
+        """The key of the start menu's option that chooses `language`, if the flow opens with one."""
+        start = self.flow.states[self.flow.start]
+        return next((option.key for option in start.options if option.language == language), None)
+
+    def press(self, digits: str) -> Turn:
+        return self._send(Digits(self.calls.now(self.call_sid), digits[:MAX_INPUT]), digits[:MAX_INPUT])
+
+    def say(self, text: str) -> Turn:
+        text = text.strip()[:MAX_INPUT]
+        return self._send(Speech(self.calls.now(self.call_sid), text, 0.9), f'"{text}"')
+
+    def silence(self) -> Turn:
+        return self._send(NoInput(self.calls.now(self.call_sid)), "(silence)")
+
+    def ask_supervisor(self) -> Turn:
+        return self.say(SUPERVISOR_PHRASE.get(self._language, SUPERVISOR_PHRASE["en"]))
+
+    def sound_upset(self) -> Turn:
+        return self.say(UPSET_PHRASE.get(self._language, UPSET_PHRASE["en"]))
+
+    def hang_up(self) -> Turn:
+        if self.ended:
+            assert self.session is not None
+            return Turn("(hang up)", (), self.session.state, self.session.tier, self.session.language, True, None)
+        return self._send(HangUp(self.calls.now(self.call_sid)), "(hang up)")
+
+    @property
+    def _language(self) -> str:
+        return self.session.language if self.session else "en"
+
+    def _send(self, event: Event, described: str) -> Turn:
+        step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id)
+        prompts: list[Prompt] = []
+        notes: list[str] = []
+        entered: list[str] = []
+        effects: list[str] = []
+        for _ in range(MAX_RESUMES + 1):
+            prompts += [Prompt(a.prompt_id, a.text, a.language) for a in step.actions if isinstance(a, Say)]
+            entered += step.entered
+            effects += [_effect_text(effect) for effect in step.effects]
+            notes += [note for note in map(_note, step.actions) if note]
+            if not any(isinstance(a, (Enqueue, Dial, Redirect)) for a in step.actions) or step.session.ended:
+                break
+            step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel)
+        self.session = step.session
+        turn = Turn(
+            described,
+            tuple(prompts),
+            step.session.state,
+            step.session.tier,
+            step.session.language,
+            step.session.ended or any(isinstance(a, HangUpCall) for a in step.actions),
+            _listening(step),
+            tuple(entered),
+            tuple(notes),
+            event.now.isoformat(),
+            tuple(effects),
+        )
+        self.turns.append(turn)
+        return turn
+
+
+def _listening(step: Step) -> Listening | None:
+    gather = next((a for a in step.actions if isinstance(a, Gather)), None)
+    if gather is None or step.session.ended:
+        return None
+    return Listening(gather.input, gather.num_digits, gather.finish_on_key, gather.timeout)
+
+
+def _effect_text(effect: Effect) -> str:
+    data = effect.data
+    if effect.kind == "case_updated":
+        changed = ", ".join(sorted(dict(data.get("changes") or {})))
+        return f"case {data.get('receipt')} updated ({changed})"
+    if effect.kind == "service_request_created":
+        return f"service request {data.get('reference')} created ({str(data.get('type', '')).replace('_', ' ')})"
+    about = data.get("receipt") or data.get("reference")
+    return effect.kind.replace("_", " ") + (f" ({about})" if about else "")
+
+
+def _note(action: Any) -> str | None:
+    if isinstance(action, Enqueue):
+        return f"queued for {action.tier} ({action.queue}): on a phone a person would answer; the simulated {action.tier} takes over"
+    if isinstance(action, Dial):
+        return f"dialled {action.tier} ({action.target}): on a phone a person would answer; the simulated {action.tier} takes over"
+    return None
+
+
+def case_card(case: Case) -> list[str]:
+    """What the trainee playing the caller knows about their own case."""
+    who = case.applicant_name or "the applicant"
+    lines = [
+        f"You are calling about {who}'s case {case.receipt_number} ({case.form}, {case.office_name or 'unknown office'}).",
+        (f"  Date of birth {case.date_of_birth.isoformat()} (keyed {case.date_of_birth.strftime('%m%d%Y')}); "
+         f"receipt keyed as {case.digits}#."),
+        f"  Status on file: {case.status}.",
+    ]
+    if case.biometrics is not None:
+        b = case.biometrics
+        lines.append(f"  Biometrics: {b.appointment.isoformat()} at {b.location} (rescheduled {b.times_rescheduled} times).")
+    if case.field_office_appointment is not None:
+        f = case.field_office_appointment
+        lines.append(f"  Field office appointment: {f.appointment.isoformat()} at {f.office} ({f.reason}).")
+    for record in case.service_requests:
+        lines.append(f"  Service request {record.reference}: {record.type.replace('_', ' ')}, {record.created.isoformat()}, {record.status}.")
+    return lines

@@ -1,0 +1,190 @@
+"""The terminal rehearsal: an interactive call typed at a prompt (or piped on standard input).
+
+A thin shell over `PracticeCall`: it reads one line per caller input (keys
+such as `1` or `0912345678#`, anything else is a spoken phrase, `/commands`
+for silence, hang-up, asking for a supervisor, sounding upset), prints what
+the caller hears wrapped like speech, and a status line with the state and
+tier.  The end of input hangs up.  `summary` describes a finished call: its
+path, tier changes, service requests, scripts heard and branches rehearsed.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ivr.core.session import Session
+from ivr.trainers.practice import Listening, PracticeCall, Turn
+
+COMMANDS: dict[str, str] = {
+    "/silence": "say and press nothing (the prompt times out)",
+    "/hangup": "hang up",
+    "/supervisor": "ask for a supervisor",
+    "/upset": "sound upset about the answer",
+    "/state": "show where the call is",
+    "/help": "show this help",
+}
+ALIASES = {"/quit": "/hangup", "/exit": "/hangup", "/bye": "/hangup", "/?": "/help", "/nothing": "/silence"}
+_DIGITS = re.compile(r"^[0-9*#][0-9*# -]*$")
+_TIER_NAMES = {"ivr": "IVR", "tier1": "Tier 1", "tier2": "Tier 2", "supervisor": "Supervisor"}
+_LISTENING = {"dtmf": "keys", "speech": "speech", "dtmf speech": "keys or speech"}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One typed line, understood: `kind` is digits, speech, command or empty."""
+
+    kind: str
+    value: str = ""
+
+
+def parse_line(line: str) -> Input:
+    """Keys when the line is only 0-9 * # (spaces and dashes ignored), a /command, else a spoken phrase."""
+    text = line.strip()
+    if not text:
+        return Input("empty")
+    if text.startswith("/"):
+        name = text.split()[0].lower()
+        return Input("command", ALIASES.get(name, name))
+    if _DIGITS.match(text):
+        return Input("digits", re.sub(r"[ -]", "", text))
+    return Input("speech", text)
+
+
+def help_text() -> str:
+    lines = ["Type keys (1, 0912345678#) or say something in words.", "Commands:"]
+    lines += [f"  {name:<12} {what}" for name, what in COMMANDS.items()]
+    return "\n".join(lines)
+
+
+def rehearse(
+    call: PracticeCall,
+    lines: Iterable[str],
+    out: Callable[[str], None],
+    *,
+    first: Turn,
+    echo_input: bool = False,
+    width: int = 88,
+) -> Session:
+    """Run the call from its first turn until it ends or input runs out (then hang up); the final session."""
+    show = _Printer(out, width)
+    show.turn(first)
+    for line in lines:
+        if call.ended:
+            break
+        parsed = parse_line(line)
+        if echo_input:
+            out(f"> {line.rstrip()}")
+        turn = _apply(call, parsed, show)
+        if turn is not None:
+            show.turn(turn)
+    if not call.ended:
+        out("(end of input: hanging up)")
+        show.turn(call.hang_up())
+    assert call.session is not None
+    return call.session
+
+
+def _apply(call: PracticeCall, parsed: Input, show: _Printer) -> Turn | None:
+    if parsed.kind == "digits":
+        return call.press(parsed.value)
+    if parsed.kind == "speech":
+        return call.say(parsed.value)
+    if parsed.kind == "empty":
+        show.out("(type keys or words; /silence for no input, /help for commands)")
+        return None
+    match parsed.value:
+        case "/silence":
+            return call.silence()
+        case "/hangup":
+            return call.hang_up()
+        case "/supervisor":
+            return call.ask_supervisor()
+        case "/upset":
+            return call.sound_upset()
+        case "/state":
+            show.state(call)
+            return None
+        case "/help":
+            show.out(help_text())
+            return None
+    show.out(f"unknown command {parsed.value} (try /help)")
+    return None
+
+
+class _Printer:
+    def __init__(self, out: Callable[[str], None], width: int) -> None:
+        self.out = out
+        self.width = max(40, width)
+
+    def turn(self, turn: Turn) -> None:
+        for prompt in turn.prompts:
+            self.out(textwrap.fill(prompt.text, self.width, initial_indent="  IVR: ", subsequent_indent="       "))
+        for effect in turn.effects:
+            self.out(f"  ({effect})")
+        for note in turn.notes:
+            self.out(textwrap.fill(f"({note})", self.width, initial_indent="  ", subsequent_indent="   "))
+        self.out(status_line(turn))
+
+    def state(self, call: PracticeCall) -> None:
+        session = call.session
+        if session is None:
+            self.out("(the call has not started)")
+            return
+        self.out(f"  state {session.state}, tier {session.tier}, language {session.language}")
+        self.out(f"  menus: {' > '.join(session.menu_stack) or '-'}")
+        self.out(f"  last states: {' > '.join(session.path[-8:])}")
+        collected = {k: v for k, v in session.vars.items() if not k.endswith("_readback")}
+        if collected:
+            self.out("  collected: " + ", ".join(f"{k}={v}" for k, v in sorted(collected.items())))
+        if session.verified_receipt:
+            self.out(f"  verified case: {session.verified_receipt}")
+
+
+def status_line(turn: Turn) -> str:
+    """`[main_menu | IVR | listening: keys or speech]`, or how the call ended."""
+    tier = _TIER_NAMES.get(turn.tier, turn.tier)
+    if turn.ended:
+        return f"[{turn.state} | {tier} | call ended]"
+    return f"[{turn.state} | {tier} | listening: {_listening(turn.listening)}]"
+
+
+def _listening(listening: Listening | None) -> str:
+    if listening is None:
+        return "nothing"
+    text = _LISTENING.get(listening.input, listening.input)
+    if listening.num_digits and listening.num_digits > 1:
+        text += f", {listening.num_digits} digits"
+    if listening.finish_on_key:
+        text += f", end with {listening.finish_on_key}"
+    return text
+
+
+def summary(session: Session, branches: Iterable[str], turns: Sequence[Turn]) -> list[str]:
+    """The end-of-call summary: path, tiers, service requests, scripts heard, changes, branches rehearsed."""
+    path = _dedupe(session.path)
+    count = len(turns)
+    lines = [f"Call over after {count} turn{'s' if count != 1 else ''}; it ended in {session.state} ({_TIER_NAMES.get(session.tier, session.tier)})."]
+    lines.append(textwrap.fill("Path: " + " > ".join(path), 100, subsequent_indent="      "))
+    if session.tier_changes:
+        lines.append("Tiers:")
+        lines += [f"  {c.from_tier} -> {c.to_tier} ({c.reason.replace('_', ' ')}) at {c.state}" for c in session.tier_changes]
+    else:
+        lines.append("Tiers: stayed in the IVR")
+    lines.append("Service requests: " + (", ".join(session.service_requests) or "none"))
+    lines.append("Scripts heard: " + (", ".join(session.scripts_heard) or "none"))
+    changes = [effect for turn in turns for effect in turn.effects]
+    lines.append("Changes: " + ("; ".join(changes) or "none"))
+    done = sorted(branches)
+    lines.append("Branches rehearsed: " + (", ".join(done) or "none"))
+    return lines
+
+
+def _dedupe(path: list[str]) -> list[str]:
+    result: list[str] = []
+    for name in path:
+        if not result or result[-1] != name:
+            result.append(name)
+    return result

@@ -1,0 +1,169 @@
+"""Checking definition files: flows, scripts, case data and the directory (`ivr validate`).
+
+With no paths it checks everything shipped: every flow under `flows/`, the
+script library under `scripts/` (drafts too, so authors see problems before
+publishing), the demo case data and the contact directory.  Given paths, it
+tells the kinds apart by location and content: a script version file checks
+its whole library (menu keys clash across scripts), a flow fragment checks
+the flow that includes it, a folder checks what it holds.
+
+Problems come back as `Problem`s (`file:line: where: what`), every problem of
+every file at once; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ivr.core.registry import builtin_registry
+from ivr.definitions.cases import DEMO_CASES_PATH, load_cases
+from ivr.definitions.flows import FLOWS_ROOT, load_flow
+from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, load_scripts
+from ivr.definitions.yamlsource import Mapping, load_file
+from ivr.errors import DefinitionError, Problem, display_path
+from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
+from ivr.rules.directory import load_directory
+
+KINDS = ("flow", "scripts", "cases", "directory", "transcript")
+
+
+@dataclass
+class Report:
+    """What was checked (one line each) and every problem found."""
+
+    checked: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def shipped() -> list[tuple[str, Path]]:
+    """Every definition the project ships, with its kind."""
+    targets: list[tuple[str, Path]] = [("flow", path) for path in sorted(FLOWS_ROOT.glob("*.yaml"))]
+    targets += [("scripts", SCRIPTS_ROOT), ("cases", DEMO_CASES_PATH), ("directory", DIRECTORY_PATH)]
+    return targets
+
+
+def validate(paths: Iterable[Path | str] = ()) -> Report:
+    """Check `paths` (everything shipped when empty); a report of what was checked and what is wrong."""
+    report = Report()
+    given = [Path(p) for p in paths]
+    targets: list[tuple[str, Path]] = []
+    if not given:
+        targets = shipped()
+    for path in given:
+        found = classify(path, report)
+        targets += [target for target in found if target not in targets]
+    for kind, path in targets:
+        _check(kind, path, report)
+    return report
+
+
+def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
+    """What to check for one given path; a problem in `report` when it cannot be told."""
+    shown = display_path(path)
+    if not path.exists():
+        report.problems.append(Problem(shown, 1, "", "file not found"))
+        return []
+    if path.is_dir():
+        if (path / LOCK_NAME).exists():
+            return [("scripts", path)]
+        found = [target for child in sorted(path.glob("*.yaml")) for target in classify(child, Report())]
+        if not found:
+            report.problems.append(Problem(shown, 1, "", "no flows, scripts, case data or directory here"))
+        return found
+    if path.name == LOCK_NAME:
+        return [("scripts", path.parent)]
+    try:
+        data, _ = load_file(path)
+    except DefinitionError as error:
+        report.problems.extend(error.problems)
+        return []
+    keys = set(data) if isinstance(data, Mapping) else set()
+    if "script_version" in keys or (path.parent.parent / LOCK_NAME).exists():
+        return [("scripts", path.parent.parent)]
+    if "states" in keys and "id" not in keys and "start" not in keys:
+        return _including_flows(path, report)
+    if "states" in keys or "start" in keys:
+        return [("flow", path)]
+    if "cases" in keys:
+        return [("cases", path)]
+    if "live_assistance" in keys or "lines" in keys or "offices" in keys:
+        return [("directory", path)]
+    if "steps" in keys and "call" in keys:
+        return [("transcript", path)]
+    report.problems.append(
+        Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory or transcript file "
+                "(a flow has 'states', case data 'cases', a script 'script_version', a transcript 'steps')")
+    )
+    return []
+
+
+def _including_flows(fragment: Path, report: Report) -> list[tuple[str, Path]]:
+    """A fragment (`states:` only) is checked through the flows that `include:` it."""
+    target = fragment.resolve()
+    found: list[tuple[str, Path]] = []
+    for folder in (fragment.parent, fragment.parent.parent):
+        for candidate in sorted(folder.glob("*.yaml")):
+            if candidate.resolve() == target:
+                continue
+            try:
+                data, _ = load_file(candidate)
+            except DefinitionError:
+                continue
+            includes = data.get("include") if isinstance(data, Mapping) else None
+            if isinstance(includes, list) and any((candidate.parent / str(name)).resolve() == target for name in includes):
+                found.append(("flow", candidate))
+    if not found:
+        report.problems.append(
+            Problem(display_path(fragment), 1, "", "a flow fragment that no flow includes (add it to a flow's 'include:')")
+        )
+    return found
+
+
+def _check(kind: str, path: Path, report: Report) -> None:
+    shown = display_path(path)
+    try:
+        described = _CHECKS[kind](path)
+    except DefinitionError as error:
+        report.problems.extend(error.problems)
+        report.checked.append(f"{shown}: {kind}: {len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}")
+        return
+    report.checked.append(f"{shown}: {described}")
+
+
+def _flow(path: Path) -> str:
+    flow = load_flow(path, builtin_registry())
+    return f"flow {flow.id}, {len(flow.states)} states"
+
+
+def _scripts(path: Path) -> str:
+    library = load_scripts(path, include_drafts=True)
+    refs = library.refs()
+    drafts = len(library.draft_refs)
+    return f"{len(library.versions)} scripts, {len(refs)} versions" + (f" ({drafts} drafts)" if drafts else "")
+
+
+def _cases(path: Path) -> str:
+    return f"{len(load_cases(path))} cases"
+
+
+def _directory(path: Path) -> str:
+    directory: Any = load_directory(path)
+    offices = getattr(directory, "offices", None)
+    return "directory" + (f", {len(offices)} offices" if offices is not None else "")
+
+
+def _transcript(path: Path) -> str:
+    from ivr.qa.transcript import load_transcript
+
+    transcript = load_transcript(path)
+    return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
+
+
+_CHECKS = {"flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript}

@@ -1,0 +1,202 @@
+"""Case status and the identity check in front of it, in whole calls (DESIGN.md §3; DOMAIN.md §2)."""
+
+import pytest
+
+ANA = ("WAC2690250102", "1990-04-12")  # California Service Center, I-765, "Case Was Received"
+HOANG = ("WAC2691251112", "1982-10-14")  # WAC prefix, but the case names the Houston Field Office
+RAFAEL = ("EAC2690150101", "1987-02-28")  # Vermont, by prefix
+SHARED_DIGITS = "2791051110"  # EAC2791051110 (Vermont, born 1975-07-04) and WAC2791051110 (California, 1996-01-25)
+
+
+def test_a_verified_caller_hears_the_form_the_office_and_the_status(caller):
+    """DESIGN.md §3: after the receipt number and the date of birth on file, the status from the case data."""
+    caller.main("1")
+    turn = caller.verify(*ANA)
+    expected = {
+        "en": "Your Form I-765 case is with the California Service Center. Its current status is: Case Was Received.",
+        "es": "Su caso del Formulario I-765 lo tiene el Centro de Servicio de California. Su estado actual es: Se recibió el caso.",
+    }[caller.language]
+    assert expected in turn.text
+    assert turn.state == "case_status.menu"
+
+
+def test_verification_sets_the_verified_receipt_live_assistance_relies_on(caller):
+    """The session names the verified receipt; the receipt and date of birth the caller gave are not kept."""
+    caller.main("1")
+    caller.verify(*ANA)
+    session = caller.session()
+    assert session.verified_receipt == "WAC2690250102"
+    assert not {"receipt", "date_of_birth", "receipt_readback", "date_of_birth_readback"} & set(session.vars)
+
+
+def test_the_office_named_by_the_case_wins_over_the_receipt_prefix(dial):
+    """DOMAIN.md §2.1: a transferred case keeps its prefix; the office comes from the case when it names one."""
+    call = dial()
+    call.main("1")
+    turn = call.verify(*HOANG)
+    assert "is with the Houston Field Office" in turn.text
+    assert "Case Was Transferred And A New Office Has Jurisdiction" in turn.text
+
+
+def test_the_office_comes_from_the_receipt_prefix_when_the_case_names_none(dial):
+    """DOMAIN.md §2.1: EAC is the Vermont Service Center."""
+    call = dial()
+    call.main("1")
+    assert "is with the Vermont Service Center" in call.verify(*RAFAEL).text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        pytest.param("W A C 2 6 9 0 2 5 0 1 0 2", id="letters-and-digits"),
+        pytest.param("wac-269-025-0102", id="dashes-lower-case"),
+        pytest.param("double u a c two six nine oh two five oh one oh two", id="letter-names-and-oh"),
+    ],
+)
+def test_a_receipt_is_accepted_however_it_is_spoken(dial, said):
+    """DESIGN.md §3: spoken receipts in any spacing, dashes or case, digits as words."""
+    call = dial()
+    call.main("1")
+    call.call.say(said)
+    call.yes()
+    assert "Case Was Received" in call.birth_date(ANA[1]).text
+
+
+def test_a_spoken_receipt_is_read_back_letter_by_letter_and_digit_by_digit(dial):
+    """DESIGN.md §3: numbers are read back digit by digit."""
+    call = dial(by="speech")
+    call.main("1")
+    turn = call.call.say("W A C 2 6 9 0 2 5 0 1 0 2")
+    assert "I heard W A C, 2 6 9, 0 2 5, 0 1 0 2." in turn.text
+
+
+def test_a_rejected_read_back_asks_for_the_receipt_again(dial):
+    """The caller who says no to the read-back gives the receipt again."""
+    call = dial()
+    call.main("1")
+    call.call.press(ANA[0][3:] + "#")
+    assert call.call.press("2").state == "verify.receipt"
+
+
+def test_keyed_digits_shared_by_two_offices_ask_which_office(caller):
+    """DESIGN.md §3: if the keyed digits match cases at several offices, the caller is asked which."""
+    caller.main("1")
+    caller.call.press(SHARED_DIGITS + "#")
+    turn = caller.yes()
+    expected = {
+        "en": "For the case at the Vermont Service Center, press 1. For the case at the California Service Center, press 2.",
+        "es": "Para el caso que tiene el Centro de Servicio de Vermont, oprima 1. Para el caso que tiene el Centro de Servicio de California, oprima 2.",
+    }[caller.language]
+    assert expected in turn.text
+    assert turn.state == "verify.office"
+
+
+@pytest.mark.parametrize(
+    ("answer", "date", "status"),
+    [
+        pytest.param("1", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="key-1-vermont"),
+        pytest.param("2", "1996-01-25", "Interview Was Scheduled", id="key-2-california"),
+        pytest.param("~California", "1996-01-25", "Interview Was Scheduled", id="says-california"),
+        pytest.param("~the California one", "1996-01-25", "Interview Was Scheduled", id="says-the-california-one"),
+        pytest.param("~the Vermont one", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="says-vermont"),
+        pytest.param("~two", "1996-01-25", "Interview Was Scheduled", id="says-two"),
+    ],
+)
+def test_the_office_chosen_decides_which_case_is_verified(dial, answer, date, status):
+    """DESIGN.md §3: the caller answers which office by key, by its number said, or by naming the office."""
+    call = dial()
+    call.main("1")
+    call.call.press(SHARED_DIGITS + "#")
+    call.yes()
+    call.call.say(answer[1:]) if answer.startswith("~") else call.call.press(answer)
+    assert status in call.birth_date(date).text
+
+
+def test_an_unclear_office_answer_asks_again(dial):
+    """An office that is not among the matches is asked again, without naming any case detail."""
+    call = dial()
+    call.main("1")
+    call.call.press(SHARED_DIGITS + "#")
+    call.yes()
+    turn = call.call.say("Texas")
+    assert turn.state == "verify.office"
+    assert turn.text.startswith("Sorry, I didn't get which office.")
+
+
+def test_an_unknown_receipt_and_a_wrong_birth_date_sound_the_same(dial):
+    """Nothing case-specific before verification: a wrong date of birth does not reveal that the receipt exists."""
+    known = dial()
+    known.main("1")
+    known.receipt(ANA[0])
+    wrong_date = known.birth_date("1990-04-13")
+    unknown = dial()
+    unknown.main("1")
+    unknown.receipt("WAC2699999999")
+    no_case = unknown.birth_date("1990-04-12")
+    assert wrong_date.text == no_case.text
+    assert wrong_date.text.startswith("The receipt number and date of birth you gave do not match our records.")
+
+
+def test_three_failed_verifications_lock_case_information_and_offer_a_representative(caller):
+    """Three failed verifications: no case information at all, and a representative is offered."""
+    caller.main("1")
+    for _ in range(3):
+        turn = caller.verify(ANA[0], "2000-01-01")
+    assert turn.state == "verify.locked"
+    expected = {
+        "en": "I can't give you case information on this call. For speaking with a representative, press 1.",
+        "es": "No puedo darle información sobre casos en esta llamada. Para hablar con un representante, oprima 1.",
+    }[caller.language]
+    assert expected in turn.text
+    assert caller.choose("1", {"en": "representative", "es": "representante"}).tier == "tier1"
+
+
+def test_after_three_failures_no_branch_asks_for_a_receipt_again(dial):
+    """Three failed verifications lock case information for the rest of the call, in every branch."""
+    call = dial()
+    call.main("1")
+    for _ in range(3):
+        call.verify(ANA[0], "2000-01-01")
+    call.call.press("9")
+    assert call.main("2").state == "verify.locked"
+    call.call.press("9")
+    assert call.main("1").state == "verify.locked"
+
+
+def test_nothing_case_specific_is_said_before_verification(dial):
+    """Until verified, the caller hears no status, name, form, office or appointment of the case."""
+    call = dial()
+    call.main("2")
+    for _ in range(3):
+        call.verify(RAFAEL[0], "1987-02-27")
+    heard = call.heard
+    for secret in ("Fingerprint Fee", "Rafael", "I-765", "Vermont", "Saint Albans", "December"):
+        assert secret not in heard
+
+
+def test_a_second_branch_does_not_ask_a_verified_caller_again(dial):
+    """A caller verified once on the call goes straight to the next case-specific answer."""
+    call = dial()
+    call.main("1")
+    call.verify(*RAFAEL)
+    call.call.press("9")
+    turn = call.main("2")
+    assert "Your biometrics appointment is on Tuesday, December 8, 2026" in turn.text
+
+
+def test_another_case_is_verified_afresh(dial):
+    """A caller asking about another case gives its receipt and date of birth."""
+    call = dial()
+    call.main("1")
+    call.verify(*RAFAEL)
+    assert call.call.press("2").state == "verify.receipt"
+    assert "Case Was Received." in call.verify(*ANA).text
+    assert call.session().verified_receipt == "WAC2690250102"
+
+
+def test_the_status_can_be_heard_again(dial):
+    """Option 1 after the status reads it again."""
+    call = dial()
+    call.main("1")
+    call.verify(*ANA)
+    assert "Its current status is: Case Was Received." in call.call.press("1").text

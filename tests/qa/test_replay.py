@@ -1,0 +1,176 @@
+"""Replay: recorded calls and test calls run hermetically against the current flows; failures as diffs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ivr.definitions.flows import FLOWS_ROOT
+from ivr.errors import DefinitionError
+from ivr.qa import transcript as transcripts
+from ivr.qa.replay import Replayer, find_files, replay_paths
+from ivr.qa.testcall import load_call
+
+from .conftest import Record
+
+
+def test_a_recorded_call_replays_without_a_difference(record: Record, replayer: Replayer) -> None:
+    """A call recorded through the webhooks replays step for step against the same flows."""
+    result = replayer.replay_transcript(record("1", "5", "1", "2", "#", "8", "0", "hang_up"))
+    assert (result.passed, result.steps, result.diff) == (True, 9, "")
+
+
+def changed_flows(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the shipped flows with one text changed; the main file of the copy."""
+    copy = tmp_path / "flows"
+    shutil.copytree(FLOWS_ROOT, copy)
+    fragment = copy / "uscis_contact_center" / "self_service.yaml"
+    text = fragment.read_text(encoding="utf-8")
+    assert old in text
+    fragment.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy / "uscis_contact_center.yaml"
+
+
+def test_a_changed_prompt_fails_at_the_step_that_says_it(record: Record, tmp_path: Path) -> None:
+    """The diff names the step, the caller's input, the state, and the prompt heard then and now."""
+    recorded = record("1", "5", "1", "9")
+    flows = changed_flows(tmp_path, "the TDD number is {line_tdd}.", "the TDD phone number is {line_tdd}.")
+    result = Replayer({"FLOWS": [str(flows)]}).replay_transcript(recorded)
+    assert not result.passed
+    lines = result.diff.splitlines()
+    assert lines[0].startswith('step 4 of 5 (call CA') and lines[0].endswith(
+        'the caller pressed "1" in special_lines.menu at 2026-11-23T10:00:00-05:00'
+    )
+    assert "- say special_lines.tdd.prompt: \"For the deaf or hard of hearing, the TDD number is 1, 8 0 0, 7 6 7, 1 8 3 3.\"" in lines
+    assert "+ say special_lines.tdd.prompt: \"For the deaf or hard of hearing, the TDD phone number is 1, 8 0 0, 7 6 7, 1 8 3 3.\"" in lines
+    assert '    words: added "phone"' in lines
+    assert "  state special_lines.menu (tier ivr, language en)" in lines
+
+
+def test_a_call_taking_another_way_shows_the_states(record: Record, tmp_path: Path) -> None:
+    """When a state now leads elsewhere (the hours message hangs up), the diff shows the state then and now."""
+    recorded = record("1", "8")
+    flows = tmp_path / "uscis_contact_center.yaml"
+    shutil.copytree(FLOWS_ROOT, tmp_path, dirs_exist_ok=True)
+    text = flows.read_text(encoding="utf-8")
+    hours = text.index("  hours.info:")
+    changed = text[:hours] + text[hours:].replace("goto: main_menu", "goto: goodbye", 1)
+    flows.write_text(changed, encoding="utf-8")
+    diff = Replayer({"FLOWS": [str(flows)]}).replay_transcript(recorded).diff
+    assert "- state main_menu (tier ivr, language en)" in diff.splitlines()
+    assert "+ then hang_up" in diff.splitlines()
+
+
+def test_replay_reads_the_case_data_of_the_transcript(make_app, tmp_path: Path, replayer: Replayer) -> None:
+    """A call recorded on other case data replays on its own snapshot, not on the current case file."""
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "version: 1\ncases:\n  - receipt_number: EAC2699990123\n    form: I-765\n    status: Case Was Approved\n"
+        "    date_of_birth: 1970-05-06\n",
+        encoding="utf-8",
+    )
+    app = make_app(CASES_FILE=str(cases))
+    runtime = app.extensions["ivr"]
+    from ivr.testing import PhoneCall
+
+    from .conftest import drive, transcript_of
+
+    call = PhoneCall(app, app.config["TWILIO_AUTH_TOKEN"])
+    call.start()
+    drive(call, ("1", "1", "2699990123#", "1", "05061970"))
+    recorded = transcript_of(runtime, call)
+    assert "Case Was Approved" in recorded.steps[-1].observed.text
+    assert replayer.replay_transcript(recorded).passed
+
+
+def test_replay_runs_each_step_at_its_recorded_time(record: Record, replayer: Replayer) -> None:
+    """DOMAIN.md §1.1: a representative asked for at 10 a.m. is there; the same input replayed at 9 p.m. is not."""
+    recorded = record("1", "0")
+    evening = dt.datetime.fromisoformat("2026-11-23T21:00:00-05:00")
+    moved = dataclasses.replace(recorded, steps=tuple(dataclasses.replace(s, at=evening) for s in recorded.steps))
+    assert replayer.replay_transcript(recorded).passed
+    result = replayer.replay_transcript(moved)
+    assert not result.passed and "+ say representative.closed.prompt" in result.diff
+
+
+def test_replay_draws_the_recorded_reference_numbers(record: Record, replayer: Replayer) -> None:
+    """The second service request of the day gets reference …0002 when recorded, and again when replayed alone."""
+    create = ("1", "4", "2", "2690250102#", "1", "04121990", "1", "1")
+    record(*create)
+    second = record(*create[:3], "2691851118#", "1", "09091991", "1", "1")
+    [effect] = second.steps[-1].observed.effects
+    assert effect["reference"] == "2611230002"
+    assert replayer.replay_transcript(second).passed
+
+
+def test_a_failed_expectation_shows_what_was_expected_and_heard(tmp_path: Path, replayer: Replayer) -> None:
+    """A test call's failure names its file and line, the expectation, and everything heard instead."""
+    path = tmp_path / "hours.call.yaml"
+    path.write_text(
+        'version: 1\nname: Hours\nclock: 2026-11-23T10:00:00-05:00\nsteps:\n  - press: "1"\n  - press: "9"\n'
+        "    expect:\n      state: hours.info\n      says: 24 hours a day\n",
+        encoding="utf-8",
+    )
+    result = replayer.replay_path(path)
+    lines = result.diff.splitlines()
+    assert lines[0].endswith('hours.call.yaml:6): the caller pressed "9" in main_menu at 2026-11-23T10:00:00-05:00')
+    assert lines[2:6] == [
+        "- expected state hours.info",
+        "+ now      state goodbye",
+        '- expected to hear "24 hours a day"',
+        "+ now      not heard",
+    ]
+    assert '    say goodbye.prompt: "Thank you for calling. Goodbye."' in lines
+
+
+def test_a_test_call_naming_an_unknown_state_is_a_definition_error(tmp_path: Path, replayer: Replayer) -> None:
+    """Names a test call expects are checked against the flow, with a suggestion."""
+    path = tmp_path / "typo.call.yaml"
+    path.write_text(
+        'version: 1\nname: Typo\nclock: 2026-11-23T10:00:00-05:00\nsteps:\n  - press: "1"\n    expect: {state: main_meny}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DefinitionError, match=r"typo.call.yaml:6: steps\[0\].expect.state: no state 'main_meny' in flow uscis_contact_center \(did you mean 'main_menu'\?\)"):
+        replayer.replay_call(load_call(path))
+
+
+def test_a_file_that_cannot_be_read_fails_with_its_problems(tmp_path: Path, replayer: Replayer) -> None:
+    """Replaying a broken file does not raise: it fails, and the diff is the file's problems."""
+    path = tmp_path / "broken.call.yaml"
+    path.write_text("version: 1\nname: Broken\n", encoding="utf-8")
+    result = replayer.replay_path(path)
+    assert not result.passed and "missing required key 'clock'" in result.diff
+
+
+def test_a_transcript_of_an_unknown_flow_fails(record: Record, replayer: Replayer) -> None:
+    """A transcript of a flow that is not loaded fails and lists the loaded flows."""
+    recorded = dataclasses.replace(record("1"), flow_id="ice_check_in")
+    result = replayer.replay_transcript(recorded)
+    assert not result.passed and "flow 'ice_check_in' is not loaded (loaded: uscis_contact_center)" in result.diff
+
+
+def test_folders_are_searched_for_test_calls_and_transcripts(tmp_path: Path) -> None:
+    """Only `*.call.yaml` and `*.transcript.yaml` files are replayed, from every subfolder, once each."""
+    for name in ("a.call.yaml", "deep/b.transcript.yaml", "deep/c.yaml", "d.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = find_files([tmp_path, tmp_path / "a.call.yaml"])
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == ["a.call.yaml", "deep/b.transcript.yaml"]
+
+
+def test_several_processes_give_the_same_results_in_order(record: Record, tmp_path: Path) -> None:
+    """`--jobs`: replaying on two processes gives each file's result, in the order of the files."""
+    paths = []
+    for index, inputs in enumerate((("1", "5"), ("1", "6"), ("2", "8"), ("1", "9"))):
+        recorded = record(*inputs)
+        paths.append(transcripts.write(recorded, tmp_path / f"{index}.transcript.yaml"))
+    (tmp_path / "4.transcript.yaml").write_text("version: 1\n", encoding="utf-8")
+    paths.append(tmp_path / "4.transcript.yaml")
+    one = replay_paths(paths, jobs=1)
+    two = replay_paths(paths, jobs=2)
+    assert [(r.path, r.passed) for r in two] == [(r.path, r.passed) for r in one]
+    assert [r.passed for r in two] == [True, True, True, True, False]
