@@ -26,6 +26,7 @@ from ivr.core.registry import Services, builtin_registry
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.definitions.flows import load_flows
 from ivr.definitions.scripts import load_scripts
+from ivr.notify import SmsNotifier
 from ivr.routing import TierRouting
 from ivr.rules.directory import load_directory
 from ivr.store.base import Store
@@ -68,7 +69,8 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
-    return Runtime(engine, store, cases, clock, CallService(engine, store, cases, clock), urls, voices, config)
+    calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config))
+    return Runtime(engine, store, cases, clock, calls, urls, voices, config)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

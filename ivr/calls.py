@@ -28,6 +28,7 @@ from ivr.core.events import CallStarted, Event, HangUp, Resume, describe
 from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
 from ivr.definitions.cases import CaseBook
 from ivr.store.base import Store
+from ivr.notify import SmsNotifier
 from ivr.world import CaseWorld
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class CallService:
     clock: Clock
     wall: Callable[[], dt.datetime] = _wall_clock  # real time, for per-call simulated clocks
     clocks: dict[str, CallClock] = field(default_factory=dict)
+    notifier: SmsNotifier | None = None  # SMS confirmations for phone calls, when configured
 
     def handle(self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None) -> Step:
         """Apply one caller event to a call; the call's session and transcript are saved atomically."""
@@ -96,6 +98,8 @@ class CallService:
             tx.append_transcript(entries)
         if step.session.ended:
             self.clocks.pop(call_sid, None)
+        if self.notifier is not None and channel == "phone" and step.effects:
+            self.notifier.notify(step)  # after commit: never for a change that was rolled back
         if step.fault:
             log.error("call %s recovered from a fault: %s", _short(call_sid), step.fault)
         return step

@@ -34,6 +34,7 @@ from ivr.app import Runtime
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.errors import ConfigError
+from ivr.qa import transcript as transcripts
 from ivr.trainers import graph as graphs
 from ivr.trainers.coverage import CoverageLog, trainee_name
 from ivr.trainers.practice import PracticeCall, Turn, case_card
@@ -107,15 +108,10 @@ def _bad_request(error: _BadRequest) -> tuple[Response, int]:
 def page() -> str:
     """The softphone page."""
     runtime = _runtime()
-    flow = _flow()
-    cases = [
-        {"receipt": case.receipt_number, "name": case.applicant_name or "", "form": case.form, "card": case_card(case)}
-        for case in runtime.cases
-    ]
     return render_template(
         "softphone.html",
-        flow=flow,
-        cases=cases,
+        flow=_flow(),
+        cases=_cases(),
         clock=runtime.calls.now().isoformat(timespec="seconds"),
         frozen=runtime.clock.frozen is not None,
         graphviz=graphs.dot_program() is not None,
@@ -191,8 +187,6 @@ def send_input(call_id: str) -> Response:
 @bp.get("/phone/api/calls/<call_id>/transcript")
 def transcript(call_id: str) -> Response:
     """The call's transcript: JSON, or the replayable YAML file with ?format=yaml."""
-    from ivr.qa import transcript as transcripts
-
     if not call_id.startswith(CALL_PREFIX) or len(call_id) > 64:
         raise _BadRequest("not a softphone call")
     recorded = transcripts.from_entries(_runtime().store.transcript(call_id))
@@ -240,10 +234,8 @@ def coverage() -> Response:
 
 @bp.get("/phone/api/cases")
 def cases() -> Response:
-    return jsonify([
-        {"receipt": case.receipt_number, "name": case.applicant_name, "form": case.form, "card": case_card(case)}
-        for case in _runtime().cases
-    ])
+    """The demo cases a trainee can play the caller of, with what that caller knows."""
+    return jsonify(_cases())
 
 
 # --- helpers -----------------------------------------------------------------------------------------
@@ -254,6 +246,13 @@ def _json() -> dict[str, Any]:
     if not isinstance(body, dict):
         raise _BadRequest("send a JSON object")
     return body
+
+
+def _cases() -> list[dict[str, Any]]:
+    return [
+        {"receipt": case.receipt_number, "name": case.applicant_name or "", "form": case.form, "card": case_card(case)}
+        for case in _runtime().cases
+    ]
 
 
 def _active(call_id: str) -> _ActiveCall:

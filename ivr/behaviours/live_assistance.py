@@ -80,6 +80,17 @@ def live_supervisor_by_people(ctx: Context) -> bool:
     return _routed(ctx, "supervisor")
 
 
+IVR_TROUBLE_STATE = "attempts.offer_representative"
+"""The main flow's offer of a representative after the IVR's attempts ran out."""
+
+
+@REGISTRY.guard("live_after_ivr_trouble")
+def live_after_ivr_trouble(ctx: Context) -> bool:
+    """The caller took the representative offered when the IVR could not help (attempts exhausted)."""
+    path = ctx.session.path
+    return len(path) >= 2 and path[-2] == IVR_TROUBLE_STATE
+
+
 # --- identity ---------------------------------------------------------------------------------
 
 

@@ -23,9 +23,10 @@ from ivr.app import Runtime, build_runtime
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
-from ivr.definitions.cases import DEMO_CLOCK
+from ivr.definitions.cases import DEMO_CLOCK, Case
 from ivr.definitions.flows import load_flow, load_flows
 from ivr.errors import ConfigError, DefinitionError, display_path
+from ivr.qa import transcript as transcripts
 from ivr.trainers import graph as graphs
 from ivr.trainers.coverage import CoverageLog, trainee_name
 from ivr.trainers.practice import PracticeCall, case_card
@@ -160,37 +161,47 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
     runtime = _runtime(flow, db, instance)
     try:
         start = _start_instant(at, runtime)
-        case = None
-        if receipt:
-            case = runtime.cases.get(receipt.strip().upper().replace("-", "").replace(" ", ""))
-            if case is None:
-                known = ", ".join(c.receipt_number for c in list(runtime.cases)[:6])
-                raise click.BadParameter(f"no case '{receipt}' in the case data (e.g. {known}, …)", param_hint="--case")
+        case = _find_case(runtime, receipt) if receipt else None
         call = PracticeCall(runtime.calls, channel="rehearsal", caller=caller or (case.phone if case else None))
-        flow_obj = call.flow
-        click.echo(f"Rehearsing {flow_obj.title} at {start.strftime('%A %Y-%m-%d %H:%M %z')}"
+        click.echo(f"Rehearsing {call.flow.title} at {start.strftime('%A %Y-%m-%d %H:%M %z')}"
                    f"{f' from {call.caller}' if call.caller else ''} (trainee: {name}).")
         for line in case_card(case) if case else ():
             click.echo(line)
         click.echo("Type keys (1, 0912345678#) or words; /help for commands.\n")
         first = call.start(at=start, language=lang)
-        stdin = sys.stdin
-        interactive = stdin.isatty()
-        session = rehearse(call, _lines(stdin, interactive), click.echo, first=first, echo_input=not interactive,
-                           width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
-        log = CoverageLog(instance / COVERAGE_FILE)
-        done = log.record(name, flow_obj, runtime.store.transcript(call.call_sid))
-        click.echo("")
-        for line in summary(session, done, call.turns):
-            click.echo(line)
-        checklist = log.checklist(name, flow_obj)
-        click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {name} (ivr coverage --trainee '{name}').")
-        saved = _save_transcript(runtime, call.call_sid, transcript_path or instance / REHEARSALS)
-        if saved is not None:
-            shown = display_path(saved)
-            click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
+        interactive = sys.stdin.isatty()
+        rehearse(call, _lines(sys.stdin, interactive), click.echo, first=first, echo_input=not interactive,
+                 width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
+        _wrap_up(runtime, call, name, instance, transcript_path)
     finally:
         runtime.store.close()
+
+
+def _find_case(runtime: Runtime, receipt: str) -> Case:
+    case = runtime.cases.get(receipt.strip().upper().replace("-", "").replace(" ", ""))
+    if case is None:
+        known = ", ".join(c.receipt_number for c in list(runtime.cases)[:6])
+        raise click.BadParameter(f"no case '{receipt}' in the case data (e.g. {known}, …)", param_hint="--case")
+    return case
+
+
+def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None) -> None:
+    """After the call: count the trainee's coverage, print the summary, save the transcript."""
+    assert call.session is not None
+    entries = runtime.store.transcript(call.call_sid)
+    log = CoverageLog(instance / COVERAGE_FILE)
+    done = log.record(trainee, call.flow, entries)
+    click.echo("")
+    for line in summary(call.session, done, call.turns):
+        click.echo(line)
+    checklist = log.checklist(trainee, call.flow)
+    click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {trainee} "
+               f"(ivr coverage --trainee '{trainee}').")
+    recorded = transcripts.from_entries(entries)
+    if recorded:
+        target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
+        shown = display_path(transcripts.write(recorded[-1], target))
+        click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
 
 
 def _runtime(flow: str | None, db: str | None, instance: Path) -> Runtime:
@@ -230,16 +241,6 @@ def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
         except (EOFError, KeyboardInterrupt):
             click.echo("")
             return
-
-
-def _save_transcript(runtime: Runtime, call_sid: str, where: Path) -> Path | None:
-    from ivr.qa import transcript as transcripts
-
-    recorded = transcripts.from_entries(runtime.store.transcript(call_sid))
-    if not recorded:
-        return None
-    target = where / transcripts.file_name(recorded[-1]) if where.suffix == "" else where
-    return transcripts.write(recorded[-1], target)
 
 
 # --- coverage -----------------------------------------------------------------------------------

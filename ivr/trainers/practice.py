@@ -12,6 +12,7 @@ the flow with a `Resume`, so the simulated agent of the flow answers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from dataclasses import dataclass, field
@@ -125,10 +126,13 @@ class PracticeCall:
         if key is None:
             return turn
         chosen = self.press(key)
-        merged = Turn(
-            f"call started; chose {language} ({key})", turn.prompts + chosen.prompts, chosen.state, chosen.tier,
-            chosen.language, chosen.ended, chosen.listening, turn.entered + chosen.entered, turn.notes + chosen.notes, chosen.at,
-            turn.effects + chosen.effects,
+        merged = dataclasses.replace(
+            chosen,
+            input=f"call started; chose {language} ({key})",
+            prompts=turn.prompts + chosen.prompts,
+            entered=turn.entered + chosen.entered,
+            notes=turn.notes + chosen.notes,
+            effects=turn.effects + chosen.effects,
         )
         self.turns[-2:] = [merged]
         return merged

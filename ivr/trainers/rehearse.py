@@ -71,8 +71,10 @@ def rehearse(
     """Run the call from its first turn until it ends or input runs out (then hang up); the final session."""
     show = _Printer(out, width)
     show.turn(first)
-    for line in lines:
-        if call.ended:
+    pending = iter(lines)
+    while not call.ended:
+        line = next(pending, None)  # read only while the call is on: an interactive prompt waits here
+        if line is None:
             break
         parsed = parse_line(line)
         if echo_input:

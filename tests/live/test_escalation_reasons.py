@@ -117,3 +117,23 @@ def test_a_spanish_call_keeps_its_language_through_the_tiers(dial):
     change = live.tier_changes()[-1]
     assert (change["to"], change["context"]["language"]) == ("supervisor", "es")
     assert "Usted pidió hablar con un supervisor." in turn.text
+
+
+def test_a_caller_the_ivr_could_not_help_reaches_tier1_with_that_reason(dial):
+    """Seed 003: the IVR could not resolve the call (attempts exhausted), so the caller takes live assistance."""
+    live = dial()
+    for _ in range(3):
+        turn = live.say("blue elephants")
+    assert turn.state == "attempts.offer_representative"
+    turn = live.press("1")
+    assert (turn.tier, turn.state) == ("tier1", "tier1.topic")
+    assert live.reasons() == [("ivr", "tier1", "ivr_could_not_resolve")]
+
+
+def test_the_representative_key_on_the_trouble_offer_is_still_a_request(dial):
+    """Seed 003: pressing 0 is the caller selecting live assistance, wherever it is pressed."""
+    live = dial()
+    for _ in range(3):
+        live.say("blue elephants")
+    live.press("0")
+    assert live.reasons() == [("ivr", "tier1", "caller_requested_live_assistance")]

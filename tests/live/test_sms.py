@@ -106,3 +106,23 @@ def test_a_whole_call_gives_the_effects_a_notifier_confirms(dial):
     http = RecordingHttpClient()
     SmsNotifier.from_config(CREDENTIALS, http_client=http).notify(_step(effects, caller=live.call.caller))
     assert http.requests[0]["data"]["Body"].startswith("USCIS Contact Center (simulated): your service request 2611230001")
+
+
+def test_a_phone_call_that_creates_a_request_is_texted_after_commit(dial):
+    """The app's call service sends the confirmation itself once the step is saved (phone calls only)."""
+    live = dial()
+    http = RecordingHttpClient()
+    live.call.client.application.extensions["ivr"].calls.notifier = SmsNotifier.from_config(CREDENTIALS, http_client=http)
+    live.press("0")
+    live.press("7")
+    live.press("2")
+    live.press("1")
+    live.verify(("WAC2690250102", "04121990"))
+    assert [r["data"]["To"] for r in http.requests] == [live.call.caller]
+
+
+def test_the_app_builds_a_notifier_only_with_every_credential(make_app):
+    """TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER together turn SMS confirmations on."""
+    assert make_app().extensions["ivr"].calls.notifier is None
+    configured = make_app(TWILIO_ACCOUNT_SID="AC" + "1" * 32, TWILIO_FROM_NUMBER="+15005550006")
+    assert configured.extensions["ivr"].calls.notifier is not None

@@ -58,6 +58,19 @@ def test_each_practice_call_has_its_own_simulated_time(small_runtime) -> None:
     assert small_runtime.calls.now().isoformat() == "2026-11-23T10:00:00-05:00"
 
 
+def test_a_practice_calls_time_advances_between_inputs(small_runtime, monkeypatch) -> None:
+    """Five real seconds after the start, the call's next event is five simulated seconds later."""
+    real = [dt.datetime(2030, 1, 1, 12, 0, 0, tzinfo=dt.timezone.utc)]
+    monkeypatch.setattr(small_runtime.calls, "wall", lambda: real[0])
+    call = PracticeCall(small_runtime.calls)
+    call.start(at=dt.datetime(2026, 11, 23, 19, 59, 58, tzinfo=EASTERN))
+
+    real[0] += dt.timedelta(seconds=5)
+    turn = call.press("1")
+
+    assert turn.at == "2026-11-23T20:00:03-05:00"
+
+
 def test_a_call_without_its_own_time_uses_the_app_clock(small_runtime) -> None:
     """Without a chosen instant a practice call runs at the app's CLOCK, like a phone call."""
     call = PracticeCall(small_runtime.calls)

@@ -192,3 +192,11 @@ def test_a_case_call_uses_the_cases_phone_number(softphone, softphone_app) -> No
     call_id = _start(softphone, case=DEMO_CASE)["call_id"]
 
     assert softphone_app.extensions["ivr"].store.session(call_id).caller == "+18025550101"
+
+
+def test_the_demo_cases_come_with_what_their_caller_knows(softphone) -> None:
+    """GET /phone/api/cases lists the case data with a card: receipt and date of birth as keyed."""
+    cases = {case["receipt"]: case for case in softphone.get("/phone/api/cases").get_json()}
+
+    assert cases[DEMO_CASE]["name"] == "Rafael Ortega Lunares"
+    assert any("(keyed 02281987)" in line for line in cases[DEMO_CASE]["card"])

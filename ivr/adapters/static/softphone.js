@@ -228,14 +228,15 @@
   function loadFlow() {
     var box = $("flow");
     var overview = $("detail").getAttribute("aria-pressed") === "true";
-    fetch(box.dataset.src + (box.dataset.src.indexOf("?") >= 0 ? "&" : "?") + "overview=" + (overview ? "1" : "0")).then(function (r) { return r.text(); }).then(function (svg) {
+    var url = box.dataset.src + (box.dataset.src.indexOf("?") >= 0 ? "&" : "?") + "overview=" + (overview ? "1" : "0");
+    fetch(url).then(function (r) { return r.text(); }).then(function (svg) {
       box.innerHTML = svg;
       box.classList.add("loaded");
       var drawing = box.querySelector("svg");
       if (drawing) {
         var size = drawing.getBoundingClientRect();
         natural = { width: size.width, height: size.height };
-        setZoom(zoom);
+        if (overview) { fitZoom(); } else { setZoom(zoom); }
       }
       if (lastState) { highlight(lastState, lastPath); }
     }).catch(showError);
@@ -385,7 +386,7 @@
     var overview = $("detail").getAttribute("aria-pressed") !== "true";
     $("detail").setAttribute("aria-pressed", String(overview));
     $("detail").textContent = overview ? "States" : "Topics";
-    zoom = overview ? 1 : 0.75;
+    zoom = 0.75;
     loadFlow();
   });
   $("trainee").addEventListener("change", function () { loadCoverage([]); });
