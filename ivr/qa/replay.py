@@ -348,8 +348,8 @@ def replay_paths(
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     workers = min(workers, len(paths)) or 1
     results: list[ReplayResult] = []
+    replayer = Replayer(config)  # here first: broken flows are one error, not one per worker
     if workers == 1:
-        replayer = Replayer(config)
         for path in paths:
             result = replayer.replay_path(path)
             results.append(result)
@@ -368,16 +368,22 @@ def replay_paths(
     return results
 
 
-_worker: Replayer | None = None
+_worker: Replayer | str | None = None
 
 
 def _start_worker(config: dict[str, Any]) -> None:
+    """Build the worker's replayer; a failure is kept (and reported per file): a failing initializer would be retried forever."""
     global _worker
-    _worker = Replayer(config)
+    try:
+        _worker = Replayer(config)
+    except Exception as error:  # noqa: BLE001
+        _worker = f"{type(error).__name__}: {error}"
 
 
 def _replay_in_worker(path: str) -> ReplayResult:
-    assert _worker is not None
+    if not isinstance(_worker, Replayer):
+        return ReplayResult(display_path(path), False, "call" if path.endswith(testcall.SUFFIX) else "transcript",
+                            diff=f"the replay worker could not start: {_worker}")
     return _worker.replay_path(path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -151,3 +152,34 @@ def test_a_call_recorded_with_other_flows_is_redacted_with_a_warning(record: Rec
     result = export(older, redactor_for(replayer), replayer)
     assert result.warning is not None and "no longer replays as recorded" in result.warning
     assert "2690250102" not in transcripts.dumps(result.transcript)
+
+
+GOLDEN = sorted((DATA.parents[1] / "transcripts").glob("*.transcript.yaml"))
+
+
+def _demo_identifiers() -> set[str]:
+    from ivr.definitions.cases import DEMO_CASES_PATH, load_cases
+    from ivr.rules.spoken import read_digits, say_date
+
+    found: set[str] = set()
+    for case in load_cases(DEMO_CASES_PATH):
+        found |= {case.receipt_number, case.digits, read_digits(case.digits, "en")}
+        born = case.date_of_birth
+        found |= {born.isoformat(), born.strftime("%m%d%Y"), say_date(born, "en"), say_date(born, "es")}
+        if case.a_number:
+            found |= {case.a_number, case.a_number[1:]}
+        if case.phone:
+            found |= {case.phone, case.phone[-10:]}
+        if case.applicant_name:
+            found |= {word for word in case.applicant_name.replace("-", " ").split() if len(word) > 2}
+    return found
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[path.name for path in GOLDEN])
+def test_the_golden_transcripts_hold_no_demo_identifier(path: Path) -> None:
+    """The shipped transcripts are redacted exports: no receipt, date of birth, phone, A-number or name of the demo data."""
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert "redacted: true" in text
+    words = set(re.findall(r"[^\W\d_]+", text))
+    left = {i for i in _demo_identifiers() if (i in words if i.isalpha() else i in text)}
+    assert sorted(left) == []
