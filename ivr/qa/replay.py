@@ -25,6 +25,7 @@ import difflib
 import json
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
@@ -121,6 +122,9 @@ class Replayer:
             return ReplayResult(shown, False, kind, diff=str(error), seconds=time.perf_counter() - started)
         except IVRError as error:
             return ReplayResult(shown, False, kind, diff=f"{shown}: {error}", seconds=time.perf_counter() - started)
+        except Exception:  # noqa: BLE001 - one odd file must not stop a run of thousands; keep the traceback
+            diff = f"{shown}: replay failed unexpectedly\n{traceback.format_exc()}"
+            return ReplayResult(shown, False, kind, diff=diff, seconds=time.perf_counter() - started)
         return _with(result, path=shown, seconds=time.perf_counter() - started)
 
     # --- transcripts ---------------------------------------------------------------------------

@@ -66,6 +66,7 @@ EXPECT_KEYS = (
     "effect",
     "tier_change",
     "script",
+    "action",
 )
 SERVICE_REQUEST_KEYS = ("type", "office", "receipt", "status")
 TIER_CHANGE_KEYS = ("from", "to", "reason")
@@ -91,6 +92,7 @@ class Expectation:
     effects: tuple[str, ...] = ()
     tier_change: Mapping[str, str] | None = None
     scripts: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)  # expectation key -> line, for errors
 
     def failures(self, seen: Observation) -> list[tuple[str, str]]:
@@ -121,6 +123,9 @@ class Expectation:
         if self.tier_change is not None and not any(_matches(change, self.tier_change) for change in seen.tier_changes):
             changes = [f"{c.get('from')} -> {c.get('to')} ({c.get('reason')})" for c in seen.tier_changes]
             found.append((f"tier change {_described(self.tier_change)}", f"tier changes {', '.join(changes) or '(none)'}"))
+        for action in self.actions:
+            if not any(done == action or done.startswith(action + " ") for done in seen.actions):
+                found.append((f"action {action}", f"actions {', '.join(seen.actions) or '(none)'}"))
         for script in self.scripts:
             if not any(ref == script or ref.split("@")[0] == script for ref in seen.scripts):
                 found.append((f"script {script}", f"scripts {', '.join(seen.scripts) or '(none)'}"))
@@ -296,11 +301,16 @@ def _expectation(checker: Checker, raw: Any, where: str, line: int) -> Expectati
     expect = checker.mapping(raw, where, line)
     if expect is None:
         return None
-    checker.keys(expect, where, EXPECT_KEYS)
+    for key in [key for key in expect if key not in EXPECT_KEYS and " " in key.strip()]:
+        # `{says: I heard 2 6 9, 0 2 5}` is a mapping with the keys "says" and "0 2 5": YAML split the text.
+        checker.problem(
+            expect.line_of(key), where, f"'{key}' looks like the end of a text cut at a comma: quote the text (says: \"a, b\")"
+        )
+    checker.keys(_subset(expect, EXPECT_KEYS), where, EXPECT_KEYS)
     if not expect:
         checker.problem(expect.line, where, f"nothing expected (allowed: {', '.join(EXPECT_KEYS)})")
     fields: dict[str, Any] = {"line": expect.line, "lines": dict(expect.key_lines)}
-    for key, name in (("prompt", "prompts"), ("says", "says"), ("not_says", "not_says"), ("effect", "effects"), ("script", "scripts")):
+    for key, name in (("prompt", "prompts"), ("says", "says"), ("not_says", "not_says"), ("effect", "effects"), ("script", "scripts"), ("action", "actions")):
         if key in expect:
             fields[name] = _texts(checker, expect, key, where)
     if "state" in expect:
@@ -366,6 +376,14 @@ def _tier_change(checker: Checker, expect: yamlsource.Mapping, where: str) -> Ma
         if reason:
             result["reason"] = reason
     return result
+
+
+def _subset(mapping: yamlsource.Mapping, allowed: tuple[str, ...]) -> yamlsource.Mapping:
+    """`mapping` without the keys already reported as cut texts (for `Checker.keys`)."""
+    kept = yamlsource.Mapping((key, value) for key, value in mapping.items() if key in allowed or " " not in key.strip())
+    kept.line = mapping.line
+    kept.key_lines = mapping.key_lines
+    return kept
 
 
 # --- names against a flow ------------------------------------------------------------------------

@@ -125,3 +125,13 @@ def _seen(**changes: object) -> Observation:
 def test_an_expectation_judges_what_a_step_produced(expectation: Expectation, holds: bool) -> None:
     """Each kind of expectation holds exactly when the step produced what it names."""
     assert (expectation.failures(_seen()) == []) is holds
+
+
+def test_a_text_cut_at_a_comma_gets_a_hint(tmp_path: Path) -> None:
+    """`{says: a, b}` is YAML for two keys; the error says to quote the text rather than listing the allowed keys."""
+    text = MINIMAL.replace("      state: special_lines.menu", "      says: For the TDD line, press 1.")
+    text = text.replace("    expect:\n      says: For the TDD line, press 1.", "    expect: {says: For the TDD line, press 1.}")
+    with pytest.raises(DefinitionError) as raised:
+        load_call(_call(tmp_path, text))
+    [problem] = raised.value.problems
+    assert (problem.line, problem.what) == (8, "'press 1.' looks like the end of a text cut at a comma: quote the text (says: \"a, b\")")
