@@ -115,7 +115,6 @@ class CallService:
 
     def _header(self, session: Any, channel: str) -> dict[str, Any]:
         flow = self.engine.flow(session.flow_id).flow
-        scripts = self.engine.services.scripts
         return {
             "type": "call",
             "format": TRANSCRIPT_FORMAT,
@@ -126,7 +125,6 @@ class CallService:
             "caller": session.caller,
             "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
             "tier_routing": dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
-            "scripts_library": scripts.fingerprint() if scripts is not None and hasattr(scripts, "fingerprint") else None,
         }
 
 

@@ -356,7 +356,12 @@ def _cases(checker: Checker, data: Any) -> list[Case]:
     checker.keys(top, "", TOP_KEYS, required=TOP_KEYS)
     if "cases" not in top:
         return []
-    items = checker.sequence(top["cases"], "cases", top.line_of("cases"))
+    return check_cases(checker, top["cases"], top.line_of("cases"))
+
+
+def check_cases(checker: Checker, value: Any, line: int) -> list[Case]:
+    """The `cases:` list of a case-data file (or of a test call's inline cases), every fault noted."""
+    items = checker.sequence(value, "cases", line)
     if items is None:
         return []
     cases = [

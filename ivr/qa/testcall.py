@@ -41,7 +41,7 @@ from typing import Any
 
 from ivr.core.flow import TIER_CHANGE_REASONS, TIERS, Flow
 from ivr.definitions import yamlsource
-from ivr.definitions.cases import SERVICE_REQUEST_TYPES, Case, CaseBook
+from ivr.definitions.cases import SERVICE_REQUEST_TYPES, Case, CaseBook, check_cases
 from ivr.definitions.checks import LANGUAGES, Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
 from ivr.errors import ConfigError, Problem
@@ -228,18 +228,11 @@ def _cases(checker: Checker, top: yamlsource.Mapping, folder: Path) -> tuple[Cas
     if "cases" not in top:
         return None, None
     # The CASES_FILE validator itself, so inline cases get the same checks and messages as a case-data file.
-    from ivr.definitions.cases import _case, _check_unique
-
-    items = checker.sequence(top["cases"], "cases", top.line_of("cases"))
-    if items is None:
-        return None, None
-    found = [_case(checker, item, f"cases[{index}]", items.line_of(index)) for index, item in enumerate(items)]
-    _check_unique(checker, items)
-    cases: list[Case] = [case for case in found if case is not None]
+    cases: list[Case] = check_cases(checker, top["cases"], top.line_of("cases"))
     try:
         return CaseBook(tuple(cases)), None
     except ValueError as exc:  # duplicates were already reported above
-        checker.problem(items.line, "cases", str(exc))
+        checker.problem(top.line_of("cases"), "cases", str(exc))
         return None, None
 
 
