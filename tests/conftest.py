@@ -7,6 +7,8 @@ test asks for another clock with `make_app`.
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
+import ivr.app
 from ivr import create_app
 from ivr.app import Runtime
 from ivr.testing import PhoneCall
@@ -86,3 +89,38 @@ def spanish_call(phone: Callable[..., PhoneCall]) -> PhoneCall:
     call.start()
     call.press("2")
     return call
+
+
+@pytest.fixture(scope="session")
+def definitions_loaded_once() -> Iterator[None]:
+    """Parse flows, scripts and case files once per session (they are immutable values).
+
+    Folders whose tests build many apps from the shipped definitions opt in from their
+    conftest; tests that edit definition files in place must not.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("load_flows", "load_cases", "load_scripts"):
+            patch.setattr(ivr.app, name, _cached(getattr(ivr.app, name)))
+        yield
+
+
+def _cached(load: Callable[..., Any]) -> Callable[..., Any]:
+    memo: dict[str, Any] = {}
+
+    @functools.wraps(load)
+    def cached(*args: Any, **kwargs: Any) -> Any:
+        key = repr((args, sorted(kwargs.items())))
+        if key not in memo:
+            memo[key] = load(*args, **kwargs)
+        return memo[key]
+
+    return cached
+
+
+@pytest.fixture
+def every_prompt_variable_is_set(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """No prompt of a whole call may name a variable nobody set (it would be read as silence)."""
+    with caplog.at_level(logging.WARNING, logger="ivr.core.engine"):
+        yield
+    missing = [r.getMessage() for r in caplog.records if r.name == "ivr.core.engine" and "is not set" in r.getMessage()]
+    assert not missing, missing

@@ -14,8 +14,6 @@ in-memory database.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +21,6 @@ from typing import Any
 import pytest
 from flask import Flask
 
-import ivr.app
 from ivr.testing import PhoneCall, Turn
 
 DIGITS = {
@@ -56,35 +53,13 @@ MODES = [
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _definitions_loaded_once() -> Iterator[None]:
-    """Parse flows, scripts and case files once per session (they are immutable values)."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_flows", "load_cases", "load_scripts"):
-            if hasattr(ivr.app, name):
-                patch.setattr(ivr.app, name, _cached(getattr(ivr.app, name)))
-        yield
-
-
-def _cached(load: Callable[..., Any]) -> Callable[..., Any]:
-    memo: dict[Any, Any] = {}
-
-    @functools.wraps(load)
-    def cached(*args: Any, **kwargs: Any) -> Any:
-        name = repr((args, sorted(kwargs.items())))
-        if name not in memo:
-            memo[name] = load(*args, **kwargs)
-        return memo[name]
-
-    return cached
+def _definitions_loaded_once(definitions_loaded_once: None) -> None:
+    """This folder builds many apps from the shipped definitions: parse them once."""
 
 
 @pytest.fixture(autouse=True)
-def _every_prompt_variable_is_set(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """No prompt of a whole call may name a variable nobody set (it would be read as silence)."""
-    with caplog.at_level(logging.WARNING, logger="ivr.core.engine"):
-        yield
-    missing = [r.getMessage() for r in caplog.records if r.name == "ivr.core.engine" and "is not set" in r.getMessage()]
-    assert not missing, missing
+def _every_prompt_variable_is_set(every_prompt_variable_is_set: None) -> None:
+    """Every whole call here must set each prompt variable it says."""
 
 
 @dataclass

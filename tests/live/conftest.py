@@ -11,8 +11,6 @@ test still gets its own app, clock and in-memory database.
 
 from __future__ import annotations
 
-import functools
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,41 +18,18 @@ from typing import Any
 import pytest
 from flask import Flask
 
-import ivr.app
 from ivr.testing import PhoneCall, Turn
 
 TOKEN = "test-auth-token"  # tests/conftest.py signs with this token
 
 @pytest.fixture(scope="session", autouse=True)
-def _definitions_loaded_once() -> Iterator[None]:
-    """Parse flows, scripts and case files once per session."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_flows", "load_cases", "load_scripts"):
-            if hasattr(ivr.app, name):
-                patch.setattr(ivr.app, name, _cached(getattr(ivr.app, name)))
-        yield
-
-
-def _cached(load: Callable[..., Any]) -> Callable[..., Any]:
-    memo: dict[str, Any] = {}
-
-    @functools.wraps(load)
-    def cached(*args: Any, **kwargs: Any) -> Any:
-        key = repr((args, sorted(kwargs.items())))
-        if key not in memo:
-            memo[key] = load(*args, **kwargs)
-        return memo[key]
-
-    return cached
+def _definitions_loaded_once(definitions_loaded_once: None) -> None:
+    """This folder builds many apps from the shipped definitions: parse them once."""
 
 
 @pytest.fixture(autouse=True)
-def _every_prompt_variable_is_set(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """No prompt of a live-assistance call may name a variable nobody set (it would be read as silence)."""
-    with caplog.at_level(logging.WARNING, logger="ivr.core.engine"):
-        yield
-    missing = [r.getMessage() for r in caplog.records if r.name == "ivr.core.engine" and "is not set" in r.getMessage()]
-    assert not missing, missing
+def _every_prompt_variable_is_set(every_prompt_variable_is_set: None) -> None:
+    """Every whole call here must set each prompt variable it says."""
 
 
 @dataclass
