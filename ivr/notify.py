@@ -23,13 +23,12 @@ from typing import Any
 from twilio.base.exceptions import TwilioException
 from twilio.rest import Client
 
-from ivr.core.registry import Effect
+from ivr.core.registry import SERVICE_REQUEST_CREATED, Effect
 from ivr.routing import CALLBACK_REQUESTED, callable_number
 from ivr.rules.service_requests import SR_TYPES, topic
 
 log = logging.getLogger(__name__)
 
-SERVICE_REQUEST_CREATED = "service_request_created"
 _TEXTS = {
     SERVICE_REQUEST_CREATED: {
         "en": "USCIS Contact Center (simulated): your service request {reference} about {topic} "

@@ -15,13 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ivr.core.registry import Effect
+from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
+from ivr.core.session import Session
 from ivr.definitions.cases import Case, CaseBook, ServiceRequestRecord
 from ivr.store.base import CallTransaction
-from ivr.core.session import Session
-
-CASE_UPDATED = "case_updated"
-SERVICE_REQUEST_CREATED = "service_request_created"
 
 
 class CaseWorld:

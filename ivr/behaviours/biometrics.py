@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ivr.behaviours.case_status import verified_case
-from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
 from ivr.rules import biometrics as rules
 from ivr.rules.phrasing import say_appointment
 from ivr.rules.spoken import read_digits
@@ -118,7 +118,7 @@ def biometrics_book(ctx: Context) -> Outcome:
     sequence = ctx.world.next_sequence("biometrics_confirmation", ctx.now.date())
     confirmation = rules.confirmation_number(case.receipt_number, new_time, sequence)
     new = {"appointment": new_time.isoformat(), "location": current.location, "times_rescheduled": times}
-    ctx.emit(Effect("case_updated", {"receipt": case.receipt_number, "changes": {"biometrics": new}}))
+    ctx.emit(Effect(CASE_UPDATED, {"receipt": case.receipt_number, "changes": {"biometrics": new}}))
     ctx.emit(
         Effect(
             "biometrics_rescheduled",

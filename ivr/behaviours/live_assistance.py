@@ -17,10 +17,10 @@ and `live_request_callback` actions, and the validators of free answers
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ivr.behaviours.filing import file_service_request
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case
@@ -36,9 +36,6 @@ from ivr.rules import service_requests as sr_rules
 from ivr.rules.directory import Office
 from ivr.rules.spoken import digits_from_speech, read_digits, say_date
 
-SERVICE_REQUEST_SEQUENCE = "service_request"
-"""The world's daily sequence service request references are drawn from (shared with self-service)."""
-SERVICE_REQUEST_CREATED = "service_request_created"
 SUPERVISOR = "supervisor"
 """What the free-answer validators return when the caller asks for a supervisor."""
 OUTSIDE_US_SCRIPT = "outside-us"
@@ -176,21 +173,8 @@ def create_service_request(
                     "sr_created_spoken": say_date(existing.created, language),
                 },
             )
-    reference = _new_reference(ctx, today)
+    reference = file_service_request(ctx, case, sr_type, routing.office.name.en, today, "live_assistance", extra)
     office = the_office(routing.office, language)
-    data: dict[str, Any] = {
-        "reference": reference,
-        "receipt": case.receipt_number,
-        "type": sr_type,
-        "created": today.isoformat(),
-        "status": "open",
-        "office": routing.office.name.en,
-        "channel": "live_assistance",
-        "tier": ctx.session.tier,
-        **(extra or {}),
-    }
-    ctx.emit(Effect(SERVICE_REQUEST_CREATED, data))
-    ctx.session.service_requests.append(reference)
     ctx.session.vars["live_resolution"] = "service_request"
     return Request(
         "created",
@@ -210,13 +194,6 @@ def the_office(office: Office, language: str) -> str:
         return f"the {name}"
     feminine = name.split(" ", 1)[0].casefold() in ("oficina", "unidad")
     return f"{'la' if feminine else 'el'} {name}"
-
-
-def _new_reference(ctx: Context, day: dt.date) -> str:
-    while True:
-        reference = sr_rules.new_reference(day, ctx.world.next_sequence(SERVICE_REQUEST_SEQUENCE, day))
-        if ctx.world.service_request(reference) is None:
-            return reference
 
 
 def say_script(ctx: Context, script_id: str) -> dict[str, str]:

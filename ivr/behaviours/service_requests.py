@@ -23,7 +23,8 @@ import functools
 from zoneinfo import ZoneInfo
 
 from ivr.behaviours.case_status import the_office, verified_case
-from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.behaviours.filing import file_service_request
+from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.rules import service_requests as rules
 from ivr.rules.phrasing import say_email
 from ivr.rules.spoken import read_digits, say_date
@@ -120,23 +121,7 @@ def service_request_create(ctx: Context) -> Outcome:
         ctx.session.vars["sr_email"] = " ".join(addresses)
         return Outcome("overseas")
     today = _today(ctx)
-    reference = _new_reference(ctx, today)
-    ctx.emit(
-        Effect(
-            "service_request_created",
-            {
-                "reference": reference,
-                "receipt": case.receipt_number,
-                "type": sr_type,
-                "created": today.isoformat(),
-                "status": "open",
-                "office": routing.office.name.en,
-                "channel": "ivr",
-                "tier": "ivr",
-            },
-        )
-    )
-    ctx.session.service_requests.append(reference)
+    reference = file_service_request(ctx, case, sr_type, routing.office.name.en, today, channel="ivr")
     ctx.session.vars["sr_reference_readback"] = read_digits(reference, language)
     ctx.session.vars["sr_created"] = _say_date(ctx, today)
     ctx.session.vars["sr_email_from"] = _say_date(ctx, today, rules.EMAIL_AFTER_DAYS)
@@ -147,14 +132,6 @@ def _hand_off(ctx: Context, sr_type: str, why: str) -> None:
     ctx.session.vars["handoff_topic"] = HANDOFF_TOPIC
     ctx.session.vars["handoff_reason"] = sr_type
     ctx.session.vars["handoff_detail"] = why
-
-
-def _new_reference(ctx: Context, today: dt.date) -> str:
-    """The day's next reference number that no request in the world already has (case data included)."""
-    while True:
-        reference = rules.new_reference(today, ctx.world.next_sequence("service_request", today))
-        if ctx.world.service_request(reference) is None:
-            return reference
 
 
 def _say_date(ctx: Context, day: dt.date, days_later: int = 0) -> str:

@@ -29,7 +29,7 @@ from ivr.behaviours.live_assistance import (
 from ivr.behaviours.case_status import status_in
 from ivr.core.machine import OPTION_SENTENCE
 from ivr.core.matching import PhraseIndex
-from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case
 from ivr.routing import CONTACT_CENTER_ZONE, contact_center_day
 from ivr.rules import service_requests as sr_rules
@@ -271,7 +271,7 @@ def live_book_appointment(ctx: Context) -> Outcome:
     confirmation = confirmation_number(case.receipt_number, slot, sequence)
     ctx.emit(
         Effect(
-            "case_updated",
+            CASE_UPDATED,
             {
                 "receipt": case.receipt_number,
                 "changes": {

@@ -45,10 +45,20 @@ class World(Protocol):
 
 @dataclass(frozen=True)
 class Effect:
-    """Something a call changed in the world, kept in the transcript."""
+    """Something a call changed in the world, kept in the transcript.
+
+    Two kinds change what later calls see, and a `World` persists them:
+    `CASE_UPDATED` ({receipt, changes}: keys of the case to overlay) and
+    `SERVICE_REQUEST_CREATED` (the request's record).  Any other kind is kept
+    in the transcript only.
+    """
 
     kind: str
     data: Mapping[str, Any]
+
+
+CASE_UPDATED = "case_updated"
+SERVICE_REQUEST_CREATED = "service_request_created"
 
 
 @dataclass

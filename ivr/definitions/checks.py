@@ -37,13 +37,13 @@ class Checker:
     def mapping(self, value: Any, where: str, line: int) -> Mapping | None:
         if isinstance(value, Mapping):
             return value
-        self.problem(line_of(value, line), where, f"expected a mapping, found {_kind(value)}")
+        self.problem(line_of(value, line), where, f"expected a mapping, found {kind_of(value)}")
         return None
 
     def sequence(self, value: Any, where: str, line: int) -> Sequence | None:
         if isinstance(value, Sequence):
             return value
-        self.problem(line_of(value, line), where, f"expected a list, found {_kind(value)}")
+        self.problem(line_of(value, line), where, f"expected a list, found {kind_of(value)}")
         return None
 
     def keys(
@@ -73,7 +73,7 @@ class Checker:
                 self.problem(mapping.line_of(key), _join(where, key), "must not be empty")
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problem(mapping.line_of(key), _join(where, key), f"expected text, found {_kind(value)}")
+            self.problem(mapping.line_of(key), _join(where, key), f"expected text, found {kind_of(value)}")
             return None
         text = str(value).strip()
         if required and not text:
@@ -84,7 +84,7 @@ class Checker:
     def integer(self, mapping: Mapping, key: str, where: str, minimum: int = 0) -> int | None:
         value = mapping.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(mapping.line_of(key), _join(where, key), f"expected a whole number, found {_kind(value)}")
+            self.problem(mapping.line_of(key), _join(where, key), f"expected a whole number, found {kind_of(value)}")
             return None
         if value < minimum:
             self.problem(mapping.line_of(key), _join(where, key), f"must be at least {minimum}")
@@ -94,7 +94,7 @@ class Checker:
     def boolean(self, mapping: Mapping, key: str, where: str) -> bool | None:
         value = mapping.get(key)
         if not isinstance(value, bool):
-            self.problem(mapping.line_of(key), _join(where, key), f"expected true or false, found {_kind(value)}")
+            self.problem(mapping.line_of(key), _join(where, key), f"expected true or false, found {kind_of(value)}")
             return None
         return value
 
@@ -178,7 +178,8 @@ def join(where: str, key: str) -> str:
     return _join(where, key)
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """How an error message names a value of the wrong kind ('a list', 'the number 5', "'yes'")."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):

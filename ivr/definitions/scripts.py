@@ -34,7 +34,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ivr.definitions import yamlsource
-from ivr.definitions.checks import LANGUAGES, Checker, join
+from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 
 __all__ = [
@@ -589,7 +589,7 @@ def _names(
     for index, item in enumerate(items):
         where = f"{key}[{index}]"
         if not isinstance(item, str):
-            checker.problem(items.line_of(index), where, f"expected a {noun}, found {_kind(item)}")
+            checker.problem(items.line_of(index), where, f"expected a {noun}, found {kind_of(item)}")
         elif item not in allowed:
             checker.problem(
                 items.line_of(index), where, f"unknown {noun} '{item}' (allowed: {_listed(allowed)})"
@@ -637,7 +637,7 @@ def _phrase_list(
         at = f"{where}[{index}]"
         line = items.line_of(index)
         if isinstance(item, bool) or not isinstance(item, (str, int)):
-            checker.problem(line, at, f"expected a phrase, found {_kind(item)}")
+            checker.problem(line, at, f"expected a phrase, found {kind_of(item)}")
             continue
         phrase = " ".join(str(item).split())
         words = _content_words(phrase, language)
@@ -888,16 +888,6 @@ def _folded(text: str) -> str:
 
 def _listed(values: Iterable[object]) -> str:
     return ", ".join(str(value) for value in values)
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{value}'"
 
 
 def _write_atomically(path: Path, text: str) -> None:

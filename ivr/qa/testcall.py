@@ -41,6 +41,7 @@ from typing import Any
 
 from ivr.core.flow import TIER_CHANGE_REASONS, TIERS, Flow
 from ivr.definitions import yamlsource
+from ivr.core.registry import SERVICE_REQUEST_CREATED
 from ivr.definitions.cases import SERVICE_REQUEST_TYPES, Case, CaseBook, check_cases
 from ivr.definitions.checks import LANGUAGES, Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
@@ -70,7 +71,6 @@ EXPECT_KEYS = (
 )
 SERVICE_REQUEST_KEYS = ("type", "office", "receipt", "status")
 TIER_CHANGE_KEYS = ("from", "to", "reason")
-SERVICE_REQUEST_CREATED = "service_request_created"
 
 
 # --- values ------------------------------------------------------------------------------------

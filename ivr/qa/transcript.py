@@ -49,7 +49,7 @@ import yaml
 
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.definitions import yamlsource
-from ivr.definitions.checks import Checker, join
+from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.yamlsource import line_of, load_file
 
 TRANSCRIPT_VERSION = 1
@@ -535,7 +535,7 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
         prompt = checker.text(mapping, "prompt", hwhere)
         text = mapping.get("text")
         if "text" in mapping and not isinstance(text, str):
-            checker.problem(mapping.line_of("text"), f"{hwhere}.text", f"expected text, found {_kind(text)}")
+            checker.problem(mapping.line_of("text"), f"{hwhere}.text", f"expected text, found {kind_of(text)}")
         spoken = checker.text(mapping, "language", hwhere) if "language" in mapping else language
         if prompt is not None and isinstance(text, str):
             heard.append(Heard(prompt, str(text), spoken or "en"))
@@ -570,7 +570,7 @@ def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> Caller
     if kind in VALUED_INPUTS:
         value = step[kind]
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            checker.problem(step.line_of(kind), join(where, kind), f"expected text, found {_kind(value)} (quote keys: \"1\")")
+            checker.problem(step.line_of(kind), join(where, kind), f"expected text, found {kind_of(value)} (quote keys: \"1\")")
             return None
         if type(value) is int:
             checker.problem(step.line_of(kind), join(where, kind), f"write keys as quoted text: \"{value}\"")
@@ -593,7 +593,7 @@ def _text_list(checker: Checker, step: yamlsource.Mapping, key: str, where: str)
         return ()
     for index, item in enumerate(raw):
         if not isinstance(item, str):
-            checker.problem(raw.line_of(index), f"{join(where, key)}[{index}]", f"expected text, found {_kind(item)}")
+            checker.problem(raw.line_of(index), f"{join(where, key)}[{index}]", f"expected text, found {kind_of(item)}")
     return tuple(str(item) for item in raw)
 
 
@@ -652,18 +652,6 @@ def _empty() -> yamlsource.Sequence:
     empty.line = 0
     empty.item_lines = []
     return empty
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{value}'"
 
 
 __all__ = [

@@ -23,7 +23,7 @@ from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
 from ivr.core.engine import Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.core.flow import Flow
-from ivr.core.registry import Effect
+from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case
 
@@ -209,10 +209,10 @@ def _listening(step: Step) -> Listening | None:
 
 def _effect_text(effect: Effect) -> str:
     data = effect.data
-    if effect.kind == "case_updated":
+    if effect.kind == CASE_UPDATED:
         changed = ", ".join(sorted(dict(data.get("changes") or {})))
         return f"case {data.get('receipt')} updated ({changed})"
-    if effect.kind == "service_request_created":
+    if effect.kind == SERVICE_REQUEST_CREATED:
         return f"service request {data.get('reference')} created ({str(data.get('type', '')).replace('_', ' ')})"
     about = data.get("receipt") or data.get("reference")
     return effect.kind.replace("_", " ") + (f" ({about})" if about else "")
