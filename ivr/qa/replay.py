@@ -46,7 +46,7 @@ from ivr.qa import testcall, transcript
 from ivr.qa.testcall import ScriptedCall
 from ivr.qa.transcript import CallerInput, Observation, Transcript
 from ivr.routing import TierRouting
-from ivr.store.base import CallRecord, CallTransaction, Store
+from ivr.store.base import LIVE, CallRecord, CallTransaction, Store
 from ivr.world import MemoryTransaction
 
 FILE_SUFFIXES = (testcall.SUFFIX, transcript.SUFFIX)
@@ -304,7 +304,7 @@ class _OneCallStore(Store):
         self.tx = tx
 
     @contextmanager
-    def call(self, call_sid: str) -> Iterator[CallTransaction]:
+    def call(self, call_sid: str, world: str = LIVE) -> Iterator[CallTransaction]:
         yield self.tx
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
