@@ -82,9 +82,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["ivr"] = runtime
     app.register_blueprint(voice_bp)
     if resolved.get("SOFTPHONE"):
-        from ivr.adapters.softphone import bp as softphone_bp
+        from ivr.web import init_web
+        from ivr.web.accounts import Accounts
 
-        app.register_blueprint(softphone_bp)
+        init_web(app, Accounts(getattr(runtime.store, "engine")))
 
     @app.errorhandler(404)
     @app.errorhandler(405)

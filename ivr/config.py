@@ -25,7 +25,9 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     # this project's own
     "FLOWS": ("IVR_FLOWS", None),  # flow files (os.pathsep-separated); default: flows/*.yaml
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
-    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the browser softphone at /phone
+    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages
+    "SECRET_KEY": ("IVR_SECRET_KEY", None),  # signs session cookies; default: made once in the instance folder
+    "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),  # host names the web rooms answer (comma-separated) besides loopback
     "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
     "SCRIPT_PINS": ("IVR_SCRIPT_PINS", None),  # JSON {"script-id": version}
     "TIER_ROUTING": ("IVR_TIER_ROUTING", None),  # JSON, see ivr.routing

@@ -32,6 +32,8 @@ from ivr.trainers.coverage import CoverageLog, trainee_name
 from ivr.trainers.practice import PracticeCall, case_card
 from ivr.trainers.rehearse import rehearse, summary
 from ivr.trainers.validate import validate
+from ivr.web.commands import demo_users
+from ivr.web.security import LOOPBACK, secret_key
 
 INSTANCE = Path("instance")
 COVERAGE_FILE = "coverage.json"
@@ -286,6 +288,10 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
     instance.mkdir(parents=True, exist_ok=True)
     database = instance.resolve() / "ivr.sqlite3"
     config: dict[str, Any] = {"SOFTPHONE": True}
+    if not os.environ.get("IVR_SECRET_KEY"):
+        config["SECRET_KEY"] = secret_key(instance.resolve())  # kept in INSTANCE: a restart keeps people signed in
+    if host not in ("0.0.0.0", "", "::") and not os.environ.get("IVR_ALLOWED_HOSTS"):
+        config["ALLOWED_HOSTS"] = [host]
     if not os.environ.get("IVR_DATABASE_URL"):
         if reset:
             for leftover in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
@@ -300,6 +306,11 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
     app.instance_path = str(instance.resolve())
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     click.echo(f"IVR simulator: open http://{shown_host}:{port}/phone in a browser (Ctrl+C to stop).")
+    if demo and host in LOOPBACK:
+        for username, password, role in demo_users(app.extensions["accounts"]):
+            click.echo(f"  sign in as the demo {role}: account '{username}', password '{password}'")
+    else:
+        click.echo("  sign in with an account made by `ivr users add NAME --role trainer|trainee|qa|admin`")
     click.echo(f"  clock: {app.extensions['ivr'].clock.now().isoformat()}"
                f"{' (frozen)' if app.extensions['ivr'].clock.frozen else ''}; data: {config.get('DATABASE_URL', 'IVR_DATABASE_URL')}")
     sys.stdout.flush()
