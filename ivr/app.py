@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, Response
 
 from ivr import config as settings
+from ivr.adapters.signature import base_path
 from ivr.adapters.twiml import Urls, Voices, render_says
 from ivr.adapters.voice import bp as voice_bp
 from ivr.adapters.voice import voice_settings
@@ -73,6 +74,26 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     return Runtime(engine, store, cases, clock, calls, urls, voices, config)
 
 
+class PathPrefix:
+    """WSGI middleware: serve the app below `PUBLIC_BASE_URL`'s path prefix too.
+
+    A proxy that forwards `https://host/ivr/voice` as `/ivr/voice` (not stripping the
+    prefix) reaches the same routes as one that forwards `/voice`; the prefix moves to
+    `SCRIPT_NAME`, so `request.path` is the route's own path either way.
+    """
+
+    def __init__(self, app: Any, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path == self.prefix or path.startswith(self.prefix + "/"):
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + self.prefix
+            environ["PATH_INFO"] = path[len(self.prefix):] or "/"
+        return self.app(environ, start_response)
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The Flask app serving the Twilio webhooks (and, when enabled, the softphone)."""
     app = Flask("ivr", instance_relative_config=True)
@@ -81,6 +102,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     runtime = build_runtime(resolved, app.instance_path)
     app.extensions["ivr"] = runtime
     app.register_blueprint(voice_bp)
+    prefix = base_path(resolved.get("PUBLIC_BASE_URL"))
+    if prefix:
+        app.wsgi_app = PathPrefix(app.wsgi_app, prefix)  # type: ignore[method-assign]
     if resolved.get("SOFTPHONE"):
         from ivr.web import init_web
         from ivr.web.accounts import Accounts

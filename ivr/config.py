@@ -35,6 +35,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
     "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
     "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+    "MAX_CONTENT_LENGTH": ("IVR_MAX_CONTENT_LENGTH", 64 * 1024),  # bytes a request body may have
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -63,6 +64,10 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
                 result[key] = json.loads(result[key])
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    try:
+        result["MAX_CONTENT_LENGTH"] = int(result["MAX_CONTENT_LENGTH"])
+    except (TypeError, ValueError):
+        raise ConfigError(f"MAX_CONTENT_LENGTH: '{result['MAX_CONTENT_LENGTH']}' is not a number of bytes") from None
     if isinstance(result["FLOWS"], str):
         result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
     for key, value in config.items():

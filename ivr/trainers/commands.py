@@ -280,14 +280,23 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--reset", is_flag=True, help="Start from the case data again (forget what earlier calls changed).")
+@click.option("--production", is_flag=True,
+              help="Serve a real Twilio number with gunicorn (needs TWILIO_AUTH_TOKEN; the softphone only if IVR_SOFTPHONE).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Gunicorn worker processes with --production [default: 2 x cores + 1, at most 8].")
 @_instance_option
-def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path) -> None:
-    """Run the app with the browser softphone at /phone (and the Twilio webhooks at /voice)."""
+def serve_command(demo: bool, host: str, port: int, reset: bool, production: bool, workers: int | None,
+                  instance: Path) -> None:
+    """Run the app with the browser softphone at /phone (and the Twilio webhooks at /voice).
+
+    With --production, run it under gunicorn for a real Twilio number instead
+    (docs/live-line.md).
+    """
     from ivr import create_app
 
     instance.mkdir(parents=True, exist_ok=True)
     database = instance.resolve() / "ivr.sqlite3"
-    config: dict[str, Any] = {"SOFTPHONE": True}
+    config: dict[str, Any] = {} if production else {"SOFTPHONE": True}
     if not os.environ.get("IVR_SECRET_KEY"):
         config["SECRET_KEY"] = secret_key(instance.resolve())  # kept in INSTANCE: a restart keeps people signed in
     if host not in ("0.0.0.0", "", "::") and not os.environ.get("IVR_ALLOWED_HOSTS"):
@@ -299,6 +308,9 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
         config["DATABASE_URL"] = f"sqlite:///{database}"
     if demo and not os.environ.get("IVR_CLOCK"):
         config["CLOCK"] = DEMO_CLOCK.isoformat()
+    if production:
+        _serve_production(config, host, port, workers)
+        return
     try:
         app = create_app(config)
     except (ConfigError, DefinitionError) as error:
@@ -319,3 +331,19 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
     except OSError as exc:
         raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
+
+
+def _serve_production(config: dict[str, Any], host: str, port: int, workers: int | None) -> None:
+    from ivr.serving import check_production, default_workers, serve_production
+
+    try:
+        check_production(config)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"IVR simulator (production): gunicorn on http://{host}:{port}, {workers or default_workers()} workers; "
+               f"point the number's 'A call comes in' webhook at <public URL>/voice (Ctrl+C to stop).")
+    sys.stdout.flush()
+    try:
+        serve_production(config, host, port, workers)
+    except (ConfigError, DefinitionError) as error:
+        raise click.ClickException(str(error)) from None
