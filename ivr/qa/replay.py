@@ -115,7 +115,8 @@ class Replayer:
         started = time.perf_counter()
         try:
             if kind == "call":
-                result = self.replay_call(testcall.load_call(path))
+                flows = {flow_id: traced.flow for flow_id, traced in self.flows.items()}
+                result = self.replay_call(testcall.load_call(path, flows, self.default_flow))
             else:
                 result = self.replay_transcript(transcript.load_transcript(path))
         except DefinitionError as error:
@@ -219,10 +220,12 @@ class Replayer:
         return self._result(call.path, True, "call", call.name, done, "", flow_id, run)
 
     def _case_book(self, path: Path) -> CaseBook:
-        key = Path(path).resolve()
-        if key not in self._cases:
-            self._cases[key] = load_cases(key)
-        return self._cases[key]
+        book = self._cases.get(path)  # most calls share a few case files: resolve each name once
+        if book is None:
+            key = Path(path).resolve()
+            book = self._cases.get(key) or load_cases(key)
+            self._cases[key] = self._cases[path] = book
+        return book
 
     # --- running -------------------------------------------------------------------------------
 

@@ -14,12 +14,11 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from ivr import config as settings
-from ivr.app import Runtime, build_runtime
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
@@ -34,6 +33,9 @@ from ivr.trainers.rehearse import rehearse, summary
 from ivr.trainers.validate import validate
 from ivr.web.commands import demo_users
 from ivr.web.security import LOOPBACK, secret_key
+
+if TYPE_CHECKING:  # Flask and SQLAlchemy load only for the commands that run calls
+    from ivr.app import Runtime
 
 INSTANCE = Path("instance")
 COVERAGE_FILE = "coverage.json"
@@ -207,6 +209,8 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
 
 
 def _runtime(flow: str | None, db: str | None, instance: Path) -> Runtime:
+    from ivr.app import build_runtime
+
     overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
     if flow is not None:
         chosen = _load_flow(flow)
