@@ -181,6 +181,10 @@ class PracticeCall:
             notes += [note for note in map(_note, step.actions) if note]
             if not any(isinstance(a, (Enqueue, Dial, Redirect)) for a in step.actions) or step.session.ended:
                 break
+            if any(isinstance(a, Enqueue) and a.console for a in step.actions):
+                # a trainee at the agent console answers: the call waits for them, not the flow
+                break
+                break
             step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel)
         self.session = step.session
         turn = Turn(
@@ -219,6 +223,8 @@ def _effect_text(effect: Effect) -> str:
 
 
 def _note(action: Any) -> str | None:
+    if isinstance(action, Enqueue) and action.console:
+        return f"waiting for the {action.tier} seat at the agent console"
     if isinstance(action, Enqueue):
         return f"queued for {action.tier} ({action.queue}): on a phone a person would answer; the simulated {action.tier} takes over"
     if isinstance(action, Dial):
