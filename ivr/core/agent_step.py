@@ -165,6 +165,7 @@ def enqueue(run: _Run, tier: str, queue: str, context: dict[str, str]) -> None:
     previous = session.console
     session.console = {
         "routes": list(previous.get("routes", [])),
+        "verified_at_handoff": session.verified_receipt is not None,
         "tier": tier,
         "queue": queue,
         "status": WAITING,

@@ -106,6 +106,7 @@ class PracticeCall:
     caller: str | None = None
     flow_id: str | None = None
     call_sid: str = field(default_factory=lambda: "RH" + secrets.token_hex(16))
+    console: tuple[str, ...] = ()  # tiers this rehearsal sends to the agent console
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
 
@@ -121,7 +122,7 @@ class PracticeCall:
         """Ring the flow (at simulated instant `at`); with `language`, choose it at the language menu."""
         if at is not None:
             self.calls.simulate_clock(self.call_sid, at)
-        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller), "call started")
+        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller, console=self.console), "call started")
         key = self.language_key(language) if language else None
         if key is None:
             return turn
