@@ -186,7 +186,11 @@ class CallService:
             "started_at": session.started_at,
             "caller": session.caller,
             "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
-            "tier_routing": dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+            "tier_routing": {
+                **dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+                # a rehearsal's own console routing, so the call replays the same way
+                **{tier: {"kind": "console", "target": tier} for tier in session.console.get("routes", ())},
+            },
         }
 
 

@@ -32,6 +32,7 @@ from ivr.routing import (
     callable_number,
     contact_center_day,
     request_callback,
+    route_for,
 )
 from ivr.rules import service_requests as sr_rules
 from ivr.rules.directory import Office
@@ -56,8 +57,7 @@ def asks_for_supervisor(utterance: str) -> bool:
 
 
 def _routed(ctx: Context, tier: str) -> bool:
-    routing = ctx.services.routing
-    return routing is not None and routing.route(tier) is not None
+    return route_for(ctx.services.routing, ctx.session.console, tier) is not None
 
 
 @REGISTRY.guard("live_tier1_by_people")

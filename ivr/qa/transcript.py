@@ -47,6 +47,7 @@ from typing import Any
 
 import yaml
 
+from ivr.core import agent as agent_events
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join, kind_of
@@ -55,10 +56,10 @@ from ivr.definitions.yamlsource import line_of, load_file
 TRANSCRIPT_VERSION = 1
 SUFFIX = ".transcript.yaml"
 
-INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume")
+INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume", "agent")
 """What a caller can do at a step, as the files name it."""
 
-VALUED_INPUTS = ("press", "say")
+VALUED_INPUTS = ("press", "say", "agent")
 TOP_KEYS = ("version", "call", "settings", "cases", "sequences", "steps")
 CALL_KEYS = ("sid", "channel", "flow", "flow_version", "started_at", "caller", "redacted")
 SETTING_KEYS = ("SCRIPT_PINS", "TIER_ROUTING")
@@ -87,6 +88,7 @@ _EVENT_INPUTS = {
     "no_input": "silence",
     "hang_up": "hang_up",
     "resume": "resume",
+    "agent": "agent",
 }
 
 _HEADER = (
@@ -117,6 +119,8 @@ class CallerInput:
             return HangUp(now)
         if self.kind == "resume":
             return Resume(now)
+        if self.kind == "agent":
+            return agent_events.from_json(now, self.value or "{}")
         return CallStarted(now, caller)
 
     def describe(self) -> str:
@@ -132,6 +136,8 @@ class CallerInput:
                 return "hung up"
             case "resume":
                 return "came back from live assistance"
+            case "agent":
+                return f"agent did {self.value}"
         return "called"
 
     def to_data(self) -> dict[str, Any]:
