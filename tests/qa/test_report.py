@@ -7,6 +7,7 @@ self-contained file: summary, groups, each call's timeline with the divergence h
 from __future__ import annotations
 
 import html.parser
+import re
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_replay_prints_a_shared_divergence_once(reworded_flows: Path) -> None:
     assert output.count('words: added "opening"') == 1
     same = [line for line in output.splitlines() if "(the same divergence as " in line]
     assert len(same) >= 5
-    assert "10 failures, 1 distinct divergence; shared by several files:" in output or "distinct divergences; shared" in output
+    assert re.search(r"^\d+ failures, 1 distinct divergence; shared by several files:$", output, re.M)
 
 
 def test_the_html_report_is_one_self_contained_page(reworded_flows: Path, tmp_path: Path) -> None:
