@@ -41,3 +41,6 @@ from ivr.qa import commands as _qa  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
+from ivr.qa import publishing as _publishing  # noqa: E402
+
+_publishing.register(main)

@@ -86,7 +86,7 @@ def _twiml(body: str, state: str, tier: str) -> Response:
 def _answer(call_sid: str, event: Event) -> Response:
     ext = current_app.extensions["ivr"]
     try:
-        step = _service().handle(call_sid, event, channel="phone")
+        step = _service().handle(call_sid, event, channel="phone", flow_id=ext.live_flow(request.form.get("To")))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")

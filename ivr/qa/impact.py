@@ -159,6 +159,7 @@ def classify(before: PlayedCall, after: PlayedCall) -> Change | None:
     old, new = pairs[first]
     detail = _detail(line_diff(_lines(old), _lines(new)))
     step = first + 1
+    key: tuple[str, ...]
     if before.end != after.end:
         key = ("end", before.end, after.end)
         return Change(key, f"now end at {after.end} instead of {before.end}", before.path, step, detail)
@@ -166,7 +167,7 @@ def classify(before: PlayedCall, after: PlayedCall) -> Change | None:
         went_then = old.state if old is not None else "(not running)"
         went_now = new.state if new is not None else "(not running)"
         where = before.inputs[first].describe() if first < len(before.inputs) else "went on"
-        state_before = pairs[first - 1][0].state if first > 0 and pairs[first - 1][0] is not None else "the start"
+        state_before = before.states[first - 1] if first > 0 else "the start"
         key = ("path", state_before, went_then, went_now)
         summary = f"another path, same end: after {state_before}, {_said(where)} now goes to {went_now} instead of {went_then}"
         return Change(key, summary, before.path, step, detail)
