@@ -278,6 +278,9 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
         from ivr.qa.redact import Redactor, collect_validators
 
         redactor = Redactor(collect_validators([flow.flow for flow in replayer.flows.values()]))
+    from ivr.qa.titles import slug, title
+
+    flows_by_id = {flow_id: flow.flow for flow_id, flow in (replayer or Replayer(_config(flows, scripts))).flows.items()}
     written = refused = 0
     for sid, found in recorded:
         for index, original in enumerate(found):
@@ -289,7 +292,9 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
                 continue
             if exported.warning:
                 click.echo(f"warning: call {sid}: {exported.warning}", err=True)
-            target = transcripts.write(exported.transcript, out / transcripts.file_name(exported.transcript, index))
+            named = title(exported.transcript, flows_by_id.get(exported.transcript.flow_id))
+            name = transcripts.file_name(exported.transcript, index, slug(named))
+            target = transcripts.write(exported.transcript, out / name, named)
             written += 1
             click.echo(f"wrote {display_path(target)}")
     click.echo(f"{written} transcript{'s' if written != 1 else ''} exported{'' if keep_pii else ' (redacted)'} to {display_path(out)}")
