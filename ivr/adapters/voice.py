@@ -76,7 +76,8 @@ def _answer(call_sid: str, event: Event) -> Response:
         return body, step.session.state, step.session.tier
 
     try:
-        answer = _service().answer(call_sid, event, render, key=_idempotency_key(at_step), at_step=at_step)
+        answer = _service().answer(call_sid, event, render, key=_idempotency_key(at_step), at_step=at_step,
+                                   flow_id=ext.live_flow(request.form.get("To")))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")

@@ -150,9 +150,12 @@ def _load_flow(name: str | None) -> Flow:
 @click.option("--db", metavar="URL", help="A database to keep the world in (default: a fresh demo world).")
 @click.option("--transcript", "transcript_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to save the transcript (default: INSTANCE/rehearsals/).")
+@click.option("--drafts", is_flag=True, help="Hear draft Tier 1 scripts as if published (flows: rehearsals run the draft).")
+@click.option("--pin", "pins", multiple=True, metavar="ID@N", help="Hear this version of a Tier 1 script (repeatable; drafts too).")
 @_instance_option
 def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt: str | None, caller: str | None,
-                     trainee: str | None, db: str | None, transcript_path: Path | None, instance: Path) -> None:
+                     trainee: str | None, db: str | None, transcript_path: Path | None, drafts: bool,
+                     pins: tuple[str, ...], instance: Path) -> None:
     """Rehearse a call in the terminal: type keys (1, 0912345678#) or words; /help for commands.
 
     Piped input works too: printf '1\\n8\\n9\\n' | ivr rehearse.  At the end: a summary, the
@@ -162,7 +165,7 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         name = trainee_name(trainee)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--trainee") from None
-    runtime = _runtime(flow, db, instance)
+    runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
         case = _find_case(runtime, receipt) if receipt else None
@@ -208,10 +211,26 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
         click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
 
 
-def _runtime(flow: str | None, db: str | None, instance: Path) -> Runtime:
+def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
+    """`--pin id@N` options as SCRIPT_PINS."""
+    parsed: dict[str, int] = {}
+    for pin in pins:
+        id_, at, version = pin.partition("@")
+        if not at or not id_ or not version.isdigit() or int(version) < 1:
+            raise click.BadParameter(f"'{pin}' is not a script version (id@N, like case-status@2)", param_hint="--pin")
+        parsed[id_] = int(version)
+    return parsed
+
+
+def _runtime(flow: str | None, db: str | None, instance: Path, drafts: bool = False,
+             pins: dict[str, int] | None = None) -> Runtime:
     from ivr.app import build_runtime
 
     overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
+    if drafts:
+        overrides["SCRIPT_DRAFTS"] = True
+    if pins:
+        overrides["SCRIPT_PINS"] = pins
     if flow is not None:
         chosen = _load_flow(flow)
         overrides["DEFAULT_FLOW"] = chosen.id
