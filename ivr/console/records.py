@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from ivr.console.scoring import ScoreCard
 from ivr.core.session import Session
-from ivr.store.sql import calls, transcript_entries
+from ivr.store.schema import calls, transcript_entries
 
 QUEUE_SCAN = 200  # the newest unfinished calls a queue looks through
 
