@@ -14,15 +14,20 @@ a 5xx.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import logging
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
 from ivr.adapters.signature import base_path, signed
-from ivr.adapters.twiml import Urls, Voices, render, render_leave, render_queue_wait, render_says
+from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, render_says
+from ivr.adapters.twiml import render as render_twiml
 from ivr.calls import CallService
 from ivr.core.actions import Say
+from ivr.core.engine import Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.rules.directory import Directory
 from ivr.routing import QUEUE_CALLBACK_KEY, queue_text
@@ -63,12 +68,57 @@ def _twiml(body: str, state: str, tier: str) -> Response:
 
 def _answer(call_sid: str, event: Event) -> Response:
     ext = current_app.extensions["ivr"]
+    at_step = _step_number()
+    urls = _stepped(ext.urls)
+
+    def render(step: Step) -> tuple[str, str, str]:
+        body = render_twiml(step.actions, urls, ext.voices).replace(STEP_MARK, str(step.session.steps))
+        return body, step.session.state, step.session.tier
+
     try:
-        step = _service().handle(call_sid, event, channel="phone")
+        answer = _service().answer(call_sid, event, render, key=_idempotency_key(at_step), at_step=at_step,
+                                   flow_id=ext.live_flow(request.form.get("To")))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
-    return _twiml(render(step.actions, ext.urls, ext.voices), step.session.state, step.session.tier)
+    return _twiml(answer.body, answer.state, answer.tier)
+
+
+# --- retried and stale webhooks (issue 9 point 1) ---------------------------------------------------
+# Every <Gather> action (and its silence redirect) carries the step number the call
+# will be at when the answer comes back (`?step=N`); an answer carrying another
+# number is to a prompt the call has moved past.  A request is identified by
+# Twilio's idempotency token, or, when it has none but carries a step number, by
+# its URL and form: the same request again gets the answer kept with the call.
+
+STEP_MARK = "@IVR_STEP@"
+IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
+
+
+@functools.lru_cache(maxsize=8)
+def _stepped(urls: Urls) -> Urls:
+    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`)."""
+
+    def mark(url: str) -> str:
+        return url + ("&" if "?" in url else "?") + "step=" + STEP_MARK
+
+    return dataclasses.replace(urls, gather=mark(urls.gather), silence=mark(urls.silence))
+
+
+def _step_number() -> int | None:
+    value = request.args.get("step", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _idempotency_key(at_step: int | None) -> str | None:
+    token = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+    if token:
+        return "token:" + token[:160]
+    if at_step is None:
+        return None  # no way to tell a retry from the same key pressed again at a new menu
+    form = "&".join(f"{key}={value}" for key, value in sorted(request.form.items(multi=True)))
+    digest = hashlib.sha256(f"{request.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
+    return "body:" + digest
 
 
 def _missing_call() -> Response:
@@ -156,7 +206,12 @@ def _resume(call_sid: str, apologise: bool) -> Response:
     if apologise and not step.session.ended:
         language = step.session.language
         actions = (Say(queue_text("not_connected", language), language, "queue.not_connected"), *actions)
-    return _twiml(render(actions, ext.urls, ext.voices), step.session.state, step.session.tier)
+    return _twiml(_rendered(actions, ext.urls, ext.voices, step), step.session.state, step.session.tier)
+
+
+def _rendered(actions: Any, urls: Urls, voices: Voices, step: Step) -> str:
+    """TwiML for `actions` outside `_answer`, its Gather URLs carrying the call's step number."""
+    return render_twiml(actions, _stepped(urls), voices).replace(STEP_MARK, str(step.session.steps))
 
 
 @bp.route("/voice/status", methods=["GET", "POST"])
