@@ -38,6 +38,7 @@ CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
 COLLECTED_UNSURE = "collected_unsure"
+MAX_HINTS = 100  # Twilio takes a few hundred hint phrases; a menu has under a hundred
 
 
 def escalation_trigger(kind: str, tier: str = "ivr") -> str:
@@ -205,7 +206,7 @@ def _compile_state(flow: Flow, state: State, identifier: bool = False) -> Compil
             words = list(state.hints)
         for purpose in GLOBAL_PURPOSES:
             words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
-        hints[language] = tuple(dict.fromkeys(_hint(w) for w in words if _hint(w)))[:40]
+        hints[language] = tuple(dict.fromkeys(_hint(w) for w in words if _hint(w)))[:MAX_HINTS]
     parts, reparts = _bilingual_parts(state) if state.bilingual and state.kind == "menu" else ((), ())
     return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier)
 
