@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ivr.errors import ConfigError
+from ivr.rules.verification import LockoutPolicy
 
 # key -> (environment variable, default)
 SETTINGS: dict[str, tuple[str, Any]] = {
@@ -33,6 +34,10 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
     "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
     "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+    # identity and privacy (docs/privacy.md)
+    "VERIFY_LOCKOUT": ("IVR_VERIFY_LOCKOUT", None),  # JSON {"per_call": 3, "per_receipt": 5, "per_caller": 10, "window_hours": 24}
+    "RETENTION_DAYS": ("IVR_RETENTION_DAYS", 30),  # `ivr transcripts purge` removes calls older than this
+    "KEEP_IDENTIFIERS": ("IVR_KEEP_IDENTIFIERS", False),  # store transcripts with identifiers in the clear (local demo)
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -61,12 +66,28 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
                 result[key] = json.loads(result[key])
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    result["KEEP_IDENTIFIERS"] = _flag(result["KEEP_IDENTIFIERS"], "KEEP_IDENTIFIERS")
+    result["RETENTION_DAYS"] = _days(result["RETENTION_DAYS"])
+    try:
+        LockoutPolicy.from_setting(result["VERIFY_LOCKOUT"])
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(str(exc)) from None
     if isinstance(result["FLOWS"], str):
         result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
     for key, value in config.items():
         if key not in result:
             result[key] = value
     return result
+
+
+def _days(value: Any) -> int:
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ConfigError(f"RETENTION_DAYS: '{value}' is not a whole number of days (at least 1)")
+    return days
 
 
 def _flag(value: Any, name: str) -> bool:

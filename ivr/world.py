@@ -65,6 +65,18 @@ class CaseWorld:
         self.sequences.append((name, value))
         return value
 
+    # --- the identity attempt ledger --------------------------------------------------------
+    # A count read from the ledger is noted with the sequence numbers (as `identity:<kind>`),
+    # so a replay is handed the same count in the same order: it depends on other calls.
+
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        value = self.tx.identity_failures(subject, since)
+        self.sequences.append((_ledger_name(subject), value))
+        return value
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self.tx.record_identity_failure(subject, at)
+
     def _merged(self, base: Case, receipt: str) -> Case:
         changes = self.tx.case_changes(receipt)
         extra = self.tx.service_requests_for(receipt)
@@ -82,6 +94,10 @@ class CaseWorld:
         return case
 
 
+def _ledger_name(subject: str) -> str:
+    return "identity:" + subject.split(":", 1)[0]
+
+
 def _sr_dict(record: dict[str, Any]) -> dict[str, Any]:
     keys = ("reference", "type", "created", "emailed_service_center", "status")
     return {key: record[key] for key in keys if record.get(key) is not None}
@@ -97,6 +113,7 @@ class MemoryTransaction(CallTransaction):
         self.requests: dict[str, dict[str, Any]] = {}
         self.counters: dict[tuple[str, str], int] = {}
         self.preset_sequences: list[tuple[str, int]] = []
+        self.failures: list[tuple[str, dt.datetime]] = []
 
     def load_session(self) -> Session | None:
         return self.session
@@ -130,3 +147,14 @@ class MemoryTransaction(CallTransaction):
         key = (name, day.isoformat())
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
+
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        name = _ledger_name(subject)
+        for index, (preset_name, value) in enumerate(self.preset_sequences):
+            if preset_name == name:
+                del self.preset_sequences[index]
+                return value
+        return sum(1 for failed, at in self.failures if failed == subject and at >= since)
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self.failures.append((subject, at))

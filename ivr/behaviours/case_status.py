@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from ivr.behaviours.verification import call_lock, verify_in
 from ivr.core.machine import OPTION_SENTENCE
 from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.core.matching import normalize
@@ -37,9 +38,6 @@ PURPOSES = (
     "service_request_create",
 )
 """The branches that need a verified caller; each is an outcome of `continue_after_verification`."""
-
-MAX_FAILED_VERIFICATIONS = 3
-"""After this many failed verifications the call hears no case information at all."""
 
 MAX_OFFICE_MISSES = 3
 
@@ -135,20 +133,14 @@ def choose_office(ctx: Context) -> Outcome:
 
 @REGISTRY.action("verify_identity", outcomes=("verified", "mismatch", "locked"))
 def verify_identity(ctx: Context) -> Outcome:
-    """Compare the date of birth with the chosen case; the third failure locks case information."""
-    receipt = str(ctx.session.vars.get("verify_receipt") or "")
-    case = ctx.world.case(receipt) if receipt else None
+    """Check the date of birth against the chosen case through the verification service (one ledger for every tier)."""
+    receipt = str(ctx.session.vars.get("verify_receipt") or ctx.session.vars.get("receipt") or "")
     given = str(ctx.session.vars.get("date_of_birth", ""))
     _forget_answers(ctx)
-    if case is not None and case.date_of_birth.isoformat() == given:
-        ctx.session.verified_receipt = case.receipt_number
-        return Outcome("verified")
-    failures = int(ctx.session.vars.get("verification_failures", 0)) + 1
-    ctx.session.vars["verification_failures"] = failures
-    if failures >= MAX_FAILED_VERIFICATIONS:
+    result = verify_in(ctx, receipt, given)
+    if result.outcome == "locked":
         ctx.session.vars["handoff_topic"] = "verification_failed"
-        return Outcome("locked")
-    return Outcome("mismatch")
+    return Outcome(result.outcome)
 
 
 @REGISTRY.action("continue_after_verification", outcomes=PURPOSES)
@@ -223,7 +215,7 @@ def status_in(status: str, language: str) -> str:
 
 
 def _locked(ctx: Context) -> bool:
-    return int(ctx.session.vars.get("verification_failures", 0)) >= MAX_FAILED_VERIFICATIONS
+    return call_lock(ctx.session) is not None
 
 
 def _forget_answers(ctx: Context) -> None:

@@ -14,7 +14,10 @@ Serialising a call's webhooks:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
+import secrets
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +35,7 @@ from sqlalchemy import (
     Text,
     bindparam,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -40,10 +44,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
-from ivr.store.base import CallRecord, CallTransaction, Store
+from ivr.store.base import CallRecord, CallTransaction, PurgeReport, Store
 
 metadata = MetaData()
 
@@ -93,6 +98,24 @@ sequences = Table(
     Column("value", Integer, nullable=False),
 )
 
+# --- the identity attempt ledger (ivr.behaviours.verification) ---------------------------------
+# Subjects are stored as keyed digests, never as receipt or phone numbers: the key is drawn
+# once per database (`ledger_keys`) so the same subject always lands on the same row key.
+identity_failures = Table(
+    "identity_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject", String(64), nullable=False, index=True),
+    Column("at", String(20), nullable=False),  # simulated instant, UTC, 'YYYY-MM-DDTHH:MM:SS'
+)
+
+ledger_keys = Table(
+    "ledger_keys",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("secret", String(64), nullable=False),
+)
+
 
 # Statements of the per-request path, built once: SQLAlchemy then only binds values.
 _LOAD_SESSION = select(calls.c.session).where(calls.c.call_sid == bindparam("sid"))
@@ -134,6 +157,7 @@ class SqlStore(Store):
             parsed = parsed.set(drivername="postgresql+psycopg")
         self.engine = _create(parsed)
         metadata.create_all(self.engine)
+        self.ledger_key = _ledger_key(self.engine)
 
     @contextmanager
     def call(self, call_sid: str) -> Iterator[CallTransaction]:
@@ -141,7 +165,7 @@ class SqlStore(Store):
             if self.dialect == "postgresql":
                 key = zlib.crc32(call_sid.encode()) - 2**31
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            yield _SqlCallTransaction(conn, call_sid)
+            yield _SqlCallTransaction(conn, call_sid, self.ledger_key)
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -174,12 +198,33 @@ class SqlStore(Store):
     def close(self) -> None:
         self.engine.dispose()
 
+    # --- retention (ivr transcripts purge) ---------------------------------------------------
+
+    def purge(self, before: dt.datetime) -> PurgeReport:
+        """Remove calls started before `before` (their sessions and transcripts) and identity
+        failures recorded before it.  Case changes and service requests are the agency's
+        records, not call records: they stay."""
+        with self.engine.begin() as conn:
+            old = [
+                row.call_sid
+                for row in conn.execute(select(calls.c.call_sid, calls.c.started_at))
+                if _before(row.started_at, before)
+            ]
+            entries = 0
+            for start in range(0, len(old), 500):
+                chunk = old[start : start + 500]
+                entries += conn.execute(delete(transcript_entries).where(transcript_entries.c.call_sid.in_(chunk))).rowcount
+                conn.execute(delete(calls).where(calls.c.call_sid.in_(chunk)))
+            failures = conn.execute(delete(identity_failures).where(identity_failures.c.at < _utc_text(before))).rowcount
+        return PurgeReport(calls=len(old), transcript_entries=entries, identity_failures=failures)
+
 
 class _SqlCallTransaction(CallTransaction):
-    def __init__(self, conn: Connection, call_sid: str) -> None:
+    def __init__(self, conn: Connection, call_sid: str, ledger_key: bytes = b"") -> None:
         self.conn = conn
         self.call_sid = call_sid
         self._exists: bool | None = None
+        self._ledger_key = ledger_key
 
     def load_session(self) -> Session | None:
         row = self.conn.execute(_LOAD_SESSION, {"sid": self.call_sid}).first()
@@ -254,6 +299,56 @@ class _SqlCallTransaction(CallTransaction):
         else:
             self.conn.execute(insert(sequences).values(value=value, **key))
         return value
+
+
+    # --- the identity attempt ledger ------------------------------------------------------------
+
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        query = select(func.count()).select_from(identity_failures).where(
+            identity_failures.c.subject == _digest(self._ledger_key, subject),
+            identity_failures.c.at >= _utc_text(since),
+        )
+        return int(self.conn.execute(query).scalar_one())
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self.conn.execute(
+            insert(identity_failures).values(subject=_digest(self._ledger_key, subject), at=_utc_text(at))
+        )
+
+
+def _before(started_at: str, cutoff: dt.datetime) -> bool:
+    try:
+        started = dt.datetime.fromisoformat(started_at)
+    except ValueError:
+        return False  # an unreadable start is kept for a person to look at, never silently dropped
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=dt.timezone.utc)
+    return started < cutoff
+
+
+def _digest(key: bytes, subject: str) -> str:
+    return hmac.new(key, subject.encode(), hashlib.sha256).hexdigest()
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _ledger_key(engine: Engine) -> bytes:
+    """This database's ledger key, drawn on first use (a second server racing to draw it reads the winner's)."""
+    query = select(ledger_keys.c.secret).where(ledger_keys.c.name == "identity")
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None:
+        try:
+            with engine.begin() as conn:
+                conn.execute(insert(ledger_keys).values(name="identity", secret=secrets.token_hex(32)))
+        except IntegrityError:
+            pass
+        with engine.connect() as conn:
+            row = conn.execute(query).first()
+    assert row is not None
+    return bytes.fromhex(row.secret)
 
 
 def _record(row: Any) -> CallRecord:

@@ -144,10 +144,12 @@ def test_three_failed_verifications_lock_case_information_and_offer_a_representa
         turn = caller.verify(ANA[0], "2000-01-01")
     assert turn.state == "verify.locked"
     expected = {
-        "en": "I can't give you case information on this call. For speaking with a representative, press 1.",
-        "es": "No puedo darle información sobre casos en esta llamada. Para hablar con un representante, oprima 1.",
+        "en": ("I can't give you case information on this call.", "e-Request at uscis.gov",
+               "For speaking with a representative, press 1."),
+        "es": ("No puedo darle información sobre casos en esta llamada.", "e-Request en uscis.gov",
+               "Para hablar con un representante, oprima 1."),
     }[caller.language]
-    assert expected in turn.text
+    assert all(part in turn.text for part in expected)
     assert caller.choose("1", {"en": "representative", "es": "representante"}).tier == "tier1"
 
 
