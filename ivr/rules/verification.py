@@ -93,3 +93,21 @@ def after_failure(standing: Standing) -> Standing:
 def window_start(policy: LockoutPolicy, now: dt.datetime) -> dt.datetime:
     """The earliest failure that still counts at `now`."""
     return now - policy.window
+
+
+KEYPAD = {letter: key for key, letters in {
+    "2": "ABC", "3": "DEF", "4": "GHI", "5": "JKL", "6": "MNO", "7": "PQRS", "8": "TUV", "9": "WXYZ",
+}.items() for letter in letters}  # fmt: skip
+"""The letter keys of a telephone keypad (ITU E.161)."""
+
+
+def keypad_digits(letters: str) -> str:
+    """The keys that spell `letters` on a phone keypad: 'WAC' -> '922'."""
+    return "".join(KEYPAD.get(letter, "") for letter in letters.upper())
+
+
+def receipts_with_letters(receipts: list[str], answer: str) -> list[str]:
+    """The receipts whose three letters are `answer`: the letters said ('WAC'), or their keys ('922')."""
+    if answer.isdigit():
+        return [receipt for receipt in receipts if keypad_digits(receipt[:3]) == answer]
+    return [receipt for receipt in receipts if receipt[:3] == answer.upper()]
