@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ivr.definitions.yamlsource import allow_roots
 from ivr.errors import ConfigError
 from ivr.rules.verification import LockoutPolicy
 
@@ -38,6 +39,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "VERIFY_LOCKOUT": ("IVR_VERIFY_LOCKOUT", None),  # JSON {"per_call": 3, "per_receipt": 5, "per_caller": 10, "window_hours": 24}
     "RETENTION_DAYS": ("IVR_RETENTION_DAYS", 30),  # `ivr transcripts purge` removes calls older than this
     "KEEP_IDENTIFIERS": ("IVR_KEEP_IDENTIFIERS", False),  # store transcripts with identifiers in the clear (local demo)
+    "DEFINITION_ROOTS": ("IVR_DEFINITION_ROOTS", None),  # folders include:/cases_file: may name besides their own
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -72,6 +74,9 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         LockoutPolicy.from_setting(result["VERIFY_LOCKOUT"])
     except (ValueError, TypeError) as exc:
         raise ConfigError(str(exc)) from None
+    if isinstance(result["DEFINITION_ROOTS"], str):
+        result["DEFINITION_ROOTS"] = [p for p in result["DEFINITION_ROOTS"].split(os.pathsep) if p]
+    allow_roots(result["DEFINITION_ROOTS"] or ())  # the explicit allow-list of issue 10.4
     if isinstance(result["FLOWS"], str):
         result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
     for key, value in config.items():
