@@ -75,6 +75,11 @@ cases:
     date_of_birth: 1990-04-12
 """
 
+CONFTEST = '''"""The broken test calls here are data for tests/definitions/test_broken_definitions.py, not test calls to replay."""
+
+collect_ignore_glob = ["*.call.yaml", "*.transcript.yaml"]
+'''
+
 PASSWD_LIKE = "root:x:0:0:root:/root:/bin/bash daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin " * 4
 
 
@@ -160,6 +165,7 @@ def write(bless: bool) -> None:
                 old_headers[path.name] = first
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
+    (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     for name, (body, extra) in cases().items():
         header = old_headers.get(name, EXPECT + b"?")
         (folder / name).write_bytes(header + b"\n" + body)
