@@ -38,6 +38,8 @@ def main() -> None:
 
 from ivr.trainers import commands as _trainers  # noqa: E402
 from ivr.qa import commands as _qa  # noqa: E402
+from ivr.ops import commands as _ops  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
+_ops.register(main)
