@@ -147,7 +147,7 @@ if _CLoader is not None:
 
     _FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
     _FastStrictLoader.yaml_constructors = dict(_StrictLoader.yaml_constructors)
-    _FastStrictLoader.resolve = _resolve  # type: ignore[method-assign]
+    _FastStrictLoader.resolve = _resolve
 else:  # pragma: no cover - PyYAML built without libyaml
     _FastStrictLoader = _StrictLoader  # type: ignore[misc, assignment]
 

@@ -38,7 +38,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +74,11 @@ class Settings:
     replay_calls: int = 50_000
     port: int = 8400  # first of three consecutive ports
     use_wrk: bool = True
+    quick: bool = False  # shorter in-process timings too
 
 
-QUICK = Settings(rounds=1, seconds=1.5, connections=4, open_calls=40, open_seconds=3.0, replay_calls=60, use_wrk=False)
+QUICK = Settings(rounds=1, seconds=1.5, connections=4, open_calls=40, open_seconds=3.0, replay_calls=60, use_wrk=False,
+                 quick=True)
 
 
 # --- servers -------------------------------------------------------------------------------------
@@ -263,7 +265,7 @@ def run_bench(settings: Settings, say: Callable[[str], None] = print) -> dict[st
     say("engine step against its transitions triggers")
     from ivr.ops.engine_bench import time_engine
 
-    quick = settings == QUICK
+    quick = settings.quick
     result["engine"] = time_engine(BENCH_CALL[:-1], repeat=2 if quick else 7, number=5 if quick else 300).to_dict()
     result["matcher"] = _matcher(quick)
     say(f"replay: {settings.replay_calls} calls, end to end, --jobs 0")
@@ -458,5 +460,3 @@ def write_readme(path: Path, lines: Sequence[str]) -> None:
     path.write_text(head + README_BEGIN + "\n" + "\n".join(lines) + "\n" + README_END + tail, encoding="utf-8")
 
 
-def quick_settings(port: int) -> Settings:
-    return replace(QUICK, port=port)

@@ -86,10 +86,17 @@ def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | N
 
     from ivr.ops import bench
 
-    settings = bench.QUICK if quick else bench.Settings()
-    changes = {"rounds": rounds, "seconds": seconds, "open_calls": open_calls, "open_seconds": open_seconds,
-               "replay_calls": replay_calls}
-    settings = replace(settings, port=port, **{key: value for key, value in changes.items() if value is not None})
+    settings = replace(bench.QUICK if quick else bench.Settings(), port=port)
+    if rounds is not None:
+        settings = replace(settings, rounds=rounds)
+    if seconds is not None:
+        settings = replace(settings, seconds=seconds)
+    if open_calls is not None:
+        settings = replace(settings, open_calls=open_calls)
+    if open_seconds is not None:
+        settings = replace(settings, open_seconds=open_seconds)
+    if replay_calls is not None:
+        settings = replace(settings, replay_calls=replay_calls)
     try:
         result = bench.run_bench(settings, say=lambda line: click.echo(line, err=True))
     except RuntimeError as exc:

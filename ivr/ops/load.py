@@ -339,9 +339,10 @@ class _Run:
         ramp = plan.think if plan.ramp is None else plan.ramp
         due = time.monotonic() + (rng.random() * ramp if ramp else 0.0)
         while (number := self._next_call()) is not None:
-            due = await self.call(number, rng, due)
-            if due is None:
+            next_due = await self.call(number, rng, due)
+            if next_due is None:
                 return
+            due = next_due
 
     async def call(self, number: int, rng: random.Random, due: float) -> float | None:
         """Play one call from `due` on; when its caller may place the next (None: the run is over)."""
