@@ -373,24 +373,26 @@ def _step_data(step: TranscriptStep) -> dict[str, Any]:
     return data
 
 
-def dumps(transcript: Transcript) -> str:
-    """The transcript as the text of a `*.transcript.yaml` file."""
+def dumps(transcript: Transcript, title: str | None = None) -> str:
+    """The transcript as the text of a `*.transcript.yaml` file (its title, if given, on the first line)."""
     body = yaml.dump(to_data(transcript), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
-    return _HEADER + body
+    heading = f"# {' '.join(title.split())}\n" if title else ""
+    return heading + _HEADER + body
 
 
-def write(transcript: Transcript, path: Path | str) -> Path:
+def write(transcript: Transcript, path: Path | str, title: str | None = None) -> Path:
     """Write the transcript to `path`; return it."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dumps(transcript), encoding="utf-8")
+    target.write_text(dumps(transcript, title), encoding="utf-8")
     return target
 
 
-def file_name(transcript: Transcript, index: int = 0) -> str:
-    """`CA….transcript.yaml` (with `-2`, `-3`… when a call id carried several calls)."""
+def file_name(transcript: Transcript, index: int = 0, title_slug: str = "") -> str:
+    """`<title>--CA….transcript.yaml` (with `-2`, `-3`… when a call id carried several calls)."""
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in transcript.call_sid) or "call"
-    return f"{stem}{f'-{index + 1}' if index else ''}{SUFFIX}"
+    prefix = f"{title_slug}--" if title_slug else ""
+    return f"{prefix}{stem}{f'-{index + 1}' if index else ''}{SUFFIX}"
 
 
 class _Dumper(yaml.SafeDumper):
