@@ -181,13 +181,18 @@ class ConsoleService:
             for s in sorted(in_force.scripts, key=lambda s: ((s.topics or ("other",))[0], s.id))
         ]
 
-    def timeline(self, call_sid: str, since: int = 0) -> list[dict[str, str]]:
-        """What was said on the call from entry `since`: caller inputs and the call's prompts, in order."""
+    def timeline(self, call_sid: str, since: int = 0, only_agent: bool = False) -> list[dict[str, str]]:
+        """What was said on the call from entry `since`: caller inputs and the call's prompts, in order.
+
+        `only_agent`: only what agents' actions made the call say (for the caller's own page).
+        """
         lines: list[dict[str, str]] = []
         for entry in self.calls.store.transcript(call_sid)[since:]:
             if entry.get("type") != "step":
                 continue
             described = entry.get("input") or {}
+            if only_agent and described.get("kind") != "agent":
+                continue
             if described.get("kind") in ("digits", "speech"):
                 lines.append({"who": "caller", "text": str(described.get("value", "")), "at": str(entry.get("at", ""))})
             for prompt in entry.get("prompts") or ():
