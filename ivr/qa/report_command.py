@@ -13,10 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ivr.errors import display_path
+
+if TYPE_CHECKING:
+    from ivr.qa.analytics import CallSummary
+    from ivr.store.base import Store
 
 __all__ = ["CHANNELS", "register", "stored_summaries"]
 
@@ -28,16 +33,16 @@ def register(main: click.Group) -> None:
     main.add_command(report_command)
 
 
-def stored_summaries(store: object, channel: str) -> Iterator[object]:
+def stored_summaries(store: Store, channel: str) -> Iterator[CallSummary]:
     """Each stored call of the channel, summarised (every transcript is read once)."""
     from ivr.qa import transcript as transcripts
     from ivr.qa.analytics import summarise
 
     wanted = CHANNELS[channel]
-    for record in store.iter_calls():  # type: ignore[attr-defined]
+    for record in store.iter_calls():
         if wanted and record.channel not in wanted:
             continue
-        for recorded in transcripts.from_entries(store.transcript(record.call_sid)):  # type: ignore[attr-defined]
+        for recorded in transcripts.from_entries(store.transcript(record.call_sid)):
             yield summarise(recorded)
 
 
