@@ -226,6 +226,11 @@ def _runtime(flow: str | None, db: str | None, instance: Path, drafts: bool = Fa
              pins: dict[str, int] | None = None) -> Runtime:
     from ivr.app import build_runtime
 
+    if db:
+        try:
+            settings.check_database_url(db, "--db")
+        except ConfigError as error:
+            raise click.ClickException(str(error)) from None
     overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
     if drafts:
         overrides["SCRIPT_DRAFTS"] = True
