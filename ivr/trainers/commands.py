@@ -208,7 +208,7 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     if recorded:
         target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
         shown = display_path(transcripts.write(recorded[-1], target))
-        click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
+        click.echo(f"Transcript: {shown} (replay it with: {ivr_command()} replay {shown})")
 
 
 def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
@@ -261,10 +261,26 @@ def _start_instant(at: str | None, runtime: Runtime) -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
 
 
+def ivr_command() -> str:
+    """How to run `ivr` from here, as the user can type it: `ivr` when it is on the PATH, else its path."""
+    program = Path(sys.argv[0])
+    on_path = shutil.which("ivr")
+    if program.name == "ivr" and on_path and Path(on_path).resolve() == program.resolve():
+        return "ivr"
+    beside = Path(sys.executable).with_name("ivr")  # the console script of this interpreter's venv
+    if beside.exists():
+        return display_path(beside)
+    return f"{display_path(sys.executable)} -m ivr"
+
+
 def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
     if not interactive:
         yield from stream
         return
+    try:  # line editing and history for input(), where the platform has it
+        import readline  # noqa: F401
+    except ImportError:
+        pass
     while True:
         try:
             yield input("> ")
