@@ -121,11 +121,11 @@ def graph_command(flow: str | None, output: Path | None, fmt: str | None, builti
 
 def _load_flow(name: str | None) -> Flow:
     """A flow by file path or by id among the shipped flows."""
+    if name is not None and (name.endswith((".yaml", ".yml")) or os.sep in name):
+        if not Path(name).is_file():
+            raise click.BadParameter(f"no such file '{name}'", param_hint="FLOW")
+        return _flow_file(Path(name))  # its problems print as `ivr validate` prints them
     try:
-        if name is not None and (name.endswith((".yaml", ".yml")) or os.sep in name):
-            if not Path(name).is_file():
-                raise click.BadParameter(f"no such file '{name}'", param_hint="FLOW")
-            return load_flow(name, builtin_registry())
         flows = load_flows(None, builtin_registry())
     except DefinitionError as error:
         raise click.ClickException(f"the flow has problems (run `ivr validate`):\n{error}") from None
@@ -135,6 +135,22 @@ def _load_flow(name: str | None) -> Flow:
             return next(iter(flows.values()))
         raise click.BadParameter(f"unknown flow '{name}' (known: {', '.join(sorted(flows))})", param_hint="FLOW")
     return flows[wanted]
+
+
+def _flow_file(path: Path) -> Flow:
+    """A flow given as a file, loaded through `ivr validate`'s path: the same problems, said the same way.
+
+    A fragment (states only) stands for the flow that includes it; any other kind of file is refused.
+    """
+    from ivr.trainers.validate import Report, classify
+
+    report = validate([path])
+    if report.problems:
+        raise DefinitionError(report.problems)
+    flows = [found for kind, found in classify(path, Report()) if kind == "flow"]
+    if not flows:
+        raise click.BadParameter(f"'{path}' is not a flow (`ivr validate {path}` says what it is)", param_hint="FLOW")
+    return load_flow(flows[0], builtin_registry())
 
 
 # --- rehearse ---------------------------------------------------------------------------------
