@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.options import say_option
 from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.core.matching import normalize
 from ivr.definitions.cases import Case
@@ -113,7 +113,7 @@ def look_up_receipt(ctx: Context) -> Outcome:
         return Outcome("ask_birth_date")
     ctx.session.vars["office_misses"] = 0
     ctx.session.vars["office_choices"] = " ".join(
-        OPTION_SENTENCE[ctx.language].format(topic=_case_topic(ctx, receipt), key=index)
+        say_option(_case_topic(ctx, receipt), str(index), ctx.language)
         for index, receipt in enumerate(receipts, 1)
     )
     return Outcome("ask_office")

@@ -25,7 +25,7 @@ from ivr.behaviours.live_assistance import (
     scripts_in_force,
     verified_case,
 )
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
@@ -129,9 +129,8 @@ def live_topic(value: str, kind: str, language: str) -> str | None:
 @REGISTRY.variable("tier1_topic_menu")
 def tier1_topic_menu(ctx: Context) -> str:
     """The keyed topics of the scripts in force: 'For <label>, press <key>.' one per sentence."""
-    sentence = OPTION_SENTENCE[ctx.language]
     menu = scripts_in_force(ctx).menu(ctx.language)
-    return " ".join(sentence.format(topic=label, key=key) for key, label in menu)
+    return " ".join(say_option(label, key, ctx.language) for key, label in menu)
 
 
 @REGISTRY.action(

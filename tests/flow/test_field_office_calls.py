@@ -32,7 +32,7 @@ def test_the_appointment_on_file_is_read_back(caller):
     turn = caller.verify(*DMITRI)
     expected = {
         "en": "You have an appointment at the Washington Field Office on Thursday, December 3, 2026, at 10:30 a.m. Eastern time, for: ADIT stamp.",
-        "es": "Tiene una cita en la Oficina Local de Washington el jueves 3 de diciembre de 2026, a las 10:30 a.m., hora del Este, por este motivo: ADIT stamp.",
+        "es": "Tiene una cita en la Oficina Local de Washington el jueves 3 de diciembre de 2026, a las 10:30 a. m., hora del Este, por este motivo: ADIT stamp.",
     }[caller.language]
     assert expected in turn.text
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.options import say_option
 from ivr.definitions.flows import load_flows
 from ivr.definitions.scripts import load_scripts
 from ivr.rules.biometrics import GOOD_CAUSES
@@ -39,7 +39,7 @@ def test_tier1_offers_the_keyed_scripts_in_force(dial, scripts, language):
     """Seed 003: Tier 1's topics are the scripts USCIS provides, 'For <label>, press <key>.' in the caller's language."""
     turn = dial(language).press("0")
     for key, label in scripts.menu(language):
-        assert OPTION_SENTENCE[language].format(topic=label, key=key) in turn.text
+        assert say_option(label, key, language) in turn.text
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_the_good_cause_menu_is_seed_000s_list_in_order():
     """Seed 000: the flow's good-cause options are exactly GOOD_CAUSES, in both languages."""
     state = load_flows()["uscis_contact_center"].states["tier1.bio.cause"]
     topics = [(option.topic.en, option.topic.es) for option in state.options[: len(GOOD_CAUSES)]]
-    assert topics == [(cause.en, cause.es) for cause in GOOD_CAUSES]
+    assert topics == [(cause.en, f"por {cause.es}") for cause in GOOD_CAUSES]  # "Si es por …, oprima N."
 
 
 # --- hours (seed 003: live assistance at published times) ---------------------------------------
