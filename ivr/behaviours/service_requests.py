@@ -58,7 +58,8 @@ def service_request_status(ctx: Context) -> Outcome:
     """The request with the reference given, if it is the verified case's, and what to do next (seed 001)."""
     case = verified_case(ctx)
     reference = str(ctx.session.vars.get("sr_reference", ""))
-    record = next((sr for sr in case.service_requests if sr.reference == reference), None)
+    found = ctx.world.service_request(reference)
+    record = found[1] if found is not None and found[0].receipt_number == case.receipt_number else None
     if record is None:
         return Outcome("not_found")
     say = functools.partial(_say_date, ctx)
@@ -109,7 +110,7 @@ def service_request_create(ctx: Context) -> Outcome:
     if refusal is not None:
         _hand_off(ctx, sr_type, refusal)
         return Outcome("live_assistance")
-    existing = rules.open_request_of_type(case.service_requests, sr_type)
+    existing = rules.open_request_of_type(ctx.world.service_requests(case, sr_type), sr_type)
     if existing is not None:
         ctx.session.vars["sr_reference_readback"] = read_digits(existing.reference, language)
         ctx.session.vars["sr_created"] = say_date(existing.created, language)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-import holidays
 from babel.dates import format_time
 
 from ivr.definitions.checks import LANGUAGES
@@ -101,7 +100,10 @@ def is_federal_holiday(day: date) -> bool:
 @functools.cache
 def _federal_holidays(year: int) -> frozenset[date]:
     # The package files an observed date under its own calendar year, so
-    # 2021-12-31 (New Year's Day 2022 observed) is in the 2021 set.
+    # 2021-12-31 (New Year's Day 2022 observed) is in the 2021 set.  Imported here: the
+    # package's calendars cost ~10 ms at start-up and only a call's time rule needs them.
+    import holidays
+
     return frozenset(holidays.country_holidays("US", years=year, observed=True))
 
 
