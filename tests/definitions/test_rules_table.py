@@ -38,3 +38,16 @@ def test_each_rule_names_a_real_file_and_test_or_says_it_is_open(row):
     path, name = test.split("::")
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     assert name in {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}, test
+
+
+SEED_QUOTE = re.compile(r'seed (\d{3}): "([^"]+)"')
+
+
+@pytest.mark.parametrize("row", rows(), ids=lambda row: f"rule-{row[0]}")
+def test_each_quoted_seed_sentence_is_in_that_seed(row):
+    """The source column quotes the seeds word for word (docs/seeds/), so a rule cannot cite what a seed never said."""
+    for number, quote in SEED_QUOTE.findall(row[2]):
+        [seed] = (ROOT / "docs" / "seeds").glob(f"{number}_*.txt")
+        text = " ".join(seed.read_text(encoding="utf-8").replace("’", "'").split())
+        for part in quote.split(" ... "):
+            assert " ".join(part.split()) in text, f"rule {row[0]}: {part!r} is not in {seed.name}"

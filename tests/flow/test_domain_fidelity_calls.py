@@ -94,3 +94,40 @@ def test_a_passed_appointment_asks_why_the_caller_could_not_attend(dial):
     turn = call.call.press("1")
     assert "why you could not attend" in turn.text
     assert "cannot attend" not in turn.text
+
+
+RAFAEL = ("EAC2690150101", "1987-02-28")  # biometrics far ahead, never rescheduled
+
+
+@pytest.mark.parametrize(
+    ("language", "parts"),
+    [
+        pytest.param("en", [
+            "ICE check-ins are mandatory unless ICE has confirmed a cancellation or a reschedule",
+            "Bring your immigration papers, identification and any address updates",
+            "Keep a record of your appointment confirmation",
+            "ICE Field Office Locator",
+        ], id="en"),
+        pytest.param("es", [
+            "Las citas para reportarse con ICE son obligatorias, salvo que ICE haya confirmado su cancelación o su cambio",
+            "Lleve sus documentos de inmigración, una identificación y cualquier cambio de dirección",
+            "Guarde la confirmación de su cita",
+            "Localizador de Oficinas de ICE",
+        ], id="es"),
+    ],
+)
+def test_ice_check_ins_are_mandatory_and_the_caller_hears_what_to_bring(dial, language, parts):
+    """Seed 002: "ICE check-ins are mandatory unless you have received official confirmation of a cancellation or reschedule"."""
+    call = dial(language)
+    call.main("7")
+    turn = call.call.press("1")
+    for part in parts:
+        assert part in turn.text
+
+
+def test_the_biometrics_branch_mentions_the_online_tool(dial):
+    """Seed 000: "USCIS strongly encourages users to use the new tool to save time"."""
+    call = dial()
+    call.main("2")
+    turn = call.verify(*RAFAEL)
+    assert "USCIS online account" in turn.text

@@ -259,3 +259,18 @@ def test_outside_live_assistance_hours_nobody_is_transferred(dial, clock):
     assert "Our representatives are not available now." in turn.text
     assert "Monday through Friday, 8 a.m. to 8 p.m. Eastern time, except federal holidays" in turn.text
     assert live.tier_changes() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "says"),
+    [
+        pytest.param("en", "what is your fax number", "USCIS does not publish general fax numbers.", id="en"),
+        pytest.param("es", "cuál es su número de fax", "USCIS no publica números de fax generales.", id="es"),
+    ],
+)
+def test_a_caller_asking_for_a_fax_number_hears_there_is_none(dial, language, asked, says):
+    """Seed 001: "USCIS does not provide general delivery facsimile numbers" - a Tier 1 script says so."""
+    live = dial(language)
+    live.press("0")
+    turn = live.say(asked)
+    assert says in turn.says[0]
