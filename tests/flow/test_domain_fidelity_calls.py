@@ -131,3 +131,37 @@ def test_the_biometrics_branch_mentions_the_online_tool(dial):
     call.main("2")
     turn = call.verify(*RAFAEL)
     assert "USCIS online account" in turn.text
+
+
+ABROAD = "+34915550125"  # Wanjiru Kamau-Lindgren's phone in Spain; her case is at the California Service Center
+
+
+def test_a_caller_id_abroad_is_asked_where_the_caller_lives(dial):
+    """Seed 001: the rule is where customers *reside* ("Customers residing overseas"), which a caller ID does not tell."""
+    call = dial(caller_id=ABROAD)
+    turn = call.main("3")
+    assert turn.state == "field_office.abroad_check"
+    assert "Do you live outside the United States?" in turn.text
+
+
+def test_a_caller_abroad_who_lives_in_the_united_states_gets_the_field_office_menu(dial):
+    """Seed 001: domestic customers use the field office appointments; travelling abroad does not change that."""
+    call = dial(caller_id=ABROAD)
+    call.main("3")
+    turn = call.call.press("2")
+    assert turn.state == "field_office.menu"
+
+
+def test_a_caller_who_lives_abroad_gets_the_international_office_guidance(dial):
+    """Seed 001: "Customers residing overseas should review the International Immigration Offices overview page"."""
+    call = dial(caller_id=ABROAD)
+    call.main("3")
+    turn = call.call.press("1")
+    assert "appointments are made with the USCIS international office" in turn.text
+
+
+def test_a_spanish_caller_abroad_is_asked_in_spanish(dial):
+    """Issue 12: "Si es así, oprima 1. Si no, oprima 2." for a yes-or-no question."""
+    call = dial("es", caller_id=ABROAD)
+    turn = call.main("3")
+    assert "¿Vive usted fuera de los Estados Unidos? Si es así, oprima 1. Si no, oprima 2." in turn.text

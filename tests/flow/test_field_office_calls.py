@@ -77,7 +77,8 @@ def test_the_request_is_recorded_in_the_transcript(dial):
 def test_a_caller_from_abroad_gets_international_office_guidance_instead(dial, language):
     """Seed 001: customers residing overseas contact the international office with jurisdiction, not InfoPass."""
     call = dial(language=language, caller_id=LONDON)
-    turn = call.main("3")
+    call.main("3")
+    turn = call.call.press("1")  # "Do you live outside the United States?" - yes
     expected = {
         "en": "If you live outside the United States, appointments are made with the USCIS international office that has jurisdiction over your place of residence",
         "es": "Si vive fuera de los Estados Unidos, las citas se hacen con la oficina internacional de USCIS que tiene jurisdicción sobre su lugar de residencia",
