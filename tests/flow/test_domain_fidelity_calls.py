@@ -165,3 +165,57 @@ def test_a_spanish_caller_abroad_is_asked_in_spanish(dial):
     call = dial("es", caller_id=ABROAD)
     turn = call.main("3")
     assert "¿Vive usted fuera de los Estados Unidos? Si es así, oprima 1. Si no, oprima 2." in turn.text
+
+
+RAVI = ("NBC2790650106", "1977-11-02")  # I-485 at the National Benefits Center
+AIYANA = ("NSC2790050124", "1999-02-14")  # I-765 at the Nebraska Service Center
+
+
+def _new_request(call, case, key):
+    call.main("4")
+    call.call.press("2")
+    call.verify(*case)
+    call.call.press(key)
+    return call.call.press("1")  # create this service request
+
+
+@pytest.mark.parametrize(
+    ("key", "case", "asked", "said", "stored"),
+    [
+        pytest.param("7", AIYANA, "Please say your new address", "221 Maple Street, Lincoln, Nebraska 68508", "new_address", id="change-of-address"),
+        pytest.param("6", AIYANA, "Please say what accommodation you need", "a wheelchair accessible entrance", "accommodation", id="accommodation"),
+        pytest.param("5", AIYANA, "Please say what is wrong, and what it should say", "my name is spelled Redcloud, it should be Red Cloud", "correction", id="typographic-error"),
+    ],
+)
+def test_a_service_request_takes_its_content_reads_it_back_and_stores_it(dial, key, case, asked, said, stored):
+    """Seed 003: the request goes "to the USCIS office that can best provide a resolution" - with what it is about."""
+    call = dial()
+    turn = _new_request(call, case, key)
+    assert asked in turn.text
+    turn = call.call.say(said)
+    assert f"I heard {said}." in turn.text  # read back before filing
+    turn = call.call.press("1")
+    [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
+    assert request[stored] == said
+    assert request["office"] == "Nebraska Service Center"
+    assert "Your reference number is" in turn.text
+
+
+NOOR = ("EAC2691951119", "1994-04-30")  # I-918 (U visa)
+
+
+def test_a_u_visa_change_of_address_is_taken_by_tier1_as_its_script_says_with_the_new_address(dial):
+    """DOMAIN.md §1.3: online change of address is not available to U filers; the change-of-address script takes it on the call."""
+    call = dial()
+    call.main("4")
+    call.call.press("2")
+    call.verify(*NOOR)
+    turn = call.call.press("7")
+    assert turn.tier == "tier1"
+    assert "A USCIS officer must take" not in turn.text
+    assert "Please say your new address" in turn.text
+    call.call.say("17 Elm Road, Burlington, Vermont 05401")
+    turn = call.call.press("1")
+    [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
+    assert (request["type"], request["new_address"]) == ("change_of_address", "17 Elm Road, Burlington, Vermont 05401")
+    assert "Vermont Service Center" in turn.text

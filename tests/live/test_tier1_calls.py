@@ -210,7 +210,8 @@ def test_each_good_cause_is_recorded_with_a_request_to_the_office(dial, key, cau
     [request] = live.effects("service_request_created")
     assert (recorded["cause"], recorded["untimely"], recorded["reference"]) == (cause, False, request["reference"])
     assert (request["office"], request["about"], request["good_cause"]) == ("Nebraska Service Center", "biometrics_reschedule", cause)
-    assert "You will receive a new appointment notice by mail." in turn.text
+    assert "USCIS will decide whether your reason is good cause and will write to you." in turn.text
+    assert "new appointment notice" not in turn.text  # issue 12 point 8: no script promises one
 
 
 def test_a_passed_appointment_is_taken_as_an_untimely_request(dial):
