@@ -219,3 +219,47 @@ def test_a_u_visa_change_of_address_is_taken_by_tier1_as_its_script_says_with_th
     [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
     assert (request["type"], request["new_address"]) == ("change_of_address", "17 Elm Road, Burlington, Vermont 05401")
     assert "Vermont Service Center" in turn.text
+
+
+def _existing_appointment(call):
+    call.main("3")
+    call.call.press("3")  # an appointment you already have
+    return call.verify(*DMITRI)
+
+
+def test_a_field_office_appointment_can_be_cancelled(dial):
+    """Seed 001: "Customers and their representatives may also use InfoPass to cancel or reschedule appointments"."""
+    call = dial()
+    turn = _existing_appointment(call)
+    assert "cancelling this appointment" in turn.text
+    turn = call.call.press("1")
+    assert "Do you want to cancel your appointment" in turn.text
+    turn = call.call.press("1")
+    assert "Your appointment at the Washington Field Office on Thursday, December 3, 2026" in turn.text
+    assert "is cancelled" in turn.text
+    assert [e["kind"] for e in call.effects() if e["kind"] == "field_office_appointment_cancelled"] == [
+        "field_office_appointment_cancelled"
+    ]
+    again = call.again()
+    turn = _existing_appointment(again)
+    assert "There is no field office appointment on file for this case." in turn.text
+
+
+def test_keeping_the_field_office_appointment_changes_nothing(dial):
+    """Cancelling is asked once more: "no" keeps the appointment."""
+    call = dial()
+    _existing_appointment(call)
+    call.call.press("1")
+    turn = call.call.press("2")
+    assert "Your appointment has not changed." in turn.text
+    assert not [e for e in call.effects() if e["kind"] == "field_office_appointment_cancelled"]
+
+
+def test_a_caller_who_wants_to_cancel_biometrics_hears_what_the_seeds_allow(dial):
+    """Seed 000 lets a biometrics appointment be rescheduled, for good cause; it provides no cancelling."""
+    call = dial()
+    call.main("2")
+    call.verify(*RAFAEL)
+    turn = call.call.say("cancel my appointment")
+    assert "cannot be cancelled" in turn.text
+    assert "reschedule" in turn.text
