@@ -48,6 +48,10 @@ class World(Protocol):
 
     def next_sequence(self, name: str, day: dt.date) -> int: ...
 
+    def identity_failures(self, subject: str, since: dt.datetime) -> int: ...
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None: ...
+
 
 @dataclass(frozen=True)
 class Effect:
@@ -141,6 +145,7 @@ class ValidatorSpec:
     hints: dict[str, tuple[str, ...]]
     readback: Readback
     doc: str
+    identifier: bool = False  # reads an identifier: speech tuned for it, low confidence always read back
 
 
 Variable = Callable[[Context], str]
@@ -191,11 +196,12 @@ class Registry:
         name: str,
         readback: Readback,
         hints: dict[str, tuple[str, ...]] | None = None,
+        identifier: bool = False,
     ) -> Callable[[Validator], Validator]:
         def register(func: Validator) -> Validator:
             if name in self.validators:
                 raise ValueError(f"validator {name!r} registered twice")
-            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func))
+            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func), identifier)
             return func
 
         return register
