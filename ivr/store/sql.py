@@ -294,6 +294,9 @@ class _SqlCallTransaction(CallTransaction):
         """Apply the block's writes in one short transaction, or raise `VersionConflict`."""
         if self._session is None and not self._writes and not self._entries and not self._changes and not self._requests:
             return
+        if self.store.dialect == "postgresql":
+            self._commit_pipelined()
+            return
         cursor = self.conn.cursor()
         cursor.execute(self.sql.begin)
         try:
@@ -301,27 +304,44 @@ class _SqlCallTransaction(CallTransaction):
                 cursor.execute(*self._session)
                 if cursor.rowcount != 1:
                     raise VersionConflict(self.call_sid)
-            if self._entries:
-                cursor.executemany(self.sql.insert_entry, self._entries)
-            changes = [
-                (self.world, receipt, field, _DUMPS(value))
-                for receipt, fields in self._changes.items()
-                for field, value in fields.items()
-            ]
-            if changes:
-                cursor.executemany(self.sql.put_change, changes)
-            for record in self._requests.values():
-                cursor.execute(
-                    self.sql.add_request,
-                    (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
-                     record.get("status", "open"), str(record.get("created", "")), _DUMPS(record)),
-                )
-            for sql, params in self._writes:
-                cursor.execute(sql, params)
+            for sql, rows in self._statements():
+                cursor.executemany(sql, rows)
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
         cursor.execute("COMMIT")
+
+    def _commit_pipelined(self) -> None:
+        """PostgreSQL: the same transaction in two round trips (BEGIN + the version check; the rest + COMMIT)."""
+        with self.conn.pipeline() as pipeline, self.conn.transaction():
+            cursor = self.conn.cursor()
+            if self._session is not None:
+                cursor.execute(*self._session)
+                pipeline.sync()
+                if cursor.rowcount != 1:
+                    raise VersionConflict(self.call_sid)
+            for sql, rows in self._statements():
+                cursor.executemany(sql, rows)
+
+    def _statements(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """The writes after the session's: transcript entries, case changes, service requests, then the rest."""
+        if self._entries:
+            yield self.sql.insert_entry, self._entries
+        changes = [
+            (self.world, receipt, field, _DUMPS(value))
+            for receipt, fields in self._changes.items()
+            for field, value in fields.items()
+        ]
+        if changes:
+            yield self.sql.put_change, changes
+        if self._requests:
+            yield self.sql.add_request, [
+                (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
+                 record.get("status", "open"), str(record.get("created", "")), _DUMPS(record))
+                for record in self._requests.values()
+            ]
+        for sql, params in self._writes:
+            yield sql, [params]
 
     def rollback_writes(self) -> None:
         self._writes.clear()
