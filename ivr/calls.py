@@ -83,15 +83,17 @@ class CallService:
         at_step: int | None = None,
         channel: str = "phone",
         world: str = LIVE,
+        flow_id: str | None = None,
     ) -> Answer:
         """Apply one webhook's event and keep its rendered answer `(body, state, tier)` with the call.
 
         `key` identifies the request (Twilio's idempotency token): a retry gets
         the kept answer and changes nothing.  `at_step` is the step number the
         answered prompt carried: an answer to a prompt the call has moved past
-        is not applied, the call's current prompt is said again.
+        is not applied, the call's current prompt is said again.  `flow_id` is the
+        flow a new call starts on (the published version the phone line runs).
         """
-        _, answer = self._run(call_sid, event, channel, None, world, render, key, at_step)
+        _, answer = self._run(call_sid, event, channel, flow_id, world, render, key, at_step)
         assert answer is not None
         return answer
 
@@ -186,7 +188,11 @@ class CallService:
             "started_at": session.started_at,
             "caller": session.caller,
             "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
-            "tier_routing": dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+            "tier_routing": {
+                **dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+                # a rehearsal's own console routing, so the call replays the same way
+                **{tier: {"kind": "console", "target": tier} for tier in session.console.get("routes", ())},
+            },
         }
 
 

@@ -12,7 +12,9 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ivr.definitions.yamlsource import allow_roots
 from ivr.errors import ConfigError
+from ivr.rules.verification import LockoutPolicy
 
 # key -> (environment variable, default)
 SETTINGS: dict[str, tuple[str, Any]] = {
@@ -25,14 +27,25 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     # this project's own
     "FLOWS": ("IVR_FLOWS", None),  # flow files (os.pathsep-separated); default: flows/*.yaml
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
-    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the browser softphone at /phone
+    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages
+    "SECRET_KEY": ("IVR_SECRET_KEY", None),  # signs session cookies; default: made once in the instance folder
+    "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),  # host names the web rooms answer (comma-separated) besides loopback
     "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
+    "FLOW_RELEASES": ("IVR_FLOW_RELEASES", None),  # published flow versions; default: releases/ beside the flows
+    "FLOW_PINS": ("IVR_FLOW_PINS", None),  # JSON {"+15551230000": "uscis_contact_center@2"}: a version per number
     "SCRIPT_PINS": ("IVR_SCRIPT_PINS", None),  # JSON {"script-id": version}
+    "SCRIPT_DRAFTS": ("IVR_SCRIPT_DRAFTS", False),  # rehearsals only: draft scripts count as published
     "TIER_ROUTING": ("IVR_TIER_ROUTING", None),  # JSON, see ivr.routing
     "TWILIO_ACCOUNT_SID": ("TWILIO_ACCOUNT_SID", None),
     "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
     "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
     "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+    # identity and privacy (docs/privacy.md)
+    "VERIFY_LOCKOUT": ("IVR_VERIFY_LOCKOUT", None),  # JSON {"per_call": 3, "per_receipt": 5, "per_caller": 10, "window_hours": 24}
+    "RETENTION_DAYS": ("IVR_RETENTION_DAYS", 30),  # `ivr transcripts purge` removes calls older than this
+    "KEEP_IDENTIFIERS": ("IVR_KEEP_IDENTIFIERS", False),  # store transcripts with identifiers in the clear (local demo)
+    "DEFINITION_ROOTS": ("IVR_DEFINITION_ROOTS", None),  # folders include:/cases_file: may name besides their own
+    "MAX_CONTENT_LENGTH": ("IVR_MAX_CONTENT_LENGTH", 64 * 1024),  # bytes a request body may have
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -55,18 +68,42 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         else:
             result[key] = default
     result["SOFTPHONE"] = _flag(result["SOFTPHONE"], "SOFTPHONE")
-    for key in ("SCRIPT_PINS", "TIER_ROUTING"):
+    result["SCRIPT_DRAFTS"] = _flag(result["SCRIPT_DRAFTS"], "SCRIPT_DRAFTS")
+    for key in ("SCRIPT_PINS", "TIER_ROUTING", "FLOW_PINS"):
         if isinstance(result[key], str):
             try:
                 result[key] = json.loads(result[key])
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    result["KEEP_IDENTIFIERS"] = _flag(result["KEEP_IDENTIFIERS"], "KEEP_IDENTIFIERS")
+    result["RETENTION_DAYS"] = _days(result["RETENTION_DAYS"])
+    try:
+        LockoutPolicy.from_setting(result["VERIFY_LOCKOUT"])
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(str(exc)) from None
+    if isinstance(result["DEFINITION_ROOTS"], str):
+        result["DEFINITION_ROOTS"] = [p for p in result["DEFINITION_ROOTS"].split(os.pathsep) if p]
+    allow_roots(result["DEFINITION_ROOTS"] or ())  # the explicit allow-list of issue 10.4
+    try:
+        result["MAX_CONTENT_LENGTH"] = int(result["MAX_CONTENT_LENGTH"])
+    except (TypeError, ValueError):
+        raise ConfigError(f"MAX_CONTENT_LENGTH: '{result['MAX_CONTENT_LENGTH']}' is not a number of bytes") from None
     if isinstance(result["FLOWS"], str):
         result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
     for key, value in config.items():
         if key not in result:
             result[key] = value
     return result
+
+
+def _days(value: Any) -> int:
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ConfigError(f"RETENTION_DAYS: '{value}' is not a whole number of days (at least 1)")
+    return days
 
 
 def _flag(value: Any, name: str) -> bool:

@@ -54,6 +54,7 @@ class Session:
     tier_changes: list[TierChange] = field(default_factory=list)
     scripts_heard: list[str] = field(default_factory=list)
     service_requests: list[str] = field(default_factory=list)
+    console: dict[str, Any] = field(default_factory=dict)  # the agent console's hold on the call (ivr.core.agent_step)
     ended: bool = False
     steps: int = 0
 
@@ -78,6 +79,7 @@ class Session:
             tier_changes=list(self.tier_changes),
             scripts_heard=list(self.scripts_heard),
             service_requests=list(self.service_requests),
+            console=dict(self.console),
             ended=self.ended,
             steps=self.steps,
         )
@@ -107,6 +109,7 @@ class Session:
             ],
             "scripts_heard": self.scripts_heard,
             "service_requests": self.service_requests,
+            "console": self.console,
             "ended": self.ended,
             "steps": self.steps,
         }
