@@ -28,6 +28,7 @@ read (`self._one`/`self._all`, autocommitted) and a write
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import hmac
 import json
@@ -35,13 +36,14 @@ import os
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import create_engine, delete, event, func, insert, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
@@ -59,6 +61,10 @@ from ivr.store.schema import (
 
 _DUMPS = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _LOADS = json.loads
+
+
+CHECKPOINT_EVERY = 200
+"""Each process checkpoints SQLite's WAL after this many of its writes (PASSIVE: it waits for no one)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
@@ -136,10 +142,12 @@ class SqlStore(Store):
         if self._memory:
             self._shared = self._open()
         self.engine = _create(parsed, self._shared)
-        upgrade(self.engine)
-        metadata.create_all(self.engine)
+        _create_schema(self.engine)
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
+        self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
+        if self.dialect == "sqlite" and not self._memory:
+            self._writer = _WriterLock(Path(f"{parsed.database}-writer"))
         self.ledger_key = _ledger_key(self.engine)
 
     # --- the per-request path --------------------------------------------------------------------
@@ -168,6 +176,24 @@ class SqlStore(Store):
                 self._local.conn = None  # reconnect on the next request
             raise
 
+    @contextmanager
+    def writing(self, conn: Any) -> Iterator[None]:
+        """Hold SQLite's write lock for one short write (PostgreSQL: nothing to do).
+
+        SQLite lets one writer in at a time and makes the others poll with
+        sleeps (1, 2, 5, 10… ms); an advisory file lock taken first queues them
+        in the kernel instead, so the next writer goes the moment the last one
+        commits.  The WAL is checkpointed now and then, after the lock is let go.
+        """
+        if self._writer is None:
+            yield
+            return
+        with self._writer:
+            yield
+        self._local.writes = getattr(self._local, "writes", 0) + 1
+        if self._local.writes % CHECKPOINT_EVERY == 0:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def _open(self) -> Any:
         if self.dialect == "sqlite":
             conn = sqlite3.connect(
@@ -177,7 +203,7 @@ class SqlStore(Store):
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute("PRAGMA wal_autocheckpoint=4000")  # fewer, larger checkpoints (16 MB of WAL)
+            conn.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the write lock is let go
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
@@ -334,18 +360,19 @@ class _SqlCallTransaction(CallTransaction):
             self._commit_pipelined()
             return
         cursor = self.conn.cursor()
-        cursor.execute(self.sql.begin)
-        try:
-            if self._session is not None:
-                cursor.execute(*self._session)
-                if cursor.rowcount != 1:
-                    raise VersionConflict(self.call_sid)
-            for sql, rows in self._statements():
-                cursor.executemany(sql, rows)
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        cursor.execute("COMMIT")
+        with self.store.writing(self.conn):
+            cursor.execute(self.sql.begin)
+            try:
+                if self._session is not None:
+                    cursor.execute(*self._session)
+                    if cursor.rowcount != 1:
+                        raise VersionConflict(self.call_sid)
+                for sql, rows in self._statements():
+                    cursor.executemany(sql, rows)
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
 
     def _commit_pipelined(self) -> None:
         """PostgreSQL: the same transaction in two round trips (BEGIN + the version check; the rest + COMMIT)."""
@@ -435,7 +462,8 @@ class _SqlCallTransaction(CallTransaction):
         self._requests[str(record["reference"])] = dict(record)
 
     def next_sequence(self, name: str, day: dt.date) -> int:
-        row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
+        with self.store.writing(self.conn):
+            row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
         return int(row[0])
 
     # --- the identity attempt ledger (ivr.behaviours.verification) -----------------------------
@@ -511,6 +539,43 @@ def _record(row: Any) -> CallRecord:
         ended=bool(row.ended),
         channel=row.channel,
     )
+
+
+class _WriterLock:
+    """An exclusive `flock` on a file beside the database, shared by every process and thread of this store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fds: dict[int, int] = {}  # per process: a forked worker opens its own
+        self._threads = threading.Lock()  # flock is per open file: threads of one process queue here
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        pid = os.getpid()
+        fd = self._fds.get(pid)
+        if fd is None:
+            fd = self._fds[pid] = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
+        self._threads.release()
+
+
+def _create_schema(engine: Engine) -> None:
+    """Create (or upgrade) the tables; several workers starting at once on a new database may race, so retry."""
+    for attempt in range(10):
+        try:
+            with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(74157)"))  # one creator at a time
+            upgrade(engine)
+            metadata.create_all(engine)
+            return
+        except (OperationalError, ProgrammingError, IntegrityError):
+            if attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _private_dir(path: Path) -> None:
