@@ -328,14 +328,15 @@ class _SqlCallTransaction(CallTransaction):
         row = self._one(self.sql.kept_answer, (self.call_sid, key))
         if row is None:
             return None
-        kept = _LOADS(row[0])
-        return Answer(key, kept["body"], kept["state"], kept["tier"])
+        head, _, body = str(row[0]).partition("\n")
+        state, _, tier = head.partition("\t")
+        return Answer(key, body, state, tier)
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         payload = _DUMPS(session.to_dict())
         key = answer.key if answer else None
-        kept = _DUMPS({"body": answer.body, "state": answer.state, "tier": answer.tier}) if answer else None
+        kept = f"{answer.state}\t{answer.tier}\n{answer.body}" if answer else None  # no JSON: the body is XML
         if self._version is None:
             self._session = (
                 self.sql.insert_call,
