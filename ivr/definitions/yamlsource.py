@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ivr.errors import DefinitionError, Problem, display_path
 
@@ -147,7 +147,7 @@ if _CLoader is not None:
 
     _FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
     _FastStrictLoader.yaml_constructors = dict(_StrictLoader.yaml_constructors)
-    _FastStrictLoader.resolve = _resolve  # type: ignore[method-assign]
+    _FastStrictLoader.resolve = _resolve
 else:  # pragma: no cover - PyYAML built without libyaml
     _FastStrictLoader = _StrictLoader  # type: ignore[misc, assignment]
 
