@@ -64,6 +64,8 @@ _scripts_option = click.option(
 @click.option("--junit-xml", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report.")
 @click.option("--coverage", is_flag=True, help="Report the share of states and transitions exercised, and what was never reached.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the closing line.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: for more than 20 files when stderr is a terminal).")
 @click.option("--html", "html", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a self-contained HTML report: summary, grouped divergences, each failing call's timeline.")
 @click.option("--against", "against", multiple=True, type=click.Path(exists=True, path_type=Path),
@@ -78,8 +80,8 @@ _scripts_option = click.option(
 @_flows_option
 @_scripts_option
 def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, coverage: bool, quiet: bool,
-                   html: Path | None, against: tuple[Path, ...], against_scripts: Path | None, full_list: bool,
-                   accept: bool, flows: tuple[Path, ...], scripts: Path | None) -> None:
+                   progress: bool | None, html: Path | None, against: tuple[Path, ...], against_scripts: Path | None,
+                   full_list: bool, accept: bool, flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Replay test calls (*.call.yaml) and transcripts (*.transcript.yaml) against the current flows and scripts.
 
     PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
@@ -96,7 +98,7 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
         return
     started = time.perf_counter()
     seen: dict[tuple[str, ...], str] = {}
-    with _progress(len(files)) as show:
+    with _progress(len(files), progress) as show:
         results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet, seen)))
     seconds = time.perf_counter() - started
     failed = sum(1 for result in results if not result.passed)
@@ -212,9 +214,9 @@ def _flow_files(paths: tuple[Path, ...]) -> list[Path]:
 class _progress:
     """Prints report lines; with many files and a terminal, under a tqdm progress bar."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, wanted: bool | None = None) -> None:
         self.bar: Any = None
-        if total > PROGRESS_AFTER and sys.stderr.isatty():
+        if wanted or (wanted is None and total > PROGRESS_AFTER and sys.stderr.isatty()):
             from tqdm import tqdm  # type: ignore[import-untyped]
 
             self.bar = tqdm(total=total, unit="call", file=sys.stderr, leave=False)

@@ -76,7 +76,8 @@ class _Sql:
             return sql.replace("?", "%s") if dialect == "postgresql" else sql
 
         self.begin = "BEGIN" if dialect == "postgresql" else "BEGIN IMMEDIATE"
-        self.load = q("SELECT session, version, answer_key, answer FROM calls WHERE call_sid = ?")
+        self.load = q("SELECT session, version, answer_key FROM calls WHERE call_sid = ?")
+        self.kept_answer = q("SELECT answer FROM calls WHERE call_sid = ? AND answer_key = ?")
         self.insert_call = q(
             "INSERT INTO calls (call_sid, world, channel, started_at, flow_id, state, tier, language, ended,"
             " updated_at, session, answer_key, answer, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
@@ -176,6 +177,7 @@ class SqlStore(Store):
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA wal_autocheckpoint=4000")  # fewer, larger checkpoints (16 MB of WAL)
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
@@ -264,7 +266,7 @@ class _SqlCallTransaction(CallTransaction):
         self.call_sid = call_sid
         self.world = world
         self._version: int | None = None  # as loaded; None: the call is new
-        self._answer: Answer | None = None
+        self._answer_key: str | None = None
         self._session: tuple[Any, ...] | None = None
         self._writes: list[tuple[str, tuple[Any, ...]]] = []
         self._entries: list[tuple[str, str]] = []
@@ -291,13 +293,17 @@ class _SqlCallTransaction(CallTransaction):
             self._version = None
             return None
         self._version = int(row[1])
-        if row[2]:
-            body = _LOADS(row[3])
-            self._answer = Answer(row[2], body["body"], body["state"], body["tier"])
+        self._answer_key = row[2]
         return Session.from_dict(_LOADS(row[0]))
 
     def answer(self, key: str) -> Answer | None:
-        return self._answer if self._answer is not None and self._answer.key == key else None
+        if self._answer_key != key:
+            return None  # the common case: a new request, and the kept answer is not even read
+        row = self._one(self.sql.kept_answer, (self.call_sid, key))
+        if row is None:
+            return None
+        kept = _LOADS(row[0])
+        return Answer(key, kept["body"], kept["state"], kept["tier"])
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
