@@ -12,6 +12,7 @@ Used by `ivr.qa.tokenise` (at write time) and `ivr.qa.redact` (at export).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -60,10 +61,15 @@ def scrub_speech(text: str, names: Iterable[str] = ()) -> str:
     result = _SPELLED_DATE.sub(_date_or_month, result)
     result = _long_numbers(result)
     result = _NAME_INTRO.sub(_introduced, result)
+    pattern = names_pattern(tuple(names))
+    return pattern.sub("[name]", result) if pattern is not None else result
+
+
+@functools.lru_cache(maxsize=64)
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for every word of `names` (compiled once per set of names)."""
     words = sorted({word for name in names for word in re.findall(r"[^\W\d_]{2,}", name)}, key=len, reverse=True)
-    if words:
-        result = re.sub(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", "[name]", result, flags=re.IGNORECASE)
-    return result
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
 
 
 def _date_or_month(match: re.Match[str]) -> str:
@@ -96,8 +102,8 @@ def _long_numbers(text: str) -> str:
         run.clear()
 
     for token in tokens:
-        words = spoken.words(token)
-        if words and all(word in _DIGIT_WORDS or word.isdigit() for word in words):
+        word = token.lower().strip(".,;:!?¿¡")
+        if word and (word in _DIGIT_WORDS or word.isdigit()):
             run.append(token)
             continue
         flush()

@@ -27,15 +27,29 @@ import dataclasses
 import datetime as dt
 import hashlib
 import hmac
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ivr.core.session import Session
 from ivr.core.flow import Flow
-from ivr.qa.redact import PII_VALIDATORS, Redactor, _deep, _Found, _parse, _without_numbers, collect_validators
+from ivr.qa.redact import (
+    PII_VALIDATORS,
+    Redactor,
+    _bounded,
+    _date_forms,
+    _deep,
+    _digit_forms,
+    _Found,
+    _parse,
+    _without_numbers,
+    collect_validators,
+)
 from ivr.qa.scrub import scrub_speech
 from ivr.qa.transcript import CallerInput
+
+_DIGIT = re.compile(r"[0-9]")
 
 DROPPED_CASE_FIELDS = ("applicant_name", "a_number", "phone")
 """Case fields no step reads: left out of the snapshot an entry keeps (issue 10.3)."""
@@ -125,12 +139,16 @@ class Tokeniser:
         )
         out = dict(entry)
         out["input"] = self._input(redactor, swap, given, validator, state_before, flow_id, str(entry.get("language", "en")))
-        out["prompts"] = [{**prompt, "text": swap(str(prompt.get("text", "")))} for prompt in entry.get("prompts", ())]
+        # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is
+        out["prompts"] = [
+            {**prompt, "text": swap(text)} if _DIGIT.search(text := str(prompt.get("text", ""))) else prompt
+            for prompt in entry.get("prompts", ())
+        ]
         for key in ("effects", "tier_changes"):
             if entry.get(key):
                 out[key] = _deep(entry[key], swap)
         if cases:
-            snapshots = [redactor._case(_minimal(case), swap) for case in cases]
+            snapshots = [_snapshot(redactor, case) for case in cases]
             out["cases"] = {str(case["receipt_number"]): case for case in snapshots}
         return out
 
@@ -184,7 +202,7 @@ class Tokeniser:
         for kind, value in known:
             if kind == "receipt_number" and len(value) == 10 and value.isdigit():
                 redactor._digit_run(value, "receipt", found)
-        swap = redactor._replacer(found)
+        swap = _replacer(redactor, found)
         self._swaps[key] = (redactor, swap)
         if len(self._swaps) > 512:
             self._swaps.popitem(last=False)
@@ -221,13 +239,43 @@ class Tokeniser:
         return {**given, "value": text}
 
 
+def _replacer(redactor: Redactor, found: _Found) -> Callable[[str], str]:
+    """The redactor's replacement of every written form, with a substring test first: most texts
+    hold none of the forms, and testing them one by one is far cheaper than the alternation."""
+    forms: dict[str, str] = {}
+    for digits in found.digits:
+        for before, after in _digit_forms(digits, redactor.digits[digits]):
+            forms.setdefault(before, after)
+    for day in found.dates:
+        for before, after in _date_forms(day, redactor.dates[day]):
+            forms.setdefault(before, after)
+    forms.update({word: redactor.names[word] for word in found.names})
+    ordered = sorted(forms, key=len, reverse=True)
+    patterns = {form: re.compile(_bounded(form) if form not in found.names else rf"\b{re.escape(form)}\b") for form in ordered}
+
+    def swap(text: str) -> str:
+        for form in ordered:
+            if form in text:
+                text = patterns[form].sub(forms[form], text)
+        return text
+
+    return swap
+
+
 def _caller_input(given: Mapping[str, Any]) -> CallerInput:
     kind = "press" if given.get("kind") == "digits" else "say"
     return CallerInput(kind, str(given.get("value", "")))
 
 
-def _minimal(case: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in case.items() if key not in DROPPED_CASE_FIELDS}
+def _snapshot(redactor: Redactor, case: dict[str, Any]) -> dict[str, Any]:
+    """The case as a step read it, without the fields no step reads, receipt and birth date tokenised."""
+    result = {key: value for key, value in case.items() if key not in DROPPED_CASE_FIELDS}
+    receipt = str(case.get("receipt_number", ""))
+    if len(receipt) == 13 and receipt[3:] in redactor.digits:
+        result["receipt_number"] = receipt[:3] + redactor.digits[receipt[3:]]
+    if case.get("date_of_birth"):
+        result["date_of_birth"] = redactor.dates[dt.date.fromisoformat(str(case["date_of_birth"]))].isoformat()
+    return result
 
 
 def _catalogue_case(redactor: Redactor, case: Mapping[str, Any], found: _Found) -> None:
