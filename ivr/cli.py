@@ -36,10 +36,10 @@ class _Group(click.Group):
         except ConfigError as error:
             raise click.ClickException(str(error)) from None
         except Exception as error:
-            problem = settings.database_problem(error)
-            if problem is None:
+            unopened = settings.database_problem(error)
+            if unopened is None:
                 raise
-            raise click.ClickException(problem) from None
+            raise click.ClickException(unopened) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -25,6 +25,7 @@ COMMANDS = {
     "load": ["load", "http://127.0.0.1:8499", "--token", "x", "-n", "1"],
     "rehearse": ["rehearse"],
     "replay": ["replay", HOURS],
+    "report": ["report"],
     "scripts": ["scripts", "list"],
     "serve": ["serve", "--port", "8498"],
     "transcripts": ["transcripts", "export", "-o", "exported"],
