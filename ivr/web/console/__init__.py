@@ -203,7 +203,8 @@ def call_events(call_id: str) -> Response:
                 seen = version
                 session = console.calls.store.session(call_sid)
                 status = session.console.get("status") if session else None
-                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended)}
+                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended),
+                        "state": session.state if session else None, "tier": session.tier if session else None}
                 yield f"event: said\nid: {seen}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
                 beat = time.monotonic()
             elif time.monotonic() - beat > HEARTBEAT_SECONDS:
