@@ -136,3 +136,19 @@ def test_the_caller_hanging_up_ends_the_seat_and_scores_it(console: ConsoleServi
     assert console.calls.store.session(tier1_call).console["status"] == "done"
     card = console.finish(tier1_call, "tina", "tier1")
     assert "escalation" not in card.broken and "scripts_expected" in card.broken
+
+
+def test_a_redacted_console_transcript_hides_identity_and_still_replays(console: ConsoleService) -> None:
+    """The receipt and date of birth an officer typed are redacted in exports, and the call replays the same way."""
+    from ivr.qa.redact import Redactor, collect_validators
+
+    call_sid = console.start_scenario("tier2-typo-on-card")
+    console.act(call_sid, "tom", {"action": "accept", "seat": "tier2"})
+    for action in console.model("tier2-typo-on-card"):
+        console.act(call_sid, "tom", action)
+    [recorded] = transcripts.from_entries(console.calls.store.transcript(call_sid))
+    flows = {fid: compiled.flow for fid, compiled in console.calls.engine.flows.items()}
+    redacted = Redactor(collect_validators(flows)).redact(recorded)
+    text = transcripts.dumps(redacted)
+    assert "2001-11-30" not in text and "2790850108" not in text
+    assert Replayer({"DATABASE_URL": "sqlite://"}).replay_transcript(redacted).passed
