@@ -128,6 +128,12 @@ class ConsoleRecords:
             count, points, total = conn.execute(query).one()
         return TraineeSummary(trainee, int(count), int(points), int(total))
 
+    def trainees(self) -> list[str]:
+        """Everyone with a score card, by name."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(console_scores.c.trainee).distinct().order_by(console_scores.c.trainee))
+            return [str(row.trainee) for row in rows]
+
     # --- the queue -----------------------------------------------------------------------
 
     def waiting(self, seat: str) -> list[Waiting]:

@@ -14,6 +14,7 @@ it (the engine refuses the rest, and this shell answers 409 with the reason).
     POST /console/api/calls/<id>/actions           {action, …arguments} -> what the call said
     GET  /console/api/calls/<id>/events?since=N    server-sent events: what the call said since entry N
     GET  /console/api/cards[?trainee=NAME]         score cards (a trainee's own; trainers see anyone's)
+    GET  /console/scores, /console/scores.csv      trainers: the class's results, page and CSV
 
 Server-sent events poll the database (every `POLL_SECONDS`), not an
 in-process channel, so they work with several gunicorn workers: an action
@@ -22,6 +23,8 @@ served by one worker reaches a page streamed by another within a second.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import time
 from collections.abc import Iterator
@@ -154,6 +157,8 @@ def call(call_id: str) -> Response:
     seat = panel["tier"]
     me = _me()
     cards = [card for card in console.records.cards(trainee=me, call_sid=call_id[:64]) if card.get("seat") == seat]
+    if not cards and panel["agent"] == me and (panel["status"] == "done" or panel["ended"]):
+        cards = [console.finish(call_id[:64], me, seat).to_dict()]  # the caller hung up on the seat
     allowed = sorted(SEAT_ACTIONS.get(seat, ())) if panel["agent"] == me and panel["status"] == "connected" else []
     return jsonify(
         handoff=panel,
@@ -227,6 +232,34 @@ def cards() -> tuple[Response, int] | Response:
         return _error("only trainers see other trainees' score cards", 403)
     console = _console()
     return jsonify(cards=console.records.cards(trainee=trainee), summary=console.records.summary(trainee).__dict__)
+
+
+@bp.get("/console/scores")
+def scores() -> str | tuple[Response, int]:
+    """Trainers: every trainee's console results and their latest score cards."""
+    user = signed_in_user()
+    if user is None or not user.has_role(*TRAINERS):
+        return _error("only trainers see the class's score cards", 403)
+    records = _console().records
+    summaries = [records.summary(trainee) for trainee in records.trainees()]
+    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50))
+
+
+@bp.get("/console/scores.csv")
+def scores_csv() -> Response | tuple[Response, int]:
+    """Trainers: the class's console results as CSV (one row per trainee)."""
+    user = signed_in_user()
+    if user is None or not user.has_role(*TRAINERS):
+        return _error("only trainers see the class's score cards", 403)
+    records = _console().records
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["trainee", "console calls", "points", "out of", "console score"])
+    for trainee in records.trainees():
+        summary = records.summary(trainee)
+        writer.writerow([trainee, summary.calls, summary.points, summary.total, summary.csv_value()])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
 
 
 def _sse(stream: Iterator[str]) -> Response:
