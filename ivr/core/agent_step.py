@@ -63,8 +63,8 @@ CALLER_TO_AGENT = "caller_to_agent"
 WAITING, CONNECTED, DONE, ABANDONED = "waiting", "connected", "done", "abandoned"
 LISTEN_SECONDS = 60
 VERIFY_ACTION = "live_verify_caller"
-"""The registered action that checks identity.  The one place to swap for the shared
-verification service (with its attempt ledger) when it lands."""
+"""The registered action that checks identity: the shared verification service
+(`ivr.behaviours.verification`, one attempt ledger for every tier), reached through the registry."""
 
 _TEXT: dict[str, dict[str, str]] = {
     "greeting.tier1": {
@@ -302,7 +302,11 @@ def _verify_identity(run: _Run, action: VerifyIdentity) -> None:
     vars_["live_receipt"] = "".join(ch for ch in action.receipt.upper() if ch.isalnum())
     vars_["live_dob"] = action.date_of_birth.strip()
     outcome = _behaviour(run, VERIFY_ACTION)
-    _say(run, "verified" if outcome == "verified" else "not_verified")
+    if outcome == "locked":
+        # the shared verification service's lock: the call may verify nobody any more
+        run.actions.append(Say(run._fill("{identity_lock_message}"), run.session.language, "agent.identity_locked"))
+    else:
+        _say(run, "verified" if outcome == "verified" else "not_verified")
     _listen(run)
 
 

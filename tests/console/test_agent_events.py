@@ -152,3 +152,16 @@ def test_a_redacted_console_transcript_hides_identity_and_still_replays(console:
     text = transcripts.dumps(redacted)
     assert "2001-11-30" not in text and "2790850108" not in text
     assert Replayer({"DATABASE_URL": "sqlite://"}).replay_transcript(redacted).passed
+
+
+def test_an_officer_cannot_verify_past_the_shared_lock(console: ConsoleService) -> None:
+    """The console's identity check is the shared verification service: three failures lock the call for every tier."""
+    call_sid = console.start_scenario("tier2-typo-on-card")
+    console.act(call_sid, "tom", {"action": "accept", "seat": "tier2"})
+    for _ in range(3):
+        console.act(call_sid, "tom", {"action": "verify_identity", "receipt": "YSC2790850108", "date_of_birth": "1999-01-01"})
+    outcome = console.act(call_sid, "tom", {"action": "verify_identity", "receipt": "YSC2790850108", "date_of_birth": "2001-11-30"})
+    assert [say.prompt_id for say in outcome.step.says] == ["agent.identity_locked"]
+    assert outcome.step.session.verified_receipt is None
+    panel = console.handoff(call_sid)
+    assert panel["locked"] and panel["lock"] == "too many failed identity checks on this call"

@@ -135,7 +135,7 @@
     row("Seat", seatLabel(h.tier));
     row("Language", h.language);
     row("Identity", h.verified ? "Verified (" + h.receipt + ")" : "Not verified");
-    if (h.locked) { row("Lock", "Case information locked after " + h.failed_verifications + " failed checks", "lock"); }
+    if (h.locked) { row("Lock", "Locked: " + h.lock + " (" + h.failed_verifications + " failed on this call)", "lock"); }
     row("Why transferred", h.reason + (h.note ? " — “" + h.note + "”" : "") + (h.from_agent ? " (from " + h.from_agent + ")" : ""));
     row("Path", h.path.join(" → ") || "—");
     row("Caller entered", h.entered.map(function (e) { return e.kind + " " + e.value; }).join("; ") || "—");
