@@ -4,8 +4,8 @@ A tier routed to the console (`TIER_ROUTING` kind `console`, for the whole
 line or for one rehearsal) puts the call on hold for that seat:
 `session.console` records `{tier, status, queued_at, agent, accepted_at,
 note}` with status `waiting` (the caller hears the queue), `connected` (a
-trainee accepted), `done` (the seat passed it on or ended it) or `abandoned`
-(the caller hung up).  While the console holds a call, the caller's words are
+trainee accepted), `done` (the seat passed it on or ended it), `left` (the
+waiting caller chose a call-back instead) or `abandoned` (the caller hung up).  While the console holds a call, the caller's words are
 recorded for the agent and the flow's menus stay silent.
 
 Each action is checked against `SEAT_ACTIONS` (seed 003) and the call's
@@ -48,7 +48,7 @@ from ivr.core.agent import (
 )
 from ivr.core.events import Digits, Event, NoInput, Resume, Speech
 from ivr.core.registry import CASE_UPDATED, Context, Effect
-from ivr.routing import route_for
+from ivr.routing import QUEUE_CALLBACK_KEY, route_for
 
 if TYPE_CHECKING:
     from ivr.core.engine import _Run
@@ -60,7 +60,7 @@ AGENT_SAID = "agent_free_answer"
 """The effect an officer's free answer leaves: their words, recorded as not a script."""
 CALLER_TO_AGENT = "caller_to_agent"
 """The effect a caller's words to a connected agent leave: what the agent heard."""
-WAITING, CONNECTED, DONE, ABANDONED = "waiting", "connected", "done", "abandoned"
+WAITING, CONNECTED, DONE, ABANDONED, LEFT = "waiting", "connected", "done", "abandoned", "left"
 LISTEN_SECONDS = 60
 VERIFY_ACTION = "live_verify_caller"
 """The registered action that checks identity: the shared verification service
@@ -176,19 +176,27 @@ def enqueue(run: _Run, tier: str, queue: str, context: dict[str, str]) -> None:
     run.actions.append(Enqueue(queue, tier, context, console=True))
 
 
-def caller_input(run: _Run, event: Event) -> None:
-    """The caller pressed or said something while the console holds the call."""
+def caller_input(run: _Run, event: Event) -> bool:
+    """The caller pressed or said something while the console holds the call; False: the flow should handle it.
+
+    A waiting caller who presses the queue's call-back key leaves the queue
+    (`left`), and the flow's menu where queued calls land takes the key.
+    """
     console = run.session.console
+    if console.get("status") == WAITING and isinstance(event, Digits) and event.digits == QUEUE_CALLBACK_KEY:
+        console.update(status=LEFT, ended_at=run.event.now.isoformat())
+        return False
     if console.get("status") == WAITING:
         if not isinstance(event, NoInput):
             _say(run, "waiting")
         run.actions.append(Enqueue(str(console.get("queue", "")), str(console.get("tier", "")), console=True))
-        return
+        return True
     if isinstance(event, (Digits, Speech)):
         value = event.digits if isinstance(event, Digits) else event.text
         run.ctx.emit(Effect(CALLER_TO_AGENT, {"kind": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
     if not isinstance(event, Resume):
         _listen(run)
+    return True
 
 
 def hang_up(session: Session, now_iso: str) -> None:
