@@ -85,13 +85,15 @@ def path_in_words(entries: Iterable[Mapping[str, Any]], flow: Flow) -> list[str]
 
 
 def entered(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """What the caller keyed or said, and where; a date of birth is hidden."""
+    """What the caller keyed or said to the IVR, and where; a date of birth is hidden."""
     found: list[dict[str, str]] = []
     for entry in entries:
         described = entry.get("input") or {}
         kind = described.get("kind")
         if entry.get("type") != "step" or kind not in ("digits", "speech"):
             continue
+        if any(effect.get("kind") == "caller_to_agent" for effect in entry.get("effects") or ()):
+            continue  # words said to a person, shown on the call's timeline, not entered in the IVR
         where = str(entry.get("state_before", ""))
         value = str(described.get("value", ""))
         if any(word in where for word in _SENSITIVE):

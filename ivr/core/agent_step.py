@@ -193,7 +193,7 @@ def caller_input(run: _Run, event: Event) -> bool:
         return True
     if isinstance(event, (Digits, Speech)):
         value = event.digits if isinstance(event, Digits) else event.text
-        run.ctx.emit(Effect(CALLER_TO_AGENT, {"kind": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
+        run.ctx.emit(Effect(CALLER_TO_AGENT, {"input": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
     if not isinstance(event, Resume):
         _listen(run)
     return True

@@ -165,3 +165,11 @@ def test_an_officer_cannot_verify_past_the_shared_lock(console: ConsoleService) 
     assert outcome.step.session.verified_receipt is None
     panel = console.handoff(call_sid)
     assert panel["locked"] and panel["lock"] == "too many failed identity checks on this call"
+
+
+def test_words_said_to_an_agent_are_on_the_timeline_not_in_what_was_entered(console: ConsoleService) -> None:
+    """The hand-off's 'caller entered' is what the IVR collected; talk with people is the call's timeline."""
+    call_sid = console.start_scenario("tier2-good-cause-untimely")
+    entered = console.handoff(call_sid)["entered"]
+    assert all(item["kind"] == "keys" for item in entered)
+    assert any(line["who"] == "caller" and "hospital" in line["text"] for line in console.timeline(call_sid))

@@ -109,6 +109,13 @@ def test_a_trainee_answers_a_trainers_call_at_the_tier1_seat(browser: Any, serve
     expect(trainee.locator("#free-form")).to_be_hidden()  # Tier 1 has no free-text box (seed 003)
     expect(trainer.locator('#log li[data-prompt="agent.greeting.tier1"]')).to_be_visible(timeout=10_000)
 
+    folder = SCREENSHOTS or tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    during = trainee.screenshot(path=str(folder / "console-tier1.png"), full_page=True)
+    width, _, _ = _read_png(during)
+    assert width == VIEWPORT["width"], "the console fits the window: nothing scrolls sideways"
+    expect(trainee.locator("#actions")).to_be_visible()
+
     # Scripts are grouped by topic and searchable; reading one speaks it on the trainer's page.
     everything = trainee.locator("#scripts button").count()
     expect(trainee.locator("#scripts h4").first).to_be_visible()
@@ -131,8 +138,6 @@ def test_a_trainee_answers_a_trainers_call_at_the_tier1_seat(browser: Any, serve
     expect(trainer.locator("#log")).to_contain_text("I am passing your call to a USCIS officer", timeout=10_000)
     expect(trainer.locator("#tier")).to_have_text("Tier 2")  # the call moved on to the flow's simulated officer
 
-    folder = SCREENSHOTS or tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
     full = trainee.screenshot(path=str(folder / "console.png"), full_page=True)
     card = trainee.locator("#scorecard").screenshot(path=str(folder / "console-card.png"))
     trainer.screenshot(path=str(folder / "console-caller.png"), full_page=True)
@@ -142,6 +147,22 @@ def test_a_trainee_answers_a_trainers_call_at_the_tier1_seat(browser: Any, serve
     green = sum(1 for row in rows for rgb in row if all(abs(a - b) <= 40 for a, b in zip(rgb, OK_GREEN)))
     assert green > 20, "the score card shows its kept rules in green"
     assert trainer.errors == [] and trainee.errors == []
+
+
+def test_a_trainee_practises_with_a_simulated_caller(browser: Any, server: str) -> None:
+    """A scenario's simulated caller rings the trainee's seat, answers the script, and the call is scored."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-ice-checkin-es")
+    trainee.click("#ring")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Buenos días. Necesito cambiar mi cita de registro con ICE.", timeout=10_000)
+    trainee.fill("#script-search", "ICE")
+    trainee.click('#scripts button[data-ref="ice-checkin@1"]')
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Muchas gracias, voy a llamar a ICE.", timeout=10_000)
+    trainee.click('button[data-action="end_call"]')
+    expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
+    assert trainee.errors == []
 
 
 def _read_png(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:

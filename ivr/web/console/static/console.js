@@ -20,9 +20,9 @@
   function api(method, url, body) {
     return fetch(url, {
       method: method,
-      headers: body ? { "Content-Type": "application/json", "X-CSRFToken": csrfToken } : {},
+      headers: method === "GET" ? {} : { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
       credentials: "same-origin",
-      body: body ? JSON.stringify(body) : undefined
+      body: method === "GET" ? undefined : JSON.stringify(body || {})
     }).then(function (response) {
       return response.json().then(function (data) {
         if (!response.ok) { throw new Error(data.error || ("HTTP " + response.status)); }
