@@ -48,6 +48,8 @@ def shipped() -> list[tuple[str, Path]]:
     targets: list[tuple[str, Path]] = [("flow", path) for path in sorted(FLOWS_ROOT.glob("*.yaml"))]
     targets += [("scripts", SCRIPTS_ROOT), ("cases", DEMO_CASES_PATH), ("directory", DIRECTORY_PATH)]
     targets += [("scenario", path) for path in sorted(SCENARIOS_ROOT.glob("*.yaml"))]
+    if (FLOWS_ROOT / "releases").is_dir():
+        targets.append(("releases", FLOWS_ROOT / "releases"))
     return targets
 
 
@@ -75,6 +77,8 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
     if path.is_dir():
         if (path / LOCK_NAME).exists():
             return [("scripts", path)]
+        if any(path.glob("*/v*/RELEASE.yaml")):
+            return [("releases", path)]
         found = [target for child in sorted(path.glob("*.yaml")) for target in classify(child, Report())]
         if not found:
             report.problems.append(Problem(shown, 1, "", "no flows, scripts, case data or directory here"))
@@ -165,6 +169,18 @@ def _directory(path: Path) -> str:
     return "directory" + (f", {len(offices)} offices" if offices is not None else "")
 
 
+def _releases(path: Path) -> str:
+    """Published flow versions: unedited, and each still a valid flow."""
+    from ivr.definitions.releases import load_release, load_releases
+
+    releases = load_releases(path)
+    for versions in releases.values():
+        for release in versions:
+            load_release(release, builtin_registry())
+    count = sum(len(versions) for versions in releases.values())
+    return f"{count} published flow version{'s' if count != 1 else ''} of {len(releases)} flow{'s' if len(releases) != 1 else ''}"
+
+
 def _transcript(path: Path) -> str:
     from ivr.qa.transcript import load_transcript
 
@@ -188,5 +204,5 @@ def _call(path: Path) -> str:
 
 _CHECKS = {
     "scenario": _scenario, "call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases,
-    "directory": _directory, "transcript": _transcript,
+    "directory": _directory, "transcript": _transcript, "releases": _releases,
 }
