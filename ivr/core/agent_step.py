@@ -48,7 +48,7 @@ from ivr.core.agent import (
 )
 from ivr.core.events import Digits, Event, NoInput, Resume, Speech
 from ivr.core.registry import CASE_UPDATED, Context, Effect
-from ivr.routing import QUEUE_CALLBACK_KEY, route_for
+from ivr.routing import QUEUE_CALLBACK_KEY, queue_text, route_for
 
 if TYPE_CHECKING:
     from ivr.core.engine import _Run
@@ -78,10 +78,6 @@ _TEXT: dict[str, dict[str, str]] = {
     "greeting.supervisor": {
         "en": "Thank you for holding. This is a supervisor.",
         "es": "Gracias por esperar. Le atiende un supervisor.",
-    },
-    "waiting": {
-        "en": "Please stay on the line. The next available person will answer.",
-        "es": "Por favor, no cuelgue. La próxima persona disponible le atenderá.",
     },
     "sr.created": {
         "en": "I have made a service request about {sr_topic}. It was sent to {sr_office}, which has your case. "
@@ -173,6 +169,7 @@ def enqueue(run: _Run, tier: str, queue: str, context: dict[str, str]) -> None:
         "note": previous.get("next_note", ""),
         "from_agent": previous.get("agent", ""),
     }
+    _say_queue(run)
     run.actions.append(Enqueue(queue, tier, context, console=True))
 
 
@@ -188,7 +185,7 @@ def caller_input(run: _Run, event: Event) -> bool:
         return False
     if console.get("status") == WAITING:
         if not isinstance(event, NoInput):
-            _say(run, "waiting")
+            _say_queue(run)
         run.actions.append(Enqueue(str(console.get("queue", "")), str(console.get("tier", "")), console=True))
         return True
     if isinstance(event, (Digits, Speech)):
@@ -468,6 +465,12 @@ def _say(run: _Run, key: str) -> None:
     language = run.session.language
     text = _TEXT[key]["es" if language == "es" else "en"]
     run.actions.append(Say(" ".join(run._fill(text).split()), language, f"agent.{key}"))
+
+
+def _say_queue(run: _Run) -> None:
+    """The queue's announcement (as the phone line's wait URL says it): stay on the line, or press for a call-back."""
+    language = run.session.language
+    run.actions.append(Say(queue_text("waiting", language), language, "queue.waiting"))
 
 
 def _say_var(run: _Run, var: str, prompt_id: str) -> None:
