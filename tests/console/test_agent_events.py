@@ -173,3 +173,12 @@ def test_words_said_to_an_agent_are_on_the_timeline_not_in_what_was_entered(cons
     entered = console.handoff(call_sid)["entered"]
     assert all(item["kind"] == "keys" for item in entered)
     assert any(line["who"] == "caller" and "hospital" in line["text"] for line in console.timeline(call_sid))
+
+
+def test_another_app_server_keeps_a_scenario_calls_simulated_time(console: ConsoleService, wall: Any) -> None:
+    """A scenario call's clock is in the store: a process that did not start the call stamps actions in its time."""
+    call_sid = console.start_scenario("tier1-ice-checkin-es")
+    wall.advance(30)
+    console.calls.clocks.clear()  # as another gunicorn worker sees it
+    outcome = console.act(call_sid, "tina", {"action": "accept", "seat": "tier1"})
+    assert outcome.step.session.console["accepted_at"] == "2026-11-23T10:00:30-05:00"
