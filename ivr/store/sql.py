@@ -51,9 +51,8 @@ from ivr.store.schema import (
     calls,
     identity_failures,
     ledger_keys,
-    metadata,
     transcript_entries,
-    upgrade,
+    prepare,
     world_clocks,
 )
 
@@ -136,8 +135,7 @@ class SqlStore(Store):
         if self._memory:
             self._shared = self._open()
         self.engine = _create(parsed, self._shared)
-        upgrade(self.engine)
-        metadata.create_all(self.engine)
+        prepare(self.engine)
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
         self.ledger_key = _ledger_key(self.engine)
