@@ -66,6 +66,12 @@ def test_a_simulated_caller_reaches_a_service_request_routed_to_the_office_with_
     assert (card["points"], card["total"]) == (card["total"], 7)
     [request] = [line for line in card["lines"] if line["rule"] == "service_request"]
     assert request["passed"] and request["detail"] == "outside_normal_processing_time sent to California Service Center"
+    after = trainee.get(f"/console/api/calls/{call_id}").get_json()
+    assert after["model"] == [
+        "read a script (processing-times@1)",
+        "create a service request (outside_normal_processing_time)",
+        "end the call",
+    ]
     cards = trainee.get("/console/api/cards").get_json()
     assert cards["summary"] == {"trainee": "tina", "calls": 1, "points": 7, "total": 7}
 

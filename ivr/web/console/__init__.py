@@ -160,7 +160,10 @@ def call(call_id: str) -> Response:
     if not cards and panel["agent"] == me and (panel["status"] == "done" or panel["ended"]):
         cards = [console.finish(call_id[:64], me, seat).to_dict()]  # the caller hung up on the seat
     allowed = sorted(SEAT_ACTIONS.get(seat, ())) if panel["agent"] == me and panel["status"] == "connected" else []
+    scenario = panel.get("scenario")
+    model = [_model_step(step) for step in console.model(scenario["id"])] if cards and scenario else []
     return jsonify(
+        model=model,
         handoff=panel,
         timeline=console.timeline(call_id[:64]),
         scripts=console.scripts(call_id[:64]) if seat == "tier1" else [],
@@ -260,6 +263,14 @@ def scores_csv() -> Response | tuple[Response, int]:
         writer.writerow([trainee, summary.calls, summary.points, summary.total, summary.csv_value()])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
+
+
+def _model_step(step: dict[str, Any]) -> str:
+    """One action of a scenario's model answer in words: 'decide good cause (illness)'."""
+    name = str(step.get("action"))
+    label = ACTIONS[name].label if name in ACTIONS else name
+    shown = [str(v) for k, v in step.items() if k in ("ref", "sr_type", "cause", "reason", "choice") and v not in ("", None)]
+    return label + (f" ({', '.join(shown)})" if shown else "")
 
 
 def _sse(stream: Iterator[str]) -> Response:

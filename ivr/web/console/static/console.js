@@ -121,6 +121,14 @@
     if (data.scripts && data.scripts.length && !scripts.length) { scripts = data.scripts; renderScripts(); }
     if (!allowed.length) { scripts = []; }
     if (data.card) { renderCard(data.card); }
+    renderModel(data.model || []);
+  }
+
+  function renderModel(steps) {
+    $("model").hidden = !steps.length;
+    var list = $("model-steps");
+    list.innerHTML = "";
+    steps.forEach(function (step) { list.appendChild(el("li", step)); });
   }
 
   function renderHandoff(h) {
