@@ -163,8 +163,8 @@ class _Run:
             agent_step.handle(self, event)
             return
         if agent_step.holds(self.session) and isinstance(event, (Digits, Speech, NoInput, Resume)):
-            agent_step.caller_input(self, event)
-            return
+            if agent_step.caller_input(self, event):
+                return
         if self.session.ended and not isinstance(event, HangUp):
             self._say(self.compiled.flow.message("apology"))
             self.actions.append(HangUpCall())

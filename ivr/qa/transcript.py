@@ -19,7 +19,7 @@ The file format (version 1)::
     cases: [ … ]             # CASES_FILE format: the case data the call read
     sequences: [[service_request, 1]]
     steps:
-      - press: '1'            # the caller's input: start, press, say, silence, hang_up, resume
+      - press: '1'            # the input: start, press, say, silence, hang_up, resume, or agent (a console action as JSON)
         at: '2026-11-23T10:00:05-05:00'
         in: language          # the state the input arrived in
         heard:
