@@ -59,7 +59,7 @@ AGENT_REFUSED = "agent_refused"
 AGENT_SAID = "agent_free_answer"
 """The effect an officer's free answer leaves: their words, recorded as not a script."""
 CALLER_TO_AGENT = "caller_to_agent"
-"""The effect a caller's words to a connected agent leave: what the agent heard."""
+"""The effect a caller's words to a connected agent leave: they went to a person, not the IVR."""
 WAITING, CONNECTED, DONE, ABANDONED, LEFT = "waiting", "connected", "done", "abandoned", "left"
 LISTEN_SECONDS = 60
 VERIFY_ACTION = "live_verify_caller"
@@ -189,8 +189,8 @@ def caller_input(run: _Run, event: Event) -> bool:
         run.actions.append(Enqueue(str(console.get("queue", "")), str(console.get("tier", "")), console=True))
         return True
     if isinstance(event, (Digits, Speech)):
-        value = event.digits if isinstance(event, Digits) else event.text
-        run.ctx.emit(Effect(CALLER_TO_AGENT, {"input": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
+        # the words themselves are the step's input (kept, and redacted, as every caller input is)
+        run.ctx.emit(Effect(CALLER_TO_AGENT, {"input": "digits" if isinstance(event, Digits) else "speech"}))
     if not isinstance(event, Resume):
         _listen(run)
     return True
