@@ -30,6 +30,7 @@ def _read_receipt(value: str, language: str) -> str:
     readback=_read_receipt,
     hints={"en": ("I O E", "E A C", "W A C", "L I N", "S R C", "M S C", "N B C"), "es": ("I O E", "E A C", "W A C")},
     identifier=True,
+    personal="receipt_number",
 )
 def receipt_number(value: str, kind: str, language: str) -> str | None:
     """Three letters and ten digits spoken or typed, or the ten digits keyed (then `#`)."""
@@ -44,7 +45,7 @@ def _read_date(value: str, language: str) -> str:
     return spoken.say_date(dt.date.fromisoformat(value), language)
 
 
-@REGISTRY.validator("date_of_birth", readback=_read_date, identifier=True)
+@REGISTRY.validator("date_of_birth", readback=_read_date, identifier=True, personal="date_of_birth")
 def date_of_birth(value: str, kind: str, language: str) -> str | None:
     """A date of birth keyed as MMDDYYYY or spoken; returned as YYYY-MM-DD."""
     parsed = spoken.parse_date_of_birth(value, language)
@@ -52,7 +53,8 @@ def date_of_birth(value: str, kind: str, language: str) -> str | None:
 
 
 @REGISTRY.validator(
-    "a_number", readback=lambda value, language: "A, " + spoken.read_digits(value, language), identifier=True
+    "a_number", readback=lambda value, language: "A, " + spoken.read_digits(value, language), identifier=True,
+    personal="a_number",
 )
 def a_number(value: str, kind: str, language: str) -> str | None:
     """An A-number: A and 8 or 9 digits; returned as 9 digits (DOMAIN.md §2.2)."""
@@ -71,7 +73,8 @@ def reference_number(value: str, kind: str, language: str) -> str | None:
 
 
 @REGISTRY.validator(
-    "phone_number", readback=lambda value, language: spoken.read_digits(value[-10:], language), identifier=True
+    "phone_number", readback=lambda value, language: spoken.read_digits(value[-10:], language), identifier=True,
+    personal="phone_number",
 )
 def phone_number(value: str, kind: str, language: str) -> str | None:
     """A US phone number of ten digits (a leading 1 allowed); returned as +1 and ten digits."""

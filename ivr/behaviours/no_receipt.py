@@ -42,6 +42,7 @@ _SAID = {"en": "that you do not have a receipt number", "es": "que no tiene núm
     ),
     hints={"en": ("I don't have a receipt number",), "es": ("no tengo número de recibo",)},
     identifier=True,
+    personal="receipt_number",
 )
 def receipt_or_none(value: str, kind: str, language: str) -> str | None:
     """A receipt (as `receipt_number` reads it), or 'none' when the caller says they have none."""

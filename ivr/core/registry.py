@@ -146,6 +146,7 @@ class ValidatorSpec:
     readback: Readback
     doc: str
     identifier: bool = False  # reads an identifier: speech tuned for it, low confidence always read back
+    personal: str | None = None  # the kind of personal data it reads (ivr.qa.redact.PII_VALIDATORS): kept tokenised
 
 
 Variable = Callable[[Context], str]
@@ -197,11 +198,15 @@ class Registry:
         readback: Readback,
         hints: dict[str, tuple[str, ...]] | None = None,
         identifier: bool = False,
+        personal: str | None = None,
     ) -> Callable[[Validator], Validator]:
+        """`personal` names the kind of personal data the validator reads (`receipt_number`,
+        `date_of_birth`, `a_number`, `phone_number`): what the caller gives it is tokenised at rest."""
+
         def register(func: Validator) -> Validator:
             if name in self.validators:
                 raise ValueError(f"validator {name!r} registered twice")
-            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func), identifier)
+            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func), identifier, personal)
             return func
 
         return register

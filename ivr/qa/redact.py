@@ -69,12 +69,28 @@ _DOB_BASE = dt.date(1951, 3, 7)
 
 
 def collect_validators(flows: Mapping[str, Flow] | Iterable[Flow]) -> dict[str, dict[str, str]]:
-    """flow id -> {collect state -> validator name}: how to read what a caller gave in each collect."""
+    """flow id -> {collect state -> validator}: how to read what a caller gave in each collect.
+
+    A validator that reads personal data is named by the kind it reads (its registry
+    `personal`: `receipt_or_none` reads a `receipt_number`), so every such collect is redacted.
+    """
     items = flows.values() if isinstance(flows, Mapping) else flows
     return {
-        flow.id: {name: state.validator for name, state in flow.states.items() if state.kind == "collect" and state.validator}
+        flow.id: {
+            name: personal_kind(state.validator)
+            for name, state in flow.states.items()
+            if state.kind == "collect" and state.validator
+        }
         for flow in items
     }
+
+
+def personal_kind(validator: str) -> str:
+    """The kind of personal data `validator` reads (one of PII_VALIDATORS), else the validator's own name."""
+    from ivr.core.registry import builtin_registry
+
+    spec = builtin_registry().validators.get(validator)
+    return spec.personal if spec is not None and spec.personal else validator
 
 
 class Redactor:
@@ -417,4 +433,4 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-__all__ = ["PII_VALIDATORS", "Redactor", "collect_validators", "identifier_forms"]
+__all__ = ["PII_VALIDATORS", "Redactor", "collect_validators", "identifier_forms", "personal_kind"]

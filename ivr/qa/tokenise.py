@@ -36,6 +36,7 @@ from ivr.core.session import Session
 from ivr.core.flow import Flow
 from ivr.qa.redact import (
     PII_VALIDATORS,
+    personal_kind,
     Redactor,
     _bounded,
     _date_forms,
@@ -96,8 +97,9 @@ class Tokeniser:
         # flow id -> {session variable -> validator}: identifiers a call collected and may say again later
         self.pii_vars = {
             flow.id: {
-                state.into: state.validator for state in flow.states.values()
-                if state.kind == "collect" and state.into and state.validator in PII_VALIDATORS
+                state.into: personal_kind(state.validator) for state in flow.states.values()
+                if state.kind == "collect" and state.into and state.validator
+                and personal_kind(state.validator) in PII_VALIDATORS
             }
             for flow in flows
         }
