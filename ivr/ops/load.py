@@ -144,7 +144,6 @@ class Turn:
     gather_action: str | None = None
     num_digits: int | None = None
     redirect: str | None = None
-    resume: str | None = None  # where a queue or a dial posts back
     hung_up: bool = False
     text: str = ""
     state: str = ""
@@ -168,13 +167,11 @@ def parse(body: str, state: str = "") -> Turn:
         raise NotTwiML(f"root element is <{root.tag}>, not <Response>")
     gather = root.find("Gather")
     redirect = root.find("Redirect")
-    resume = next((el.get("action") for el in root if el.tag in ("Enqueue", "Dial") and el.get("action")), None)
     digits = gather.get("numDigits") if gather is not None else None
     return Turn(
         gather_action=(gather.get("action") or "") if gather is not None else None,
         num_digits=int(digits) if digits and digits.isdigit() else None,
         redirect=(redirect.text or "").strip() if redirect is not None else None,
-        resume=resume,
         hung_up=root.find("Hangup") is not None,
         text=" ".join((el.text or "") for el in root.iter("Say")),
         state=state,
@@ -297,7 +294,6 @@ class _Run:
         self.signed_base = (plan.public_base_url or plan.url).rstrip("/")
         self.validator = RequestValidator(plan.token)
         self.report = Report()
-        self.rng = random.Random(plan.seed)
         self.numbers = itertools.count()
         self.deadline = 0.0
 

@@ -24,7 +24,6 @@ COMMANDS = {
     "graph": ["graph"],
     "load": ["load", "http://127.0.0.1:8499", "--token", "x", "-n", "1"],
     "rehearse": ["rehearse"],
-    "report": ["report"],
     "replay": ["replay", HOURS],
     "report": ["report"],
     "scripts": ["scripts", "list"],
