@@ -95,13 +95,15 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
         IVR_CLOCK=CLOCK,
     )
     env.pop("TWILIO_ACCOUNT_SID", None)
+    _create_store(env["IVR_DATABASE_URL"])
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", "sync",
-               "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--log-level", "warning", spec]
+               "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "120", "--log-level", "warning", spec]
     log = open(folder / f"gunicorn-{port}.log", "wb")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")
         _warm_up(port, workers)
+        _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")  # still up after its workers booted
         yield process.pid
     finally:
         try:
@@ -114,6 +116,14 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
                 pass
             process.wait()
         log.close()
+
+
+def _create_store(url: str) -> None:
+    """Create the database before the workers start: two workers creating one new SQLite file's
+    schema at once can meet 'database is locked', and gunicorn stops when a worker fails to boot."""
+    from ivr.store.sql import SqlStore
+
+    SqlStore(url).close()
 
 
 def _check_free(port: int) -> None:
@@ -169,10 +179,21 @@ def _children(pid: int) -> list[int]:
 # --- throughput ----------------------------------------------------------------------------------
 
 
-def signed_requests(port: int, calls: int, threads: int, prefix: str) -> list[str]:
+def recorded_call(port: int) -> list[tuple[str, dict[str, str]]]:
+    """The webhooks of one bench call as the server at `port` directs them (its Gather actions, with their step marks)."""
+    from ivr.ops.load import Plan, run
+
+    report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=1, calls=1, duration=60.0,
+                      trace=True))
+    if report.failed or len(report.sent) != len(BENCH_CALL):
+        raise RuntimeError(f"the bench call failed on port {port}: " + "; ".join(report.lines()[1:]))
+    return report.sent
+
+
+def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls: int, threads: int, prefix: str) -> list[str]:
     """Tab-separated request lines for the wrk script: `thread, path, signature, body`.
 
-    Each call is the bench call under its own CallSid; a thread's lines run step-major
+    Each call is the recorded bench call under its own CallSid; a thread's lines run step-major
     (every call's first webhook, then every call's second…), so a call's next webhook is
     sent long after its previous one was answered, as on a phone line.
     """
@@ -180,14 +201,11 @@ def signed_requests(port: int, calls: int, threads: int, prefix: str) -> list[st
 
     from twilio.request_validator import RequestValidator
 
-    from ivr.ops.load import request_for
-
     validator = RequestValidator(TOKEN)
     lines = []
     for thread in range(threads):
         sids = [f"CA{prefix}{thread:02d}{number:08d}".ljust(34, "0")[:34] for number in range(calls)]
-        for given in BENCH_CALL:
-            path, fields = request_for(given, None)
+        for path, fields in webhooks:
             for sid in sids:
                 params = {"CallSid": sid, "AccountSid": "AC" + "0" * 32, **fields}
                 signature = validator.compute_signature(f"http://127.0.0.1:{port}{path}", params)
@@ -203,6 +221,7 @@ class Run:
     p99_ms: float
     errors: int
     cpu_us: float  # server CPU per request
+    kinds: tuple[tuple[str, int], ...] = ()  # errors by kind, when known
 
     @property
     def rate(self) -> float:
@@ -213,7 +232,8 @@ def wrk_run(port: int, settings: Settings, folder: Path, round_: int, master: in
     threads = 2
     calls = int(settings.seconds * 8000 / threads / len(BENCH_CALL)) + 1  # more than 8,000 req/s can use
     requests = folder / f"requests-{port}-{round_}.tsv"
-    requests.write_text("\n".join(signed_requests(port, calls, threads, f"{round_:02d}")) + "\n")
+    lines = signed_requests(port, recorded_call(port), calls, threads, f"{round_:02d}")
+    requests.write_text("\n".join(lines) + "\n")
     before = server_cpu(master)
     done = subprocess.run(
         ["wrk", "--threads", str(threads), "--connections", str(settings.connections), "--duration",
@@ -229,7 +249,7 @@ def wrk_run(port: int, settings: Settings, folder: Path, round_: int, master: in
     errors = sum(data["errors"].values())
     count = data["requests"]
     return Run(count, data["duration_us"] / 1e6, data["p50_us"] / 1000, data["p99_us"] / 1000, errors,
-               cpu / count * 1e6 if count else 0.0)
+               cpu / count * 1e6 if count else 0.0, tuple(sorted((k, v) for k, v in data["errors"].items() if v)))
 
 
 def load_run(port: int, settings: Settings, master: int) -> Run:
@@ -239,8 +259,10 @@ def load_run(port: int, settings: Settings, master: int) -> Run:
     report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=settings.connections,
                       calls=None, duration=settings.seconds, seed=port))
     cpu = server_cpu(master) - before
+    kinds = {**report.errors, "not TwiML": report.not_twiml, "apologies": report.apologies}
     return Run(report.requests, report.seconds, report.percentile(0.5) * 1000, report.percentile(0.99) * 1000,
-               report.failed, cpu / report.requests * 1e6 if report.requests else 0.0)
+               report.failed, cpu / report.requests * 1e6 if report.requests else 0.0,
+               tuple(sorted((kind, count) for kind, count in kinds.items() if count)))
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -284,10 +306,14 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
             order = TARGETS[round_ % 3:] + TARGETS[:round_ % 3]  # rotate: no server always goes first
             for name, _, _ in order:
                 port = settings.port + [t[0] for t in TARGETS].index(name)
-                one = wrk_run(port, settings, folder, round_, masters[name]) if use_wrk else load_run(port, settings, masters[name])
+                try:
+                    one = wrk_run(port, settings, folder, round_, masters[name]) if use_wrk else load_run(port, settings, masters[name])
+                except RuntimeError as error:
+                    log = (folder / f"gunicorn-{port}.log").read_text(errors="replace").strip().splitlines()[-5:]
+                    raise RuntimeError(f"{error}; the server's log ends: {' / '.join(log) or '(empty)'}") from None
                 runs[name].append(one)
                 say(f"  round {round_ + 1} {name:<7} {one.rate:8.0f} req/s  p50 {one.p50_ms:6.1f} ms  p99 {one.p99_ms:6.1f} ms"
-                    f"  errors {one.errors}")
+                    f"  errors {one.errors}" + (f" ({', '.join(f'{k} {v}' for k, v in one.kinds)})" if one.kinds else ""))
     rows = []
     for name, label, _ in TARGETS:
         mine = runs[name]
@@ -298,6 +324,7 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
             "p99_ms": round(statistics.median(r.p99_ms for r in mine), 2),
             "cpu_us": round(statistics.median(r.cpu_us for r in mine), 1),
             "errors": sum(r.errors for r in mine),
+            "error_kinds": dict(kind for r in mine for kind in r.kinds),
             "requests": sum(r.requests for r in mine),
         })
     return rows
