@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY
 from ivr.rules import receipts, spoken
 
@@ -19,7 +20,29 @@ _TEN_DIGITS = re.compile(r"^[0-9]{10}$")
 _REFERENCE = re.compile(r"^[0-9]{10,12}$")  # 11 or 12 digits on a day past 9,999 requests
 
 
+NO_RECEIPT = "none"
+
+_NO_RECEIPT_WORDS = {
+    "en": PhraseIndex.build([(NO_RECEIPT, (
+        "i don't have", "i do not have", "don't have it", "do not have it", "no receipt", "i don't know it",
+        "i do not know it", "i lost it", "lost my receipt", "i never got one", "don't have one",
+    ))]),
+    "es": PhraseIndex.build([(NO_RECEIPT, (
+        "no tengo", "no lo tengo", "no tengo numero de recibo", "no lo se", "no se cual es", "lo perdi",
+        "perdi el recibo",
+    ))]),
+}  # fmt: skip
+
+
+
+def says_no_receipt(value: str, language: str) -> bool:
+    """The caller said they have no receipt number ("I don't have it", "no tengo número de recibo")."""
+    return _NO_RECEIPT_WORDS[language].match(normalize(value)) is not None
+
+
 def _read_receipt(value: str, language: str) -> str:
+    if value == NO_RECEIPT:
+        return {"en": "that you do not have a receipt number", "es": "que no tiene número de recibo"}[language]
     if _TEN_DIGITS.match(value):
         return spoken.read_digits(value, language)
     return " ".join(value[:3]) + ", " + spoken.read_digits(value[3:], language)
@@ -33,10 +56,14 @@ def _read_receipt(value: str, language: str) -> str:
     personal="receipt_number",
 )
 def receipt_number(value: str, kind: str, language: str) -> str | None:
-    """Three letters and ten digits spoken or typed, or the ten digits keyed (then `#`)."""
+    """Three letters and ten digits spoken or typed, the ten digits keyed (then `#`), or 'none' when
+    the caller says they have no receipt number (issue 12: an answer, not a malformed receipt)."""
     if kind == "digits":
         return receipts.receipt_digits(value)
-    return receipts.normalize_receipt(value) or receipts.receipt_digits(spoken.digits_from_speech(value, language))
+    found = receipts.normalize_receipt(value) or receipts.receipt_digits(spoken.digits_from_speech(value, language))
+    if found is None and says_no_receipt(value, language):
+        return NO_RECEIPT
+    return found
 
 
 def _read_date(value: str, language: str) -> str:

@@ -1,8 +1,9 @@
 """A caller without a receipt number: the alternatives a real line offers (issue 12 point 11).
 
 Saying "I don't have a receipt number" at the receipt question is an answer,
-not a malformed receipt: the `receipt_or_none` validator takes it (or a
-receipt, exactly as `receipt_number` does), and the flow offers where to find
+not a malformed receipt: the `receipt_number` validator gives 'none' for it
+(`says_no_receipt`; the value stays under that validator, so redaction treats it
+like any receipt answer), and the flow offers where to find
 the number on the receipt notice, the A-number with the date of birth
 (DOMAIN.md §2.2: the A-number identifies the person; not every noncitizen
 has one), or a representative.  The A-number check goes through the one
@@ -14,43 +15,9 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from ivr.behaviours.inputs import receipt_number
+from ivr.behaviours.inputs import NO_RECEIPT
 from ivr.behaviours.verification import verify_in
-from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Outcome
-
-NO_RECEIPT = "none"
-
-_NO_RECEIPT_WORDS = {
-    "en": PhraseIndex.build([(NO_RECEIPT, (
-        "i don't have", "i do not have", "don't have it", "do not have it", "no receipt", "i don't know it",
-        "i do not know it", "i lost it", "lost my receipt", "i never got one", "don't have one",
-    ))]),
-    "es": PhraseIndex.build([(NO_RECEIPT, (
-        "no tengo", "no lo tengo", "no tengo numero de recibo", "no lo se", "no se cual es", "lo perdi",
-        "perdi el recibo",
-    ))]),
-}  # fmt: skip
-
-_SAID = {"en": "that you do not have a receipt number", "es": "que no tiene número de recibo"}
-
-
-@REGISTRY.validator(
-    "receipt_or_none",
-    readback=lambda value, language: (
-        _SAID[language] if value == NO_RECEIPT else REGISTRY.validators["receipt_number"].readback(value, language)
-    ),
-    hints={"en": ("I don't have a receipt number",), "es": ("no tengo número de recibo",)},
-    identifier=True,
-    personal="receipt_number",
-)
-def receipt_or_none(value: str, kind: str, language: str) -> str | None:
-    """A receipt (as `receipt_number` reads it), or 'none' when the caller says they have none."""
-    found = receipt_number(value, kind, language)
-    if found is not None or kind != "speech":
-        return found
-    return NO_RECEIPT if _NO_RECEIPT_WORDS[language].match(normalize(value)) is not None else None
-
 
 @REGISTRY.guard("caller_has_no_receipt")
 def caller_has_no_receipt(ctx: Context) -> bool:

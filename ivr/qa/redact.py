@@ -72,7 +72,7 @@ def collect_validators(flows: Mapping[str, Flow] | Iterable[Flow]) -> dict[str, 
     """flow id -> {collect state -> validator}: how to read what a caller gave in each collect.
 
     A validator that reads personal data is named by the kind it reads (its registry
-    `personal`: `receipt_or_none` reads a `receipt_number`), so every such collect is redacted.
+    `personal`), so a collect is redacted by what it reads, whatever its validator is called.
     """
     items = flows.values() if isinstance(flows, Mapping) else flows
     return {
