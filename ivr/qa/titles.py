@@ -27,7 +27,11 @@ _OUTCOMES = {
     "office_contacted": "office contacted",
     "office_action_requested": "office action requested",
     "field_office_appointment_booked": "appointment booked",
+    "field_office_appointment_cancelled": "appointment cancelled",
+    "good_cause_refused": "good cause refused",
+    "agent_free_answer": "officer answered",
 }
+_NOT_OUTCOMES = {"case_updated", "service_request_content", "agent_refused", "caller_to_agent"}
 _TIERS = {"tier1": "Tier 1", "tier2": "Tier 2", "supervisor": "supervisor"}
 _TIER_ORDER = ("ivr", "tier1", "tier2", "supervisor")
 _SKIPPED = {"language", "main_menu"}
@@ -64,7 +68,7 @@ def _topic(recorded: Transcript, flow: Flow | None) -> str:
 
 def _outcome(recorded: Transcript) -> str:
     kinds = [str(effect.get("kind")) for step in recorded.steps for effect in step.observed.effects]
-    meaningful = [kind for kind in kinds if kind != "case_updated"] or kinds
+    meaningful = [kind for kind in kinds if kind not in _NOT_OUTCOMES] or [kind for kind in kinds if kind == "case_updated"]
     if meaningful:
         return _OUTCOMES.get(meaningful[-1], meaningful[-1].replace("_", " "))
     tiers = [step.observed.tier for step in recorded.steps]
