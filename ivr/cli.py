@@ -41,3 +41,6 @@ from ivr.qa import commands as _qa  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
+from ivr.trainers import understand as _understand  # noqa: E402
+
+_understand.register(main)

@@ -28,6 +28,8 @@ from ivr.core.machine import (
     CONFIRM_SUFFIX,
     ESCALATE_MAX_ATTEMPTS,
     ESCALATE_REPRESENTATIVE,
+    GLOBAL_PURPOSES,
+    INTENT_TRIGGER,
     CallModel,
     CompiledFlow,
     CompiledState,
@@ -36,6 +38,7 @@ from ivr.core.machine import (
 from ivr.core.matching import normalize
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
+from ivr.core.understanding import SURE_AT, Understanding
 from ivr.routing import (
     CALLBACK_REQUESTED,
     SERVICE_ITEM_SEQUENCE,
@@ -52,6 +55,13 @@ MAX_SPEECH = 400
 _KEYS = re.compile(r"[^0-9*#]")
 _YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
 _NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
+_CLARIFY = Text("clarify", "Is this about {first}, or {second}?", "¿Se trata de {first}, o de {second}?")
+"""The clarifying question when a flow's `messages:` has no `clarify`."""
+_GLOBAL_TOPICS = {
+    "representative": Text("representative", "speaking with a representative", "hablar con un representante"),
+    "repeat": Text("repeat", "hearing this again", "escuchar esto otra vez"),
+    "previous": Text("previous", "going back to the previous menu", "regresar al menú anterior"),
+}
 
 
 class EngineFault(Exception):
@@ -69,6 +79,7 @@ class Step:
     tier_changes: tuple[TierChange, ...] = ()
     fault: str | None = None
     scripts: tuple[str, ...] = ()  # script refs (id@version) first heard in this step
+    understood: Understanding | None = None  # how the caller's words were understood (speech only)
 
     def __iter__(self) -> Iterator[Any]:
         yield self.session
@@ -129,6 +140,7 @@ class Engine:
             tuple(run.tier_changes),
             run.fault,
             tuple(run.session.scripts_heard[len(session.scripts_heard) :]),
+            run.understood,
         )
 
 
@@ -146,6 +158,7 @@ class _Run:
     tier_changes: list[TierChange] = field(default_factory=list)
     fault: str | None = None
     hops: int = 0
+    understood: Understanding | None = None
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.session, self.world, self.event.now, self.services)
@@ -154,6 +167,7 @@ class _Run:
     # --- entry points --------------------------------------------------------------
 
     def handle(self, event: Event) -> None:
+        clarify, self.session.clarify = self.session.clarify, []
         if self.session.ended and not isinstance(event, HangUp):
             self._say(self.compiled.flow.message("apology"))
             self.actions.append(HangUpCall())
@@ -169,8 +183,8 @@ class _Run:
                 self._failed("no_input")
             case Digits(digits=digits):
                 self._digits(digits)
-            case Speech(text=text):
-                self._speech(text)
+            case Speech(text=text, confidence=confidence):
+                self._speech(text, confidence, clarify)
 
     def recover(self, reason: str) -> None:
         """After an internal fault: apologise and put the caller back on the last menu."""
@@ -213,7 +227,7 @@ class _Run:
         else:
             self._collect(state, digits.rstrip("#*") if state.state.finish_on_key else digits, "digits")
 
-    def _speech(self, raw: str) -> None:
+    def _speech(self, raw: str, confidence: float | None, clarify: list[str]) -> None:
         text = raw[:MAX_SPEECH]
         state, confirming = self._current
         if not state.state.waits_for_caller:
@@ -223,14 +237,28 @@ class _Run:
             self._failed("no_match")
             return
         language = self.session.language
-        if state.state.kind == "menu" and not confirming:
-            key = state.phrases[language].match(text)
-            if key is not None:
-                self._select(state, key)
+        model = state.understanding[language]
+        menu = state.state.kind == "menu" and not confirming
+        if clarify and menu:
+            answer = model.understand(text, confidence, among=clarify)
+            if answer.choice is not None:
+                self.understood = answer
+                self._choose(state, answer.choice)
                 return
-        purpose = self.compiled.global_phrases[language].match(text)
-        if purpose is not None:
-            self._global(purpose)
+        understood = self.understood = model.understand(text, confidence)
+        if menu:
+            if understood.choice is not None:
+                self._choose(state, understood.choice)
+            elif understood.outcome == "ask":
+                self._ask(state, understood.asked)
+            else:
+                self._failed("no_match")
+        elif confirming and understood.choice is not None:
+            self._choose(state, understood.choice)
+        elif state.state.kind == "collect" and understood.choice is not None and (
+            understood.score >= SURE_AT or not self._valid(state, text)
+        ):
+            self._choose(state, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number
         elif confirming:
             said = set(normalize(text).split())
             self._confirm_answer(bool(said & set(_YES[language])), bool(said & set(_NO[language])))
@@ -238,6 +266,38 @@ class _Run:
             self._collect(state, text, "speech")
         else:
             self._failed("no_match")
+
+    def _choose(self, state: CompiledState, choice: str) -> None:
+        """Act on an understood choice: a menu option, a global key's purpose or a global intent."""
+        if state.state.option(choice) is not None:
+            self._select(state, choice)
+        elif choice in GLOBAL_PURPOSES:
+            self._global(choice)
+        else:
+            self._fire(INTENT_TRIGGER.format(name=choice))
+
+    def _ask(self, state: CompiledState, choices: tuple[str, ...]) -> None:
+        """Two options are about equally likely: ask which one (it counts as an attempt, so it cannot loop)."""
+        self.session.no_match += 1
+        if self.session.no_match >= state.state.max_attempts:
+            self._fire(ESCALATE_MAX_ATTEMPTS)
+            return
+        language = self.session.language
+        first, second = (self._choice_topic(state, choice) for choice in choices)
+        question = self.compiled.flow.messages.get("clarify", _CLARIFY).in_(language)
+        keys = [option_sentence(o, language) for c in choices if (o := state.state.option(c)) is not None and "{" not in o.topic.in_(language)]
+        text = " ".join([question.replace("{first}", first).replace("{second}", second), *keys])
+        self._say_text(self._fill(text), f"{state.state.name}.clarify")
+        self.session.clarify = list(choices)
+        self._gather(state)
+
+    def _choice_topic(self, state: CompiledState, choice: str) -> str:
+        language = self.session.language
+        option = state.state.option(choice)
+        if option is not None:
+            return option.topic.in_(language)
+        intent = self.compiled.flow.intents.get(choice)
+        return (intent.topic if intent is not None else _GLOBAL_TOPICS[choice]).in_(language)
 
     def _global(self, purpose: str) -> None:
         if purpose == "repeat":
@@ -271,6 +331,10 @@ class _Run:
         self.session.vars[state.state.into] = normalized
         self.session.vars[f"{state.state.into}_readback"] = spec.readback(normalized, self.session.language)
         self._fire("collected")
+
+    def _valid(self, state: CompiledState, text: str) -> bool:
+        spec = self.compiled.registry.validators[state.state.validator or ""]
+        return spec.func(text, "speech", self.session.language) is not None
 
     def _confirm_answer(self, yes: bool, no: bool) -> None:
         if yes and not no:
@@ -436,6 +500,10 @@ class _Run:
             text = self._dynamic_menu(compiled, again)
         prompt_id = f"{state.name}.{'reprompt' if again and state.reprompt else 'prompt'}"
         self._say_text(self._fill(text), prompt_id)
+        self._gather(compiled)
+
+    def _gather(self, compiled: CompiledState) -> None:
+        state, language = compiled.state, self.session.language
         if state.kind == "menu":
             self.actions.append(Gather(state.input, language, state.timeout, num_digits=1, finish_on_key="", hints=compiled.hints[language]))
         else:

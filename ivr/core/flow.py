@@ -141,6 +141,21 @@ class GlobalKeys:
 
 
 @dataclass(frozen=True)
+class Intent:
+    """Something a caller can say in every waiting state of some tiers ("supervisor", "hours").
+
+    `goto` maps a tier to the state the intent leads to from that tier's states;
+    in a tier it does not name, the intent is not offered.
+    """
+
+    name: str
+    topic: Text  # how a clarifying question names it
+    phrases: dict[str, tuple[str, ...]]  # language -> example utterances
+    goto: dict[str, str]  # tier -> state
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Flow:
     """A validated flow, ready to compile."""
 
@@ -155,6 +170,7 @@ class Flow:
     max_attempts_state: str
     states: dict[str, State]
     confirm_suffix: str = ".confirm"
+    intents: dict[str, Intent] = field(default_factory=dict)
 
     def state(self, name: str) -> State:
         return self.states[name]

@@ -13,9 +13,11 @@ Trigger names:
   `outcome_<name>`        an action's outcome
   `next`                  message, transfer and branch states move on
   `escalate_representative`, `escalate_max_attempts`: from every waiting state
+  `intent_<name>`         a global intent (`intents:`) from the waiting states of its tiers
 
-Everything static per state and language (menu prompts, speech hints,
-phrase indexes) is precomputed here so the hot path only formats templates.
+Everything static per state and language (menu prompts, speech hints, the
+understanding models of `ivr.core.understanding`) is precomputed here so the
+hot path only formats templates and scores words.
 """
 
 from __future__ import annotations
@@ -29,12 +31,15 @@ from transitions import EventData, Machine
 from ivr.core.flow import LANGUAGES, Flow, Option, State
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import Context, Registry
+from ivr.core.understanding import Model, phrase_words
 
 KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
 OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
 CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
+INTENT_TRIGGER = "intent_{name}"
+GLOBAL_PURPOSES = ("representative", "repeat", "previous")
 
 
 class CallModel:
@@ -65,6 +70,7 @@ class CompiledState:
     reprompt: dict[str, str]  # the shorter prompt for repeats
     phrases: dict[str, PhraseIndex]  # language -> option phrases (menus)
     hints: dict[str, tuple[str, ...]]
+    understanding: dict[str, Model]  # language -> option keys, global keys' purposes and intents (waiting states)
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,9 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
             for source in waiting:
                 add(ESCALATE_REPRESENTATIVE, source, escalation[0])
                 add(ESCALATE_MAX_ATTEMPTS, source, escalation[1])
+                for intent in flow.intents.values():
+                    if state.tier in intent.goto:
+                        add(INTENT_TRIGGER.format(name=intent.name), source, intent.goto[state.tier])
 
     machine = Machine(
         model=None,
@@ -185,7 +194,42 @@ def _compile_state(flow: Flow, state: State) -> CompiledState:
         for purpose in ("representative", "repeat", "previous"):
             words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
         hints[language] = tuple(dict.fromkeys(w for w in words if w))[:40]
-    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints)
+    understanding: dict[str, Model] = {lang: build_model(flow, state, lang) for lang in LANGUAGES} if state.waits_for_caller else {}
+    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, understanding)
+
+
+def build_model(flow: Flow, state: State, language: str) -> Model:
+    """The classifier of one waiting state: its options, then the global keys' purposes and intents.
+
+    A global that leads where an option of the state leads (the main menu's hours
+    option and the `hours` intent), or shares a phrase with one, is that option
+    here: the caller's words pick the option rather than tie with it.
+    """
+    options: list[tuple[str, tuple[str, ...]]] = [
+        (option.key, (*_topic(option, language), *option.phrases[language], *_other_language(option, language)))
+        for option in state.options
+    ]
+    globals_: list[tuple[str, str | None, tuple[str, ...]]] = [
+        (purpose, flow.representative_state if purpose == "representative" else None, flow.keys.phrases.get(purpose, {}).get(language, ()))
+        for purpose in GLOBAL_PURPOSES
+    ]
+    globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
+    said = {words: option.key for option in state.options for words in _phrase_set(option.phrases[language], language)}
+    choices = list(options)
+    for name, dest, phrases in globals_:
+        owner = next((option.key for option in state.options if dest is not None and option.goto == dest), None)
+        owner = owner or next((said[w] for w in _phrase_set(phrases, language) if w in said), None)
+        choices.append((owner or name, phrases))
+    return Model.build(choices, language)
+
+
+def _topic(option: Option, language: str) -> tuple[str, ...]:
+    topic = option.topic.in_(option.language or language)
+    return () if "{" in topic else (topic,)
+
+
+def _phrase_set(phrases: tuple[str, ...], language: str) -> set[tuple[str, ...]]:
+    return {tuple(sorted(phrase_words(phrase, language))) for phrase in phrases}
 
 
 def _other_language(option: Option, language: str) -> tuple[str, ...]:

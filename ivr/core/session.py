@@ -39,6 +39,7 @@ class Session:
     no_input: int = 0
     no_match: int = 0
     pending: str | None = None  # a collected value awaiting read-back confirmation
+    clarify: list[str] = field(default_factory=list)  # the choices a clarifying question just asked between
     menu_stack: list[str] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
     vars: dict[str, Any] = field(default_factory=dict)
@@ -63,6 +64,7 @@ class Session:
             no_input=self.no_input,
             no_match=self.no_match,
             pending=self.pending,
+            clarify=list(self.clarify),
             menu_stack=list(self.menu_stack),
             path=list(self.path),
             vars=dict(self.vars),
