@@ -36,6 +36,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ivr.core.wording import content, tokens
+from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
 """The best choice's score from which a caller is routed (when no other is close)."""
@@ -49,8 +50,10 @@ UNKNOWN_WEIGHT = 1.0
 """The weight of a word no choice knows: what the caller said that nothing explains."""
 FUZZY_CUTOFF = 82.0
 """rapidfuzz ratio (0-100) from which an unknown word stands for a known one."""
-FUZZY_DISCOUNT = 0.8
+FUZZY_DISCOUNT = 0.7
 """A word matched fuzzily counts this much of an exact one."""
+OTHER_PHRASES = 0.5
+"""How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
 
 Outcome = Literal["route", "ask", "not_understood"]
@@ -84,20 +87,22 @@ NOTHING = Understanding("not_understood", None, 0.0, ())
 
 
 @dataclass(frozen=True)
-class _Choice:
-    name: str
-    vocabulary: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
 class Model:
-    """A compiled classifier over the choices of one state in one language."""
+    """A compiled classifier over the choices of one state in one language.
+
+    Phrases are held in an inverted index (word -> phrases holding it), so scoring
+    touches only the phrases that share a word with what was said.
+    """
 
     language: str
-    choices: tuple[_Choice, ...]
-    idf: dict[str, float]
-    _vocabulary: tuple[str, ...] = field(repr=False)
+    names: tuple[str, ...]  # the choices, in the flow's order
+    idf: dict[str, float]  # word -> weight over this state's choices
+    phrase_choice: tuple[int, ...]  # phrase -> index into names
+    phrase_weight: tuple[float, ...]  # phrase -> sum of its words' weights
+    postings: dict[str, tuple[int, ...]] = field(repr=False)  # word -> phrases holding it
+    word_choices: dict[str, tuple[int, ...]] = field(repr=False)  # word -> choices with a phrase holding it
+    by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> known words
+    vocabulary: tuple[str, ...] = field(repr=False)
 
     @classmethod
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
@@ -109,68 +114,123 @@ class Model:
                 words = phrase_words(phrase, language)
                 if words and words not in bucket:
                     bucket.append(words)
-        compiled = tuple(
-            _Choice(name, frozenset(w for phrase in phrases for w in phrase), tuple(phrases))
-            for name, phrases in pooled.items()
-            if phrases
-        )
+        names = tuple(name for name, phrases in pooled.items() if phrases)
         frequency: dict[str, int] = {}
-        for choice in compiled:
-            for word in choice.vocabulary:
+        for name in names:
+            for word in {w for phrase in pooled[name] for w in phrase}:
                 frequency[word] = frequency.get(word, 0) + 1
-        total = max(len(compiled), 1)
+        total = max(len(names), 1)
         idf = {word: math.log(1.0 + total / count) for word, count in frequency.items()}
-        return cls(language, compiled, idf, tuple(sorted(idf)))
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(choice.name for choice in self.choices)
+        phrase_choice: list[int] = []
+        phrase_weight: list[float] = []
+        postings: dict[str, list[int]] = {}
+        for index, name in enumerate(names):
+            for phrase in pooled[name]:
+                for word in phrase:
+                    postings.setdefault(word, []).append(len(phrase_choice))
+                phrase_choice.append(index)
+                phrase_weight.append(sum(idf[word] for word in phrase))
+        by_initial: dict[str, list[str]] = {}
+        for word in sorted(idf):
+            by_initial.setdefault(word[0], []).append(word)
+        return cls(
+            language,
+            names,
+            idf,
+            tuple(phrase_choice),
+            tuple(phrase_weight),
+            {word: tuple(ids) for word, ids in postings.items()},
+            {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()},
+            {letter: tuple(words) for letter, words in by_initial.items()},
+            tuple(sorted(idf)),
+        )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
-        """The caller's words as the model sees them, each with how exactly it was known (1, or the discount)."""
-        raw = list(content(text, self.language)) or list(tokens(text, self.language))
-        joined: list[str] = []
+        """The caller's words as the model sees them, each with how exactly it was known (1, or the discount).
+
+        First, two words the recogniser split are joined when the join is a known word and
+        they are not both known ("bio metrics", "finger prints"), or when a short fragment
+        and an unknown word join into something close to a known word ("by metrics").  Stop
+        words are then dropped, and an unknown word close to a known one (same first letter,
+        rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
+        """
+        marked = marked_words(text, self.language)
+        known = self.idf
+        if not known:
+            return ()
+        joined: list[tuple[str, bool, float]] = []
         i = 0
-        while i < len(raw):
-            if i + 1 < len(raw):
-                pair = raw[i] + raw[i + 1]
-                if pair in self.idf and not (raw[i] in self.idf and raw[i + 1] in self.idf):
-                    joined.append(pair)
+        while i < len(marked):
+            word, stop = marked[i]
+            if i + 1 < len(marked):
+                nxt = marked[i + 1][0]
+                pair = word + nxt
+                if pair in known and not (word in known and nxt in known):
+                    joined.append((pair, False, 1.0))
                     i += 2
                     continue
-            joined.append(raw[i])
+                fragment = min(len(word), len(nxt)) <= 3 and not (stop or marked[i + 1][1])
+                if fragment and word not in known and nxt not in known and len(pair) >= 6:
+                    found = self._close(pair, same_start=False)
+                    if found is not None:
+                        joined.append((found, False, FUZZY_DISCOUNT))
+                        i += 2
+                        continue
+            joined.append((word, stop, 1.0))
             i += 1
+        kept = [(word, exact) for word, stop, exact in joined if not stop] or [(word, exact) for word, _, exact in joined]
         seen: dict[str, float] = {}
-        for word in joined:
-            exactness = 1.0
-            if word not in self.idf and len(word) >= 4 and not word.isdigit() and self._vocabulary:
-                found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        for word, exact in kept:
+            if word not in known and len(word) >= 4 and not word.isdigit():
+                found = self._close(word, same_start=True)
                 if found is not None:
-                    word, exactness = found[0], FUZZY_DISCOUNT
-            seen[word] = max(seen.get(word, 0.0), exactness)
+                    word, exact = found, FUZZY_DISCOUNT
+            seen[word] = max(seen.get(word, 0.0), exact)
         return tuple(seen.items())
 
+    def _close(self, word: str, same_start: bool) -> str | None:
+        """The known word closest to `word`, if close enough (same first letter for a single word)."""
+        candidates = self.by_initial.get(word[0], ()) if same_start else self.vocabulary
+        if not candidates:
+            return None
+        found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return None if found is None else str(found[0])
+
     def scores(self, text: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
-        """Every choice's score for `text`, best first (ties keep the flow's order), and the words used."""
+        """Every choice's score for `text`, best first (ties keep the flow's order), and the words used.
+
+        A choice scores as its best phrase, by the F-measure of two weighted shares: how
+        much of what was said the phrase explains (words its choice's other phrases know
+        count `OTHER_PHRASES`; words no choice knows weigh `UNKNOWN_WEIGHT`), and how much
+        of the phrase was said.
+        """
         said = self.words_of(text)
         if not said:
             return (), ()
-        idf = self.idf
-        total = sum(idf.get(word, UNKNOWN_WEIGHT) for word, _ in said)
-        said_map = dict(said)
-        results: list[tuple[str, float]] = []
-        for choice in self.choices:
-            explained = sum(idf[word] * exact for word, exact in said if word in choice.vocabulary)
-            if explained == 0.0:
+        idf, weights, owner = self.idf, self.phrase_weight, self.phrase_choice
+        total = 0.0
+        covered: dict[int, float] = {}
+        explained: dict[int, float] = {}
+        for word, exact in said:
+            weight = idf.get(word)
+            if weight is None:
+                total += UNKNOWN_WEIGHT
                 continue
-            best_phrase = 0.0
-            for phrase in choice.phrases:
-                weight = sum(idf[word] for word in phrase)
-                covered = sum(idf[word] * said_map[word] for word in phrase if word in said_map)
-                best_phrase = max(best_phrase, covered / weight)
-            results.append((choice.name, (explained / total) * (0.35 + 0.65 * best_phrase)))
-        results.sort(key=lambda item: -item[1])
-        return tuple(results), tuple(word for word, _ in said)
+            total += weight
+            for phrase in self.postings[word]:
+                covered[phrase] = covered.get(phrase, 0.0) + weight * exact
+            for choice in self.word_choices[word]:
+                explained[choice] = explained.get(choice, 0.0) + weight * exact
+        best: dict[int, float] = {}
+        for phrase, amount in covered.items():
+            elsewhere = explained[owner[phrase]] - amount  # said words the choice's other phrases know
+            precision, recall = (amount + OTHER_PHRASES * elsewhere) / total, amount / weights[phrase]
+            score = 2.0 * precision * recall / (precision + recall)
+            choice = owner[phrase]
+            if score > best.get(choice, 0.0):
+                best[choice] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return tuple((self.names[choice], score) for choice, score in ranked), tuple(word for word, _ in said)
 
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question)."""

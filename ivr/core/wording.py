@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 _CONTRACTIONS = {
     "what's": "what is", "whats": "what is", "where's": "where is", "wheres": "where is", "it's": "it is",
@@ -35,7 +35,7 @@ _CONTRACTIONS = {
     "gotta": "got to", "y'all": "you all",
 }
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_CONTRACTION = re.compile(r"[a-z]+'[a-z]+|\b(?:" + "|".join(k for k in _CONTRACTIONS if "'" not in k) + r")\b")
+_SPELLED = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
 
 _UNITS = {
     "en": {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -59,7 +59,7 @@ _FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
 
 STOP_WORDS = {
     "en": frozenset(
-        "a an the i me my mine we us our you your it its is am are was were be been being to of for on in at by "
+        "a an the i me my mine we our you your it its is am are was were be been being to of for on in at "
         "and or so um uh uhm umm er erm hmm ah oh hi hey hello please want wanted wanting need needed needs like "
         "would could can will do does did just about with this that these those there have has had "
         "calling call called know wondering wonder trying try help okay ok well thank thanks also some any "
@@ -72,17 +72,43 @@ STOP_WORDS = {
         "tardes llamo llamando ver saber".split()
     ),
 }
-"""Words that carry no topic; note that "no", "not" and "never" are kept."""
+"""Words that carry no topic; note that "no", "not" and "never" are kept (and "us", the country)."""
+
+SYNONYMS = {
+    "en": {
+        "arrive": "receive", "arrived": "receive", "came": "receive", "come": "receive", "got": "receive",
+        "get": "receive", "gotten": "receive", "received": "receive", "showed": "receive", "delivered": "receive",
+        "mailed": "mail", "sent": "send", "reschedule": "reschedule", "rescheduling": "reschedule",
+        "change": "change", "changing": "change", "moving": "move", "moved": "move",
+    },
+    "es": {
+        "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
+        "recibido": "recibir", "recibe": "recibir", "recibio": "recibir", "mude": "mudar", "mudanza": "mudar",
+        "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar",
+    },
+}
+"""Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
 
 
 def plain(text: str) -> str:
     """Lower-case, accent-free text with apostrophes kept (for contractions)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered.replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", lowered.translate(_APOSTROPHES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _spell_out(text: str) -> str:
-    return _CONTRACTION.sub(lambda m: _CONTRACTIONS.get(m.group(0), m.group(0).replace("'", "")), text)
+def _spell_out(words: list[str]) -> list[str]:
+    """Contractions spelled out ("what's" -> "what is"); any other apostrophe dropped ("john's" -> "johns")."""
+    out: list[str] = []
+    for word in words:
+        spelled = _SPELLED.get(word)
+        if spelled is not None:
+            out.extend(spelled)
+        else:
+            out.append(word.replace("'", "") if "'" in word else word)
+    return out
 
 
 def _numbers(tokens: list[str], language: str) -> list[str]:
@@ -139,15 +165,25 @@ def stem(token: str) -> str:
 
 
 def _words(text: str, language: str) -> list[str]:
-    return _forms(_numbers(_WORD.findall(_spell_out(plain(text))), language))
+    return _forms(_numbers(_spell_out(_WORD.findall(plain(text))), language))
+
+
+def fold(word: str, language: str) -> str:
+    """One word as the model compares it: synonyms folded, then plurals."""
+    return stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word))
 
 
 def tokens(text: str, language: str) -> tuple[str, ...]:
-    """All words of `text`, normalised (numbers, forms, plurals), stop words included."""
-    return tuple(stem(word) for word in _words(text, language))
+    """All words of `text`, normalised (numbers, forms, synonyms, plurals), stop words included."""
+    return tuple(fold(word, language) for word in _words(text, language))
+
+
+def marked(text: str, language: str) -> list[tuple[str, bool]]:
+    """Every word of `text`, folded, with whether it is a stop word (the model joins split words first)."""
+    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
+    return [(fold(word, language), word in stop) for word in _words(text, language)]
 
 
 def content(text: str, language: str) -> tuple[str, ...]:
     """The words of `text` that can carry a topic: `tokens` without stop words."""
-    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
-    return tuple(stem(word) for word in _words(text, language) if word not in stop)
+    return tuple(word for word, stop in marked(text, language) if not stop)
