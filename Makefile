@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test bench lint clean
+.PHONY: run serve test bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/ivr serve --demo --host $(HOST) --port $(PORT)
+
+# A real Twilio number: gunicorn, sensible workers (needs TWILIO_AUTH_TOKEN; see docs/live-line.md).
+serve: $(STAMP)
+	$(BIN)/ivr serve --production --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

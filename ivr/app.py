@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, Response
 
 from ivr import config as settings
+from ivr.adapters.signature import base_path
 from ivr.adapters.twiml import Urls, Voices, render_says
 from ivr.adapters.voice import bp as voice_bp
 from ivr.adapters.voice import voice_settings
@@ -25,7 +26,8 @@ from ivr.core.machine import compile_flow
 from ivr.core.registry import Services, builtin_registry
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.definitions.flows import load_flows
-from ivr.definitions.scripts import load_scripts
+from ivr.definitions.releases import LiveLine, live_line
+from ivr.definitions.scripts import SCRIPTS_ROOT, load_scripts
 from ivr.notify import SmsNotifier
 from ivr.routing import TierRouting
 from ivr.rules.directory import load_directory
@@ -47,20 +49,28 @@ class Runtime:
     urls: Urls
     voices: Voices
     settings: dict[str, Any]
+    live: LiveLine
+
+    def live_flow(self, called: str | None) -> str:
+        """The flow a new phone call to `called` runs: the published version (or the number's pin)."""
+        return self.live.flow_for(self.engine.default_flow, called)
 
 
 def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     """Load, validate and compile everything a call needs; open the store."""
     registry = builtin_registry()
     flows = load_flows(config.get("FLOWS"), registry)
+    releases = config.get("FLOW_RELEASES") or _releases_beside(config.get("FLOWS"))
+    line = live_line(flows, releases, config.get("FLOW_PINS"), registry)
     compiled = {flow_id: compile_flow(flow, registry) for flow_id, flow in flows.items()}
+    compiled |= {flow.id: compile_flow(flow, registry) for flow in line.flows}
     default_flow = config.get("DEFAULT_FLOW")
-    if default_flow not in compiled:
-        default_flow = next(iter(compiled))
+    if default_flow not in flows:
+        default_flow = next(iter(flows))
     scripts_root = config.get("SCRIPTS_DIR")
     services = Services(
         directory=load_directory(),
-        scripts=load_scripts(scripts_root) if scripts_root else load_scripts(),
+        scripts=load_scripts(scripts_root or SCRIPTS_ROOT, include_drafts=bool(config.get("SCRIPT_DRAFTS"))),
         routing=TierRouting.from_config(config.get("TIER_ROUTING")),
         settings=config,
     )
@@ -70,7 +80,34 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
     calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config))
-    return Runtime(engine, store, cases, clock, calls, urls, voices, config)
+    return Runtime(engine, store, cases, clock, calls, urls, voices, config, line)
+
+
+def _releases_beside(flow_files: list[str] | None) -> Path:
+    """Published versions live in `releases/` beside the flow files (the shipped `flows/releases/`)."""
+    from ivr.definitions.flows import FLOWS_ROOT
+
+    return Path(flow_files[0]).parent / "releases" if flow_files else FLOWS_ROOT / "releases"
+
+
+class PathPrefix:
+    """WSGI middleware: serve the app below `PUBLIC_BASE_URL`'s path prefix too.
+
+    A proxy that forwards `https://host/ivr/voice` as `/ivr/voice` (not stripping the
+    prefix) reaches the same routes as one that forwards `/voice`; the prefix moves to
+    `SCRIPT_NAME`, so `request.path` is the route's own path either way.
+    """
+
+    def __init__(self, app: Any, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path == self.prefix or path.startswith(self.prefix + "/"):
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + self.prefix
+            environ["PATH_INFO"] = path[len(self.prefix):] or "/"
+        return self.app(environ, start_response)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -81,10 +118,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     runtime = build_runtime(resolved, app.instance_path)
     app.extensions["ivr"] = runtime
     app.register_blueprint(voice_bp)
+    prefix = base_path(resolved.get("PUBLIC_BASE_URL"))
+    if prefix:
+        app.wsgi_app = PathPrefix(app.wsgi_app, prefix)  # type: ignore[method-assign]
     if resolved.get("SOFTPHONE"):
-        from ivr.adapters.softphone import bp as softphone_bp
+        from ivr.web import init_web
+        from ivr.web.accounts import Accounts
 
-        app.register_blueprint(softphone_bp)
+        init_web(app, Accounts(getattr(runtime.store, "engine")))
 
     @app.errorhandler(404)
     @app.errorhandler(405)

@@ -27,13 +27,15 @@ from ivr.core.engine import Engine, Step
 from ivr.core.events import CallStarted, Event, HangUp, Resume, describe
 from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
 from ivr.definitions.cases import CaseBook
-from ivr.store.base import Store
+from ivr.core.session import Session
+from ivr.store.base import LIVE, Answer, CallTransaction, Store, VersionConflict
 from ivr.notify import SmsNotifier
 from ivr.world import CaseWorld
 
 log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMAT = 1
+MAX_ATTEMPTS = 20  # a call's webhooks overtaking each other this often means something is wrong
 
 
 def _wall_clock() -> dt.datetime:
@@ -64,45 +66,107 @@ class CallService:
     clocks: dict[str, CallClock] = field(default_factory=dict)
     notifier: SmsNotifier | None = None  # SMS confirmations for phone calls, when configured
 
-    def handle(self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None) -> Step:
-        """Apply one caller event to a call; the call's session and transcript are saved atomically."""
-        with self.store.call(call_sid) as tx:
-            world = CaseWorld(self.cases, tx)
-            session = tx.load_session()
-            entries: list[dict[str, Any]] = []
-            if isinstance(event, CallStarted) and (session is None or session.ended):
-                session = self.engine.new_session(call_sid, event, flow_id)
-                entries.append(self._header(session, channel))
-            elif session is None:
-                if isinstance(event, HangUp):
-                    return Step(self.engine.new_session(call_sid, CallStarted(event.now), flow_id), ())
-                # A call this store never saw (lost database, wrong number wiring): start it
-                # over at the first menu with an apology rather than fail.
-                log.warning("call %s unknown to the store: starting it over", _short(call_sid))
-                session = self.engine.new_session(call_sid, CallStarted(event.now), flow_id)
-                entries.append(self._header(session, channel))
-                apology = self.engine.flow(session.flow_id).flow.message("apology")
-                step = self.engine.step(session, CallStarted(event.now), world)
-                say = Say(apology.in_(step.session.language), step.session.language, apology.id)
-                step = dataclasses.replace(step, actions=(say, *step.actions), fault="unknown_call")
-                entries.append(_entry(step, session.state, event, world))
-                tx.save_session(step.session, channel)
-                tx.append_transcript(entries)
-                return step
-            elif isinstance(event, CallStarted):
-                event = Resume(event.now)
-            before = session.state
-            step = self.engine.step(session, event, world)
-            entries.append(_entry(step, before, event, world))
-            tx.save_session(step.session, channel)
-            tx.append_transcript(entries)
+    def handle(
+        self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None, world: str = LIVE
+    ) -> Step:
+        """Apply one caller event to a call; the call's session, transcript and effects are saved atomically."""
+        step, _ = self._run(call_sid, event, channel, flow_id, world)
+        return step
+
+    def answer(
+        self,
+        call_sid: str,
+        event: Event,
+        render: Callable[[Step], tuple[str, str, str]],
+        *,
+        key: str | None = None,
+        at_step: int | None = None,
+        channel: str = "phone",
+        world: str = LIVE,
+        flow_id: str | None = None,
+    ) -> Answer:
+        """Apply one webhook's event and keep its rendered answer `(body, state, tier)` with the call.
+
+        `key` identifies the request (Twilio's idempotency token): a retry gets
+        the kept answer and changes nothing.  `at_step` is the step number the
+        answered prompt carried: an answer to a prompt the call has moved past
+        is not applied, the call's current prompt is said again.  `flow_id` is the
+        flow a new call starts on (the published version the phone line runs).
+        """
+        _, answer = self._run(call_sid, event, channel, flow_id, world, render, key, at_step)
+        assert answer is not None
+        return answer
+
+    def _run(
+        self,
+        call_sid: str,
+        event: Event,
+        channel: str,
+        flow_id: str | None,
+        world: str,
+        render: Callable[[Step], tuple[str, str, str]] | None = None,
+        key: str | None = None,
+        at_step: int | None = None,
+    ) -> tuple[Step, Answer | None]:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                with self.store.call(call_sid, world) as tx:
+                    session = tx.load_session()
+                    kept = tx.answer(key) if key is not None and session is not None else None
+                    if kept is not None:
+                        return Step(session, ()), kept  # type: ignore[arg-type]  # session is set when kept is
+                    if at_step is not None and session is not None and not session.ended and at_step != session.steps:
+                        log.info("call %s: an answer to step %d arrived at step %d: asking again",
+                                 _short(call_sid), at_step, session.steps)
+                        event = Resume(event.now)
+                    step, entries = self._step(tx, session, call_sid, event, channel, flow_id)
+                    answer = Answer(key or "", *render(step)) if render is not None else None
+                    tx.save_session(step.session, channel, answer if key is not None else None)
+                    tx.append_transcript(entries)
+                break
+            except VersionConflict:
+                if attempt == MAX_ATTEMPTS:
+                    raise
+                log.info("call %s: overtaken by another webhook of the call, retrying", _short(call_sid))
         if step.session.ended:
             self.clocks.pop(call_sid, None)
         if self.notifier is not None and channel == "phone" and step.effects:
             self.notifier.notify(step)  # after commit: never for a change that was rolled back
         if step.fault:
             log.error("call %s recovered from a fault: %s", _short(call_sid), step.fault)
-        return step
+        return step, answer
+
+    def _step(
+        self, tx: CallTransaction, session: Session | None, call_sid: str, event: Event, channel: str, flow_id: str | None
+    ) -> tuple[Step, list[dict[str, Any]]]:
+        """One step of the call in `tx` (its effects kept in `tx` unless the step faulted), with its transcript entries."""
+        world = CaseWorld(self.cases, tx)
+        entries: list[dict[str, Any]] = []
+        if isinstance(event, CallStarted) and (session is None or session.ended):
+            session = self.engine.new_session(call_sid, event, flow_id)
+            entries.append(self._header(session, channel))
+        elif session is None:
+            if isinstance(event, HangUp):
+                return Step(self.engine.new_session(call_sid, CallStarted(event.now), flow_id), ()), []
+            # A call this store never saw (lost database, wrong number wiring): start it
+            # over at the first menu with an apology rather than fail.
+            log.warning("call %s unknown to the store: starting it over", _short(call_sid))
+            session = self.engine.new_session(call_sid, CallStarted(event.now), flow_id)
+            entries.append(self._header(session, channel))
+            apology = self.engine.flow(session.flow_id).flow.message("apology")
+            step = self.engine.step(session, CallStarted(event.now), world)
+            say = Say(apology.in_(step.session.language), step.session.language, apology.id)
+            step = dataclasses.replace(step, actions=(say, *step.actions), fault="unknown_call")
+            entries.append(_entry(step, session.state, event, world))
+            return step, entries
+        elif isinstance(event, CallStarted):
+            event = Resume(event.now)
+        before = session.state
+        step = self.engine.step(session, event, world)
+        if step.fault:
+            tx.rollback_writes()  # the caller hears the apology: what the step wrote is not kept
+        entries.append(_entry(step, before, event, world))
+        return step, entries
 
     def now(self, call_sid: str | None = None) -> dt.datetime:
         """The instant to stamp the next event of `call_sid` with (its own clock, else the app's)."""
@@ -124,7 +188,11 @@ class CallService:
             "started_at": session.started_at,
             "caller": session.caller,
             "script_pins": dict(self.engine.services.settings.get("SCRIPT_PINS") or {}),
-            "tier_routing": dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+            "tier_routing": {
+                **dict(self.engine.services.settings.get("TIER_ROUTING") or {}),
+                # a rehearsal's own console routing, so the call replays the same way
+                **{tier: {"kind": "console", "target": tier} for tier in session.console.get("routes", ())},
+            },
         }
 
 

@@ -38,9 +38,13 @@ def main() -> None:
 
 from ivr.trainers import commands as _trainers  # noqa: E402
 from ivr.qa import commands as _qa  # noqa: E402
+from ivr.web import commands as _web  # noqa: E402
+from ivr.qa import publishing as _publishing  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
+_web.register(main)
+_publishing.register(main)
 from ivr.trainers import understand as _understand  # noqa: E402
 
 _understand.register(main)

@@ -25,14 +25,20 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     # this project's own
     "FLOWS": ("IVR_FLOWS", None),  # flow files (os.pathsep-separated); default: flows/*.yaml
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
-    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the browser softphone at /phone
+    "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages
+    "SECRET_KEY": ("IVR_SECRET_KEY", None),  # signs session cookies; default: made once in the instance folder
+    "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),  # host names the web rooms answer (comma-separated) besides loopback
     "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
+    "FLOW_RELEASES": ("IVR_FLOW_RELEASES", None),  # published flow versions; default: releases/ beside the flows
+    "FLOW_PINS": ("IVR_FLOW_PINS", None),  # JSON {"+15551230000": "uscis_contact_center@2"}: a version per number
     "SCRIPT_PINS": ("IVR_SCRIPT_PINS", None),  # JSON {"script-id": version}
+    "SCRIPT_DRAFTS": ("IVR_SCRIPT_DRAFTS", False),  # rehearsals only: draft scripts count as published
     "TIER_ROUTING": ("IVR_TIER_ROUTING", None),  # JSON, see ivr.routing
     "TWILIO_ACCOUNT_SID": ("TWILIO_ACCOUNT_SID", None),
     "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
     "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
     "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+    "MAX_CONTENT_LENGTH": ("IVR_MAX_CONTENT_LENGTH", 64 * 1024),  # bytes a request body may have
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -55,12 +61,17 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         else:
             result[key] = default
     result["SOFTPHONE"] = _flag(result["SOFTPHONE"], "SOFTPHONE")
-    for key in ("SCRIPT_PINS", "TIER_ROUTING"):
+    result["SCRIPT_DRAFTS"] = _flag(result["SCRIPT_DRAFTS"], "SCRIPT_DRAFTS")
+    for key in ("SCRIPT_PINS", "TIER_ROUTING", "FLOW_PINS"):
         if isinstance(result[key], str):
             try:
                 result[key] = json.loads(result[key])
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    try:
+        result["MAX_CONTENT_LENGTH"] = int(result["MAX_CONTENT_LENGTH"])
+    except (TypeError, ValueError):
+        raise ConfigError(f"MAX_CONTENT_LENGTH: '{result['MAX_CONTENT_LENGTH']}' is not a number of bytes") from None
     if isinstance(result["FLOWS"], str):
         result["FLOWS"] = [p for p in result["FLOWS"].split(os.pathsep) if p]
     for key, value in config.items():

@@ -9,6 +9,8 @@ a recorded and a replayed call.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,8 +55,14 @@ class ConfigError(IVRError):
 
 def display_path(path: Path | str) -> str:
     """The path as a user typed or sees it: relative to the working folder when inside it."""
-    p = Path(path)
+    return _display_path(os.getcwd(), str(path))
+
+
+@functools.lru_cache(maxsize=8192)
+def _display_path(cwd: str, path: str) -> str:
+    # Cached: resolving symbolic links costs a system call per folder, and a replay of
+    # thousands of files shows each path several times.
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(p)
+        return path

@@ -18,14 +18,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from twilio.base.exceptions import TwilioException
-from twilio.rest import Client
+from typing import TYPE_CHECKING, Any
 
 from ivr.core.registry import SERVICE_REQUEST_CREATED, Effect
 from ivr.routing import CALLBACK_REQUESTED, callable_number
 from ivr.rules.service_requests import SR_TYPES, topic
+
+if TYPE_CHECKING:  # the REST client costs ~40 ms to import: only a configured notifier loads it
+    from twilio.rest import Client
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +93,15 @@ class SmsNotifier:
         from_number = config.get("TWILIO_FROM_NUMBER")
         if not (sid and token and from_number):
             return None
+        from twilio.rest import Client
+
         return cls(Client(str(sid), str(token), http_client=http_client), str(from_number))
 
     def notify(self, step: Any) -> list[str]:
         """Send the texts for one committed step (`ivr.core.engine.Step`); the SIDs of those sent."""
         session = step.session
+        from twilio.base.exceptions import TwilioException
+
         sent: list[str] = []
         for sms in messages_for(step.effects, session.caller, session.language):
             try:

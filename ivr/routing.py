@@ -7,7 +7,10 @@ route a tier to people instead:
      "tier2": {"kind": "callback", "target": "tier2-callbacks"},
      "supervisor": {"kind": "dial", "target": "client:supervisor"}}
 
-`queue` enqueues the caller (`<Enqueue>`, with a wait URL announcing the
+`console` holds the caller in a queue (`<Enqueue>` on a phone line) until a
+trainee in that tier's seat of the agent console accepts the call (the
+console's seats, `ivr.core.agent`); a rehearsal may send tiers to the
+console for itself alone (`route_for`).  `queue` enqueues the caller (`<Enqueue>`, with a wait URL announcing the
 position and offering a call-back), `callback` records the caller for a
 call-back queue and gives a service item number (DOMAIN.md §1.3: "Callers
 who need to speak with Tier 2 are placed into a call-back queue"; Tier 1
@@ -32,7 +35,7 @@ from zoneinfo import ZoneInfo
 from ivr.errors import ConfigError
 from ivr.rules.spoken import read_digits
 
-ROUTE_KINDS = ("queue", "dial", "callback")
+ROUTE_KINDS = ("queue", "dial", "callback", "console")
 ROUTABLE_TIERS = ("tier1", "tier2", "supervisor")
 CALLBACK_REQUESTED = "callback_requested"
 """The effect kind a recorded call-back leaves in the transcript."""
@@ -117,10 +120,17 @@ class TierRouting:
                 raise ConfigError(f"TIER_ROUTING.{tier}.kind: '{kind}' (allowed: {', '.join(ROUTE_KINDS)})")
             if kind == "dial" and not (_E164.match(target) or _CLIENT.match(target)):
                 raise ConfigError(f"TIER_ROUTING.{tier}.target: '{target}' is neither +E.164 nor client:name")
-            if kind in ("queue", "callback") and not _QUEUE.match(target):
+            if kind in ("queue", "callback", "console") and not _QUEUE.match(target):
                 raise ConfigError(f"TIER_ROUTING.{tier}.target: '{target}' is not a queue name")
             routes[tier] = Route(kind, target)
         return cls(routes)
+
+
+def route_for(routing: TierRouting | None, console: Mapping[str, Any], tier: str) -> Route | None:
+    """How to reach `tier` on one call: the call's own console routing (a rehearsal's), else the line's."""
+    if tier in console.get("routes", ()):
+        return Route("console", tier)
+    return routing.route(tier) if routing is not None else None
 
 
 @dataclass(frozen=True)

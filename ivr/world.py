@@ -2,9 +2,12 @@
 
 `CaseWorld` implements the engine's `World` port over a `CallTransaction`:
 the case-data file is the starting world (immutable, loaded once), the store
-holds what calls changed (appointments, service requests).  It also notes
-every case it hands out, so the transcript can keep a snapshot of the case
-data the call read and replay hermetically.
+holds what calls changed (appointments, service requests) in the
+transaction's world (the live line, or a rehearsal's own).  A case is read
+with its changes only; its service requests are read by what the step needs
+(`service_requests`: of one type, since a day, the newest few), never all of
+them with every case.  It also notes every case and request it hands out, so
+the transcript can keep what the call read and replay hermetically.
 
 `MemoryTransaction` is a `CallTransaction` held in dicts: replay and the
 terminal rehearsal run over it with no database.
@@ -18,7 +21,7 @@ from typing import Any
 from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case, CaseBook, ServiceRequestRecord
-from ivr.store.base import CallTransaction
+from ivr.store.base import LIVE, Answer, CallTransaction
 
 
 class CaseWorld:
@@ -32,30 +35,48 @@ class CaseWorld:
 
     def case(self, receipt: str) -> Case | None:
         base = self.cases.get(receipt)
-        return self._merged(base, base.receipt_number) if base is not None else None
+        return self._merged(base) if base is not None else None
 
     def cases_by_digits(self, digits: str) -> list[Case]:
-        return [self._merged(case, case.receipt_number) for case in self.cases.by_digits(digits)]
+        return [self._merged(case) for case in self.cases.by_digits(digits)]
 
     def service_request(self, reference: str) -> tuple[Case, ServiceRequestRecord] | None:
         record = self.tx.service_request(reference)
         if record is not None:
             case = self.case(record["receipt"])
             if case is not None:
-                return case, ServiceRequestRecord.from_dict(record)
-        found = self.cases.find_service_request(reference)
-        if found is None:
+                found = ServiceRequestRecord.from_dict(record)
+                self._note_requests(case.receipt_number, [found])
+                return case, found
+        in_file = self.cases.find_service_request(reference)
+        if in_file is None:
             return None
-        case = self._merged(found[0], found[0].receipt_number)
-        return case, found[1]
+        return self._merged(in_file[0]), in_file[1]
+
+    def service_requests(
+        self, case: Case, sr_type: str | None = None, since: dt.date | None = None, limit: int | None = None
+    ) -> list[ServiceRequestRecord]:
+        """The case's service requests (on file and filed by calls), newest first, as the step needs them."""
+        stored = [
+            ServiceRequestRecord.from_dict(record)
+            for record in self.tx.service_requests_for(case.receipt_number, sr_type, since, limit)
+        ]
+        known = {record.reference for record in stored}
+        on_file = [
+            record for record in case.service_requests
+            if record.reference not in known
+            and (sr_type is None or record.type == sr_type)
+            and (since is None or record.created >= since)
+        ]
+        found = sorted(stored + on_file, key=lambda sr: (sr.created, sr.reference), reverse=True)
+        found = found[:limit] if limit is not None else found
+        self._note_requests(case.receipt_number, [sr for sr in found if sr.reference in known])
+        return found
 
     def apply(self, effect: Effect) -> None:
         data = effect.data
         if effect.kind == CASE_UPDATED:
-            receipt = str(data["receipt"])
-            changes = dict(self.tx.case_changes(receipt) or {})
-            changes.update(data["changes"])
-            self.tx.put_case_changes(receipt, changes)
+            self.tx.put_case_changes(str(data["receipt"]), dict(data["changes"]))
         elif effect.kind == SERVICE_REQUEST_CREATED:
             self.tx.add_service_request(dict(data))
         # other effects (good cause recorded, office contacted…) live in the transcript only
@@ -65,44 +86,52 @@ class CaseWorld:
         self.sequences.append((name, value))
         return value
 
-    def _merged(self, base: Case, receipt: str) -> Case:
-        changes = self.tx.case_changes(receipt)
-        extra = self.tx.service_requests_for(receipt)
-        if not changes and not extra:
-            case = base
-        else:
+    def _merged(self, base: Case) -> Case:
+        changes = self.tx.case_changes(base.receipt_number)
+        if changes:
             data = base.to_dict()
-            data.update(changes or {})
-            known = {sr["reference"] for sr in data.get("service_requests", [])}
-            data["service_requests"] = list(data.get("service_requests", [])) + [
-                _sr_dict(sr) for sr in extra if sr["reference"] not in known
-            ]
+            data.update(changes)
             case = Case.from_dict(data)
-        self.read.setdefault(receipt, case.to_dict())
+        else:
+            case = base
+        self.read.setdefault(case.receipt_number, case.to_dict())
         return case
 
-
-def _sr_dict(record: dict[str, Any]) -> dict[str, Any]:
-    keys = ("reference", "type", "created", "emailed_service_center", "status")
-    return {key: record[key] for key in keys if record.get(key) is not None}
+    def _note_requests(self, receipt: str, records: list[ServiceRequestRecord]) -> None:
+        """Keep the stored requests the step read in the case's snapshot, so replay sees them too."""
+        snapshot = self.read.get(receipt)
+        if snapshot is None or not records:
+            return
+        listed = snapshot.setdefault("service_requests", [])
+        have = {item["reference"] for item in listed}
+        listed.extend(record.to_dict() for record in records if record.reference not in have)
 
 
 class MemoryTransaction(CallTransaction):
-    """A `CallTransaction` in memory, for replay and offline rehearsal."""
+    """A `CallTransaction` in memory, for replay and offline rehearsal (writes apply at once, undoably)."""
 
-    def __init__(self) -> None:
+    def __init__(self, call_sid: str = "", world: str = LIVE) -> None:
+        self.call_sid = call_sid
+        self.world = world
         self.session: Session | None = None
+        self.last_answer: Answer | None = None
         self.transcript: list[dict[str, Any]] = []
         self.changes: dict[str, dict[str, Any]] = {}
         self.requests: dict[str, dict[str, Any]] = {}
         self.counters: dict[tuple[str, str], int] = {}
         self.preset_sequences: list[tuple[str, int]] = []
+        self._undo: list[tuple[str, str, Any]] = []
 
     def load_session(self) -> Session | None:
+        self._undo.clear()  # a new block begins
         return self.session
 
-    def save_session(self, session: Session, channel: str) -> None:
+    def answer(self, key: str) -> Answer | None:
+        return self.last_answer if self.last_answer is not None and self.last_answer.key == key else None
+
+    def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         self.session = session
+        self.last_answer = answer
 
     def append_transcript(self, entries: list[dict[str, Any]]) -> None:
         self.transcript.extend(entries)
@@ -111,15 +140,26 @@ class MemoryTransaction(CallTransaction):
         return self.changes.get(receipt)
 
     def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None:
-        self.changes[receipt] = changes
+        self._undo.append(("changes", receipt, self.changes.get(receipt)))
+        self.changes[receipt] = {**self.changes.get(receipt, {}), **changes}
 
-    def service_requests_for(self, receipt: str) -> list[dict[str, Any]]:
-        return [r for r in self.requests.values() if r.get("receipt") == receipt]
+    def service_requests_for(
+        self, receipt: str, sr_type: str | None = None, since: dt.date | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        found = [
+            record for record in self.requests.values()
+            if record.get("receipt") == receipt
+            and (sr_type is None or record.get("type") == sr_type)
+            and (since is None or str(record.get("created", "")) >= since.isoformat())
+        ]
+        found.sort(key=lambda record: (str(record.get("created", "")), str(record["reference"])), reverse=True)
+        return found[:limit] if limit is not None else found
 
     def service_request(self, reference: str) -> dict[str, Any] | None:
         return self.requests.get(reference)
 
     def add_service_request(self, record: dict[str, Any]) -> None:
+        self._undo.append(("requests", record["reference"], self.requests.get(record["reference"])))
         self.requests[record["reference"]] = record
 
     def next_sequence(self, name: str, day: dt.date) -> int:
@@ -130,3 +170,12 @@ class MemoryTransaction(CallTransaction):
         key = (name, day.isoformat())
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
+
+    def rollback_writes(self) -> None:
+        for table, key, before in reversed(self._undo):
+            target: dict[str, Any] = self.changes if table == "changes" else self.requests
+            if before is None:
+                target.pop(key, None)
+            else:
+                target[key] = before
+        self._undo.clear()

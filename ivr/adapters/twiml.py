@@ -29,6 +29,13 @@ class Urls:
     queue_done: str = "/voice/queue/done"
     resume: str = "/voice/resume"
 
+    @classmethod
+    def under(cls, prefix: str) -> Urls:
+        """Every URL below a path prefix (`/ivr` when Twilio calls `https://host/ivr/voice`)."""
+        prefix = prefix.rstrip("/")
+        defaults = cls()
+        return cls(**{name: prefix + getattr(defaults, name) for name in cls.__dataclass_fields__})
+
 
 @dataclass(frozen=True)
 class Voices:

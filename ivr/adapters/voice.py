@@ -14,18 +14,22 @@ a 5xx.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import logging
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
-from twilio.request_validator import RequestValidator
 
-from ivr.adapters.twiml import Urls, Voices, render, render_leave, render_queue_wait, render_says
+from ivr.adapters.signature import base_path, signed
+from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, render_says
+from ivr.adapters.twiml import render as render_twiml
 from ivr.calls import CallService
 from ivr.core.actions import Say
+from ivr.core.engine import Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.rules.directory import Directory
 from ivr.routing import QUEUE_CALLBACK_KEY, queue_text
 
 log = logging.getLogger(__name__)
@@ -34,6 +38,12 @@ bp = Blueprint("voice", __name__)
 
 MAX_FIELD = 2048  # longer form values are cut before they reach the engine
 FINAL_STATUSES = {"completed", "busy", "failed", "no-answer", "canceled"}
+DIAL_CONNECTED = {"completed", "answered"}  # DialCallStatus: a person talked with the caller
+DIAL_NOT_CONNECTED = {"busy", "no-answer", "failed", "canceled"}
+FALLBACK = {
+    "en": "Sorry, we are having trouble answering your call. Please call the {name} again at {number}.",
+    "es": "Lo sentimos, tenemos problemas para atender su llamada. Por favor, llame de nuevo al {name} al {number}.",
+}
 SORRY = (
     ("Sorry, something went wrong on our side.", "en"),
     ("Lo sentimos, tuvimos un problema.", "es"),
@@ -49,33 +59,6 @@ def _params() -> dict[str, str]:
     return {key: value[:MAX_FIELD] for key, value in source.items()}
 
 
-def _signed_url() -> str:
-    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
-    if not base:
-        return request.url
-    query = request.query_string.decode("latin-1")
-    return base.rstrip("/") + request.path + (f"?{query}" if query else "")
-
-
-def signed(view: Callable[..., Response]) -> Callable[..., Response]:
-    """Refuse (403) any request whose `X-Twilio-Signature` is missing or wrong."""
-
-    @wraps(view)
-    def check(*args: Any, **kwargs: Any) -> Response:
-        token = current_app.config.get("TWILIO_AUTH_TOKEN")
-        if not token:
-            log.error("refusing a Twilio request: TWILIO_AUTH_TOKEN is not configured")
-            return Response("Forbidden: TWILIO_AUTH_TOKEN is not configured\n", 403, mimetype="text/plain")
-        signature = request.headers.get("X-Twilio-Signature", "")
-        params = request.form.to_dict() if request.method == "POST" else {}
-        if not signature or not RequestValidator(token).validate(_signed_url(), params, signature):
-            log.warning("refusing a request to %s: %s Twilio signature", request.path, "wrong" if signature else "no")
-            return Response("Forbidden: bad or missing X-Twilio-Signature\n", 403, mimetype="text/plain")
-        return view(*args, **kwargs)
-
-    return check
-
-
 def _twiml(body: str, state: str, tier: str) -> Response:
     response = Response(body, 200, mimetype="text/xml")
     response.headers["X-IVR-State"] = state
@@ -85,12 +68,57 @@ def _twiml(body: str, state: str, tier: str) -> Response:
 
 def _answer(call_sid: str, event: Event) -> Response:
     ext = current_app.extensions["ivr"]
+    at_step = _step_number()
+    urls = _stepped(ext.urls)
+
+    def render(step: Step) -> tuple[str, str, str]:
+        body = render_twiml(step.actions, urls, ext.voices).replace(STEP_MARK, str(step.session.steps))
+        return body, step.session.state, step.session.tier
+
     try:
-        step = _service().handle(call_sid, event, channel="phone")
+        answer = _service().answer(call_sid, event, render, key=_idempotency_key(at_step), at_step=at_step,
+                                   flow_id=ext.live_flow(request.form.get("To")))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
-    return _twiml(render(step.actions, ext.urls, ext.voices), step.session.state, step.session.tier)
+    return _twiml(answer.body, answer.state, answer.tier)
+
+
+# --- retried and stale webhooks (issue 9 point 1) ---------------------------------------------------
+# Every <Gather> action (and its silence redirect) carries the step number the call
+# will be at when the answer comes back (`?step=N`); an answer carrying another
+# number is to a prompt the call has moved past.  A request is identified by
+# Twilio's idempotency token, or, when it has none but carries a step number, by
+# its URL and form: the same request again gets the answer kept with the call.
+
+STEP_MARK = "@IVR_STEP@"
+IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
+
+
+@functools.lru_cache(maxsize=8)
+def _stepped(urls: Urls) -> Urls:
+    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`)."""
+
+    def mark(url: str) -> str:
+        return url + ("&" if "?" in url else "?") + "step=" + STEP_MARK
+
+    return dataclasses.replace(urls, gather=mark(urls.gather), silence=mark(urls.silence))
+
+
+def _step_number() -> int | None:
+    value = request.args.get("step", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _idempotency_key(at_step: int | None) -> str | None:
+    token = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+    if token:
+        return "token:" + token[:160]
+    if at_step is None:
+        return None  # no way to tell a retry from the same key pressed again at a new menu
+    form = "&".join(f"{key}={value}" for key, value in sorted(request.form.items(multi=True)))
+    digest = hashlib.sha256(f"{request.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
+    return "body:" + digest
 
 
 def _missing_call() -> Response:
@@ -131,11 +159,59 @@ def gather() -> Response:
 @bp.route("/voice/resume", methods=["GET", "POST"])
 @signed
 def resume() -> Response:
-    """Back from a queue or a dial: continue where the call was."""
-    call_sid = _params().get("CallSid", "").strip()
+    """Back from a queue or a dial: continue where the call was, or end it after a completed dial.
+
+    A `<Dial>`'s action URL is this one, so `DialCallStatus` says how the dial went:
+    `completed` (a person talked with the caller) ends the call politely; `busy`,
+    `no-answer`, `failed` and `canceled` apologise and the flow goes on where the
+    call landed (`live.after_people`: a call-back, the main menu).
+    """
+    params = _params()
+    call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    return _answer(call_sid, Resume(_service().now()))
+    dialled = params.get("DialCallStatus", "").strip()
+    if dialled in DIAL_CONNECTED:
+        return _connected_goodbye(call_sid)
+    return _resume(call_sid, apologise=dialled in DIAL_NOT_CONNECTED)
+
+
+def _connected_goodbye(call_sid: str) -> Response:
+    """A person talked with the caller: thank them, hang up and close the call."""
+    ext = current_app.extensions["ivr"]
+    try:
+        session = ext.store.session(call_sid)
+        if session is None or session.ended:
+            return _twiml(render_says((), hang_up=True), "ended", session.tier if session else "ivr")
+        step = _service().handle(call_sid, HangUp(_service().now(call_sid)), channel="phone")
+        goodbye = ((queue_text("goodbye", session.language), session.language),)
+        return _twiml(render_says(goodbye, hang_up=True, voices=ext.voices), step.session.state, step.session.tier)
+    except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
+        log.error("ending call %s failed: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
+        return _twiml(render_says(SORRY, hang_up=True, voices=ext.voices), "error", "ivr")
+
+
+def _resume(call_sid: str, apologise: bool) -> Response:
+    """The flow goes on where the call is; after a failed hand-over to people, say sorry first."""
+    ext = current_app.extensions["ivr"]
+    try:
+        session = ext.store.session(call_sid)
+        if session is not None and session.ended:  # e.g. a call-back was recorded and the call said goodbye
+            return _twiml(render_says((), hang_up=True), session.state, session.tier)
+        step = _service().handle(call_sid, Resume(_service().now(call_sid)), channel="phone")
+    except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
+        log.error("resuming call %s failed: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
+        return _twiml(render_says(SORRY, voices=ext.voices), "error", "ivr")
+    actions = step.actions
+    if apologise and not step.session.ended:
+        language = step.session.language
+        actions = (Say(queue_text("not_connected", language), language, "queue.not_connected"), *actions)
+    return _twiml(_rendered(actions, ext.urls, ext.voices, step), step.session.state, step.session.tier)
+
+
+def _rendered(actions: Any, urls: Urls, voices: Voices, step: Step) -> str:
+    """TwiML for `actions` outside `_answer`, its Gather URLs carrying the call's step number."""
+    return render_twiml(actions, _stepped(urls), voices).replace(STEP_MARK, str(step.session.steps))
 
 
 @bp.route("/voice/status", methods=["GET", "POST"])
@@ -206,27 +282,48 @@ def queue_done() -> Response:
     call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    ext = current_app.extensions["ivr"]
     result = params.get("QueueResult", "").strip()
+    if result == "hangup":
+        return _hung_up(call_sid)
+    if result == "bridged":
+        return _connected_goodbye(call_sid)
+    return _resume(call_sid, apologise=result != "leave")
+
+
+def _hung_up(call_sid: str) -> Response:
+    """The caller hung up while waiting: close the call."""
     try:
-        session = ext.store.session(call_sid)
-        if session is None or session.ended:
-            return _twiml(render_says((), hang_up=True), "ended", session.tier if session else "ivr")
-        language = session.language
-        if result in ("hangup", "bridged"):
-            step = _service().handle(call_sid, HangUp(_service().now(call_sid)), channel="phone")
-            goodbye = ((queue_text("goodbye", language), language),) if result == "bridged" else ()
-            body = render_says(goodbye, hang_up=True, voices=ext.voices)
-            return _twiml(body, step.session.state, step.session.tier)
-        step = _service().handle(call_sid, Resume(_service().now(call_sid)), channel="phone")
-        actions = step.actions
-        if result != "leave":
-            actions = (Say(queue_text("not_connected", language), language, "queue.not_connected"), *actions)
-        return _twiml(render(actions, ext.urls, ext.voices), step.session.state, step.session.tier)
+        step = _service().handle(call_sid, HangUp(_service().now(call_sid)), channel="phone")
+        return _twiml(render_says((), hang_up=True), step.session.state, step.session.tier)
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
-        log.error("queue done failed for call %s: %s", call_sid[:12], type(exc).__name__,
-                  exc_info=current_app.debug)
-        return _twiml(render_says(SORRY, voices=ext.voices), "error", "ivr")
+        log.error("closing call %s failed: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
+        return _twiml(render_says((), hang_up=True), "error", "ivr")
+
+
+@bp.route("/voice/fallback", methods=["GET", "POST"])
+@signed
+def fallback() -> Response:
+    """Twilio's fallback URL (when the primary webhook failed): apologise, give the Contact Center's number, hang up.
+
+    It reads nothing from the store (the store may be why the primary URL failed).
+    """
+    ext = current_app.extensions["ivr"]
+    return _twiml(render_says(fallback_texts(ext.engine.services.directory), hang_up=True, voices=ext.voices),
+                  "fallback", "ivr")
+
+
+def read_phone_number(phone: str, language: str) -> str:
+    """A directory phone number digit by digit in its written groups: '1-800-375-5283' -> '1, 8 0 0, 3 7 5, 5 2 8 3'."""
+    return ", ".join(" ".join(group) for group in phone.split("-") if group)
+
+
+def fallback_texts(directory: Directory) -> tuple[tuple[str, str], ...]:
+    """What the fallback says, each language in its own voice, the number read digit by digit."""
+    line = directory.line("contact_center")
+    return tuple(
+        (FALLBACK[language].format(name=line.name.text(language), number=read_phone_number(line.phone, language)), language)
+        for language in ("en", "es")
+    )
 
 
 def _offers_callback(flow_id: str, state: str) -> bool:
@@ -246,4 +343,4 @@ def _confidence(value: str | None) -> float | None:
 
 
 def voice_settings(config: dict[str, Any]) -> tuple[Urls, Voices]:
-    return Urls(), Voices(config.get("VOICE_EN") or Voices.en, config.get("VOICE_ES") or Voices.es)
+    return Urls.under(base_path(config.get("PUBLIC_BASE_URL"))), Voices(config.get("VOICE_EN") or Voices.en, config.get("VOICE_ES") or Voices.es)

@@ -17,6 +17,7 @@ and `live_request_callback` actions, and the validators of free answers
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from ivr.routing import (
     callable_number,
     contact_center_day,
     request_callback,
+    route_for,
 )
 from ivr.rules import service_requests as sr_rules
 from ivr.rules.directory import Office
@@ -55,8 +57,7 @@ def asks_for_supervisor(utterance: str) -> bool:
 
 
 def _routed(ctx: Context, tier: str) -> bool:
-    routing = ctx.services.routing
-    return routing is not None and routing.route(tier) is not None
+    return route_for(ctx.services.routing, ctx.session.console, tier) is not None
 
 
 @REGISTRY.guard("live_tier1_by_people")
@@ -161,9 +162,10 @@ def create_service_request(
         return Request("no_office", {})
     today = contact_center_day(ctx.now)
     topic = sr_rules.topic(sr_type, language)
-    for existing in case.service_requests if check_open else ():
+    since = today - dt.timedelta(days=sr_rules.EMAIL_AFTER_DAYS - 1)
+    for existing in ctx.world.service_requests(case, sr_type, since) if check_open else ():
         age = (today - existing.created).days
-        if existing.type == sr_type and existing.status == "open" and 0 <= age < sr_rules.EMAIL_AFTER_DAYS:
+        if existing.status == "open" and 0 <= age < sr_rules.EMAIL_AFTER_DAYS:
             return Request(
                 "already_open",
                 {

@@ -12,7 +12,8 @@ are `ivr.rules.service_requests`; a request's status is told only to the
 verified caller of its own case.
 
 Session variables this module sets:
-  sr_topic, sr_created, sr_office, sr_email, sr_email_from, sr_emailed, sr_scops_from
+  sr_topic, sr_created, sr_office, sr_email, sr_email_from, sr_emailed, sr_scops_from,
+  sr_overseas_contact
   sr_reference_readback (a created request's reference, digit by digit), sr_type
 """
 
@@ -26,6 +27,8 @@ from ivr.behaviours.case_status import the_office, verified_case
 from ivr.behaviours.filing import file_service_request
 from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.rules import service_requests as rules
+from ivr.rules.directory import Office
+from ivr.rules.overseas import jurisdiction
 from ivr.rules.phrasing import say_email
 from ivr.rules.spoken import read_digits, say_date
 
@@ -55,7 +58,8 @@ def service_request_status(ctx: Context) -> Outcome:
     """The request with the reference given, if it is the verified case's, and what to do next (seed 001)."""
     case = verified_case(ctx)
     reference = str(ctx.session.vars.get("sr_reference", ""))
-    record = next((sr for sr in case.service_requests if sr.reference == reference), None)
+    found = ctx.world.service_request(reference)
+    record = found[1] if found is not None and found[0].receipt_number == case.receipt_number else None
     if record is None:
         return Outcome("not_found")
     say = functools.partial(_say_date, ctx)
@@ -73,7 +77,7 @@ def service_request_status(ctx: Context) -> Outcome:
     emailed = record.emailed_service_center
     if emailed is not None:
         ctx.session.vars["sr_emailed"] = say(emailed)
-        ctx.session.vars["sr_scops_from"] = say(emailed, rules.SCOPS_AFTER_DAYS + 1)
+        ctx.session.vars["sr_scops_from"] = say(emailed, rules.SCOPS_AFTER_DAYS)
     step = rules.follow_up(record.created, _today(ctx), emailed, has_follow_up_email=mailbox is not None)
     if step is rules.FollowUp.WAIT:
         return Outcome("wait_after_email" if emailed is not None else "wait")
@@ -106,7 +110,7 @@ def service_request_create(ctx: Context) -> Outcome:
     if refusal is not None:
         _hand_off(ctx, sr_type, refusal)
         return Outcome("live_assistance")
-    existing = rules.open_request_of_type(case.service_requests, sr_type)
+    existing = rules.open_request_of_type(ctx.world.service_requests(case, sr_type), sr_type)
     if existing is not None:
         ctx.session.vars["sr_reference_readback"] = read_digits(existing.reference, language)
         ctx.session.vars["sr_created"] = say_date(existing.created, language)
@@ -117,8 +121,7 @@ def service_request_create(ctx: Context) -> Outcome:
         return Outcome("live_assistance")
     ctx.session.vars["sr_office"] = the_office(ctx, routing.office.name.en)
     if routing.overseas:
-        addresses = (say_email(box.address, language) for box in routing.office.emails)
-        ctx.session.vars["sr_email"] = " ".join(addresses)
+        ctx.session.vars["sr_overseas_contact"] = overseas_contact(ctx, routing.office, case.country)
         return Outcome("overseas")
     today = _today(ctx)
     reference = file_service_request(ctx, case, sr_type, routing.office.name.en, today, channel="ivr")
@@ -126,6 +129,28 @@ def service_request_create(ctx: Context) -> Outcome:
     ctx.session.vars["sr_created"] = _say_date(ctx, today)
     ctx.session.vars["sr_email_from"] = _say_date(ctx, today, rules.EMAIL_AFTER_DAYS)
     return Outcome("created")
+
+
+def overseas_contact(ctx: Context, office: Office, country: str | None) -> str:
+    """How to write to an overseas office: its mailbox for the caller's country, else the offices page.
+
+    Seed 001: the only public mailbox the seeds give is USCIS.Canada@dhs.gov, for
+    customers in Canada; every other office's addresses are on the International
+    Immigration Offices page, so a caller is sent there rather than told an address.
+    """
+    found = jurisdiction(country, ctx.services.directory) if country else None
+    boxes = found.mailboxes if found is not None and found.office == office else ()
+    if boxes:
+        spoken = " ".join(say_email(box.address, ctx.language) for box in boxes)
+        return OVERSEAS_WRITE[ctx.language].format(address=spoken)
+    return OVERSEAS_PAGE[ctx.language]
+
+
+OVERSEAS_WRITE = {"en": "Please write to it at {address}.", "es": "Escríbale a {address}."}
+OVERSEAS_PAGE = {
+    "en": "Its contact details are on the International Immigration Offices page on uscis.gov.",
+    "es": "Sus datos de contacto están en la página de Oficinas Internacionales de Inmigración en uscis.gov.",
+}
 
 
 def _hand_off(ctx: Context, sr_type: str, why: str) -> None:

@@ -26,6 +26,7 @@ from ivr.core.registry import REGISTRY, Context, Outcome, Variable
 from ivr.rules import hours
 from ivr.rules.directory import REQUIRED_LINES
 from ivr.rules.overseas import jurisdiction
+from ivr.behaviours.service_requests import OVERSEAS_PAGE
 from ivr.rules.phrasing import read_phone, say_email
 
 _COUNTRIES: dict[str, dict[str, str]] = {
@@ -87,8 +88,8 @@ def overseas_office(ctx: Context) -> Outcome:
     ctx.session.vars["overseas_country"] = _COUNTRIES.get(country, {}).get(language, country)
     ctx.session.vars["overseas_office"] = found.office.name.text(language)
     ctx.session.vars["overseas_emails"] = " ".join(
-        (f"For {box.purpose.en}, {say_email(box.address, language)}." if language == "en"
-         else f"Para {box.purpose.es}, {say_email(box.address, language)}.")
+        (f"For {box.purpose.en}, write to {say_email(box.address, language)}." if language == "en"
+         else f"Para {box.purpose.es}, escriba a {say_email(box.address, language)}.")
         for box in found.mailboxes
-    )
+    ) or OVERSEAS_PAGE[language]
     return Outcome("found")

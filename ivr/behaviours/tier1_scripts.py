@@ -234,6 +234,17 @@ _LATE = {
     "es": "Su cita ya pasó, así que esta es una solicitud tardía. "
     "Solo el Centro de Contacto recibe solicitudes tardías, y USCIS decide si las acepta.",
 }
+_WHY = {
+    # Seed 000: a passed appointment is one the caller could not attend; a coming one, cannot.
+    "timely": {
+        "en": "Which reason best describes why you cannot attend?",
+        "es": "¿Qué razón describe mejor por qué no puede asistir?",
+    },
+    "late": {
+        "en": "Which reason best describes why you could not attend?",
+        "es": "¿Qué razón describe mejor por qué no pudo asistir?",
+    },
+}
 _NEXT = {
     "timely": {
         "en": "You will receive a new appointment notice by mail.",
@@ -261,7 +272,9 @@ def live_biometrics_start(ctx: Context) -> Outcome:
     language = ctx.language
     local = appointment.astimezone(local_zone(appointment))
     vars_["bio_appointment_spoken"] = f"{say_date(local.date(), language)}, {say_time(appointment, language)}"
-    vars_["bio_note"] = _LATE[language] if is_untimely(appointment, ctx.now) else ""
+    late = is_untimely(appointment, ctx.now)
+    vars_["bio_note"] = _LATE[language] if late else ""
+    vars_["bio_why"] = _WHY["late" if late else "timely"][language]
     return Outcome("ready")
 
 

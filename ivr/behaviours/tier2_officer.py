@@ -30,7 +30,7 @@ from ivr.behaviours.case_status import status_in
 from ivr.core.machine import OPTION_SENTENCE
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
-from ivr.definitions.cases import Case
+from ivr.definitions.cases import Case, ServiceRequestRecord
 from ivr.routing import CONTACT_CENTER_ZONE, contact_center_day
 from ivr.rules import service_requests as sr_rules
 from ivr.rules.biometrics import confirmation_number, offer_slots
@@ -158,17 +158,20 @@ def live_case_details(ctx: Context) -> Outcome:
                 reason=appointment.reason,
             )
         )
-    parts.extend(_request_sentences(case, language))
+    parts.extend(_request_sentences(ctx.world.service_requests(case, limit=REQUESTS_READ), language))
     ctx.session.vars["case_details"] = " ".join(parts)
     ctx.session.vars["live_resolution"] = "case_details"
     return Outcome("shown")
 
 
-def _request_sentences(case: Case, language: str) -> list[str]:
-    """Each service request on the case and its status, newest first (their status heard in later calls)."""
-    if not case.service_requests:
+REQUESTS_READ = 10
+"""The officer reads the case's newest requests, at most this many."""
+
+
+def _request_sentences(ordered: list[ServiceRequestRecord], language: str) -> list[str]:
+    """Each service request read (newest first) and its status (their status heard in later calls)."""
+    if not ordered:
         return [_TEXT["no_requests"][language]]
-    ordered = sorted(case.service_requests, key=lambda sr: (sr.created, sr.reference), reverse=True)
     return [
         _TEXT["request"][language].format(
             reference=read_digits(sr.reference, language),

@@ -37,6 +37,7 @@ class Enqueue:
     queue: str
     tier: str
     context: dict[str, str] = field(default_factory=dict)
+    console: bool = False  # a trainee at the agent console answers (no flow agent takes over)
 
 
 @dataclass(frozen=True)

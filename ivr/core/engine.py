@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ivr.core import agent_step
 from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Say
+from ivr.core.agent import AgentAction
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.core.flow import IMPLICIT_TIER_CHANGE, State, Text
 from ivr.core.machine import (
@@ -45,6 +47,7 @@ from ivr.routing import (
     callable_number,
     contact_center_day,
     request_callback,
+    route_for,
 )
 
 log = logging.getLogger(__name__)
@@ -113,6 +116,7 @@ class Engine:
             started_at=event.now.isoformat(),
             language=language,
             caller=event.caller,
+            console={"routes": list(event.console)} if event.console else {},
         )
 
     def step(self, session: Session, event: Event, world: World) -> Step:
@@ -167,6 +171,12 @@ class _Run:
     # --- entry points --------------------------------------------------------------
 
     def handle(self, event: Event) -> None:
+        if isinstance(event, AgentAction):
+            agent_step.handle(self, event)
+            return
+        if agent_step.holds(self.session) and isinstance(event, (Digits, Speech, NoInput, Resume)):
+            agent_step.caller_input(self, event)
+            return
         clarify, self.session.clarify = self.session.clarify, []
         if self.session.ended and not isinstance(event, HangUp):
             self._say(self.compiled.flow.message("apology"))
@@ -177,6 +187,7 @@ class _Run:
                 self._enter(self.session.state)
             case HangUp():
                 self.session.ended = True
+                agent_step.hang_up(self.session, event.now.isoformat())
             case Resume():
                 self._present(again=True)
             case NoInput():
@@ -428,7 +439,7 @@ class _Run:
         assert state.to is not None and state.reason is not None
         self._say_prompt(state, compiled)
         self._change_tier(state.to, state.reason, state.name)
-        route = self.services.routing.route(state.to) if self.services.routing is not None else None
+        route = route_for(self.services.routing, self.session.console, state.to)
         if route is None:
             self._fire("next")
             return
@@ -440,6 +451,8 @@ class _Run:
         flat = {key: str(value) for key, value in context.items() if isinstance(value, (str, int))}
         if route.kind == "dial":
             self.actions.append(Dial(route.target, state.to, flat))
+        elif route.kind == "console":
+            agent_step.enqueue(self, state.to, route.target, flat)
         else:
             self.actions.append(Enqueue(route.target, state.to, flat))
         self.session.state = state.goto or state.name

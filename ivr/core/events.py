@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ivr.core.agent import AgentAction
+
 
 @dataclass(frozen=True)
 class CallStarted:
@@ -17,6 +19,7 @@ class CallStarted:
 
     now: dt.datetime
     caller: str | None = None
+    console: tuple[str, ...] = ()  # tiers this call (a rehearsal) sends to the agent console
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ class Resume:
     now: dt.datetime
 
 
-Event = CallStarted | Digits | Speech | NoInput | HangUp | Resume
+Event = CallStarted | Digits | Speech | NoInput | HangUp | Resume | AgentAction
+"""Caller events, and an agent's actions at the console (`ivr.core.agent`)."""
 
 
 def describe(event: Event) -> dict[str, str]:
@@ -75,4 +79,6 @@ def describe(event: Event) -> dict[str, str]:
             return {"kind": "hang_up"}
         case Resume():
             return {"kind": "resume"}
+        case AgentAction():
+            return {"kind": "agent", "value": event.to_json()}
     raise TypeError(f"not an event: {event!r}")

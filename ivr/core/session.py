@@ -3,13 +3,21 @@
 Time, retries, tiers and collected data live here, not in `transitions`
 timers or state objects, so a call survives a restart and a webhook can be
 served by any process.  A session is plain data: `to_dict`/`from_dict`
-round-trip it through JSON for the store.
+round-trip it through JSON for the store (written out field by field: no
+`dataclasses.asdict`, which deep-copies everything on every webhook).
+
+`path` keeps only its last `PATH_TAIL` states (only its tail is ever read),
+so step 500 of a call costs what step 1 does.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+
+PATH_TAIL = 32
+"""How many of the last states entered a session keeps in `path`."""
 
 
 @dataclass
@@ -47,6 +55,7 @@ class Session:
     tier_changes: list[TierChange] = field(default_factory=list)
     scripts_heard: list[str] = field(default_factory=list)
     service_requests: list[str] = field(default_factory=list)
+    console: dict[str, Any] = field(default_factory=dict)  # the agent console's hold on the call (ivr.core.agent_step)
     ended: bool = False
     steps: int = 0
 
@@ -66,18 +75,45 @@ class Session:
             pending=self.pending,
             clarify=list(self.clarify),
             menu_stack=list(self.menu_stack),
-            path=list(self.path),
+            path=self.path[-PATH_TAIL:],
             vars=dict(self.vars),
             verified_receipt=self.verified_receipt,
             tier_changes=list(self.tier_changes),
             scripts_heard=list(self.scripts_heard),
             service_requests=list(self.service_requests),
+            console=dict(self.console),
             ended=self.ended,
             steps=self.steps,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A JSON-able dict (the lists and dicts are the session's own: serialise it, do not keep it)."""
+        return {
+            "call_sid": self.call_sid,
+            "flow_id": self.flow_id,
+            "flow_version": self.flow_version,
+            "state": self.state,
+            "started_at": self.started_at,
+            "language": self.language,
+            "tier": self.tier,
+            "caller": self.caller,
+            "no_input": self.no_input,
+            "no_match": self.no_match,
+            "pending": self.pending,
+            "menu_stack": self.menu_stack,
+            "path": self.path[-PATH_TAIL:],
+            "vars": self.vars,
+            "verified_receipt": self.verified_receipt,
+            "tier_changes": [
+                {"from_tier": c.from_tier, "to_tier": c.to_tier, "reason": c.reason, "at": c.at, "state": c.state,
+                 "context": c.context}
+                for c in self.tier_changes
+            ],
+            "scripts_heard": self.scripts_heard,
+            "service_requests": self.service_requests,
+            "ended": self.ended,
+            "steps": self.steps,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:

@@ -27,7 +27,8 @@ Optional keys this module adds to DESIGN.md §4:
 
 * on a case: `a_number` (A + 8 or 9 digits: `A012345678`), `phone` (E.164, quoted:
   `"+12025550143"`), `outside_us` (`true` when the applicant lives abroad: overseas guidance,
-  default `false`);
+  default `false`), `country` (the country the applicant lives in, as the directory names it:
+  an overseas office's mailbox for that country is given, seed 001);
 * on a service request: `emailed_service_center` (the date the caller e-mailed the service
   center about it, YYYY-MM-DD) and `status` (`open` or `closed`, default `open`).
 
@@ -63,12 +64,18 @@ FORMAT_VERSION = 1
 
 PREFIX_OFFICES: Mapping[str, str] = {
     "EAC": "Vermont Service Center",
+    "VSC": "Vermont Service Center",
     "WAC": "California Service Center",
+    "CSC": "California Service Center",
     "LIN": "Nebraska Service Center",
+    "NSC": "Nebraska Service Center",
     "SRC": "Texas Service Center",
+    "TSC": "Texas Service Center",
     "MSC": "National Benefits Center",
     "NBC": "National Benefits Center",
-    "IOE": "USCIS Electronic Immigration System",
+    # ELIS is a case system, not an office (DOMAIN.md §2.1): an IOE case names the office
+    # holding it; without one it is the National Benefits Center's.
+    "IOE": "National Benefits Center",
     "YSC": "Potomac Service Center",
     "SIM": "National Benefits Center Adoptions Unit",
 }
@@ -101,6 +108,7 @@ CASE_KEYS = (
     "a_number",
     "phone",
     "outside_us",
+    "country",
 )
 CASE_REQUIRED_KEYS = ("receipt_number", "form", "status", "date_of_birth")
 BIOMETRICS_KEYS = ("appointment", "location", "times_rescheduled")
@@ -215,6 +223,8 @@ class Case:
     a_number: str | None = None
     phone: str | None = None
     outside_us: bool = False
+    country: str | None = None
+    """Where the applicant lives, when the data says (an overseas office's mailbox is chosen by it)."""
 
     @property
     def prefix(self) -> str:
@@ -250,6 +260,7 @@ class Case:
             "a_number": self.a_number,
             "phone": self.phone,
             "outside_us": True if self.outside_us else None,
+            "country": self.country,
         }
         data.update((key, value) for key, value in optional.items() if value is not None)
         return data
@@ -274,6 +285,7 @@ class Case:
             a_number=data.get("a_number"),
             phone=data.get("phone"),
             outside_us=bool(data.get("outside_us", False)),
+            country=data.get("country"),
         )
 
 
@@ -402,6 +414,7 @@ def _case(checker: Checker, item: Any, where: str, line: int) -> Case | None:
     a_number = _a_number(checker, case, where)
     phone = _phone(checker, case, where)
     outside_us = checker.boolean(case, "outside_us", where) if "outside_us" in case else False
+    country = _optional_text(checker, case, "country", where)
     if len(checker.problems) > before or receipt is None or form is None or status is None:
         return None
     if date_of_birth is None or outside_us is None:
@@ -419,6 +432,7 @@ def _case(checker: Checker, item: Any, where: str, line: int) -> Case | None:
         a_number=a_number,
         phone=phone,
         outside_us=outside_us,
+        country=country,
     )
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "ScriptSet",
     "content_hash",
     "load_scripts",
+    "publication_records",
     "publish",
 ]
 
@@ -342,22 +343,34 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     return ScriptLibrary({id_: tuple(scripts) for id_, scripts in by_id.items()}, frozenset(drafts))
 
 
-def publish(root: Path | str = SCRIPTS_ROOT) -> list[str]:
-    """Add every draft under `root` to its lock; return the refs newly published.
+def publish(
+    root: Path | str = SCRIPTS_ROOT,
+    ids: Iterable[str] | None = None,
+    by: str = "",
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> list[str]:
+    """Add the drafts under `root` (of `ids` only, when given) to its lock; return the refs newly published.
 
     Everything is checked first (drafts included): nothing is published while any
-    file has a problem.
+    file has a problem.  `by`, `at` and `note` are recorded on each lock line, after a `#`.
     """
     root = Path(root)
     library = load_scripts(root, include_drafts=True)
-    refs = [ref for ref in library.refs() if ref in library.draft_refs]
+    wanted = set(ids) if ids is not None else None
+    if wanted is not None:
+        unknown = sorted(wanted - set(library.versions))
+        if unknown:
+            raise ConfigError(f"no script {', '.join(unknown)} (known: {', '.join(sorted(library.versions))})")
+    refs = [ref for ref in library.refs() if ref in library.draft_refs and (wanted is None or _parse_ref(ref)[0] in wanted)]
     if not refs:
         return []
+    record = _lock_comment(by, note, at)
     lines = []
     for ref in refs:
         script = library.get(ref)
         text = (root / script.id / f"v{script.version}.yaml").read_text(encoding="utf-8")
-        lines.append(f"{ref} {content_hash(text)}\n")
+        lines.append(f"{ref} {content_hash(text)}{record}\n")
     lock_path = root / LOCK_NAME
     existing = lock_path.read_text(encoding="utf-8") if lock_path.exists() else _LOCK_HEADER
     if existing and not existing.endswith("\n"):
@@ -383,7 +396,35 @@ _LOCK_HEADER = (
     "# version file's normalised text.  Written by `ivr scripts publish`; do not edit.\n"
     "# A published version is never edited: publish a new version instead.\n"
 )
-_LOCK_LINE = re.compile(r"(?P<id>[^\s@]+)@(?P<version>[1-9][0-9]*)\s+(?P<digest>[0-9a-f]{64})")
+_LOCK_LINE = re.compile(
+    r"(?P<id>[^\s@]+)@(?P<version>[1-9][0-9]*)\s+(?P<digest>[0-9a-f]{64})(?:\s+#\s?(?P<record>.*))?"
+)
+
+
+def _lock_comment(by: str, note: str, at: dt.datetime | None) -> str:
+    """`  # 2026-11-28T08:00:00+00:00 by jane: the note` (who, when and why, on the lock line)."""
+    parts = []
+    if at is not None:
+        parts.append(at.isoformat(timespec="seconds"))
+    if by:
+        parts.append(f"by {' '.join(by.split())}")
+    head = " ".join(parts)
+    text = " ".join(note.split())
+    if not head and not text:
+        return ""
+    return f"  # {head}{': ' if head and text else ''}{text}"
+
+
+def publication_records(root: Path | str = SCRIPTS_ROOT) -> dict[str, str]:
+    """What the lock says of each published ref: when, by whom and why (the text after `#`)."""
+    path = Path(root) / LOCK_NAME
+    records: dict[str, str] = {}
+    if path.exists():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            found = _LOCK_LINE.fullmatch(raw.strip())
+            if found is not None:
+                records[f"{found['id']}@{found['version']}"] = found["record"] or ""
+    return records
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
 

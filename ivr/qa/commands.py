@@ -21,6 +21,7 @@ import click
 from ivr.errors import display_path
 from ivr.qa import transcript as transcripts
 from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
+from ivr.qa.report import group_failures, signature
 
 PROGRESS_AFTER = 20  # files: a progress bar for larger sets, when stderr is a terminal
 
@@ -60,13 +61,22 @@ _scripts_option = click.option(
 @click.option("--junit-xml", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report.")
 @click.option("--coverage", is_flag=True, help="Report the share of states and transitions exercised, and what was never reached.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the closing line.")
+@click.option("--html", "html", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a self-contained HTML report: summary, grouped divergences, each failing call's timeline.")
+@click.option("--against", "against", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="A draft flow file (or a folder of them): report, grouped, how the draft changes each call "
+                   "instead of checking the calls (repeatable).")
+@click.option("--against-scripts", "against_scripts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A draft scripts folder, for the impact report (with or without --against).")
+@click.option("--list", "full_list", is_flag=True, help="With --against: list every changed call, not one example per group.")
 @click.option("--accept", is_flag=True,
               help="Rewrite each failing transcript with what the current flows say (after reviewing the diffs). "
                    "Test calls are never rewritten.")
 @_flows_option
 @_scripts_option
-def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, coverage: bool, quiet: bool, accept: bool,
-                   flows: tuple[Path, ...], scripts: Path | None) -> None:
+def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, coverage: bool, quiet: bool,
+                   html: Path | None, against: tuple[Path, ...], against_scripts: Path | None, full_list: bool,
+                   accept: bool, flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Replay test calls (*.call.yaml) and transcripts (*.transcript.yaml) against the current flows and scripts.
 
     PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
@@ -78,9 +88,13 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
     if not files:
         raise click.ClickException(f"no *.call.yaml or *.transcript.yaml files in {', '.join(map(str, paths))}")
     config = _config(flows, scripts)
+    if against or against_scripts is not None:
+        _impact(files, config, against, against_scripts, full_list)
+        return
     started = time.perf_counter()
+    seen: dict[tuple[str, ...], str] = {}
     with _progress(len(files)) as show:
-        results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet)))
+        results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet, seen)))
     seconds = time.perf_counter() - started
     failed = sum(1 for result in results if not result.passed)
     if coverage:
@@ -93,6 +107,14 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
 
         junit.parent.mkdir(parents=True, exist_ok=True)
         junit.write_text(junit_xml(results, seconds), encoding="utf-8")
+    if html is not None:
+        _write_html(html, results, seconds, config)
+    groups = [group for group in group_failures(results) if group.count > 1]
+    if groups:
+        distinct = len(group_failures(results))
+        click.echo(f"{failed} failures, {distinct} distinct divergence{'s' if distinct != 1 else ''}; shared by several files:")
+        for group in groups:
+            click.echo(f"  {group.count} files: {group.example.path} and {group.count - 1} more")
     if not quiet:
         steps = sum(result.steps for result in results)
         click.echo(f"replayed {len(results)} files ({steps} steps) in {seconds:.2f}s: {len(results) / seconds:.0f} calls/s")
@@ -123,11 +145,65 @@ def _accept(results: list[ReplayResult], config: dict[str, Any]) -> int:
     return accepted
 
 
-def _report(result: ReplayResult, quiet: bool) -> str | None:
+def _report(result: ReplayResult, quiet: bool, seen: dict[tuple[str, ...], str]) -> str | None:
+    """A file's line; a failure's diff is shown once per distinct divergence (`seen`: signature -> first file)."""
     if result.passed:
         return None if quiet else f"PASS {result.path}"
+    key = signature(result.diff)
+    if key in seen:
+        return f"FAIL {result.path} (the same divergence as {seen[key]})"
+    seen[key] = result.path
     indented = "\n".join(f"    {line}" for line in result.diff.splitlines())
     return f"FAIL {result.path}\n{indented}"
+
+
+def _write_html(target: Path, results: list[ReplayResult], seconds: float, config: dict[str, Any]) -> None:
+    """The HTML report; failing calls are played once more to draw their timelines."""
+    from ivr.qa.impact import play
+    from ivr.qa.report import Timeline, TimelineStep, html_report
+
+    replayer = Replayer(config)
+
+    def timeline_of(result: ReplayResult) -> Timeline | None:
+        played = play(replayer, result.path)
+        if played.error:
+            return None
+        steps = tuple(
+            TimelineStep(given.describe(), tuple(seen.lines()[:-1]) if seen else (), seen.state if seen else "(not running)")
+            for given, seen in zip(played.inputs, played.observed)
+        )
+        return Timeline(steps, result.steps)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html_report(results, seconds, timeline_of), encoding="utf-8")
+    click.echo(f"wrote {display_path(target)}")
+
+
+def _impact(files: list[Path], config: dict[str, Any], against: tuple[Path, ...], against_scripts: Path | None,
+            full_list: bool) -> None:
+    """`--against`: play every file with the current definitions and with the draft; print the grouped changes."""
+    from ivr.qa.impact import measure_impact
+
+    draft = dict(config)
+    if against:
+        draft["FLOWS"] = [str(path) for path in _flow_files(against)]
+    if against_scripts is not None:
+        draft["SCRIPTS_DIR"] = str(against_scripts)
+    baseline_replayer, draft_replayer = Replayer(config), Replayer(draft)
+    with _progress(len(files)) as show:
+        report = measure_impact(files, baseline_replayer, draft_replayer, on_call=lambda: show(None))
+    for line in report.lines(full_list):
+        click.echo(line)
+
+
+def _flow_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Flow files named, or the top-level *.yaml of folders named (fragments sit in sub-folders)."""
+    found: list[Path] = []
+    for path in paths:
+        found += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    if not found:
+        raise click.ClickException(f"no flow files in {', '.join(map(str, paths))}")
+    return found
 
 
 class _progress:
@@ -202,6 +278,9 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
         from ivr.qa.redact import Redactor, collect_validators
 
         redactor = Redactor(collect_validators([flow.flow for flow in replayer.flows.values()]))
+    from ivr.qa.titles import slug, title
+
+    flows_by_id = {flow_id: flow.flow for flow_id, flow in (replayer or Replayer(_config(flows, scripts))).flows.items()}
     written = refused = 0
     for sid, found in recorded:
         for index, original in enumerate(found):
@@ -213,7 +292,9 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
                 continue
             if exported.warning:
                 click.echo(f"warning: call {sid}: {exported.warning}", err=True)
-            target = transcripts.write(exported.transcript, out / transcripts.file_name(exported.transcript, index))
+            named = title(exported.transcript, flows_by_id.get(exported.transcript.flow_id))
+            name = transcripts.file_name(exported.transcript, index, slug(named))
+            target = transcripts.write(exported.transcript, out / name, named)
             written += 1
             click.echo(f"wrote {display_path(target)}")
     click.echo(f"{written} transcript{'s' if written != 1 else ''} exported{'' if keep_pii else ' (redacted)'} to {display_path(out)}")

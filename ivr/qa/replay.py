@@ -46,7 +46,7 @@ from ivr.qa import testcall, transcript
 from ivr.qa.testcall import ScriptedCall
 from ivr.qa.transcript import CallerInput, Observation, Transcript
 from ivr.routing import TierRouting
-from ivr.store.base import CallRecord, CallTransaction, Store
+from ivr.store.base import LIVE, CallRecord, CallTransaction, Store
 from ivr.world import MemoryTransaction
 
 FILE_SUFFIXES = (testcall.SUFFIX, transcript.SUFFIX)
@@ -115,7 +115,8 @@ class Replayer:
         started = time.perf_counter()
         try:
             if kind == "call":
-                result = self.replay_call(testcall.load_call(path))
+                flows = {flow_id: traced.flow for flow_id, traced in self.flows.items()}
+                result = self.replay_call(testcall.load_call(path, flows, self.default_flow))
             else:
                 result = self.replay_transcript(transcript.load_transcript(path))
         except DefinitionError as error:
@@ -218,11 +219,31 @@ class Replayer:
             state = seen.state
         return self._result(call.path, True, "call", call.name, done, "", flow_id, run)
 
+    def case_book(self, path: Path | str | None) -> CaseBook:
+        """The case data of a test call's `cases_file` (the demo data when None), loaded once per file."""
+        return self._case_book(Path(path) if path is not None else DEMO_CASES_PATH)
+
+    def start_run(
+        self,
+        flow_id: str,
+        cases: CaseBook,
+        settings: Mapping[str, Any],
+        caller: str | None,
+        call_sid: str,
+        sequences: Iterable[tuple[str, int]],
+    ) -> _Run:
+        """A call ready to be fed inputs one at a time with `send` (the impact report plays calls so)."""
+        if flow_id not in self.flows:
+            raise IVRError(f"flow '{flow_id}' is not loaded (loaded: {', '.join(sorted(self.flows))})")
+        return self._run(flow_id, cases, settings, caller, call_sid, sequences)
+
     def _case_book(self, path: Path) -> CaseBook:
-        key = Path(path).resolve()
-        if key not in self._cases:
-            self._cases[key] = load_cases(key)
-        return self._cases[key]
+        book = self._cases.get(path)  # most calls share a few case files: resolve each name once
+        if book is None:
+            key = Path(path).resolve()
+            book = self._cases.get(key) or load_cases(key)
+            self._cases[key] = self._cases[path] = book
+        return book
 
     # --- running -------------------------------------------------------------------------------
 
@@ -304,7 +325,7 @@ class _OneCallStore(Store):
         self.tx = tx
 
     @contextmanager
-    def call(self, call_sid: str) -> Iterator[CallTransaction]:
+    def call(self, call_sid: str, world: str = LIVE) -> Iterator[CallTransaction]:
         yield self.tx
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:

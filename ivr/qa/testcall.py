@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,17 +170,29 @@ class ScriptedCall:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def load_call(path: Path | str) -> ScriptedCall:
-    """Read and check a `*.call.yaml` file; raise `DefinitionError` listing every problem."""
+def load_call(path: Path | str, flows: Mapping[str, Flow] | None = None, default_flow: str | None = None) -> ScriptedCall:
+    """Read and check a `*.call.yaml` file; raise `DefinitionError` listing every problem.
+
+    Given the loaded `flows`, the state and prompt names the steps expect are held against
+    the call's flow (`default_flow` when it names none) in the same pass, so a file's
+    problems of every kind are reported at once.
+    """
     data, shown = load_file(path)
     checker = Checker(shown)
-    call = _read(checker, data, shown, Path(path).parent)
+    call = _read(checker, data, shown, Path(path).parent, flows, default_flow)
     checker.raise_if_any()
     assert call is not None
     return call
 
 
-def _read(checker: Checker, data: Any, shown: str, folder: Path) -> ScriptedCall | None:
+def _read(
+    checker: Checker,
+    data: Any,
+    shown: str,
+    folder: Path,
+    flows: Mapping[str, Flow] | None = None,
+    default_flow: str | None = None,
+) -> ScriptedCall | None:
     top = checker.mapping(data, "top level", line_of(data))
     if top is None:
         return None
@@ -196,6 +208,10 @@ def _read(checker: Checker, data: Any, shown: str, folder: Path) -> ScriptedCall
     cases, cases_file = _cases(checker, top, folder)
     settings = _settings(checker, top)
     steps = _steps(checker, top)
+    if flows is not None:
+        flow = flows.get(flow_id or default_flow or "")
+        if flow is not None:  # an unknown flow is the replay's to report
+            checker.problems += step_name_problems(shown, steps, flow)
     if checker.problems or name is None or clock is None:
         return None
     return ScriptedCall(
@@ -384,26 +400,45 @@ def _subset(mapping: yamlsource.Mapping, allowed: tuple[str, ...]) -> yamlsource
 
 def check_names(call: ScriptedCall, flow: Flow) -> list[Problem]:
     """Problems with the state and prompt names a test call expects, held against `flow`."""
-    states = set(flow.states) | {f"{name}{flow.confirm_suffix}" for name, s in flow.states.items() if s.confirm is not None}
-    prompts = prompt_ids(flow)
+    return step_name_problems(call.path, call.steps, flow)
+
+
+def step_name_problems(path: str, steps: tuple[CallStep, ...], flow: Flow) -> list[Problem]:
+    """Problems with the state and prompt names that `steps` expect, held against `flow`."""
+    states, prompts = _names(flow)
     problems: list[Problem] = []
-    for step in call.steps:
+    for step in steps:
         expect = step.expect
         if expect is None:
             continue
         where = f"steps[{step.index}].expect"
         if expect.state is not None and expect.state not in states:
             problems.append(
-                Problem(call.path, expect.lines.get("state", expect.line), f"{where}.state",
+                Problem(path, expect.lines.get("state", expect.line), f"{where}.state",
                         f"no state '{expect.state}' in flow {flow.id}{_suggest(expect.state, states)}")
             )
         for prompt in expect.prompts:
             if prompt not in prompts:
                 problems.append(
-                    Problem(call.path, expect.lines.get("prompt", expect.line), f"{where}.prompt",
+                    Problem(path, expect.lines.get("prompt", expect.line), f"{where}.prompt",
                             f"no prompt '{prompt}' in flow {flow.id}{_suggest(prompt, prompts)}")
                 )
     return problems
+
+
+_NAMES: dict[int, tuple[Flow, frozenset[str], frozenset[str]]] = {}
+
+
+def _names(flow: Flow) -> tuple[frozenset[str], frozenset[str]]:
+    """The state names and prompt ids of `flow`, computed once per loaded flow (a replay checks thousands of calls)."""
+    known = _NAMES.get(id(flow))
+    if known is None or known[0] is not flow:
+        states = set(flow.states) | {f"{name}{flow.confirm_suffix}" for name, s in flow.states.items() if s.confirm is not None}
+        known = (flow, frozenset(states), frozenset(prompt_ids(flow)))
+        if len(_NAMES) > 64:
+            _NAMES.clear()
+        _NAMES[id(flow)] = known
+    return known[1], known[2]
 
 
 def prompt_ids(flow: Flow) -> set[str]:
@@ -419,7 +454,7 @@ def prompt_ids(flow: Flow) -> set[str]:
     return ids
 
 
-def _suggest(name: str, known: set[str]) -> str:
+def _suggest(name: str, known: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, sorted(known), n=1)

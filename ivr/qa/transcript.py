@@ -47,6 +47,7 @@ from typing import Any
 
 import yaml
 
+from ivr.core import agent as agent_events
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join, kind_of
@@ -55,10 +56,10 @@ from ivr.definitions.yamlsource import line_of, load_file
 TRANSCRIPT_VERSION = 1
 SUFFIX = ".transcript.yaml"
 
-INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume")
+INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume", "agent")
 """What a caller can do at a step, as the files name it."""
 
-VALUED_INPUTS = ("press", "say")
+VALUED_INPUTS = ("press", "say", "agent")
 TOP_KEYS = ("version", "call", "settings", "cases", "sequences", "steps")
 CALL_KEYS = ("sid", "channel", "flow", "flow_version", "started_at", "caller", "redacted")
 SETTING_KEYS = ("SCRIPT_PINS", "TIER_ROUTING")
@@ -87,6 +88,7 @@ _EVENT_INPUTS = {
     "no_input": "silence",
     "hang_up": "hang_up",
     "resume": "resume",
+    "agent": "agent",
 }
 
 _HEADER = (
@@ -117,6 +119,8 @@ class CallerInput:
             return HangUp(now)
         if self.kind == "resume":
             return Resume(now)
+        if self.kind == "agent":
+            return agent_events.from_json(now, self.value or "{}")
         return CallStarted(now, caller)
 
     def describe(self) -> str:
@@ -132,6 +136,8 @@ class CallerInput:
                 return "hung up"
             case "resume":
                 return "came back from live assistance"
+            case "agent":
+                return f"agent did {self.value}"
         return "called"
 
     def to_data(self) -> dict[str, Any]:
@@ -367,24 +373,26 @@ def _step_data(step: TranscriptStep) -> dict[str, Any]:
     return data
 
 
-def dumps(transcript: Transcript) -> str:
-    """The transcript as the text of a `*.transcript.yaml` file."""
+def dumps(transcript: Transcript, title: str | None = None) -> str:
+    """The transcript as the text of a `*.transcript.yaml` file (its title, if given, on the first line)."""
     body = yaml.dump(to_data(transcript), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
-    return _HEADER + body
+    heading = f"# {' '.join(title.split())}\n" if title else ""
+    return heading + _HEADER + body
 
 
-def write(transcript: Transcript, path: Path | str) -> Path:
+def write(transcript: Transcript, path: Path | str, title: str | None = None) -> Path:
     """Write the transcript to `path`; return it."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dumps(transcript), encoding="utf-8")
+    target.write_text(dumps(transcript, title), encoding="utf-8")
     return target
 
 
-def file_name(transcript: Transcript, index: int = 0) -> str:
-    """`CA….transcript.yaml` (with `-2`, `-3`… when a call id carried several calls)."""
+def file_name(transcript: Transcript, index: int = 0, title_slug: str = "") -> str:
+    """`<title>--CA….transcript.yaml` (with `-2`, `-3`… when a call id carried several calls)."""
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in transcript.call_sid) or "call"
-    return f"{stem}{f'-{index + 1}' if index else ''}{SUFFIX}"
+    prefix = f"{title_slug}--" if title_slug else ""
+    return f"{prefix}{stem}{f'-{index + 1}' if index else ''}{SUFFIX}"
 
 
 class _Dumper(yaml.SafeDumper):

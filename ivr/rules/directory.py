@@ -32,7 +32,7 @@ FORMAT_VERSION = 1
 
 TOP_KEYS = ("version", "live_assistance", "scops_email", "lines", "offices")
 HOURS_KEYS = ("days", "opens", "closes", "zone", "holidays")
-LINE_KEYS = ("name", "phone", "hours", "after_hours_email")
+LINE_KEYS = ("name", "phone", "hours", "example_after_hours_email")
 OFFICE_KEYS = ("name", "kind", "prefixes", "aliases", "follow_up_email", "phone", "country", "emails")
 MAILBOX_KEYS = ("address", "for")
 
@@ -66,8 +66,8 @@ class OfficeKind(StrEnum):
 
     SERVICE_CENTER = "service_center"
     BENEFITS_CENTER = "benefits_center"
-    ELIS = "elis"
     FIELD_OFFICE = "field_office"
+    ASYLUM_OFFICE = "asylum_office"
     OVERSEAS = "overseas"
 
 
@@ -123,6 +123,7 @@ class Line:
     hours: Hours | None = None
     """None: no published schedule (automated lines answer around the clock)."""
     after_hours_email: str | None = None
+    """An example address (`example_after_hours_email`): the seeds say one is given but not which."""
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,8 @@ def _read_line(checker: Checker, key: str, value: Any, where: str, line: int) ->
     name = _bilingual(checker, mapping, "name", where)
     phone = _phone(checker, mapping, "phone", where)
     hours = _read_hours(checker, mapping, "hours", where) if "hours" in mapping else None
-    email = _email(checker, mapping, "after_hours_email", where) if "after_hours_email" in mapping else None
+    key_ = "example_after_hours_email"
+    email = _email(checker, mapping, key_, where) if key_ in mapping else None
     if len(checker.problems) > before or name is None or phone is None:
         return None
     return Line(key=key, name=name, phone=phone, hours=hours, after_hours_email=email)

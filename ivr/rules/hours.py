@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-import holidays
 
 from ivr.definitions.checks import LANGUAGES
 
@@ -100,7 +99,10 @@ def is_federal_holiday(day: date) -> bool:
 @functools.cache
 def _federal_holidays(year: int) -> frozenset[date]:
     # The package files an observed date under its own calendar year, so
-    # 2021-12-31 (New Year's Day 2022 observed) is in the 2021 set.
+    # 2021-12-31 (New Year's Day 2022 observed) is in the 2021 set.  Imported here: the
+    # package's calendars cost ~10 ms at start-up and only a call's time rule needs them.
+    import holidays
+
     return frozenset(holidays.country_holidays("US", years=year, observed=True))
 
 
@@ -129,11 +131,18 @@ def next_opening(hours: Hours, now: datetime) -> datetime:
 
 
 def describe(hours: Hours, language: str) -> str:
-    """The schedule as a caller hears it, e.g. 'Monday through Friday, 8 a.m. to 8 p.m. Eastern time, …'."""
+    """The schedule as a caller hears it, e.g. 'Monday through Friday, 8 a.m. to 8 p.m. Eastern time, …'.
+
+    A schedule of all seven days with no holiday closures is said as its times
+    alone ('8 a.m. to 5 p.m. Eastern time'): a source that gives only times
+    (seed 004) is not told as more than it says.
+    """
     _check_language(language)
     days = _days_phrase(hours.weekdays, language)
     opens, closes = clock(hours.opens), clock(hours.closes)
     zone = _zone_key_name(hours.zone.key, language)
+    if len(set(hours.weekdays)) == 7 and not hours.federal_holidays:
+        return f"{opens} to {closes} {zone}" if language == "en" else f"de {opens} a {closes}, {zone}"
     if language == "en":
         text = f"{days}, {opens} to {closes} {zone}"
         return text + (", except federal holidays" if hours.federal_holidays else "")

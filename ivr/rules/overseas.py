@@ -65,7 +65,7 @@ def jurisdiction(country: str, directory: Directory) -> Jurisdiction | None:
     for office in directory.offices:
         if office.overseas and office.country and office.country.casefold() == wanted:
             own = tuple(box for box in office.emails if _served_country(box) is None)
-            return Jurisdiction(office, own or office.emails)
+            return Jurisdiction(office, own)
     return None
 
 

@@ -87,7 +87,7 @@ EMAIL_AFTER_DAYS = 15
 """Days after the request from which the caller may e-mail the service center (seed 001)."""
 
 SCOPS_AFTER_DAYS = 21
-"""Days after that e-mail with no answer after which the caller may contact SCOPS (seed 001)."""
+"""Days after that e-mail from which, with no answer, the caller may contact SCOPS (seed 001)."""
 
 MAX_SEQUENCE = 9999
 
@@ -132,7 +132,9 @@ def follow_up(
 
     Under 15 days: wait.  From day 15: e-mail the service center, or, when
     its office has no follow-up mailbox, NOT_APPLICABLE.  Once e-mailed: wait
-    21 days for the answer; from day 22 after the e-mail, contact SCOPS.
+    for the answer; from day 21 after the e-mail, contact SCOPS.  Seed 001
+    words both rules alike ("has not received a response within N days"), so
+    both open on day N.
     A `today` before `created` (clock and data disagree) is treated as day 0.
     """
     if (today - created).days < EMAIL_AFTER_DAYS:
@@ -141,7 +143,7 @@ def follow_up(
         return FollowUp.NOT_APPLICABLE
     if emailed_on is None:
         return FollowUp.EMAIL_SERVICE_CENTER
-    if (today - emailed_on).days > SCOPS_AFTER_DAYS:
+    if (today - emailed_on).days >= SCOPS_AFTER_DAYS:
         return FollowUp.CONTACT_SCOPS
     return FollowUp.WAIT
 

@@ -1,11 +1,32 @@
 """The store interface: where calls, transcripts and what calls changed live.
 
-One `Store` per process; each webhook opens one `CallTransaction` for its
-call (load, step, save), and the backend guarantees that two transactions of
-the same call never interleave.  The engine never sees this module: shells
-hand it a `World` built over the transaction.
+One `Store` per process.  A webhook opens one `CallTransaction` for its call
+(`Store.call`), which works in two phases:
 
-Backends: `ivr.store.sql.SqlStore` (SQLite by default, PostgreSQL by URL).
+* **reads** (the session, case changes, service requests) go to the database
+  at once and take no lock; they also see the transaction's own pending writes;
+* **writes** (the session, transcript entries, case changes, service
+  requests) are kept in memory and applied when the block ends, in one short
+  database transaction that starts with a version-checked upsert of the
+  session.  If another webhook of the same call committed first, that upsert
+  matches no row: nothing is written and `VersionConflict` is raised, and the
+  caller (`CallService`) loads the call again and retries.  A block left by an
+  exception writes nothing; `rollback_writes()` drops what a step wrote when
+  the step faulted (the caller hears the apology, nothing is committed).
+
+`next_sequence` is the exception: it draws from a race-free counter at once
+(an atomic upsert), so a retried or rolled-back step leaves a gap, never a
+duplicate.
+
+**Worlds.** Case changes and service requests belong to a world: `LIVE`
+(the phone line, the default) or a rehearsal's own world (`rehearsal_world`).
+A rehearsal's world is copy-on-write over the live one: it reads the live
+world's rows under its own, and writes only to its own.  A world's simulated
+clock (start instant and the real instant it started) is kept by
+`Store.set_world_clock` so every app server sees the same time.
+
+Backends: `ivr.store.sql.SqlStore` (SQLite by default, PostgreSQL by URL) and
+`ivr.world.MemoryTransaction` (replay and offline rehearsal).
 """
 
 from __future__ import annotations
@@ -18,6 +39,40 @@ from dataclasses import dataclass
 from typing import Any
 
 from ivr.core.session import Session
+
+LIVE = "live"
+"""The world of the phone line: what every call sees unless told otherwise."""
+
+
+def rehearsal_world(rehearsal_id: str) -> str:
+    """The world of one rehearsal: its case changes and service requests are its own."""
+    return f"rehearsal:{rehearsal_id}"
+
+
+class VersionConflict(Exception):
+    """Another webhook of the same call committed first: load the call again and retry."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a webhook answered, kept with the call so a retried request gets it again."""
+
+    key: str
+    body: str
+    state: str
+    tier: str
+
+
+@dataclass(frozen=True)
+class WorldClock:
+    """A world's simulated time: `start` at the real instant `real_start`, then advancing with real time."""
+
+    start: dt.datetime
+    real_start: dt.datetime
+
+    def at(self, real_now: dt.datetime) -> dt.datetime:
+        """The world's time at real instant `real_now`, to the whole second (transcripts read better)."""
+        return self.start + dt.timedelta(seconds=int((real_now - self.real_start).total_seconds()))
 
 
 @dataclass(frozen=True)
@@ -36,26 +91,43 @@ class CallRecord:
 
 
 class CallTransaction(ABC):
-    """Everything one webhook may read or write, inside one database transaction."""
+    """Everything one webhook may read or write about its call and its world (see the module docstring)."""
+
+    call_sid: str
+    world: str
+
+    # --- the call ---------------------------------------------------------------------------------
 
     @abstractmethod
-    def load_session(self) -> Session | None: ...
+    def load_session(self) -> Session | None:
+        """The call's session as last committed (None for a call the store never saw)."""
 
     @abstractmethod
-    def save_session(self, session: Session, channel: str) -> None: ...
+    def answer(self, key: str) -> Answer | None:
+        """The call's last answer, when it was made for a request with idempotency `key`."""
+
+    @abstractmethod
+    def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
+        """Write the session (and the answer to keep for a retry) when the block ends, if no one else did."""
 
     @abstractmethod
     def append_transcript(self, entries: list[dict[str, Any]]) -> None: ...
+
+    # --- the world --------------------------------------------------------------------------------
 
     @abstractmethod
     def case_changes(self, receipt: str) -> dict[str, Any] | None:
         """What calls changed in a case (appointments), as a dict overlaying the case data."""
 
     @abstractmethod
-    def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None: ...
+    def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None:
+        """Overlay `changes` (top-level case keys) on the case; keys not named keep their value."""
 
     @abstractmethod
-    def service_requests_for(self, receipt: str) -> list[dict[str, Any]]: ...
+    def service_requests_for(
+        self, receipt: str, sr_type: str | None = None, since: dt.date | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The case's requests filed by calls, newest first, optionally of one type, created since a day, at most `limit`."""
 
     @abstractmethod
     def service_request(self, reference: str) -> dict[str, Any] | None: ...
@@ -65,15 +137,19 @@ class CallTransaction(ABC):
 
     @abstractmethod
     def next_sequence(self, name: str, day: dt.date) -> int:
-        """1, 2, 3… per name and day (service request references, service items)."""
+        """1, 2, 3… per name and day, from a race-free counter (service request references, confirmations)."""
+
+    @abstractmethod
+    def rollback_writes(self) -> None:
+        """Forget every write of this block so far (a step that faulted commits nothing)."""
 
 
 class Store(ABC):
     """A backend for calls, transcripts, case changes and service requests."""
 
     @abstractmethod
-    def call(self, call_sid: str) -> AbstractContextManager[CallTransaction]:
-        """Open the call's transaction; leaving the block commits (or rolls back on error)."""
+    def call(self, call_sid: str, world: str = LIVE) -> AbstractContextManager[CallTransaction]:
+        """The call's transaction; leaving the block commits (nothing on error; `VersionConflict` if overtaken)."""
 
     @abstractmethod
     def transcript(self, call_sid: str) -> list[dict[str, Any]]: ...
@@ -86,6 +162,14 @@ class Store(ABC):
 
     @abstractmethod
     def session(self, call_sid: str) -> Session | None: ...
+
+    def world_clock(self, world: str) -> WorldClock | None:
+        """The simulated clock of `world` (a rehearsal), if one was set."""
+        return None
+
+    def set_world_clock(self, world: str, clock: WorldClock) -> None:
+        """Give `world` its own simulated clock, shared by every app server."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no world clocks")
 
     @abstractmethod
     def close(self) -> None: ...

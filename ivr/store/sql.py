@@ -1,127 +1,106 @@
-"""The SQL store: SQLite by default, PostgreSQL by URL, through SQLAlchemy Core.
+"""The SQL store: SQLite by default, PostgreSQL by URL.
 
-SQLAlchemy does the work we would otherwise write twice (URL parsing,
-dialects, pooling), so one backend serves both databases.
+The schema lives in `ivr.store.schema` (SQLAlchemy tables, created at start).
+The per-request path (`SqlStore.call`) talks to the database driver directly
+(`sqlite3`, `psycopg`) over one connection per thread, with statements
+written once per dialect: a webhook's reads are autocommitted single
+statements (no lock held while the engine steps), and its writes go in one
+short transaction at the end (see `ivr.store.base`):
 
-Serialising a call's webhooks:
-* SQLite: every transaction starts with `BEGIN IMMEDIATE`, taking the write
-  lock before reading, so two webhooks of one call (or any two) never
-  interleave; WAL keeps readers (exports, the softphone) unblocked.
-* PostgreSQL: `pg_advisory_xact_lock` on the call's id, so webhooks of
-  different calls run in parallel and two of the same call queue up.
+    BEGIN [IMMEDIATE]
+      UPDATE calls SET …, version = version + 1 WHERE call_sid = ? AND version = ?
+        (or INSERT … ON CONFLICT DO NOTHING for a new call)
+      INSERT transcript entries; upsert case changes; insert service requests
+    COMMIT
+
+Two webhooks of one call are serialised by that version check (the loser
+retries), not by a lock held across the step.  On PostgreSQL the row lock of
+the UPDATE makes a concurrent one wait for the first to commit and then match
+no row; on SQLite `BEGIN IMMEDIATE` serialises the short write transactions
+and WAL keeps readers unblocked.
+
+A new table slots in the same way: declare it in `ivr.store.schema`, add a
+read (`self._one`/`self._all`, autocommitted) and a write
+(`self._write(sql, params)`, applied in the same short transaction) to
+`_SqlCallTransaction`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import zlib
+import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    bindparam,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
-from ivr.store.base import CallRecord, CallTransaction, Store
+from ivr.store.base import LIVE, Answer, CallRecord, CallTransaction, Store, VersionConflict, WorldClock
+from ivr.store.schema import calls, metadata, transcript_entries, upgrade, world_clocks
 
-metadata = MetaData()
-
-calls = Table(
-    "calls",
-    metadata,
-    Column("call_sid", String(64), primary_key=True),
-    Column("flow_id", String(64), nullable=False),
-    Column("state", String(128), nullable=False),
-    Column("tier", String(16), nullable=False),
-    Column("language", String(4), nullable=False),
-    Column("channel", String(16), nullable=False),
-    Column("started_at", String(40), nullable=False),
-    Column("updated_at", String(40), nullable=False),
-    Column("ended", Boolean, nullable=False, default=False),
-    Column("session", Text, nullable=False),
-)
-
-transcript_entries = Table(
-    "transcript_entries",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("call_sid", String(64), nullable=False, index=True),
-    Column("entry", Text, nullable=False),
-)
-
-case_changes = Table(
-    "case_changes",
-    metadata,
-    Column("receipt", String(13), primary_key=True),
-    Column("changes", Text, nullable=False),
-)
-
-service_requests = Table(
-    "service_requests",
-    metadata,
-    Column("reference", String(16), primary_key=True),
-    Column("receipt", String(13), nullable=False, index=True),
-    Column("record", Text, nullable=False),
-)
-
-sequences = Table(
-    "sequences",
-    metadata,
-    Column("name", String(32), primary_key=True),
-    Column("day", String(10), primary_key=True),
-    Column("value", Integer, nullable=False),
-)
-
-
-# Statements of the per-request path, built once: SQLAlchemy then only binds values.
-_LOAD_SESSION = select(calls.c.session).where(calls.c.call_sid == bindparam("sid"))
-_UPDATE_CALL = (
-    update(calls)
-    .where(calls.c.call_sid == bindparam("sid"))
-    .values(
-        flow_id=bindparam("flow_id"),
-        state=bindparam("state"),
-        tier=bindparam("tier"),
-        language=bindparam("language"),
-        ended=bindparam("ended"),
-        updated_at=bindparam("updated_at"),
-        session=bindparam("session"),
-    )
-)
-_INSERT_ENTRY = insert(transcript_entries)
-_CASE_CHANGES = select(case_changes.c.changes).where(case_changes.c.receipt == bindparam("receipt"))
-_REQUESTS_FOR = (
-    select(service_requests.c.record)
-    .where(service_requests.c.receipt == bindparam("receipt"))
-    .order_by(service_requests.c.reference)
-)
+_DUMPS = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_LOADS = json.loads
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
+    """The SQLite file in the instance folder (the folder is made readable by its owner only)."""
     path = Path(instance_path) / "ivr.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_dir(path.parent)
     return f"sqlite:///{path}"
+
+
+class _Sql:
+    """The per-request statements of one dialect, written once."""
+
+    def __init__(self, dialect: str) -> None:
+        def q(sql: str) -> str:
+            return sql.replace("?", "%s") if dialect == "postgresql" else sql
+
+        self.begin = "BEGIN" if dialect == "postgresql" else "BEGIN IMMEDIATE"
+        self.load = q("SELECT session, version, answer_key, answer FROM calls WHERE call_sid = ?")
+        self.insert_call = q(
+            "INSERT INTO calls (call_sid, world, channel, started_at, flow_id, state, tier, language, ended,"
+            " updated_at, session, answer_key, answer, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+            " ON CONFLICT (call_sid) DO NOTHING"
+        )
+        self.update_call = q(
+            "UPDATE calls SET flow_id = ?, state = ?, tier = ?, language = ?, ended = ?, updated_at = ?,"
+            " session = ?, answer_key = ?, answer = ?, version = version + 1 WHERE call_sid = ? AND version = ?"
+        )
+        self.insert_entry = q("INSERT INTO transcript_entries (call_sid, entry) VALUES (?, ?)")
+        self.case_changes = q(
+            "SELECT world, field, value FROM case_changes WHERE receipt = ? AND world IN (?, ?)"
+        )
+        self.put_change = q(
+            "INSERT INTO case_changes (world, receipt, field, value) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (world, receipt, field) DO UPDATE SET value = excluded.value"
+        )
+        self.request = q("SELECT record FROM service_requests WHERE reference = ? AND world IN (?, ?)")
+        self.requests_for = q("SELECT record FROM service_requests WHERE receipt = ? AND world IN (?, ?)")
+        self.type_is = q(" AND type = ?")
+        self.since = q(" AND created >= ?")
+        self.newest_first = " ORDER BY created DESC, reference DESC"
+        self.limit = q(" LIMIT ?")
+        self.add_request = q(
+            "INSERT INTO service_requests (reference, world, receipt, type, status, created, record)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        self.next_sequence = q(
+            "INSERT INTO sequences (name, day, value) VALUES (?, ?, 1)"
+            " ON CONFLICT (name, day) DO UPDATE SET value = sequences.value + 1 RETURNING value"
+        )
+        self.world_clock = q("SELECT start, real_start FROM world_clocks WHERE world = ?")
+        self.set_world_clock = q(
+            "INSERT INTO world_clocks (world, start, real_start) VALUES (?, ?, ?)"
+            " ON CONFLICT (world) DO UPDATE SET start = excluded.start, real_start = excluded.real_start"
+        )
 
 
 class SqlStore(Store):
@@ -132,16 +111,62 @@ class SqlStore(Store):
         self.dialect = parsed.get_backend_name()
         if self.dialect == "postgresql" and parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        self.engine = _create(parsed)
+        self.url = parsed
+        self._memory = self.dialect == "sqlite" and parsed.database in (None, "", ":memory:")
+        self._shared: Any = None  # the one connection of an in-memory SQLite database
+        self._shared_lock = threading.RLock()
+        if self.dialect == "sqlite" and not self._memory:
+            _private_file(Path(str(parsed.database)))
+        if self._memory:
+            self._shared = self._open()
+        self.engine = _create(parsed, self._shared)
+        upgrade(self.engine)
         metadata.create_all(self.engine)
+        self.sql = _Sql(self.dialect)
+        self._local = threading.local()
+
+    # --- the per-request path --------------------------------------------------------------------
 
     @contextmanager
-    def call(self, call_sid: str) -> Iterator[CallTransaction]:
-        with self.engine.begin() as conn:
-            if self.dialect == "postgresql":
-                key = zlib.crc32(call_sid.encode()) - 2**31
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            yield _SqlCallTransaction(conn, call_sid)
+    def call(self, call_sid: str, world: str = LIVE) -> Iterator[CallTransaction]:
+        with self._connection() as conn:
+            tx = _SqlCallTransaction(self, conn, call_sid, world)
+            yield tx
+            tx.commit()
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        if self._memory:
+            with self._shared_lock:
+                yield self._shared
+            return
+        conn = getattr(self._local, "conn", None)
+        if conn is None or getattr(self._local, "pid", None) != os.getpid():
+            conn = self._local.conn = self._open()
+            self._local.pid = os.getpid()
+        try:
+            yield conn
+        except Exception as exc:
+            if self.dialect == "postgresql" and _broken(conn, exc):
+                self._local.conn = None  # reconnect on the next request
+            raise
+
+    def _open(self) -> Any:
+        if self.dialect == "sqlite":
+            conn = sqlite3.connect(
+                str(self.url.database or ":memory:"), timeout=30, isolation_level=None, check_same_thread=False
+            )
+            if not self._memory:
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=30000")
+            return conn
+        import psycopg  # imported here: SQLite deployments need not install it
+
+        conninfo = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        return psycopg.connect(conninfo, autocommit=True)
+
+    # --- reading outside calls ---------------------------------------------------------------------
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -150,7 +175,7 @@ class SqlStore(Store):
                 .where(transcript_entries.c.call_sid == call_sid)
                 .order_by(transcript_entries.c.id)
             )
-            return [json.loads(row.entry) for row in rows]
+            return [_LOADS(row.entry) for row in rows]
 
     def calls(self, limit: int = 100) -> list[CallRecord]:
         with self.engine.connect() as conn:
@@ -165,95 +190,206 @@ class SqlStore(Store):
     def session(self, call_sid: str) -> Session | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(calls.c.session).where(calls.c.call_sid == call_sid)).first()
-            return Session.from_dict(json.loads(row.session)) if row else None
+            return Session.from_dict(_LOADS(row.session)) if row else None
 
     def count_calls(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(calls)).scalar_one())
 
+    def world_clock(self, world: str) -> WorldClock | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(world_clocks).where(world_clocks.c.world == world)).first()
+        if row is None:
+            return None
+        return WorldClock(dt.datetime.fromisoformat(row.start), dt.datetime.fromisoformat(row.real_start))
+
+    def set_world_clock(self, world: str, clock: WorldClock) -> None:
+        with self._connection() as conn:
+            _execute(conn, self.sql.set_world_clock, (world, clock.start.isoformat(), clock.real_start.isoformat()))
+
     def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
         self.engine.dispose()
+        if self._shared is not None:
+            self._shared.close()
+            self._shared = None
 
 
 class _SqlCallTransaction(CallTransaction):
-    def __init__(self, conn: Connection, call_sid: str) -> None:
+    """One webhook's reads (at once) and writes (kept, then one short transaction)."""
+
+    def __init__(self, store: SqlStore, conn: Any, call_sid: str, world: str) -> None:
+        self.store = store
+        self.sql = store.sql
         self.conn = conn
         self.call_sid = call_sid
-        self._exists: bool | None = None
+        self.world = world
+        self._version: int | None = None  # as loaded; None: the call is new
+        self._answer: Answer | None = None
+        self._session: tuple[Any, ...] | None = None
+        self._writes: list[tuple[str, tuple[Any, ...]]] = []
+        self._entries: list[tuple[str, str]] = []
+        self._changes: dict[str, dict[str, Any]] = {}  # pending, by receipt
+        self._requests: dict[str, dict[str, Any]] = {}  # pending, by reference
+
+    # --- generic reads and writes (for new tables too) ---------------------------------------------
+
+    def _one(self, sql: str, params: tuple[Any, ...]) -> Any:
+        return _execute(self.conn, sql, params).fetchone()
+
+    def _all(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        return list(_execute(self.conn, sql, params).fetchall())
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        """Run `sql` in the block's closing transaction (after the session's version check)."""
+        self._writes.append((sql, params))
+
+    # --- the call ------------------------------------------------------------------------------------
 
     def load_session(self) -> Session | None:
-        row = self.conn.execute(_LOAD_SESSION, {"sid": self.call_sid}).first()
-        self._exists = row is not None
-        return Session.from_dict(json.loads(row.session)) if row else None
+        row = self._one(self.sql.load, (self.call_sid,))
+        if row is None:
+            self._version = None
+            return None
+        self._version = int(row[1])
+        if row[2]:
+            body = _LOADS(row[3])
+            self._answer = Answer(row[2], body["body"], body["state"], body["tier"])
+        return Session.from_dict(_LOADS(row[0]))
 
-    def save_session(self, session: Session, channel: str) -> None:
+    def answer(self, key: str) -> Answer | None:
+        return self._answer if self._answer is not None and self._answer.key == key else None
+
+    def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
-        values = {
-            "flow_id": session.flow_id,
-            "state": session.state,
-            "tier": session.tier,
-            "language": session.language,
-            "ended": session.ended,
-            "updated_at": now,
-            "session": json.dumps(session.to_dict(), separators=(",", ":")),
-        }
-        if self._exists is None:
-            self._exists = self.conn.execute(_LOAD_SESSION, {"sid": self.call_sid}).first() is not None
-        if self._exists:
-            self.conn.execute(_UPDATE_CALL, {"sid": self.call_sid, **values})
-        else:
-            self.conn.execute(
-                insert(calls).values(call_sid=self.call_sid, channel=channel, started_at=session.started_at, **values)
+        payload = _DUMPS(session.to_dict())
+        key = answer.key if answer else None
+        kept = _DUMPS({"body": answer.body, "state": answer.state, "tier": answer.tier}) if answer else None
+        if self._version is None:
+            self._session = (
+                self.sql.insert_call,
+                (self.call_sid, self.world, channel, session.started_at, session.flow_id, session.state,
+                 session.tier, session.language, session.ended, now, payload, key, kept),
             )
-            self._exists = True
+        else:
+            self._session = (
+                self.sql.update_call,
+                (session.flow_id, session.state, session.tier, session.language, session.ended, now, payload,
+                 key, kept, self.call_sid, self._version),
+            )
 
     def append_transcript(self, entries: list[dict[str, Any]]) -> None:
-        if entries:
-            self.conn.execute(
-                _INSERT_ENTRY,
-                [{"call_sid": self.call_sid, "entry": json.dumps(entry, separators=(",", ":"))} for entry in entries],
-            )
+        self._entries.extend((self.call_sid, _DUMPS(entry)) for entry in entries)
+
+    def commit(self) -> None:
+        """Apply the block's writes in one short transaction, or raise `VersionConflict`."""
+        if self._session is None and not self._writes and not self._entries and not self._changes and not self._requests:
+            return
+        cursor = self.conn.cursor()
+        cursor.execute(self.sql.begin)
+        try:
+            if self._session is not None:
+                cursor.execute(*self._session)
+                if cursor.rowcount != 1:
+                    raise VersionConflict(self.call_sid)
+            if self._entries:
+                cursor.executemany(self.sql.insert_entry, self._entries)
+            changes = [
+                (self.world, receipt, field, _DUMPS(value))
+                for receipt, fields in self._changes.items()
+                for field, value in fields.items()
+            ]
+            if changes:
+                cursor.executemany(self.sql.put_change, changes)
+            for record in self._requests.values():
+                cursor.execute(
+                    self.sql.add_request,
+                    (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
+                     record.get("status", "open"), str(record.get("created", "")), _DUMPS(record)),
+                )
+            for sql, params in self._writes:
+                cursor.execute(sql, params)
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        cursor.execute("COMMIT")
+
+    def rollback_writes(self) -> None:
+        self._writes.clear()
+        self._entries.clear()
+        self._changes.clear()
+        self._requests.clear()
+        self._session = None
+
+    # --- the world ---------------------------------------------------------------------------------
+
+    def _worlds(self) -> tuple[str, str]:
+        return (LIVE, self.world)
 
     def case_changes(self, receipt: str) -> dict[str, Any] | None:
-        row = self.conn.execute(_CASE_CHANGES, {"receipt": receipt}).first()
-        return json.loads(row.changes) if row else None
+        rows = self._all(self.sql.case_changes, (receipt, *self._worlds()))
+        merged: dict[str, Any] = {}
+        for world, field, value in sorted(rows, key=lambda row: row[0] != LIVE):  # the live world first
+            merged[field] = _LOADS(value)
+        merged.update(self._changes.get(receipt, {}))
+        return merged or None
 
     def put_case_changes(self, receipt: str, changes: dict[str, Any]) -> None:
-        payload = json.dumps(changes, separators=(",", ":"))
-        done = self.conn.execute(update(case_changes).where(case_changes.c.receipt == receipt).values(changes=payload))
-        if done.rowcount == 0:
-            self.conn.execute(insert(case_changes).values(receipt=receipt, changes=payload))
+        self._changes.setdefault(receipt, {}).update(changes)
 
-    def service_requests_for(self, receipt: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(_REQUESTS_FOR, {"receipt": receipt})
-        return [json.loads(row.record) for row in rows]
+    def service_requests_for(
+        self, receipt: str, sr_type: str | None = None, since: dt.date | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        sql, params = self.sql.requests_for, [receipt, *self._worlds()]
+        params_any: list[Any] = params
+        if sr_type is not None:
+            sql += self.sql.type_is
+            params.append(sr_type)
+        if since is not None:
+            sql += self.sql.since
+            params.append(since.isoformat())
+        sql += self.sql.newest_first
+        if limit is not None:
+            sql += self.sql.limit
+            params_any.append(limit)
+        found = [_LOADS(row[0]) for row in self._all(sql, tuple(params))]
+        pending = [
+            record for record in self._requests.values()
+            if record.get("receipt") == receipt and (sr_type is None or record.get("type") == sr_type)
+        ]
+        records = sorted(pending + found, key=_newest_first, reverse=True)
+        return records[:limit] if limit is not None else records
 
     def service_request(self, reference: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            select(service_requests.c.record).where(service_requests.c.reference == reference)
-        ).first()
-        return json.loads(row.record) if row else None
+        if reference in self._requests:
+            return self._requests[reference]
+        row = self._one(self.sql.request, (reference, *self._worlds()))
+        return _LOADS(row[0]) if row else None
 
     def add_service_request(self, record: dict[str, Any]) -> None:
-        self.conn.execute(
-            insert(service_requests).values(
-                reference=record["reference"], receipt=record.get("receipt", ""), record=json.dumps(record)
-            )
-        )
+        self._requests[str(record["reference"])] = dict(record)
 
     def next_sequence(self, name: str, day: dt.date) -> int:
-        key = {"name": name, "day": day.isoformat()}
-        row = self.conn.execute(
-            select(sequences.c.value).where(sequences.c.name == name, sequences.c.day == key["day"])
-        ).first()
-        value = (row.value if row else 0) + 1
-        if row:
-            self.conn.execute(
-                update(sequences).where(sequences.c.name == name, sequences.c.day == key["day"]).values(value=value)
-            )
-        else:
-            self.conn.execute(insert(sequences).values(value=value, **key))
-        return value
+        row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
+        return int(row[0])
+
+
+def _newest_first(record: dict[str, Any]) -> tuple[str, str]:
+    return (str(record.get("created", "")), str(record.get("reference", "")))
+
+
+def _execute(conn: Any, sql: str, params: tuple[Any, ...]) -> Any:
+    return conn.execute(sql, params)
+
+
+def _broken(conn: Any, exc: BaseException) -> bool:
+    return bool(getattr(conn, "broken", False) or getattr(conn, "closed", False)) or type(exc).__name__ in (
+        "OperationalError",
+        "InterfaceError",
+    )
 
 
 def _record(row: Any) -> CallRecord:
@@ -270,27 +406,40 @@ def _record(row: Any) -> CallRecord:
     )
 
 
-def _create(url: Any) -> Engine:
+def _private_dir(path: Path) -> None:
+    """Create `path` (and its parents) readable by its owner only (0700)."""
+    if not path.exists():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(path, 0o700)
+
+
+def _private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600); its WAL files inherit the mode."""
+    if str(path) in ("", ":memory:") or path.exists():
+        return
+    _private_dir(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+
+
+def _create(url: URL, shared: Any) -> Engine:
+    """The SQLAlchemy engine for the schema and the reads outside calls."""
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    memory = url.database in (None, "", ":memory:")
-    options: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    if memory:
-        options["poolclass"] = StaticPool
-    engine = create_engine(url, **options)
+    if shared is not None:
+        return create_engine("sqlite://", creator=lambda: shared, poolclass=StaticPool)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN")
 
     return engine

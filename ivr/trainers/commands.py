@@ -14,12 +14,11 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from ivr import config as settings
-from ivr.app import Runtime, build_runtime
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
@@ -32,6 +31,11 @@ from ivr.trainers.coverage import CoverageLog, trainee_name
 from ivr.trainers.practice import PracticeCall, case_card
 from ivr.trainers.rehearse import rehearse, summary
 from ivr.trainers.validate import validate
+from ivr.web.commands import demo_users
+from ivr.web.security import LOOPBACK, secret_key
+
+if TYPE_CHECKING:  # Flask and SQLAlchemy load only for the commands that run calls
+    from ivr.app import Runtime
 
 INSTANCE = Path("instance")
 COVERAGE_FILE = "coverage.json"
@@ -146,9 +150,12 @@ def _load_flow(name: str | None) -> Flow:
 @click.option("--db", metavar="URL", help="A database to keep the world in (default: a fresh demo world).")
 @click.option("--transcript", "transcript_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to save the transcript (default: INSTANCE/rehearsals/).")
+@click.option("--drafts", is_flag=True, help="Hear draft Tier 1 scripts as if published (flows: rehearsals run the draft).")
+@click.option("--pin", "pins", multiple=True, metavar="ID@N", help="Hear this version of a Tier 1 script (repeatable; drafts too).")
 @_instance_option
 def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt: str | None, caller: str | None,
-                     trainee: str | None, db: str | None, transcript_path: Path | None, instance: Path) -> None:
+                     trainee: str | None, db: str | None, transcript_path: Path | None, drafts: bool,
+                     pins: tuple[str, ...], instance: Path) -> None:
     """Rehearse a call in the terminal: type keys (1, 0912345678#) or words; /help for commands.
 
     Piped input works too: printf '1\\n8\\n9\\n' | ivr rehearse.  At the end: a summary, the
@@ -158,7 +165,7 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         name = trainee_name(trainee)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--trainee") from None
-    runtime = _runtime(flow, db, instance)
+    runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
         case = _find_case(runtime, receipt) if receipt else None
@@ -204,8 +211,26 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
         click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
 
 
-def _runtime(flow: str | None, db: str | None, instance: Path) -> Runtime:
+def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
+    """`--pin id@N` options as SCRIPT_PINS."""
+    parsed: dict[str, int] = {}
+    for pin in pins:
+        id_, at, version = pin.partition("@")
+        if not at or not id_ or not version.isdigit() or int(version) < 1:
+            raise click.BadParameter(f"'{pin}' is not a script version (id@N, like case-status@2)", param_hint="--pin")
+        parsed[id_] = int(version)
+    return parsed
+
+
+def _runtime(flow: str | None, db: str | None, instance: Path, drafts: bool = False,
+             pins: dict[str, int] | None = None) -> Runtime:
+    from ivr.app import build_runtime
+
     overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
+    if drafts:
+        overrides["SCRIPT_DRAFTS"] = True
+    if pins:
+        overrides["SCRIPT_PINS"] = pins
     if flow is not None:
         chosen = _load_flow(flow)
         overrides["DEFAULT_FLOW"] = chosen.id
@@ -278,14 +303,27 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--reset", is_flag=True, help="Start from the case data again (forget what earlier calls changed).")
+@click.option("--production", is_flag=True,
+              help="Serve a real Twilio number with gunicorn (needs TWILIO_AUTH_TOKEN; the softphone only if IVR_SOFTPHONE).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Gunicorn worker processes with --production [default: 2 x cores + 1, at most 8].")
 @_instance_option
-def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path) -> None:
-    """Run the app with the browser softphone at /phone (and the Twilio webhooks at /voice)."""
+def serve_command(demo: bool, host: str, port: int, reset: bool, production: bool, workers: int | None,
+                  instance: Path) -> None:
+    """Run the app with the browser softphone at /phone (and the Twilio webhooks at /voice).
+
+    With --production, run it under gunicorn for a real Twilio number instead
+    (docs/live-line.md).
+    """
     from ivr import create_app
 
     instance.mkdir(parents=True, exist_ok=True)
     database = instance.resolve() / "ivr.sqlite3"
-    config: dict[str, Any] = {"SOFTPHONE": True}
+    config: dict[str, Any] = {} if production else {"SOFTPHONE": True}
+    if not os.environ.get("IVR_SECRET_KEY"):
+        config["SECRET_KEY"] = secret_key(instance.resolve())  # kept in INSTANCE: a restart keeps people signed in
+    if host not in ("0.0.0.0", "", "::") and not os.environ.get("IVR_ALLOWED_HOSTS"):
+        config["ALLOWED_HOSTS"] = [host]
     if not os.environ.get("IVR_DATABASE_URL"):
         if reset:
             for leftover in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
@@ -293,6 +331,9 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
         config["DATABASE_URL"] = f"sqlite:///{database}"
     if demo and not os.environ.get("IVR_CLOCK"):
         config["CLOCK"] = DEMO_CLOCK.isoformat()
+    if production:
+        _serve_production(config, host, port, workers)
+        return
     try:
         app = create_app(config)
     except (ConfigError, DefinitionError) as error:
@@ -300,6 +341,11 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
     app.instance_path = str(instance.resolve())
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     click.echo(f"IVR simulator: open http://{shown_host}:{port}/phone in a browser (Ctrl+C to stop).")
+    if demo and host in LOOPBACK:
+        for username, password, role in demo_users(app.extensions["accounts"]):
+            click.echo(f"  sign in as the demo {role}: account '{username}', password '{password}'")
+    else:
+        click.echo("  sign in with an account made by `ivr users add NAME --role trainer|trainee|qa|admin`")
     click.echo(f"  clock: {app.extensions['ivr'].clock.now().isoformat()}"
                f"{' (frozen)' if app.extensions['ivr'].clock.frozen else ''}; data: {config.get('DATABASE_URL', 'IVR_DATABASE_URL')}")
     sys.stdout.flush()
@@ -308,3 +354,19 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, instance: Path)
     except OSError as exc:
         raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
+
+
+def _serve_production(config: dict[str, Any], host: str, port: int, workers: int | None) -> None:
+    from ivr.serving import check_production, default_workers, serve_production
+
+    try:
+        check_production(config)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"IVR simulator (production): gunicorn on http://{host}:{port}, {workers or default_workers()} workers; "
+               f"point the number's 'A call comes in' webhook at <public URL>/voice (Ctrl+C to stop).")
+    sys.stdout.flush()
+    try:
+        serve_production(config, host, port, workers)
+    except (ConfigError, DefinitionError) as error:
+        raise click.ClickException(str(error)) from None

@@ -106,6 +106,7 @@ class PracticeCall:
     caller: str | None = None
     flow_id: str | None = None
     call_sid: str = field(default_factory=lambda: "RH" + secrets.token_hex(16))
+    console: tuple[str, ...] = ()  # tiers this rehearsal sends to the agent console
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
 
@@ -121,7 +122,7 @@ class PracticeCall:
         """Ring the flow (at simulated instant `at`); with `language`, choose it at the language menu."""
         if at is not None:
             self.calls.simulate_clock(self.call_sid, at)
-        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller), "call started")
+        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller, console=self.console), "call started")
         key = self.language_key(language) if language else None
         if key is None:
             return turn
@@ -181,6 +182,10 @@ class PracticeCall:
             notes += [note for note in map(_note, step.actions) if note]
             if not any(isinstance(a, (Enqueue, Dial, Redirect)) for a in step.actions) or step.session.ended:
                 break
+            if any(isinstance(a, Enqueue) and a.console for a in step.actions):
+                # a trainee at the agent console answers: the call waits for them, not the flow
+                break
+                break
             step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel)
         self.session = step.session
         turn = Turn(
@@ -219,6 +224,8 @@ def _effect_text(effect: Effect) -> str:
 
 
 def _note(action: Any) -> str | None:
+    if isinstance(action, Enqueue) and action.console:
+        return f"waiting for the {action.tier} seat at the agent console"
     if isinstance(action, Enqueue):
         return f"queued for {action.tier} ({action.queue}): on a phone a person would answer; the simulated {action.tier} takes over"
     if isinstance(action, Dial):

@@ -125,7 +125,7 @@ def test_case_status_titles_are_said_in_the_call_language(status, language, said
         pytest.param("Vermont Service Center", "en", "the Vermont Service Center", id="en"),
         pytest.param("Vermont Service Center", "es", "el Centro de Servicio de Vermont", id="es-masculine"),
         pytest.param("Houston Field Office", "es", "la Oficina Local de Houston", id="es-feminine"),
-        pytest.param("USCIS Electronic Immigration System", "en", "the USCIS Electronic Immigration System (ELIS)", id="alias"),
+        pytest.param("Newark Asylum Office", "es", "la Oficina de Asilo de Newark", id="es-asylum-office"),
     ],
 )
 def test_an_office_is_named_with_its_article_in_the_call_language(ctx, name, language, said):

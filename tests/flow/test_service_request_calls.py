@@ -6,7 +6,7 @@ import pytest
 
 MARISOL = ("EAC2691451114", "1989-03-15", "2611090014")  # 14 days old
 TARIQ = ("LIN2691551115", "1998-12-24", "2611080015")  # 15 days old, Nebraska
-YESENIA = ("SRC2691651116", "1985-05-05", "2610240016")  # e-mailed the service center 21 days ago
+YESENIA = ("SRC2691651116", "1985-05-05", "2610240016")  # e-mailed the service center 20 days ago
 BOGDAN = ("WAC2691751117", "1966-02-11", "2610160017")  # e-mailed 22 days ago; "2608200017" is closed
 PRIYA = ("YSC2790850108", "2001-11-30", "2611180008")  # card not received, 5 days old
 RAFAEL = ("EAC2690150101", "1987-02-28")
@@ -32,8 +32,8 @@ def ask_status(call, case, reference):
     [
         pytest.param(MARISOL, "Please allow 15 days for an answer. If you have no answer by November 24, 2026", id="14-days-wait"),
         pytest.param(TARIQ, "you may e-mail the Nebraska Service Center at n c s c followup dot n s c at d h s dot gov", id="15-days-email"),
-        pytest.param(YESENIA, "please allow 21 days for its answer. If you have no answer by November 24, 2026", id="21-days-after-email-wait"),
-        pytest.param(BOGDAN, "more than 21 days ago, so you may now write to the USCIS Headquarters Office of Service Center Operations at S C O P S S C A T A at d h s dot gov", id="22-days-after-email-scops"),
+        pytest.param(YESENIA, "please allow 21 days for its answer. If you have no answer by November 24, 2026", id="20-days-after-email-wait"),
+        pytest.param(BOGDAN, "21 days ago or more, so you may now write to the USCIS Headquarters Office of Service Center Operations at S C O P S S C A T A at d h s dot gov", id="22-days-after-email-scops"),
     ],
 )
 def test_follow_up_guidance_depends_on_the_requests_age(dial, case, says):
@@ -190,7 +190,7 @@ def test_a_case_held_overseas_is_referred_to_that_office(dial):
     call.call.press("2")
     turn = call.call.press("1")
     assert "Your case is with the Mexico City Field Office, an office outside the United States" in turn.text
-    assert "u s c i s dot mexicocity at u s c i s dot d h s dot gov" in turn.text
+    assert "Its contact details are on the International Immigration Offices page on uscis.gov." in turn.text
     assert not call.effects()
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 MILITARY_EMAIL = {
-    "en": "military dot helpline at u s c i s dot d h s dot gov",
-    "es": "military punto helpline arroba u s c i s punto d h s punto gov",
+    "en": "This simulator uses an example address: military dot helpline at example dot org",
+    "es": "Este simulador usa una dirección de ejemplo: military punto helpline arroba example punto org",
 }
 
 

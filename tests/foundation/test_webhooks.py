@@ -19,7 +19,7 @@ def test_incoming_call_answers_with_the_language_menu(phone):
     gather = root.find("Gather")
     assert turn.status == 200
     assert gather is not None and gather.get("input") == "dtmf speech"
-    assert gather.get("action") == "/voice/gather"
+    assert gather.get("action") == "/voice/gather?step=1"  # the step number the answer will find the call at
     assert [say.text for say in gather.findall("Say")][-1].endswith("For English, press 1. Para español, oprima 2.")
 
 

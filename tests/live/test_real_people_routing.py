@@ -126,16 +126,28 @@ def test_a_twilio_client_supervisor_gets_the_call_with_its_context(dial):
     assert live.reasons()[-1] == ("tier1", "supervisor", "caller_requested_supervisor")
 
 
-def test_a_dial_to_a_number_and_back_lands_on_the_after_people_menu(dial):
-    """Real people: a dial to a configured number; when it ends, the call goes on in the flow."""
+@pytest.mark.parametrize("status", ["busy", "no-answer", "failed"])
+def test_a_dial_nobody_answers_apologises_and_lands_on_the_after_people_menu(dial, status):
+    """Real people: a dial that reaches nobody (DialCallStatus busy, no-answer, failed) says sorry and offers what is left."""
     live = dial(TIER_ROUTING=NUMBER)
     live.press("0")
     turn = live.say("supervisor")
     [dial_verb] = _children(turn, "Dial")
     assert dial_verb.find("Number").text == "+12025550199"
-    turn = live.post("/voice/resume", DialCallStatus="completed")
+    turn = live.post("/voice/resume", DialCallStatus=status)
     assert turn.state == "live.after_people"
-    assert "For the main menu, press 2." in turn.text
+    assert turn.says[0] == "Sorry, we could not connect you with a person."
+    assert "For a call back instead of waiting, press 1." in turn.text and "For the main menu, press 2." in turn.text
+
+
+def test_a_completed_dial_ends_the_call_politely(dial):
+    """Real people: after a supervisor talked with the caller (DialCallStatus completed) the call says goodbye and ends."""
+    live = dial(TIER_ROUTING=NUMBER)
+    live.press("0")
+    live.say("supervisor")
+    turn = live.post("/voice/resume", DialCallStatus="completed", DialCallDuration="300")
+    assert turn.says == ("Thank you for calling the USCIS Contact Center. Goodbye.",) and turn.hung_up
+    assert live.session().ended
 
 
 def test_tier2_as_a_call_back_queue_gives_a_service_item_number(dial):

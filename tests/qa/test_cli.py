@@ -139,3 +139,14 @@ def test_a_definition_error_is_printed_as_file_and_line(runner: CliRunner, tmp_p
     assert result.exit_code == 1
     assert "broken.yaml:1: top level: missing required key" in result.output
     assert "Traceback" not in result.output
+
+
+def test_exported_transcripts_are_named_and_headed_by_what_the_call_was(runner: CliRunner, database, tmp_path: Path) -> None:
+    """Issue 15: each file's name and first line give the call's topic, outcome, language and length."""
+    url, _ = database
+    out = tmp_path / "out"
+    runner.invoke(main, ["transcripts", "export", "--db", url, "-o", str(out)])
+    headings = sorted(path.read_text(encoding="utf-8").splitlines()[0] for path in out.glob("*.transcript.yaml"))
+    names = sorted(path.name.split("--")[0] for path in out.glob("*.transcript.yaml"))
+    assert headings == ["# our hours → left at main_menu, EN, 3 steps", "# your case status → left at case_status.menu, EN, 6 steps"]
+    assert names == ["our-hours-left-at-main-menu-en-3-steps", "your-case-status-left-at-case-status-menu-en-6-steps"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ivr.errors import DefinitionError
+from ivr.qa.replay import Replayer
 from ivr.qa.testcall import Expectation, load_call
 from ivr.qa.transcript import CallerInput, Heard, Observation
 
@@ -135,3 +136,30 @@ def test_a_text_cut_at_a_comma_gets_a_hint(tmp_path: Path) -> None:
         load_call(_call(tmp_path, text))
     [problem] = raised.value.problems
     assert (problem.line, problem.what) == (8, "'press 1.' looks like the end of a text cut at a comma: quote the text (says: \"a, b\")")
+
+
+def test_an_unknown_key_does_not_hide_a_bad_state_name(replayer: Replayer, tmp_path: Path) -> None:
+    """Issue 17: a file with an unknown key and an expected state the flow lacks reports both, in one run."""
+    text = MINIMAL.replace("name: Special lines", "name: Special lines\ntitle: x").replace("special_lines.menu", "special_lines.mneu")
+    flows = {flow_id: traced.flow for flow_id, traced in replayer.flows.items()}
+    with pytest.raises(DefinitionError) as raised:
+        load_call(_call(tmp_path, text), flows, replayer.default_flow)
+    assert [(problem.line, problem.where) for problem in raised.value.problems] == [
+        (3, "title"),
+        (10, "steps[1].expect.state"),
+    ]
+    assert "did you mean 'special_lines.menu'?" in raised.value.problems[1].what
+
+
+def test_ivr_replay_reports_every_problem_of_a_test_call(tmp_path: Path) -> None:
+    """Issue 17: `ivr replay` shows the unknown key and the unknown state of one file together."""
+    from click.testing import CliRunner
+
+    from ivr.cli import main
+
+    text = MINIMAL.replace("name: Special lines", "name: Special lines\ntitle: x").replace("special_lines.menu", "special_lines.mneu")
+    path = _call(tmp_path, text)
+    result = CliRunner().invoke(main, ["replay", str(path)])
+    assert result.exit_code == 1
+    assert "title: unknown key 'title'" in result.output
+    assert "steps[1].expect.state: no state 'special_lines.mneu'" in result.output

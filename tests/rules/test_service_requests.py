@@ -81,8 +81,8 @@ def test_a_request_may_be_followed_up_by_email_from_day_15(age, expected):
     ("since_email", "expected"),
     [
         pytest.param(0, FollowUp.WAIT, id="email-day-0-wait"),
-        pytest.param(21, FollowUp.WAIT, id="email-day-21-wait"),
-        pytest.param(22, FollowUp.CONTACT_SCOPS, id="email-day-22-scops"),
+        pytest.param(20, FollowUp.WAIT, id="email-day-20-wait"),
+        pytest.param(21, FollowUp.CONTACT_SCOPS, id="email-day-21-scops"),
     ],
 )
 def test_an_emailed_request_goes_to_scops_after_21_days_without_an_answer(since_email, expected):

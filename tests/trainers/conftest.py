@@ -12,6 +12,7 @@ from flask import Flask
 
 from ivr import config as settings
 from ivr.app import Runtime, build_runtime
+from ivr.web.testing import signed_in_client
 
 DATA = Path(__file__).parent / "data"
 SMALL_FLOW = DATA / "rehearsal_flow.yaml"
@@ -42,11 +43,12 @@ def runner() -> CliRunner:
 @pytest.fixture
 def softphone_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
     """The app with the softphone on, its instance folder (coverage) in a temporary folder."""
-    app = make_app(SOFTPHONE=True)
+    app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
     app.instance_path = str(tmp_path / "instance")
     return app
 
 
 @pytest.fixture
 def softphone(softphone_app: Flask) -> Any:
-    return softphone_app.test_client()
+    """A test client signed in as a trainee, sending the CSRF token with every POST."""
+    return signed_in_client(softphone_app, "trainee", "trainee")

@@ -39,7 +39,7 @@ def test_demo_serves_the_softphone_at_the_demo_instant_with_data_in_the_instance
     runner.invoke(main, ["serve", "--demo", "--instance", str(tmp_path)])
 
     app = served["app"]
-    assert app.test_client().get("/phone").status_code == 200
+    assert app.test_client().get("/phone").status_code == 302  # to the sign-in page
     assert app.extensions["ivr"].clock.now().isoformat() == "2026-11-23T10:00:00-05:00"
     assert (tmp_path / "ivr.sqlite3").exists()
     app.extensions["ivr"].store.close()
@@ -60,4 +60,31 @@ def test_without_demo_the_clock_is_real(runner, served, tmp_path: Path) -> None:
     runner.invoke(main, ["serve", "--instance", str(tmp_path)])
 
     assert served["app"].extensions["ivr"].clock.frozen is None
+    served["app"].extensions["ivr"].store.close()
+
+
+def test_demo_on_loopback_prints_how_to_sign_in_as_the_demo_trainer_and_trainee(runner, served, tmp_path: Path) -> None:
+    """`make run` stays one command: the demo accounts are made and their passwords printed, and they work."""
+    import re
+
+    from ivr.web.testing import csrf_token
+
+    result = runner.invoke(main, ["serve", "--demo", "--instance", str(tmp_path)])
+
+    printed = dict(re.findall(r"account '(\w+)', password '([\w-]+)'", result.output))
+    assert set(printed) == {"trainer", "trainee"}
+    client = served["app"].test_client()
+    signed = client.post("/signin", data={"username": "trainee", "password": printed["trainee"],
+                                          "csrf_token": csrf_token(client)})
+    assert signed.status_code == 302
+    assert client.get("/phone").status_code == 200
+    served["app"].extensions["ivr"].store.close()
+
+
+def test_demo_accounts_are_not_made_when_serving_beyond_loopback(runner, served, tmp_path: Path) -> None:
+    """On 0.0.0.0 no account with a printed password is made: the output says how to add one."""
+    result = runner.invoke(main, ["serve", "--demo", "--host", "0.0.0.0", "--instance", str(tmp_path)])
+
+    assert "password" not in result.output and "ivr users add" in result.output
+    assert served["app"].extensions["accounts"].count() == 0
     served["app"].extensions["ivr"].store.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from ivr import create_app
+from ivr.web.testing import TEST_PASSWORD, add_user
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,6 +54,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "SOFTPHONE": True,
     })
     app.instance_path = str(folder)
+    add_user(app, "trainee", "trainee")
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()
@@ -78,6 +80,9 @@ def page(browser, server: str):
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(f"{server}/phone")
+    page.fill("#username", "trainee")
+    page.fill("#password", TEST_PASSWORD)
+    page.click("button[type=submit]")
     expect(page.locator("#flow svg")).to_be_visible()
     yield page
     context.close()

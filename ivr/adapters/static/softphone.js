@@ -32,10 +32,13 @@
 
   // --- talking to the app -----------------------------------------------------------
 
+  var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+
   function api(method, url, body) {
     return fetch(url, {
       method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
+      headers: body ? { "Content-Type": "application/json", "X-CSRFToken": csrfToken } : {},
+      credentials: "same-origin",
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       return response.json().then(function (data) {

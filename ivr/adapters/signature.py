@@ -1,0 +1,104 @@
+"""Judging a Twilio webhook's `X-Twilio-Signature` before anything else is done with it.
+
+Owns the decorator every Twilio route wears (`signed`) and the order of
+refusals, each a 403 that never parses what it need not:
+
+1. no `TWILIO_AUTH_TOKEN` configured, or no signature header: refused
+   before the body is read at all;
+2. a body over `MAX_CONTENT_LENGTH`, or a POST body that is not the
+   `application/x-www-form-urlencoded` form Twilio sends (a multipart body
+   with a nameless part, JSON, binary): refused before it is parsed;
+3. the form's parameters (only string-named ones: a signature is computed
+   over names and values) and the public URL do not give the signature:
+   refused.  Anything the twilio library raises while checking is a refusal
+   too, never a 5xx.
+
+The signed URL is rebuilt from `PUBLIC_BASE_URL` (which may carry a path
+prefix, `https://host/ivr`) plus the route's own path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Response, current_app, request
+from twilio.request_validator import RequestValidator
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+FORM = "application/x-www-form-urlencoded"
+MAX_BODY = 64 * 1024  # Twilio's voice webhooks are a few kilobytes; the app's default MAX_CONTENT_LENGTH
+
+
+def signed(view: Callable[..., Response]) -> Callable[..., Response]:
+    """Refuse (403) any request whose `X-Twilio-Signature` is missing or wrong, before parsing its body."""
+
+    @wraps(view)
+    def check(*args: Any, **kwargs: Any) -> Response:
+        reason = refusal()
+        if reason is not None:
+            return Response(f"Forbidden: {reason}\n", 403, mimetype="text/plain")
+        return view(*args, **kwargs)
+
+    return check
+
+
+def refusal() -> str | None:
+    """Why this request is not Twilio's (None when its signature holds)."""
+    token = current_app.config.get("TWILIO_AUTH_TOKEN")
+    if not token:
+        log.error("refusing a Twilio request: TWILIO_AUTH_TOKEN is not configured")
+        return "TWILIO_AUTH_TOKEN is not configured"
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not signature:
+        log.warning("refusing a request to %s: no Twilio signature", request.path)
+        return "missing X-Twilio-Signature"
+    if request.method == "POST":
+        limit = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY
+        length = request.content_length
+        if length is not None and length > limit:
+            log.warning("refusing a request to %s: a body of %d bytes", request.path, length)
+            return "request body too large"
+        if (length or request.headers.get("Transfer-Encoding")) and request.mimetype != FORM:
+            log.warning("refusing a request to %s: a %s body is not a Twilio form", request.path, request.mimetype or "untyped")
+            return "not a Twilio form body"
+    try:
+        valid = RequestValidator(token).validate(signed_url(), _params(), signature)
+    except HTTPException as exc:  # the form itself was refused (too large while streaming)
+        log.warning("refusing a request to %s: %s", request.path, exc.name)
+        return "unreadable body"
+    except Exception as exc:  # noqa: BLE001: whatever the library trips on, the request is refused
+        log.warning("refusing a request to %s: signature check failed (%s)", request.path, type(exc).__name__)
+        return "bad X-Twilio-Signature"
+    if not valid:
+        log.warning("refusing a request to %s: wrong Twilio signature", request.path)
+        return "bad X-Twilio-Signature"
+    return None
+
+
+def signed_url() -> str:
+    """The URL Twilio signed: `PUBLIC_BASE_URL` (path prefix included) plus this route, with its query."""
+    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
+    if not base:
+        return request.url
+    query = request.query_string.decode("latin-1")
+    return base.rstrip("/") + request.path + (f"?{query}" if query else "")
+
+
+def base_path(public_base_url: str | None) -> str:
+    """The path prefix of a public base URL: `https://host/ivr/` gives `/ivr`, `https://host` gives ``."""
+    if not public_base_url:
+        return ""
+    return urlsplit(public_base_url).path.rstrip("/")
+
+
+def _params() -> MultiDict[str, str]:
+    if request.method != "POST":
+        return MultiDict()
+    return MultiDict([(key, value) for key, value in request.form.items(multi=True) if isinstance(key, str)])

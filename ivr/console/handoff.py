@@ -1,0 +1,93 @@
+"""The hand-off panel: what a seat sees when it accepts a call, in plain words.
+
+Language, whether the caller's identity is verified (and whether case
+information is locked after failed attempts), the path through the IVR as
+the topics the caller chose, what the caller entered (a date of birth is
+never shown), the scripts heard, the open service requests on the verified
+case, and why the call was transferred (seed 003's reason and the note of
+the colleague who passed it on).  Built from the session, the transcript
+and the flow; reads the world through a `CaseWorld` the caller supplies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ivr.core.flow import TIER_CHANGE_REASONS, Flow
+from ivr.core.session import Session
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+MAX_FAILED_VERIFICATIONS = 3  # ivr.behaviours.case_status: the third failure locks case information
+_SENSITIVE = ("birth", "dob")
+
+
+def handoff(session: Session, entries: Iterable[Mapping[str, Any]], flow: Flow, case: Any, script_labels: Mapping[str, str]) -> dict[str, Any]:
+    """The panel's content for `session` (`case`: the verified case as the world has it, or None)."""
+    entries = list(entries)
+    failures = int(session.vars.get("verification_failures", 0) or 0)
+    reason = next((c for c in reversed(session.tier_changes) if c.to_tier == session.console.get("tier")), None)
+    open_requests = []
+    if case is not None:
+        open_requests = [
+            {"reference": sr.reference, "type": sr.type.replace("_", " "), "created": sr.created.isoformat()}
+            for sr in case.service_requests
+            if sr.status == "open"
+        ]
+    return {
+        "call_sid": session.call_sid,
+        "language": LANGUAGE_NAMES.get(session.language, session.language),
+        "language_code": session.language,
+        "verified": session.verified_receipt is not None,
+        "receipt": session.verified_receipt,
+        "locked": failures >= MAX_FAILED_VERIFICATIONS,
+        "failed_verifications": failures,
+        "path": path_in_words(entries, flow),
+        "entered": entered(entries),
+        "scripts_heard": [{"ref": ref, "label": script_labels.get(ref, ref)} for ref in session.scripts_heard],
+        "service_requests": open_requests,
+        "made_in_call": list(session.service_requests),
+        "reason": TIER_CHANGE_REASONS.get(reason.reason, reason.reason) if reason else "",
+        "note": str(session.console.get("note", "")),
+        "from_agent": str(session.console.get("from_agent", "")),
+        "tier": str(session.console.get("tier", session.tier)),
+        "status": str(session.console.get("status", "")),
+        "agent": str(session.console.get("agent", "")),
+        "queued_at": str(session.console.get("queued_at", "")),
+        "ended": session.ended,
+    }
+
+
+def path_in_words(entries: Iterable[Mapping[str, Any]], flow: Flow) -> list[str]:
+    """The topics the caller chose in the IVR's menus, and each move between tiers, in plain words."""
+    words: list[str] = []
+    for entry in entries:
+        if entry.get("type") != "step":
+            continue
+        before = flow.states.get(str(entry.get("state_before", "")))
+        entered_states = list(entry.get("entered") or ())
+        if before is not None and before.kind == "menu" and entered_states:
+            option = next((o for o in before.options if o.goto == entered_states[0]), None)
+            if option is not None:
+                words.append(option.topic.in_("en"))
+        for change in entry.get("tier_changes") or ():
+            words.append(TIER_CHANGE_REASONS.get(str(change.get("reason")), str(change.get("reason"))))
+        if len(words) > 40:
+            break
+    return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+
+
+def entered(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """What the caller keyed or said, and where; a date of birth is hidden."""
+    found: list[dict[str, str]] = []
+    for entry in entries:
+        described = entry.get("input") or {}
+        kind = described.get("kind")
+        if entry.get("type") != "step" or kind not in ("digits", "speech"):
+            continue
+        where = str(entry.get("state_before", ""))
+        value = str(described.get("value", ""))
+        if any(word in where for word in _SENSITIVE):
+            value = "(date of birth, hidden)"
+        found.append({"kind": "keys" if kind == "digits" else "said", "value": value, "where": where})
+    return found[-30:]

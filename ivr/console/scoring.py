@@ -1,0 +1,287 @@
+"""The score card of a console call: what the trainee at a seat did, checked against the rules.
+
+Read from the call's transcript alone (the same entries replay reads), so a
+score card can be recomputed from any stored or exported call.  Each line
+names its rule, whether it held, what happened, and the source document it
+comes from (the seed file and sentence).  Pure: no store, no clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ivr.core.agent import SEAT_ACTIONS
+from ivr.core.agent_step import AGENT_REFUSED
+from ivr.console.scenarios import Expected, Scenario
+
+SEED_000 = "000_183b307099edfec1.txt"
+SEED_003 = "003_29c9fde61bf22c66.txt"
+GOOD_CAUSE_RECORDED = "good_cause_recorded"  # ivr.behaviours.tier1_scripts
+GOOD_CAUSE_REFUSED = "good_cause_refused"
+SERVICE_REQUEST_CREATED = "service_request_created"
+CASE_UPDATED = "case_updated"
+SUPERVISOR_EFFECTS = {
+    "information_verified": "information_verified",
+    "office_contacted": "office_contacted",
+    "office_action": "office_action_requested",
+}
+CASE_INFORMATION = frozenset(
+    {
+        "read_case_details", "offer_appointments", "book_appointment", "cancel_appointment",
+        "decide_good_cause", "contact_office", "request_office_action", "create_service_request",
+    }
+)
+"""Actions that read or change the caller's case: only for a caller whose identity is verified."""
+ESCALATING = {"transfer_tier2": "tier2", "route_supervisor": "supervisor"}
+
+_QUOTES = {
+    "identity": (SEED_003, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems "
+                 "(case information only for the verified applicant: DOMAIN.md §2.2)"),
+    "scripts_only": (SEED_003, "Information provided by Tier 1 will be limited in verbiage and format by "
+                     "informational response scripts that are created and provided by USCIS."),
+    "scripts_expected": (SEED_003, "CSRs provide basic case-specific and general non-case-specific information to customers."),
+    "escalation.tier2": (SEED_003, "When unable to completely resolve an inquiry, the Tier 1 CSR may transfer the call to the Tier 2 live assistance level."),
+    "escalation.supervisor": (SEED_003, "Calls will be routed to a supervisor when: Customer requests to speak to a supervisor; "
+                              "Customer is unusually upset and believes the proposed resolution is improper; or the matter "
+                              "requires urgent or expedited assistance by another office."),
+    "escalation.none": (SEED_003, "The USCIS Contact Center provides escalating levels of service to handle inquiries of "
+                        "increasing complexity (no escalation where the inquiry was resolved)."),
+    "service_request": (SEED_003, "Inquiries that may need to be resolved by a USCIS domestic field office that physically "
+                        "has the case file require the creation of a Service Request. The Service Request is automatically "
+                        "routed to the USCIS office that can best provide a resolution."),
+    "biometrics": (SEED_000, "The new tool cannot be used to reschedule an appointment that already has been rescheduled two "
+                   "or more times, is within 12 hours, or that has already passed. Good cause exists when the reschedule "
+                   "request provides sufficient reason; USCIS only accepts untimely rescheduling requests made to the USCIS Contact Center."),
+    "appointment": ("DOMAIN.md §4", "Appointments at field offices may only be scheduled by Tier 2."),
+    "supervisor": (SEED_003, "A supervisor may: verify the information provided to the customer; directly contact the "
+                   "appropriate USCIS office; create a Service Request; request that the appropriate office take action "
+                   "if the caller's issue resulted from a USCIS error."),
+    "time": ("DOMAIN.md §1.5", "Contractor call centers are held to performance measures including speed of answer (GAO-05-526)."),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One rule on the score card."""
+
+    rule: str
+    passed: bool
+    detail: str
+    source: str
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "passed": self.passed, "detail": self.detail, "source": self.source, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    """A trainee's score for one console call at one seat."""
+
+    call_sid: str
+    scenario: str | None
+    seat: str
+    trainee: str
+    lines: tuple[Line, ...]
+    answered_in: float | None = None
+    resolved_in: float | None = None
+    actions: tuple[str, ...] = field(default=())
+
+    @property
+    def points(self) -> int:
+        return sum(1 for line in self.lines if line.passed)
+
+    @property
+    def total(self) -> int:
+        return len(self.lines)
+
+    @property
+    def broken(self) -> tuple[str, ...]:
+        """The rules that did not hold."""
+        return tuple(line.rule for line in self.lines if not line.passed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "call_sid": self.call_sid,
+            "scenario": self.scenario,
+            "seat": self.seat,
+            "trainee": self.trainee,
+            "points": self.points,
+            "total": self.total,
+            "answered_in": self.answered_in,
+            "resolved_in": self.resolved_in,
+            "actions": list(self.actions),
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+
+@dataclass
+class _Act:
+    at: dt.datetime
+    data: dict[str, Any]
+    effects: list[dict[str, Any]]
+    prompts: list[str]
+    verified_before: bool
+
+    @property
+    def name(self) -> str:
+        return str(self.data.get("action", ""))
+
+    def refused(self) -> str | None:
+        return next((str(e.get("why")) for e in self.effects if e.get("kind") == AGENT_REFUSED), None)
+
+
+def score(entries: Iterable[Mapping[str, Any]], trainee: str, seat: str, scenario: Scenario | None = None, call_sid: str = "") -> ScoreCard:
+    """The score card of `trainee` at `seat` in the call whose transcript entries are `entries`."""
+    queued_at: dt.datetime | None = None
+    hung_up_at: dt.datetime | None = None
+    verified = False
+    acts: list[_Act] = []
+    for entry in entries:
+        if entry.get("type") != "step":
+            continue
+        at = dt.datetime.fromisoformat(str(entry["at"]))
+        for change in entry.get("tier_changes") or ():
+            if change.get("to") == seat and queued_at is None:
+                queued_at = at
+                verified = bool((change.get("context") or {}).get("verified_receipt"))
+        described = entry.get("input") or {}
+        if described.get("kind") == "hang_up" and hung_up_at is None:
+            hung_up_at = at
+        if described.get("kind") != "agent":
+            continue
+        data = json.loads(str(described.get("value") or "{}"))
+        if data.get("agent") != trainee:
+            continue
+        prompts = [str(p.get("id")) for p in entry.get("prompts") or ()]
+        act = _Act(at, data, list(entry.get("effects") or ()), prompts, verified)
+        acts.append(act)
+        if "agent.verified" in prompts:
+            verified = True
+    accepted = next((a for a in acts if a.name == "accept" and not a.refused()), None)
+    working = [a for a in acts if a.name != "accept"]
+    finishing = next((a for a in working if a.name in (*ESCALATING, "end_call") and not a.refused()), None)
+    resolved_at = finishing.at if finishing else hung_up_at
+    answered_in = (accepted.at - queued_at).total_seconds() if accepted and queued_at else None
+    resolved_in = (resolved_at - accepted.at).total_seconds() if accepted and resolved_at else None
+    expected = scenario.expected if scenario is not None else None
+    lines = _lines(working, seat, expected, answered_in, resolved_in)
+    return ScoreCard(
+        call_sid,
+        scenario.id if scenario else None,
+        seat,
+        trainee,
+        tuple(lines),
+        answered_in,
+        resolved_in,
+        tuple(_described(a) for a in working),
+    )
+
+
+def _line(rule: str, key: str, passed: bool, detail: str) -> Line:
+    source, quote = _QUOTES[key]
+    return Line(rule, passed, detail, source, quote)
+
+
+def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: float | None, resolved_in: float | None) -> list[Line]:
+    lines: list[Line] = []
+    early = [a.name for a in acts if a.name in CASE_INFORMATION and not a.verified_before]
+    lines.append(_line("identity_first", "identity", not early,
+                       "identity verified before any case information" if not early
+                       else f"case information before identity was verified: {', '.join(dict.fromkeys(early))}"))
+    if seat == "tier1":
+        outside = [
+            a.name if a.name not in SEAT_ACTIONS["tier1"] else f"{a.data.get('ref')} (not in force)"
+            for a in acts
+            if a.refused() and (a.name not in SEAT_ACTIONS["tier1"] or a.name == "read_script")
+        ]
+        lines.append(_line("tier1_scripts_only", "scripts_only", not outside,
+                           "answered only with scripts in force" if not outside
+                           else f"went outside the scripts in force: {', '.join(outside)}"))
+    if expected is None:
+        return lines
+    if expected.scripts:
+        read = {str(a.data.get("ref", "")).split("@")[0] for a in acts if a.name == "read_script" and not a.refused()}
+        missing = [s for s in expected.scripts if s not in read]
+        lines.append(_line("scripts_expected", "scripts_expected", not missing,
+                           f"read {', '.join(expected.scripts)}" if not missing else f"did not read {', '.join(missing)}"))
+    lines.append(_escalation(acts, expected))
+    lines.append(_service_request(acts, expected))
+    if expected.good_cause is not None:
+        lines.append(_biometrics(acts, expected))
+    if expected.appointment is not None:
+        changes = [e for a in acts for e in a.effects if e.get("kind") == CASE_UPDATED and "field_office_appointment" in (e.get("changes") or {})]
+        done = [("cancelled" if e["changes"]["field_office_appointment"] is None else "booked") for e in changes]
+        lines.append(_line("field_office_appointment", "appointment", expected.appointment in done,
+                           f"appointment {expected.appointment}" if expected.appointment in done
+                           else f"expected the appointment {expected.appointment}; done: {', '.join(done) or 'nothing'}"))
+    if expected.case_details:
+        read = any(a.name == "read_case_details" and not a.refused() for a in acts)
+        lines.append(_line("case_details", "identity", read, "read the case details" if read else "did not read the case details"))
+    for key, kind in SUPERVISOR_EFFECTS.items():
+        if getattr(expected, key):
+            done = any(e.get("kind") == kind for a in acts for e in a.effects)
+            lines.append(_line(f"supervisor_{key}", "supervisor", done, f"{key.replace('_', ' ')}: {'done' if done else 'not done'}"))
+    lines.append(_within("time_to_answer", answered_in, expected.answer_within, "answered"))
+    lines.append(_within("time_to_resolve", resolved_in, expected.resolve_within, "resolved"))
+    return lines
+
+
+def _escalation(acts: list[_Act], expected: Expected) -> Line:
+    taken = next((a for a in acts if a.name in ESCALATING and not a.refused()), None)
+    tier = ESCALATING[taken.name] if taken else "none"
+    reason = str(taken.data.get("reason")) if taken and tier == "supervisor" else None
+    want = expected.escalation
+    ok = tier == want and (want != "supervisor" or reason == expected.supervisor_reason)
+    said = "no escalation" if tier == "none" else f"escalated to {tier}" + (f" ({reason})" if reason else "")
+    wanted = "no escalation" if want == "none" else f"escalation to {want}" + (
+        f" ({expected.supervisor_reason})" if expected.supervisor_reason else "")
+    return _line("escalation", f"escalation.{want}", ok, said if ok else f"{said}; the scenario called for {wanted}")
+
+
+def _service_request(acts: list[_Act], expected: Expected) -> Line:
+    made = [
+        e for a in acts for e in a.effects
+        if e.get("kind") == SERVICE_REQUEST_CREATED and "good_cause" not in e and e.get("reason") != "uscis_error"
+    ]
+    if expected.sr_type is None:
+        return _line("service_request", "service_request", not made,
+                     "no service request, none was due" if not made
+                     else f"made a service request ({made[0].get('type')}) that was not due")
+    right = [e for e in made if e.get("type") == expected.sr_type]
+    office_ok = not expected.sr_office or any(e.get("office") == expected.sr_office for e in right)
+    if right and office_ok:
+        return _line("service_request", "service_request", True, f"{expected.sr_type} sent to {right[0].get('office')}")
+    got = ", ".join(f"{e.get('type')} to {e.get('office')}" for e in made) or "none"
+    want = expected.sr_type + (f" to {expected.sr_office}" if expected.sr_office else "")
+    return _line("service_request", "service_request", False, f"expected {want}; made {got}")
+
+
+def _biometrics(acts: list[_Act], expected: Expected) -> Line:
+    decisions = [e for a in acts for e in a.effects if e.get("kind") in (GOOD_CAUSE_RECORDED, GOOD_CAUSE_REFUSED)]
+    if not decisions:
+        return _line("biometrics_good_cause", "biometrics", False, "no good cause decision was recorded")
+    last = decisions[-1]
+    cause = str(last.get("cause")) if last.get("kind") == GOOD_CAUSE_RECORDED else "none"
+    if cause != expected.good_cause:
+        return _line("biometrics_good_cause", "biometrics", False, f"decided '{cause}'; the rules call for '{expected.good_cause}'")
+    if expected.untimely is not None and cause != "none" and bool(last.get("untimely")) != expected.untimely:
+        return _line("biometrics_good_cause", "biometrics", False, f"recorded untimely={last.get('untimely')}; expected {expected.untimely}")
+    return _line("biometrics_good_cause", "biometrics", True, f"good cause '{cause}'" + (" (untimely)" if last.get("untimely") else ""))
+
+
+def _within(rule: str, seconds: float | None, limit: int, verb: str) -> Line:
+    if seconds is None:
+        return _line(rule, "time", False, f"not {verb}")
+    return _line(rule, "time", seconds <= limit, f"{verb} in {seconds:.0f} s (limit {limit} s)")
+
+
+def _described(act: _Act) -> str:
+    args = ", ".join(f"{k}={v}" for k, v in sorted(act.data.items()) if k not in ("action", "agent") and v not in ("", 0))
+    text = f"{act.name}({args})"
+    why = act.refused()
+    return f"{text} refused: {why}" if why else text

@@ -1,0 +1,125 @@
+"""What every web room gets before its views run: the host check, CSRF, cookies and headers.
+
+* `ALLOWED_HOSTS`: a page is served only to a request whose `Host` is one of
+  ours (loopback names, `PUBLIC_BASE_URL`'s host, the listed ones), so a
+  rebound DNS name cannot turn a visitor's browser against a local server.
+* CSRF: Flask-WTF's token on every state-changing request of a room: the form
+  field `csrf_token`, or the `X-CSRFToken` header for the JSON APIs (the page
+  reads it from `<meta name="csrf-token">`).  Twilio's webhooks are not rooms:
+  they carry signatures instead, and are never asked for a token.
+* Cookies: the session cookie is `HttpOnly`, `SameSite=Lax`, and `Secure`
+  when the app is served over https (`PUBLIC_BASE_URL` says so).
+* Headers: a CSP without inline scripts, `frame-ancestors 'none'` and
+  `X-Frame-Options: DENY`, `nosniff`, no referrer to other sites, no caching of pages.
+* The secret key: `SECRET_KEY` (`IVR_SECRET_KEY`), else one made once and
+  kept in the instance folder (readable by its owner only), so a restart
+  keeps people signed in and several workers on one machine agree.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask, Response
+from flask_wtf.csrf import CSRFProtect
+
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+SECRET_FILE = "secret_key"
+CSP = "; ".join((
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+))
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",  # same-origin requests keep it: CSRF checks it over https
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+csrf = CSRFProtect()
+
+
+def configure(app: Flask) -> None:
+    """Secret key, cookie flags and CSRF settings (CSRF is checked per room, see `ivr.web`)."""
+    config = app.config
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = secret_key(Path(app.instance_path))
+    https = str(config.get("PUBLIC_BASE_URL") or "").lower().startswith("https://")
+    config.setdefault("SESSION_COOKIE_NAME", "ivr_session")
+    config["SESSION_COOKIE_HTTPONLY"] = True
+    config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    config["SESSION_COOKIE_SECURE"] = bool(config.get("SESSION_COOKIE_SECURE")) or https
+    config["REMEMBER_COOKIE_HTTPONLY"] = True
+    config["REMEMBER_COOKIE_SAMESITE"] = "Lax"
+    config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    config.setdefault("PERMANENT_SESSION_LIFETIME", 12 * 3600)
+    config["WTF_CSRF_CHECK_DEFAULT"] = False  # rooms opt in; webhooks never need a token
+    config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the signed-in session
+    config["WTF_CSRF_SSL_STRICT"] = config["SESSION_COOKIE_SECURE"]
+    csrf.init_app(app)
+
+
+def allowed_hosts(config: dict[str, Any]) -> frozenset[str]:
+    """The host names a page may be served under (lower case, no port)."""
+    hosts = set(LOOPBACK)
+    configured = config.get("ALLOWED_HOSTS") or ()
+    if isinstance(configured, str):
+        configured = configured.replace(",", " ").split()
+    hosts.update(str(host).strip().lower() for host in configured if str(host).strip())
+    public = str(config.get("PUBLIC_BASE_URL") or "")
+    if public:
+        name = urlsplit(public).hostname
+        if name:
+            hosts.add(name.lower())
+    return frozenset(hosts)
+
+
+def host_allowed(host: str, allowed: Iterable[str]) -> bool:
+    """Whether the `Host` header `host` (perhaps with a port, perhaps an [IPv6]) names one of `allowed`."""
+    name = urlsplit(f"//{host}").hostname if host else None
+    allowed = frozenset(allowed)
+    return bool(name) and (name in allowed or "*" in allowed)
+
+
+def add_headers(response: Response) -> Response:
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def secret_key(instance: Path) -> str:
+    """The instance's secret key, made on first use (several processes may race: the first file wins)."""
+    path = instance / SECRET_FILE
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    instance.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".secret-", dir=instance)  # mode 0600
+    with os.fdopen(handle, "w", encoding="ascii") as out:
+        out.write(secrets.token_hex(32))
+    try:
+        os.link(temp, path)  # atomic: if another process got there first, its key wins
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temp)
+    return path.read_text(encoding="ascii").strip()
