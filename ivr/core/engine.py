@@ -40,7 +40,7 @@ from ivr.core.machine import (
 from ivr.core.matching import normalize
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
-from ivr.core.understanding import SURE_AT, Understanding
+from ivr.core.understanding import INTERRUPT_AT, SURE_AT, Understanding
 from ivr.routing import (
     CALLBACK_REQUESTED,
     SERVICE_ITEM_SEQUENCE,
@@ -267,7 +267,7 @@ class _Run:
         elif confirming and understood.choice is not None:
             self._choose(state, understood.choice)
         elif state.state.kind == "collect" and understood.choice is not None and (
-            understood.score >= SURE_AT or not self._valid(state, text)
+            understood.score >= SURE_AT or (understood.score >= INTERRUPT_AT and not self._valid(state, text))
         ):
             self._choose(state, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number
         elif confirming:

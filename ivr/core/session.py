@@ -100,6 +100,7 @@ class Session:
             "no_input": self.no_input,
             "no_match": self.no_match,
             "pending": self.pending,
+            "clarify": self.clarify,
             "menu_stack": self.menu_stack,
             "path": self.path[-PATH_TAIL:],
             "vars": self.vars,

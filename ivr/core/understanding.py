@@ -44,6 +44,8 @@ ASK_AT = 0.3
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
 SURE_AT = 0.9
 """A global intent this sure interrupts a collect state even when its validator would accept the words."""
+INTERRUPT_AT = 0.75
+"""A global intent interrupts a collect state from this score when the validator rejects the words."""
 CLOSE = 0.15
 """How near the runner-up must be for the best choice to be in doubt."""
 UNKNOWN_WEIGHT = 1.0
@@ -238,7 +240,7 @@ class Model:
         if among:
             ranked = tuple(item for item in ranked if item[0] in among)
         if confidence is not None:
-            factor = min(1.0, 0.7 + 0.4 * max(0.0, confidence))
+            factor = min(1.0, 0.4 + 0.75 * max(0.0, confidence))
             ranked = tuple((name, score * factor) for name, score in ranked)
         alternatives = ranked[:ALTERNATIVES]
         if not ranked:

@@ -111,27 +111,47 @@ def _spell_out(words: list[str]) -> list[str]:
     return out
 
 
+_HUNDRED = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
+
+
 def _numbers(tokens: list[str], language: str) -> list[str]:
-    """Number words to digits: 'four eighty five' -> '485', 'nine oh seven' -> '907'."""
+    """Number words to digits: 'four eighty five' -> '485', 'four hundred' -> '400', 'nine oh seven' -> '907'."""
     units, teens, tens = _UNITS.get(language, _UNITS["en"]), _TEENS.get(language, _TEENS["en"]), _TENS.get(language, _TENS["en"])
+    hundred = _HUNDRED.get(language, _HUNDRED["en"])
     out: list[str] = []
     run: list[str] = []
     i = 0
+
+    def small(at: int) -> tuple[int, int] | None:
+        """A number below 100 said from `at` on: (value, words used)."""
+        token = tokens[at] if at < len(tokens) else ""
+        if token in tens:
+            nxt = tokens[at + 1] if at + 1 < len(tokens) else ""
+            if language == "es" and nxt == "y" and at + 2 < len(tokens) and tokens[at + 2] in units:
+                return tens[token] + units[tokens[at + 2]], 3
+            if nxt in units and units[nxt] > 0:
+                return tens[token] + units[nxt], 2
+            return tens[token], 1
+        if token in teens:
+            return teens[token], 1
+        if token in units and (token != "oh" or run):
+            return units[token], 1
+        return None
+
     while i < len(tokens):
         token = tokens[i]
-        if token in tens:
-            value = tens[token]
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if language == "es" and nxt == "y" and i + 2 < len(tokens) and tokens[i + 2] in units:
-                value, i = value + units[tokens[i + 2]], i + 2
-            elif nxt in units and units[nxt] > 0:
-                value, i = value + units[nxt], i + 1
+        said = small(i)
+        if said is not None and said[1] == 1 and token in units and i + 1 < len(tokens) and tokens[i + 1] in hundred:
+            rest = small(i + 2)
+            value = units[token] * 100 + (rest[0] if rest else 0)
             run.append(str(value))
-        elif token in teens:
-            run.append(str(teens[token]))
-        elif token in units and (token != "oh" or run):
-            run.append(str(units[token]))
-        elif token.isdigit():
+            i += 2 + (rest[1] if rest else 0)
+            continue
+        if said is not None:
+            run.append(str(said[0]))
+            i += said[1]
+            continue
+        if token.isdigit():
             run.append(token)
         else:
             if run:

@@ -19,6 +19,7 @@ its numbers.  A corpus file::
           representative: [i need to talk to somebody]
           ask: [i need to reschedule my appointment]   # two close options: the caller is asked
           none: [what's the weather]                   # out of scope: not routed
+        note: issue 16               # optional: where the examples come from
 
 A choice is a menu option's key, a global key's purpose (representative,
 repeat, previous) or a global intent's name.  `measure` times the classifier
@@ -47,7 +48,7 @@ from ivr.errors import ConfigError
 
 CORPUS_VERSION = 1
 CORPUS_KEYS = ("version", "flow", "groups")
-GROUP_KEYS = ("state", "language", "expect")
+GROUP_KEYS = ("state", "language", "expect", "note")
 ASK = "ask"
 NONE = "none"
 
@@ -61,6 +62,7 @@ class Case:
     state: str
     language: str
     line: int = 0
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,22 +120,23 @@ def load_corpus(path: Path | str) -> tuple[str, list[Case]]:
             group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
             if group is None:
                 continue
-            check.keys(group, where, GROUP_KEYS, GROUP_KEYS)
+            check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
+            note = (check.text(group, "note", where) if "note" in group else None) or ""
             state = check.text(group, "state", where) if "state" in group else None
             language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
             expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
             if state is None or language is None or expect is None:
                 continue
-            cases.extend(_cases(check, expect, where, state, language))
+            cases.extend(_cases(check, expect, where, state, language, note))
     check.raise_if_any()
     return flow, cases
 
 
-def _cases(check: Checker, expect: Mapping, where: str, state: str, language: str) -> Iterable[Case]:
+def _cases(check: Checker, expect: Mapping, where: str, state: str, language: str, note: str) -> Iterable[Case]:
     for choice, raw in expect.items():
         items = check.sequence(raw, f"{where}.expect.{choice}", expect.line_of(choice))
         for index, text in enumerate(items or ()):
-            yield Case(str(text), str(choice), state, language, items.line_of(index))  # type: ignore[union-attr]
+            yield Case(str(text), str(choice), state, language, items.line_of(index), note)  # type: ignore[union-attr]
 
 
 def compiled(flow: str) -> CompiledFlow:
