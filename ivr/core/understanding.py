@@ -248,8 +248,7 @@ class Model:
         best, top = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         if among:
-            floor = ASK_AT if top > runner else 1.1
-            outcome: Outcome = "route" if top >= floor else "not_understood"
+            outcome: Outcome = "route" if top >= ASK_AT and top - runner >= CLOSE else "not_understood"
         elif top < ASK_AT:
             outcome = "not_understood"
         elif runner >= ASK_AT and top - runner < CLOSE:
