@@ -71,8 +71,11 @@ def describe(event: Event) -> dict[str, str]:
             return {"kind": "call_started"}
         case Digits(digits=digits):
             return {"kind": "digits", "value": digits}
-        case Speech(text=text):
-            return {"kind": "speech", "value": text}
+        case Speech(text=text, confidence=confidence):
+            described = {"kind": "speech", "value": text}
+            if confidence is not None:
+                described["confidence"] = f"{confidence:g}"
+            return described
         case NoInput():
             return {"kind": "no_input"}
         case HangUp():

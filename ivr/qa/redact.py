@@ -119,7 +119,7 @@ class Redactor:
         if given.value is None:
             return given
         if validator not in PII_VALIDATORS:
-            return CallerInput(given.kind, swap(given.value))
+            return replace(given, value=swap(given.value))
         language = step.observed.language if step.state_before != "language" else "en"
         value = _parse(validator, given, language)
         if given.kind == "press":
@@ -127,8 +127,8 @@ class Redactor:
                 return CallerInput("press", re.sub(r"[0-9]", "0", given.value))
             return CallerInput("press", swap(given.value))
         if value is None:
-            return CallerInput("say", _without_numbers(given.value))
-        return CallerInput("say", self._spoken(validator, value, language))
+            return CallerInput("say", _without_numbers(given.value), given.confidence)
+        return CallerInput("say", self._spoken(validator, value, language), given.confidence)
 
     # --- finding identifiers ------------------------------------------------------------------
 

@@ -32,6 +32,9 @@ The file format (version 1)::
         effects: [{kind: service_request_created, …}]
         tier_changes: [{from: ivr, to: tier1, reason: caller_requested_live_assistance, state: …}]
         scripts: [case-status@2]
+      - say: um my finger prints appointment
+        confidence: 0.92      # the recogniser's, replayed with the words
+        understood: {outcome: route, choice: '2', score: 1.0, alternatives: [['2', 1.0], ['3', 0.25]]}
 
 It does no replaying (`ivr.qa.replay`) and no redaction (`ivr.qa.redact`).
 """
@@ -78,8 +81,11 @@ STEP_KEYS = INPUT_KINDS + (
     "tier_changes",
     "scripts",
     "fault",
+    "confidence",
+    "understood",
 )
 HEARD_KEYS = ("prompt", "text", "language")
+UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives")
 
 _EVENT_INPUTS = {
     "call_started": "start",
@@ -106,13 +112,14 @@ class CallerInput:
 
     kind: str
     value: str | None = None
+    confidence: float | None = None  # the recogniser's confidence in what was said (`say` only)
 
     def event(self, now: dt.datetime, caller: str | None = None) -> Event:
         """The engine event this input stands for, observed at `now`."""
         if self.kind == "press":
             return Digits(now, self.value or "")
         if self.kind == "say":
-            return Speech(now, self.value or "")
+            return Speech(now, self.value or "", self.confidence)
         if self.kind == "silence":
             return NoInput(now)
         if self.kind == "hang_up":
@@ -141,14 +148,22 @@ class CallerInput:
         return "called"
 
     def to_data(self) -> dict[str, Any]:
-        return {self.kind: self.value if self.kind in VALUED_INPUTS else True}
+        data: dict[str, Any] = {self.kind: self.value if self.kind in VALUED_INPUTS else True}
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
+        return data
 
     @classmethod
     def from_entry(cls, described: Mapping[str, Any]) -> CallerInput:
         """The input of a store entry (`{"kind": "digits", "value": "1"}`)."""
         kind = _EVENT_INPUTS.get(str(described.get("kind")), "start")
         value = described.get("value")
-        return cls(kind, str(value) if kind in VALUED_INPUTS and value is not None else None)
+        confidence = described.get("confidence")
+        return cls(
+            kind,
+            str(value) if kind in VALUED_INPUTS and value is not None else None,
+            float(confidence) if kind == "say" and confidence is not None else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,7 @@ class Observation:
     tier_changes: tuple[Mapping[str, Any], ...] = ()
     scripts: tuple[str, ...] = ()
     fault: str | None = None
+    understood: Mapping[str, Any] | None = None  # how the caller's words were understood (not compared on replay)
 
     @property
     def hung_up(self) -> bool:
@@ -209,6 +225,8 @@ class Observation:
         lines += [f"then {action}" for action in self.actions if not action.startswith("gather")]
         if self.fault:
             lines.append(f"fault {self.fault}")
+        if self.understood:
+            lines.append(f"understood {understood_text(self.understood)}")
         lines.append(f"state {self.state} (tier {self.tier}, language {self.language})")
         return lines
 
@@ -227,6 +245,7 @@ class Observation:
             tier_changes=tuple(_tier_change(c) for c in entry.get("tier_changes", ())),
             scripts=tuple(entry.get("scripts", ())),
             fault=entry.get("fault"),
+            understood=_plain_json(entry["understood"]) if entry.get("understood") else None,
         )
 
 
@@ -370,6 +389,8 @@ def _step_data(step: TranscriptStep) -> dict[str, Any]:
     data.update((key, value) for key, value in optional.items() if value)
     if seen.fault:
         data["fault"] = seen.fault
+    if seen.understood:
+        data["understood"] = _plain_json(seen.understood)
     return data
 
 
@@ -530,6 +551,12 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
     before = len(checker.problems)
     checker.keys(step, where, STEP_KEYS, required=("at", "state", "tier"))
     caller_input = read_input(checker, step, where)
+    if caller_input is not None and "confidence" in step:
+        confidence = step["confidence"]
+        if caller_input.kind != "say" or isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+            checker.problem(step.line_of("confidence"), join(where, "confidence"), "expected the recogniser's confidence in a 'say', a number from 0 to 1")
+        else:
+            caller_input = CallerInput(caller_input.kind, caller_input.value, float(confidence))
     at = checker.instant(step, "at", where) if "at" in step else None
     heard: list[Heard] = []
     language = checker.text(step, "language", where) if "language" in step else "en"
@@ -563,8 +590,26 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
         tier_changes=mappings["tier_changes"],
         scripts=lists["scripts"],
         fault=texts["fault"],
+        understood=_understood(checker, step, where),
     )
     return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line)
+
+
+def understood_text(understood: Mapping[str, Any]) -> str:
+    """How the caller's words were understood, in one line: `route 2 0.93 (3 0.41, 7 0.22)`."""
+    alternatives = ", ".join(f"{choice} {score}" for choice, score in understood.get("alternatives", ()))
+    choice = f" {understood['choice']}" if understood.get("choice") is not None else ""
+    return f"{understood.get('outcome')}{choice} {understood.get('score')}" + (f" ({alternatives})" if alternatives else "")
+
+
+def _understood(checker: Checker, step: yamlsource.Mapping, where: str) -> Mapping[str, Any] | None:
+    if "understood" not in step:
+        return None
+    mapping = checker.mapping(step["understood"], join(where, "understood"), step.line_of("understood"))
+    if mapping is None:
+        return None
+    checker.keys(mapping, join(where, "understood"), UNDERSTOOD_KEYS, required=("outcome", "score"))
+    return _plain_json(dict(mapping))
 
 
 def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> CallerInput | None:
