@@ -256,19 +256,19 @@ class _Run:
                 self.understood = answer
                 self._choose(state, answer.choice)
                 return
-        understood = self.understood = model.understand(text, confidence)
+        understood = model.understand(text, confidence)
         if menu:
+            self.understood = understood
             if understood.choice is not None:
                 self._choose(state, understood.choice)
             elif understood.outcome == "ask":
                 self._ask(state, understood.asked)
             else:
                 self._failed("no_match")
-        elif confirming and understood.choice is not None:
-            self._choose(state, understood.choice)
-        elif state.state.kind == "collect" and understood.choice is not None and (
-            understood.score >= SURE_AT or (understood.score >= INTERRUPT_AT and not self._valid(state, text))
+        elif understood.choice is not None and (
+            confirming or understood.score >= SURE_AT or (understood.score >= INTERRUPT_AT and not self._valid(state, text))
         ):
+            self.understood = understood  # a collect's own answers are not "understood": only a global intent is
             self._choose(state, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number
         elif confirming:
             said = set(normalize(text).split())

@@ -110,13 +110,13 @@ class Model:
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
         """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases."""
         pooled: dict[str, list[tuple[str, ...]]] = {}
-        for name, phrases in choices:
+        for name, texts in choices:
             bucket = pooled.setdefault(name, [])
-            for phrase in phrases:
-                words = phrase_words(phrase, language)
+            for text in texts:
+                words = phrase_words(text, language)
                 if words and words not in bucket:
                     bucket.append(words)
-        names = tuple(name for name, phrases in pooled.items() if phrases)
+        names = tuple(name for name, bucket in pooled.items() if bucket)
         frequency: dict[str, int] = {}
         for name in names:
             for word in {w for phrase in pooled[name] for w in phrase}:

@@ -609,7 +609,8 @@ def _understood(checker: Checker, step: yamlsource.Mapping, where: str) -> Mappi
     if mapping is None:
         return None
     checker.keys(mapping, join(where, "understood"), UNDERSTOOD_KEYS, required=("outcome", "score"))
-    return _plain_json(dict(mapping))
+    understood: dict[str, Any] = _plain_json(dict(mapping))
+    return understood
 
 
 def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> CallerInput | None:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import click
 
-from ivr.core.flow import LANGUAGES
+from ivr.core.flow import LANGUAGES, Flow
 from ivr.core.machine import CompiledFlow, compile_flow
 from ivr.core.registry import builtin_registry
 from ivr.core.understanding import Understanding
@@ -51,6 +51,7 @@ CORPUS_KEYS = ("version", "flow", "groups")
 GROUP_KEYS = ("state", "language", "expect", "note")
 ASK = "ask"
 NONE = "none"
+_PURPOSES = {"representative": "a representative", "repeat": "repeat", "previous": "the previous menu"}
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,33 @@ def describe(flow: CompiledFlow, state: str, language: str, choice: str | None) 
     if option is not None:
         return f"{choice} ({option.topic.in_(option.language or language)})"
     return choice
+
+
+def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
+    """A choice as a trainer reads it: an option's topic and key, an intent's topic, or the global key's purpose."""
+    option = flow.states[state].option(choice) if state in flow.states else None
+    if option is not None:
+        return f"{option.topic.in_(option.language or language)} ({choice})"
+    intent = flow.intents.get(choice)
+    if intent is not None:
+        return intent.topic.in_(language)
+    return _PURPOSES.get(choice, choice)
+
+
+def understood_line(flow: Flow, state: str, language: str, understood: Understanding) -> str:
+    """What the caller's words were understood as, for the rehearsal and the softphone."""
+    def label(choice: str, score: float) -> str:
+        return f"{choice_label(flow, state, language, choice)} {score:.2f}"
+
+    others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
+    rest = f"; also {', '.join(label(c, s) for c, s in others)}" if others else ""
+    if understood.outcome == "route" and understood.choice is not None:
+        return f"understood: {label(understood.choice, understood.score)}{rest}"
+    if understood.outcome == "ask":
+        first, second = understood.alternatives[:2]
+        return f"unsure: asked {label(*first)} or {label(*second)}{rest}"
+    best = f" (best: {label(*understood.alternatives[0])})" if understood.alternatives else ""
+    return f"not understood{best}"
 
 
 def line_for(flow: CompiledFlow, state: str, language: str, text: str, understood: Understanding) -> str:
