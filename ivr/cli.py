@@ -40,11 +40,15 @@ from ivr.trainers import commands as _trainers  # noqa: E402
 from ivr.qa import commands as _qa  # noqa: E402
 from ivr.web import commands as _web  # noqa: E402
 from ivr.qa import publishing as _publishing  # noqa: E402
+from ivr.qa import report_command as _report  # noqa: E402
+from ivr.ops import commands as _ops  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
 _web.register(main)
 _publishing.register(main)
+_report.register(main)
+_ops.register(main)
 from ivr.trainers import understand as _understand  # noqa: E402
 
 _understand.register(main)

@@ -10,7 +10,7 @@ highlighted, the transcript and the trainee's coverage checklist.
 JSON API, every call going through `PracticeCall` and the same `CallService`
 and engine as phone calls:
 
-    POST /phone/api/calls                  {language, clock, case, from, trainee} -> {call_id, turn}
+    POST /phone/api/calls                  {language, clock, case, from, trainee, console} -> {call_id, turn}
     POST /phone/api/calls/<id>/input       {digits | speech | silence | hangup | supervisor | upset} -> turn
     GET  /phone/api/calls/<id>/transcript  JSON; ?format=yaml downloads the replayable file
     GET  /phone/api/flow.svg | flow.mmd | flow.json
@@ -32,6 +32,7 @@ from flask.blueprints import BlueprintSetupState
 
 from ivr.app import Runtime
 from ivr.clock import parse_instant
+from ivr.core.agent import SEATS
 from ivr.core.flow import Flow
 from ivr.errors import ConfigError
 from ivr.qa import transcript as transcripts
@@ -145,8 +146,11 @@ def start_call() -> tuple[Response, int]:
         raise _BadRequest(str(exc)) from None
     caller = str(body.get("from") or "").strip()[:20] or (case.phone if case else None)
     flow_id = _flow(str(body.get("flow") or "") or None).id
+    console = tuple(str(body.get("console") or "").split(",")) if body.get("console") else ()
+    if not set(console) <= set(SEATS):
+        raise _BadRequest(f"console: tiers to send to the agent console (allowed: {', '.join(SEATS)})")
     call = PracticeCall(runtime.calls, channel="softphone", caller=caller, flow_id=flow_id,
-                        call_sid=CALL_PREFIX + secrets.token_hex(16))
+                        call_sid=CALL_PREFIX + secrets.token_hex(16), console=console)
     active = _ActiveCall(call, trainee)
     _softphone().add(active)
     with active.lock:

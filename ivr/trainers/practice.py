@@ -26,6 +26,7 @@ from ivr.core.flow import Flow
 from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case
+from ivr.store.base import LIVE
 from ivr.trainers.understand import understood_line
 
 MAX_INPUT = 400
@@ -112,6 +113,7 @@ class PracticeCall:
     flow_id: str | None = None
     call_sid: str = field(default_factory=lambda: "RH" + secrets.token_hex(16))
     console: tuple[str, ...] = ()  # tiers this rehearsal sends to the agent console
+    world: str = LIVE  # the world whose case data the call reads and changes (a rehearsal's own)
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
 
@@ -176,7 +178,7 @@ class PracticeCall:
 
     def _send(self, event: Event, described: str) -> Turn:
         before = (self.session.state, self.session.language) if self.session else (self.flow.start, "en")
-        step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id)
+        step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id, world=self.world)
         understood = step.understood
         prompts: list[Prompt] = []
         notes: list[str] = []
@@ -193,7 +195,7 @@ class PracticeCall:
                 # a trainee at the agent console answers: the call waits for them, not the flow
                 break
                 break
-            step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel)
+            step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel, world=self.world)
         self.session = step.session
         turn = Turn(
             described,

@@ -46,6 +46,8 @@ def shipped() -> list[tuple[str, Path]]:
     """Every definition the project ships, with its kind."""
     targets: list[tuple[str, Path]] = [("flow", path) for path in sorted(FLOWS_ROOT.glob("*.yaml"))]
     targets += [("scripts", SCRIPTS_ROOT), ("cases", DEMO_CASES_PATH), ("directory", DIRECTORY_PATH)]
+    if (FLOWS_ROOT / "releases").is_dir():
+        targets.append(("releases", FLOWS_ROOT / "releases"))
     return targets
 
 
@@ -73,12 +75,16 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
     if path.is_dir():
         if (path / LOCK_NAME).exists():
             return [("scripts", path)]
+        if any(path.glob("*/v*/RELEASE.yaml")):
+            return [("releases", path)]
         found = [target for child in sorted(path.glob("*.yaml")) for target in classify(child, Report())]
         if not found:
             report.problems.append(Problem(shown, 1, "", "no flows, scripts, case data or directory here"))
         return found
     if path.name == LOCK_NAME:
         return [("scripts", path.parent)]
+    if path.name.endswith(".call.yaml"):
+        return [("call", path)]
     try:
         data, _ = load_file(path)
     except DefinitionError as error:
@@ -159,6 +165,18 @@ def _directory(path: Path) -> str:
     return "directory" + (f", {len(offices)} offices" if offices is not None else "")
 
 
+def _releases(path: Path) -> str:
+    """Published flow versions: unedited, and each still a valid flow."""
+    from ivr.definitions.releases import load_release, load_releases
+
+    releases = load_releases(path)
+    for versions in releases.values():
+        for release in versions:
+            load_release(release, builtin_registry())
+    count = sum(len(versions) for versions in releases.values())
+    return f"{count} published flow version{'s' if count != 1 else ''} of {len(releases)} flow{'s' if len(releases) != 1 else ''}"
+
+
 def _transcript(path: Path) -> str:
     from ivr.qa.transcript import load_transcript
 
@@ -166,4 +184,12 @@ def _transcript(path: Path) -> str:
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 
-_CHECKS = {"flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript}
+def _call(path: Path) -> str:
+    from ivr.qa.testcall import load_call
+
+    call = load_call(path)
+    return f"test call '{call.name}', {len(call.steps)} steps"
+
+
+_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript,
+           "releases": _releases}

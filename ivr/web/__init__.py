@@ -49,10 +49,12 @@ def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
     from ivr.adapters import softphone
     from ivr.web import auth
+    from ivr.web import console
 
     return (
         Room(auth.bp, roles=None),
         Room(softphone.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Softphone", "softphone.page"),)),
+        Room(console.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Agent console", "console.page"),)),
     )
 
 

@@ -63,7 +63,8 @@
       language: $("language").value,
       clock: $("clock").value,
       "case": $("case").value,
-      from: $("from").value
+      from: $("from").value,
+      console: $("console-tiers") ? $("console-tiers").value : ""
     };
     $("log").innerHTML = "";
     $("summary").hidden = true;
