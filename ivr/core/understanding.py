@@ -28,6 +28,7 @@ Pure computation; no I/O.  Normalisation lives in `ivr.core.wording`.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -209,7 +210,9 @@ class Model:
         said = self.words_of(text)
         if not said:
             return (), ()
-        idf, weights, owner = self.idf, self.phrase_weight, self.phrase_choice
+        idf, weights, owner, postings, word_choices = (
+            self.idf, self.phrase_weight, self.phrase_choice, self.postings, self.word_choices
+        )
         total = 0.0
         covered: dict[int, float] = {}
         explained: dict[int, float] = {}
@@ -219,16 +222,18 @@ class Model:
                 total += UNKNOWN_WEIGHT
                 continue
             total += weight
-            for phrase in self.postings[word]:
-                covered[phrase] = covered.get(phrase, 0.0) + weight * exact
-            for choice in self.word_choices[word]:
-                explained[choice] = explained.get(choice, 0.0) + weight * exact
+            gained = weight * exact
+            for phrase in postings[word]:
+                covered[phrase] = covered.get(phrase, 0.0) + gained
+            for choice in word_choices[word]:
+                explained[choice] = explained.get(choice, 0.0) + gained
+        # F-measure of precision P/total and recall amount/weight, where P counts the words the
+        # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
         for phrase, amount in covered.items():
-            elsewhere = explained[owner[phrase]] - amount  # said words the choice's other phrases know
-            precision, recall = (amount + OTHER_PHRASES * elsewhere) / total, amount / weights[phrase]
-            score = 2.0 * precision * recall / (precision + recall)
             choice = owner[phrase]
+            partial = OTHER_PHRASES * explained[choice] + (1.0 - OTHER_PHRASES) * amount
+            score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
             if score > best.get(choice, 0.0):
                 best[choice] = score
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -260,6 +265,7 @@ class Model:
         return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
 
 
+@functools.lru_cache(maxsize=16384)
 def phrase_words(phrase: str, language: str) -> tuple[str, ...]:
     """A training phrase's words, as the model compares them (stop words kept only if nothing else is left)."""
     words = content(phrase, language) or tokens(phrase, language)

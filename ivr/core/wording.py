@@ -17,6 +17,7 @@ lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -184,10 +185,19 @@ def stem(token: str) -> str:
     return token
 
 
+_NUMBER_WORDS = frozenset(
+    word for table in (_UNITS, _TEENS, _TENS) for words in table.values() for word in words
+) | frozenset(word for words in _HUNDRED.values() for word in words)
+
+
 def _words(text: str, language: str) -> list[str]:
-    return _forms(_numbers(_spell_out(_WORD.findall(plain(text))), language))
+    words = _spell_out(_WORD.findall(plain(text)))
+    if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
+        words = _forms(_numbers(words, language))
+    return words
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(word: str, language: str) -> str:
     """One word as the model compares it: synonyms folded, then plurals."""
     return stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word))
