@@ -64,13 +64,13 @@ STOP_WORDS = {
         "and or so um uh uhm umm er erm hmm ah oh hi hey hello please want wanted wanting need needed needs like "
         "would could can will do does did just about with this that these those there have has had "
         "calling call called know wondering wonder trying try help okay ok well thank thanks also some any "
-        "if really actually sir maam ma am miss kind sort guess think what which".split()
+        "if really actually sir maam ma am miss kind sort guess think what which uscis get getting".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por para con "
         "su sus se le les eh este esta pues bueno hola quiero quisiera queria necesito favor tengo tiene "
         "como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas buenos dias "
-        "tardes llamo llamando ver saber".split()
+        "tardes llamo llamando ver saber uscis".split()
     ),
 }
 """Words that carry no topic; note that "no", "not" and "never" are kept (and "us", the country)."""
@@ -78,14 +78,16 @@ STOP_WORDS = {
 SYNONYMS = {
     "en": {
         "arrive": "receive", "arrived": "receive", "came": "receive", "come": "receive", "got": "receive",
-        "get": "receive", "gotten": "receive", "received": "receive", "showed": "receive", "delivered": "receive",
+        "gotten": "receive", "received": "receive", "showed": "receive", "delivered": "receive",
         "mailed": "mail", "sent": "send", "reschedule": "reschedule", "rescheduling": "reschedule",
-        "change": "change", "changing": "change", "moving": "move", "moved": "move",
+        "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
+        "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
+        "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file", "filing": "file",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
         "recibido": "recibir", "recibe": "recibir", "recibio": "recibir", "mude": "mudar", "mudanza": "mudar",
-        "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar",
+        "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar", "domicilio": "direccion",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
