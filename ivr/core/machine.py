@@ -12,7 +12,9 @@ Trigger names:
   `confirmed`/`rejected`  the read-back of a collected value
   `outcome_<name>`        an action's outcome
   `next`                  message, transfer and branch states move on
-  `escalate_representative`, `escalate_max_attempts`: from every waiting state
+  `collected_unsure`      an identifier heard with low confidence: always to its read-back
+  `escalate_<kind>[_<tier>]`: from every waiting state, for each of the flow's escalations
+                          (representative, max_attempts, silence, supervisor), per tier
   `intent_<name>`         a global intent (`intents:`) from the waiting states of its tiers
 
 Everything static per state and language (menu prompts, speech hints, the
@@ -23,12 +25,12 @@ hot path only formats templates and scores words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
 
-from ivr.core.flow import LANGUAGES, Flow, Option, State
+from ivr.core.flow import GLOBAL_PURPOSES, LANGUAGES, Flow, Option, State, Text
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import Context, Registry
 from ivr.core.understanding import Model, phrase_words
@@ -39,7 +41,13 @@ CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
 INTENT_TRIGGER = "intent_{name}"
-GLOBAL_PURPOSES = ("representative", "repeat", "previous")
+COLLECTED_UNSURE = "collected_unsure"
+MAX_HINTS = 100  # Twilio takes a few hundred hint phrases; a menu has under a hundred
+
+
+def escalation_trigger(kind: str, tier: str = "ivr") -> str:
+    """`escalate_<kind>`, or `escalate_<kind>_<tier>` where the flow sends that tier elsewhere."""
+    return f"escalate_{kind}" if tier == "ivr" else f"escalate_{kind}_{tier}"
 
 
 class CallModel:
@@ -70,7 +78,11 @@ class CompiledState:
     reprompt: dict[str, str]  # the shorter prompt for repeats
     phrases: dict[str, PhraseIndex]  # language -> option phrases (menus)
     hints: dict[str, tuple[str, ...]]
-    understanding: dict[str, Model]  # language -> option keys, global keys' purposes and intents (waiting states)
+    # bilingual menus: (text, language) parts, each said in its own language and voice
+    parts: tuple[tuple[str, str], ...] = ()
+    reparts: tuple[tuple[str, str], ...] = ()
+    identifier: bool = False  # a collect of an identifier: tuned speech, low confidence read back
+    understanding: dict[str, Model] = field(default_factory=dict)  # language -> choices' model (waiting states)
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,7 @@ class CompiledFlow:
     flow: Flow
     machine: Machine
     states: dict[str, CompiledState]
-    global_phrases: dict[str, PhraseIndex]  # language -> representative/repeat/previous
+    global_phrases: dict[str, PhraseIndex]  # language -> representative/repeat/previous/supervisor
     registry: Registry
 
     def fire(self, model: CallModel, trigger: str, ctx: Context) -> bool:
@@ -96,7 +108,9 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
     """Build the shared machine and the static prompts of a validated flow."""
     names: list[str] = []
     transitions: list[dict[str, Any]] = []
-    escalation = (flow.representative_state, flow.max_attempts_state)
+    escalation = [
+        (escalation_trigger(kind, tier), dest) for kind, by_tier in flow.escalation.items() for tier, dest in by_tier.items()
+    ]
 
     def add(trigger: str, source: str, dest: str, when: str | None = None) -> None:
         transition: dict[str, Any] = {"trigger": trigger, "source": source, "dest": dest}
@@ -114,11 +128,12 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
                 add(f"select_{option.key}", name, option.goto, option.when)
         elif state.kind == "collect":
             assert state.goto is not None
-            if state.confirm is not None:
+            if state.confirm is not None or _identifier(state, registry):
                 confirm = name + CONFIRM_SUFFIX
                 names.append(confirm)
                 waiting.append(confirm)
-                add("collected", name, confirm)
+                add("collected", name, confirm if state.confirm is not None else state.goto)
+                add(COLLECTED_UNSURE, name, confirm)
                 add("confirmed", confirm, state.goto)
                 add("rejected", confirm, name)
             else:
@@ -134,8 +149,8 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
             add("next", name, state.goto)
         if state.waits_for_caller:
             for source in waiting:
-                add(ESCALATE_REPRESENTATIVE, source, escalation[0])
-                add(ESCALATE_MAX_ATTEMPTS, source, escalation[1])
+                for trigger, dest in escalation:
+                    add(trigger, source, dest)
                 for intent in flow.intents.values():
                     if state.tier in intent.goto:
                         add(INTENT_TRIGGER.format(name=intent.name), source, intent.goto[state.tier])
@@ -151,11 +166,11 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
     )
     global_phrases: dict[str, PhraseIndex] = {
         language: PhraseIndex.build(
-            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in ("representative", "repeat", "previous")
+            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in GLOBAL_PURPOSES
         )
         for language in LANGUAGES
     }
-    states = {name: _compile_state(flow, state) for name, state in flow.states.items()}
+    states = {name: _compile_state(flow, state, _identifier(state, registry)) for name, state in flow.states.items()}
     return CompiledFlow(flow, machine, states, global_phrases, registry)
 
 
@@ -167,7 +182,13 @@ def _condition(guard: Callable[[Context], bool]) -> Callable[[EventData], bool]:
     return condition
 
 
-def _compile_state(flow: Flow, state: State) -> CompiledState:
+def _identifier(state: State, registry: Registry) -> bool:
+    """A collect whose validator reads an identifier (receipt, date of birth, reference number...)."""
+    spec = registry.validators.get(state.validator or "") if state.kind == "collect" else None
+    return bool(spec is not None and spec.identifier)
+
+
+def _compile_state(flow: Flow, state: State, identifier: bool = False) -> CompiledState:
     dynamic = any(option.when for option in state.options)
     prompt: dict[str, str] = {}
     reprompt: dict[str, str] = {}
@@ -185,32 +206,35 @@ def _compile_state(flow: Flow, state: State) -> CompiledState:
                 (option.key, (option.topic.in_(option.language or language), *option.phrases[language], *_other_language(option, language)))
                 for option in state.options
             )
-            words = [option.topic.in_(option.language or language) for option in state.options]
-            words += [p for option in state.options for p in option.phrases[language]]
+            # Hints are what callers say: the options' phrases (never topics, which are sentences with commas).
+            words = [p for option in state.options for p in (*option.phrases[language], *_other_language(option, language))]
         else:
             prompt[language] = intro
             reprompt[language] = short or intro
             words = list(state.hints)
-        for purpose in ("representative", "repeat", "previous"):
-            words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
-        hints[language] = tuple(dict.fromkeys(w for w in words if w))[:40]
+        globals_words = [_hint(p) for purpose in GLOBAL_PURPOSES for p in flow.keys.phrases.get(purpose, {}).get(language, ())[:2]]
+        room = MAX_HINTS - len(set(globals_words))  # the global phrases are never cut, however many phrases an option has
+        own = [hint for hint in dict.fromkeys(_hint(w) for w in words if _hint(w)) if hint not in globals_words][:room]
+        hints[language] = tuple(dict.fromkeys(own + [w for w in globals_words if w]))
+    parts, reparts = _bilingual_parts(state) if state.bilingual and state.kind == "menu" else ((), ())
     understanding: dict[str, Model] = {lang: build_model(flow, state, lang) for lang in LANGUAGES} if state.waits_for_caller else {}
-    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, understanding)
+    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier, understanding)
 
 
 def build_model(flow: Flow, state: State, language: str) -> Model:
-    """The classifier of one waiting state: its options, then the global keys' purposes and intents.
+    """The classifier of one waiting state: its options, then the global purposes and intents.
 
     A global that leads where an option of the state leads (the main menu's hours
-    option and the `hours` intent), or shares a phrase with one, is that option
-    here: the caller's words pick the option rather than tie with it.
+    option and the `hours` intent; Tier 1's supervisor option and the supervisor
+    request), or shares a phrase with one, is that option here: the caller's words
+    pick the option rather than tie with it.
     """
     options: list[tuple[str, tuple[str, ...]]] = [
         (option.key, (*_topic(option, language), *option.phrases[language], *_other_language(option, language)))
         for option in state.options
     ]
     globals_: list[tuple[str, str | None, tuple[str, ...]]] = [
-        (purpose, flow.representative_state if purpose == "representative" else None, flow.keys.phrases.get(purpose, {}).get(language, ()))
+        (purpose, _escalation_target(flow, purpose, state.tier), flow.keys.phrases.get(purpose, {}).get(language, ()))
         for purpose in GLOBAL_PURPOSES
     ]
     globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
@@ -223,6 +247,12 @@ def build_model(flow: Flow, state: State, language: str) -> Model:
     return Model.build(choices, language)
 
 
+def _escalation_target(flow: Flow, purpose: str, tier: str) -> str | None:
+    """Where a global request leads from a state of `tier` (None for repeat and previous)."""
+    by_tier = flow.escalation.get(purpose)
+    return (by_tier.get(tier) or by_tier.get("ivr")) if by_tier else None
+
+
 def _topic(option: Option, language: str) -> tuple[str, ...]:
     topic = option.topic.in_(option.language or language)
     return () if "{" in topic else (topic,)
@@ -230,6 +260,22 @@ def _topic(option: Option, language: str) -> tuple[str, ...]:
 
 def _phrase_set(phrases: tuple[str, ...], language: str) -> set[tuple[str, ...]]:
     return {tuple(sorted(phrase_words(phrase, language))) for phrase in phrases}
+
+
+def _hint(phrase: str) -> str:
+    """A phrase as one Twilio hint: hints are comma-separated, so a phrase's own commas would split it."""
+    return " ".join(phrase.replace(",", " ").split())
+
+
+def _bilingual_parts(state: State) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """A bilingual menu (the language choice) as (text, language) parts: the intro in each language, then each
+    option in its own language ("For English, press 1." / "Para español, oprima 2.")."""
+    options = tuple((option_sentence(option, option.language or "en"), option.language or "en") for option in state.options)
+
+    def intro(text: Text | None) -> tuple[tuple[str, str], ...]:
+        return tuple((text.in_(language), language) for language in LANGUAGES if text is not None and text.in_(language))
+
+    return intro(state.prompt) + options, intro(state.reprompt or state.prompt) + options
 
 
 def _other_language(option: Option, language: str) -> tuple[str, ...]:

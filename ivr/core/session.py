@@ -46,6 +46,7 @@ class Session:
     caller: str | None = None
     no_input: int = 0
     no_match: int = 0
+    silent_escalations: int = 0  # attempt limits reached in silence since the caller last pressed or said anything
     pending: str | None = None  # a collected value awaiting read-back confirmation
     clarify: list[str] = field(default_factory=list)  # the choices a clarifying question just asked between
     menu_stack: list[str] = field(default_factory=list)
@@ -72,6 +73,7 @@ class Session:
             caller=self.caller,
             no_input=self.no_input,
             no_match=self.no_match,
+            silent_escalations=self.silent_escalations,
             pending=self.pending,
             clarify=list(self.clarify),
             menu_stack=list(self.menu_stack),
@@ -99,6 +101,7 @@ class Session:
             "caller": self.caller,
             "no_input": self.no_input,
             "no_match": self.no_match,
+            "silent_escalations": self.silent_escalations,
             "pending": self.pending,
             "clarify": self.clarify,
             "menu_stack": self.menu_stack,

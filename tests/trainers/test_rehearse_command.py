@@ -33,7 +33,7 @@ def test_prompts_are_printed_as_spoken_with_the_state_and_tier(rehearse) -> None
     result = rehearse("1", "1")
 
     assert result.exit_code == 0, result.output
-    assert "  IVR: Welcome to the rehearsal line. For English, press 1." in result.output
+    assert "  IVR: Welcome to the rehearsal line.\n  IVR: Bienvenido a la línea de ensayo.\n  IVR: For English, press 1." in result.output
     assert "[main_menu | IVR | listening: keys or speech]" in result.output
     assert "  IVR: We are open all day." in result.output
 

@@ -77,9 +77,10 @@ def test_a_representative_can_be_asked_for_in_spanish_from_a_submenu(spanish_cal
     assert spanish_call.say("quiero hablar con una persona").tier == "tier1"
 
 
-def test_a_supervisor_asked_for_in_the_ivr_goes_to_live_assistance(english_call: PhoneCall) -> None:
-    """The IVR has no supervisor: the request starts live assistance (the supervisor ladder runs from Tier 1)."""
-    assert english_call.say("let me talk to your manager").tier == "tier1"
+def test_a_supervisor_asked_for_in_a_submenu_goes_where_the_flow_sends_supervisor_requests(english_call: PhoneCall) -> None:
+    """'Let me talk to your manager' is the supervisor request (escalation.supervisor), scored like any choice."""
+    english_call.press("4")
+    assert english_call.say("let me talk to your manager").tier == "supervisor"
 
 
 def test_no_receipt_number_is_understood_where_one_is_asked_for(english_call: PhoneCall) -> None:
