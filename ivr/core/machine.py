@@ -32,11 +32,12 @@ from transitions import EventData, Machine
 
 from ivr.core.flow import GLOBAL_PURPOSES, LANGUAGES, Flow, Option, State, Text
 from ivr.core.matching import PhraseIndex
+from ivr.core.options import OPTION_SENTENCE as OPTION_SENTENCE  # re-exported: DESIGN.md §3's default
+from ivr.core.options import say_option
 from ivr.core.registry import Context, Registry
 from ivr.core.understanding import Model, phrase_words
 
 KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
-OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
 CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
@@ -65,7 +66,7 @@ def spoken_key(key: str, language: str) -> str:
 
 def option_sentence(option: Option, language: str) -> str:
     language = option.language or language
-    return OPTION_SENTENCE[language].format(topic=option.topic.in_(language), key=spoken_key(option.key, language))
+    return say_option(option.topic.in_(language), spoken_key(option.key, language), language)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,10 @@ def flow_graph(flow: Flow) -> FlowGraph:
     nodes.append(Node(ESCALATION_SOURCE, "escalation", "ivr", "any menu or question"))
     edges.append(Edge(ESCALATION_SOURCE, flow.representative_state, f"{flow.keys.representative} / representative", "escalation"))
     edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, "attempts used up", "escalation"))
+    if flow.escalates("silence"):
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], "attempts used up in silence again", "escalation"))
+    if flow.escalates("supervisor"):
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], "supervisor (said)", "escalation"))
     return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
 
 

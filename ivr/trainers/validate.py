@@ -27,7 +27,7 @@ from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
 from ivr.rules.directory import load_directory
 
-KINDS = ("flow", "scripts", "cases", "directory", "transcript")
+KINDS = ("flow", "scripts", "cases", "directory", "transcript", "call")
 
 
 @dataclass
@@ -85,6 +85,8 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return [("scripts", path.parent)]
     if path.name.endswith(".call.yaml"):
         return [("call", path)]
+    if path.name.endswith(".transcript.yaml"):
+        return [("transcript", path)]
     try:
         data, _ = load_file(path)
     except DefinitionError as error:
@@ -103,9 +105,12 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return [("directory", path)]
     if "steps" in keys and "call" in keys:
         return [("transcript", path)]
+    if "steps" in keys:
+        return [("call", path)]
     report.problems.append(
-        Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory or transcript file "
-                "(a flow has 'states', case data 'cases', a script 'script_version', a transcript 'steps')")
+        Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory, test call or transcript file "
+                "(a flow has 'states', case data 'cases', a script 'script_version', a test call 'steps', "
+                "a transcript 'call' and 'steps')")
     )
     return []
 
@@ -185,11 +190,15 @@ def _transcript(path: Path) -> str:
 
 
 def _call(path: Path) -> str:
+    from ivr import config as settings
+    from ivr.definitions.flows import load_flows
     from ivr.qa.testcall import load_call
 
-    call = load_call(path)
+    flows = load_flows(settings.resolve({}).get("FLOWS"), builtin_registry())
+    default = settings.resolve({}).get("DEFAULT_FLOW")
+    call = load_call(path, flows, default if default in flows else next(iter(flows)))
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 
-_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript,
-           "releases": _releases}
+_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory,
+           "transcript": _transcript, "releases": _releases}
