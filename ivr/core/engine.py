@@ -269,7 +269,7 @@ class _Run:
             else:
                 self._failed("no_match")
         elif understood.choice is not None and (
-            confirming or understood.score >= SURE_AT or (understood.score >= INTERRUPT_AT and not self._valid(state, text))
+            understood.score >= SURE_AT or (not confirming and understood.score >= INTERRUPT_AT and not self._valid(state, text))
         ):
             self.understood = understood  # a collect's own answers are not "understood": only a global intent is
             self._choose(state, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number

@@ -208,7 +208,9 @@ def _compile_state(flow: Flow, state: State, identifier: bool = False) -> Compil
                 for option in state.options
             )
             # Hints are what callers say: the options' phrases (never topics, which are sentences with commas).
-            words = [p for option in state.options for p in (*option.phrases[language], *_other_language(option, language))]
+            # Round-robin over the options, so every option keeps its first phrases when the hints are cut.
+            lists = [(*option.phrases[language], *_other_language(option, language)) for option in state.options]
+            words = [phrases[i] for i in range(max(map(len, lists), default=0)) for phrases in lists if i < len(phrases)]
         else:
             prompt[language] = intro
             reprompt[language] = short or intro

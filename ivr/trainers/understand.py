@@ -37,6 +37,7 @@ from pathlib import Path
 
 import click
 
+from ivr import config as configuration
 from ivr.core.flow import LANGUAGES, Flow
 from ivr.core.machine import CompiledFlow, compile_flow
 from ivr.core.registry import builtin_registry
@@ -340,6 +341,7 @@ def understand_command(flow: str | None, utterances: tuple[str, ...], state: str
     With --corpus FILE: accuracy per language, wrong routes and a confusion table;
     exits 1 when any utterance went wrong.
     """
+    configuration.resolve()  # a bad setting in the environment is a one-line error here too
     if corpus is not None:
         flow_id, cases = load_corpus(corpus)
         target = compiled(flow or flow_id)
