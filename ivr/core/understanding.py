@@ -41,7 +41,7 @@ from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
 """The best choice's score from which a caller is routed (when no other is close)."""
-ASK_AT = 0.3
+ASK_AT = 0.45
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
 SURE_AT = 0.9
 """A global intent this sure interrupts a collect state even when its validator would accept the words."""
@@ -245,7 +245,7 @@ class Model:
         if among:
             ranked = tuple(item for item in ranked if item[0] in among)
         if confidence is not None:
-            factor = min(1.0, 0.4 + 0.75 * max(0.0, confidence))
+            factor = min(1.0, 0.4 + 1.2 * max(0.0, confidence))  # full from 0.5 (events.UNSURE, recorded below it)
             ranked = tuple((name, score * factor) for name, score in ranked)
         alternatives = ranked[:ALTERNATIVES]
         if not ranked:

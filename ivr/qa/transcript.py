@@ -19,7 +19,7 @@ The file format (version 1)::
     cases: [ … ]             # CASES_FILE format: the case data the call read
     sequences: [[service_request, 1]]
     steps:
-      - press: '1'            # the caller's input: start, press, say, silence, hang_up, resume
+      - press: '1'            # the input: start, press, say, silence, hang_up, resume, or agent (a console action as JSON)
         at: '2026-11-23T10:00:05-05:00'
         in: language          # the state the input arrived in
         heard:
@@ -81,7 +81,7 @@ STEP_KEYS = INPUT_KINDS + (
     "tier_changes",
     "scripts",
     "fault",
-    "confidence",
+    "confidence",  # with `say`: the recogniser's confidence, when low enough to change the path
     "understood",
 )
 HEARD_KEYS = ("prompt", "text", "language")
@@ -112,7 +112,7 @@ class CallerInput:
 
     kind: str
     value: str | None = None
-    confidence: float | None = None  # the recogniser's confidence in what was said (`say` only)
+    confidence: float | None = None  # `say` only, and only when the recogniser was unsure
 
     def event(self, now: dt.datetime, caller: str | None = None) -> Event:
         """The engine event this input stands for, observed at `now`."""
@@ -158,12 +158,8 @@ class CallerInput:
         """The input of a store entry (`{"kind": "digits", "value": "1"}`)."""
         kind = _EVENT_INPUTS.get(str(described.get("kind")), "start")
         value = described.get("value")
-        confidence = described.get("confidence")
-        return cls(
-            kind,
-            str(value) if kind in VALUED_INPUTS and value is not None else None,
-            float(confidence) if kind == "say" and confidence is not None else None,
-        )
+        confidence = _confidence(described.get("confidence")) if kind == "say" else None
+        return cls(kind, str(value) if kind in VALUED_INPUTS and value is not None else None, confidence)
 
 
 @dataclass(frozen=True)
@@ -632,11 +628,28 @@ def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> Caller
         if not str(value):
             checker.problem(step.line_of(kind), join(where, kind), "must not be empty")
             return None
-        return CallerInput(kind, str(value))
+        confidence = None
+        if "confidence" in step:
+            confidence = _confidence(step["confidence"]) if kind == "say" else None
+            if confidence is None:
+                checker.problem(step.line_of("confidence"), join(where, "confidence"),
+                                "a number from 0 to 1, with 'say' only")
+                return None
+        return CallerInput(kind, str(value), confidence)
     if step[kind] is not True:
         checker.problem(step.line_of(kind), join(where, kind), f"write '{kind}: true'")
         return None
     return CallerInput(kind)
+
+
+def _confidence(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0.0 <= number <= 1.0 else None
 
 
 def _text_list(checker: Checker, step: yamlsource.Mapping, key: str, where: str) -> tuple[str, ...]:

@@ -54,7 +54,8 @@ def rooms() -> tuple[Room, ...]:
     return (
         Room(auth.bp, roles=None),
         Room(softphone.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Softphone", "softphone.page"),)),
-        Room(console.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Agent console", "console.page"),)),
+        Room(console.bp, roles=("trainee", "trainer", "admin"),
+             nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
     )
 
 
