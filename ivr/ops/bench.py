@@ -350,7 +350,7 @@ def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
 def _matcher(quick: bool) -> dict[str, Any] | None:
     """The words helper's matcher micro-benchmark, when this version of the project has one."""
     try:
-        from ivr.core import understanding  # type: ignore[attr-defined]
+        from ivr.core import understanding
     except ImportError:
         return None
     bench = getattr(understanding, "benchmark", None)
