@@ -40,8 +40,10 @@ from ivr.trainers import commands as _trainers  # noqa: E402
 from ivr.qa import commands as _qa  # noqa: E402
 from ivr.web import commands as _web  # noqa: E402
 from ivr.qa import publishing as _publishing  # noqa: E402
+from ivr.ops import commands as _ops  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
 _web.register(main)
 _publishing.register(main)
+_ops.register(main)

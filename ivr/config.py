@@ -12,7 +12,9 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ivr.definitions.yamlsource import allow_roots
 from ivr.errors import ConfigError
+from ivr.rules.verification import LockoutPolicy
 
 # key -> (environment variable, default)
 SETTINGS: dict[str, tuple[str, Any]] = {
@@ -39,6 +41,11 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "TWILIO_FROM_NUMBER": ("IVR_TWILIO_FROM_NUMBER", None),
     "VOICE_EN": ("IVR_VOICE_EN", "Polly.Joanna"),
     "VOICE_ES": ("IVR_VOICE_ES", "Polly.Lupe"),
+    # identity and privacy (docs/privacy.md)
+    "VERIFY_LOCKOUT": ("IVR_VERIFY_LOCKOUT", None),  # JSON {"per_call": 3, "per_receipt": 5, "per_caller": 10, "window_hours": 24}
+    "RETENTION_DAYS": ("IVR_RETENTION_DAYS", 30),  # `ivr transcripts purge` removes calls older than this
+    "KEEP_IDENTIFIERS": ("IVR_KEEP_IDENTIFIERS", False),  # store transcripts with identifiers in the clear (local demo)
+    "DEFINITION_ROOTS": ("IVR_DEFINITION_ROOTS", None),  # folders include:/cases_file: may name besides their own
     "MAX_CONTENT_LENGTH": ("IVR_MAX_CONTENT_LENGTH", 64 * 1024),  # bytes a request body may have
 }
 
@@ -69,6 +76,15 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
                 result[key] = json.loads(result[key])
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
+    result["KEEP_IDENTIFIERS"] = _flag(result["KEEP_IDENTIFIERS"], "KEEP_IDENTIFIERS")
+    result["RETENTION_DAYS"] = _days(result["RETENTION_DAYS"])
+    try:
+        LockoutPolicy.from_setting(result["VERIFY_LOCKOUT"])
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(str(exc)) from None
+    if isinstance(result["DEFINITION_ROOTS"], str):
+        result["DEFINITION_ROOTS"] = [p for p in result["DEFINITION_ROOTS"].split(os.pathsep) if p]
+    allow_roots(result["DEFINITION_ROOTS"] or ())  # the explicit allow-list of issue 10.4
     try:
         result["MAX_CONTENT_LENGTH"] = int(result["MAX_CONTENT_LENGTH"])
     except (TypeError, ValueError):
@@ -79,6 +95,16 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         if key not in result:
             result[key] = value
     return result
+
+
+def _days(value: Any) -> int:
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ConfigError(f"RETENTION_DAYS: '{value}' is not a whole number of days (at least 1)")
+    return days
 
 
 def _flag(value: Any, name: str) -> bool:

@@ -86,6 +86,18 @@ class CaseWorld:
         self.sequences.append((name, value))
         return value
 
+    # --- the identity attempt ledger --------------------------------------------------------
+    # A count read from the ledger is noted with the sequence numbers (as `identity:<kind>`),
+    # so a replay is handed the same count in the same order: it depends on other calls.
+
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        value = self.tx.identity_failures(subject, since)
+        self.sequences.append((_ledger_name(subject), value))
+        return value
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self.tx.record_identity_failure(subject, at)
+
     def _merged(self, base: Case) -> Case:
         changes = self.tx.case_changes(base.receipt_number)
         if changes:
@@ -107,6 +119,10 @@ class CaseWorld:
         listed.extend(record.to_dict() for record in records if record.reference not in have)
 
 
+def _ledger_name(subject: str) -> str:
+    return "identity:" + subject.split(":", 1)[0]
+
+
 class MemoryTransaction(CallTransaction):
     """A `CallTransaction` in memory, for replay and offline rehearsal (writes apply at once, undoably)."""
 
@@ -120,6 +136,7 @@ class MemoryTransaction(CallTransaction):
         self.requests: dict[str, dict[str, Any]] = {}
         self.counters: dict[tuple[str, str], int] = {}
         self.preset_sequences: list[tuple[str, int]] = []
+        self.failures: list[tuple[str, dt.datetime]] = []
         self._undo: list[tuple[str, str, Any]] = []
 
     def load_session(self) -> Session | None:
@@ -171,8 +188,23 @@ class MemoryTransaction(CallTransaction):
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
 
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        name = _ledger_name(subject)
+        for index, (preset_name, value) in enumerate(self.preset_sequences):
+            if preset_name == name:
+                del self.preset_sequences[index]
+                return value
+        return sum(1 for failed, at in self.failures if failed == subject and at >= since)
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self._undo.append(("failures", subject, None))
+        self.failures.append((subject, at))
+
     def rollback_writes(self) -> None:
         for table, key, before in reversed(self._undo):
+            if table == "failures":
+                self.failures.pop()
+                continue
             target: dict[str, Any] = self.changes if table == "changes" else self.requests
             if before is None:
                 target.pop(key, None)

@@ -2,7 +2,7 @@
 
 A caller is verified by a receipt number and the date of birth on file for
 that case (DESIGN.md §3: the receipt spoken, or its ten digits keyed and, when
-the digits match cases at several offices, the office asked).  Nothing
+the digits match cases at several offices, its three letters asked: issue 10.2).  Nothing
 case-specific is said before that: an unknown receipt and a wrong date of
 birth sound the same, and three failed verifications lock case information
 for the rest of the call and offer a representative.  On success
@@ -14,7 +14,7 @@ with its `purpose`, and `continue_after_verification` routes back to it.
 
 Session variables this module sets:
   verify_purpose, verification_failures        the gate's own bookkeeping
-  office_choices                               the "which office" question (keyed digits)
+  receipt_letters, letters_misses              the "three letters" question (keyed digits)
   case_form, case_status, case_office          the verified case, for `case_status.*` prompts
 """
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from typing import cast
 
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.behaviours.verification import call_lock, verify_in
 from ivr.core.registry import REGISTRY, Context, Outcome
-from ivr.core.matching import normalize
 from ivr.definitions.cases import Case
-from ivr.rules import spoken
+from ivr.rules import receipts
+from ivr.rules.verification import receipts_with_letters
 
 PURPOSES = (
     "case_status",
@@ -38,13 +38,10 @@ PURPOSES = (
 )
 """The branches that need a verified caller; each is an outcome of `continue_after_verification`."""
 
-MAX_FAILED_VERIFICATIONS = 3
-"""After this many failed verifications the call hears no case information at all."""
-
-MAX_OFFICE_MISSES = 3
+MAX_LETTER_MISSES = 3
 
 _GATE_VARS = ("receipt", "receipt_readback", "date_of_birth", "date_of_birth_readback", "verify_candidates",
-              "verify_receipt", "office_choice", "office_choice_readback", "office_choices", "office_misses")
+              "verify_receipt", "receipt_letters", "receipt_letters_readback", "letters_misses")
 
 # Case Status Online titles (DOMAIN.md §2.3) in Spanish; any other status is read as written.
 STATUS_ES: dict[str, str] = {
@@ -98,9 +95,12 @@ def verify_another_case(ctx: Context) -> Outcome:
     return Outcome("locked" if _locked(ctx) else "needed")
 
 
-@REGISTRY.action("look_up_receipt", outcomes=("ask_birth_date", "ask_office"))
+@REGISTRY.action("look_up_receipt", outcomes=("ask_birth_date", "ask_letters"))
 def look_up_receipt(ctx: Context) -> Outcome:
-    """Find the cases the receipt may mean; ask which office only when keyed digits match several."""
+    """Find the cases the receipt may mean; when keyed digits match several, ask for its three letters.
+
+    Issue 10.2: the question names no office and no case, so nothing is disclosed before the date of birth.
+    """
     given = str(ctx.session.vars.get("receipt", ""))
     if len(given) == 10 and given.isdigit():
         receipts = [case.receipt_number for case in ctx.world.cases_by_digits(given)]
@@ -111,44 +111,44 @@ def look_up_receipt(ctx: Context) -> Outcome:
     ctx.session.vars["verify_receipt"] = receipts[0] if len(receipts) == 1 else ""
     if len(receipts) < 2:
         return Outcome("ask_birth_date")
-    ctx.session.vars["office_misses"] = 0
-    ctx.session.vars["office_choices"] = " ".join(
-        OPTION_SENTENCE[ctx.language].format(topic=_case_topic(ctx, receipt), key=index)
-        for index, receipt in enumerate(receipts, 1)
-    )
-    return Outcome("ask_office")
+    ctx.session.vars["letters_misses"] = 0
+    return Outcome("ask_letters")
 
 
-@REGISTRY.action("choose_office", outcomes=("chosen", "unclear", "give_up"))
-def choose_office(ctx: Context) -> Outcome:
-    """Pick the case the caller meant, by its key or by naming its office or prefix."""
+@REGISTRY.action("choose_by_letters", outcomes=("chosen", "unclear", "give_up"))
+def choose_by_letters(ctx: Context) -> Outcome:
+    """Pick the case whose letters the caller gave (said, or keyed on the letter keys).
+
+    Letters that match none of the cases still lead to the date of birth, which then fails
+    like any wrong answer: the caller never learns which letters exist.  Keys that spell
+    the letters of several of the cases ask the caller to say them instead.
+    """
     receipts: list[str] = list(ctx.session.vars.get("verify_candidates", []))
-    said = str(ctx.session.vars.get("office_choice", ""))
-    chosen = _chosen(ctx, receipts, said)
-    if chosen is not None:
-        ctx.session.vars["verify_receipt"] = chosen
+    answer = str(ctx.session.vars.get("receipt_letters", ""))
+    matching = receipts_with_letters(receipts, answer)
+    if len(matching) == 1:
+        ctx.session.vars["verify_receipt"] = matching[0]
         return Outcome("chosen")
-    misses = int(ctx.session.vars.get("office_misses", 0)) + 1
-    ctx.session.vars["office_misses"] = misses
-    return Outcome("give_up" if misses >= MAX_OFFICE_MISSES else "unclear")
+    if not matching:
+        digits = str(ctx.session.vars.get("receipt", ""))
+        # a receipt no case has (letters keyed stay keys): the date of birth then fails as usual
+        ctx.session.vars["verify_receipt"] = (answer if answer.isalpha() else f"keys {answer} ") + digits
+        return Outcome("chosen")
+    misses = int(ctx.session.vars.get("letters_misses", 0)) + 1
+    ctx.session.vars["letters_misses"] = misses
+    return Outcome("give_up" if misses >= MAX_LETTER_MISSES else "unclear")
 
 
 @REGISTRY.action("verify_identity", outcomes=("verified", "mismatch", "locked"))
 def verify_identity(ctx: Context) -> Outcome:
-    """Compare the date of birth with the chosen case; the third failure locks case information."""
-    receipt = str(ctx.session.vars.get("verify_receipt") or "")
-    case = ctx.world.case(receipt) if receipt else None
+    """Check the date of birth against the chosen case through the verification service (one ledger for every tier)."""
+    receipt = str(ctx.session.vars.get("verify_receipt") or ctx.session.vars.get("receipt") or "")
     given = str(ctx.session.vars.get("date_of_birth", ""))
     _forget_answers(ctx)
-    if case is not None and case.date_of_birth.isoformat() == given:
-        ctx.session.verified_receipt = case.receipt_number
-        return Outcome("verified")
-    failures = int(ctx.session.vars.get("verification_failures", 0)) + 1
-    ctx.session.vars["verification_failures"] = failures
-    if failures >= MAX_FAILED_VERIFICATIONS:
+    result = verify_in(ctx, receipt, given)
+    if result.outcome == "locked":
         ctx.session.vars["handoff_topic"] = "verification_failed"
-        return Outcome("locked")
-    return Outcome("mismatch")
+    return Outcome(result.outcome)
 
 
 @REGISTRY.action("continue_after_verification", outcomes=PURPOSES)
@@ -172,16 +172,21 @@ def read_case_status(ctx: Context) -> Outcome:
     return Outcome("read")
 
 
+def _read_letters(value: str, language: str) -> str:
+    return " ".join(value) if value.isalpha() else ", ".join(value)
+
+
 @REGISTRY.validator(
-    "office_choice",
-    readback=lambda value, language: value,
-    hints={language: ("Vermont", "California", "Nebraska", "Texas") for language in ("en", "es")},
+    "receipt_letters",
+    readback=_read_letters,
+    hints={language: ("W A C", "E A C", "L I N", "S R C", "I O E") for language in ("en", "es")},
 )
-def office_choice(value: str, kind: str, language: str) -> str | None:
-    """A key from 1 to 9, or what the caller said (an office's name or a number: `choose_office` decides)."""
+def receipt_letters(value: str, kind: str, language: str) -> str | None:
+    """A receipt's three letters: said ('W A C', letter names too) or keyed, one letter key each ('922')."""
     if kind == "digits":
-        return value if len(value) == 1 and value in "123456789" else None
-    return normalize(value) or None
+        return value if len(value) == 3 and all(key in "23456789" for key in value) else None
+    receipt = receipts.normalize_receipt(f"{value} 0 0 0 0 0 0 0 0 0 0")
+    return receipt[:3] if receipt is not None else None
 
 
 # --- shared with the other branches ----------------------------------------------------
@@ -223,55 +228,9 @@ def status_in(status: str, language: str) -> str:
 
 
 def _locked(ctx: Context) -> bool:
-    return int(ctx.session.vars.get("verification_failures", 0)) >= MAX_FAILED_VERIFICATIONS
+    return call_lock(ctx.session) is not None
 
 
 def _forget_answers(ctx: Context) -> None:
     for name in _GATE_VARS:
         ctx.session.vars.pop(name, None)
-
-
-def _case_topic(ctx: Context, receipt: str) -> str:
-    case = ctx.world.case(receipt)
-    office = the_office(ctx, case.office_name if case is not None and case.office_name else receipt[:3])
-    return f"the case at {office}" if ctx.language == "en" else f"el caso que tiene {office}"
-
-
-def _chosen(ctx: Context, receipts: list[str], said: str) -> str | None:
-    """The receipt the caller meant: by key, by naming its office (or prefix), or by a number said."""
-    if said.isdigit():
-        return _by_position(receipts, said)
-    words = set(said.split()) | {"".join(word for word in said.split() if len(word) == 1)}  # "W A C" -> "wac"
-    named = [receipt for receipt in receipts if _office_words(ctx, receipt) & words]
-    if named:
-        return named[0] if len(named) == 1 else None
-    return _by_position(receipts, spoken.digits_from_speech(said, ctx.language))
-
-
-def _by_position(receipts: list[str], digit: str) -> str | None:
-    index = int(digit) if len(digit) == 1 and digit.isdigit() else 0
-    return receipts[index - 1] if 1 <= index <= len(receipts) else None
-
-
-def _office_words(ctx: Context, receipt: str) -> set[str]:
-    """The words that name a case's office: its prefix and the distinctive words of its names."""
-    names = {receipt[:3]}
-    case = ctx.world.case(receipt)
-    directory = ctx.services.directory
-    if case is not None and case.office_name:
-        names.add(case.office_name)
-        office = directory.office_named(case.office_name) if directory is not None else None
-        if office is not None:
-            names |= {office.name.en, office.name.es, *office.aliases}
-    return {word for name in names for word in _distinctive(name)}
-
-
-_COMMON = {
-    "service", "center", "centro", "de", "servicio", "the", "field", "office", "oficina", "local", "uscis",
-    "national", "nacional", "la", "del", "el",
-}  # fmt: skip
-
-
-def _distinctive(name: str) -> set[str]:
-    """The words of an office name that tell it apart ('Vermont Service Center' -> {'vermont'})."""
-    return set(normalize(name).split()) - _COMMON

@@ -16,6 +16,7 @@ from ivr.core.registry import REGISTRY
 from ivr.rules import receipts, spoken
 
 _TEN_DIGITS = re.compile(r"^[0-9]{10}$")
+_REFERENCE = re.compile(r"^[0-9]{10,12}$")  # 11 or 12 digits on a day past 9,999 requests
 
 
 def _read_receipt(value: str, language: str) -> str:
@@ -58,10 +59,10 @@ def a_number(value: str, kind: str, language: str) -> str | None:
 
 @REGISTRY.validator("reference_number", readback=lambda value, language: spoken.read_digits(value, language))
 def reference_number(value: str, kind: str, language: str) -> str | None:
-    """A ten-digit service request reference number."""
+    """A service request reference number: ten digits (eleven or twelve on a very busy day)."""
     digits = value if kind == "digits" else spoken.digits_from_speech(value, language)
     digits = digits.rstrip("#")
-    return digits if _TEN_DIGITS.match(digits) else None
+    return digits if _REFERENCE.match(digits) else None
 
 
 @REGISTRY.validator("phone_number", readback=lambda value, language: spoken.read_digits(value[-10:], language))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ivr.behaviours.filing import file_service_request
+from ivr.behaviours.verification import call_lock, verify_in
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case
@@ -111,23 +112,23 @@ def live_case_receipt(ctx: Context) -> str:
     return read_digits(receipt, ctx.language) if receipt else ""
 
 
-@REGISTRY.action("live_verify_caller", outcomes=("verified", "not_verified"))
+@REGISTRY.action("live_verify_caller", outcomes=("verified", "not_verified", "locked"))
 def live_verify_caller(ctx: Context) -> Outcome:
-    """Match the collected receipt number (`live_receipt`) and date of birth (`live_dob`) to one case."""
+    """Check the collected receipt number (`live_receipt`) and date of birth (`live_dob`) through the
+    verification service: the same ledger as the IVR's check, so a call or receipt locked there stays locked."""
     vars_ = ctx.session.vars
-    receipt = str(vars_.get("live_receipt", ""))
-    born = str(vars_.pop("live_dob", ""))  # not kept once checked
-    vars_.pop("live_dob_readback", None)
-    if len(receipt) == 10:
-        candidates = ctx.world.cases_by_digits(receipt)
-    else:
-        case = ctx.world.case(receipt)
-        candidates = [case] if case is not None else []
-    matching = [case for case in candidates if case.date_of_birth.isoformat() == born]
-    if len(matching) != 1:
-        return Outcome("not_verified")
-    ctx.session.verified_receipt = matching[0].receipt_number
-    return Outcome("verified")
+    receipt = str(vars_.pop("live_receipt", ""))  # neither is kept once checked
+    born = str(vars_.pop("live_dob", ""))
+    for name in ("live_receipt_readback", "live_dob_readback"):
+        vars_.pop(name, None)
+    result = verify_in(ctx, receipt, born)
+    return Outcome({"verified": "verified", "mismatch": "not_verified"}.get(result.outcome, "locked"))
+
+
+@REGISTRY.guard("live_identity_locked")
+def live_identity_locked(ctx: Context) -> bool:
+    """The call may no longer verify anybody (too many failed checks on it, for the receipt or from the number)."""
+    return call_lock(ctx.session) is not None
 
 
 # --- service requests ------------------------------------------------------------------------

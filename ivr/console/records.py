@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from ivr.console.scoring import ScoreCard
 from ivr.core.session import Session
-from ivr.store.sql import calls, transcript_entries
+from ivr.store.schema import calls, transcript_entries
 
 QUEUE_SCAN = 200  # the newest unfinished calls a queue looks through
 
@@ -148,11 +148,11 @@ class ConsoleRecords:
                     found.append(Waiting(row.call_sid, seat, session.language, str(console.get("queued_at", "")), row.channel, row.scenario))
         return sorted(found, key=lambda waiting: waiting.queued_at)
 
-    def channel(self, call_sid: str) -> str | None:
-        """The channel the call came in on (phone, softphone, console)."""
+    def where(self, call_sid: str) -> tuple[str, str] | None:
+        """The channel the call came in on (phone, softphone, console) and the world it runs in."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(calls.c.channel).where(calls.c.call_sid == call_sid)).first()
-            return str(row.channel) if row else None
+            row = conn.execute(select(calls.c.channel, calls.c.world).where(calls.c.call_sid == call_sid)).first()
+            return (str(row.channel), str(row.world)) if row else None
 
     def version(self, call_sid: str) -> int:
         """How many steps the call has taken: a change means something to push."""

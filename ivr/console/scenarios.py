@@ -173,13 +173,9 @@ def _read(checker: Checker, data: Any, shown: str, scenario_id: str, cases: Case
     receipt = checker.text(top, "case", "") if "case" in top else None
     if receipt is not None and cases.get(receipt) is None:
         checker.problem(top.line_of("case"), "case", f"no case '{receipt}' in the case data")
-    persona = _persona(checker, top)
+    persona = _persona(checker, top, script_ids)
     if persona is not None and persona.verifies_in_ivr and receipt is None:
         checker.problem(top.line_of("persona"), "persona.verifies_in_ivr", "a caller with no case cannot verify")
-    if persona is not None:
-        for script_id in persona.answers:
-            if script_id not in script_ids:
-                checker.problem(top["persona"].line_of("answers"), f"persona.answers.{script_id}", _unknown("script", script_id, script_ids))
     before = _before(checker, top, seat)
     expected = _expected(checker, top, script_ids)
     if checker.problems or None in (title, seat, clock, persona, expected):
@@ -188,7 +184,7 @@ def _read(checker: Checker, data: Any, shown: str, scenario_id: str, cases: Case
     return Scenario(scenario_id, shown, title, seat, clock, persona, expected, receipt.upper() if receipt else None, before)
 
 
-def _persona(checker: Checker, top: Mapping) -> Persona | None:
+def _persona(checker: Checker, top: Mapping, script_ids: set[str]) -> Persona | None:
     raw = checker.mapping(top.get("persona"), "persona", top.line_of("persona")) if "persona" in top else None
     if raw is None:
         return None
@@ -199,7 +195,7 @@ def _persona(checker: Checker, top: Mapping) -> Persona | None:
     opening = checker.text(raw, "opening", where) if "opening" in raw else None
     knows: list[str] = []
     if "knows" in raw:
-        items = checker.sequence(raw["knows"], join(where, "knows"), raw.line_of("knows")) or []
+        items: list[Any] = checker.sequence(raw["knows"], join(where, "knows"), raw.line_of("knows")) or []
         for item in items:
             if item not in KNOWS:
                 checker.problem(raw.line_of("knows"), join(where, "knows"), f"unknown value '{item}' (allowed: {', '.join(KNOWS)})")
@@ -213,6 +209,8 @@ def _persona(checker: Checker, top: Mapping) -> Persona | None:
         mapping = checker.mapping(raw["answers"], join(where, "answers"), raw.line_of("answers"))
         for key in mapping or {}:
             text = checker.text(mapping, key, join(where, "answers")) if mapping is not None else None
+            if str(key) not in script_ids:
+                checker.problem(raw.line_of("answers"), f"{where}.answers.{key}", _unknown("script", str(key), script_ids))
             if text is not None:
                 answers[str(key)] = text
     upset = checker.text(raw, "upset_after", where) if "upset_after" in raw else None
@@ -227,11 +225,11 @@ def _persona(checker: Checker, top: Mapping) -> Persona | None:
 def _before(checker: Checker, top: Mapping, seat: str | None) -> tuple[Colleague, ...]:
     if "before" not in top:
         return ()
-    items = checker.sequence(top["before"], "before", top.line_of("before")) or []
+    items = checker.sequence(top["before"], "before", top.line_of("before"))
     result: list[Colleague] = []
-    for index, item in enumerate(items):
+    for index, item in enumerate(items or ()):
         where = f"before[{index}]"
-        raw = checker.mapping(item, where, items.line_of(index))
+        raw = checker.mapping(item, where, line_of(item, top.line_of("before")))
         if raw is None:
             continue
         colleague_seat = checker.choice(raw, "seat", where, SEATS) if "seat" in raw else None
@@ -260,7 +258,7 @@ def _expected(checker: Checker, top: Mapping, script_ids: set[str]) -> Expected 
     if (values.get("escalation") == "supervisor") != ("supervisor_reason" in values):
         checker.problem(raw.line, where, "give supervisor_reason exactly when escalation is supervisor")
     if "scripts" in raw:
-        items = checker.sequence(raw["scripts"], join(where, "scripts"), raw.line_of("scripts")) or []
+        items: list[Any] = checker.sequence(raw["scripts"], join(where, "scripts"), raw.line_of("scripts")) or []
         for item in items:
             if str(item) not in script_ids:
                 checker.problem(raw.line_of("scripts"), join(where, "scripts"), _unknown("script", str(item), script_ids))

@@ -205,8 +205,8 @@ def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: 
     if expected is None:
         return lines
     if expected.scripts:
-        read = {str(a.data.get("ref", "")).split("@")[0] for a in acts if a.name == "read_script" and not a.refused()}
-        missing = [s for s in expected.scripts if s not in read]
+        heard = {str(a.data.get("ref", "")).split("@")[0] for a in acts if a.name == "read_script" and not a.refused()}
+        missing = [s for s in expected.scripts if s not in heard]
         lines.append(_line("scripts_expected", "scripts_expected", not missing,
                            f"read {', '.join(expected.scripts)}" if not missing else f"did not read {', '.join(missing)}"))
     lines.append(_escalation(acts, expected))
@@ -215,13 +215,13 @@ def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: 
         lines.append(_biometrics(acts, expected))
     if expected.appointment is not None:
         changes = [e for a in acts for e in a.effects if e.get("kind") == CASE_UPDATED and "field_office_appointment" in (e.get("changes") or {})]
-        done = [("cancelled" if e["changes"]["field_office_appointment"] is None else "booked") for e in changes]
-        lines.append(_line("field_office_appointment", "appointment", expected.appointment in done,
-                           f"appointment {expected.appointment}" if expected.appointment in done
-                           else f"expected the appointment {expected.appointment}; done: {', '.join(done) or 'nothing'}"))
+        outcomes = [("cancelled" if e["changes"]["field_office_appointment"] is None else "booked") for e in changes]
+        lines.append(_line("field_office_appointment", "appointment", expected.appointment in outcomes,
+                           f"appointment {expected.appointment}" if expected.appointment in outcomes
+                           else f"expected the appointment {expected.appointment}; done: {', '.join(outcomes) or 'nothing'}"))
     if expected.case_details:
-        read = any(a.name == "read_case_details" and not a.refused() for a in acts)
-        lines.append(_line("case_details", "identity", read, "read the case details" if read else "did not read the case details"))
+        details = any(a.name == "read_case_details" and not a.refused() for a in acts)
+        lines.append(_line("case_details", "identity", details, "read the case details" if details else "did not read the case details"))
     for key, kind in SUPERVISOR_EFFECTS.items():
         if getattr(expected, key):
             done = any(e.get("kind") == kind for a in acts for e in a.effects)

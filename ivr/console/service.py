@@ -28,6 +28,7 @@ from ivr.core.engine import Step
 from ivr.core.events import Speech
 from ivr.core.session import Session
 from ivr.trainers.practice import PracticeCall
+from ivr.store.base import LIVE, rehearsal_world
 from ivr.world import CaseWorld
 
 CALL_PREFIX = "CS"
@@ -74,8 +75,10 @@ class ConsoleService:
         if scenario is None:
             raise ConsoleError(f"no scenario '{scenario_id}' (known: {', '.join(sorted(self.scenarios))})")
         case = self.calls.cases.get(scenario.case) if scenario.case else None
-        call = PracticeCall(self.calls, channel=CHANNEL, caller=case.phone if case else None,
-                            call_sid=CALL_PREFIX + secrets.token_hex(16), console=scenario.console_tiers)
+        call_sid = CALL_PREFIX + secrets.token_hex(16)
+        # Each scenario call has its own world (copy-on-write over the phone line's): it changes no one else's case.
+        call = PracticeCall(self.calls, channel=CHANNEL, caller=case.phone if case else None, call_sid=call_sid,
+                            console=scenario.console_tiers, world=rehearsal_world(call_sid))
         call.start(at=scenario.clock, language=scenario.persona.language)
         caller = SimulatedCaller(scenario, case)
         for key in caller.ivr_keys():
@@ -86,9 +89,10 @@ class ConsoleService:
             who = f"{COLLEAGUE}-{colleague.seat}"
             if colleague.seat not in seats_done:
                 seats_done.add(colleague.seat)
-                self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), {"action": "accept", "agent": who, "seat": colleague.seat}), caller)
+                accept = {"action": "accept", "agent": who, "seat": colleague.seat}
+                self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), accept), caller, CHANNEL, call.world)
             data = {"action": colleague.action, "agent": who, **colleague.args}
-            self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), data), caller)
+            self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), data), caller, CHANNEL, call.world)
         return call.call_sid
 
     def model(self, scenario_id: str) -> list[dict[str, Any]]:
@@ -114,7 +118,8 @@ class ConsoleService:
             raise ConsoleError(str(exc)) from None
         scenario = self._scenario(call_sid)
         caller = SimulatedCaller(scenario, self.calls.cases.get(scenario.case) if scenario.case else None) if scenario else None
-        step, said = self._apply(call_sid, action, caller, channel=self._channel(call_sid))
+        channel, world = self.records.where(call_sid) or (CHANNEL, LIVE)
+        step, said = self._apply(call_sid, action, caller, channel, world)
         refused = next((str(e.data.get("why")) for e in step.effects if e.kind == AGENT_REFUSED), None)
         card = None
         seat = str(before.console.get("tier", ""))
@@ -132,14 +137,14 @@ class ConsoleService:
         self.records.save(card, self.calls.now(call_sid))
         return card
 
-    def _apply(self, call_sid: str, action: agent.AgentAction, caller: SimulatedCaller | None, channel: str = CHANNEL) -> tuple[Step, tuple[str, ...]]:
-        step = self.calls.handle(call_sid, action, channel=channel)
+    def _apply(self, call_sid: str, action: agent.AgentAction, caller: SimulatedCaller | None, channel: str, world: str) -> tuple[Step, tuple[str, ...]]:
+        step = self.calls.handle(call_sid, action, channel=channel, world=world)
         said: list[str] = []
         refused = any(e.kind == AGENT_REFUSED for e in step.effects)
         if caller is not None and not refused and holds(step.session) and not step.session.ended:
             first = action.name == "accept" and not any(c.to_tier in agent.SEATS for c in step.session.tier_changes[:-1])
             for words in caller.react(action, first_answer=first):
-                self.calls.handle(call_sid, Speech(self.calls.now(call_sid), words, 0.95), channel=channel)
+                self.calls.handle(call_sid, Speech(self.calls.now(call_sid), words, 0.95), channel=channel, world=world)
                 said.append(words)
         if self.live is not None and channel == "phone":
             self.live.push(step)
@@ -155,7 +160,8 @@ class ConsoleService:
         engine = self.calls.engine
         case = self.calls.cases.get(session.verified_receipt) if session.verified_receipt else None
         if case is not None:
-            with self.calls.store.call(call_sid) as tx:
+            channel, world = self.records.where(call_sid) or (CHANNEL, LIVE)
+            with self.calls.store.call(call_sid, world) as tx:
                 case = CaseWorld(self.calls.cases, tx).case(case.receipt_number)
         library = engine.services.scripts
         labels = {ref: library.get(ref).label["en"] for ref in session.scripts_heard if ref in library.refs()}
@@ -175,13 +181,18 @@ class ConsoleService:
             for s in sorted(in_force.scripts, key=lambda s: ((s.topics or ("other",))[0], s.id))
         ]
 
-    def timeline(self, call_sid: str, since: int = 0) -> list[dict[str, str]]:
-        """What was said on the call from entry `since`: caller inputs and the call's prompts, in order."""
+    def timeline(self, call_sid: str, since: int = 0, only_agent: bool = False) -> list[dict[str, str]]:
+        """What was said on the call from entry `since`: caller inputs and the call's prompts, in order.
+
+        `only_agent`: only what agents' actions made the call say (for the caller's own page).
+        """
         lines: list[dict[str, str]] = []
         for entry in self.calls.store.transcript(call_sid)[since:]:
             if entry.get("type") != "step":
                 continue
             described = entry.get("input") or {}
+            if only_agent and described.get("kind") != "agent":
+                continue
             if described.get("kind") in ("digits", "speech"):
                 lines.append({"who": "caller", "text": str(described.get("value", "")), "at": str(entry.get("at", ""))})
             for prompt in entry.get("prompts") or ():
@@ -203,8 +214,6 @@ class ConsoleService:
         scenario_id = self.records.scenario_of(call_sid)
         return self.scenarios.get(scenario_id) if scenario_id else None
 
-    def _channel(self, call_sid: str) -> str:
-        return self.records.channel(call_sid) or CHANNEL
 
 
 def _card_from(data: dict[str, Any]) -> ScoreCard:

@@ -417,6 +417,8 @@ class _Run:
             context={
                 "language": session.language,
                 "verified_receipt": session.verified_receipt,
+                # why the call may verify nobody (ivr.behaviours.verification): people taking it must know
+                "identity_lock": str(session.vars.get("identity_lock") or ""),
                 "path": list(session.path[-30:]),
                 "collected": sorted(k for k in session.vars if not k.endswith("_readback")),
                 "scripts_heard": list(session.scripts_heard),

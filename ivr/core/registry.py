@@ -48,6 +48,10 @@ class World(Protocol):
 
     def next_sequence(self, name: str, day: dt.date) -> int: ...
 
+    def identity_failures(self, subject: str, since: dt.datetime) -> int: ...
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None: ...
+
 
 @dataclass(frozen=True)
 class Effect:

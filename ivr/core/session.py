@@ -109,6 +109,7 @@ class Session:
             ],
             "scripts_heard": self.scripts_heard,
             "service_requests": self.service_requests,
+            "console": self.console,
             "ended": self.ended,
             "steps": self.steps,
         }

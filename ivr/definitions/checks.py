@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ivr.definitions.yamlsource import Mapping, Sequence, line_of
+from ivr.definitions.yamlsource import Mapping, Sequence, excerpt, line_of
 from ivr.errors import DefinitionError, Problem
 
 LANGUAGES = ("en", "es")
@@ -190,4 +190,4 @@ def kind_of(value: Any) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"'{value}'"
+    return f"'{excerpt(str(value))}'"  # never more than a short excerpt of what a file holds

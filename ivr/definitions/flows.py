@@ -38,8 +38,9 @@ from ivr.core.flow import (
     Tier,
 )
 from ivr.core.registry import Registry, builtin_registry
-from ivr.definitions.checks import Checker, join
-from ivr.definitions.yamlsource import Mapping, load_file, load_text
+from ivr.definitions import yamlsource
+from ivr.definitions.checks import Checker, join, kind_of
+from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
 
 FLOW_FORMAT_VERSION = 1
@@ -149,14 +150,31 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any) -> list[tu
         return []
     names = check.sequence(top["include"], "include", top.line_of("include"))
     fragments: list[tuple[Checker, Mapping]] = []
+    seen: dict[Path, int] = {}
     for index, name in enumerate(names or ()):
-        path = base / str(name)
+        line = names.line_of(index)  # type: ignore[union-attr]
+        where = f"include[{index}]"
+        if not isinstance(name, str):
+            check.problem(line, where, f"expected a file name, found {kind_of(name)}")
+            continue
+        try:
+            path = yamlsource.inside(base, name)
+        except ValueError as refused:
+            check.problem(line, where, f"cannot include {refused}")
+            continue
+        if path == Path(check.path).resolve():
+            check.problem(line, where, f"include cycle: '{excerpt(name, 60)}' is this flow itself")
+            continue
+        if path in seen:
+            check.problem(line, where, f"'{excerpt(name, 60)}' is already included on line {seen[path]}")
+            continue
+        seen[path] = line
         try:
             data, shown = load_file(path)
         except DefinitionError as error:
             for problem in error.problems:
-                if problem.what == "file not found":
-                    check.problem(names.line_of(index), f"include[{index}]", f"cannot include '{name}': file not found")  # type: ignore[union-attr]
+                if problem.what in ("file not found", "a folder, not a file"):
+                    check.problem(line, where, f"cannot include '{excerpt(name, 60)}': {problem.what}")
                 else:
                     check.problems.append(problem)
             continue

@@ -19,11 +19,12 @@ It owns parsing only; meaning belongs to the validators in this package.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ivr.errors import DefinitionError, Problem, display_path
 
@@ -64,6 +65,7 @@ class _StrictLoader(yaml.SafeLoader):
     """SafeLoader with YAML-1.2-core-like scalars and line-aware containers."""
 
     duplicate_problems: list[tuple[int, str, int]]
+    key_problems: list[int]
 
 
 # Replace YAML 1.1 implicit resolvers (yes/no/on/off, octal, sexagesimal, timestamps).
@@ -80,20 +82,17 @@ def _construct_mapping(loader: _StrictLoader, node: MappingNode) -> Mapping:
     result.key_lines = {}
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
-        key = _key_text(key_node)
         line = key_node.start_mark.line + 1
+        if not isinstance(key_node, ScalarNode):
+            loader.key_problems.append(line)
+            continue
+        key = str(key_node.value)
         if key in result:
             loader.duplicate_problems.append((line, key, result.key_lines[key]))
             continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
-
-
-def _key_text(node: Node) -> str:
-    if isinstance(node, ScalarNode):
-        return str(node.value)
-    return yaml.safe_dump(node.value)  # a complex key: still text, rejected later as unknown
 
 
 def _construct_sequence(loader: _StrictLoader, node: SequenceNode) -> Sequence:
@@ -144,47 +143,78 @@ if _CLoader is not None:
     # the pure-Python loader for the message a person reads.
     class _FastStrictLoader(_CLoader):  # type: ignore[misc, valid-type]
         duplicate_problems: list[tuple[int, str, int]]
+        key_problems: list[int]
 
     _FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
     _FastStrictLoader.yaml_constructors = dict(_StrictLoader.yaml_constructors)
-    _FastStrictLoader.resolve = _resolve  # type: ignore[method-assign]
+    _FastStrictLoader.resolve = _resolve
 else:  # pragma: no cover - PyYAML built without libyaml
     _FastStrictLoader = _StrictLoader  # type: ignore[misc, assignment]
 
 
 def load_text(text: str, path: str) -> Any:
-    """Parse YAML text strictly; raise `DefinitionError` with every duplicate key or the syntax error."""
-    fast = _FastStrictLoader(text)
-    fast.duplicate_problems = []
+    """Parse YAML text strictly; raise `DefinitionError` with every duplicate or complex key, or the syntax error."""
     try:
-        data = fast.get_single_data()
-    except yaml.YAMLError:
-        data = None
-    else:
-        if not fast.duplicate_problems:
-            return data
-    finally:
-        fast.dispose()
-    loader = _StrictLoader(text)
-    loader.duplicate_problems = []
+        fast = _FastStrictLoader(text)
+    except yaml.YAMLError:  # a character YAML refuses (a NUL byte…): the pure-Python reader says where
+        fast = None
+    if fast is not None:
+        fast.duplicate_problems = []
+        fast.key_problems = []
+        try:
+            data = fast.get_single_data()
+        except yaml.YAMLError:
+            data = None
+        else:
+            if not fast.duplicate_problems and not fast.key_problems:
+                return data
+        finally:
+            fast.dispose()
+    loader: _StrictLoader | None = None
     try:
+        loader = _StrictLoader(text)
+        loader.duplicate_problems = []
+        loader.key_problems = []
         data = loader.get_single_data()
+    except yaml.reader.ReaderError as exc:
+        raise DefinitionError([Problem(path, _line_at(text, exc.position), "", _reader_message(exc))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise DefinitionError([Problem(path, line, "", f"YAML syntax: {_syntax_message(exc)}")]) from None
     except yaml.YAMLError as exc:
-        raise DefinitionError([Problem(path, 1, "", f"YAML syntax: {exc}")]) from None
+        raise DefinitionError([Problem(path, 1, "", f"YAML syntax: {excerpt(str(exc))}")]) from None
     finally:
-        loader.dispose()
-    if loader.duplicate_problems:
-        raise DefinitionError(
-            [
-                Problem(path, line, key, f"duplicate key (first defined on line {first})")
-                for line, key, first in loader.duplicate_problems
-            ]
-        )
+        if loader is not None:
+            loader.dispose()
+    problems = [
+        Problem(path, line, key, f"duplicate key (first defined on line {first})")
+        for line, key, first in loader.duplicate_problems
+    ]
+    problems += [
+        Problem(path, line, "", "a key must be plain text, not a list or a mapping (a YAML complex key)")
+        for line in loader.key_problems
+    ]
+    if problems:
+        raise DefinitionError(sorted(problems, key=lambda problem: problem.line))
     return data
+
+
+def _line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, max(position, 0)) + 1
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    what = "a NUL byte" if code == 0 else f"the control character U+{code:04X}"
+    return f"{what} is not allowed in a YAML file (is it a binary file?)"
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """At most `limit` characters of `text`, on one line: what an error may echo of a file."""
+    flat = " ".join(str(text).split())
+    flat = "".join(char if char.isprintable() else char.encode("unicode_escape").decode() for char in flat)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
@@ -199,12 +229,49 @@ def load_file(path: Path | str) -> tuple[Any, str]:
     """Read and parse a definition file; return its data and the path to show in errors."""
     shown = display_path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise DefinitionError([Problem(shown, 1, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise DefinitionError([Problem(shown, 1, "", "a folder, not a file")]) from None
+    except OSError as exc:
+        raise DefinitionError([Problem(shown, 1, "", f"cannot read the file ({exc.strerror})")]) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DefinitionError([Problem(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DefinitionError([Problem(shown, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}: {exc.reason})")]) from None
     return load_text(text, shown), shown
+
+
+# --- files a definition names (include:, cases_file:) ------------------------------------------
+
+ALLOWED_ROOTS: list[Path] = []
+"""Folders outside a definition's own one that its `include:` and `cases_file:` may name
+(the `DEFINITION_ROOTS` setting adds to it); empty by default."""
+
+
+def allow_roots(paths: Iterable[Path | str]) -> None:
+    """Let definitions name files under `paths` too (an explicit allow-list)."""
+    for path in paths:
+        root = Path(path).resolve()
+        if root not in ALLOWED_ROOTS:
+            ALLOWED_ROOTS.append(root)
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The file `name` names, relative to `folder`, if it stays inside `folder` (symbolic links
+    followed) or an allowed root; raises ValueError saying why not.  Nothing is read."""
+    shown = excerpt(name, 60)
+    if not name.strip() or "\x00" in name:
+        raise ValueError(f"'{shown}': not a file name")
+    if Path(name).is_absolute() or name.startswith("~"):
+        raise ValueError(f"'{shown}': an absolute path (name a file in this definition's folder, relative to it)")
+    target = (folder / name).resolve()
+    roots = [folder.resolve(), *ALLOWED_ROOTS]
+    if not any(target == root or root in target.parents for root in roots):
+        raise ValueError(f"'{shown}': outside this definition's folder (only files in it or below may be named)")
+    return target
 
 
 def line_of(value: Any, default: int = 1) -> int:

@@ -3,13 +3,16 @@
 `ivr replay PATH…` runs test calls and transcripts against the current flows
 and scripts: a line per file, the first divergence of each failure as a diff,
 then `N passed, N failed` (exit 1 on any failure).  `ivr transcripts export`
-writes the store's transcripts as YAML files, redacted unless `--keep-pii`.
+writes the store's transcripts as YAML files, redacted unless `--keep-pii`;
+`ivr transcripts purge` removes those older than the retention period.
 
 Thin shells over `ivr.qa.replay`, `ivr.qa.redact` and `ivr.qa.transcript`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -61,6 +64,8 @@ _scripts_option = click.option(
 @click.option("--junit-xml", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report.")
 @click.option("--coverage", is_flag=True, help="Report the share of states and transitions exercised, and what was never reached.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the closing line.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: for more than 20 files when stderr is a terminal).")
 @click.option("--html", "html", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a self-contained HTML report: summary, grouped divergences, each failing call's timeline.")
 @click.option("--against", "against", multiple=True, type=click.Path(exists=True, path_type=Path),
@@ -75,8 +80,8 @@ _scripts_option = click.option(
 @_flows_option
 @_scripts_option
 def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, coverage: bool, quiet: bool,
-                   html: Path | None, against: tuple[Path, ...], against_scripts: Path | None, full_list: bool,
-                   accept: bool, flows: tuple[Path, ...], scripts: Path | None) -> None:
+                   progress: bool | None, html: Path | None, against: tuple[Path, ...], against_scripts: Path | None,
+                   full_list: bool, accept: bool, flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Replay test calls (*.call.yaml) and transcripts (*.transcript.yaml) against the current flows and scripts.
 
     PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
@@ -93,7 +98,7 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
         return
     started = time.perf_counter()
     seen: dict[tuple[str, ...], str] = {}
-    with _progress(len(files)) as show:
+    with _progress(len(files), progress) as show:
         results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet, seen)))
     seconds = time.perf_counter() - started
     failed = sum(1 for result in results if not result.passed)
@@ -209,9 +214,9 @@ def _flow_files(paths: tuple[Path, ...]) -> list[Path]:
 class _progress:
     """Prints report lines; with many files and a terminal, under a tqdm progress bar."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, wanted: bool | None = None) -> None:
         self.bar: Any = None
-        if total > PROGRESS_AFTER and sys.stderr.isatty():
+        if wanted or (wanted is None and total > PROGRESS_AFTER and sys.stderr.isatty()):
             from tqdm import tqdm  # type: ignore[import-untyped]
 
             self.bar = tqdm(total=total, unit="call", file=sys.stderr, leave=False)
@@ -300,3 +305,50 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
     click.echo(f"{written} transcript{'s' if written != 1 else ''} exported{'' if keep_pii else ' (redacted)'} to {display_path(out)}")
     if refused:
         sys.exit(1)
+
+
+@transcripts_group.command("purge")
+@click.option("--db", "database", metavar="URL", help="The store to purge (default: IVR_DATABASE_URL, else INSTANCE/ivr.sqlite3).")
+@click.option("--instance", type=click.Path(file_okay=False, path_type=Path), default=Path("instance"), show_default=True,
+              help="The app's instance folder (where the default database lives).")
+@click.option("--older-than", "older_than", metavar="AGE",
+              help="Remove calls that started longer ago than this: '30d', '12h' (default: RETENTION_DAYS days).")
+def purge_command(database: str | None, instance: Path, older_than: str | None) -> None:
+    """Remove old transcripts and call sessions, and old identity failures; case changes and requests stay.
+
+    "Now" is the app's clock (CLOCK when set, so a frozen demo purges relative to its own instant).
+    """
+    from ivr import config as configuration
+    from ivr.clock import Clock
+    from ivr.errors import ConfigError
+    from ivr.store.sql import SqlStore, default_sqlite_url
+
+    try:
+        settings = configuration.resolve({})
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    age = parse_age(older_than) if older_than else dt.timedelta(days=int(settings["RETENTION_DAYS"]))
+    now = Clock.parse(settings.get("CLOCK")).now()
+    url = database or settings.get("DATABASE_URL") or default_sqlite_url(instance)
+    store = SqlStore(url)
+    try:
+        report = store.purge(now - age)
+    finally:
+        store.close()
+    # counts only: no call id or identifier is printed
+    click.echo(f"purged {report.calls} call{'s' if report.calls != 1 else ''} "
+               f"({report.transcript_entries} transcript entries) and {report.identity_failures} identity failures "
+               f"older than {_age_text(age)}")
+
+
+def parse_age(text: str) -> dt.timedelta:
+    """'30d' / '12h' / '90m' as a duration; a `click.BadParameter` otherwise."""
+    match = re.fullmatch(r"\s*([0-9]+)\s*([dhm])\s*", text)
+    if match is None or int(match[1]) < 1:
+        raise click.BadParameter(f"'{text}' is not an age such as 30d, 12h or 90m", param_hint="--older-than")
+    unit = {"d": "days", "h": "hours", "m": "minutes"}[match[2]]
+    return dt.timedelta(**{unit: int(match[1])})
+
+
+def _age_text(age: dt.timedelta) -> str:
+    return f"{age.days} days" if age.seconds == 0 else str(age)

@@ -236,9 +236,13 @@ def _cases(checker: Checker, top: yamlsource.Mapping, folder: Path) -> tuple[Cas
         name = checker.text(top, "cases_file", "")
         if name is None:
             return None, None
-        path = (folder / name).resolve()
+        try:
+            path = yamlsource.inside(folder, name)
+        except ValueError as refused:
+            checker.problem(top.line_of("cases_file"), "cases_file", f"cannot use {refused}")
+            return None, None
         if not path.is_file():
-            checker.problem(top.line_of("cases_file"), "cases_file", f"no such file: {name} (relative to this file)")
+            checker.problem(top.line_of("cases_file"), "cases_file", f"no such file: {yamlsource.excerpt(name, 60)} (relative to this file)")
             return None, None
         return None, path
     if "cases" not in top:

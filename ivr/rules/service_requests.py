@@ -89,7 +89,8 @@ EMAIL_AFTER_DAYS = 15
 SCOPS_AFTER_DAYS = 21
 """Days after that e-mail from which, with no answer, the caller may contact SCOPS (seed 001)."""
 
-MAX_SEQUENCE = 9999
+FOUR_DIGIT_SEQUENCES = 9999
+"""A day's first requests have 10-digit references; from the 10,000th they have 11 digits."""
 
 
 class FollowUp(StrEnum):
@@ -149,9 +150,14 @@ def follow_up(
 
 
 def new_reference(day: date, sequence: int) -> str:
-    """A 10-digit reference: the day as YYMMDD and a 4-digit sequence, e.g. '2611010001' (DESIGN.md §4)."""
-    if not 1 <= sequence <= MAX_SEQUENCE:
-        raise ValueError(f"sequence must be 1..{MAX_SEQUENCE}, not {sequence}")
+    """The day as YYMMDD and the day's sequence, e.g. '2611010001' (DESIGN.md §4).
+
+    Ten digits for the day's first 9,999 requests (the sequence zero-padded to
+    four digits); a busier day goes on with 11 digits ('26110110000'), so
+    there is no daily cap and references stay unique and sorted within a day.
+    """
+    if sequence < 1:
+        raise ValueError(f"sequence must be 1 or more, not {sequence}")
     return f"{day:%y%m%d}{sequence:04d}"
 
 

@@ -168,6 +168,16 @@ class CallTransaction(ABC):
     def rollback_writes(self) -> None:
         """Forget every write of this block so far (a step that faulted commits nothing)."""
 
+    # --- the identity attempt ledger (ivr.behaviours.verification) ---------------------------
+
+    @abstractmethod
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        """Failed identity checks recorded for `subject` ('receipt:…', 'caller:…') at or after `since`."""
+
+    @abstractmethod
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        """Record one failed identity check against `subject` at simulated instant `at`."""
+
 
 class Store(ABC):
     """A backend for calls, transcripts, case changes and service requests."""
@@ -198,3 +208,19 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    # --- retention (ivr transcripts purge) ---------------------------------------------------
+
+    def purge(self, before: dt.datetime) -> PurgeReport:
+        """Remove the transcripts and finished sessions of calls last active before `before`,
+        and identity failures older than it; the world (case changes, service requests) stays."""
+        raise NotImplementedError(f"{type(self).__name__} does not purge")
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """What a purge removed."""
+
+    calls: int
+    transcript_entries: int
+    identity_failures: int

@@ -11,6 +11,7 @@
   steps look them up by (receipt, type, day created).
 * `sequences`: race-free counters per name and day (an atomic upsert).
 * `world_clocks`: a rehearsal world's simulated clock.
+* `identity_failures`, `ledger_keys`: the identity attempt ledger (keyed digests, never identifiers).
 """
 
 from __future__ import annotations
@@ -85,6 +86,24 @@ world_clocks = Table(
     Column("world", String(80), primary_key=True),
     Column("start", String(40), nullable=False),
     Column("real_start", String(40), nullable=False),
+)
+
+# --- the identity attempt ledger (ivr.behaviours.verification) ------------------------------------
+# Subjects are keyed digests (HMAC-SHA256 with `ledger_keys`' secret, drawn once per database),
+# never receipt or phone numbers; `at` is the simulated instant, UTC, 'YYYY-MM-DDTHH:MM:SS'.
+identity_failures = Table(
+    "identity_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject", String(64), nullable=False, index=True),
+    Column("at", String(20), nullable=False),
+)
+
+ledger_keys = Table(
+    "ledger_keys",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("secret", String(64), nullable=False),
 )
 
 

@@ -28,8 +28,11 @@ read (`self._one`/`self._all`, autocommitted) and a write
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -37,13 +40,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
-from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, Store, VersionConflict, WorldClock
-from ivr.store.schema import calls, metadata, transcript_entries, upgrade, world_clocks
+from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
+from ivr.store.schema import (
+    calls,
+    identity_failures,
+    ledger_keys,
+    metadata,
+    transcript_entries,
+    upgrade,
+    world_clocks,
+)
 
 _DUMPS = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _LOADS = json.loads
@@ -64,7 +76,8 @@ class _Sql:
             return sql.replace("?", "%s") if dialect == "postgresql" else sql
 
         self.begin = "BEGIN" if dialect == "postgresql" else "BEGIN IMMEDIATE"
-        self.load = q("SELECT session, version, answer_key, answer FROM calls WHERE call_sid = ?")
+        self.load = q("SELECT session, version, answer_key FROM calls WHERE call_sid = ?")
+        self.kept_answer = q("SELECT answer FROM calls WHERE call_sid = ? AND answer_key = ?")
         self.insert_call = q(
             "INSERT INTO calls (call_sid, world, channel, started_at, flow_id, state, tier, language, ended,"
             " updated_at, session, answer_key, answer, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
@@ -101,6 +114,9 @@ class _Sql:
             "INSERT INTO world_clocks (world, start, real_start) VALUES (?, ?, ?)"
             " ON CONFLICT (world) DO UPDATE SET start = excluded.start, real_start = excluded.real_start"
         )
+        # the identity attempt ledger (ivr.behaviours.verification)
+        self.identity_failures = q("SELECT COUNT(*) FROM identity_failures WHERE subject = ? AND at >= ?")
+        self.record_identity_failure = q("INSERT INTO identity_failures (subject, at) VALUES (?, ?)")
 
 
 class SqlStore(Store):
@@ -124,6 +140,7 @@ class SqlStore(Store):
         metadata.create_all(self.engine)
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
+        self.ledger_key = _ledger_key(self.engine)
 
     # --- the per-request path --------------------------------------------------------------------
 
@@ -160,6 +177,7 @@ class SqlStore(Store):
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA wal_autocheckpoint=4000")  # fewer, larger checkpoints (16 MB of WAL)
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
@@ -207,6 +225,26 @@ class SqlStore(Store):
         with self._connection() as conn:
             _execute(conn, self.sql.set_world_clock, (world, clock.start.isoformat(), clock.real_start.isoformat()))
 
+    # --- retention (ivr transcripts purge) ---------------------------------------------------
+
+    def purge(self, before: dt.datetime) -> PurgeReport:
+        """Remove calls started before `before` (their sessions and transcripts) and identity
+        failures recorded before it.  Case changes and service requests are the agency's
+        records, not call records: they stay."""
+        with self.engine.begin() as conn:
+            old = [
+                row.call_sid
+                for row in conn.execute(select(calls.c.call_sid, calls.c.started_at))
+                if _before(row.started_at, before)
+            ]
+            entries = 0
+            for start in range(0, len(old), 500):
+                chunk = old[start : start + 500]
+                entries += conn.execute(delete(transcript_entries).where(transcript_entries.c.call_sid.in_(chunk))).rowcount
+                conn.execute(delete(calls).where(calls.c.call_sid.in_(chunk)))
+            failures = conn.execute(delete(identity_failures).where(identity_failures.c.at < _utc_text(before))).rowcount
+        return PurgeReport(calls=len(old), transcript_entries=entries, identity_failures=failures)
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
@@ -228,7 +266,7 @@ class _SqlCallTransaction(CallTransaction):
         self.call_sid = call_sid
         self.world = world
         self._version: int | None = None  # as loaded; None: the call is new
-        self._answer: Answer | None = None
+        self._answer_key: str | None = None
         self._session: tuple[Any, ...] | None = None
         self._writes: list[tuple[str, tuple[Any, ...]]] = []
         self._entries: list[tuple[str, str]] = []
@@ -255,13 +293,17 @@ class _SqlCallTransaction(CallTransaction):
             self._version = None
             return None
         self._version = int(row[1])
-        if row[2]:
-            body = _LOADS(row[3])
-            self._answer = Answer(row[2], body["body"], body["state"], body["tier"])
+        self._answer_key = row[2]
         return Session.from_dict(_LOADS(row[0]))
 
     def answer(self, key: str) -> Answer | None:
-        return self._answer if self._answer is not None and self._answer.key == key else None
+        if self._answer_key != key:
+            return None  # the common case: a new request, and the kept answer is not even read
+        row = self._one(self.sql.kept_answer, (self.call_sid, key))
+        if row is None:
+            return None
+        kept = _LOADS(row[0])
+        return Answer(key, kept["body"], kept["state"], kept["tier"])
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
@@ -375,6 +417,51 @@ class _SqlCallTransaction(CallTransaction):
     def next_sequence(self, name: str, day: dt.date) -> int:
         row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
         return int(row[0])
+
+    # --- the identity attempt ledger (ivr.behaviours.verification) -----------------------------
+    # Subjects ('receipt:…', 'caller:…') are kept only as keyed digests, per world: a rehearsal
+    # world's failures never lock the live line.
+
+    def identity_failures(self, subject: str, since: dt.datetime) -> int:
+        row = self._one(self.sql.identity_failures, (self._subject(subject), _utc_text(since)))
+        return int(row[0]) if row else 0
+
+    def record_identity_failure(self, subject: str, at: dt.datetime) -> None:
+        self._write(self.sql.record_identity_failure, (self._subject(subject), _utc_text(at)))
+
+    def _subject(self, subject: str) -> str:
+        return hmac.new(self.store.ledger_key, f"{self.world}|{subject}".encode(), hashlib.sha256).hexdigest()
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _before(started_at: str, cutoff: dt.datetime) -> bool:
+    try:
+        started = dt.datetime.fromisoformat(started_at)
+    except ValueError:
+        return False  # an unreadable start is kept for a person to look at, never silently dropped
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=dt.timezone.utc)
+    return started < cutoff
+
+
+def _ledger_key(engine: Engine) -> bytes:
+    """This database's ledger key, drawn on first use (a second server racing to draw it reads the winner's)."""
+    query = select(ledger_keys.c.secret).where(ledger_keys.c.name == "identity")
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None:
+        try:
+            with engine.begin() as conn:
+                conn.execute(insert(ledger_keys).values(name="identity", secret=secrets.token_hex(32)))
+        except IntegrityError:
+            pass
+        with engine.connect() as conn:
+            row = conn.execute(query).first()
+    assert row is not None
+    return bytes.fromhex(row.secret)
 
 
 def _newest_first(record: dict[str, Any]) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from ivr.core.flow import Flow
 from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case
+from ivr.store.base import LIVE
 
 MAX_INPUT = 400
 MAX_RESUMES = 3  # queue-then-resume rounds one caller input may cause
@@ -107,9 +108,9 @@ class PracticeCall:
     flow_id: str | None = None
     call_sid: str = field(default_factory=lambda: "RH" + secrets.token_hex(16))
     console: tuple[str, ...] = ()  # tiers this rehearsal sends to the agent console
+    world: str = LIVE  # the world whose case data the call reads and changes (a rehearsal's own)
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
-    world: str | None = None  # the training world whose case data the call reads and changes (default: live)
 
     @property
     def flow(self) -> Flow:
@@ -166,10 +167,6 @@ class PracticeCall:
             return Turn("(hang up)", (), self.session.state, self.session.tier, self.session.language, True, None)
         return self._send(HangUp(self.now()), "(hang up)")
 
-    @property
-    def _world(self) -> dict[str, Any]:
-        return {"world": self.world} if self.world is not None else {}
-
     def now(self) -> dt.datetime:
         """The instant of the call's next event: its own simulated clock (kept in the store), else the app's."""
         return self.calls.now(self.call_sid)
@@ -179,7 +176,7 @@ class PracticeCall:
         return self.session.language if self.session else "en"
 
     def _send(self, event: Event, described: str) -> Turn:
-        step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id, **self._world)
+        step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id, world=self.world)
         prompts: list[Prompt] = []
         notes: list[str] = []
         entered: list[str] = []
@@ -194,7 +191,7 @@ class PracticeCall:
             if any(isinstance(a, Enqueue) and a.console for a in step.actions):
                 # a trainee at the agent console answers: the call waits for them, not the flow
                 break
-            step = self.calls.handle(self.call_sid, Resume(self.now()), channel=self.channel, **self._world)
+            step = self.calls.handle(self.call_sid, Resume(self.now()), channel=self.channel, world=self.world)
         self.session = step.session
         turn = Turn(
             described,

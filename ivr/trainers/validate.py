@@ -79,6 +79,8 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return found
     if path.name == LOCK_NAME:
         return [("scripts", path.parent)]
+    if path.name.endswith(".call.yaml"):
+        return [("call", path)]
     try:
         data, _ = load_file(path)
     except DefinitionError as error:
@@ -166,4 +168,11 @@ def _transcript(path: Path) -> str:
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 
-_CHECKS = {"flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript}
+def _call(path: Path) -> str:
+    from ivr.qa.testcall import load_call
+
+    call = load_call(path)
+    return f"test call '{call.name}', {len(call.steps)} steps"
+
+
+_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript}

@@ -47,11 +47,12 @@ class Room:
 
 def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
-    from ivr.web import auth, dashboard, phonecalls, softphone
+    from ivr.web import auth, console, dashboard, phonecalls, softphone
 
     return (
         Room(auth.bp, roles=None),
         Room(softphone.bp, roles=softphone.ROLES, nav=(NavLink("Softphone", "softphone.page"),)),
+        Room(console.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Agent console", "console.page"),)),
         Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
         Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
     )

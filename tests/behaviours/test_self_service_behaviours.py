@@ -33,36 +33,34 @@ def run(ctx, action, **args):
 @pytest.mark.parametrize(
     ("value", "kind", "language", "expected"),
     [
-        pytest.param("2", "digits", "en", "2", id="key"),
-        pytest.param("0", "digits", "en", None, id="zero-is-no-office"),
-        pytest.param("12", "digits", "en", None, id="two-keys"),
-        pytest.param("The Vermont one", "speech", "en", "the vermont one", id="words-kept"),
+        pytest.param("922", "digits", "en", "922", id="keys"),
+        pytest.param("921", "digits", "en", None, id="one-is-no-letter-key"),
+        pytest.param("92", "digits", "en", None, id="two-keys"),
+        pytest.param("W A C", "speech", "en", "WAC", id="letters"),
+        pytest.param("double u a c", "speech", "en", "WAC", id="letter-names"),
+        pytest.param("e a ce", "speech", "es", "EAC", id="spanish-letter-names"),
         pytest.param("...", "speech", "en", None, id="nothing-said"),
     ],
 )
-def test_the_office_choice_validator_keeps_a_key_or_the_words_said(value, kind, language, expected):
-    """DESIGN.md §3: the caller answers which office by key or by voice; the action matches the words."""
-    assert case_status.office_choice(value, kind, language) == expected
+def test_the_letters_validator_takes_letters_said_or_letter_keys(value, kind, language, expected):
+    """Issue 10.2: the receipt's three letters, said or keyed on the phone's letter keys."""
+    assert case_status.receipt_letters(value, kind, language) == expected
 
 
 @pytest.mark.parametrize(
-    ("said", "language", "receipt"),
+    ("answer", "receipt"),
     [
-        pytest.param("the California one", "en", "WAC2791051110", id="office-beats-the-word-one"),
-        pytest.param("Vermont", "en", "EAC2791051110", id="office-name"),
-        pytest.param("el de california", "es", "WAC2791051110", id="spanish-office-name"),
-        pytest.param("W A C", "en", "WAC2791051110", id="prefix"),
-        pytest.param("number two", "en", "WAC2791051110", id="number-said"),
-        pytest.param("dos", "es", "WAC2791051110", id="spanish-number"),
+        pytest.param("WAC", "WAC2791051110", id="said"),
+        pytest.param("322", "EAC2791051110", id="keyed"),
+        pytest.param("LIN", "LIN2791051110", id="no-such-case-still-asks-the-birth-date"),
     ],
 )
-def test_the_office_said_picks_the_case(ctx, said, language, receipt):
-    """DESIGN.md §3: keyed digits shared by two offices; the caller names the office or says its number."""
-    ctx.session.language = language
+def test_the_letters_pick_the_case(ctx, answer, receipt):
+    """DESIGN.md §3: keyed digits shared by two offices; the letters given decide (issue 10.2)."""
     ctx.session.vars["receipt"] = "2791051110"
-    assert run(ctx, "look_up_receipt") == "ask_office"
-    ctx.session.vars["office_choice"] = case_status.office_choice(said, "speech", language)
-    assert run(ctx, "choose_office") == "chosen"
+    assert run(ctx, "look_up_receipt") == "ask_letters"
+    ctx.session.vars["receipt_letters"] = answer
+    assert run(ctx, "choose_by_letters") == "chosen"
     assert ctx.session.vars["verify_receipt"] == receipt
 
 

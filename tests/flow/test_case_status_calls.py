@@ -78,49 +78,54 @@ def test_a_rejected_read_back_asks_for_the_receipt_again(dial):
     assert call.call.press("2").state == "verify.receipt"
 
 
-def test_keyed_digits_shared_by_two_offices_ask_which_office(caller):
-    """DESIGN.md §3: if the keyed digits match cases at several offices, the caller is asked which."""
+def test_keyed_digits_shared_by_two_offices_ask_for_the_letters_and_name_no_case(caller):
+    """DESIGN.md §3 and issue 10.2: keyed digits matching cases at several offices ask for the receipt's
+    three letters; no office and no case is named before the date of birth."""
     caller.main("1")
     caller.call.press(SHARED_DIGITS + "#")
     turn = caller.yes()
+    assert turn.state == "verify.letters"
     expected = {
-        "en": "For the case at the Vermont Service Center, press 1. For the case at the California Service Center, press 2.",
-        "es": "Para el caso que tiene el Centro de Servicio de Vermont, oprima 1. Para el caso que tiene el Centro de Servicio de California, oprima 2.",
+        "en": "I also need the three letters at the start of your receipt number.",
+        "es": "también necesito las tres letras del comienzo de su número de recibo.",
     }[caller.language]
     assert expected in turn.text
-    assert turn.state == "verify.office"
+    for disclosed in ("Vermont", "California", "EAC", "WAC", "E A C", "press 1", "oprima 1"):
+        assert disclosed not in turn.text
 
 
 @pytest.mark.parametrize(
     ("answer", "date", "status"),
     [
-        pytest.param("1", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="key-1-vermont"),
-        pytest.param("2", "1996-01-25", "Interview Was Scheduled", id="key-2-california"),
-        pytest.param("~California", "1996-01-25", "Interview Was Scheduled", id="says-california"),
-        pytest.param("~the California one", "1996-01-25", "Interview Was Scheduled", id="says-the-california-one"),
-        pytest.param("~the Vermont one", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="says-vermont"),
-        pytest.param("~two", "1996-01-25", "Interview Was Scheduled", id="says-two"),
+        pytest.param("322", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="keys-E-A-C"),
+        pytest.param("922", "1996-01-25", "Interview Was Scheduled", id="keys-W-A-C"),
+        pytest.param("~W A C", "1996-01-25", "Interview Was Scheduled", id="says-W-A-C"),
+        pytest.param("~double u a c", "1996-01-25", "Interview Was Scheduled", id="says-letter-names"),
+        pytest.param("~E A C", "1975-07-04", "Case Was Received and A Receipt Notice Was Sent", id="says-E-A-C"),
     ],
 )
-def test_the_office_chosen_decides_which_case_is_verified(dial, answer, date, status):
-    """DESIGN.md §3: the caller answers which office by key, by its number said, or by naming the office."""
+def test_the_letters_given_decide_which_case_is_verified(dial, answer, date, status):
+    """Issue 10.2: the letters are said, or keyed one letter key each (W A C is 9 2 2)."""
     call = dial()
     call.main("1")
     call.call.press(SHARED_DIGITS + "#")
     call.yes()
-    call.call.say(answer[1:]) if answer.startswith("~") else call.call.press(answer)
+    turn = call.call.say(answer[1:]) if answer.startswith("~") else call.call.press(answer)
+    assert turn.state == "verify.birth_date"
     assert status in call.birth_date(date).text
 
 
-def test_an_unclear_office_answer_asks_again(dial):
-    """An office that is not among the matches is asked again, without naming any case detail."""
+@pytest.mark.parametrize("answer", ["~L I N", "546"], ids=["said", "keyed"])
+def test_letters_of_no_matching_case_fail_like_a_wrong_date_of_birth(dial, answer):
+    """Letters that match none of the cases are not told apart: the date of birth is asked, then it fails."""
     call = dial()
     call.main("1")
     call.call.press(SHARED_DIGITS + "#")
     call.yes()
-    turn = call.call.say("Texas")
-    assert turn.state == "verify.office"
-    assert turn.text.startswith("Sorry, I didn't get which office.")
+    turn = call.call.say(answer[1:]) if answer.startswith("~") else call.call.press(answer)
+    assert turn.state == "verify.birth_date"
+    turn = call.birth_date("1996-01-25")
+    assert "do not match our records" in turn.text
 
 
 def test_an_unknown_receipt_and_a_wrong_birth_date_sound_the_same(dial):
@@ -144,10 +149,12 @@ def test_three_failed_verifications_lock_case_information_and_offer_a_representa
         turn = caller.verify(ANA[0], "2000-01-01")
     assert turn.state == "verify.locked"
     expected = {
-        "en": "I can't give you case information on this call. For speaking with a representative, press 1.",
-        "es": "No puedo darle información sobre casos en esta llamada. Para hablar con un representante, oprima 1.",
+        "en": ("I can't give you case information on this call.", "e-Request at uscis.gov",
+               "For speaking with a representative, press 1."),
+        "es": ("No puedo darle información sobre casos en esta llamada.", "e-Request en uscis.gov",
+               "Para hablar con un representante, oprima 1."),
     }[caller.language]
-    assert expected in turn.text
+    assert all(part in turn.text for part in expected)
     assert caller.choose("1", {"en": "representative", "es": "representante"}).tier == "tier1"
 
 

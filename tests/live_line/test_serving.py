@@ -58,8 +58,8 @@ def test_a_request_signed_for_the_host_without_the_prefix_is_refused(make_app):
 
 
 def test_without_a_prefix_urls_stay_relative_to_the_host(phone):
-    """The DESIGN.md §2 default: with no PUBLIC_BASE_URL the Gather action is /voice/gather."""
-    assert phone().start().gather["action"] == "/voice/gather"
+    """The DESIGN.md §2 default: with no PUBLIC_BASE_URL the Gather action is /voice/gather (plus its step number)."""
+    assert phone().start().gather["action"] == "/voice/gather?step=1"
 
 
 @pytest.fixture

@@ -123,11 +123,17 @@ def test_new_reference_is_yymmdd_and_a_four_digit_sequence(day, sequence, expect
     assert new_reference(day, sequence) == expected
 
 
-@pytest.mark.parametrize("sequence", [0, 10000, -1])
-def test_new_reference_refuses_a_sequence_outside_1_to_9999(sequence):
-    """A sequence that does not fit four digits would make an 11-digit or ambiguous reference."""
+@pytest.mark.parametrize("sequence", [0, -1])
+def test_new_reference_refuses_a_sequence_below_1(sequence):
+    """Sequences start at 1: '2611010000' is never issued."""
     with pytest.raises(ValueError, match="sequence"):
         new_reference(date(2026, 11, 1), sequence)
+
+
+@pytest.mark.parametrize(("sequence", "expected"), [(10000, "26110110000"), (123456, "261101123456")])
+def test_new_reference_has_no_daily_cap(sequence, expected):
+    """A busy day's 10,000th request gets an 11-digit reference instead of an apology (issue 11 point 4)."""
+    assert new_reference(date(2026, 11, 1), sequence) == expected
 
 
 def test_route_without_a_named_office_follows_the_receipt_prefix(directory):

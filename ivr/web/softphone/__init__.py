@@ -9,7 +9,7 @@ goes on where it was, at the call's own time.
 
 JSON API (signed-in trainees, trainers and admins; CSRF header on POSTs):
 
-    POST /phone/api/calls                  {language, date, time, zone | clock, case, from} -> {call_id, turn}
+    POST /phone/api/calls                  {language, date, time, zone | clock, case, from, console} -> {call_id, turn}
     POST /phone/api/calls/<id>/input       {digits | speech | silence | hangup | supervisor | upset} -> turn
     GET  /phone/api/calls/<id>/transcript  JSON timeline; ?format=yaml downloads the replayable file
     GET  /phone/api/coverage               the signed-in trainee's checklist
@@ -29,6 +29,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from ivr.app import Runtime
 from ivr.clock import parse_instant
+from ivr.core.agent import SEATS
 from ivr.core.flow import Flow
 from ivr.definitions.cases import CaseBook
 from ivr.errors import ConfigError
@@ -131,11 +132,15 @@ def start_call() -> tuple[Response, int]:
         raise _BadRequest(f"no case '{receipt}' in the training case data")
     caller = str(body.get("from") or "").strip()[:20] or (case.phone if case else None)
     flow = _flow(str(body.get("flow") or "") or None)
+    console = tuple(str(body.get("console") or "").split(",")) if body.get("console") else ()
+    if not set(console) <= set(SEATS):
+        raise _BadRequest(f"console: tiers to send to the agent console (allowed: {', '.join(SEATS)})")
     records = book()
     call_sid = CALL_PREFIX + secrets.token_hex(16)
     rehearsal = records.start(call_sid, user.username, flow.id, records.world(user.username), at, language,
                               case.receipt_number if case else None)
     call = _practice(rehearsal, caller=caller)
+    call.console = console
     turn = call.start(at=at, language=language)
     return jsonify(call_id=call_sid, turn=_turn(rehearsal, call, turn)), 201
 

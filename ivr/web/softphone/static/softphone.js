@@ -60,7 +60,8 @@
   function startCall() {
     var body = {
       language: $("language").value, date: $("date").value, time: $("time").value, zone: $("zone").value,
-      "case": $("case").value, from: $("from").value
+      "case": $("case").value, from: $("from").value,
+      console: $("console-tiers") ? $("console-tiers").value : ""
     };
     clearBuffer();
     enqueue(function () {

@@ -1,0 +1,148 @@
+"""The identity verification service: one check, one attempt ledger, for every tier.
+
+The IVR's identity check (`case_status.verify_identity`), the representative,
+the officer and the supervisor (`live_verify_caller`), and the agent console's
+"verify identity" action all call `verify`; nobody else compares a date of
+birth.  Failures are counted three ways (`ivr.rules.verification`): on the
+call (session variable `verification_failures`), per receipt number and per
+calling number across calls (the store's ledger, in simulated time, through
+the call's `World`).  Once a lock applies, no tier of the call verifies
+anybody, the date of birth is not even compared, and the call's hand-off
+context carries the lock (`identity_lock`) for tiers played by people.
+
+The lockout policy is the `VERIFY_LOCKOUT` setting (see `LockoutPolicy`).
+
+API for other shells (the agent console)::
+
+    result = verify(world, session, now, policy_of(settings), receipt, date_of_birth)
+    result.outcome   # 'verified' | 'mismatch' | 'locked'
+    result.lock      # None | 'call' | 'receipt' | 'caller'
+    call_lock(session)  # the call's lock, if any (before asking anything)
+
+`verify` updates `session` (verified receipt, failure count, lock) and the
+ledger; it says nothing itself: the caller hears the flow's prompts, which
+never tell an unknown receipt from a wrong date of birth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ivr.core.registry import REGISTRY, Context, World
+from ivr.core.session import Session
+from ivr.rules.verification import LockoutPolicy, Standing, after_failure, lock_reason, window_start
+
+FAILURES_VAR = "verification_failures"
+"""The call's own count of failed checks, every tier together."""
+LOCK_VAR = "identity_lock"
+"""Why the call may no longer verify anybody ('call', 'receipt', 'caller'); handed to people with the call."""
+
+
+_LOCK_MESSAGES = {
+    "call": {
+        "en": "We could not verify your identity on this call.",
+        "es": "No pudimos verificar su identidad en esta llamada.",
+    },
+    "receipt": {
+        "en": "For your security, identity checks for that receipt number are paused, after repeated failed attempts.",
+        "es": "Por su seguridad, las verificaciones de identidad de ese número de recibo están en pausa, después de varios intentos fallidos.",
+    },
+    "caller": {
+        "en": "For your security, identity checks from this phone number are paused, after repeated failed attempts.",
+        "es": "Por su seguridad, las verificaciones de identidad desde este número de teléfono están en pausa, después de varios intentos fallidos.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of one identity check."""
+
+    outcome: str  # verified | mismatch | locked
+    lock: str | None = None
+    receipt: str | None = None  # the verified receipt number
+
+
+def policy_of(settings: Mapping[str, Any]) -> LockoutPolicy:
+    """The lockout policy of the `VERIFY_LOCKOUT` setting (parsed once per distinct value)."""
+    value = settings.get("VERIFY_LOCKOUT")
+    return _policy(value if isinstance(value, (str, type(None))) else _frozen(value))
+
+
+def call_lock(session: Session) -> str | None:
+    """The lock already on this call, if any: then nothing about a case may be asked or said."""
+    lock = session.vars.get(LOCK_VAR)
+    return str(lock) if lock else None
+
+
+def verify(
+    world: World, session: Session, now: dt.datetime, policy: LockoutPolicy, receipt: str, date_of_birth: str
+) -> Verification:
+    """Check a receipt number (13 characters, or 10 keyed digits) and a date of birth (ISO) for the call."""
+    already = call_lock(session)
+    if already is not None:
+        return _locked(session, already)
+    candidates = _candidates(world, receipt)
+    subjects = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
+    if session.caller:
+        subjects.append(f"caller:{session.caller}")
+    since = window_start(policy, now)
+    standing = Standing(
+        call=int(session.vars.get(FAILURES_VAR, 0)),
+        receipt=max(world.identity_failures(subject, since) for subject in subjects if subject.startswith("receipt:")),
+        caller=world.identity_failures(subjects[-1], since) if session.caller else 0,
+    )
+    lock = lock_reason(policy, standing)
+    if lock is not None:
+        return _locked(session, lock)
+    matching = [case for case in candidates if case.date_of_birth.isoformat() == date_of_birth]
+    if len(matching) == 1:
+        session.verified_receipt = matching[0].receipt_number
+        return Verification("verified", receipt=matching[0].receipt_number)
+    for subject in subjects:
+        world.record_identity_failure(subject, now)
+    standing = after_failure(standing)
+    session.vars[FAILURES_VAR] = standing.call
+    lock = lock_reason(policy, standing)
+    return _locked(session, lock) if lock is not None else Verification("mismatch")
+
+
+def verify_in(ctx: Context, receipt: str, date_of_birth: str) -> Verification:
+    """`verify` for a flow action: the call's world, session, time and settings."""
+    return verify(ctx.world, ctx.session, ctx.now, policy_of(ctx.services.settings), receipt, date_of_birth)
+
+
+@REGISTRY.variable("identity_lock_message")
+def identity_lock_message(ctx: Context) -> str:
+    """Why the call can verify nobody, in one sentence that says nothing about any case."""
+    lock = call_lock(ctx.session) or "call"
+    return _LOCK_MESSAGES.get(lock, _LOCK_MESSAGES["call"])["es" if ctx.language == "es" else "en"]
+
+
+def _locked(session: Session, lock: str) -> Verification:
+    session.vars[LOCK_VAR] = lock
+    session.verified_receipt = None
+    return Verification("locked", lock=lock)
+
+
+def _candidates(world: World, receipt: str) -> list[Any]:
+    given = receipt.strip().upper()
+    if len(given) == 10 and given.isdigit():
+        return list(world.cases_by_digits(given))
+    case = world.case(given) if given else None
+    return [case] if case is not None else []
+
+
+@lru_cache(maxsize=8)
+def _policy(value: Any) -> LockoutPolicy:
+    if isinstance(value, tuple):
+        return LockoutPolicy.from_setting(dict(value))
+    return LockoutPolicy.from_setting(value)
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(sorted(value.items())) if isinstance(value, Mapping) else value

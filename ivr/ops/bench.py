@@ -1,0 +1,462 @@
+"""`ivr bench`: the app's capacity on this machine, against the cheapest honest webhook, in one run.
+
+One run measures, and prints with the machine's load while measuring:
+
+1. **Throughput**: the app, the cheapest honest webhook and bare Flask
+   (`ivr.ops.baselines`), each under gunicorn with the same settings, driven
+   over loopback by `wrk` (a Lua script replaying precomputed, correctly
+   signed requests: the 11 webhooks of a real call per CallSid) or, without
+   wrk, by the load caller; rounds interleave the three so a change in the
+   machine's load hits them alike.  Requests per second, p50/p99 latency,
+   the server's CPU per request, and the ratios.
+2. **Open calls**: N calls held open, one webhook every 8 s each (the load
+   caller); p99 and errors.
+3. **The engine step** against the `transitions` triggers it fires
+   (`ivr.ops.engine_bench`).
+4. **Replay**: `ivr replay --jobs 0` of a corpus of test calls and
+   transcripts, end to end from files with the progress bar, in a subprocess.
+
+Every part is bounded in time and count; servers are stopped by their process
+group whatever happens.  `--quick` runs every part briefly (no wrk), so a test
+can check the report's shape; its numbers mean nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ivr.qa.transcript import CallerInput
+
+TOKEN = "bench-token"
+CLOCK = "2026-11-23T10:00:00-05:00"
+REPO = Path(__file__).resolve().parents[2]
+LUA = Path(__file__).with_name("signed_calls.lua")
+
+# A real call of 11 webhooks: language, case status, a receipt and date of birth, then a
+# second case, then the status callback as the caller hangs up (tests/calls/case_status_another_case).
+BENCH_CALL = tuple(
+    [CallerInput("start")]
+    + [CallerInput("press", keys) for keys in ("1", "1", "2690250102#", "1", "04121990", "2", "2690350103#", "1", "09031979")]
+    + [CallerInput("hang_up")]
+)
+TARGETS = (
+    ("app", "the project's webhook", "ivr:create_app()"),
+    ("honest", "the cheapest honest webhook", "ivr.ops.baselines:honest_app()"),
+    ("bare", "bare Flask, fixed TwiML", "ivr.ops.baselines:bare_app()"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    rounds: int = 3
+    seconds: float = 10.0  # per throughput run
+    connections: int = 50
+    workers: int = 2  # gunicorn sync workers, for every target
+    open_calls: int = 15_000
+    open_seconds: float = 40.0
+    replay_calls: int = 50_000
+    port: int = 8400  # first of three consecutive ports
+    use_wrk: bool = True
+    quick: bool = False  # shorter in-process timings too
+
+
+QUICK = Settings(rounds=1, seconds=1.5, connections=4, open_calls=40, open_seconds=3.0, replay_calls=60, use_wrk=False,
+                 quick=True)
+
+
+# --- servers -------------------------------------------------------------------------------------
+
+
+@contextmanager
+def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
+    """A gunicorn serving `spec` on 127.0.0.1:`port`; yields the master's PID; stopped on exit."""
+    _check_free(port)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("IVR_")}
+    env.update(
+        TWILIO_AUTH_TOKEN=TOKEN,
+        IVR_DATABASE_URL=f"sqlite:///{folder / f'bench-{port}.sqlite3'}",
+        IVR_CLOCK=CLOCK,
+    )
+    env.pop("TWILIO_ACCOUNT_SID", None)
+    command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", "sync",
+               "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--log-level", "warning", spec]
+    log = open(folder / f"gunicorn-{port}.log", "wb")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")
+        _warm_up(port, workers)
+        yield process.pid
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait()
+        log.close()
+
+
+def _check_free(port: int) -> None:
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is already in use (choose others with --port)")
+
+
+def _wait_until_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+            raise RuntimeError(f"gunicorn on port {port} exited: {' / '.join(tail) or 'no output'}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"gunicorn on port {port} did not listen within 60 s")
+
+
+def _warm_up(port: int, workers: int) -> None:
+    """A few calls first: gunicorn listens before its workers have built the app."""
+    from ivr.ops.load import Plan, run
+
+    run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=workers * 2, calls=workers * 4,
+             duration=60.0, seed=port))
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds used so far by a gunicorn master and its workers."""
+    pids = [master] + _children(master)
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+# --- throughput ----------------------------------------------------------------------------------
+
+
+def signed_requests(port: int, calls: int, threads: int, prefix: str) -> list[str]:
+    """Tab-separated request lines for the wrk script: `thread, path, signature, body`.
+
+    Each call is the bench call under its own CallSid; a thread's lines run step-major
+    (every call's first webhook, then every call's second…), so a call's next webhook is
+    sent long after its previous one was answered, as on a phone line.
+    """
+    import urllib.parse
+
+    from twilio.request_validator import RequestValidator
+
+    from ivr.ops.load import request_for
+
+    validator = RequestValidator(TOKEN)
+    lines = []
+    for thread in range(threads):
+        sids = [f"CA{prefix}{thread:02d}{number:08d}".ljust(34, "0")[:34] for number in range(calls)]
+        for given in BENCH_CALL:
+            path, fields = request_for(given, None)
+            for sid in sids:
+                params = {"CallSid": sid, "AccountSid": "AC" + "0" * 32, **fields}
+                signature = validator.compute_signature(f"http://127.0.0.1:{port}{path}", params)
+                lines.append(f"{thread}\t{path}\t{signature}\t{urllib.parse.urlencode(params)}")
+    return lines
+
+
+@dataclass(frozen=True)
+class Run:
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    cpu_us: float  # server CPU per request
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def wrk_run(port: int, settings: Settings, folder: Path, round_: int, master: int) -> Run:
+    threads = 2
+    calls = int(settings.seconds * 8000 / threads / len(BENCH_CALL)) + 1  # more than 8,000 req/s can use
+    requests = folder / f"requests-{port}-{round_}.tsv"
+    requests.write_text("\n".join(signed_requests(port, calls, threads, f"{round_:02d}")) + "\n")
+    before = server_cpu(master)
+    done = subprocess.run(
+        ["wrk", "--threads", str(threads), "--connections", str(settings.connections), "--duration",
+         f"{settings.seconds:g}s", "--timeout", "15s", "--script", str(LUA), f"http://127.0.0.1:{port}", "--", str(requests)],
+        capture_output=True, text=True, timeout=settings.seconds + 120,
+    )
+    cpu = server_cpu(master) - before
+    requests.unlink()
+    line = next((line for line in done.stdout.splitlines() if line.startswith("{")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"wrk failed: {done.stderr.strip() or done.stdout.strip()[-300:]}")
+    data = json.loads(line)
+    errors = sum(data["errors"].values())
+    count = data["requests"]
+    return Run(count, data["duration_us"] / 1e6, data["p50_us"] / 1000, data["p99_us"] / 1000, errors,
+               cpu / count * 1e6 if count else 0.0)
+
+
+def load_run(port: int, settings: Settings, master: int) -> Run:
+    from ivr.ops.load import Plan, run
+
+    before = server_cpu(master)
+    report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=settings.connections,
+                      calls=None, duration=settings.seconds, seed=port))
+    cpu = server_cpu(master) - before
+    return Run(report.requests, report.seconds, report.percentile(0.5) * 1000, report.percentile(0.99) * 1000,
+               report.failed, cpu / report.requests * 1e6 if report.requests else 0.0)
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def run_bench(settings: Settings, say: Callable[[str], None] = print) -> dict[str, Any]:
+    """Measure everything; the results as a dict (`report_lines` prints it)."""
+    use_wrk = settings.use_wrk and shutil.which("wrk") is not None
+    result: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "load_before": _load()},
+        "settings": {**asdict(settings), "driver": "wrk" if use_wrk else "ivr load"},
+    }
+    with tempfile.TemporaryDirectory(prefix="ivr-bench-") as tmp:
+        folder = Path(tmp)
+        say(f"throughput: {settings.rounds} round(s) of {settings.seconds:g} s per server, {settings.connections} connections, "
+            f"gunicorn {settings.workers} sync workers, driver {'wrk' if use_wrk else 'ivr load'}")
+        result["throughput"] = _throughput(settings, folder, use_wrk, say)
+        say(f"open calls: {settings.open_calls} calls, one webhook every 8 s each, for {settings.open_seconds:g} s")
+        result["open_calls"] = _open_calls(settings, folder)
+        result["machine"]["load_during_servers"] = _load()
+    say("engine step against its transitions triggers")
+    from ivr.ops.engine_bench import time_engine
+
+    quick = settings.quick
+    result["engine"] = time_engine(BENCH_CALL[:-1], repeat=2 if quick else 7, number=5 if quick else 300).to_dict()
+    result["matcher"] = _matcher(quick)
+    say(f"replay: {settings.replay_calls} calls, end to end, --jobs 0")
+    result["replay"] = _replay(settings)
+    result["machine"]["load_after"] = _load()
+    return result
+
+
+def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[str], None]) -> list[dict[str, Any]]:
+    runs: dict[str, list[Run]] = {name: [] for name, _, _ in TARGETS}
+    with ExitStack() as stack:
+        masters = {}
+        for index, (name, _, spec) in enumerate(TARGETS):
+            masters[name] = stack.enter_context(serving(spec, settings.port + index, settings.workers, folder))
+        for round_ in range(settings.rounds):
+            order = TARGETS[round_ % 3:] + TARGETS[:round_ % 3]  # rotate: no server always goes first
+            for name, _, _ in order:
+                port = settings.port + [t[0] for t in TARGETS].index(name)
+                one = wrk_run(port, settings, folder, round_, masters[name]) if use_wrk else load_run(port, settings, masters[name])
+                runs[name].append(one)
+                say(f"  round {round_ + 1} {name:<7} {one.rate:8.0f} req/s  p50 {one.p50_ms:6.1f} ms  p99 {one.p99_ms:6.1f} ms"
+                    f"  errors {one.errors}")
+    rows = []
+    for name, label, _ in TARGETS:
+        mine = runs[name]
+        rows.append({
+            "name": name, "label": label,
+            "req_s": round(statistics.median(r.rate for r in mine), 1),
+            "p50_ms": round(statistics.median(r.p50_ms for r in mine), 2),
+            "p99_ms": round(statistics.median(r.p99_ms for r in mine), 2),
+            "cpu_us": round(statistics.median(r.cpu_us for r in mine), 1),
+            "errors": sum(r.errors for r in mine),
+            "requests": sum(r.requests for r in mine),
+        })
+    return rows
+
+
+def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
+    from ivr.ops.load import Plan, run
+
+    port = settings.port
+    with serving(TARGETS[0][2], port, settings.workers, folder) as master:
+        before = server_cpu(master)
+        report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=settings.open_calls,
+                          calls=None, duration=settings.open_seconds, think=8.0, seed=7))
+        cpu = server_cpu(master) - before
+    return {
+        "calls": settings.open_calls, "seconds": round(report.seconds, 1), "requests": report.requests,
+        "req_s": round(report.throughput, 1),
+        "p50_ms": round(report.percentile(0.5) * 1000, 2), "p99_ms": round(report.percentile(0.99) * 1000, 2),
+        "errors": report.failed, "error_kinds": dict(report.errors), "server_cpu_s": round(cpu, 2),
+    }
+
+
+def _matcher(quick: bool) -> dict[str, Any] | None:
+    """The words helper's matcher micro-benchmark, when this version of the project has one."""
+    try:
+        from ivr.core import understanding  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    bench = getattr(understanding, "benchmark", None)
+    if bench is None:
+        return None
+    measured = bench(quick=quick)
+    return measured if isinstance(measured, dict) else {"result": str(measured)}
+
+
+def _replay(settings: Settings) -> dict[str, Any]:
+    sources = [REPO / "tests" / "calls", REPO / "tests" / "transcripts"]
+    if not all(source.is_dir() for source in sources):
+        return {"skipped": "the repository's tests/calls and tests/transcripts are not here"}
+    from ivr.qa.replay import find_files
+
+    files = find_files(sources)
+    with tempfile.TemporaryDirectory(prefix="ivr-bench-replay-") as tmp:
+        folder = Path(tmp)
+        for index, source in zip(range(settings.replay_calls), itertools.cycle(files)):
+            suffix = ".call.yaml" if source.name.endswith(".call.yaml") else ".transcript.yaml"
+            # Test calls find their case files beside them: keep each in a copy of its folder.
+            target = folder / source.parent.name / f"{index:06d}{suffix}"
+            if index < len(files):
+                target.parent.mkdir(exist_ok=True)
+                for sibling in source.parent.iterdir():
+                    if sibling.is_dir() and not (target.parent / sibling.name).exists():
+                        shutil.copytree(sibling, target.parent / sibling.name)
+            shutil.copyfile(source, target)
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "ivr", "replay", "--jobs", "0", "--progress", "."],
+            capture_output=True, text=True, cwd=folder, timeout=600,
+        )
+        seconds = time.perf_counter() - started
+    summary = done.stdout.strip().splitlines()[-2:]
+    steps = next((int(line.split("(")[1].split()[0]) for line in summary if line.startswith("replayed")), 0)
+    return {
+        "calls": settings.replay_calls, "steps": steps, "seconds": round(seconds, 2),
+        "calls_s": round(settings.replay_calls / seconds, 1), "jobs": os.cpu_count(),
+        "passed": done.returncode == 0, "summary": summary[-1] if summary else done.stderr.strip()[-200:],
+    }
+
+
+def _load() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+GOALS = (
+    ("webhook ≥ 0.8× the cheapest honest webhook", lambda r: _ratio(r, "honest") >= 0.8),
+    ("webhook p99 ≤ 25 ms", lambda r: _row(r, "app")["p99_ms"] <= 25),
+    ("open calls held at p99 ≤ 100 ms, 0 errors", lambda r: r["open_calls"]["p99_ms"] <= 100 and r["open_calls"]["errors"] == 0),
+    ("engine step ≤ 2× its transitions triggers", lambda r: r["engine"]["ratio"] <= 2),
+    ("replay of 50,000 calls ≤ 20 s", lambda r: r["replay"].get("calls", 0) >= 50_000 and r["replay"].get("seconds", 1e9) <= 20),
+)
+
+
+def _row(result: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(row for row in result["throughput"] if row["name"] == name)
+
+
+def _ratio(result: dict[str, Any], baseline: str) -> float:
+    base = _row(result, baseline)["req_s"]
+    return _row(result, "app")["req_s"] / base if base else 0.0
+
+
+def report_lines(result: dict[str, Any]) -> list[str]:
+    """The report, as Markdown a README can quote."""
+    machine, settings = result["machine"], result["settings"]
+    lines = [
+        f"`ivr bench` on {result['date']}: {machine['cores']} cores, Python {machine['python']}; "
+        f"load average {_loads(machine['load_before'])} before, {_loads(machine.get('load_during_servers', []))} "
+        f"after the servers, {_loads(machine['load_after'])} at the end.",
+        "",
+        f"Throughput: gunicorn, {settings['workers']} sync workers each, {settings['connections']} connections, "
+        f"driver {settings['driver']}, signed requests of an 11-webhook call per CallSid, "
+        f"median of {settings['rounds']} interleaved round(s) of {settings['seconds']:g} s:",
+        "",
+        "| | req/s | p50 | p99 | server CPU per request | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in result["throughput"]:
+        lines.append(f"| {row['label']} | {row['req_s']:,.0f} | {row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | "
+                     f"{row['cpu_us']:,.0f} µs | {row['errors']} |")
+    lines += [
+        "",
+        f"The webhook reaches {_ratio(result, 'honest'):.2f}× the cheapest honest webhook and "
+        f"{_ratio(result, 'bare'):.2f}× bare Flask.",
+        "",
+    ]
+    calls = result["open_calls"]
+    lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s: "
+                 f"{calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
+                 f"{calls['errors']} errors.")
+    engine = result["engine"]
+    lines.append(f"Engine: a {engine['steps']}-step call takes {engine['call_us']:,.0f} µs through `Engine.step`; "
+                 f"the {engine['triggers']} `transitions` triggers it fires take {engine['triggers_us']:,.0f} µs "
+                 f"({engine['ratio']:.2f}×).")
+    if result.get("matcher"):
+        lines.append(f"Matcher: {json.dumps(result['matcher'])}.")
+    replayed = result["replay"]
+    if "skipped" in replayed:
+        lines.append(f"Replay: skipped ({replayed['skipped']}).")
+    else:
+        lines.append(f"Replay: {replayed['calls']:,} calls ({replayed['steps']:,} steps) end to end from files with "
+                     f"--jobs 0 ({replayed['jobs']} processes) in {replayed['seconds']:.1f} s: "
+                     f"{replayed['calls_s']:,.0f} calls/s ({replayed['summary']}).")
+    lines += ["", "Goals (issue 11):"]
+    for text, check in GOALS:
+        try:
+            met = bool(check(result))
+        except (KeyError, StopIteration, ZeroDivisionError):
+            met = False
+        lines.append(f"- [{'x' if met else ' '}] {text}")
+    return lines
+
+
+def _loads(values: Sequence[float]) -> str:
+    return "/".join(f"{value:.2f}" for value in values) or "?"
+
+
+README_BEGIN = "<!-- bench: generated by `ivr bench --readme README.md`; do not edit -->"
+README_END = "<!-- end of bench -->"
+
+
+def write_readme(path: Path, lines: Sequence[str]) -> None:
+    """Put the report between the README's bench markers."""
+    text = path.read_text(encoding="utf-8")
+    if README_BEGIN not in text or README_END not in text:
+        raise ValueError(f"{path} has no bench markers ({README_BEGIN} … {README_END})")
+    head, rest = text.split(README_BEGIN, 1)
+    _, tail = rest.split(README_END, 1)
+    path.write_text(head + README_BEGIN + "\n" + "\n".join(lines) + "\n" + README_END + tail, encoding="utf-8")
+
+

@@ -1,0 +1,235 @@
+"""The agent console room (`/console`): trainees answer calls as Tier 1, Tier 2 or a supervisor.
+
+A thin shell over `ivr.console.service.ConsoleService`: the page
+(`templates/console.html`, `static/console.js`) and a JSON API.  Every action
+goes to the engine as an agent event; a seat may do only what seed 003 gives
+it (the engine refuses the rest, and this shell answers 409 with the reason).
+
+    GET  /console                                  the page: seat, queue, hand-off, actions, score card
+    GET  /console/api/queue?seat=tier1             calls waiting for the seat
+    GET  /console/api/queue/events?seat=tier1      server-sent events: the queue changed
+    GET  /console/api/scenarios                    scenarios a trainee can be called with
+    POST /console/api/scenarios/<id>/calls         ring a scenario's simulated caller -> {call_id}
+    GET  /console/api/calls/<id>                   hand-off, timeline, scripts in force, allowed actions, card
+    POST /console/api/calls/<id>/actions           {action, …arguments} -> what the call said
+    GET  /console/api/calls/<id>/events?since=N    server-sent events: what the call said since entry N
+    GET  /console/api/cards[?trainee=NAME]         score cards (a trainee's own; trainers see anyone's)
+
+Server-sent events poll the database (every `POLL_SECONDS`), not an
+in-process channel, so they work with several gunicorn workers: an action
+served by one worker reaches a page streamed by another within a second.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context
+from flask.blueprints import BlueprintSetupState
+
+from ivr.console.service import ConsoleError, ConsoleService, build_console
+from ivr.core.agent import ACTIONS, SEAT_ACTIONS, SEAT_LABELS, SEATS, SUPERVISOR_REASONS
+from ivr.core.flow import TIER_CHANGE_REASONS
+from ivr.rules.biometrics import GOOD_CAUSES
+from ivr.rules.service_requests import SR_TYPES, topic
+from ivr.web.auth import signed_in_user
+
+bp = Blueprint("console", __name__, template_folder="templates", static_folder="static", static_url_path="/console/static")
+
+POLL_SECONDS = 0.25
+STREAM_SECONDS = 600  # a stream ends after this; the browser's EventSource reconnects by itself
+HEARTBEAT_SECONDS = 15
+TRAINERS = ("trainer", "admin")
+
+
+@bp.record_once
+def _setup(state: BlueprintSetupState) -> None:
+    state.app.extensions["console"] = build_console(state.app.extensions["ivr"])
+
+
+def _console() -> ConsoleService:
+    return current_app.extensions["console"]  # type: ignore[no-any-return]
+
+
+def _me() -> str:
+    user = signed_in_user()
+    return user.username if user is not None else ""
+
+
+def _error(message: str, status: int) -> tuple[Response, int]:
+    return jsonify(error=message), status
+
+
+@bp.errorhandler(ConsoleError)
+def _console_error(error: ConsoleError) -> tuple[Response, int]:
+    return _error(str(error), 404 if str(error).startswith("no ") else 400)
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+@bp.get("/console")
+def page() -> str:
+    """The console page."""
+    return render_template(
+        "console.html",
+        seats=[(seat, SEAT_LABELS[seat]) for seat in SEATS],
+        scenarios=sorted(_console().scenarios.values(), key=lambda s: (SEATS.index(s.seat), s.title)),
+        sr_types=[(sr_type, topic(sr_type, "en")) for sr_type in SR_TYPES],
+        reasons=[(reason, TIER_CHANGE_REASONS[reason]) for reason in SUPERVISOR_REASONS],
+        causes=[(cause.code, cause.en) for cause in GOOD_CAUSES],
+    )
+
+
+# --- the queue -----------------------------------------------------------------------------
+
+
+def _seat() -> str:
+    seat = request.args.get("seat", "")
+    if seat not in SEATS:
+        raise ConsoleError(f"seat '{seat[:20]}' (allowed: {', '.join(SEATS)})")
+    return seat
+
+
+@bp.get("/console/api/queue")
+def queue() -> Response:
+    """The calls waiting for a seat, longest waiting first."""
+    waiting = _console().waiting(_seat())
+    return jsonify(waiting=[w.__dict__ for w in waiting])
+
+
+@bp.get("/console/api/queue/events")
+def queue_events() -> Response:
+    """Server-sent events: `queue` with the waiting calls whenever they change."""
+    seat = _seat()
+    console = _console()
+
+    def stream() -> Iterator[str]:
+        last: Any = None
+        started = beat = time.monotonic()
+        while time.monotonic() - started < STREAM_SECONDS:
+            version = console.records.queue_version()
+            if version != last:
+                last = version
+                waiting = [w.__dict__ for w in console.waiting(seat)]
+                yield f"event: queue\ndata: {json.dumps({'waiting': waiting})}\n\n"
+                beat = time.monotonic()
+            elif time.monotonic() - beat > HEARTBEAT_SECONDS:
+                yield ": still here\n\n"
+                beat = time.monotonic()
+            time.sleep(POLL_SECONDS)
+
+    return _sse(stream())
+
+
+# --- scenarios -----------------------------------------------------------------------------
+
+
+@bp.get("/console/api/scenarios")
+def scenarios() -> Response:
+    return jsonify(scenarios=[
+        {"id": s.id, "title": s.title, "seat": s.seat, "language": s.persona.language}
+        for s in sorted(_console().scenarios.values(), key=lambda s: s.id)
+    ])
+
+
+@bp.post("/console/api/scenarios/<scenario_id>/calls")
+def start_scenario(scenario_id: str) -> tuple[Response, int]:
+    """Ring a scenario's simulated caller: it waits in the queue of the scenario's seat."""
+    call_sid = _console().start_scenario(scenario_id[:120])
+    return jsonify(call_id=call_sid), 201
+
+
+# --- one call ------------------------------------------------------------------------------
+
+
+@bp.get("/console/api/calls/<call_id>")
+def call(call_id: str) -> Response:
+    """Everything the seat shows for a call: hand-off, timeline, scripts, allowed actions, the card."""
+    console = _console()
+    panel = console.handoff(call_id[:64])
+    seat = panel["tier"]
+    me = _me()
+    cards = [card for card in console.records.cards(trainee=me, call_sid=call_id[:64]) if card.get("seat") == seat]
+    allowed = sorted(SEAT_ACTIONS.get(seat, ())) if panel["agent"] == me and panel["status"] == "connected" else []
+    return jsonify(
+        handoff=panel,
+        timeline=console.timeline(call_id[:64]),
+        scripts=console.scripts(call_id[:64]) if seat == "tier1" else [],
+        allowed=allowed,
+        labels={name: ACTIONS[name].label for name in allowed},
+        card=cards[0] if cards else None,
+        mine=panel["agent"] == me,
+    )
+
+
+@bp.post("/console/api/calls/<call_id>/actions")
+def act(call_id: str) -> tuple[Response, int]:
+    """One action of the signed-in trainee: {action, …its arguments}."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("action"), str):
+        return _error("send a JSON object with an 'action'", 400)
+    body.pop("agent", None)  # who acts is who is signed in
+    outcome = _console().act(call_id[:64], _me(), body)
+    if outcome.refused:
+        return _error(outcome.refused, 409)
+    return jsonify(outcome.to_dict()), 200
+
+
+@bp.get("/console/api/calls/<call_id>/events")
+def call_events(call_id: str) -> Response:
+    """Server-sent events: `said` with the call's new lines whenever it takes a step.
+
+    `?since=N` skips the first N transcript entries; `?agent=1` sends only the
+    steps an agent caused (what the caller's softphone has not shown yet).
+    """
+    console = _console()
+    call_sid = call_id[:64]
+    console.handoff(call_sid)  # unknown calls: 404 now, not an endless empty stream
+    since = request.headers.get("Last-Event-ID") or request.args.get("since", "0")  # a reconnecting EventSource resumes
+    only_agent = request.args.get("agent") == "1"
+    seen = int(since) if since.isdigit() else 0
+
+    def stream() -> Iterator[str]:
+        nonlocal seen
+        started = beat = time.monotonic()
+        while time.monotonic() - started < STREAM_SECONDS:
+            version = console.records.version(call_sid)
+            if version > seen:
+                lines = console.timeline(call_sid, seen, only_agent=only_agent)
+                seen = version
+                session = console.calls.store.session(call_sid)
+                status = session.console.get("status") if session else None
+                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended)}
+                yield f"event: said\nid: {seen}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+                beat = time.monotonic()
+            elif time.monotonic() - beat > HEARTBEAT_SECONDS:
+                yield ": still here\n\n"
+                beat = time.monotonic()
+            time.sleep(POLL_SECONDS)
+
+    return _sse(stream())
+
+
+# --- score cards ---------------------------------------------------------------------------
+
+
+@bp.get("/console/api/cards")
+def cards() -> tuple[Response, int] | Response:
+    """Score cards: the signed-in trainee's own; a trainer's or admin's choice of trainee (`?trainee=`)."""
+    user = signed_in_user()
+    trainee = request.args.get("trainee") or _me()
+    if trainee != _me() and (user is None or not user.has_role(*TRAINERS)):
+        return _error("only trainers see other trainees' score cards", 403)
+    console = _console()
+    return jsonify(cards=console.records.cards(trainee=trainee), summary=console.records.summary(trainee).__dict__)
+
+
+def _sse(stream: Iterator[str]) -> Response:
+    response = Response(stream_with_context(stream), mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Accel-Buffering"] = "no"  # nginx: do not buffer the stream
+    return response

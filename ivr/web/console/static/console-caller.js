@@ -1,0 +1,40 @@
+/* On the softphone page: what a trainee at the agent console makes the call say, pushed within a second.
+ *
+ * The softphone shows the answers to the caller's own inputs; this adds the
+ * lines an agent's actions produce (server-sent events from the console room),
+ * for the call whose id the softphone puts on <body data-call-id>.
+ */
+(function () {
+  "use strict";
+
+  var source = null;
+  var current = null;
+
+  function addLine(line) {
+    var log = document.getElementById("log");
+    if (!log || line.who !== "call") { return; }
+    var item = document.createElement("li");
+    item.className = "line ivr agent";
+    item.textContent = line.text;
+    if (line.id) { item.dataset.prompt = line.id; item.title = line.id; }
+    log.appendChild(item);
+    item.scrollIntoView({ block: "nearest" });
+  }
+
+  function follow(callId) {
+    if (callId === current) { return; }
+    current = callId;
+    if (source) { source.close(); source = null; }
+    if (!callId || !window.EventSource) { return; }
+    source = new EventSource("/console/api/calls/" + encodeURIComponent(callId) + "/events?agent=1");
+    source.addEventListener("said", function (event) {
+      var data = JSON.parse(event.data);
+      data.lines.forEach(addLine);
+      if (data.ended && source) { source.close(); source = null; }
+    });
+  }
+
+  new MutationObserver(function () { follow(document.body.dataset.callId || null); })
+    .observe(document.body, { attributes: true, attributeFilter: ["data-call-id"] });
+  follow(document.body.dataset.callId || null);
+})();

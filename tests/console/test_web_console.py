@@ -1,0 +1,128 @@
+"""The console room driven by the Flask test client: a simulated caller through to a service request."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from ivr.web.testing import signed_in_client
+
+
+@pytest.fixture
+def web_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
+    """The app with the web rooms on (a live line's token is set, so every room asks for sign-in)."""
+    app = make_app(SOFTPHONE=True, SECRET_KEY="console-test-secret")
+    app.instance_path = str(tmp_path / "instance")
+    return app
+
+
+@pytest.fixture
+def trainee(web_app: Flask) -> Any:
+    return signed_in_client(web_app, "tina", "trainee")
+
+
+def _first_event(response: Any) -> dict[str, Any]:
+    """The data of the first server-sent event of a streamed response (then the stream is closed)."""
+    chunks = iter(response.response)
+    try:
+        for chunk in chunks:
+            text = chunk.decode() if isinstance(chunk, bytes) else chunk
+            if text.startswith("event:"):
+                data = next(line for line in text.splitlines() if line.startswith("data: "))
+                return json.loads(data.removeprefix("data: "))
+    finally:
+        response.close()
+    raise AssertionError("no event")
+
+
+def test_a_simulated_caller_reaches_a_service_request_routed_to_the_office_with_the_file(trainee: Any, web_app: Flask) -> None:
+    """Issue 14: a scenario's caller, the Tier 1 seat driven over HTTP, a request for the office that has the case (seed 003)."""
+    call_id = trainee.post("/console/api/scenarios/tier1-processing-times-es/calls").get_json()["call_id"]
+    waiting = trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]
+    assert [w["call_sid"] for w in waiting] == [call_id]
+
+    accepted = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"}).get_json()
+    assert accepted["caller_said"] == ["Hola. Mi caso lleva mucho más tiempo que el tiempo de tramitación publicado."]
+    shown = trainee.get(f"/console/api/calls/{call_id}").get_json()
+    assert shown["handoff"]["verified"] is True and shown["handoff"]["language"] == "Spanish"
+    assert "processing-times@1" in {s["ref"] for s in shown["scripts"]}
+    assert "free_answer" not in shown["allowed"]
+
+    read = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "read_script", "ref": "processing-times@1"}).get_json()
+    assert read["caller_said"] == ["Sí, ya pasó el tiempo publicado. Por favor, haga la solicitud."]
+    made = trainee.post(
+        f"/console/api/calls/{call_id}/actions",
+        json={"action": "create_service_request", "sr_type": "outside_normal_processing_time", "content": "Pasó el tiempo publicado."},
+    ).get_json()
+    assert "California Service Center" in made["said"][0]["text"] or "Centro de Servicio de California" in made["said"][0]["text"]
+    finished = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "end_call"}).get_json()
+
+    card = finished["card"]
+    assert (card["points"], card["total"]) == (card["total"], 7)
+    [request] = [line for line in card["lines"] if line["rule"] == "service_request"]
+    assert request["passed"] and request["detail"] == "outside_normal_processing_time sent to California Service Center"
+    cards = trainee.get("/console/api/cards").get_json()
+    assert cards["summary"] == {"trainee": "tina", "calls": 1, "points": 7, "total": 7}
+
+
+def test_a_refused_action_answers_409_with_the_reason(trainee: Any) -> None:
+    """Tier 1 has no free-text box, and the API refuses a free answer with seed 003's reason."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    response = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "free_answer", "text": "hola"})
+    assert response.status_code == 409
+    assert "may not say a free answer" in response.get_json()["error"]
+
+
+def test_the_console_page_lists_seats_and_scenarios(trainee: Any) -> None:
+    """The page offers the three seats and the shipped scenarios."""
+    page = trainee.get("/console").get_data(as_text=True)
+    for text in ("Tier 1 representative", "Tier 2 officer", "Supervisor", "A biometrics appointment missed while in hospital"):
+        assert text in page
+
+
+def test_the_call_stream_pushes_what_the_call_said(trainee: Any) -> None:
+    """Server-sent events carry the call's lines (polled from the database, so any worker's change reaches the page)."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "read_script", "ref": "ice-checkin@1"})
+    event = _first_event(trainee.get(f"/console/api/calls/{call_id}/events?agent=1", buffered=False))
+    assert [line["id"] for line in event["lines"] if line["who"] == "call"] == ["agent.greeting.tier1", "script:ice-checkin@1"]
+    assert event["status"] == "connected"
+
+
+def test_the_queue_stream_lists_waiting_calls(trainee: Any) -> None:
+    """The queue's server-sent events list the calls waiting for the seat."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    event = _first_event(trainee.get("/console/api/queue/events?seat=tier1", buffered=False))
+    assert [w["call_sid"] for w in event["waiting"]] == [call_id]
+
+
+def test_strangers_get_no_console(web_app: Flask) -> None:
+    """DESIGN.md §5: with a live line configured, a visitor who is not signed in gets the sign-in page or 401."""
+    stranger = web_app.test_client()
+    assert stranger.get("/console").status_code == 302
+    assert stranger.get("/console/api/queue?seat=tier1").status_code == 401
+
+
+def test_a_trainee_sees_only_their_own_score_cards(web_app: Flask, trainee: Any) -> None:
+    """Score cards are per trainee: another trainee's are refused; a trainer may read anyone's."""
+    assert trainee.get("/console/api/cards?trainee=tom").status_code == 403
+    trainer = signed_in_client(web_app, "terry", "trainer")
+    assert trainer.get("/console/api/cards?trainee=tina").status_code == 200
+
+
+def test_a_softphone_call_can_send_tier1_to_the_console(web_app: Flask, trainee: Any) -> None:
+    """Per rehearsal TIER_ROUTING: the trainer's softphone call waits for the Tier 1 seat instead of the flow's agent."""
+    trainer = signed_in_client(web_app, "terry", "trainer")
+    started = trainer.post("/phone/api/calls", json={"language": "en", "console": "tier1"}).get_json()
+    call_id = started["call_id"]
+    turn = trainer.post(f"/phone/api/calls/{call_id}/input", json={"digits": "0"}).get_json()
+    assert "waiting for the tier1 seat at the agent console" in turn["notes"]
+    assert [w["call_sid"] for w in trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == [call_id]
+    assert trainer.post("/phone/api/calls", json={"console": "tier9"}).status_code == 400

@@ -1,0 +1,83 @@
+"""`ivr bench --quick`: every part of the benchmark runs and reports in shape (issue 11, point 1).
+
+Never its speed: the numbers of a quick run on a shared machine mean nothing, so
+these tests check what was measured and how it is reported, not how fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ivr.cli import main
+from ivr.ops import bench
+
+ROOT = Path(__file__).resolve().parents[2]
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+    """One quick bench run (three gunicorn servers on this worker's ports), shared by the tests below."""
+    folder = tmp_path_factory.mktemp("bench")
+    result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(8490 + 3 * _WORKER), "--json", str(folder / "bench.json")])
+    assert result.exit_code == 0, result.output
+    return result.stdout, json.loads((folder / "bench.json").read_text())
+
+
+def test_the_three_servers_are_measured_alike(quick_run: tuple[str, dict[str, object]]) -> None:
+    """The app, the cheapest honest webhook and bare Flask each served requests, with no errors, under the same settings."""
+    _, result = quick_run
+    rows = {row["name"]: row for row in result["throughput"]}  # type: ignore[attr-defined]
+    assert set(rows) == {"app", "honest", "bare"}
+    for row in rows.values():
+        assert row["requests"] > 0 and row["errors"] == 0 and row["req_s"] > 0 and row["cpu_us"] > 0
+        assert 0 < row["p50_ms"] <= row["p99_ms"]
+
+
+def test_every_part_is_reported(quick_run: tuple[str, dict[str, object]]) -> None:
+    """Open calls, the engine against its triggers, replay end to end, and the machine's load are all in the results."""
+    _, result = quick_run
+    assert result["open_calls"]["requests"] > 0 and result["open_calls"]["errors"] == 0  # type: ignore[index]
+    engine = result["engine"]
+    assert engine["steps"] == 10 and engine["triggers"] >= 10 and engine["ratio"] > 0  # type: ignore[index]
+    replay = result["replay"]
+    assert replay["passed"] and replay["calls"] == bench.QUICK.replay_calls and replay["steps"] > replay["calls"]  # type: ignore[index]
+    machine = result["machine"]
+    assert machine["cores"] == os.cpu_count() and len(machine["load_before"]) == 3 and len(machine["load_after"]) == 3  # type: ignore[index]
+
+
+def test_the_report_is_a_table_with_ratios_and_goals(quick_run: tuple[str, dict[str, object]]) -> None:
+    """The printed report has one row per server, the ratios to both baselines and every goal of issue 11 ticked or not."""
+    text, _ = quick_run
+    assert "| the project's webhook |" in text and "| the cheapest honest webhook |" in text and "| bare Flask, fixed TwiML |" in text
+    assert re.search(r"The webhook reaches \d+\.\d\d× the cheapest honest webhook and \d+\.\d\d× bare Flask\.", text)
+    for goal, _check in bench.GOALS:
+        assert re.search(rf"- \[[ x]\] {re.escape(goal)}", text)
+
+
+def _skeleton(lines: list[str]) -> list[str]:
+    """Each line up to its first number, goals unticked: the shape of a report, whatever it measured."""
+    return [re.split(r"\d", line.replace("[x]", "[ ]"), maxsplit=1)[0] for line in lines if not line.startswith("Matcher:")]
+
+
+def test_the_readme_quotes_a_generated_report(quick_run: tuple[str, dict[str, object]]) -> None:
+    """README's bench section is `ivr bench` output (between its markers), in the shape the command prints today."""
+    text, _ = quick_run
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert bench.README_BEGIN in readme and bench.README_END in readme
+    quoted = readme.split(bench.README_BEGIN, 1)[1].split(bench.README_END, 1)[0].strip().splitlines()
+    assert _skeleton(quoted) == _skeleton(text.strip().splitlines())
+
+
+def test_write_readme_replaces_only_the_marked_section(tmp_path: Path) -> None:
+    """`--readme` rewrites what is between the markers and leaves the rest of the file alone."""
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# X\n\nbefore\n{bench.README_BEGIN}\nold\n{bench.README_END}\nafter\n", encoding="utf-8")
+    bench.write_readme(readme, ["new 1", "new 2"])
+    assert readme.read_text(encoding="utf-8") == f"# X\n\nbefore\n{bench.README_BEGIN}\nnew 1\nnew 2\n{bench.README_END}\nafter\n"
