@@ -146,3 +146,28 @@ def test_a_trainee_cannot_drive_another_trainees_rehearsal(web_app) -> None:
 
     assert bo.post(f"/phone/api/calls/{call_id}/input", json={"digits": "8"}).status_code == 400
     assert bo.get(f"/phone/api/calls/{call_id}/transcript").status_code == 400
+
+
+def test_a_terminal_rehearsal_runs_in_the_trainees_world_and_shows_on_the_dashboard(tmp_path, monkeypatch) -> None:
+    """`ivr rehearse --db URL --trainee ana`: the phone line's data is untouched; the trainer sees the rehearsal."""
+    from click.testing import CliRunner
+
+    from ivr.cli import main
+
+    monkeypatch.delenv("IVR_DATABASE_URL", raising=False)
+    url = f"sqlite:///{tmp_path / 'ivr.sqlite3'}"
+    keys = "\n".join(("2", "2690550105#", "1", "12011968", "1", "1", "1")) + "\n"
+
+    result = CliRunner().invoke(main, ["rehearse", "--db", url, "--trainee", "ana", "--case", PASSED, "--lang", "en",
+                                       "--at", "2026-11-18T10:00:00-05:00", "--instance", str(tmp_path)], input=keys)
+
+    assert result.exit_code == 0, result.output
+    app = create_app({"TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": url, "CLOCK": "2026-11-23T10:00:00-05:00",
+                      "SOFTPHONE": True, "SECRET_KEY": "terminal"})
+    try:
+        assert _live_appointment(app) == "2026-11-20T10:00:00-05:00"
+        trainer = signed_in_client(app, "tess", "trainer")
+        page = trainer.get("/trainer/trainees/ana").get_data(as_text=True)
+        assert "Biometrics appointments" in page and "case MSC2690550105 updated" in page
+    finally:
+        app.extensions["ivr"].store.close()
