@@ -14,6 +14,7 @@
   var API = "/phone/api";
   var KEY_PAUSE_MS = 3000;
   var TIERS = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" };
+  var LANGUAGES = { en: "English", es: "Spanish" };
 
   var callId = null;
   var gather = null;
@@ -99,7 +100,10 @@
   }
 
   function describeInput(input) {
-    if (input.indexOf("call started") === 0) { return "You called" + input.slice("call started".length); }
+    if (input.indexOf("call started") === 0) {
+      var chose = /chose (en|es)/.exec(input);
+      return chose ? "You called and chose " + LANGUAGES[chose[1]] : "You called";
+    }
     if (input.charAt(0) === "\"") { return "You said " + input; }
     if (input === "(silence)") { return "You said nothing"; }
     if (input === "(hang up)") { return "You hung up"; }
