@@ -206,12 +206,18 @@ def page_graph(graph: FlowGraph, page: Page, labels: Labels | None = None, graph
         if name in members:
             return name
         other = where.get(name)
-        return PAGE_NODE_PREFIX + (other.id if other is not None else name)
+        if other is None:
+            return PAGE_NODE_PREFIX + name
+        # another topic is one box, whichever of its pages the arrow reaches
+        return PAGE_NODE_PREFIX + (other.id if other.topic == page.topic else other.topic)
 
     edges: dict[tuple[str, str], Edge] = {}
     for edge in graph.edges:
         if edge.source == ESCALATION_SOURCE or (edge.source not in members and edge.target not in members):
             continue
+        came_from = where.get(edge.source)
+        if edge.source not in members and (came_from is None or came_from.topic != page.topic):
+            continue  # a page shows where a call goes from here; arrows in from other topics would crowd it
         source, target = box(edge.source), box(edge.target)
         if source != target:
             edges.setdefault((source, target), Edge(source, target, edge.label, edge.kind))
@@ -219,7 +225,7 @@ def page_graph(graph: FlowGraph, page: Page, labels: Labels | None = None, graph
     inside = [by_name[name] for name in page.states]
     outside = []
     for name in sorted({n for pair in edges for n in pair} - members):
-        other = next((p for p in graph_pages if PAGE_NODE_PREFIX + p.id == name), None)
+        other = next((p for p in graph_pages if PAGE_NODE_PREFIX + p.id == name), None)  # a topic's first page has its id
         first = by_name.get(other.states[0]) if other is not None else None
         title = page_title(other, labels) if other is not None else name
         outside.append(Node(name, "group", first.tier if first else "ivr", _wrap(title)))
