@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ivr.core.flow import TIER_CHANGE_REASONS, Flow, State
@@ -60,6 +60,7 @@ _REFERENCE = re.compile(r"(?i)^\s*(seed \d+|domain\.md[^:]*|design\.md[^:]*)\s*:
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _SENTENCE = re.compile(r"(?<=[a-z0-9áéíóúñ)…][.!?])\s")  # not after "U.S."
 MAX_PREFIX = 40  # a longer topic label is not repeated before each of its states
+SHORT_SENTENCE = 20  # a first sentence this short ("I'm sorry.") says too little alone
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ def _build(flow: Flow, language: str) -> Labels:
         elif key in entering:
             topics[key] = _capital(entering[key].most_common(1)[0][0])
         else:
-            topics[key] = _capital(_own_words(state, language) or _humane(key))
+            # no menu leads into it: the words of its first state that says something
+            words = (_own_words(other, language) for other in flow.states.values() if topic_of(other.name) == key)
+            topics[key] = _capital(next((w for w in words if w), "") or _humane(key))
     states: dict[str, str] = {}
     for state in flow.states.values():
         own = _capital(chosen[state.name].most_common(1)[0][0]) if state.name in chosen else ""
@@ -201,8 +204,12 @@ def _topic_words(text: str, language: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
+    """The first sentence; with the next one when the first says little ("I'm sorry.", "Thank you.")."""
     text = _PLACEHOLDER.sub("…", text).strip()
-    first = _SENTENCE.split(text, maxsplit=1)[0].strip() if text else ""
+    parts = [part for part in _SENTENCE.split(text) if part.strip(" …")] if text else []
+    first = parts[0].strip() if parts else ""
+    if len(first) < SHORT_SENTENCE and len(parts) > 1:
+        first = f"{first} {parts[1].strip()}"
     return _short(first.rstrip("."), MAX_LABEL) if first else ""
 
 
@@ -216,7 +223,3 @@ def _humane(name: str) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def plain_list(items: Iterable[str]) -> str:
-    return ", ".join(items)

@@ -11,7 +11,7 @@ Identifiers (state names, prompt ids, effect kinds) are kept apart, in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,7 +141,3 @@ def local_time(instant: dt.datetime | None, zone: dt.tzinfo | None = None) -> st
     if instant is None:
         return ""
     return instant.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def names(items: Sequence[str]) -> str:
-    return ", ".join(items)
