@@ -1,33 +1,46 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-# Both create .venv and install the project (editable) the first time, and
-# again whenever pyproject.toml changes.
+# Each creates .venv the first time and installs what it needs, and again
+# whenever pyproject.toml changes: `make run` only what running needs (no
+# test tools, no PostgreSQL driver), `make test` the test extras on top.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+RUN_STAMP   := $(VENV)/.run-stamp
+TEST_STAMP  := $(VENV)/.installed-stamp
+SERVE_STAMP := $(VENV)/.serve-stamp
+STAMP  := $(TEST_STAMP)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
 .PHONY: run serve test bench lint clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	touch $(TEST_STAMP)
+
+$(SERVE_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[postgres]'
+	touch $(SERVE_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/ivr serve --demo --host $(HOST) --port $(PORT)
 
 # A real Twilio number: gunicorn, sensible workers (needs TWILIO_AUTH_TOKEN; see docs/live-line.md).
-serve: $(STAMP)
+serve: $(SERVE_STAMP)
 	$(BIN)/ivr serve --production --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+# Capacity on this machine (a few minutes; wrk from the system: apt-get install wrk).
+bench: $(RUN_STAMP)
 	$(BIN)/ivr bench
 
 clean:

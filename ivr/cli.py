@@ -5,6 +5,12 @@ Commands live next to what they drive (`ivr.trainers.commands`,
 everything, and turns the project's errors into messages: a definition error
 prints its `file:line: where: what` lines, a configuration error its message,
 both with exit status 1.
+
+Before any command runs, the settings from the environment (`IVR_CLOCK`,
+`IVR_TIER_ROUTING`, `IVR_CASES_FILE`, `IVR_DATABASE_URL`, …) are checked, so a
+bad one is one line on stderr naming it, and exit status 1, whatever the
+command; a database that cannot be opened is one line too (`DATABASE_URL:
+cannot open the database: …`), never a library's traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 
 import click
 
+from ivr import config as settings
 from ivr.errors import ConfigError, DefinitionError
 
 
@@ -28,22 +35,30 @@ class _Group(click.Group):
             ctx.exit(1)
         except ConfigError as error:
             raise click.ClickException(str(error)) from None
+        except Exception as error:
+            message = settings.database_problem(error)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ivr-simulator", prog_name="ivr")
 def main() -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
+    settings.check(settings.resolve({}))  # runs before any command (not for --help)
 
 
 from ivr.trainers import commands as _trainers  # noqa: E402
 from ivr.qa import commands as _qa  # noqa: E402
 from ivr.web import commands as _web  # noqa: E402
 from ivr.qa import publishing as _publishing  # noqa: E402
+from ivr.qa import report_command as _report  # noqa: E402
 from ivr.ops import commands as _ops  # noqa: E402
 
 _trainers.register(main)
 _qa.register(main)
 _web.register(main)
 _publishing.register(main)
+_report.register(main)
 _ops.register(main)

@@ -116,3 +116,67 @@ def _flag(value: Any, name: str) -> bool:
     if text in _FALSE:
         return False
     raise ConfigError(f"{name}: '{value}' is not a yes/no value (use true or false)")
+
+
+# --- checking settings before a command runs --------------------------------------------------
+
+_DATABASES = {"sqlite": "sqlite:///path/to/calls.sqlite3", "postgresql": "postgresql://user:password@host/database"}
+
+
+def check(settings: Mapping[str, Any]) -> None:
+    """Raise `ConfigError` naming the first bad setting and what is wrong with it (cheap: nothing is opened).
+
+    The shells run this before they start, so a mistyped environment variable is one line
+    (`CLOCK: 'tomorrow' is not an ISO 8601 …`), not a traceback from deep inside a library.
+    Whether a database answers is known only when it is opened: see `database_problem`.
+    """
+    from ivr.clock import Clock
+    from ivr.routing import TierRouting
+
+    Clock.parse(settings.get("CLOCK"))
+    TierRouting.from_config(settings.get("TIER_ROUTING"))
+    cases = settings.get("CASES_FILE")
+    if cases and not os.path.isfile(str(cases)):
+        raise ConfigError(f"CASES_FILE: no such file '{cases}'")
+    url = settings.get("DATABASE_URL")
+    if url:
+        check_database_url(str(url))
+
+
+def check_database_url(url: str, name: str = "DATABASE_URL") -> None:
+    """A database URL this project can open: sqlite (whose folder exists) or postgresql."""
+    scheme, separator, rest = url.partition("://")
+    backend = scheme.split("+", 1)[0].lower()
+    if backend == "postgres":
+        backend = "postgresql"
+    if not separator or backend not in _DATABASES:
+        examples = " or ".join(_DATABASES.values())
+        raise ConfigError(f"{name}: '{_hide_password(url)}' is not a database URL this simulator opens (use {examples})")
+    if backend == "sqlite" and rest.startswith("/") and rest.strip("/") not in ("", ":memory:"):
+        # The store makes missing folders (private to their owner): the nearest existing one must take them.
+        folder = os.path.dirname(os.path.abspath(rest[1:].split("?", 1)[0]))
+        existing = folder
+        while not os.path.exists(existing):
+            existing = os.path.dirname(existing)
+        if not os.path.isdir(existing):
+            raise ConfigError(f"{name}: cannot put the SQLite file in '{folder}': '{existing}' is a file, not a folder")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise ConfigError(f"{name}: cannot put the SQLite file in '{folder}': '{existing}' is not writable")
+
+
+def database_problem(error: BaseException, name: str = "DATABASE_URL") -> str | None:
+    """One line for a database that could not be opened (a SQLAlchemy or driver error); None for other errors."""
+    module = type(error).__module__
+    if not module.startswith(("sqlalchemy", "psycopg", "sqlite3")):
+        return None
+    cause = getattr(error, "orig", None) or error.__cause__ or error
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return f"{name}: cannot open the database: {first}"
+
+
+def _hide_password(url: str) -> str:
+    scheme, separator, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at or ":" not in credentials:
+        return url
+    return f"{scheme}{separator}{credentials.split(':', 1)[0]}:***@{host}"

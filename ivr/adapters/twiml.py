@@ -17,6 +17,10 @@ from twilio.twiml.voice_response import VoiceResponse
 from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Redirect, Say
 
 LOCALES = {"en": "en-US", "es": "es-US"}
+# Identifiers (receipt numbers, dates, reference numbers) are read out slowly, letter by letter and digit by
+# digit: Twilio's phone-call model with `enhanced` (which only that model takes), and a fixed pause of 3 s
+# after speech so a caller who breathes between digit groups is not cut off ("auto" ends at the first pause).
+IDENTIFIER_SPEECH = {"speech_model": "phone_call", "enhanced": True, "speech_timeout": "3"}
 
 
 @dataclass(frozen=True)
@@ -144,8 +148,10 @@ def _gather(action: Gather, urls: Urls) -> TwimlGather:
     }
     if "speech" in action.input:
         options["speech_timeout"] = "auto"
+        if action.identifier:
+            options.update(IDENTIFIER_SPEECH)
         if action.hints:
-            options["hints"] = ", ".join(action.hints)
+            options["hints"] = ", ".join(hint.replace(",", " ") for hint in action.hints)
     if action.num_digits:
         options["num_digits"] = action.num_digits
     if action.finish_on_key is not None:

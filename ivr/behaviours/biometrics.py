@@ -25,6 +25,7 @@ import datetime as dt
 
 from ivr.behaviours.case_status import verified_case
 from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
+from ivr.rules.glossary import bundled_glossary
 from ivr.rules import biometrics as rules
 from ivr.rules.phrasing import say_appointment
 from ivr.rules.spoken import read_digits
@@ -43,7 +44,7 @@ def biometrics_lookup(ctx: Context) -> Outcome:
     if appointment is None:
         return Outcome("none")
     ctx.session.vars["bio_when"] = say_appointment(appointment.appointment, ctx.language)
-    ctx.session.vars["bio_location"] = appointment.location
+    ctx.session.vars["bio_location"] = bundled_glossary().support_center(appointment.location, ctx.language)
     return Outcome("passed" if rules.is_untimely(appointment.appointment, ctx.now) else "upcoming")
 
 
@@ -78,7 +79,7 @@ def biometrics_offer(ctx: Context) -> Outcome:
     ]
     ctx.session.vars["bio_page"] = page
     ctx.session.vars["bio_slots"] = [slot.isoformat() for slot in slots]
-    ctx.session.vars["bio_location"] = case.biometrics.location
+    ctx.session.vars["bio_location"] = bundled_glossary().support_center(case.biometrics.location, ctx.language)
     for index, slot in enumerate(slots, 1):
         ctx.session.vars[f"slot_{index}"] = say_appointment(slot, ctx.language)
     return Outcome("offered")

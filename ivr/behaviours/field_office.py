@@ -17,7 +17,7 @@ Session variables this module sets:
 from __future__ import annotations
 
 from ivr.behaviours.case_status import the_office, verified_case
-from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
 from ivr.rules.overseas import is_international_caller
 from ivr.rules.phrasing import say_appointment
 
@@ -87,3 +87,28 @@ def field_office_lookup(ctx: Context) -> Outcome:
     ctx.session.vars["fo_office"] = the_office(ctx, appointment.office)
     ctx.session.vars["fo_reason"] = appointment.reason
     return Outcome("passed" if appointment.appointment <= ctx.now else "upcoming")
+
+
+FIELD_OFFICE_APPOINTMENT_CANCELLED = "field_office_appointment_cancelled"
+
+
+@REGISTRY.action("field_office_cancel", outcomes=("cancelled", "none"))
+def field_office_cancel(ctx: Context) -> Outcome:
+    """Cancel the verified case's coming field office appointment (seed 001: "cancel or reschedule appointments")."""
+    case = verified_case(ctx)
+    appointment = case.field_office_appointment
+    if appointment is None or appointment.appointment <= ctx.now:
+        return Outcome("none")
+    ctx.emit(Effect(CASE_UPDATED, {"receipt": case.receipt_number, "changes": {"field_office_appointment": None}}))
+    ctx.emit(
+        Effect(
+            FIELD_OFFICE_APPOINTMENT_CANCELLED,
+            {
+                "receipt": case.receipt_number,
+                "appointment": appointment.appointment.isoformat(),
+                "office": appointment.office,
+                "channel": "ivr",
+            },
+        )
+    )
+    return Outcome("cancelled")

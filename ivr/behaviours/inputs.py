@@ -29,6 +29,7 @@ def _read_receipt(value: str, language: str) -> str:
     "receipt_number",
     readback=_read_receipt,
     hints={"en": ("I O E", "E A C", "W A C", "L I N", "S R C", "M S C", "N B C"), "es": ("I O E", "E A C", "W A C")},
+    identifier=True,
 )
 def receipt_number(value: str, kind: str, language: str) -> str | None:
     """Three letters and ten digits spoken or typed, or the ten digits keyed (then `#`)."""
@@ -43,21 +44,25 @@ def _read_date(value: str, language: str) -> str:
     return spoken.say_date(dt.date.fromisoformat(value), language)
 
 
-@REGISTRY.validator("date_of_birth", readback=_read_date)
+@REGISTRY.validator("date_of_birth", readback=_read_date, identifier=True)
 def date_of_birth(value: str, kind: str, language: str) -> str | None:
     """A date of birth keyed as MMDDYYYY or spoken; returned as YYYY-MM-DD."""
     parsed = spoken.parse_date_of_birth(value, language)
     return parsed.isoformat() if parsed else None
 
 
-@REGISTRY.validator("a_number", readback=lambda value, language: "A, " + spoken.read_digits(value, language))
+@REGISTRY.validator(
+    "a_number", readback=lambda value, language: "A, " + spoken.read_digits(value, language), identifier=True
+)
 def a_number(value: str, kind: str, language: str) -> str | None:
     """An A-number: A and 8 or 9 digits; returned as 9 digits (DOMAIN.md §2.2)."""
     text = value if kind == "digits" else spoken.digits_from_speech(value, language) or value
     return spoken.parse_a_number(text) or spoken.parse_a_number(value)
 
 
-@REGISTRY.validator("reference_number", readback=lambda value, language: spoken.read_digits(value, language))
+@REGISTRY.validator(
+    "reference_number", readback=lambda value, language: spoken.read_digits(value, language), identifier=True
+)
 def reference_number(value: str, kind: str, language: str) -> str | None:
     """A service request reference number: ten digits (eleven or twelve on a very busy day)."""
     digits = value if kind == "digits" else spoken.digits_from_speech(value, language)
@@ -65,7 +70,9 @@ def reference_number(value: str, kind: str, language: str) -> str | None:
     return digits if _REFERENCE.match(digits) else None
 
 
-@REGISTRY.validator("phone_number", readback=lambda value, language: spoken.read_digits(value[-10:], language))
+@REGISTRY.validator(
+    "phone_number", readback=lambda value, language: spoken.read_digits(value[-10:], language), identifier=True
+)
 def phone_number(value: str, kind: str, language: str) -> str | None:
     """A US phone number of ten digits (a leading 1 allowed); returned as +1 and ten digits."""
     digits = value if kind == "digits" else spoken.digits_from_speech(value, language)

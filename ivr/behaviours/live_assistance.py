@@ -231,7 +231,8 @@ def live_create_service_request(ctx: Context) -> Outcome:
     if case is None:
         raise LookupError("a service request needs a verified caller")
     sr_type = str(ctx.args.get("type") or ctx.session.vars.get("live_sr_type") or "other")
-    request = create_service_request(ctx, case, sr_type)
+    address = ctx.session.vars.get("sr_detail") if sr_type == "change_of_address" else None
+    request = create_service_request(ctx, case, sr_type, {"new_address": str(address)} if address else None)
     ctx.session.vars.update(request.values)
     return Outcome(request.outcome)
 

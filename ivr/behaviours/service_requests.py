@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from ivr.behaviours.case_status import the_office, verified_case
 from ivr.behaviours.filing import file_service_request
+from ivr.behaviours.request_details import details_of
 from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.rules import service_requests as rules
 from ivr.rules.directory import Office
@@ -124,7 +125,7 @@ def service_request_create(ctx: Context) -> Outcome:
         ctx.session.vars["sr_overseas_contact"] = overseas_contact(ctx, routing.office, case.country)
         return Outcome("overseas")
     today = _today(ctx)
-    reference = file_service_request(ctx, case, sr_type, routing.office.name.en, today, channel="ivr")
+    reference = file_service_request(ctx, case, sr_type, routing.office.name.en, today, channel="ivr", extra=details_of(ctx))
     ctx.session.vars["sr_reference_readback"] = read_digits(reference, language)
     ctx.session.vars["sr_created"] = _say_date(ctx, today)
     ctx.session.vars["sr_email_from"] = _say_date(ctx, today, rules.EMAIL_AFTER_DAYS)

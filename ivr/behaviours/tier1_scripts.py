@@ -25,7 +25,7 @@ from ivr.behaviours.live_assistance import (
     scripts_in_force,
     verified_case,
 )
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
@@ -39,6 +39,7 @@ BIOMETRICS_HANDOFF = "biometrics_reschedule"
 FIELD_OFFICE_HANDOFF = "field_office_appointment"
 SERVICE_REQUEST_HANDOFF = "service_request"
 NOT_SELF_SERVICE = "not_self_service"
+CONFIDENTIAL_CHANGE_OF_ADDRESS = "confidential_change_of_address"
 """The `vars["handoff_topic"]` values with which self-service hands a request to Tier 1."""
 
 # The service request a script's subject leads to: by script id first, then by its topics.
@@ -129,9 +130,8 @@ def live_topic(value: str, kind: str, language: str) -> str | None:
 @REGISTRY.variable("tier1_topic_menu")
 def tier1_topic_menu(ctx: Context) -> str:
     """The keyed topics of the scripts in force: 'For <label>, press <key>.' one per sentence."""
-    sentence = OPTION_SENTENCE[ctx.language]
     menu = scripts_in_force(ctx).menu(ctx.language)
-    return " ".join(sentence.format(topic=label, key=key) for key, label in menu)
+    return " ".join(say_option(label, key, ctx.language) for key, label in menu)
 
 
 @REGISTRY.action(
@@ -216,8 +216,10 @@ def live_tier1_handoff(ctx: Context) -> Outcome:
     if topic == SERVICE_REQUEST_HANDOFF and reason in SR_TYPES:
         vars_["live_sr_type"] = reason
         vars_["sr_topic"] = sr_topic(reason, ctx.language)
-        # Only a type self-service may not make is Tier 1's; a protected or unroutable case is an officer's.
-        tier1_may = vars_.get("handoff_detail") == NOT_SELF_SERVICE
+        vars_.pop("sr_detail", None)  # a detail of an earlier request is not this one's
+        # A type self-service may not make, and a VAWA/T/U change of address (the change-of-address
+        # script: "I can take the change on this call"), are Tier 1's; an unroutable case is an officer's.
+        tier1_may = vars_.get("handoff_detail") in (NOT_SELF_SERVICE, CONFIDENTIAL_CHANGE_OF_ADDRESS)
         return Outcome("service_request" if tier1_may else "service_request_officer")
     return Outcome("none")
 
@@ -247,8 +249,9 @@ _WHY = {
 }
 _NEXT = {
     "timely": {
-        "en": "You will receive a new appointment notice by mail.",
-        "es": "Recibirá por correo un nuevo aviso de cita.",
+        # Whether the reason is good cause is USCIS's decision (seed 000), not Tier 1's promise.
+        "en": "USCIS will decide whether your reason is good cause and will write to you.",
+        "es": "USCIS decidirá si su razón es una causa justificada y le escribirá.",
     },
     "late": {
         "en": "USCIS will decide whether to accept this late request and will write to you.",

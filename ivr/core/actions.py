@@ -28,6 +28,7 @@ class Gather:
     num_digits: int | None = None
     finish_on_key: str | None = None
     hints: tuple[str, ...] = ()
+    identifier: bool = False  # an identifier is asked (receipt, date, number): a shell may tune speech for it
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,12 @@ from ivr.core.agent import AgentAction
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.core.flow import IMPLICIT_TIER_CHANGE, State, Text
 from ivr.core.machine import (
+    COLLECTED_UNSURE,
     CONFIRM_SUFFIX,
-    ESCALATE_MAX_ATTEMPTS,
-    ESCALATE_REPRESENTATIVE,
     CallModel,
     CompiledFlow,
     CompiledState,
+    escalation_trigger,
     option_sentence,
 )
 from ivr.core.matching import normalize
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 MAX_HOPS = 60  # transitions one step may take before the engine calls it a loop
 MAX_DIGITS = 32
 MAX_SPEECH = 400
+LOW_CONFIDENCE = 0.5  # a spoken identifier heard with less (Twilio's Confidence, 0 to 1) is always read back
 _KEYS = re.compile(r"[^0-9*#]")
 _YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
 _NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
@@ -179,9 +180,11 @@ class _Run:
             case NoInput():
                 self._failed("no_input")
             case Digits(digits=digits):
+                self.session.silent_escalations = 0
                 self._digits(digits)
-            case Speech(text=text):
-                self._speech(text)
+            case Speech(text=text, confidence=confidence):
+                self.session.silent_escalations = 0
+                self._speech(text, confidence)
 
     def recover(self, reason: str) -> None:
         """After an internal fault: apologise and put the caller back on the last menu."""
@@ -224,7 +227,7 @@ class _Run:
         else:
             self._collect(state, digits.rstrip("#*") if state.state.finish_on_key else digits, "digits")
 
-    def _speech(self, raw: str) -> None:
+    def _speech(self, raw: str, confidence: float | None = None) -> None:
         text = raw[:MAX_SPEECH]
         state, confirming = self._current
         if not state.state.waits_for_caller:
@@ -246,7 +249,8 @@ class _Run:
             said = set(normalize(text).split())
             self._confirm_answer(bool(said & set(_YES[language])), bool(said & set(_NO[language])))
         elif state.state.kind == "collect":
-            self._collect(state, text, "speech")
+            unsure = confidence is not None and confidence < LOW_CONFIDENCE
+            self._collect(state, text, "speech", unsure)
         else:
             self._failed("no_match")
 
@@ -260,8 +264,10 @@ class _Run:
             target = stack.pop() if stack else self.compiled.flow.start
             self._set_state(target)
             self._enter(target)
+        elif purpose == "supervisor" and self.compiled.flow.escalates("supervisor"):
+            self._escalate("supervisor")
         else:
-            self._fire(ESCALATE_REPRESENTATIVE)
+            self._escalate("representative")
 
     def _select(self, state: CompiledState, key: str) -> None:
         option = state.state.option(key)
@@ -272,7 +278,7 @@ class _Run:
             self.session.language = option.language
         self._after_transition()
 
-    def _collect(self, state: CompiledState, value: str, kind: str) -> None:
+    def _collect(self, state: CompiledState, value: str, kind: str, unsure: bool = False) -> None:
         spec = self.compiled.registry.validators[state.state.validator or ""]
         normalized = spec.func(value, kind, self.session.language)
         if normalized is None:
@@ -281,7 +287,8 @@ class _Run:
         assert state.state.into is not None
         self.session.vars[state.state.into] = normalized
         self.session.vars[f"{state.state.into}_readback"] = spec.readback(normalized, self.session.language)
-        self._fire("collected")
+        # An identifier the recogniser was unsure of is read back before it is used, never used straight away.
+        self._fire(COLLECTED_UNSURE if unsure and state.identifier else "collected")
 
     def _confirm_answer(self, yes: bool, no: bool) -> None:
         if yes and not no:
@@ -300,12 +307,30 @@ class _Run:
         count = getattr(self.session, kind) + 1
         setattr(self.session, kind, count)
         if count >= state.state.max_attempts:
-            self._fire(ESCALATE_MAX_ATTEMPTS)
+            self._last_attempt(kind)
             return
         message: Text | None = getattr(state.state, kind) or self.compiled.flow.messages.get(kind)
         if message is not None:
             self._say(message)
         self._present(again=True)
+
+    def _last_attempt(self, kind: str) -> None:
+        """Attempts used up.  In silence, the second time running, the flow's silence ending takes over.
+
+        The first limit reached leads to `escalation.max_attempts` (which offers help); a caller who
+        stays silent through that too reaches `escalation.silence` (a transfer, or the hours and
+        goodbye), so a call nobody speaks on always ends.
+        """
+        silent = kind == "no_input"
+        repeated = silent and self.session.silent_escalations >= 1
+        if silent:
+            self.session.silent_escalations += 1
+        self._escalate("silence" if repeated and self.compiled.flow.escalates("silence") else "max_attempts")
+
+    def _escalate(self, kind: str) -> None:
+        """Fire the flow's escalation for the tier the call is in (its `ivr` target when the tier has none)."""
+        by_tier = escalation_trigger(kind, self.session.tier)
+        self._fire(by_tier if by_tier in self.compiled.machine.events else escalation_trigger(kind))
 
     # --- transitions ------------------------------------------------------------------
 
@@ -446,11 +471,15 @@ class _Run:
         if not state.waits_for_caller:
             self._say_prompt(state, compiled)
             return
-        text = (compiled.reprompt if again else compiled.prompt)[language]
-        if compiled.dynamic_options:
-            text = self._dynamic_menu(compiled, again)
         prompt_id = f"{state.name}.{'reprompt' if again and state.reprompt else 'prompt'}"
-        self._say_text(self._fill(text), prompt_id)
+        if compiled.parts:  # a bilingual menu: each language in its own Say
+            for part, part_language in compiled.reparts if again else compiled.parts:
+                self._say_text(self._fill(part), prompt_id, part_language)
+        else:
+            text = (compiled.reprompt if again else compiled.prompt)[language]
+            if compiled.dynamic_options:
+                text = self._dynamic_menu(compiled, again)
+            self._say_text(self._fill(text), prompt_id)
         if state.kind == "menu":
             self.actions.append(Gather(state.input, language, state.timeout, num_digits=1, finish_on_key="", hints=compiled.hints[language]))
         else:
@@ -462,6 +491,7 @@ class _Run:
                     num_digits=state.num_digits,
                     finish_on_key=state.finish_on_key,
                     hints=compiled.hints[language] + self.compiled.registry.validators[state.validator or ""].hints.get(language, ()),
+                    identifier=compiled.identifier,
                 )
             )
 
@@ -490,9 +520,9 @@ class _Run:
     def _say(self, text: Text) -> None:
         self._say_text(self._fill(text.in_(self.session.language)), text.id)
 
-    def _say_text(self, text: str, prompt_id: str) -> None:
+    def _say_text(self, text: str, prompt_id: str, language: str | None = None) -> None:
         if text:
-            self.actions.append(Say(text, self.session.language, prompt_id))
+            self.actions.append(Say(text, language or self.session.language, prompt_id))
 
     def _fill(self, text: str) -> str:
         if "{" not in text:

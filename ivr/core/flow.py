@@ -125,6 +125,15 @@ class State:
         return None
 
 
+ESCALATIONS = ("representative", "max_attempts", "silence", "supervisor")
+"""What a waiting state can escalate on: the representative key, attempts used up, a caller silent through the
+offer of help too (the silence ending), the supervisor phrases (seed 003)."""
+KEYED_PURPOSES = ("representative", "repeat", "previous")
+"""Global requests with a phone key (and phrases)."""
+GLOBAL_PURPOSES = (*KEYED_PURPOSES, "supervisor")
+"""Every global request a caller can make in any menu; `supervisor` is by phrase only (seed 003)."""
+
+
 @dataclass(frozen=True)
 class GlobalKeys:
     """Keys (and phrases) honoured in every menu."""
@@ -135,7 +144,7 @@ class GlobalKeys:
     phrases: dict[str, dict[str, tuple[str, ...]]]  # purpose -> language -> phrases
 
     def purpose_of_key(self, key: str) -> str | None:
-        for purpose in ("representative", "repeat", "previous"):
+        for purpose in KEYED_PURPOSES:
             if getattr(self, purpose) == key:
                 return purpose
         return None
@@ -156,6 +165,17 @@ class Flow:
     max_attempts_state: str
     states: dict[str, State]
     confirm_suffix: str = ".confirm"
+    # Where each escalation leads, by the tier the call is in ("ivr" is every tier's default):
+    # representative, max_attempts, and optionally silence and supervisor (ESCALATIONS).
+    escalation: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def escalates(self, kind: str) -> bool:
+        return kind in self.escalation
+
+    @property
+    def escalations(self) -> tuple[str, ...]:
+        """Every state a waiting state can escalate to (global requests, attempts used up), once each."""
+        return tuple(dict.fromkeys(dest for by_tier in self.escalation.values() for dest in by_tier.values()))
 
     def state(self, name: str) -> State:
         return self.states[name]

@@ -12,7 +12,9 @@ Trigger names:
   `confirmed`/`rejected`  the read-back of a collected value
   `outcome_<name>`        an action's outcome
   `next`                  message, transfer and branch states move on
-  `escalate_representative`, `escalate_max_attempts`: from every waiting state
+  `collected_unsure`      an identifier heard with low confidence: always to its read-back
+  `escalate_<kind>[_<tier>]`: from every waiting state, for each of the flow's escalations
+                          (representative, max_attempts, silence, supervisor), per tier
 
 Everything static per state and language (menu prompts, speech hints,
 phrase indexes) is precomputed here so the hot path only formats templates.
@@ -26,15 +28,23 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from ivr.core.flow import LANGUAGES, Flow, Option, State
+from ivr.core.flow import GLOBAL_PURPOSES, LANGUAGES, Flow, Option, State, Text
 from ivr.core.matching import PhraseIndex
+from ivr.core.options import OPTION_SENTENCE as OPTION_SENTENCE  # re-exported: DESIGN.md §3's default
+from ivr.core.options import say_option
 from ivr.core.registry import Context, Registry
 
 KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
-OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
 CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
+COLLECTED_UNSURE = "collected_unsure"
+MAX_HINTS = 100  # Twilio takes a few hundred hint phrases; a menu has under a hundred
+
+
+def escalation_trigger(kind: str, tier: str = "ivr") -> str:
+    """`escalate_<kind>`, or `escalate_<kind>_<tier>` where the flow sends that tier elsewhere."""
+    return f"escalate_{kind}" if tier == "ivr" else f"escalate_{kind}_{tier}"
 
 
 class CallModel:
@@ -52,7 +62,7 @@ def spoken_key(key: str, language: str) -> str:
 
 def option_sentence(option: Option, language: str) -> str:
     language = option.language or language
-    return OPTION_SENTENCE[language].format(topic=option.topic.in_(language), key=spoken_key(option.key, language))
+    return say_option(option.topic.in_(language), spoken_key(option.key, language), language)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,10 @@ class CompiledState:
     reprompt: dict[str, str]  # the shorter prompt for repeats
     phrases: dict[str, PhraseIndex]  # language -> option phrases (menus)
     hints: dict[str, tuple[str, ...]]
+    # bilingual menus: (text, language) parts, each said in its own language and voice
+    parts: tuple[tuple[str, str], ...] = ()
+    reparts: tuple[tuple[str, str], ...] = ()
+    identifier: bool = False  # a collect of an identifier: tuned speech, low confidence read back
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,7 @@ class CompiledFlow:
     flow: Flow
     machine: Machine
     states: dict[str, CompiledState]
-    global_phrases: dict[str, PhraseIndex]  # language -> representative/repeat/previous
+    global_phrases: dict[str, PhraseIndex]  # language -> representative/repeat/previous/supervisor
     registry: Registry
 
     def fire(self, model: CallModel, trigger: str, ctx: Context) -> bool:
@@ -90,7 +104,9 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
     """Build the shared machine and the static prompts of a validated flow."""
     names: list[str] = []
     transitions: list[dict[str, Any]] = []
-    escalation = (flow.representative_state, flow.max_attempts_state)
+    escalation = [
+        (escalation_trigger(kind, tier), dest) for kind, by_tier in flow.escalation.items() for tier, dest in by_tier.items()
+    ]
 
     def add(trigger: str, source: str, dest: str, when: str | None = None) -> None:
         transition: dict[str, Any] = {"trigger": trigger, "source": source, "dest": dest}
@@ -108,11 +124,12 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
                 add(f"select_{option.key}", name, option.goto, option.when)
         elif state.kind == "collect":
             assert state.goto is not None
-            if state.confirm is not None:
+            if state.confirm is not None or _identifier(state, registry):
                 confirm = name + CONFIRM_SUFFIX
                 names.append(confirm)
                 waiting.append(confirm)
-                add("collected", name, confirm)
+                add("collected", name, confirm if state.confirm is not None else state.goto)
+                add(COLLECTED_UNSURE, name, confirm)
                 add("confirmed", confirm, state.goto)
                 add("rejected", confirm, name)
             else:
@@ -128,8 +145,8 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
             add("next", name, state.goto)
         if state.waits_for_caller:
             for source in waiting:
-                add(ESCALATE_REPRESENTATIVE, source, escalation[0])
-                add(ESCALATE_MAX_ATTEMPTS, source, escalation[1])
+                for trigger, dest in escalation:
+                    add(trigger, source, dest)
 
     machine = Machine(
         model=None,
@@ -142,11 +159,11 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
     )
     global_phrases: dict[str, PhraseIndex] = {
         language: PhraseIndex.build(
-            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in ("representative", "repeat", "previous")
+            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in GLOBAL_PURPOSES
         )
         for language in LANGUAGES
     }
-    states = {name: _compile_state(flow, state) for name, state in flow.states.items()}
+    states = {name: _compile_state(flow, state, _identifier(state, registry)) for name, state in flow.states.items()}
     return CompiledFlow(flow, machine, states, global_phrases, registry)
 
 
@@ -158,7 +175,13 @@ def _condition(guard: Callable[[Context], bool]) -> Callable[[EventData], bool]:
     return condition
 
 
-def _compile_state(flow: Flow, state: State) -> CompiledState:
+def _identifier(state: State, registry: Registry) -> bool:
+    """A collect whose validator reads an identifier (receipt, date of birth, reference number...)."""
+    spec = registry.validators.get(state.validator or "") if state.kind == "collect" else None
+    return bool(spec is not None and spec.identifier)
+
+
+def _compile_state(flow: Flow, state: State, identifier: bool = False) -> CompiledState:
     dynamic = any(option.when for option in state.options)
     prompt: dict[str, str] = {}
     reprompt: dict[str, str] = {}
@@ -176,16 +199,33 @@ def _compile_state(flow: Flow, state: State) -> CompiledState:
                 (option.key, (option.topic.in_(option.language or language), *option.phrases[language], *_other_language(option, language)))
                 for option in state.options
             )
-            words = [option.topic.in_(option.language or language) for option in state.options]
-            words += [p for option in state.options for p in option.phrases[language]]
+            # Hints are what callers say: the options' phrases (never topics, which are sentences with commas).
+            words = [p for option in state.options for p in (*option.phrases[language], *_other_language(option, language))]
         else:
             prompt[language] = intro
             reprompt[language] = short or intro
             words = list(state.hints)
-        for purpose in ("representative", "repeat", "previous"):
+        for purpose in GLOBAL_PURPOSES:
             words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
-        hints[language] = tuple(dict.fromkeys(w for w in words if w))[:40]
-    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints)
+        hints[language] = tuple(dict.fromkeys(_hint(w) for w in words if _hint(w)))[:MAX_HINTS]
+    parts, reparts = _bilingual_parts(state) if state.bilingual and state.kind == "menu" else ((), ())
+    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier)
+
+
+def _hint(phrase: str) -> str:
+    """A phrase as one Twilio hint: hints are comma-separated, so a phrase's own commas would split it."""
+    return " ".join(phrase.replace(",", " ").split())
+
+
+def _bilingual_parts(state: State) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """A bilingual menu (the language choice) as (text, language) parts: the intro in each language, then each
+    option in its own language ("For English, press 1." / "Para español, oprima 2.")."""
+    options = tuple((option_sentence(option, option.language or "en"), option.language or "en") for option in state.options)
+
+    def intro(text: Text | None) -> tuple[tuple[str, str], ...]:
+        return tuple((text.in_(language), language) for language in LANGUAGES if text is not None and text.in_(language))
+
+    return intro(state.prompt) + options, intro(state.reprompt or state.prompt) + options
 
 
 def _other_language(option: Option, language: str) -> tuple[str, ...]:

@@ -145,6 +145,7 @@ class ValidatorSpec:
     hints: dict[str, tuple[str, ...]]
     readback: Readback
     doc: str
+    identifier: bool = False  # reads an identifier: speech tuned for it, low confidence always read back
 
 
 Variable = Callable[[Context], str]
@@ -195,11 +196,12 @@ class Registry:
         name: str,
         readback: Readback,
         hints: dict[str, tuple[str, ...]] | None = None,
+        identifier: bool = False,
     ) -> Callable[[Validator], Validator]:
         def register(func: Validator) -> Validator:
             if name in self.validators:
                 raise ValueError(f"validator {name!r} registered twice")
-            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func))
+            self.validators[name] = ValidatorSpec(name, func, hints or {}, readback, _doc(func), identifier)
             return func
 
         return register

@@ -46,6 +46,7 @@ class Session:
     caller: str | None = None
     no_input: int = 0
     no_match: int = 0
+    silent_escalations: int = 0  # attempt limits reached in silence since the caller last pressed or said anything
     pending: str | None = None  # a collected value awaiting read-back confirmation
     menu_stack: list[str] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
@@ -71,6 +72,7 @@ class Session:
             caller=self.caller,
             no_input=self.no_input,
             no_match=self.no_match,
+            silent_escalations=self.silent_escalations,
             pending=self.pending,
             menu_stack=list(self.menu_stack),
             path=self.path[-PATH_TAIL:],
@@ -97,6 +99,7 @@ class Session:
             "caller": self.caller,
             "no_input": self.no_input,
             "no_match": self.no_match,
+            "silent_escalations": self.silent_escalations,
             "pending": self.pending,
             "menu_stack": self.menu_stack,
             "path": self.path[-PATH_TAIL:],

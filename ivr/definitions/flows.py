@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from ivr.core.flow import (
+    ESCALATIONS,
+    GLOBAL_PURPOSES,
+    KEYED_PURPOSES,
     LANGUAGES,
     STATE_KINDS,
     TIER_CHANGE_REASONS,
@@ -50,11 +53,16 @@ TOP_KEYS = ("version", "id", "title", "start", "defaults", "keys", "messages", "
 FRAGMENT_KEYS = ("version", "description", "states")
 TOP_REQUIRED = ("version", "id", "start", "keys", "escalation", "states")
 DEFAULTS_KEYS = ("max_attempts", "timeout")
-KEYS_KEYS = ("representative", "repeat", "previous")
+KEYS_REQUIRED = KEYED_PURPOSES  # representative, repeat, previous: a key each
+KEYS_KEYS = GLOBAL_PURPOSES  # ... and supervisor: phrases only (seed 003: "at any time")
 GLOBAL_KEY_KEYS = ("key", "phrases")
 MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology")
 MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
-ESCALATION_KEYS = ("representative", "max_attempts")
+ESCALATION_KEYS = ESCALATIONS
+ESCALATION_REQUIRED = ("representative", "max_attempts")
+FINISH_KEY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {"#": {"en": ("pound", "hash"), "es": ("numeral", "gato")}, "*": {"en": ("star",), "es": ("asterisco",)}}
+"""How a prompt names a finish key: a variable-length keyed answer must announce it."""
+DEFAULT_FINISH_KEY = "#"  # Twilio's finishOnKey default
 COMMON_STATE_KEYS = ("kind", "tier", "prompt", "description")
 WAITING_KEYS = ("reprompt", "no_input", "no_match", "max_attempts", "timeout", "hints")
 STATE_KEYS: dict[str, tuple[str, ...]] = {
@@ -268,9 +276,10 @@ class _FlowBuilder:
             start=start,
             keys=keys,
             messages=messages,
-            representative_state=escalation[0],
-            max_attempts_state=escalation[1],
+            representative_state=escalation["representative"]["ivr"],
+            max_attempts_state=escalation["max_attempts"]["ivr"],
             states=states,
+            escalation=escalation,
         )
 
     def _keys(self) -> GlobalKeys | None:
@@ -280,7 +289,7 @@ class _FlowBuilder:
         raw = check.mapping(self.top["keys"], "keys", self.top.line_of("keys"))
         if raw is None:
             return None
-        check.keys(raw, "keys", KEYS_KEYS, KEYS_KEYS)
+        check.keys(raw, "keys", KEYS_KEYS, KEYS_REQUIRED)
         chosen: dict[str, str] = {}
         phrases: dict[str, dict[str, tuple[str, ...]]] = {}
         for purpose in KEYS_KEYS:
@@ -290,8 +299,9 @@ class _FlowBuilder:
             entry = check.mapping(raw[purpose], where, raw.line_of(purpose))
             if entry is None:
                 continue
-            check.keys(entry, where, GLOBAL_KEY_KEYS, ("key",))
-            key = check.text(entry, "key", where) if "key" in entry else None
+            keyed = purpose in KEYS_REQUIRED
+            check.keys(entry, where, GLOBAL_KEY_KEYS if keyed else ("phrases",), ("key",) if keyed else ("phrases",))
+            key = check.text(entry, "key", where) if keyed and "key" in entry else None
             if key is not None:
                 if key not in OPTION_KEY_CHARS:
                     check.problem(entry.line_of("key"), f"{where}.key", f"'{key}' is not a phone key (allowed: {', '.join(OPTION_KEY_CHARS)})")
@@ -299,7 +309,7 @@ class _FlowBuilder:
                     check.problem(entry.line_of("key"), f"{where}.key", f"key '{key}' is already used by another global key")
                 chosen[purpose] = key
             phrases[purpose] = self._phrases(entry, where) if "phrases" in entry else {lang: () for lang in LANGUAGES}
-        if len(chosen) != len(KEYS_KEYS):
+        if len(chosen) != len(KEYS_REQUIRED):
             return None
         return GlobalKeys(chosen["representative"], chosen["repeat"], chosen["previous"], phrases)
 
@@ -320,19 +330,40 @@ class _FlowBuilder:
                     messages[name] = text
         return messages
 
-    def _escalation(self) -> tuple[str, str] | None:
+    def _escalation(self) -> dict[str, dict[str, str]] | None:
+        """escalation: each kind leads to a state, or to a state per tier ({ivr: …, tier1: …}; ivr is the default)."""
         check = self.check
         if "escalation" not in self.top:
             return None
         raw = check.mapping(self.top["escalation"], "escalation", self.top.line_of("escalation"))
         if raw is None:
             return None
-        check.keys(raw, "escalation", ESCALATION_KEYS, ESCALATION_KEYS)
-        representative = check.text(raw, "representative", "escalation") if "representative" in raw else None
-        max_attempts = check.text(raw, "max_attempts", "escalation") if "max_attempts" in raw else None
-        if representative is None or max_attempts is None:
+        check.keys(raw, "escalation", ESCALATION_KEYS, ESCALATION_REQUIRED)
+        targets: dict[str, dict[str, str]] = {}
+        for kind in ESCALATION_KEYS:
+            if kind not in raw:
+                continue
+            where = f"escalation.{kind}"
+            if isinstance(raw[kind], dict):
+                by_tier = check.mapping(raw[kind], where, raw.line_of(kind))
+                if by_tier is None:
+                    continue
+                check.keys(by_tier, where, TIERS, ("ivr",))
+                found = {tier: check.text(by_tier, tier, where) for tier in TIERS if tier in by_tier}
+                targets[kind] = {tier: name for tier, name in found.items() if name is not None}
+            else:
+                name = check.text(raw, kind, "escalation")
+                if name is not None:
+                    targets[kind] = {"ivr": name}
+        if any("ivr" not in targets.get(kind, {}) for kind in ESCALATION_REQUIRED):
             return None
-        return representative, max_attempts
+        keys = self.top.get("keys")
+        asks_supervisor = isinstance(keys, dict) and "supervisor" in keys
+        if asks_supervisor and "supervisor" not in raw:
+            check.problem(raw.line, "escalation", "keys.supervisor needs escalation.supervisor (where the request leads)")
+        if "supervisor" in raw and not asks_supervisor:
+            check.problem(raw.line_of("supervisor"), "escalation.supervisor", "no keys.supervisor phrases lead here")
+        return {kind: by_tier for kind, by_tier in targets.items() if "ivr" in by_tier}
 
     # --- states -----------------------------------------------------------------
 
@@ -471,6 +502,25 @@ class _FlowBuilder:
         if "confirm" in body:
             if check.boolean(body, "confirm", where):
                 fields["confirm"] = Text(f"{name}.confirm", "", "")  # the text comes from messages.confirm
+        self._keypad(body, where, fields)
+
+    def _keypad(self, body: Mapping, where: str, fields: dict[str, Any]) -> None:
+        """A keyed answer never waits for an unannounced key: a fixed length, or a finish key the prompt names.
+
+        Without `num_digits` keyed input ends with `finish_on_key` ('#' when not given, as Twilio does).
+        """
+        prompt = fields.get("prompt")
+        if "dtmf" not in fields.get("input", "dtmf speech") or fields.get("num_digits") or prompt is None:
+            return
+        finish = fields.get("finish_on_key") or DEFAULT_FINISH_KEY
+        for language in LANGUAGES:
+            words = FINISH_KEY_WORDS[finish][language]
+            if not any(word in prompt.in_(language).lower() for word in words):
+                self.check.problem(
+                    body.line_of("prompt"), f"{where}.prompt.{language}",
+                    f"never names the key that ends the entry, '{finish}' (say {' or '.join(words)}), "
+                    "and num_digits does not fix its length",
+                )
 
     def _action(self, body: Mapping, where: str, fields: dict[str, Any]) -> None:
         check = self.check
@@ -576,7 +626,7 @@ class _FlowBuilder:
 
     # --- graph ------------------------------------------------------------------
 
-    def _graph(self, states: dict[str, State], start: str, escalation: tuple[str, str]) -> None:
+    def _graph(self, states: dict[str, State], start: str, escalation: dict[str, dict[str, str]]) -> None:
         known = set(self.origin)
         check = self.check
 
@@ -586,8 +636,11 @@ class _FlowBuilder:
 
         target(start, self.top.line_of("start"), "start")
         esc = self.top["escalation"]
-        target(escalation[0], esc.line_of("representative"), "escalation.representative")
-        target(escalation[1], esc.line_of("max_attempts"), "escalation.max_attempts")
+        for kind, by_tier in escalation.items():
+            for tier, name in by_tier.items():
+                plain = not isinstance(esc[kind], dict)
+                line = esc.line_of(kind) if plain else esc[kind].line_of(tier)
+                target(name, line, f"escalation.{kind}" if plain else f"escalation.{kind}.{tier}")
         for name, state in states.items():
             check, raw = self.origin[name]
             body = raw[name]
@@ -602,8 +655,9 @@ class _FlowBuilder:
                 target(branch.goto, body["branches"].line_of(index), f"{where}.branches[{index}].goto")
         if any(c.problems for c in (self.main_check, *(f[0] for f in self.fragments))):
             return
-        edges = {name: set(successors(state, escalation)) for name, state in states.items()}
-        reachable = _reach([start, *escalation], edges)
+        ladder = tuple(dict.fromkeys(name for by_tier in escalation.values() for name in by_tier.values()))
+        edges = {name: set(successors(state, ladder)) for name, state in states.items()}
+        reachable = _reach([start, *ladder], edges)
         for name in states:
             check, raw = self.origin[name]
             if name not in reachable:
@@ -620,7 +674,7 @@ class _FlowBuilder:
                 check.problem(raw.line_of(name), f"states.{name}", "dead end: no path from here reaches a hangup state")
 
 
-def successors(state: State, escalation: tuple[str, str]) -> list[str]:
+def successors(state: State, escalation: tuple[str, ...]) -> list[str]:
     """Every state a state can lead to, counting the global keys and attempt limits of waiting states."""
     result: list[str] = []
     if state.goto:

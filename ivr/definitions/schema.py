@@ -31,12 +31,14 @@ from ivr.definitions.flows import (
     BRANCH_KEYS,
     DEFAULTS_KEYS,
     ESCALATION_KEYS,
+    ESCALATION_REQUIRED,
     FLOW_FORMAT_VERSION,
     FLOWS_ROOT,
     FRAGMENT_KEYS,
     GLOBAL_KEY_KEYS,
     INPUT_MODES,
     KEYS_KEYS,
+    KEYS_REQUIRED,
     MESSAGE_KEYS,
     MESSAGES_REQUIRED,
     OPTION_KEY_CHARS,
@@ -68,9 +70,9 @@ _DESCRIPTIONS: dict[str, str] = {
     "title": "A human title for the flow (defaults to the id).",
     "start": "The state every call starts in.",
     "defaults": "Defaults for waiting states (menus and collects).",
-    "keys": "The keys (and phrases) honoured in every menu: representative, repeat, previous.",
+    "keys": "The keys (and phrases) honoured in every menu: representative, repeat, previous; supervisor by phrases.",
     "messages": "Shared messages: no-input, no-match, the global-keys announcement, the read-back and the apology.",
-    "escalation": "Where the representative key and exhausted attempts lead, from every waiting state.",
+    "escalation": "Where the global requests, exhausted attempts and a silent caller lead, from every waiting state.",
     "include": "Fragment files (paths relative to this file) holding more states.",
     "states": "The states, by name: lower-case words joined by _, nested menus as parent.child.",
     "description": "A note for people reading the file; never spoken.",
@@ -116,11 +118,15 @@ _KEY_DESCRIPTIONS = {
     "representative": "The key (and phrases) that ask for a representative from every menu.",
     "repeat": "The key (and phrases) that repeat the current prompt.",
     "previous": "The key (and phrases) that return to the previous menu.",
+    "supervisor": "The phrases that ask for a supervisor from every menu and question (no key; needs escalation.supervisor).",
 }
 _ESCALATION_DESCRIPTIONS = {
     "representative": "The state the representative key or phrases lead to from every waiting state.",
     "max_attempts": "The state a waiting state goes to after its maximum of no-input or no-match attempts.",
+    "silence": "Where a caller goes who stays silent through a second attempt limit running (a silent call must end).",
+    "supervisor": "Where the keys.supervisor phrases lead from every waiting state.",
 }
+_ESCALATION_NOTE = " A state, or a state per tier (ivr required; other tiers default to it)."
 
 
 def flow_schema(registry: Registry) -> Schema:
@@ -138,7 +144,11 @@ def flow_schema(registry: Registry) -> Schema:
                 for key in DEFAULTS_KEYS
             }
         ),
-        "keys": _closed({key: _ref("global_key", _KEY_DESCRIPTIONS[key]) for key in KEYS_KEYS}, KEYS_KEYS),
+        "keys": _closed(
+            {key: _ref("global_key" if key in KEYS_REQUIRED else "global_phrases", _KEY_DESCRIPTIONS[key]) for key in KEYS_KEYS},
+            KEYS_REQUIRED,
+        ),
+        "global_phrases": _closed({"phrases": _ref("phrases", _DESCRIPTIONS["phrases"])}, ("phrases",)),
         "global_key": _closed(
             _select(
                 {
@@ -154,9 +164,15 @@ def flow_schema(registry: Registry) -> Schema:
             MESSAGES_REQUIRED,
         ),
         "escalation": _closed(
-            {key: _ref("state_name", _ESCALATION_DESCRIPTIONS[key]) for key in ESCALATION_KEYS},
-            ESCALATION_KEYS,
+            {key: _ref("escalation_target", _ESCALATION_DESCRIPTIONS[key] + _ESCALATION_NOTE) for key in ESCALATION_KEYS},
+            ESCALATION_REQUIRED,
         ),
+        "escalation_target": {
+            "oneOf": [
+                {"$ref": "#/$defs/state_name"},
+                _closed({tier: {"$ref": "#/$defs/state_name"} for tier in TIERS}, ("ivr",)),
+            ]
+        },
         "state": _state_dispatch(),
         **{f"state_{kind}": _state(kind, registry) for kind in STATE_KINDS},
         "option": _option(),

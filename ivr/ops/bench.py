@@ -96,7 +96,7 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
     )
     env.pop("TWILIO_ACCOUNT_SID", None)
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", "sync",
-               "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--log-level", "warning", spec]
+               "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "120", "--log-level", "warning", spec]
     log = open(folder / f"gunicorn-{port}.log", "wb")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
@@ -169,10 +169,21 @@ def _children(pid: int) -> list[int]:
 # --- throughput ----------------------------------------------------------------------------------
 
 
-def signed_requests(port: int, calls: int, threads: int, prefix: str) -> list[str]:
+def recorded_call(port: int) -> list[tuple[str, dict[str, str]]]:
+    """The webhooks of one bench call as the server at `port` directs them (its Gather actions, with their step marks)."""
+    from ivr.ops.load import Plan, run
+
+    report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=1, calls=1, duration=60.0,
+                      trace=True))
+    if report.failed or len(report.sent) != len(BENCH_CALL):
+        raise RuntimeError(f"the bench call failed on port {port}: " + "; ".join(report.lines()[1:]))
+    return report.sent
+
+
+def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls: int, threads: int, prefix: str) -> list[str]:
     """Tab-separated request lines for the wrk script: `thread, path, signature, body`.
 
-    Each call is the bench call under its own CallSid; a thread's lines run step-major
+    Each call is the recorded bench call under its own CallSid; a thread's lines run step-major
     (every call's first webhook, then every call's second…), so a call's next webhook is
     sent long after its previous one was answered, as on a phone line.
     """
@@ -180,14 +191,11 @@ def signed_requests(port: int, calls: int, threads: int, prefix: str) -> list[st
 
     from twilio.request_validator import RequestValidator
 
-    from ivr.ops.load import request_for
-
     validator = RequestValidator(TOKEN)
     lines = []
     for thread in range(threads):
         sids = [f"CA{prefix}{thread:02d}{number:08d}".ljust(34, "0")[:34] for number in range(calls)]
-        for given in BENCH_CALL:
-            path, fields = request_for(given, None)
+        for path, fields in webhooks:
             for sid in sids:
                 params = {"CallSid": sid, "AccountSid": "AC" + "0" * 32, **fields}
                 signature = validator.compute_signature(f"http://127.0.0.1:{port}{path}", params)
@@ -213,7 +221,8 @@ def wrk_run(port: int, settings: Settings, folder: Path, round_: int, master: in
     threads = 2
     calls = int(settings.seconds * 8000 / threads / len(BENCH_CALL)) + 1  # more than 8,000 req/s can use
     requests = folder / f"requests-{port}-{round_}.tsv"
-    requests.write_text("\n".join(signed_requests(port, calls, threads, f"{round_:02d}")) + "\n")
+    lines = signed_requests(port, recorded_call(port), calls, threads, f"{round_:02d}")
+    requests.write_text("\n".join(lines) + "\n")
     before = server_cpu(master)
     done = subprocess.run(
         ["wrk", "--threads", str(threads), "--connections", str(settings.connections), "--duration",
@@ -284,7 +293,11 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
             order = TARGETS[round_ % 3:] + TARGETS[:round_ % 3]  # rotate: no server always goes first
             for name, _, _ in order:
                 port = settings.port + [t[0] for t in TARGETS].index(name)
-                one = wrk_run(port, settings, folder, round_, masters[name]) if use_wrk else load_run(port, settings, masters[name])
+                try:
+                    one = wrk_run(port, settings, folder, round_, masters[name]) if use_wrk else load_run(port, settings, masters[name])
+                except RuntimeError as error:
+                    log = (folder / f"gunicorn-{port}.log").read_text(errors="replace").strip().splitlines()[-5:]
+                    raise RuntimeError(f"{error}; the server's log ends: {' / '.join(log) or '(empty)'}") from None
                 runs[name].append(one)
                 say(f"  round {round_ + 1} {name:<7} {one.rate:8.0f} req/s  p50 {one.p50_ms:6.1f} ms  p99 {one.p99_ms:6.1f} ms"
                     f"  errors {one.errors}")

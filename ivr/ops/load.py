@@ -64,6 +64,7 @@ class Plan:
     ramp: float | None = None  # spread the callers' first calls over this many seconds (default: think)
     max_steps: int = 14  # a random walk's inputs per call
     seed: int = 1
+    trace: bool = False  # keep every request's path and form fields in the report (for one call, say)
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Report:
     errors: Counter[str] = field(default_factory=Counter)  # kind -> count (timeouts, refused, HTTP 5xx…)
     not_twiml: int = 0  # answers that failed to parse as TwiML
     apologies: int = 0  # answers in the app's error state (X-IVR-State: error)
+    sent: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, form fields) when traced
 
     @property
     def throughput(self) -> float:
@@ -311,6 +313,8 @@ class _Run:
         signature = self.validator.compute_signature(self.signed_base + path, params)
         body = urllib.parse.urlencode(params).encode()
         self.report.requests += 1
+        if self.plan.trace:
+            self.report.sent.append((path, fields))
         try:
             status, headers, text = await asyncio.wait_for(_post(self.target, path, body, signature), TWILIO_TIMEOUT)
         except asyncio.TimeoutError:

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from ivr.errors import display_path
+from ivr.errors import ConfigError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
 from ivr.qa.report import group_failures, signature
@@ -265,6 +265,11 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
     from ivr import config as configuration
     from ivr.store.sql import SqlStore, default_sqlite_url
 
+    if database:
+        try:
+            configuration.check_database_url(database, "--db")
+        except ConfigError as error:
+            raise click.ClickException(str(error)) from None
     url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
     store = SqlStore(url)
     try:

@@ -228,10 +228,16 @@ def _changed_prompts(before: PlayedCall, after: PlayedCall) -> tuple[str, ...]:
     for old, new in zip(before.observed, after.observed):
         if old is None or new is None:
             continue
-        texts = {heard.prompt: heard.text for heard in new.heard}
+        # A prompt may be said in several parts (the greeting: each language in its own voice).
+        texts: dict[str, list[str]] = {}
+        for heard in new.heard:
+            texts.setdefault(heard.prompt, []).append(heard.text)
+        olds: dict[str, list[str]] = {}
         for heard in old.heard:
-            if texts.get(heard.prompt, heard.text) != heard.text and heard.prompt not in changed:
-                changed.append(heard.prompt)
+            olds.setdefault(heard.prompt, []).append(heard.text)
+        for prompt, said in olds.items():
+            if texts.get(prompt, said) != said and prompt not in changed:
+                changed.append(prompt)
         known = {heard.prompt for heard in old.heard}
         changed += [heard.prompt for heard in new.heard if heard.prompt not in known and heard.prompt not in changed]
     return tuple(changed)

@@ -89,6 +89,35 @@ GOOD_CAUSES: tuple[GoodCause, ...] = (
         "un aviso de cita que llegó tarde o que no llegó",
     ),
 )
+
+
+class OfficerReason(NamedTuple):
+    """A reason outside GOOD_CAUSES that a Tier 2 officer decides; unpacks as (code, en, es, good_cause)."""
+
+    code: str
+    en: str
+    es: str
+    good_cause: bool
+
+
+OFFICER_REASONS: tuple[OfficerReason, ...] = (
+    # Seed 000: good cause is "sufficient reason for the benefit requestor's inability to appear on
+    # the scheduled date", and the six GOOD_CAUSES are "not limited to".  These are the simulator's
+    # training examples for the officer's decision: the first four keep a person from appearing,
+    # the last two do not.
+    OfficerReason("court_or_jury_duty", "a court date or jury duty", "una fecha en la corte o el servicio como jurado", True),
+    OfficerReason("military_orders", "military orders or a deployment", "órdenes militares o un despliegue", True),
+    OfficerReason("disaster_or_weather", "a natural disaster or severe weather", "un desastre natural o un mal tiempo grave", True),
+    OfficerReason(
+        "family_emergency",
+        "a family emergency, such as a relative's serious illness or death",
+        "una emergencia familiar, como la enfermedad grave o la muerte de un familiar",
+        True,
+    ),
+    OfficerReason("preference", "preferring another date or time", "preferir otra fecha u hora", False),
+    OfficerReason("forgot", "having forgotten the appointment", "haber olvidado la cita", False),
+)
+"""What a Tier 2 officer decides for a reason outside seed 000's list (issue 12: Tier 2 decides)."""
 """The six good causes of seed 000, in its order."""
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_time
 
 from ivr.definitions.checks import LANGUAGES
 
@@ -139,7 +140,7 @@ def describe(hours: Hours, language: str) -> str:
     """
     _check_language(language)
     days = _days_phrase(hours.weekdays, language)
-    opens, closes = clock(hours.opens), clock(hours.closes)
+    opens, closes = clock(hours.opens, language), clock(hours.closes, language)
     zone = _zone_key_name(hours.zone.key, language)
     if len(set(hours.weekdays)) == 7 and not hours.federal_holidays:
         return f"{opens} to {closes} {zone}" if language == "en" else f"de {opens} a {closes}, {zone}"
@@ -150,8 +151,14 @@ def describe(hours: Hours, language: str) -> str:
     return text + (", excepto los días feriados federales" if hours.federal_holidays else "")
 
 
-def clock(moment: time) -> str:
-    """A time of day as spoken in a schedule: '8 a.m.', '4:30 p.m.' (minutes only when not :00)."""
+def clock(moment: time, language: str = "en") -> str:
+    """A time of day as spoken in a schedule: '8 a.m.', '4:30 p.m.' (minutes only when not :00).
+
+    Spanish: '8 a. m.', '4:30 p. m.' (Babel's CLDR data, as the RAE writes them).
+    """
+    if language == "es":
+        spoken = format_time(moment, "h:mm a" if moment.minute else "h a", locale="es")
+        return spoken.replace("\u202f", " ").replace("\xa0", " ")
     hour = moment.hour % 12 or 12
     suffix = "a.m." if moment.hour < 12 else "p.m."
     if moment.minute:

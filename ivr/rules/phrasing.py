@@ -17,7 +17,7 @@ from datetime import datetime
 
 from ivr.definitions.checks import LANGUAGES
 from ivr.rules.hours import local_zone
-from ivr.rules.spoken import say_date, say_time
+from ivr.rules.spoken import at_time, say_date
 
 _WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -94,16 +94,15 @@ def _say_word(word: str) -> str:
 def say_appointment(moment: datetime, language: str) -> str:
     """An appointment in its own local time: 'Tuesday, December 8, 2026, at 9:00 a.m. Eastern time'.
 
-    Spanish: 'martes 8 de diciembre de 2026, a las 9:00 a.m., hora del Este'.
+    Spanish: 'martes 8 de diciembre de 2026, a las 9:00 a. m., hora del Este' ('a la 1:30 p. m.').
     """
     _check_language(language)
     local = moment.astimezone(local_zone(moment))
     weekday = _WEEKDAYS[language][local.weekday()]
     day = say_date(local.date(), language)
-    time = say_time(moment, language)
     if language == "en":
-        return f"{weekday}, {day}, at {time}"
-    return f"{weekday} {day}, a las {time}"
+        return f"{weekday}, {day}, {at_time(moment, language)}"
+    return f"{weekday} {day}, {at_time(moment, language)}"
 
 
 def _check_language(language: str) -> None:

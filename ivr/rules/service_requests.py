@@ -53,7 +53,7 @@ SR_TOPICS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "outside_normal_processing_time": MappingProxyType(
             {
                 "en": "a case outside normal processing time",
-                "es": "un caso fuera del tiempo normal de tramitación",
+                "es": "un caso fuera del tiempo normal de procesamiento",
             }
         ),
         "notice_not_received": MappingProxyType(

@@ -24,11 +24,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from types import MappingProxyType
+
+from babel.dates import format_date, format_time
 
 from ivr.definitions.checks import LANGUAGES
 from ivr.rules.hours import local_zone, zone_name
+
+BABEL_LOCALE = "es"
+"""The CLDR locale Spanish dates and times are said in (Babel): 'a la 1:30 p. m.', '8 de diciembre de 2026'."""
 
 DIGIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -385,10 +390,9 @@ def _es_cardinal(tokens: Sequence[str]) -> int | None:
 def say_date(day: date, language: str) -> str:
     """A date as the IVR says it: 'April 12, 2026' / '12 de abril de 2026'."""
     _check_language(language)
-    month = _MONTHS[language][day.month - 1]
     if language == "en":
-        return f"{month} {day.day}, {day.year}"
-    return f"{day.day} de {month} de {day.year}"
+        return f"{_MONTHS['en'][day.month - 1]} {day.day}, {day.year}"
+    return _babel(format_date(day, "d 'de' MMMM 'de' y", locale=BABEL_LOCALE))
 
 
 def say_time(moment: datetime, language: str) -> str:
@@ -396,9 +400,37 @@ def say_time(moment: datetime, language: str) -> str:
     _check_language(language)
     zone = zone_name(moment, language)  # also refuses a naive datetime
     local = moment.astimezone(local_zone(moment))
-    hour = local.hour % 12 or 12
-    clock = f"{hour}:{local.minute:02d} {'a.m.' if local.hour < 12 else 'p.m.'}"
+    clock = say_clock(local.time(), language, minutes=True)
     return f"{clock} {zone}" if language == "en" else f"{clock}, {zone}"
+
+
+def say_clock(moment: time, language: str, *, minutes: bool = False) -> str:
+    """A time of day: '1:30 p.m.' / '1:30 p. m.'; on the hour, '8 a.m.' unless `minutes` asks for '8:00 a.m.'.
+
+    Spanish comes from Babel's CLDR data ('p. m.', with a space, as the RAE writes it);
+    English keeps the U.S. style 'a.m.' / 'p.m.' (CLDR's 'AM' is not what a U.S. IVR says).
+    """
+    _check_language(language)
+    pattern = "h:mm a" if minutes or moment.minute else "h a"
+    if language == "es":
+        return _babel(format_time(moment, pattern, locale=BABEL_LOCALE))
+    hour = moment.hour % 12 or 12
+    suffix = "a.m." if moment.hour < 12 else "p.m."
+    return f"{hour}:{moment.minute:02d} {suffix}" if pattern == "h:mm a" else f"{hour} {suffix}"
+
+
+def at_time(moment: datetime, language: str) -> str:
+    """'at 1:30 p.m. Pacific time' / 'a la 1:30 p. m., hora del Pacífico' ('a las' for every hour but one)."""
+    said = say_time(moment, language)
+    if language == "en":
+        return f"at {said}"
+    hour = moment.astimezone(local_zone(moment)).hour % 12 or 12
+    return f"{'a la' if hour == 1 else 'a las'} {said}"
+
+
+def _babel(text: str) -> str:
+    """Babel's text with its no-break spaces made plain (speech engines and tests read plain spaces)."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 def _check_language(language: str) -> None:

@@ -17,9 +17,11 @@
 from __future__ import annotations
 
 import json
+import time
 
 from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 metadata = MetaData()
 
@@ -153,3 +155,35 @@ def upgrade(engine: Engine) -> None:
                             created=str(data.get("created", "")), record=record,
                         )
                     )
+
+
+# Several app processes (gunicorn workers, app servers) may open a new database at the
+# same moment: on SQLite one of them meets "database is locked" or "table … already
+# exists" while another creates the tables; on PostgreSQL concurrent CREATE TABLEs collide.
+# `prepare` serialises the work (an advisory lock on PostgreSQL) and retries the race's
+# errors, so every process starts on the finished schema.
+_SCHEMA_LOCK = 0x1F5_C4E3A  # pg_advisory_lock key for schema changes
+_RACES = ("database is locked", "already exists", "duplicate key", "pg_type_typname_nsp_index")
+
+
+def prepare(engine: Engine, attempts: int = 60) -> None:
+    """Upgrade an earlier schema and create what is missing, safely when other processes do the same."""
+    for attempt in range(1, attempts + 1):
+        try:
+            if engine.dialect.name == "postgresql":
+                with engine.connect() as lock:
+                    lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK})
+                    try:
+                        upgrade(engine)
+                        metadata.create_all(engine)
+                    finally:
+                        lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK})
+                        lock.commit()
+            else:
+                upgrade(engine)
+                metadata.create_all(engine)
+            return
+        except DBAPIError as error:
+            if attempt == attempts or not any(race in str(error.orig) for race in _RACES):
+                raise
+            time.sleep(min(0.02 * attempt, 0.25))

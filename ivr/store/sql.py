@@ -28,6 +28,7 @@ read (`self._one`/`self._all`, autocommitted) and a write
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import hmac
 import json
@@ -51,14 +52,17 @@ from ivr.store.schema import (
     calls,
     identity_failures,
     ledger_keys,
-    metadata,
     transcript_entries,
-    upgrade,
+    prepare,
     world_clocks,
 )
 
 _DUMPS = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _LOADS = json.loads
+
+
+CHECKPOINT_EVERY = 200
+"""Each process checkpoints SQLite's WAL after this many of its writes (PASSIVE: it waits for no one)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
@@ -136,10 +140,12 @@ class SqlStore(Store):
         if self._memory:
             self._shared = self._open()
         self.engine = _create(parsed, self._shared)
-        upgrade(self.engine)
-        metadata.create_all(self.engine)
+        prepare(self.engine)
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
+        self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
+        if self.dialect == "sqlite" and not self._memory:
+            self._writer = _WriterLock(Path(f"{parsed.database}-writer"))
         self.ledger_key = _ledger_key(self.engine)
 
     # --- the per-request path --------------------------------------------------------------------
@@ -168,6 +174,24 @@ class SqlStore(Store):
                 self._local.conn = None  # reconnect on the next request
             raise
 
+    @contextmanager
+    def writing(self, conn: Any) -> Iterator[None]:
+        """Hold SQLite's write lock for one short write (PostgreSQL: nothing to do).
+
+        SQLite lets one writer in at a time and makes the others poll with
+        sleeps (1, 2, 5, 10… ms); an advisory file lock taken first queues them
+        in the kernel instead, so the next writer goes the moment the last one
+        commits.  The WAL is checkpointed now and then, after the lock is let go.
+        """
+        if self._writer is None:
+            yield
+            return
+        with self._writer:
+            yield
+        self._local.writes = getattr(self._local, "writes", 0) + 1
+        if self._local.writes % CHECKPOINT_EVERY == 0:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def _open(self) -> Any:
         if self.dialect == "sqlite":
             conn = sqlite3.connect(
@@ -177,7 +201,7 @@ class SqlStore(Store):
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute("PRAGMA wal_autocheckpoint=4000")  # fewer, larger checkpoints (16 MB of WAL)
+            conn.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the write lock is let go
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
@@ -302,14 +326,15 @@ class _SqlCallTransaction(CallTransaction):
         row = self._one(self.sql.kept_answer, (self.call_sid, key))
         if row is None:
             return None
-        kept = _LOADS(row[0])
-        return Answer(key, kept["body"], kept["state"], kept["tier"])
+        head, _, body = str(row[0]).partition("\n")
+        state, _, tier = head.partition("\t")
+        return Answer(key, body, state, tier)
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         payload = _DUMPS(session.to_dict())
         key = answer.key if answer else None
-        kept = _DUMPS({"body": answer.body, "state": answer.state, "tier": answer.tier}) if answer else None
+        kept = f"{answer.state}\t{answer.tier}\n{answer.body}" if answer else None  # no JSON: the body is XML
         if self._version is None:
             self._session = (
                 self.sql.insert_call,
@@ -330,34 +355,55 @@ class _SqlCallTransaction(CallTransaction):
         """Apply the block's writes in one short transaction, or raise `VersionConflict`."""
         if self._session is None and not self._writes and not self._entries and not self._changes and not self._requests:
             return
+        if self.store.dialect == "postgresql":
+            self._commit_pipelined()
+            return
         cursor = self.conn.cursor()
-        cursor.execute(self.sql.begin)
-        try:
+        with self.store.writing(self.conn):
+            cursor.execute(self.sql.begin)
+            try:
+                if self._session is not None:
+                    cursor.execute(*self._session)
+                    if cursor.rowcount != 1:
+                        raise VersionConflict(self.call_sid)
+                for sql, rows in self._statements():
+                    cursor.executemany(sql, rows)
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
+
+    def _commit_pipelined(self) -> None:
+        """PostgreSQL: the same transaction in two round trips (BEGIN + the version check; the rest + COMMIT)."""
+        with self.conn.pipeline() as pipeline, self.conn.transaction():
+            cursor = self.conn.cursor()
             if self._session is not None:
                 cursor.execute(*self._session)
+                pipeline.sync()
                 if cursor.rowcount != 1:
                     raise VersionConflict(self.call_sid)
-            if self._entries:
-                cursor.executemany(self.sql.insert_entry, self._entries)
-            changes = [
-                (self.world, receipt, field, _DUMPS(value))
-                for receipt, fields in self._changes.items()
-                for field, value in fields.items()
+            for sql, rows in self._statements():
+                cursor.executemany(sql, rows)
+
+    def _statements(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """The writes after the session's: transcript entries, case changes, service requests, then the rest."""
+        if self._entries:
+            yield self.sql.insert_entry, self._entries
+        changes = [
+            (self.world, receipt, field, _DUMPS(value))
+            for receipt, fields in self._changes.items()
+            for field, value in fields.items()
+        ]
+        if changes:
+            yield self.sql.put_change, changes
+        if self._requests:
+            yield self.sql.add_request, [
+                (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
+                 record.get("status", "open"), str(record.get("created", "")), _DUMPS(record))
+                for record in self._requests.values()
             ]
-            if changes:
-                cursor.executemany(self.sql.put_change, changes)
-            for record in self._requests.values():
-                cursor.execute(
-                    self.sql.add_request,
-                    (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
-                     record.get("status", "open"), str(record.get("created", "")), _DUMPS(record)),
-                )
-            for sql, params in self._writes:
-                cursor.execute(sql, params)
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        cursor.execute("COMMIT")
+        for sql, params in self._writes:
+            yield sql, [params]
 
     def rollback_writes(self) -> None:
         self._writes.clear()
@@ -415,7 +461,8 @@ class _SqlCallTransaction(CallTransaction):
         self._requests[str(record["reference"])] = dict(record)
 
     def next_sequence(self, name: str, day: dt.date) -> int:
-        row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
+        with self.store.writing(self.conn):
+            row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
         return int(row[0])
 
     # --- the identity attempt ledger (ivr.behaviours.verification) -----------------------------
@@ -491,6 +538,27 @@ def _record(row: Any) -> CallRecord:
         ended=bool(row.ended),
         channel=row.channel,
     )
+
+
+class _WriterLock:
+    """An exclusive `flock` on a file beside the database, shared by every process and thread of this store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fds: dict[int, int] = {}  # per process: a forked worker opens its own
+        self._threads = threading.Lock()  # flock is per open file: threads of one process queue here
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        pid = os.getpid()
+        fd = self._fds.get(pid)
+        if fd is None:
+            fd = self._fds[pid] = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
+        self._threads.release()
 
 
 def _private_dir(path: Path) -> None:

@@ -124,11 +124,11 @@ def graph_command(flow: str | None, output: Path | None, fmt: str | None, builti
 
 def _load_flow(name: str | None) -> Flow:
     """A flow by file path or by id among the shipped flows."""
+    if name is not None and (name.endswith((".yaml", ".yml")) or os.sep in name):
+        if not Path(name).is_file():
+            raise click.BadParameter(f"no such file '{name}'", param_hint="FLOW")
+        return _flow_file(Path(name))  # its problems print as `ivr validate` prints them
     try:
-        if name is not None and (name.endswith((".yaml", ".yml")) or os.sep in name):
-            if not Path(name).is_file():
-                raise click.BadParameter(f"no such file '{name}'", param_hint="FLOW")
-            return load_flow(name, builtin_registry())
         flows = load_flows(None, builtin_registry())
     except DefinitionError as error:
         raise click.ClickException(f"the flow has problems (run `ivr validate`):\n{error}") from None
@@ -138,6 +138,22 @@ def _load_flow(name: str | None) -> Flow:
             return next(iter(flows.values()))
         raise click.BadParameter(f"unknown flow '{name}' (known: {', '.join(sorted(flows))})", param_hint="FLOW")
     return flows[wanted]
+
+
+def _flow_file(path: Path) -> Flow:
+    """A flow given as a file, loaded through `ivr validate`'s path: the same problems, said the same way.
+
+    A fragment (states only) stands for the flow that includes it; any other kind of file is refused.
+    """
+    from ivr.trainers.validate import Report, classify
+
+    report = validate([path])
+    if report.problems:
+        raise DefinitionError(report.problems)
+    flows = [found for kind, found in classify(path, Report()) if kind == "flow"]
+    if not flows:
+        raise click.BadParameter(f"'{path}' is not a flow (`ivr validate {path}` says what it is)", param_hint="FLOW")
+    return load_flow(flows[0], builtin_registry())
 
 
 # --- rehearse ---------------------------------------------------------------------------------
@@ -223,7 +239,7 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     if recorded:
         target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
         shown = display_path(transcripts.write(recorded[-1], target))
-        click.echo(f"Transcript: {shown} (replay it with: ivr replay {shown})")
+        click.echo(f"Transcript: {shown} (replay it with: {ivr_command()} replay {shown})")
 
 
 def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
@@ -241,6 +257,11 @@ def _runtime(flow: str | None, db: str | None, instance: Path, drafts: bool = Fa
              pins: dict[str, int] | None = None) -> Runtime:
     from ivr.app import build_runtime
 
+    if db:
+        try:
+            settings.check_database_url(db, "--db")
+        except ConfigError as error:
+            raise click.ClickException(str(error)) from None
     overrides: dict[str, Any] = {"DATABASE_URL": db or "sqlite://", "TIER_ROUTING": {}}
     if drafts:
         overrides["SCRIPT_DRAFTS"] = True
@@ -271,10 +292,26 @@ def _start_instant(at: str | None, runtime: Runtime) -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
 
 
+def ivr_command() -> str:
+    """How to run `ivr` from here, as the user can type it: `ivr` when it is on the PATH, else its path."""
+    program = Path(sys.argv[0])
+    on_path = shutil.which("ivr")
+    if program.name == "ivr" and on_path and Path(on_path).resolve() == program.resolve():
+        return "ivr"
+    beside = Path(sys.executable).with_name("ivr")  # the console script of this interpreter's venv
+    if beside.exists():
+        return display_path(beside)
+    return f"{display_path(sys.executable)} -m ivr"
+
+
 def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
     if not interactive:
         yield from stream
         return
+    try:  # line editing and history for input(), where the platform has it
+        import readline  # noqa: F401
+    except ImportError:
+        pass
     while True:
         try:
             yield input("> ")

@@ -107,6 +107,10 @@ def flow_graph(flow: Flow, labels: Labels | None = None) -> FlowGraph:
         nodes.append(Node(ESCALATION_SOURCE, "escalation", "ivr", "any menu or question"))
         edges.append(Edge(ESCALATION_SOURCE, flow.representative_state, f"{flow.keys.representative} / representative", "escalation"))
         edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, "attempts used up", "escalation"))
+        if flow.escalates("silence"):
+            edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], "attempts used up in silence again", "escalation"))
+        if flow.escalates("supervisor"):
+            edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], "supervisor (said)", "escalation"))
         return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
     nodes = [Node(state.name, state.kind, state.tier, _wrap(labels.state(state.name))) for state in flow.states.values()]
     edges = []
@@ -122,6 +126,10 @@ def flow_graph(flow: Flow, labels: Labels | None = None) -> FlowGraph:
     edges.append(Edge(ESCALATION_SOURCE, flow.representative_state,
                       f"{labels.words('press').format(key=flow.keys.representative)}: {labels.words('representative')}", "escalation"))
     edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, labels.words("attempts"), "escalation"))
+    if flow.escalates("silence"):
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], labels.words("attempts"), "escalation"))
+    if flow.escalates("supervisor"):
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], labels.words("supervisor"), "escalation"))
     return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
 
 

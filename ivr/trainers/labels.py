@@ -50,10 +50,10 @@ _KIND_WORDS = {
 _WORDS = {
     "en": {"press": "Press {key}", "offered": "time offered {n}", "any": "any menu or question",
            "representative": "asks for a representative", "attempts": "too many tries", "to": "to",
-           "language": "choosing a language"},
+           "language": "choosing a language", "supervisor": "asks for a supervisor"},
     "es": {"press": "Oprima {key}", "offered": "horario ofrecido {n}", "any": "cualquier menú o pregunta",
            "representative": "pide un representante", "attempts": "demasiados intentos", "to": "a",
-           "language": "elegir el idioma"},
+           "language": "elegir el idioma", "supervisor": "pide un supervisor"},
 }
 # references for flow authors, not for trainers: "Seed 000:", "(DOMAIN.md §3)", "(ivr/rules/x.py f)"
 _REFERENCE = re.compile(r"(?i)^\s*(seed \d+|domain\.md[^:]*|design\.md[^:]*)\s*:\s*|\s*\((?:[^()]*\b(?:seed|domain\.md|design\.md|\.py)\b[^()]*)\)")

@@ -71,6 +71,7 @@ def rehearse(
     """Run the call from its first turn until it ends or input runs out (then hang up); the final session."""
     show = _Printer(out, width)
     show.turn(first)
+    listening = first.listening
     pending = iter(lines)
     while not call.ended:
         line = next(pending, None)  # read only while the call is on: an interactive prompt waits here
@@ -79,14 +80,27 @@ def rehearse(
         parsed = parse_line(line)
         if echo_input:
             out(f"> {line.rstrip()}")
+        parsed = _as_twilio_gathers(parsed, listening, show)
         turn = _apply(call, parsed, show)
         if turn is not None:
             show.turn(turn)
+            listening = turn.listening
     if not call.ended:
         out("(end of input: hanging up)")
         show.turn(call.hang_up())
     assert call.session is not None
     return call.session
+
+
+def _as_twilio_gathers(parsed: Input, listening: Listening | None, show: _Printer) -> Input:
+    """Keys as a phone's `<Gather numDigits=N>` takes them: the first N (at a one-key menu, `12` is `1`)."""
+    if parsed.kind != "digits" or listening is None or not listening.num_digits:
+        return parsed
+    taken = parsed.value[: listening.num_digits]
+    if taken != parsed.value:
+        show.out(f"  (this menu takes {listening.num_digits} key{'s' if listening.num_digits > 1 else ''}: "
+                 f"{taken} was pressed, {parsed.value[len(taken):]} ignored)")
+    return Input("digits", taken)
 
 
 def _apply(call: PracticeCall, parsed: Input, show: _Printer) -> Turn | None:

@@ -27,7 +27,7 @@ from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
 from ivr.rules.directory import load_directory
 
-KINDS = ("flow", "scripts", "cases", "directory", "transcript")
+KINDS = ("flow", "scripts", "cases", "directory", "transcript", "call")
 
 
 @dataclass
@@ -46,6 +46,8 @@ def shipped() -> list[tuple[str, Path]]:
     """Every definition the project ships, with its kind."""
     targets: list[tuple[str, Path]] = [("flow", path) for path in sorted(FLOWS_ROOT.glob("*.yaml"))]
     targets += [("scripts", SCRIPTS_ROOT), ("cases", DEMO_CASES_PATH), ("directory", DIRECTORY_PATH)]
+    if (FLOWS_ROOT / "releases").is_dir():
+        targets.append(("releases", FLOWS_ROOT / "releases"))
     return targets
 
 
@@ -73,6 +75,8 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
     if path.is_dir():
         if (path / LOCK_NAME).exists():
             return [("scripts", path)]
+        if any(path.glob("*/v*/RELEASE.yaml")):
+            return [("releases", path)]
         found = [target for child in sorted(path.glob("*.yaml")) for target in classify(child, Report())]
         if not found:
             report.problems.append(Problem(shown, 1, "", "no flows, scripts, case data or directory here"))
@@ -81,6 +85,8 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return [("scripts", path.parent)]
     if path.name.endswith(".call.yaml"):
         return [("call", path)]
+    if path.name.endswith(".transcript.yaml"):
+        return [("transcript", path)]
     try:
         data, _ = load_file(path)
     except DefinitionError as error:
@@ -99,9 +105,12 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return [("directory", path)]
     if "steps" in keys and "call" in keys:
         return [("transcript", path)]
+    if "steps" in keys:
+        return [("call", path)]
     report.problems.append(
-        Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory or transcript file "
-                "(a flow has 'states', case data 'cases', a script 'script_version', a transcript 'steps')")
+        Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory, test call or transcript file "
+                "(a flow has 'states', case data 'cases', a script 'script_version', a test call 'steps', "
+                "a transcript 'call' and 'steps')")
     )
     return []
 
@@ -161,6 +170,18 @@ def _directory(path: Path) -> str:
     return "directory" + (f", {len(offices)} offices" if offices is not None else "")
 
 
+def _releases(path: Path) -> str:
+    """Published flow versions: unedited, and each still a valid flow."""
+    from ivr.definitions.releases import load_release, load_releases
+
+    releases = load_releases(path)
+    for versions in releases.values():
+        for release in versions:
+            load_release(release, builtin_registry())
+    count = sum(len(versions) for versions in releases.values())
+    return f"{count} published flow version{'s' if count != 1 else ''} of {len(releases)} flow{'s' if len(releases) != 1 else ''}"
+
+
 def _transcript(path: Path) -> str:
     from ivr.qa.transcript import load_transcript
 
@@ -169,10 +190,15 @@ def _transcript(path: Path) -> str:
 
 
 def _call(path: Path) -> str:
+    from ivr import config as settings
+    from ivr.definitions.flows import load_flows
     from ivr.qa.testcall import load_call
 
-    call = load_call(path)
+    flows = load_flows(settings.resolve({}).get("FLOWS"), builtin_registry())
+    default = settings.resolve({}).get("DEFAULT_FLOW")
+    call = load_call(path, flows, default if default in flows else next(iter(flows)))
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 
-_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory, "transcript": _transcript}
+_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory,
+           "transcript": _transcript, "releases": _releases}

@@ -47,7 +47,7 @@ states:
         goto: goodbye
   receipt:
     kind: collect
-    prompt: {en: "Your receipt number?", es: "¿Su número de recibo?"}
+    prompt: {en: "Your receipt number, then pound?", es: "¿Su número de recibo y la tecla numeral?"}
     validator: receipt_number
     into: receipt_number
     confirm: true

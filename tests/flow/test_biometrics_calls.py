@@ -32,7 +32,7 @@ def test_a_verified_caller_hears_the_date_time_and_place(caller):
     turn = caller.verify(*RAFAEL)
     expected = {
         "en": "Your biometrics appointment is on Tuesday, December 8, 2026, at 9:00 a.m. Eastern time, at the Saint Albans Application Support Center.",
-        "es": "Su cita de servicios biométricos es el martes 8 de diciembre de 2026, a las 9:00 a.m., hora del Este, en Saint Albans Application Support Center.",
+        "es": "Su cita de servicios biométricos es el martes 8 de diciembre de 2026, a las 9:00 a. m., hora del Este, en el Centro de Apoyo de Solicitudes de Saint Albans.",
     }[caller.language]
     assert expected in turn.text
     assert turn.state == "biometrics.menu"
@@ -69,7 +69,7 @@ def test_a_rescheduled_appointment_gets_a_confirmation_number_read_digit_by_digi
 def test_the_new_appointment_and_count_persist_for_the_next_call(caller):
     """The new appointment and the incremented reschedule count live in the database: a new call hears them."""
     booked = reschedule_first_slot(caller, RAFAEL)
-    assert {"en": "Wednesday, November 25, 2026, at 9:00 a.m.", "es": "miércoles 25 de noviembre de 2026, a las 9:00 a.m."}[
+    assert {"en": "Wednesday, November 25, 2026, at 9:00 a.m.", "es": "miércoles 25 de noviembre de 2026, a las 9:00 a. m."}[
         caller.language
     ] in booked.text
     next_call = caller.again()

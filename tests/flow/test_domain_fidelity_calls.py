@@ -94,3 +94,172 @@ def test_a_passed_appointment_asks_why_the_caller_could_not_attend(dial):
     turn = call.call.press("1")
     assert "why you could not attend" in turn.text
     assert "cannot attend" not in turn.text
+
+
+RAFAEL = ("EAC2690150101", "1987-02-28")  # biometrics far ahead, never rescheduled
+
+
+@pytest.mark.parametrize(
+    ("language", "parts"),
+    [
+        pytest.param("en", [
+            "ICE check-ins are mandatory unless ICE has confirmed a cancellation or a reschedule",
+            "Bring your immigration papers, identification and any address updates",
+            "Keep a record of your appointment confirmation",
+            "ICE Field Office Locator",
+        ], id="en"),
+        pytest.param("es", [
+            "Las citas para reportarse con ICE son obligatorias, salvo que ICE haya confirmado su cancelación o su cambio",
+            "Lleve sus documentos de inmigración, una identificación y cualquier cambio de dirección",
+            "Guarde la confirmación de su cita",
+            "Localizador de Oficinas de ICE",
+        ], id="es"),
+    ],
+)
+def test_ice_check_ins_are_mandatory_and_the_caller_hears_what_to_bring(dial, language, parts):
+    """Seed 002: "ICE check-ins are mandatory unless you have received official confirmation of a cancellation or reschedule"."""
+    call = dial(language)
+    call.main("7")
+    turn = call.call.press("1")
+    for part in parts:
+        assert part in turn.text
+
+
+def test_the_biometrics_branch_mentions_the_online_tool(dial):
+    """Seed 000: "USCIS strongly encourages users to use the new tool to save time"."""
+    call = dial()
+    call.main("2")
+    turn = call.verify(*RAFAEL)
+    assert "USCIS online account" in turn.text
+
+
+ABROAD = "+34915550125"  # Wanjiru Kamau-Lindgren's phone in Spain; her case is at the California Service Center
+
+
+def test_a_caller_id_abroad_is_asked_where_the_caller_lives(dial):
+    """Seed 001: the rule is where customers *reside* ("Customers residing overseas"), which a caller ID does not tell."""
+    call = dial(caller_id=ABROAD)
+    turn = call.main("3")
+    assert turn.state == "field_office.abroad_check"
+    assert "Do you live outside the United States?" in turn.text
+
+
+def test_a_caller_abroad_who_lives_in_the_united_states_gets_the_field_office_menu(dial):
+    """Seed 001: domestic customers use the field office appointments; travelling abroad does not change that."""
+    call = dial(caller_id=ABROAD)
+    call.main("3")
+    turn = call.call.press("2")
+    assert turn.state == "field_office.menu"
+
+
+def test_a_caller_who_lives_abroad_gets_the_international_office_guidance(dial):
+    """Seed 001: "Customers residing overseas should review the International Immigration Offices overview page"."""
+    call = dial(caller_id=ABROAD)
+    call.main("3")
+    turn = call.call.press("1")
+    assert "appointments are made with the USCIS international office" in turn.text
+
+
+def test_a_spanish_caller_abroad_is_asked_in_spanish(dial):
+    """Issue 12: "Si es así, oprima 1. Si no, oprima 2." for a yes-or-no question."""
+    call = dial("es", caller_id=ABROAD)
+    turn = call.main("3")
+    assert "¿Vive usted fuera de los Estados Unidos? Si es así, oprima 1. Si no, oprima 2." in turn.text
+
+
+RAVI = ("NBC2790650106", "1977-11-02")  # I-485 at the National Benefits Center
+AIYANA = ("NSC2790050124", "1999-02-14")  # I-765 at the Nebraska Service Center
+
+
+def _new_request(call, case, key):
+    call.main("4")
+    call.call.press("2")
+    call.verify(*case)
+    call.call.press(key)
+    return call.call.press("1")  # create this service request
+
+
+@pytest.mark.parametrize(
+    ("key", "case", "asked", "said", "stored"),
+    [
+        pytest.param("7", AIYANA, "Please say your new address", "221 Maple Street, Lincoln, Nebraska 68508", "new_address", id="change-of-address"),
+        pytest.param("6", AIYANA, "Please say what accommodation you need", "a wheelchair accessible entrance", "accommodation", id="accommodation"),
+        pytest.param("5", AIYANA, "Please say what is wrong, and what it should say", "my name is spelled Redcloud, it should be Red Cloud", "correction", id="typographic-error"),
+    ],
+)
+def test_a_service_request_takes_its_content_reads_it_back_and_stores_it(dial, key, case, asked, said, stored):
+    """Seed 003: the request goes "to the USCIS office that can best provide a resolution" - with what it is about."""
+    call = dial()
+    turn = _new_request(call, case, key)
+    assert asked in turn.text
+    turn = call.call.say(said)
+    assert f"I heard {said}." in turn.text  # read back before filing
+    turn = call.call.press("1")
+    [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
+    assert request[stored] == said
+    assert request["office"] == "Nebraska Service Center"
+    assert "Your reference number is" in turn.text
+
+
+NOOR = ("EAC2691951119", "1994-04-30")  # I-918 (U visa)
+
+
+def test_a_u_visa_change_of_address_is_taken_by_tier1_as_its_script_says_with_the_new_address(dial):
+    """DOMAIN.md §1.3: online change of address is not available to U filers; the change-of-address script takes it on the call."""
+    call = dial()
+    call.main("4")
+    call.call.press("2")
+    call.verify(*NOOR)
+    turn = call.call.press("7")
+    assert turn.tier == "tier1"
+    assert "A USCIS officer must take" not in turn.text
+    assert "Please say your new address" in turn.text
+    call.call.say("17 Elm Road, Burlington, Vermont 05401")
+    turn = call.call.press("1")
+    [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
+    assert (request["type"], request["new_address"]) == ("change_of_address", "17 Elm Road, Burlington, Vermont 05401")
+    assert "Vermont Service Center" in turn.text
+
+
+def _existing_appointment(call):
+    call.main("3")
+    call.call.press("3")  # an appointment you already have
+    return call.verify(*DMITRI)
+
+
+def test_a_field_office_appointment_can_be_cancelled(dial):
+    """Seed 001: "Customers and their representatives may also use InfoPass to cancel or reschedule appointments"."""
+    call = dial()
+    turn = _existing_appointment(call)
+    assert "cancelling this appointment" in turn.text
+    turn = call.call.press("1")
+    assert "Do you want to cancel your appointment" in turn.text
+    turn = call.call.press("1")
+    assert "Your appointment at the Washington Field Office on Thursday, December 3, 2026" in turn.text
+    assert "is cancelled" in turn.text
+    assert [e["kind"] for e in call.effects() if e["kind"] == "field_office_appointment_cancelled"] == [
+        "field_office_appointment_cancelled"
+    ]
+    again = call.again()
+    turn = _existing_appointment(again)
+    assert "There is no field office appointment on file for this case." in turn.text
+
+
+def test_keeping_the_field_office_appointment_changes_nothing(dial):
+    """Cancelling is asked once more: "no" keeps the appointment."""
+    call = dial()
+    _existing_appointment(call)
+    call.call.press("1")
+    turn = call.call.press("2")
+    assert "Your appointment has not changed." in turn.text
+    assert not [e for e in call.effects() if e["kind"] == "field_office_appointment_cancelled"]
+
+
+def test_a_caller_who_wants_to_cancel_biometrics_hears_what_the_seeds_allow(dial):
+    """Seed 000 lets a biometrics appointment be rescheduled, for good cause; it provides no cancelling."""
+    call = dial()
+    call.main("2")
+    call.verify(*RAFAEL)
+    turn = call.call.say("cancel my appointment")
+    assert "cannot be cancelled" in turn.text
+    assert "reschedule" in turn.text

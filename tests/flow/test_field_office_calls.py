@@ -32,7 +32,7 @@ def test_the_appointment_on_file_is_read_back(caller):
     turn = caller.verify(*DMITRI)
     expected = {
         "en": "You have an appointment at the Washington Field Office on Thursday, December 3, 2026, at 10:30 a.m. Eastern time, for: ADIT stamp.",
-        "es": "Tiene una cita en la Oficina Local de Washington el jueves 3 de diciembre de 2026, a las 10:30 a.m., hora del Este, por este motivo: ADIT stamp.",
+        "es": "Tiene una cita en la Oficina Local de Washington el jueves 3 de diciembre de 2026, a las 10:30 a. m., hora del Este, por este motivo: ADIT stamp.",
     }[caller.language]
     assert expected in turn.text
 
@@ -77,7 +77,8 @@ def test_the_request_is_recorded_in_the_transcript(dial):
 def test_a_caller_from_abroad_gets_international_office_guidance_instead(dial, language):
     """Seed 001: customers residing overseas contact the international office with jurisdiction, not InfoPass."""
     call = dial(language=language, caller_id=LONDON)
-    turn = call.main("3")
+    call.main("3")
+    turn = call.call.press("1")  # "Do you live outside the United States?" - yes
     expected = {
         "en": "If you live outside the United States, appointments are made with the USCIS international office that has jurisdiction over your place of residence",
         "es": "Si vive fuera de los Estados Unidos, las citas se hacen con la oficina internacional de USCIS que tiene jurisdicción sobre su lugar de residencia",

@@ -4,7 +4,7 @@ import pytest
 
 HOURS = {
     "en": "Monday through Friday, 8 a.m. to 8 p.m. Eastern time, except federal holidays",
-    "es": "de lunes a viernes, de 8 a.m. a 8 p.m., hora del Este, excepto los días feriados federales",
+    "es": "de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este, excepto los días feriados federales",
 }
 
 

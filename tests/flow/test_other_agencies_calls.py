@@ -19,8 +19,8 @@ def test_ice_check_ins_go_to_the_ice_appointment_scheduler(caller):
             "Programador de Citas de ICE",
             "en inglés o en español",
             "el número de identificación del sujeto impreso en su Formulario I-385 y su lugar de nacimiento",
-            "no queda cambiada hasta que ICE lo confirme",
-            "llame al 8 3 3, 3 8 3, 1 4 6 5, de 8 a.m. a 5 p.m., hora del Este.",
+            "la cita no queda cambiada hasta que ICE confirme el cambio",
+            "llame al 8 3 3, 3 8 3, 1 4 6 5, de 8 a. m. a 5 p. m., hora del Este.",
         ],
     }[caller.language]
     for part in expected:

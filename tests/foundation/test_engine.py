@@ -58,7 +58,7 @@ states:
       "1": {topic: {en: the main menu, es: el menú principal}, goto: main}
   receipt:
     kind: collect
-    prompt: {en: "Say or key your receipt number.", es: "Diga su número de recibo."}
+    prompt: {en: "Say or key your receipt number, then pound.", es: "Diga su número de recibo, o márquelo y la tecla numeral."}
     validator: receipt_number
     into: receipt
     confirm: true
@@ -144,10 +144,12 @@ def test_step_does_not_change_the_session_it_was_given(engine, world, started):
 
 
 def test_call_start_says_the_language_menu_in_both_languages(engine, world):
-    """The opening menu names each option in its own language (DESIGN.md §3)."""
+    """The opening menu names each option in its own language, each said in that language (DESIGN.md §3)."""
     session = engine.new_session("CA-lang", CallStarted(NOW))
     step = engine.step(session, CallStarted(NOW), world)
-    assert says(step) == ["For English, press 1. Para español, oprima 2."]
+    assert [(say.text, say.language) for say in step.says] == [
+        ("For English, press 1.", "en"), ("Para español, oprima 2.", "es"),
+    ]
 
 
 def test_choosing_spanish_keeps_spanish_for_the_rest_of_the_call(engine, world, started):

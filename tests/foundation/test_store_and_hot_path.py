@@ -87,3 +87,78 @@ def test_one_machine_is_shared_by_every_call(phone, runtime):
         phone().start()
     assert runtime.engine.flow().machine is machine
     assert machine.models == []  # calls are never added as models
+
+
+def _traced_statements(app):
+    """Every SQL statement the app's per-request SQLite connection runs, in order (a list that grows)."""
+    seen: list[str] = []
+    store = app.extensions["ivr"].store
+    with store._connection() as conn:  # the connection webhooks of this thread use
+        conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_a_webhook_writes_in_one_short_transaction(make_app, tmp_path):
+    """Issue 11 point 2: one write transaction per webhook, holding the version-checked session upsert and the transcript."""
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'one.sqlite3'}")
+    call = PhoneCall(app, TOKEN, call_sid="CA-one")
+    call.start()
+    seen = _traced_statements(app)
+    call.press("1")
+    begins = [i for i, sql in enumerate(seen) if sql.startswith("BEGIN")]
+    assert len(begins) == 1 and seen[-1] == "COMMIT"
+    written = seen[begins[0] + 1 : -1]
+    assert written[0].startswith("UPDATE calls") and "version = version + 1" in written[0] and "AND version = " in written[0]
+    assert [sql.split(" (")[0] for sql in written[1:]] == ["INSERT INTO transcript_entries"]
+    assert all(sql.startswith("SELECT") for sql in seen[: begins[0]])  # reads before, autocommitted
+
+
+def test_no_database_lock_is_held_while_the_engine_steps(make_app, tmp_path, monkeypatch):
+    """While a webhook's step runs, another process could take SQLite's write lock at once."""
+    import sqlite3
+
+    from ivr.core.engine import Engine
+
+    path = tmp_path / "free.sqlite3"
+    app = make_app(DATABASE_URL=f"sqlite:///{path}")
+    call = PhoneCall(app, TOKEN, call_sid="CA-free")
+    call.start()
+    step = Engine.step
+    taken: list[bool] = []
+
+    def step_while_someone_writes(self, *args, **kwargs):
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # raises 'database is locked' if the webhook held the lock
+        other.execute("ROLLBACK")
+        other.close()
+        taken.append(True)
+        return step(self, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "step", step_while_someone_writes)
+    assert call.press("1").state == "main_menu"
+    assert taken == [True]
+
+
+def test_sessions_are_serialised_without_asdict(english_call, monkeypatch):
+    """Issue 11 point 2: `dataclasses.asdict` (a deep copy of the session on every webhook) is not on the path."""
+    import dataclasses
+
+    import ivr.core.session
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("asdict on the request path")
+
+    monkeypatch.setattr(dataclasses, "asdict", refuse)
+    monkeypatch.setattr(ivr.core.session, "asdict", refuse, raising=False)
+    assert english_call.press("7").state == "other_agencies.menu"
+
+
+def test_a_long_call_keeps_a_bounded_session(english_call, runtime):
+    """Issue 11 point 3: after 80 menus the stored session's path is still only its tail."""
+    from ivr.core.session import PATH_TAIL
+
+    for _ in range(40):
+        english_call.press("7")
+        english_call.press("9")
+    session = runtime.store.session(english_call.call_sid)
+    assert session.steps > 80 and len(session.path) <= PATH_TAIL

@@ -20,7 +20,7 @@ def test_incoming_call_answers_with_the_language_menu(phone):
     assert turn.status == 200
     assert gather is not None and gather.get("input") == "dtmf speech"
     assert gather.get("action") == "/voice/gather?step=1"  # the step number the answer will find the call at
-    assert [say.text for say in gather.findall("Say")][-1].endswith("For English, press 1. Para español, oprima 2.")
+    assert " ".join(say.text for say in gather.findall("Say")).endswith("For English, press 1. Para español, oprima 2.")
 
 
 def test_pressing_1_reaches_the_english_main_menu(english_call):

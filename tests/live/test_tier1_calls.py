@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ivr.core.machine import OPTION_SENTENCE
+from ivr.core.options import say_option
 from ivr.definitions.flows import load_flows
 from ivr.definitions.scripts import load_scripts
 from ivr.rules.biometrics import GOOD_CAUSES
@@ -39,7 +39,7 @@ def test_tier1_offers_the_keyed_scripts_in_force(dial, scripts, language):
     """Seed 003: Tier 1's topics are the scripts USCIS provides, 'For <label>, press <key>.' in the caller's language."""
     turn = dial(language).press("0")
     for key, label in scripts.menu(language):
-        assert OPTION_SENTENCE[language].format(topic=label, key=key) in turn.text
+        assert say_option(label, key, language) in turn.text
 
 
 @pytest.mark.parametrize(
@@ -210,7 +210,8 @@ def test_each_good_cause_is_recorded_with_a_request_to_the_office(dial, key, cau
     [request] = live.effects("service_request_created")
     assert (recorded["cause"], recorded["untimely"], recorded["reference"]) == (cause, False, request["reference"])
     assert (request["office"], request["about"], request["good_cause"]) == ("Nebraska Service Center", "biometrics_reschedule", cause)
-    assert "You will receive a new appointment notice by mail." in turn.text
+    assert "USCIS will decide whether your reason is good cause and will write to you." in turn.text
+    assert "new appointment notice" not in turn.text  # issue 12 point 8: no script promises one
 
 
 def test_a_passed_appointment_is_taken_as_an_untimely_request(dial):
@@ -237,7 +238,7 @@ def test_the_good_cause_menu_is_seed_000s_list_in_order():
     """Seed 000: the flow's good-cause options are exactly GOOD_CAUSES, in both languages."""
     state = load_flows()["uscis_contact_center"].states["tier1.bio.cause"]
     topics = [(option.topic.en, option.topic.es) for option in state.options[: len(GOOD_CAUSES)]]
-    assert topics == [(cause.en, cause.es) for cause in GOOD_CAUSES]
+    assert topics == [(cause.en, f"por {cause.es}") for cause in GOOD_CAUSES]  # "Si es por …, oprima N."
 
 
 # --- hours (seed 003: live assistance at published times) ---------------------------------------
@@ -259,3 +260,18 @@ def test_outside_live_assistance_hours_nobody_is_transferred(dial, clock):
     assert "Our representatives are not available now." in turn.text
     assert "Monday through Friday, 8 a.m. to 8 p.m. Eastern time, except federal holidays" in turn.text
     assert live.tier_changes() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "says"),
+    [
+        pytest.param("en", "what is your fax number", "USCIS does not publish general fax numbers.", id="en"),
+        pytest.param("es", "cuál es su número de fax", "USCIS no publica números de fax generales.", id="es"),
+    ],
+)
+def test_a_caller_asking_for_a_fax_number_hears_there_is_none(dial, language, asked, says):
+    """Seed 001: "USCIS does not provide general delivery facsimile numbers" - a Tier 1 script says so."""
+    live = dial(language)
+    live.press("0")
+    turn = live.say(asked)
+    assert says in turn.says[0]

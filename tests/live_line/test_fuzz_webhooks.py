@@ -47,7 +47,7 @@ def _examples(default: int) -> settings:
     return settings(_settings, max_examples=EXAMPLES or default)
 
 
-@_examples(1500)
+@_examples(800)
 @given(path=st.sampled_from(ROUTES), call_sid=st.sampled_from(CALL_SIDS), fields=_fields)
 def test_any_signed_twilio_form_gets_twiml(module_app, path, call_sid, fields):
     """Property: whatever fields a signed form carries, on any route, the answer is 200 TwiML with the QA headers."""

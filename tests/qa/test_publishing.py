@@ -163,6 +163,16 @@ def test_an_edited_release_is_refused(flows_dir: Path) -> None:
         load_releases(flows_dir / "releases")
 
 
+def test_ivr_validate_checks_published_versions(flows_dir: Path) -> None:
+    """`ivr validate flows/releases` passes unedited releases and names an edited one, exit 1."""
+    ivr("flows", "publish", "uscis_contact_center", "-m", "one", "--flows-dir", str(flows_dir))
+    releases = flows_dir / "releases"
+    assert ivr("validate", str(releases)).exit_code == 0
+    reword_hours(releases / "uscis_contact_center" / "v1")
+    result = ivr("validate", str(releases))
+    assert result.exit_code == 1 and "uscis_contact_center v1 was edited after it was published" in result.output
+
+
 def test_the_live_line_runs_the_published_flow_and_rehearsals_the_draft(
     flows_dir: Path, make_app: Callable[..., Flask]
 ) -> None:

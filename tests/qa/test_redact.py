@@ -66,7 +66,7 @@ def test_a_redacted_export_replays_to_the_same_path(
 
 def test_a_call_from_abroad_stays_a_call_from_abroad(record: Record, replayer: Replayer, tmp_path: Path) -> None:
     """Seed 001: a redacted caller ID abroad keeps its country code, so the call still gets international guidance."""
-    original = record("1", "3", caller="+442079460113")
+    original = record("1", "3", "1", caller="+442079460113")  # "Do you live outside the United States?" - yes (issue 12)
     redacted = transcripts.load_transcript(exported_file(original, redactor_for(replayer), replayer, tmp_path))
     assert redacted.caller is not None and redacted.caller.startswith("+44") and redacted.caller != "+442079460113"
     assert redacted.steps[-1].observed.state == "outside_us.menu"

@@ -174,7 +174,7 @@ def test_next_opening_while_open_is_now(live):
         ),
         pytest.param(
             "es",
-            "de lunes a viernes, de 8 a.m. a 8 p.m., hora del Este, excepto los días feriados federales",
+            "de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este, excepto los días feriados federales",
             id="es",
         ),
     ],
@@ -192,7 +192,7 @@ def test_describe_says_the_live_assistance_hours(live, language, expected):
         ),
         pytest.param(
             "es",
-            "de lunes a viernes, de 8 a.m. a 4:30 p.m., hora del Centro, excepto los días feriados federales",
+            "de lunes a viernes, de 8 a. m. a 4:30 p. m., hora del Centro, excepto los días feriados federales",
             id="es",
         ),
     ],

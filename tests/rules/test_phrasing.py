@@ -54,7 +54,7 @@ def test_a_string_without_one_at_sign_is_not_an_address():
     ("moment", "language", "spoken"),
     [
         pytest.param("2026-12-08T09:00:00-05:00", "en", "Tuesday, December 8, 2026, at 9:00 a.m. Eastern time", id="eastern-en"),
-        pytest.param("2026-12-08T09:00:00-05:00", "es", "martes 8 de diciembre de 2026, a las 9:00 a.m., hora del Este", id="eastern-es"),
+        pytest.param("2026-12-08T09:00:00-05:00", "es", "martes 8 de diciembre de 2026, a las 9:00 a. m., hora del Este", id="eastern-es"),
         pytest.param("2026-12-14T13:30:00-08:00", "en", "Monday, December 14, 2026, at 1:30 p.m. Pacific time", id="pacific"),
         pytest.param("2026-11-24T23:30:00-06:00", "en", "Tuesday, November 24, 2026, at 11:30 p.m. Central time", id="weekday-of-local-date"),
     ],

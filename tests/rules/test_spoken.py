@@ -139,7 +139,7 @@ def test_say_date_speaks_a_date_in_each_language(language, expected):
     ("moment", "language", "expected"),
     [
         pytest.param("2026-11-30T09:00:00-08:00", "en", "9:00 a.m. Pacific time", id="en-pacific"),
-        pytest.param("2026-11-30T09:00:00-08:00", "es", "9:00 a.m., hora del Pacífico", id="es-pacific"),
+        pytest.param("2026-11-30T09:00:00-08:00", "es", "9:00 a. m., hora del Pacífico", id="es-pacific"),
         pytest.param("2026-11-30T15:30:00-05:00", "en", "3:30 p.m. Eastern time", id="afternoon"),
         pytest.param("2026-11-30T12:00:00-06:00", "en", "12:00 p.m. Central time", id="noon"),
         pytest.param("2026-11-30T00:05:00-05:00", "en", "12:05 a.m. Eastern time", id="just-after-midnight"),
@@ -156,7 +156,7 @@ def test_say_time_speaks_the_time_of_day_and_its_zone(moment, language, expected
 def test_say_time_uses_the_zone_of_a_zoneinfo_instant():
     """An instant in a named zone is spoken in that zone, not converted elsewhere."""
     moment = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("America/Chicago"))
-    assert say_time(moment, "es") == "9:00 a.m., hora del Centro"
+    assert say_time(moment, "es") == "9:00 a. m., hora del Centro"
 
 
 def test_say_time_refuses_a_naive_datetime():

@@ -33,7 +33,7 @@ def test_prompts_are_printed_as_spoken_with_the_state_and_tier(rehearse) -> None
     result = rehearse("1", "1")
 
     assert result.exit_code == 0, result.output
-    assert "  IVR: Welcome to the rehearsal line. For English, press 1." in result.output
+    assert "  IVR: Welcome to the rehearsal line.\n  IVR: Bienvenido a la línea de ensayo.\n  IVR: For English, press 1." in result.output
     assert "[main_menu | IVR | listening: keys or speech]" in result.output
     assert "  IVR: We are open all day." in result.output
 
@@ -190,3 +190,37 @@ def test_a_rehearsal_replays_against_the_current_flows(rehearse, runner, tmp_pat
 
     assert result.exit_code == 0, result.output
     assert "1 passed, 0 failed" in result.output
+
+
+def test_a_one_key_menu_takes_the_first_key_as_twilio_does(rehearse) -> None:
+    """Issue 17: `12` at a one-key menu (numDigits=1) is `1`, as on a phone, with a note that `2` was ignored."""
+    result = rehearse("12", "/hangup", flow=None)
+
+    assert "(this menu takes 1 key: 1 was pressed, 2 ignored)" in result.output
+    assert "[main_menu | IVR |" in result.output
+
+
+def test_the_closing_hint_is_a_command_that_runs(rehearse, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: the replay hint names an `ivr` that exists (the venv's, when `ivr` is not on the PATH)."""
+    import os
+
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # no venv on the PATH: bare `ivr` would not be found
+    result = rehearse("1", "/hangup")
+
+    hint = result.output.split("(replay it with: ", 1)[1].split(")", 1)[0]
+    program, command, path = hint.split(" ", 2)
+    assert command == "replay" and Path(path).exists()
+    assert program != "ivr" and os.access(program, os.X_OK)
+
+
+def test_typed_lines_use_readline_where_the_platform_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: an interactive rehearsal loads readline before it reads, so arrow keys edit the line instead of printing ^[[A."""
+    import sys
+
+    from ivr.trainers import commands
+
+    monkeypatch.delitem(sys.modules, "readline", raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: "1")
+    lines = commands._lines(sys.stdin, interactive=True)
+    assert next(lines) == "1"
+    assert "readline" in sys.modules

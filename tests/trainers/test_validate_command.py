@@ -101,7 +101,7 @@ def test_a_script_version_file_checks_its_whole_library(runner) -> None:
 
 @pytest.mark.parametrize(
     ("content", "what"),
-    [(None, "file not found"), ("just: text\n", "not a flow, script, case-data, directory or transcript file")],
+    [(None, "file not found"), ("just: text\n", "not a flow, script, case-data, directory, test call or transcript file")],
     ids=["missing", "unknown-kind"],
 )
 def test_a_file_that_is_not_a_definition_is_an_error(runner, tmp_path: Path, content: str | None, what: str) -> None:
@@ -114,3 +114,42 @@ def test_a_file_that_is_not_a_definition_is_an_error(runner, tmp_path: Path, con
 
     assert result.exit_code == 1
     assert f"{path}:1: {what}" in result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("states:\n  x: {kind: hangup}\n", id="fragment-no-flow-includes"),
+        pytest.param("id: x\nstates:\n  x: {kind: hangup}\n", id="flow-without-version"),
+        pytest.param(BROKEN_FLOW, id="unknown-target"),
+    ],
+)
+def test_validate_and_rehearse_say_the_same_about_a_file(runner, tmp_path: Path, text: str) -> None:
+    """Issue 17: `ivr rehearse FILE` loads through `ivr validate`'s path, so both list the same problems, and both exit 1."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    validated = runner.invoke(main, ["validate", str(path)])
+    rehearsed = runner.invoke(main, ["rehearse", str(path), "--instance", str(tmp_path)], input="")
+    problems = [line for line in validated.stdout.splitlines() if line.startswith(str(path.name)) or "bad.yaml:" in line]
+    problems = [line for line in problems if not line.startswith("checked ")]
+    assert validated.exit_code == rehearsed.exit_code == 1
+    assert problems and rehearsed.stderr.splitlines() == problems
+
+
+def test_validate_recognises_a_test_call(runner) -> None:
+    """Issue 17: a `*.call.yaml` is checked as a test call (its names against the flow), not refused as a transcript."""
+    result = runner.invoke(main, ["validate", "tests/calls/hours.call.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "checked tests/calls/hours.call.yaml: test call 'Our hours'" in result.stdout
+
+
+def test_validate_reports_every_problem_of_a_test_call(runner, tmp_path: Path) -> None:
+    """A test call with an unknown key and a state the flow lacks gets both problems from `ivr validate`."""
+    text = (ROOT / "tests" / "calls" / "hours.call.yaml").read_text(encoding="utf-8")
+    text = text.replace("name:", "title: x\nname:", 1).replace("state: main_menu", "state: main_mneu")
+    path = tmp_path / "broken.call.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "title: unknown key 'title'" in result.stdout
+    assert "no state 'main_mneu' in flow uscis_contact_center (did you mean 'main_menu'?)" in result.stdout
