@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response
 
@@ -33,6 +33,9 @@ from ivr.routing import TierRouting
 from ivr.rules.directory import load_directory
 from ivr.store.base import Store
 from ivr.store.sql import SqlStore, default_sqlite_url
+
+if TYPE_CHECKING:
+    from ivr.qa.tokenise import Tokeniser
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +85,19 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
-    calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config), training=training)
+    calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config),
+                        tokeniser=_tokeniser(config, store, [*flows.values(), *line.flows], cases), training=training)
     return Runtime(engine, store, cases, clock, calls, urls, voices, config, line)
+
+
+def _tokeniser(config: dict[str, Any], store: SqlStore, flows: list[Any], cases: CaseBook) -> Tokeniser | None:
+    """Transcripts are stored tokenised (issue 10.3) unless KEEP_IDENTIFIERS keeps them for a local demo."""
+    if config.get("KEEP_IDENTIFIERS"):
+        return None
+    from ivr.qa.tokenise import Tokeniser
+
+    names = [case.applicant_name for case in cases.cases if case.applicant_name]
+    return Tokeniser(store.ledger_key, flows, names)
 
 
 def _releases_beside(flow_files: list[str] | None) -> Path:

@@ -25,7 +25,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ivr.clock import Clock
 from ivr.core.engine import Engine, Step
@@ -36,6 +36,9 @@ from ivr.core.session import Session
 from ivr.store.base import LIVE, Answer, CallTransaction, Store, VersionConflict, WorldClock, call_clock_key, is_training
 from ivr.notify import SmsNotifier
 from ivr.world import CaseWorld
+
+if TYPE_CHECKING:
+    from ivr.qa.tokenise import Tokeniser
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ class CallService:
     clock: Clock
     wall: Callable[[], dt.datetime] = _wall_clock  # real time, for per-call simulated clocks
     notifier: SmsNotifier | None = None  # SMS confirmations for phone calls, when configured
+    tokeniser: Tokeniser | None = None  # identifiers tokenised before transcripts are stored (issue 10.3)
     training: CaseBook | None = None  # the case data of training worlds (default: `cases`)
 
     def handle(
@@ -117,7 +121,8 @@ class CallService:
                         event = Resume(event.now)
                     step, entries = self._step(tx, session, call_sid, event, channel, flow_id)
                     answer = Answer(key or "", *render(step)) if render is not None else None
-                    tx.save_session(step.session, channel, answer if key is not None else None)
+                    at_rest, entries = self._at_rest(step.session, entries)
+                    tx.save_session(at_rest, channel, answer if key is not None else None)
                     tx.append_transcript(entries)
                 break
             except VersionConflict:
@@ -162,6 +167,20 @@ class CallService:
             tx.rollback_writes()  # the caller hears the apology: what the step wrote is not kept
         entries.append(_entry(step, before, event, world))
         return step, entries
+
+    def _at_rest(self, session: Session, entries: list[dict[str, Any]]) -> tuple[Session, list[dict[str, Any]]]:
+        """What the store keeps: entries with identifiers tokenised, and a finished call's session
+        without them (a call in progress keeps its own until it ends)."""
+        if self.tokeniser is None:
+            return session, entries
+        tokeniser = self.tokeniser
+        known = tokeniser.known(session)
+        stored = [
+            tokeniser.header(entry) if entry.get("type") == "call"
+            else tokeniser.entry(entry, session.flow_id, known, session.caller)
+            for entry in entries
+        ]
+        return (tokeniser.finished(session) if session.ended else session), stored
 
     def now(self, call_sid: str | None = None) -> dt.datetime:
         """The instant to stamp the next event of `call_sid` with (its own clock, else the app's)."""

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def settings() -> dict[str, Any]:
     """The configuration every test app starts from."""
-    return {"TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": "sqlite://", "CLOCK": DEMO_CLOCK}
+    # Tests of the flows read the stored transcript in the clear (as a local demo may, KEEP_IDENTIFIERS);
+    # the default, tokenised at rest, is what tests/qa/test_stored_transcripts.py and the privacy tests run.
+    return {"TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": "sqlite://", "CLOCK": DEMO_CLOCK, "KEEP_IDENTIFIERS": True}
 
 
 @pytest.fixture

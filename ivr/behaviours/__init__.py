@@ -8,6 +8,7 @@ from ivr.behaviours import hours as hours  # noqa: F401
 from ivr.behaviours import inputs as inputs  # noqa: F401
 from ivr.behaviours import verification as verification  # noqa: F401
 from ivr.behaviours import case_status as case_status  # noqa: F401
+from ivr.behaviours import no_receipt as no_receipt  # noqa: F401
 from ivr.behaviours import biometrics as biometrics  # noqa: F401
 from ivr.behaviours import field_office as field_office  # noqa: F401
 from ivr.behaviours import service_requests as service_requests  # noqa: F401

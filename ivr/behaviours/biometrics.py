@@ -117,7 +117,7 @@ def biometrics_book(ctx: Context) -> Outcome:
     new_time = dt.datetime.fromisoformat(chosen)
     times = current.times_rescheduled + 1
     sequence = ctx.world.next_sequence("biometrics_confirmation", ctx.now.date())
-    confirmation = rules.confirmation_number(case.receipt_number, new_time, sequence)
+    confirmation = rules.confirmation_number("biometrics", ctx.now.date(), new_time, sequence)
     new = {"appointment": new_time.isoformat(), "location": current.location, "times_rescheduled": times}
     ctx.emit(Effect(CASE_UPDATED, {"receipt": case.receipt_number, "changes": {"biometrics": new}}))
     ctx.emit(

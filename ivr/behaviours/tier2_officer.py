@@ -270,8 +270,9 @@ def live_book_appointment(ctx: Context) -> Outcome:
     office = str(vars_["appt_office_key"])
     current = case.field_office_appointment
     reason = current.reason if current is not None else DEFAULT_REASON
-    sequence = ctx.world.next_sequence(APPOINTMENT_SEQUENCE, contact_center_day(ctx.now))
-    confirmation = confirmation_number(case.receipt_number, slot, sequence)
+    day = contact_center_day(ctx.now)
+    sequence = ctx.world.next_sequence(APPOINTMENT_SEQUENCE, day)
+    confirmation = confirmation_number(APPOINTMENT_SEQUENCE, day, slot, sequence)
     ctx.emit(
         Effect(
             CASE_UPDATED,

@@ -58,11 +58,11 @@ class SimulatedCaller:
         return _IDENTITY[self.language].format(receipt=self.case.receipt_number, born=born)
 
     def react(self, action: AgentAction, first_answer: bool) -> list[str]:
-        """What the caller says after `action` (`first_answer`: the first time any seat answered)."""
+        """What the caller says after `action` (`first_answer`: the first time any seat answered the call)."""
         persona = self.scenario.persona
         said: list[str] = []
         if action.name == "accept":
-            said.append(persona.opening if first_answer else persona.goal)
+            said.append(persona.opening)  # each new person hears the caller's question again
             if getattr(action, "seat", "") in ("tier2", "supervisor") and persona.knows:
                 said.append(self.identity())
             if persona.asks_for_supervisor == "opening" and getattr(action, "seat", "") != "supervisor":

@@ -14,18 +14,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ivr.behaviours.verification import FAILURES_VAR, call_lock
 from ivr.core.flow import TIER_CHANGE_REASONS, Flow
 from ivr.core.session import Session
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-MAX_FAILED_VERIFICATIONS = 3  # ivr.behaviours.case_status: the third failure locks case information
+LOCK_WORDS = {
+    "call": "too many failed identity checks on this call",
+    "receipt": "identity checks for this receipt number are paused after repeated failures",
+    "caller": "identity checks from this phone number are paused after repeated failures",
+}
 _SENSITIVE = ("birth", "dob")
 
 
 def handoff(session: Session, entries: Iterable[Mapping[str, Any]], flow: Flow, case: Any, script_labels: Mapping[str, str]) -> dict[str, Any]:
     """The panel's content for `session` (`case`: the verified case as the world has it, or None)."""
     entries = list(entries)
-    failures = int(session.vars.get("verification_failures", 0) or 0)
+    failures = int(session.vars.get(FAILURES_VAR, 0) or 0)
+    lock = call_lock(session)
     reason = next((c for c in reversed(session.tier_changes) if c.to_tier == session.console.get("tier")), None)
     open_requests = []
     if case is not None:
@@ -40,7 +46,8 @@ def handoff(session: Session, entries: Iterable[Mapping[str, Any]], flow: Flow, 
         "language_code": session.language,
         "verified": session.verified_receipt is not None,
         "receipt": session.verified_receipt,
-        "locked": failures >= MAX_FAILED_VERIFICATIONS,
+        "locked": lock is not None,
+        "lock": LOCK_WORDS.get(lock or "", lock or ""),
         "failed_verifications": failures,
         "path": path_in_words(entries, flow),
         "entered": entered(entries),
@@ -78,13 +85,15 @@ def path_in_words(entries: Iterable[Mapping[str, Any]], flow: Flow) -> list[str]
 
 
 def entered(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """What the caller keyed or said, and where; a date of birth is hidden."""
+    """What the caller keyed or said to the IVR, and where; a date of birth is hidden."""
     found: list[dict[str, str]] = []
     for entry in entries:
         described = entry.get("input") or {}
         kind = described.get("kind")
         if entry.get("type") != "step" or kind not in ("digits", "speech"):
             continue
+        if any(effect.get("kind") == "caller_to_agent" for effect in entry.get("effects") or ()):
+            continue  # words said to a person, shown on the call's timeline, not entered in the IVR
         where = str(entry.get("state_before", ""))
         value = str(described.get("value", ""))
         if any(word in where for word in _SENSITIVE):

@@ -128,6 +128,17 @@ class ConsoleRecords:
             count, points, total = conn.execute(query).one()
         return TraineeSummary(trainee, int(count), int(points), int(total))
 
+    def call_scores_text(self, call_sid: str) -> str:
+        """The score cards of one call in a CSV cell: 'tina at tier1 6/7; tom at tier2 5/5' ('' without any)."""
+        cards = sorted(self.cards(call_sid=call_sid), key=lambda card: str(card.get("created_at")))
+        return "; ".join(f"{c['trainee']} at {c['seat']} {c['points']}/{c['total']}" for c in cards)
+
+    def trainees(self) -> list[str]:
+        """Everyone with a score card, by name."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(console_scores.c.trainee).distinct().order_by(console_scores.c.trainee))
+            return [str(row.trainee) for row in rows]
+
     # --- the queue -----------------------------------------------------------------------
 
     def waiting(self, seat: str) -> list[Waiting]:

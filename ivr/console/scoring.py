@@ -16,7 +16,7 @@ from typing import Any
 
 from ivr.core.agent import SEAT_ACTIONS
 from ivr.core.agent_step import AGENT_REFUSED
-from ivr.console.scenarios import Expected, Scenario
+from ivr.console.scenarios import DEFAULT_ANSWER_WITHIN, DEFAULT_RESOLVE_WITHIN, Expected, Scenario
 
 SEED_000 = "000_183b307099edfec1.txt"
 SEED_003 = "003_29c9fde61bf22c66.txt"
@@ -203,7 +203,11 @@ def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: 
                            "answered only with scripts in force" if not outside
                            else f"went outside the scripts in force: {', '.join(outside)}"))
     if expected is None:
-        return lines
+        # a call without a scenario (a trainer playing the caller): the rules that need no expectation
+        return lines + [
+            _within("time_to_answer", answered_in, DEFAULT_ANSWER_WITHIN, "answered"),
+            _within("time_to_resolve", resolved_in, DEFAULT_RESOLVE_WITHIN, "resolved"),
+        ]
     if expected.scripts:
         heard = {str(a.data.get("ref", "")).split("@")[0] for a in acts if a.name == "read_script" and not a.refused()}
         missing = [s for s in expected.scripts if s not in heard]

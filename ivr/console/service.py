@@ -10,6 +10,7 @@ computed from the transcript and stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +29,7 @@ from ivr.core.engine import Step
 from ivr.core.events import Speech
 from ivr.core.session import Session
 from ivr.trainers.practice import PracticeCall
-from ivr.store.base import LIVE, rehearsal_world
+from ivr.store.base import LIVE, WorldClock, call_clock_key, rehearsal_world
 from ivr.world import CaseWorld
 
 CALL_PREFIX = "CS"
@@ -79,20 +80,22 @@ class ConsoleService:
         # Each scenario call has its own world (copy-on-write over the phone line's): it changes no one else's case.
         call = PracticeCall(self.calls, channel=CHANNEL, caller=case.phone if case else None, call_sid=call_sid,
                             console=scenario.console_tiers, world=rehearsal_world(call_sid))
+        # The call's simulated time lives in the store too, so every app server process agrees on it.
+        self.calls.store.set_world_clock(call.world, WorldClock(scenario.clock, self.calls.wall()))
         call.start(at=scenario.clock, language=scenario.persona.language)
         caller = SimulatedCaller(scenario, case)
         for key in caller.ivr_keys():
             call.press(key)
-        self.records.note_scenario(call.call_sid, scenario.id, self.calls.now(call.call_sid))
+        self.records.note_scenario(call.call_sid, scenario.id, self.now(call.call_sid))
         seats_done: set[str] = set()
         for colleague in scenario.before:
             who = f"{COLLEAGUE}-{colleague.seat}"
             if colleague.seat not in seats_done:
                 seats_done.add(colleague.seat)
                 accept = {"action": "accept", "agent": who, "seat": colleague.seat}
-                self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), accept), caller, CHANNEL, call.world)
+                self._apply(call.call_sid, agent.from_data(self.now(call.call_sid), accept), caller, CHANNEL, call.world)
             data = {"action": colleague.action, "agent": who, **colleague.args}
-            self._apply(call.call_sid, agent.from_data(self.calls.now(call.call_sid), data), caller, CHANNEL, call.world)
+            self._apply(call.call_sid, agent.from_data(self.now(call.call_sid), data), caller, CHANNEL, call.world)
         return call.call_sid
 
     def model(self, scenario_id: str) -> list[dict[str, Any]]:
@@ -113,7 +116,7 @@ class ConsoleService:
         """Apply one action of `trainee` (data: `{"action": name, …arguments}`)."""
         before = self._session(call_sid)
         try:
-            action = agent.from_data(self.calls.now(call_sid), {**data, "agent": trainee})
+            action = agent.from_data(self.now(call_sid), {**data, "agent": trainee})
         except (ValueError, TypeError) as exc:
             raise ConsoleError(str(exc)) from None
         scenario = self._scenario(call_sid)
@@ -134,7 +137,7 @@ class ConsoleService:
             if existing.get("seat") == seat:
                 return _card_from(existing)
         card = score(self.calls.store.transcript(call_sid), trainee, seat, self._scenario(call_sid), call_sid)
-        self.records.save(card, self.calls.now(call_sid))
+        self.records.save(card, self.now(call_sid))
         return card
 
     def _apply(self, call_sid: str, action: agent.AgentAction, caller: SimulatedCaller | None, channel: str, world: str) -> tuple[Step, tuple[str, ...]]:
@@ -144,7 +147,7 @@ class ConsoleService:
         if caller is not None and not refused and holds(step.session) and not step.session.ended:
             first = action.name == "accept" and not any(c.to_tier in agent.SEATS for c in step.session.tier_changes[:-1])
             for words in caller.react(action, first_answer=first):
-                self.calls.handle(call_sid, Speech(self.calls.now(call_sid), words, 0.95), channel=channel, world=world)
+                self.calls.handle(call_sid, Speech(self.now(call_sid), words, 0.95), channel=channel, world=world)
                 said.append(words)
         if self.live is not None and channel == "phone":
             self.live.push(step)
@@ -174,7 +177,7 @@ class ConsoleService:
         """The scripts in force for the call, in its language, grouped by topic (for Tier 1's list)."""
         session = self._session(call_sid)
         services = self.calls.engine.services
-        in_force = services.scripts.in_force(self.calls.now(call_sid), services.settings.get("SCRIPT_PINS") or None)
+        in_force = services.scripts.in_force(self.now(call_sid), services.settings.get("SCRIPT_PINS") or None)
         language = session.language
         return [
             {"ref": s.ref, "id": s.id, "topic": s.topics[0] if s.topics else "other", "label": s.label[language], "text": s.text[language]}
@@ -203,6 +206,15 @@ class ConsoleService:
         return lines
 
     # --- helpers -------------------------------------------------------------------------
+
+    def now(self, call_sid: str) -> dt.datetime:
+        """The call's time: its own clock (kept in the store by `CallService.simulate_clock`), else its
+        world's clock in the store, else the app's clock."""
+        if self.calls.store.world_clock(call_clock_key(call_sid)) is not None:
+            return self.calls.now(call_sid)
+        where = self.records.where(call_sid)
+        clock = self.calls.store.world_clock(where[1]) if where is not None else None
+        return clock.at(self.calls.wall()) if clock is not None else self.calls.now(call_sid)
 
     def _session(self, call_sid: str) -> Session:
         session = self.calls.store.session(call_sid)

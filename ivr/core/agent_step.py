@@ -4,8 +4,8 @@ A tier routed to the console (`TIER_ROUTING` kind `console`, for the whole
 line or for one rehearsal) puts the call on hold for that seat:
 `session.console` records `{tier, status, queued_at, agent, accepted_at,
 note}` with status `waiting` (the caller hears the queue), `connected` (a
-trainee accepted), `done` (the seat passed it on or ended it) or `abandoned`
-(the caller hung up).  While the console holds a call, the caller's words are
+trainee accepted), `done` (the seat passed it on or ended it), `left` (the
+waiting caller chose a call-back instead) or `abandoned` (the caller hung up).  While the console holds a call, the caller's words are
 recorded for the agent and the flow's menus stay silent.
 
 Each action is checked against `SEAT_ACTIONS` (seed 003) and the call's
@@ -48,7 +48,7 @@ from ivr.core.agent import (
 )
 from ivr.core.events import Digits, Event, NoInput, Resume, Speech
 from ivr.core.registry import CASE_UPDATED, Context, Effect
-from ivr.routing import route_for
+from ivr.routing import QUEUE_CALLBACK_KEY, queue_text, route_for
 
 if TYPE_CHECKING:
     from ivr.core.engine import _Run
@@ -60,11 +60,11 @@ AGENT_SAID = "agent_free_answer"
 """The effect an officer's free answer leaves: their words, recorded as not a script."""
 CALLER_TO_AGENT = "caller_to_agent"
 """The effect a caller's words to a connected agent leave: what the agent heard."""
-WAITING, CONNECTED, DONE, ABANDONED = "waiting", "connected", "done", "abandoned"
+WAITING, CONNECTED, DONE, ABANDONED, LEFT = "waiting", "connected", "done", "abandoned", "left"
 LISTEN_SECONDS = 60
 VERIFY_ACTION = "live_verify_caller"
-"""The registered action that checks identity.  The one place to swap for the shared
-verification service (with its attempt ledger) when it lands."""
+"""The registered action that checks identity: the shared verification service
+(`ivr.behaviours.verification`, one attempt ledger for every tier), reached through the registry."""
 
 _TEXT: dict[str, dict[str, str]] = {
     "greeting.tier1": {
@@ -78,10 +78,6 @@ _TEXT: dict[str, dict[str, str]] = {
     "greeting.supervisor": {
         "en": "Thank you for holding. This is a supervisor.",
         "es": "Gracias por esperar. Le atiende un supervisor.",
-    },
-    "waiting": {
-        "en": "Please stay on the line. The next available person will answer.",
-        "es": "Por favor, no cuelgue. La próxima persona disponible le atenderá.",
     },
     "sr.created": {
         "en": "I have made a service request about {sr_topic}. It was sent to {sr_office}, which has your case. "
@@ -173,22 +169,31 @@ def enqueue(run: _Run, tier: str, queue: str, context: dict[str, str]) -> None:
         "note": previous.get("next_note", ""),
         "from_agent": previous.get("agent", ""),
     }
+    _say_queue(run)
     run.actions.append(Enqueue(queue, tier, context, console=True))
 
 
-def caller_input(run: _Run, event: Event) -> None:
-    """The caller pressed or said something while the console holds the call."""
+def caller_input(run: _Run, event: Event) -> bool:
+    """The caller pressed or said something while the console holds the call; False: the flow should handle it.
+
+    A waiting caller who presses the queue's call-back key leaves the queue
+    (`left`), and the flow's menu where queued calls land takes the key.
+    """
     console = run.session.console
+    if console.get("status") == WAITING and isinstance(event, Digits) and event.digits == QUEUE_CALLBACK_KEY:
+        console.update(status=LEFT, ended_at=run.event.now.isoformat())
+        return False
     if console.get("status") == WAITING:
         if not isinstance(event, NoInput):
-            _say(run, "waiting")
+            _say_queue(run)
         run.actions.append(Enqueue(str(console.get("queue", "")), str(console.get("tier", "")), console=True))
-        return
+        return True
     if isinstance(event, (Digits, Speech)):
         value = event.digits if isinstance(event, Digits) else event.text
-        run.ctx.emit(Effect(CALLER_TO_AGENT, {"kind": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
+        run.ctx.emit(Effect(CALLER_TO_AGENT, {"input": "digits" if isinstance(event, Digits) else "speech", "value": value[:400]}))
     if not isinstance(event, Resume):
         _listen(run)
+    return True
 
 
 def hang_up(session: Session, now_iso: str) -> None:
@@ -302,7 +307,11 @@ def _verify_identity(run: _Run, action: VerifyIdentity) -> None:
     vars_["live_receipt"] = "".join(ch for ch in action.receipt.upper() if ch.isalnum())
     vars_["live_dob"] = action.date_of_birth.strip()
     outcome = _behaviour(run, VERIFY_ACTION)
-    _say(run, "verified" if outcome == "verified" else "not_verified")
+    if outcome == "locked":
+        # the shared verification service's lock: the call may verify nobody any more
+        run.actions.append(Say(run._fill("{identity_lock_message}"), run.session.language, "agent.identity_locked"))
+    else:
+        _say(run, "verified" if outcome == "verified" else "not_verified")
     _listen(run)
 
 
@@ -456,6 +465,12 @@ def _say(run: _Run, key: str) -> None:
     language = run.session.language
     text = _TEXT[key]["es" if language == "es" else "en"]
     run.actions.append(Say(" ".join(run._fill(text).split()), language, f"agent.{key}"))
+
+
+def _say_queue(run: _Run) -> None:
+    """The queue's announcement (as the phone line's wait URL says it): stay on the line, or press for a call-back."""
+    language = run.session.language
+    run.actions.append(Say(queue_text("waiting", language), language, "queue.waiting"))
 
 
 def _say_var(run: _Run, var: str, prompt_id: str) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from ivr.core import agent_step
 from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Say
 from ivr.core.agent import AgentAction
-from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.core.flow import IMPLICIT_TIER_CHANGE, State, Text
 from ivr.core.machine import (
     COLLECTED_UNSURE,
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 MAX_HOPS = 60  # transitions one step may take before the engine calls it a loop
 MAX_DIGITS = 32
 MAX_SPEECH = 400
-LOW_CONFIDENCE = 0.5  # a spoken identifier heard with less (Twilio's Confidence, 0 to 1) is always read back
+LOW_CONFIDENCE = UNSURE  # a spoken identifier heard with less (Twilio's Confidence, 0 to 1) is always read back
 _KEYS = re.compile(r"[^0-9*#]")
 _YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
 _NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
@@ -163,8 +163,8 @@ class _Run:
             agent_step.handle(self, event)
             return
         if agent_step.holds(self.session) and isinstance(event, (Digits, Speech, NoInput, Resume)):
-            agent_step.caller_input(self, event)
-            return
+            if agent_step.caller_input(self, event):
+                return
         if self.session.ended and not isinstance(event, HangUp):
             self._say(self.compiled.flow.message("apology"))
             self.actions.append(HangUpCall())

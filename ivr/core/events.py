@@ -64,6 +64,10 @@ Event = CallStarted | Digits | Speech | NoInput | HangUp | Resume | AgentAction
 """Caller events, and an agent's actions at the console (`ivr.core.agent`)."""
 
 
+UNSURE = 0.5
+"""Below this recogniser confidence an identifier is read back before use (the engine's LOW_CONFIDENCE)."""
+
+
 def describe(event: Event) -> dict[str, str]:
     """A transcript-friendly description of an event (kind and the caller's input)."""
     match event:
@@ -71,7 +75,9 @@ def describe(event: Event) -> dict[str, str]:
             return {"kind": "call_started"}
         case Digits(digits=digits):
             return {"kind": "digits", "value": digits}
-        case Speech(text=text):
+        case Speech(text=text, confidence=confidence):
+            if confidence is not None and confidence < UNSURE:  # it changes the path: replay needs it
+                return {"kind": "speech", "value": text, "confidence": f"{confidence:.2f}"}
             return {"kind": "speech", "value": text}
         case NoInput():
             return {"kind": "no_input"}

@@ -95,6 +95,7 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
         IVR_CLOCK=CLOCK,
     )
     env.pop("TWILIO_ACCOUNT_SID", None)
+    _create_store(env["IVR_DATABASE_URL"])
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", "sync",
                "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "120", "--log-level", "warning", spec]
     log = open(folder / f"gunicorn-{port}.log", "wb")
@@ -102,6 +103,7 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
     try:
         _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")
         _warm_up(port, workers)
+        _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")  # still up after its workers booted
         yield process.pid
     finally:
         try:
@@ -114,6 +116,14 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
                 pass
             process.wait()
         log.close()
+
+
+def _create_store(url: str) -> None:
+    """Create the database before the workers start: two workers creating one new SQLite file's
+    schema at once can meet 'database is locked', and gunicorn stops when a worker fails to boot."""
+    from ivr.store.sql import SqlStore
+
+    SqlStore(url).close()
 
 
 def _check_free(port: int) -> None:
@@ -211,6 +221,7 @@ class Run:
     p99_ms: float
     errors: int
     cpu_us: float  # server CPU per request
+    kinds: tuple[tuple[str, int], ...] = ()  # errors by kind, when known
 
     @property
     def rate(self) -> float:
@@ -238,7 +249,7 @@ def wrk_run(port: int, settings: Settings, folder: Path, round_: int, master: in
     errors = sum(data["errors"].values())
     count = data["requests"]
     return Run(count, data["duration_us"] / 1e6, data["p50_us"] / 1000, data["p99_us"] / 1000, errors,
-               cpu / count * 1e6 if count else 0.0)
+               cpu / count * 1e6 if count else 0.0, tuple(sorted((k, v) for k, v in data["errors"].items() if v)))
 
 
 def load_run(port: int, settings: Settings, master: int) -> Run:
@@ -248,8 +259,10 @@ def load_run(port: int, settings: Settings, master: int) -> Run:
     report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=settings.connections,
                       calls=None, duration=settings.seconds, seed=port))
     cpu = server_cpu(master) - before
+    kinds = {**report.errors, "not TwiML": report.not_twiml, "apologies": report.apologies}
     return Run(report.requests, report.seconds, report.percentile(0.5) * 1000, report.percentile(0.99) * 1000,
-               report.failed, cpu / report.requests * 1e6 if report.requests else 0.0)
+               report.failed, cpu / report.requests * 1e6 if report.requests else 0.0,
+               tuple(sorted((kind, count) for kind, count in kinds.items() if count)))
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -300,7 +313,7 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
                     raise RuntimeError(f"{error}; the server's log ends: {' / '.join(log) or '(empty)'}") from None
                 runs[name].append(one)
                 say(f"  round {round_ + 1} {name:<7} {one.rate:8.0f} req/s  p50 {one.p50_ms:6.1f} ms  p99 {one.p99_ms:6.1f} ms"
-                    f"  errors {one.errors}")
+                    f"  errors {one.errors}" + (f" ({', '.join(f'{k} {v}' for k, v in one.kinds)})" if one.kinds else ""))
     rows = []
     for name, label, _ in TARGETS:
         mine = runs[name]
@@ -311,6 +324,7 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
             "p99_ms": round(statistics.median(r.p99_ms for r in mine), 2),
             "cpu_us": round(statistics.median(r.cpu_us for r in mine), 1),
             "errors": sum(r.errors for r in mine),
+            "error_kinds": dict(kind for r in mine for kind in r.kinds),
             "requests": sum(r.requests for r in mine),
         })
     return rows

@@ -17,7 +17,9 @@ what a call's path depends on:
 * numbers the system makes up (service request references) are not touched.
 
 So a redacted transcript replays to the same path as the original (tested in
-tests/qa/test_redact.py).  Synthetic values come from ranges that cannot be
+tests/qa/test_redact.py).  Speech at menus, where nothing asks for an
+identifier, is also scrubbed of names, e-mail addresses, long numbers and
+dates (`ivr.qa.scrub`), whether or not the call read a case.  Synthetic values come from ranges that cannot be
 real: phones `+1 555-55x-xxxx`, A-numbers `A088xxxxxx`, receipts with
 workday 999.
 
@@ -37,6 +39,7 @@ from typing import Any
 
 from ivr.core.flow import Flow
 from ivr.qa.transcript import CallerInput, Heard, Transcript, TranscriptStep
+from ivr.qa.scrub import scrub_speech
 from ivr.rules import spoken
 
 PII_VALIDATORS = ("receipt_number", "date_of_birth", "a_number", "phone_number")
@@ -95,6 +98,13 @@ class Redactor:
         swap = self._replacer(found)
         collects = self.validators.get(transcript.flow_id, {})
         steps = tuple(self._step(step, swap, collects) for step in transcript.steps)
+        if any(step.input.kind == "say" and step.state_before not in collects for step in steps):
+            # speech at menus: identifiers nobody asked for (names, e-mails, long numbers, dates), case read or not
+            steps = tuple(
+                replace(step, input=CallerInput("say", scrub_speech(step.input.value or "", found.names)))
+                if step.input.kind == "say" and step.state_before not in collects else step
+                for step in steps
+            )
         return replace(
             transcript,
             caller=swap(transcript.caller) if transcript.caller else transcript.caller,
@@ -119,7 +129,7 @@ class Redactor:
         if given.value is None:
             return given
         if validator not in PII_VALIDATORS:
-            return CallerInput(given.kind, swap(given.value))
+            return CallerInput(given.kind, swap(given.value), given.confidence)
         language = step.observed.language if step.state_before != "language" else "en"
         value = _parse(validator, given, language)
         if given.kind == "press":
@@ -127,8 +137,8 @@ class Redactor:
                 return CallerInput("press", re.sub(r"[0-9]", "0", given.value))
             return CallerInput("press", swap(given.value))
         if value is None:
-            return CallerInput("say", _without_numbers(given.value))
-        return CallerInput("say", self._spoken(validator, value, language))
+            return CallerInput("say", _without_numbers(given.value), given.confidence)
+        return CallerInput("say", self._spoken(validator, value, language), given.confidence)
 
     # --- finding identifiers ------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ The file format (version 1)::
     cases: [ … ]             # CASES_FILE format: the case data the call read
     sequences: [[service_request, 1]]
     steps:
-      - press: '1'            # the caller's input: start, press, say, silence, hang_up, resume
+      - press: '1'            # the input: start, press, say, silence, hang_up, resume, or agent (a console action as JSON)
         at: '2026-11-23T10:00:05-05:00'
         in: language          # the state the input arrived in
         heard:
@@ -78,6 +78,7 @@ STEP_KEYS = INPUT_KINDS + (
     "tier_changes",
     "scripts",
     "fault",
+    "confidence",  # with `say`: the recogniser's confidence, when low enough to change the path
 )
 HEARD_KEYS = ("prompt", "text", "language")
 
@@ -106,13 +107,14 @@ class CallerInput:
 
     kind: str
     value: str | None = None
+    confidence: float | None = None  # `say` only, and only when the recogniser was unsure
 
     def event(self, now: dt.datetime, caller: str | None = None) -> Event:
         """The engine event this input stands for, observed at `now`."""
         if self.kind == "press":
             return Digits(now, self.value or "")
         if self.kind == "say":
-            return Speech(now, self.value or "")
+            return Speech(now, self.value or "", self.confidence)
         if self.kind == "silence":
             return NoInput(now)
         if self.kind == "hang_up":
@@ -141,14 +143,18 @@ class CallerInput:
         return "called"
 
     def to_data(self) -> dict[str, Any]:
-        return {self.kind: self.value if self.kind in VALUED_INPUTS else True}
+        data: dict[str, Any] = {self.kind: self.value if self.kind in VALUED_INPUTS else True}
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
+        return data
 
     @classmethod
     def from_entry(cls, described: Mapping[str, Any]) -> CallerInput:
         """The input of a store entry (`{"kind": "digits", "value": "1"}`)."""
         kind = _EVENT_INPUTS.get(str(described.get("kind")), "start")
         value = described.get("value")
-        return cls(kind, str(value) if kind in VALUED_INPUTS and value is not None else None)
+        confidence = _confidence(described.get("confidence")) if kind == "say" else None
+        return cls(kind, str(value) if kind in VALUED_INPUTS and value is not None else None, confidence)
 
 
 @dataclass(frozen=True)
@@ -586,11 +592,28 @@ def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> Caller
         if not str(value):
             checker.problem(step.line_of(kind), join(where, kind), "must not be empty")
             return None
-        return CallerInput(kind, str(value))
+        confidence = None
+        if "confidence" in step:
+            confidence = _confidence(step["confidence"]) if kind == "say" else None
+            if confidence is None:
+                checker.problem(step.line_of("confidence"), join(where, "confidence"),
+                                "a number from 0 to 1, with 'say' only")
+                return None
+        return CallerInput(kind, str(value), confidence)
     if step[kind] is not True:
         checker.problem(step.line_of(kind), join(where, kind), f"write '{kind}: true'")
         return None
     return CallerInput(kind)
+
+
+def _confidence(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0.0 <= number <= 1.0 else None
 
 
 def _text_list(checker: Checker, step: yamlsource.Mapping, key: str, where: str) -> tuple[str, ...]:

@@ -188,15 +188,16 @@ def offer_slots(appointment: datetime, now: datetime, count: int = 3) -> list[da
     return slots
 
 
-def confirmation_number(receipt: str, new_time: datetime, sequence: int) -> str:
-    """A 10-digit confirmation number, the same every time for the same receipt, instant and sequence.
+def confirmation_number(kind: str, booked_on: date, new_time: datetime, sequence: int) -> str:
+    """A 10-digit confirmation number, the same every time for the same booking: what was booked
+    (`kind`), the day it was booked, the appointment's instant and the day's sequence number.
 
+    It is not derived from the receipt number (issue 10.3): a confirmation says nothing about whose
+    case it is, so a transcript whose identifiers are tokenised still replays to the same number.
     The instant counts, not how it is written: 9:00 Pacific and 12:00 Eastern give the same number.
     """
     _require_aware(new_time)
-    key = "|".join(
-        (re.sub(r"[^A-Z0-9]", "", receipt.upper()), new_time.astimezone(UTC).isoformat(), str(sequence))
-    )
+    key = "|".join((kind, booked_on.isoformat(), new_time.astimezone(UTC).isoformat(), str(sequence)))
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return f"{int.from_bytes(digest[:8], 'big') % 10**10:010d}"
 

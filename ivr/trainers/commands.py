@@ -28,17 +28,11 @@ from ivr.errors import ConfigError, DefinitionError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.trainers import graph as graphs
 from ivr.trainers.coverage import CoverageLog, branches, trainee_name
-from ivr.trainers.practice import PracticeCall, case_card
-from ivr.trainers.labels import labels_for
-from ivr.trainers.rehearse import rehearse
 from ivr.trainers.validate import validate
-from ivr.web.commands import demo_users
-from ivr.web.rehearsals import RehearsalBook
-from ivr.web.timeline import summarize, summary_rows
-from ivr.web.security import LOOPBACK, secret_key
 
-if TYPE_CHECKING:  # Flask and SQLAlchemy load only for the commands that run calls
+if TYPE_CHECKING:  # Flask, SQLAlchemy and the call service load only for the commands that run calls
     from ivr.app import Runtime
+    from ivr.trainers.practice import PracticeCall
 
 INSTANCE = Path("instance")
 COVERAGE_FILE = "coverage.json"
@@ -184,6 +178,11 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         name = trainee_name(trainee)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--trainee") from None
+    from ivr.trainers.practice import PracticeCall, case_card
+    from ivr.trainers.rehearse import rehearse
+    from ivr.web.rehearsals import RehearsalBook
+    from ivr.web.timeline import summarize
+
     runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
@@ -219,7 +218,10 @@ def _find_case(runtime: Runtime, receipt: str) -> Case:
 
 
 def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None) -> None:
-    """After the call: count the trainee's coverage, print the summary, save the transcript."""
+    """After the call: count the trainee's coverage, print the summary in plain words, save the transcript."""
+    from ivr.trainers.labels import labels_for
+    from ivr.web.timeline import summarize, summary_rows
+
     assert call.session is not None
     entries = runtime.store.transcript(call.call_sid)
     log = CoverageLog(instance / COVERAGE_FILE)
@@ -368,6 +370,8 @@ def serve_command(demo: bool, host: str, port: int, reset: bool, production: boo
     (docs/live-line.md).
     """
     from ivr import create_app
+    from ivr.web.commands import demo_users
+    from ivr.web.security import LOOPBACK, secret_key
 
     instance.mkdir(parents=True, exist_ok=True)
     database = instance.resolve() / "ivr.sqlite3"

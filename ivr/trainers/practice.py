@@ -30,6 +30,7 @@ from ivr.store.base import LIVE
 
 MAX_INPUT = 400
 MAX_RESUMES = 3  # queue-then-resume rounds one caller input may cause
+CONSOLE_LISTEN_SECONDS = 60  # while a trainee at the console has the call, the caller may speak at any time
 
 SUPERVISOR_PHRASE = {"en": "I want to speak to a supervisor", "es": "quiero hablar con un supervisor"}
 UPSET_PHRASE = {
@@ -212,6 +213,8 @@ class PracticeCall:
 
 def _listening(step: Step) -> Listening | None:
     gather = next((a for a in step.actions if isinstance(a, Gather)), None)
+    if gather is None and not step.session.ended and any(isinstance(a, Enqueue) and a.console for a in step.actions):
+        return Listening("dtmf speech", None, None, CONSOLE_LISTEN_SECONDS)  # the caller talks to the console's trainee
     if gather is None or step.session.ended:
         return None
     return Listening(gather.input, gather.num_digits, gather.finish_on_key, gather.timeout)

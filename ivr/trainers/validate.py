@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ivr.core.registry import builtin_registry
+from ivr.console.scenarios import SCENARIOS_ROOT, load_scenario
 from ivr.definitions.cases import DEMO_CASES_PATH, load_cases
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
 from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, load_scripts
@@ -27,7 +28,7 @@ from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
 from ivr.rules.directory import load_directory
 
-KINDS = ("flow", "scripts", "cases", "directory", "transcript", "call")
+KINDS = ("flow", "scripts", "cases", "directory", "transcript", "call", "scenario")
 
 
 @dataclass
@@ -46,6 +47,7 @@ def shipped() -> list[tuple[str, Path]]:
     """Every definition the project ships, with its kind."""
     targets: list[tuple[str, Path]] = [("flow", path) for path in sorted(FLOWS_ROOT.glob("*.yaml"))]
     targets += [("scripts", SCRIPTS_ROOT), ("cases", DEMO_CASES_PATH), ("directory", DIRECTORY_PATH)]
+    targets += [("scenario", path) for path in sorted(SCENARIOS_ROOT.glob("*.yaml"))]
     if (FLOWS_ROOT / "releases").is_dir():
         targets.append(("releases", FLOWS_ROOT / "releases"))
     return targets
@@ -105,12 +107,14 @@ def classify(path: Path, report: Report) -> list[tuple[str, Path]]:
         return [("directory", path)]
     if "steps" in keys and "call" in keys:
         return [("transcript", path)]
+    if "persona" in keys and "seat" in keys:
+        return [("scenario", path)]
     if "steps" in keys:
         return [("call", path)]
     report.problems.append(
         Problem(shown, getattr(data, "line", 1), "", "not a flow, script, case-data, directory, test call or transcript file "
                 "(a flow has 'states', case data 'cases', a script 'script_version', a test call 'steps', "
-                "a transcript 'call' and 'steps')")
+                "a transcript 'call' and 'steps', a scenario 'seat' and 'persona')")
     )
     return []
 
@@ -189,6 +193,13 @@ def _transcript(path: Path) -> str:
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 
+def _scenario(path: Path) -> str:
+    """A console scenario, checked against the demo case data and the shipped script library."""
+    script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
+    scenario = load_scenario(path, load_cases(DEMO_CASES_PATH), script_ids)
+    return f"scenario for the {scenario.seat} seat ({scenario.persona.language})"
+
+
 def _call(path: Path) -> str:
     from ivr import config as settings
     from ivr.definitions.flows import load_flows
@@ -200,5 +211,7 @@ def _call(path: Path) -> str:
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 
-_CHECKS = {"call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases, "directory": _directory,
-           "transcript": _transcript, "releases": _releases}
+_CHECKS = {
+    "scenario": _scenario, "call": _call, "flow": _flow, "scripts": _scripts, "cases": _cases,
+    "directory": _directory, "transcript": _transcript, "releases": _releases,
+}

@@ -52,7 +52,8 @@ def rooms() -> tuple[Room, ...]:
     return (
         Room(auth.bp, roles=None),
         Room(softphone.bp, roles=softphone.ROLES, nav=(NavLink("Softphone", "softphone.page"),)),
-        Room(console.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Agent console", "console.page"),)),
+        Room(console.bp, roles=("trainee", "trainer", "admin"),
+             nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
         Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
         Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
     )

@@ -136,3 +136,49 @@ def test_the_caller_hanging_up_ends_the_seat_and_scores_it(console: ConsoleServi
     assert console.calls.store.session(tier1_call).console["status"] == "done"
     card = console.finish(tier1_call, "tina", "tier1")
     assert "escalation" not in card.broken and "scripts_expected" in card.broken
+
+
+def test_a_redacted_console_transcript_hides_identity_and_still_replays(console: ConsoleService) -> None:
+    """The receipt and date of birth an officer typed are redacted in exports, and the call replays the same way."""
+    from ivr.qa.redact import Redactor, collect_validators
+
+    call_sid = console.start_scenario("tier2-typo-on-card")
+    console.act(call_sid, "tom", {"action": "accept", "seat": "tier2"})
+    for action in console.model("tier2-typo-on-card"):
+        console.act(call_sid, "tom", action)
+    [recorded] = transcripts.from_entries(console.calls.store.transcript(call_sid))
+    flows = {fid: compiled.flow for fid, compiled in console.calls.engine.flows.items()}
+    redacted = Redactor(collect_validators(flows)).redact(recorded)
+    text = transcripts.dumps(redacted)
+    assert "2001-11-30" not in text and "2790850108" not in text
+    assert Replayer({"DATABASE_URL": "sqlite://"}).replay_transcript(redacted).passed
+
+
+def test_an_officer_cannot_verify_past_the_shared_lock(console: ConsoleService) -> None:
+    """The console's identity check is the shared verification service: three failures lock the call for every tier."""
+    call_sid = console.start_scenario("tier2-typo-on-card")
+    console.act(call_sid, "tom", {"action": "accept", "seat": "tier2"})
+    for _ in range(3):
+        console.act(call_sid, "tom", {"action": "verify_identity", "receipt": "YSC2790850108", "date_of_birth": "1999-01-01"})
+    outcome = console.act(call_sid, "tom", {"action": "verify_identity", "receipt": "YSC2790850108", "date_of_birth": "2001-11-30"})
+    assert [say.prompt_id for say in outcome.step.says] == ["agent.identity_locked"]
+    assert outcome.step.session.verified_receipt is None
+    panel = console.handoff(call_sid)
+    assert panel["locked"] and panel["lock"] == "too many failed identity checks on this call"
+
+
+def test_words_said_to_an_agent_are_on_the_timeline_not_in_what_was_entered(console: ConsoleService) -> None:
+    """The hand-off's 'caller entered' is what the IVR collected; talk with people is the call's timeline."""
+    call_sid = console.start_scenario("tier2-good-cause-untimely")
+    entered = console.handoff(call_sid)["entered"]
+    assert all(item["kind"] == "keys" for item in entered)
+    assert any(line["who"] == "caller" and "hospital" in line["text"] for line in console.timeline(call_sid))
+
+
+def test_another_app_server_keeps_a_scenario_calls_simulated_time(console: ConsoleService, wall: Any) -> None:
+    """A scenario call's clock is in the store: a process that did not start the call stamps actions in its time."""
+    call_sid = console.start_scenario("tier1-ice-checkin-es")
+    wall.advance(30)
+    # another gunicorn worker holds no clock in memory: CallService keeps every call's clock in the store
+    outcome = console.act(call_sid, "tina", {"action": "accept", "seat": "tier1"})
+    assert outcome.step.session.console["accepted_at"] == "2026-11-23T10:00:30-05:00"

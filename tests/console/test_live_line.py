@@ -86,3 +86,13 @@ def test_a_refused_action_sends_nothing_to_the_live_call(live: Any) -> None:
     sent = len(http.requests)
     console.act(call.call_sid, "tina", {"action": "free_answer", "text": "hi"})
     assert len(http.requests) == sent
+
+
+def test_a_waiting_caller_can_choose_a_call_back_instead(live: Any) -> None:
+    """DOMAIN.md §1.3: pressing the queue's call-back key leaves the console's queue and records a call-back."""
+    call, _, console, _ = live
+    left = call.post("/voice/queue/wait", Digits="1")
+    assert [child.tag for child in left.element()][-1] == "Leave"
+    assert "Your service item number is" in " ".join(left.says) or "Su número de servicio" in " ".join(left.says)
+    assert console.waiting("tier1") == []
+    assert console.calls.store.session(call.call_sid).console["status"] == "left"

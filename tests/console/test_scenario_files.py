@@ -47,3 +47,23 @@ def test_every_problem_of_a_scenario_file_is_reported_with_its_line(tmp_path: Pa
         "broken.yaml:14: expected.good_cause: unknown value 'boredom'",
     ):
         assert expected in text, text
+
+
+def test_ivr_validate_checks_scenario_files(tmp_path: Path) -> None:
+    """`ivr validate` recognises a scenario file and reports its problems with their lines."""
+    from ivr.trainers.validate import validate
+
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN)
+    report = validate([path])
+    assert not report.ok
+    assert any(p.line == 3 and p.where == "seat" for p in report.problems)
+
+
+def test_every_shipped_scenario_validates() -> None:
+    """The corpus: every scenario in scenarios/ loads against the demo data and the script library."""
+    from ivr.trainers.validate import shipped, validate
+
+    scenarios = [path for kind, path in shipped() if kind == "scenario"]
+    assert len(scenarios) >= 12
+    assert validate(scenarios).ok

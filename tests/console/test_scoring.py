@@ -204,3 +204,11 @@ def test_score_cards_are_kept_per_trainee(play: Any, console: Any) -> None:
     assert (summary.calls, summary.total - summary.points) == (2, 1)
     assert summary.csv_value().endswith("over 2 calls")
     assert console.records.summary("nobody").csv_value() == ""
+
+
+def test_a_calls_score_cards_fit_one_csv_cell(play: Any, console: Any) -> None:
+    """For the dashboard's per-rehearsal CSV: every seat's card of a call in one cell."""
+    outcome = play("tier1-ice-checkin-es", trainee="tina")
+    call_sid = outcome.step.session.call_sid
+    assert console.records.call_scores_text(call_sid) == "tina at tier1 7/7"
+    assert console.records.call_scores_text("CAnone") == ""

@@ -66,6 +66,12 @@ def test_a_simulated_caller_reaches_a_service_request_routed_to_the_office_with_
     assert (card["points"], card["total"]) == (card["total"], 7)
     [request] = [line for line in card["lines"] if line["rule"] == "service_request"]
     assert request["passed"] and request["detail"] == "outside_normal_processing_time sent to California Service Center"
+    after = trainee.get(f"/console/api/calls/{call_id}").get_json()
+    assert after["model"] == [
+        "read a script (processing-times@1)",
+        "create a service request (outside_normal_processing_time)",
+        "end the call",
+    ]
     cards = trainee.get("/console/api/cards").get_json()
     assert cards["summary"] == {"trainee": "tina", "calls": 1, "points": 7, "total": 7}
 
@@ -126,3 +132,30 @@ def test_a_softphone_call_can_send_tier1_to_the_console(web_app: Flask, trainee:
     assert "waiting for the tier1 seat at the agent console" in turn["notes"]
     assert [w["call_sid"] for w in trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == [call_id]
     assert trainer.post("/phone/api/calls", json={"console": "tier9"}).status_code == 400
+
+
+def test_trainers_see_the_class_scores_and_download_them(web_app: Flask, trainee: Any) -> None:
+    """Issue 14: score cards per trainee on a trainer's page and in its CSV; trainees are refused."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "end_call"})
+    trainer = signed_in_client(web_app, "terry", "trainer")
+    page = trainer.get("/console/scores").get_data(as_text=True)
+    assert "tina" in page and "scripts expected — did not read ice-checkin" in page
+    rows = trainer.get("/console/scores.csv").get_data(as_text=True).splitlines()
+    assert rows[0] == "trainee,console calls,points,out of,console score"
+    assert rows[1].startswith("tina,1,")
+    assert trainee.get("/console/scores").status_code == 403
+
+
+def test_a_caller_who_hangs_up_still_gets_the_seat_a_card(web_app: Flask, trainee: Any) -> None:
+    """When the caller hangs up on the seat, the trainee's page gets the card on its next look."""
+    trainer = signed_in_client(web_app, "terry", "trainer")
+    call_id = trainer.post("/phone/api/calls", json={"language": "en", "console": "tier1"}).get_json()["call_id"]
+    trainer.post(f"/phone/api/calls/{call_id}/input", json={"digits": "0"})
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    trainer.post(f"/phone/api/calls/{call_id}/input", json={"speech": "thanks, bye"})
+    trainer.post(f"/phone/api/calls/{call_id}/input", json={"hangup": True})
+    shown = trainee.get(f"/console/api/calls/{call_id}").get_json()
+    assert shown["card"] is not None and shown["allowed"] == []
+    assert any(line["who"] == "caller" and line["text"] == "thanks, bye" for line in shown["timeline"])

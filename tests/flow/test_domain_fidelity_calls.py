@@ -263,3 +263,52 @@ def test_a_caller_who_wants_to_cancel_biometrics_hears_what_the_seeds_allow(dial
     turn = call.call.say("cancel my appointment")
     assert "cannot be cancelled" in turn.text
     assert "reschedule" in turn.text
+
+
+def test_a_caller_without_a_receipt_number_hears_the_alternatives(dial):
+    """Issue 12 point 11: "I don't have a receipt number" is an answer, not "that is not a receipt number" again."""
+    call = dial()
+    call.main("1")
+    turn = call.call.say("I don't have a receipt number")
+    assert "that is not a receipt number" not in turn.text
+    assert "I heard that you do not have a receipt number." in turn.text
+    turn = call.call.press("1")
+    assert turn.state == "verify.no_receipt"
+    assert "receipt notice" in turn.text
+    assert "A-number" in turn.text
+
+
+def test_an_a_number_and_date_of_birth_verify_a_caller_without_a_receipt(dial):
+    """DOMAIN.md §2.2: the A-number identifies a person (not every noncitizen has one); with the date of birth it verifies."""
+    call = dial()
+    call.main("1")
+    call.call.say("I don't have a receipt number")
+    call.call.press("1")  # that is right
+    call.call.press("2")  # my A-number instead
+    call.call.press("099900107")
+    call.call.press("1")  # the read-back is right
+    turn = call.call.press("05221958")
+    assert "Its current status is: Case Is Being Actively Reviewed." in turn.text
+
+
+def test_a_wrong_date_with_an_a_number_sounds_like_any_mismatch(dial):
+    """The same words whether the A-number is unknown or the date of birth is wrong (nothing is given away)."""
+    call = dial()
+    call.main("1")
+    call.call.say("I do not have it")
+    call.call.press("1")
+    call.call.press("2")
+    call.call.press("099900107")
+    call.call.press("1")
+    turn = call.call.press("01011990")
+    assert "do not match our records" in turn.text
+
+
+def test_a_spanish_caller_without_a_receipt_number_is_understood(dial):
+    """The same alternatives in Spanish."""
+    call = dial("es")
+    call.main("1")
+    call.call.say("no tengo número de recibo")
+    turn = call.call.press("1")
+    assert turn.state == "verify.no_receipt"
+    assert "aviso de recibo" in turn.text

@@ -88,3 +88,17 @@ def test_a_receipt_heard_with_low_confidence_is_read_back_as_always(english_call
     english_call.press("1")
     turn = english_call.say("E A C 2 6 9 0 1 5 0 1 0 1", confidence=confidence)
     assert turn.state == "verify.receipt.confirm"
+
+
+def test_an_unsure_answer_is_recorded_so_replay_takes_the_same_path(at_birth_date, runtime, tmp_path):
+    """The transcript keeps a low confidence (`confidence: 0.31` beside `say:`), and replay reads back as the call did."""
+    from ivr.qa import transcript as transcripts
+    from ivr.qa.replay import Replayer
+
+    at_birth_date.say(BORN, confidence="0.31")
+    at_birth_date.press("1")
+    [recorded] = transcripts.from_entries(runtime.store.transcript(at_birth_date.call_sid))
+    path = transcripts.write(recorded, tmp_path / "unsure.transcript.yaml")
+    assert "confidence: 0.31" in path.read_text(encoding="utf-8")
+    result = Replayer().replay_path(path)
+    assert result.passed and result.steps == 7, result.diff

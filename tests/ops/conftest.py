@@ -1,13 +1,14 @@
 """Fixtures for the operators' tools: apps served over real HTTP on loopback, on this project's ports.
 
 `serve(app)` runs a WSGI app on 127.0.0.1 in a thread (werkzeug's threaded
-server) and yields its base URL; each pytest-xdist worker has its own ports.
+server) and yields its base URL; ports are picked free from 8410-8499.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
+import random
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -15,13 +16,33 @@ from typing import Any
 import pytest
 from werkzeug.serving import make_server
 
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-_PORTS = itertools.count(8410 + 20 * _WORKER)
+PORTS = range(8410, 8500)  # this project's loopback ports for tests
 
 
-def free_port() -> int:
-    """A loopback port of this worker's block (8410-8489)."""
-    return next(_PORTS)
+def free_ports(count: int = 1) -> int:
+    """The first of `count` consecutive free loopback ports in `PORTS` (several test runs may share the machine)."""
+    rng = random.Random(os.getpid())
+    for _ in range(200):
+        first = rng.randrange(PORTS.start, PORTS.stop - count)
+        if all(_free(port) for port in range(first, first + count)):
+            return first
+    raise RuntimeError(f"no {count} free consecutive ports in {PORTS.start}-{PORTS.stop - 1}")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def port_finder() -> Callable[[int], int]:
+    """`free_ports(count)`, for tests that start servers of their own."""
+    return free_ports
 
 
 @pytest.fixture
@@ -30,8 +51,14 @@ def serve() -> Iterator[Callable[[Any], str]]:
     servers = []
 
     def start(app: Any) -> str:
-        port = free_port()
-        server = make_server("127.0.0.1", port, app, threaded=True)
+        for attempt in range(5):
+            port = free_ports()
+            try:
+                server = make_server("127.0.0.1", port, app, threaded=True)
+                break
+            except OSError:  # taken between the probe and the bind
+                if attempt == 4:
+                    raise
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{port}"

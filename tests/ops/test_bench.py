@@ -7,6 +7,7 @@ these tests check what was measured and how it is reported, not how fast.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import os
 import re
 from pathlib import Path
@@ -18,14 +19,13 @@ from ivr.cli import main
 from ivr.ops import bench
 
 ROOT = Path(__file__).resolve().parents[2]
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
 @pytest.fixture(scope="module")
-def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+def quick_run(tmp_path_factory: pytest.TempPathFactory, port_finder: Callable[[int], int]) -> tuple[str, dict[str, object]]:
     """One quick bench run (three gunicorn servers on this worker's ports), shared by the tests below."""
     folder = tmp_path_factory.mktemp("bench")
-    result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(8490 + 3 * _WORKER), "--json", str(folder / "bench.json")])
+    result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(port_finder(3)), "--json", str(folder / "bench.json")])
     assert result.exit_code == 0, result.output
     return result.stdout, json.loads((folder / "bench.json").read_text())
 

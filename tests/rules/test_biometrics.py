@@ -201,31 +201,42 @@ def test_offer_slots_alternates_morning_and_afternoon():
     assert min(hours) < 12 <= max(hours)
 
 
+BOOKED = FAR.date() - timedelta(days=10)
+
+
 def test_confirmation_number_is_ten_digits():
     """DESIGN.md §3: the flow reads it back digit by digit, so it is digits only, always ten."""
-    number = confirmation_number("WAC2690250102", FAR, 1)
+    number = confirmation_number("biometrics", BOOKED, FAR, 1)
     assert len(number) == 10 and number.isdigit()
 
 
 def test_confirmation_number_is_the_same_for_the_same_inputs():
     """A replayed call must produce the confirmation the recorded call read out."""
-    assert confirmation_number("WAC2690250102", FAR, 1) == confirmation_number("WAC2690250102", FAR, 1)
+    assert confirmation_number("biometrics", BOOKED, FAR, 1) == confirmation_number("biometrics", BOOKED, FAR, 1)
 
 
 def test_confirmation_number_depends_on_the_instant_not_its_zone():
     """9:00 Eastern written in Pacific time is the same appointment, so it gets the same number."""
     pacific = FAR.astimezone(ZoneInfo("America/Los_Angeles"))
-    assert confirmation_number("WAC2690250102", pacific, 1) == confirmation_number("WAC2690250102", FAR, 1)
+    assert confirmation_number("biometrics", BOOKED, pacific, 1) == confirmation_number("biometrics", BOOKED, FAR, 1)
 
 
 @pytest.mark.parametrize(
-    ("receipt", "when", "sequence"),
+    ("kind", "booked", "when", "sequence"),
     [
-        pytest.param("EAC2690150101", FAR, 1, id="other-receipt"),
-        pytest.param("WAC2690250102", FAR + timedelta(hours=1), 1, id="other-time"),
-        pytest.param("WAC2690250102", FAR, 2, id="other-sequence"),
+        pytest.param("field_office_appointment", BOOKED, FAR, 1, id="other-kind"),
+        pytest.param("biometrics", BOOKED + timedelta(days=1), FAR, 1, id="other-day"),
+        pytest.param("biometrics", BOOKED, FAR + timedelta(hours=1), 1, id="other-time"),
+        pytest.param("biometrics", BOOKED, FAR, 2, id="other-sequence"),
     ],
 )
-def test_confirmation_number_changes_with_receipt_time_or_sequence(receipt, when, sequence):
-    """Two different reschedules do not share a confirmation number."""
-    assert confirmation_number(receipt, when, sequence) != confirmation_number("WAC2690250102", FAR, 1)
+def test_confirmation_number_changes_with_kind_day_time_or_sequence(kind, booked, when, sequence):
+    """Two different bookings do not share a confirmation number (the day's sequence tells them apart)."""
+    assert confirmation_number(kind, booked, when, sequence) != confirmation_number("biometrics", BOOKED, FAR, 1)
+
+
+def test_confirmation_number_says_nothing_about_the_case():
+    """Issue 10.3: it is not derived from the receipt, so tokenised transcripts replay to the same number."""
+    import inspect
+
+    assert "receipt" not in inspect.signature(confirmation_number).parameters

@@ -66,7 +66,7 @@ def test_a_backdated_rehearsal_reschedules_a_passed_appointment_and_the_phone_li
     booked = _reschedule(client, call_id)
 
     assert booked["state"] == "biometrics.after"
-    assert any("case MSC2690550105 updated" in effect for effect in booked["effects"])
+    assert any("updated (biometrics)" in effect for effect in booked["effects"])
     assert _live_appointment(web_app) == before == "2026-11-20T10:00:00-05:00"
     phone = PhoneCall(web_app, TOKEN)
     phone.start()
@@ -168,6 +168,6 @@ def test_a_terminal_rehearsal_runs_in_the_trainees_world_and_shows_on_the_dashbo
         assert _live_appointment(app) == "2026-11-20T10:00:00-05:00"
         trainer = signed_in_client(app, "tess", "trainer")
         page = trainer.get("/trainer/trainees/ana").get_data(as_text=True)
-        assert "Biometrics appointments" in page and "case MSC2690550105 updated" in page
+        assert "Biometrics appointments" in page and "updated (biometrics)" in page
     finally:
         app.extensions["ivr"].store.close()

@@ -14,6 +14,7 @@ it (the engine refuses the rest, and this shell answers 409 with the reason).
     POST /console/api/calls/<id>/actions           {action, …arguments} -> what the call said
     GET  /console/api/calls/<id>/events?since=N    server-sent events: what the call said since entry N
     GET  /console/api/cards[?trainee=NAME]         score cards (a trainee's own; trainers see anyone's)
+    GET  /console/scores, /console/scores.csv      trainers: the class's results, page and CSV
 
 Server-sent events poll the database (every `POLL_SECONDS`), not an
 in-process channel, so they work with several gunicorn workers: an action
@@ -22,6 +23,8 @@ served by one worker reaches a page streamed by another within a second.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import time
 from collections.abc import Iterator
@@ -154,8 +157,13 @@ def call(call_id: str) -> Response:
     seat = panel["tier"]
     me = _me()
     cards = [card for card in console.records.cards(trainee=me, call_sid=call_id[:64]) if card.get("seat") == seat]
+    if not cards and panel["agent"] == me and (panel["status"] == "done" or panel["ended"]):
+        cards = [console.finish(call_id[:64], me, seat).to_dict()]  # the caller hung up on the seat
     allowed = sorted(SEAT_ACTIONS.get(seat, ())) if panel["agent"] == me and panel["status"] == "connected" else []
+    scenario = panel.get("scenario")
+    model = [_model_step(step) for step in console.model(scenario["id"])] if cards and scenario else []
     return jsonify(
+        model=model,
         handoff=panel,
         timeline=console.timeline(call_id[:64]),
         scripts=console.scripts(call_id[:64]) if seat == "tier1" else [],
@@ -203,7 +211,8 @@ def call_events(call_id: str) -> Response:
                 seen = version
                 session = console.calls.store.session(call_sid)
                 status = session.console.get("status") if session else None
-                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended)}
+                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended),
+                        "state": session.state if session else None, "tier": session.tier if session else None}
                 yield f"event: said\nid: {seen}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
                 beat = time.monotonic()
             elif time.monotonic() - beat > HEARTBEAT_SECONDS:
@@ -226,6 +235,42 @@ def cards() -> tuple[Response, int] | Response:
         return _error("only trainers see other trainees' score cards", 403)
     console = _console()
     return jsonify(cards=console.records.cards(trainee=trainee), summary=console.records.summary(trainee).__dict__)
+
+
+@bp.get("/console/scores")
+def scores() -> str | tuple[Response, int]:
+    """Trainers: every trainee's console results and their latest score cards."""
+    user = signed_in_user()
+    if user is None or not user.has_role(*TRAINERS):
+        return _error("only trainers see the class's score cards", 403)
+    records = _console().records
+    summaries = [records.summary(trainee) for trainee in records.trainees()]
+    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50))
+
+
+@bp.get("/console/scores.csv")
+def scores_csv() -> Response | tuple[Response, int]:
+    """Trainers: the class's console results as CSV (one row per trainee)."""
+    user = signed_in_user()
+    if user is None or not user.has_role(*TRAINERS):
+        return _error("only trainers see the class's score cards", 403)
+    records = _console().records
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["trainee", "console calls", "points", "out of", "console score"])
+    for trainee in records.trainees():
+        summary = records.summary(trainee)
+        writer.writerow([trainee, summary.calls, summary.points, summary.total, summary.csv_value()])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
+
+
+def _model_step(step: dict[str, Any]) -> str:
+    """One action of a scenario's model answer in words: 'decide good cause (illness)'."""
+    name = str(step.get("action"))
+    label = ACTIONS[name].label if name in ACTIONS else name
+    shown = [str(v) for k, v in step.items() if k in ("ref", "sr_type", "cause", "reason", "choice") and v not in ("", None)]
+    return label + (f" ({', '.join(shown)})" if shown else "")
 
 
 def _sse(stream: Iterator[str]) -> Response:

@@ -21,6 +21,15 @@
     item.scrollIntoView({ block: "nearest" });
   }
 
+  var TIERS = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" };
+
+  function showWhere(data) {
+    var state = document.getElementById("state");
+    var tier = document.getElementById("tier");
+    if (state && data.state) { state.textContent = data.state; }
+    if (tier && data.tier) { tier.textContent = TIERS[data.tier] || data.tier; tier.className = "tier tier-" + data.tier; }
+  }
+
   function follow(callId) {
     if (callId === current) { return; }
     current = callId;
@@ -30,6 +39,7 @@
     source.addEventListener("said", function (event) {
       var data = JSON.parse(event.data);
       data.lines.forEach(addLine);
+      if (data.lines.length) { showWhere(data); }
       if (data.ended && source) { source.close(); source = null; }
     });
   }

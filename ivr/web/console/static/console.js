@@ -20,9 +20,9 @@
   function api(method, url, body) {
     return fetch(url, {
       method: method,
-      headers: body ? { "Content-Type": "application/json", "X-CSRFToken": csrfToken } : {},
+      headers: method === "GET" ? {} : { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
       credentials: "same-origin",
-      body: body ? JSON.stringify(body) : undefined
+      body: method === "GET" ? undefined : JSON.stringify(body || {})
     }).then(function (response) {
       return response.json().then(function (data) {
         if (!response.ok) { throw new Error(data.error || ("HTTP " + response.status)); }
@@ -121,6 +121,14 @@
     if (data.scripts && data.scripts.length && !scripts.length) { scripts = data.scripts; renderScripts(); }
     if (!allowed.length) { scripts = []; }
     if (data.card) { renderCard(data.card); }
+    renderModel(data.model || []);
+  }
+
+  function renderModel(steps) {
+    $("model").hidden = !steps.length;
+    var list = $("model-steps");
+    list.innerHTML = "";
+    steps.forEach(function (step) { list.appendChild(el("li", step)); });
   }
 
   function renderHandoff(h) {
@@ -135,7 +143,7 @@
     row("Seat", seatLabel(h.tier));
     row("Language", h.language);
     row("Identity", h.verified ? "Verified (" + h.receipt + ")" : "Not verified");
-    if (h.locked) { row("Lock", "Case information locked after " + h.failed_verifications + " failed checks", "lock"); }
+    if (h.locked) { row("Lock", "Locked: " + h.lock + " (" + h.failed_verifications + " failed on this call)", "lock"); }
     row("Why transferred", h.reason + (h.note ? " — “" + h.note + "”" : "") + (h.from_agent ? " (from " + h.from_agent + ")" : ""));
     row("Path", h.path.join(" → ") || "—");
     row("Caller entered", h.entered.map(function (e) { return e.kind + " " + e.value; }).join("; ") || "—");

@@ -1,0 +1,295 @@
+"""Tokenising transcript entries as they are written: no identifier at rest in the clear.
+
+`CallService` hands every transcript entry to a `Tokeniser` before the store
+keeps it (unless `KEEP_IDENTIFIERS` is set for a local demo).  It applies the
+export's redaction (`ivr.qa.redact`: the same forms, the same shapes, a
+receipt keeps its letters and fiscal year, a date of birth stays a date) with
+one difference: synthetic values are derived from the identifier with a keyed
+hash (the store's secret), not drawn in turn, so the same receipt or date of
+birth gets the same token in every entry of every call, and no table of
+originals is kept anywhere.
+
+What an entry holds afterwards is what replay needs: the caller's inputs
+(identifiers tokenised; speech at menus scrubbed of emails, long numbers,
+dates and names, `ivr.qa.scrub`), what was said (read-backs tokenised), the
+fields of the cases the step read (tokenised receipt and date of birth; no
+name, A-number or phone: no step reads them), effects and hand-offs.  A stored
+transcript therefore replays as recorded (tests/qa/test_stored_transcripts.py).
+
+Collisions: tokens are drawn from ranges that cannot be real (receipts with
+workday 999, phones 555-55xx-xxxx, A-numbers A088…), so two identifiers may
+rarely share a token; a call's path does not depend on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import hmac
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ivr.core.session import Session
+from ivr.core.flow import Flow
+from ivr.qa.redact import (
+    PII_VALIDATORS,
+    Redactor,
+    _bounded,
+    _date_forms,
+    _deep,
+    _digit_forms,
+    _Found,
+    _parse,
+    _without_numbers,
+    collect_validators,
+)
+from ivr.qa.scrub import scrub_speech
+from ivr.qa.transcript import CallerInput
+
+_DIGIT = re.compile(r"[0-9]")
+
+DROPPED_CASE_FIELDS = ("applicant_name", "a_number", "phone")
+"""Case fields no step reads: left out of the snapshot an entry keeps (issue 10.3)."""
+
+_DATE_SPAN = 60 * 365  # days from 1940-01-01: tokens of dates of birth stay plausible ones
+_DATE_BASE = dt.date(1940, 1, 3)
+
+
+class _KeyedRedactor(Redactor):
+    """A redactor whose synthetic values are a keyed function of the original (stable across calls)."""
+
+    def __init__(self, key: bytes, validators: Mapping[str, Mapping[str, str]]) -> None:
+        super().__init__(validators)
+        self.key = key
+
+    def _hash(self, kind: str, original: str) -> int:
+        return int.from_bytes(hmac.new(self.key, f"{kind}|{original}".encode(), hashlib.sha256).digest()[:8], "big")
+
+    def _fresh(self, kind: str, original: str) -> str:
+        n = self._hash(kind, original)
+        if kind == "receipt":
+            return original[:2] + "999" + f"{n % 10**5:05d}"
+        if kind == "phone":
+            return "55555" + f"{n % 10**5:05d}"
+        if kind == "a_number":
+            return "088" + f"{n % 10**6:06d}"
+        if kind == "international":
+            return original[:2] + f"{n % 10 ** (len(original) - 2):0{len(original) - 2}d}"
+        return f"{n % 10 ** len(original):0{len(original)}d}"
+
+    def _date(self, day: dt.date, found: _Found) -> None:
+        if day not in self.dates:
+            self.dates[day] = _DATE_BASE + dt.timedelta(days=self._hash("date", day.isoformat()) % _DATE_SPAN)
+        found.dates.add(day)
+
+
+class Tokeniser:
+    """Tokenises a call's transcript entries before they are stored."""
+
+    def __init__(self, key: bytes, flows: Iterable[Flow], names: Iterable[str] = ()) -> None:
+        flows = list(flows)
+        self.key = key
+        self.validators = collect_validators(flows)
+        # flow id -> {session variable -> validator}: identifiers a call collected and may say again later
+        self.pii_vars = {
+            flow.id: {
+                state.into: state.validator for state in flow.states.values()
+                if state.kind == "collect" and state.into and state.validator in PII_VALIDATORS
+            }
+            for flow in flows
+        }
+        self.names = tuple(sorted({name for name in names if name}))  # names in the case data, scrubbed from speech
+        self._swaps: OrderedDict[tuple[Any, ...], tuple[_KeyedRedactor, Callable[[str], str]]] = OrderedDict()
+
+    # --- entries -------------------------------------------------------------------------------
+
+    def header(self, header: dict[str, Any]) -> dict[str, Any]:
+        """A `call` header with the calling number tokenised."""
+        caller = header.get("caller")
+        if not caller:
+            return header
+        redactor, swap = self._swapper(known=(), caller=str(caller), cases=())
+        return {**header, "caller": swap(str(caller)), "tokenised": True}
+
+    def known(self, session: Session) -> tuple[tuple[str, str], ...]:
+        """The identifiers a call holds between steps, as (validator, value): its verified receipt and
+        what it collected (a read-back or a later prompt may say them)."""
+        found = [("receipt_number", session.verified_receipt)] if session.verified_receipt else []
+        for name, validator in self.pii_vars.get(session.flow_id, {}).items():
+            value = session.vars.get(name)
+            if value:
+                found.append((validator, str(value)))
+        return tuple(found)
+
+    def entry(
+        self, entry: dict[str, Any], flow_id: str, known: Iterable[tuple[str, str]] = (), caller: str | None = None
+    ) -> dict[str, Any]:
+        """A `step` entry with every identifier tokenised; `known` are identifiers the call holds
+        (`known(session)`), `caller` its calling number."""
+        cases = [dict(case) for case in (entry.get("cases") or {}).values()]
+        state_before = str(entry.get("state_before", ""))
+        validator = self.validators.get(flow_id, {}).get(state_before)
+        given = entry.get("input") or {}
+        redactor, swap = self._swapper(
+            known=tuple(known), caller=caller, cases=tuple(cases), validator=validator,
+            language=str(entry.get("language", "en")) if state_before != "language" else "en", given=given,
+        )
+        out = dict(entry)
+        out["input"] = self._input(redactor, swap, given, validator, state_before, flow_id, str(entry.get("language", "en")))
+        # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is
+        out["prompts"] = [
+            {**prompt, "text": swap(text)} if _DIGIT.search(text := str(prompt.get("text", ""))) else prompt
+            for prompt in entry.get("prompts", ())
+        ]
+        for key in ("effects", "tier_changes"):
+            if entry.get(key):
+                out[key] = _deep(entry[key], swap)
+        if cases:
+            snapshots = [_snapshot(redactor, case) for case in cases]
+            out["cases"] = {str(case["receipt_number"]): case for case in snapshots}
+        return out
+
+    def finished(self, session: Session) -> Session:
+        """A finished call's session as the store keeps it: no receipt, answers or calling number."""
+        kept = session.copy()
+        if kept.caller:
+            kept.caller = self.header({"caller": kept.caller})["caller"]
+        kept.verified_receipt = None
+        kept.vars = {}
+        kept.pending = None
+        kept.tier_changes = [
+            dataclasses.replace(change, context={k: v for k, v in change.context.items() if k != "verified_receipt"})
+            for change in kept.tier_changes
+        ]
+        return kept
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _swapper(
+        self,
+        known: tuple[tuple[str, str], ...],
+        caller: str | None,
+        cases: tuple[dict[str, Any], ...],
+        validator: str | None = None,
+        language: str = "en",
+        given: Mapping[str, Any] | None = None,
+    ) -> tuple[_KeyedRedactor, Callable[[str], str]]:
+        """The replacer for these identifiers, built once per distinct set (a call's steps share one)."""
+        key = (known, caller, tuple(sorted(str(case.get("receipt_number")) for case in cases)), validator,
+               language, tuple(sorted((given or {}).items())) if validator in PII_VALIDATORS else ())
+        cached = self._swaps.get(key)
+        if cached is not None:
+            self._swaps.move_to_end(key)
+            return cached
+        redactor = _KeyedRedactor(self.key, self.validators)
+        found = _Found()
+        for case in cases:
+            _catalogue_case(redactor, case, found)
+        if caller:
+            redactor._phone(caller, found)
+        for kind, value in known:
+            try:
+                redactor._value(kind, value, found) if kind != "receipt_number" or len(value) != 10 else None
+            except ValueError:  # a value the validator did not normalise: search it as text
+                redactor._scan(value, found)
+        if validator in PII_VALIDATORS and given and given.get("value") is not None:
+            parsed = _parse(validator, _caller_input(given), language)
+            if parsed is not None:
+                redactor._value(validator, parsed, found)
+        for kind, value in known:
+            if kind == "receipt_number" and len(value) == 10 and value.isdigit():
+                redactor._digit_run(value, "receipt", found)
+        swap = _replacer(redactor, found)
+        self._swaps[key] = (redactor, swap)
+        if len(self._swaps) > 512:
+            self._swaps.popitem(last=False)
+        return redactor, swap
+
+    def _input(
+        self,
+        redactor: _KeyedRedactor,
+        swap: Callable[[str], str],
+        given: Mapping[str, Any],
+        validator: str | None,
+        state_before: str,
+        flow_id: str,
+        language: str,
+    ) -> dict[str, Any]:
+        value = given.get("value")
+        if value is None:
+            return dict(given)
+        kind = str(given.get("kind"))
+        if kind == "agent":
+            return {**given, "value": swap(str(value))}
+        if validator in PII_VALIDATORS:
+            spoken_in = language if state_before != "language" else "en"
+            parsed = _parse(validator, _caller_input(given), spoken_in)
+            if kind == "digits":
+                return {**given, "value": swap(str(value)) if parsed is not None else "".join("0" if c.isdigit() else c for c in str(value))}
+            if parsed is None:
+                return {**given, "value": _without_numbers(str(value))}
+            return {**given, "value": redactor._spoken(validator, parsed, spoken_in)}
+        text = swap(str(value))
+        is_collect = state_before in self.validators.get(flow_id, {})
+        if kind == "speech" and not is_collect:  # speech at a menu: nothing there asks for an identifier
+            text = scrub_speech(text, self.names)
+        return {**given, "value": text}
+
+
+def _replacer(redactor: Redactor, found: _Found) -> Callable[[str], str]:
+    """The redactor's replacement of every written form, with a substring test first: most texts
+    hold none of the forms, and testing them one by one is far cheaper than the alternation."""
+    forms: dict[str, str] = {}
+    for digits in found.digits:
+        for before, after in _digit_forms(digits, redactor.digits[digits]):
+            forms.setdefault(before, after)
+    for day in found.dates:
+        for before, after in _date_forms(day, redactor.dates[day]):
+            forms.setdefault(before, after)
+    forms.update({word: redactor.names[word] for word in found.names})
+    ordered = sorted(forms, key=len, reverse=True)
+    patterns = {form: re.compile(_bounded(form) if form not in found.names else rf"\b{re.escape(form)}\b") for form in ordered}
+
+    def swap(text: str) -> str:
+        for form in ordered:
+            if form in text:
+                text = patterns[form].sub(forms[form], text)
+        return text
+
+    return swap
+
+
+def _caller_input(given: Mapping[str, Any]) -> CallerInput:
+    kind = "press" if given.get("kind") == "digits" else "say"
+    return CallerInput(kind, str(given.get("value", "")))
+
+
+def _snapshot(redactor: Redactor, case: dict[str, Any]) -> dict[str, Any]:
+    """The case as a step read it, without the fields no step reads, receipt and birth date tokenised."""
+    result = {key: value for key, value in case.items() if key not in DROPPED_CASE_FIELDS}
+    receipt = str(case.get("receipt_number", ""))
+    if len(receipt) == 13 and receipt[3:] in redactor.digits:
+        result["receipt_number"] = receipt[:3] + redactor.digits[receipt[3:]]
+    if case.get("date_of_birth"):
+        result["date_of_birth"] = redactor.dates[dt.date.fromisoformat(str(case["date_of_birth"]))].isoformat()
+    return result
+
+
+def _catalogue_case(redactor: Redactor, case: Mapping[str, Any], found: _Found) -> None:
+    receipt = str(case.get("receipt_number", ""))
+    if len(receipt) == 13:
+        redactor._digit_run(receipt[3:], "receipt", found)
+    if case.get("date_of_birth"):
+        redactor._date(dt.date.fromisoformat(str(case["date_of_birth"])), found)
+    if case.get("a_number"):
+        redactor._a_number(str(case["a_number"])[1:], found)
+    if case.get("phone"):
+        redactor._phone(str(case["phone"]), found)
+    if case.get("applicant_name"):
+        redactor._name(str(case["applicant_name"]), found)
+
+
+__all__ = ["DROPPED_CASE_FIELDS", "Tokeniser"]
