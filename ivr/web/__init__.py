@@ -50,12 +50,14 @@ def rooms() -> tuple[Room, ...]:
     from ivr.adapters import softphone
     from ivr.web import auth
     from ivr.web import console
+    from ivr.web import reports
 
     return (
         Room(auth.bp, roles=None),
         Room(softphone.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Softphone", "softphone.page"),)),
         Room(console.bp, roles=("trainee", "trainer", "admin"),
              nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
+        Room(reports.bp, roles=reports.ROLES, nav=(NavLink("Call report", "reports.page"),)),
     )
 
 
