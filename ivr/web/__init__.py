@@ -47,7 +47,7 @@ class Room:
 
 def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
-    from ivr.web import auth, console, dashboard, phonecalls, softphone
+    from ivr.web import auth, console, dashboard, phonecalls, reports, softphone
 
     return (
         Room(auth.bp, roles=None),
@@ -56,6 +56,7 @@ def rooms() -> tuple[Room, ...]:
              nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
         Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
         Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
+        Room(reports.bp, roles=reports.ROLES, nav=(NavLink("Call report", "reports.page"),)),
     )
 
 
