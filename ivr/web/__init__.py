@@ -47,7 +47,7 @@ class Room:
 
 def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
-    from ivr.web import auth, console, dashboard, phonecalls, softphone
+    from ivr.web import auth, console, dashboard, phonecalls, softphone, stepper
 
     return (
         Room(auth.bp, roles=None),
@@ -55,6 +55,7 @@ def rooms() -> tuple[Room, ...]:
         Room(console.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Agent console", "console.page"),)),
         Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
         Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
+        Room(stepper.bp, roles=stepper.ROLES),
     )
 
 
