@@ -47,7 +47,7 @@ class Room:
 
 def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
-    from ivr.web import auth, console, dashboard, phonecalls, reports, softphone
+    from ivr.web import auth, console, dashboard, phonecalls, reports, softphone, stepper
 
     return (
         Room(auth.bp, roles=None),
@@ -57,6 +57,7 @@ def rooms() -> tuple[Room, ...]:
         Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
         Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
         Room(reports.bp, roles=reports.ROLES, nav=(NavLink("Call report", "reports.page"),)),
+        Room(stepper.bp, roles=stepper.ROLES),
     )
 
 
