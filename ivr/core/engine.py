@@ -268,7 +268,7 @@ class _Run:
                 self._ask(state, understood.asked)
             else:
                 self._failed("no_match")
-        elif understood.choice is not None and (
+        elif understood.choice is not None and not (not confirming and self._identifier_answer(state, text)) and (
             understood.score >= SURE_AT or (not confirming and understood.score >= INTERRUPT_AT and not self._valid(state, text))
         ):
             self.understood = understood  # a collect's own answers are not "understood": only a global intent is
@@ -349,6 +349,12 @@ class _Run:
         self.session.vars[f"{state.state.into}_readback"] = spec.readback(normalized, self.session.language)
         # An identifier the recogniser was unsure of is read back before it is used, never used straight away.
         self._fire(COLLECTED_UNSURE if unsure and state.identifier else "collected")
+
+    def _identifier_answer(self, state: CompiledState, text: str) -> bool:
+        """The words are an answer an identifier question takes ("I don't have a receipt number" is one
+        of the receipt question's): the question keeps them, to read them back, instead of a global intent."""
+        spec = self.compiled.registry.validators.get(state.state.validator or "")
+        return spec is not None and spec.identifier and spec.func(text, "speech", self.session.language) is not None
 
     def _valid(self, state: CompiledState, text: str) -> bool:
         spec = self.compiled.registry.validators[state.state.validator or ""]

@@ -84,10 +84,18 @@ def test_a_supervisor_asked_for_in_a_submenu_goes_where_the_flow_sends_superviso
 
 
 def test_no_receipt_number_is_understood_where_one_is_asked_for(english_call: PhoneCall) -> None:
-    """At the receipt-number question, 'I don't have a receipt number' is a request, not a bad receipt number."""
+    """At the receipt-number question, 'I don't have a receipt number' is an answer the question reads back
+    (issue 12: the alternatives follow), not a bad receipt number and not a global intent that skips the read-back."""
     english_call.press("1")
     turn = english_call.say("I don't have a receipt number")
-    assert turn.tier == "tier1" and "not a receipt number" not in turn.text
+    assert turn.state == "verify.receipt.confirm" and "not a receipt number" not in turn.text
+    assert "I heard that you do not have a receipt number." in turn.text
+
+
+def test_no_receipt_number_said_at_the_main_menu_leads_to_the_alternatives(english_call: PhoneCall) -> None:
+    """The global intent from a menu: where the receipt number is, the A-number, or a representative (issue 12)."""
+    turn = english_call.say("I don't have a receipt number")
+    assert turn.state == "verify.no_receipt" and "receipt notice" in turn.text
 
 
 def test_a_receipt_number_said_with_its_name_is_not_taken_for_the_no_receipt_intent(english_call: PhoneCall) -> None:
