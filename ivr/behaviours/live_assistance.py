@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ivr.behaviours.filing import file_service_request
+from ivr.behaviours.request_details import request_extra
 from ivr.behaviours.verification import call_lock, verify_in
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
@@ -231,8 +232,7 @@ def live_create_service_request(ctx: Context) -> Outcome:
     if case is None:
         raise LookupError("a service request needs a verified caller")
     sr_type = str(ctx.args.get("type") or ctx.session.vars.get("live_sr_type") or "other")
-    address = ctx.session.vars.get("sr_detail") if sr_type == "change_of_address" else None
-    request = create_service_request(ctx, case, sr_type, {"new_address": str(address)} if address else None)
+    request = create_service_request(ctx, case, sr_type, request_extra(ctx, sr_type) or None)
     ctx.session.vars.update(request.values)
     return Outcome(request.outcome)
 

@@ -160,6 +160,8 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     vars_["live_script"] = script.id
     vars_["live_script_follow"] = ",".join(script.may_follow)
     vars_["live_sr_type"] = _service_request_type(script.id, script.topics)
+    for key in ("expedite_criterion", "expedite_evidence"):  # an earlier expedite's answers are not this request's
+        vars_.pop(key, None)
     case = verified_case(ctx)
     if case is not None:
         vars_["case_status"] = status_in(case.status, ctx.language)
@@ -216,7 +218,8 @@ def live_tier1_handoff(ctx: Context) -> Outcome:
     if topic == SERVICE_REQUEST_HANDOFF and reason in SR_TYPES:
         vars_["live_sr_type"] = reason
         vars_["sr_topic"] = sr_topic(reason, ctx.language)
-        vars_.pop("sr_detail", None)  # a detail of an earlier request is not this one's
+        for key in ("sr_detail", "expedite_criterion", "expedite_evidence"):  # an earlier request's details
+            vars_.pop(key, None)
         # A type self-service may not make, and a VAWA/T/U change of address (the change-of-address
         # script: "I can take the change on this call"), are Tier 1's; an unroutable case is an officer's.
         tier1_may = vars_.get("handoff_detail") in (NOT_SELF_SERVICE, CONFIDENTIAL_CHANGE_OF_ADDRESS)

@@ -312,3 +312,54 @@ def test_a_spanish_caller_without_a_receipt_number_is_understood(dial):
     turn = call.call.press("1")
     assert turn.state == "verify.no_receipt"
     assert "aviso de recibo" in turn.text
+
+
+TOMASZ = ("VSC2790050123", "1983-10-27")  # I-140 at the Vermont Service Center: the expedite caller
+
+
+@pytest.mark.parametrize(
+    ("language", "key", "criterion", "heard", "evidence"),
+    [
+        pytest.param("en", "3", "nonprofit_cultural_social", "I heard a nonprofit organization whose request furthers the cultural and social interests of the United States.", "a letter from the museum board", id="en"),
+        pytest.param("es", "1", "severe_financial_loss", "Escuché una pérdida económica grave para una empresa o persona.", "una carta de mi empleador", id="es"),
+    ],
+)
+def test_an_expedite_names_its_published_criterion_and_evidence_and_goes_to_the_office_with_the_file(dial, language, key, criterion, heard, evidence):
+    """DOMAIN.md §5 (1 USCIS-PM A.5): severe financial loss, urgent humanitarian reasons, a nonprofit furthering U.S. cultural or social interests, U.S. government interests, clear USCIS error; seed 003: routed "to the USCIS office that can best provide a resolution"."""
+    call = dial(language)
+    call.main("4")
+    call.call.press("2")
+    call.verify(*TOMASZ)
+    turn = call.call.press("8")  # a request to expedite: Tier 1 takes it
+    assert (turn.tier, turn.state) == ("tier1", "tier1.sr.expedite_criterion")
+    assert {"en": "For U.S. government interests, press 4.", "es": "Si es por un error claro de USCIS, oprima 5."}[language] in turn.text
+    assert heard in call.call.press(key).text  # read back
+    call.call.press("1")
+    assert evidence in call.call.say(evidence).text  # read back
+    turn = call.call.press("1")
+    [request] = [e for e in call.effects() if e["kind"] == "service_request_created"]
+    assert (request["type"], request["expedite_criterion"], request["expedite_evidence"]) == ("expedite", criterion, evidence)
+    assert request["office"] == "Vermont Service Center"
+    assert turn.state.startswith("tier1.")
+
+
+def test_an_expedite_criterion_can_be_said(dial):
+    """DOMAIN.md §5: "emergencies and urgent humanitarian reasons" is a criterion a caller may simply name."""
+    call = dial()
+    call.main("4")
+    call.call.press("2")
+    call.verify(*TOMASZ)
+    call.call.press("8")
+    assert "I heard an emergency or urgent humanitarian reasons." in call.call.say("it is a medical emergency").text
+
+
+def test_a_keyed_answer_that_is_no_criterion_asks_again(dial):
+    """A key outside 1-5 is not a criterion: the caller is asked again, nothing is filed."""
+    call = dial()
+    call.main("4")
+    call.call.press("2")
+    call.verify(*TOMASZ)
+    call.call.press("8")
+    turn = call.call.press("7")
+    assert "please choose one of these" in turn.text
+    assert not [e for e in call.effects() if e["kind"] == "service_request_created"]
