@@ -131,3 +131,15 @@ def test_the_applicant_verified_themselves_hands_off_no_representative(dial):
     call.call.say("representative")
     changes = [c for entry in call.runtime.store.transcript(call.call.call_sid) for c in entry.get("tier_changes", [])]
     assert changes and "representative" not in changes[-1]["context"]
+
+
+def test_the_consoles_hand_off_panel_names_the_representative():
+    """The console's hand-off panel says who is calling: 'representative: Grace Okafor (attorney)' (only while verified)."""
+    from ivr.console.handoff import handoff
+    from ivr.core.session import Session
+
+    session = Session("CA1", "uscis_contact_center", "1", "tier1.topic", "2026-11-23T10:00:00-05:00")
+    session.vars["verified_as_representative"] = "Grace Okafor (attorney)"
+    assert handoff(session, [], None, None, {})["representative"] == ""
+    session.verified_receipt = KOFI[0]
+    assert handoff(session, [], None, None, {})["representative"] == "Grace Okafor (attorney)"
