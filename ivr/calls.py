@@ -245,6 +245,8 @@ def _entry(step: Step, before: str, event: Event, world: CaseWorld) -> dict[str,
         entry["sequences"] = [[name, value] for name, value in world.sequences]
     if step.fault:
         entry["fault"] = step.fault
+    if step.understood is not None:
+        entry["understood"] = step.understood.to_data()
     return entry
 
 

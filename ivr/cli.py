@@ -79,3 +79,6 @@ _ops.register(main)
 # Commands whose modules import Flask and SQLAlchemy at import time: registered on first use
 # (`ivr validate` starts in a fraction of the time without them).
 _LAZY["users"] = "ivr.web.commands"
+from ivr.trainers import understand as _understand  # noqa: E402
+
+_understand.register(main)

@@ -25,10 +25,11 @@ from ivr.core import agent_step
 from ivr.core.actions import CallAction, Dial, Enqueue, Gather, HangUpCall, Say
 from ivr.core.agent import AgentAction
 from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
-from ivr.core.flow import IMPLICIT_TIER_CHANGE, State, Text
+from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, State, Text
 from ivr.core.machine import (
     COLLECTED_UNSURE,
     CONFIRM_SUFFIX,
+    INTENT_TRIGGER,
     CallModel,
     CompiledFlow,
     CompiledState,
@@ -38,6 +39,7 @@ from ivr.core.machine import (
 from ivr.core.matching import normalize
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
+from ivr.core.understanding import INTERRUPT_AT, SURE_AT, Understanding
 from ivr.routing import (
     CALLBACK_REQUESTED,
     SERVICE_ITEM_SEQUENCE,
@@ -56,6 +58,14 @@ LOW_CONFIDENCE = UNSURE  # a spoken identifier heard with less (Twilio's Confide
 _KEYS = re.compile(r"[^0-9*#]")
 _YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
 _NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
+_CLARIFY = Text("clarify", "Is this about {first}, or {second}?", "¿Se trata de {first}, o de {second}?")
+"""The clarifying question when a flow's `messages:` has no `clarify`."""
+_GLOBAL_TOPICS = {
+    "representative": Text("representative", "speaking with a representative", "hablar con un representante"),
+    "repeat": Text("repeat", "hearing this again", "escuchar esto otra vez"),
+    "previous": Text("previous", "going back to the previous menu", "regresar al menú anterior"),
+    "supervisor": Text("supervisor", "speaking with a supervisor", "hablar con un supervisor"),
+}
 
 
 class EngineFault(Exception):
@@ -73,6 +83,7 @@ class Step:
     tier_changes: tuple[TierChange, ...] = ()
     fault: str | None = None
     scripts: tuple[str, ...] = ()  # script refs (id@version) first heard in this step
+    understood: Understanding | None = None  # how the caller's words were understood (speech only)
 
     def __iter__(self) -> Iterator[Any]:
         yield self.session
@@ -134,6 +145,7 @@ class Engine:
             tuple(run.tier_changes),
             run.fault,
             tuple(run.session.scripts_heard[len(session.scripts_heard) :]),
+            run.understood,
         )
 
 
@@ -151,6 +163,7 @@ class _Run:
     tier_changes: list[TierChange] = field(default_factory=list)
     fault: str | None = None
     hops: int = 0
+    understood: Understanding | None = None
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.session, self.world, self.event.now, self.services)
@@ -165,6 +178,7 @@ class _Run:
         if agent_step.holds(self.session) and isinstance(event, (Digits, Speech, NoInput, Resume)):
             if agent_step.caller_input(self, event):
                 return
+        clarify, self.session.clarify = self.session.clarify, []
         if self.session.ended and not isinstance(event, HangUp):
             self._say(self.compiled.flow.message("apology"))
             self.actions.append(HangUpCall())
@@ -184,7 +198,7 @@ class _Run:
                 self._digits(digits)
             case Speech(text=text, confidence=confidence):
                 self.session.silent_escalations = 0
-                self._speech(text, confidence)
+                self._speech(text, confidence, clarify)
 
     def recover(self, reason: str) -> None:
         """After an internal fault: apologise and put the caller back on the last menu."""
@@ -227,7 +241,7 @@ class _Run:
         else:
             self._collect(state, digits.rstrip("#*") if state.state.finish_on_key else digits, "digits")
 
-    def _speech(self, raw: str, confidence: float | None = None) -> None:
+    def _speech(self, raw: str, confidence: float | None, clarify: list[str]) -> None:
         text = raw[:MAX_SPEECH]
         state, confirming = self._current
         if not state.state.waits_for_caller:
@@ -237,14 +251,28 @@ class _Run:
             self._failed("no_match")
             return
         language = self.session.language
-        if state.state.kind == "menu" and not confirming:
-            key = state.phrases[language].match(text)
-            if key is not None:
-                self._select(state, key)
+        model = state.understanding[language]
+        menu = state.state.kind == "menu" and not confirming
+        if clarify and menu:
+            answer = model.understand(text, confidence, among=clarify)
+            if answer.choice is not None:
+                self.understood = answer
+                self._choose(state, answer.choice)
                 return
-        purpose = self.compiled.global_phrases[language].match(text)
-        if purpose is not None:
-            self._global(purpose)
+        understood = model.understand(text, confidence)
+        if menu:
+            self.understood = understood
+            if understood.choice is not None:
+                self._choose(state, understood.choice)
+            elif understood.outcome == "ask":
+                self._ask(state, understood.asked)
+            else:
+                self._failed("no_match")
+        elif understood.choice is not None and (
+            understood.score >= SURE_AT or (not confirming and understood.score >= INTERRUPT_AT and not self._valid(state, text))
+        ):
+            self.understood = understood  # a collect's own answers are not "understood": only a global intent is
+            self._choose(state, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number
         elif confirming:
             said = set(normalize(text).split())
             self._confirm_answer(bool(said & set(_YES[language])), bool(said & set(_NO[language])))
@@ -253,6 +281,38 @@ class _Run:
             self._collect(state, text, "speech", unsure)
         else:
             self._failed("no_match")
+
+    def _choose(self, state: CompiledState, choice: str) -> None:
+        """Act on an understood choice: a menu option, a global key's purpose or a global intent."""
+        if state.state.option(choice) is not None:
+            self._select(state, choice)
+        elif choice in GLOBAL_PURPOSES:
+            self._global(choice)
+        else:
+            self._fire(INTENT_TRIGGER.format(name=choice))
+
+    def _ask(self, state: CompiledState, choices: tuple[str, ...]) -> None:
+        """Two options are about equally likely: ask which one (it counts as an attempt, so it cannot loop)."""
+        self.session.no_match += 1
+        if self.session.no_match >= state.state.max_attempts:
+            self._last_attempt("no_match")
+            return
+        language = self.session.language
+        first, second = (self._choice_topic(state, choice) for choice in choices)
+        question = self.compiled.flow.messages.get("clarify", _CLARIFY).in_(language)
+        keys = [option_sentence(o, language) for c in choices if (o := state.state.option(c)) is not None and "{" not in o.topic.in_(language)]
+        text = " ".join([question.replace("{first}", first).replace("{second}", second), *keys])
+        self._say_text(self._fill(text), f"{state.state.name}.clarify")
+        self.session.clarify = list(choices)
+        self._gather(state)
+
+    def _choice_topic(self, state: CompiledState, choice: str) -> str:
+        language = self.session.language
+        option = state.state.option(choice)
+        if option is not None:
+            return option.topic.in_(language)
+        intent = self.compiled.flow.intents.get(choice)
+        return (intent.topic if intent is not None else _GLOBAL_TOPICS[choice]).in_(language)
 
     def _global(self, purpose: str) -> None:
         if purpose == "repeat":
@@ -289,6 +349,10 @@ class _Run:
         self.session.vars[f"{state.state.into}_readback"] = spec.readback(normalized, self.session.language)
         # An identifier the recogniser was unsure of is read back before it is used, never used straight away.
         self._fire(COLLECTED_UNSURE if unsure and state.identifier else "collected")
+
+    def _valid(self, state: CompiledState, text: str) -> bool:
+        spec = self.compiled.registry.validators[state.state.validator or ""]
+        return spec.func(text, "speech", self.session.language) is not None
 
     def _confirm_answer(self, yes: bool, no: bool) -> None:
         if yes and not no:
@@ -484,6 +548,10 @@ class _Run:
             if compiled.dynamic_options:
                 text = self._dynamic_menu(compiled, again)
             self._say_text(self._fill(text), prompt_id)
+        self._gather(compiled)
+
+    def _gather(self, compiled: CompiledState) -> None:
+        state, language = compiled.state, self.session.language
         if state.kind == "menu":
             self.actions.append(Gather(state.input, language, state.timeout, num_digits=1, finish_on_key="", hints=compiled.hints[language]))
         else:

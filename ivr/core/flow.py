@@ -150,6 +150,21 @@ class GlobalKeys:
 
 
 @dataclass(frozen=True)
+class Intent:
+    """Something a caller can say in every waiting state of some tiers ("supervisor", "hours").
+
+    `goto` maps a tier to the state the intent leads to from that tier's states;
+    in a tier it does not name, the intent is not offered.
+    """
+
+    name: str
+    topic: Text  # how a clarifying question names it
+    phrases: dict[str, tuple[str, ...]]  # language -> example utterances
+    goto: dict[str, str]  # tier -> state
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Flow:
     """A validated flow, ready to compile."""
 
@@ -167,6 +182,7 @@ class Flow:
     # Where each escalation leads, by the tier the call is in ("ivr" is every tier's default):
     # representative, max_attempts, and optionally silence and supervisor (ESCALATIONS).
     escalation: dict[str, dict[str, str]] = field(default_factory=dict)
+    intents: dict[str, Intent] = field(default_factory=dict)
 
     def escalates(self, kind: str) -> bool:
         return kind in self.escalation

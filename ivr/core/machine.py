@@ -15,15 +15,17 @@ Trigger names:
   `collected_unsure`      an identifier heard with low confidence: always to its read-back
   `escalate_<kind>[_<tier>]`: from every waiting state, for each of the flow's escalations
                           (representative, max_attempts, silence, supervisor), per tier
+  `intent_<name>`         a global intent (`intents:`) from the waiting states of its tiers
 
-Everything static per state and language (menu prompts, speech hints,
-phrase indexes) is precomputed here so the hot path only formats templates.
+Everything static per state and language (menu prompts, speech hints, the
+understanding models of `ivr.core.understanding`) is precomputed here so the
+hot path only formats templates and scores words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
@@ -33,11 +35,13 @@ from ivr.core.matching import PhraseIndex
 from ivr.core.options import OPTION_SENTENCE as OPTION_SENTENCE  # re-exported: DESIGN.md §3's default
 from ivr.core.options import say_option
 from ivr.core.registry import Context, Registry
+from ivr.core.understanding import Model, phrase_words
 
 KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
 CONFIRM_SUFFIX = ".confirm"
 ESCALATE_REPRESENTATIVE = "escalate_representative"
 ESCALATE_MAX_ATTEMPTS = "escalate_max_attempts"
+INTENT_TRIGGER = "intent_{name}"
 COLLECTED_UNSURE = "collected_unsure"
 MAX_HINTS = 100  # Twilio takes a few hundred hint phrases; a menu has under a hundred
 
@@ -79,6 +83,7 @@ class CompiledState:
     parts: tuple[tuple[str, str], ...] = ()
     reparts: tuple[tuple[str, str], ...] = ()
     identifier: bool = False  # a collect of an identifier: tuned speech, low confidence read back
+    understanding: dict[str, Model] = field(default_factory=dict)  # language -> choices' model (waiting states)
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,9 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
             for source in waiting:
                 for trigger, dest in escalation:
                     add(trigger, source, dest)
+                for intent in flow.intents.values():
+                    if state.tier in intent.goto:
+                        add(INTENT_TRIGGER.format(name=intent.name), source, intent.goto[state.tier])
 
     machine = Machine(
         model=None,
@@ -200,16 +208,61 @@ def _compile_state(flow: Flow, state: State, identifier: bool = False) -> Compil
                 for option in state.options
             )
             # Hints are what callers say: the options' phrases (never topics, which are sentences with commas).
-            words = [p for option in state.options for p in (*option.phrases[language], *_other_language(option, language))]
+            # Round-robin over the options, so every option keeps its first phrases when the hints are cut.
+            lists = [(*option.phrases[language], *_other_language(option, language)) for option in state.options]
+            words = [phrases[i] for i in range(max(map(len, lists), default=0)) for phrases in lists if i < len(phrases)]
         else:
             prompt[language] = intro
             reprompt[language] = short or intro
             words = list(state.hints)
-        for purpose in GLOBAL_PURPOSES:
-            words += list(flow.keys.phrases.get(purpose, {}).get(language, ())[:2])
-        hints[language] = tuple(dict.fromkeys(_hint(w) for w in words if _hint(w)))[:MAX_HINTS]
+        globals_words = [_hint(p) for purpose in GLOBAL_PURPOSES for p in flow.keys.phrases.get(purpose, {}).get(language, ())[:2]]
+        room = MAX_HINTS - len(set(globals_words))  # the global phrases are never cut, however many phrases an option has
+        own = [hint for hint in dict.fromkeys(_hint(w) for w in words if _hint(w)) if hint not in globals_words][:room]
+        hints[language] = tuple(dict.fromkeys(own + [w for w in globals_words if w]))
     parts, reparts = _bilingual_parts(state) if state.bilingual and state.kind == "menu" else ((), ())
-    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier)
+    understanding: dict[str, Model] = {lang: build_model(flow, state, lang) for lang in LANGUAGES} if state.waits_for_caller else {}
+    return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier, understanding)
+
+
+def build_model(flow: Flow, state: State, language: str) -> Model:
+    """The classifier of one waiting state: its options, then the global purposes and intents.
+
+    A global that leads where an option of the state leads (the main menu's hours
+    option and the `hours` intent; Tier 1's supervisor option and the supervisor
+    request), or shares a phrase with one, is that option here: the caller's words
+    pick the option rather than tie with it.
+    """
+    options: list[tuple[str, tuple[str, ...]]] = [
+        (option.key, (*_topic(option, language), *option.phrases[language], *_other_language(option, language)))
+        for option in state.options
+    ]
+    globals_: list[tuple[str, str | None, tuple[str, ...]]] = [
+        (purpose, _escalation_target(flow, purpose, state.tier), flow.keys.phrases.get(purpose, {}).get(language, ()))
+        for purpose in GLOBAL_PURPOSES
+    ]
+    globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
+    said = {words: option.key for option in state.options for words in _phrase_set(option.phrases[language], language)}
+    choices = list(options)
+    for name, dest, phrases in globals_:
+        owner = next((option.key for option in state.options if dest is not None and option.goto == dest), None)
+        owner = owner or next((said[w] for w in _phrase_set(phrases, language) if w in said), None)
+        choices.append((owner or name, phrases))
+    return Model.build(choices, language)
+
+
+def _escalation_target(flow: Flow, purpose: str, tier: str) -> str | None:
+    """Where a global request leads from a state of `tier` (None for repeat and previous)."""
+    by_tier = flow.escalation.get(purpose)
+    return (by_tier.get(tier) or by_tier.get("ivr")) if by_tier else None
+
+
+def _topic(option: Option, language: str) -> tuple[str, ...]:
+    topic = option.topic.in_(option.language or language)
+    return () if "{" in topic else (topic,)
+
+
+def _phrase_set(phrases: tuple[str, ...], language: str) -> set[tuple[str, ...]]:
+    return {tuple(sorted(phrase_words(phrase, language))) for phrase in phrases}
 
 
 def _hint(phrase: str) -> str:

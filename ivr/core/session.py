@@ -48,6 +48,7 @@ class Session:
     no_match: int = 0
     silent_escalations: int = 0  # attempt limits reached in silence since the caller last pressed or said anything
     pending: str | None = None  # a collected value awaiting read-back confirmation
+    clarify: list[str] = field(default_factory=list)  # the choices a clarifying question just asked between
     menu_stack: list[str] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
     vars: dict[str, Any] = field(default_factory=dict)
@@ -74,6 +75,7 @@ class Session:
             no_match=self.no_match,
             silent_escalations=self.silent_escalations,
             pending=self.pending,
+            clarify=list(self.clarify),
             menu_stack=list(self.menu_stack),
             path=self.path[-PATH_TAIL:],
             vars=dict(self.vars),
@@ -101,6 +103,7 @@ class Session:
             "no_match": self.no_match,
             "silent_escalations": self.silent_escalations,
             "pending": self.pending,
+            "clarify": self.clarify,
             "menu_stack": self.menu_stack,
             "path": self.path[-PATH_TAIL:],
             "vars": self.vars,

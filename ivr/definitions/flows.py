@@ -33,6 +33,7 @@ from ivr.core.flow import (
     Flow,
     GlobalKeys,
     InputMode,
+    Intent,
     Language,
     Option,
     State,
@@ -41,6 +42,7 @@ from ivr.core.flow import (
     Tier,
 )
 from ivr.core.registry import Registry, builtin_registry
+from ivr.core.understanding import phrase_words
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
@@ -49,14 +51,14 @@ from ivr.errors import DefinitionError, Problem, display_path
 FLOW_FORMAT_VERSION = 1
 FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
 
-TOP_KEYS = ("version", "id", "title", "start", "defaults", "keys", "messages", "escalation", "include", "states")
+TOP_KEYS = ("version", "id", "title", "start", "defaults", "keys", "intents", "messages", "escalation", "include", "states")
 FRAGMENT_KEYS = ("version", "description", "states")
 TOP_REQUIRED = ("version", "id", "start", "keys", "escalation", "states")
 DEFAULTS_KEYS = ("max_attempts", "timeout")
 KEYS_REQUIRED = KEYED_PURPOSES  # representative, repeat, previous: a key each
 KEYS_KEYS = GLOBAL_PURPOSES  # ... and supervisor: phrases only (seed 003: "at any time")
 GLOBAL_KEY_KEYS = ("key", "phrases")
-MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology")
+MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify")
 MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
 ESCALATION_KEYS = ESCALATIONS
 ESCALATION_REQUIRED = ("representative", "max_attempts")
@@ -86,6 +88,7 @@ STATE_REQUIRED: dict[str, tuple[str, ...]] = {
     "hangup": ("prompt",),
 }
 OPTION_KEYS = ("topic", "phrases", "goto", "when", "language")
+INTENT_KEYS = ("topic", "phrases", "goto")
 BRANCH_KEYS = ("when", "goto")
 INPUT_MODES = ("dtmf", "speech", "dtmf speech")
 OPTION_KEY_CHARS = tuple("0123456789*#")
@@ -245,6 +248,7 @@ class _FlowBuilder:
             check.problem(top.line_of("id"), "id", f"'{flow_id}' is not a flow id (lower-case letters, digits, _)")
         title = (check.text(top, "title", "title") if "title" in top else None) or flow_id or ""
         keys = self._keys()
+        intents = self._intents()
         messages = self._messages()
         states_raw = check.mapping(top.get("states"), "states", top.line_of("states")) if "states" in top else None
         states: dict[str, State] = {}
@@ -265,7 +269,7 @@ class _FlowBuilder:
         escalation = self._escalation()
         if states_raw is None or start is None or keys is None or escalation is None:
             return None
-        self._graph(states, start, escalation)
+        self._graph(states, start, escalation, intents)
         if check.problems or any(f[0].problems for f in self.fragments):
             return None
         return Flow(
@@ -279,6 +283,7 @@ class _FlowBuilder:
             representative_state=escalation["representative"]["ivr"],
             max_attempts_state=escalation["max_attempts"]["ivr"],
             states=states,
+            intents=intents,
             escalation=escalation,
         )
 
@@ -312,6 +317,36 @@ class _FlowBuilder:
         if len(chosen) != len(KEYS_REQUIRED):
             return None
         return GlobalKeys(chosen["representative"], chosen["repeat"], chosen["previous"], phrases)
+
+    def _intents(self) -> dict[str, Intent]:
+        """`intents:`: things a caller may say in every waiting state of the tiers each names."""
+        check = self.check
+        if "intents" not in self.top:
+            return {}
+        raw = check.mapping(self.top["intents"], "intents", self.top.line_of("intents"))
+        if raw is None:
+            return {}
+        intents: dict[str, Intent] = {}
+        for name, value in raw.items():
+            where, line = f"intents.{name}", raw.line_of(name)
+            if not _VAR_NAME.match(name) or name in KEYS_KEYS:
+                check.problem(line, where, f"'{name}' is not an intent name (lower-case words joined by '_', not one of {', '.join(KEYS_KEYS)})")
+                continue
+            entry = check.mapping(value, where, line)
+            if entry is None:
+                continue
+            check.keys(entry, where, INTENT_KEYS, INTENT_KEYS)
+            if not set(INTENT_KEYS) <= set(entry):
+                continue
+            gotos = check.mapping(entry["goto"], f"{where}.goto", entry.line_of("goto"))
+            if gotos is None:
+                continue
+            check.keys(gotos, f"{where}.goto", TIERS)
+            goto: dict[str, str] = {tier: check.text(gotos, tier, f"{where}.goto") or "" for tier in TIERS if tier in gotos}
+            topic = self._text(entry, "topic", where, f"intents.{name}.topic")
+            if topic is not None:
+                intents[name] = Intent(name, topic, self._phrases(entry, where), goto, line)
+        return intents
 
     def _messages(self) -> dict[str, Text]:
         check = self.check
@@ -470,7 +505,23 @@ class _FlowBuilder:
             )
             if topic is not None and goto is not None:
                 options.append(Option(key, topic, phrases, goto, when, language, line))
+        self._shared_phrases(raw, where, options)
         fields["options"] = tuple(options)
+
+    def _shared_phrases(self, raw: Mapping, where: str, options: list[Option]) -> None:
+        """A training phrase names one option of a menu: the same words under two options are an error."""
+        for language in LANGUAGES:
+            owner: dict[tuple[str, ...], str] = {}
+            for option in options:
+                for phrase in option.phrases[language]:
+                    words = tuple(sorted(phrase_words(phrase, language)))
+                    other = owner.setdefault(words, option.key)
+                    if other != option.key and words:
+                        self.check.problem(
+                            raw[option.key].line_of("phrases"),
+                            join(f"{where}.options", option.key) + f".phrases.{language}",
+                            f"phrase {phrase!r} also names option '{other}' (a phrase must name one option)",
+                        )
 
     def _collect(self, body: Mapping, where: str, name: str, fields: dict[str, Any]) -> None:
         check = self.check
@@ -608,7 +659,11 @@ class _FlowBuilder:
             if language in raw:
                 items = check.sequence(raw[language], f"{where}.phrases.{language}", raw.line_of(language))
                 if items is not None:
-                    result[language] = tuple(str(item).strip().lower() for item in items)
+                    phrases = tuple(str(item).strip().lower() for item in items)
+                    for index, phrase in enumerate(phrases):
+                        if not phrase_words(phrase, language):
+                            check.problem(items.line_of(index), f"{where}.phrases.{language}[{index}]", f"phrase {phrase!r} has no words")
+                    result[language] = phrases
         return result
 
     def _guard_name(self, mapping: Mapping, where: str) -> str | None:
@@ -624,7 +679,9 @@ class _FlowBuilder:
 
     # --- graph ------------------------------------------------------------------
 
-    def _graph(self, states: dict[str, State], start: str, escalation: dict[str, dict[str, str]]) -> None:
+    def _graph(
+        self, states: dict[str, State], start: str, escalation: dict[str, dict[str, str]], intents: dict[str, Intent]
+    ) -> None:
         known = set(self.origin)
         check = self.check
 
@@ -639,6 +696,10 @@ class _FlowBuilder:
                 plain = not isinstance(esc[kind], dict)
                 line = esc.line_of(kind) if plain else esc[kind].line_of(tier)
                 target(name, line, f"escalation.{kind}" if plain else f"escalation.{kind}.{tier}")
+        for intent in intents.values():
+            gotos = self.top["intents"][intent.name]["goto"]
+            for tier, dest in intent.goto.items():
+                target(dest, gotos.line_of(tier), f"intents.{intent.name}.goto.{tier}")
         for name, state in states.items():
             check, raw = self.origin[name]
             body = raw[name]
@@ -655,6 +716,9 @@ class _FlowBuilder:
             return
         ladder = tuple(dict.fromkeys(name for by_tier in escalation.values() for name in by_tier.values()))
         edges = {name: set(successors(state, ladder)) for name, state in states.items()}
+        for state in states.values():
+            if state.waits_for_caller:
+                edges[state.name].update(i.goto[state.tier] for i in intents.values() if state.tier in i.goto)
         reachable = _reach([start, *ladder], edges)
         for name in states:
             check, raw = self.origin[name]

@@ -37,6 +37,7 @@ from ivr.definitions.flows import (
     FRAGMENT_KEYS,
     GLOBAL_KEY_KEYS,
     INPUT_MODES,
+    INTENT_KEYS,
     KEYS_KEYS,
     KEYS_REQUIRED,
     MESSAGE_KEYS,
@@ -71,6 +72,7 @@ _DESCRIPTIONS: dict[str, str] = {
     "start": "The state every call starts in.",
     "defaults": "Defaults for waiting states (menus and collects).",
     "keys": "The keys (and phrases) honoured in every menu: representative, repeat, previous; supervisor by phrases.",
+    "intents": "Things a caller may say in every waiting state of the tiers each names (hours, no receipt number, …), by name.",
     "messages": "Shared messages: no-input, no-match, the global-keys announcement, the read-back and the apology.",
     "escalation": "Where the global requests, exhausted attempts and a silent caller lead, from every waiting state.",
     "include": "Fragment files (paths relative to this file) holding more states.",
@@ -102,17 +104,19 @@ _DESCRIPTIONS: dict[str, str] = {
     "to": "The tier the call is transferred to.",
     "reason": "Why the call changes tier.",
     "topic": "What the option is about, spoken in 'For <topic>, press <key>.'; saying it chooses the option.",
-    "phrases": "Other things a caller may say to choose this, per language.",
+    "phrases": "Training phrases: example utterances a caller may say to choose this, per language (ivr understand scores them).",
     "when": "A registered guard (or 'not <guard>'): the option or arm counts only while it holds.",
     "language": "Choosing this option switches the call to this language (and the option is announced in it).",
     "key": "The phone key.",
     "global_keys": "The announcement of the global keys (menus with announce_keys: true).",
     "apology": "Said after an internal fault, before the caller is put back on the last menu.",
+    "clarify": "Asked when two choices are about equally likely; {first} and {second} are their topics.",
 }
 _MESSAGE_DESCRIPTIONS = {
     "no_input": "Said when the caller says or presses nothing, unless the state has its own.",
     "no_match": "Said when the input matches nothing, unless the state has its own.",
     "confirm": "The read-back of collected values; {value} is the value read back.",
+    "clarify": "Asked when two choices are about equally likely; {first} and {second} are their topics.",
 }
 _KEY_DESCRIPTIONS = {
     "representative": "The key (and phrases) that ask for a representative from every menu.",
@@ -158,6 +162,25 @@ def flow_schema(registry: Registry) -> Schema:
                 GLOBAL_KEY_KEYS,
             ),
             ("key",),
+        ),
+        "intents": {
+            "type": "object",
+            "propertyNames": {"pattern": VARIABLE_PATTERN, "not": {"enum": list(KEYS_KEYS)}},
+            "additionalProperties": {"$ref": "#/$defs/intent"},
+        },
+        "intent": _closed(
+            _select(
+                {
+                    "topic": _ref("text", "How a clarifying question names the intent."),
+                    "phrases": _ref("phrases", _DESCRIPTIONS["phrases"]),
+                    "goto": _closed(
+                        {tier: _ref("state_name", f"Where the intent leads from {tier} states.") for tier in TIERS}
+                    )
+                    | {"description": "The state the intent leads to, by tier; not offered in a tier not named."},
+                },
+                INTENT_KEYS,
+            ),
+            INTENT_KEYS,
         ),
         "messages": _closed(
             {key: _ref("text", _MESSAGE_DESCRIPTIONS.get(key, _DESCRIPTIONS[key])) for key in MESSAGE_KEYS},
@@ -256,6 +279,7 @@ def _flow() -> Schema:
         "start": _ref("state_name", _DESCRIPTIONS["start"]),
         "defaults": _ref("defaults", _DESCRIPTIONS["defaults"]),
         "keys": _ref("keys", _DESCRIPTIONS["keys"]),
+        "intents": _ref("intents", _DESCRIPTIONS["intents"]),
         "messages": _ref("messages", _DESCRIPTIONS["messages"]),
         "escalation": _ref("escalation", _DESCRIPTIONS["escalation"]),
         "include": {

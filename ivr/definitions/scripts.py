@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ivr.core.understanding import Model
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
@@ -119,6 +120,11 @@ SCRIPTS_ROOT = _default_root()
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
+SCRIPT_ROUTE_AT = 0.66
+"""A script is read for what the caller said from this score (scripts have few phrases: one shared word is not enough)."""
+SCRIPT_TIE_AT = 0.75
+"""Two scripts both this close: the better (or first by id) is read; Tier 1 asks no clarifying question."""
+
 # --- values --------------------------------------------------------------------------
 
 
@@ -152,9 +158,18 @@ class ScriptSet:
     _phrases: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(
         init=False, repr=False, compare=False
     )
+    _models: dict[str, Model] = field(init=False, repr=False, compare=False)  # ivr.core.understanding, per language
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
+        object.__setattr__(
+            self,
+            "_models",
+            {
+                language: Model.build(((s.id, (s.label[language], *s.phrases[language])) for s in self.scripts), language)
+                for language in LANGUAGES
+            },
+        )
         object.__setattr__(
             self,
             "_phrases",
@@ -188,27 +203,23 @@ class ScriptSet:
         return chosen[0] if chosen else None
 
     def match(self, utterance: str, language: str) -> Script | None:
-        """The script one of whose phrases best covers what the caller said, or None.
+        """The script that best answers what the caller said, or None.
 
-        Case, accents, punctuation and common words ("my", "the", "mi", "de") are
-        ignored, and a word matches its plural.  A phrase counts when at least half
-        of its words were said; the best phrase covers the largest share of its
-        words, then the most words; a tie goes to the script whose id sorts first.
+        Scored by the understanding model (`ivr.core.understanding`) over the scripts'
+        phrases and labels, compiled once per set of scripts in force: case, accents,
+        contractions, plurals and recogniser slips do not matter, and words shared by
+        several scripts weigh less.  A script's phrases are few, so Tier 1 reads one only
+        when sure (`SCRIPT_ROUTE_AT`); it asks no clarifying question: between two scripts
+        that both answer well (`SCRIPT_TIE_AT`) the better one is read (ties go to the id
+        that sorts first) and the caller may ask for another topic; otherwise None.
         """
         _check_language(language)
-        said = set(_content_words(utterance, language))
-        if not said:
+        understood = self._models[language].understand(utterance)
+        if not understood.alternatives:
             return None
-        best: tuple[float, int] | None = None
-        best_index = -1
-        for index, words in self._phrases[language]:
-            covered = sum(1 for word in words if _said(word, said))
-            if covered == 0 or covered * 2 < len(words):
-                continue
-            score = (covered / len(words), covered)
-            if best is None or score > best:  # scripts are sorted by id: the first keeps a tie
-                best, best_index = score, index
-        return self.scripts[best_index] if best is not None else None
+        best, score = understood.alternatives[0]
+        sure = (understood.outcome == "route" and score >= SCRIPT_ROUTE_AT) or (understood.outcome == "ask" and score >= SCRIPT_TIE_AT)
+        return self.by_id(best) if sure else None
 
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""

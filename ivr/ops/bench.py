@@ -348,16 +348,10 @@ def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
 
 
 def _matcher(quick: bool) -> dict[str, Any] | None:
-    """The words helper's matcher micro-benchmark, when this version of the project has one."""
-    try:
-        from ivr.core import understanding  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    bench = getattr(understanding, "benchmark", None)
-    if bench is None:
-        return None
-    measured = bench(quick=quick)
-    return measured if isinstance(measured, dict) else {"result": str(measured)}
+    """What understanding callers' words adds to a step (`ivr.trainers.understand.measure`), in µs."""
+    from ivr.trainers.understand import measure
+
+    return dict(measure(repeat=2, number=50) if quick else measure())
 
 
 def _replay(settings: Settings) -> dict[str, Any]:
@@ -405,6 +399,7 @@ GOALS = (
     ("webhook p99 ≤ 25 ms", lambda r: _row(r, "app")["p99_ms"] <= 25),
     ("open calls held at p99 ≤ 100 ms, 0 errors", lambda r: r["open_calls"]["p99_ms"] <= 100 and r["open_calls"]["errors"] == 0),
     ("engine step ≤ 2× its transitions triggers", lambda r: r["engine"]["ratio"] <= 2),
+    ("understanding adds ≤ 50 µs to a step", lambda r: r["matcher"]["added_us"] <= 50),
     ("replay of 50,000 calls ≤ 20 s", lambda r: r["replay"].get("calls", 0) >= 50_000 and r["replay"].get("seconds", 1e9) <= 20),
 )
 
@@ -451,7 +446,11 @@ def report_lines(result: dict[str, Any]) -> list[str]:
                  f"the {engine['triggers']} `transitions` triggers it fires take {engine['triggers_us']:,.0f} µs "
                  f"({engine['ratio']:.2f}×).")
     if result.get("matcher"):
-        lines.append(f"Matcher: {json.dumps(result['matcher'])}.")
+        matcher = result["matcher"]
+        lines.append(f"Understanding callers' words: {matcher['understand_mean_us']:.0f} µs per utterance on average "
+                     f"({matcher['understand_max_us']:.0f} µs at most); a spoken main-menu step takes "
+                     f"{matcher['speech_step_us']:.0f} µs against {matcher['key_step_us']:.0f} µs keyed: "
+                     f"{matcher['added_us']:.0f} µs added (budget 50 µs).")
     replayed = result["replay"]
     if "skipped" in replayed:
         lines.append(f"Replay: skipped ({replayed['skipped']}).")

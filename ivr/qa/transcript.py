@@ -32,6 +32,9 @@ The file format (version 1)::
         effects: [{kind: service_request_created, …}]
         tier_changes: [{from: ivr, to: tier1, reason: caller_requested_live_assistance, state: …}]
         scripts: [case-status@2]
+      - say: um my finger prints appointment
+        confidence: 0.92      # the recogniser's, replayed with the words
+        understood: {outcome: route, choice: '2', score: 1.0, alternatives: [['2', 1.0], ['3', 0.25]]}
 
 It does no replaying (`ivr.qa.replay`) and no redaction (`ivr.qa.redact`).
 """
@@ -79,8 +82,10 @@ STEP_KEYS = INPUT_KINDS + (
     "scripts",
     "fault",
     "confidence",  # with `say`: the recogniser's confidence, when low enough to change the path
+    "understood",
 )
 HEARD_KEYS = ("prompt", "text", "language")
+UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives")
 
 _EVENT_INPUTS = {
     "call_started": "start",
@@ -180,6 +185,7 @@ class Observation:
     tier_changes: tuple[Mapping[str, Any], ...] = ()
     scripts: tuple[str, ...] = ()
     fault: str | None = None
+    understood: Mapping[str, Any] | None = None  # how the caller's words were understood (not compared on replay)
 
     @property
     def hung_up(self) -> bool:
@@ -215,6 +221,8 @@ class Observation:
         lines += [f"then {action}" for action in self.actions if not action.startswith("gather")]
         if self.fault:
             lines.append(f"fault {self.fault}")
+        if self.understood:
+            lines.append(f"understood {understood_text(self.understood)}")
         lines.append(f"state {self.state} (tier {self.tier}, language {self.language})")
         return lines
 
@@ -233,6 +241,7 @@ class Observation:
             tier_changes=tuple(_tier_change(c) for c in entry.get("tier_changes", ())),
             scripts=tuple(entry.get("scripts", ())),
             fault=entry.get("fault"),
+            understood=_plain_json(entry["understood"]) if entry.get("understood") else None,
         )
 
 
@@ -376,6 +385,8 @@ def _step_data(step: TranscriptStep) -> dict[str, Any]:
     data.update((key, value) for key, value in optional.items() if value)
     if seen.fault:
         data["fault"] = seen.fault
+    if seen.understood:
+        data["understood"] = _plain_json(seen.understood)
     return data
 
 
@@ -536,6 +547,12 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
     before = len(checker.problems)
     checker.keys(step, where, STEP_KEYS, required=("at", "state", "tier"))
     caller_input = read_input(checker, step, where)
+    if caller_input is not None and "confidence" in step:
+        confidence = step["confidence"]
+        if caller_input.kind != "say" or isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+            checker.problem(step.line_of("confidence"), join(where, "confidence"), "expected the recogniser's confidence in a 'say', a number from 0 to 1")
+        else:
+            caller_input = CallerInput(caller_input.kind, caller_input.value, float(confidence))
     at = checker.instant(step, "at", where) if "at" in step else None
     heard: list[Heard] = []
     language = checker.text(step, "language", where) if "language" in step else "en"
@@ -569,8 +586,27 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
         tier_changes=mappings["tier_changes"],
         scripts=lists["scripts"],
         fault=texts["fault"],
+        understood=_understood(checker, step, where),
     )
     return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line)
+
+
+def understood_text(understood: Mapping[str, Any]) -> str:
+    """How the caller's words were understood, in one line: `route 2 0.93 (3 0.41, 7 0.22)`."""
+    alternatives = ", ".join(f"{choice} {score}" for choice, score in understood.get("alternatives", ()))
+    choice = f" {understood['choice']}" if understood.get("choice") is not None else ""
+    return f"{understood.get('outcome')}{choice} {understood.get('score')}" + (f" ({alternatives})" if alternatives else "")
+
+
+def _understood(checker: Checker, step: yamlsource.Mapping, where: str) -> Mapping[str, Any] | None:
+    if "understood" not in step:
+        return None
+    mapping = checker.mapping(step["understood"], join(where, "understood"), step.line_of("understood"))
+    if mapping is None:
+        return None
+    checker.keys(mapping, join(where, "understood"), UNDERSTOOD_KEYS, required=("outcome", "score"))
+    understood: dict[str, Any] = _plain_json(dict(mapping))
+    return understood
 
 
 def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> CallerInput | None:

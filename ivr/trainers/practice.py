@@ -27,6 +27,7 @@ from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case
 from ivr.store.base import LIVE
+from ivr.trainers.understand import understood_line
 
 MAX_INPUT = 400
 MAX_RESUMES = 3  # queue-then-resume rounds one caller input may cause
@@ -73,6 +74,8 @@ class Turn:
     notes: tuple[str, ...] = ()
     at: str = ""
     effects: tuple[str, ...] = ()  # what the call changed in the world, in words
+    understood: str = ""  # what the caller's words were understood as, with scores (speech only)
+    understanding: dict[str, Any] | None = None  # the same as data: outcome, choice, score, alternatives
 
     @property
     def text(self) -> str:
@@ -96,6 +99,8 @@ class Turn:
             "notes": list(self.notes),
             "at": self.at,
             "effects": list(self.effects),
+            "understood": self.understood,
+            "understanding": self.understanding,
         }
 
 
@@ -173,7 +178,9 @@ class PracticeCall:
         return self.session.language if self.session else "en"
 
     def _send(self, event: Event, described: str) -> Turn:
+        before = (self.session.state, self.session.language) if self.session else (self.flow.start, "en")
         step = self.calls.handle(self.call_sid, event, channel=self.channel, flow_id=self.flow_id, world=self.world)
+        understood = step.understood
         prompts: list[Prompt] = []
         notes: list[str] = []
         entered: list[str] = []
@@ -203,6 +210,8 @@ class PracticeCall:
             tuple(notes),
             event.now.isoformat(),
             tuple(effects),
+            understood_line(self.flow, before[0].removesuffix(".confirm"), before[1], understood) if understood else "",
+            understood.to_data() if understood else None,
         )
         self.turns.append(turn)
         return turn

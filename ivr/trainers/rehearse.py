@@ -136,6 +136,8 @@ class _Printer:
         self.width = max(40, width)
 
     def turn(self, turn: Turn) -> None:
+        if turn.understood:
+            self.out(textwrap.fill(f"({turn.understood})", self.width, initial_indent="  ", subsequent_indent="   "))
         for prompt in turn.prompts:
             self.out(textwrap.fill(prompt.text, self.width, initial_indent="  IVR: ", subsequent_indent="       "))
         for effect in turn.effects:

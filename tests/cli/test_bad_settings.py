@@ -24,6 +24,7 @@ COMMANDS = {
     "graph": ["graph"],
     "load": ["load", "http://127.0.0.1:8499", "--token", "x", "-n", "1"],
     "rehearse": ["rehearse"],
+    "understand": ["understand", "uscis_contact_center", "hours"],
     "replay": ["replay", HOURS],
     "report": ["report"],
     "scripts": ["scripts", "list"],

@@ -192,6 +192,18 @@ def test_typed_phrases_are_sent_as_speech_with_the_sound_on(page) -> None:
     assert page.errors == []
 
 
+def test_what_a_phrase_was_understood_as_is_shown_with_its_score(page) -> None:
+    """Issue 16: the call log shows the option a typed phrase was understood as, its score and the runners-up."""
+    page.select_option("#language", "en")
+    page.click("#call")
+    _at(page, "main_menu")
+    page.fill("#phrase", "um my finger prints appointment")
+    page.click("#say")
+
+    expect(page.locator("#log .line.understood").last).to_contain_text("understood: biometrics appointments (2) 1.00; also")
+    assert page.errors == []
+
+
 def test_the_mute_toggle_says_whether_prompts_are_spoken(page) -> None:
     """The mute button toggles, and says so (aria-pressed)."""
     mute = page.locator("#mute")

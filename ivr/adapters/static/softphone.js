@@ -85,6 +85,7 @@
 
   function render(turn) {
     addLine("caller", describeInput(turn.input));
+    if (turn.understood) { addLine("understood", turn.understood); }
     turn.prompts.forEach(function (prompt) { addLine("ivr", prompt.text, prompt.language, prompt.id); });
     (turn.effects || []).forEach(function (effect) { addLine("note", effect); });
     turn.notes.forEach(function (note) { addLine("note", note); });

@@ -1,0 +1,272 @@
+"""Understanding a caller's own words: a scored classifier over the flow's training phrases.
+
+Compiled once per waiting state and language at start-up (`Model.build`), never
+per request.  A model knows its choices (menu option keys and global intents)
+and their example utterances; `Model.understand(text, confidence)` returns an
+`Understanding`: the best choice with a score in [0, 1], the runners-up, and
+what to do about it:
+
+* `route` — the best choice scores at least `ROUTE_AT` and no other is close;
+* `ask` — two choices both score at least `ASK_AT` and lie within `CLOSE`
+  of each other: the engine asks which one the caller meant;
+* `not_understood` — nothing scores well enough: say so and offer the menu.
+
+The score is a weighted keyword model (TF-IDF-like).  Every word gets an
+inverse-document-frequency weight over the state's choices, so "appointment"
+(biometrics, field office, ICE) weighs less than "fingerprints" (biometrics
+only).  A choice's score multiplies two coverages: how much of what the caller
+said that choice's vocabulary explains (words outside every choice count
+against it, so "what's the weather" is not routed), and how much of its best
+phrase was said.  Words the recogniser split are joined when the join is a
+known word ("bio metrics"); a word the model does not know is compared with
+the vocabulary by `rapidfuzz` (edit-distance ratio) and, when close, counts at
+a discount.  Twilio's `Confidence` scales the score: a shaky transcript is
+asked about or offered the menu rather than routed.
+
+Pure computation; no I/O.  Normalisation lives in `ivr.core.wording`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from ivr.core.wording import content, tokens
+from ivr.core.wording import marked as marked_words
+
+ROUTE_AT = 0.5
+"""The best choice's score from which a caller is routed (when no other is close)."""
+ASK_AT = 0.45
+"""Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
+SURE_AT = 0.9
+"""A global intent this sure interrupts a collect state even when its validator would accept the words."""
+INTERRUPT_AT = 0.75
+"""A global intent interrupts a collect state from this score when the validator rejects the words."""
+CLOSE = 0.15
+"""How near the runner-up must be for the best choice to be in doubt."""
+UNKNOWN_WEIGHT = 1.0
+"""The weight of a word no choice knows: what the caller said that nothing explains."""
+FUZZY_CUTOFF = 82.0
+"""rapidfuzz ratio (0-100) from which an unknown word stands for a known one."""
+FUZZY_DISCOUNT = 0.7
+"""A word matched fuzzily counts this much of an exact one."""
+OTHER_PHRASES = 0.5
+"""How much a said word counts when the choice knows it from another of its phrases."""
+ALTERNATIVES = 3
+
+Outcome = Literal["route", "ask", "not_understood"]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What one utterance was understood as."""
+
+    outcome: Outcome
+    choice: str | None  # the routed choice (outcome "route"), else None
+    score: float  # the best choice's score, 0..1
+    alternatives: tuple[tuple[str, float], ...]  # (choice, score), best first, scores > 0
+    words: tuple[str, ...] = ()  # the normalised words the score was computed on
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The two choices the caller is asked between (outcome "ask")."""
+        return tuple(choice for choice, _ in self.alternatives[:2]) if self.outcome == "ask" else ()
+
+    def to_data(self) -> dict[str, object]:
+        """A plain-data summary for transcripts and trainer displays."""
+        data: dict[str, object] = {"outcome": self.outcome, "score": round(self.score, 2)}
+        if self.choice is not None:
+            data["choice"] = self.choice
+        data["alternatives"] = [[choice, round(score, 2)] for choice, score in self.alternatives]
+        return data
+
+
+NOTHING = Understanding("not_understood", None, 0.0, ())
+
+
+@dataclass(frozen=True)
+class Model:
+    """A compiled classifier over the choices of one state in one language.
+
+    Phrases are held in an inverted index (word -> phrases holding it), so scoring
+    touches only the phrases that share a word with what was said.
+    """
+
+    language: str
+    names: tuple[str, ...]  # the choices, in the flow's order
+    idf: dict[str, float]  # word -> weight over this state's choices
+    phrase_choice: tuple[int, ...]  # phrase -> index into names
+    phrase_weight: tuple[float, ...]  # phrase -> sum of its words' weights
+    postings: dict[str, tuple[int, ...]] = field(repr=False)  # word -> phrases holding it
+    word_choices: dict[str, tuple[int, ...]] = field(repr=False)  # word -> choices with a phrase holding it
+    by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> known words
+    vocabulary: tuple[str, ...] = field(repr=False)
+
+    @classmethod
+    def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
+        """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases."""
+        pooled: dict[str, list[tuple[str, ...]]] = {}
+        for name, texts in choices:
+            bucket = pooled.setdefault(name, [])
+            for text in texts:
+                words = phrase_words(text, language)
+                if words and words not in bucket:
+                    bucket.append(words)
+        names = tuple(name for name, bucket in pooled.items() if bucket)
+        frequency: dict[str, int] = {}
+        for name in names:
+            for word in {w for phrase in pooled[name] for w in phrase}:
+                frequency[word] = frequency.get(word, 0) + 1
+        total = max(len(names), 1)
+        idf = {word: math.log(1.0 + total / count) for word, count in frequency.items()}
+        phrase_choice: list[int] = []
+        phrase_weight: list[float] = []
+        postings: dict[str, list[int]] = {}
+        for index, name in enumerate(names):
+            for phrase in pooled[name]:
+                for word in phrase:
+                    postings.setdefault(word, []).append(len(phrase_choice))
+                phrase_choice.append(index)
+                phrase_weight.append(sum(idf[word] for word in phrase))
+        by_initial: dict[str, list[str]] = {}
+        for word in sorted(idf):
+            by_initial.setdefault(word[0], []).append(word)
+        return cls(
+            language,
+            names,
+            idf,
+            tuple(phrase_choice),
+            tuple(phrase_weight),
+            {word: tuple(ids) for word, ids in postings.items()},
+            {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()},
+            {letter: tuple(words) for letter, words in by_initial.items()},
+            tuple(sorted(idf)),
+        )
+
+    def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
+        """The caller's words as the model sees them, each with how exactly it was known (1, or the discount).
+
+        First, two words the recogniser split are joined when the join is a known word and
+        they are not both known ("bio metrics", "finger prints"), or when a short fragment
+        and an unknown word join into something close to a known word ("by metrics").  Stop
+        words are then dropped, and an unknown word close to a known one (same first letter,
+        rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
+        """
+        marked = marked_words(text, self.language)
+        known = self.idf
+        if not known:
+            return ()
+        joined: list[tuple[str, bool, float]] = []
+        i = 0
+        while i < len(marked):
+            word, stop = marked[i]
+            if i + 1 < len(marked):
+                nxt = marked[i + 1][0]
+                pair = word + nxt
+                if pair in known and not (word in known and nxt in known):
+                    joined.append((pair, False, 1.0))
+                    i += 2
+                    continue
+                fragment = min(len(word), len(nxt)) <= 3 and not (stop or marked[i + 1][1])
+                if fragment and word not in known and nxt not in known and len(pair) >= 6:
+                    found = self._close(pair, same_start=False)
+                    if found is not None:
+                        joined.append((found, False, FUZZY_DISCOUNT))
+                        i += 2
+                        continue
+            joined.append((word, stop, 1.0))
+            i += 1
+        kept = [(word, exact) for word, stop, exact in joined if not stop] or [(word, exact) for word, _, exact in joined]
+        seen: dict[str, float] = {}
+        for word, exact in kept:
+            if word not in known and len(word) >= 4 and not word.isdigit():
+                found = self._close(word, same_start=True)
+                if found is not None:
+                    word, exact = found, FUZZY_DISCOUNT
+            seen[word] = max(seen.get(word, 0.0), exact)
+        return tuple(seen.items())
+
+    def _close(self, word: str, same_start: bool) -> str | None:
+        """The known word closest to `word`, if close enough (same first letter for a single word)."""
+        candidates = self.by_initial.get(word[0], ()) if same_start else self.vocabulary
+        if not candidates:
+            return None
+        found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return None if found is None else str(found[0])
+
+    def scores(self, text: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
+        """Every choice's score for `text`, best first (ties keep the flow's order), and the words used.
+
+        A choice scores as its best phrase, by the F-measure of two weighted shares: how
+        much of what was said the phrase explains (words its choice's other phrases know
+        count `OTHER_PHRASES`; words no choice knows weigh `UNKNOWN_WEIGHT`), and how much
+        of the phrase was said.
+        """
+        said = self.words_of(text)
+        if not said:
+            return (), ()
+        idf, weights, owner, postings, word_choices = (
+            self.idf, self.phrase_weight, self.phrase_choice, self.postings, self.word_choices
+        )
+        total = 0.0
+        covered: dict[int, float] = {}
+        explained: dict[int, float] = {}
+        for word, exact in said:
+            weight = idf.get(word)
+            if weight is None:
+                total += UNKNOWN_WEIGHT
+                continue
+            total += weight
+            gained = weight * exact
+            for phrase in postings[word]:
+                covered[phrase] = covered.get(phrase, 0.0) + gained
+            for choice in word_choices[word]:
+                explained[choice] = explained.get(choice, 0.0) + gained
+        # F-measure of precision P/total and recall amount/weight, where P counts the words the
+        # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
+        best: dict[int, float] = {}
+        for phrase, amount in covered.items():
+            choice = owner[phrase]
+            partial = OTHER_PHRASES * explained[choice] + (1.0 - OTHER_PHRASES) * amount
+            score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+            if score > best.get(choice, 0.0):
+                best[choice] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return tuple((self.names[choice], score) for choice, score in ranked), tuple(word for word, _ in said)
+
+    def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
+        """Classify one utterance; `among` restricts the choices (the answer to a clarifying question)."""
+        ranked, words = self.scores(text)
+        if among:
+            ranked = tuple(item for item in ranked if item[0] in among)
+        if confidence is not None:
+            factor = min(1.0, 0.4 + 1.2 * max(0.0, confidence))  # full from 0.5 (events.UNSURE, recorded below it)
+            ranked = tuple((name, score * factor) for name, score in ranked)
+        alternatives = ranked[:ALTERNATIVES]
+        if not ranked:
+            return Understanding("not_understood", None, 0.0, (), words)
+        best, top = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if among:
+            outcome: Outcome = "route" if top >= ASK_AT and top - runner >= CLOSE else "not_understood"
+        elif top < ASK_AT:
+            outcome = "not_understood"
+        elif runner >= ASK_AT and top - runner < CLOSE:
+            outcome = "ask"
+        elif top >= ROUTE_AT:
+            outcome = "route"
+        else:
+            outcome = "not_understood"
+        return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+@functools.lru_cache(maxsize=16384)
+def phrase_words(phrase: str, language: str) -> tuple[str, ...]:
+    """A training phrase's words, as the model compares them (stop words kept only if nothing else is left)."""
+    words = content(phrase, language) or tokens(phrase, language)
+    return tuple(dict.fromkeys(words))

@@ -1,0 +1,368 @@
+"""`ivr understand`: where callers' words go, and how well a corpus of them is understood.
+
+`ivr understand FLOW [--state S] [--lang es] [UTTERANCE...]` prints, for each
+utterance (arguments, else one per line of standard input), the outcome
+(route, ask, not understood), the choice and its score, and the runners-up.
+
+`ivr understand --corpus FILE` scores a corpus (format below) and prints the
+accuracy per language, every utterance that went wrong and a confusion
+table.  The corpus test (`tests/understanding/`) holds the shipped corpus to
+its numbers.  A corpus file::
+
+    version: 1
+    flow: uscis_contact_center
+    groups:
+      - state: main_menu
+        language: en
+        expect:                      # choice -> utterances
+          "2": [um my finger prints appointment, bio metrics]
+          representative: [i need to talk to somebody]
+          ask: [i need to reschedule my appointment]   # two close options: the caller is asked
+          none: [what's the weather]                   # out of scope: not routed
+        note: issue 16               # optional: where the examples come from
+
+A choice is a menu option's key, a global key's purpose (representative,
+repeat, previous) or a global intent's name.  `measure` times the classifier
+for `ivr bench`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ivr import config as configuration
+from ivr.core.flow import LANGUAGES, Flow
+from ivr.core.machine import CompiledFlow, compile_flow
+from ivr.core.registry import builtin_registry
+from ivr.core.understanding import Understanding
+from ivr.definitions.checks import Checker
+from ivr.definitions.flows import FLOWS_ROOT, load_flow
+from ivr.definitions.yamlsource import Mapping, load_file
+from ivr.errors import ConfigError
+
+CORPUS_VERSION = 1
+CORPUS_KEYS = ("version", "flow", "groups")
+GROUP_KEYS = ("state", "language", "expect", "note")
+ASK = "ask"
+NONE = "none"
+_PURPOSES = {"representative": "a representative", "repeat": "repeat", "previous": "the previous menu"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One utterance of a corpus and where it should go (a choice, `ask` or `none`)."""
+
+    text: str
+    expected: str
+    state: str
+    language: str
+    line: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    understood: Understanding
+
+    @property
+    def got(self) -> str:
+        if self.understood.outcome == "route":
+            return str(self.understood.choice)
+        return ASK if self.understood.outcome == "ask" else NONE
+
+    @property
+    def right(self) -> bool:
+        return self.got == self.case.expected
+
+    @property
+    def confident_wrong(self) -> bool:
+        """Routed, but not where expected: the caller lands somewhere they did not ask for."""
+        return self.understood.outcome == "route" and not self.right
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+
+    def of(self, language: str) -> list[Result]:
+        return [r for r in self.results if r.case.language == language]
+
+    def accuracy(self, language: str | None = None) -> float:
+        chosen = self.results if language is None else self.of(language)
+        return sum(r.right for r in chosen) / len(chosen) if chosen else 1.0
+
+    def confident_wrong(self, language: str | None = None) -> list[Result]:
+        chosen = self.results if language is None else self.of(language)
+        return [r for r in chosen if r.confident_wrong]
+
+
+def load_corpus(path: Path | str) -> tuple[str, list[Case]]:
+    """A corpus file's flow id and its cases; problems raise `DefinitionError` with `file:line`."""
+    data, shown = load_file(path)
+    check = Checker(shown)
+    top = check.mapping(data, "", 1)
+    cases: list[Case] = []
+    flow = ""
+    if top is not None:
+        check.keys(top, "", CORPUS_KEYS, CORPUS_KEYS)
+        if "version" in top and top["version"] != CORPUS_VERSION:
+            check.problem(top.line_of("version"), "version", f"unsupported corpus version (this program reads {CORPUS_VERSION})")
+        flow = (check.text(top, "flow", "flow") if "flow" in top else None) or ""
+        groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
+        for index, raw in enumerate(groups or ()):
+            where = f"groups[{index}]"
+            group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
+            if group is None:
+                continue
+            check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
+            note = (check.text(group, "note", where) if "note" in group else None) or ""
+            state = check.text(group, "state", where) if "state" in group else None
+            language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
+            expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
+            if state is None or language is None or expect is None:
+                continue
+            cases.extend(_cases(check, expect, where, state, language, note))
+    check.raise_if_any()
+    return flow, cases
+
+
+def _cases(check: Checker, expect: Mapping, where: str, state: str, language: str, note: str) -> Iterable[Case]:
+    for choice, raw in expect.items():
+        items = check.sequence(raw, f"{where}.expect.{choice}", expect.line_of(choice))
+        for index, text in enumerate(items or ()):
+            yield Case(str(text), str(choice), state, language, items.line_of(index), note)  # type: ignore[union-attr]
+
+
+def compiled(flow: str) -> CompiledFlow:
+    """A flow by id (in flows/) or by path, compiled as the app compiles it."""
+    path = Path(flow)
+    if not path.suffix:
+        path = FLOWS_ROOT / f"{flow}.yaml"
+    if not path.exists():
+        raise ConfigError(f"no flow '{flow}' (give a flow id from flows/ or a path to a flow file)")
+    registry = builtin_registry()
+    return compile_flow(load_flow(path, registry), registry)
+
+
+def check_choices(flow: CompiledFlow, cases: list[Case]) -> None:
+    """Every case names a waiting state and a choice the state's model knows."""
+    for case in cases:
+        state = flow.states.get(case.state)
+        if state is None or not state.understanding:
+            raise ConfigError(f"line {case.line}: '{case.state}' is not a waiting state of {flow.flow.id}")
+        names = state.understanding[case.language].names
+        if case.expected not in (*names, ASK, NONE):
+            raise ConfigError(f"line {case.line}: '{case.expected}' is not a choice of {case.state} (choices: {', '.join(names)})")
+
+
+def evaluate(flow: CompiledFlow, cases: list[Case]) -> Report:
+    """Understand every case in its state and language."""
+    check_choices(flow, cases)
+    report = Report()
+    for case in cases:
+        model = flow.states[case.state].understanding[case.language]
+        report.results.append(Result(case, model.understand(case.text)))
+    return report
+
+
+def describe(flow: CompiledFlow, state: str, language: str, choice: str | None) -> str:
+    """A choice in words: '2 (biometrics appointments)', 'representative'."""
+    if choice is None:
+        return "-"
+    option = flow.states[state].state.option(choice)
+    if option is not None:
+        return f"{choice} ({option.topic.in_(option.language or language)})"
+    return choice
+
+
+def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
+    """A choice as a trainer reads it: an option's topic and key, an intent's topic, or the global key's purpose."""
+    option = flow.states[state].option(choice) if state in flow.states else None
+    if option is not None:
+        return f"{option.topic.in_(option.language or language)} ({choice})"
+    intent = flow.intents.get(choice)
+    if intent is not None:
+        return intent.topic.in_(language)
+    return _PURPOSES.get(choice, choice)
+
+
+def understood_line(flow: Flow, state: str, language: str, understood: Understanding) -> str:
+    """What the caller's words were understood as, for the rehearsal and the softphone."""
+    def label(choice: str, score: float) -> str:
+        return f"{choice_label(flow, state, language, choice)} {score:.2f}"
+
+    others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
+    rest = f"; also {', '.join(label(c, s) for c, s in others)}" if others else ""
+    if understood.outcome == "route" and understood.choice is not None:
+        return f"understood: {label(understood.choice, understood.score)}{rest}"
+    if understood.outcome == "ask":
+        first, second = understood.alternatives[:2]
+        return f"unsure: asked {label(*first)} or {label(*second)}{rest}"
+    best = f" (best: {label(*understood.alternatives[0])})" if understood.alternatives else ""
+    return f"not understood{best}"
+
+
+def line_for(flow: CompiledFlow, state: str, language: str, text: str, understood: Understanding) -> str:
+    """One utterance's outcome: `route 2 (biometrics appointments) 0.93  [3 0.41, 7 0.22]  <- "…"`."""
+    alternatives = ", ".join(f"{choice} {score:.2f}" for choice, score in understood.alternatives)
+    if understood.outcome == "route":
+        head = f"route {describe(flow, state, language, understood.choice)} {understood.score:.2f}"
+    elif understood.outcome == "ask":
+        first, second = understood.asked
+        head = f"ask   {first} or {second} {understood.score:.2f}"
+    else:
+        head = f"not understood {understood.score:.2f}"
+    return f"{head}  [{alternatives}]  <- {text!r}"
+
+
+def format_report(flow: CompiledFlow, report: Report) -> list[str]:
+    lines: list[str] = []
+    wrong = [r for r in report.results if not r.right]
+    if wrong:
+        lines.append("Wrong:")
+        for result in wrong:
+            case = result.case
+            mark = "CONFIDENT WRONG " if result.confident_wrong else ""
+            lines.append(
+                f"  {mark}{case.language} {case.state}: expected {case.expected}, got {result.got} "
+                f"{result.understood.score:.2f}  <- {case.text!r} (line {case.line})"
+            )
+    lines.append("Confusion (rows: expected, columns: got):")
+    for language in LANGUAGES:
+        results = report.of(language)
+        if not results:
+            continue
+        counts = Counter((r.case.state, r.case.expected, r.got) for r in results)
+        for state in dict.fromkeys(r.case.state for r in results):
+            labels = list(dict.fromkeys([*(r.case.expected for r in results if r.case.state == state), *(r.got for r in results if r.case.state == state)]))
+            width = max(5, *(len(label) for label in labels))
+            lines.append(f"  {language} {state}")
+            lines.append("    " + " " * width + " " + " ".join(label[:width].rjust(width) for label in labels))
+            for expected in dict.fromkeys(r.case.expected for r in results if r.case.state == state):
+                cells = [str(counts.get((state, expected, got), "") or ".").rjust(width) for got in labels]
+                lines.append(f"    {expected[:width].rjust(width)} " + " ".join(cells))
+    for language in LANGUAGES:
+        results = report.of(language)
+        if results:
+            right = sum(r.right for r in results)
+            lines.append(
+                f"{language}: {right}/{len(results)} right ({100 * right / len(results):.1f}%), "
+                f"{len(report.confident_wrong(language))} confident wrong routes"
+            )
+    total = len(report.results)
+    lines.append(f"all: {sum(r.right for r in report.results)}/{total} right ({100 * report.accuracy():.1f}%)")
+    return lines
+
+
+BENCH_UTTERANCES = (
+    "um my finger prints appointment",
+    "I need to reschedule my ICE appointment please because I am traveling next week",
+    "what's the weather like today in Chicago",
+    "cheque on my petishun",
+    "quiero cambiar mi cita",
+)
+"""Utterances timed by `measure`: a slip, a long sentence, out of scope, misheard words, an ambiguous one."""
+
+
+def _best_us(func: Callable[[], object], repeat: int, number: int) -> float:
+    """CPU microseconds per call, the best of `repeat` runs (CPU time: other processes' load does not count)."""
+    func()
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        for _ in range(number):
+            func()
+        best = min(best, (time.process_time() - started) / number)
+    return best * 1e6
+
+
+def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
+    """Microseconds the understanding costs, for `ivr bench` (best of `repeat` runs of `number` calls).
+
+    `understand_mean_us`/`understand_max_us`: `Model.understand` in the main menu over
+    `BENCH_UTTERANCES`; `speech_step_us`/`key_step_us`: one `Engine.step` from the main menu
+    saying "um my finger prints appointment" or pressing 2 (the same route after it);
+    `added_us`: their difference, what understanding adds to a step (the budget is 50).
+    """
+    import datetime as dt
+
+    from ivr.core.events import CallStarted, Digits, Speech
+    from ivr.definitions.cases import DEMO_CASES_PATH, DEMO_CLOCK, load_cases
+    from ivr.qa.replay import Replayer
+    from ivr.world import CaseWorld, MemoryTransaction
+
+    replayer = Replayer()
+    engine = replayer.engine({})
+    flow = engine.flow()
+    timings = {}
+    for text in BENCH_UTTERANCES:
+        language = "es" if "quiero" in text else "en"
+        model = flow.states["main_menu"].understanding[language]
+        timings[text] = _best_us(lambda: model.understand(text, 0.9), repeat, number)
+    world = CaseWorld(load_cases(DEMO_CASES_PATH), MemoryTransaction())
+    now: dt.datetime = DEMO_CLOCK
+    session = engine.new_session("CAbench", CallStarted(now))
+    session = engine.step(session, CallStarted(now), world).session
+    session = engine.step(session, Digits(now, "1"), world).session
+    assert session.state == "main_menu", session.state
+    speech, key = Speech(now, BENCH_UTTERANCES[0], 0.9), Digits(now, "2")
+    speech_us = _best_us(lambda: engine.step(session, speech, world), repeat, number)
+    key_us = _best_us(lambda: engine.step(session, key, world), repeat, number)
+    return {
+        "understand_mean_us": round(sum(timings.values()) / len(timings), 1),
+        "understand_max_us": round(max(timings.values()), 1),
+        "speech_step_us": round(speech_us, 1),
+        "key_step_us": round(key_us, 1),
+        "added_us": round(speech_us - key_us, 1),
+    }
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+@click.command("understand")
+@click.argument("flow", required=False)
+@click.argument("utterances", nargs=-1)
+@click.option("--state", default="main_menu", show_default=True, help="The waiting state the caller is in.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en", show_default=True)
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Score a corpus file instead.")
+def understand_command(flow: str | None, utterances: tuple[str, ...], state: str, language: str, corpus: Path | None) -> None:
+    """Show where callers' words go (route, ask, not understood) with their scores.
+
+    Utterances come from the arguments, else one per line of standard input.
+    With --corpus FILE: accuracy per language, wrong routes and a confusion table;
+    exits 1 when any utterance went wrong.
+    """
+    configuration.resolve()  # a bad setting in the environment is a one-line error here too
+    if corpus is not None:
+        flow_id, cases = load_corpus(corpus)
+        target = compiled(flow or flow_id)
+        report = evaluate(target, cases)
+        for line in format_report(target, report):
+            click.echo(line)
+        if any(not r.right for r in report.results):
+            raise SystemExit(1)
+        return
+    if flow is None:
+        raise click.UsageError("give a FLOW (e.g. uscis_contact_center) or --corpus FILE")
+    target = compiled(flow)
+    compiled_state = target.states.get(state)
+    if compiled_state is None or not compiled_state.understanding:
+        waiting = sorted(name for name, s in target.states.items() if s.understanding)
+        raise click.ClickException(f"'{state}' is not a waiting state of {flow} (e.g. {', '.join(waiting[:5])}, …)")
+    model = compiled_state.understanding[language]
+    texts = utterances or tuple(line.strip() for line in sys.stdin if line.strip())
+    for text in texts:
+        click.echo(line_for(target, state, language, text, model.understand(text)))
+
+
+def register(main: click.Group) -> None:
+    main.add_command(understand_command)

@@ -1,0 +1,99 @@
+"""The shipped corpus holds the numbers issue 16 asks for, in each language.
+
+"On the project's own corpus: >= 97% routed right, 0 confident wrong routes (a
+wrong option above the threshold), every ambiguous utterance asks,
+out-of-scope utterances are not routed - in each language."
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ivr.core.machine import CompiledFlow
+from ivr.trainers.understand import ASK, NONE, Case, Report, evaluate
+
+LANGUAGES = ["en", "es"]
+
+
+@pytest.fixture(scope="module")
+def report(uscis: CompiledFlow, corpus: list[Case]) -> Report:
+    return evaluate(uscis, corpus)
+
+
+def test_corpus_is_big_enough_in_both_languages(corpus: list[Case]) -> None:
+    """At least 300 utterances, both languages, with ambiguous and out-of-scope ones in each."""
+    per_language = Counter(case.language for case in corpus)
+    assert len(corpus) >= 300 and per_language["en"] >= 150 and per_language["es"] >= 100
+    for language in LANGUAGES:
+        expected = {case.expected for case in corpus if case.language == language}
+        assert {ASK, NONE} <= expected
+
+
+def test_corpus_names_every_main_menu_option_and_global_in_both_languages(uscis: CompiledFlow, corpus: list[Case]) -> None:
+    """Each main-menu choice a caller can name (options, global keys, intents) has utterances in each language."""
+    for language in LANGUAGES:
+        said = {case.expected for case in corpus if case.state == "main_menu" and case.language == language}
+        assert set(uscis.states["main_menu"].understanding[language].names) <= said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_least_97_percent_of_the_corpus_is_right(report: Report, language: str) -> None:
+    """Routed right, asked when ambiguous, or not routed when out of scope: >= 97% per language."""
+    assert report.accuracy(language) >= 0.97, [r.case.text for r in report.of(language) if not r.right]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_utterance_is_routed_confidently_to_the_wrong_place(report: Report, language: str) -> None:
+    """No utterance lands on a choice other than its own (a wrong route above the threshold)."""
+    assert [(r.case.text, r.got) for r in report.confident_wrong(language)] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_ambiguous_utterance_asks(report: Report, language: str) -> None:
+    """An utterance that fits two options equally gets a clarifying question, every time."""
+    ambiguous = [r for r in report.of(language) if r.case.expected == ASK]
+    assert ambiguous and [r.case.text for r in ambiguous if r.understood.outcome != "ask"] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_out_of_scope_utterances_are_not_routed(report: Report, language: str) -> None:
+    """'What's the weather' goes nowhere: the caller hears they were not understood, and the menu."""
+    out_of_scope = [r for r in report.of(language) if r.case.expected == NONE]
+    assert out_of_scope and [r.case.text for r in out_of_scope if r.understood.outcome == "route"] == []
+
+
+def test_the_issues_examples_all_route_right(report: Report) -> None:
+    """Every example quoted in issue 16 (40 English, 13 Spanish, recogniser slips included) goes where it should."""
+    examples = [r for r in report.results if r.case.note == "issue 16"]
+    assert Counter(r.case.language for r in examples) == {"en": 40, "es": 13}
+    assert [(r.case.text, r.got) for r in examples if not r.right] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "choice"),
+    [
+        ("um my finger prints appointment", "en", "2"),
+        ("I need to reschedule my ICE appointment", "en", "7"),
+        ("bio metrics", "en", "2"),
+        ("nunca me llegó la tarjeta", "es", "4"),
+    ],
+    ids=["fingerprints-not-field-office", "ice-not-biometrics", "split-biometrics", "card-never-came"],
+)
+def test_the_issues_wrong_routes_now_go_right(model, text: str, language: str, choice: str) -> None:
+    """The issue's misroutes: 'appointment' no longer wins for fingerprints, nor 'reschedule' for ICE."""
+    understood = model("main_menu", language).understand(text)
+    assert (understood.outcome, understood.choice) == ("route", choice)
+
+
+def test_the_holdout_is_40_new_utterances_never_routed_wrong(uscis: CompiledFlow, corpus: list[Case]) -> None:
+    """The holdout (written after freezing the model, never tuned to) shares nothing with the corpus and is
+    never routed confidently to the wrong place; its accuracy is reported, not tuned (35/40 when written)."""
+    from ivr.trainers.understand import load_corpus
+
+    from .conftest import HOLDOUT
+
+    holdout = load_corpus(HOLDOUT)[1]
+    assert len(holdout) == 40 and not {c.text.lower() for c in holdout} & {c.text.lower() for c in corpus}
+    assert [r.case.text for r in evaluate(uscis, holdout).confident_wrong()] == []

@@ -1,0 +1,112 @@
+"""The understanding model (ivr/core/understanding.py): route, ask, or say it was not understood."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivr.core.understanding import ASK_AT, ROUTE_AT, Model
+
+MENU = [
+    ("bio", ["biometrics appointment", "fingerprints", "reschedule my biometrics"]),
+    ("office", ["field office appointment", "infopass", "in person appointment"]),
+    ("ice", ["ice check in", "reschedule my ice appointment"]),
+    ("hours", ["what time do you close", "hours"]),
+]
+
+
+@pytest.fixture(scope="module")
+def menu() -> Model:
+    """A small English menu built from training phrases."""
+    return Model.build(MENU, "en")
+
+
+def test_a_clear_best_choice_routes_with_its_score(menu: Model) -> None:
+    """Words that belong to one choice route there, scored in [ROUTE_AT, 1]."""
+    understood = menu.understand("I'd like to check in with ICE")
+    assert understood.outcome == "route" and understood.choice == "ice" and ROUTE_AT <= understood.score <= 1.0
+
+
+def test_a_shared_word_weighs_less_than_a_distinctive_one(menu: Model) -> None:
+    """'appointment' is in three choices, 'fingerprints' in one: fingerprints wins."""
+    understood = menu.understand("um my finger prints appointment")
+    assert understood.choice == "bio" and understood.alternatives[1][1] < understood.score - 0.3
+
+
+def test_two_close_choices_make_it_ask_between_them(menu: Model) -> None:
+    """'my appointment' fits biometrics and the field office alike: ask which."""
+    understood = menu.understand("my appointment")
+    assert understood.outcome == "ask" and set(understood.asked) <= {"bio", "office", "ice"} and understood.choice is None
+
+
+def test_words_no_choice_knows_are_not_routed(menu: Model) -> None:
+    """Out of scope: nothing scores, so nothing is routed."""
+    understood = menu.understand("what's the weather like")
+    assert understood.outcome == "not_understood" and understood.score < ASK_AT
+
+
+def test_a_split_word_is_joined_when_the_join_is_known(menu: Model) -> None:
+    """The recogniser's 'finger prints' and 'info pass' are 'fingerprints' and 'infopass'."""
+    assert menu.understand("finger prints").choice == "bio" and menu.understand("info pass").choice == "office"
+
+
+def test_a_fragment_and_a_word_join_into_something_close(menu: Model) -> None:
+    """'by metrics' (a slip for 'biometrics') joins and matches at a discount."""
+    understood = menu.understand("by metrics appointment")
+    assert understood.choice == "bio" and understood.score < 1.0
+
+
+def test_a_misrecognised_word_matches_fuzzily_at_a_discount(menu: Model) -> None:
+    """'fingerprins' is close enough to 'fingerprints' to count, less than the word itself."""
+    slip, exact = menu.understand("fingerprins"), menu.understand("fingerprints")
+    assert slip.choice == "bio" and slip.score < exact.score
+
+
+def test_fuzzy_matching_keeps_the_first_letter(menu: Model) -> None:
+    """'order' is not 'border': a single word is only taken for a known word with its first letter."""
+    model = Model.build([("cbp", ["border"]), ("hours", ["hours"])], "en")
+    assert model.understand("order a pizza").outcome == "not_understood"
+
+
+def test_low_recogniser_confidence_lowers_the_score(menu: Model) -> None:
+    """Twilio's Confidence takes part: a shaky transcript scores less and may not route."""
+    sure, shaky = menu.understand("hours", 0.95), menu.understand("hours", 0.1)
+    assert sure.outcome == "route" and shaky.score < sure.score
+
+
+def test_an_answer_to_a_clarifying_question_is_scored_among_the_two(menu: Model) -> None:
+    """After 'biometrics or field office?', 'the field office one' routes to the field office."""
+    understood = menu.understand("the field office one", among=("bio", "office"))
+    assert (understood.outcome, understood.choice) == ("route", "office")
+
+
+def test_an_answer_naming_neither_asked_choice_is_not_routed_among_them(menu: Model) -> None:
+    """Among two choices, words that fit neither route nowhere (the engine then hears them afresh)."""
+    assert menu.understand("what time do you close", among=("bio", "office")).choice is None
+
+
+def test_the_same_choice_named_twice_pools_its_phrases() -> None:
+    """A global intent absorbed by an option adds its phrases to the option's."""
+    model = Model.build([("8", ["hours"]), ("8", ["what time do you close"])], "en")
+    assert model.names == ("8",) and model.understand("what time do you close").choice == "8"
+
+
+def test_nothing_said_is_not_understood(menu: Model) -> None:
+    """Punctuation or silence-like transcripts score nothing."""
+    assert menu.understand("...").outcome == "not_understood" and menu.understand("").alternatives == ()
+
+
+def test_a_model_without_phrases_understands_nothing() -> None:
+    """A state with no phrases (a collect without intents) never routes."""
+    assert Model.build([], "en").understand("anything").outcome == "not_understood"
+
+
+def test_alternatives_are_best_first_and_at_most_three(menu: Model) -> None:
+    """The transcript keeps the runners-up, best first."""
+    alternatives = menu.understand("reschedule my appointment").alternatives
+    assert 1 < len(alternatives) <= 3 and [s for _, s in alternatives] == sorted((s for _, s in alternatives), reverse=True)
+
+
+def test_to_data_is_plain_and_rounded(menu: Model) -> None:
+    """What transcripts and trainer screens store: outcome, choice, score and alternatives, rounded."""
+    data = menu.understand("hours").to_data()
+    assert data == {"outcome": "route", "score": 1.0, "choice": "hours", "alternatives": [["hours", 1.0]]}

@@ -1,0 +1,49 @@
+"""Trainers see what was understood and its score: the terminal rehearsal and the softphone (issue 16.5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ivr.cli import main
+from ivr.web.testing import signed_in_client
+
+
+def rehearse(tmp_path: Path, *lines: str) -> str:
+    result = CliRunner().invoke(main, ["rehearse", "--instance", str(tmp_path)], input="".join(f"{line}\n" for line in lines))
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def test_the_rehearsal_prints_what_was_understood_with_its_score(tmp_path: Path) -> None:
+    """A phrase's turn starts with the option it was understood as, its score and the runners-up."""
+    output = rehearse(tmp_path, "1", "um my finger prints appointment")
+    assert "(understood: biometrics appointments (2) 1.00; also field office appointments (3) 0." in output
+
+
+def test_the_rehearsal_shows_a_clarifying_question_as_unsure(tmp_path: Path) -> None:
+    """An ambiguous phrase shows the two options asked about."""
+    output = rehearse(tmp_path, "1", "appointment")
+    assert "(unsure: asked field office appointments (3) 0." in output and "or biometrics appointments (2) 0." in output
+
+
+def test_the_rehearsal_says_when_words_were_not_understood(tmp_path: Path) -> None:
+    """Out-of-scope words are shown as not understood before the no-match prompt."""
+    assert "(not understood) IVR: Sorry, I didn't get that." in rehearse(tmp_path, "1", "what's the weather")
+
+
+def test_keys_show_no_understanding(tmp_path: Path) -> None:
+    """Pressing keys involves no scoring, so nothing is shown."""
+    assert "understood" not in rehearse(tmp_path, "1", "8")
+
+
+def test_the_softphone_turn_carries_the_understanding(make_app, tmp_path: Path) -> None:
+    """The softphone's JSON turn has the trainer's line and the data: outcome, choice, score, alternatives."""
+    app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
+    app.instance_path = str(tmp_path / "instance")
+    client = signed_in_client(app, "trainee", "trainee")
+    started = client.post("/phone/api/calls", json={"language": "en"}).get_json()
+    turn = client.post(f"/phone/api/calls/{started['call_id']}/input", json={"speech": "I'm calling from Mexico"}).get_json()
+    assert turn["understood"].startswith("understood: calls from outside the United States (6) 1.00")
+    assert turn["understanding"]["choice"] == "6" and turn["understanding"]["alternatives"][0] == ["6", 1.0]
