@@ -79,11 +79,14 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     )
     engine = Engine(compiled, services, default_flow)
     cases = load_cases(config.get("CASES_FILE") or DEMO_CASES_PATH)
+    training_file = config.get("TRAINING_CASES_FILE")
+    training = load_cases(training_file) if training_file else (
+        cases if not config.get("CASES_FILE") else load_cases(DEMO_CASES_PATH))
     store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
     calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config),
-                        tokeniser=_tokeniser(config, store, [*flows.values(), *line.flows], cases))
+                        tokeniser=_tokeniser(config, store, [*flows.values(), *line.flows], cases), training=training)
     return Runtime(engine, store, cases, clock, calls, urls, voices, config, line)
 
 

@@ -9,8 +9,13 @@ Time: every event carries `now`, built by the shell from `CallService.now()`.
 That is the app's clock (real, or frozen by `CLOCK`), unless a rehearsal or
 softphone call was given its own simulated time with `simulate_clock`: such
 a call starts at the instant the trainer chose and its time advances with
-real elapsed time.  Per-call clocks live in this process only (a softphone
-call whose server restarts goes on at the app's clock).
+real elapsed time.  Per-call clocks are kept in the store (a restart keeps a
+rehearsal's time; nothing grows in memory per call).  Twilio's calls (`CA…`)
+never have one, so the phone line's hot path reads no clock from the store.
+
+Worlds: a call in a training world (`ivr.store.base.training_world`) reads
+the training case data (`training`, the demo data unless configured), never
+the phone line's.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ivr.clock import Clock
@@ -28,7 +33,7 @@ from ivr.core.events import CallStarted, Event, HangUp, Resume, describe
 from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
 from ivr.definitions.cases import CaseBook
 from ivr.core.session import Session
-from ivr.store.base import LIVE, Answer, CallTransaction, Store, VersionConflict
+from ivr.store.base import LIVE, Answer, CallTransaction, Store, VersionConflict, WorldClock, call_clock_key, is_training
 from ivr.notify import SmsNotifier
 from ivr.world import CaseWorld
 
@@ -45,16 +50,7 @@ def _wall_clock() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@dataclass(frozen=True)
-class CallClock:
-    """A call's own simulated time: `start` when the call began, then advancing with real time."""
-
-    start: dt.datetime
-    real_start: dt.datetime
-
-    def at(self, real_now: dt.datetime) -> dt.datetime:
-        """The call's time at real instant `real_now`, to the whole second (transcripts read better)."""
-        return self.start + dt.timedelta(seconds=int((real_now - self.real_start).total_seconds()))
+TWILIO_CALL_PREFIX = "CA"  # Twilio's call ids: the phone line, never on a simulated clock
 
 
 @dataclass
@@ -66,9 +62,9 @@ class CallService:
     cases: CaseBook
     clock: Clock
     wall: Callable[[], dt.datetime] = _wall_clock  # real time, for per-call simulated clocks
-    clocks: dict[str, CallClock] = field(default_factory=dict)
     notifier: SmsNotifier | None = None  # SMS confirmations for phone calls, when configured
     tokeniser: Tokeniser | None = None  # identifiers tokenised before transcripts are stored (issue 10.3)
+    training: CaseBook | None = None  # the case data of training worlds (default: `cases`)
 
     def handle(
         self, call_sid: str, event: Event, channel: str = "phone", flow_id: str | None = None, world: str = LIVE
@@ -133,8 +129,6 @@ class CallService:
                 if attempt == MAX_ATTEMPTS:
                     raise
                 log.info("call %s: overtaken by another webhook of the call, retrying", _short(call_sid))
-        if step.session.ended:
-            self.clocks.pop(call_sid, None)
         if self.notifier is not None and channel == "phone" and step.effects:
             self.notifier.notify(step)  # after commit: never for a change that was rolled back
         if step.fault:
@@ -145,7 +139,8 @@ class CallService:
         self, tx: CallTransaction, session: Session | None, call_sid: str, event: Event, channel: str, flow_id: str | None
     ) -> tuple[Step, list[dict[str, Any]]]:
         """One step of the call in `tx` (its effects kept in `tx` unless the step faulted), with its transcript entries."""
-        world = CaseWorld(self.cases, tx)
+        cases = self.training if self.training is not None and is_training(tx.world) else self.cases
+        world = CaseWorld(cases, tx)
         entries: list[dict[str, Any]] = []
         if isinstance(event, CallStarted) and (session is None or session.ended):
             session = self.engine.new_session(call_sid, event, flow_id)
@@ -189,12 +184,14 @@ class CallService:
 
     def now(self, call_sid: str | None = None) -> dt.datetime:
         """The instant to stamp the next event of `call_sid` with (its own clock, else the app's)."""
-        clock = self.clocks.get(call_sid) if call_sid is not None else None
+        if call_sid is None or call_sid.startswith(TWILIO_CALL_PREFIX):
+            return self.clock.now()
+        clock = self.store.world_clock(call_clock_key(call_sid))
         return clock.at(self.wall()) if clock is not None else self.clock.now()
 
     def simulate_clock(self, call_sid: str, start: dt.datetime) -> None:
-        """Give one call its own simulated time, starting now at `start` (rehearsals, the softphone)."""
-        self.clocks[call_sid] = CallClock(start, self.wall())
+        """Give one call its own simulated time, starting now at `start` (rehearsals, the softphone), in the store."""
+        self.store.set_world_clock(call_clock_key(call_sid), WorldClock(start, self.wall()))
 
     def _header(self, session: Any, channel: str) -> dict[str, Any]:
         flow = self.engine.flow(session.flow_id).flow

@@ -29,7 +29,8 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
     "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages
     "SECRET_KEY": ("IVR_SECRET_KEY", None),  # signs session cookies; default: made once in the instance folder
-    "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),  # host names the web rooms answer (comma-separated) besides loopback
+    "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),
+    "TRAINING_CASES_FILE": ("IVR_TRAINING_CASES_FILE", None),  # case data of rehearsals' worlds; default: the demo data  # host names the web rooms answer (comma-separated) besides loopback
     "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
     "FLOW_RELEASES": ("IVR_FLOW_RELEASES", None),  # published flow versions; default: releases/ beside the flows
     "FLOW_PINS": ("IVR_FLOW_PINS", None),  # JSON {"+15551230000": "uscis_contact_center@2"}: a version per number

@@ -29,7 +29,7 @@ from ivr.core.engine import Step
 from ivr.core.events import Speech
 from ivr.core.session import Session
 from ivr.trainers.practice import PracticeCall
-from ivr.store.base import LIVE, WorldClock, rehearsal_world
+from ivr.store.base import LIVE, WorldClock, call_clock_key, rehearsal_world
 from ivr.world import CaseWorld
 
 CALL_PREFIX = "CS"
@@ -208,9 +208,9 @@ class ConsoleService:
     # --- helpers -------------------------------------------------------------------------
 
     def now(self, call_sid: str) -> dt.datetime:
-        """The call's time: its clock in this process, else its world's clock in the store (another
-        app server started it), else the app's clock."""
-        if call_sid in self.calls.clocks:
+        """The call's time: its own clock (kept in the store by `CallService.simulate_clock`), else its
+        world's clock in the store, else the app's clock."""
+        if self.calls.store.world_clock(call_clock_key(call_sid)) is not None:
             return self.calls.now(call_sid)
         where = self.records.where(call_sid)
         clock = self.calls.store.world_clock(where[1]) if where is not None else None

@@ -112,6 +112,7 @@ class State:
     max_attempts: int = 3
     timeout: int = 6
     hints: tuple[str, ...] = ()
+    description: str = ""  # for people reading the flow (trainers' labels fall back on it); never spoken
 
     @property
     def waits_for_caller(self) -> bool:

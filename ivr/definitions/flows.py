@@ -428,6 +428,8 @@ class _FlowBuilder:
                 fields["tier"] = cast(Tier, tier)
         if "prompt" in body:
             fields["prompt"] = self._text(body, "prompt", where, f"{name}.prompt")
+        if "description" in body:
+            fields["description"] = check.text(body, "description", where) or ""
         if kind in ("menu", "collect"):
             self._waiting(body, where, name, fields, messages)
         if kind == "menu":

@@ -21,7 +21,10 @@ duplicate.
 **Worlds.** Case changes and service requests belong to a world: `LIVE`
 (the phone line, the default) or a rehearsal's own world (`rehearsal_world`).
 A rehearsal's world is copy-on-write over the live one: it reads the live
-world's rows under its own, and writes only to its own.  A world's simulated
+world's rows under its own, and writes only to its own.  A *training* world
+(`training_world`, the trainer room's) reads nothing of the live world: it
+starts from the training case data alone, so no phone caller's change shows in
+it (and nothing it does reaches a phone caller).  A world's simulated
 clock (start instant and the real instant it started) is kept by
 `Store.set_world_clock` so every app server sees the same time.
 
@@ -47,6 +50,28 @@ LIVE = "live"
 def rehearsal_world(rehearsal_id: str) -> str:
     """The world of one rehearsal: its case changes and service requests are its own."""
     return f"rehearsal:{rehearsal_id}"
+
+
+TRAINING_PREFIX = "training:"
+
+
+def training_world(name: str) -> str:
+    """A training world (a trainee's, in the trainer room): isolated from the live world."""
+    return TRAINING_PREFIX + name
+
+
+def is_training(world: str) -> bool:
+    return world.startswith(TRAINING_PREFIX)
+
+
+def underlying(world: str) -> str:
+    """The world `world` reads under its own rows: the live one, or itself for a training world."""
+    return world if is_training(world) else LIVE
+
+
+def call_clock_key(call_sid: str) -> str:
+    """Where one call's own simulated clock is kept (`Store.set_world_clock`)."""
+    return f"call:{call_sid}"
 
 
 class VersionConflict(Exception):

@@ -47,7 +47,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
-from ivr.store.base import LIVE, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
+from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
 from ivr.store.schema import (
     calls,
     identity_failures,
@@ -415,7 +415,7 @@ class _SqlCallTransaction(CallTransaction):
     # --- the world ---------------------------------------------------------------------------------
 
     def _worlds(self) -> tuple[str, str]:
-        return (LIVE, self.world)
+        return (underlying(self.world), self.world)
 
     def case_changes(self, receipt: str) -> dict[str, Any] | None:
         rows = self._all(self.sql.case_changes, (receipt, *self._worlds()))

@@ -27,7 +27,7 @@ from ivr.definitions.flows import load_flow, load_flows
 from ivr.errors import ConfigError, DefinitionError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.trainers import graph as graphs
-from ivr.trainers.coverage import CoverageLog, trainee_name
+from ivr.trainers.coverage import CoverageLog, branches, trainee_name
 from ivr.trainers.validate import validate
 
 if TYPE_CHECKING:  # Flask, SQLAlchemy and the call service load only for the commands that run calls
@@ -180,12 +180,17 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         raise click.BadParameter(str(exc), param_hint="--trainee") from None
     from ivr.trainers.practice import PracticeCall, case_card
     from ivr.trainers.rehearse import rehearse
+    from ivr.web.rehearsals import RehearsalBook
+    from ivr.web.timeline import summarize
 
     runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
         case = _find_case(runtime, receipt) if receipt else None
-        call = PracticeCall(runtime.calls, channel="rehearsal", caller=caller or (case.phone if case else None))
+        book = RehearsalBook(getattr(runtime.store, "engine"))
+        call = PracticeCall(runtime.calls, channel="rehearsal", caller=caller or (case.phone if case else None),
+                            world=book.world(name))  # the trainee's training world, never the phone line's
+        book.start(call.call_sid, name, call.flow.id, call.world, start, lang, case.receipt_number if case else None)
         click.echo(f"Rehearsing {call.flow.title} at {start.strftime('%A %Y-%m-%d %H:%M %z')}"
                    f"{f' from {call.caller}' if call.caller else ''} (trainee: {name}).")
         for line in case_card(case) if case else ():
@@ -196,29 +201,39 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         rehearse(call, _lines(sys.stdin, interactive), click.echo, first=first, echo_input=not interactive,
                  width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
         _wrap_up(runtime, call, name, instance, transcript_path)
+        if call.session is not None:
+            book.finish(call.call_sid, summarize(call.flow, call.session, runtime.store.transcript(call.call_sid)))
     finally:
         runtime.store.close()
 
 
 def _find_case(runtime: Runtime, receipt: str) -> Case:
-    case = runtime.cases.get(receipt.strip().upper().replace("-", "").replace(" ", ""))
+    """A case of the training data (rehearsals never run on the phone line's cases)."""
+    cases = runtime.calls.training or runtime.cases
+    case = cases.get(receipt.strip().upper().replace("-", "").replace(" ", ""))
     if case is None:
-        known = ", ".join(c.receipt_number for c in list(runtime.cases)[:6])
+        known = ", ".join(c.receipt_number for c in list(cases)[:6])
         raise click.BadParameter(f"no case '{receipt}' in the case data (e.g. {known}, …)", param_hint="--case")
     return case
 
 
 def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None) -> None:
-    """After the call: count the trainee's coverage, print the summary, save the transcript."""
-    from ivr.trainers.rehearse import summary
+    """After the call: count the trainee's coverage, print the summary in plain words, save the transcript."""
+    from ivr.trainers.labels import labels_for
+    from ivr.web.timeline import summarize, summary_rows
 
     assert call.session is not None
     entries = runtime.store.transcript(call.call_sid)
     log = CoverageLog(instance / COVERAGE_FILE)
     done = log.record(trainee, call.flow, entries)
     click.echo("")
-    for line in summary(call.session, done, call.turns):
-        click.echo(line)
+    labels = labels_for(call.flow, call.session.language)
+    turns = len(call.turns)
+    click.echo(f"Call over after {turns} turn{'s' if turns != 1 else ''}; it ended at: {labels.state(call.session.state)}.")
+    for heading, words in summary_rows(summarize(call.flow, call.session, entries), labels):
+        click.echo(f"{heading}: {words}")
+    names = {branch.id: branch.label for branch in branches(call.flow, labels.language)}
+    click.echo("Branches rehearsed: " + ("; ".join(names.get(b, b) for b in sorted(done)) or "none"))
     checklist = log.checklist(trainee, call.flow)
     click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {trainee} "
                f"(ivr coverage --trainee '{trainee}').")

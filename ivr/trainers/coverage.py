@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ivr.core.flow import TIER_CHANGE_REASONS, Flow
-from ivr.trainers.graph import readable
+from ivr.core.flow import Flow
+from ivr.trainers.labels import labels_for
 
 COVERAGE_FORMAT = 1
 DEFAULT_TRAINEE = "trainee"
 LADDER = "escalation ladder"
+LADDER_ES = "escalamiento"
 _TRAINEE = re.compile(r"^[\w .@'-]{1,60}$")
-_TIER_NAMES = {"ivr": "the IVR", "tier1": "Tier 1", "tier2": "Tier 2", "supervisor": "a supervisor"}
 
 
 @dataclass(frozen=True)
@@ -95,20 +95,30 @@ class Checklist:
         return "\n".join(lines) + "\n"
 
 
-def branches(flow: Flow) -> tuple[Branch, ...]:
-    """Every branch of `flow` a trainee should rehearse: IVR menu options, then the escalation ladder."""
+def branches(flow: Flow, language: str = "en") -> tuple[Branch, ...]:
+    """Every branch of `flow` a trainee should rehearse: IVR menu options, then the escalation ladder.
+
+    Groups and labels are plain words from the flow (`ivr.trainers.labels`) in `language`;
+    the ids (`main_menu:8`) are for the author view and the records.
+    """
+    labels = labels_for(flow, language)
     found: list[Branch] = []
     for state in flow.states.values():
         if state.kind == "menu" and state.tier == "ivr":
             for option in state.options:
-                found.append(Branch(f"{state.name}:{option.key}", state.name, f"{option.key}: {readable(option.topic.en)}"))
+                found.append(Branch(f"{state.name}:{option.key}", labels.state(state.name), labels.option(state.name, option.key)))
     ladder: dict[str, Branch] = {}
+    group = LADDER if language == "en" else LADDER_ES
     for state in flow.states.values():
         if state.kind == "transfer" and state.to is not None and state.reason is not None:
             branch_id = f"tier:{state.reason}:{state.to}"
-            why = TIER_CHANGE_REASONS.get(state.reason, state.reason.replace("_", " "))
-            ladder.setdefault(branch_id, Branch(branch_id, LADDER, f"to {_TIER_NAMES.get(state.to, state.to)}: {why}"))
+            words = f"{labels.words('to')} {labels.tier(state.to)}: {labels.reason(state.reason)}"
+            ladder.setdefault(branch_id, Branch(branch_id, group, _capital(words)))
     return tuple(found) + tuple(ladder.values())
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def rehearsed(flow: Flow, entries: Iterable[Mapping[str, Any]]) -> set[str]:

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from ivr.core.flow import TIERS, Flow, State
+from ivr.trainers.labels import Labels
 
 EdgeKind = Literal["option", "next", "collected", "outcome", "branch", "escalation"]
 
@@ -92,27 +93,180 @@ class FlowGraph:
         return asdict(self)
 
 
-def flow_graph(flow: Flow) -> FlowGraph:
-    """The graph of a validated flow: every state, every transition, and the escalation ladder."""
-    nodes = [Node(state.name, state.kind, state.tier, _node_label(state)) for state in flow.states.values()]
-    edges: list[Edge] = []
+def flow_graph(flow: Flow, labels: Labels | None = None) -> FlowGraph:
+    """The graph of a validated flow: every state, every transition, and the escalation ladder.
+
+    Without `labels` it is the author's view (state names, guards, actions); with them, the
+    trainer's: plain words from the flow in the labels' language, and no guard or action names.
+    """
+    if labels is None:
+        nodes = [Node(state.name, state.kind, state.tier, _node_label(state)) for state in flow.states.values()]
+        edges: list[Edge] = []
+        for state in flow.states.values():
+            edges.extend(_edges(state))
+        nodes.append(Node(ESCALATION_SOURCE, "escalation", "ivr", "any menu or question"))
+        edges.append(Edge(ESCALATION_SOURCE, flow.representative_state, f"{flow.keys.representative} / representative", "escalation"))
+        edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, "attempts used up", "escalation"))
+        if flow.escalates("silence"):
+            edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], "attempts used up in silence again", "escalation"))
+        if flow.escalates("supervisor"):
+            edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], "supervisor (said)", "escalation"))
+        return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
+    nodes = [Node(state.name, state.kind, state.tier, _wrap(labels.state(state.name))) for state in flow.states.values()]
+    edges = []
     for state in flow.states.values():
-        edges.extend(_edges(state))
-    nodes.append(Node(ESCALATION_SOURCE, "escalation", "ivr", "any menu or question"))
-    edges.append(Edge(ESCALATION_SOURCE, flow.representative_state, f"{flow.keys.representative} / representative", "escalation"))
-    edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, "attempts used up", "escalation"))
+        for edge in _edges(state):
+            if edge.kind == "option":
+                key = edge.label.split(" ", 1)[0]
+                words = _short(labels.option(state.name, key), _LABEL_CHARS + 8)
+            else:
+                words = ""  # guards, outcomes and actions are the author's business
+            edges.append(Edge(edge.source, edge.target, words, edge.kind))
+    nodes.append(Node(ESCALATION_SOURCE, "escalation", "ivr", labels.words("any")))
+    edges.append(Edge(ESCALATION_SOURCE, flow.representative_state,
+                      f"{labels.words('press').format(key=flow.keys.representative)}: {labels.words('representative')}", "escalation"))
+    edges.append(Edge(ESCALATION_SOURCE, flow.max_attempts_state, labels.words("attempts"), "escalation"))
     if flow.escalates("silence"):
-        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], "attempts used up in silence again", "escalation"))
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], labels.words("attempts"), "escalation"))
     if flow.escalates("supervisor"):
-        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], "supervisor (said)", "escalation"))
+        edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], labels.words("supervisor"), "escalation"))
     return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
 
 
-def overview(graph: FlowGraph) -> FlowGraph:
+def without_steps(graph: FlowGraph, kinds: tuple[str, ...] = ("action", "branch")) -> FlowGraph:
+    """The graph a caller would draw: silent steps (actions, branches) bridged over by their arrows.
+
+    A caller never waits in an action or a branch; the trainer's pages leave them out and
+    draw an arrow from what came before straight to what comes after.
+    """
+    hidden = {node.name for node in graph.nodes if node.kind in kinds and node.name != graph.start}
+    edges = [edge for edge in graph.edges]
+    for name in hidden:
+        incoming = [e for e in edges if e.target == name and e.source != name]
+        outgoing = [e for e in edges if e.source == name and e.target != name]
+        edges = [e for e in edges if name not in (e.source, e.target)]
+        for before in incoming:
+            for after in outgoing:
+                edges.append(Edge(before.source, after.target, before.label or after.label, before.kind))
+    unique: dict[tuple[str, str], Edge] = {}
+    for edge in edges:
+        if edge.source != edge.target:
+            unique.setdefault((edge.source, edge.target), edge)
+    nodes = tuple(node for node in graph.nodes if node.name not in hidden)
+    return FlowGraph(graph.flow_id, graph.title, graph.start, nodes, tuple(unique.values()))
+
+
+PAGE_STATES = 8  # states on one topic page: about what a laptop screen shows readably
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a topic: `id` is the topic (`biometrics`), or `biometrics-2` for its second page."""
+
+    id: str
+    topic: str
+    part: int
+    states: tuple[str, ...]
+
+
+def topics(graph: FlowGraph) -> list[str]:
+    """The topics of a graph (`biometrics` for `biometrics.*`), in the flow's order."""
+    return list(dict.fromkeys(node.name.split(".")[0] for node in graph.nodes if node.name != ESCALATION_SOURCE))
+
+
+def pages(graph: FlowGraph, size: int = PAGE_STATES) -> list[Page]:
+    """Every topic's pages: its states in the order a caller meets them, `size` to a page."""
+    found: list[Page] = []
+    outgoing: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        outgoing.setdefault(edge.source, []).append(edge.target)
+    for topic in topics(graph):
+        inside = [node.name for node in graph.nodes if node.name.split(".")[0] == topic]
+        members = set(inside)
+        entries = [e.target for e in graph.edges if e.target in members and e.source not in members] + inside
+        order: list[str] = []
+        queue = deque(dict.fromkeys(entries))
+        while queue:
+            name = queue.popleft()
+            if name in order:
+                continue
+            order.append(name)
+            queue.extend(t for t in outgoing.get(name, ()) if t in members and t not in order)
+        chunks = [order[i:i + size] for i in range(0, len(order), size)]
+        for part, chunk in enumerate(chunks, start=1):
+            found.append(Page(topic if part == 1 else f"{topic}-{part}", topic, part, tuple(chunk)))
+    return found
+
+
+def page_of(graph_pages: list[Page], state: str) -> Page | None:
+    """The page a state is drawn on in full (`biometrics.menu.confirm` on its menu's page)."""
+    base = state.removesuffix(".confirm")
+    return next((page for page in graph_pages if base in page.states), None)
+
+
+def page_graph(graph: FlowGraph, page: Page, labels: Labels | None = None, graph_pages: list[Page] | None = None) -> FlowGraph:
+    """One page: its states in full; every other page it leads to or comes from as one box."""
+    graph_pages = graph_pages if graph_pages is not None else pages(graph)
+    where = {name: other for other in graph_pages for name in other.states}
+    members = set(page.states)
+
+    def box(name: str) -> str:
+        if name in members:
+            return name
+        other = where.get(name)
+        if other is None:
+            return PAGE_NODE_PREFIX + name
+        # another topic is one box, whichever of its pages the arrow reaches
+        return PAGE_NODE_PREFIX + (other.id if other.topic == page.topic else other.topic)
+
+    edges: dict[tuple[str, str], Edge] = {}
+    for edge in graph.edges:
+        if edge.source == ESCALATION_SOURCE or (edge.source not in members and edge.target not in members):
+            continue
+        came_from = where.get(edge.source)
+        if edge.source not in members and (came_from is None or came_from.topic != page.topic):
+            continue  # a page shows where a call goes from here; arrows in from other topics would crowd it
+        source, target = box(edge.source), box(edge.target)
+        if source != target:
+            edges.setdefault((source, target), Edge(source, target, edge.label, edge.kind))
+    by_name = {node.name: node for node in graph.nodes}
+    inside = [by_name[name] for name in page.states]
+    outside = []
+    for name in sorted({n for pair in edges for n in pair} - members):
+        other = next((p for p in graph_pages if PAGE_NODE_PREFIX + p.id == name), None)  # a topic's first page has its id
+        first = by_name.get(other.states[0]) if other is not None else None
+        title = page_title(other, labels) if other is not None else name
+        outside.append(Node(name, "group", first.tier if first else "ivr", _wrap(title)))
+    return FlowGraph(graph.flow_id, page_title(page, labels), page.states[0], tuple(inside + outside), tuple(edges.values()))
+
+
+def page_title(page: Page, labels: Labels | None = None) -> str:
+    title = labels.topic(page.topic) if labels is not None else page.topic
+    return title if page.part == 1 else f"{title} ({page.part})"
+
+
+PAGE_NODE_PREFIX = "page:"
+"""Boxes standing for another page are named `page:<page id>` (ids `state-page:…`), never a state."""
+
+
+def overview(graph: FlowGraph, labels: Labels | None = None) -> FlowGraph:
     """The flow by topic: the states of each name prefix (`biometrics.*`) folded into one box.
 
     A big flow has hundreds of states; the overview is the picture that fits a README.
     """
+    if labels is not None:
+        plain = overview(graph)
+        nodes = tuple(
+            Node(n.name, n.kind, n.tier, _wrap(labels.topic(n.name) if n.name != ESCALATION_SOURCE else labels.words("any")))
+            for n in plain.nodes
+        )
+        edges = tuple(Edge(e.source, e.target, e.label if e.kind in ("option", "escalation") else "", e.kind)
+                      for e in plain.edges)
+        return FlowGraph(plain.flow_id, plain.title, plain.start, nodes, edges)
+    return _overview(graph)
+
+
+def _overview(graph: FlowGraph) -> FlowGraph:
     group_of = {node.name: node.name.split(".")[0] for node in graph.nodes}
     members: dict[str, list[Node]] = {}
     for node in graph.nodes:
@@ -190,12 +344,12 @@ def _mermaid_text(text: str) -> str:
 # --- DOT and SVG --------------------------------------------------------------------
 
 
-def to_dot(graph: FlowGraph) -> str:
+def to_dot(graph: FlowGraph, direction: str = "LR") -> str:
     """Graphviz DOT text: states clustered by tier, ids `state-<name>` for highlighting."""
     lines = [
         f"digraph {_dot_quote(graph.flow_id)} {{",
         f"  label={_dot_quote(graph.title)}; labelloc=t; fontname=Helvetica; fontsize=18;",
-        "  rankdir=LR; nodesep=0.25; ranksep=0.6; compound=true;",
+        f"  rankdir={direction}; nodesep=0.25; ranksep={0.6 if direction == 'LR' else 0.35}; compound=true;",
         "  node [fontname=Helvetica, fontsize=11, margin=\"0.12,0.05\"];",
         "  edge [fontname=Helvetica, fontsize=9, color=\"#555555\"];",
     ]
@@ -225,12 +379,12 @@ def dot_program() -> str | None:
     return shutil.which("dot")
 
 
-def render_svg(graph: FlowGraph, use_dot: bool = True) -> str:
+def render_svg(graph: FlowGraph, use_dot: bool = True, direction: str = "LR") -> str:
     """SVG of the flow: laid out by Graphviz when installed, else by the built-in layout."""
     program = dot_program() if use_dot else None
     if program is not None:
         try:
-            result = subprocess.run([program, "-Tsvg"], input=to_dot(graph), capture_output=True, text=True, timeout=60, check=True)
+            result = subprocess.run([program, "-Tsvg"], input=to_dot(graph, direction), capture_output=True, text=True, timeout=60, check=True)
             return _strip_xml_prolog(result.stdout)
         except (OSError, subprocess.SubprocessError):
             pass  # a broken Graphviz install still gets a picture
@@ -366,6 +520,17 @@ def _edges(state: State) -> list[Edge]:
 def readable(text: str) -> str:
     """Placeholders named in words (`{slot_1}` -> `slot 1`): they are filled only during a call."""
     return re.sub(r"\{(\w+)\}", lambda match: match.group(1).replace("_", " "), text)
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    """A label on lines of about `width` characters (boxes stay narrow)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines[:4]) + ("…" if len(lines) > 4 else "")
 
 
 def _short(text: str, limit: int) -> str:

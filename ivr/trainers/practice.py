@@ -130,7 +130,7 @@ class PracticeCall:
         """Ring the flow (at simulated instant `at`); with `language`, choose it at the language menu."""
         if at is not None:
             self.calls.simulate_clock(self.call_sid, at)
-        turn = self._send(CallStarted(self.calls.now(self.call_sid), caller=self.caller, console=self.console), "call started")
+        turn = self._send(CallStarted(self.now(), caller=self.caller, console=self.console), "call started")
         key = self.language_key(language) if language else None
         if key is None:
             return turn
@@ -152,14 +152,14 @@ class PracticeCall:
         return next((option.key for option in start.options if option.language == language), None)
 
     def press(self, digits: str) -> Turn:
-        return self._send(Digits(self.calls.now(self.call_sid), digits[:MAX_INPUT]), digits[:MAX_INPUT])
+        return self._send(Digits(self.now(), digits[:MAX_INPUT]), digits[:MAX_INPUT])
 
     def say(self, text: str) -> Turn:
         text = text.strip()[:MAX_INPUT]
-        return self._send(Speech(self.calls.now(self.call_sid), text, 0.9), f'"{text}"')
+        return self._send(Speech(self.now(), text, 0.9), f'"{text}"')
 
     def silence(self) -> Turn:
-        return self._send(NoInput(self.calls.now(self.call_sid)), "(silence)")
+        return self._send(NoInput(self.now()), "(silence)")
 
     def ask_supervisor(self) -> Turn:
         return self.say(SUPERVISOR_PHRASE.get(self._language, SUPERVISOR_PHRASE["en"]))
@@ -171,7 +171,11 @@ class PracticeCall:
         if self.ended:
             assert self.session is not None
             return Turn("(hang up)", (), self.session.state, self.session.tier, self.session.language, True, None)
-        return self._send(HangUp(self.calls.now(self.call_sid)), "(hang up)")
+        return self._send(HangUp(self.now()), "(hang up)")
+
+    def now(self) -> dt.datetime:
+        """The instant of the call's next event: its own simulated clock (kept in the store), else the app's."""
+        return self.calls.now(self.call_sid)
 
     @property
     def _language(self) -> str:
@@ -195,8 +199,7 @@ class PracticeCall:
             if any(isinstance(a, Enqueue) and a.console for a in step.actions):
                 # a trainee at the agent console answers: the call waits for them, not the flow
                 break
-                break
-            step = self.calls.handle(self.call_sid, Resume(self.calls.now(self.call_sid)), channel=self.channel, world=self.world)
+            step = self.calls.handle(self.call_sid, Resume(self.now()), channel=self.channel, world=self.world)
         self.session = step.session
         turn = Turn(
             described,

@@ -4,15 +4,15 @@ A thin shell over `PracticeCall`: it reads one line per caller input (keys
 such as `1` or `0912345678#`, anything else is a spoken phrase, `/commands`
 for silence, hang-up, asking for a supervisor, sounding upset), prints what
 the caller hears wrapped like speech, and a status line with the state and
-tier.  The end of input hangs up.  `summary` describes a finished call: its
-path, tier changes, service requests, scripts heard and branches rehearsed.
+tier.  The end of input hangs up; `ivr rehearse` then prints the call's summary
+in plain words (`ivr.web.timeline`).
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ivr.core.session import Session
@@ -178,31 +178,3 @@ def _listening(listening: Listening | None) -> str:
     if listening.finish_on_key:
         text += f", end with {listening.finish_on_key}"
     return text
-
-
-def summary(session: Session, branches: Iterable[str], turns: Sequence[Turn]) -> list[str]:
-    """The end-of-call summary: path, tiers, service requests, scripts heard, changes, branches rehearsed."""
-    path = _dedupe(session.path)
-    count = len(turns)
-    lines = [f"Call over after {count} turn{'s' if count != 1 else ''}; it ended in {session.state} ({_TIER_NAMES.get(session.tier, session.tier)})."]
-    lines.append(textwrap.fill("Path: " + " > ".join(path), 100, subsequent_indent="      "))
-    if session.tier_changes:
-        lines.append("Tiers:")
-        lines += [f"  {c.from_tier} -> {c.to_tier} ({c.reason.replace('_', ' ')}) at {c.state}" for c in session.tier_changes]
-    else:
-        lines.append("Tiers: stayed in the IVR")
-    lines.append("Service requests: " + (", ".join(session.service_requests) or "none"))
-    lines.append("Scripts heard: " + (", ".join(session.scripts_heard) or "none"))
-    changes = [effect for turn in turns for effect in turn.effects]
-    lines.append("Changes: " + ("; ".join(changes) or "none"))
-    done = sorted(branches)
-    lines.append("Branches rehearsed: " + (", ".join(done) or "none"))
-    return lines
-
-
-def _dedupe(path: list[str]) -> list[str]:
-    result: list[str] = []
-    for name in path:
-        if not result or result[-1] != name:
-            result.append(name)
-    return result

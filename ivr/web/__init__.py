@@ -47,15 +47,17 @@ class Room:
 
 def rooms() -> tuple[Room, ...]:
     """Every room of the web side, in navigation order: the one place a room is added."""
-    from ivr.adapters import softphone
-    from ivr.web import auth
-    from ivr.web import console
+    from ivr.web import auth, console, dashboard, phonecalls, reports, softphone, stepper
 
     return (
         Room(auth.bp, roles=None),
-        Room(softphone.bp, roles=("trainee", "trainer", "admin"), nav=(NavLink("Softphone", "softphone.page"),)),
+        Room(softphone.bp, roles=softphone.ROLES, nav=(NavLink("Softphone", "softphone.page"),)),
         Room(console.bp, roles=("trainee", "trainer", "admin"),
              nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
+        Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
+        Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
+        Room(reports.bp, roles=reports.ROLES, nav=(NavLink("Call report", "reports.page"),)),
+        Room(stepper.bp, roles=stepper.ROLES),
     )
 
 
@@ -63,9 +65,14 @@ def init_web(app: Flask, accounts: Accounts) -> None:
     """Register every room with sign-in, CSRF, the host check and the security headers."""
     from ivr.web import auth
 
+    from ivr.web.rehearsals import RehearsalBook
+
     security.configure(app)
     auth.init_login(app)
     app.extensions["accounts"] = accounts
+    app.extensions["rehearsals"] = RehearsalBook(accounts.engine)
+    runtime = app.extensions["ivr"]
+    app.extensions["training_cases"] = runtime.calls.training or runtime.cases
     registered = rooms()
     policies = {room.blueprint.name: room for room in registered}
     app.extensions["web_rooms"] = policies

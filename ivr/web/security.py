@@ -61,14 +61,14 @@ def configure(app: Flask) -> None:
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = secret_key(Path(app.instance_path))
     https = str(config.get("PUBLIC_BASE_URL") or "").lower().startswith("https://")
-    config.setdefault("SESSION_COOKIE_NAME", "ivr_session")
+    if config.get("SESSION_COOKIE_NAME") in (None, "session"):
+        config["SESSION_COOKIE_NAME"] = "ivr_session"
     config["SESSION_COOKIE_HTTPONLY"] = True
     config["SESSION_COOKIE_SAMESITE"] = "Lax"
     config["SESSION_COOKIE_SECURE"] = bool(config.get("SESSION_COOKIE_SECURE")) or https
     config["REMEMBER_COOKIE_HTTPONLY"] = True
     config["REMEMBER_COOKIE_SAMESITE"] = "Lax"
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
-    config.setdefault("PERMANENT_SESSION_LIFETIME", 12 * 3600)
     config["WTF_CSRF_CHECK_DEFAULT"] = False  # rooms opt in; webhooks never need a token
     config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the signed-in session
     config["WTF_CSRF_SSL_STRICT"] = config["SESSION_COOKIE_SECURE"]

@@ -45,3 +45,90 @@ def signed_in_client(app: Flask, username: str, role: str, password: str = TEST_
         raise AssertionError(f"sign-in as {username} failed: {response.status_code}")
     client.environ_base["HTTP_X_CSRFTOKEN"] = csrf_token(client)
     return client
+
+
+# --- real browsers (Playwright over Debian's chromium) ------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+class LiveServer:
+    """The app served over HTTP on a free loopback port in a thread (werkzeug, as `ivr serve` does)."""
+
+    def __init__(self, app: Flask) -> None:
+        import threading
+
+        from werkzeug.serving import make_server
+
+        self.app = app
+        self.http = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.http.server_port}"
+        self.thread = threading.Thread(target=self.http.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.http.shutdown()
+        self.thread.join(5)
+
+
+def read_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
+    """Width, height and RGB rows of an 8-bit RGB or RGBA PNG (what Chromium writes): screenshots checked by tests."""
+    import struct
+    import zlib
+
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise AssertionError("not a PNG")
+    offset, idat = 8, b""
+    chunks: dict[bytes, bytes] = {}
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        body = data[offset + 8 : offset + 8 + length]
+        if kind == b"IDAT":
+            idat += body
+        chunks.setdefault(kind, body)
+        offset += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    if depth != 8 or colour not in (2, 6):
+        raise AssertionError(f"unexpected PNG format (depth {depth}, colour type {colour})")
+    size = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * size
+    rows: list[list[tuple[int, int, int]]] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - size] if i >= size else 0
+            up = previous[i]
+            corner = previous[i - size] if i >= size else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + predictor) & 0xFF
+        rows.append([(line[x * size], line[x * size + 1], line[x * size + 2]) for x in range(width)])
+        previous = line
+    return width, height, rows
+
+
+def share_of_colour(rows: list[list[tuple[int, int, int]]], box: dict[str, float], colour: tuple[int, int, int],
+                    tolerance: int = 14) -> float:
+    """The share of a screenshot region's pixels that are `colour` (a highlighted box's fill)."""
+    inside = [
+        rows[y][x]
+        for y in range(max(0, int(box["y"])), min(len(rows), int(box["y"] + box["height"])))
+        for x in range(max(0, int(box["x"])), min(len(rows[0]), int(box["x"] + box["width"])))
+    ]
+    hits = sum(1 for rgb in inside if all(abs(a - b) <= tolerance for a, b in zip(rgb, colour)))
+    return hits / len(inside) if inside else 0.0

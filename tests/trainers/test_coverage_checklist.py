@@ -100,8 +100,8 @@ def test_the_checklist_renders_done_and_not_yet_done_branches(flow, small_runtim
     text = log.checklist("Ana", flow).render()
 
     assert "2 of 7 branches rehearsed (1 rehearsal)" in text
-    assert "    [x] 1: English  (1x)" in text
-    assert "    [ ] 2: Spanish" in text
+    assert "    [x] Press 1: English  (1x)" in text
+    assert "    [ ] Press 2: Spanish" in text
 
 
 @pytest.mark.parametrize(("raw", "name"), [(None, "trainee"), ("  Ana   Torres ", "Ana Torres")], ids=["default", "spaces"])
@@ -125,4 +125,4 @@ def test_ivr_coverage_prints_the_checklist(runner, small_flow, small_runtime, tm
 
     assert result.exit_code == 0, result.output
     assert "Rehearsal coverage for Ana: rehearsal_demo: 2 of 7 branches rehearsed" in result.output
-    assert "[x] 9: ending this call" in result.output
+    assert "[x] Press 9: ending this call" in result.output

@@ -8,7 +8,7 @@ import pytest
 
 from ivr import config as settings
 from ivr.app import build_runtime
-from ivr.calls import CallClock
+from ivr.store.base import WorldClock as CallClock  # a call's clock is a world clock kept in the store
 from ivr.trainers.practice import PracticeCall
 from ivr.trainers.rehearse import Input, parse_line
 

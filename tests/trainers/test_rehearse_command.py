@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -53,15 +55,15 @@ def test_phrases_are_sent_as_speech(rehearse) -> None:
 
 
 def test_the_end_of_input_hangs_up_and_summarises_the_call(rehearse) -> None:
-    """EOF hangs up; the summary gives the path, tiers, service requests, scripts heard and branches."""
+    """EOF hangs up; the summary gives the path, tiers, service requests, scripts heard and branches, in plain words."""
     result = rehearse("1", "1")
 
     assert "(end of input: hanging up)" in result.output
-    assert "Path: language > main_menu > hours.info > main_menu" in result.output
-    assert "Tiers: stayed in the IVR" in result.output
+    assert "Path: Choosing a language › The main menu › Our hours › The main menu" in result.output
+    assert "Tiers reached: automated system" in result.output
     assert "Service requests: none" in result.output
     assert "Scripts heard: none" in result.output
-    assert "Branches rehearsed: language:1, main_menu:1" in result.output
+    assert "Branches rehearsed: Press 1: English; Press 1: our hours" in result.output
 
 
 @pytest.mark.parametrize(
@@ -69,7 +71,7 @@ def test_the_end_of_input_hangs_up_and_summarises_the_call(rehearse) -> None:
     [
         (("1", "/silence"), "  IVR: Sorry, I didn't hear anything."),
         (("1", "0", "/supervisor"), "[supervisor.greeting | Supervisor |"),
-        (("1", "0", "/upset"), "tier1 -> supervisor (caller upset resolution improper)"),
+        (("1", "0", "/upset"), "Tier 1 representative → supervisor (the caller is unusually upset and believes the proposed resolution is improper)"),
         (("1", "/hangup", "1"), "[main_menu | IVR | call ended]"),
         (("/help",), "/supervisor  ask for a supervisor"),
         (("1", "/state"), "  menus: language > main_menu"),
@@ -89,8 +91,8 @@ def test_tier_changes_are_summarised_with_their_reasons(rehearse) -> None:
     """Seed 003_29c9fde61bf22c66.txt: the summary names each move between tiers and why."""
     result = rehearse("1", "0", "8")
 
-    assert "  ivr -> tier1 (caller requested live assistance) at tier1.transfer" in result.output
-    assert "  tier1 -> supervisor (caller requested supervisor) at supervisor.transfer" in result.output
+    assert "automated system → Tier 1 representative (the caller asked for live assistance from within the IVR)" in result.output
+    assert "Tier 1 representative → supervisor (the caller requested to speak to a supervisor)" in result.output
 
 
 def test_the_transcript_is_saved_for_replay(rehearse, tmp_path: Path) -> None:
@@ -135,7 +137,7 @@ def test_at_sets_the_simulated_time(rehearse) -> None:
 
     assert "Rehearsing USCIS Contact Center (simulated) at Monday 2026-11-23 20:30 -0500" in result.output
     assert "Our representatives are not available now." in _flat(result.output)
-    assert "Tiers: stayed in the IVR" in result.output
+    assert "Tiers reached: automated system" in result.output
 
 
 @pytest.mark.parametrize(
@@ -177,7 +179,7 @@ def test_a_biometrics_appointment_is_rescheduled_in_the_terminal(rehearse) -> No
 
     assert result.exit_code == 0, result.output
     assert "Your biometrics appointment is now on" in _flat(result.output)
-    assert f"Changes: case {DEMO_CASE} updated (biometrics)" in result.output
+    assert re.search(r"Changes: case \w{13} updated \(biometrics\)", result.output)  # as stored: the receipt may be tokenised
     assert "[goodbye | IVR | call ended]" in result.output
 
 

@@ -89,16 +89,17 @@ def test_the_representative_key_reaches_tier_1_in_office_hours(softphone) -> Non
 
 
 def test_hanging_up_ends_the_call_with_a_summary_and_coverage(softphone) -> None:
-    """The last turn carries the summary and the branches this call rehearsed."""
-    call_id = _start(softphone, trainee="Ana")["call_id"]
+    """The last turn carries the summary in plain words and the branches this call rehearsed."""
+    call_id = _start(softphone)["call_id"]
     _send(softphone, call_id, digits="8")
 
     turn = _send(softphone, call_id, hangup=True)
 
     assert turn["ended"] is True
-    assert turn["summary"]["path"][:3] == ["language", "main_menu", "hours.info"]
+    summary = dict(turn["summary"])
+    assert summary["Path"].startswith("Choosing a language › The main menu › Our hours")
     assert turn["rehearsed"] == ["language:1", "main_menu:8"]
-    coverage = softphone.get("/phone/api/coverage?trainee=Ana").get_json()
+    coverage = softphone.get("/phone/api/coverage").get_json()
     assert coverage["rehearsals"] == 1
     assert {item["id"] for item in coverage["items"] if item["done"]} == {"language:1", "main_menu:8"}
 
@@ -114,23 +115,23 @@ def test_an_ended_call_takes_no_more_input(softphone) -> None:
     assert "start a new one" in response.get_json()["error"]
 
 
-def test_the_transcript_is_json_and_a_replayable_yaml_download(softphone) -> None:
-    """GET …/transcript gives the steps as JSON; ?format=yaml is the `ivr replay` file, as an attachment."""
+def test_the_transcript_is_a_plain_timeline_and_a_replayable_yaml_download(softphone) -> None:
+    """GET …/transcript gives the steps in plain words; ?format=yaml is the `ivr replay` file, as an attachment."""
     call_id = _start(softphone)["call_id"]
     _send(softphone, call_id, digits="9")
 
     data = softphone.get(f"/phone/api/calls/{call_id}/transcript").get_json()
     download = softphone.get(f"/phone/api/calls/{call_id}/transcript?format=yaml")
 
-    assert data["transcript"]["call"]["channel"] == "softphone"
-    inputs = [[kind for kind in ("start", "press", "say", "silence", "hang_up") if kind in step] for step in data["transcript"]["steps"]]
-    assert inputs == [["start"], ["press"], ["press"]]
+    assert [moment["did"] for moment in data["timeline"]] == ["Called", "Pressed 1", "Pressed 9"]
+    assert data["timeline"][-1]["where"] == "Ending this call"
+    assert data["timeline"][-1]["author"]["state"] == "goodbye"
     assert download.headers["Content-Disposition"] == f'attachment; filename="{call_id}.transcript.yaml"'
     assert yaml.safe_load(download.get_data(as_text=True))["steps"][-1]["state"] == "goodbye"
 
 
 def test_phone_calls_transcripts_are_not_exposed(softphone, phone) -> None:
-    """Only softphone calls' transcripts are served; a phone call's id gets 400."""
+    """Only the trainee's own rehearsals' transcripts are served; a phone call's id gets 400."""
     call = phone()
     call.start()
 
@@ -158,9 +159,10 @@ def test_the_flow_is_also_served_as_mermaid_and_json(softphone) -> None:
         ({"clock": "2026-11-23T10:00:00"}, "has no UTC offset"),
         ({"case": "ABC0000000000"}, "no case 'ABC0000000000'"),
         ({"language": "fr"}, "language 'fr'"),
-        ({"trainee": "<script>"}, "not a trainee name"),
+        ({"date": "2026-13-40", "time": "10:00"}, "is not a date"),
+        ({"date": "2026-11-23", "time": "10:00", "zone": "Mars/Olympus"}, "time zone 'Mars/Olympus'"),
     ],
-    ids=["bad-clock", "clock-without-offset", "unknown-case", "unknown-language", "bad-trainee"],
+    ids=["bad-clock", "clock-without-offset", "unknown-case", "unknown-language", "bad-date", "bad-zone"],
 )
 def test_bad_call_settings_are_refused(softphone, body: dict, message: str) -> None:
     """Settings the call cannot run with get 400 and a message the page shows."""

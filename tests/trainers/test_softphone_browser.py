@@ -1,33 +1,29 @@
-"""The softphone end to end in real headless Chromium: keypad, speech, diagram, transcript, screenshot.
+"""The softphone end to end in real headless Chromium: keypad, speech, pickers, diagram, screenshots.
 
 Debian's `chromium` is driven through Playwright's Python package (`executable_path`); the app
-runs in a thread with werkzeug's server, exactly as `ivr serve` runs it.  Skipped when Chromium
-is missing, unless `CI` is set (then missing Chromium fails).
+runs in a thread with werkzeug's server, exactly as `ivr serve` runs it, with a Twilio token set
+(a live line: the softphone is behind sign-in).  Skipped when Chromium is missing, unless `CI` is
+set (then missing Chromium fails).  Issue 13.5 is pinned here: no input lost, date and time
+pickers, an error keeps the last call, labelled controls and focus, keyboard-only use, the keypad
+at 375 px.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import struct
-import threading
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, add_user
+from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, LiveServer, add_user, read_png, share_of_colour
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 DEMO_CLOCK = "2026-11-23T10:00:00-05:00"
 DEMO_CASE = "EAC2690150101"  # Rafael Ortega Lunares: biometrics Dec 8, free to reschedule
 VIEWPORT = {"width": 1400, "height": 1600}
+PHONE = {"width": 375, "height": 740}
 HIGHLIGHT_FILL = (0xFF, 0xE8, 0xCC)  # softphone.css: .flow .node.current fill
 
 pytestmark = pytest.mark.browser
@@ -35,7 +31,7 @@ pytestmark = pytest.mark.browser
 if os.environ.get("CI"):
     from playwright import sync_api  # in CI a missing browser or package is a failure
 else:
-    if not CHROMIUM.exists():
+    if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
     sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -43,39 +39,33 @@ expect = sync_api.expect
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app with the softphone on, served over HTTP on a free local port."""
-    from werkzeug.serving import make_server
-
+    """The app with the softphone on and a live line configured, served on a free local port."""
     folder = tmp_path_factory.mktemp("softphone")
     app = create_app({
         "TWILIO_AUTH_TOKEN": "browser-test",
         "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
         "CLOCK": DEMO_CLOCK,
         "SOFTPHONE": True,
+        "SECRET_KEY": "browser-test",
     })
     app.instance_path = str(folder)
     add_user(app, "trainee", "trainee")
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join(5)
+    live = LiveServer(app)
+    yield live.url
+    live.stop()
     app.extensions["ivr"].store.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server: str):
-    """The softphone page, with a record of any script error it raised."""
-    context = browser.new_context(viewport=VIEWPORT)
+def _signed_in_page(browser, server: str, viewport: dict):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -84,6 +74,22 @@ def page(browser, server: str):
     page.fill("#password", TEST_PASSWORD)
     page.click("button[type=submit]")
     expect(page.locator("#flow svg")).to_be_visible()
+    return context, page
+
+
+@pytest.fixture
+def page(browser, server: str):
+    """The softphone page, signed in as a trainee, with a record of any script error it raised."""
+    context, page = _signed_in_page(browser, server, VIEWPORT)
+    page.click("#mute")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, server: str):
+    """The softphone page on a 375 px wide phone screen."""
+    context, page = _signed_in_page(browser, server, PHONE)
     yield page
     context.close()
 
@@ -98,12 +104,16 @@ def _at(page, state: str) -> None:
     expect(page.locator("body")).to_have_attribute("data-busy", "no")
 
 
+def _call(page, language: str = "en") -> None:
+    page.select_option("#language", language)
+    page.click("#call")
+    _at(page, "main_menu")
+
+
 def _reschedule(page) -> None:
     """Seed 000_183b307099edfec1.txt: call, verify identity, reschedule the biometrics appointment."""
     page.select_option("#case", DEMO_CASE)
-    page.select_option("#language", "en")
-    page.click("#call")
-    _at(page, "main_menu")
+    _call(page)
     _press(page, "2")                # biometrics appointments
     _at(page, "verify.receipt")
     _press(page, "2690150101#")      # the receipt's ten digits, then pound
@@ -122,81 +132,149 @@ def _reschedule(page) -> None:
 
 def test_a_biometrics_appointment_is_rescheduled_in_the_browser(page) -> None:
     """Seed 000_183b307099edfec1.txt, DOMAIN.md §3: the keypad alone completes a reschedule call."""
-    page.click("#mute")
     _reschedule(page)
 
     log = page.locator("#log")
     expect(log).to_contain_text("Your biometrics appointment is now on")
     expect(log).to_contain_text(f"case {DEMO_CASE} updated (biometrics)")
+    expect(page.locator("#where")).to_have_text("Biometrics appointments: What would you like to do next?")
     assert page.errors == []
 
 
-def test_the_current_state_is_highlighted_on_the_diagram(page) -> None:
-    """The flow diagram marks the state the call is in, and only that one."""
-    page.click("#mute")
-    page.select_option("#language", "en")
-    page.click("#call")
-    _at(page, "main_menu")
+def test_the_current_state_is_highlighted_on_its_topic_page(page) -> None:
+    """The diagram turns to the page the call is on and marks that state, and only that one."""
+    _call(page)
 
     current = page.locator("#flow .node.current")
     expect(current).to_have_count(1)
     expect(current).to_have_attribute("id", "state-main_menu")
     expect(current).to_be_visible()
+    expect(page.locator("#page")).to_have_value("main_menu")
 
 
-def test_the_topic_view_highlights_the_topic_of_the_current_state(page) -> None:
+def test_the_overview_highlights_the_topic_of_the_current_state(page) -> None:
     """In the overview (one box per topic) the box of the current state's topic is highlighted."""
-    page.click("#mute")
-    page.select_option("#language", "en")
-    page.click("#call")
-    _at(page, "main_menu")
+    _call(page)
     _press(page, "2")
     _at(page, "verify.receipt")
 
-    page.click("#detail")
+    page.select_option("#page", "overview")
 
     expect(page.locator("#flow .node.current")).to_have_attribute("id", "state-verify")
+    expect(page.locator("#follow")).not_to_be_checked()
 
 
 def test_hanging_up_shows_the_transcript_summary_and_checklist(page, server: str) -> None:
-    """After the call: the summary, the transcript with a YAML download, the trainee's checklist ticked."""
-    page.click("#mute")
-    page.fill("#trainee", "Browser Trainee")
-    page.select_option("#language", "en")
-    page.click("#call")
-    _at(page, "main_menu")
+    """After the call: the summary in plain words, the timeline with a YAML download, the checklist ticked."""
+    _call(page)
     _press(page, "8")
     _at(page, "main_menu")
     page.click("#hangup")
 
     expect(page.locator("body")).to_have_attribute("data-call-state", "ended")
-    expect(page.locator("#summary")).to_contain_text("language › main_menu › hours.info › main_menu")
-    expect(page.locator("#steps li")).to_have_count(4)  # start, the language key, 8, hang up
-    expect(page.locator('#coverage li[data-branch="main_menu:8"]')).to_have_class("done fresh")
+    expect(page.locator("#summary")).to_contain_text("Choosing a language › The main menu › Our hours › The main menu")
+    expect(page.locator("#steps > li")).to_have_count(4)  # start, the language key, 8, hang up
+    expect(page.locator('#coverage li[data-branch="main_menu:8"]')).to_have_class(re.compile(r"\bdone\b.*\bfresh\b"))
     href = page.locator("#download").get_attribute("href")
     download = page.request.get(server + href)
     assert download.ok and download.text().startswith("# A recorded call")
 
 
-def test_typed_phrases_are_sent_as_speech_with_the_sound_on(page) -> None:
-    """A typed phrase is heard as speech; speaking prompts aloud does not break a headless browser."""
+def test_keys_then_a_phrase_are_both_sent_in_order(page) -> None:
+    """13.5: digits typed into a longer entry, then a phrase: the digits go first, then the phrase (nothing dropped)."""
+    _call(page)
+    _press(page, "2")
+    _at(page, "verify.receipt")
+    _press(page, "269")              # not finished: no pound, no pause yet
+
+    page.fill("#phrase", "representative")
+    page.click("#say")
+
+    said = page.locator("#log .line.caller")
+    expect(said.nth(-2)).to_have_text("You pressed 269")
+    expect(said.nth(-1)).to_have_text('You said "representative"')
+
+
+def test_the_simulated_time_is_chosen_with_date_and_time_pickers_eastern_by_default(page) -> None:
+    """13.5: a date and a time picker and a time zone (Eastern preselected); 9 p.m. Eastern is after hours."""
+    expect(page.locator("#zone")).to_have_value("America/New_York")
+    assert page.locator("#date").get_attribute("type") == "date" and page.locator("#time").get_attribute("type") == "time"
+    page.fill("#date", "2026-11-23")
+    page.fill("#time", "21:00")
+    _call(page)
+
+    _press(page, "0")
+
+    expect(page.locator("#log")).to_contain_text("Our representatives are not available now")
+
+
+def test_an_error_keeps_the_last_call_visible(page) -> None:
+    """13.5: a refused start shows the error under the previous call's log instead of wiping it."""
+    _call(page)
+    _press(page, "8")
+    _at(page, "main_menu")
+    page.click("#hangup")
+    expect(page.locator("body")).to_have_attribute("data-call-state", "ended")
+    page.evaluate("""() => { const zone = document.getElementById('zone');
+                             zone.add(new Option('Mars', 'Mars/Olympus', true, true)); }""")
+
+    page.click("#call")
+
+    expect(page.locator("#log .line.error")).to_contain_text("time zone 'Mars/Olympus'")
+    expect(page.locator("#log")).to_contain_text("This automated line is available 24 hours a day")
+
+
+def test_every_control_has_a_label(page) -> None:
+    """13.5: every input, select and button has an accessible name (label, aria-label or text)."""
+    unnamed = page.evaluate("""() => Array.from(document.querySelectorAll('input:not([type=hidden]), select, button')).filter(el => {
+        const label = el.labels && el.labels.length ? el.labels[0].textContent.trim() : '';
+        return !(label || el.getAttribute('aria-label') || el.textContent.trim());
+    }).map(el => el.outerHTML.slice(0, 80))""")
+
+    assert unnamed == []
+
+
+def test_focus_stays_with_the_user_when_a_call_starts_and_ends(page) -> None:
+    """13.5: after Call the focus is on the keypad (not <body>); after the call ends it is back on Call."""
     page.select_option("#language", "en")
     page.click("#call")
     _at(page, "main_menu")
+
+    assert page.evaluate("document.activeElement.id") == "key-1"
+    page.click("#hangup")
+    expect(page.locator("body")).to_have_attribute("data-call-state", "ended")
+    assert page.evaluate("document.activeElement.id") == "call"
+
+
+def test_a_call_can_be_made_with_the_keyboard_alone(page) -> None:
+    """13.5: Tab to the language, choose, Tab to Call, Enter; keys typed on the keyboard reach the call."""
+    page.focus("#language")
+    page.keyboard.press("ArrowDown")  # English
+    page.focus("#call")
+    page.keyboard.press("Enter")
+    _at(page, "main_menu")
+
+    page.keyboard.type("8")
+
+    expect(page.locator("#log")).to_contain_text("This automated line is available 24 hours a day")
+
+
+def test_typed_phrases_are_sent_as_speech_with_the_sound_on(page) -> None:
+    """A typed phrase is heard as speech; speaking prompts aloud does not break a headless browser."""
+    page.click("#mute")  # sound back on
+    _call(page)
     page.fill("#phrase", "our hours")
     page.click("#say")
     _at(page, "main_menu")
 
-    expect(page.locator("#log .line.caller").last).to_have_text('said "our hours"')
+    expect(page.locator("#log .line.caller").last).to_have_text('You said "our hours"')
     expect(page.locator("#log")).to_contain_text("This automated line is available 24 hours a day")
     assert page.errors == []
 
 
 def test_what_a_phrase_was_understood_as_is_shown_with_its_score(page) -> None:
     """Issue 16: the call log shows the option a typed phrase was understood as, its score and the runners-up."""
-    page.select_option("#language", "en")
-    page.click("#call")
-    _at(page, "main_menu")
+    _call(page)
     page.fill("#phrase", "um my finger prints appointment")
     page.click("#say")
 
@@ -204,75 +282,45 @@ def test_what_a_phrase_was_understood_as_is_shown_with_its_score(page) -> None:
     assert page.errors == []
 
 
-def test_the_mute_toggle_says_whether_prompts_are_spoken(page) -> None:
-    """The mute button toggles, and says so (aria-pressed)."""
-    mute = page.locator("#mute")
-
-    mute.click()
-    expect(mute).to_have_attribute("aria-pressed", "true")
-    mute.click()
-    expect(mute).to_have_attribute("aria-pressed", "false")
-
-
 def test_the_screenshot_shows_the_call_and_the_highlighted_state(page, tmp_path: Path) -> None:
-    """A screenshot mid-call is a full-size PNG in which the highlighted state's box is drawn highlighted."""
-    page.click("#mute")
+    """A screenshot mid-call is a full-size PNG in which the current state's box is drawn highlighted."""
     _reschedule(page)
     node = page.locator('[id="state-biometrics.after"]')
     expect(node).to_have_class(re.compile(r"\bcurrent\b"))
+    node.scroll_into_view_if_needed()
     box = node.bounding_box()
     shot = tmp_path / "softphone.png"
 
     page.screenshot(path=str(shot))
 
-    width, height, pixels = _read_png(shot.read_bytes())
+    width, height, pixels = read_png(shot.read_bytes())
     assert (width, height) == (VIEWPORT["width"], VIEWPORT["height"])
     assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
-    inside = [
-        pixels[y][x]
-        for y in range(int(box["y"]), int(box["y"] + box["height"]))
-        for x in range(int(box["x"]), int(box["x"] + box["width"]))
-    ]
-    highlighted = sum(1 for rgb in inside if all(abs(a - b) <= 12 for a, b in zip(rgb, HIGHLIGHT_FILL)))
-    assert highlighted > len(inside) * 0.2, f"only {highlighted} of {len(inside)} pixels of the current state are highlighted"
+    assert share_of_colour(pixels, box, HIGHLIGHT_FILL) > 0.2
 
 
-def _read_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
-    """Width, height and RGB rows of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    offset, chunks, idat = 8, {}, b""
-    while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        body = data[offset + 8 : offset + 8 + length]
-        if kind == b"IDAT":
-            idat += body
-        chunks.setdefault(kind, body)
-        offset += 12 + length
-    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
-    assert depth == 8 and colour in (2, 6), f"unexpected PNG format (depth {depth}, colour type {colour})"
-    size = 3 if colour == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * size
-    rows: list[list[tuple[int, int, int]]] = []
-    previous = bytearray(stride)
-    for y in range(height):
-        kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - size] if i >= size else 0
-            up = previous[i]
-            corner = previous[i - size] if i >= size else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + predictor) & 0xFF
-        rows.append([tuple(line[x * size : x * size + 3]) for x in range(width)])
-        previous = line
-    return width, height, rows
+def test_at_375_px_the_keypad_stays_on_screen_during_a_call(phone_page, tmp_path: Path) -> None:
+    """13.5: on a phone the keypad docks at the bottom of the screen during a call (a screenshot shows it)."""
+    phone_page.click("#mute")
+    _call(phone_page)
+    phone_page.mouse.wheel(0, 3000)  # scroll the conversation: the keypad must not scroll away
+    phone_page.wait_for_timeout(200)
+    shot = tmp_path / "phone.png"
+
+    phone_page.screenshot(path=str(shot))
+
+    width, height, _ = read_png(shot.read_bytes())
+    assert (width, height) == (PHONE["width"], PHONE["height"])
+    for key in ("1", "5", "#"):
+        box = phone_page.locator(f'.key[data-key="{key}"]').bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, key
+        assert box["width"] >= 44, "keys stay big enough to tap"
+    _press(phone_page, "8")
+    expect(phone_page.locator("#log")).to_contain_text("This automated line is available")
+
+
+def test_at_375_px_the_diagram_keeps_its_width(phone_page) -> None:
+    """13.5: the zoom buttons wrap above the diagram instead of squeezing it."""
+    box = phone_page.locator("#flow").bounding_box()
+
+    assert box is not None and box["width"] >= 300

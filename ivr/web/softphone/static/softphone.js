@@ -1,10 +1,11 @@
-/* The softphone page: a keypad and buttons over the JSON API of ivr/adapters/softphone.py.
+/* The softphone page: a keypad, speech and buttons over the JSON API of ivr/web/softphone.
  *
  * No framework and no network beyond this app.  Keys are collected the way
  * Twilio's <Gather> does (one key for menus; up to num_digits or the finishing
- * key, or a pause, for longer entries), so a call here takes the path a phone
- * call would.  Prompts are spoken with the browser's speech synthesis when it
- * exists and sound is on; everything also works without it (headless browsers).
+ * key, or a pause, for longer entries).  Nothing typed is lost: keys still
+ * waiting are sent before a phrase, a silence or a hang-up, in the order
+ * typed, through one queue.  Prompts are spoken by the browser when sound is
+ * on; everything works without it.  The diagram is diagram.js's.
  */
 (function () {
   "use strict";
@@ -12,7 +13,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var API = "/phone/api";
   var KEY_PAUSE_MS = 3000;
-  var ZOOM_STEP = 1.25;
+  var TIERS = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" };
+  var LANGUAGES = { en: "English", es: "Spanish" };
 
   var callId = null;
   var gather = null;
@@ -20,11 +22,8 @@
   var keyTimer = null;
   var muted = false;
   var queue = Promise.resolve();
-  var lastState = null;
-  var lastPath = [];
   var cases = {};
-  var zoom = 0.75;
-  var natural = null;
+  var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
 
   try {
     JSON.parse($("cases-data").textContent).forEach(function (c) { cases[c.receipt] = c; });
@@ -32,53 +31,53 @@
 
   // --- talking to the app -----------------------------------------------------------
 
-  var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
-
   function api(method, url, body) {
+    var headers = { "Accept": "application/json" };
+    if (body) { headers["Content-Type"] = "application/json"; headers["X-CSRFToken"] = csrfToken; }
     return fetch(url, {
-      method: method,
-      headers: body ? { "Content-Type": "application/json", "X-CSRFToken": csrfToken } : {},
-      credentials: "same-origin",
+      method: method, headers: headers, credentials: "same-origin",
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
-      return response.json().then(function (data) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (response.status === 401) { throw new Error("You are signed out: reload the page and sign in again."); }
         if (!response.ok) { throw new Error(data.error || ("HTTP " + response.status)); }
         return data;
       });
     });
   }
 
+  function enqueue(work) {
+    setBusy(true);
+    queue = queue.then(work).catch(showError).then(function () { setBusy(false); });
+    return queue;
+  }
+
   function send(body) {
     if (!callId) { return; }
     var id = callId;
-    setBusy(true);
-    queue = queue.then(function () {
-      return api("POST", API + "/calls/" + id + "/input", body).then(render);
-    }).catch(showError).then(function () { setBusy(false); });
+    enqueue(function () { return api("POST", API + "/calls/" + id + "/input", body).then(render); });
   }
 
   function startCall() {
     var body = {
-      trainee: $("trainee").value,
-      language: $("language").value,
-      clock: $("clock").value,
-      "case": $("case").value,
-      from: $("from").value,
+      language: $("language").value, date: $("date").value, time: $("time").value, zone: $("zone").value,
+      "case": $("case").value, from: $("from").value,
       console: $("console-tiers") ? $("console-tiers").value : ""
     };
-    $("log").innerHTML = "";
-    $("summary").hidden = true;
-    $("transcript").hidden = true;
     clearBuffer();
-    setBusy(true);
-    queue = queue.then(function () {
+    enqueue(function () {
       return api("POST", API + "/calls", body).then(function (data) {
+        // only now is the last call's log replaced: a refused start keeps it on screen
+        $("log").innerHTML = "";
+        $("summary").hidden = true;
+        $("transcript").hidden = true;
         callId = data.call_id;
         document.body.dataset.callId = callId;
         setCallState("active");
         render(data.turn);
+        $("key-1").focus();
       });
-    }).catch(showError).then(function () { setBusy(false); });
+    });
   }
 
   // --- showing a turn -----------------------------------------------------------------
@@ -91,22 +90,25 @@
     turn.notes.forEach(function (note) { addLine("note", note); });
     speak(turn.prompts);
     gather = turn.gather;
-    lastState = turn.state;
-    lastPath = turn.path || [];
+    $("where").textContent = turn.label;
     $("state").textContent = turn.state;
     var tier = $("tier");
-    tier.textContent = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" }[turn.tier] || turn.tier;
+    tier.textContent = TIERS[turn.tier] || turn.tier_label;
     tier.className = "tier tier-" + turn.tier;
     $("listening").textContent = turn.ended ? "Call ended" : listeningText(gather);
-    highlight(turn.state, lastPath);
+    if (window.FlowDiagram) { window.FlowDiagram.show(turn.state, turn.path || []); }
     if (turn.ended) { ended(turn); }
   }
 
   function describeInput(input) {
-    if (input.indexOf("call started") === 0) { return input.charAt(0).toUpperCase() + input.slice(1); }
-    if (input.charAt(0) === "\"") { return "said " + input; }
-    if (input.charAt(0) === "(") { return input; }
-    return "pressed " + input;
+    if (input.indexOf("call started") === 0) {
+      var chose = /chose (en|es)/.exec(input);
+      return chose ? "You called and chose " + LANGUAGES[chose[1]] : "You called";
+    }
+    if (input.charAt(0) === "\"") { return "You said " + input; }
+    if (input === "(silence)") { return "You said nothing"; }
+    if (input === "(hang up)") { return "You hung up"; }
+    return "You pressed " + input;
   }
 
   function listeningText(g) {
@@ -122,7 +124,7 @@
     item.className = "line " + kind;
     item.textContent = text;
     if (language) { item.lang = language; }
-    if (promptId) { item.title = promptId; item.dataset.prompt = promptId; }
+    if (promptId) { item.dataset.prompt = promptId; }
     $("log").appendChild(item);
     item.scrollIntoView({ block: "nearest" });
   }
@@ -132,27 +134,19 @@
   }
 
   function ended(turn) {
+    var hadFocus = document.activeElement && document.activeElement.closest && document.activeElement.closest("#dock");
     setCallState("ended");
     gather = null;
     clearBuffer();
-    if (turn.summary) { showSummary(turn.summary, turn.rehearsed || []); }
+    if (turn.summary) { showSummary(turn.summary); }
     loadTranscript(callId);
     loadCoverage(turn.rehearsed || []);
+    if (hadFocus || document.activeElement === document.body) { $("call").focus(); }
   }
 
-  function showSummary(summary, rehearsed) {
+  function showSummary(rows) {
     var box = $("summary");
     box.innerHTML = "";
-    var rows = [
-      ["Path", dedupe(summary.path).join(" › ")],
-      ["Tiers", summary.tier_changes.length ? summary.tier_changes.map(function (c) {
-        return c.from + " → " + c.to + " (" + c.reason.replace(/_/g, " ") + ")";
-      }).join("; ") : "stayed in the IVR"],
-      ["Service requests", summary.service_requests.join(", ") || "none"],
-      ["Scripts heard", summary.scripts_heard.join(", ") || "none"],
-      ["Changes", (summary.changes || []).join("; ") || "none"],
-      ["Branches rehearsed", rehearsed.join(", ") || "none"]
-    ];
     var title = document.createElement("h2");
     title.textContent = "Summary";
     box.appendChild(title);
@@ -169,29 +163,32 @@
     box.hidden = false;
   }
 
-  function dedupe(path) {
-    return path.filter(function (name, i) { return i === 0 || path[i - 1] !== name; });
-  }
-
   function loadTranscript(id) {
     api("GET", API + "/calls/" + id + "/transcript").then(function (data) {
       var steps = $("steps");
       steps.innerHTML = "";
-      data.transcript.steps.forEach(function (step) {
+      data.timeline.forEach(function (moment) {
         var item = document.createElement("li");
-        var input = ["start", "press", "say", "silence", "hang_up", "resume"].filter(function (k) { return k in step; })[0];
         var head = document.createElement("div");
         head.className = "step-head";
-        head.textContent = step.at.replace("T", " ").replace(/\.\d+/, "") + " · " + input +
-          (step.press !== undefined ? " " + step.press : "") + (step.say !== undefined ? " “" + step.say + "”" : "") +
-          " · " + step["in"] + " → " + step.state + " (" + step.tier + ")";
+        head.textContent = moment.at + " · " + moment.did + " · " + moment.where + " (" + moment.tier + ")";
         item.appendChild(head);
-        (step.heard || []).forEach(function (heard) {
+        moment.heard.forEach(function (text) {
           var line = document.createElement("div");
           line.className = "step-heard";
-          line.textContent = heard.text;
+          line.textContent = text;
           item.appendChild(line);
         });
+        moment.notes.forEach(function (text) {
+          var line = document.createElement("div");
+          line.className = "step-note";
+          line.textContent = text;
+          item.appendChild(line);
+        });
+        var ids = document.createElement("div");
+        ids.className = "author-only step-ids";
+        ids.textContent = moment.author["in"] + " → " + moment.author.state;
+        item.appendChild(ids);
         steps.appendChild(item);
       });
       $("download").href = API + "/calls/" + id + "/transcript?format=yaml";
@@ -202,9 +199,15 @@
   // --- coverage ------------------------------------------------------------------------
 
   function loadCoverage(fresh) {
-    var trainee = encodeURIComponent($("trainee").value || "trainee");
-    api("GET", API + "/coverage?trainee=" + trainee).then(function (data) {
-      $("coverage-count").textContent = data.done + " / " + data.total;
+    api("GET", API + "/coverage").then(function (data) {
+      $("coverage-count").textContent = data.done + " of " + data.total;
+      var note = $("assignment");
+      if (data.assignment) {
+        note.textContent = "Assigned: " + data.assignment.name + " (" + data.assignment.done + " of " + data.assignment.total + " done)";
+        note.hidden = false;
+      } else {
+        note.hidden = true;
+      }
       var box = $("coverage");
       box.innerHTML = "";
       var group = null;
@@ -219,80 +222,22 @@
           box.appendChild(list);
         }
         var li = document.createElement("li");
-        li.className = item.done ? "done" : "todo";
+        li.className = (item.done ? "done" : "todo") + (item.assigned ? " assigned" : "");
         if ((fresh || []).indexOf(item.id) >= 0) { li.className += " fresh"; }
         li.dataset.branch = item.id;
-        li.textContent = (item.done ? "✓ " : "○ ") + item.label + (item.done ? "  ×" + item.count : "");
+        li.textContent = (item.done ? "✓ " : "○ ") + item.label + (item.done ? "  ×" + item.count : "") +
+          (item.assigned ? "  (assigned)" : "");
         list.appendChild(li);
       });
     }).catch(showError);
   }
 
-  // --- the flow diagram ----------------------------------------------------------------------
-
-  function loadFlow() {
-    var box = $("flow");
-    var overview = $("detail").getAttribute("aria-pressed") === "true";
-    var url = box.dataset.src + (box.dataset.src.indexOf("?") >= 0 ? "&" : "?") + "overview=" + (overview ? "1" : "0");
-    fetch(url).then(function (r) { return r.text(); }).then(function (svg) {
-      box.innerHTML = svg;
-      box.classList.add("loaded");
-      var drawing = box.querySelector("svg");
-      if (drawing) {
-        var size = drawing.getBoundingClientRect();
-        natural = { width: size.width, height: size.height };
-        if (overview) { fitZoom(); } else { setZoom(zoom); }
-      }
-      if (lastState) { highlight(lastState, lastPath); }
-    }).catch(showError);
-  }
-
-  function setZoom(value) {
-    var drawing = $("flow").querySelector("svg");
-    if (!drawing || !natural) { return; }
-    zoom = Math.max(0.1, Math.min(3, value));
-    drawing.style.width = Math.round(natural.width * zoom) + "px";
-    drawing.style.height = Math.round(natural.height * zoom) + "px";
-    if (lastState) { highlight(lastState, lastPath); }
-  }
-
-  function fitZoom() {
-    if (!natural) { return; }
-    setZoom(($("flow").clientWidth - 4) / natural.width);
-  }
-
-  function stateNode(name) {
-    // A state's own box, else its topic's box in the overview (`biometrics.menu` -> `biometrics`).
-    var base = name.replace(/\.confirm$/, "");
-    return document.getElementById("state-" + base) || document.getElementById("state-" + base.split(".")[0]);
-  }
-
-  function highlight(state, path) {
-    var box = $("flow");
-    if (!box.querySelector("svg")) { return; }
-    Array.prototype.forEach.call(box.querySelectorAll(".node.current, .node.visited"), function (node) {
-      node.classList.remove("current");
-      node.classList.remove("visited");
-    });
-    path.forEach(function (name) {
-      var node = stateNode(name);
-      if (node) { node.classList.add("visited"); }
-    });
-    var current = stateNode(state);
-    if (!current) { return; }
-    current.classList.add("current");
-    var a = current.getBoundingClientRect();
-    var b = box.getBoundingClientRect();
-    box.scrollLeft += (a.left + a.width / 2) - (b.left + b.width / 2);
-    box.scrollTop += (a.top + a.height / 2) - (b.top + b.height / 2);
-  }
-
   // --- keys ------------------------------------------------------------------------------------
 
   function pressKey(key) {
-    if (!callId || !gather || document.body.dataset.callState !== "active") { return; }
+    if (!callId || document.body.dataset.callState !== "active") { return; }
     flash(key);
-    if (gather.num_digits === 1) { send({ digits: key }); return; }
+    if (!gather || gather.num_digits === 1) { send({ digits: key }); return; }
     if (gather.finish_on_key && key === gather.finish_on_key) {
       var typed = buffer;
       clearBuffer();
@@ -378,29 +323,20 @@
   // --- wiring ----------------------------------------------------------------------------------------
 
   $("call").addEventListener("click", startCall);
-  $("hangup").addEventListener("click", function () { clearBuffer(); send({ hangup: true }); });
+  $("hangup").addEventListener("click", function () { flushKeys(); send({ hangup: true }); });
   $("mute").addEventListener("click", function () { setMuted(!muted); });
-  $("silence").addEventListener("click", function () { clearBuffer(); send({ silence: true }); });
-  $("supervisor").addEventListener("click", function () { send({ supervisor: true }); });
-  $("upset").addEventListener("click", function () { send({ upset: true }); });
-  $("case").addEventListener("change", showCard);
-  $("zoom-in").addEventListener("click", function () { setZoom(zoom * ZOOM_STEP); });
-  $("zoom-out").addEventListener("click", function () { setZoom(zoom / ZOOM_STEP); });
-  $("zoom-fit").addEventListener("click", fitZoom);
-  $("detail").addEventListener("click", function () {
-    var overview = $("detail").getAttribute("aria-pressed") !== "true";
-    $("detail").setAttribute("aria-pressed", String(overview));
-    $("detail").textContent = overview ? "States" : "Topics";
-    zoom = 0.75;
-    loadFlow();
+  $("silence").addEventListener("click", function () {
+    if (buffer) { flushKeys(); } else { send({ silence: true }); }
   });
-  $("trainee").addEventListener("change", function () { loadCoverage([]); });
+  $("supervisor").addEventListener("click", function () { flushKeys(); send({ supervisor: true }); });
+  $("upset").addEventListener("click", function () { flushKeys(); send({ upset: true }); });
+  $("case").addEventListener("change", showCard);
   $("speech").addEventListener("submit", function (event) {
     event.preventDefault();
     var phrase = $("phrase").value.trim();
     if (!phrase) { return; }
     $("phrase").value = "";
-    clearBuffer();
+    flushKeys();  // keys typed first go first: nothing is dropped
     send({ speech: phrase });
   });
   Array.prototype.forEach.call(document.querySelectorAll(".key"), function (button) {
@@ -409,10 +345,11 @@
   document.addEventListener("keydown", function (event) {
     var tag = (event.target && event.target.tagName) || "";
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (document.body.dataset.callState !== "active") { return; }
     if ("0123456789*#".indexOf(event.key) >= 0 && event.key.length === 1) {
       event.preventDefault();
       pressKey(event.key);
-    } else if (event.key === "Enter" && buffer) {
+    } else if (event.key === "Enter" && buffer && !(event.target && event.target.tagName === "BUTTON")) {
       event.preventDefault();
       flushKeys();
     }
@@ -421,6 +358,5 @@
   setCallState("idle");
   setBusy(false);
   showCard();
-  loadFlow();
   loadCoverage([]);
 }());

