@@ -19,3 +19,4 @@ from ivr.behaviours import tier1_scripts as tier1_scripts  # noqa: F401
 from ivr.behaviours import tier2_officer as tier2_officer  # noqa: F401
 from ivr.behaviours import good_cause as good_cause  # noqa: F401
 from ivr.behaviours import supervisor as supervisor  # noqa: F401
+from ivr.behaviours import representatives as representatives  # noqa: F401

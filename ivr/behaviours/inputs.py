@@ -21,6 +21,8 @@ _REFERENCE = re.compile(r"^[0-9]{10,12}$")  # 11 or 12 digits on a day past 9,99
 
 
 NO_RECEIPT = "none"
+REPRESENTATIVE = "representative"
+"""What the receipt question gives when the caller says they represent the applicant (issue 12 point 12)."""
 
 _NO_RECEIPT_WORDS = {
     "en": PhraseIndex.build([(NO_RECEIPT, (
@@ -33,6 +35,22 @@ _NO_RECEIPT_WORDS = {
     ))]),
 }  # fmt: skip
 
+_REPRESENTATIVE_WORDS = {
+    "en": PhraseIndex.build([(REPRESENTATIVE, (
+        "attorney", "lawyer", "accredited representative", "i represent", "i am representing",
+        "representing the applicant", "g 28",
+    ))]),
+    "es": PhraseIndex.build([(REPRESENTATIVE, (
+        "abogado", "abogada", "representante acreditado", "representante acreditada", "represento",
+        "representando al solicitante", "g 28",
+    ))]),
+}  # fmt: skip
+"""Words that say the caller is an attorney or accredited representative; "representative" alone asks for an agent."""
+
+
+def says_representative(value: str, language: str) -> bool:
+    """The caller said they are the applicant's attorney or accredited representative ("I'm her attorney", "soy abogado")."""
+    return _REPRESENTATIVE_WORDS[language].match(normalize(value)) is not None
 
 
 def says_no_receipt(value: str, language: str) -> bool:
@@ -43,6 +61,11 @@ def says_no_receipt(value: str, language: str) -> bool:
 def _read_receipt(value: str, language: str) -> str:
     if value == NO_RECEIPT:
         return {"en": "that you do not have a receipt number", "es": "que no tiene número de recibo"}[language]
+    if value == REPRESENTATIVE:
+        return {
+            "en": "that you are calling as the applicant's attorney or accredited representative",
+            "es": "que llama como abogado o representante acreditado del solicitante",
+        }[language]
     if _TEN_DIGITS.match(value):
         return spoken.read_digits(value, language)
     return " ".join(value[:3]) + ", " + spoken.read_digits(value[3:], language)
@@ -57,10 +80,13 @@ def _read_receipt(value: str, language: str) -> str:
 )
 def receipt_number(value: str, kind: str, language: str) -> str | None:
     """Three letters and ten digits spoken or typed, the ten digits keyed (then `#`), or 'none' when
-    the caller says they have no receipt number (issue 12: an answer, not a malformed receipt)."""
+    the caller says they have no receipt number (issue 12: an answer, not a malformed receipt), or
+    'representative' when they say they are the applicant's attorney or accredited representative."""
     if kind == "digits":
         return receipts.receipt_digits(value)
     found = receipts.normalize_receipt(value) or receipts.receipt_digits(spoken.digits_from_speech(value, language))
+    if found is None and says_representative(value, language):
+        return REPRESENTATIVE
     if found is None and says_no_receipt(value, language):
         return NO_RECEIPT
     return found

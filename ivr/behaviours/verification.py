@@ -17,16 +17,25 @@ API for other shells (the agent console)::
     result = verify(world, session, now, policy_of(settings), receipt, date_of_birth)
     result.outcome   # 'verified' | 'mismatch' | 'locked'
     result.lock      # None | 'call' | 'receipt' | 'caller'
+    verify(..., representative="Grace Okafor")  # an attorney or accredited representative
     call_lock(session)  # the call's lock, if any (before asking anything)
 
 `verify` updates `session` (verified receipt, failure count, lock) and the
 ledger; it says nothing itself: the caller hears the flow's prompts, which
 never tell an unknown receipt from a wrong date of birth.
+
+A caller who represents the applicant (seed 000: "benefit requestors, and
+their attorneys and accredited representatives") gives their own name with
+the applicant's receipt number and date of birth: the check passes only when
+all three match and the case has that representative on file (a Form G-28);
+any miss is one failure in the same ledger, and the call is then verified
+"as representative" (`REPRESENTATIVE_VAR`: 'Grace Okafor (attorney)').
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +49,8 @@ FAILURES_VAR = "verification_failures"
 """The call's own count of failed checks, every tier together."""
 LOCK_VAR = "identity_lock"
 """Why the call may no longer verify anybody ('call', 'receipt', 'caller'); handed to people with the call."""
+REPRESENTATIVE_VAR = "verified_as_representative"
+"""Set when the call is verified as the applicant's representative: their name and kind, for people taking the call."""
 
 
 _LOCK_MESSAGES = {
@@ -80,9 +91,17 @@ def call_lock(session: Session) -> str | None:
 
 
 def verify(
-    world: World, session: Session, now: dt.datetime, policy: LockoutPolicy, receipt: str, date_of_birth: str
+    world: World,
+    session: Session,
+    now: dt.datetime,
+    policy: LockoutPolicy,
+    receipt: str,
+    date_of_birth: str,
+    representative: str | None = None,
 ) -> Verification:
-    """Check a receipt number (13 characters, or 10 keyed digits) and a date of birth (ISO) for the call."""
+    """Check a receipt number (13 characters, or 10 keyed digits) and a date of birth (ISO) for the call;
+    with `representative`, also that the case has a representative of that name on file."""
+    session.vars.pop(REPRESENTATIVE_VAR, None)
     already = call_lock(session)
     if already is not None:
         return _locked(session, already)
@@ -100,8 +119,12 @@ def verify(
     if lock is not None:
         return _locked(session, lock)
     matching = [case for case in candidates if case.date_of_birth.isoformat() == date_of_birth]
+    if representative is not None:
+        matching = [case for case in matching if _represents(case, representative)]
     if len(matching) == 1:
         session.verified_receipt = matching[0].receipt_number
+        if representative is not None:
+            session.vars[REPRESENTATIVE_VAR] = matching[0].representative.describe()
         return Verification("verified", receipt=matching[0].receipt_number)
     for subject in subjects:
         world.record_identity_failure(subject, now)
@@ -111,9 +134,21 @@ def verify(
     return _locked(session, lock) if lock is not None else Verification("mismatch")
 
 
-def verify_in(ctx: Context, receipt: str, date_of_birth: str) -> Verification:
+def verify_in(ctx: Context, receipt: str, date_of_birth: str, representative: str | None = None) -> Verification:
     """`verify` for a flow action: the call's world, session, time and settings."""
-    return verify(ctx.world, ctx.session, ctx.now, policy_of(ctx.services.settings), receipt, date_of_birth)
+    policy = policy_of(ctx.services.settings)
+    return verify(ctx.world, ctx.session, ctx.now, policy, receipt, date_of_birth, representative)
+
+
+def as_representative(session: Session) -> str | None:
+    """'Grace Okafor (attorney)' when the call is verified as the applicant's representative, else None."""
+    value = session.vars.get(REPRESENTATIVE_VAR)
+    return str(value) if value and session.verified_receipt else None
+
+
+def same_name(given: str, on_file: str) -> bool:
+    """Whether a name said matches the name on file: case, accents, punctuation and spacing aside."""
+    return _name_words(given) == _name_words(on_file) and bool(_name_words(given))
 
 
 @REGISTRY.variable("identity_lock_message")
@@ -127,6 +162,17 @@ def _locked(session: Session, lock: str) -> Verification:
     session.vars[LOCK_VAR] = lock
     session.verified_receipt = None
     return Verification("locked", lock=lock)
+
+
+def _represents(case: Any, name: str) -> bool:
+    on_file = getattr(case, "representative", None)
+    return on_file is not None and same_name(name, on_file.name)
+
+
+def _name_words(name: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch if ch.isalnum() else " " for ch in plain if not unicodedata.combining(ch))
+    return plain.split()
 
 
 def _candidates(world: World, receipt: str) -> list[Any]:

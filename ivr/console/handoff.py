@@ -5,7 +5,9 @@ information is locked after failed attempts), the path through the IVR as
 the topics the caller chose, what the caller entered (a date of birth is
 never shown), the scripts heard, the open service requests on the verified
 case, and why the call was transferred (seed 003's reason and the note of
-the colleague who passed it on).  Built from the session, the transcript
+the colleague who passed it on).  A caller verified as the applicant's
+attorney or accredited representative is named: "representative: Grace
+Okafor (attorney)".  Built from the session, the transcript
 and the flow; reads the world through a `CaseWorld` the caller supplies.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ivr.behaviours.verification import FAILURES_VAR, call_lock
+from ivr.behaviours.verification import FAILURES_VAR, as_representative, call_lock
 from ivr.core.flow import TIER_CHANGE_REASONS, Flow
 from ivr.core.session import Session
 
@@ -46,6 +48,7 @@ def handoff(session: Session, entries: Iterable[Mapping[str, Any]], flow: Flow, 
         "language_code": session.language,
         "verified": session.verified_receipt is not None,
         "receipt": session.verified_receipt,
+        "representative": as_representative(session) or "",
         "locked": lock is not None,
         "lock": LOCK_WORDS.get(lock or "", lock or ""),
         "failed_verifications": failures,

@@ -520,6 +520,10 @@ class _Run:
                 "service_requests": list(session.service_requests),
             },
         )
+        representative = session.vars.get("verified_as_representative")
+        if representative and session.verified_receipt:
+            # the caller is the applicant's attorney or accredited representative: people taking the call must know
+            change.context["representative"] = str(representative)
         session.tier = tier
         session.tier_changes.append(change)
         self.tier_changes.append(change)

@@ -28,7 +28,10 @@ Optional keys this module adds to DESIGN.md §4:
 * on a case: `a_number` (A + 8 or 9 digits: `A012345678`), `phone` (E.164, quoted:
   `"+12025550143"`), `outside_us` (`true` when the applicant lives abroad: overseas guidance,
   default `false`), `country` (the country the applicant lives in, as the directory names it:
-  an overseas office's mailbox for that country is given, seed 001);
+  an overseas office's mailbox for that country is given, seed 001), `representative` (the
+  attorney or accredited representative with a Form G-28 on file: `{name: Ana Ruiz, kind:
+  attorney}`, `kind` one of `REPRESENTATIVE_KINDS`; such a caller is verified by their name with
+  the applicant's receipt number and date of birth, seed 000);
 * on a service request: `emailed_service_center` (the date the caller e-mailed the service
   center about it, YYYY-MM-DD) and `status` (`open` or `closed`, default `open`).
 
@@ -109,6 +112,7 @@ CASE_KEYS = (
     "phone",
     "outside_us",
     "country",
+    "representative",
 )
 CASE_REQUIRED_KEYS = ("receipt_number", "form", "status", "date_of_birth")
 BIOMETRICS_KEYS = ("appointment", "location", "times_rescheduled")
@@ -116,6 +120,8 @@ BIOMETRICS_REQUIRED_KEYS = ("appointment", "location")
 FIELD_OFFICE_APPOINTMENT_KEYS = ("appointment", "office", "reason")
 SERVICE_REQUEST_KEYS = ("reference", "type", "created", "emailed_service_center", "status")
 SERVICE_REQUEST_REQUIRED_KEYS = ("reference", "type", "created")
+REPRESENTATIVE_KEYS = ("name", "kind")
+REPRESENTATIVE_KINDS = ("attorney", "accredited_representative")
 
 _RECEIPT = re.compile(r"[A-Z]{3}[0-9]{10}")
 _FORM = re.compile(r"[A-Z]{1,4}-[0-9]{1,4}[A-Z]{0,3}")
@@ -208,6 +214,22 @@ class ServiceRequestRecord:
 
 
 @dataclass(frozen=True)
+class Representative:
+    """The attorney or accredited representative with a Form G-28 on file for a case."""
+
+    name: str
+    kind: str  # one of REPRESENTATIVE_KINDS
+
+    def to_dict(self) -> dict[str, str]:
+        """The file's shape."""
+        return {"name": self.name, "kind": self.kind}
+
+    def describe(self) -> str:
+        """For people taking the call: 'Ana Ruiz (attorney)'."""
+        return f"{self.name} ({self.kind.replace('_', ' ')})"
+
+
+@dataclass(frozen=True)
 class Case:
     """One case of the simulated world, as the case-data file describes it."""
 
@@ -225,6 +247,8 @@ class Case:
     outside_us: bool = False
     country: str | None = None
     """Where the applicant lives, when the data says (an overseas office's mailbox is chosen by it)."""
+    representative: Representative | None = None
+    """The attorney or accredited representative with a G-28 on file, if any."""
 
     @property
     def prefix(self) -> str:
@@ -261,6 +285,7 @@ class Case:
             "phone": self.phone,
             "outside_us": True if self.outside_us else None,
             "country": self.country,
+            "representative": self.representative.to_dict() if self.representative else None,
         }
         data.update((key, value) for key, value in optional.items() if value is not None)
         return data
@@ -270,6 +295,7 @@ class Case:
         """The case `to_dict` gave (a transcript's snapshot); missing optional keys take their defaults."""
         biometrics = data.get("biometrics")
         appointment = data.get("field_office_appointment")
+        representative = data.get("representative")
         return cls(
             receipt_number=data["receipt_number"],
             form=data["form"],
@@ -286,6 +312,7 @@ class Case:
             phone=data.get("phone"),
             outside_us=bool(data.get("outside_us", False)),
             country=data.get("country"),
+            representative=Representative(representative["name"], representative["kind"]) if representative else None,
         )
 
 
@@ -415,6 +442,7 @@ def _case(checker: Checker, item: Any, where: str, line: int) -> Case | None:
     phone = _phone(checker, case, where)
     outside_us = checker.boolean(case, "outside_us", where) if "outside_us" in case else False
     country = _optional_text(checker, case, "country", where)
+    representative = _nested(checker, case, "representative", where, _representative)
     if len(checker.problems) > before or receipt is None or form is None or status is None:
         return None
     if date_of_birth is None or outside_us is None:
@@ -433,6 +461,7 @@ def _case(checker: Checker, item: Any, where: str, line: int) -> Case | None:
         phone=phone,
         outside_us=outside_us,
         country=country,
+        representative=representative,
     )
 
 
@@ -557,6 +586,21 @@ def _nested(
     here = join(where, key)
     inner = checker.mapping(case[key], here, case.line_of(key))
     return parse(checker, inner, here) if inner is not None else None
+
+
+def _representative(checker: Checker, mapping: yamlsource.Mapping, where: str) -> Representative | None:
+    checker.keys(mapping, where, REPRESENTATIVE_KEYS, required=REPRESENTATIVE_KEYS)
+    name = checker.text(mapping, "name", where)
+    kind = checker.text(mapping, "kind", where)
+    if kind is not None and kind not in REPRESENTATIVE_KINDS:
+        checker.problem(
+            mapping.line_of("kind"), join(where, "kind"),
+            f"unknown kind {kind!r} (allowed: {', '.join(REPRESENTATIVE_KINDS)})",
+        )
+        return None
+    if name is None or kind is None:
+        return None
+    return Representative(name, kind)
 
 
 def _biometrics(checker: Checker, mapping: yamlsource.Mapping, where: str) -> Biometrics | None:

@@ -23,6 +23,7 @@ from ivr.definitions.cases import (
     Case,
     CaseBook,
     FieldOfficeAppointment,
+    Representative,
     ServiceRequestRecord,
     load_cases,
 )
@@ -77,6 +78,7 @@ FULL_CASE = Case(
     phone="+12135550102",
     outside_us=True,
     country="Canada",
+    representative=Representative("Grace Okafor", "attorney"),
 )
 
 MINIMAL_CASE = """\

@@ -143,6 +143,7 @@
     row("Seat", seatLabel(h.tier));
     row("Language", h.language);
     row("Identity", h.verified ? "Verified (" + h.receipt + ")" : "Not verified");
+    if (h.representative) { row("Caller", "representative: " + h.representative); }
     if (h.locked) { row("Lock", "Locked: " + h.lock + " (" + h.failed_verifications + " failed on this call)", "lock"); }
     row("Why transferred", h.reason + (h.note ? " — “" + h.note + "”" : "") + (h.from_agent ? " (from " + h.from_agent + ")" : ""));
     row("Path", h.path.join(" → ") || "—");
