@@ -77,7 +77,7 @@ class TraineeSummary:
 
     def csv_value(self) -> str:
         """The dashboard CSV's `console score` column: '17/20 (85%) over 3 calls', or '' without calls."""
-        return f"{self.points}/{self.total} ({self.percent}%) over {self.calls} calls" if self.calls else ""
+        return f"{self.points}/{self.total} ({self.percent}%) over {self.calls} call{'s' if self.calls != 1 else ''}" if self.calls else ""
 
 
 class ConsoleRecords:

@@ -91,3 +91,28 @@ def test_trainees_cannot_open_the_dashboard(web_app) -> None:
 
     assert ana.get("/trainer").status_code == 403
     assert ana.get("/trainer/rehearsals.csv").status_code == 403
+
+
+@pytest.fixture
+def scored(web_app, rehearsed):
+    """Ana also took a console call at the Tier 1 seat: a score card of 2 rules kept out of 3."""
+    import datetime as dt
+
+    from ivr.console.scoring import Line, ScoreCard
+
+    lines = (
+        Line("identity first", True, "", "seed 003", ""),
+        Line("scripts only", True, "", "seed 003", ""),
+        Line("escalation", False, "", "seed 003", ""),
+    )
+    card = ScoreCard("CSconsole01", None, "tier1", "ana", lines)
+    web_app.extensions["console"].records.save(card, dt.datetime(2026, 11, 23, 15, tzinfo=dt.timezone.utc))
+    return card
+
+
+def test_console_scores_are_on_the_dashboard_and_in_its_csv(scored, trainer) -> None:
+    """Issue 14: a trainee's console score cards show on the trainer's dashboard and in its CSV export."""
+    page = trainer.get("/trainer").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(trainer.get("/trainer/rehearsals.csv").get_data(as_text=True))))
+    assert "2/3 (67%) over 1 call" in page
+    assert rows[0]["console_score"] == "2/3 (67%) over 1 call"

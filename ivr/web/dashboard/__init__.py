@@ -32,7 +32,7 @@ bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder
                static_url_path="/trainer/static")
 ROLES = ("trainer", "admin")
 CSV_COLUMNS = ("trainee", "started", "minutes", "flow", "simulated_start", "case", "path", "tiers_reached",
-               "service_requests", "scripts_heard", "branches", "call_sid")
+               "service_requests", "scripts_heard", "branches", "call_sid", "console_score")
 
 
 def _runtime() -> Runtime:
@@ -72,7 +72,8 @@ def index() -> str:
     for name in names:
         mine = checklist(book, flow, labels, name)
         last = book.list(name, limit=1)
-        rows.append({"name": name, "checklist": mine, "last": last[0] if last else None})
+        rows.append({"name": name, "checklist": mine, "last": last[0] if last else None,
+                     "console": _console_score(name)})
     return render_template("dashboard/index.html", flow=flow, rows=rows, local_time=local_time,
                            everyone=class_checklist(book, flow, labels, names))
 
@@ -156,18 +157,27 @@ def export() -> Response:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    scores: dict[str, str] = {}
     for found in _book().list(limit=100_000):
         row = _row(found, labels)
+        if found.trainee not in scores:
+            scores[found.trainee] = _console_score(found.trainee)
         summary = dict(row["summary"])
         writer.writerow([
             found.trainee, found.real_start.isoformat(timespec="seconds"),
             f"{found.seconds / 60:.1f}" if found.seconds is not None else "",
             found.flow_id, found.simulated_start.isoformat(), found.case_receipt or "",
             summary.get("Path", ""), summary.get("Tiers reached", ""), summary.get("Service requests", ""),
-            summary.get("Scripts heard", ""), "; ".join(row["branches"]), found.call_sid,
+            summary.get("Scripts heard", ""), "; ".join(row["branches"]), found.call_sid, scores[found.trainee],
         ])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="rehearsals.csv"'})
+
+
+def _console_score(trainee: str) -> str:
+    """The trainee's agent-console results (issue 14: score cards on the dashboard and in its CSV), or ''."""
+    console = current_app.extensions.get("console")
+    return console.records.summary(trainee).csv_value() if console is not None else ""
 
 
 def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
