@@ -7,7 +7,6 @@ value, through the real `ivr` group, and must never answer with a traceback.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
