@@ -21,13 +21,8 @@ from typing import Any
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, add_user
+from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, add_user
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 1400}
 OK_GREEN = (0x2A, 0x7A, 0x3B)  # web.css --ok: a rule kept on the score card
 SCREENSHOTS = Path(os.environ.get("IVR_SCREENSHOTS", "")) if os.environ.get("IVR_SCREENSHOTS") else None
@@ -37,7 +32,7 @@ pytestmark = pytest.mark.browser
 if os.environ.get("CI"):
     from playwright import sync_api
 else:
-    if not CHROMIUM.exists():
+    if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
     sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -70,7 +65,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

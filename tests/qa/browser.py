@@ -14,24 +14,20 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager
 def chromium_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
     """A fresh page in headless Chromium; the browser closes when the block ends."""
     if not os.environ.get("CI"):
-        if not CHROMIUM.exists():
+        if not Path(CHROMIUM).exists():
             pytest.skip("Chromium is not installed (apt-get install chromium)")
         pytest.importorskip("playwright.sync_api")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser.new_page(viewport={"width": width, "height": height})
         finally:
