@@ -10,10 +10,8 @@ werkzeug's threaded server, as `ivr serve` runs it.
 from __future__ import annotations
 
 import os
-import struct
 import threading
 import time
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from typing import Any
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, add_user
+from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, add_user, read_png
 
 VIEWPORT = {"width": 1400, "height": 1400}
 OK_GREEN = (0x2A, 0x7A, 0x3B)  # web.css --ok: a rule kept on the score card
@@ -107,7 +105,7 @@ def test_a_trainee_answers_a_trainers_call_at_the_tier1_seat(browser: Any, serve
     folder = SCREENSHOTS or tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     during = trainee.screenshot(path=str(folder / "console-tier1.png"), full_page=True)
-    width, _, _ = _read_png(during)
+    width, _, _ = read_png(during)
     assert width == VIEWPORT["width"], "the console fits the window: nothing scrolls sideways"
     expect(trainee.locator("#actions")).to_be_visible()
 
@@ -136,9 +134,9 @@ def test_a_trainee_answers_a_trainers_call_at_the_tier1_seat(browser: Any, serve
     full = trainee.screenshot(path=str(folder / "console.png"), full_page=True)
     card = trainee.locator("#scorecard").screenshot(path=str(folder / "console-card.png"))
     trainer.screenshot(path=str(folder / "console-caller.png"), full_page=True)
-    width, height, _ = _read_png(full)
+    width, height, _ = read_png(full)
     assert width == VIEWPORT["width"] and height >= 600
-    _, _, rows = _read_png(card)
+    _, _, rows = read_png(card)
     green = sum(1 for row in rows for rgb in row if all(abs(a - b) <= 40 for a, b in zip(rgb, OK_GREEN)))
     assert green > 20, "the score card shows its kept rules in green"
     assert trainer.errors == [] and trainee.errors == []
@@ -158,44 +156,3 @@ def test_a_trainee_practises_with_a_simulated_caller(browser: Any, server: str) 
     trainee.click('button[data-action="end_call"]')
     expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
     assert trainee.errors == []
-
-
-def _read_png(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:
-    """Width, height and RGB rows of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    offset, chunks, idat = 8, {}, b""
-    while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        body = data[offset + 8 : offset + 8 + length]
-        if kind == b"IDAT":
-            idat += body
-        chunks.setdefault(kind, body)
-        offset += 12 + length
-    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
-    assert depth == 8 and colour in (2, 6), f"unexpected PNG format (depth {depth}, colour type {colour})"
-    size = 3 if colour == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * size
-    rows: list[list[tuple[int, ...]]] = []
-    previous = bytearray(stride)
-    for y in range(height):
-        kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - size] if i >= size else 0
-            up = previous[i]
-            corner = previous[i - size] if i >= size else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + predictor) & 0xFF
-        rows.append([tuple(line[x * size : x * size + 3]) for x in range(width)])
-        previous = line
-    return width, height, rows
