@@ -36,7 +36,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from ivr.core.wording import content, tokens
+from ivr.core.wording import content, fold, tokens
 from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
@@ -58,6 +58,10 @@ FUZZY_DISCOUNT = 0.7
 OTHER_PHRASES = 0.5
 """How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
+NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
+"""Words that count for a choice only inside one of its phrases ("never got my card"), never as its vocabulary."""
+NEGATION_WEIGHT = 1.5
+"""The least weight of a negation: "no tengo número de recibo" is not "número de recibo"."""
 
 Outcome = Literal["route", "ask", "not_understood"]
 
@@ -104,16 +108,19 @@ class Model:
     phrase_weight: tuple[float, ...]  # phrase -> sum of its words' weights
     postings: dict[str, tuple[int, ...]] = field(repr=False)  # word -> phrases holding it
     word_choices: dict[str, tuple[int, ...]] = field(repr=False)  # word -> choices with a phrase holding it
-    by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> known words
-    vocabulary: tuple[str, ...] = field(repr=False)
+    by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> words as written in phrases
+    vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
+    written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
 
     @classmethod
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
         """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases."""
         pooled: dict[str, list[tuple[str, ...]]] = {}
+        pooled_texts: dict[str, list[str]] = {}
         for name, texts in choices:
             bucket = pooled.setdefault(name, [])
             for text in texts:
+                pooled_texts.setdefault(name, []).append(text)
                 words = phrase_words(text, language)
                 if words and words not in bucket:
                     bucket.append(words)
@@ -124,6 +131,8 @@ class Model:
                 frequency[word] = frequency.get(word, 0) + 1
         total = max(len(names), 1)
         idf = {word: math.log(1.0 + total / count) for word, count in frequency.items()}
+        for word in NEGATIONS & idf.keys():  # said and not in the phrase, a negation turns its meaning
+            idf[word] = max(idf[word], NEGATION_WEIGHT)
         phrase_choice: list[int] = []
         phrase_weight: list[float] = []
         postings: dict[str, list[int]] = {}
@@ -133,9 +142,16 @@ class Model:
                     postings.setdefault(word, []).append(len(phrase_choice))
                 phrase_choice.append(index)
                 phrase_weight.append(sum(idf[word] for word in phrase))
+        written = {
+            said: word
+            for name in names
+            for text in pooled_texts[name]
+            for word, stop, said in marked_words(text, language)
+            if word in idf and not stop and len(said) >= 3
+        }
         by_initial: dict[str, list[str]] = {}
-        for word in sorted(idf):
-            by_initial.setdefault(word[0], []).append(word)
+        for said in sorted(written):
+            by_initial.setdefault(said[0], []).append(said)
         return cls(
             language,
             names,
@@ -145,7 +161,8 @@ class Model:
             {word: tuple(ids) for word, ids in postings.items()},
             {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()},
             {letter: tuple(words) for letter, words in by_initial.items()},
-            tuple(sorted(idf)),
+            tuple(sorted(written)),
+            written,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -154,50 +171,51 @@ class Model:
         First, two words the recogniser split are joined when the join is a known word and
         they are not both known ("bio metrics", "finger prints"), or when a short fragment
         and an unknown word join into something close to a known word ("by metrics").  Stop
-        words are then dropped, and an unknown word close to a known one (same first letter,
-        rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
+        words are then dropped, and an unknown word close to a word of the phrases as written
+        (same first letter, rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
+        Fuzzy matching compares words as said, not stems: "internet" is not "international".
         """
         marked = marked_words(text, self.language)
         known = self.idf
         if not known:
             return ()
-        joined: list[tuple[str, bool, float]] = []
+        joined: list[tuple[str, bool, float, str]] = []
         i = 0
         while i < len(marked):
-            word, stop = marked[i]
+            word, stop, said = marked[i]
             if i + 1 < len(marked):
-                nxt = marked[i + 1][0]
-                pair = word + nxt
+                nxt, nxt_stop, nxt_said = marked[i + 1]
+                pair = fold(said + nxt_said, self.language)
                 if pair in known and not (word in known and nxt in known):
-                    joined.append((pair, False, 1.0))
+                    joined.append((pair, False, 1.0, said + nxt_said))
                     i += 2
                     continue
-                fragment = min(len(word), len(nxt)) <= 3 and not (stop or marked[i + 1][1])
-                if fragment and word not in known and nxt not in known and len(pair) >= 6:
-                    found = self._close(pair, same_start=False)
+                fragment = min(len(said), len(nxt_said)) <= 3 and not (stop or nxt_stop)
+                if fragment and word not in known and nxt not in known and len(said + nxt_said) >= 6:
+                    found = self._close(said + nxt_said, same_start=False)
                     if found is not None:
-                        joined.append((found, False, FUZZY_DISCOUNT))
+                        joined.append((found, False, FUZZY_DISCOUNT, said + nxt_said))
                         i += 2
                         continue
-            joined.append((word, stop, 1.0))
+            joined.append((word, stop, 1.0, said))
             i += 1
-        kept = [(word, exact) for word, stop, exact in joined if not stop] or [(word, exact) for word, _, exact in joined]
+        kept = [item for item in joined if not item[1]] or joined
         seen: dict[str, float] = {}
-        for word, exact in kept:
-            if word not in known and len(word) >= 4 and not word.isdigit():
-                found = self._close(word, same_start=True)
+        for word, _, exact, said in kept:
+            if word not in known and len(said) >= 4 and not said.isdigit():
+                found = self._close(said, same_start=True)
                 if found is not None:
                     word, exact = found, FUZZY_DISCOUNT
             seen[word] = max(seen.get(word, 0.0), exact)
         return tuple(seen.items())
 
-    def _close(self, word: str, same_start: bool) -> str | None:
-        """The known word closest to `word`, if close enough (same first letter for a single word)."""
-        candidates = self.by_initial.get(word[0], ()) if same_start else self.vocabulary
+    def _close(self, said: str, same_start: bool) -> str | None:
+        """The known word (folded) whose written form is closest to `said`, if close enough."""
+        candidates = self.by_initial.get(said[0], ()) if same_start else self.vocabulary
         if not candidates:
             return None
-        found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return None if found is None else str(found[0])
+        found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return None if found is None else self.written[str(found[0])]
 
     def scores(self, text: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
         """Every choice's score for `text`, best first (ties keep the flow's order), and the words used.
@@ -215,6 +233,7 @@ class Model:
         )
         total = 0.0
         covered: dict[int, float] = {}
+        negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
         for word, exact in said:
             weight = idf.get(word)
@@ -225,14 +244,19 @@ class Model:
             gained = weight * exact
             for phrase in postings[word]:
                 covered[phrase] = covered.get(phrase, 0.0) + gained
-            for choice in word_choices[word]:
-                explained[choice] = explained.get(choice, 0.0) + gained
+            if word in NEGATIONS:  # "not" means something only in the phrase that holds it
+                for phrase in postings[word]:
+                    negated[phrase] = negated.get(phrase, 0.0) + gained
+            else:
+                for choice in word_choices[word]:
+                    explained[choice] = explained.get(choice, 0.0) + gained
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
         for phrase, amount in covered.items():
             choice = owner[phrase]
-            partial = OTHER_PHRASES * explained[choice] + (1.0 - OTHER_PHRASES) * amount
+            others = explained.get(choice, 0.0) - (amount - negated.get(phrase, 0.0))
+            partial = amount + OTHER_PHRASES * others
             score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
             if score > best.get(choice, 0.0):
                 best[choice] = score

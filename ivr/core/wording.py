@@ -21,6 +21,10 @@ import functools
 import re
 import unicodedata
 
+import Stemmer  # type: ignore[import-untyped]  # PyStemmer: the Snowball stemmers, in C
+
+from ivr.core import territories
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 _CONTRACTIONS = {
@@ -64,13 +68,22 @@ STOP_WORDS = {
         "and or so um uh uhm umm er erm hmm ah oh hi hey hello please want wanted wanting need needed needs like "
         "would could can will do does did just about with this that these those there have has had "
         "calling call called know wondering wonder trying try help okay ok well thank thanks also some any "
-        "if really actually sir maam ma am miss kind sort guess think what which uscis get getting".split()
+        "if really actually sir maam ma am miss kind sort guess think what which uscis get getting "
+        # generic verbs and time words: "get my fingerprints done", "where do I go for", "right now"
+        "up how done go going went take taking let tell told give out look looking see "
+        "still yet already lately currently right now next question questions "
+        # who the call is about: "my husband's petition" asks about a petition
+        "husband husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
+        "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
+        "boyfriend girlfriend".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por para con "
         "su sus se le les eh este esta pues bueno hola quiero quisiera queria necesito favor tengo tiene "
         "como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas buenos dias "
-        "tardes llamo llamando ver saber uscis".split()
+        "tardes llamo llamando ver saber uscis "
+        "ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
+        "esposo esposa hijo hija hijos madre padre mama papa hermano hermana familia novio novia".split()
     ),
 }
 """Words that carry no topic; note that "no", "not" and "never" are kept (and "us", the country)."""
@@ -83,14 +96,57 @@ SYNONYMS = {
         "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
         "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
         "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file", "filing": "file",
+        "speak": "talk", "speaking": "talk", "spoke": "talk", "talking": "talk", "somebody": "someone",
+        "anybody": "someone", "anyone": "someone", "wrong": "error", "mistake": "error", "typo": "error",
+        "incorrect": "error", "misspelled": "error", "misspelt": "error", "birthday": "birthdate",
+        "approved": "approve", "denied": "deny", "decided": "decision", "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
         "recibido": "recibir", "recibe": "recibir", "recibio": "recibir", "mude": "mudar", "mudanza": "mudar",
         "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar", "domicilio": "direccion",
+        "equivocado": "error", "equivocada": "error", "incorrecto": "error", "incorrecta": "error",
+        "erroneo": "error", "errores": "error", "mal": "error", "demasiado": "mucho", "bastante": "mucho",
+        "cuesta": "tarifa", "costo": "tarifa", "precio": "tarifa", "cuestan": "tarifa",
+        "decidieron": "decision", "decidio": "decision", "decidido": "decision",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
+
+UNSTEMMED: dict[str, dict[str, str]] = {"en": {}, "es": {"recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada"}}
+"""Words kept from the stemmer where it would merge two meanings ("recibo", a receipt, is not "recibir")."""
+
+COMPOUNDS = {
+    "en": {("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
+           ("coast", "guard"): "coastguard", ("national", "guard"): "nationalguard",
+           ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate"},
+    "es": {("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona", ("fuerza", "aerea"): "fuerzaaerea",
+           ("guardia", "costera"): "guardiacostera", ("guardia", "nacional"): "guardianacional",
+           ("fecha", "de", "nacimiento"): "nacimiento"},
+}
+"""Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
+_COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
+
+
+def _compounds(words: list[str], language: str) -> list[str]:
+    """Each `COMPOUNDS` word group said becomes its one word."""
+    starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
+    if not any(word in starts for word in words):
+        return words
+    table = COMPOUNDS.get(language, COMPOUNDS["en"])
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            one = table.get(tuple(words[i:i + size]))
+            if one is not None:
+                out.append(one)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def plain(text: str) -> str:
@@ -178,13 +234,14 @@ def _forms(tokens: list[str]) -> list[str]:
     return out
 
 
-def stem(token: str) -> str:
-    """A light plural fold shared by both languages: 'appointments' -> 'appointment', 'citas' -> 'cita'."""
-    if len(token) > 4 and token.endswith("ies"):
-        return token[:-3] + "y"
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+_STEMMERS = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}
+
+
+def stem(token: str, language: str = "en") -> str:
+    """The Snowball stem of a word: 'approved', 'approval' -> 'approv'; 'tardando', 'tardado' -> 'tard'."""
+    if token.isdigit() or len(token) <= 3:
+        return token
+    return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(token))
 
 
 _NUMBER_WORDS = frozenset(
@@ -196,26 +253,73 @@ def _words(text: str, language: str) -> list[str]:
     words = _spell_out(_WORD.findall(plain(text)))
     if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
         words = _forms(_numbers(words, language))
-    return words
+    return _compounds(words, language)
 
 
 @functools.lru_cache(maxsize=8192)
 def fold(word: str, language: str) -> str:
     """One word as the model compares it: synonyms folded, then plurals."""
-    return stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word))
+    kept = UNSTEMMED.get(language, UNSTEMMED["en"]).get(word)
+    return kept if kept is not None else stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word), language)
 
 
 def tokens(text: str, language: str) -> tuple[str, ...]:
-    """All words of `text`, normalised (numbers, forms, synonyms, plurals), stop words included."""
-    return tuple(fold(word, language) for word in _words(text, language))
+    """All words of `text`, normalised (numbers, forms, countries, synonyms, stems), stop words included."""
+    return tuple(word for word, _, _ in marked(text, language))
 
 
-def marked(text: str, language: str) -> list[tuple[str, bool]]:
-    """Every word of `text`, folded, with whether it is a stop word (the model joins split words first)."""
+_PLACES = {
+    language: {
+        first: tuple(sorted((tuple(n.split()) for n in names if n.split()[0] == first), key=len, reverse=True))
+        for first in {name.split()[0] for name in names}
+    }
+    for language, names in territories.NAMES.items()
+}
+"""First word -> the country names starting with it (as word tuples), longest first."""
+_PLACE_CUES = {"en": frozenset({"from", "in", "inside", "at"}), "es": frozenset({"desde", "en", "de"})}
+"""Words after which a country name says where the caller is ("calling from Japan", "vivo en Perú")."""
+_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+_NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
+
+
+def _places(words: list[str], language: str) -> list[str]:
+    """Country names said as where one is become `COUNTRY`: "calling from the Dominican Republic" -> "calling from @country".
+
+    Only after a cue word (from, in, desde, en, de: articles skipped), so "my Mexican
+    passport" and "Mexico passport" keep their words; never "New Mexico".
+    """
+    places = _PLACES.get(language, _PLACES["en"])
+    if not any(word in places for word in words):
+        return words
+    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        found = 0
+        if words[i] in places:
+            back = len(out) - 1
+            while back >= 0 and out[back] in _ARTICLES:
+                back -= 1
+            if back >= 0 and out[back] in cues and not (i and words[i - 1] in _NOT_PLACE):
+                found = next((len(n) for n in places[words[i]] if tuple(words[i:i + len(n)]) == n), 0)
+        if found:
+            out.append(territories.COUNTRY)
+            i += found
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def marked(text: str, language: str) -> list[tuple[str, bool, str]]:
+    """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words."""
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
-    return [(fold(word, language), word in stop) for word in _words(text, language)]
+    return [
+        (word if word == territories.COUNTRY else fold(word, language), word in stop, word)
+        for word in _places(_words(text, language), language)
+    ]
 
 
 def content(text: str, language: str) -> tuple[str, ...]:
     """The words of `text` that can carry a topic: `tokens` without stop words."""
-    return tuple(word for word, stop in marked(text, language) if not stop)
+    return tuple(word for word, stop, _ in marked(text, language) if not stop)
