@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 
-import Stemmer  # type: ignore[import-untyped]  # PyStemmer: the Snowball stemmers, in C
+import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import territories
 
@@ -113,8 +113,11 @@ SYNONYMS = {
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
 
-UNSTEMMED: dict[str, dict[str, str]] = {"en": {}, "es": {"recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada"}}
-"""Words kept from the stemmer where it would merge two meanings ("recibo", a receipt, is not "recibir")."""
+UNSTEMMED: dict[str, dict[str, str]] = {
+    "en": {},
+    "es": {"recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada"},
+}
+"""Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay whole."""
 
 COMPOUNDS = {
     "en": {("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
