@@ -36,7 +36,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from ivr.core.wording import content, fold, tokens
+from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
@@ -55,7 +55,7 @@ FUZZY_CUTOFF = 82.0
 """rapidfuzz ratio (0-100) from which an unknown word stands for a known one."""
 FUZZY_DISCOUNT = 0.7
 """A word matched fuzzily counts this much of an exact one."""
-OTHER_PHRASES = 0.5
+OTHER_PHRASES = 0.7
 """How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
@@ -111,6 +111,7 @@ class Model:
     by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> words as written in phrases
     vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
+    places: bool = True  # whether a country said as where one is becomes `@country` (not in a menu of countries)
 
     @classmethod
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
@@ -118,10 +119,13 @@ class Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
         for name, texts in choices:
+            pooled_texts.setdefault(name, []).extend(texts)
+        # A menu that names countries ("Kenya") tells them apart; elsewhere any country is `@country`.
+        places = not any(is_place(text, language) for texts in pooled_texts.values() for text in texts)
+        for name, texts in pooled_texts.items():
             bucket = pooled.setdefault(name, [])
             for text in texts:
-                pooled_texts.setdefault(name, []).append(text)
-                words = phrase_words(text, language)
+                words = phrase_words(text, language, places)
                 if words and words not in bucket:
                     bucket.append(words)
         names = tuple(name for name, bucket in pooled.items() if bucket)
@@ -146,7 +150,7 @@ class Model:
             said: word
             for name in names
             for text in pooled_texts[name]
-            for word, stop, said in marked_words(text, language)
+            for word, stop, said in marked_words(text, language, places)
             if word in idf and not stop and len(said) >= 3
         }
         by_initial: dict[str, list[str]] = {}
@@ -163,6 +167,7 @@ class Model:
             {letter: tuple(words) for letter, words in by_initial.items()},
             tuple(sorted(written)),
             written,
+            places,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -175,7 +180,7 @@ class Model:
         (same first letter, rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
         Fuzzy matching compares words as said, not stems: "internet" is not "international".
         """
-        marked = marked_words(text, self.language)
+        marked = marked_words(text, self.language, self.places)
         known = self.idf
         if not known:
             return ()
@@ -290,7 +295,11 @@ class Model:
 
 
 @functools.lru_cache(maxsize=16384)
-def phrase_words(phrase: str, language: str) -> tuple[str, ...]:
-    """A training phrase's words, as the model compares them (stop words kept only if nothing else is left)."""
-    words = content(phrase, language) or tokens(phrase, language)
+def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, ...]:
+    """A training phrase's words, as the model compares them (stop words kept only if nothing else is left).
+
+    A phrase that is only a country's name ("Kenya") keeps it: its menu asks which country.
+    """
+    places = places and not is_place(phrase, language)
+    words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))

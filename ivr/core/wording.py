@@ -71,7 +71,7 @@ STOP_WORDS = {
         "if really actually sir maam ma am miss kind sort guess think what which uscis get getting "
         # generic verbs and time words: "get my fingerprints done", "where do I go for", "right now"
         "up how done go going went take taking let tell told give out look looking see "
-        "still yet already lately currently right now next question questions "
+        "still yet already lately currently right now next today tonight question questions from another "
         # who the call is about: "my husband's petition" asks about a petition
         "husband husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
         "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
@@ -82,7 +82,7 @@ STOP_WORDS = {
         "su sus se le les eh este esta pues bueno hola quiero quisiera queria necesito favor tengo tiene "
         "como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas buenos dias "
         "tardes llamo llamando ver saber uscis "
-        "ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
+        "ahorita orita desde hoy nino nina ninos ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
         "esposo esposa hijo hija hijos madre padre mama papa hermano hermana familia novio novia".split()
     ),
 }
@@ -100,6 +100,9 @@ SYNONYMS = {
         "anybody": "someone", "anyone": "someone", "wrong": "error", "mistake": "error", "typo": "error",
         "incorrect": "error", "misspelled": "error", "misspelt": "error", "birthday": "birthdate",
         "approved": "approve", "denied": "deny", "decided": "decision", "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee",
+        "letter": "notice", "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
+        "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
+        "rep": "representative", "appt": "appointment", "appts": "appointment",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
@@ -108,7 +111,12 @@ SYNONYMS = {
         "equivocado": "error", "equivocada": "error", "incorrecto": "error", "incorrecta": "error",
         "erroneo": "error", "errores": "error", "mal": "error", "demasiado": "mucho", "bastante": "mucho",
         "cuesta": "tarifa", "costo": "tarifa", "precio": "tarifa", "cuestan": "tarifa",
-        "decidieron": "decision", "decidio": "decision", "decidido": "decision",
+        "carta": "aviso", "cartas": "aviso", "notificacion": "aviso", "resultado": "decision", "respuesta": "decision",
+        "apellido": "nombre", "decidieron": "decision", "naturalizacion": "ciudadania",
+        # regional and U.S. Spanish: "la mica" (the card), "la aplicación" (the application), "checar", "platicar"
+        "mica": "tarjeta", "aplicacion": "solicitud", "aplicaciones": "solicitud", "aplique": "solicitud",
+        "estatus": "estado", "status": "estado", "checar": "revisar", "chequear": "revisar", "platicar": "hablar",
+        "tribunal": "corte", "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "decidio": "decision", "decidido": "decision",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
@@ -122,10 +130,17 @@ UNSTEMMED: dict[str, dict[str, str]] = {
 COMPOUNDS = {
     "en": {("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
            ("coast", "guard"): "coastguard", ("national", "guard"): "nationalguard",
-           ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate"},
+           ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate", ("last", "name"): "name",
+           ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
+           ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
+           ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+           ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing", ("heard", "back"): "heard", ("hear", "back"): "hear"},
     "es": {("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona", ("fuerza", "aerea"): "fuerzaaerea",
            ("guardia", "costera"): "guardiacostera", ("guardia", "nacional"): "guardianacional",
-           ("fecha", "de", "nacimiento"): "nacimiento"},
+           ("fecha", "de", "nacimiento"): "nacimiento", ("permiso", "de", "trabajo"): "permisotrabajo",
+           ("autorizacion", "de", "empleo"): "permisotrabajo", ("autorizacion", "de", "trabajo"): "permisotrabajo",
+           ("permiso", "de", "viaje"): "permisoviaje", ("permiso", "de", "reingreso"): "permisoviaje",
+           ("documento", "de", "viaje"): "permisoviaje"},
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
 _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
@@ -266,9 +281,9 @@ def fold(word: str, language: str) -> str:
     return kept if kept is not None else stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word), language)
 
 
-def tokens(text: str, language: str) -> tuple[str, ...]:
+def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """All words of `text`, normalised (numbers, forms, countries, synonyms, stems), stop words included."""
-    return tuple(word for word, _, _ in marked(text, language))
+    return tuple(word for word, _, _ in marked(text, language, places))
 
 
 _PLACES = {
@@ -288,8 +303,8 @@ _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state o
 def _places(words: list[str], language: str) -> list[str]:
     """Country names said as where one is become `COUNTRY`: "calling from the Dominican Republic" -> "calling from @country".
 
-    Only after a cue word (from, in, desde, en, de: articles skipped), so "my Mexican
-    passport" and "Mexico passport" keep their words; never "New Mexico".
+    Only after a cue word (from, in, desde, en, de: articles and one city skipped) or said
+    alone, so "my Mexican passport" and "Mexico passport" keep their words; never "New Mexico".
     """
     places = _PLACES.get(language, _PLACES["en"])
     if not any(word in places for word in words):
@@ -299,12 +314,15 @@ def _places(words: list[str], language: str) -> list[str]:
     i = 0
     while i < len(words):
         found = 0
-        if words[i] in places:
+        if words[i] in places and not (i and words[i - 1] in _NOT_PLACE):
             back = len(out) - 1
             while back >= 0 and out[back] in _ARTICLES:
                 back -= 1
-            if back >= 0 and out[back] in cues and not (i and words[i - 1] in _NOT_PLACE):
-                found = next((len(n) for n in places[words[i]] if tuple(words[i:i + len(n)]) == n), 0)
+            # after a cue, or a cue and a city ("from Toronto, Canada"), or said alone ("Japan")
+            cued = back >= 0 and (out[back] in cues or (back >= 1 and out[back - 1] in cues))
+            found = next((len(n) for n in places[words[i]] if tuple(words[i:i + len(n)]) == n), 0)
+            if not (cued or (i == 0 and found == len(words))):
+                found = 0
         if found:
             out.append(territories.COUNTRY)
             i += found
@@ -314,15 +332,30 @@ def _places(words: list[str], language: str) -> list[str]:
     return out
 
 
-def marked(text: str, language: str) -> list[tuple[str, bool, str]]:
-    """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words."""
+def marked(text: str, language: str, places: bool = True) -> list[tuple[str, bool, str]]:
+    """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
+
+    With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
+    name (for a menu that asks which country: `is_place`).
+    """
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
+    words = _words(text, language)
     return [
         (word if word == territories.COUNTRY else fold(word, language), word in stop, word)
-        for word in _places(_words(text, language), language)
+        for word in (_places(words, language) if places else words)
     ]
 
 
-def content(text: str, language: str) -> tuple[str, ...]:
+def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The words of `text` that can carry a topic: `tokens` without stop words."""
-    return tuple(word for word, stop, _ in marked(text, language) if not stop)
+    return tuple(word for word, stop, _ in marked(text, language, places) if not stop)
+
+
+def is_place(text: str, language: str) -> bool:
+    """Whether `text` is a country's name and nothing else ("Kenya"): a phrase of a menu that asks which country."""
+    words = _words(text, language)
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return bool(words) and words[0] in _PLACES.get(language, _PLACES["en"]) and _places(words, language) == [
+        territories.COUNTRY
+    ]

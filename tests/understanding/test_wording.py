@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.wording import content, tokens
+from ivr.core.wording import content, is_place, tokens
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from ivr.core.wording import content, tokens
         ("my card never arrived", "en", ("card", "never", "receiv")),
         ("my card never came", "en", ("card", "never", "receiv")),
         ("nunca me llegó la tarjeta", "es", ("nunca", "recib", "tarjet")),
-        ("I’m calling from the U.S.", "en", ("from", "u", "s")),
+        ("I’m calling from the U.S.", "en", ("u", "s")),
         ("approved", "en", ("approv",)),
         ("the approval notice", "en", ("approv", "notic")),
         ("mi caso está tardando", "es", ("cas", "tard")),
@@ -65,18 +65,20 @@ def test_a_receipt_is_not_receiving() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "words"),
     [
-        ("I'm calling from the Dominican Republic", "en", ("from", "@country")),
+        ("I'm calling from the Dominican Republic", "en", ("@country",)),
         ("I live in Japan", "en", ("live", "@country")),
         ("I'm in South Korea", "en", ("@country",)),
-        ("I'm calling from Côte d’Ivoire", "en", ("from", "@country")),
+        ("I'm calling from Côte d’Ivoire", "en", ("@country",)),
+        ("I'm calling from Toronto, Canada", "en", ("toronto", "@country")),
+        ("Japan", "en", ("@country",)),
         ("vivo en Perú", "es", ("viv", "@country")),
         ("estoy en los Países Bajos", "es", ("@country",)),
-        ("llamo desde Japón", "es", ("desd", "@country")),
+        ("llamo desde Japón", "es", ("@country",)),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
 )
 def test_a_country_where_the_caller_is_becomes_one_word(text: str, language: str, words: tuple[str, ...]) -> None:
-    """Any of the world's countries, said after "from", "in", "desde", "en", is the one word `@country`."""
+    """Any of the world's countries, said after "from", "in", "desde", "en" (or alone), is the one word `@country`."""
     assert content(text, language) == words
 
 
@@ -96,3 +98,9 @@ def test_a_country_where_the_caller_is_becomes_one_word(text: str, language: str
 def test_a_country_named_otherwise_or_a_place_in_the_united_states_is_not_abroad(text: str, language: str) -> None:
     """A nationality, a name not said as where one is, a U.S. state or territory: no `@country`."""
     assert "@country" not in content(text, language)
+
+
+def test_a_menu_that_asks_which_country_keeps_the_names() -> None:
+    """A phrase that is only a country's name ("Kenya") is that name; `places=False` keeps every name."""
+    assert is_place("Kenya", "en") and is_place("la India", "es") and not is_place("I live in Kenya", "en")
+    assert content("I live in Kenya", "en", places=False) == ("live", "kenya")
