@@ -115,7 +115,15 @@ class Model:
 
     @classmethod
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
-        """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases."""
+        """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases.
+
+        Models are immutable, so states with the same choices (every question of a tier
+        offers the same global intents) share one.
+        """
+        return _build(tuple((name, tuple(texts)) for name, texts in choices), language)
+
+    @classmethod
+    def _compile(cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
         for name, texts in choices:
@@ -292,6 +300,11 @@ class Model:
         else:
             outcome = "not_understood"
         return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
+    return Model._compile(choices, language)
 
 
 @functools.lru_cache(maxsize=16384)

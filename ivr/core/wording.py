@@ -102,7 +102,8 @@ SYNONYMS = {
         "approved": "approve", "denied": "deny", "decided": "decision", "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee",
         "letter": "notice", "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
         "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
-        "rep": "representative", "appt": "appointment", "appts": "appointment",
+        "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done",
+        "usa": "us", "america": "us",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
@@ -116,7 +117,8 @@ SYNONYMS = {
         # regional and U.S. Spanish: "la mica" (the card), "la aplicación" (the application), "checar", "platicar"
         "mica": "tarjeta", "aplicacion": "solicitud", "aplicaciones": "solicitud", "aplique": "solicitud",
         "estatus": "estado", "status": "estado", "checar": "revisar", "chequear": "revisar", "platicar": "hablar",
-        "tribunal": "corte", "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "decidio": "decision", "decidido": "decision",
+        "tribunal": "corte", "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice",
+        "usa": "eeuu", "decidio": "decision", "decidido": "decision",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
@@ -134,13 +136,15 @@ COMPOUNDS = {
            ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
            ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
            ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+           ("moved", "forward"): "progress", ("move", "forward"): "progress", ("moving", "forward"): "progress",
+           ("moved", "along"): "progress", ("united", "states"): "us", ("u", "s"): "us", ("u", "s", "a"): "us",
            ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing", ("heard", "back"): "heard", ("hear", "back"): "hear"},
     "es": {("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona", ("fuerza", "aerea"): "fuerzaaerea",
            ("guardia", "costera"): "guardiacostera", ("guardia", "nacional"): "guardianacional",
            ("fecha", "de", "nacimiento"): "nacimiento", ("permiso", "de", "trabajo"): "permisotrabajo",
            ("autorizacion", "de", "empleo"): "permisotrabajo", ("autorizacion", "de", "trabajo"): "permisotrabajo",
            ("permiso", "de", "viaje"): "permisoviaje", ("permiso", "de", "reingreso"): "permisoviaje",
-           ("documento", "de", "viaje"): "permisoviaje"},
+           ("documento", "de", "viaje"): "permisoviaje", ("estados", "unidos"): "eeuu", ("ee", "uu"): "eeuu"},
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
 _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
@@ -332,7 +336,8 @@ def _places(words: list[str], language: str) -> list[str]:
     return out
 
 
-def marked(text: str, language: str, places: bool = True) -> list[tuple[str, bool, str]]:
+@functools.lru_cache(maxsize=16384)
+def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bool, str], ...]:
     """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
 
     With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
@@ -340,10 +345,10 @@ def marked(text: str, language: str, places: bool = True) -> list[tuple[str, boo
     """
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     words = _words(text, language)
-    return [
+    return tuple(
         (word if word == territories.COUNTRY else fold(word, language), word in stop, word)
         for word in (_places(words, language) if places else words)
-    ]
+    )
 
 
 def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:
@@ -351,6 +356,7 @@ def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, stop, _ in marked(text, language, places) if not stop)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_place(text: str, language: str) -> bool:
     """Whether `text` is a country's name and nothing else ("Kenya"): a phrase of a menu that asks which country."""
     words = _words(text, language)
