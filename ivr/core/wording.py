@@ -82,7 +82,7 @@ STOP_WORDS = {
         "su sus se le les eh este esta pues bueno hola quiero quisiera queria necesito favor tengo tiene "
         "como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas buenos dias "
         "tardes llamo llamando ver saber uscis "
-        "ahorita orita desde hoy nino nina ninos ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
+        "soy estaba ahorita orita desde hoy nino nina ninos ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
         "esposo esposa hijo hija hijos madre padre mama papa hermano hermana familia novio novia".split()
     ),
 }
@@ -271,10 +271,27 @@ _NUMBER_WORDS = frozenset(
 ) | frozenset(word for words in _HUNDRED.values() for word in words)
 
 
+def _spelled(words: list[str]) -> list[str]:
+    """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir", "U S A" -> "usa"."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        out.extend(["".join(run)] if len(run) >= 2 else run)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
 def _words(text: str, language: str) -> list[str]:
     words = _spell_out(_WORD.findall(plain(text)))
     if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
         words = _forms(_numbers(words, language))
+    if sum(len(word) == 1 for word in words) >= 2:
+        words = _spelled(words)
     return _compounds(words, language)
 
 
@@ -298,8 +315,13 @@ _PLACES = {
     for language, names in territories.NAMES.items()
 }
 """First word -> the country names starting with it (as word tuples), longest first."""
-_PLACE_CUES = {"en": frozenset({"from", "in", "inside", "at"}), "es": frozenset({"desde", "en", "de"})}
-"""Words after which a country name says where the caller is ("calling from Japan", "vivo en Perú")."""
+_PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
+"""Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
+_CALLING_FROM = {
+    "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing"})),
+    "es": (frozenset({"de"}), frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
+}
+"""A weaker cue, and the words that must come before it: "calling from Japan", but not "my parents from India"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 
@@ -307,13 +329,19 @@ _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state o
 def _places(words: list[str], language: str) -> list[str]:
     """Country names said as where one is become `COUNTRY`: "calling from the Dominican Republic" -> "calling from @country".
 
-    Only after a cue word (from, in, desde, en, de: articles and one city skipped) or said
-    alone, so "my Mexican passport" and "Mexico passport" keep their words; never "New Mexico".
+    Only after a cue ("in", "calling from", "desde", "en", "llamo de": articles and one city
+    skipped) or said alone, so "my Mexican passport", "my parents from India" and "soy de
+    México" keep their words; never "New Mexico".
     """
     places = _PLACES.get(language, _PLACES["en"])
     if not any(word in places for word in words):
         return words
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
+    weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
+
+    def cue(at: int) -> bool:
+        return at >= 0 and (out[at] in cues or (out[at] in weak and at >= 1 and out[at - 1] in calling))
+
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -323,7 +351,7 @@ def _places(words: list[str], language: str) -> list[str]:
             while back >= 0 and out[back] in _ARTICLES:
                 back -= 1
             # after a cue, or a cue and a city ("from Toronto, Canada"), or said alone ("Japan")
-            cued = back >= 0 and (out[back] in cues or (back >= 1 and out[back - 1] in cues))
+            cued = cue(back) or cue(back - 1)
             found = next((len(n) for n in places[words[i]] if tuple(words[i:i + len(n)]) == n), 0)
             if not (cued or (i == 0 and found == len(words))):
                 found = 0

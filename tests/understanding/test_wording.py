@@ -30,6 +30,8 @@ from ivr.core.wording import content, is_place, tokens
         ("my card never came", "en", ("card", "never", "receiv")),
         ("nunca me llegó la tarjeta", "es", ("nunca", "recib", "tarjet")),
         ("I’m calling from the U.S.", "en", ("us",)),
+        ("I C E check in", "en", ("ice", "check")),
+        ("E O I R", "en", ("eoir",)),
         ("I live outside the United States of America", "en", ("live", "outsid", "us", "us")),
         ("has my case moved forward", "en", ("case", "progress")),
         ("I moved", "en", ("move",)),
