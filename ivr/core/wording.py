@@ -102,7 +102,7 @@ SYNONYMS = {
         "approved": "approve", "denied": "deny", "decided": "decision", "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee",
         "letter": "notice", "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
         "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
-        "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done",
+        "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done", "longer": "long",
         "usa": "us", "america": "us",
     },
     "es": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.understanding import ASK_AT, ROUTE_AT, Model
+from ivr.core.understanding import ASK_AT, NEGATION_WEIGHT, ROUTE_AT, Model
 
 MENU = [
     ("bio", ["biometrics appointment", "fingerprints", "reschedule my biometrics"]),
@@ -110,3 +110,60 @@ def test_to_data_is_plain_and_rounded(menu: Model) -> None:
     """What transcripts and trainer screens store: outcome, choice, score and alternatives, rounded."""
     data = menu.understand("hours").to_data()
     assert data == {"outcome": "route", "score": 1.0, "choice": "hours", "alternatives": [["hours", 1.0]]}
+
+
+def test_a_negation_counts_only_inside_the_phrase_that_holds_it() -> None:
+    """"not" in one of a choice's phrases does not make "I don't have a receipt number" that choice's words."""
+    model = Model.build(
+        [("status", ["receipt number", "i haven't heard anything"]), ("no_receipt", ["i don't have a receipt number"])],
+        "en",
+    )
+    understood = model.understand("I don't have a receipt number")
+    assert (understood.outcome, understood.choice) == ("route", "no_receipt")
+    assert dict(understood.alternatives)["status"] < understood.score - 0.15
+
+
+def test_a_negation_said_outside_a_phrase_weighs_against_it() -> None:
+    """"no tengo número de recibo" is not the phrase "número de recibo": the negation weighs at least NEGATION_WEIGHT."""
+    model = Model.build([("status", ["número de recibo", "mi caso"]), ("no_receipt", ["no tengo número de recibo"])], "es")
+    assert model.idf["no"] >= NEGATION_WEIGHT
+    assert model.understand("no tengo número de recibo").choice == "no_receipt"
+
+
+@pytest.fixture(scope="module")
+def abroad() -> Model:
+    """A menu with one choice for callers outside the country, taught with two countries."""
+    return Model.build(
+        [("abroad", ["i'm calling from mexico", "i live in canada"]), ("office", ["stamp in my passport", "field office"])],
+        "en",
+    )
+
+
+@pytest.mark.parametrize("said", ["I live in Japan", "I'm calling from Lagos, Nigeria", "I am in the Dominican Republic"])
+def test_any_country_said_as_where_one_is_routes_like_the_taught_ones(abroad: Model, said: str) -> None:
+    """Two countries in the phrases teach every country: the gazetteer makes each one `@country`."""
+    assert abroad.understand(said).choice == "abroad"
+
+
+@pytest.mark.parametrize("said", ["I'm calling about my Mexican passport", "I need a stamp in my Mexico passport"])
+def test_a_nationality_or_a_country_not_said_as_where_one_is_does_not_route_abroad(abroad: Model, said: str) -> None:
+    """"my Mexican passport" is about a passport, not a call from Mexico."""
+    assert abroad.understand(said).choice == "office"
+
+
+def test_a_menu_of_countries_tells_them_apart() -> None:
+    """Where the phrases are countries' names ("Kenya"), a country keeps its name."""
+    model = Model.build([("mx", ["mexico"]), ("ke", ["kenya"]), ("other", ["another country"])], "en")
+    assert not model.places
+    assert model.understand("I live in Kenya").choice == "ke" and model.understand("Mexico").choice == "mx"
+
+
+def test_fuzzy_matching_compares_words_as_written_not_stems() -> None:
+    """"internet" is close to the stem "intern" of "international", but not to the word: not routed."""
+    model = Model.build([("abroad", ["international call", "overseas"]), ("hours", ["hours"])], "en")
+    assert model.understand("my internet is down").outcome == "not_understood"
+
+
+def test_states_with_the_same_choices_share_one_model() -> None:
+    """Models are immutable and compiled once per set of choices: start-up does not grow with the states."""
+    assert Model.build(MENU, "en") is Model.build([(name, tuple(texts)) for name, texts in MENU], "en")
