@@ -126,8 +126,8 @@ class Model:
     def _compile(cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
-        for name, texts in choices:
-            pooled_texts.setdefault(name, []).extend(texts)
+        for name, said in choices:
+            pooled_texts.setdefault(name, []).extend(said)
         # A menu that names countries ("Kenya") tells them apart; elsewhere any country is `@country`.
         places = not any(is_place(text, language) for texts in pooled_texts.values() for text in texts)
         for name, texts in pooled_texts.items():
