@@ -126,8 +126,8 @@ class Model:
     def _compile(cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
-        for name, said in choices:
-            pooled_texts.setdefault(name, []).extend(said)
+        for name, given in choices:
+            pooled_texts.setdefault(name, []).extend(given)
         # A menu that names countries ("Kenya") tells them apart; elsewhere any country is `@country`.
         places = not any(is_place(text, language) for texts in pooled_texts.values() for text in texts)
         for name, texts in pooled_texts.items():
@@ -162,8 +162,8 @@ class Model:
             if word in idf and not stop and len(said) >= 3
         }
         by_initial: dict[str, list[str]] = {}
-        for said in sorted(written):
-            by_initial.setdefault(said[0], []).append(said)
+        for form in sorted(written):
+            by_initial.setdefault(form[0], []).append(form)
         return cls(
             language,
             names,
