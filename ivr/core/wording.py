@@ -103,7 +103,7 @@ SYNONYMS = {
         "letter": "notice", "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
         "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
         "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done", "longer": "long",
-        "usa": "us", "america": "us",
+        "usa": "us", "america": "us", "transfer": "talk", "connect": "talk",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
@@ -118,7 +118,9 @@ SYNONYMS = {
         "mica": "tarjeta", "aplicacion": "solicitud", "aplicaciones": "solicitud", "aplique": "solicitud",
         "estatus": "estado", "status": "estado", "checar": "revisar", "chequear": "revisar", "platicar": "hablar",
         "tribunal": "corte", "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice",
-        "usa": "eeuu", "decidio": "decision", "decidido": "decision",
+        "usa": "eeuu", "comunicarme": "hablar", "comuniqueme": "hablar", "comunicar": "hablar", "paseme": "hablar",
+        "pasame": "hablar", "transfierame": "hablar", "conecteme": "hablar", "cortar": "colgar", "chao": "adios",
+        "chau": "adios", "expediente": "caso", "decidio": "decision", "decidido": "decision",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
@@ -141,7 +143,7 @@ COMPOUNDS = {
            ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing", ("heard", "back"): "heard", ("hear", "back"): "hear"},
     "es": {("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona", ("fuerza", "aerea"): "fuerzaaerea",
            ("guardia", "costera"): "guardiacostera", ("guardia", "nacional"): "guardianacional",
-           ("fecha", "de", "nacimiento"): "nacimiento", ("permiso", "de", "trabajo"): "permisotrabajo",
+           ("fecha", "de", "nacimiento"): "nacimiento", ("permiso", "de", "trabajo"): "permisotrabajo", ("permiso", "para", "trabajar"): "permisotrabajo",
            ("autorizacion", "de", "empleo"): "permisotrabajo", ("autorizacion", "de", "trabajo"): "permisotrabajo",
            ("permiso", "de", "viaje"): "permisoviaje", ("permiso", "de", "reingreso"): "permisoviaje",
            ("documento", "de", "viaje"): "permisoviaje", ("estados", "unidos"): "eeuu", ("ee", "uu"): "eeuu"},
@@ -286,8 +288,15 @@ def _spelled(words: list[str]) -> list[str]:
     return out
 
 
+_PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
+"""What the export's redactor puts for words it removed ("[name]"): words the model does not know, as theirs were."""
+
+
 def _words(text: str, language: str) -> list[str]:
-    words = _spell_out(_WORD.findall(plain(text)))
+    lowered = plain(text)
+    if "[" in lowered:
+        lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
+    words = _spell_out(_WORD.findall(lowered))
     if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:

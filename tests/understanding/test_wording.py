@@ -109,3 +109,8 @@ def test_a_menu_that_asks_which_country_keeps_the_names() -> None:
     """A phrase that is only a country's name ("Kenya") is that name; `places=False` keeps every name."""
     assert is_place("Kenya", "en") and is_place("la India", "es") and not is_place("I live in Kenya", "en")
     assert content("I live in Kenya", "en", places=False) == ("live", "kenya")
+
+
+def test_a_redacted_placeholder_is_an_unknown_word_not_the_word_it_names() -> None:
+    """The export's "[name]" stands for words the model did not know: it is not the topic word "name"."""
+    assert content("my name is [name]", "en") == ("name", "redactedname")
