@@ -23,7 +23,8 @@ the vocabulary by `rapidfuzz` (edit-distance ratio) and, when close, counts at
 a discount.  Twilio's `Confidence` scales the score: a shaky transcript is
 asked about or offered the menu rather than routed.
 
-Pure computation; no I/O.  Normalisation lives in `ivr.core.wording`.
+Pure computation; no I/O.  Normalisation lives in `ivr.core.wording`, its word tables in
+`ivr.core.lexicon`, the names of countries in `ivr.core.territories`.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ OTHER_PHRASES = 0.7
 """How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
-"""Words that count for a choice only inside one of its phrases ("never got my card"), never as its vocabulary."""
+"""Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
 """The least weight of a negation: "no tengo número de recibo" is not "número de recibo"."""
 
@@ -111,7 +112,7 @@ class Model:
     by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> words as written in phrases
     vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
-    places: bool = True  # whether a country said as where one is becomes `@country` (not in a menu of countries)
+    places: bool = True  # whether a country said as where one is becomes `@country` (not in a country menu)
 
     @classmethod
     def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
@@ -181,8 +182,9 @@ class Model:
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
         """The caller's words as the model sees them, each with how exactly it was known (1, or the discount).
 
-        First, two words the recogniser split are joined when the join is a known word and
-        they are not both known ("bio metrics", "finger prints"), or when a short fragment
+        First, two words the recogniser split are joined when the join is a known word, new,
+        and they are not both known nor both stop words ("bio metrics", "finger prints";
+        not "hay en", whose join stems to "hay"), or when a short fragment
         and an unknown word join into something close to a known word ("by metrics").  Stop
         words are then dropped, and an unknown word close to a word of the phrases as written
         (same first letter, rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
@@ -199,7 +201,8 @@ class Model:
             if i + 1 < len(marked):
                 nxt, nxt_stop, nxt_said = marked[i + 1]
                 pair = fold(said + nxt_said, self.language)
-                if pair in known and not (word in known and nxt in known):
+                new = pair != word and not (stop and nxt_stop) and not (word in known and nxt in known)
+                if pair in known and new:
                     joined.append((pair, False, 1.0, said + nxt_said))
                     i += 2
                     continue

@@ -24,6 +24,7 @@ import unicodedata
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import territories
+from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -62,93 +63,6 @@ _TENS = {
 }
 _FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
 
-STOP_WORDS = {
-    "en": frozenset(
-        "a an the i me my mine we our you your it its is am are was were be been being to of for on in at "
-        "and or so um uh uhm umm er erm hmm ah oh hi hey hello please want wanted wanting need needed needs like "
-        "would could can will do does did just about with this that these those there have has had "
-        "calling call called know wondering wonder trying try help okay ok well thank thanks also some any "
-        "if really actually sir maam ma am miss kind sort guess think what which uscis get getting "
-        # generic verbs and time words: "get my fingerprints done", "where do I go for", "right now"
-        "up how done go going went take taking let tell told give out look looking see "
-        "still yet already lately currently right now next today tonight question questions from another "
-        # who the call is about: "my husband's petition" asks about a petition
-        "husband husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
-        "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
-        "boyfriend girlfriend".split()
-    ),
-    "es": frozenset(
-        "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por para con "
-        "su sus se le les eh este esta pues bueno hola quiero quisiera queria necesito favor tengo tiene "
-        "como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas buenos dias "
-        "tardes llamo llamando ver saber uscis "
-        "soy estaba ahorita orita desde hoy nino nina ninos ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
-        "esposo esposa hijo hija hijos madre padre mama papa hermano hermana familia novio novia".split()
-    ),
-}
-"""Words that carry no topic; note that "no", "not" and "never" are kept (and "us", the country)."""
-
-SYNONYMS = {
-    "en": {
-        "arrive": "receive", "arrived": "receive", "came": "receive", "come": "receive", "got": "receive",
-        "gotten": "receive", "received": "receive", "showed": "receive", "delivered": "receive",
-        "mailed": "mail", "sent": "send", "reschedule": "reschedule", "rescheduling": "reschedule",
-        "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
-        "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
-        "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file", "filing": "file",
-        "speak": "talk", "speaking": "talk", "spoke": "talk", "talking": "talk", "somebody": "someone",
-        "anybody": "someone", "anyone": "someone", "wrong": "error", "mistake": "error", "typo": "error",
-        "incorrect": "error", "misspelled": "error", "misspelt": "error", "birthday": "birthdate",
-        "approved": "approve", "denied": "deny", "decided": "decision", "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee",
-        "letter": "notice", "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
-        "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
-        "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done", "longer": "long",
-        "usa": "us", "america": "us", "transfer": "talk", "connect": "talk",
-    },
-    "es": {
-        "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir", "recibi": "recibir",
-        "recibido": "recibir", "recibe": "recibir", "recibio": "recibir", "mude": "mudar", "mudanza": "mudar",
-        "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar", "domicilio": "direccion",
-        "equivocado": "error", "equivocada": "error", "incorrecto": "error", "incorrecta": "error",
-        "erroneo": "error", "errores": "error", "mal": "error", "demasiado": "mucho", "bastante": "mucho",
-        "cuesta": "tarifa", "costo": "tarifa", "precio": "tarifa", "cuestan": "tarifa",
-        "carta": "aviso", "cartas": "aviso", "notificacion": "aviso", "resultado": "decision", "respuesta": "decision",
-        "apellido": "nombre", "decidieron": "decision", "naturalizacion": "ciudadania",
-        # regional and U.S. Spanish: "la mica" (the card), "la aplicación" (the application), "checar", "platicar"
-        "mica": "tarjeta", "aplicacion": "solicitud", "aplicaciones": "solicitud", "aplique": "solicitud",
-        "estatus": "estado", "status": "estado", "checar": "revisar", "chequear": "revisar", "platicar": "hablar",
-        "tribunal": "corte", "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice",
-        "usa": "eeuu", "comunicarme": "hablar", "comuniqueme": "hablar", "comunicar": "hablar", "paseme": "hablar",
-        "pasame": "hablar", "transfierame": "hablar", "conecteme": "hablar", "cortar": "colgar", "chao": "adios",
-        "chau": "adios", "expediente": "caso", "decidio": "decision", "decidido": "decision",
-    },
-}
-"""Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one."""
-
-UNSTEMMED: dict[str, dict[str, str]] = {
-    "en": {},
-    "es": {"recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada"},
-}
-"""Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay whole."""
-
-COMPOUNDS = {
-    "en": {("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
-           ("coast", "guard"): "coastguard", ("national", "guard"): "nationalguard",
-           ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate", ("last", "name"): "name",
-           ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
-           ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
-           ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
-           ("moved", "forward"): "progress", ("move", "forward"): "progress", ("moving", "forward"): "progress",
-           ("moved", "along"): "progress", ("united", "states"): "us", ("u", "s"): "us", ("u", "s", "a"): "us",
-           ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing", ("heard", "back"): "heard", ("hear", "back"): "hear"},
-    "es": {("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona", ("fuerza", "aerea"): "fuerzaaerea",
-           ("guardia", "costera"): "guardiacostera", ("guardia", "nacional"): "guardianacional",
-           ("fecha", "de", "nacimiento"): "nacimiento", ("permiso", "de", "trabajo"): "permisotrabajo", ("permiso", "para", "trabajar"): "permisotrabajo",
-           ("autorizacion", "de", "empleo"): "permisotrabajo", ("autorizacion", "de", "trabajo"): "permisotrabajo",
-           ("permiso", "de", "viaje"): "permisoviaje", ("permiso", "de", "reingreso"): "permisoviaje",
-           ("documento", "de", "viaje"): "permisoviaje", ("estados", "unidos"): "eeuu", ("ee", "uu"): "eeuu"},
-}
-"""Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
 _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
 
 
@@ -274,7 +188,7 @@ _NUMBER_WORDS = frozenset(
 
 
 def _spelled(words: list[str]) -> list[str]:
-    """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir", "U S A" -> "usa"."""
+    """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir"."""
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
@@ -289,7 +203,7 @@ def _spelled(words: list[str]) -> list[str]:
 
 
 _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
-"""What the export's redactor puts for words it removed ("[name]"): words the model does not know, as theirs were."""
+"""What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
 
 def _words(text: str, language: str) -> list[str]:
@@ -308,7 +222,9 @@ def _words(text: str, language: str) -> list[str]:
 def fold(word: str, language: str) -> str:
     """One word as the model compares it: synonyms folded, then plurals."""
     kept = UNSTEMMED.get(language, UNSTEMMED["en"]).get(word)
-    return kept if kept is not None else stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word), language)
+    if kept is not None:
+        return kept
+    return stem(SYNONYMS.get(language, SYNONYMS["en"]).get(word, word), language)
 
 
 def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
@@ -318,7 +234,8 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
 
 _PLACES = {
     language: {
-        first: tuple(sorted((tuple(n.split()) for n in names if n.split()[0] == first), key=len, reverse=True))
+        first: tuple(sorted((tuple(n.split()) for n in names if n.startswith(first + " ") or n == first),
+                            key=len, reverse=True))
         for first in {name.split()[0] for name in names}
     }
     for language, names in territories.NAMES.items()
@@ -328,15 +245,16 @@ _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _CALLING_FROM = {
     "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing"})),
-    "es": (frozenset({"de"}), frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
+    "es": (frozenset({"de"}),
+           frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
 }
-"""A weaker cue, and the words that must come before it: "calling from Japan", but not "my parents from India"."""
+"""A weaker cue, and the words before it: "calling from Japan", but not "my parents from India"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 
 
 def _places(words: list[str], language: str) -> list[str]:
-    """Country names said as where one is become `COUNTRY`: "calling from the Dominican Republic" -> "calling from @country".
+    """Country names said as where one is become `COUNTRY`: "in the Dominican Republic" -> "in @country".
 
     Only after a cue ("in", "calling from", "desde", "en", "llamo de": articles and one city
     skipped) or said alone, so "my Mexican passport", "my parents from India" and "soy de
@@ -395,7 +313,7 @@ def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def is_place(text: str, language: str) -> bool:
-    """Whether `text` is a country's name and nothing else ("Kenya"): a phrase of a menu that asks which country."""
+    """Whether `text` is only a country's name ("Kenya"): a phrase of a menu that asks which country."""
     words = _words(text, language)
     while words and words[0] in _ARTICLES:
         words = words[1:]

@@ -1,0 +1,111 @@
+"""The words the understanding model folds, drops or keeps whole, in English and Spanish.
+
+Data for `ivr.core.wording`: which words carry no topic (`STOP_WORDS`), which words
+callers use for the same thing (`SYNONYMS`), which word groups mean one thing
+(`COMPOUNDS`), and which words the stemmer must leave alone (`UNSTEMMED`).  Keys are
+words as `wording` tokenises them: lower case, no accents.  Add a word here when the
+corpus (`ivr understand --corpus`) shows callers using it; never for one utterance.
+"""
+
+from __future__ import annotations
+
+STOP_WORDS = {
+    "en": frozenset(
+        "a an the i me my mine we our you your it its is am are was were be been being to of for on in at "
+        "and or so um uh uhm umm er erm hmm ah oh hi hey hello please want wanted wanting need needed "
+        "needs like would could can will do does did just about with this that these those there have has "
+        "had calling call called know wondering wonder trying try help okay ok well thank thanks also "
+        "some any if really actually sir maam ma miss kind sort guess think what which uscis get getting "
+        "up how done go going went take taking let tell told give out look looking see all still yet "
+        "already lately currently right now next today tonight question questions from another husband "
+        "husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
+        "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
+        "boyfriend girlfriend".split()
+    ),
+    "es": frozenset(
+        "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por "
+        "para con su sus se le les eh este pues bueno hola quiero quisiera queria necesito favor tengo "
+        "tiene como sobre usted ustedes puede podria ayuda ayudar gracias senor senora mire oiga buenas "
+        "buenos dias tardes llamo llamando ver saber uscis hay bien soy estaba ahorita orita desde hoy "
+        "nino nina ninos ha he han hemos cual cuales todavia aun sigue siguen ahora pregunta preguntas "
+        "esposo esposa hijo hija hijos madre padre mama papa hermano hermana familia novio novia".split()
+    ),
+}
+"""Words that carry no topic: function words, fillers, generic verbs and time words ("get my fingerprints
+done", "right now"), who the call is about ("my husband's petition"); "no", "not" and "never" are kept."""
+
+SYNONYMS = {
+    "en": {
+        "arrive": "receive", "arrived": "receive", "came": "receive", "come": "receive", "got": "receive",
+        "gotten": "receive", "received": "receive", "showed": "receive", "delivered": "receive",
+        "mailed": "mail", "sent": "send", "reschedule": "reschedule", "rescheduling": "reschedule",
+        "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
+        "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
+        "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file",
+        "filing": "file", "speak": "talk", "speaking": "talk", "spoke": "talk", "talking": "talk",
+        "somebody": "someone", "anybody": "someone", "anyone": "someone", "wrong": "error",
+        "mistake": "error", "typo": "error", "incorrect": "error", "misspelled": "error", "misspelt": "error",
+        "birthday": "birthdate", "approved": "approve", "denied": "deny", "decided": "decision",
+        "heard": "hear", "cost": "fee", "costs": "fee", "price": "fee", "letter": "notice",
+        "letters": "notice", "notification": "notice", "result": "decision", "results": "decision",
+        "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
+        "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done",
+        "longer": "long", "usa": "us", "america": "us", "transfer": "talk", "connect": "talk",
+    },
+    "es": {
+        "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
+        "recibi": "recibir", "recibido": "recibir", "recibe": "recibir", "recibio": "recibir",
+        "mude": "mudar", "mudanza": "mudar", "mudado": "mudar", "cambie": "cambiar", "cambio": "cambiar",
+        "domicilio": "direccion", "equivocado": "error", "equivocada": "error", "incorrecto": "error",
+        "incorrecta": "error", "erroneo": "error", "errores": "error", "mal": "error", "demasiado": "mucho",
+        "bastante": "mucho", "cuesta": "tarifa", "costo": "tarifa", "precio": "tarifa", "cuestan": "tarifa",
+        "carta": "aviso", "cartas": "aviso", "notificacion": "aviso", "resultado": "decision",
+        "respuesta": "decision", "apellido": "nombre", "decidieron": "decision",
+        "naturalizacion": "ciudadania", "mica": "tarjeta", "aplicacion": "solicitud",
+        "aplicaciones": "solicitud", "aplique": "solicitud", "estatus": "estado", "status": "estado",
+        "checar": "revisar", "chequear": "revisar", "platicar": "hablar", "tribunal": "corte",
+        "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "usa": "eeuu",
+        "comunicarme": "hablar", "comuniqueme": "hablar", "comunicar": "hablar", "paseme": "hablar",
+        "pasame": "hablar", "transfierame": "hablar", "conecteme": "hablar", "cortar": "colgar",
+        "chao": "adios", "chau": "adios", "expediente": "caso", "decidio": "decision", "decidido": "decision",
+    },
+}
+"""Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one;
+regional and U.S. Spanish too ("la mica", "la aplicación", "checar", "platicar", "la migra")."""
+
+UNSTEMMED: dict[str, dict[str, str]] = {
+    "en": {},
+    "es": {
+        "recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada",
+    },
+}
+"""Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay."""
+
+COMPOUNDS = {
+    "en": {
+        ("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
+        ("coast", "guard"): "coastguard", ("national", "guard"): "nationalguard",
+        ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate", ("last", "name"): "name",
+        ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
+        ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
+        ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+        ("moved", "forward"): "progress", ("move", "forward"): "progress", ("moving", "forward"): "progress",
+        ("moved", "along"): "progress", ("got", "approved"): "approved", ("get", "approved"): "approved",
+        ("got", "denied"): "denied", ("state", "department"): "statedepartment",
+        ("department", "of", "state"): "statedepartment", ("united", "states"): "us", ("u", "s"): "us",
+        ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
+        ("heard", "back"): "heard", ("hear", "back"): "hear",
+    },
+    "es": {
+        ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
+        ("fuerza", "aerea"): "fuerzaaerea", ("guardia", "costera"): "guardiacostera",
+        ("guardia", "nacional"): "guardianacional", ("fecha", "de", "nacimiento"): "nacimiento",
+        ("permiso", "de", "trabajo"): "permisotrabajo", ("permiso", "para", "trabajar"): "permisotrabajo",
+        ("autorizacion", "de", "empleo"): "permisotrabajo",
+        ("autorizacion", "de", "trabajo"): "permisotrabajo", ("permiso", "de", "viaje"): "permisoviaje",
+        ("permiso", "de", "reingreso"): "permisoviaje", ("documento", "de", "viaje"): "permisoviaje",
+        ("estados", "unidos"): "eeuu", ("departamento", "de", "estado"): "departamentoestado",
+        ("otra", "vez"): "otravez", ("de", "nuevo"): "otravez", ("ee", "uu"): "eeuu",
+    },
+}
+"""Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
