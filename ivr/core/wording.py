@@ -8,8 +8,14 @@ turns such text and the flow's training phrases into the same tokens:
 * English contractions are spelled out ("what's" → "what is", "dont" → "do not");
 * numbers said as words become digits ("four eighty five" → "485", "cero" → "0"),
   and a form letter joins its number ("I 485", "I-485", "i four eighty five" → "i485");
-* a light stemmer folds plurals ("appointments" → "appointment", "citas" → "cita");
-* filler and function words ("um", "my", "please", "el", "de") are dropped.
+* letters said one by one join ("I C E" → "ice"), word groups that mean one thing
+  become one word ("in person", "work permit", "the United States": `lexicon.COMPOUNDS`);
+* a country said as where one is becomes `@country` ("I live in Japan", "llamo desde
+  Perú"), from CLDR's names (`ivr.core.territories`);
+* synonyms fold (`lexicon.SYNONYMS`), then Snowball stems ("approved", "approval" →
+  "approv"; "citas" → "cit");
+* filler, function and generic words ("um", "my", "please", "el", "de":
+  `lexicon.STOP_WORDS`) are marked, to be dropped.
 
 Joining words the recogniser split ("bio metrics") needs the vocabulary, so it
 lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
