@@ -167,3 +167,16 @@ def test_fuzzy_matching_compares_words_as_written_not_stems() -> None:
 def test_states_with_the_same_choices_share_one_model() -> None:
     """Models are immutable and compiled once per set of choices: start-up does not grow with the states."""
     assert Model.build(MENU, "en") is Model.build([(name, tuple(texts)) for name, texts in MENU], "en")
+
+
+def test_two_stop_words_never_join_into_a_known_word() -> None:
+    """"qué hay en la tele": "hay" + "en" stems to "hay" (as "La Haya" does), but stop words do not join."""
+    model = Model.build([("hague", ["adopciones de la haya"]), ("hours", ["horario"])], "es")
+    assert model.understand("qué hay en la tele").outcome == "not_understood"
+
+
+def test_a_global_command_said_with_an_options_topic_is_asked_about_not_routed() -> None:
+    """"las huellas otra vez": the topic and the repeat command weigh alike, so the caller is asked."""
+    model = Model.build([("bio", ["huellas", "cita de huellas"]), ("repeat", ["otra vez", "repita"])], "es")
+    assert model.understand("las huellas otra vez").outcome == "ask"
+    assert model.understand("otra vez").choice == "repeat"

@@ -114,3 +114,29 @@ def test_a_menu_that_asks_which_country_keeps_the_names() -> None:
 def test_a_redacted_placeholder_is_an_unknown_word_not_the_word_it_names() -> None:
     """The export's "[name]" stands for words the model did not know: it is not the topic word "name"."""
     assert content("my name is [name]", "en") == ("name", "redactednam")  # stemmed like any word
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "language"),
+    [
+        ("my EAD never came", "my work permit never came", "en"),
+        ("my employment authorization card", "my work permit card", "en"),
+        ("my advance parole", "my travel document", "en"),
+        ("I live outside America", "I live outside the United States", "en"),
+        ("transfer me to an agent", "talk to an agent", "en"),
+        ("no me llegó la mica", "no me llegó la tarjeta", "es"),
+        ("quiero checar mi aplicación", "quiero revisar mi solicitud", "es"),
+        ("quiero platicar con alguien", "quiero hablar con alguien", "es"),
+        ("tengo cita con la migra", "tengo cita con ICE", "es"),
+        ("mi permiso para trabajar", "mi permiso de trabajo", "es"),
+    ],
+)
+def test_words_callers_use_for_the_same_thing_fold_alike(one: str, other: str, language: str) -> None:
+    """Synonyms, word groups and regional Spanish ("la mica", "checar", "la migra") reach the same words."""
+    assert content(one, language) == content(other, language)
+
+
+def test_in_person_is_not_a_person() -> None:
+    """"see an officer in person" (a field office) shares no word with "talk to a person" (a representative)."""
+    assert not set(content("see an officer in person", "en")) & set(content("talk to a person", "en"))
+    assert not set(content("ver a un oficial en persona", "es")) & set(content("hablar con una persona", "es"))
