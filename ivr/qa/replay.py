@@ -88,6 +88,10 @@ class _TracedFlow(CompiledFlow):
             return True
         return False
 
+    def untraced(self) -> CompiledFlow:
+        """The same compiled flow without the notes (what a webhook's engine steps through)."""
+        return CompiledFlow(**{f.name: getattr(self, f.name) for f in fields(CompiledFlow)})
+
 
 class Replayer:
     """Replays transcripts and test calls; flows are compiled once, for every file."""
