@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import json
 import os
 import time
@@ -372,48 +373,93 @@ def replay_paths(
     config: Mapping[str, Any] | None = None,
     jobs: int = 1,
     on_result: Callable[[ReplayResult], None] | None = None,
+    coverage: bool = True,
 ) -> list[ReplayResult]:
-    """Replay every file (on `jobs` processes; 0 is every core), in order; `on_result` sees each as it finishes."""
+    """Replay every file (on `jobs` processes; 0 is every core), in order; `on_result` sees each as it finishes.
+
+    Without `coverage`, results leave out the states and transitions each call went through
+    (what `ivr.qa.coverage` needs), so a large run's workers send back less.
+
+    On several processes the first file is replayed here, before the workers start: where
+    processes fork, they inherit this replayer with its flows compiled and everything a
+    call first loads (holiday calendars, number wording) loaded, instead of each building
+    its own.
+    """
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     workers = min(workers, len(paths)) or 1
     results: list[ReplayResult] = []
     replayer = Replayer(config)  # here first: broken flows are one error, not one per worker
-    if workers == 1:
-        for path in paths:
-            result = replayer.replay_path(path)
-            results.append(result)
-            if on_result:
-                on_result(result)
-        return results
-    import multiprocessing
 
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
-    with context.Pool(workers, initializer=_start_worker, initargs=(dict(config or {}),)) as pool:
-        for result in pool.imap(_replay_in_worker, [str(p) for p in paths], chunksize=chunk):
-            results.append(result)
-            if on_result:
-                on_result(result)
+    def done(result: ReplayResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    if not paths:
+        return results
+    done(_kept(replayer.replay_path(paths[0]), coverage))
+    with _frozen_heap():
+        if workers == 1:
+            for path in paths[1:]:
+                done(_kept(replayer.replay_path(path), coverage))
+            return results
+        import multiprocessing
+
+        rest = [str(p) for p in paths[1:]]
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name != "nt" else "spawn"
+        context = multiprocessing.get_context(method)
+        chunk = max(1, min(64, len(rest) // (workers * 8) or 1))
+        global _worker
+        _worker = replayer  # a forked worker starts with it (a spawned one builds its own)
+        try:
+            initargs = (dict(config or {}), method == "fork", coverage)
+            with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
+                for result in pool.imap(_replay_in_worker, rest, chunksize=chunk):
+                    done(result)
+        finally:
+            _worker = None
     return results
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects made so far (flows, machines, models: everything a call only reads) are left out of
+    garbage collection while the files replay: collections then scan what the calls make, not the
+    whole replayer again and again (about a twentieth of a large run), and forked workers share them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 _worker: Replayer | str | None = None
+_coverage = True
 
 
-def _start_worker(config: dict[str, Any]) -> None:
-    """Build the worker's replayer; a failure is kept (and reported per file): a failing initializer would be retried forever."""
-    global _worker
+def _start_worker(config: dict[str, Any], inherited: bool, coverage: bool) -> None:
+    """Build the worker's replayer unless it was inherited; a failure is kept (and reported per file):
+    a failing initializer would be retried forever."""
+    global _worker, _coverage
+    _coverage = coverage
+    if inherited and isinstance(_worker, Replayer):
+        return
     try:
         _worker = Replayer(config)
     except Exception as error:  # noqa: BLE001
         _worker = f"{type(error).__name__}: {error}"
+    gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
 
 
 def _replay_in_worker(path: str) -> ReplayResult:
     if not isinstance(_worker, Replayer):
         return ReplayResult(display_path(path), False, "call" if path.endswith(testcall.SUFFIX) else "transcript",
                             diff=f"the replay worker could not start: {_worker}")
-    return _worker.replay_path(path)
+    return _kept(_worker.replay_path(path), _coverage)
+
+
+def _kept(result: ReplayResult, coverage: bool) -> ReplayResult:
+    return result if coverage or not (result.states or result.transitions) else replace(result, states=(), transitions=())
 
 
 # --- diffs ---------------------------------------------------------------------------------------
