@@ -9,11 +9,11 @@ import pytest
 from ivr.core.actions import Gather, Say
 from ivr.core.engine import Engine
 from ivr.core.events import CallStarted, Digits
-from ivr.core.machine import compile_flow
+from ivr.core.machine import build_model, compile_flow
 from ivr.core.plans import Line, plan_flow
 from ivr.core.registry import Services
 from ivr.core.session import Session
-from ivr.definitions.cases import CaseBook, load_cases, DEMO_CASES_PATH
+from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.definitions.flows import load_flow_text
 from ivr.world import CaseWorld, MemoryTransaction
 
@@ -103,3 +103,19 @@ def test_reading_a_case_again_copies_it_only_once(monkeypatch):
     for _ in range(3):
         assert world.case(receipt) is not None
     assert len(copies) == 1
+
+
+def test_states_asking_the_same_choices_share_one_understanding_model():
+    """Compiling builds one model per distinct set of choices: the shipped flow's collects of a tier share theirs."""
+    from ivr.core.registry import builtin_registry
+    from ivr.definitions.flows import load_flows
+
+    registry = builtin_registry()
+    [flow] = [flow for flow in load_flows(None, registry).values()][:1]
+    compiled = compile_flow(flow, registry)
+    collects = [s for s in compiled.states.values() if s.state.kind == "collect" and s.state.tier == "ivr"]
+    assert len(collects) > 2
+    models = {id(s.understanding["en"]) for s in collects}
+    assert len(models) < len(collects)
+    for state in collects:  # shared, yet each state's model is the one its own choices make
+        assert state.understanding["en"] == build_model(flow, state.state, "en")
