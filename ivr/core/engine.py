@@ -101,7 +101,9 @@ class Engine:
 
     def step(self, session: Session, event: Event, world: World) -> Step:
         """Advance one call by one caller event."""
-        planned = self._planned_for(session.flow_id)
+        planned = self._planned.get(session.flow_id)
+        if planned is None or self.flows.get(session.flow_id) is not planned.compiled:
+            planned = self._planned_for(session.flow_id)
         run = Run(planned.compiled, planned.plans, planned.keys, session.copy(), world, self.services, event)
         try:
             run.handle(event)

@@ -82,7 +82,7 @@ class Run:
         self.fault: str | None = None
         self.hops = 0
         self.understood: Understanding | None = None
-        self.ctx = Context(session, world, event.now, services)
+        self.ctx = Context(session, world, event.now, services, _NO_ARGS)
         self.model = CallModel(session.state)
 
     # --- entry points --------------------------------------------------------------
@@ -141,7 +141,7 @@ class Run:
         return plan if plan is not None else plan_of(self.compiled, name)
 
     def _digits(self, raw: str) -> None:
-        digits = _KEYS.sub("", raw)[:MAX_DIGITS]
+        digits = raw[:MAX_DIGITS] if raw.isascii() and raw.isdigit() else _KEYS.sub("", raw)[:MAX_DIGITS]
         plan = self.current
         if not plan.waits:
             saying.present(self, again=True)
