@@ -110,6 +110,7 @@ class Replayer:
         self.scripts = _scripts(settings.get("SCRIPTS_DIR"))
         self._engines: dict[str, Engine] = {}
         self._cases: dict[Path, CaseBook] = {}
+        self.coverage = True  # results list the states and transitions each call went through
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -285,6 +286,8 @@ class Replayer:
     def _result(
         self, path: str, passed: bool, kind: str, name: str, steps: int, diff: str, flow_id: str, run: _Run
     ) -> ReplayResult:
+        if not self.coverage:
+            return ReplayResult(path, passed, kind, name, steps, diff, flow_id)
         flow = self.flows[flow_id]
         states = {flow.flow.start, *run.entered}
         return ReplayResult(
@@ -389,6 +392,7 @@ def replay_paths(
     workers = min(workers, len(paths)) or 1
     results: list[ReplayResult] = []
     replayer = Replayer(config)  # here first: broken flows are one error, not one per worker
+    replayer.coverage = coverage
 
     def done(result: ReplayResult) -> None:
         results.append(result)
@@ -397,11 +401,11 @@ def replay_paths(
 
     if not paths:
         return results
-    done(_kept(replayer.replay_path(paths[0]), coverage))
+    done(replayer.replay_path(paths[0]))
     with _frozen_heap():
         if workers == 1:
             for path in paths[1:]:
-                done(_kept(replayer.replay_path(path), coverage))
+                done(replayer.replay_path(path))
             return results
         import multiprocessing
 
@@ -434,32 +438,27 @@ def _frozen_heap() -> Iterator[None]:
 
 
 _worker: Replayer | str | None = None
-_coverage = True
 
 
 def _start_worker(config: dict[str, Any], inherited: bool, coverage: bool) -> None:
     """Build the worker's replayer unless it was inherited; a failure is kept (and reported per file):
     a failing initializer would be retried forever."""
-    global _worker, _coverage
-    _coverage = coverage
-    if inherited and isinstance(_worker, Replayer):
-        return
-    try:
-        _worker = Replayer(config)
-    except Exception as error:  # noqa: BLE001
-        _worker = f"{type(error).__name__}: {error}"
-    gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
+    global _worker
+    if not (inherited and isinstance(_worker, Replayer)):
+        try:
+            _worker = Replayer(config)
+        except Exception as error:  # noqa: BLE001
+            _worker = f"{type(error).__name__}: {error}"
+        gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
+    if isinstance(_worker, Replayer):
+        _worker.coverage = coverage
 
 
 def _replay_in_worker(path: str) -> ReplayResult:
     if not isinstance(_worker, Replayer):
         return ReplayResult(display_path(path), False, "call" if path.endswith(testcall.SUFFIX) else "transcript",
                             diff=f"the replay worker could not start: {_worker}")
-    return _kept(_worker.replay_path(path), _coverage)
-
-
-def _kept(result: ReplayResult, coverage: bool) -> ReplayResult:
-    return result if coverage or not (result.states or result.transitions) else replace(result, states=(), transitions=())
+    return _worker.replay_path(path)
 
 
 # --- diffs ---------------------------------------------------------------------------------------
