@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ivr.core.actions import Gather, Say
 from ivr.core.flow import LANGUAGES, Option, State
 from ivr.core.machine import CONFIRM_SUFFIX, CompiledFlow, CompiledState
+from ivr.core.registry import ActionSpec
 
 YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
 NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
@@ -58,6 +59,8 @@ class StatePlan:
     readback: str  # a collect's read-back variable, `<into>_readback`
     confirm: dict[str, str]  # a read-back's question per language, `{value}` still in it
     confirm_gather: dict[str, Gather]  # a read-back listens for yes/no or 1/2
+    action: ActionSpec | None  # an action state's behaviour (None: not an action, or not registered)
+    outcomes: dict[str, str]  # an action state's outcomes -> their triggers
 
 
 def plan_flow(compiled: CompiledFlow) -> dict[str, StatePlan]:
@@ -116,6 +119,8 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
             language: Gather("dtmf speech", language, state.timeout, num_digits=1, hints=confirm_hints(language))
             for language in LANGUAGES
         },
+        action=compiled.registry.actions.get(state.run or "") if state.kind == "action" else None,
+        outcomes={outcome: f"outcome_{outcome}" for outcome in state.on},
     )
 
 

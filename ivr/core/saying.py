@@ -33,9 +33,10 @@ GLOBAL_TOPICS = {
 }
 
 
-def present(run: Run, again: bool) -> None:
-    """Say the current waiting state's prompt (the short one on repeats) and gather."""
-    plan = run.current
+def present(run: Run, again: bool, plan: StatePlan | None = None) -> None:
+    """Say the current waiting state's prompt (the short one on repeats) and gather (`plan`: the current state's)."""
+    if plan is None:
+        plan = run.current
     language = run.session.language
     if plan.confirming:
         value = run.session.vars.get(plan.readback, "")

@@ -22,7 +22,7 @@ from ivr.core import agent_step, saying
 from ivr.core.actions import CallAction, Dial, Enqueue, HangUpCall
 from ivr.core.agent import AgentAction
 from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
-from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, State, Text
+from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, Text
 from ivr.core.machine import COLLECTED_UNSURE, INTENT_TRIGGER, CallModel, CompiledFlow, CompiledState, escalation_trigger
 from ivr.core.matching import normalize
 from ivr.core.plans import NO, YES, StatePlan, plan_of
@@ -341,7 +341,7 @@ class Run:
         if plan is None:
             plan = plan_of(self.compiled, name)
         if plan.confirming:
-            saying.present(self, again=False)
+            saying.present(self, False, plan)
             return
         state = plan.state
         kind = plan.kind
@@ -353,9 +353,9 @@ class Run:
                 del stack[stack.index(name) + 1 :]
             else:
                 stack.append(name)
-            saying.present(self, again=False)
+            saying.present(self, False, plan)
         elif kind == "collect":
-            saying.present(self, again=False)
+            saying.present(self, False, plan)
         elif kind == "message" or kind == "branch":
             lines = plan.prompt[session.language]
             if lines:
@@ -365,7 +365,7 @@ class Run:
             lines = plan.prompt[session.language]
             if lines:
                 saying.speak(self, lines)
-            self._run_action(state)
+            self._run_action(plan)
         elif kind == "transfer":
             self._transfer(plan)
         elif kind == "hangup":
@@ -373,15 +373,17 @@ class Run:
             self.actions.append(HangUpCall())
             session.ended = True
 
-    def _run_action(self, state: State) -> None:
-        spec = self.compiled.registry.actions[state.run or ""]
+    def _run_action(self, plan: StatePlan) -> None:
+        state = plan.state
+        spec = plan.action or self.compiled.registry.actions[state.run or ""]
         ctx = self.ctx
         ctx.args = state.args
         outcome = spec.func(ctx)
         ctx.args = _NO_ARGS
-        if outcome.name not in spec.outcomes:
-            raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{outcome.name}'")
-        self._fire(f"outcome_{outcome.name}")
+        name = outcome.name
+        if name not in spec.outcomes:
+            raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{name}'")
+        self._fire(plan.outcomes.get(name) or f"outcome_{name}")
 
     def _transfer(self, plan: StatePlan) -> None:
         state = plan.state
