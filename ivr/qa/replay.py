@@ -51,6 +51,7 @@ from ivr.store.base import LIVE, CallRecord, CallTransaction, Store
 from ivr.world import MemoryTransaction
 
 FILE_SUFFIXES = (testcall.SUFFIX, transcript.SUFFIX)
+_DEFAULTS = json.dumps([{}, {}])  # the engine key of a call with no script pins and no tier routing
 _CONTEXT_PATH = 6  # states of the path so far shown above a divergence
 
 
@@ -111,6 +112,7 @@ class Replayer:
         self._engines: dict[str, Engine] = {}
         self._cases: dict[Path, CaseBook] = {}
         self.coverage = True  # results list the states and transitions each call went through
+        self._plain: dict[str, CompiledFlow] | None = None  # the flows untraced, for runs without coverage
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -254,10 +256,14 @@ class Replayer:
     # --- running -------------------------------------------------------------------------------
 
     def engine(self, settings: Mapping[str, Any]) -> Engine:
-        """The engine for a call's path-changing settings (script pins, tier routing), built once per combination."""
+        """The engine for a call's path-changing settings (script pins, tier routing), built once per combination.
+
+        Without coverage it steps through the flows as compiled, as a webhook does (the traced
+        copies only note the transitions coverage needs)."""
         pins = dict(settings.get("SCRIPT_PINS") or {})
         routing = dict(settings.get("TIER_ROUTING") or {})
-        key = json.dumps([pins, routing], sort_keys=True)
+        key = _DEFAULTS if not pins and not routing else json.dumps([pins, routing], sort_keys=True)
+        key += "" if self.coverage else " untraced"
         engine = self._engines.get(key)
         if engine is None:
             services = Services(
@@ -266,9 +272,15 @@ class Replayer:
                 routing=TierRouting.from_config(routing),
                 settings={**self.settings, "SCRIPT_PINS": pins, "TIER_ROUTING": routing},
             )
-            engine = Engine(dict(self.flows), services, self.default_flow)
+            flows: dict[str, CompiledFlow] = dict(self.flows) if self.coverage else self._untraced()
+            engine = Engine(flows, services, self.default_flow)
             self._engines[key] = engine
         return engine
+
+    def _untraced(self) -> dict[str, CompiledFlow]:
+        if self._plain is None:
+            self._plain = {flow_id: traced.untraced() for flow_id, traced in self.flows.items()}
+        return self._plain
 
     def _run(
         self,
