@@ -230,11 +230,12 @@ def scripts_list(script_id: str | None, scripts_dir: Path | None) -> None:
     root = _scripts_root(scripts_dir)
     library = load_scripts(root, include_drafts=True)
     records = publication_records(root)
-    ids = [script_id] if script_id else sorted(library.versions)
+    every = {**library.versions, **library.wordings}  # informational scripts and Tier 1's wording scripts
+    ids = [script_id] if script_id else sorted(every)
     for id_ in ids:
-        if id_ not in library.versions:
-            raise click.ClickException(f"no script {id_} (known: {', '.join(sorted(library.versions))})")
-        for script in library.versions[id_]:
+        if id_ not in every:
+            raise click.ClickException(f"no script {id_} (known: {', '.join(sorted(every))})")
+        for script in every[id_]:
             status = "draft" if script.ref in library.draft_refs else "published"
             record = records.get(script.ref, "")
             click.echo(f"{script.ref}  effective {script.effective.isoformat()}  {status}{'  ' + record if record else ''}")
