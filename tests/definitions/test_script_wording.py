@@ -112,3 +112,17 @@ def test_a_wording_dropped_by_a_new_version_is_refused(root):
 def test_a_wording_is_filled_with_the_calls_facts():
     """`{fact}` takes the call's value; a fact the call lacks is said as nothing rather than as a brace."""
     assert fill("About {sr_topic}, on {sr_created_spoken}.", {"sr_topic": "a change of address"}) == "About a change of address, on ."
+
+
+def test_a_new_wording_version_is_compared_in_words(root):
+    """`ivr scripts diff` names each changed wording and what changed in it, as for a text."""
+    from ivr.qa.definition_diff import diff_wordings
+
+    first = (root / "tier1-refusals" / "v1.yaml").read_text(encoding="utf-8")
+    second = first.replace("script_version: 1", "script_version: 2").replace("effective: 2025-01-01", "effective: 2027-01-04")
+    second = second.replace("I don't have information about that.", "I have no script about that.")
+    (root / "tier1-refusals" / "v2.yaml").write_text(second, encoding="utf-8")
+    library = load_scripts(root, include_drafts=True)
+    lines = diff_wordings(library.get_wording("tier1-refusals@1"), library.get_wording("tier1-refusals@2"))
+    assert lines[0] == "effective: 2027-01-04 (was 2025-01-01)"
+    assert [line.split(":")[0] for line in lines[1:]] == ["wording no_script (en)"]
