@@ -125,6 +125,8 @@ def test_every_wording_a_tier1_state_names_is_said_by_a_script_in_force(day):
 # --- the calls as heard --------------------------------------------------------------------------
 
 Step = tuple[Any, ...]  # ("press", keys) | ("say", {en, es}) | ("silence",) | ("staged", vars, verified receipt)
+ANOTHER_PHONE = "+12025550199"
+"""LOCKOUT_WALKS call from this phone, so its lock stops no other walk."""
 
 ANA = ("2690250102#", "04121990")  # WAC, California Service Center; biometrics Dec 14
 PRIYA = ("2790850108#", "11302001")  # an open card-not-received request
@@ -133,6 +135,13 @@ NOOR = ("2691951119#", "04301994")  # I-918 (U visa): a change of address is Tie
 OLUWASEUN = ("2690450104#", "06171993")  # biometrics within 12 hours
 INGRID = ("2690550105#", "12011968")  # biometrics passed (Nov 20): a late request
 SANTIAGO = ("0991351113#", "08191971")  # the file is held overseas
+MEI_LIN, RAFAEL = ("2690350103#", "09031979"), ("2690150101#", "02281987")
+
+
+def fail(person: tuple[str, str], times: int) -> list[Step]:
+    """From the topic question: ask for a service request, then fail the identity check `times` times."""
+    wrong = [*verify((person[0], "01011990")), ("press", "1")] * times
+    return [("press", "0"), ("press", "7"), ("press", "2"), ("press", "1"), *wrong[:-1]]
 
 
 def verify(person: tuple[str, str]) -> list[Step]:
@@ -155,11 +164,6 @@ WALKS: dict[str, list[Step]] = {
         ("press", "1"), ("press", "1"), ("press", "1"), ("press", "9"),
     ],
     "a request already open": [("press", "0"), ("press", "6"), ("press", "2"), ("press", "1"), *verify(PRIYA)],
-    "identity checks fail until the call is locked": [
-        ("press", "0"), ("press", "7"), ("press", "2"), ("press", "1"),
-        *verify((ANA[0], "01011990")), ("press", "1"), *verify((ANA[0], "01011990")), ("press", "1"),
-        *verify((ANA[0], "01011990")), ("press", "9"),
-    ],
     "an expedite handed over": [
         ("press", "4"), ("press", "2"), *verify(TOMASZ), ("press", "8"), ("silence",), ("press", "9"), ("press", "2"),
         ("press", "1"), ("silence",), ("press", "5"), said("a letter from my doctor", "una carta de mi médico"), ("press", "1"),
@@ -188,17 +192,29 @@ WALKS: dict[str, list[Step]] = {
 """Calls that, together, reach every Tier 1 state and each of its texts (keys are the same in both languages)."""
 
 
+LOCKOUT_WALKS: dict[str, list[Step]] = {
+    "identity checks fail until the call is locked": [*fail(ANA, 3), ("press", "9")],
+    "the receipt's checks are paused": [*fail(ANA, 2)],
+    "two more failures from the phone": [*fail(MEI_LIN, 2), ("press", "9")],
+    "and two more": [*fail(RAFAEL, 2), ("press", "9")],
+    "the phone's checks are paused": [*fail(OLUWASEUN, 1)],
+}
+"""Calls from one phone, after WALKS in the same world, to each identity lock (issue 10's defaults: 3 failures a
+call, 5 a receipt, 10 a phone, in 24 hours)."""
+
+
 @dataclass
 class Walk:
     """A call through the engine over an in-memory world; keeps what Tier 1 said, by prompt id."""
 
     runtime: Any
     language: str
+    world: CaseWorld
+    caller: str = "+12025550143"
     heard: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.world = CaseWorld(self.runtime.cases, MemoryTransaction("CA-tier1-walk"))
-        started = CallStarted(DEMO, "+12025550143")
+        started = CallStarted(DEMO, self.caller)
         self.session = self.runtime.engine.new_session("CA-tier1-walk", started)
         self.send(started)
         self.send(Digits(DEMO, "1" if self.language == "en" else "2"))
@@ -241,8 +257,10 @@ def heard(request: pytest.FixtureRequest) -> tuple[str, list[tuple[str, str]]]:
     runtime = app.extensions["ivr"]
     everything: list[tuple[str, str]] = []
     try:
-        for steps in WALKS.values():
-            walk = Walk(runtime, request.param)
+        world = CaseWorld(runtime.cases, MemoryTransaction("CA-tier1-walk"))  # one day at the Contact Center
+        calls = [(steps, "+12025550143") for steps in WALKS.values()] + [(steps, ANOTHER_PHONE) for steps in LOCKOUT_WALKS.values()]
+        for steps, phone in calls:
+            walk = Walk(runtime, request.param, world, phone)
             for step in steps:
                 walk.take(step)
             everything += walk.heard
@@ -298,6 +316,16 @@ def test_the_walks_reach_every_tier1_text(heard):
         if getattr(state, part) is not None
     }
     assert expected - {prompt for prompt, _ in said_} == set()
+
+
+def test_each_identity_lock_is_said_in_its_own_words(heard):
+    """Issue 10's three locks (this call, this receipt, this phone) each reach the caller as their wording script says."""
+    language, said_ = heard
+    scripts = load_scripts().in_force(DEMO)
+    locked = [text for prompt, text in said_ if prompt == "tier1.identity_locked.prompt"]
+    for name in ("locked_call", "locked_receipt", "locked_caller"):
+        wording = scripts.says(name, language)
+        assert wording is not None and any(text.startswith(wording) for text in locked), name
 
 
 def test_nothing_tier1_says_is_left_unfilled(heard):
