@@ -65,6 +65,9 @@ _SR_TYPE_BY_TOPIC = {
     "processing_times": "outside_normal_processing_time",
 }
 
+_ANOTHER_AGENCY = frozenset({"other_agency", "ice_checkin"})
+"""Script topics about another agency's cases (seed 001: other agencies' inquiries are redirected)."""
+
 # What Tier 1 may not do (DOMAIN.md §1.3), recognised in what the caller says.
 _REFUSALS = {
     "en": PhraseIndex.build(
@@ -162,9 +165,11 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     else:
         said = choice.removeprefix("said:")
         refusal = _REFUSALS[ctx.language].match(said)
-        if refusal is not None:
-            return Outcome(refusal)
         script = scripts.match(said, ctx.language)
+        # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
+        another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
+        if refusal is not None and not (refusal == "case_details" and another_agency):
+            return Outcome(refusal)
     if script is None:
         return Outcome("unknown")
     hear(ctx, script)
