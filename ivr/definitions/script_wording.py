@@ -13,22 +13,33 @@ word Tier 1 can say.  The flow says a wording as the variable `{tier1_<name>}`
 
 This module owns the allow-list of wording names (`WORDING`, each with the call
 facts its sentence may name as `{fact}`), the `Wording` value, the check of a
-file's `wording:` and filling in the facts.  Reading files, the lock and what is
-in force on a date are `ivr.definitions.scripts`'s.
+file's `wording:`, the check that every wording is said by exactly one script in
+force on every date, choosing the versions in force, and filling in the facts.
+Reading files and the lock are `ivr.definitions.scripts`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import LANGUAGES, Checker, join
+from ivr.errors import ConfigError, Problem
 
-__all__ = ["WORDING", "WORDING_KEYS", "Wording", "check_wording", "fill", "placeholders"]
+__all__ = [
+    "WORDING",
+    "WORDING_KEYS",
+    "Wording",
+    "check_wording",
+    "fill",
+    "placeholders",
+    "wording_problems",
+    "wordings_in_force",
+]
 
 WORDING: dict[str, tuple[str, ...]] = {
     # What Tier 1 may not do (DOMAIN.md §1.3), and a question no script answers (seed 003).
@@ -101,6 +112,70 @@ def placeholders(text: str) -> list[str]:
 def fill(text: str, facts: Mapping[str, Any]) -> str:
     """`text` with each `{fact}` replaced by the call's value ('' when the call has none)."""
     return _PLACEHOLDER.sub(lambda found: str(facts.get(found[1], "")), text)
+
+
+def wordings_in_force(
+    versions: Mapping[str, tuple[Wording, ...]], day: dt.date, pins: Mapping[str, Any]
+) -> tuple[Wording, ...]:
+    """For each wording script, the version `pins` names, else the highest in force on `day` (a Contact Center date).
+
+    Pins that make two scripts say one wording, or name an unknown version, raise `ConfigError`.
+    """
+    chosen: list[Wording] = []
+    for id_ in sorted(versions):
+        if id_ in pins:
+            pinned = [w for w in versions[id_] if w.version == pins[id_]]
+            if not pinned:
+                listed = ", ".join(w.ref for w in versions[id_])
+                raise ConfigError(f"script pin {id_}@{pins[id_]}: no such version (known: {listed})")
+            chosen.append(pinned[0])
+            continue
+        current = [w for w in versions[id_] if w.effective <= day]
+        if current:
+            chosen.append(current[-1])
+    said: dict[str, str] = {}
+    for wording in chosen:
+        for name in wording.says:
+            if name in said:
+                raise ConfigError(f"script pins have both {said[name]} and {wording.ref} say the wording '{name}'")
+            said[name] = wording.ref
+    return tuple(chosen)
+
+
+def wording_problems(loaded: Iterable[tuple[Wording, int]]) -> list[Problem]:
+    """Once a wording script is in force, each wording is said by exactly one script in force, on every date.
+
+    `loaded` is every version with the line its `wording:` starts on.  A second script
+    saying a wording is at fault (the later to come into force); a date on which no
+    script says one is reported on the latest version.
+    """
+    by_id: dict[str, list[tuple[Wording, int]]] = {}
+    for item in sorted(loaded, key=lambda i: (i[0].id, i[0].version)):
+        by_id.setdefault(item[0].id, []).append(item)
+    if not by_id:
+        return []
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+    first_day = min(w.effective for versions in by_id.values() for w, _ in versions)
+    latest, latest_line = max((versions[-1] for versions in by_id.values()), key=lambda i: i[0].effective)
+    for day in sorted({w.effective for versions in by_id.values() for w, _ in versions}):
+        in_force = [current[-1] for versions in by_id.values() if (current := [i for i in versions if i[0].effective <= day])]
+        said: dict[str, Wording] = {}
+        for wording, line in sorted(in_force, key=lambda i: (i[0].effective, i[0].id)):
+            for name in wording.says:
+                first = said.setdefault(name, wording)
+                if first is not wording and (name, wording.ref) not in reported:
+                    reported.add((name, wording.ref))
+                    problems.append(Problem(wording.path, line, f"wording.{name}", f"is also said by {first.ref} (both in force from {day})"))
+        for name in WORDING:
+            if name not in said and (name, "") not in reported:
+                reported.add((name, ""))
+                problems.append(
+                    Problem(latest.path, latest_line, "wording",
+                            f"no wording script in force on {day} says '{name}' (Tier 1 says it; "
+                            f"every wording is needed from {first_day}, when the first wording script comes into force)")
+                )
+    return problems
 
 
 def check_wording(

@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo
 from ivr.core.understanding import Model
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
-from ivr.definitions.script_wording import WORDING, WORDING_KEYS, Wording, check_wording
+from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 
 __all__ = [
@@ -306,31 +306,9 @@ class ScriptLibrary:
         clash = _first_key_clash(scripts)
         if clash:
             raise ConfigError(f"script pins give menu key {clash[0]} to both {clash[1]} and {clash[2]}")
-        result = ScriptSet(scripts, self._wordings_in_force(day, {id_: v for id_, v in pinned.items() if id_ in self.wordings}))
+        result = ScriptSet(scripts, wordings_in_force(self.wordings, day, {i: v for i, v in pinned.items() if i in self.wordings}))
         self._sets[cache_key] = result
         return result
-
-    def _wordings_in_force(self, day: dt.date, pins: Mapping[str, Any]) -> tuple[Wording, ...]:
-        chosen: list[Wording] = []
-        for id_ in sorted(self.wordings):
-            versions = self.wordings[id_]
-            if id_ in pins:
-                pinned = [w for w in versions if w.version == pins[id_]]
-                if not pinned:
-                    listed = ", ".join(w.ref for w in versions)
-                    raise ConfigError(f"script pin {id_}@{pins[id_]}: no such version (known: {listed})")
-                chosen.append(pinned[0])
-                continue
-            current = [w for w in versions if w.effective <= day]
-            if current:
-                chosen.append(current[-1])
-        said: dict[str, str] = {}
-        for wording in chosen:
-            for name in wording.says:
-                if name in said:
-                    raise ConfigError(f"script pins have both {said[name]} and {wording.ref} say the wording '{name}'")
-                said[name] = wording.ref
-        return tuple(chosen)
 
     def _pinned(self, pins: Mapping[str, Any]) -> dict[str, Script]:
         chosen: dict[str, Script] = {}
@@ -402,7 +380,7 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     _check_missing(root, lock, {f.ref for f in files}, problems)
     _check_version_order(loaded, problems)
     _check_key_clashes(loaded, problems)
-    _check_wording_in_force(loaded, problems)
+    problems += wording_problems([(item.script, item.key_line) for item in loaded if isinstance(item.script, Wording)])
     if problems:
         raise DefinitionError(problems)
     by_id: dict[str, list[Script]] = {}
@@ -938,38 +916,6 @@ def _check_key_clashes(loaded: list[_Loaded], problems: list[Problem]) -> None:
                         "key",
                         f"'{key}' is also the key of {first.ref} (both in force from {day})",
                     )
-                )
-
-
-def _check_wording_in_force(loaded: list[_Loaded], problems: list[Problem]) -> None:
-    """Once a wording script is in force, every wording Tier 1 says is said by exactly one script in force."""
-    by_id: dict[str, list[_Loaded]] = {}
-    for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
-        if isinstance(item.script, Wording):
-            by_id.setdefault(item.script.id, []).append(item)
-    reported: set[str] = set()
-    for day in sorted({item.script.effective for versions in by_id.values() for item in versions}):
-        said: dict[str, _Loaded] = {}
-        in_force = [current[-1] for versions in by_id.values() if (current := [i for i in versions if i.script.effective <= day])]
-        for item in sorted(in_force, key=lambda i: (i.script.effective, i.script.id)):  # the later one is at fault
-            assert isinstance(item.script, Wording)
-            for name in item.script.says:
-                first = said.setdefault(name, item)
-                if first is not item and f"twice:{name}:{item.script.ref}" not in reported:
-                    reported.add(f"twice:{name}:{item.script.ref}")
-                    problems.append(
-                        Problem(item.script.path, item.key_line, f"wording.{name}",
-                                f"is also said by {first.script.ref} (both in force from {day})")
-                    )
-        first_day = min(item.script.effective for versions in by_id.values() for item in versions)
-        for name in WORDING:
-            if name not in said and f"missing:{name}" not in reported:
-                reported.add(f"missing:{name}")
-                latest = max((v[-1] for v in by_id.values()), key=lambda i: i.script.effective)
-                problems.append(
-                    Problem(latest.script.path, latest.key_line, "wording",
-                            f"no wording script in force on {day} says '{name}' (Tier 1 says it; "
-                            f"every wording is needed from {first_day}, when the first wording script comes into force)")
                 )
 
 
