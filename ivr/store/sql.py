@@ -62,7 +62,8 @@ _LOADS = json.loads
 
 
 CHECKPOINT_EVERY = 200
-"""Each process checkpoints SQLite's WAL after this many of its writes (PASSIVE: it waits for no one)."""
+"""Each process checkpoints SQLite's WAL after this many of its writes, under the writers' lock (PASSIVE:
+it waits for no reader)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
@@ -181,16 +182,22 @@ class SqlStore(Store):
         SQLite lets one writer in at a time and makes the others poll with
         sleeps (1, 2, 5, 10… ms); an advisory file lock taken first queues them
         in the kernel instead, so the next writer goes the moment the last one
-        commits.  The WAL is checkpointed now and then, after the lock is let go.
+        commits.
+
+        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed
+        before the lock is let go: no commit can slip in behind it, so it catches
+        up with the log and the next writer starts the log over.  (Run after the
+        lock, a checkpoint always trails the other workers' commits, SQLite never
+        restarts the log, and the file grows for as long as the line is busy.)
         """
         if self._writer is None:
             yield
             return
         with self._writer:
             yield
-        self._local.writes = getattr(self._local, "writes", 0) + 1
-        if self._local.writes % CHECKPOINT_EVERY == 0:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._local.writes = getattr(self._local, "writes", 0) + 1
+            if self._local.writes % CHECKPOINT_EVERY == 0:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _open(self) -> Any:
         if self.dialect == "sqlite":
