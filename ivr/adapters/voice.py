@@ -93,6 +93,7 @@ def _answer(call_sid: str, event: Event) -> Response:
 
 STEP_MARK = "@IVR_STEP@"
 IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
+IDEMPOTENCY_ENVIRON = "HTTP_" + IDEMPOTENCY_HEADER.upper().replace("-", "_")
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,12 +107,16 @@ def _stepped(urls: Urls) -> Urls:
 
 
 def _step_number() -> int | None:
-    value = request.args.get("step", "")
+    """The `step` of the query string (read from it as sent: werkzeug's `args` would parse all of it)."""
+    query = request.environ.get("QUERY_STRING", "")
+    if "step=" not in query:
+        return None
+    value = next((part[5:] for part in query.split("&") if part.startswith("step=")), "")
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 def _idempotency_key(at_step: int | None) -> str | None:
-    token = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+    token = request.environ.get(IDEMPOTENCY_ENVIRON, "").strip()
     if token:
         return "token:" + token[:160]
     if at_step is None:

@@ -31,7 +31,6 @@ import datetime as dt
 import fcntl
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import sqlite3
@@ -41,6 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -57,8 +57,12 @@ from ivr.store.schema import (
     world_clocks,
 )
 
-_DUMPS = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-_LOADS = json.loads
+def _dumps(value: Any) -> str:
+    """Compact JSON text, UTF-8 as is (orjson: a session or a transcript entry in a tenth of json's time)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+_loads = orjson.loads
 
 
 CHECKPOINT_EVERY = 200
@@ -224,7 +228,7 @@ class SqlStore(Store):
                 .where(transcript_entries.c.call_sid == call_sid)
                 .order_by(transcript_entries.c.id)
             )
-            return [_LOADS(row.entry) for row in rows]
+            return [_loads(row.entry) for row in rows]
 
     def calls(self, limit: int = 100) -> list[CallRecord]:
         with self.engine.connect() as conn:
@@ -239,7 +243,7 @@ class SqlStore(Store):
     def session(self, call_sid: str) -> Session | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(calls.c.session).where(calls.c.call_sid == call_sid)).first()
-            return Session.from_dict(_LOADS(row.session)) if row else None
+            return Session.from_dict(_loads(row.session)) if row else None
 
     def count_calls(self) -> int:
         with self.engine.connect() as conn:
@@ -325,7 +329,7 @@ class _SqlCallTransaction(CallTransaction):
             return None
         self._version = int(row[1])
         self._answer_key = row[2]
-        return Session.from_dict(_LOADS(row[0]))
+        return Session.from_dict(_loads(row[0]))
 
     def answer(self, key: str) -> Answer | None:
         if self._answer_key != key:
@@ -339,7 +343,7 @@ class _SqlCallTransaction(CallTransaction):
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
-        payload = _DUMPS(session.to_dict())
+        payload = _dumps(session.to_dict())
         key = answer.key if answer else None
         kept = f"{answer.state}\t{answer.tier}\n{answer.body}" if answer else None  # no JSON: the body is XML
         if self._version is None:
@@ -356,7 +360,7 @@ class _SqlCallTransaction(CallTransaction):
             )
 
     def append_transcript(self, entries: list[dict[str, Any]]) -> None:
-        self._entries.extend((self.call_sid, _DUMPS(entry)) for entry in entries)
+        self._entries.extend((self.call_sid, _dumps(entry)) for entry in entries)
 
     def commit(self) -> None:
         """Apply the block's writes in one short transaction, or raise `VersionConflict`."""
@@ -397,7 +401,7 @@ class _SqlCallTransaction(CallTransaction):
         if self._entries:
             yield self.sql.insert_entry, self._entries
         changes = [
-            (self.world, receipt, field, _DUMPS(value))
+            (self.world, receipt, field, _dumps(value))
             for receipt, fields in self._changes.items()
             for field, value in fields.items()
         ]
@@ -406,7 +410,7 @@ class _SqlCallTransaction(CallTransaction):
         if self._requests:
             yield self.sql.add_request, [
                 (record["reference"], self.world, record.get("receipt", ""), record.get("type", ""),
-                 record.get("status", "open"), str(record.get("created", "")), _DUMPS(record))
+                 record.get("status", "open"), str(record.get("created", "")), _dumps(record))
                 for record in self._requests.values()
             ]
         for sql, params in self._writes:
@@ -428,7 +432,7 @@ class _SqlCallTransaction(CallTransaction):
         rows = self._all(self.sql.case_changes, (receipt, *self._worlds()))
         merged: dict[str, Any] = {}
         for world, field, value in sorted(rows, key=lambda row: row[0] != LIVE):  # the live world first
-            merged[field] = _LOADS(value)
+            merged[field] = _loads(value)
         merged.update(self._changes.get(receipt, {}))
         return merged or None
 
@@ -450,7 +454,7 @@ class _SqlCallTransaction(CallTransaction):
         if limit is not None:
             sql += self.sql.limit
             params_any.append(limit)
-        found = [_LOADS(row[0]) for row in self._all(sql, tuple(params))]
+        found = [_loads(row[0]) for row in self._all(sql, tuple(params))]
         pending = [
             record for record in self._requests.values()
             if record.get("receipt") == receipt and (sr_type is None or record.get("type") == sr_type)
@@ -462,7 +466,7 @@ class _SqlCallTransaction(CallTransaction):
         if reference in self._requests:
             return self._requests[reference]
         row = self._one(self.sql.request, (reference, *self._worlds()))
-        return _LOADS(row[0]) if row else None
+        return _loads(row[0]) if row else None
 
     def add_service_request(self, record: dict[str, Any]) -> None:
         self._requests[str(record["reference"])] = dict(record)
