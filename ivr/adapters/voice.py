@@ -116,7 +116,7 @@ def _step_number() -> int | None:
 
 
 def _idempotency_key(at_step: int | None) -> str | None:
-    token = request.environ.get(IDEMPOTENCY_ENVIRON, "").strip()
+    token = str(request.environ.get(IDEMPOTENCY_ENVIRON, "")).strip()
     if token:
         return "token:" + token[:160]
     if at_step is None:
