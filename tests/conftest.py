@@ -126,3 +126,12 @@ def every_prompt_variable_is_set(caplog: pytest.LogCaptureFixture) -> Iterator[N
         yield
     missing = [r.getMessage() for r in caplog.records if r.name == "ivr.core.engine" and "is not set" in r.getMessage()]
     assert not missing, missing
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian chromium for the browser tests (one per test process)."""
+    from ivr.web.testing import chromium
+
+    with chromium() as launched:
+        yield launched

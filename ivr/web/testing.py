@@ -8,7 +8,12 @@ scripts send it.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from flask import Flask
@@ -54,6 +59,45 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+
+
+def playwright_or_skip() -> ModuleType:
+    """`playwright.sync_api` for a browser test module, called at its top.
+
+    Outside CI a machine without Debian's chromium (or the playwright package) skips the
+    module; in CI (`CI` set) either missing is a failure, not a skip.
+    """
+    if not os.environ.get("CI"):
+        import pytest
+
+        if not Path(CHROMIUM).exists():
+            pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+        pytest.importorskip("playwright.sync_api")
+    import playwright.sync_api
+
+    return playwright.sync_api
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Debian chromium driven by Playwright; closed when the block ends."""
+    sync_api = playwright_or_skip()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def page_of(browser: Any, width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """A fresh page of `browser` (the tests' `browser` fixture) at this size, closed when the block ends."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        yield page
+    finally:
+        page.close()
 
 
 class LiveServer:

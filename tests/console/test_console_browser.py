@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, add_user, read_png
+from ivr.web.testing import TEST_PASSWORD, add_user, playwright_or_skip, read_png
 
 VIEWPORT = {"width": 1400, "height": 1400}
 OK_GREEN = (0x2A, 0x7A, 0x3B)  # web.css --ok: a rule kept on the score card
@@ -27,12 +27,7 @@ SCREENSHOTS = Path(os.environ.get("IVR_SCREENSHOTS", "")) if os.environ.get("IVR
 
 pytestmark = pytest.mark.browser
 
-if os.environ.get("CI"):
-    from playwright import sync_api
-else:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-    sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()  # in CI a missing browser or package is a failure
 expect = sync_api.expect
 
 
@@ -59,13 +54,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(5)
     app.extensions["ivr"].store.close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _signed_in(browser: Any, server: str, path: str, username: str) -> Any:

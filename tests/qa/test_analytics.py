@@ -27,6 +27,7 @@ from ivr.qa.analytics_report import report_csv, report_html
 from ivr.qa.report_command import stored_summaries
 from ivr.qa.transcript import CallerInput
 from ivr.store.sql import SqlStore
+from ivr.web.testing import page_of
 
 from .conftest import HERE
 
@@ -186,7 +187,7 @@ def test_the_page_draws_its_charts_inline(report: Any) -> None:
     assert "https://" not in page
 
 
-def test_ivr_report_writes_the_page_and_the_csv(database: str, tmp_path: Path) -> None:
+def test_ivr_report_writes_the_page_and_the_csv(database: str, browser: Any, tmp_path: Path) -> None:
     """`ivr report --from --to -o --csv` prints the summary line and writes both files."""
     page, table = tmp_path / "report.html", tmp_path / "report.csv"
     result = CliRunner().invoke(main, ["report", "--db", database, "--from", "2026-11-23", "--to", "2026-11-23",
@@ -203,13 +204,11 @@ def test_ivr_report_refuses_a_period_that_ends_before_it_starts(database: str) -
 
 
 @pytest.mark.browser
-def test_the_report_page_renders_its_charts_in_chromium(report: Any, tmp_path: Path) -> None:
+def test_the_report_page_renders_its_charts_in_chromium(report: Any, browser: Any, tmp_path: Path) -> None:
     """Real headless Chromium opens the page: the charts have drawn bars and slices (screenshot checked)."""
-    from .browser import chromium_page
-
     page_file = tmp_path / "report.html"
     page_file.write_text(report_html(report), encoding="utf-8")
-    with chromium_page(width=1100, height=900) as page:
+    with page_of(browser, width=1100, height=900) as page:
         page.goto(page_file.as_uri())
         drawn = page.evaluate("""() => [...document.querySelectorAll('svg')].map(svg => {
             const box = svg.getBoundingClientRect();

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, LiveServer, add_user, read_png, share_of_colour
+from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip, read_png, share_of_colour
 
 DEMO_CLOCK = "2026-11-23T10:00:00-05:00"
 DEMO_CASE = "EAC2690150101"  # Rafael Ortega Lunares: biometrics Dec 8, free to reschedule
@@ -28,12 +28,7 @@ HIGHLIGHT_FILL = (0xFF, 0xE8, 0xCC)  # softphone.css: .flow .node.current fill
 
 pytestmark = pytest.mark.browser
 
-if os.environ.get("CI"):
-    from playwright import sync_api  # in CI a missing browser or package is a failure
-else:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-    sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()  # in CI a missing browser or package is a failure
 expect = sync_api.expect
 
 
@@ -55,13 +50,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     live.stop()
     app.extensions["ivr"].store.close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _signed_in_page(browser, server: str, viewport: dict):

@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 
 from ivr.qa.transcript import CallerInput
-from ivr.web.testing import TEST_PASSWORD, add_user
+from ivr.web.testing import TEST_PASSWORD, add_user, page_of
 
 EASTERN = dt.timezone(dt.timedelta(hours=-5))
 
@@ -107,11 +107,9 @@ def served(day: Flask) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_the_report_page_draws_styled_charts_in_chromium(served: str, tmp_path: Path) -> None:
+def test_the_report_page_draws_styled_charts_in_chromium(served: str, browser: Any, tmp_path: Path) -> None:
     """Real headless Chromium: QA signs in, opens the report; the charts draw in the palette's colours (the CSP let their styles in)."""
-    from ..qa.browser import chromium_page
-
-    with chromium_page(width=1200, height=1000) as page:
+    with page_of(browser, width=1200, height=1000) as page:
         page.goto(served + "/signin")
         page.fill("input[name=username]", "quinn")
         page.fill("input[name=password]", TEST_PASSWORD)

@@ -16,7 +16,7 @@ import pytest
 
 from ivr import create_app
 from ivr.testing import PhoneCall
-from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, LiveServer, add_user, read_png, share_of_colour
+from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip, read_png, share_of_colour
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 375, "height": 740}
@@ -25,12 +25,7 @@ TOKEN = "stepper-browser-test"
 
 pytestmark = pytest.mark.browser
 
-if os.environ.get("CI"):
-    from playwright import sync_api
-else:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-    sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()  # in CI a missing browser or package is a failure
 expect = sync_api.expect
 
 
@@ -56,13 +51,6 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
     live.stop()
     app.extensions["ivr"].store.close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser, url: str, call_sid: str, viewport: dict[str, int]):

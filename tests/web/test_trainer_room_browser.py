@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ivr import create_app
-from ivr.web.testing import CHROMIUM, CHROMIUM_ARGS, TEST_PASSWORD, LiveServer, add_user, read_png, share_of_colour
+from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip, read_png, share_of_colour
 
 LAPTOP = {"width": 1366, "height": 768}
 HIGHLIGHT_FILL = (0xFF, 0xE8, 0xCC)
@@ -25,12 +25,7 @@ RAW_IDENTIFIERS = re.compile(r"attempts\.|:\d\b|\b[a-z]+_[a-z_]+\.[a-z_]+|\bmain
 
 pytestmark = pytest.mark.browser
 
-if os.environ.get("CI"):
-    from playwright import sync_api
-else:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-    sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()  # in CI a missing browser or package is a failure
 expect = sync_api.expect
 
 
@@ -53,13 +48,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     live.stop()
     app.extensions["ivr"].store.close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _sign_in(browser, server: str, username: str, target: str):
