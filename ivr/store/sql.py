@@ -155,29 +155,37 @@ class SqlStore(Store):
 
     # --- the per-request path --------------------------------------------------------------------
 
-    @contextmanager
-    def call(self, call_sid: str, world: str = LIVE) -> Iterator[CallTransaction]:
-        with self._connection() as conn:
-            tx = _SqlCallTransaction(self, conn, call_sid, world)
-            yield tx
-            tx.commit()
+    def call(self, call_sid: str, world: str = LIVE) -> _SqlCallTransaction:
+        """The call's transaction: leaving the block commits it (a class, not a generator: one per webhook)."""
+        return _SqlCallTransaction(self, call_sid, world)
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
-        if self._memory:
-            with self._shared_lock:
-                yield self._shared
-            return
-        conn = getattr(self._local, "conn", None)
-        if conn is None or getattr(self._local, "pid", None) != os.getpid():
-            conn = self._local.conn = self._open()
-            self._local.pid = os.getpid()
+        conn = self._acquire()
         try:
             yield conn
-        except Exception as exc:
-            if self.dialect == "postgresql" and _broken(conn, exc):
-                self._local.conn = None  # reconnect on the next request
+        except BaseException as exc:
+            self._release(conn, exc)
             raise
+        self._release(conn, None)
+
+    def _acquire(self) -> Any:
+        """This thread's connection (opened on first use, and again in a forked worker)."""
+        if self._memory:
+            self._shared_lock.acquire()
+            return self._shared
+        local = self._local
+        conn = getattr(local, "conn", None)
+        if conn is None or getattr(local, "pid", None) != os.getpid():
+            conn = local.conn = self._open()
+            local.pid = os.getpid()
+        return conn
+
+    def _release(self, conn: Any, error: BaseException | None) -> None:
+        if self._memory:
+            self._shared_lock.release()
+        elif error is not None and self.dialect == "postgresql" and _broken(conn, error):
+            self._local.conn = None  # reconnect on the next request
 
     @contextmanager
     def writing(self, conn: Any) -> Iterator[None]:
@@ -294,10 +302,10 @@ class SqlStore(Store):
 class _SqlCallTransaction(CallTransaction):
     """One webhook's reads (at once) and writes (kept, then one short transaction)."""
 
-    def __init__(self, store: SqlStore, conn: Any, call_sid: str, world: str) -> None:
+    def __init__(self, store: SqlStore, call_sid: str, world: str) -> None:
         self.store = store
         self.sql = store.sql
-        self.conn = conn
+        self.conn: Any = None  # this thread's connection, from entering the block to leaving it
         self.call_sid = call_sid
         self.world = world
         self._version: int | None = None  # as loaded; None: the call is new
@@ -307,6 +315,19 @@ class _SqlCallTransaction(CallTransaction):
         self._entries: list[tuple[str, str]] = []
         self._changes: dict[str, dict[str, Any]] = {}  # pending, by receipt
         self._requests: dict[str, dict[str, Any]] = {}  # pending, by reference
+
+    def __enter__(self) -> _SqlCallTransaction:
+        self.conn = self.store._acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        try:
+            if kind is None:
+                self.commit()
+        except BaseException as failed:
+            self.store._release(self.conn, failed)
+            raise
+        self.store._release(self.conn, error)
 
     # --- generic reads and writes (for new tables too) ---------------------------------------------
 
