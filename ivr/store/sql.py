@@ -66,8 +66,10 @@ _loads = orjson.loads
 
 
 CHECKPOINT_EVERY = 200
-"""Each process checkpoints SQLite's WAL after this many of its writes, under the writers' lock (PASSIVE:
-it waits for no reader)."""
+"""Each process checkpoints SQLite's WAL after this many of its writes (PASSIVE: it waits for no one)."""
+
+WAL_LIMIT = 64 * 1024 * 1024
+"""Past this size the WAL is checkpointed under the writers' lock, so the log starts over (see `SqlStore.writing`)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
@@ -197,19 +199,32 @@ class SqlStore(Store):
         commits.
 
         Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed
-        before the lock is let go: no commit can slip in behind it, so it catches
-        up with the log and the next writer starts the log over.  (Run after the
-        lock, a checkpoint always trails the other workers' commits, SQLite never
-        restarts the log, and the file grows for as long as the line is busy.)
+        after the lock is let go, so the other workers' commits never wait for
+        its disk flushes.  Such a checkpoint trails their commits, though, and
+        SQLite only starts the log over once a checkpoint has caught up: while
+        the line stays busy the file grows.  When it has grown past
+        `WAL_LIMIT`, that checkpoint runs before the lock is let go instead
+        (nothing can commit behind it), and the next writer starts the log over.
         """
         if self._writer is None:
             yield
             return
+        local = self._local
         with self._writer:
             yield
-            self._local.writes = getattr(self._local, "writes", 0) + 1
-            if self._local.writes % CHECKPOINT_EVERY == 0:
+            local.writes = getattr(local, "writes", 0) + 1
+            due = local.writes % CHECKPOINT_EVERY == 0
+            if due and self._wal_size() > WAL_LIMIT:
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                return
+        if due:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _wal_size(self) -> int:
+        try:
+            return os.stat(f"{self.url.database}-wal").st_size
+        except OSError:
+            return 0
 
     def _open(self) -> Any:
         if self.dialect == "sqlite":
