@@ -47,6 +47,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
+from ivr.store.checkpoint import CHECKPOINT, Checkpointer
 from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
 from ivr.store.schema import (
     calls,
@@ -66,7 +67,7 @@ _loads = orjson.loads
 
 
 CHECKPOINT_EVERY = 200
-"""Each process checkpoints SQLite's WAL after this many of its writes (PASSIVE: it waits for no one)."""
+"""Each process checkpoints SQLite's WAL after this many of its writes (in its checkpoint thread)."""
 
 WAL_LIMIT = 64 * 1024 * 1024
 """Past this size the WAL is checkpointed under the writers' lock, so the log starts over (see `SqlStore.writing`)."""
@@ -151,8 +152,10 @@ class SqlStore(Store):
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
         self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
+        self._checkpointer: Checkpointer | None = None
         if self.dialect == "sqlite" and not self._memory:
             self._writer = _WriterLock(Path(f"{parsed.database}-writer"))
+            self._checkpointer = Checkpointer(self._open)
         self.ledger_key = _ledger_key(self.engine)
 
     # --- the per-request path --------------------------------------------------------------------
@@ -198,13 +201,14 @@ class SqlStore(Store):
         in the kernel instead, so the next writer goes the moment the last one
         commits.
 
-        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed
-        after the lock is let go, so the other workers' commits never wait for
-        its disk flushes.  Such a checkpoint trails their commits, though, and
-        SQLite only starts the log over once a checkpoint has caught up: while
-        the line stays busy the file grows.  When it has grown past
-        `WAL_LIMIT`, that checkpoint runs before the lock is let go instead
-        (nothing can commit behind it), and the next writer starts the log over.
+        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed by
+        the process's checkpoint thread (`ivr.store.checkpoint`), so neither this
+        webhook nor the other workers' commits wait for its disk flushes.  Such a
+        checkpoint trails the commits, though, and SQLite only starts the log over
+        once a checkpoint has caught up: while the line stays busy the file grows.
+        When it has grown past `WAL_LIMIT`, the checkpoint runs here, before the
+        lock is let go (nothing can commit behind it), and the next writer starts
+        the log over.
         """
         if self._writer is None:
             yield
@@ -215,10 +219,10 @@ class SqlStore(Store):
             local.writes = getattr(local, "writes", 0) + 1
             due = local.writes % CHECKPOINT_EVERY == 0
             if due and self._wal_size() > WAL_LIMIT:
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                conn.execute(CHECKPOINT).fetchall()
                 return
-        if due:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if due and self._checkpointer is not None:
+            self._checkpointer.request()
 
     def _wal_size(self) -> int:
         try:
@@ -304,6 +308,8 @@ class SqlStore(Store):
         return PurgeReport(calls=len(old), transcript_entries=entries, identity_failures=failures)
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
