@@ -73,6 +73,7 @@ class Settings:
     workers: int = 2  # gunicorn sync workers, for every target
     open_calls: int = 15_000
     open_seconds: float = 40.0
+    open_workers: int = 0  # gunicorn sync workers for the open calls; 0: `ivr serve --production`'s default
     replay_calls: int = 50_000
     port: int = 8400  # first of three consecutive ports
     use_wrk: bool = True
@@ -340,18 +341,24 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
 def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
     from ivr.ops.open_calls import OpenCalls, hold
 
+    from ivr.serving import default_workers
+
     port = settings.port
-    with serving(TARGETS[0][2], port, settings.workers, folder) as master:
+    workers = settings.open_workers or default_workers()
+    with serving(TARGETS[0][2], port, workers, folder) as master:
         plan = OpenCalls(f"http://127.0.0.1:{port}", TOKEN, recorded_webhooks(port), calls=settings.open_calls,
                          think=OPEN_THINK, duration=settings.open_seconds)
         before = server_cpu(master)
         report = hold(plan)
         cpu = server_cpu(master) - before
     return {
-        "calls": settings.open_calls, "seconds": round(report.seconds, 1), "requests": report.requests,
+        "calls": settings.open_calls, "workers": workers, "seconds": round(report.seconds, 1),
+        "requests": report.requests,
         "req_s": round(report.throughput, 1),
         "p50_ms": round(report.percentile(0.5) * 1000, 2), "p99_ms": round(report.percentile(0.99) * 1000, 2),
-        "errors": report.failed, "error_kinds": dict(report.errors), "server_cpu_s": round(cpu, 2),
+        "errors": report.failed, "server_cpu_s": round(cpu, 2),
+        "error_kinds": {**report.errors, **({"not TwiML": report.not_twiml} if report.not_twiml else {}),
+                        **({"apologies": report.apologies} if report.apologies else {})},
     }
 
 
@@ -446,9 +453,11 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         "",
     ]
     calls = result["open_calls"]
-    lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s: "
-                 f"{calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
-                 f"{calls['errors']} errors.")
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(calls.get("error_kinds", {}).items()))
+    lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s, "
+                 f"gunicorn {calls.get('workers', settings['workers'])} sync workers (`ivr serve --production`'s "
+                 f"number): {calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
+                 f"{calls['errors']} errors{f' ({kinds})' if kinds else ''}.")
     engine = result["engine"]
     lines.append(f"Engine: a {engine['steps']}-step call takes {engine['call_us']:,.0f} µs through `Engine.step`; "
                  f"the {engine['triggers']} `transitions` triggers it fires take {engine['triggers_us']:,.0f} µs "

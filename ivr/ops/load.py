@@ -22,6 +22,7 @@ thousands of open calls without threads.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import itertools
 import random
 import re
@@ -34,12 +35,13 @@ from collections import Counter
 from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from twilio.request_validator import RequestValidator
 
 from ivr.qa.transcript import CallerInput
 
+T = TypeVar("T")
 TWILIO_TIMEOUT = 15.0  # seconds: Twilio gives up on a webhook after this
 CALLER = "+12025550143"
 LINE = "+18003755283"
@@ -405,9 +407,21 @@ def run(plan: Plan) -> Report:
     return run_loop(_Run(plan).main())
 
 
-def run_loop(main: Coroutine[Any, Any, Report]) -> Report:
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
     """Run a caller's event loop: uvloop's when installed (the caller shares the machine's cores with what it
-    measures, and uvloop spends about half of asyncio's CPU per request), else asyncio's."""
+    measures, and uvloop spends about half of asyncio's CPU per request), else asyncio's.
+
+    When this thread already runs an event loop (Playwright's sync API in a test process, a notebook), the
+    caller's loop runs in a thread of its own rather than failing."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _run_loop(main)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ivr-load") as pool:
+        return pool.submit(_run_loop, main).result()
+
+
+def _run_loop(main: Coroutine[Any, Any, T]) -> T:
     try:
         import uvloop
     except ImportError:

@@ -131,3 +131,17 @@ def test_a_server_that_is_not_there_counts_refused_connections(port_finder: Call
     report = hold(OpenCalls(url, TOKEN, recorded, calls=3, think=0.05, duration=30))
     assert report.requests == 3 and report.calls_finished == 0
     assert dict(report.errors) == {"connection: Connection refused": 3}
+
+
+def test_open_calls_are_held_from_a_thread_that_already_runs_an_event_loop(served: tuple[Flask, str],
+                                                                          recorded: tuple[Webhook, ...]) -> None:
+    """Called where an event loop runs already (Playwright's sync API in a test process), the caller still runs."""
+    import asyncio
+
+    _, url = served
+
+    async def inside_a_loop() -> Any:
+        return hold(OpenCalls(url, TOKEN, recorded, calls=2, think=0.1, duration=30))
+
+    report = asyncio.run(inside_a_loop())
+    assert report.requests == 8 and report.failed == 0
