@@ -31,6 +31,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 import sqlite3
@@ -57,6 +58,9 @@ from ivr.store.schema import (
     prepare,
     world_clocks,
 )
+
+log = logging.getLogger(__name__)
+
 
 def _dumps(value: Any) -> str:
     """Compact JSON text, UTF-8 as is (orjson: a session or a transcript entry in a tenth of json's time)."""
@@ -219,7 +223,10 @@ class SqlStore(Store):
             local.writes = getattr(local, "writes", 0) + 1
             due = local.writes % CHECKPOINT_EVERY == 0
             if due and self._wal_size() > WAL_LIMIT:
-                conn.execute(CHECKPOINT).fetchall()
+                try:  # the write is committed: a checkpoint that cannot run now must not fail the webhook
+                    conn.execute(CHECKPOINT).fetchall()
+                except sqlite3.Error as exc:
+                    log.warning("WAL checkpoint under the writers' lock failed: %s", exc)
                 return
         if due and self._checkpointer is not None:
             self._checkpointer.request()
