@@ -48,7 +48,6 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
-from ivr.store.checkpoint import CHECKPOINT, Checkpointer
 from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
 from ivr.store.schema import (
     calls,
@@ -70,8 +69,11 @@ def _dumps(value: Any) -> str:
 _loads = orjson.loads
 
 
-CHECKPOINT_EVERY = 200
-"""Each process checkpoints SQLite's WAL after this many of its writes (in its checkpoint thread)."""
+CHECKPOINT_EVERY = 1000
+"""Each process checkpoints SQLite's WAL after this many of its writes (a checkpoint's cost is mostly two
+disk flushes, whatever its size: every 200 writes it took 13% of a busy worker's time here)."""
+
+CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
 
 WAL_LIMIT = 64 * 1024 * 1024
 """Past this size the WAL is checkpointed under the writers' lock, so the log starts over (see `SqlStore.writing`)."""
@@ -156,10 +158,8 @@ class SqlStore(Store):
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
         self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
-        self._checkpointer: Checkpointer | None = None
         if self.dialect == "sqlite" and not self._memory:
             self._writer = _WriterLock(Path(f"{parsed.database}-writer"))
-            self._checkpointer = Checkpointer(self._open)
         self.ledger_key = _ledger_key(self.engine)
 
     # --- the per-request path --------------------------------------------------------------------
@@ -205,14 +205,14 @@ class SqlStore(Store):
         in the kernel instead, so the next writer goes the moment the last one
         commits.
 
-        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed by
-        the process's checkpoint thread (`ivr.store.checkpoint`), so neither this
-        webhook nor the other workers' commits wait for its disk flushes.  Such a
-        checkpoint trails the commits, though, and SQLite only starts the log over
-        once a checkpoint has caught up: while the line stays busy the file grows.
-        When it has grown past `WAL_LIMIT`, the checkpoint runs here, before the
-        lock is let go (nothing can commit behind it), and the next writer starts
-        the log over.
+        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed
+        after the lock is let go, so the other workers' commits never wait for
+        its disk flushes (two of them, 10-15 ms here, whatever the size: hence
+        rarely).  Such a checkpoint trails the other workers' commits, though,
+        and SQLite only starts the log over once a checkpoint has caught up:
+        while the line stays busy the file grows.  When it has grown past
+        `WAL_LIMIT`, the checkpoint runs before the lock is let go instead
+        (nothing can commit behind it), and the next writer starts the log over.
         """
         if self._writer is None:
             yield
@@ -228,8 +228,11 @@ class SqlStore(Store):
                 except sqlite3.Error as exc:
                     log.warning("WAL checkpoint under the writers' lock failed: %s", exc)
                 return
-        if due and self._checkpointer is not None:
-            self._checkpointer.request()
+        if due:
+            try:
+                conn.execute(CHECKPOINT).fetchall()
+            except sqlite3.Error as exc:  # committed already: the next checkpoint catches up
+                log.warning("WAL checkpoint failed: %s", exc)
 
     def _wal_size(self) -> int:
         try:
@@ -315,8 +318,6 @@ class SqlStore(Store):
         return PurgeReport(calls=len(old), transcript_entries=entries, identity_failures=failures)
 
     def close(self) -> None:
-        if self._checkpointer is not None:
-            self._checkpointer.stop()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
