@@ -75,6 +75,7 @@ disk flushes, whatever its size: every 200 writes it took 13% of a busy worker's
 
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
 
+WAL_PAGE = 4096  # bytes per WAL frame, near enough (SQLite's default page size)
 WAL_LIMIT = 64 * 1024 * 1024
 """Past this size the WAL is checkpointed under the writers' lock, so the log starts over (see `SqlStore.writing`)."""
 
@@ -210,9 +211,11 @@ class SqlStore(Store):
         its disk flushes (two of them, 10-15 ms here, whatever the size: hence
         rarely).  Such a checkpoint trails the other workers' commits, though,
         and SQLite only starts the log over once a checkpoint has caught up:
-        while the line stays busy the file grows.  When it has grown past
-        `WAL_LIMIT`, the checkpoint runs before the lock is let go instead
-        (nothing can commit behind it), and the next writer starts the log over.
+        while the line stays busy the log grows.  When the last checkpoint
+        found it longer than `WAL_LIMIT`, the next one runs before the lock is
+        let go instead (nothing can commit behind it), and the next writer
+        starts the log over.  (The log's length, not the file's size: the file
+        keeps its size when the log starts over.)
         """
         if self._writer is None:
             yield
@@ -222,23 +225,24 @@ class SqlStore(Store):
             yield
             local.writes = getattr(local, "writes", 0) + 1
             due = local.writes % CHECKPOINT_EVERY == 0
-            if due and self._wal_size() > WAL_LIMIT:
-                try:  # the write is committed: a checkpoint that cannot run now must not fail the webhook
-                    conn.execute(CHECKPOINT).fetchall()
-                except sqlite3.Error as exc:
-                    log.warning("WAL checkpoint under the writers' lock failed: %s", exc)
+            if due and getattr(local, "wal_too_long", False):
+                caught_up, _ = self._checkpoint(conn)  # nothing commits behind this one
+                local.wal_too_long = not caught_up  # another checkpoint was running: again next time
                 return
         if due:
-            try:
-                conn.execute(CHECKPOINT).fetchall()
-            except sqlite3.Error as exc:  # committed already: the next checkpoint catches up
-                log.warning("WAL checkpoint failed: %s", exc)
+            _, length = self._checkpoint(conn)
+            local.wal_too_long = length > WAL_LIMIT
 
-    def _wal_size(self) -> int:
+    def _checkpoint(self, conn: Any) -> tuple[bool, int]:
+        """Checkpoint the WAL: whether it caught up with the whole log, and the log's length in bytes.
+
+        The write is committed by then: a checkpoint that fails is logged, never a failed webhook."""
         try:
-            return os.stat(f"{self.url.database}-wal").st_size
-        except OSError:
-            return 0
+            busy, frames, copied = conn.execute(CHECKPOINT).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("WAL checkpoint failed: %s", exc)
+            return False, 0
+        return (not busy and frames == copied), max(int(frames), 0) * WAL_PAGE
 
     def _open(self) -> Any:
         if self.dialect == "sqlite":

@@ -19,8 +19,8 @@ import pytest
 from ivr.store import sql
 from ivr.store.sql import SqlStore
 
-EVERY = 100  # writes between a process's checkpoints, for this test
-WEBHOOKS_PER_WORKER = 12 * EVERY
+EVERY = 50  # writes between a process's checkpoints, for this test
+WEBHOOKS_PER_WORKER = 48 * EVERY
 PAGE = 4096
 
 
