@@ -55,13 +55,22 @@ class ConfigError(IVRError):
 
 def display_path(path: Path | str) -> str:
     """The path as a user typed or sees it: relative to the working folder when inside it."""
-    return _display_path(os.getcwd(), str(path))
+    text = str(path)
+    folder, name = os.path.split(text)
+    if not name or name in (".", "..") or os.path.islink(text):  # the file itself is a link: resolve it all
+        return _display_path(os.getcwd(), text)
+    cwd = os.getcwd()
+    shown = _display_path(cwd, folder or ".")
+    if os.path.isabs(shown):  # the folder is outside the working folder (the path may still lead back in)
+        return _display_path(cwd, text)
+    return name if shown == "." else os.path.join(shown, name)
 
 
 @functools.lru_cache(maxsize=8192)
 def _display_path(cwd: str, path: str) -> str:
-    # Cached: resolving symbolic links costs a system call per folder, and a replay of
-    # thousands of files shows each path several times.
+    # Cached by folder (display_path resolves a file's folder, then names the file in it):
+    # resolving symbolic links costs a system call per folder, and a replay of thousands
+    # of files in a few folders shows each path several times.
     try:
         return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:

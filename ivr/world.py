@@ -106,7 +106,8 @@ class CaseWorld:
             case = Case.from_dict(data)
         else:
             case = base
-        self.read.setdefault(case.receipt_number, case.to_dict())
+        if case.receipt_number not in self.read:  # the first read is the one replay needs; later ones cost nothing
+            self.read[case.receipt_number] = case.to_dict()
         return case
 
     def _note_requests(self, receipt: str, records: list[ServiceRequestRecord]) -> None:

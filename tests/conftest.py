@@ -128,9 +128,13 @@ def every_prompt_variable_is_set(caplog: pytest.LogCaptureFixture) -> Iterator[N
     assert not missing, missing
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Debian chromium for the browser tests (one per test process)."""
+    """Headless Debian chromium for a module's browser tests.
+
+    Module-scoped, not session-scoped: Playwright's sync API keeps an asyncio loop running in
+    the thread while it is open, which would break later tests that call `asyncio.run()`.
+    """
     from ivr.web.testing import chromium
 
     with chromium() as launched:

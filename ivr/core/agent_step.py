@@ -51,7 +51,7 @@ from ivr.core.registry import CASE_UPDATED, Context, Effect
 from ivr.routing import QUEUE_CALLBACK_KEY, queue_text, route_for
 
 if TYPE_CHECKING:
-    from ivr.core.engine import _Run
+    from ivr.core.stepping import Run as _Run
     from ivr.core.session import Session
 
 AGENT_REFUSED = "agent_refused"

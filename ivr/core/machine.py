@@ -171,7 +171,8 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
         )
         for language in LANGUAGES
     }
-    states = {name: _compile_state(flow, state, _identifier(state, registry)) for name, state in flow.states.items()}
+    models: dict[tuple[Any, ...], Model] = {}  # states asking the same choices (collects of a tier) share one model
+    states = {name: _compile_state(flow, state, _identifier(state, registry), models) for name, state in flow.states.items()}
     return CompiledFlow(flow, machine, states, global_phrases, registry)
 
 
@@ -189,7 +190,9 @@ def _identifier(state: State, registry: Registry) -> bool:
     return bool(spec is not None and spec.identifier)
 
 
-def _compile_state(flow: Flow, state: State, identifier: bool = False) -> CompiledState:
+def _compile_state(
+    flow: Flow, state: State, identifier: bool = False, models: dict[tuple[Any, ...], Model] | None = None
+) -> CompiledState:
     dynamic = any(option.when for option in state.options)
     prompt: dict[str, str] = {}
     reprompt: dict[str, str] = {}
@@ -220,17 +223,20 @@ def _compile_state(flow: Flow, state: State, identifier: bool = False) -> Compil
         own = [hint for hint in dict.fromkeys(_hint(w) for w in words if _hint(w)) if hint not in globals_words][:room]
         hints[language] = tuple(dict.fromkeys(own + [w for w in globals_words if w]))
     parts, reparts = _bilingual_parts(state) if state.bilingual and state.kind == "menu" else ((), ())
-    understanding: dict[str, Model] = {lang: build_model(flow, state, lang) for lang in LANGUAGES} if state.waits_for_caller else {}
+    understanding: dict[str, Model] = (
+        {lang: build_model(flow, state, lang, models) for lang in LANGUAGES} if state.waits_for_caller else {}
+    )
     return CompiledState(state, dynamic, prompt, reprompt, phrases, hints, parts, reparts, identifier, understanding)
 
 
-def build_model(flow: Flow, state: State, language: str) -> Model:
+def build_model(flow: Flow, state: State, language: str, models: dict[tuple[Any, ...], Model] | None = None) -> Model:
     """The classifier of one waiting state: its options, then the global purposes and intents.
 
     A global that leads where an option of the state leads (the main menu's hours
     option and the `hours` intent; Tier 1's supervisor option and the supervisor
     request), or shares a phrase with one, is that option here: the caller's words
-    pick the option rather than tie with it.
+    pick the option rather than tie with it.  With `models`, a model already built for the
+    same choices is shared.
     """
     options: list[tuple[str, tuple[str, ...]]] = [
         (option.key, (*_topic(option, language), *option.phrases[language], *_other_language(option, language)))
@@ -247,7 +253,13 @@ def build_model(flow: Flow, state: State, language: str) -> Model:
         owner = next((option.key for option in state.options if dest is not None and option.goto == dest), None)
         owner = owner or next((said[w] for w in _phrase_set(phrases, language) if w in said), None)
         choices.append((owner or name, phrases))
-    return Model.build(choices, language)
+    if models is None:
+        return Model.build(choices, language)
+    key = (language, *((name, tuple(phrases)) for name, phrases in choices))
+    model = models.get(key)
+    if model is None:  # a model is read-only: the same choices in the same language make the same model
+        model = models[key] = Model.build(choices, language)
+    return model
 
 
 def _escalation_target(flow: Flow, purpose: str, tier: str) -> str | None:

@@ -61,32 +61,19 @@ class Session:
     steps: int = 0
 
     def copy(self) -> Session:
-        """A copy the engine may change without touching the caller's object."""
-        return Session(
-            call_sid=self.call_sid,
-            flow_id=self.flow_id,
-            flow_version=self.flow_version,
-            state=self.state,
-            started_at=self.started_at,
-            language=self.language,
-            tier=self.tier,
-            caller=self.caller,
-            no_input=self.no_input,
-            no_match=self.no_match,
-            silent_escalations=self.silent_escalations,
-            pending=self.pending,
-            clarify=list(self.clarify),
-            menu_stack=list(self.menu_stack),
-            path=self.path[-PATH_TAIL:],
-            vars=dict(self.vars),
-            verified_receipt=self.verified_receipt,
-            tier_changes=list(self.tier_changes),
-            scripts_heard=list(self.scripts_heard),
-            service_requests=list(self.service_requests),
-            console=dict(self.console),
-            ended=self.ended,
-            steps=self.steps,
-        )
+        """A copy the engine may change without touching the caller's object (its lists and dicts copied too)."""
+        copied = object.__new__(Session)
+        fields = copied.__dict__
+        fields.update(self.__dict__)  # every field at once: a copy per step, so per webhook
+        fields["clarify"] = list(self.clarify)
+        fields["menu_stack"] = list(self.menu_stack)
+        fields["path"] = self.path[-PATH_TAIL:]
+        fields["vars"] = dict(self.vars)
+        fields["tier_changes"] = list(self.tier_changes)
+        fields["scripts_heard"] = list(self.scripts_heard)
+        fields["service_requests"] = list(self.service_requests)
+        fields["console"] = dict(self.console)
+        return copied
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict (the lists and dicts are the session's own: serialise it, do not keep it)."""

@@ -135,6 +135,9 @@ def _resolve(self: Any, kind: type[Node], value: str, implicit: tuple[bool, bool
 
 
 _EMPTY = tuple(_StrictLoader.yaml_implicit_resolvers.get("", ()))
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "null"))
+"""Scalars `_build` hands to the loader's own constructors (text it makes itself)."""
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 if _CLoader is not None:
@@ -152,6 +155,67 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _FastStrictLoader = _StrictLoader  # type: ignore[misc, assignment]
 
 
+class _Unusual(Exception):
+    """A document `_build` leaves to PyYAML's own constructor (merge keys, recursion, a complex or repeated key)."""
+
+
+def _built(loader: Any) -> Any:
+    """The document's data, as `get_single_data` would construct it with this module's constructors.
+
+    libyaml composes the nodes in C; PyYAML then constructs the data in Python through a
+    generic machinery (generators, deep and recursive bookkeeping) that costs more than the
+    parsing.  Plain documents (mappings, sequences, scalars, anchors reused as is) are built
+    here directly; anything else goes through `construct_document`, which reports its problems.
+    """
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    try:
+        return _build(loader, node, {})
+    except _Unusual:
+        return loader.construct_document(node)
+
+
+def _build(loader: Any, node: Node, made: dict[int, Any]) -> Any:
+    kind = node.__class__
+    if kind is ScalarNode:
+        if node.tag == _STR_TAG:
+            text = Text(node.value)
+            text.line = node.start_mark.line + 1
+            return text
+        return loader.yaml_constructors[node.tag](loader, node) if node.tag in _PLAIN_TAGS else _unusual()
+    key = id(node)
+    if key in made:  # an alias: the same object, as PyYAML gives (None while it is being built: recursion)
+        return made[key] if made[key] is not None else _unusual()
+    made[key] = None
+    if kind is SequenceNode and node.tag == _SEQ_TAG:
+        items = Sequence(_build(loader, child, made) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        made[key] = items
+        return items
+    if kind is not MappingNode or node.tag != _MAP_TAG:
+        return _unusual()
+    result = Mapping()
+    result.line = node.start_mark.line + 1
+    lines: dict[str, int] = {}
+    result.key_lines = lines
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not ScalarNode or key_node.tag == _MERGE_TAG:
+            return _unusual()
+        name = str(key_node.value)
+        if name in lines:
+            return _unusual()
+        result[name] = _build(loader, value_node, made)
+        lines[name] = key_node.start_mark.line + 1
+    made[key] = result
+    return result
+
+
+def _unusual() -> Any:
+    raise _Unusual
+
+
 def load_text(text: str, path: str) -> Any:
     """Parse YAML text strictly; raise `DefinitionError` with every duplicate or complex key, or the syntax error."""
     try:
@@ -162,7 +226,7 @@ def load_text(text: str, path: str) -> Any:
         fast.duplicate_problems = []
         fast.key_problems = []
         try:
-            data = fast.get_single_data()
+            data = _built(fast)
         except yaml.YAMLError:
             data = None
         else:

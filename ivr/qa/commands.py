@@ -99,7 +99,7 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
     started = time.perf_counter()
     seen: dict[tuple[str, ...], str] = {}
     with _progress(len(files), progress) as show:
-        results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet, seen)))
+        results = replay_paths(files, config, jobs, on_result=lambda result: show(_report(result, quiet, seen)), coverage=coverage)
     seconds = time.perf_counter() - started
     failed = sum(1 for result in results if not result.passed)
     if coverage:
@@ -212,10 +212,18 @@ def _flow_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 class _progress:
-    """Prints report lines; with many files and a terminal, under a tqdm progress bar."""
+    """Prints report lines; with many files and a terminal, under a tqdm progress bar.
+
+    Under the bar, lines are written in batches (at most ten times a second): clearing and
+    redrawing the bar for each of 50,000 lines would cost more than replaying some calls.
+    """
+
+    FLUSH_EVERY = 0.1  # seconds
 
     def __init__(self, total: int, wanted: bool | None = None) -> None:
         self.bar: Any = None
+        self.pending: list[str] = []
+        self.flushed = 0.0
         if wanted or (wanted is None and total > PROGRESS_AFTER and sys.stderr.isatty()):
             from tqdm import tqdm  # type: ignore[import-untyped]
 
@@ -223,18 +231,28 @@ class _progress:
 
     def __enter__(self) -> Callable[[str | None], None]:
         def show(line: str | None) -> None:
-            if line is not None:
-                if self.bar is not None:
-                    self.bar.write(line)
-                else:
+            if self.bar is None:
+                if line is not None:
                     click.echo(line)
-            if self.bar is not None:
-                self.bar.update(1)
+                return
+            if line is not None:
+                self.pending.append(line)
+            self.bar.update(1)
+            now = time.monotonic()
+            if self.pending and now - self.flushed >= self.FLUSH_EVERY:
+                self._flush(now)
 
         return show
 
+    def _flush(self, now: float) -> None:
+        self.flushed = now
+        lines, self.pending = self.pending, []
+        self.bar.write("\n".join(lines))
+
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
+            if self.pending:
+                self._flush(time.monotonic())
             self.bar.close()
 
 

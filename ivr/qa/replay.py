@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import json
 import os
 import time
@@ -50,6 +51,7 @@ from ivr.store.base import LIVE, CallRecord, CallTransaction, Store
 from ivr.world import MemoryTransaction
 
 FILE_SUFFIXES = (testcall.SUFFIX, transcript.SUFFIX)
+_DEFAULTS = json.dumps([{}, {}])  # the engine key of a call with no script pins and no tier routing
 _CONTEXT_PATH = 6  # states of the path so far shown above a divergence
 
 
@@ -88,6 +90,10 @@ class _TracedFlow(CompiledFlow):
             return True
         return False
 
+    def untraced(self) -> CompiledFlow:
+        """The same compiled flow without the notes (what a webhook's engine steps through)."""
+        return CompiledFlow(**{f.name: getattr(self, f.name) for f in fields(CompiledFlow)})
+
 
 class Replayer:
     """Replays transcripts and test calls; flows are compiled once, for every file."""
@@ -105,6 +111,8 @@ class Replayer:
         self.scripts = _scripts(settings.get("SCRIPTS_DIR"))
         self._engines: dict[str, Engine] = {}
         self._cases: dict[Path, CaseBook] = {}
+        self.coverage = True  # results list the states and transitions each call went through
+        self._plain: dict[str, CompiledFlow] | None = None  # the flows untraced, for runs without coverage
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -248,10 +256,14 @@ class Replayer:
     # --- running -------------------------------------------------------------------------------
 
     def engine(self, settings: Mapping[str, Any]) -> Engine:
-        """The engine for a call's path-changing settings (script pins, tier routing), built once per combination."""
+        """The engine for a call's path-changing settings (script pins, tier routing), built once per combination.
+
+        Without coverage it steps through the flows as compiled, as a webhook does (the traced
+        copies only note the transitions coverage needs)."""
         pins = dict(settings.get("SCRIPT_PINS") or {})
         routing = dict(settings.get("TIER_ROUTING") or {})
-        key = json.dumps([pins, routing], sort_keys=True)
+        key = _DEFAULTS if not pins and not routing else json.dumps([pins, routing], sort_keys=True)
+        key += "" if self.coverage else " untraced"
         engine = self._engines.get(key)
         if engine is None:
             services = Services(
@@ -260,9 +272,15 @@ class Replayer:
                 routing=TierRouting.from_config(routing),
                 settings={**self.settings, "SCRIPT_PINS": pins, "TIER_ROUTING": routing},
             )
-            engine = Engine(dict(self.flows), services, self.default_flow)
+            flows: dict[str, CompiledFlow] = dict(self.flows) if self.coverage else self._untraced()
+            engine = Engine(flows, services, self.default_flow)
             self._engines[key] = engine
         return engine
+
+    def _untraced(self) -> dict[str, CompiledFlow]:
+        if self._plain is None:
+            self._plain = {flow_id: traced.untraced() for flow_id, traced in self.flows.items()}
+        return self._plain
 
     def _run(
         self,
@@ -280,6 +298,8 @@ class Replayer:
     def _result(
         self, path: str, passed: bool, kind: str, name: str, steps: int, diff: str, flow_id: str, run: _Run
     ) -> ReplayResult:
+        if not self.coverage:
+            return ReplayResult(path, passed, kind, name, steps, diff, flow_id)
         flow = self.flows[flow_id]
         states = {flow.flow.start, *run.entered}
         return ReplayResult(
@@ -368,41 +388,82 @@ def replay_paths(
     config: Mapping[str, Any] | None = None,
     jobs: int = 1,
     on_result: Callable[[ReplayResult], None] | None = None,
+    coverage: bool = True,
 ) -> list[ReplayResult]:
-    """Replay every file (on `jobs` processes; 0 is every core), in order; `on_result` sees each as it finishes."""
+    """Replay every file (on `jobs` processes; 0 is every core), in order; `on_result` sees each as it finishes.
+
+    Without `coverage`, results leave out the states and transitions each call went through
+    (what `ivr.qa.coverage` needs), so a large run's workers send back less.
+
+    On several processes the first file is replayed here, before the workers start: where
+    processes fork, they inherit this replayer with its flows compiled and everything a
+    call first loads (holiday calendars, number wording) loaded, instead of each building
+    its own.
+    """
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     workers = min(workers, len(paths)) or 1
     results: list[ReplayResult] = []
     replayer = Replayer(config)  # here first: broken flows are one error, not one per worker
-    if workers == 1:
-        for path in paths:
-            result = replayer.replay_path(path)
-            results.append(result)
-            if on_result:
-                on_result(result)
-        return results
-    import multiprocessing
+    replayer.coverage = coverage
 
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
-    with context.Pool(workers, initializer=_start_worker, initargs=(dict(config or {}),)) as pool:
-        for result in pool.imap(_replay_in_worker, [str(p) for p in paths], chunksize=chunk):
-            results.append(result)
-            if on_result:
-                on_result(result)
+    def done(result: ReplayResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    if not paths:
+        return results
+    done(replayer.replay_path(paths[0]))
+    with _frozen_heap():
+        if workers == 1:
+            for path in paths[1:]:
+                done(replayer.replay_path(path))
+            return results
+        import multiprocessing
+
+        rest = [str(p) for p in paths[1:]]
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name != "nt" else "spawn"
+        context = multiprocessing.get_context(method)
+        chunk = max(1, min(64, len(rest) // (workers * 8) or 1))
+        global _worker
+        _worker = replayer  # a forked worker starts with it (a spawned one builds its own)
+        try:
+            initargs = (dict(config or {}), method == "fork", coverage)
+            with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
+                for result in pool.imap(_replay_in_worker, rest, chunksize=chunk):
+                    done(result)
+        finally:
+            _worker = None
     return results
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects made so far (flows, machines, models: everything a call only reads) are left out of
+    garbage collection while the files replay: collections then scan what the calls make, not the
+    whole replayer again and again (about a twentieth of a large run), and forked workers share them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 _worker: Replayer | str | None = None
 
 
-def _start_worker(config: dict[str, Any]) -> None:
-    """Build the worker's replayer; a failure is kept (and reported per file): a failing initializer would be retried forever."""
+def _start_worker(config: dict[str, Any], inherited: bool, coverage: bool) -> None:
+    """Build the worker's replayer unless it was inherited; a failure is kept (and reported per file):
+    a failing initializer would be retried forever."""
     global _worker
-    try:
-        _worker = Replayer(config)
-    except Exception as error:  # noqa: BLE001
-        _worker = f"{type(error).__name__}: {error}"
+    if not (inherited and isinstance(_worker, Replayer)):
+        try:
+            _worker = Replayer(config)
+        except Exception as error:  # noqa: BLE001
+            _worker = f"{type(error).__name__}: {error}"
+        gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
+    if isinstance(_worker, Replayer):
+        _worker.coverage = coverage
 
 
 def _replay_in_worker(path: str) -> ReplayResult:

@@ -1,0 +1,38 @@
+"""Start-up (issue 11, point 7): what creating the app loads, and how `ivr bench` times it (never how fast)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from ivr.ops import engine_bench
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_AT_CREATION = (
+    "twilio.rest",  # SMS confirmations: only a configured notifier sends them
+    "pygal", "ivr.web", "ivr.console", "ivr.trainers", "ivr.ops",  # the web rooms and the other commands
+    "ivr.qa.replay", "tqdm", "multiprocessing",  # replay
+    "holidays",  # the federal calendar: loaded by the first time rule that needs it
+    "sqlalchemy.orm", "psycopg",  # the store talks SQL Core, and SQLite here
+)
+
+
+def test_creating_the_app_leaves_what_serving_does_not_need_unimported(tmp_path: Path) -> None:
+    """`create_app()` (no web rooms) imports none of the web rooms, the other commands or their heavy libraries."""
+    code = (
+        "import sys; from ivr import create_app; "
+        f"create_app({{'DATABASE_URL': 'sqlite:///{tmp_path}/app.sqlite3'}}); "
+        f"print(' '.join(m for m in {NOT_AT_CREATION!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+def test_startup_is_timed_in_a_fresh_interpreter() -> None:
+    """Each run starts a new interpreter (as a gunicorn worker or a shell command does), beside a bare one."""
+    timing = engine_bench.time_startup("create_app", runs=1)
+    assert (timing.name, timing.runs) == ("create_app", 1)
+    assert timing.wall_s > 0 and timing.cpu_s > 0 and timing.bare_s > 0
+    assert set(timing.to_dict()) == {"name", "runs", "wall_s", "cpu_s", "python_s"}

@@ -1,0 +1,85 @@
+"""Replay at scale (issue 11, point 6): what a run of thousands of files saves, without changing any result or line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ivr.cli import main
+from ivr.errors import _display_path, display_path
+from ivr.qa import replay
+from ivr.qa.replay import replay_paths
+
+CALLS = Path(__file__).resolve().parents[1] / "calls"
+
+
+@pytest.fixture
+def many_calls(tmp_path: Path) -> list[Path]:
+    """Thirty copies of one short passing test call, in one folder."""
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    paths = []
+    for index in range(30):
+        paths.append(folder / f"{index:02d}.call.yaml")
+        shutil.copy(CALLS / "hours.call.yaml", paths[-1])
+    return paths
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="processes are not forked here")
+def test_forked_workers_replay_with_the_replayer_built_first(many_calls: list[Path], tmp_path: Path, monkeypatch) -> None:
+    """On several processes the flows are compiled once, before the workers fork, not again in each worker."""
+    built_in = tmp_path / "built-in.txt"
+    original = replay.Replayer.__init__
+
+    def noting(self, *args, **kwargs):
+        with built_in.open("a") as notes:
+            notes.write(f"{os.getpid()}\n")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(replay.Replayer, "__init__", noting)
+    results = replay_paths(many_calls, jobs=2)
+    assert [r.passed for r in results] == [True] * len(many_calls)
+    assert built_in.read_text().split() == [str(os.getpid())]
+
+
+def test_results_carry_coverage_only_when_asked(many_calls: list[Path]) -> None:
+    """Without coverage, results leave out the states and transitions (what workers send back shrinks)."""
+    plain = replay_paths(many_calls[:3], jobs=2, coverage=False)
+    covered = replay_paths(many_calls[:3], jobs=2)
+    assert [(r.path, r.passed, r.steps) for r in plain] == [(r.path, r.passed, r.steps) for r in covered]
+    assert all(r.states == () and r.transitions == () for r in plain)
+    assert all(r.states and r.transitions for r in covered)
+
+
+def test_lines_under_the_progress_bar_are_written_in_batches(many_calls: list[Path], monkeypatch) -> None:
+    """Every file's line is printed once and in order, but the bar is not cleared and redrawn for each line."""
+    import tqdm
+
+    writes = []
+    original = tqdm.tqdm.write
+    monkeypatch.setattr(tqdm.tqdm, "write", classmethod(lambda cls, text, *a, **k: (writes.append(text), original(text, *a, **k))))
+    result = CliRunner().invoke(main, ["replay", "--progress", str(many_calls[0].parent)])
+    passes = [line for line in result.stdout.splitlines() if line.startswith("PASS ")]
+    assert passes == [f"PASS {path}" for path in many_calls]
+    assert 1 <= len(writes) < len(many_calls)
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["calls/a.call.yaml", "./calls/a.call.yaml", "{cwd}/calls/a.call.yaml", "../{name}/calls/a.call.yaml",
+     "{cwd}", "{cwd}/", ".", "calls", "calls/", "a.call.yaml", "/etc/hosts", "calls/..", "link.call.yaml"],
+)
+def test_a_file_is_shown_as_its_fully_resolved_path_would_be(given: str, tmp_path: Path, monkeypatch) -> None:
+    """Resolving a file's folder once for all its files shows each path as resolving the whole path would."""
+    (tmp_path / "calls").mkdir()
+    (tmp_path / "calls" / "a.call.yaml").write_text("")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.call.yaml").write_text("")
+    (tmp_path / "link.call.yaml").symlink_to(tmp_path / "elsewhere" / "b.call.yaml")
+    monkeypatch.chdir(tmp_path)
+    path = given.format(cwd=tmp_path, name=tmp_path.name)
+    assert display_path(path) == _display_path(str(tmp_path), path)
