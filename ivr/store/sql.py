@@ -74,6 +74,7 @@ CHECKPOINT_EVERY = 1000
 disk flushes, whatever its size: every 200 writes it took 13% of a busy worker's time here)."""
 
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
+START_OVER = "PRAGMA wal_checkpoint(TRUNCATE)"  # waits for a running checkpoint and for readers of the log, then empties it
 
 WAL_PAGE = 4096  # bytes per WAL frame, near enough (SQLite's default page size)
 WAL_LIMIT = 64 * 1024 * 1024
@@ -213,9 +214,9 @@ class SqlStore(Store):
         and SQLite only starts the log over once a checkpoint has caught up:
         while the line stays busy the log grows.  When the last checkpoint
         found it longer than `WAL_LIMIT`, the next one runs before the lock is
-        let go instead (nothing can commit behind it), and the next writer
-        starts the log over.  (The log's length, not the file's size: the file
-        keeps its size when the log starts over.)
+        let go instead (nothing can commit behind it), waits for a checkpoint
+        already running and for readers still in the log (a few ms), and
+        empties the log.
         """
         if self._writer is None:
             yield
@@ -226,19 +227,19 @@ class SqlStore(Store):
             local.writes = getattr(local, "writes", 0) + 1
             due = local.writes % CHECKPOINT_EVERY == 0
             if due and getattr(local, "wal_too_long", False):
-                caught_up, _ = self._checkpoint(conn)  # nothing commits behind this one
-                local.wal_too_long = not caught_up  # another checkpoint was running: again next time
+                caught_up, _ = self._checkpoint(conn, START_OVER)  # nothing commits behind this one
+                local.wal_too_long = not caught_up  # it could not finish: again next time
                 return
         if due:
             _, length = self._checkpoint(conn)
             local.wal_too_long = length > WAL_LIMIT
 
-    def _checkpoint(self, conn: Any) -> tuple[bool, int]:
+    def _checkpoint(self, conn: Any, how: str = CHECKPOINT) -> tuple[bool, int]:
         """Checkpoint the WAL: whether it caught up with the whole log, and the log's length in bytes.
 
         The write is committed by then: a checkpoint that fails is logged, never a failed webhook."""
         try:
-            busy, frames, copied = conn.execute(CHECKPOINT).fetchone()
+            busy, frames, copied = conn.execute(how).fetchone()
         except sqlite3.Error as exc:
             log.warning("WAL checkpoint failed: %s", exc)
             return False, 0
