@@ -11,12 +11,22 @@ answer (`live_tier1_answer`: a script's text, recorded as `id@version` in
 `session.scripts_heard`, or a refusal outcome), what may follow a script (its
 `may_follow`), and the biometrics hand-off from self-service (seed
 000_183b307099edfec1.txt: good cause, untimely requests taken only by the
-Contact Center).  Nothing here says anything a script or the flow does not.
+Contact Center).
+
+Also owns saying Tier 1's wording scripts (`ivr.definitions.script_wording`): each
+wording `<name>` is the prompt variable `{tier1_<name>}`, the sentences of the
+wording script in force with the call's facts filled in; the identity lock, the
+late-request note and the biometrics questions pick their wording by the call's
+facts.  Nothing here holds words of its own: every sentence comes from a script.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from ivr.behaviours.case_status import status_in
+from ivr.behaviours.verification import call_lock
 from ivr.behaviours.live_assistance import (
     SUPERVISOR,
     asks_for_supervisor,
@@ -28,11 +38,14 @@ from ivr.behaviours.live_assistance import (
 from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
+from ivr.definitions.script_wording import WORDING, fill
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
 from ivr.rules.service_requests import SR_TYPES
 from ivr.rules.service_requests import topic as sr_topic
 from ivr.rules.spoken import say_date, say_time
+
+log = logging.getLogger(__name__)
 
 GOOD_CAUSE_RECORDED = "good_cause_recorded"
 BIOMETRICS_HANDOFF = "biometrics_reschedule"
@@ -51,6 +64,9 @@ _SR_TYPE_BY_TOPIC = {
     "accommodations": "accommodation",
     "processing_times": "outside_normal_processing_time",
 }
+
+_ANOTHER_AGENCY = frozenset({"other_agency", "ice_checkin"})
+"""Script topics about another agency's cases (seed 001: other agencies' inquiries are redirected)."""
 
 # What Tier 1 may not do (DOMAIN.md §1.3), recognised in what the caller says.
 _REFUSALS = {
@@ -149,9 +165,11 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     else:
         said = choice.removeprefix("said:")
         refusal = _REFUSALS[ctx.language].match(said)
-        if refusal is not None:
-            return Outcome(refusal)
         script = scripts.match(said, ctx.language)
+        # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
+        another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
+        if refusal is not None and not (refusal == "case_details" and another_agency):
+            return Outcome(refusal)
     if script is None:
         return Outcome("unknown")
     hear(ctx, script)
@@ -233,36 +251,6 @@ def live_task_biometrics(ctx: Context) -> bool:
     return ctx.session.vars.get("live_task") == "biometrics"
 
 
-_LATE = {
-    "en": "Your appointment has already passed, so this is a late request. "
-    "Only the Contact Center takes late requests, and USCIS decides whether to accept them.",
-    "es": "Su cita ya pasó, así que esta es una solicitud tardía. "
-    "Solo el Centro de Contacto recibe solicitudes tardías, y USCIS decide si las acepta.",
-}
-_WHY = {
-    # Seed 000: a passed appointment is one the caller could not attend; a coming one, cannot.
-    "timely": {
-        "en": "Which reason best describes why you cannot attend?",
-        "es": "¿Qué razón describe mejor por qué no puede asistir?",
-    },
-    "late": {
-        "en": "Which reason best describes why you could not attend?",
-        "es": "¿Qué razón describe mejor por qué no pudo asistir?",
-    },
-}
-_NEXT = {
-    "timely": {
-        # Whether the reason is good cause is USCIS's decision (seed 000), not Tier 1's promise.
-        "en": "USCIS will decide whether your reason is good cause and will write to you.",
-        "es": "USCIS decidirá si su razón es una causa justificada y le escribirá.",
-    },
-    "late": {
-        "en": "USCIS will decide whether to accept this late request and will write to you.",
-        "es": "USCIS decidirá si acepta esta solicitud tardía y le escribirá.",
-    },
-}
-
-
 @REGISTRY.action("live_biometrics_start", outcomes=("verify", "ready", "no_appointment"))
 def live_biometrics_start(ctx: Context) -> Outcome:
     """Take over a biometrics rescheduling request: identity, the appointment, whether it is late."""
@@ -279,8 +267,9 @@ def live_biometrics_start(ctx: Context) -> Outcome:
     local = appointment.astimezone(local_zone(appointment))
     vars_["bio_appointment_spoken"] = f"{say_date(local.date(), language)}, {say_time(appointment, language)}"
     late = is_untimely(appointment, ctx.now)
-    vars_["bio_note"] = _LATE[language] if late else ""
-    vars_["bio_why"] = _WHY["late" if late else "timely"][language]
+    # Seed 000: a passed appointment is a late request, one the caller could not attend; a coming one, cannot.
+    vars_["bio_note"] = wording(ctx, "biometrics_late") if late else ""
+    vars_["bio_why"] = wording(ctx, "biometrics_why_late" if late else "biometrics_why")
     return Outcome("ready")
 
 
@@ -325,5 +314,45 @@ def live_record_good_cause(ctx: Context) -> Outcome:
         )
     )
     vars_["good_cause"] = cause.es if ctx.language == "es" else cause.en
-    vars_["bio_next"] = _NEXT["late" if late else "timely"][ctx.language]
+    # Whether the reason is good cause is USCIS's decision (seed 000), not Tier 1's promise.
+    vars_["bio_next"] = wording(ctx, "biometrics_next_late" if late else "biometrics_next")
     return Outcome("created")
+
+
+# --- wording scripts: every other sentence Tier 1 says --------------------------------------------
+
+_LOCKED = {"receipt": "locked_receipt", "caller": "locked_caller"}
+"""The identity lock (`ivr.behaviours.verification.call_lock`) -> its wording; any other lock is `locked_call`."""
+_CHOSEN_AT_RUN_TIME = frozenset(
+    {"locked_call", "locked_receipt", "locked_caller", "biometrics_late", "biometrics_why", "biometrics_why_late",
+     "biometrics_next", "biometrics_next_late"}
+)
+"""Wordings a behaviour picks by the call's facts (`{tier1_identity_locked}`, `{bio_note}`, `{bio_why}`, `{bio_next}`)."""
+
+
+def wording(ctx: Context, name: str) -> str:
+    """The sentences of wording `name` from the wording script in force, the call's facts filled in."""
+    text = scripts_in_force(ctx).says(name, ctx.language)
+    if text is None:
+        log.warning("no wording script in force says %r", name)
+        return ""
+    return fill(text, ctx.session.vars) if "{" in text else str(text)
+
+
+@REGISTRY.variable("tier1_identity_locked")
+def tier1_identity_locked(ctx: Context) -> str:
+    """Why the call can verify nobody and what the caller can do instead (wording locked_call, _receipt or _caller)."""
+    return wording(ctx, _LOCKED.get(call_lock(ctx.session) or "", "locked_call"))
+
+
+def _say_wording(name: str) -> Callable[[Context], str]:
+    def variable(ctx: Context) -> str:
+        return wording(ctx, name)
+
+    variable.__doc__ = f"The wording '{name}' of the Tier 1 wording script in force (scripts/tier1-*)."
+    return variable
+
+
+for _name in WORDING:
+    if _name not in _CHOSEN_AT_RUN_TIME:
+        REGISTRY.variable(f"tier1_{_name}")(_say_wording(_name))

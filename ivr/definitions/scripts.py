@@ -12,7 +12,10 @@ This module owns:
   and the check that no published version was edited since (`publish` adds
   drafts to it);
 * choosing the scripts in force on a date, with pins from the configuration,
-  and finding a script by menu key, topic or what the caller said (`ScriptSet`).
+  and finding a script by menu key, topic or what the caller said (`ScriptSet`);
+* wording scripts (`wording:` in place of `text:`, `ivr.definitions.script_wording`):
+  the fixed sentences Tier 1 says around the answers, checked here to be said by
+  exactly one script in force on every date once the first of them is.
 
 Files are read only by `load_scripts` and `publish`, at start-up or from the CLI.
 Everything after loading is pure: dates come in as arguments, never from the clock.
@@ -36,6 +39,7 @@ from zoneinfo import ZoneInfo
 from ivr.core.understanding import Model
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
+from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 
 __all__ = [
@@ -51,6 +55,7 @@ __all__ = [
     "Script",
     "ScriptLibrary",
     "ScriptSet",
+    "Wording",
     "content_hash",
     "load_scripts",
     "publication_records",
@@ -154,7 +159,9 @@ class ScriptSet:
     """The scripts in force at one moment: at most one version of each id."""
 
     scripts: tuple[Script, ...]
+    wordings: tuple[Wording, ...] = ()
     _by_key: dict[str, Script] = field(init=False, repr=False, compare=False)
+    _says: dict[tuple[str, str], str] = field(init=False, repr=False, compare=False)
     _phrases: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(
         init=False, repr=False, compare=False
     )
@@ -162,6 +169,11 @@ class ScriptSet:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
+        object.__setattr__(
+            self,
+            "_says",
+            {(name, language): text for w in self.wordings for name, texts in w.says.items() for language, text in texts.items()},
+        )
         object.__setattr__(
             self,
             "_models",
@@ -186,6 +198,14 @@ class ScriptSet:
     def refs(self) -> tuple[str, ...]:
         """`id@version` of every script in the set, for the call record."""
         return tuple(script.ref for script in self.scripts)
+
+    def says(self, name: str, language: str) -> str | None:
+        """The sentences of wording `name` (`ivr.definitions.script_wording.WORDING`) in force, with their `{facts}`."""
+        return self._says.get((name, language))
+
+    def wording_refs(self) -> tuple[str, ...]:
+        """`id@version` of every wording script in the set."""
+        return tuple(wording.ref for wording in self.wordings)
 
     def by_id(self, script_id: str) -> Script | None:
         """The version of `script_id` in force, if any."""
@@ -233,13 +253,26 @@ class ScriptLibrary:
 
     versions: Mapping[str, tuple[Script, ...]]  # by id, versions ascending
     draft_refs: frozenset[str] = frozenset()
+    wordings: Mapping[str, tuple[Wording, ...]] = field(default_factory=dict)  # wording scripts, by id
     _sets: dict[tuple[dt.date, tuple[tuple[str, int], ...]], ScriptSet] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
     def refs(self) -> tuple[str, ...]:
-        """Every loaded `id@version`, by id and then version."""
+        """Every loaded `id@version` of an informational script, by id and then version."""
         return tuple(script.ref for id_ in sorted(self.versions) for script in self.versions[id_])
+
+    def wording_refs(self) -> tuple[str, ...]:
+        """Every loaded `id@version` of a wording script, by id and then version."""
+        return tuple(wording.ref for id_ in sorted(self.wordings) for wording in self.wordings[id_])
+
+    def get_wording(self, ref: str) -> Wording:
+        """The wording script `id@version`; KeyError when it is not loaded."""
+        id_, version = _parse_ref(ref)
+        for wording in self.wordings.get(id_, ()):
+            if wording.version == version:
+                return wording
+        raise KeyError(f"unknown wording script {ref} (known: {', '.join(self.wording_refs()) or 'none'})")
 
     def get(self, ref: str) -> Script:
         """The script `id@version`; KeyError when it is not loaded, ValueError when `ref` is malformed."""
@@ -262,7 +295,8 @@ class ScriptLibrary:
         cached = self._sets.get(cache_key)
         if cached is not None:
             return cached
-        chosen = self._pinned(dict(pin_items))
+        pinned = dict(pin_items)
+        chosen = self._pinned({id_: v for id_, v in pinned.items() if id_ not in self.wordings})
         for id_ in sorted(self.versions):
             if id_ not in chosen:
                 script = _latest_effective(self.versions[id_], day)
@@ -272,7 +306,7 @@ class ScriptLibrary:
         clash = _first_key_clash(scripts)
         if clash:
             raise ConfigError(f"script pins give menu key {clash[0]} to both {clash[1]} and {clash[2]}")
-        result = ScriptSet(scripts)
+        result = ScriptSet(scripts, wordings_in_force(self.wordings, day, {i: v for i, v in pinned.items() if i in self.wordings}))
         self._sets[cache_key] = result
         return result
 
@@ -314,7 +348,7 @@ class _LockEntry:
 
 @dataclass(frozen=True)
 class _Loaded:
-    script: Script
+    script: Script | Wording
     effective_line: int
     key_line: int
 
@@ -346,12 +380,21 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     _check_missing(root, lock, {f.ref for f in files}, problems)
     _check_version_order(loaded, problems)
     _check_key_clashes(loaded, problems)
+    problems += wording_problems([(item.script, item.key_line) for item in loaded if isinstance(item.script, Wording)])
     if problems:
         raise DefinitionError(problems)
     by_id: dict[str, list[Script]] = {}
+    wordings: dict[str, list[Wording]] = {}
     for item in sorted(loaded, key=lambda i: (i.script.id, i.script.version)):
-        by_id.setdefault(item.script.id, []).append(item.script)
-    return ScriptLibrary({id_: tuple(scripts) for id_, scripts in by_id.items()}, frozenset(drafts))
+        if isinstance(item.script, Wording):
+            wordings.setdefault(item.script.id, []).append(item.script)
+        else:
+            by_id.setdefault(item.script.id, []).append(item.script)
+    return ScriptLibrary(
+        {id_: tuple(scripts) for id_, scripts in by_id.items()},
+        frozenset(drafts),
+        {id_: tuple(versions) for id_, versions in wordings.items()},
+    )
 
 
 def publish(
@@ -370,17 +413,19 @@ def publish(
     library = load_scripts(root, include_drafts=True)
     wanted = set(ids) if ids is not None else None
     if wanted is not None:
-        unknown = sorted(wanted - set(library.versions))
+        known = set(library.versions) | set(library.wordings)
+        unknown = sorted(wanted - known)
         if unknown:
-            raise ConfigError(f"no script {', '.join(unknown)} (known: {', '.join(sorted(library.versions))})")
-    refs = [ref for ref in library.refs() if ref in library.draft_refs and (wanted is None or _parse_ref(ref)[0] in wanted)]
+            raise ConfigError(f"no script {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    every = sorted((*library.refs(), *library.wording_refs()), key=_parse_ref)
+    refs = [ref for ref in every if ref in library.draft_refs and (wanted is None or _parse_ref(ref)[0] in wanted)]
     if not refs:
         return []
     record = _lock_comment(by, note, at)
     lines = []
     for ref in refs:
-        script = library.get(ref)
-        text = (root / script.id / f"v{script.version}.yaml").read_text(encoding="utf-8")
+        id_, number = _parse_ref(ref)
+        text = (root / id_ / f"v{number}.yaml").read_text(encoding="utf-8")
         lines.append(f"{ref} {content_hash(text)}{record}\n")
     lock_path = root / LOCK_NAME
     existing = lock_path.read_text(encoding="utf-8") if lock_path.exists() else _LOCK_HEADER
@@ -539,6 +584,8 @@ def _check_script(checker: Checker, data: Any, version_file: _VersionFile) -> _L
         else:
             checker.problem(top.line, "top level", "missing required key 'version' (the file-format version)")
         return None
+    if "wording" in top:
+        return _check_wording_script(checker, top, version_file)
     checker.keys(top, "", SCRIPT_KEYS, required=_REQUIRED_KEYS)
     id_ = _check_id(checker, top, version_file)
     number = _check_script_version(checker, top, version_file)
@@ -573,6 +620,20 @@ def _check_script(checker: Checker, data: Any, version_file: _VersionFile) -> _L
         label=label,
     )
     return _Loaded(script, top.line_of("effective"), top.line_of("key"))
+
+
+def _check_wording_script(checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile) -> _Loaded | None:
+    """A wording script: Tier 1's fixed sentences by name, in place of an informational text."""
+    checker.keys(top, "", WORDING_KEYS, required=WORDING_KEYS)
+    id_ = _check_id(checker, top, version_file)
+    number = _check_script_version(checker, top, version_file)
+    effective = checker.date(top, "effective", "") if "effective" in top else None
+    label = _bilingual_words(checker, top, "label", _check_label)
+    says = check_wording(checker, top, _check_text)
+    if id_ is None or number is None or effective is None or label is None or says is None:
+        return None
+    wording = Wording(id=id_, version=number, effective=effective, label=label, says=says, path=checker.path)
+    return _Loaded(wording, top.line_of("effective"), top.line_of("wording"))
 
 
 def _check_id(checker: Checker, top: yamlsource.Mapping, version_file: _VersionFile) -> str | None:
@@ -836,7 +897,8 @@ def _check_key_clashes(loaded: list[_Loaded], problems: list[Problem]) -> None:
         in_force: dict[str, list[_Loaded]] = {}
         for versions in by_id.values():
             current = [item for item in versions if item.script.effective <= day]
-            key = current[-1].script.key if current else None
+            script = current[-1].script if current else None
+            key = script.key if isinstance(script, Script) else None
             if key is not None:
                 in_force.setdefault(key, []).append(current[-1])
         for key, holders in in_force.items():

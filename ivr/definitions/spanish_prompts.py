@@ -3,7 +3,7 @@
 `render()` lists, flow by flow and state by state, each Spanish prompt,
 reprompt and no-match text, each menu option as the caller hears it
 (`ivr.core.options.say_option`), the flow's shared messages, then each
-script version's Spanish label and text.  Variables stay as `{name}`: what
+script version's Spanish label and text, and each wording script's sentences.  Variables stay as `{name}`: what
 they become is said by the behaviours.  `docs/spanish-prompts.md` is this
 page; tests/definitions/test_spanish_prompts.py fails when it is stale, and
 rejects the ungrammatical patterns issue 12 lists.
@@ -37,6 +37,10 @@ def spanish_lines() -> list[tuple[str, str]]:
         script = library.get(ref)
         lines.append((f"script {ref} label", say_option(script.label["es"], script.key or "N", "es")))
         lines.append((f"script {ref} text", " ".join(script.text["es"].split())))
+    for ref in library.wording_refs():
+        wording = library.get_wording(ref)
+        for name, texts in wording.says.items():
+            lines.append((f"script {ref} {name}", texts["es"]))
     return lines
 
 

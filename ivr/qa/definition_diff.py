@@ -20,7 +20,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from ivr.core.flow import LANGUAGES, Flow, Option, State, Text
-from ivr.definitions.scripts import Script
+from ivr.definitions.scripts import Script, Wording
 
 __all__ = ["diff_flows", "diff_scripts", "word_change"]
 
@@ -65,6 +65,22 @@ def diff_scripts(old: Script, new: Script) -> list[str]:
             lines.append(f"phrases ({language}): added {_list(added)}")
         if removed:
             lines.append(f"phrases ({language}): removed {_list(removed)}")
+    return lines
+
+
+def diff_wordings(old: Wording, new: Wording) -> list[str]:
+    """What changed between two versions of one Tier 1 wording script, sentence by sentence."""
+    lines: list[str] = []
+    if old.effective != new.effective:
+        lines.append(f"effective: {new.effective.isoformat()} (was {old.effective.isoformat()})")
+    for language in LANGUAGES:
+        lines += _words(f"label ({language})", old.label.get(language, ""), new.label.get(language, ""))
+    for name in dict.fromkeys([*old.says, *new.says]):
+        if name not in new.says:
+            lines.append(f"wording {name}: removed")
+            continue
+        for language in LANGUAGES:
+            lines += _words(f"wording {name} ({language})", old.says.get(name, {}).get(language, ""), new.says[name][language])
     return lines
 
 

@@ -225,16 +225,17 @@ def scripts_publish(ids: tuple[str, ...], note: str, by: str | None, scripts_dir
 @_scripts_dir_option
 def scripts_list(script_id: str | None, scripts_dir: Path | None) -> None:
     """Every version of every script (or of SCRIPT_ID): effective date, published or draft, who and why."""
-    from ivr.definitions.scripts import load_scripts, publication_records
+    from ivr.definitions.scripts import Script, Wording, load_scripts, publication_records
 
     root = _scripts_root(scripts_dir)
     library = load_scripts(root, include_drafts=True)
     records = publication_records(root)
-    ids = [script_id] if script_id else sorted(library.versions)
+    every: dict[str, tuple[Script | Wording, ...]] = {**library.versions, **library.wordings}  # and Tier 1's wording scripts
+    ids = [script_id] if script_id else sorted(every)
     for id_ in ids:
-        if id_ not in library.versions:
-            raise click.ClickException(f"no script {id_} (known: {', '.join(sorted(library.versions))})")
-        for script in library.versions[id_]:
+        if id_ not in every:
+            raise click.ClickException(f"no script {id_} (known: {', '.join(sorted(every))})")
+        for script in every[id_]:
             status = "draft" if script.ref in library.draft_refs else "published"
             record = records.get(script.ref, "")
             click.echo(f"{script.ref}  effective {script.effective.isoformat()}  {status}{'  ' + record if record else ''}")
@@ -248,14 +249,16 @@ def scripts_list(script_id: str | None, scripts_dir: Path | None) -> None:
 def scripts_diff(script_id: str, old: int, new: int, scripts_dir: Path | None) -> None:
     """Compare two versions of a script in words (drafts included)."""
     from ivr.definitions.scripts import load_scripts
-    from ivr.qa.definition_diff import diff_scripts
+    from ivr.qa.definition_diff import diff_scripts, diff_wordings
 
     library = load_scripts(_scripts_root(scripts_dir), include_drafts=True)
     try:
-        before, after = library.get(f"{script_id}@{old}"), library.get(f"{script_id}@{new}")
+        if script_id in library.wordings:  # one of Tier 1's wording scripts
+            lines = diff_wordings(library.get_wording(f"{script_id}@{old}"), library.get_wording(f"{script_id}@{new}"))
+        else:
+            lines = diff_scripts(library.get(f"{script_id}@{old}"), library.get(f"{script_id}@{new}"))
     except KeyError as missing:
         raise click.ClickException(str(missing).strip("'\"")) from None
-    lines = diff_scripts(before, after)
     click.echo(f"{script_id} {old} -> {new}: {len(lines)} change{'s' if len(lines) != 1 else ''}")
     for line in lines:
         click.echo(f"  {line}")

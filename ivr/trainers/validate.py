@@ -159,9 +159,10 @@ def _flow(path: Path) -> str:
 
 def _scripts(path: Path) -> str:
     library = load_scripts(path, include_drafts=True)
-    refs = library.refs()
+    refs = library.refs() + library.wording_refs()
     drafts = len(library.draft_refs)
-    return f"{len(library.versions)} scripts, {len(refs)} versions" + (f" ({drafts} drafts)" if drafts else "")
+    wording = f" ({len(library.wordings)} of Tier 1's wording)" if library.wordings else ""
+    return f"{len(library.versions) + len(library.wordings)} scripts{wording}, {len(refs)} versions" + (f" ({drafts} drafts)" if drafts else "")
 
 
 def _cases(path: Path) -> str:

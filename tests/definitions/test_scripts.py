@@ -171,7 +171,8 @@ def _latest(library: ScriptLibrary, script_id: str):
         pytest.param(DEMO_DAY, 1, id="demo-day-2026-11-23"),
         pytest.param(dt.date(2026, 11, 30), 1, id="day-before-2026-11-30"),
         pytest.param(dt.date(2026, 12, 1), 2, id="effective-day-2026-12-01"),
-        pytest.param(dt.date(2027, 6, 1), 2, id="later-2027-06-01"),
+        pytest.param(dt.date(2026, 12, 6), 2, id="later-2026-12-06"),
+        pytest.param(dt.date(2026, 12, 7), 3, id="issue-16-phrases-2026-12-07"),
     ],
 )
 def test_two_version_script_switches_on_its_effective_date(library, day, version):

@@ -74,12 +74,23 @@ def test_changing_one_prompt_fails_exactly_the_calls_that_hear_it(exported: dict
         assert '+ say special_lines.tdd.prompt: "For callers who are deaf or hard of hearing' in diff
 
 
+def only_the_first_version(root: Path, script_id: str) -> None:
+    """Drop `script_id`'s versions after v1 from a copy of the scripts (files and lock lines): a clean slate to publish v2 into."""
+    for path in (root / script_id).glob("v*.yaml"):
+        if path.name != "v1.yaml":
+            path.unlink()
+    lock = root / "published.lock"
+    kept = [line for line in lock.read_text(encoding="utf-8").splitlines() if not (line.startswith(f"{script_id}@") and not line.startswith(f"{script_id}@1 "))]
+    lock.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 def test_publishing_a_script_version_fails_exactly_the_calls_that_heard_the_script(
     exported: dict[str, Path], tmp_path: Path
 ) -> None:
     """Seed 003: Tier 1 answers from versioned scripts; a new case-status version fails the calls that heard @1."""
     scripts = tmp_path / "scripts"
     shutil.copytree(SCRIPTS_ROOT, scripts)
+    only_the_first_version(scripts, "case-status")  # the shipped v2 (issue 16's phrases) comes into force after these calls
     first = (scripts / "case-status" / "v1.yaml").read_text(encoding="utf-8")
     second = first.replace("script_version: 1", "script_version: 2").replace("effective: 2025-01-01", "effective: 2026-11-01")
     second = second.replace("I can tell you the status of your case", "I can read you the status of your case")

@@ -35,11 +35,22 @@ def ivr(*args: str, input: str | None = None, **env: str) -> Result:
     return CliRunner().invoke(main, list(args), input=input, env={"IVR_USER": "qa-lead", **env})
 
 
+def only_the_first_version(root: Path, script_id: str) -> None:
+    """Drop `script_id`'s versions after v1 from a copy of the scripts (files and lock lines): a clean slate to publish v2 into."""
+    for path in (root / script_id).glob("v*.yaml"):
+        if path.name != "v1.yaml":
+            path.unlink()
+    lock = root / "published.lock"
+    kept = [line for line in lock.read_text(encoding="utf-8").splitlines() if not (line.startswith(f"{script_id}@") and not line.startswith(f"{script_id}@1 "))]
+    lock.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def scripts_dir(tmp_path: Path) -> Path:
     """A copy of the shipped scripts to publish into."""
     target = tmp_path / "scripts"
     shutil.copytree(ROOT / "scripts", target)
+    only_the_first_version(target, "case-status")  # these tests publish their own v2 and v3
     return target
 
 
