@@ -8,24 +8,32 @@ refusals, each a 403 that never parses what it need not:
 2. a body over `MAX_CONTENT_LENGTH`, or a POST body that is not the
    `application/x-www-form-urlencoded` form Twilio sends (a multipart body
    with a nameless part, JSON, binary): refused before it is parsed;
-3. the form's parameters (only string-named ones: a signature is computed
-   over names and values) and the public URL do not give the signature:
+3. the form's parameters and the public URL do not give the signature:
    refused.  Anything the twilio library raises while checking is a refusal
    too, never a 5xx.
 
 The signed URL is rebuilt from `PUBLIC_BASE_URL` (which may carry a path
 prefix, `https://host/ivr`) plus the route's own path.
+
+The check costs one HMAC for a genuine request: twilio's `compute_signature`
+over the URL as it reached us (built from the request's parts, without
+werkzeug's IRI round trip) is compared first; only when that differs does
+`RequestValidator.validate` judge it (the URL with and without its port, the
+URL as werkzeug spells it), so what is accepted is exactly what `validate`
+accepts plus a request signed over its own URL verbatim.
 """
 
 from __future__ import annotations
 
+import functools
+import hmac
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Response, current_app, request
+from flask import Request, Response, current_app, request
 from twilio.request_validator import RequestValidator
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
@@ -41,7 +49,7 @@ def signed(view: Callable[..., Response]) -> Callable[..., Response]:
 
     @wraps(view)
     def check(*args: Any, **kwargs: Any) -> Response:
-        reason = refusal()
+        reason = refusal(current_request(), current_app.config)
         if reason is not None:
             return Response(f"Forbidden: {reason}\n", 403, mimetype="text/plain")
         return view(*args, **kwargs)
@@ -49,46 +57,72 @@ def signed(view: Callable[..., Response]) -> Callable[..., Response]:
     return check
 
 
-def refusal() -> str | None:
-    """Why this request is not Twilio's (None when its signature holds)."""
-    token = current_app.config.get("TWILIO_AUTH_TOKEN")
+def current_request() -> Request:
+    """The request being served, looked up once (every use of Flask's `request` proxy is a context lookup)."""
+    return request._get_current_object()  # type: ignore[attr-defined,no-any-return]
+
+
+def refusal(req: Request, config: Mapping[str, Any]) -> str | None:
+    """Why `req` is not Twilio's (None when its signature holds)."""
+    token = config.get("TWILIO_AUTH_TOKEN")
     if not token:
         log.error("refusing a Twilio request: TWILIO_AUTH_TOKEN is not configured")
         return "TWILIO_AUTH_TOKEN is not configured"
-    signature = request.headers.get("X-Twilio-Signature", "")
+    environ = req.environ
+    signature = environ.get("HTTP_X_TWILIO_SIGNATURE", "")
     if not signature:
-        log.warning("refusing a request to %s: no Twilio signature", request.path)
+        log.warning("refusing a request to %s: no Twilio signature", req.path)
         return "missing X-Twilio-Signature"
-    if request.method == "POST":
-        limit = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY
-        length = request.content_length
+    post = req.method == "POST"
+    if post:
+        limit = config.get("MAX_CONTENT_LENGTH") or MAX_BODY
+        length = req.content_length
         if length is not None and length > limit:
-            log.warning("refusing a request to %s: a body of %d bytes", request.path, length)
+            log.warning("refusing a request to %s: a body of %d bytes", req.path, length)
             return "request body too large"
-        if (length or request.headers.get("Transfer-Encoding")) and request.mimetype != FORM:
-            log.warning("refusing a request to %s: a %s body is not a Twilio form", request.path, request.mimetype or "untyped")
+        if (length or environ.get("HTTP_TRANSFER_ENCODING")) and req.mimetype != FORM:
+            log.warning("refusing a request to %s: a %s body is not a Twilio form", req.path, req.mimetype or "untyped")
             return "not a Twilio form body"
     try:
-        valid = RequestValidator(token).validate(signed_url(), _params(), signature)
+        valid = _valid(_validator(str(token)), str(signature), req, str(config.get("PUBLIC_BASE_URL") or ""), post)
     except HTTPException as exc:  # the form itself was refused (too large while streaming)
-        log.warning("refusing a request to %s: %s", request.path, exc.name)
+        log.warning("refusing a request to %s: %s", req.path, exc.name)
         return "unreadable body"
     except Exception as exc:  # noqa: BLE001: whatever the library trips on, the request is refused
-        log.warning("refusing a request to %s: signature check failed (%s)", request.path, type(exc).__name__)
+        log.warning("refusing a request to %s: signature check failed (%s)", req.path, type(exc).__name__)
         return "bad X-Twilio-Signature"
     if not valid:
-        log.warning("refusing a request to %s: wrong Twilio signature", request.path)
+        log.warning("refusing a request to %s: wrong Twilio signature", req.path)
         return "bad X-Twilio-Signature"
     return None
 
 
-def signed_url() -> str:
+def _valid(validator: RequestValidator, signature: str, req: Request, base: str, post: bool) -> bool:
+    """One HMAC over the URL as received; twilio's full `validate` only when that differs."""
+    params = req.form if post else _NO_PARAMS  # every name and value, repeated names too, as signed
+    if hmac.compare_digest(validator.compute_signature(_received_url(req, base), params), signature):
+        return True
+    return bool(validator.validate(signed_url(req, base), params, signature))
+
+
+@functools.lru_cache(maxsize=4)
+def _validator(token: str) -> RequestValidator:
+    return RequestValidator(token)
+
+
+def _received_url(req: Request, base: str) -> str:
+    """The URL `req` was made to, as its parts came (`PUBLIC_BASE_URL` first when set)."""
+    query = req.environ.get("QUERY_STRING", "")
+    head = base.rstrip("/") if base else f"{req.scheme}://{req.host}{req.root_path}"
+    return head + req.path + (f"?{query}" if query else "")
+
+
+def signed_url(req: Request, base: str) -> str:
     """The URL Twilio signed: `PUBLIC_BASE_URL` (path prefix included) plus this route, with its query."""
-    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
     if not base:
-        return request.url
-    query = request.query_string.decode("latin-1")
-    return base.rstrip("/") + request.path + (f"?{query}" if query else "")
+        return req.url
+    query = req.query_string.decode("latin-1")
+    return base.rstrip("/") + req.path + (f"?{query}" if query else "")
 
 
 def base_path(public_base_url: str | None) -> str:
@@ -98,7 +132,4 @@ def base_path(public_base_url: str | None) -> str:
     return urlsplit(public_base_url).path.rstrip("/")
 
 
-def _params() -> MultiDict[str, str]:
-    if request.method != "POST":
-        return MultiDict()
-    return MultiDict([(key, value) for key, value in request.form.items(multi=True) if isinstance(key, str)])
+_NO_PARAMS: MultiDict[str, str] = MultiDict()

@@ -20,9 +20,9 @@ import hashlib
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Request, Response, current_app, request
 
-from ivr.adapters.signature import base_path, signed
+from ivr.adapters.signature import base_path, current_request, signed
 from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, render_says
 from ivr.adapters.twiml import render as render_twiml
 from ivr.calls import CallService
@@ -54,8 +54,9 @@ def _service() -> CallService:
     return current_app.extensions["ivr"].calls  # type: ignore[no-any-return]
 
 
-def _params() -> dict[str, str]:
-    source = request.form if request.method == "POST" else request.args
+def _params(req: Request | None = None) -> dict[str, str]:
+    req = req or current_request()
+    source = req.form if req.method == "POST" else req.args
     return {key: value[:MAX_FIELD] for key, value in source.items()}
 
 
@@ -66,9 +67,10 @@ def _twiml(body: str, state: str, tier: str) -> Response:
     return response
 
 
-def _answer(call_sid: str, event: Event) -> Response:
-    ext = current_app.extensions["ivr"]
-    at_step = _step_number()
+def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = None) -> Response:
+    req = req or current_request()
+    ext = ext or current_app.extensions["ivr"]
+    at_step = _step_number(req)
     urls = _stepped(ext.urls)
 
     def render(step: Step) -> tuple[str, str, str]:
@@ -76,8 +78,8 @@ def _answer(call_sid: str, event: Event) -> Response:
         return body, step.session.state, step.session.tier
 
     try:
-        answer = _service().answer(call_sid, event, render, key=_idempotency_key(at_step), at_step=at_step,
-                                   flow_id=ext.live_flow(request.form.get("To")))
+        answer = ext.calls.answer(call_sid, event, render, key=_idempotency_key(req, at_step), at_step=at_step,
+                                  flow_id=ext.live_flow(req.form.get("To")))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
@@ -93,6 +95,7 @@ def _answer(call_sid: str, event: Event) -> Response:
 
 STEP_MARK = "@IVR_STEP@"
 IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
+IDEMPOTENCY_ENVIRON = "HTTP_" + IDEMPOTENCY_HEADER.upper().replace("-", "_")
 
 
 @functools.lru_cache(maxsize=8)
@@ -105,19 +108,23 @@ def _stepped(urls: Urls) -> Urls:
     return dataclasses.replace(urls, gather=mark(urls.gather), silence=mark(urls.silence))
 
 
-def _step_number() -> int | None:
-    value = request.args.get("step", "")
+def _step_number(req: Request) -> int | None:
+    """The `step` of the query string (read from it as sent: werkzeug's `args` would parse all of it)."""
+    query = req.environ.get("QUERY_STRING", "")
+    if "step=" not in query:
+        return None
+    value = next((part[5:] for part in query.split("&") if part.startswith("step=")), "")
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-def _idempotency_key(at_step: int | None) -> str | None:
-    token = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+def _idempotency_key(req: Request, at_step: int | None) -> str | None:
+    token = str(req.environ.get(IDEMPOTENCY_ENVIRON, "")).strip()
     if token:
         return "token:" + token[:160]
     if at_step is None:
         return None  # no way to tell a retry from the same key pressed again at a new menu
-    form = "&".join(f"{key}={value}" for key, value in sorted(request.form.items(multi=True)))
-    digest = hashlib.sha256(f"{request.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
+    form = "&".join(f"{key}={value}" for key, value in sorted(req.form.items(multi=True)))
+    digest = hashlib.sha256(f"{req.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
     return "body:" + digest
 
 
@@ -130,22 +137,24 @@ def _missing_call() -> Response:
 @signed
 def incoming() -> Response:
     """A call comes in: the language menu (or, for a call already under way, where it was)."""
-    params = _params()
+    req, ext = current_request(), current_app.extensions["ivr"]
+    params = _params(req)
     call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    return _answer(call_sid, CallStarted(_service().now(), caller=params.get("From") or None))
+    return _answer(call_sid, CallStarted(ext.calls.now(), caller=params.get("From") or None), req, ext)
 
 
 @bp.route("/voice/gather", methods=["GET", "POST"])
 @signed
 def gather() -> Response:
     """What the caller pressed or said, or silence."""
-    params = _params()
+    req, ext = current_request(), current_app.extensions["ivr"]
+    params = _params(req)
     call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    now = _service().now()
+    now = ext.calls.now()
     event: Event
     if params.get("Digits", "") != "":
         event = Digits(now, params["Digits"])
@@ -153,7 +162,7 @@ def gather() -> Response:
         event = Speech(now, params["SpeechResult"], _confidence(params.get("Confidence")))
     else:
         event = NoInput(now)
-    return _answer(call_sid, event)
+    return _answer(call_sid, event, req, ext)
 
 
 @bp.route("/voice/resume", methods=["GET", "POST"])

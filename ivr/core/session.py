@@ -109,7 +109,14 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
-        data = dict(data)
-        data["tier_changes"] = [TierChange(**change) for change in data.get("tier_changes", [])]
-        known = cls.__dataclass_fields__
-        return cls(**{key: value for key, value in data.items() if key in known})
+        """The session `to_dict` wrote (keys it does not know are ignored; missing ones take their defaults)."""
+        values = {key: value for key, value in data.items() if key in _FIELDS}
+        values["tier_changes"] = [TierChange(**change) for change in data.get("tier_changes", ())]
+        if len(values) < len(_FIELDS):
+            return cls(**values)
+        session = cls.__new__(cls)  # every field is given: no defaults to fill (a webhook loads one per request)
+        session.__dict__.update(values)
+        return session
+
+
+_FIELDS = frozenset(Session.__dataclass_fields__)

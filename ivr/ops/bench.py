@@ -42,6 +42,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ivr.ops.open_calls import Webhook
 from ivr.qa.transcript import CallerInput
 
 TOKEN = "bench-token"
@@ -56,6 +57,7 @@ BENCH_CALL = tuple(
     + [CallerInput("press", keys) for keys in ("1", "1", "2690250102#", "1", "04121990", "2", "2690350103#", "1", "09031979")]
     + [CallerInput("hang_up")]
 )
+OPEN_THINK = 8.0  # seconds between an open call's webhooks
 TARGETS = (
     ("app", "the project's webhook", "ivr:create_app()"),
     ("honest", "the cheapest honest webhook", "ivr.ops.baselines:honest_app()"),
@@ -71,6 +73,7 @@ class Settings:
     workers: int = 2  # gunicorn sync workers, for every target
     open_calls: int = 15_000
     open_seconds: float = 40.0
+    open_workers: int = 0  # gunicorn sync workers for the open calls; 0: `ivr serve --production`'s default
     replay_calls: int = 50_000
     port: int = 8400  # first of three consecutive ports
     use_wrk: bool = True
@@ -181,13 +184,18 @@ def _children(pid: int) -> list[int]:
 
 def recorded_call(port: int) -> list[tuple[str, dict[str, str]]]:
     """The webhooks of one bench call as the server at `port` directs them (its Gather actions, with their step marks)."""
+    return [(webhook.path, dict(webhook.fields)) for webhook in recorded_webhooks(port)]
+
+
+def recorded_webhooks(port: int) -> tuple[Webhook, ...]:
+    """One bench call placed on the server at `port`: each webhook with the state its answer reported."""
     from ivr.ops.load import Plan, run
 
     report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=1, calls=1, duration=60.0,
                       trace=True))
-    if report.failed or len(report.sent) != len(BENCH_CALL):
+    if report.failed or len(report.sent) != len(BENCH_CALL) or len(report.states) != len(BENCH_CALL):
         raise RuntimeError(f"the bench call failed on port {port}: " + "; ".join(report.lines()[1:]))
-    return report.sent
+    return tuple(Webhook(path, tuple(fields.items()), state) for (path, fields), state in zip(report.sent, report.states))
 
 
 def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls: int, threads: int, prefix: str) -> list[str]:
@@ -331,19 +339,26 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
 
 
 def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
-    from ivr.ops.load import Plan, run
+    from ivr.ops.open_calls import OpenCalls, hold
+
+    from ivr.serving import default_workers
 
     port = settings.port
-    with serving(TARGETS[0][2], port, settings.workers, folder) as master:
+    workers = settings.open_workers or default_workers()
+    with serving(TARGETS[0][2], port, workers, folder) as master:
+        plan = OpenCalls(f"http://127.0.0.1:{port}", TOKEN, recorded_webhooks(port), calls=settings.open_calls,
+                         think=OPEN_THINK, duration=settings.open_seconds)
         before = server_cpu(master)
-        report = run(Plan(f"http://127.0.0.1:{port}", TOKEN, scripts=(BENCH_CALL,), callers=settings.open_calls,
-                          calls=None, duration=settings.open_seconds, think=8.0, seed=7))
+        report = hold(plan)
         cpu = server_cpu(master) - before
     return {
-        "calls": settings.open_calls, "seconds": round(report.seconds, 1), "requests": report.requests,
+        "calls": settings.open_calls, "workers": workers, "seconds": round(report.seconds, 1),
+        "requests": report.requests,
         "req_s": round(report.throughput, 1),
         "p50_ms": round(report.percentile(0.5) * 1000, 2), "p99_ms": round(report.percentile(0.99) * 1000, 2),
-        "errors": report.failed, "error_kinds": dict(report.errors), "server_cpu_s": round(cpu, 2),
+        "errors": report.failed, "server_cpu_s": round(cpu, 2),
+        "error_kinds": {**report.errors, **({"not TwiML": report.not_twiml} if report.not_twiml else {}),
+                        **({"apologies": report.apologies} if report.apologies else {})},
     }
 
 
@@ -438,9 +453,11 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         "",
     ]
     calls = result["open_calls"]
-    lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s: "
-                 f"{calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
-                 f"{calls['errors']} errors.")
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(calls.get("error_kinds", {}).items()))
+    lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s, "
+                 f"gunicorn {calls.get('workers', settings['workers'])} sync workers (`ivr serve --production`'s "
+                 f"number): {calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
+                 f"{calls['errors']} errors{f' ({kinds})' if kinds else ''}.")
     engine = result["engine"]
     lines.append(f"Engine: a {engine['steps']}-step call takes {engine['call_us']:,.0f} µs through `Engine.step`; "
                  f"the {engine['triggers']} `transitions` triggers it fires take {engine['triggers_us']:,.0f} µs "

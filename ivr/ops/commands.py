@@ -72,12 +72,18 @@ def load_command(url: str, token: str | None, public_base_url: str | None, test_
 @click.option("--seconds", type=click.FloatRange(min=0.5), help="Seconds per throughput run (default 10).")
 @click.option("--open-calls", type=click.IntRange(min=1), help="Calls held open (default 15,000).")
 @click.option("--open-seconds", type=click.FloatRange(min=1), help="Seconds the open calls are held (default 40).")
+@click.option("--open-workers", type=click.IntRange(min=1),
+              help="Gunicorn sync workers serving the open calls (default: `ivr serve --production`'s number).")
 @click.option("--replay-calls", type=click.IntRange(min=1), help="Calls replayed (default 50,000).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the results as JSON.")
 @click.option("--readme", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also put the report between this README's bench markers.")
+@click.option("--in-process", is_flag=True,
+              help="Only the webhooks' CPU per request, called through WSGI in this process (no server, no client).")
+@click.option("--profile", is_flag=True, help="With --in-process: also the app's heaviest functions (cProfile).")
 def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | None, open_calls: int | None,
-                  open_seconds: float | None, replay_calls: int | None, json_path: Path | None, readme: Path | None) -> None:
+                  open_seconds: float | None, open_workers: int | None, replay_calls: int | None, json_path: Path | None,
+                  readme: Path | None, in_process: bool, profile: bool) -> None:
     """Measure the webhook against the cheapest honest webhook and bare Flask, open calls, the engine and replay.
 
     Starts its own gunicorn servers on 127.0.0.1 (PORT, PORT+1, PORT+2) and stops them at the end.
@@ -85,6 +91,15 @@ def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | N
     from dataclasses import replace
 
     from ivr.ops import bench
+
+    if in_process:
+        from ivr.ops.profile import measure, recorded_in_process
+
+        call = recorded_in_process(bench.TOKEN, bench.CLOCK)
+        measured = measure(call, bench.TOKEN, bench.CLOCK, calls=20 if quick else 200, rounds=rounds or (2 if quick else 5),
+                         profile=profile)
+        click.echo("\n".join(measured.lines()))
+        return
 
     settings = replace(bench.QUICK if quick else bench.Settings(), port=port)
     if rounds is not None:
@@ -95,6 +110,8 @@ def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | N
         settings = replace(settings, open_calls=open_calls)
     if open_seconds is not None:
         settings = replace(settings, open_seconds=open_seconds)
+    if open_workers is not None:
+        settings = replace(settings, open_workers=open_workers)
     if replay_calls is not None:
         settings = replace(settings, replay_calls=replay_calls)
     try:

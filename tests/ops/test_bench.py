@@ -81,3 +81,20 @@ def test_write_readme_replaces_only_the_marked_section(tmp_path: Path) -> None:
     readme.write_text(f"# X\n\nbefore\n{bench.README_BEGIN}\nold\n{bench.README_END}\nafter\n", encoding="utf-8")
     bench.write_readme(readme, ["new 1", "new 2"])
     assert readme.read_text(encoding="utf-8") == f"# X\n\nbefore\n{bench.README_BEGIN}\nnew 1\nnew 2\n{bench.README_END}\nafter\n"
+
+
+def test_in_process_reports_each_webhooks_cpu_and_the_ratio() -> None:
+    """`ivr bench --in-process` calls the three apps through WSGI and prints CPU per request and the app's ratio."""
+    result = CliRunner().invoke(main, ["bench", "--in-process", "--quick", "--rounds", "1"])
+    assert result.exit_code == 0, result.output
+    for name in ("app", "honest", "bare"):
+        assert re.search(rf"^  {name} +\d+ µs CPU per request$", result.stdout, re.MULTILINE)
+    assert re.search(r"the webhook costs \d+\.\d\d× the cheapest honest webhook's CPU", result.stdout)
+
+
+def test_in_process_profile_names_the_webhooks_code() -> None:
+    """With --profile the app's heaviest functions follow the timings, SQLite's statements among them."""
+    result = CliRunner().invoke(main, ["bench", "--in-process", "--quick", "--rounds", "1", "--profile"])
+    assert result.exit_code == 0, result.output
+    timings, _, profile = result.stdout.partition("ncalls  tottime")
+    assert "µs CPU per request" in timings and "sqlite3" in profile

@@ -210,3 +210,14 @@ def test_a_session_round_trips_through_its_dict():
     session.service_requests = ["2611230001"]
     assert Session.from_dict(session.to_dict()) == session
     assert set(session.to_dict()) == set(Session.__dataclass_fields__)
+
+
+def test_a_session_stored_by_an_earlier_version_loads_with_defaults():
+    """A stored session without the newer fields (and with a retired one) loads, the missing fields at their defaults."""
+    stored = new_session().to_dict()
+    for newer in ("console", "silent_escalations", "clarify"):
+        del stored[newer]
+    stored["retired_field"] = 1
+    loaded = Session.from_dict(stored)
+    assert (loaded.console, loaded.silent_escalations, loaded.clarify) == ({}, 0, [])
+    assert loaded.to_dict() == new_session().to_dict()

@@ -1,0 +1,210 @@
+"""Holding many calls open on one machine: precomputed, signed webhooks on raw asyncio connections.
+
+`hold(plan)` keeps `plan.calls` calls on the line, each sending the next
+webhook of a recorded call (`Recorded`: paths, form fields and the state each
+answer must report) every `think` seconds (jittered ±25%), for `duration`
+seconds.  It is the load caller of `ivr bench`'s open-calls part, built to
+cost the machine as little as possible, because it shares the cores with the
+server it measures:
+
+* every request's bytes (request line, headers with `X-Twilio-Signature`
+  from twilio's `RequestValidator`, form body) are made before the clock
+  starts; during the run a request is one `write` on a fresh connection;
+* a connection is an `asyncio.Protocol` (no streams), one per request and
+  closed by the server, as gunicorn's sync workers and Twilio's webhooks do;
+* an answer is judged without building a tree: status 200, the
+  `X-IVR-State` the recorded call reached at that step (an apology or a
+  prompt said again shows as a wrong state), and a TwiML document
+  (`<?xml …>` … `</Response>`, or an empty `<Response />`).
+
+Latency is measured from when each webhook was due, not when it was sent (no
+coordinated omission): a server that falls behind shows in the percentiles.
+A call whose webhook failed stops, as Twilio drops a call whose webhook
+failed.  With `uvloop` installed the event loop is uvloop's (the same
+program, a cheaper loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from twilio.request_validator import RequestValidator
+
+from ivr.ops.load import TWILIO_TIMEOUT, Report, _Target, run_loop
+
+ACCOUNT_SID = "AC" + "0" * 32
+START_LEAD = 1.0  # seconds to set every call going (tens of thousands of tasks) before the first webhook is due
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One webhook of a recorded call: where it goes, what it carries, the state its answer reports."""
+
+    path: str
+    fields: tuple[tuple[str, str], ...]
+    state: str
+
+
+@dataclass(frozen=True)
+class OpenCalls:
+    """Calls held open: where, as whom, how many, how often, for how long."""
+
+    url: str
+    token: str
+    call: tuple[Webhook, ...]  # the recorded call every caller follows, under its own CallSid
+    calls: int = 1000
+    think: float = 8.0  # seconds between a call's webhooks (jittered ±25%)
+    duration: float = 40.0  # seconds: no webhook is due after this
+    public_base_url: str | None = None  # the URL signatures are computed over (PUBLIC_BASE_URL)
+    seed: int = 7
+
+
+@dataclass(frozen=True)
+class _Due:
+    at: float  # seconds after the start
+    request: bytes
+    state: bytes  # the X-IVR-State the answer must carry
+
+
+def schedule(plan: OpenCalls) -> list[list[_Due]]:
+    """Every call's webhooks due within the run, signed and encoded (done before the clock starts).
+
+    Calls start spread over the first `think` seconds, so the line carries its
+    steady rate (calls / think webhooks a second) from the first seconds on.
+    """
+    target = _Target.of(plan.url)
+    signed_base = (plan.public_base_url or plan.url).rstrip("/")
+    validator = RequestValidator(plan.token)
+    rng = random.Random(plan.seed)
+    host = f"{target.host}:{target.port}"
+    calls = []
+    for number in range(plan.calls):
+        call_sid = f"CA{plan.seed:04d}{number:028d}"
+        at = rng.uniform(0.0, plan.think)
+        steps = []
+        for webhook in plan.call:
+            if at >= plan.duration:
+                break
+            params = {"CallSid": call_sid, "AccountSid": ACCOUNT_SID, **dict(webhook.fields)}
+            signature = validator.compute_signature(signed_base + webhook.path, params)
+            body = urllib.parse.urlencode(params).encode()
+            head = (
+                f"POST {target.prefix}{webhook.path} HTTP/1.1\r\nHost: {host}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
+                "User-Agent: TwilioProxy/1.1 (ivr bench)\r\nConnection: close\r\n\r\n"
+            )
+            steps.append(_Due(at, head.encode("latin-1") + body, webhook.state.encode()))
+            at += plan.think * rng.uniform(0.75, 1.25)
+        calls.append(steps)
+    return calls
+
+
+class _Exchange(asyncio.Protocol):
+    """One request on its own connection; the whole answer once the server closes it."""
+
+    def __init__(self, request: bytes, answered: asyncio.Future[bytes]) -> None:
+        self.request = request
+        self.answered = answered
+        self.chunks: list[bytes] = []
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        transport.write(self.request)  # type: ignore[attr-defined]
+
+    def data_received(self, data: bytes) -> None:
+        self.chunks.append(data)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.answered.done():
+            return
+        if exc is not None:
+            self.answered.set_exception(exc)
+        else:
+            self.answered.set_result(b"".join(self.chunks))
+
+
+_RESPONSE_ENDS = (b"</Response>", b"<Response />", b"<Response/>")  # a document, or an empty one (status callbacks)
+
+
+def judge(answer: bytes, state: bytes) -> str | None:
+    """What is wrong with an answer (None: a 200 with TwiML, in the state the recorded call reached)."""
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status = head[9:12]
+    if status != b"200":
+        return f"HTTP {status.decode('latin-1') or 'no answer'}"
+    lowered = head.lower()
+    found = lowered.find(b"\r\nx-ivr-state:")
+    reached = lowered[found + 14:].split(b"\r\n", 1)[0].strip() if found >= 0 else b""
+    if not body.startswith(b"<?xml") or not body.rstrip().endswith(_RESPONSE_ENDS):
+        return "not TwiML"
+    if reached == b"error":
+        return "apology"
+    if reached != state.lower():
+        return "unexpected state"
+    return None
+
+
+class _Line:
+    def __init__(self, plan: OpenCalls) -> None:
+        self.plan = plan
+        self.target = _Target.of(plan.url)
+        self.report = Report()
+        self.start = 0.0
+
+    async def call(self, steps: Sequence[_Due]) -> None:
+        loop = asyncio.get_running_loop()
+        self.report.calls_started += 1
+        for step in steps:
+            due = self.start + step.at
+            delay = due - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if not await self.webhook(loop, step, due):  # late after a slow answer: still timed from `due`
+                return
+        self.report.calls_finished += 1
+
+    async def webhook(self, loop: asyncio.AbstractEventLoop, step: _Due, due: float) -> bool:
+        report = self.report
+        report.requests += 1
+        answered: asyncio.Future[bytes] = loop.create_future()
+        transport = None
+        try:
+            async with asyncio.timeout(TWILIO_TIMEOUT):
+                transport, _ = await loop.create_connection(
+                    lambda: _Exchange(step.request, answered), self.target.host, self.target.port, ssl=self.target.tls)
+                answer = await answered
+        except TimeoutError:
+            report.errors["timeout (15 s)"] += 1
+            return False
+        except OSError as exc:
+            report.errors[f"connection: {exc.strerror or type(exc).__name__}"] += 1
+            return False
+        finally:
+            report.latencies.append(loop.time() - due)
+            if transport is not None:
+                transport.close()
+        wrong = judge(answer, step.state)
+        if wrong == "not TwiML":
+            report.not_twiml += 1
+        elif wrong == "apology":
+            report.apologies += 1
+        elif wrong is not None:
+            report.errors[wrong] += 1
+        return wrong is None
+
+    async def main(self, calls: list[list[_Due]]) -> Report:
+        loop = asyncio.get_running_loop()
+        self.start = loop.time() + START_LEAD  # every call is waiting for its first webhook before the first is due
+        await asyncio.gather(*(self.call(steps) for steps in calls))
+        self.report.seconds = loop.time() - self.start
+        return self.report
+
+
+def hold(plan: OpenCalls) -> Report:
+    """Hold `plan.calls` calls open against `plan.url`; what was measured."""
+    calls = schedule(plan)
+    return run_loop(_Line(plan).main(calls))

@@ -1,0 +1,73 @@
+"""The signature check's one-HMAC path accepts exactly what twilio's `RequestValidator.validate` accepts.
+
+A genuine request is judged with one `compute_signature` over the URL as it
+reached the app; anything else falls back to the library's `validate` (the
+URL with and without its port, as werkzeug spells it), so the quick path never
+widens or narrows what is let in.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from twilio.request_validator import RequestValidator
+from werkzeug.datastructures import MultiDict
+
+from tests.live_line.conftest import TOKEN, form
+
+
+def _post(app: Flask, url: str, signed_over: str, params: dict[str, str], token: str = TOKEN) -> int:
+    signature = RequestValidator(token).compute_signature(signed_over, params)
+    base, _, path = url.partition("://")[2].partition("/")
+    client = app.test_client()
+    response = client.post("/" + path, data=params, headers={"X-Twilio-Signature": signature},
+                           base_url=url.split("://")[0] + "://" + base)
+    return response.status_code
+
+
+def test_a_request_signed_over_its_own_url_is_accepted(module_app: Flask) -> None:
+    """The common case: Twilio signed the URL it posted to, query string included."""
+    url = "http://127.0.0.1:8410/voice/gather?step=3"
+    assert _post(module_app, url, url, form(Digits="1")) == 200
+
+
+def test_a_request_signed_over_the_url_with_its_default_port_is_accepted(module_app: Flask) -> None:
+    """Twilio sometimes signs `https://host:443/…`; the library's port variants still apply."""
+    params = form(Digits="1")
+    assert _post(module_app, "https://ivr.example.org/voice", "https://ivr.example.org:443/voice", params) == 200
+
+
+def test_a_signature_over_other_form_values_is_refused(module_app: Flask) -> None:
+    """The quick path signs the form as received: a changed value no longer matches."""
+    url = "http://127.0.0.1:8410/voice/gather?step=3"
+    signature = RequestValidator(TOKEN).compute_signature(url, form(Digits="1"))
+    response = module_app.test_client().post("/voice/gather?step=3", data=form(Digits="2"),
+                                             headers={"X-Twilio-Signature": signature},
+                                             base_url="http://127.0.0.1:8410")
+    assert response.status_code == 403
+
+
+def test_a_signature_over_another_path_is_refused(module_app: Flask) -> None:
+    """A signature made for one URL does not open another."""
+    assert _post(module_app, "http://127.0.0.1:8410/voice/status", "http://127.0.0.1:8410/voice", form()) == 403
+
+
+def test_a_signature_over_another_query_is_refused(module_app: Flask) -> None:
+    """The step number in the query is part of what was signed."""
+    url = "http://127.0.0.1:8410/voice/gather?step=3"
+    assert _post(module_app, url, "http://127.0.0.1:8410/voice/gather?step=4", form(Digits="1")) == 403
+
+
+def test_repeated_form_names_are_signed_over_every_value(module_app: Flask) -> None:
+    """A name sent twice is signed with both values, as twilio's library sorts them."""
+    url = "http://127.0.0.1:8410/voice/gather?step=3"
+    params = [("CallSid", "CA" + "7" * 32), ("Digits", "1"), ("Digits", "2")]
+    signature = RequestValidator(TOKEN).compute_signature(url, {"CallSid": "CA" + "7" * 32})  # one value left out
+    full = RequestValidator(TOKEN).compute_signature(url, MultiDict(params))
+    client = module_app.test_client()
+    body = "&".join(f"{k}={v}" for k, v in params)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    wrong = client.post("/voice/gather?step=3", data=body, headers={**headers, "X-Twilio-Signature": signature},
+                        base_url="http://127.0.0.1:8410")
+    right = client.post("/voice/gather?step=3", data=body, headers={**headers, "X-Twilio-Signature": full},
+                        base_url="http://127.0.0.1:8410")
+    assert (wrong.status_code, right.status_code) == (403, 200)
