@@ -1,9 +1,11 @@
 """The two webhooks `ivr bench` holds the app against, served by gunicorn like the app.
 
 * `honest_app()`: the cheapest honest Twilio webhook: it checks the request's
-  signature with twilio's `RequestValidator`, parses the form and builds a
-  `VoiceResponse` per request (a menu in a `Gather`, then a `Redirect`), with
-  no engine and no database.  What any correct webhook must at least do.
+  signature with twilio's `RequestValidator` (one HMAC over the URL as it
+  arrived, the same fast check the app makes first: see
+  `ivr.adapters.signature`), parses the form and builds a `VoiceResponse` per
+  request (a menu in a `Gather`, then a `Redirect`), with no engine and no
+  database.  What any correct webhook must at least do.
 * `bare_app()`: Flask returning a fixed TwiML string: the framework's floor.
 
 Both answer every voice URL the app serves, with a `Gather` so a load caller
@@ -12,6 +14,7 @@ can go on, and read the auth token from `TWILIO_AUTH_TOKEN`.
 
 from __future__ import annotations
 
+import hmac
 import os
 
 from flask import Flask, Response, request
@@ -32,8 +35,10 @@ def honest_app() -> Flask:
     validator = RequestValidator(os.environ.get("TWILIO_AUTH_TOKEN", ""))
 
     def webhook(rest: str = "") -> Response:
-        form = request.form.to_dict()
-        if not validator.validate(request.url, form, request.headers.get("X-Twilio-Signature", "")):
+        form = request.form
+        query = request.environ.get("QUERY_STRING", "")
+        url = f"{request.scheme}://{request.host}{request.root_path}{request.path}" + (f"?{query}" if query else "")
+        if not hmac.compare_digest(validator.compute_signature(url, form), request.headers.get("X-Twilio-Signature", "")):
             return Response("Forbidden\n", 403, mimetype="text/plain")
         response = VoiceResponse()
         gather = Gather(action="/voice/gather", method="POST", num_digits=1, input="dtmf speech", timeout=5)
