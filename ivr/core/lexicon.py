@@ -51,6 +51,11 @@ SYNONYMS = {
         "outcome": "decision", "surname": "name", "naturalization": "citizenship", "ead": "workpermit",
         "rep": "representative", "appt": "appointment", "appts": "appointment", "finished": "done",
         "longer": "long", "usa": "us", "america": "us", "transfer": "talk", "connect": "talk",
+        "rush": "expedite", "speed": "expedite", "rushed": "expedite", "hurry": "expedite", "urgent": "expedite",
+        "urgently": "expedite", "expedited": "expedite", "expediting": "expedite",
+        "detained": "detention", "detain": "detention", "arrested": "detention", "arrest": "detention",
+        "custody": "detention", "jail": "detention", "jailed": "detention", "operator": "representative",
+        "operators": "representative", "human": "person", "humans": "person",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
@@ -68,6 +73,12 @@ SYNONYMS = {
         "comunicarme": "hablar", "comuniqueme": "hablar", "comunicar": "hablar", "paseme": "hablar",
         "pasame": "hablar", "transfierame": "hablar", "conecteme": "hablar", "cortar": "colgar",
         "chao": "adios", "chau": "adios", "expediente": "caso", "decidio": "decision", "decidido": "decision",
+        "apurar": "acelerar", "apuren": "acelerar", "apure": "acelerar", "urgente": "acelerar",
+        "urgencia": "acelerar", "agilizar": "acelerar", "agilicen": "acelerar", "aceleren": "acelerar",
+        "detenido": "detencion", "detenida": "detencion", "detuvieron": "detencion", "arrestado": "detencion",
+        "arrestada": "detencion", "arrestaron": "detencion", "arresto": "detencion", "carcel": "detencion",
+        "operadora": "operador", "asesor": "representante", "asesora": "representante",
+        "representantes": "representante", "agentes": "agente",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one;
@@ -95,6 +106,10 @@ COMPOUNDS = {
         ("department", "of", "state"): "statedepartment", ("united", "states"): "us", ("u", "s"): "us",
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
         ("heard", "back"): "heard", ("hear", "back"): "hear",
+        ("up", "date"): "update",
+        ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
+        ("immigration", "agent"): "ice", ("ice", "agents"): "ice", ("case", "was", "received"): "casereceived",
+        ("case", "received"): "casereceived", ("actively", "reviewed"): "activelyreviewed",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -106,6 +121,27 @@ COMPOUNDS = {
         ("permiso", "de", "reingreso"): "permisoviaje", ("documento", "de", "viaje"): "permisoviaje",
         ("estados", "unidos"): "eeuu", ("departamento", "de", "estado"): "departamentoestado",
         ("otra", "vez"): "otravez", ("de", "nuevo"): "otravez", ("ee", "uu"): "eeuu",
+        ("des", "de"): "desde", ("seguro", "social"): "segurosocial", ("me", "pasa"): "paseme",
+        ("me", "pase"): "paseme", ("me", "pasas"): "paseme", ("me", "comunica"): "comuniqueme",
+        ("se", "lo", "llevo"): "detencion", ("se", "la", "llevo"): "detencion",
+        ("se", "los", "llevo"): "detencion",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
+
+ELSEWHERE = {
+    "en": frozenset(
+        "pharmacy pharmacist prescription refill bank banking insurance bill bills electric electricity "
+        "utility utilities credit debit loan mortgage rent landlord store shop restaurant pizza dentist "
+        "mechanic dmv lottery weather song gift shoes flight airline hotel "
+        "groceries grocery".split()
+    ),
+    "es": frozenset(
+        "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
+        "hipoteca renta tienda restaurante pizza dentista "
+        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado".split()
+    ),
+}
+"""Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
+said where no choice knows them, they weigh `understanding.ELSEWHERE_WEIGHT`, so "is the pharmacy open"
+or "el seguro de mi carro" is not routed to our hours or to another agency."""

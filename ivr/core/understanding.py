@@ -37,6 +37,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from ivr.core.lexicon import ELSEWHERE
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
@@ -52,6 +53,8 @@ CLOSE = 0.15
 """How near the runner-up must be for the best choice to be in doubt."""
 UNKNOWN_WEIGHT = 1.0
 """The weight of a word no choice knows: what the caller said that nothing explains."""
+ELSEWHERE_WEIGHT = 12.0
+"""The weight of a word no choice knows that names another business or errand (`lexicon.ELSEWHERE`)."""
 FUZZY_CUTOFF = 82.0
 """rapidfuzz ratio (0-100) from which an unknown word stands for a known one."""
 FUZZY_DISCOUNT = 0.7
@@ -254,7 +257,7 @@ class Model:
         for word, exact in said:
             weight = idf.get(word)
             if weight is None:
-                total += UNKNOWN_WEIGHT
+                total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else UNKNOWN_WEIGHT
                 continue
             total += weight
             gained = weight * exact
@@ -303,6 +306,12 @@ class Model:
         else:
             outcome = "not_understood"
         return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+@functools.cache
+def _elsewhere(language: str) -> frozenset[str]:
+    """`lexicon.ELSEWHERE` as the model compares words (folded and stemmed)."""
+    return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"]))
 
 
 @functools.lru_cache(maxsize=1024)

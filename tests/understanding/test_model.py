@@ -180,3 +180,9 @@ def test_a_global_command_said_with_an_options_topic_is_asked_about_not_routed()
     model = Model.build([("bio", ["huellas", "cita de huellas"]), ("repeat", ["otra vez", "repita"])], "es")
     assert model.understand("las huellas otra vez").outcome == "ask"
     assert model.understand("otra vez").choice == "repeat"
+
+
+def test_a_word_naming_another_business_keeps_a_sentence_from_routing(menu: Model) -> None:
+    """"what time does the bank close" is about the bank's hours, not ours: not routed (lexicon.ELSEWHERE)."""
+    assert menu.understand("what time do you close").choice == "hours"
+    assert menu.understand("what time does the bank close").outcome == "not_understood"

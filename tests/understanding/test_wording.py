@@ -129,6 +129,17 @@ def test_a_redacted_placeholder_is_an_unknown_word_not_the_word_it_names() -> No
         ("quiero platicar con alguien", "quiero hablar con alguien", "es"),
         ("tengo cita con la migra", "tengo cita con ICE", "es"),
         ("mi permiso para trabajar", "mi permiso de trabajo", "es"),
+        ("please rush my case", "please expedite my case", "en"),
+        ("can you hurry my case", "can you speed up my case", "en"),
+        ("my husband was detained", "my husband is in detention", "en"),
+        ("he was picked up by immigration agents", "he was picked up by ICE", "en"),
+        ("I need an operator", "I need a representative", "en"),
+        ("i need an up date", "i need an update", "en"),
+        ("my case was received", "case received", "en"),
+        ("que apuren mi caso", "que aceleren mi caso", "es"),
+        ("mi hermano está detenido", "mi hermano está en detención", "es"),
+        ("me pasa con un asesor", "páseme con un representante", "es"),
+        ("llamo des de Guatemala", "llamo desde Guatemala", "es"),
     ],
 )
 def test_words_callers_use_for_the_same_thing_fold_alike(one: str, other: str, language: str) -> None:
@@ -140,3 +151,8 @@ def test_in_person_is_not_a_person() -> None:
     """"see an officer in person" (a field office) shares no word with "talk to a person" (a representative)."""
     assert not set(content("see an officer in person", "en")) & set(content("talk to a person", "en"))
     assert not set(content("ver a un oficial en persona", "es")) & set(content("hablar con una persona", "es"))
+
+
+def test_insurance_is_not_social_security() -> None:
+    """"el seguro de mi carro" (insurance) shares no word with "seguro social" (another agency)."""
+    assert not set(content("el seguro de mi carro", "es")) & set(content("mi tarjeta de seguro social", "es"))
