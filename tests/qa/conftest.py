@@ -60,3 +60,13 @@ def record(phone: Callable[..., PhoneCall], runtime: Runtime) -> Record:
         return transcript_of(runtime, call)
 
     return make
+
+
+def only_the_first_version(root: Path, script_id: str) -> None:
+    """Drop `script_id`'s versions after v1 from a copy of the scripts (files and lock lines): a clean slate to publish v2 into."""
+    for path in (root / script_id).glob("v*.yaml"):
+        if path.name != "v1.yaml":
+            path.unlink()
+    lock = root / "published.lock"
+    kept = [line for line in lock.read_text(encoding="utf-8").splitlines() if not (line.startswith(f"{script_id}@") and not line.startswith(f"{script_id}@1 "))]
+    lock.write_text("\n".join(kept) + "\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from ivr.qa.export import export
 from ivr.qa.redact import Redactor, collect_validators
 from ivr.qa.replay import Replayer, replay_paths
 
-from .conftest import Record
+from .conftest import Record, only_the_first_version
 
 CALLS = {
     "tdd": ("1", "5", "1", "9"),
@@ -72,16 +72,6 @@ def test_changing_one_prompt_fails_exactly_the_calls_that_hear_it(exported: dict
     for diff in failed.values():
         assert '- say special_lines.tdd.prompt: "For the deaf or hard of hearing' in diff
         assert '+ say special_lines.tdd.prompt: "For callers who are deaf or hard of hearing' in diff
-
-
-def only_the_first_version(root: Path, script_id: str) -> None:
-    """Drop `script_id`'s versions after v1 from a copy of the scripts (files and lock lines): a clean slate to publish v2 into."""
-    for path in (root / script_id).glob("v*.yaml"):
-        if path.name != "v1.yaml":
-            path.unlink()
-    lock = root / "published.lock"
-    kept = [line for line in lock.read_text(encoding="utf-8").splitlines() if not (line.startswith(f"{script_id}@") and not line.startswith(f"{script_id}@1 "))]
-    lock.write_text("\n".join(kept) + "\n", encoding="utf-8")
 
 
 def test_publishing_a_script_version_fails_exactly_the_calls_that_heard_the_script(

@@ -25,6 +25,7 @@ from ivr.errors import DefinitionError
 from ivr.testing import PhoneCall
 
 from ..conftest import ROOT, TOKEN
+from .conftest import only_the_first_version
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "diffs"
 NEW_STATUS_TEXT = "Case Status Online shows the same status I can read to you."
@@ -33,16 +34,6 @@ DRAFT_STATUS_TEXT = "This is the draft wording of the case status script."
 
 def ivr(*args: str, input: str | None = None, **env: str) -> Result:
     return CliRunner().invoke(main, list(args), input=input, env={"IVR_USER": "qa-lead", **env})
-
-
-def only_the_first_version(root: Path, script_id: str) -> None:
-    """Drop `script_id`'s versions after v1 from a copy of the scripts (files and lock lines): a clean slate to publish v2 into."""
-    for path in (root / script_id).glob("v*.yaml"):
-        if path.name != "v1.yaml":
-            path.unlink()
-    lock = root / "published.lock"
-    kept = [line for line in lock.read_text(encoding="utf-8").splitlines() if not (line.startswith(f"{script_id}@") and not line.startswith(f"{script_id}@1 "))]
-    lock.write_text("\n".join(kept) + "\n", encoding="utf-8")
 
 
 @pytest.fixture
