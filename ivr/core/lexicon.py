@@ -56,6 +56,10 @@ SYNONYMS = {
         "detained": "detention", "detain": "detention", "arrested": "detention", "arrest": "detention",
         "custody": "detention", "jail": "detention", "jailed": "detention", "operator": "representative",
         "operators": "representative", "human": "person", "humans": "person",
+        "decide": "decision", "decisions": "decision", "signature": "biometrics", "asc": "biometrics",
+        "wheelchair": "accommodation", "disability": "accommodation", "disabled": "accommodation",
+        "autism": "accommodation", "autistic": "accommodation", "blind": "accommodation",
+        "accommodations": "accommodation", "bracelet": "anklemonitor",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
@@ -79,6 +83,8 @@ SYNONYMS = {
         "arrestada": "detencion", "arrestaron": "detencion", "arresto": "detencion", "carcel": "detencion",
         "operadora": "operador", "asesor": "representante", "asesora": "representante",
         "representantes": "representante", "agentes": "agente",
+        "autismo": "adaptacion", "discapacidad": "adaptacion", "discapacitado": "adaptacion",
+        "discapacitada": "adaptacion", "ciega": "adaptacion", "ciego": "adaptacion", "firma": "biometricos",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one;
@@ -110,6 +116,16 @@ COMPOUNDS = {
         ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
         ("immigration", "agent"): "ice", ("ice", "agents"): "ice", ("case", "was", "received"): "casereceived",
         ("case", "received"): "casereceived", ("actively", "reviewed"): "activelyreviewed",
+        ("hear", "well"): "deaf", ("hard", "of", "hearing"): "deaf", ("not", "hear", "well"): "deaf",
+        ("hearing", "impaired"): "deaf", ("to", "type"): "tty", ("type", "instead"): "tty",
+        ("not", "hear", "you"): "repeat", ("not", "hear", "that"): "repeat", ("not", "hear", "it"): "repeat",
+        ("ankle", "monitor"): "anklemonitor", ("ankle", "bracelet"): "anklemonitor",
+        ("processing", "time"): "processingtime", ("processing", "times"): "processingtime",
+        ("most", "people"): "processingtime", ("photo", "and", "signature"): "biometrics",
+        ("district", "office"): "fieldoffice", ("field", "office"): "fieldoffice",
+        ("immigration", "building"): "fieldoffice", ("special", "help"): "accommodation",
+        ("working", "abroad"): "overseas", ("work", "abroad"): "overseas", ("working", "overseas"): "overseas",
+        ("work", "overseas"): "overseas",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -125,6 +141,10 @@ COMPOUNDS = {
         ("me", "pase"): "paseme", ("me", "pasas"): "paseme", ("me", "comunica"): "comuniqueme",
         ("se", "lo", "llevo"): "detencion", ("se", "la", "llevo"): "detencion",
         ("se", "los", "llevo"): "detencion",
+        ("ayuda", "especial"): "adaptacion", ("no", "escucho", "bien"): "sordo", ("no", "oigo", "bien"): "sordo",
+        ("escucho", "bien"): "sordo", ("oigo", "bien"): "sordo",
+        ("trabajo", "en", "el"): "trabajo",
+        ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
