@@ -20,7 +20,7 @@ STOP_WORDS = {
         "already lately currently right now next today tonight question questions from another husband "
         "husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
         "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
-        "boyfriend girlfriend".split()
+        "boyfriend girlfriend linecheck".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por "
@@ -119,6 +119,7 @@ COMPOUNDS = {
         ("hear", "well"): "deaf", ("hard", "of", "hearing"): "deaf", ("not", "hear", "well"): "deaf",
         ("hearing", "impaired"): "deaf", ("to", "type"): "tty", ("type", "instead"): "tty",
         ("not", "hear", "you"): "repeat", ("not", "hear", "that"): "repeat", ("not", "hear", "it"): "repeat",
+        ("hear", "me"): "linecheck", ("hear", "us"): "linecheck",  # "can you hear me?" checks the line: no topic
         ("ankle", "monitor"): "anklemonitor", ("ankle", "bracelet"): "anklemonitor",
         ("processing", "time"): "processingtime", ("processing", "times"): "processingtime",
         ("most", "people"): "processingtime", ("photo", "and", "signature"): "biometrics",
