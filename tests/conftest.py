@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,8 @@ from ivr.testing import PhoneCall
 TOKEN = "test-auth-token"
 DEMO_CLOCK = "2026-11-23T10:00:00-05:00"  # a Monday morning: live assistance is open
 ROOT = Path(__file__).resolve().parents[1]
+POSTGRES_URL = os.environ.get("IVR_TEST_POSTGRES_URL", "postgresql+psycopg://ivr:ivr@127.0.0.1:5432/postgres")
+"""The PostgreSQL server the tests make their databases on (a throw-away cluster under `.ci/run`)."""
 
 
 @pytest.fixture
@@ -139,3 +144,28 @@ def browser() -> Iterator[Any]:
 
     with chromium() as launched:
         yield launched
+
+
+@contextmanager
+def postgres_database(prefix: str) -> Iterator[str]:
+    """A fresh, uniquely named database on the PostgreSQL server, dropped when the block ends.
+
+    Outside CI a machine without a reachable server skips the test; under CI that is a failure.
+    """
+    psycopg = pytest.importorskip("psycopg")
+    from sqlalchemy.engine import make_url
+
+    try:
+        admin = psycopg.connect(make_url(POSTGRES_URL).set(drivername="postgresql").render_as_string(hide_password=False),
+                                autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable under CI: {exc}")
+        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL}")
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()

@@ -14,7 +14,6 @@ can send a request again as Twilio's retry does.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -28,35 +27,15 @@ from ivr.store.schema import metadata
 from ivr.store.sql import SqlStore
 from ivr.testing import Turn, parse_turn
 
+from ..conftest import postgres_database
+
 TOKEN = "test-auth-token"
-POSTGRES_URL = os.environ.get("IVR_TEST_POSTGRES_URL", "postgresql+psycopg://ivr:ivr@127.0.0.1:5432/postgres")
-
-
-def _admin_conninfo(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
 
 @pytest.fixture(scope="session")
 def postgres_server_url() -> Iterator[str]:
     """A fresh, uniquely named database on the PostgreSQL server, dropped when the session ends."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(_admin_conninfo(POSTGRES_URL), autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable under CI: {exc}")
-        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL}")
-    name = f"ivr_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    from sqlalchemy.engine import make_url
-
-    try:
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with postgres_database("ivr_test") as url:
+        yield url
 
 
 def _empty(url: str) -> None:

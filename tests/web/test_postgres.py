@@ -7,39 +7,25 @@ these tests; under `CI=true` it fails them.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from ivr import create_app
 from ivr.store.base import LIVE
 from ivr.web.accounts import MAX_FAILURES
 from ivr.web.testing import TEST_PASSWORD, add_user, signed_in_client
 
+from ..conftest import postgres_database
+
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = os.environ.get("IVR_TEST_POSTGRES_URL", "postgresql+psycopg://ivr:ivr@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
-    psycopg = pytest.importorskip("psycopg")
-    admin_url = make_url(POSTGRES_URL).set(drivername="postgresql").render_as_string(hide_password=False)
-    try:
-        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable under CI: {exc}")
-        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL}")
-    name = f"ivr_web_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with postgres_database("ivr_web_test") as url:
+        yield url
 
 
 @pytest.fixture
