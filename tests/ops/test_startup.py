@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from ivr.ops import engine_bench
 
@@ -36,3 +37,21 @@ def test_startup_is_timed_in_a_fresh_interpreter() -> None:
     assert (timing.name, timing.runs) == ("create_app", 1)
     assert timing.wall_s > 0 and timing.cpu_s > 0 and timing.bare_s > 0
     assert set(timing.to_dict()) == {"name", "runs", "wall_s", "cpu_s", "python_s"}
+
+
+def test_validating_the_shipped_tree_loads_the_script_library_once_per_kind(monkeypatch: Any) -> None:
+    """`ivr validate` checks every scenario against one load of the shipped scripts, not one load per scenario file."""
+    from ivr.trainers import validate as validating
+
+    loads: list[tuple[Any, ...]] = []
+    real = validating.load_scripts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validating, "load_scripts", counted)
+    report = validating.validate()
+    assert report.ok, report.problems
+    assert sum(line.count("scenario for the") for line in report.checked) > 1
+    assert len(loads) == 2  # the library with its drafts (the scripts check), and as published (the scenarios)
