@@ -62,10 +62,10 @@ class Runtime:
 def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     """Load, validate and compile everything a call needs; open the store."""
     registry = builtin_registry()
-    flows = cached_flows(config.get("FLOWS"), registry, instance_path)
+    compiled = dict(cached_flows(config.get("FLOWS"), registry, instance_path))
+    flows = {flow_id: compiled_flow.flow for flow_id, compiled_flow in compiled.items()}
     releases = config.get("FLOW_RELEASES") or _releases_beside(config.get("FLOWS"))
     line = live_line(flows, releases, config.get("FLOW_PINS"), registry)
-    compiled = {flow_id: compile_flow(flow, registry) for flow_id, flow in flows.items()}
     compiled |= {flow.id: compile_flow(flow, registry) for flow in line.flows}
     default_flow = config.get("DEFAULT_FLOW")
     if default_flow not in flows:

@@ -49,7 +49,8 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def cached(flow_file: Path, instance: Path) -> dict[str, Flow]:
-    return cached_flows([flow_file], builtin_registry(), instance)
+    """The flows a start gets (compiled; their definitions here)."""
+    return {flow_id: compiled.flow for flow_id, compiled in cached_flows([flow_file], builtin_registry(), instance).items()}
 
 
 def test_a_second_start_gets_the_same_flows_from_the_cache(flow_file: Path, instance: Path, loads: list[Any]) -> None:
@@ -59,6 +60,26 @@ def test_a_second_start_gets_the_same_flows_from_the_cache(flow_file: Path, inst
     assert len(loads) == 1
     assert second == first == load_flows([flow_file], builtin_registry())
     assert (instance / CACHE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_flow_compiled_from_the_cache_says_and_listens_as_one_compiled_afresh(
+    flow_file: Path, instance: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept compiled states give every state the same prompts, hints and understanding as compiling anew."""
+    from ivr.core.machine import compile_flow
+
+    cached(flow_file, instance)
+    monkeypatch.setattr(flow_cache, "compile_parts", lambda *args: pytest.fail("compiled again"))
+    kept = cached_flows([flow_file], builtin_registry(), instance)["uscis_contact_center"]
+    fresh = compile_flow(kept.flow, builtin_registry())
+    assert kept.states.keys() == fresh.states.keys()
+    for name, state in fresh.states.items():
+        again = kept.states[name]
+        assert (again.prompt, again.reprompt, again.hints, again.parts) == (state.prompt, state.reprompt, state.hints, state.parts)
+        for language, model in state.understanding.items():
+            for said in ("representative", "check my case status", "uno", "hablar con alguien"):
+                assert again.understanding[language].understand(said, 0.9) == model.understand(said, 0.9), (name, said)
+    assert kept.machine.events.keys() == fresh.machine.events.keys()
 
 
 def test_an_edited_flow_file_is_loaded_again(flow_file: Path, instance: Path, loads: list[Any]) -> None:
