@@ -328,20 +328,74 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
 # --- the command -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Fold:
+    """Cross-validation of one state and language's training examples: right and confident wrong, out of `total`."""
+
+    state: str
+    language: str
+    total: int
+    right: int
+    wrong_routes: int
+    keywords_right: int  # the keyword model alone (no classifier) on the same held-out examples
+    keywords_wrong_routes: int
+
+
+def cross_validate(flow: CompiledFlow, folds: int = 5) -> list[Fold]:
+    """k-fold cross-validation over the flow's training examples (`examples:`): an estimate on unseen words.
+
+    Each example is held out once (every `folds`-th one, in file order), the classifier is
+    learnt from the phrases and the other examples, and the held-out ones are understood;
+    the keyword model alone (no examples) is scored on the same ones.
+    """
+    from dataclasses import replace
+
+    from ivr.core.machine import build_model
+
+    results: list[Fold] = []
+    for state, by_language in flow.flow.examples.items():
+        for language, pairs in by_language.items():
+            counts = [0, 0, 0, 0]
+            plain = build_model(replace(flow.flow, examples={}), flow.flow.states[state], language)
+            for fold in range(folds):
+                kept = tuple(pair for index, pair in enumerate(pairs) if index % folds != fold)
+                model = build_model(replace(flow.flow, examples={state: {language: kept}}), flow.flow.states[state], language)
+                for label, text in (pair for index, pair in enumerate(pairs) if index % folds == fold):
+                    for at, understood in ((0, model.understand(text)), (2, plain.understand(text))):
+                        got = understood.choice if understood.outcome == "route" else (ASK if understood.outcome == "ask" else NONE)
+                        counts[at] += got == label
+                        counts[at + 1] += understood.outcome == "route" and got != label
+            results.append(Fold(state, language, len(pairs), counts[0], counts[1], counts[2], counts[3]))
+    return results
+
+
 @click.command("understand")
 @click.argument("flow", required=False)
 @click.argument("utterances", nargs=-1)
 @click.option("--state", default="main_menu", show_default=True, help="The waiting state the caller is in.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en", show_default=True)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Score a corpus file instead.")
-def understand_command(flow: str | None, utterances: tuple[str, ...], state: str, language: str, corpus: Path | None) -> None:
+@click.option("--folds", type=click.IntRange(2, 20), help="Cross-validate the flow's training examples in this many folds.")
+def understand_command(
+    flow: str | None, utterances: tuple[str, ...], state: str, language: str, corpus: Path | None, folds: int | None = None
+) -> None:
     """Show where callers' words go (route, ask, not understood) with their scores.
 
     Utterances come from the arguments, else one per line of standard input.
     With --corpus FILE: accuracy per language, wrong routes and a confusion table;
-    exits 1 when any utterance went wrong.
+    exits 1 when any utterance went wrong.  With --folds N: k-fold cross-validation of the
+    flow's training examples, with the classifier and with the keywords alone.
     """
     configuration.resolve()  # a bad setting in the environment is a one-line error here too
+    if folds is not None:
+        if flow is None:
+            raise click.UsageError("give a FLOW (e.g. uscis_contact_center) to cross-validate its training examples")
+        for f in cross_validate(compiled(flow), folds):
+            click.echo(
+                f"{f.state} {f.language}: {f.right}/{f.total} right, {f.wrong_routes} wrong routes with the classifier; "
+                f"keywords alone {f.keywords_right}/{f.total}, {f.keywords_wrong_routes} wrong routes ({folds} folds)"
+            )
+        return
     if corpus is not None:
         flow_id, cases = load_corpus(corpus)
         target = compiled(flow or flow_id)

@@ -1,0 +1,76 @@
+"""A naive Bayes classifier over normalised words, learnt from labelled example utterances.
+
+The keyword model (`ivr.core.understanding`) is reliable when a caller names a topic
+("my biometrics appointment") and weak when they describe a situation ("they said my
+prints came out unreadable and I have to go back").  Flows can carry such situations as
+training examples (`examples:` in the flow, `ivr.definitions.examples`); this module
+learns from them, once, at start-up: a multinomial naive Bayes over the examples' and
+the phrases' words (Laplace smoothing `ALPHA`, uniform priors), with `NONE` as a class of
+its own for what the line does not handle ("I need to pay my electric bill").
+
+Learning is counting (a few milliseconds for a thousand examples), so the tables are
+built with the model, never per request; `posterior` adds one log-probability per known
+word and class.  Words it never saw carry no evidence (the keyword model counts them
+against every choice instead).  Pure computation; no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+ALPHA = 0.3
+"""Laplace smoothing: the count every class is credited with for every word of the vocabulary."""
+NONE = "none"
+"""The class of out-of-scope utterances: examples labelled `none` teach what the line does not handle."""
+
+
+@dataclass(frozen=True)
+class Bayes:
+    """Per-word log-probabilities for each class; `posterior` turns the words said into class probabilities."""
+
+    labels: tuple[str, ...]
+    log_probability: dict[str, tuple[float, ...]] = field(repr=False)  # word -> log P(word | class), per label
+    unseen: tuple[float, ...] = field(repr=False)  # log P(a known word | class) for a class that never had it
+
+    @classmethod
+    def learn(cls, examples: Iterable[tuple[str, Sequence[str]]], alpha: float = ALPHA) -> Bayes | None:
+        """Learn from `(label, words)` pairs (each word counted once an example); None without two labels."""
+        counts: dict[str, dict[str, int]] = {}
+        for label, words in examples:
+            bucket = counts.setdefault(label, {})
+            for word in set(words):
+                bucket[word] = bucket.get(word, 0) + 1
+        counts = {label: bucket for label, bucket in counts.items() if bucket}
+        if len(counts) < 2:
+            return None
+        labels = tuple(counts)
+        vocabulary = sorted({word for bucket in counts.values() for word in bucket})
+        size = len(vocabulary)
+        denominators = [sum(counts[label].values()) + alpha * size for label in labels]
+        log_probability = {
+            word: tuple(math.log((counts[label].get(word, 0) + alpha) / d) for label, d in zip(labels, denominators))
+            for word in vocabulary
+        }
+        return cls(labels, log_probability, tuple(math.log(alpha / d) for d in denominators))
+
+    def known(self, word: str) -> bool:
+        return word in self.log_probability
+
+    def posterior(self, words: Iterable[str]) -> tuple[tuple[str, float], ...]:
+        """P(class | words) for every class, best first; empty when no word is known."""
+        table = self.log_probability
+        totals: list[float] | None = None
+        for word in words:
+            row = table.get(word)
+            if row is None:
+                continue
+            totals = list(row) if totals is None else [a + b for a, b in zip(totals, row)]
+        if totals is None:
+            return ()
+        top = max(totals)
+        shares = [math.exp(value - top) for value in totals]
+        whole = sum(shares)
+        ranked = sorted(zip(self.labels, (share / whole for share in shares)), key=lambda item: -item[1])
+        return tuple(ranked)
