@@ -61,16 +61,15 @@ class Bayes:
     def posterior(self, words: Iterable[str]) -> tuple[tuple[str, float], ...]:
         """P(class | words) for every class, best first; empty when no word is known."""
         table = self.log_probability
-        totals: list[float] | None = None
-        for word in words:
-            row = table.get(word)
-            if row is None:
-                continue
-            totals = list(row) if totals is None else [a + b for a, b in zip(totals, row)]
-        if totals is None:
+        rows = [row for row in map(table.get, words) if row is not None]
+        if not rows:
             return ()
+        totals = [sum(column) for column in zip(*rows)]
         top = max(totals)
         shares = [math.exp(value - top) for value in totals]
         whole = sum(shares)
-        ranked = sorted(zip(self.labels, (share / whole for share in shares)), key=lambda item: -item[1])
-        return tuple(ranked)
+        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_probability, reverse=True))
+
+
+def _probability(item: tuple[str, float]) -> float:
+    return item[1]

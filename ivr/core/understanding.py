@@ -64,7 +64,7 @@ FUZZY_DISCOUNT = 0.7
 OTHER_PHRASES = 0.7
 """How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
-LEARNT_AT = 0.7
+LEARNT_AT = 0.6
 """When the keywords leave an utterance not understood, the examples' classifier routes it from this probability."""
 LEARNT_SETTLES = 0.9
 """When the keywords ask between two choices, the examples' classifier picks one of them from this probability."""
