@@ -202,7 +202,8 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
     rest = f"; also {', '.join(label(c, s) for c, s in others)}" if others else ""
     if understood.outcome == "route" and understood.choice is not None:
-        return f"understood: {label(understood.choice, understood.score)}{rest}"
+        by = " by the training examples" if understood.by == "examples" else ""
+        return f"understood{by}: {label(understood.choice, understood.score)}{rest}"
     if understood.outcome == "ask":
         first, second = understood.alternatives[:2]
         return f"unsure: asked {label(*first)} or {label(*second)}{rest}"
@@ -215,6 +216,7 @@ def line_for(flow: CompiledFlow, state: str, language: str, text: str, understoo
     alternatives = ", ".join(f"{choice} {score:.2f}" for choice, score in understood.alternatives)
     if understood.outcome == "route":
         head = f"route {describe(flow, state, language, understood.choice)} {understood.score:.2f}"
+        head += " by examples" if understood.by == "examples" else ""
     elif understood.outcome == "ask":
         first, second = understood.asked
         head = f"ask   {first} or {second} {understood.score:.2f}"
