@@ -1,4 +1,4 @@
-"""A naive Bayes classifier over normalised words, learnt from labelled example utterances.
+"""A naive Bayes classifier over normalised words and word pairs, learnt from labelled example utterances.
 
 The keyword model (`ivr.core.understanding`) is reliable when a caller names a topic
 ("my biometrics appointment") and weak when they describe a situation ("they said my
@@ -6,7 +6,9 @@ prints came out unreadable and I have to go back").  Flows can carry such situat
 training examples (`examples:` in the flow, `ivr.definitions.examples`); this module
 learns from them, once, at start-up: a multinomial naive Bayes over the examples' and
 the phrases' words (Laplace smoothing `ALPHA`, uniform priors), with `NONE` as a class of
-its own for what the line does not handle ("I need to pay my electric bill").
+its own for what the line does not handle ("I need to pay my electric bill").  Its features
+are the words and each pair of neighbouring words (`features`): "car broke" is not "broke
+down" plus "car", and "no card" after an approval is not "card" alone.
 
 Learning is counting (a few milliseconds for a thousand examples), so the tables are
 built with the model, never per request; `posterior` adds one log-probability per known
@@ -26,6 +28,11 @@ NONE = "none"
 """The class of out-of-scope utterances: examples labelled `none` teach what the line does not handle."""
 
 
+def features(words: Sequence[str]) -> list[str]:
+    """The words and each pair of neighbouring words ("never came", "mail box"), as the classifier counts them."""
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+
+
 @dataclass(frozen=True)
 class Bayes:
     """Per-word log-probabilities for each class; `posterior` turns the words said into class probabilities."""
@@ -36,11 +43,11 @@ class Bayes:
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[str, Sequence[str]]], alpha: float = ALPHA) -> Bayes | None:
-        """Learn from `(label, words)` pairs (each word counted once an example); None without two labels."""
+        """Learn from `(label, words)` pairs (each feature counted once an example); None without two labels."""
         counts: dict[str, dict[str, int]] = {}
         for label, words in examples:
             bucket = counts.setdefault(label, {})
-            for word in set(words):
+            for word in set(features(words)):
                 bucket[word] = bucket.get(word, 0) + 1
         counts = {label: bucket for label, bucket in counts.items() if bucket}
         if len(counts) < 2:
@@ -58,10 +65,10 @@ class Bayes:
     def known(self, word: str) -> bool:
         return word in self.log_probability
 
-    def posterior(self, words: Iterable[str]) -> tuple[tuple[str, float], ...]:
-        """P(class | words) for every class, best first; empty when no word is known."""
+    def posterior(self, words: Sequence[str]) -> tuple[tuple[str, float], ...]:
+        """P(class | words and their neighbouring pairs) for every class, best first; empty when none is known."""
         table = self.log_probability
-        rows = [row for row in map(table.get, words) if row is not None]
+        rows = [row for row in map(table.get, features(words)) if row is not None]
         if not rows:
             return ()
         totals = [sum(column) for column in zip(*rows)]

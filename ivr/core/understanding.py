@@ -68,6 +68,9 @@ LEARNT_AT = 0.6
 """When the keywords leave an utterance not understood, the examples' classifier routes it from this probability."""
 LEARNT_SETTLES = 0.9
 """When the keywords ask between two choices, the examples' classifier picks one of them from this probability."""
+LEARNT_OVERRULES = 0.95
+"""When the keywords route, the examples' classifier overrules them from this probability (to another choice,
+or to not understood when it takes the words for out of scope)."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -307,25 +310,35 @@ class Model:
         ranked, words = self.scores(text)
         factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
         understood = self._by_keywords(ranked, words, factor, among)
-        if self.bayes is None or among or understood.outcome == "route":
+        if self.bayes is None or among:
             return understood
         return self._by_examples(understood, factor) or understood
 
     def _by_examples(self, understood: Understanding, factor: float) -> Understanding | None:
-        """What the examples' classifier decides when the keywords did not route: a choice it is sure of.
+        """What the examples' classifier decides over the keywords' outcome: a choice it is sure of, or None.
 
-        It routes an utterance the keywords did not understand from `LEARNT_AT`, and picks
-        one of the two choices the keywords would ask between from `LEARNT_SETTLES`.  It
-        never routes what it takes for out of scope, nor a sentence naming another business
-        (`lexicon.ELSEWHERE`).
+        It routes an utterance the keywords did not understand from `LEARNT_AT`, picks
+        one of the two choices the keywords would ask between from `LEARNT_SETTLES`, and
+        overrules a route of the keywords from `LEARNT_OVERRULES` ("it's been three months
+        since they approved me and still no card": a card that never came, not the case's
+        status).  It never routes what it takes for out of scope (from `LEARNT_OVERRULES`
+        it stops the keywords' route: "my car broke down" is not a biometrics appointment),
+        nor a sentence naming another business (`lexicon.ELSEWHERE`).
         """
         assert self.bayes is not None
         words = understood.words
         ranked = self.bayes.posterior(words)
-        if not ranked or ranked[0][0] == OUT_OF_SCOPE or _elsewhere(self.language) & set(words):
+        if not ranked or _elsewhere(self.language) & set(words):
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        if understood.outcome == "ask":
+        if understood.outcome == "route":
+            if best == understood.choice or probability < LEARNT_OVERRULES:
+                return None
+            if best == OUT_OF_SCOPE:
+                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples")
+        elif best == OUT_OF_SCOPE:
+            return None
+        elif understood.outcome == "ask":
             if best not in understood.asked or probability < LEARNT_SETTLES:
                 return None
         elif probability < LEARNT_AT:

@@ -208,6 +208,8 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
         first, second = understood.alternatives[:2]
         return f"unsure: asked {label(*first)} or {label(*second)}{rest}"
     best = f" (best: {label(*understood.alternatives[0])})" if understood.alternatives else ""
+    if understood.by == "examples":  # the classifier took a route of the keywords for out of scope
+        return f"not understood: out of scope for the training examples{best}"
     return f"not understood{best}"
 
 
@@ -222,6 +224,7 @@ def line_for(flow: CompiledFlow, state: str, language: str, text: str, understoo
         head = f"ask   {first} or {second} {understood.score:.2f}"
     else:
         head = f"not understood {understood.score:.2f}"
+        head += " by examples (out of scope)" if understood.by == "examples" else ""
     return f"{head}  [{alternatives}]  <- {text!r}"
 
 

@@ -52,4 +52,4 @@ def test_the_softphone_turn_carries_the_understanding(make_app, tmp_path: Path) 
 def test_the_rehearsal_says_when_the_training_examples_decided(tmp_path: Path) -> None:
     """A situation the keywords leave not understood and the classifier routes is shown as decided by the examples."""
     output = rehearse(tmp_path, "1", "the machine could not read my fingers so they want me back")
-    assert "(understood by the training examples: biometrics appointments (2) 0.9" in output
+    assert "(understood by the training examples: biometrics appointments (2) " in output

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ivr.core.machine import CompiledFlow
-from ivr.core.understanding import Model
+from ivr.core.bayes import Bayes, features
+from ivr.core.understanding import LEARNT_OVERRULES, Model
 from ivr.definitions.flows import load_flow
 from ivr.errors import DefinitionError
 from ivr.trainers.understand import Case, cross_validate, load_corpus
@@ -120,10 +121,46 @@ def test_what_the_keywords_route_the_examples_leave_alone() -> None:
     assert "by" not in understood.to_data()
 
 
+OVERRULED = [("1", ["case status", "my application", "my application was rejected"]), CHOICES[1]]
+GYM = [("none", "the gym rejected my membership application"), ("none", "my gym membership application"),
+       ("none", "the gym lost my application")]
+
+
+def test_the_examples_overrule_a_keyword_route_they_are_sure_is_another_choice() -> None:
+    """"my prints were rejected": the keywords hear "rejected" (an application's), the examples are sure of prints."""
+    said = "my prints were rejected"
+    assert Model.build(OVERRULED, "en").understand(said).choice == "1"
+    understood = Model.build(OVERRULED, "en", TAUGHT).understand(said)
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "examples")
+    assert understood.score >= LEARNT_OVERRULES
+
+
+def test_the_examples_stop_a_keyword_route_they_are_sure_is_out_of_scope() -> None:
+    """A gym's application is not the caller's case: the examples' `none` overrules the keywords' route."""
+    said = "the gym rejected my application"
+    assert Model.build(OVERRULED, "en").understand(said).outcome == "route"
+    understood = Model.build(OVERRULED, "en", [*TAUGHT, *GYM]).understand(said)
+    assert (understood.outcome, understood.choice, understood.by) == ("not_understood", None, "examples")
+
+
+def test_the_examples_leave_a_keyword_route_they_are_not_sure_of() -> None:
+    """Below `LEARNT_OVERRULES` the keywords' route stands: "my application was rejected" is the case's status."""
+    understood = Model.build(OVERRULED, "en", [*TAUGHT, *GYM]).understand("my application was rejected")
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "1", "keywords")
+
+
+def test_the_classifier_counts_neighbouring_words_as_pairs() -> None:
+    """Word pairs are features: two labels with the same words in another order are told apart by their order."""
+    assert features(["no", "card", "mail"]) == ["no", "card", "mail", "no card", "card mail"]
+    bayes = Bayes.learn([("1", ["mail", "box"]), ("2", ["box", "mail"])])
+    assert bayes is not None and bayes.posterior(["mail", "box"])[0][0] == "1"
+    assert bayes.posterior(["box", "mail"])[0][0] == "2"
+
+
 def test_the_shipped_flow_has_situations_for_the_main_menu_in_both_languages(uscis: CompiledFlow) -> None:
-    """Over 200 English and 100 Spanish training examples, with out-of-scope ones, teach the main menu."""
+    """Over 800 English and 350 Spanish training examples, with out-of-scope ones, teach the main menu."""
     examples = uscis.flow.examples["main_menu"]
-    assert len(examples["en"]) >= 200 and len(examples["es"]) >= 100
+    assert len(examples["en"]) >= 800 and len(examples["es"]) >= 350
     assert all("none" in {label for label, _ in examples[language]} for language in ("en", "es"))
 
 
