@@ -11,8 +11,8 @@ are the words and each pair of neighbouring words (`features`): "car broke" is n
 down" plus "car", and "no card" after an approval is not "card" alone.
 
 Learning is counting (a few milliseconds for a thousand examples), so the tables are
-built with the model, never per request; `posterior` adds one log-probability per known
-word and class.  Words it never saw carry no evidence (the keyword model counts them
+built with the model, never per request; `posterior` adds, per known feature, what it
+adds for the classes that had it.  Words it never saw carry no evidence (the keyword model counts them
 against every choice instead).  Pure computation; no I/O.
 """
 
@@ -35,11 +35,18 @@ def features(words: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Bayes:
-    """Per-word log-probabilities for each class; `posterior` turns the words said into class probabilities."""
+    """What each feature adds to each class's log-probability; `posterior` turns the words said into class probabilities.
+
+    Stored sparsely: a feature's row holds only the classes that had it, as
+    log P(feature | class) - log P(unseen feature | class) = log((count + alpha) / alpha),
+    which does not depend on the class's size; `unseen` is log P(unseen feature | class).
+    Learning is then counting (no logarithm per feature and class), and a known feature
+    costs the classes that had it.
+    """
 
     labels: tuple[str, ...]
-    log_probability: dict[str, tuple[float, ...]] = field(repr=False)  # word -> log P(word | class), per label
-    unseen: tuple[float, ...] = field(repr=False)  # log P(a known word | class) for a class that never had it
+    evidence: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)  # feature -> (class index, added log-probability)
+    unseen: tuple[float, ...] = field(repr=False)  # log P(a known feature | class) for a class that never had it
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[str, Sequence[str]]], alpha: float = ALPHA) -> Bayes | None:
@@ -53,25 +60,30 @@ class Bayes:
         if len(counts) < 2:
             return None
         labels = tuple(counts)
-        vocabulary = sorted({word for bucket in counts.values() for word in bucket})
-        size = len(vocabulary)
-        denominators = [sum(counts[label].values()) + alpha * size for label in labels]
-        log_probability = {
-            word: tuple(math.log((counts[label].get(word, 0) + alpha) / d) for label, d in zip(labels, denominators))
-            for word in vocabulary
-        }
-        return cls(labels, log_probability, tuple(math.log(alpha / d) for d in denominators))
+        rows: dict[str, list[tuple[int, float]]] = {}
+        added: dict[int, float] = {}  # count -> log((count + alpha) / alpha)
+        for index, label in enumerate(labels):
+            for word, count in counts[label].items():
+                if count not in added:
+                    added[count] = math.log((count + alpha) / alpha)
+                rows.setdefault(word, []).append((index, added[count]))
+        size = len(rows)
+        unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
+        return cls(labels, {word: tuple(row) for word, row in rows.items()}, unseen)
 
     def known(self, word: str) -> bool:
-        return word in self.log_probability
+        return word in self.evidence
 
     def posterior(self, words: Sequence[str]) -> tuple[tuple[str, float], ...]:
         """P(class | words and their neighbouring pairs) for every class, best first; empty when none is known."""
-        table = self.log_probability
+        table = self.evidence
         rows = [row for row in map(table.get, features(words)) if row is not None]
         if not rows:
             return ()
-        totals = [sum(column) for column in zip(*rows)]
+        totals = [len(rows) * value for value in self.unseen]
+        for row in rows:
+            for index, value in row:
+                totals[index] += value
         top = max(totals)
         shares = [math.exp(value - top) for value in totals]
         whole = sum(shares)

@@ -187,7 +187,7 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
-        taught = [(label, phrase_words(text, language, places)) for label, text in examples if label in pooled or label == OUT_OF_SCOPE]
+        taught = [(label, _example_words(text, language, places)) for label, text in examples if label in pooled or label == OUT_OF_SCOPE]
         bayes = Bayes.learn([*((name, phrase) for name in names for phrase in pooled[name]), *taught]) if taught else None
         return cls(
             language,
@@ -242,7 +242,7 @@ class Model:
             i += 1
         kept = [item for item in joined if not item[1]] or joined
         seen: dict[str, float] = {}
-        learnt = self.bayes.log_probability if self.bayes is not None else {}
+        learnt = self.bayes.evidence if self.bayes is not None else {}
         for word, _, exact, said in kept:
             if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
                 found = self._close(said, same_start=True)
@@ -392,3 +392,11 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     places = places and not is_place(phrase, language)
     words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))
+
+
+def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:
+    """A training example's words, as the model compares a caller's (`phrase_words` without its country-menu check).
+
+    Not cached: each example is read once, when its state's model is compiled.
+    """
+    return tuple(dict.fromkeys(content(example, language, places) or tokens(example, language, places)))
