@@ -32,8 +32,12 @@ Examples = dict[str, dict[str, tuple[tuple[str, str], ...]]]
 """state -> language -> (choice, utterance) pairs, in file order."""
 
 
-def read_examples(check: Checker, top: Mapping, base: Path, digest: Any, flow: Flow) -> tuple[Examples, list[Checker]]:
-    """The examples named by the flow's `examples:` key (none without it), and the checkers holding their problems."""
+def read_examples(
+    check: Checker, top: Mapping, base: Path, digest: Any, flow: Flow, read: list[Path] | None = None
+) -> tuple[Examples, list[Checker]]:
+    """The examples named by the flow's `examples:` key (none without it), and the checkers holding their problems.
+
+    `read`, when given, gets the examples file's path (the flow cache reloads when it changes)."""
     if "examples" not in top:
         return {}, []
     name = top["examples"]
@@ -55,6 +59,8 @@ def read_examples(check: Checker, top: Mapping, base: Path, digest: Any, flow: F
                 check.problems.append(problem)
         return {}, []
     digest.update(path.read_bytes())
+    if read is not None:
+        read.append(path)
     file_check = Checker(shown)
     return _examples(file_check, data, flow), [file_check]
 

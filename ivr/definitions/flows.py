@@ -162,7 +162,7 @@ def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path, re
     flow = builder.build(path, digest.hexdigest()[:12])
     taught: list[Checker] = []
     if flow is not None and "examples" in top:  # training examples (ivr.definitions.examples) join the content hash
-        examples, taught = read_examples(check, top, base, digest, flow)
+        examples, taught = read_examples(check, top, base, digest, flow, read)
         flow = dataclasses.replace(flow, examples=examples, content_hash=digest.hexdigest()[:12])
     problems = [p for c in (check, *(f[0] for f in fragments), *taught) for p in c.problems]
     if problems:
