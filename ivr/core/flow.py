@@ -184,6 +184,8 @@ class Flow:
     # representative, max_attempts, and optionally silence and supervisor (ESCALATIONS).
     escalation: dict[str, dict[str, str]] = field(default_factory=dict)
     intents: dict[str, Intent] = field(default_factory=dict)
+    # Training examples (ivr.definitions.examples): state -> language -> (choice or "none", utterance).
+    examples: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def escalates(self, kind: str) -> bool:
         return kind in self.escalation

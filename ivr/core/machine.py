@@ -266,16 +266,20 @@ def build_model(flow: Flow, state: State, language: str, models: dict[tuple[Any,
     globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
     said = {words: option.key for option in state.options for words in _phrase_set(option.phrases[language], language)}
     choices = list(options)
+    owners: dict[str, str] = {}
     for name, dest, phrases in globals_:
         owner = next((option.key for option in state.options if dest is not None and option.goto == dest), None)
         owner = owner or next((said[w] for w in _phrase_set(phrases, language) if w in said), None)
         choices.append((owner or name, phrases))
+        owners[name] = owner or name
+    # Training examples name a global by its purpose or intent ("hours"); here it may be an option ("8").
+    examples = tuple((owners.get(label, label), text) for label, text in flow.examples.get(state.name, {}).get(language, ()))
     if models is None:
-        return Model.build(choices, language)
-    key = (language, *((name, tuple(phrases)) for name, phrases in choices))
+        return Model.build(choices, language, examples)
+    key = (language, *((name, tuple(phrases)) for name, phrases in choices), examples)
     model = models.get(key)
     if model is None:  # a model is read-only: the same choices in the same language make the same model
-        model = models[key] = Model.build(choices, language)
+        model = models[key] = Model.build(choices, language, examples)
     return model
 
 

@@ -37,6 +37,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from ivr.core.bayes import NONE as OUT_OF_SCOPE
+from ivr.core.bayes import Bayes
 from ivr.core.lexicon import ELSEWHERE
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -62,6 +64,13 @@ FUZZY_DISCOUNT = 0.7
 OTHER_PHRASES = 0.7
 """How much a said word counts when the choice knows it from another of its phrases."""
 ALTERNATIVES = 3
+LEARNT_AT = 0.6
+"""When the keywords leave an utterance not understood, the examples' classifier routes it from this probability."""
+LEARNT_SETTLES = 0.9
+"""When the keywords ask between two choices, the examples' classifier picks one of them from this probability."""
+LEARNT_OVERRULES = 0.95
+"""When the keywords route, the examples' classifier overrules them from this probability (to another choice,
+or to not understood when it takes the words for out of scope)."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -79,6 +88,7 @@ class Understanding:
     score: float  # the best choice's score, 0..1
     alternatives: tuple[tuple[str, float], ...]  # (choice, score), best first, scores > 0
     words: tuple[str, ...] = ()  # the normalised words the score was computed on
+    by: str = "keywords"  # what decided: "keywords", or "examples" (the classifier learnt from training examples)
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -91,6 +101,8 @@ class Understanding:
         if self.choice is not None:
             data["choice"] = self.choice
         data["alternatives"] = [[choice, round(score, 2)] for choice, score in self.alternatives]
+        if self.by != "keywords":
+            data["by"] = self.by
         return data
 
 
@@ -116,18 +128,25 @@ class Model:
     vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
     places: bool = True  # whether a country said as where one is becomes `@country` (not in a country menu)
+    bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
 
     @classmethod
-    def build(cls, choices: Iterable[tuple[str, Iterable[str]]], language: str) -> Model:
+    def build(
+        cls, choices: Iterable[tuple[str, Iterable[str]]], language: str, examples: Iterable[tuple[str, str]] = ()
+    ) -> Model:
         """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases.
 
-        Models are immutable, so states with the same choices (every question of a tier
-        offers the same global intents) share one.
+        `examples` are `(choice or "none", utterance)` training examples: with them, a naive
+        Bayes classifier (`ivr.core.bayes`) is learnt from the examples and the phrases, and
+        decides what the keywords leave undecided.  Models are immutable, so states with the
+        same choices (every question of a tier offers the same global intents) share one.
         """
-        return _build(tuple((name, tuple(texts)) for name, texts in choices), language)
+        return _build(tuple((name, tuple(texts)) for name, texts in choices), language, tuple(examples))
 
     @classmethod
-    def _compile(cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
+    def _compile(
+        cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = ()
+    ) -> Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
         for name, given in choices:
@@ -168,6 +187,8 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
+        taught = [(label, _example_words(text, language, places)) for label, text in examples if label in pooled or label == OUT_OF_SCOPE]
+        bayes = Bayes.learn([*((name, phrase) for name in names for phrase in pooled[name]), *taught]) if taught else None
         return cls(
             language,
             names,
@@ -180,6 +201,7 @@ class Model:
             tuple(sorted(written)),
             written,
             places,
+            bayes,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -220,8 +242,9 @@ class Model:
             i += 1
         kept = [item for item in joined if not item[1]] or joined
         seen: dict[str, float] = {}
+        learnt = self.bayes.evidence if self.bayes is not None else {}
         for word, _, exact, said in kept:
-            if word not in known and len(said) >= 4 and not said.isdigit():
+            if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
                 found = self._close(said, same_start=True)
                 if found is not None:
                     word, exact = found, FUZZY_DISCOUNT
@@ -285,10 +308,51 @@ class Model:
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question)."""
         ranked, words = self.scores(text)
+        factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
+        understood = self._by_keywords(ranked, words, factor, among)
+        if self.bayes is None or among:
+            return understood
+        return self._by_examples(understood, factor) or understood
+
+    def _by_examples(self, understood: Understanding, factor: float) -> Understanding | None:
+        """What the examples' classifier decides over the keywords' outcome: a choice it is sure of, or None.
+
+        It routes an utterance the keywords did not understand from `LEARNT_AT`, picks
+        one of the two choices the keywords would ask between from `LEARNT_SETTLES`, and
+        overrules a route of the keywords from `LEARNT_OVERRULES` ("it's been three months
+        since they approved me and still no card": a card that never came, not the case's
+        status).  It never routes what it takes for out of scope (from `LEARNT_OVERRULES`
+        it stops the keywords' route: "my car broke down" is not a biometrics appointment),
+        nor a sentence naming another business (`lexicon.ELSEWHERE`).
+        """
+        assert self.bayes is not None
+        words = understood.words
+        ranked = self.bayes.posterior(words)
+        if not ranked or _elsewhere(self.language) & set(words):
+            return None
+        best, probability = ranked[0][0], ranked[0][1] * factor
+        if understood.outcome == "route":
+            if best == understood.choice or probability < LEARNT_OVERRULES:
+                return None
+            if best == OUT_OF_SCOPE:
+                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples")
+        elif best == OUT_OF_SCOPE:
+            return None
+        elif understood.outcome == "ask":
+            if best not in understood.asked or probability < LEARNT_SETTLES:
+                return None
+        elif probability < LEARNT_AT:
+            return None
+        alternatives = tuple((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE)[:ALTERNATIVES]
+        return Understanding("route", best, probability, alternatives, words, "examples")
+
+    def _by_keywords(
+        self, ranked: tuple[tuple[str, float], ...], words: tuple[str, ...], factor: float, among: Sequence[str]
+    ) -> Understanding:
+        """The keyword model's outcome from its ranked scores (see the module docstring)."""
         if among:
             ranked = tuple(item for item in ranked if item[0] in among)
-        if confidence is not None:
-            factor = min(1.0, 0.4 + 1.2 * max(0.0, confidence))  # full from 0.5 (events.UNSURE, recorded below it)
+        if factor != 1.0:  # full from a confidence of 0.5 (events.UNSURE, recorded below it)
             ranked = tuple((name, score * factor) for name, score in ranked)
         alternatives = ranked[:ALTERNATIVES]
         if not ranked:
@@ -315,8 +379,8 @@ def _elsewhere(language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> Model:
-    return Model._compile(choices, language)
+def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = ()) -> Model:
+    return Model._compile(choices, language, examples)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -328,3 +392,11 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     places = places and not is_place(phrase, language)
     words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))
+
+
+def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:
+    """A training example's words, as the model compares a caller's (`phrase_words` without its country-menu check).
+
+    Not cached: each example is read once, when its state's model is compiled.
+    """
+    return tuple(dict.fromkeys(content(example, language, places) or tokens(example, language, places)))

@@ -257,6 +257,8 @@ _CALLING_FROM = {
 """A weaker cue, and the words before it: "calling from Japan", but not "my parents from India"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
+_BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
+"""Words before a cue that make the country a birthplace, not where the caller is."""
 
 
 def _places(words: list[str], language: str) -> list[str]:
@@ -273,6 +275,8 @@ def _places(words: list[str], language: str) -> list[str]:
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
 
     def cue(at: int) -> bool:
+        if at >= 1 and out[at - 1] in _BORN:  # "born in Honduras", "nací en Honduras": a birthplace
+            return False
         return at >= 0 and (out[at] in cues or (out[at] in weak and at >= 1 and out[at - 1] in calling))
 
     out: list[str] = []

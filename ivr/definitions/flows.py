@@ -12,6 +12,7 @@ Runs at start-up only; nothing here is on the per-request path.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import re
@@ -45,13 +46,16 @@ from ivr.core.registry import Registry, builtin_registry
 from ivr.core.understanding import phrase_words
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join, kind_of
+from ivr.definitions.examples import read_examples
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
 
 FLOW_FORMAT_VERSION = 1
 FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
 
-TOP_KEYS = ("version", "id", "title", "start", "defaults", "keys", "intents", "messages", "escalation", "include", "states")
+TOP_KEYS = (
+    "version", "id", "title", "start", "defaults", "keys", "intents", "messages", "escalation", "include", "examples", "states"
+)
 FRAGMENT_KEYS = ("version", "description", "states")
 TOP_REQUIRED = ("version", "id", "start", "keys", "escalation", "states")
 DEFAULTS_KEYS = ("max_attempts", "timeout")
@@ -156,7 +160,11 @@ def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path, re
     fragments = _fragments(check, top, base, digest, read)
     builder = _FlowBuilder(check, registry, top, fragments)
     flow = builder.build(path, digest.hexdigest()[:12])
-    problems = [p for c in (check, *(f[0] for f in fragments)) for p in c.problems]
+    taught: list[Checker] = []
+    if flow is not None and "examples" in top:  # training examples (ivr.definitions.examples) join the content hash
+        examples, taught = read_examples(check, top, base, digest, flow, read)
+        flow = dataclasses.replace(flow, examples=examples, content_hash=digest.hexdigest()[:12])
+    problems = [p for c in (check, *(f[0] for f in fragments), *taught) for p in c.problems]
     if problems:
         raise DefinitionError(problems)
     assert flow is not None

@@ -287,6 +287,13 @@ def _flow() -> Schema:
             "items": {"type": "string", "minLength": 1},
             "description": _DESCRIPTIONS["include"],
         },
+        "examples": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A file of training examples (the corpus's shape: groups of state, language, expect), "
+            "relative to this flow: situations callers describe, labelled with their choice or `none`, for the "
+            "understanding model's classifier (docs/understanding.md).",
+        },
         "states": _ref("states", _DESCRIPTIONS["states"]),
     }
     # The loader requires messages in its own check (with a clearer message), so it is required here too.

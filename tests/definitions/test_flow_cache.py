@@ -101,6 +101,16 @@ def test_an_edited_fragment_is_loaded_again(flows_folder: Path, flow_file: Path,
     assert after != before
 
 
+def test_an_edited_training_examples_file_is_loaded_again(flows_folder: Path, flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """The flow's training examples (`examples:`) are a file read too: a new example is in the flows at the next start."""
+    cached(flow_file, instance)
+    examples = flows_folder / "uscis_contact_center" / "examples.yaml"
+    examples.write_text(examples.read_text() + '  - state: main_menu\n    language: en\n    expect:\n      "9": [a new example]\n')
+    again = cached(flow_file, instance)["uscis_contact_center"]
+    assert len(loads) == 2
+    assert ("9", "a new example") in again.examples["main_menu"]["en"]
+
+
 def test_a_cache_others_could_write_is_never_loaded(flow_file: Path, instance: Path, loads: list[Any]) -> None:
     """A cache file writable by the group or others is ignored (and replaced), never unpickled."""
     cached(flow_file, instance)

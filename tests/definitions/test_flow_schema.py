@@ -15,6 +15,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from ivr.core.flow import LANGUAGES, STATE_KINDS, TIER_CHANGE_REASONS, TIERS
 from ivr.core.registry import Outcome, Registry
@@ -40,7 +41,12 @@ from ivr.definitions.yamlsource import load_file
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "flows" / "schema.json"
-SHIPPED_FLOW_FILES = sorted((REPO_ROOT / "flows").rglob("*.yaml"))
+TRAINING_EXAMPLES = {  # a flow's `examples:` file is training data in the corpus's shape, checked by its own loader
+    (path.parent / str(data["examples"])).resolve()
+    for path in (REPO_ROOT / "flows").glob("*.yaml")
+    if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict) and "examples" in data
+}
+SHIPPED_FLOW_FILES = sorted(path for path in (REPO_ROOT / "flows").rglob("*.yaml") if path.resolve() not in TRAINING_EXAMPLES)
 EXAMPLE_PATH = REPO_ROOT / "tests" / "data" / "flows" / "example.yaml"
 REGENERATE = "python -m ivr.definitions.schema > flows/schema.json"
 

@@ -47,3 +47,9 @@ def test_the_softphone_turn_carries_the_understanding(make_app, tmp_path: Path) 
     turn = client.post(f"/phone/api/calls/{started['call_id']}/input", json={"speech": "I'm calling from Mexico"}).get_json()
     assert turn["understood"].startswith("understood: calls from outside the United States (6) 1.00")
     assert turn["understanding"]["choice"] == "6" and turn["understanding"]["alternatives"][0] == ["6", 1.0]
+
+
+def test_the_rehearsal_says_when_the_training_examples_decided(tmp_path: Path) -> None:
+    """A situation the keywords leave not understood and the classifier routes is shown as decided by the examples."""
+    output = rehearse(tmp_path, "1", "the machine could not read my fingers so they want me back")
+    assert "(understood by the training examples: biometrics appointments (2) " in output

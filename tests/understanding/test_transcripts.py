@@ -77,3 +77,11 @@ def test_a_replay_after_a_phrase_change_shows_how_the_words_now_route(
     result = Replayer({"FLOWS": [str(main)]}).replay_path(path)
     assert not result.passed
     assert "- understood route 2 " in result.diff and "+ understood route 3 " in result.diff
+
+
+
+def test_the_transcript_says_when_the_training_examples_decided(phone: Callable[..., PhoneCall], runtime: Runtime) -> None:
+    """A situation routed by the classifier, not the keywords, is recorded with `by: examples`."""
+    said = "the machine could not read my fingers so they want me back"
+    understood = recorded_call(phone, runtime, said).steps[-1].observed.understood
+    assert understood is not None and (understood["outcome"], understood["choice"], understood["by"]) == ("route", "2", "examples")

@@ -1,0 +1,94 @@
+"""A naive Bayes classifier over normalised words and word pairs, learnt from labelled example utterances.
+
+The keyword model (`ivr.core.understanding`) is reliable when a caller names a topic
+("my biometrics appointment") and weak when they describe a situation ("they said my
+prints came out unreadable and I have to go back").  Flows can carry such situations as
+training examples (`examples:` in the flow, `ivr.definitions.examples`); this module
+learns from them, once, at start-up: a multinomial naive Bayes over the examples' and
+the phrases' words (Laplace smoothing `ALPHA`, uniform priors), with `NONE` as a class of
+its own for what the line does not handle ("I need to pay my electric bill").  Its features
+are the words and each pair of neighbouring words (`features`): "car broke" is not "broke
+down" plus "car", and "no card" after an approval is not "card" alone.
+
+Learning is counting (a few milliseconds for a thousand examples), so the tables are
+built with the model, never per request; `posterior` adds, per known feature, what it
+adds for the classes that had it.  Words it never saw carry no evidence (the keyword model counts them
+against every choice instead).  Pure computation; no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+ALPHA = 0.3
+"""Laplace smoothing: the count every class is credited with for every word of the vocabulary."""
+NONE = "none"
+"""The class of out-of-scope utterances: examples labelled `none` teach what the line does not handle."""
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """The words and each pair of neighbouring words ("never came", "mail box"), as the classifier counts them."""
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+
+
+@dataclass(frozen=True)
+class Bayes:
+    """What each feature adds to each class's log-probability; `posterior` turns the words said into class probabilities.
+
+    Stored sparsely: a feature's row holds only the classes that had it, as
+    log P(feature | class) - log P(unseen feature | class) = log((count + alpha) / alpha),
+    which does not depend on the class's size; `unseen` is log P(unseen feature | class).
+    Learning is then counting (no logarithm per feature and class), and a known feature
+    costs the classes that had it.
+    """
+
+    labels: tuple[str, ...]
+    evidence: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)  # feature -> (class index, added log-probability)
+    unseen: tuple[float, ...] = field(repr=False)  # log P(a known feature | class) for a class that never had it
+
+    @classmethod
+    def learn(cls, examples: Iterable[tuple[str, Sequence[str]]], alpha: float = ALPHA) -> Bayes | None:
+        """Learn from `(label, words)` pairs (each feature counted once an example); None without two labels."""
+        counts: dict[str, dict[str, int]] = {}
+        for label, words in examples:
+            bucket = counts.setdefault(label, {})
+            for word in set(features(words)):
+                bucket[word] = bucket.get(word, 0) + 1
+        counts = {label: bucket for label, bucket in counts.items() if bucket}
+        if len(counts) < 2:
+            return None
+        labels = tuple(counts)
+        rows: dict[str, list[tuple[int, float]]] = {}
+        added: dict[int, float] = {}  # count -> log((count + alpha) / alpha)
+        for index, label in enumerate(labels):
+            for word, count in counts[label].items():
+                if count not in added:
+                    added[count] = math.log((count + alpha) / alpha)
+                rows.setdefault(word, []).append((index, added[count]))
+        size = len(rows)
+        unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
+        return cls(labels, {word: tuple(row) for word, row in rows.items()}, unseen)
+
+    def known(self, word: str) -> bool:
+        return word in self.evidence
+
+    def posterior(self, words: Sequence[str]) -> tuple[tuple[str, float], ...]:
+        """P(class | words and their neighbouring pairs) for every class, best first; empty when none is known."""
+        table = self.evidence
+        rows = [row for row in map(table.get, features(words)) if row is not None]
+        if not rows:
+            return ()
+        totals = [len(rows) * value for value in self.unseen]
+        for row in rows:
+            for index, value in row:
+                totals[index] += value
+        top = max(totals)
+        shares = [math.exp(value - top) for value in totals]
+        whole = sum(shares)
+        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_probability, reverse=True))
+
+
+def _probability(item: tuple[str, float]) -> float:
+    return item[1]

@@ -1,0 +1,121 @@
+"""Loading a flow's training examples: what callers say in a waiting state, labelled with where it goes.
+
+A flow names its examples file with `examples:` (`flows/uscis_contact_center/examples.yaml`),
+in the corpus's shape (`tests/understanding/corpus.yaml`): groups of `state`, `language`,
+an optional `note`, and `expect: {choice: [utterance, ...]}`, where a choice is an option's
+key of the state, a global purpose (representative, repeat, previous, supervisor), a global
+intent offered there, or `none` (out of scope: the line does not handle it).  They teach
+the understanding model's classifier (`ivr.core.bayes`) the situations callers describe
+without naming a topic; they are training data, never a test: the corpus and the holdout
+must not share an utterance with them (tests/understanding/test_training_examples.py).
+
+Every problem is reported as `flows/<file>:LINE: where: what`.  Runs at start-up only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ivr.core.bayes import NONE
+from ivr.core.flow import GLOBAL_PURPOSES, LANGUAGES, Flow
+from ivr.definitions import yamlsource
+from ivr.definitions.checks import Checker
+from ivr.definitions.yamlsource import Mapping, excerpt, load_file
+from ivr.errors import DefinitionError
+
+EXAMPLES_VERSION = 1
+FILE_KEYS = ("version", "flow", "groups")
+GROUP_KEYS = ("state", "language", "expect", "note")
+
+Examples = dict[str, dict[str, tuple[tuple[str, str], ...]]]
+"""state -> language -> (choice, utterance) pairs, in file order."""
+
+
+def read_examples(
+    check: Checker, top: Mapping, base: Path, digest: Any, flow: Flow, read: list[Path] | None = None
+) -> tuple[Examples, list[Checker]]:
+    """The examples named by the flow's `examples:` key (none without it), and the checkers holding their problems.
+
+    `read`, when given, gets the examples file's path (the flow cache reloads when it changes)."""
+    if "examples" not in top:
+        return {}, []
+    name = top["examples"]
+    line = top.line_of("examples")
+    if not isinstance(name, str) or not name.strip():
+        check.problem(line, "examples", "expected a file name")
+        return {}, []
+    try:
+        path = yamlsource.inside(base, name)
+        data, shown = load_file(path)
+    except ValueError as refused:
+        check.problem(line, "examples", f"cannot read {refused}")
+        return {}, []
+    except DefinitionError as error:
+        for problem in error.problems:
+            if problem.what in ("file not found", "a folder, not a file"):
+                check.problem(line, "examples", f"cannot read '{excerpt(name, 60)}': {problem.what}")
+            else:
+                check.problems.append(problem)
+        return {}, []
+    digest.update(path.read_bytes())
+    if read is not None:
+        read.append(path)
+    file_check = Checker(shown)
+    return _examples(file_check, data, flow), [file_check]
+
+
+def _examples(check: Checker, data: Any, flow: Flow) -> Examples:
+    top = check.mapping(data, "", 1)
+    found: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    if top is None:
+        return {}
+    check.keys(top, "", FILE_KEYS, ("version", "groups"))
+    if "version" in top and top["version"] != EXAMPLES_VERSION:
+        check.problem(top.line_of("version"), "version", f"unsupported examples version (this program reads {EXAMPLES_VERSION})")
+    if "flow" in top and top["flow"] != flow.id:
+        check.problem(top.line_of("flow"), "flow", f"these examples are for '{top['flow']}', not '{flow.id}'")
+    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, raw in enumerate(groups or ()):
+        where = f"groups[{index}]"
+        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
+        if group is None:
+            continue
+        check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
+        state = check.text(group, "state", where) if "state" in group else None
+        language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
+        expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
+        if state is None or language is None or expect is None:
+            continue
+        if state not in flow.states or not flow.states[state].waits_for_caller:
+            check.problem(group.line_of("state"), f"{where}.state", f"'{state}' is not a waiting state of {flow.id}")
+            continue
+        allowed = _choices(flow, state)
+        bucket = found.setdefault(state, {}).setdefault(language, [])
+        for choice, items in expect.items():
+            at = f"{where}.expect.{choice}"
+            if str(choice) not in allowed:
+                check.problem(expect.line_of(choice), at, f"'{choice}' is not a choice of {state} (allowed: {', '.join(allowed)})")
+                continue
+            said = check.sequence(items, at, expect.line_of(choice))
+            for position, text in enumerate(said or ()):
+                item_line = said.line_of(position)  # type: ignore[union-attr]
+                utterance = str(text).strip().lower() if isinstance(text, (str, int, float)) else ""
+                if not utterance:
+                    check.problem(item_line, f"{at}[{position}]", "expected an utterance")
+                    continue
+                key = (state, language, utterance)
+                if key in seen:
+                    check.problem(item_line, f"{at}[{position}]", f"'{excerpt(utterance, 60)}' is already an example on line {seen[key]}")
+                    continue
+                seen[key] = item_line
+                bucket.append((str(choice), utterance))
+    return {state: {lang: tuple(pairs) for lang, pairs in by_language.items()} for state, by_language in found.items()}
+
+
+def _choices(flow: Flow, state: str) -> tuple[str, ...]:
+    """What an example in `state` may be labelled: its options' keys, the global purposes, its intents, `none`."""
+    tier = flow.states[state].tier
+    intents = tuple(intent.name for intent in flow.intents.values() if tier in intent.goto)
+    return (*(option.key for option in flow.states[state].options), *GLOBAL_PURPOSES, *intents, NONE)

@@ -1,0 +1,177 @@
+"""Training examples: situations callers describe, as flow data, teaching the classifier what the keywords miss.
+
+Issue 16: "Paraphrases not in the corpus route right >= 90%": callers who describe a
+situation ("they said my prints came out unreadable") rather than name a topic.  The
+examples are training data only: never the corpus, never the holdout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ivr.core.machine import CompiledFlow
+from ivr.core.bayes import Bayes, features
+from ivr.core.understanding import LEARNT_OVERRULES, Model
+from ivr.definitions.flows import load_flow
+from ivr.errors import DefinitionError
+from ivr.trainers.understand import Case, cross_validate, load_corpus
+
+from .conftest import HOLDOUT
+from .test_training_phrases import FLOW
+
+EXAMPLES = """\
+version: 1
+flow: phrases
+groups:
+  - state: main
+    language: en
+    expect:
+      "1": [i sent everything in march and nobody tells me anything]
+      none: [i need to pay my electric bill]
+"""
+
+CHOICES = [("1", ["case status", "my application"]), ("2", ["biometrics", "fingerprints appointment"])]
+TAUGHT = [
+    ("2", "they said my prints came out blurry"),
+    ("2", "the machine could not read my prints and i have to go back"),
+    ("2", "my prints were rejected"),
+    ("1", "i sent everything in march and nobody tells me anything"),
+    ("1", "it has been a year and no answer"),
+    ("none", "i need to pay my electric bill"),
+    ("none", "i want to order a pizza"),
+]
+
+
+def flow_with_examples(tmp_path: Path, examples: str, name: str = "examples.yaml") -> Path:
+    (tmp_path / "examples.yaml").write_text(examples, encoding="utf-8")
+    flow = tmp_path / "phrases.yaml"
+    flow.write_text(FLOW.replace("messages:", f"examples: {name}\nmessages:", 1), encoding="utf-8")
+    return flow
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(DefinitionError) as raised:
+        load_flow(path)
+    return [line.rsplit("/", 1)[-1] for line in str(raised.value).splitlines()]  # file:line: where: what
+
+
+def test_the_loader_keeps_each_states_examples_per_language(tmp_path: Path) -> None:
+    """`examples:` names a file in the corpus's shape; its utterances become (choice, words) pairs of the state."""
+    flow = load_flow(flow_with_examples(tmp_path, EXAMPLES))
+    assert flow.examples == {"main": {"en": (("1", "i sent everything in march and nobody tells me anything"),
+                                             ("none", "i need to pay my electric bill"))}}
+
+
+def test_an_example_naming_no_choice_of_its_state_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """A label the state does not offer (a typo, another menu's key) is refused with the file and line."""
+    path = flow_with_examples(tmp_path, EXAMPLES.replace('"1": [', '"7": ['))
+    [problem] = problems(path)
+    assert problem.startswith("examples.yaml:7: groups[0].expect.7: '7' is not a choice of main (allowed: 1, 8, 9, representative")
+
+
+def test_an_example_in_a_state_that_does_not_wait_is_an_error(tmp_path: Path) -> None:
+    """Examples teach a waiting state; a message state hears nothing."""
+    assert problems(flow_with_examples(tmp_path, EXAMPLES.replace("state: main", "state: hours"))) == [
+        "examples.yaml:4: groups[0].state: 'hours' is not a waiting state of phrases"
+    ]
+
+
+def test_an_example_given_twice_is_an_error(tmp_path: Path) -> None:
+    """The same utterance twice in a state and language is a copy-paste slip, named at the second one."""
+    text = EXAMPLES.replace("none: [i need to pay my electric bill]", "none: [i need to pay my electric bill, I need to pay my electric bill]")
+    [problem] = problems(flow_with_examples(tmp_path, text))
+    assert problem == "examples.yaml:8: groups[0].expect.none[1]: 'i need to pay my electric bill' is already an example on line 8"
+
+
+def test_a_missing_examples_file_is_an_error_at_the_flows_line(tmp_path: Path) -> None:
+    """The flow names a file that is not there: the flow's own line says so."""
+    path = flow_with_examples(tmp_path, EXAMPLES, name="missing.yaml")
+    [problem] = problems(path)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("examples:"))
+    assert problem == f"phrases.yaml:{line}: examples: cannot read 'missing.yaml': file not found"
+
+
+def test_examples_teach_a_situation_the_keywords_do_not_understand() -> None:
+    """Without examples "the prints were blurry" is not understood; learnt from situations, it routes, by the examples."""
+    said = "the prints were blurry so i go back"
+    assert Model.build(CHOICES, "en").understand(said).outcome == "not_understood"
+    understood = Model.build(CHOICES, "en", TAUGHT).understand(said)
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "examples")
+    assert understood.to_data()["by"] == "examples" and understood.score >= 0.7
+
+
+def test_what_the_examples_call_out_of_scope_is_not_routed() -> None:
+    """An utterance the classifier takes for one of its `none` examples is left not understood."""
+    understood = Model.build(CHOICES, "en", TAUGHT).understand("pay the electric bill")
+    assert understood.outcome == "not_understood"
+
+
+def test_a_shaky_transcript_is_not_routed_by_the_examples() -> None:
+    """Twilio's Confidence scales the classifier's probability as it scales the keywords' score."""
+    understood = Model.build(CHOICES, "en", TAUGHT).understand("the prints were blurry so i go back", confidence=0.1)
+    assert understood.outcome != "route"
+
+
+def test_what_the_keywords_route_the_examples_leave_alone() -> None:
+    """A caller who names the topic is routed by the keywords, as before."""
+    understood = Model.build(CHOICES, "en", TAUGHT).understand("my biometrics")
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "keywords")
+    assert "by" not in understood.to_data()
+
+
+OVERRULED = [("1", ["case status", "my application", "my application was rejected"]), CHOICES[1]]
+GYM = [("none", "the gym rejected my membership application"), ("none", "my gym membership application"),
+       ("none", "the gym lost my application")]
+
+
+def test_the_examples_overrule_a_keyword_route_they_are_sure_is_another_choice() -> None:
+    """"my prints were rejected": the keywords hear "rejected" (an application's), the examples are sure of prints."""
+    said = "my prints were rejected"
+    assert Model.build(OVERRULED, "en").understand(said).choice == "1"
+    understood = Model.build(OVERRULED, "en", TAUGHT).understand(said)
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "examples")
+    assert understood.score >= LEARNT_OVERRULES
+
+
+def test_the_examples_stop_a_keyword_route_they_are_sure_is_out_of_scope() -> None:
+    """A gym's application is not the caller's case: the examples' `none` overrules the keywords' route."""
+    said = "the gym rejected my application"
+    assert Model.build(OVERRULED, "en").understand(said).outcome == "route"
+    understood = Model.build(OVERRULED, "en", [*TAUGHT, *GYM]).understand(said)
+    assert (understood.outcome, understood.choice, understood.by) == ("not_understood", None, "examples")
+
+
+def test_the_examples_leave_a_keyword_route_they_are_not_sure_of() -> None:
+    """Below `LEARNT_OVERRULES` the keywords' route stands: "my application was rejected" is the case's status."""
+    understood = Model.build(OVERRULED, "en", [*TAUGHT, *GYM]).understand("my application was rejected")
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "1", "keywords")
+
+
+def test_the_classifier_counts_neighbouring_words_as_pairs() -> None:
+    """Word pairs are features: two labels with the same words in another order are told apart by their order."""
+    assert features(["no", "card", "mail"]) == ["no", "card", "mail", "no card", "card mail"]
+    bayes = Bayes.learn([("1", ["mail", "box"]), ("2", ["box", "mail"])])
+    assert bayes is not None and bayes.posterior(["mail", "box"])[0][0] == "1"
+    assert bayes.posterior(["box", "mail"])[0][0] == "2"
+
+
+def test_the_shipped_flow_has_situations_for_the_main_menu_in_both_languages(uscis: CompiledFlow) -> None:
+    """Over 800 English and 350 Spanish training examples, with out-of-scope ones, teach the main menu."""
+    examples = uscis.flow.examples["main_menu"]
+    assert len(examples["en"]) >= 800 and len(examples["es"]) >= 350
+    assert all("none" in {label for label, _ in examples[language]} for language in ("en", "es"))
+
+
+def test_training_examples_are_never_the_corpus_nor_the_holdout(uscis: CompiledFlow, corpus: list[Case]) -> None:
+    """Training and test stay apart: no example is an utterance of the corpus or the holdout."""
+    tested = {case.text.lower().strip() for case in (*corpus, *load_corpus(HOLDOUT)[1])}
+    taught = {text for by_language in uscis.flow.examples.values() for pairs in by_language.values() for _, text in pairs}
+    assert taught and taught & tested == set()
+
+
+def test_the_classifier_beats_the_keywords_alone_on_examples_it_never_saw(uscis: CompiledFlow) -> None:
+    """5-fold cross-validation over the examples: more right than the keywords alone, in each language."""
+    for fold in cross_validate(uscis, 5):
+        assert fold.right > fold.keywords_right, fold
