@@ -36,6 +36,7 @@ import os
 import secrets
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -694,6 +695,11 @@ class _WriterLock:
         self.path = path
         self._fds: dict[int, int] = {}  # per process: a forked worker opens its own
         self._threads = threading.Lock()  # flock is per open file: threads of one process queue here
+        _AFTER_FORK.add(self)
+
+    def _forked(self) -> None:
+        """In a forked child: the parent's threads (its checkpointer) are gone, and so is any hold they had."""
+        self._threads = threading.Lock()
 
     def __enter__(self) -> None:
         self._threads.acquire()
@@ -706,6 +712,18 @@ class _WriterLock:
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
         self._threads.release()
+
+
+_AFTER_FORK: weakref.WeakSet[_WriterLock] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for lock in list(_AFTER_FORK):
+        lock._forked()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _private_dir(path: Path) -> None:

@@ -11,6 +11,7 @@ writers' lock.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -99,5 +100,29 @@ def test_a_killed_worker_loses_no_committed_call(tmp_path: Path) -> None:
         assert [store.transcript(f"CA{number:032d}") for number in range(writes)] == [
             [{"type": "step", "number": number}] for number in range(writes)
         ]
+    finally:
+        store.close()
+
+
+def test_a_worker_forked_while_the_checkpointer_holds_the_writers_lock_can_still_write(tmp_path: Path) -> None:
+    """gunicorn forks workers: a child never inherits a writers' lock held by a thread of its parent."""
+    store = SqlStore(f"sqlite:///{tmp_path / 'line.sqlite3'}")
+    assert store._writer is not None
+    try:
+        store._writer._threads.acquire()  # as the parent's checkpointer thread does, mid-checkpoint
+        pid = os.fork()
+        if pid == 0:  # the child: write a call, then leave without running the parent's cleanup
+            code = 1
+            signal.alarm(20)  # a child stuck on its parent's lock dies instead of hanging the test
+            try:
+                with store.call("CA" + "9" * 32) as tx:
+                    tx.append_transcript([{"type": "step", "forked": True}])
+                code = 0
+            finally:
+                os._exit(code)
+        store._writer._threads.release()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.transcript("CA" + "9" * 32) == [{"type": "step", "forked": True}]
     finally:
         store.close()
