@@ -25,7 +25,7 @@ from ivr.core.engine import Engine
 from ivr.core.machine import compile_flow
 from ivr.core.registry import Services, builtin_registry
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
-from ivr.definitions.flows import load_flows
+from ivr.definitions.flow_cache import cached_flows
 from ivr.definitions.releases import LiveLine, live_line
 from ivr.definitions.scripts import SCRIPTS_ROOT, load_scripts
 from ivr.notify import SmsNotifier
@@ -62,10 +62,10 @@ class Runtime:
 def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     """Load, validate and compile everything a call needs; open the store."""
     registry = builtin_registry()
-    flows = load_flows(config.get("FLOWS"), registry)
+    compiled = dict(cached_flows(config.get("FLOWS"), registry, instance_path))
+    flows = {flow_id: compiled_flow.flow for flow_id, compiled_flow in compiled.items()}
     releases = config.get("FLOW_RELEASES") or _releases_beside(config.get("FLOWS"))
     line = live_line(flows, releases, config.get("FLOW_PINS"), registry)
-    compiled = {flow_id: compile_flow(flow, registry) for flow_id, flow in flows.items()}
     compiled |= {flow.id: compile_flow(flow, registry) for flow in line.flows}
     default_flow = config.get("DEFAULT_FLOW")
     if default_flow not in flows:

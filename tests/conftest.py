@@ -106,17 +106,20 @@ def definitions_loaded_once() -> Iterator[None]:
     conftest; tests that edit definition files in place must not.
     """
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_flows", "load_cases", "load_scripts"):
+        for name in ("load_cases", "load_scripts"):
             patch.setattr(ivr.app, name, _cached(getattr(ivr.app, name)))
+        # the flows: once per set of flow files, whatever instance folder each app keeps its cache in
+        patch.setattr(ivr.app, "cached_flows", _cached(ivr.app.cached_flows, ignored=2))
         yield
 
 
-def _cached(load: Callable[..., Any]) -> Callable[..., Any]:
+def _cached(load: Callable[..., Any], ignored: int | None = None) -> Callable[..., Any]:
+    """`load` memoised on its arguments (but the positional one at index `ignored`)."""
     memo: dict[str, Any] = {}
 
     @functools.wraps(load)
     def cached(*args: Any, **kwargs: Any) -> Any:
-        key = repr((args, sorted(kwargs.items())))
+        key = repr(([a for i, a in enumerate(args) if i != ignored], sorted(kwargs.items())))
         if key not in memo:
             memo[key] = load(*args, **kwargs)
         return memo[key]

@@ -105,8 +105,34 @@ class CompiledFlow:
         return " ".join(option_sentence(option, language) for option in options)
 
 
-def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
-    """Build the shared machine and the static prompts of a validated flow."""
+FlowParts = tuple[dict[str, CompiledState], dict[str, PhraseIndex]]
+"""What compiling a flow builds besides its machine: the compiled states and the global phrases (plain data)."""
+
+
+def compile_flow(flow: Flow, registry: Registry, parts: FlowParts | None = None) -> CompiledFlow:
+    """Build the shared machine and the static prompts of a validated flow.
+
+    `parts`, when given, are `compile_parts(flow, registry)` made earlier (`ivr.definitions.flow_cache`
+    keeps them between starts); only the machine is built then."""
+    states, global_phrases = parts if parts is not None else compile_parts(flow, registry)
+    return CompiledFlow(flow, _machine(flow, registry), states, global_phrases, registry)
+
+
+def compile_parts(flow: Flow, registry: Registry) -> FlowParts:
+    """The compiled states (prompts, phrases, hints, understanding models) and the global phrases of a flow."""
+    global_phrases: dict[str, PhraseIndex] = {
+        language: PhraseIndex.build(
+            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in GLOBAL_PURPOSES
+        )
+        for language in LANGUAGES
+    }
+    models: dict[tuple[Any, ...], Model] = {}  # states asking the same choices (collects of a tier) share one model
+    states = {name: _compile_state(flow, state, _identifier(state, registry), models) for name, state in flow.states.items()}
+    return states, global_phrases
+
+
+def _machine(flow: Flow, registry: Registry) -> Machine:
+    """The flow's shared `transitions` machine (its guards are the registry's functions)."""
     names: list[str] = []
     transitions: list[dict[str, Any]] = []
     escalation = [
@@ -156,7 +182,7 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
                     if state.tier in intent.goto:
                         add(INTENT_TRIGGER.format(name=intent.name), source, intent.goto[state.tier])
 
-    machine = Machine(
+    return Machine(
         model=None,
         states=names,
         transitions=transitions,
@@ -165,15 +191,6 @@ def compile_flow(flow: Flow, registry: Registry) -> CompiledFlow:
         send_event=True,
         ignore_invalid_triggers=True,
     )
-    global_phrases: dict[str, PhraseIndex] = {
-        language: PhraseIndex.build(
-            (purpose, flow.keys.phrases.get(purpose, {}).get(language, ())) for purpose in GLOBAL_PURPOSES
-        )
-        for language in LANGUAGES
-    }
-    models: dict[tuple[Any, ...], Model] = {}  # states asking the same choices (collects of a tier) share one model
-    states = {name: _compile_state(flow, state, _identifier(state, registry), models) for name, state in flow.states.items()}
-    return CompiledFlow(flow, machine, states, global_phrases, registry)
 
 
 def _condition(guard: Callable[[Context], bool]) -> Callable[[EventData], bool]:

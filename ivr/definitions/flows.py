@@ -98,11 +98,15 @@ _FLOW_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _VAR_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def load_flow(path: Path | str, registry: Registry | None = None) -> Flow:
-    """Load and validate one flow file; raise `DefinitionError` listing every problem."""
+def load_flow(path: Path | str, registry: Registry | None = None, read: list[Path] | None = None) -> Flow:
+    """Load and validate one flow file; raise `DefinitionError` listing every problem.
+
+    `read`, when given, gets the path of every file read: the flow's and its fragments'."""
     data, shown = load_file(path)
     digest = hashlib.sha256(Path(path).read_bytes())
-    return _build(data, shown, digest, registry or builtin_registry(), Path(path).parent)
+    if read is not None:
+        read.append(Path(path))
+    return _build(data, shown, digest, registry or builtin_registry(), Path(path).parent, read)
 
 
 def load_flow_text(text: str, shown_path: str, registry: Registry | None = None) -> Flow:
@@ -111,14 +115,18 @@ def load_flow_text(text: str, shown_path: str, registry: Registry | None = None)
     return _build(data, shown_path, hashlib.sha256(text.encode()), registry or builtin_registry(), Path(shown_path).parent)
 
 
-def load_flows(paths: Iterable[Path | str] | None = None, registry: Registry | None = None) -> dict[str, Flow]:
-    """Load every flow (all of `flows/*.yaml` by default); problems of all files at once."""
+def load_flows(
+    paths: Iterable[Path | str] | None = None, registry: Registry | None = None, read: list[Path] | None = None
+) -> dict[str, Flow]:
+    """Load every flow (all of `flows/*.yaml` by default); problems of all files at once.
+
+    `read`, when given, gets the path of every file read (flows and their fragments)."""
     files = sorted(FLOWS_ROOT.glob("*.yaml")) if paths is None else [Path(p) for p in paths]
     flows: dict[str, Flow] = {}
     problems: list[Problem] = []
     for file in files:
         try:
-            flow = load_flow(file, registry)
+            flow = load_flow(file, registry, read)
         except DefinitionError as error:
             problems.extend(error.problems)
             continue
@@ -130,7 +138,7 @@ def load_flows(paths: Iterable[Path | str] | None = None, registry: Registry | N
     return flows
 
 
-def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path) -> Flow:
+def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path, read: list[Path] | None = None) -> Flow:
     check = Checker(path)
     top = check.mapping(data, "", 1)
     if top is None:
@@ -145,7 +153,7 @@ def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path) ->
         )
         check.raise_if_any()
     check.keys(top, "", TOP_KEYS, TOP_REQUIRED)
-    fragments = _fragments(check, top, base, digest)
+    fragments = _fragments(check, top, base, digest, read)
     builder = _FlowBuilder(check, registry, top, fragments)
     flow = builder.build(path, digest.hexdigest()[:12])
     problems = [p for c in (check, *(f[0] for f in fragments)) for p in c.problems]
@@ -155,7 +163,7 @@ def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path) ->
     return flow
 
 
-def _fragments(check: Checker, top: Mapping, base: Path, digest: Any) -> list[tuple[Checker, Mapping]]:
+def _fragments(check: Checker, top: Mapping, base: Path, digest: Any, read: list[Path] | None) -> list[tuple[Checker, Mapping]]:
     """The files named by `include:`, each holding more `states:` (a big flow split by topic)."""
     if "include" not in top:
         return []
@@ -190,6 +198,8 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any) -> list[tu
                     check.problems.append(problem)
             continue
         digest.update(path.read_bytes())
+        if read is not None:
+            read.append(path)
         fragment_check = Checker(shown)
         body = fragment_check.mapping(data, "", 1)
         if body is None:

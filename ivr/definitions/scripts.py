@@ -8,9 +8,9 @@ This module owns:
 
 * the script file format, `scripts/<id>/v<N>.yaml`, and its validation, verbiage
   limits included (`load_scripts`);
-* `scripts/published.lock`, one `id@version sha256` line per published version,
-  and the check that no published version was edited since (`publish` adds
-  drafts to it);
+* the check that no published version was edited since it was published (the
+  lock itself, `scripts/published.lock`, and `publish`, which adds drafts to it,
+  are `ivr.definitions.script_lock`'s; re-exported here);
 * choosing the scripts in force on a date, with pins from the configuration,
   and finding a script by menu key, topic or what the caller said (`ScriptSet`);
 * wording scripts (`wording:` in place of `text:`, `ivr.definitions.script_wording`):
@@ -24,10 +24,7 @@ Everything after loading is pure: dates come in as arguments, never from the clo
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +36,7 @@ from zoneinfo import ZoneInfo
 from ivr.core.understanding import Model
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
+from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, parse_ref, publication_records, publish, read_lock
 from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 
@@ -109,7 +107,6 @@ _REQUIRED_KEYS = tuple(key for key in SCRIPT_KEYS if key != "key")
 MAX_TEXT_CHARS = 600
 MAX_SENTENCES = 6
 MAX_LABEL_CHARS = 60
-LOCK_NAME = "published.lock"
 
 # Effective dates are calendar dates at the Contact Center (Eastern time).
 _CONTACT_CENTER_ZONE = ZoneInfo("America/New_York")
@@ -268,7 +265,7 @@ class ScriptLibrary:
 
     def get_wording(self, ref: str) -> Wording:
         """The wording script `id@version`; KeyError when it is not loaded."""
-        id_, version = _parse_ref(ref)
+        id_, version = parse_ref(ref)
         for wording in self.wordings.get(id_, ()):
             if wording.version == version:
                 return wording
@@ -276,7 +273,7 @@ class ScriptLibrary:
 
     def get(self, ref: str) -> Script:
         """The script `id@version`; KeyError when it is not loaded, ValueError when `ref` is malformed."""
-        id_, version = _parse_ref(ref)
+        id_, version = parse_ref(ref)
         for script in self.versions.get(id_, ()):
             if script.version == version:
                 return script
@@ -341,12 +338,6 @@ class _VersionFile:
 
 
 @dataclass(frozen=True)
-class _LockEntry:
-    digest: str
-    line: int
-
-
-@dataclass(frozen=True)
 class _Loaded:
     script: Script | Wording
     effective_line: int
@@ -364,7 +355,7 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     if not root.is_dir():
         raise DefinitionError([Problem(display_path(root), 1, "", "scripts folder not found")])
     problems: list[Problem] = []
-    lock = _read_lock(root, problems)
+    lock = read_lock(root, problems)
     files = _version_files(root, problems)
     loaded: list[_Loaded] = []
     drafts: set[str] = set()
@@ -397,116 +388,8 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     )
 
 
-def publish(
-    root: Path | str = SCRIPTS_ROOT,
-    ids: Iterable[str] | None = None,
-    by: str = "",
-    note: str = "",
-    at: dt.datetime | None = None,
-) -> list[str]:
-    """Add the drafts under `root` (of `ids` only, when given) to its lock; return the refs newly published.
-
-    Everything is checked first (drafts included): nothing is published while any
-    file has a problem.  `by`, `at` and `note` are recorded on each lock line, after a `#`.
-    """
-    root = Path(root)
-    library = load_scripts(root, include_drafts=True)
-    wanted = set(ids) if ids is not None else None
-    if wanted is not None:
-        known = set(library.versions) | set(library.wordings)
-        unknown = sorted(wanted - known)
-        if unknown:
-            raise ConfigError(f"no script {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    every = sorted((*library.refs(), *library.wording_refs()), key=_parse_ref)
-    refs = [ref for ref in every if ref in library.draft_refs and (wanted is None or _parse_ref(ref)[0] in wanted)]
-    if not refs:
-        return []
-    record = _lock_comment(by, note, at)
-    lines = []
-    for ref in refs:
-        id_, number = _parse_ref(ref)
-        text = (root / id_ / f"v{number}.yaml").read_text(encoding="utf-8")
-        lines.append(f"{ref} {content_hash(text)}{record}\n")
-    lock_path = root / LOCK_NAME
-    existing = lock_path.read_text(encoding="utf-8") if lock_path.exists() else _LOCK_HEADER
-    if existing and not existing.endswith("\n"):
-        existing += "\n"
-    _write_atomically(lock_path, existing + "".join(lines))
-    return refs
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of a version file's text with line endings and trailing blanks normalised.
-
-    A checkout that turns LF into CRLF, or an editor that trims trailing spaces,
-    does not count as an edit; any other change does, comments included.
-    """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    normalised = "\n".join(lines).strip("\n") + "\n"
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
-_LOCK_HEADER = (
-    "# Published Tier 1 response script versions: id@version and the SHA-256 of the\n"
-    "# version file's normalised text.  Written by `ivr scripts publish`; do not edit.\n"
-    "# A published version is never edited: publish a new version instead.\n"
-)
-_LOCK_LINE = re.compile(
-    r"(?P<id>[^\s@]+)@(?P<version>[1-9][0-9]*)\s+(?P<digest>[0-9a-f]{64})(?:\s+#\s?(?P<record>.*))?"
-)
-
-
-def _lock_comment(by: str, note: str, at: dt.datetime | None) -> str:
-    """`  # 2026-11-28T08:00:00+00:00 by jane: the note` (who, when and why, on the lock line)."""
-    parts = []
-    if at is not None:
-        parts.append(at.isoformat(timespec="seconds"))
-    if by:
-        parts.append(f"by {' '.join(by.split())}")
-    head = " ".join(parts)
-    text = " ".join(note.split())
-    if not head and not text:
-        return ""
-    return f"  # {head}{': ' if head and text else ''}{text}"
-
-
-def publication_records(root: Path | str = SCRIPTS_ROOT) -> dict[str, str]:
-    """What the lock says of each published ref: when, by whom and why (the text after `#`)."""
-    path = Path(root) / LOCK_NAME
-    records: dict[str, str] = {}
-    if path.exists():
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            found = _LOCK_LINE.fullmatch(raw.strip())
-            if found is not None:
-                records[f"{found['id']}@{found['version']}"] = found["record"] or ""
-    return records
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
-
-
-def _read_lock(root: Path, problems: list[Problem]) -> dict[str, _LockEntry]:
-    path = root / LOCK_NAME
-    if not path.exists():
-        return {}
-    shown = display_path(path)
-    entries: dict[str, _LockEntry] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        found = _LOCK_LINE.fullmatch(line)
-        if found is None:
-            problems.append(
-                Problem(shown, number, "", f"cannot read '{line}' (expected 'id@version sha256')")
-            )
-            continue
-        ref = f"{found['id']}@{found['version']}"
-        if ref in entries:
-            problems.append(Problem(shown, number, ref, f"listed twice (first on line {entries[ref].line})"))
-            continue
-        entries[ref] = _LockEntry(found["digest"], number)
-    return entries
 
 
 def _version_files(root: Path, problems: list[Problem]) -> list[_VersionFile]:
@@ -534,7 +417,7 @@ def _version_files(root: Path, problems: list[Problem]) -> list[_VersionFile]:
 
 
 def _load_version(
-    version_file: _VersionFile, entry: _LockEntry | None, problems: list[Problem]
+    version_file: _VersionFile, entry: LockEntry | None, problems: list[Problem]
 ) -> _Loaded | None:
     shown = display_path(version_file.path)
     try:
@@ -858,7 +741,7 @@ def _sentence_count(text: str) -> int:
 
 
 def _check_missing(
-    root: Path, lock: Mapping[str, _LockEntry], found: set[str], problems: list[Problem]
+    root: Path, lock: Mapping[str, LockEntry], found: set[str], problems: list[Problem]
 ) -> None:
     shown = display_path(root / LOCK_NAME)
     for ref, entry in lock.items():
@@ -984,13 +867,6 @@ def _latest_effective(versions: tuple[Script, ...], day: dt.date) -> Script | No
     return current[-1] if current else None
 
 
-def _parse_ref(ref: str) -> tuple[str, int]:
-    id_, at, version = ref.partition("@")
-    if not at or not id_ or not re.fullmatch(r"[1-9][0-9]*", version):
-        raise ValueError(f"'{ref}' is not a script reference (id@version, like case-status@1)")
-    return id_, int(version)
-
-
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language '{language}' (allowed: {', '.join(LANGUAGES)})")
@@ -1002,14 +878,3 @@ def _folded(text: str) -> str:
 
 def _listed(values: Iterable[object]) -> str:
     return ", ".join(str(value) for value in values)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

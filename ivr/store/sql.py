@@ -23,6 +23,14 @@ A new table slots in the same way: declare it in `ivr.store.schema`, add a
 read (`self._one`/`self._all`, autocommitted) and a write
 (`self._write(sql, params)`, applied in the same short transaction) to
 `_SqlCallTransaction`.
+
+Opening a SQLite file whose tables this version already made needs no
+SQLAlchemy at all (`_prepared_sqlite`): `prepare` marks the file with a digest
+of `ivr.store.schema`'s source (`PRAGMA user_version`), and a store that finds
+its own mark there reads the ledger key with `sqlite3` and goes straight to
+serving.  Any change to the schema module changes the mark, and the next
+start prepares the database again.  The SQLAlchemy engine (for the reads
+outside calls) is made on first use.
 """
 
 from __future__ import annotations
@@ -40,24 +48,15 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import create_engine, delete, event, func, insert, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.pool import StaticPool
 
 from ivr.core.session import Session
 from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
-from ivr.store.schema import (
-    calls,
-    identity_failures,
-    ledger_keys,
-    transcript_entries,
-    prepare,
-    world_clocks,
-)
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a database is first prepared or read outside calls
+    from sqlalchemy.engine import URL, Engine
 
 log = logging.getLogger(__name__)
 
@@ -151,28 +150,60 @@ class SqlStore(Store):
     """Calls, transcripts, case changes and service requests in one SQL database."""
 
     def __init__(self, url: str) -> None:
-        parsed = make_url(url)
-        self.dialect = parsed.get_backend_name()
-        if self.dialect == "postgresql" and parsed.drivername == "postgresql":
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        self.url = parsed
-        self._memory = self.dialect == "sqlite" and parsed.database in (None, "", ":memory:")
+        self._url_text = url
+        self._url: URL | None = None
+        self._engine: Engine | None = None
+        database = _sqlite_file(url)
+        if database is not None:  # a plain SQLite file URL: no SQLAlchemy needed to read it
+            self.dialect = "sqlite"
+        else:
+            parsed = self.url
+            self.dialect = parsed.get_backend_name()
+            database = parsed.database
+        self._database = database
+        self._memory = self.dialect == "sqlite" and database in (None, "", ":memory:")
         self._shared: Any = None  # the one connection of an in-memory SQLite database
         self._shared_lock = threading.RLock()
         if self.dialect == "sqlite" and not self._memory:
-            _private_file(Path(str(parsed.database)))
+            _private_file(Path(str(database)))
         if self._memory:
             self._shared = self._open()
-        self.engine = _create(parsed, self._shared)
-        prepare(self.engine)
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
         self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
         self._checkpointer: _Checkpointer | None = None  # SQLite files: the WAL is checkpointed off the request path
         if self.dialect == "sqlite" and not self._memory:
-            self._writer = _WriterLock(Path(f"{parsed.database}-writer"))
-            self._checkpointer = _Checkpointer(str(parsed.database), self._writer)
+            self._writer = _WriterLock(Path(f"{database}-writer"))
+            self._checkpointer = _Checkpointer(str(database), self._writer)
+        ready = _prepared_sqlite(str(database)) if self.dialect == "sqlite" and not self._memory else None
+        if ready is not None:
+            self.ledger_key = ready
+            return
+        from ivr.store.schema import prepare
+
+        prepare(self.engine)
         self.ledger_key = _ledger_key(self.engine)
+        if self.dialect == "sqlite" and not self._memory:
+            _mark_prepared(str(database))
+
+    @property
+    def url(self) -> URL:
+        """The database URL, parsed (by SQLAlchemy, on first use)."""
+        if self._url is None:
+            from sqlalchemy.engine import make_url
+
+            parsed = make_url(self._url_text)
+            if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+                parsed = parsed.set(drivername="postgresql+psycopg")
+            self._url = parsed
+        return self._url
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine for the schema and the reads outside calls (made on first use)."""
+        if self._engine is None:
+            self._engine = _create(self.url, self._shared)
+        return self._engine
 
     # --- the per-request path --------------------------------------------------------------------
 
@@ -229,7 +260,7 @@ class SqlStore(Store):
     def _open(self) -> Any:
         if self.dialect == "sqlite":
             conn = sqlite3.connect(
-                str(self.url.database or ":memory:"), timeout=30, isolation_level=None, check_same_thread=False
+                str(self._database or ":memory:"), timeout=30, isolation_level=None, check_same_thread=False
             )
             if not self._memory:
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -245,6 +276,10 @@ class SqlStore(Store):
     # --- reading outside calls ---------------------------------------------------------------------
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
+        from sqlalchemy import select
+
+        from ivr.store.schema import transcript_entries
+
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(transcript_entries.c.entry)
@@ -254,25 +289,45 @@ class SqlStore(Store):
             return [_loads(row.entry) for row in rows]
 
     def calls(self, limit: int = 100) -> list[CallRecord]:
+        from sqlalchemy import select
+
+        from ivr.store.schema import calls
+
         with self.engine.connect() as conn:
             rows = conn.execute(select(calls).order_by(calls.c.started_at.desc()).limit(limit))
             return [_record(row) for row in rows]
 
     def iter_calls(self) -> Iterator[CallRecord]:
+        from sqlalchemy import select
+
+        from ivr.store.schema import calls
+
         with self.engine.connect() as conn:
             for row in conn.execute(select(calls).order_by(calls.c.started_at)):
                 yield _record(row)
 
     def session(self, call_sid: str) -> Session | None:
+        from sqlalchemy import select
+
+        from ivr.store.schema import calls
+
         with self.engine.connect() as conn:
             row = conn.execute(select(calls.c.session).where(calls.c.call_sid == call_sid)).first()
             return Session.from_dict(_loads(row.session)) if row else None
 
     def count_calls(self) -> int:
+        from sqlalchemy import func, select
+
+        from ivr.store.schema import calls
+
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(calls)).scalar_one())
 
     def world_clock(self, world: str) -> WorldClock | None:
+        from sqlalchemy import select
+
+        from ivr.store.schema import world_clocks
+
         with self.engine.connect() as conn:
             row = conn.execute(select(world_clocks).where(world_clocks.c.world == world)).first()
         if row is None:
@@ -289,6 +344,10 @@ class SqlStore(Store):
         """Remove calls started before `before` (their sessions and transcripts) and identity
         failures recorded before it.  Case changes and service requests are the agency's
         records, not call records: they stay."""
+        from sqlalchemy import delete, select
+
+        from ivr.store.schema import calls, identity_failures, transcript_entries
+
         with self.engine.begin() as conn:
             old = [
                 row.call_sid
@@ -310,7 +369,8 @@ class SqlStore(Store):
         if conn is not None:
             conn.close()
             self._local.conn = None
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._shared is not None:
             self._shared.close()
             self._shared = None
@@ -545,6 +605,11 @@ def _before(started_at: str, cutoff: dt.datetime) -> bool:
 
 def _ledger_key(engine: Engine) -> bytes:
     """This database's ledger key, drawn on first use (a second server racing to draw it reads the winner's)."""
+    from sqlalchemy import insert, select
+    from sqlalchemy.exc import IntegrityError
+
+    from ivr.store.schema import ledger_keys
+
     query = select(ledger_keys.c.secret).where(ledger_keys.c.name == "identity")
     with engine.connect() as conn:
         row = conn.execute(query).first()
@@ -744,6 +809,10 @@ def _private_file(path: Path) -> None:
 
 def _create(url: URL, shared: Any) -> Engine:
     """The SQLAlchemy engine for the schema and the reads outside calls."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.pool import StaticPool
+
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if shared is not None:
@@ -763,3 +832,51 @@ def _create(url: URL, shared: Any) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _sqlite_file(url: str) -> str | None:
+    """The file of a plain `sqlite:///path` URL (no driver, no query, not in memory); None for any other URL."""
+    if not url.startswith("sqlite:///") or "?" in url or "%" in url:
+        return None
+    path = url[len("sqlite:///"):]
+    return path if path and path != ":memory:" else None
+
+
+def _schema_mark() -> int | None:
+    """A digest of `ivr.store.schema`'s source, as a positive 31-bit `user_version` (None if it cannot be read)."""
+    try:
+        source = (Path(__file__).parent / "schema.py").read_bytes()
+    except OSError:
+        return None
+    return int.from_bytes(hashlib.sha256(source).digest()[:4], "big") & 0x7FFFFFFF or 1
+
+
+def _prepared_sqlite(path: str) -> bytes | None:
+    """The ledger key of a SQLite file this schema already prepared (its mark in `user_version`); else None."""
+    mark = _schema_mark()
+    if mark is None or not os.path.isfile(path) or os.path.getsize(path) == 0:
+        return None
+    try:
+        conn = sqlite3.connect(path, timeout=30)
+        try:
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version != mark:
+                return None
+            row = conn.execute("SELECT secret FROM ledger_keys WHERE name = 'identity'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return bytes.fromhex(row[0]) if row else None
+
+
+def _mark_prepared(path: str) -> None:
+    """Note in the file that this schema prepared it (see `_prepared_sqlite`)."""
+    mark = _schema_mark()
+    if mark is None:
+        return
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA user_version = {int(mark)}")
+    finally:
+        conn.close()

@@ -20,7 +20,8 @@ from typing import Any
 
 from ivr.core.registry import builtin_registry
 from ivr.console.scenarios import SCENARIOS_ROOT, load_scenario
-from ivr.definitions.cases import DEMO_CASES_PATH, load_cases
+from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
+from ivr.core.flow import Flow
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
 from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, load_scripts
 from ivr.definitions.yamlsource import Mapping, load_file
@@ -63,8 +64,9 @@ def validate(paths: Iterable[Path | str] = ()) -> Report:
     for path in given:
         found = classify(path, report)
         targets += [target for target in found if target not in targets]
+    shared = _Shared()
     for kind, path in targets:
-        _check(kind, path, report)
+        _check(kind, path, report, shared)
     return report
 
 
@@ -141,10 +143,47 @@ def _including_flows(fragment: Path, report: Report) -> list[tuple[str, Path]]:
     return found
 
 
-def _check(kind: str, path: Path, report: Report) -> None:
+class _Shared:
+    """What several files of one run are checked against, loaded once per run rather than once per file.
+
+    Every scenario is checked against the shipped script library and the demo cases, every
+    test call against the configured flows: loading those again for each file made a run of
+    the shipped tree load the script library sixteen times.
+    """
+
+    def __init__(self) -> None:
+        self._script_ids: set[str] | None = None
+        self._demo_cases: CaseBook | None = None
+        self._flows: tuple[dict[str, Flow], str] | None = None
+
+    def script_ids(self) -> set[str]:
+        """The ids of the shipped (published) scripts."""
+        if self._script_ids is None:
+            self._script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
+        return self._script_ids
+
+    def demo_cases(self) -> CaseBook:
+        if self._demo_cases is None:
+            self._demo_cases = load_cases(DEMO_CASES_PATH)
+        return self._demo_cases
+
+    def flows(self) -> tuple[dict[str, Flow], str]:
+        """The configured flows and the default one among them."""
+        if self._flows is None:
+            from ivr import config as settings
+            from ivr.definitions.flows import load_flows
+
+            resolved = settings.resolve({})
+            flows = load_flows(resolved.get("FLOWS"), builtin_registry())
+            default = resolved.get("DEFAULT_FLOW")
+            self._flows = flows, default if default in flows else next(iter(flows))
+        return self._flows
+
+
+def _check(kind: str, path: Path, report: Report, shared: _Shared) -> None:
     shown = display_path(path)
     try:
-        described = _CHECKS[kind](path)
+        described = _CHECKS[kind](path, shared)
     except DefinitionError as error:
         report.problems.extend(error.problems)
         report.checked.append(f"{shown}: {kind}: {len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}")
@@ -152,12 +191,12 @@ def _check(kind: str, path: Path, report: Report) -> None:
     report.checked.append(f"{shown}: {described}")
 
 
-def _flow(path: Path) -> str:
+def _flow(path: Path, shared: _Shared) -> str:
     flow = load_flow(path, builtin_registry())
     return f"flow {flow.id}, {len(flow.states)} states"
 
 
-def _scripts(path: Path) -> str:
+def _scripts(path: Path, shared: _Shared) -> str:
     library = load_scripts(path, include_drafts=True)
     refs = library.refs() + library.wording_refs()
     drafts = len(library.draft_refs)
@@ -165,17 +204,17 @@ def _scripts(path: Path) -> str:
     return f"{len(library.versions) + len(library.wordings)} scripts{wording}, {len(refs)} versions" + (f" ({drafts} drafts)" if drafts else "")
 
 
-def _cases(path: Path) -> str:
+def _cases(path: Path, shared: _Shared) -> str:
     return f"{len(load_cases(path))} cases"
 
 
-def _directory(path: Path) -> str:
+def _directory(path: Path, shared: _Shared) -> str:
     directory: Any = load_directory(path)
     offices = getattr(directory, "offices", None)
     return "directory" + (f", {len(offices)} offices" if offices is not None else "")
 
 
-def _releases(path: Path) -> str:
+def _releases(path: Path, shared: _Shared) -> str:
     """Published flow versions: unedited, and each still a valid flow."""
     from ivr.definitions.releases import load_release, load_releases
 
@@ -187,28 +226,24 @@ def _releases(path: Path) -> str:
     return f"{count} published flow version{'s' if count != 1 else ''} of {len(releases)} flow{'s' if len(releases) != 1 else ''}"
 
 
-def _transcript(path: Path) -> str:
+def _transcript(path: Path, shared: _Shared) -> str:
     from ivr.qa.transcript import load_transcript
 
     transcript = load_transcript(path)
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 
-def _scenario(path: Path) -> str:
+def _scenario(path: Path, shared: _Shared) -> str:
     """A console scenario, checked against the demo case data and the shipped script library."""
-    script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
-    scenario = load_scenario(path, load_cases(DEMO_CASES_PATH), script_ids)
+    scenario = load_scenario(path, shared.demo_cases(), shared.script_ids())
     return f"scenario for the {scenario.seat} seat ({scenario.persona.language})"
 
 
-def _call(path: Path) -> str:
-    from ivr import config as settings
-    from ivr.definitions.flows import load_flows
+def _call(path: Path, shared: _Shared) -> str:
     from ivr.qa.testcall import load_call
 
-    flows = load_flows(settings.resolve({}).get("FLOWS"), builtin_registry())
-    default = settings.resolve({}).get("DEFAULT_FLOW")
-    call = load_call(path, flows, default if default in flows else next(iter(flows)))
+    flows, default = shared.flows()
+    call = load_call(path, flows, default)
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 

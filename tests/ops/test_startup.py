@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from ivr.ops import engine_bench
 
@@ -36,3 +37,53 @@ def test_startup_is_timed_in_a_fresh_interpreter() -> None:
     assert (timing.name, timing.runs) == ("create_app", 1)
     assert timing.wall_s > 0 and timing.cpu_s > 0 and timing.bare_s > 0
     assert set(timing.to_dict()) == {"name", "runs", "wall_s", "cpu_s", "python_s"}
+
+
+def test_validating_the_shipped_tree_loads_the_script_library_once_per_kind(monkeypatch: Any) -> None:
+    """`ivr validate` checks every scenario against one load of the shipped scripts, not one load per scenario file."""
+    from ivr.trainers import validate as validating
+
+    loads: list[tuple[Any, ...]] = []
+    real = validating.load_scripts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validating, "load_scripts", counted)
+    report = validating.validate()
+    assert report.ok, report.problems
+    assert sum(line.count("scenario for the") for line in report.checked) > 1
+    assert len(loads) == 2  # the library with its drafts (the scripts check), and as published (the scenarios)
+
+
+def test_reopening_a_prepared_sqlite_database_does_not_import_sqlalchemy(tmp_path: Path) -> None:
+    """A second `create_app()` on the same SQLite file serves without importing SQLAlchemy: the schema is already there."""
+    url = f"sqlite:///{tmp_path}/app.sqlite3"
+    code = (
+        "import sys; from ivr import create_app; "
+        f"create_app({{'DATABASE_URL': {url!r}}}); print('sqlalchemy' in sys.modules)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+            for _ in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert [run.stdout.split() for run in runs] == [["True"], ["False"]]  # the first start made the tables
+
+
+def test_a_database_without_this_schemas_mark_is_prepared_again(tmp_path: Path) -> None:
+    """A SQLite file marked by another schema (or none) gets its missing tables made again, and this schema's mark."""
+    import sqlite3
+
+    from ivr.store.sql import SqlStore
+
+    path = tmp_path / "app.sqlite3"
+    SqlStore(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as conn:
+        marked = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("DROP TABLE world_clocks")
+        conn.execute("PRAGMA user_version = 7")
+    store = SqlStore(f"sqlite:///{path}")
+    assert store.world_clock("rehearsal") is None  # the table is back
+    store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == marked != 0

@@ -1,0 +1,99 @@
+"""Flows loaded and compiled at an earlier start, reused while nothing they were made from has changed.
+
+Reading and checking the shipped flow (its YAML, every rule, the phrase indexes) and
+compiling its states (prompts, hints, the understanding models) were about half of
+`create_app()`.  The app keeps what `load_flows` returned and each flow's
+`compile_parts` in its instance folder (`flow-cache.pickle`, readable by its owner
+only), together with what made them:
+
+* the SHA-256 of every file read: each flow file and each fragment it includes;
+* a key over the program: every `ivr` module's source file (its path, size and time
+  of change, as Python's own bytecode cache checks it), Python's version, the registry's
+  names, the flow paths asked for and the working folder (the paths that problems and
+  transcripts show are relative to it).
+
+A start uses what was kept only when every one of those still matches; anything else
+(a flow or fragment edited, added or removed from an `include:`, the program changed,
+a file that cannot be read, a cache file someone else could have written) loads the
+flows as always, with every problem reported as always, and keeps the result afresh.
+Only the `transitions` machine (whose guards are the registry's functions) is built at
+every start.  `ivr validate` never reads the cache: it always checks the files themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from ivr.core.flow import Flow
+from ivr.core.machine import CompiledFlow, FlowParts, compile_flow, compile_parts
+from ivr.core.registry import Registry
+from ivr.definitions.flows import load_flows
+
+CACHE_NAME = "flow-cache.pickle"
+_FORMAT = 2
+_SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
+
+
+def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder: Path | str) -> dict[str, CompiledFlow]:
+    """`load_flows(paths, registry)`, compiled; from the cache in `folder` when it was made from exactly these files."""
+    asked = None if paths is None else [str(path) for path in paths]
+    key = _program_key(asked, registry)
+    cache = Path(folder) / CACHE_NAME
+    kept = _read(cache, key)
+    if kept is None:
+        read: list[Path] = []
+        flows = load_flows(asked, registry, read)
+        kept = {flow_id: (flow, compile_parts(flow, registry)) for flow_id, flow in flows.items()}
+        _write(cache, key, read, kept)
+    return {flow_id: compile_flow(flow, registry, parts) for flow_id, (flow, parts) in kept.items()}
+
+
+def _program_key(asked: list[str] | None, registry: Registry) -> str:
+    digest = hashlib.sha256(repr((_FORMAT, sys.version, asked, os.getcwd())).encode())
+    for name in ("actions", "guards", "validators", "variables"):
+        digest.update(repr(sorted(getattr(registry, name))).encode())
+    for source in sorted(_SOURCE.rglob("*.py")):
+        status = source.stat()
+        digest.update(f"{source}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_hashes(files: Iterable[Path]) -> list[tuple[str, str]]:
+    return [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in files]
+
+
+def _read(cache: Path, key: str) -> dict[str, tuple[Flow, FlowParts]] | None:
+    """The kept flows when the cache holds them for `key` and every file read is unchanged; else None."""
+    try:
+        status = cache.stat()
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            return None  # only a file this user wrote, and nobody else could change, is ever loaded
+        with cache.open("rb") as file:
+            kept_key, hashes = pickle.load(file)
+            if kept_key != key or _file_hashes(Path(name) for name, _ in hashes) != hashes:
+                return None
+            flows = pickle.load(file)
+    except Exception:  # noqa: BLE001: no cache, another version's, a file gone: load the flows as always
+        return None
+    return flows if isinstance(flows, dict) else None
+
+
+def _write(cache: Path, key: str, read: list[Path], flows: dict[str, tuple[Flow, FlowParts]]) -> None:
+    """Keep `flows` with what made them (written whole, then renamed: a concurrent start reads all or nothing)."""
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=CACHE_NAME, dir=cache.parent)  # mode 0600
+    except OSError:  # a read-only instance folder: the next start loads the flows again, nothing else
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump((key, _file_hashes(read)), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(flows, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):  # a part that cannot be kept: none is
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,128 @@
+"""The flow cache `create_app()` starts from (ivr/definitions/flow_cache.py): used only while nothing it was made from changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ivr.core.flow import Flow
+from ivr.core.registry import builtin_registry
+from ivr.definitions import flow_cache
+from ivr.definitions.flow_cache import CACHE_NAME, cached_flows
+from ivr.definitions.flows import FLOWS_ROOT, load_flows
+
+
+@pytest.fixture
+def flows_folder(tmp_path: Path) -> Path:
+    """A copy of the shipped flow and its fragments."""
+    folder = tmp_path / "flows"
+    folder.mkdir()
+    shutil.copy(FLOWS_ROOT / "uscis_contact_center.yaml", folder)
+    shutil.copytree(FLOWS_ROOT / "uscis_contact_center", folder / "uscis_contact_center")
+    return folder
+
+
+@pytest.fixture
+def flow_file(flows_folder: Path) -> Path:
+    return flows_folder / "uscis_contact_center.yaml"
+
+
+@pytest.fixture
+def instance(tmp_path: Path) -> Path:
+    return tmp_path / "instance"
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every time the cache had to load the flows from their files."""
+    calls: list[Any] = []
+
+    def counted(*args: Any) -> dict[str, Flow]:
+        calls.append(args)
+        return load_flows(*args)
+
+    monkeypatch.setattr(flow_cache, "load_flows", counted)
+    return calls
+
+
+def cached(flow_file: Path, instance: Path) -> dict[str, Flow]:
+    """The flows a start gets (compiled; their definitions here)."""
+    return {flow_id: compiled.flow for flow_id, compiled in cached_flows([flow_file], builtin_registry(), instance).items()}
+
+
+def test_a_second_start_gets_the_same_flows_from_the_cache(flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """The flows kept by the first start are equal to loading the files, and the second start does not load them."""
+    first = cached(flow_file, instance)
+    second = cached(flow_file, instance)
+    assert len(loads) == 1
+    assert second == first == load_flows([flow_file], builtin_registry())
+    assert (instance / CACHE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_flow_compiled_from_the_cache_says_and_listens_as_one_compiled_afresh(
+    flow_file: Path, instance: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept compiled states give every state the same prompts, hints and understanding as compiling anew."""
+    from ivr.core.machine import compile_flow
+
+    cached(flow_file, instance)
+    monkeypatch.setattr(flow_cache, "compile_parts", lambda *args: pytest.fail("compiled again"))
+    kept = cached_flows([flow_file], builtin_registry(), instance)["uscis_contact_center"]
+    fresh = compile_flow(kept.flow, builtin_registry())
+    assert kept.states.keys() == fresh.states.keys()
+    for name, state in fresh.states.items():
+        again = kept.states[name]
+        assert (again.prompt, again.reprompt, again.hints, again.parts) == (state.prompt, state.reprompt, state.hints, state.parts)
+        for language, model in state.understanding.items():
+            for said in ("representative", "check my case status", "uno", "hablar con alguien"):
+                assert again.understanding[language].understand(said, 0.9) == model.understand(said, 0.9), (name, said)
+    assert kept.machine.events.keys() == fresh.machine.events.keys()
+
+
+def test_an_edited_flow_file_is_loaded_again(flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """A change to the flow file itself means the files are read again, and the change is in the flows."""
+    cached(flow_file, instance)
+    flow_file.write_text(flow_file.read_text() + "\n# an edit\n")
+    again = cached(flow_file, instance)
+    assert len(loads) == 2
+    assert again["uscis_contact_center"].content_hash == load_flows([flow_file], builtin_registry())["uscis_contact_center"].content_hash
+
+
+def test_an_edited_fragment_is_loaded_again(flows_folder: Path, flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """A change to a file the flow includes (not the flow file) is seen too."""
+    before = cached(flow_file, instance)["uscis_contact_center"].content_hash
+    fragment = sorted((flows_folder / "uscis_contact_center").glob("*.yaml"))[0]
+    fragment.write_text(fragment.read_text() + "\n# an edit\n")
+    after = cached(flow_file, instance)["uscis_contact_center"].content_hash
+    assert len(loads) == 2
+    assert after != before
+
+
+def test_a_cache_others_could_write_is_never_loaded(flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """A cache file writable by the group or others is ignored (and replaced), never unpickled."""
+    cached(flow_file, instance)
+    (instance / CACHE_NAME).chmod(0o666)
+    cached(flow_file, instance)
+    assert len(loads) == 2
+    assert (instance / CACHE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_unreadable_cache_means_loading_the_files(flow_file: Path, instance: Path, loads: list[Any]) -> None:
+    """A damaged cache file is not an error: the flows are loaded from their files and kept afresh."""
+    cached(flow_file, instance)
+    (instance / CACHE_NAME).write_bytes(b"not a pickle")
+    assert cached(flow_file, instance) == load_flows([flow_file], builtin_registry())
+    assert len(loads) == 2
+
+
+def test_a_broken_flow_is_reported_even_after_a_good_start(flow_file: Path, instance: Path) -> None:
+    """Breaking a flow that was cached gives its problems, never the kept good flow."""
+    from ivr.errors import DefinitionError
+
+    cached(flow_file, instance)
+    flow_file.write_text(flow_file.read_text().replace("start:", "start: no_such_state\nstart_was:", 1))
+    with pytest.raises(DefinitionError):
+        cached(flow_file, instance)
