@@ -72,6 +72,11 @@ _loads = orjson.loads
 CHECKPOINT_EVERY = 200
 """A process's checkpointer thread is woken after this many of the process's writes (see `_Checkpointer`)."""
 
+CHECKPOINT_BEHIND = 4
+"""Wake-ups the checkpointer may fall behind before a writer waits for its next pass (at most `CHECKPOINT_WAIT` s)."""
+
+CHECKPOINT_WAIT = 5.0
+
 CHECKPOINT_IDLE = 1.0
 """Seconds without a wake-up after which the checkpointer absorbs what the last writes left in the log."""
 
@@ -686,16 +691,27 @@ class _Checkpointer:
         self._pid: int | None = None  # the process whose thread runs (a forked worker starts its own)
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        self._lock: tuple[int, int] = (0, -1)  # (process, descriptor) of the checkpointers' lock file
+        self._unchecked = 0  # commits since the thread's last pass (or its finding another checkpointer at work)
+        self._passed = threading.Event()
 
     def committed(self) -> None:
-        """One commit of this process: wake the thread every `CHECKPOINT_EVERY` of them."""
+        """One commit of this process: wake the thread every `CHECKPOINT_EVERY` of them.
+
+        Should the thread fall `CHECKPOINT_BEHIND` wake-ups behind (writes far faster than its disk
+        flushes, a starved thread), the writer waits for its next pass: the log stays bounded."""
         if self._pid != os.getpid():
             self._start()
         self._pending = True
         self._writes += 1
+        self._unchecked += 1
         if self._writes >= CHECKPOINT_EVERY:
             self._writes = 0
             self._wake.set()
+        if self._unchecked >= CHECKPOINT_BEHIND * CHECKPOINT_EVERY and not self._stopped.is_set():
+            self._passed.clear()
+            self._wake.set()
+            self._passed.wait(CHECKPOINT_WAIT)
 
     def _start(self) -> None:
         with self._start_lock:
@@ -724,21 +740,48 @@ class _Checkpointer:
                 if self._pending:
                     self._pending = False
                     self.checkpoint(conn)
+                self._unchecked = 0
+                self._passed.set()
             if self._pending:
                 self.checkpoint(conn)
         except Exception as exc:  # noqa: BLE001: the thread must not die silently; commits go on regardless
             log.error("the WAL checkpointer stopped: %s", exc)
         finally:
+            self._passed.set()
             conn.close()
+            if self._lock[0] == os.getpid():
+                os.close(self._lock[1])
+                self._lock = (0, -1)
 
     def checkpoint(self, conn: Any) -> None:
-        """One passive pass; past `WAL_LIMIT`, one more under the writers' lock so the log starts over."""
-        _, length = _checkpoint(conn, CHECKPOINT)
-        if length <= WAL_LIMIT:
+        """One passive pass; past `WAL_LIMIT`, one more under the writers' lock so the log starts over.
+
+        One checkpointer at a time over the database (an exclusive `flock` on a file beside it, tried
+        without waiting): two at once make each other's passes return busy, and then neither starts
+        the log over.  A checkpointer that finds another at work leaves the log to it and tries again
+        at its next wake-up."""
+        fd = self._lock_fd()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._pending = True
             return
-        how = START_OVER if length > 2 * WAL_LIMIT else CHECKPOINT
-        with self.writer:  # nothing commits behind this one
-            _checkpoint(conn, how)
+        try:
+            _, length = _checkpoint(conn, CHECKPOINT)
+            if length <= WAL_LIMIT:
+                return
+            how = START_OVER if length > 2 * WAL_LIMIT else CHECKPOINT
+            with self.writer:  # nothing commits behind this one
+                _checkpoint(conn, how)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _lock_fd(self) -> int:
+        """This process's descriptor of the checkpointers' lock file (made readable by its owner only)."""
+        pid = os.getpid()
+        if self._lock[0] != pid:
+            self._lock = (pid, os.open(f"{self.database}-checkpoint", os.O_CREAT | os.O_RDWR, 0o600))
+        return self._lock[1]
 
 
 def _checkpoint(conn: Any, how: str) -> tuple[bool, int]:
