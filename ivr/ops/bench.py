@@ -357,6 +357,8 @@ def _open_calls(settings: Settings, folder: Path) -> dict[str, Any]:
         "req_s": round(report.throughput, 1),
         "p50_ms": round(report.percentile(0.5) * 1000, 2), "p99_ms": round(report.percentile(0.99) * 1000, 2),
         "errors": report.failed, "server_cpu_s": round(cpu, 2),
+        "p99_by_window": [{"from_s": start, "requests": count, "p99_ms": round(p99 * 1000, 1)}
+                          for start, count, p99 in report.windows(OPEN_THINK)],
         "error_kinds": {**report.errors, **({"not TwiML": report.not_twiml} if report.not_twiml else {}),
                         **({"apologies": report.apologies} if report.apologies else {})},
     }
@@ -457,7 +459,11 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s, "
                  f"gunicorn {calls.get('workers', settings['workers'])} sync workers (`ivr serve --production`'s "
                  f"number): {calls['req_s']:,.0f} req/s, p50 {calls['p50_ms']:.1f} ms, p99 {calls['p99_ms']:.1f} ms, "
-                 f"{calls['errors']} errors{f' ({kinds})' if kinds else ''}.")
+                 f"{calls['errors']} errors{f' ({kinds})' if kinds else ''}."
+                 + (" p99 by 8 s of the run, by when the webhooks were due (the first 8 s are the calls' first "
+                    "webhooks): " + ", ".join(f"{w['from_s']:g}–{w['from_s'] + OPEN_THINK:g} s {w['p99_ms']:.0f} ms"
+                                             for w in calls["p99_by_window"]) + "."
+                    if calls.get("p99_by_window") else ""))
     engine = result["engine"]
     lines.append(f"Engine: a {engine['steps']}-step call takes {engine['call_us']:,.0f} µs through `Engine.step`; "
                  f"the {engine['triggers']} `transitions` triggers it fires take {engine['triggers_us']:,.0f} µs "

@@ -78,6 +78,7 @@ class Report:
     calls_started: int = 0
     calls_finished: int = 0
     latencies: list[float] = field(default_factory=list)  # seconds, from when each request was due
+    due: list[float] = field(default_factory=list)  # when each of `latencies` was due, seconds into the run (open calls)
     errors: Counter[str] = field(default_factory=Counter)  # kind -> count (timeouts, refused, HTTP 5xx…)
     not_twiml: int = 0  # answers that failed to parse as TwiML
     apologies: int = 0  # answers in the app's error state (X-IVR-State: error)
@@ -94,6 +95,17 @@ class Report:
             return 0.0
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+    def windows(self, width: float) -> list[tuple[float, int, float]]:
+        """Where in the run the tail is: per `width` seconds of due times, (start, requests, p99 in seconds)."""
+        spans: dict[int, list[float]] = {}
+        for at, latency in zip(self.due, self.latencies):
+            spans.setdefault(max(int(at // width), 0), []).append(latency)
+        out = []
+        for index in sorted(spans):
+            ordered = sorted(spans[index])
+            out.append((index * width, len(ordered), ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]))
+        return out
 
     @property
     def failed(self) -> int:

@@ -19,6 +19,8 @@ server it measures:
 
 Latency is measured from when each webhook was due, not when it was sent (no
 coordinated omission): a server that falls behind shows in the percentiles.
+Each latency is kept with when it was due (`Report.due`), so `Report.windows`
+shows where in the run the tail is (the calls' first webhooks, a stall).
 A call whose webhook failed stops, as Twilio drops a call whose webhook
 failed.  With `uvloop` installed the event loop is uvloop's (the same
 program, a cheaper loop).
@@ -185,6 +187,7 @@ class _Line:
             return False
         finally:
             report.latencies.append(loop.time() - due)
+            report.due.append(due - self.start)
             if transport is not None:
                 transport.close()
         wrong = judge(answer, step.state)

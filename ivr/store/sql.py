@@ -44,6 +44,7 @@ import os
 import secrets
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,15 +70,22 @@ _loads = orjson.loads
 
 
 CHECKPOINT_EVERY = 200
-"""Each process checkpoints SQLite's WAL after this many of its writes (about 13 ms here, mostly two disk
-flushes; every 1,000 writes they took longer and the webhook's p99 under `ivr bench` doubled)."""
+"""A process's checkpointer thread is woken after this many of the process's writes (see `_Checkpointer`)."""
+
+CHECKPOINT_BEHIND = 4
+"""Wake-ups the checkpointer may fall behind before a writer waits for its next pass (at most `CHECKPOINT_WAIT` s)."""
+
+CHECKPOINT_WAIT = 5.0
+
+CHECKPOINT_IDLE = 1.0
+"""Seconds without a wake-up after which the checkpointer absorbs what the last writes left in the log."""
 
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
 START_OVER = "PRAGMA wal_checkpoint(TRUNCATE)"  # waits for a running checkpoint and for readers of the log, then empties it
 
 WAL_PAGE = 4096  # bytes per WAL frame, near enough (SQLite's default page size)
 WAL_LIMIT = 4 * 1024 * 1024
-"""Past this size the WAL is checkpointed under the writers' lock, so the log starts over (see `SqlStore.writing`).
+"""Past this size the checkpointer catches the log up under the writers' lock, so the log starts over.
 
 Measured with the bench's throughput run (2 workers, 50 connections, two 10 s runs on one file):
 at 256 MB the log reached 244 MB and the webhook's p99 went from 41 to 98 ms as it grew; at
@@ -168,8 +176,10 @@ class SqlStore(Store):
         self.sql = _Sql(self.dialect)
         self._local = threading.local()
         self._writer: _WriterLock | None = None  # SQLite files: writers queue on a lock file beside the database
+        self._checkpointer: _Checkpointer | None = None  # SQLite files: the WAL is checkpointed off the request path
         if self.dialect == "sqlite" and not self._memory:
             self._writer = _WriterLock(Path(f"{database}-writer"))
+            self._checkpointer = _Checkpointer(str(database), self._writer)
         ready = _prepared_sqlite(str(database)) if self.dialect == "sqlite" and not self._memory else None
         if ready is not None:
             self.ledger_key = ready
@@ -241,45 +251,16 @@ class SqlStore(Store):
         SQLite lets one writer in at a time and makes the others poll with
         sleeps (1, 2, 5, 10… ms); an advisory file lock taken first queues them
         in the kernel instead, so the next writer goes the moment the last one
-        commits.
-
-        Every `CHECKPOINT_EVERY` writes of a process the WAL is checkpointed
-        after the lock is let go, so the other workers' commits never wait for
-        its disk flushes (two of them, 10-15 ms here).  Such a checkpoint
-        trails the other workers' commits, though, and SQLite only starts the
-        log over once a checkpoint has caught up:
-        while the line stays busy the log grows.  When the last checkpoint
-        found it longer than `WAL_LIMIT`, the next one runs before the lock is
-        let go instead (nothing can commit behind it), waits for a checkpoint
-        already running and for readers still in the log (a few ms), and
-        empties the log.
+        commits.  The WAL is checkpointed by the process's checkpointer thread
+        (`_Checkpointer`), never by the webhook.
         """
         if self._writer is None:
             yield
             return
-        local = self._local
         with self._writer:
             yield
-            local.writes = getattr(local, "writes", 0) + 1
-            due = local.writes % CHECKPOINT_EVERY == 0
-            if due and getattr(local, "wal_too_long", False):
-                caught_up, _ = self._checkpoint(conn, START_OVER)  # nothing commits behind this one
-                local.wal_too_long = not caught_up  # it could not finish: again next time
-                return
-        if due:
-            _, length = self._checkpoint(conn)
-            local.wal_too_long = length > WAL_LIMIT
-
-    def _checkpoint(self, conn: Any, how: str = CHECKPOINT) -> tuple[bool, int]:
-        """Checkpoint the WAL: whether it caught up with the whole log, and the log's length in bytes.
-
-        The write is committed by then: a checkpoint that fails is logged, never a failed webhook."""
-        try:
-            busy, frames, copied = conn.execute(how).fetchone()
-        except sqlite3.Error as exc:
-            log.warning("WAL checkpoint failed: %s", exc)
-            return False, 0
-        return (not busy and frames == copied), max(int(frames), 0) * WAL_PAGE
+        if self._checkpointer is not None:
+            self._checkpointer.committed()
 
     def _open(self) -> Any:
         if self.dialect == "sqlite":
@@ -290,7 +271,7 @@ class SqlStore(Store):
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the write lock is let go
+            conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer thread checkpoints (`_Checkpointer`)
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
@@ -387,6 +368,8 @@ class SqlStore(Store):
         return PurgeReport(calls=len(old), transcript_entries=entries, identity_failures=failures)
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
@@ -676,6 +659,143 @@ def _record(row: Any) -> CallRecord:
     )
 
 
+class _Checkpointer:
+    """A process's WAL checkpoints, off the request path: a daemon thread with its own connection.
+
+    Webhooks only count their commits (`committed`); every `CHECKPOINT_EVERY`
+    of them wake the thread, which checkpoints passively (no lock: the other
+    writers go on committing while its disk flushes run, and sqlite3 lets the
+    GIL go meanwhile), and, after `CHECKPOINT_IDLE` s of quiet, absorbs what
+    the last writes left.  A passive checkpoint trails the writers' commits
+    while the line is busy, and SQLite starts the log over only once a
+    checkpoint has caught up when the next write begins (another worker's
+    commit usually comes first): when the log is longer than `WAL_LIMIT` the
+    thread takes the writers' lock and checkpoints again, copying only the
+    few pages committed since its unlocked pass (nothing can commit behind
+    it), so the next writer starts the log over.  If readers kept even that
+    one from catching up, the next one at twice the limit waits for them
+    (`TRUNCATE`): the log stays bounded however long the line is busy.
+
+    Durability is SQLite's WAL with `synchronous=NORMAL`: a commit is in the
+    log when the webhook answers, so a process killed at any moment loses no
+    committed call; the checkpoints flush the log and the database to disk.
+    """
+
+    def __init__(self, database: str, writer: _WriterLock) -> None:
+        self.database = database
+        self.writer = writer
+        self._wake = threading.Event()
+        self._stopped = threading.Event()
+        self._writes = 0  # commits since the last wake-up (approximate across threads: only a pace)
+        self._pending = False  # commits the thread has not checkpointed yet
+        self._pid: int | None = None  # the process whose thread runs (a forked worker starts its own)
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._lock: tuple[int, int] = (0, -1)  # (process, descriptor) of the checkpointers' lock file
+        self._unchecked = 0  # commits since the thread's last pass (or its finding another checkpointer at work)
+        self._passed = threading.Event()
+
+    def committed(self) -> None:
+        """One commit of this process: wake the thread every `CHECKPOINT_EVERY` of them.
+
+        Should the thread fall `CHECKPOINT_BEHIND` wake-ups behind (writes far faster than its disk
+        flushes, a starved thread), the writer waits for its next pass: the log stays bounded."""
+        if self._pid != os.getpid():
+            self._start()
+        self._pending = True
+        self._writes += 1
+        self._unchecked += 1
+        if self._writes >= CHECKPOINT_EVERY:
+            self._writes = 0
+            self._wake.set()
+        if self._unchecked >= CHECKPOINT_BEHIND * CHECKPOINT_EVERY and not self._stopped.is_set():
+            self._passed.clear()
+            self._wake.set()
+            self._passed.wait(CHECKPOINT_WAIT)
+
+    def _start(self) -> None:
+        with self._start_lock:
+            if self._pid == os.getpid() or self._stopped.is_set():
+                return
+            self._wake = threading.Event()
+            self._thread = threading.Thread(target=self._run, name="ivr-wal-checkpointer", daemon=True)
+            self._thread.start()
+            self._pid = os.getpid()
+
+    def stop(self) -> None:
+        """Stop this process's thread (after a last checkpoint of what is pending)."""
+        self._stopped.set()
+        self._wake.set()
+        thread = self._thread
+        if thread is not None and self._pid == os.getpid() and thread is not threading.current_thread():
+            thread.join(timeout=30)
+
+    def _run(self) -> None:
+        conn = sqlite3.connect(self.database, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA synchronous=NORMAL")  # checkpoints flush the log before copying it, and the database after
+            while not self._stopped.is_set():
+                self._wake.wait(CHECKPOINT_IDLE)
+                self._wake.clear()
+                if self._pending:
+                    self._pending = False
+                    self.checkpoint(conn)
+                self._unchecked = 0
+                self._passed.set()
+            if self._pending:
+                self.checkpoint(conn)
+        except Exception as exc:  # noqa: BLE001: the thread must not die silently; commits go on regardless
+            log.error("the WAL checkpointer stopped: %s", exc)
+        finally:
+            self._passed.set()
+            conn.close()
+            if self._lock[0] == os.getpid():
+                os.close(self._lock[1])
+                self._lock = (0, -1)
+
+    def checkpoint(self, conn: Any) -> None:
+        """One passive pass; past `WAL_LIMIT`, one more under the writers' lock so the log starts over.
+
+        One checkpointer at a time over the database (an exclusive `flock` on a file beside it, tried
+        without waiting): two at once make each other's passes return busy, and then neither starts
+        the log over.  A checkpointer that finds another at work leaves the log to it and tries again
+        at its next wake-up."""
+        fd = self._lock_fd()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._pending = True
+            return
+        try:
+            _, length = _checkpoint(conn, CHECKPOINT)
+            if length <= WAL_LIMIT:
+                return
+            how = START_OVER if length > 2 * WAL_LIMIT else CHECKPOINT
+            with self.writer:  # nothing commits behind this one
+                _checkpoint(conn, how)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _lock_fd(self) -> int:
+        """This process's descriptor of the checkpointers' lock file (made readable by its owner only)."""
+        pid = os.getpid()
+        if self._lock[0] != pid:
+            self._lock = (pid, os.open(f"{self.database}-checkpoint", os.O_CREAT | os.O_RDWR, 0o600))
+        return self._lock[1]
+
+
+def _checkpoint(conn: Any, how: str) -> tuple[bool, int]:
+    """Checkpoint the WAL: whether it caught up with the whole log, and the log's length in bytes.
+
+    The writes are committed by then: a checkpoint that fails is logged, never a failed webhook."""
+    try:
+        busy, frames, copied = conn.execute(how).fetchone()
+    except sqlite3.Error as exc:
+        log.warning("WAL checkpoint failed: %s", exc)
+        return False, 0
+    return (not busy and frames == copied), max(int(frames), 0) * WAL_PAGE
+
+
 class _WriterLock:
     """An exclusive `flock` on a file beside the database, shared by every process and thread of this store."""
 
@@ -683,6 +803,11 @@ class _WriterLock:
         self.path = path
         self._fds: dict[int, int] = {}  # per process: a forked worker opens its own
         self._threads = threading.Lock()  # flock is per open file: threads of one process queue here
+        _AFTER_FORK.add(self)
+
+    def _forked(self) -> None:
+        """In a forked child: the parent's threads (its checkpointer) are gone, and so is any hold they had."""
+        self._threads = threading.Lock()
 
     def __enter__(self) -> None:
         self._threads.acquire()
@@ -695,6 +820,18 @@ class _WriterLock:
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
         self._threads.release()
+
+
+_AFTER_FORK: weakref.WeakSet[_WriterLock] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for lock in list(_AFTER_FORK):
+        lock._forked()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _private_dir(path: Path) -> None:

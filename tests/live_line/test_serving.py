@@ -93,3 +93,31 @@ def test_the_fallback_works_with_the_store_gone(app, fallback):
     signature = RequestValidator(TOKEN).compute_signature("http://localhost/voice/fallback", params)
     response = app.test_client().post("/voice/fallback", data=params, headers={"X-Twilio-Signature": signature})
     assert response.status_code == 200 and b"1, 8 0 0" in response.data
+
+
+def _frozen_after_a_call_under(app, server_software: str | None) -> int:
+    import gc
+
+    from ivr.adapters import voice
+
+    gc.unfreeze()
+    voice._frozen_in = None
+    client = app.test_client()
+    params = form()
+    signature = RequestValidator(TOKEN).compute_signature("http://localhost/voice", params)
+    environ = {"SERVER_SOFTWARE": server_software} if server_software else {}
+    response = client.post("/voice", data=params, headers={"X-Twilio-Signature": signature}, environ_overrides=environ)
+    assert response.status_code == 200
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    return frozen
+
+
+def test_a_gunicorn_worker_freezes_what_it_built_at_start(app):
+    """Under gunicorn the worker's start-up objects leave the garbage collector's full collections at its first webhook."""
+    assert _frozen_after_a_call_under(app, "gunicorn/23.0.0") > 10_000
+
+
+def test_outside_a_prefork_server_nothing_is_frozen(app):
+    """Tests, the development server and replay build and drop apps: nothing of theirs is frozen."""
+    assert _frozen_after_a_call_under(app, None) == 0

@@ -145,3 +145,14 @@ def test_open_calls_are_held_from_a_thread_that_already_runs_an_event_loop(serve
 
     report = asyncio.run(inside_a_loop())
     assert report.requests == 8 and report.failed == 0
+
+
+def test_each_latency_is_kept_with_when_it_was_due(slow_app: str) -> None:
+    """The tail can be placed in the run: each latency is kept with the second it was due, and windows give their p99."""
+    call = (Webhook("/voice", (), "slow"), Webhook("/voice", (), "slow"))
+    report = hold(OpenCalls(slow_app, TOKEN, call, calls=1, think=0.5, duration=30))
+    assert report.failed == 0 and len(report.due) == len(report.latencies) == 2
+    first, second = report.due
+    assert 0 <= first < 0.5 and 0.5 * 0.75 <= second - first <= 0.5 * 1.25  # the schedule: jittered think time
+    windows = report.windows(60.0)
+    assert windows == [(0.0, 2, max(report.latencies))]

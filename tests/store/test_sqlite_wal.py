@@ -1,16 +1,20 @@
-"""SQLite's write-ahead log stays bounded while several workers write at once.
+"""SQLite's write-ahead log: checkpointed off the request path, bounded while several workers write, and durable.
 
-Each worker checkpoints the log now and then, after its commit, so the other
-workers never wait for its disk flushes.  A checkpoint run while another
-worker commits never catches up with the log, and SQLite only starts the log
-over when a checkpoint has caught up: the file would grow for as long as the
-line is busy.  Past `WAL_LIMIT` the checkpoint therefore runs under the
+Each process's checkpointer thread checkpoints the log now and then, so no
+webhook waits for its disk flushes.  A checkpoint run while another worker
+commits never catches up with the log, and SQLite only starts the log over
+when a checkpoint has caught up: the file would grow for as long as the line
+is busy.  Past `WAL_LIMIT` the checkpointer therefore catches up under the
 writers' lock.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -52,3 +56,73 @@ def test_the_wal_is_started_over_while_two_workers_write(tmp_path: Path, monkeyp
     written = len(stores) * WEBHOOKS_PER_WORKER * 2 * PAGE  # each write adds a table page and an index page
     assert wal < written / 3, f"the log holds {wal:,} bytes after {written:,} bytes of writes"
 
+
+
+def test_a_webhook_never_checkpoints_the_wal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The webhooks' own connection only reads and commits: the checkpoints' disk flushes are the checkpointer's."""
+    monkeypatch.setattr(sql, "CHECKPOINT_EVERY", 10)
+    store = SqlStore(f"sqlite:///{tmp_path / 'line.sqlite3'}")
+    statements: list[str] = []
+    store._acquire().set_trace_callback(statements.append)
+    try:
+        for number in range(100):
+            with store.call(f"CA{number:032d}") as tx:
+                tx.append_transcript([{"type": "step", "input": {"kind": "digits", "value": "1"}}])
+    finally:
+        store.close()
+    assert statements.count("COMMIT") == 100
+    assert not [statement for statement in statements if "checkpoint" in statement.lower()]
+
+
+KILLED_WORKER = """
+import os, signal, sys
+from ivr.store.sql import SqlStore
+store = SqlStore(sys.argv[1])
+for number in range(int(sys.argv[2])):
+    with store.call(f"CA{number:032d}") as tx:
+        tx.append_transcript([{"type": "step", "number": number}])
+    print(number, flush=True)  # committed: the webhook would answer now
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_worker_loses_no_committed_call(tmp_path: Path) -> None:
+    """A worker killed with kill -9 at any point after its commits (checkpoints pending) loses none of them."""
+    url = f"sqlite:///{tmp_path / 'line.sqlite3'}"
+    SqlStore(url).close()
+    writes = 3 * sql.CHECKPOINT_EVERY + 7  # some checkpointed, the last ones only in the log
+    done = subprocess.run([sys.executable, "-c", KILLED_WORKER, url, str(writes)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == -9, done.stderr
+    assert done.stdout.split() == [str(number) for number in range(writes)]
+    store = SqlStore(url)
+    try:
+        assert [store.transcript(f"CA{number:032d}") for number in range(writes)] == [
+            [{"type": "step", "number": number}] for number in range(writes)
+        ]
+    finally:
+        store.close()
+
+
+def test_a_worker_forked_while_the_checkpointer_holds_the_writers_lock_can_still_write(tmp_path: Path) -> None:
+    """gunicorn forks workers: a child never inherits a writers' lock held by a thread of its parent."""
+    store = SqlStore(f"sqlite:///{tmp_path / 'line.sqlite3'}")
+    assert store._writer is not None
+    try:
+        store._writer._threads.acquire()  # as the parent's checkpointer thread does, mid-checkpoint
+        pid = os.fork()
+        if pid == 0:  # the child: write a call, then leave without running the parent's cleanup
+            code = 1
+            signal.alarm(20)  # a child stuck on its parent's lock dies instead of hanging the test
+            try:
+                with store.call("CA" + "9" * 32) as tx:
+                    tx.append_transcript([{"type": "step", "forked": True}])
+                code = 0
+            finally:
+                os._exit(code)
+        store._writer._threads.release()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.transcript("CA" + "9" * 32) == [{"type": "step", "forked": True}]
+    finally:
+        store.close()
