@@ -318,7 +318,11 @@ class Run:
         model = self.model
         if not self.compiled.fire(model, trigger, self.ctx):
             raise EngineFault(f"no transition '{trigger}' from '{model.state}'")
-        self._after_transition()
+        self.hops += 1  # `_after_transition`, inline: every transition of a step passes here
+        if self.hops > MAX_HOPS:
+            raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
+        name = self.session.state = model.state
+        self._enter(name)
 
     def _after_transition(self) -> None:
         self.hops += 1

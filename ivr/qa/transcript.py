@@ -171,6 +171,13 @@ class Heard:
     language: str
 
 
+def _heard(prompt: str, text: str, language: str) -> Heard:
+    """`Heard(prompt, text, language)`, without the frozen dataclass's per-field setattr."""
+    heard = object.__new__(Heard)
+    heard.__dict__.update(prompt=prompt, text=text, language=language)
+    return heard
+
+
 @dataclass(frozen=True)
 class Observation:
     """What one step of a call produced: what was said, where the call went, what it changed."""
@@ -230,8 +237,11 @@ class Observation:
     def from_entry(cls, entry: Mapping[str, Any]) -> Observation:
         """The observation of a store `step` entry (`ivr.calls`)."""
         language = str(entry.get("language", "en"))
-        return cls(
-            heard=tuple(Heard(str(p["id"]), str(p["text"]), str(p.get("language") or language)) for p in entry.get("prompts", ())),
+        # Made as the frozen dataclass's own `__init__` would make it, without its per-field setattr:
+        # replay makes one per step.
+        seen = object.__new__(cls)
+        seen.__dict__.update(
+            heard=tuple(_heard(str(p["id"]), str(p["text"]), str(p.get("language") or language)) for p in entry.get("prompts", ())),
             state=str(entry["state"]),
             tier=str(entry["tier"]),
             language=language,
@@ -243,6 +253,7 @@ class Observation:
             fault=entry.get("fault"),
             understood=_plain_json(entry["understood"]) if entry.get("understood") else None,
         )
+        return seen
 
 
 @dataclass(frozen=True)
