@@ -168,3 +168,13 @@ ELSEWHERE = {
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
 said where no choice knows them, they weigh `understanding.ELSEWHERE_WEIGHT`, so "is the pharmacy open"
 or "el seguro de mi carro" is not routed to our hours or to another agency."""
+
+LACKING = {
+    "en": frozenset(
+        "no not never without lost lose losing find forgot forget misplaced missing locate".split()
+    ),
+    "es": frozenset("no nunca sin perdí perdió perder encuentro encontrar olvidé olvidó extravié extravió".split()),
+}
+"""Words that say one lacks something ("I don't have", "lost", "can't find", "no tengo", "perdí"): a choice
+every phrase of which holds one (not having a receipt number) is a lack, and words that hold none of them do
+not go there ("can you pull up my receipt number" names one's receipt number, the opposite)."""

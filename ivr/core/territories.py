@@ -12,7 +12,7 @@ outlying islands), the regions that contain it ("Americas", "North America"),
 groupings that are not places (the European Union, the United Nations), and the names
 that are ordinary words or U.S. places in a caller's mouth ("Georgia", "Jordan",
 "Chad", "Jersey", "reunión").  A few names callers use that CLDR does not give
-("Czech Republic", "England", "Corea") are added.
+("Czech Republic", "England", "Corea") are added, and so are the big cities abroad callers name (`CITIES`).
 
 `NAMES` is generated (`python -m ivr.core.territories` prints it; a test compares it with
 Babel's names), so importing it costs nothing and reads no file.
@@ -41,6 +41,40 @@ EXTRA = {
            "birmania", "medio oriente", "el caribe", "europa", "asia", "africa"),
 }
 """Names callers use that CLDR's do not give."""
+CITIES = {
+    "en": (
+        "london", "paris", "madrid", "barcelona", "rome", "milan", "berlin", "frankfurt", "munich", "amsterdam",
+        "brussels", "lisbon", "vienna", "zurich", "geneva", "stockholm", "oslo", "copenhagen", "warsaw", "prague",
+        "budapest", "bucharest", "moscow", "kyiv", "kiev", "istanbul", "ankara", "cairo", "lagos", "abuja",
+        "accra", "nairobi", "addis ababa", "johannesburg", "cape town", "casablanca", "dakar", "dubai",
+        "abu dhabi", "doha", "riyadh", "jeddah", "tehran", "baghdad", "beirut", "amman", "tel aviv", "jerusalem",
+        "karachi", "lahore", "islamabad", "kabul", "delhi", "new delhi", "mumbai", "bombay", "bangalore",
+        "bengaluru", "chennai", "kolkata", "hyderabad", "dhaka", "kathmandu", "colombo", "bangkok", "manila",
+        "cebu", "jakarta", "kuala lumpur", "ho chi minh city", "saigon", "hanoi", "beijing", "shanghai",
+        "guangzhou", "shenzhen", "taipei", "seoul", "tokyo", "osaka", "sydney", "melbourne", "auckland",
+        "toronto", "vancouver", "montreal", "calgary", "ottawa", "mexico city", "guadalajara", "monterrey",
+        "tijuana", "juarez", "ciudad juarez", "cancun", "puebla", "oaxaca", "acapulco", "guatemala city",
+        "tegucigalpa", "san pedro sula", "san salvador", "managua", "havana", "santo domingo", "port au prince",
+        "bogota", "medellin", "cartagena", "caracas", "maracaibo", "quito", "guayaquil", "lima", "la paz",
+        "santiago", "buenos aires", "montevideo", "asuncion", "sao paulo", "rio de janeiro",
+    ),
+    "es": (
+        "londres", "paris", "madrid", "barcelona", "roma", "milan", "berlin", "francfort", "munich", "amsterdam",
+        "bruselas", "lisboa", "viena", "moscu", "estambul", "el cairo", "dubai", "pekin", "shanghai", "tokio",
+        "seul", "manila", "bombay", "nueva delhi", "toronto", "vancouver", "montreal", "ciudad de mexico",
+        "guadalajara", "monterrey", "tijuana", "juarez", "ciudad juarez", "cancun", "puebla", "oaxaca",
+        "acapulco", "morelia", "queretaro", "veracruz", "hermosillo", "culiacan", "mexicali", "ensenada",
+        "zacatecas", "michoacan", "jalisco", "ciudad de guatemala", "tegucigalpa", "san pedro sula",
+        "san salvador", "managua", "la habana", "habana", "santo domingo", "puerto principe", "bogota",
+        "medellin", "barranquilla", "cartagena", "caracas", "maracaibo", "quito", "guayaquil", "lima",
+        "arequipa", "la paz", "cochabamba", "santiago", "buenos aires", "montevideo", "asuncion", "sao paulo",
+        "rio de janeiro",
+    ),
+}
+"""Big cities abroad callers name as where they are ("I'm in London", "llamo desde Londres"): CLDR has no
+cities, so this short list is hand-written data, normalised as `NAMES` is.  Left out: names of U.S. places
+callers say as often ("San Juan", "San José", "Panama City", "Kingston", "Dublin", "Athens", "Toledo",
+"Valencia", "Victoria", "Santa Ana", "Santa Cruz") and ordinary words ("Cali", "León", "Rosario")."""
 _AND = {"en": "and", "es": "y"}
 
 

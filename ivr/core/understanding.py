@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.lexicon import ELSEWHERE
+from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
@@ -129,6 +129,7 @@ class Model:
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
     places: bool = True  # whether a country said as where one is becomes `@country` (not in a country menu)
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
+    lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
 
     @classmethod
     def build(
@@ -189,6 +190,8 @@ class Model:
             by_initial.setdefault(form[0], []).append(form)
         taught = [(label, _example_words(text, language, places)) for label, text in examples if label in pooled or label == OUT_OF_SCOPE]
         bayes = Bayes.learn([*((name, phrase) for name in names for phrase in pooled[name]), *taught]) if taught else None
+        lacking = _lacking(language)
+        lacks = frozenset(name for name in names if all(lacking & set(phrase) for phrase in pooled[name]))
         return cls(
             language,
             names,
@@ -202,6 +205,7 @@ class Model:
             written,
             places,
             bayes,
+            lacks,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -227,6 +231,7 @@ class Model:
                 nxt, nxt_stop, nxt_said = marked[i + 1]
                 pair = fold(said + nxt_said, self.language)
                 new = pair != word and not (stop and nxt_stop) and not (word in known and nxt in known)
+                new = new and word not in NEGATIONS  # "no sé" is not "nos": a negation keeps its meaning
                 if pair in known and new:
                     joined.append((pair, False, 1.0, said + nxt_said))
                     i += 2
@@ -308,13 +313,22 @@ class Model:
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question)."""
         ranked, words = self.scores(text)
+        barred = self._barred(words)
+        if barred:
+            ranked = tuple(item for item in ranked if item[0] not in barred)
         factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
         understood = self._by_keywords(ranked, words, factor, among)
         if self.bayes is None or among:
             return understood
-        return self._by_examples(understood, factor) or understood
+        return self._by_examples(understood, factor, barred) or understood
 
-    def _by_examples(self, understood: Understanding, factor: float) -> Understanding | None:
+    def _barred(self, words: Sequence[str]) -> frozenset[str]:
+        """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
+        if not self.lacks or _lacking(self.language) & set(words):
+            return frozenset()
+        return self.lacks
+
+    def _by_examples(self, understood: Understanding, factor: float, barred: frozenset[str] = frozenset()) -> Understanding | None:
         """What the examples' classifier decides over the keywords' outcome: a choice it is sure of, or None.
 
         It routes an utterance the keywords did not understand from `LEARNT_AT`, picks
@@ -328,6 +342,10 @@ class Model:
         assert self.bayes is not None
         words = understood.words
         ranked = self.bayes.posterior(words)
+        if barred and ranked:  # what the words cannot mean is left out, and the rest shares its probability
+            kept = tuple(item for item in ranked if item[0] not in barred)
+            whole = sum(p for _, p in kept) or 1.0
+            ranked = tuple((name, p / whole) for name, p in kept)
         if not ranked or _elsewhere(self.language) & set(words):
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
@@ -370,6 +388,13 @@ class Model:
         else:
             outcome = "not_understood"
         return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+@functools.cache
+def _lacking(language: str) -> frozenset[str]:
+    """`lexicon.LACKING` as the model compares words (folded and stemmed)."""
+    said = LACKING.get(language, LACKING["en"])
+    return frozenset(fold(word, language) for word in said) | {form for word in said for form in content(word, language)}
 
 
 @functools.cache

@@ -244,9 +244,9 @@ _PLACES = {
                             key=len, reverse=True))
         for first in {name.split()[0] for name in names}
     }
-    for language, names in territories.NAMES.items()
+    for language, names in ((language, (*names, *territories.CITIES[language])) for language, names in territories.NAMES.items())
 }
-"""First word -> the country names starting with it (as word tuples), longest first."""
+"""First word -> the country names (and big cities abroad) starting with it (as word tuples), longest first."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _CALLING_FROM = {

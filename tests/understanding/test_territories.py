@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ivr.core import territories
+from ivr.core.understanding import Model
 
 
 def test_the_shipped_table_is_what_babel_gives() -> None:
@@ -32,3 +35,18 @@ def test_variants_of_a_cldr_name() -> None:
     assert territories.variants("Myanmar (Burma)", "en") == {"myanmar burma", "myanmar", "burma"}
     assert "saint kitts and nevis" in territories.variants("St. Kitts & Nevis", "en")
     assert territories.variants("Côte d’Ivoire", "es") == {"cote divoire"}
+
+
+def test_big_cities_abroad_are_where_a_caller_is(model: Callable[[str, str], Model]) -> None:
+    """CLDR has no cities: "I'm in London", "llamo desde Londres" are calls from outside the U.S. (option 6)."""
+    for language, said in (("en", "i'm in london right now"), ("en", "calling from mumbai"), ("es", "llamo desde Londres"),
+                           ("es", "estoy en la ciudad de méxico")):
+        understood = model("main_menu", language).understand(said)
+        assert (understood.outcome, understood.choice) == ("route", "6"), said
+
+
+def test_cities_named_like_us_places_are_left_out() -> None:
+    """San Juan (Puerto Rico), San José, Panama City, Dublin: U.S. places too, so never taken for abroad."""
+    for language in ("en", "es"):
+        cities = set(territories.CITIES[language])
+        assert not cities & {"san juan", "san jose", "panama city", "dublin", "kingston", "toledo", "athens"}

@@ -74,7 +74,8 @@ def test_a_receipt_is_not_receiving() -> None:
         ("I live in Japan", "en", ("live", "@country")),
         ("I'm in South Korea", "en", ("@country",)),
         ("I'm calling from Côte d’Ivoire", "en", ("@country",)),
-        ("I'm calling from Toronto, Canada", "en", ("toronto", "@country")),
+        ("I'm calling from Toronto, Canada", "en", ("@country", "@country")),  # a big city abroad is a place too
+        ("I'm calling from Springfield, Canada", "en", ("springfield", "@country")),
         ("Japan", "en", ("@country",)),
         ("vivo en Perú", "es", ("viv", "@country")),
         ("estoy en los Países Bajos", "es", ("@country",)),
