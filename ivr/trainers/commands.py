@@ -360,7 +360,7 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
 @click.option("--production", is_flag=True,
               help="Serve a real Twilio number with gunicorn (needs TWILIO_AUTH_TOKEN; the softphone only if IVR_SOFTPHONE).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Gunicorn worker processes with --production [default: 2 x cores + 1, at most 8].")
+              help="Gunicorn worker processes with --production [default: cores + 1 over SQLite, 2 x cores + 1 over PostgreSQL, at most 8].")
 @_instance_option
 def serve_command(demo: bool, host: str, port: int, reset: bool, production: bool, workers: int | None,
                   instance: Path) -> None:
@@ -416,10 +416,11 @@ def _serve_production(config: dict[str, Any], host: str, port: int, workers: int
     from ivr.serving import check_production, default_workers, serve_production
 
     try:
-        check_production(config)
+        resolved = check_production(config)
     except ConfigError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"IVR simulator (production): gunicorn on http://{host}:{port}, {workers or default_workers()} workers; "
+    workers = workers or default_workers(database_url=resolved.get("DATABASE_URL"))
+    click.echo(f"IVR simulator (production): gunicorn on http://{host}:{port}, {workers} workers; "
                f"point the number's 'A call comes in' webhook at <public URL>/voice (Ctrl+C to stop).")
     sys.stdout.flush()
     try:

@@ -80,10 +80,17 @@ def test_production_serving_refuses_to_start_without_an_auth_token(tmp_path, mon
     assert result.output.strip() == "Error: TWILIO_AUTH_TOKEN is not set: every Twilio webhook would be refused (403)"
 
 
-@pytest.mark.parametrize("cores, workers", [(1, 3), (2, 5), (4, 8), (16, 8)])
-def test_default_workers_follow_the_two_per_core_rule_capped_at_eight(cores, workers):
-    """(2 x cores) + 1 sync workers, at most 8 (one SQLite writer at a time gains nothing from more)."""
+@pytest.mark.parametrize("cores, workers", [(1, 2), (2, 3), (4, 5), (16, 8)])
+def test_default_workers_over_sqlite_are_one_per_core_and_one_more(cores, workers):
+    """Over SQLite, cores + 1 sync workers (at least 2, at most 8): more only queue for the cores and the one writer."""
     assert default_workers(cores) == workers
+    assert default_workers(cores, "sqlite:///instance/ivr.sqlite3") == workers
+
+
+@pytest.mark.parametrize("cores, workers", [(1, 3), (2, 5), (4, 8), (16, 8)])
+def test_default_workers_over_postgresql_follow_the_two_per_core_rule_capped_at_eight(cores, workers):
+    """Over PostgreSQL, whose round trips a worker waits on, gunicorn's (2 x cores) + 1 sync workers, at most 8."""
+    assert default_workers(cores, "postgresql+psycopg://ivr@db/ivr") == workers
 
 
 def test_a_worker_outlives_twilios_webhook_timeout():
