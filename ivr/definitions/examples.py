@@ -14,6 +14,7 @@ Every problem is reported as `flows/<file>:LINE: where: what`.  Runs at start-up
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,25 @@ def read_examples(
     return _examples(file_check, data, flow), [file_check]
 
 
+def labelled_groups(check: Checker, top: Mapping) -> Iterator[tuple[str, Mapping, str, str, Mapping]]:
+    """Each well-formed group of a file in the corpus's shape: (where, group, state, language, expect).
+
+    Shared by the training examples and the test corpus (`ivr understand --corpus`); a group
+    missing its state, language or expect is reported to `check` and skipped."""
+    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
+    for index, raw in enumerate(groups or ()):
+        where = f"groups[{index}]"
+        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
+        if group is None:
+            continue
+        check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
+        state = check.text(group, "state", where) if "state" in group else None
+        language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
+        expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
+        if state is not None and language is not None and expect is not None:
+            yield where, group, state, language, expect
+
+
 def _examples(check: Checker, data: Any, flow: Flow) -> Examples:
     top = check.mapping(data, "", 1)
     found: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -75,19 +95,8 @@ def _examples(check: Checker, data: Any, flow: Flow) -> Examples:
         check.problem(top.line_of("version"), "version", f"unsupported examples version (this program reads {EXAMPLES_VERSION})")
     if "flow" in top and top["flow"] != flow.id:
         check.problem(top.line_of("flow"), "flow", f"these examples are for '{top['flow']}', not '{flow.id}'")
-    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
     seen: dict[tuple[str, str, str], int] = {}
-    for index, raw in enumerate(groups or ()):
-        where = f"groups[{index}]"
-        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
-        if group is None:
-            continue
-        check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
-        state = check.text(group, "state", where) if "state" in group else None
-        language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
-        expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
-        if state is None or language is None or expect is None:
-            continue
+    for where, group, state, language, expect in labelled_groups(check, top):
         if state not in flow.states or not flow.states[state].waits_for_caller:
             check.problem(group.line_of("state"), f"{where}.state", f"'{state}' is not a waiting state of {flow.id}")
             continue

@@ -43,13 +43,13 @@ from ivr.core.machine import CompiledFlow, compile_flow
 from ivr.core.registry import builtin_registry
 from ivr.core.understanding import Understanding
 from ivr.definitions.checks import Checker
+from ivr.definitions.examples import labelled_groups
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
 from ivr.definitions.yamlsource import Mapping, load_file
 from ivr.errors import ConfigError
 
 CORPUS_VERSION = 1
 CORPUS_KEYS = ("version", "flow", "groups")
-GROUP_KEYS = ("state", "language", "expect", "note")
 ASK = "ask"
 NONE = "none"
 _PURPOSES = {"representative": "a representative", "repeat": "repeat", "previous": "the previous menu"}
@@ -116,19 +116,8 @@ def load_corpus(path: Path | str) -> tuple[str, list[Case]]:
         if "version" in top and top["version"] != CORPUS_VERSION:
             check.problem(top.line_of("version"), "version", f"unsupported corpus version (this program reads {CORPUS_VERSION})")
         flow = (check.text(top, "flow", "flow") if "flow" in top else None) or ""
-        groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
-        for index, raw in enumerate(groups or ()):
-            where = f"groups[{index}]"
-            group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
-            if group is None:
-                continue
-            check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
+        for where, group, state, language, expect in labelled_groups(check, top):
             note = (check.text(group, "note", where) if "note" in group else None) or ""
-            state = check.text(group, "state", where) if "state" in group else None
-            language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None
-            expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
-            if state is None or language is None or expect is None:
-                continue
             cases.extend(_cases(check, expect, where, state, language, note))
     check.raise_if_any()
     return flow, cases
