@@ -80,6 +80,8 @@ CHECKPOINT_WAIT = 5.0
 CHECKPOINT_IDLE = 1.0
 """Seconds without a wake-up after which the checkpointer absorbs what the last writes left in the log."""
 
+PAGE_CACHE_KIB = 32 * 1024
+"""SQLite's page cache per connection (default 2 MiB): the calls' and transcripts' index pages a busy line touches stay in it."""
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
 START_OVER = "PRAGMA wal_checkpoint(TRUNCATE)"  # waits for a running checkpoint and for readers of the log, then empties it
 
@@ -272,6 +274,7 @@ class SqlStore(Store):
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
             conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer thread checkpoints (`_Checkpointer`)
+            conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
             return conn
         import psycopg  # imported here: SQLite deployments need not install it
 
