@@ -157,12 +157,12 @@ ELSEWHERE = {
         "pharmacy pharmacist prescription refill bank banking insurance bill bills electric electricity "
         "utility utilities credit debit loan mortgage rent landlord store shop restaurant pizza dentist "
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
-        "groceries grocery".split()
+        "groceries grocery tax taxes irs refund".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
         "hipoteca renta tienda restaurante pizza dentista "
-        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado".split()
+        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
