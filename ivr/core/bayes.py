@@ -28,9 +28,16 @@ NONE = "none"
 """The class of out-of-scope utterances: examples labelled `none` teach what the line does not handle."""
 
 
+CONCEPT = "#"
+"""How a concept feature starts (`ivr.core.concepts`): counted like a word, never paired with its neighbour."""
+
+
 def features(words: Sequence[str]) -> list[str]:
-    """The words and each pair of neighbouring words ("never came", "mail box"), as the classifier counts them."""
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+    """The words and each pair of neighbouring words ("never came", "mail box"), as the classifier counts them.
+
+    Concepts (`#decided`) among the words count alone: they come after the words, not between them.
+    """
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]) if a[0] != CONCEPT and b[0] != CONCEPT)]
 
 
 @dataclass(frozen=True)

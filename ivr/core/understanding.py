@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
+from ivr.core.concepts import concepts
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -188,8 +189,12 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
-        taught = [(label, _example_words(text, language, places)) for label, text in examples if label in pooled or label == OUT_OF_SCOPE]
-        bayes = Bayes.learn([*((name, phrase) for name in names for phrase in pooled[name]), *taught]) if taught else None
+        taught = [
+            (label, (*_example_words(text, language, places), *concepts(text, language, places)))
+            for label, text in examples
+            if label in pooled or label == OUT_OF_SCOPE
+        ]
+        bayes = Bayes.learn([*_phrase_features(names, pooled_texts, language, places), *taught]) if taught else None
         lacking = _lacking(language)
         lacks = frozenset(name for name in names if all(lacking & set(phrase) for phrase in pooled[name]))
         return cls(
@@ -320,7 +325,7 @@ class Model:
         understood = self._by_keywords(ranked, words, factor, among)
         if self.bayes is None or among:
             return understood
-        return self._by_examples(understood, factor, barred) or understood
+        return self._by_examples(understood, factor, barred, concepts(text, self.language, self.places)) or understood
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
@@ -328,7 +333,9 @@ class Model:
             return frozenset()
         return self.lacks
 
-    def _by_examples(self, understood: Understanding, factor: float, barred: frozenset[str] = frozenset()) -> Understanding | None:
+    def _by_examples(
+        self, understood: Understanding, factor: float, barred: frozenset[str] = frozenset(), named: tuple[str, ...] = ()
+    ) -> Understanding | None:
         """What the examples' classifier decides over the keywords' outcome: a choice it is sure of, or None.
 
         It routes an utterance the keywords did not understand from `LEARNT_AT`, picks
@@ -341,7 +348,7 @@ class Model:
         """
         assert self.bayes is not None
         words = understood.words
-        ranked = self.bayes.posterior(words)
+        ranked = self.bayes.posterior((*words, *named) if named else words)
         if barred and ranked:  # what the words cannot mean is left out, and the rest shares its probability
             kept = tuple(item for item in ranked if item[0] not in barred)
             whole = sum(p for _, p in kept) or 1.0
@@ -417,6 +424,21 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     places = places and not is_place(phrase, language)
     words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))
+
+
+def _phrase_features(
+    names: tuple[str, ...], texts: dict[str, list[str]], language: str, places: bool
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Each choice's distinct phrases as the classifier learns them: their words, then the concepts they name."""
+    learnt: list[tuple[str, tuple[str, ...]]] = []
+    for name in names:
+        seen: set[tuple[str, ...]] = set()
+        for text in texts[name]:
+            words = phrase_words(text, language, places)
+            if words and words not in seen:
+                seen.add(words)
+                learnt.append((name, (*words, *concepts(text, language, places))))
+    return learnt
 
 
 def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:

@@ -44,7 +44,9 @@ _CONTRACTIONS = {
     "isn't": "is not", "isnt": "is not", "wasn't": "was not", "wasnt": "was not", "aren't": "are not",
     "weren't": "were not", "couldn't": "could not", "wouldn't": "would not", "shouldn't": "should not",
     "let's": "let us", "how's": "how is", "who's": "who is", "gonna": "going to", "wanna": "want to",
-    "gotta": "got to", "y'all": "you all",
+    "gotta": "got to", "y'all": "you all", "that'll": "that will", "thatll": "that will", "it'll": "it will",
+    "we'll": "we will", "you'll": "you will", "they'll": "they will", "they're": "they are", "we've": "we have",
+    "you've": "you have", "they've": "they have", "who're": "who are",
 }
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SPELLED = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}

@@ -1,0 +1,281 @@
+"""Domain concepts: many surface words and phrases callers use, mapped to ~40 concepts the classifier learns like words.
+
+Callers say the same thing in words the training examples hold once or never: a case that
+was "ruled on", "went through", "came back" or "salió" was decided; a wait that is "stuck",
+"forever", "nineteen months" or "se tarda tanto" is long.  After normalisation such a sentence
+keeps one or two content words the classifier barely knows, and they decide nothing.  This
+module gives each utterance, besides its words, the concepts it names (`#decided`,
+`#waiting_long`, `#hurry`, `#office_place`, `#farewell`…): features of the naive Bayes
+classifier (`ivr.core.bayes`) learnt from the examples like any word, so a phrasing seen once
+in training generalises through its concept to the others.
+
+`CONCEPTS` is hand-made data per language: concept -> phrases as a caller says them.  They are
+normalised as the caller's words are (`ivr.core.wording.tokens`: synonyms, stems, numbers; stop
+words kept, so "we're done" and "went through" can name a concept though "done" and "went"
+carry no topic alone) and looked up as runs of tokens.  Two rules need no list: a number said
+with months or years (`#months`: "nineteen months", "como veinte meses") or with weeks or days
+(`#days`: "runs out in two weeks"), and a country said as where one is (`@country`) is
+`#abroad`.  Add a phrase when callers use it for a concept the list already has; never to fix
+one utterance.  Pure computation; no I/O.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ivr.core import territories
+from ivr.core.wording import fold, marked, tokens
+
+MARK = "#"
+"""Concept features start with it (a word never does), so the classifier does not pair them with words."""
+
+CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "decided": (
+            "ruled", "rule on", "ruling", "decided", "decision", "made a decision", "approved", "approval",
+            "denied", "denial", "rejected", "went through", "gone through", "go through", "goes through",
+            "came through", "come through", "came back", "verdict", "granted", "accepted", "outcome",
+        ),
+        "pending": (
+            "pending", "processing", "still processing", "being processed", "under review", "in review",
+            "reviewing", "working on it", "movement", "progress", "any news", "any update", "update", "status",
+            "heard anything", "heard back", "not heard", "where my case is", "what is happening with",
+            "what is going on with", "sitting there", "nothing yet", "no answer",
+        ),
+        "waiting_long": (
+            "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long", "ages",
+            "still waiting", "been waiting", "waiting", "delayed", "delay", "overdue", "behind",
+            "outside processing time", "outside the processing time", "past the processing time",
+            "processing time", "normal processing", "same step", "nothing for months", "over a year",
+            "more than a year", "a year", "months", "years",
+        ),
+        "others_faster": (
+            "everybody got", "everyone got", "everybody i know", "everyone i know", "everyone else",
+            "everybody else", "other people", "others got", "got theirs", "filed after me", "applied after me",
+            "after me", "my friend got", "my friends got", "same time as me", "people who filed",
+        ),
+        "hurry": (
+            "expedite", "rush", "priority", "prioritize", "urgent", "emergency", "asap", "as soon as possible",
+            "hurry", "speed up", "faster", "quicker", "flag", "deadline", "runs out", "run out", "running out",
+            "expires", "expiring", "expire", "expiration", "about to expire", "lose my job", "start date",
+        ),
+        "not_arrived": (
+            "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
+            "have not received", "has not arrived", "not arrived", "lost in the mail", "in the mail", "mailbox",
+            "returned to sender", "tracking", "usps", "wrong address", "delivered",
+        ),
+        "address": (
+            "moved", "move", "new address", "address", "relocated", "new apartment", "different house",
+            "new place",
+        ),
+        "fix_error": ("error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect"),
+        "accommodation": ("wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane", "special help"),
+        "prints": (
+            "fingerprints", "fingerprint", "prints", "biometrics", "biometric", "fingers", "photo", "picture",
+            "signature", "asc", "application support center", "fingerprint place",
+        ),
+        "office_place": (
+            "office", "field office", "location", "building", "downtown", "local office", "district office",
+            "branch", "facility", "the place in",
+        ),
+        "us_city": (
+            "tampa", "houston", "miami", "chicago", "seattle", "new york", "los angeles", "dallas", "atlanta",
+            "phoenix", "denver", "boston", "newark", "san francisco", "orlando", "san diego", "detroit",
+            "philadelphia", "baltimore", "charlotte", "las vegas", "portland", "sacramento", "el paso",
+            "san antonio", "austin", "memphis", "nashville", "minneapolis", "kansas city", "salt lake city",
+            "st louis", "saint louis", "cleveland", "columbus", "indianapolis", "jacksonville", "raleigh",
+            "hartford", "buffalo", "omaha", "albuquerque", "tucson", "honolulu", "anchorage", "fresno",
+            "oklahoma city", "louisville", "new orleans", "pittsburgh", "milwaukee", "st paul", "spokane",
+            "boise", "norfolk", "fort myers", "hialeah", "san bernardino", "santa ana", "los angeles county",
+            "brooklyn", "queens", "the bronx", "long island", "fort worth", "mcallen", "harlingen",
+        ),
+        "interview": ("interview", "oath", "ceremony", "oath ceremony", "citizenship test", "civics test", "naturalization test"),
+        "in_person": ("in person", "face to face", "walk in", "walk-in", "see someone", "meeting", "meet with", "visit", "show up"),
+        "abroad": (
+            "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
+            "foreign", "out of the country", "time difference",
+        ),
+        "consulate": (
+            "consulate", "embassy", "consular", "state department", "nvc", "national visa center", "visa interview",
+            "ds260", "ciudad juarez", "juarez",
+        ),
+        "ice": (
+            "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
+            "deportation officer", "removal", "ero", "check in with",
+        ),
+        "court": ("court", "judge", "hearing", "eoir", "immigration court", "master hearing", "court date"),
+        "border": ("border", "customs", "cbp", "airport", "port of entry", "i94"),
+        "social_security": ("social security", "ssn", "social security card", "social security office"),
+        "military": (
+            "military", "army", "navy", "marine", "marines", "air force", "veteran", "soldier", "deployed",
+            "service member", "coast guard", "national guard", "active duty", "base",
+        ),
+        "deaf": ("deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type"),
+        "adoption": ("adopt", "adoption", "orphan", "adopted", "adopting"),
+        "victim": ("abuse", "abused", "victim", "violence", "domestic violence", "trafficking", "vawa", "u visa", "t visa"),
+        "hours": (
+            "hours", "open", "close", "what time", "opening hours", "weekend", "saturday", "sunday", "holiday",
+            "business hours", "until when", "how late", "how early",
+        ),
+        "farewell": (
+            "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all", "that is it",
+            "we are done", "i am done", "done here", "all done", "all set", "we are good", "i am good",
+            "nothing else", "hang up", "no more questions", "end the call", "end call", "have a good day",
+            "take care", "see you", "alright thanks", "that is all i needed", "i am finished", "we are finished",
+        ),
+        "person": (
+            "representative", "agent", "human", "live person", "real person", "someone", "a person",
+            "operator", "talk to", "customer service",
+        ),
+        "repeat": ("repeat", "say that again", "again", "did not hear", "did not catch", "come again", "one more time"),
+        "previous": ("go back", "previous", "back", "last menu", "main menu", "start over"),
+        "receipt": ("receipt", "receipt number", "case number"),
+        "errand": (
+            "cable", "installation", "install", "installer", "internet service", "internet provider", "salon",
+            "haircut", "hair", "nails", "barber", "dmv", "driver license", "drivers license", "bank card",
+            "debit card", "credit card", "tax refund", "irs", "pharmacy", "plumber", "technician", "restaurant",
+            "pizza", "doctor", "dentist", "vet", "car", "phone bill", "electric", "package", "amazon",
+            "reservation", "table", "delivery", "passport photo", "post office", "postal", "grooming", "salon appointment",
+        ),
+        "work_permit": ("workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization"),
+        "green_card": ("green card", "residency", "permanent resident", "i551", "resident card", "renewal", "renew"),
+        "citizenship": ("citizenship", "naturalization", "n400", "citizen"),
+    },
+    "es": {
+        "decided": (
+            "resolvieron", "resolver", "resolucion", "lo resolvieron", "decidieron", "decision", "aprobaron",
+            "aprobado", "aprobada", "aprobacion", "negaron", "negado", "negada", "rechazaron", "rechazado", "salio",
+            "ya salio", "dictaron", "fallaron", "respuesta", "resultado",
+        ),
+        "pending": (
+            "pendiente", "en proceso", "procesando", "revisando", "en revision", "avance", "avanzado",
+            "movimiento", "novedad", "noticias", "actualizacion", "estado", "como va", "que pasa con",
+            "nada todavia", "no se nada",
+        ),
+        "waiting_long": (
+            "tarda tanto", "tardando", "tardado", "se tarda", "tardan", "demora", "demorado", "atrasado",
+            "retraso", "mucho tiempo", "tanto tiempo", "esperando", "llevo esperando", "parado", "sigue parado",
+            "estancado", "atorado", "sigue igual", "meses", "anos", "un ano", "mas de un ano",
+            "tiempo de procesamiento", "tiempos de procesamiento",
+        ),
+        "others_faster": (
+            "a otros", "otras personas", "los demas", "a todos", "mi amigo", "mi vecino", "mandaron despues",
+            "ya les llego", "despues que yo", "despues de mi", "al mismo tiempo",
+        ),
+        "hurry": (
+            "urgente", "urgencia", "prioridad", "acelerar", "apurar", "agilizar", "rapido", "emergencia",
+            "se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba", "plazo",
+            "fecha limite", "cuanto antes", "lo antes posible",
+        ),
+        "not_arrived": (
+            "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
+            "se perdio en el correo", "devuelta", "buzon",
+        ),
+        "address": ("me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa", "me cambie de casa"),
+        "fix_error": ("error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal"),
+        "accommodation": ("silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial"),
+        "prints": (
+            "huellas", "huellas digitales", "biometricos", "biometria", "foto", "firma", "dedos",
+            "centro de asistencia", "toma de huellas",
+        ),
+        "office_place": ("oficina", "oficina local", "edificio", "sede", "la del centro", "la oficina de"),
+        "us_city": (
+            "houston", "miami", "los angeles", "chicago", "nueva york", "new york", "dallas", "san antonio",
+            "phoenix", "el paso", "tampa", "orlando", "atlanta", "denver", "las vegas", "san diego", "seattle",
+            "newark", "filadelfia", "boston", "sacramento", "fresno", "san francisco", "austin", "albuquerque",
+            "tucson", "mcallen", "harlingen", "brownsville", "laredo", "hialeah", "santa ana", "san bernardino",
+            "nueva orleans", "charlotte", "raleigh", "nashville", "memphis", "detroit", "minneapolis",
+        ),
+        "interview": ("entrevista", "juramento", "ceremonia", "examen de ciudadania", "examen"),
+        "in_person": ("en persona", "cara a cara", "ir a la oficina", "visitar", "presentarme", "ir personalmente"),
+        "abroad": (
+            "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
+            "diferencia de horario",
+        ),
+        "consulate": (
+            "consulado", "embajada", "departamento de estado", "centro nacional de visas", "entrevista consular",
+            "ciudad juarez", "juarez", "consular",
+        ),
+        "ice": (
+            "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
+            "oficial de deportacion", "reportarme",
+        ),
+        "court": ("corte", "juez", "audiencia", "tribunal", "eoir", "jueza"),
+        "border": ("frontera", "aduana", "aeropuerto", "cbp", "garita"),
+        "social_security": ("seguro social",),
+        "military": ("militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar"),
+        "deaf": ("sordo", "sorda", "tty", "no escucho bien", "no oigo bien"),
+        "adoption": ("adoptar", "adopcion", "adoptado", "adoptada", "huerfano"),
+        "victim": ("abuso", "violencia", "victima", "maltrato", "violencia domestica", "trata"),
+        "hours": (
+            "horario", "horas", "abren", "cierran", "abierto", "cerrado", "que hora", "a que hora",
+            "fin de semana", "sabado", "domingo", "feriado", "dia festivo",
+        ),
+        "farewell": (
+            "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar", "hasta luego",
+            "ya esta", "listo", "chao", "ya no necesito nada", "era todo", "seria todo", "que tenga buen dia",
+        ),
+        "person": ("representante", "agente", "una persona", "humano", "operador", "alguien", "hablar con"),
+        "repeat": ("repetir", "repita", "otra vez", "no escuche", "de nuevo"),
+        "previous": ("regresar", "volver", "atras", "anterior", "menu principal"),
+        "receipt": ("recibo", "numero de recibo", "numero de caso"),
+        "errand": (
+            "cable", "instalacion", "instalar", "internet", "salon", "peluqueria", "unas", "licencia de manejar",
+            "licencia de conducir", "tarjeta del banco", "tarjeta de debito", "tarjeta de credito", "reembolso",
+            "impuestos", "farmacia", "doctor", "dentista", "carro", "paquete", "amazon", "reservacion",
+        ),
+        "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
+        "green_card": ("tarjeta verde", "green card", "residencia", "residente permanente", "renovar", "renovacion"),
+        "citizenship": ("ciudadania", "naturalizacion", "ciudadano", "ciudadana"),
+    },
+}
+
+_LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
+_SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
+_LONGEST = 5
+
+
+@functools.cache
+def _table(language: str) -> dict[tuple[str, ...], str]:
+    """Each concept phrase as tokens (normalised as a caller's words) -> its concept feature."""
+    table: dict[tuple[str, ...], str] = {}
+    for concept, phrases in CONCEPTS.get(language, CONCEPTS["en"]).items():
+        for phrase in phrases:
+            said = tokens(phrase, language, False)
+            if said and len(said) <= _LONGEST:
+                table.setdefault(said, MARK + concept)
+    table[(territories.COUNTRY,)] = MARK + "abroad"
+    return table
+
+
+@functools.cache
+def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(fold(word, language) for word in _LONG.get(language, _LONG["en"])),
+            frozenset(fold(word, language) for word in _SHORT.get(language, _SHORT["en"])))
+
+
+@functools.lru_cache(maxsize=16384)
+def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
+    """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
+    table = _table(language)
+    long_units, short_units = _units(language)
+    said = [word for word, _, _ in marked(text, language, places)]
+    found: dict[str, None] = {}
+    i = 0
+    while i < len(said):
+        word = said[i]
+        if word.isdigit() and i + 1 < len(said):
+            unit = said[i + 1]
+            if unit in long_units:
+                found[MARK + "months"] = None
+            elif unit in short_units:
+                found[MARK + "days"] = None
+        step = 1
+        for size in range(min(_LONGEST, len(said) - i), 0, -1):  # the longest phrase said from here
+            concept = table.get(tuple(said[i:i + size]))
+            if concept is not None:
+                found[concept] = None
+                step = size
+                break
+        i += step
+    return tuple(found)
