@@ -7,8 +7,9 @@ training examples (`examples:` in the flow, `ivr.definitions.examples`); this mo
 learns from them, once, at start-up: a multinomial naive Bayes over the examples' and
 the phrases' words (Laplace smoothing `ALPHA`, uniform priors), with `NONE` as a class of
 its own for what the line does not handle ("I need to pay my electric bill").  Its features
-are the words and each pair of neighbouring words (`features`): "car broke" is not "broke
-down" plus "car", and "no card" after an approval is not "card" alone.
+are the words, each pair of words said next to each other or one word apart (`features`):
+"car broke" is not "broke down" plus "car", and "no card" after an approval is not "card"
+alone; and the domain concepts the words name (`ivr.core.concepts`: "#decided").
 
 Learning is counting (a few milliseconds for a thousand examples), so the tables are
 built with the model, never per request; `posterior` adds, per known feature, what it
@@ -33,11 +34,13 @@ CONCEPT = "#"
 
 
 def features(words: Sequence[str]) -> list[str]:
-    """The words and each pair of neighbouring words ("never came", "mail box"), as the classifier counts them.
+    """The words and each pair of words said next to each other or one word apart, as the classifier counts them.
 
-    Concepts (`#decided`) among the words count alone: they come after the words, not between them.
+    "never came", "mail box"; "card never came" gives "card came" too, so "my card never came" and
+    "my card came" share a pair.  Concepts (`#decided`) count alone: they come after the words, unpaired.
     """
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]) if a[0] != CONCEPT and b[0] != CONCEPT)]
+    plain = [word for word in words if word[0] != CONCEPT]
+    return [*words, *(f"{a} {b}" for a, b in zip(plain, plain[1:])), *(f"{a} {b}" for a, b in zip(plain, plain[2:]))]
 
 
 @dataclass(frozen=True)

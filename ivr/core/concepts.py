@@ -39,7 +39,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
             "reviewing", "working on it", "movement", "progress", "any news", "any update", "update", "status",
-            "heard anything", "heard back", "not heard", "where my case is", "what is happening with",
+            "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer",
         ),
         "waiting_long": (
@@ -103,7 +103,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
             "deportation officer", "removal", "ero", "check in with",
         ),
-        "court": ("court", "judge", "hearing", "eoir", "immigration court", "master hearing", "court date"),
+        "court": ("court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing", "court date"),
         "border": ("border", "customs", "cbp", "airport", "port of entry", "i94"),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
@@ -217,7 +217,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "person": ("representante", "agente", "una persona", "humano", "operador", "alguien", "hablar con"),
         "repeat": ("repetir", "repita", "otra vez", "no escuche", "de nuevo"),
-        "previous": ("regresar", "volver", "atras", "anterior", "menu principal"),
+        "previous": ("regresar", "volver", "volver atras", "anterior", "menu principal"),
         "receipt": ("recibo", "numero de recibo", "numero de caso"),
         "errand": (
             "cable", "instalacion", "instalar", "internet", "salon", "peluqueria", "unas", "licencia de manejar",

@@ -1,0 +1,76 @@
+"""Domain concepts: many surface words callers use, one feature the classifier learns (issue 16, generalising).
+
+Issue 16: "Paraphrases not in the corpus route right >= 90%".  A word seen once in training
+decides nothing on its own; through its concept ("ruled" is `#decided`, as "approved" and
+"went through" are) it carries what the examples taught about the others.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ivr.core.concepts import CONCEPTS, MARK, concepts
+from ivr.core.machine import CompiledFlow
+from ivr.core.wording import tokens
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "concept"),
+    [
+        ("did they rule on my waiver", "en", "#decided"),
+        ("did my renewal go through", "en", "#decided"),
+        ("alright we're done here thanks", "en", "#farewell"),
+        ("stuck at the same step forever", "en", "#waiting_long"),
+        ("everybody i know got theirs already", "en", "#others_faster"),
+        ("put a priority flag on my file", "en", "#hurry"),
+        ("an appointment at the location in tampa", "en", "#us_city"),
+        ("i live in japan", "en", "#abroad"),
+        ("schedule my cable installation", "en", "#errand"),
+        ("ya lo resolvieron", "es", "#decided"),
+        ("se me vence el permiso", "es", "#hurry"),
+        ("por qué se tarda tanto", "es", "#waiting_long"),
+        ("el consulado en ciudad juárez", "es", "#consulate"),
+        ("ya terminamos gracias", "es", "#farewell"),
+    ],
+)
+def test_surface_words_name_their_concept(said: str, language: str, concept: str) -> None:
+    """Each wording names its concept, stop words included ('we're done': 'done' alone carries no topic)."""
+    assert concept in concepts(said, language)
+
+
+def test_a_number_with_months_or_years_is_a_long_wait_and_with_weeks_or_days_a_short_time() -> None:
+    """'nineteen months', 'como veinte meses' are `#months`; 'in two weeks' is `#days`."""
+    assert "#months" in concepts("stuck for nineteen months", "en")
+    assert "#months" in concepts("ya van como veinte meses", "es")
+    assert "#days" in concepts("my permit runs out in two weeks", "en")
+    assert "#months" not in concepts("my permit runs out in two weeks", "en")
+
+
+def test_the_longest_phrase_said_names_the_concept() -> None:
+    """'came back' is a decision, not a request to go back to the previous menu."""
+    assert concepts("it came back", "en") == ("#decided",)
+
+
+def test_words_naming_no_concept_name_none() -> None:
+    """A sentence of words no concept lists gives no concept features."""
+    assert concepts("purple elephant", "en") == ()
+
+
+@pytest.mark.parametrize("language", sorted(CONCEPTS))
+def test_every_concept_phrase_has_words_and_names_one_concept(language: str) -> None:
+    """The lexicon is data: each phrase normalises to words, and no phrase is listed under two concepts."""
+    owner: dict[tuple[str, ...], str] = {}
+    for concept, phrases in CONCEPTS[language].items():
+        for phrase in phrases:
+            said = tokens(phrase, language, False)
+            assert said, f"{language} {concept}: {phrase!r} has no words"
+            assert owner.setdefault(said, concept) == concept, f"{language}: {phrase!r} in {owner[said]} and {concept}"
+
+
+def test_the_classifier_learns_concepts_from_the_shipped_examples(uscis: CompiledFlow) -> None:
+    """The main menu's classifier knows every concept the lexicon names in both languages."""
+    for language in ("en", "es"):
+        bayes = uscis.states["main_menu"].understanding[language].bayes
+        assert bayes is not None
+        known = {feature for feature in bayes.evidence if feature.startswith(MARK)}
+        assert {MARK + "decided", MARK + "hurry", MARK + "farewell", MARK + "months"} <= known
