@@ -34,7 +34,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "decided": (
             "ruled", "rule on", "ruling", "decided", "decision", "made a decision", "approved", "approval",
             "denied", "denial", "rejected", "went through", "gone through", "go through", "goes through",
-            "came through", "come through", "came back", "verdict", "granted", "accepted", "outcome",
+            "came through", "come through", "verdict", "granted", "accepted", "outcome",
         ),
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
@@ -47,7 +47,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "still waiting", "been waiting", "waiting", "delayed", "delay", "overdue", "behind",
             "outside processing time", "outside the processing time", "past the processing time",
             "processing time", "normal processing", "same step", "nothing for months", "over a year",
-            "more than a year", "a year", "months", "years",
+            "more than a year", "for months", "for years", "months now", "years now",
         ),
         "others_faster": (
             "everybody got", "everyone got", "everybody i know", "everyone i know", "everyone else",
@@ -62,11 +62,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
             "have not received", "has not arrived", "not arrived", "lost in the mail", "in the mail", "mailbox",
-            "returned to sender", "tracking", "usps", "wrong address", "delivered",
+            "returned to sender", "tracking", "usps", "wrong address",
         ),
         "address": (
-            "moved", "move", "new address", "address", "relocated", "new apartment", "different house",
-            "new place",
+            "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address", "relocated",
+            "new apartment", "different house", "new place", "changed houses",
         ),
         "fix_error": ("error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect"),
         "accommodation": ("wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane", "special help"),
@@ -127,8 +127,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
             "operator", "talk to", "customer service",
         ),
-        "repeat": ("repeat", "say that again", "again", "did not hear", "did not catch", "come again", "one more time"),
-        "previous": ("go back", "previous", "back", "last menu", "main menu", "start over"),
+        "repeat": ("repeat", "say that again", "did not hear", "did not catch", "come again", "one more time"),
+        "previous": ("go back to the menu", "previous", "last menu", "main menu", "start over", "back to the menu"),
+        "wrong_line": ("wrong number", "dialed the wrong", "wrong line", "called the wrong"),
         "receipt": ("receipt", "receipt number", "case number"),
         "errand": (
             "cable", "installation", "install", "installer", "internet service", "internet provider", "salon",
@@ -155,7 +156,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "waiting_long": (
             "tarda tanto", "tardando", "tardado", "se tarda", "tardan", "demora", "demorado", "atrasado",
             "retraso", "mucho tiempo", "tanto tiempo", "esperando", "llevo esperando", "parado", "sigue parado",
-            "estancado", "atorado", "sigue igual", "meses", "anos", "un ano", "mas de un ano",
+            "estancado", "atorado", "sigue igual", "meses y meses", "mas de un ano", "hace meses", "hace anos", "por meses", "por anos",
             "tiempo de procesamiento", "tiempos de procesamiento",
         ),
         "others_faster": (
@@ -216,8 +217,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ya esta", "listo", "chao", "ya no necesito nada", "era todo", "seria todo", "que tenga buen dia",
         ),
         "person": ("representante", "agente", "una persona", "humano", "operador", "alguien", "hablar con"),
-        "repeat": ("repetir", "repita", "otra vez", "no escuche", "de nuevo"),
-        "previous": ("regresar", "volver", "volver atras", "anterior", "menu principal"),
+        "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
+        "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
+        "wrong_line": ("numero equivocado", "me equivoque de numero", "marque mal"),
         "receipt": ("recibo", "numero de recibo", "numero de caso"),
         "errand": (
             "cable", "instalacion", "instalar", "internet", "salon", "peluqueria", "unas", "licencia de manejar",
@@ -232,6 +234,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
 _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
+_AGE = frozenset({"old", "card", "tarjeta"})
 _LONGEST = 5
 
 
@@ -264,8 +267,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     i = 0
     while i < len(said):
         word = said[i]
-        if word.isdigit() and i + 1 < len(said):
-            unit = said[i + 1]
+        if word.isdigit() and i + 1 < len(said) and (i + 2 == len(said) or said[i + 2] not in _AGE):
+            unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
             if unit in long_units:
                 found[MARK + "months"] = None
             elif unit in short_units:

@@ -93,12 +93,13 @@ SYNONYMS = {
 regional and U.S. Spanish too ("la mica", "la aplicación", "checar", "platicar", "la migra")."""
 
 UNSTEMMED: dict[str, dict[str, str]] = {
-    "en": {},
+    "en": {"officer": "officer", "officers": "officer"},
     "es": {
         "recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada",
     },
 }
-"""Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay."""
+"""Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay; an
+"officer" (a person) is not an "office" (a place) though both stem to "offic"."""
 
 COMPOUNDS = {
     "en": {

@@ -195,15 +195,21 @@ _NUMBER_WORDS = frozenset(
 ) | frozenset(word for words in _HUNDRED.values() for word in words)
 
 
-def _spelled(words: list[str]) -> list[str]:
-    """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir"."""
+_LETTER_WORDS = {"es": frozenset("y a o e u".split())}
+"""One-letter words of a language: two of them in a row ("y a otros") are words, not letters spelled out."""
+
+
+def _spelled(words: list[str], language: str = "en") -> list[str]:
+    """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir" (not Spanish "y a")."""
+    letter_words = _LETTER_WORDS.get(language, frozenset())
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
         if len(word) == 1 and word.isalpha():
             run.append(word)
             continue
-        out.extend(["".join(run)] if len(run) >= 2 else run)
+        spelled = len(run) >= 3 or (len(run) == 2 and not set(run) <= letter_words)
+        out.extend(["".join(run)] if spelled else run)
         run = []
         if word:
             out.append(word)
@@ -222,7 +228,7 @@ def _words(text: str, language: str) -> list[str]:
     if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:
-        words = _spelled(words)
+        words = _spelled(words, language)
     return _compounds(words, language)
 
 

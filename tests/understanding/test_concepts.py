@@ -47,8 +47,9 @@ def test_a_number_with_months_or_years_is_a_long_wait_and_with_weeks_or_days_a_s
 
 
 def test_the_longest_phrase_said_names_the_concept() -> None:
-    """'came back' is a decision, not a request to go back to the previous menu."""
-    assert concepts("it came back", "en") == ("#decided",)
+    """'back to the main menu' is going back, once; 'did not hear that' asks to repeat, not a negation's concept."""
+    assert concepts("back to the main menu", "en") == ("#previous",)
+    assert concepts("did not hear that", "en") == ("#repeat",)
 
 
 def test_words_naming_no_concept_name_none() -> None:

@@ -39,7 +39,7 @@ from ivr.core.wording import content, is_place, tokens
         ("the approval notice", "en", ("approv", "notic")),
         ("mi caso está tardando", "es", ("cas", "tard")),
         ("mi caso se ha tardado", "es", ("cas", "tard")),
-        ("I want to see an officer in person", "en", ("offic", "inperson")),
+        ("I want to see an officer in person", "en", ("officer", "inperson")),
         ("speak to a person", "en", ("talk", "person")),
         ("my card has a typo", "en", ("card", "error")),
         ("the wrong date of birth", "en", ("error", "birthdat")),
@@ -157,3 +157,15 @@ def test_in_person_is_not_a_person() -> None:
 def test_insurance_is_not_social_security() -> None:
     """"el seguro de mi carro" (insurance) shares no word with "seguro social" (another agency)."""
     assert not set(content("el seguro de mi carro", "es")) & set(content("mi tarjeta de seguro social", "es"))
+
+
+def test_two_spanish_one_letter_words_are_words_not_letters_spelled_out() -> None:
+    """'y a otros' keeps its words ('y', 'a' are words in Spanish); 'I C E' still joins into 'ice'."""
+    assert "otros" in tokens("ya van veinte meses y a otros ya les llegó", "es")
+    assert "ya" not in tokens("y a otros", "es")
+    assert "ice" in tokens("una cita con I C E", "es")
+
+
+def test_an_officer_is_not_an_office() -> None:
+    """Both stem to 'offic': a person the caller deals with is kept apart from a place."""
+    assert tokens("the officer", "en") != tokens("the office", "en")
