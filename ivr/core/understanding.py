@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -90,6 +90,7 @@ class Understanding:
     alternatives: tuple[tuple[str, float], ...]  # (choice, score), best first, scores > 0
     words: tuple[str, ...] = ()  # the normalised words the score was computed on
     by: str = "keywords"  # what decided: "keywords", or "examples" (the classifier learnt from training examples)
+    learnt: tuple[tuple[str, float], ...] = ()  # the classifier's best guesses when it did not decide (for reports)
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -353,23 +354,31 @@ class Model:
             kept = tuple(item for item in ranked if item[0] not in barred)
             whole = sum(p for _, p in kept) or 1.0
             ranked = tuple((name, p / whole) for name, p in kept)
-        if not ranked or _elsewhere(self.language) & set(words):
+        if not ranked:
             return None
+        if _elsewhere(self.language) & set(words):
+            return self._unsettled(understood, ranked, factor)
         best, probability = ranked[0][0], ranked[0][1] * factor
         if understood.outcome == "route":
             if best == understood.choice or probability < LEARNT_OVERRULES:
                 return None
             if best == OUT_OF_SCOPE:
-                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples")
+                learnt = tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
+                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples", learnt)
         elif best == OUT_OF_SCOPE:
-            return None
+            return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":
             if best not in understood.asked or probability < LEARNT_SETTLES:
-                return None
+                return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
-            return None
+            return self._unsettled(understood, ranked, factor)
         alternatives = tuple((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE)[:ALTERNATIVES]
         return Understanding("route", best, probability, alternatives, words, "examples")
+
+    @staticmethod
+    def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:
+        """The keywords' ask or not understood, with the classifier's best guesses that did not decide (`learnt`)."""
+        return replace(understood, learnt=tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES]))
 
     def _by_keywords(
         self, ranked: tuple[tuple[str, float], ...], words: tuple[str, ...], factor: float, among: Sequence[str]

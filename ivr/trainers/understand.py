@@ -214,7 +214,14 @@ def line_for(flow: CompiledFlow, state: str, language: str, text: str, understoo
     else:
         head = f"not understood {understood.score:.2f}"
         head += " by examples (out of scope)" if understood.by == "examples" else ""
-    return f"{head}  [{alternatives}]  <- {text!r}"
+    return f"{head}  [{alternatives}]{_learnt(understood)}  <- {text!r}"
+
+
+def _learnt(understood: Understanding) -> str:
+    """The classifier's guesses that did not decide: `  (examples: 1 0.23, none 0.41)`, or nothing."""
+    if not understood.learnt:
+        return ""
+    return "  (examples: " + ", ".join(f"{choice} {score:.2f}" for choice, score in understood.learnt) + ")"
 
 
 def format_report(flow: CompiledFlow, report: Report) -> list[str]:
@@ -227,7 +234,7 @@ def format_report(flow: CompiledFlow, report: Report) -> list[str]:
             mark = "CONFIDENT WRONG " if result.confident_wrong else ""
             lines.append(
                 f"  {mark}{case.language} {case.state}: expected {case.expected}, got {result.got} "
-                f"{result.understood.score:.2f}  <- {case.text!r} (line {case.line})"
+                f"{result.understood.score:.2f}{_learnt(result.understood)}  <- {case.text!r} (line {case.line})"
             )
     lines.append("Confusion (rows: expected, columns: got):")
     for language in LANGUAGES:

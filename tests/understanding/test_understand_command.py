@@ -21,7 +21,19 @@ def test_each_utterance_prints_its_outcome_choice_and_score() -> None:
     lines = result.output.splitlines()
     assert result.exit_code == 0
     assert lines[0].startswith("route 2 (biometrics appointments) 1.00  [2 1.00, 3 0.")
-    assert lines[1] == "not understood 0.00  []  <- \"what's the weather\""
+    assert lines[1].startswith("not understood 0.00  []  (examples: none 0.") and lines[1].endswith("<- \"what's the weather\"")
+
+
+def test_a_line_not_understood_shows_the_classifiers_best_guess() -> None:
+    """The keywords' score alone would read 0.00: the line shows what the training examples' classifier made of it."""
+    result = run("uscis_contact_center", "what about my waiver")
+    assert result.output.startswith("not understood 0.00  []  (examples: 1 0.")
+
+
+def test_an_ask_shows_the_classifiers_guess_that_did_not_settle_it() -> None:
+    """Between two choices the classifier was not sure enough of, its guesses are shown too."""
+    result = run("uscis_contact_center", "--lang", "es", "quiero cambiar mi cita")
+    assert result.output.startswith("ask   2 or 7 ") and "(examples: 2 0." in result.output
 
 
 def test_utterances_are_read_from_standard_input_in_the_language_asked() -> None:
