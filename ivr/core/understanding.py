@@ -72,6 +72,10 @@ LEARNT_SETTLES = 0.9
 LEARNT_OVERRULES = 0.95
 """When the keywords route, the examples' classifier overrules them from this probability (to another choice,
 or to not understood when it takes the words for out of scope)."""
+LEARNT_OVERASKS = 0.97
+"""When the keywords ask between two choices, the examples' classifier routes to a third from this probability."""
+ELSEWHERE_LEARNT = True
+"""Whether the classifier may route words naming another business that the examples taught for its choice."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -356,9 +360,9 @@ class Model:
             ranked = tuple((name, p / whole) for name, p in kept)
         if not ranked:
             return None
-        if _elsewhere(self.language) & set(words):
-            return self._unsettled(understood, ranked, factor)
         best, probability = ranked[0][0], ranked[0][1] * factor
+        if self._elsewhere_unlearnt(words, best):
+            return self._unsettled(understood, ranked, factor)
         if understood.outcome == "route":
             if best == understood.choice or probability < LEARNT_OVERRULES:
                 return None
@@ -368,12 +372,27 @@ class Model:
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":
-            if best not in understood.asked or probability < LEARNT_SETTLES:
+            if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS):
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
         alternatives = tuple((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE)[:ALTERNATIVES]
         return Understanding("route", best, probability, alternatives, words, "examples")
+
+    def _elsewhere_unlearnt(self, words: Sequence[str], best: str) -> bool:
+        """Whether the words name another business (`lexicon.ELSEWHERE`) the examples never taught for `best`.
+
+        "is the grocery store open on sunday" is not our hours; "the officer asked me to come back
+        with my tax returns" is the field office, as the examples teach ("tax" with an interview).
+        """
+        named = _elsewhere(self.language) & set(words)
+        if not named:
+            return False
+        if not ELSEWHERE_LEARNT or best == OUT_OF_SCOPE:
+            return True
+        assert self.bayes is not None
+        index = self.bayes.labels.index(best)
+        return not all(any(at == index for at, _ in self.bayes.evidence.get(word, ())) for word in named)
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:

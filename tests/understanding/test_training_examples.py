@@ -181,3 +181,33 @@ def test_the_classifier_beats_the_keywords_alone_on_examples_it_never_saw(uscis:
     """5-fold cross-validation over the examples: more right than the keywords alone, in each language."""
     for fold in cross_validate(uscis, 5):
         assert fold.right > fold.keywords_right, fold
+
+
+ASKED = [("1", ["status letter"]), ("4", ["request letter"]), ("2", ["biometrics"]), ("3", ["interview"])]
+PRINTS_AND_TAXES = [
+    *(("2", f"{start} could not read my fingers") for start in ("they", "the machine", "the officer", "somebody", "it")),
+    *(("2", f"the letter says my fingers {end}") for end in ("again", "were smudged", "came out blurry", "need redoing", "failed")),
+    ("2", "my fingers were not readable"),
+    ("1", "where is my case"),
+    ("4", "my card never came"),
+    ("none", "i need a pizza"),
+    ("none", "is the grocery store open"),
+    ("3", "the officer asked for my tax returns at the interview"),
+    ("3", "bring my tax returns to the officer"),
+]
+
+
+def test_a_third_choice_the_classifier_is_sure_of_is_routed_when_the_keywords_ask() -> None:
+    """'The letter about my fingers' shares 'letter' with two options; the examples say prints, surely: biometrics."""
+    model = Model.build(ASKED, "en", PRINTS_AND_TAXES)
+    assert model.understand("letter").outcome == "ask"
+    understood = model.understand("the letter about my fingers")
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "examples")
+
+
+def test_another_business_the_examples_taught_for_a_choice_can_be_routed_there() -> None:
+    """Tax returns an officer asked for are the field office (as taught); another business untaught stays unrouted."""
+    model = Model.build(ASKED, "en", PRINTS_AND_TAXES)
+    understood = model.understand("the officer wants my tax returns")
+    assert (understood.outcome, understood.choice) == ("route", "3")
+    assert model.understand("my tax refund").outcome == "not_understood"
