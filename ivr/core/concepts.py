@@ -45,9 +45,14 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long", "for ages",
             "still waiting", "been waiting", "waiting", "delayed", "delay", "overdue", "behind",
-            "outside processing time", "outside the processing time", "past the processing time",
-            "processing time", "normal processing", "same step", "nothing for months", "over a year",
-            "more than a year", "for months", "for years", "months now", "years now",
+            "same step", "nothing for months", "over a year", "more than a year", "for months", "for years",
+            "months now", "years now",
+        ),
+        "published_time": (
+            "outside processing time", "outside the processing time", "past the processing time", "processing time",
+            "normal processing", "posted time", "posted times", "posted processing time", "website says",
+            "site says", "supposed to take", "should take", "normal time frame", "normal time", "way past",
+            "way outside", "longer than the website", "longer than it should",
         ),
         "others_faster": (
             "everybody got", "everyone got", "everybody i know", "everyone i know", "everyone else",
@@ -166,8 +171,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho", "tarda mucho",
             "demora", "demorado", "atrasado", "retraso", "mucho tiempo", "tanto tiempo", "esperando",
             "llevo esperando", "sigue parado", "parado desde",
-            "estancado", "atorado", "sigue igual", "meses y meses", "mas de un ano", "hace meses", "hace anos", "por meses", "por anos",
-            "tiempo de procesamiento", "tiempos de procesamiento",
+            "estancado", "atorado", "sigue igual", "meses y meses", "mas de un ano", "hace meses", "hace anos",
+            "por meses", "por anos",
+        ),
+        "published_time": (
+            "tiempo de procesamiento", "tiempos de procesamiento", "el sitio dice", "la pagina dice", "dice la pagina",
+            "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan", "dice que tarda",
+            "fuera del tiempo", "mas de lo normal", "mas de lo que dice",
         ),
         "others_faster": (
             "a otros", "otras personas", "los demas", "a todos", "mi amigo", "mi vecino", "mandaron despues",
