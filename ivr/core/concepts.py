@@ -262,20 +262,22 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
 _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
-_LONGEST = 5
 
 
 @functools.cache
-def _table(language: str) -> dict[tuple[str, ...], str]:
-    """Each concept phrase as tokens (normalised as a caller's words) -> its concept feature."""
-    table: dict[tuple[str, ...], str] = {}
-    for concept, phrases in CONCEPTS.get(language, CONCEPTS["en"]).items():
-        for phrase in phrases:
+def _table(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First token -> the concept phrases starting with it (as tokens, normalised as a caller's words), longest first."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for concept, listed in CONCEPTS.get(language, CONCEPTS["en"]).items():
+        for phrase in listed:
             said = tokens(phrase, language, False)
-            if said and len(said) <= _LONGEST:
-                table.setdefault(said, MARK + concept)
-    table[(territories.COUNTRY,)] = MARK + "abroad"
-    return table
+            if said:
+                phrases.setdefault(said, MARK + concept)
+    phrases[(territories.COUNTRY,)] = MARK + "abroad"
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for said, concept in sorted(phrases.items(), key=lambda item: -len(item[0])):
+        table.setdefault(said[0], []).append((said, concept))
+    return {first: tuple(entries) for first, entries in table.items()}
 
 
 @functools.cache
@@ -288,24 +290,23 @@ def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
 def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
     table = _table(language)
-    long_units, short_units = _units(language)
     said = [word for word, _, _ in marked(text, language, places)]
     found: dict[str, None] = {}
-    i = 0
-    while i < len(said):
+    i, end = 0, len(said)
+    while i < end:
         word = said[i]
-        if word.isdigit() and i + 1 < len(said) and (i + 2 == len(said) or said[i + 2] not in _AGE):
+        if word.isdigit() and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
+            long_units, short_units = _units(language)
             unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
             if unit in long_units:
                 found[MARK + "months"] = None
             elif unit in short_units:
                 found[MARK + "days"] = None
         step = 1
-        for size in range(min(_LONGEST, len(said) - i), 0, -1):  # the longest phrase said from here
-            concept = table.get(tuple(said[i:i + size]))
-            if concept is not None:
+        for phrase, concept in table.get(word, ()):  # the longest phrase said from here
+            if tuple(said[i:i + len(phrase)]) == phrase:
                 found[concept] = None
-                step = size
+                step = len(phrase)
                 break
         i += step
     return tuple(found)
