@@ -179,7 +179,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "haircut", "hair", "nails", "barber", "dmv", "driver license", "drivers license", "bank card",
             "debit card", "credit card", "tax refund", "irs", "pharmacy", "plumber", "technician",
             "restaurant", "pizza", "doctor", "dentist", "car", "phone bill", "electric", "package", "amazon",
-            "reservation", "delivery", "passport photo", "post office", "postal", "grooming",
+            "reservation", "delivery", "passport photo", "postoffice", "postal", "grooming",
             "salon appointment",
         ),
         "work_permit": (

@@ -129,7 +129,7 @@ COMPOUNDS = {
         ("district", "office"): "fieldoffice", ("field", "office"): "fieldoffice",
         ("immigration", "building"): "fieldoffice", ("special", "help"): "accommodation",
         ("working", "abroad"): "overseas", ("work", "abroad"): "overseas", ("working", "overseas"): "overseas",
-        ("work", "overseas"): "overseas",
+        ("work", "overseas"): "overseas", ("post", "office"): "postoffice",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -149,6 +149,7 @@ COMPOUNDS = {
         ("escucho", "bien"): "sordo", ("oigo", "bien"): "sordo",
         ("trabajo", "en", "el"): "trabajo",
         ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
+        ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -158,12 +159,15 @@ ELSEWHERE = {
         "pharmacy pharmacist prescription refill bank banking insurance bill bills electric electricity "
         "utility utilities credit debit loan mortgage rent landlord store shop restaurant pizza dentist "
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
-        "groceries grocery tax taxes irs refund".split()
+        "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
+        "cable installation salon haircut barber grooming plumber technician amazon".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
         "hipoteca renta tienda restaurante pizza dentista "
-        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso".split()
+        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
+        "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
+        "peluqueria tecnico amazon".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
