@@ -131,7 +131,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ice": (
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
             "deportation officer", "removal proceedings", "removal order", "ero", "check in with", "raid",
-            "bond", "taken by", "picked up", "took my",
+            "bond", "taken by", "picked up", "took my", "gps", "tracker", "my release", "supervised release",
+            "order of supervision", "isap",
         ),
         "court": (
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
@@ -142,6 +143,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "military": (
             "military", "army", "navy", "marine", "marines", "air force", "veteran", "soldier", "deployed",
             "service member", "coast guard", "national guard", "active duty", "military base", "on base",
+            "army reserve", "military reserve", "served in", "enlisted", "deployment", "my service in",
         ),
         "deaf": ("deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type"),
         "adoption": ("adopt", "adoption", "orphan", "adopted", "adopting"),
@@ -160,11 +162,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "i am good", "nothing else", "hang up", "no more questions", "end the call", "end call",
             "have a good day", "take care", "see you", "alright thanks", "that is all i needed",
             "i am finished", "we are finished", "call back later", "call another time", "try again tomorrow",
-            "forget it", "have to go", "got to go", "stop the call", "never mind",
+            "forget it", "have to go", "got to go", "stop the call", "never mind", "got what i needed",
+            "another day", "another time", "all i needed",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
-            "operator", "talk to", "customer service",
+            "operator", "talk to", "customer service", "not want a machine", "talking to a machine",
+            "the recording", "a robot", "tier two", "real human", "live agent",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -277,6 +281,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
             "oficial de deportacion", "redada", "se llevaron a", "agarraron", "fianza", "monitor en el pie",
+            "gps", "rastreador", "supervision", "orden de supervision", "isap",
         ),
         "court": (
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",
@@ -286,6 +291,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "social_security": ("seguro social",),
         "military": (
             "militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar",
+            "servi en", "sirvo en", "fuerza aerea", "enlistado",
         ),
         "deaf": ("sordo", "sorda", "tty", "no escucho bien", "no oigo bien"),
         "adoption": ("adoptar", "adopcion", "adoptado", "adoptada", "huerfano"),
@@ -299,11 +305,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
             "hasta luego", "ya esta", "listo", "chao", "ya no necesito nada", "era todo", "seria todo",
             "que tenga buen dia", "me tengo que ir", "marco luego", "vuelvo a marcar", "otro dia", "olvidelo",
-            "olvidalo", "mas tarde llamo",
+            "olvidalo", "mas tarde llamo", "en otro momento", "era todo lo que", "con eso quedo",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
-            "hablar con",
+            "hablar con", "una maquina", "la grabacion", "un robot", "alguien de verdad", "en vivo",
+            "persona real",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
