@@ -145,7 +145,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "service member", "coast guard", "national guard", "active duty", "military base", "on base",
             "army reserve", "military reserve", "served in", "enlisted", "deployment", "my service in",
         ),
-        "deaf": ("deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type"),
+        "deaf": (
+            "deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type", "teletypewriter",
+            "barely hear", "can not hear", "hearing problems",
+        ),
         "adoption": ("adopt", "adoption", "orphan", "adopted", "adopting"),
         "victim": (
             "abuse", "abused", "victim", "violence", "domestic violence", "trafficking", "vawa", "u visa",
@@ -293,7 +296,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar",
             "servi en", "sirvo en", "fuerza aerea", "enlistado",
         ),
-        "deaf": ("sordo", "sorda", "tty", "no escucho bien", "no oigo bien"),
+        "deaf": (
+            "sordo", "sorda", "tty", "no escucho bien", "no oigo bien", "teletipo", "no oye bien", "no oye",
+            "problemas de audicion", "servicio de relevo", "retransmision",
+        ),
         "adoption": ("adoptar", "adopcion", "adoptado", "adoptada", "huerfano"),
         "victim": ("abuso", "violencia", "victima", "maltrato", "violencia domestica", "trata"),
         "hours": (

@@ -86,7 +86,7 @@ SYNONYMS = {
         "operadora": "operador", "asesor": "representante", "asesora": "representante",
         "representantes": "representante", "agentes": "agente",
         "autismo": "adaptacion", "discapacidad": "adaptacion", "discapacitado": "adaptacion",
-        "discapacitada": "adaptacion", "ciega": "adaptacion", "ciego": "adaptacion", "firma": "biometricos",
+        "discapacitada": "adaptacion", "ciega": "adaptacion", "ciego": "adaptacion", "firma": "biometricos", "brazalete": "grillete",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one;
@@ -150,6 +150,7 @@ COMPOUNDS = {
         ("trabajo", "en", "el"): "trabajo",
         ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
         ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
+        ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -160,14 +161,14 @@ ELSEWHERE = {
         "utility utilities credit debit loan mortgage rent landlord store shop restaurant pizza dentist "
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
-        "cable installation salon haircut barber grooming plumber technician amazon".split()
+        "cable installation salon haircut barber grooming plumber technician amazon bus subway".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
         "hipoteca renta tienda restaurante pizza dentista "
         "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
-        "peluqueria tecnico amazon".split()
+        "peluqueria tecnico amazon autobus metro tren".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

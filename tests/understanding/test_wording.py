@@ -169,3 +169,8 @@ def test_two_spanish_one_letter_words_are_words_not_letters_spelled_out() -> Non
 def test_an_officer_is_not_an_office() -> None:
     """Both stem to 'offic': a person the caller deals with is kept apart from a place."""
     assert tokens("the officer", "en") != tokens("the office", "en")
+
+
+def test_giving_birth_is_not_the_electric_bill() -> None:
+    """'dar a luz' (to give birth) is one word: 'luz' alone names another business (the electric bill)."""
+    assert "luz" not in tokens("está a punto de dar a luz", "es")
