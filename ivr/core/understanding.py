@@ -56,6 +56,8 @@ CLOSE = 0.15
 """How near the runner-up must be for the best choice to be in doubt."""
 UNKNOWN_WEIGHT = 1.0
 """The weight of a word no choice knows: what the caller said that nothing explains."""
+UNKNOWN_WEIGHT_LEARNT = 1.5
+"""`UNKNOWN_WEIGHT` in a state with training examples, whose classifier weighs what the keywords leave undecided."""
 ELSEWHERE_WEIGHT = 12.0
 """The weight of a word no choice knows that names another business or errand (`lexicon.ELSEWHERE`)."""
 FUZZY_CUTOFF = 82.0
@@ -289,13 +291,14 @@ class Model:
             self.idf, self.phrase_weight, self.phrase_choice, self.postings, self.word_choices
         )
         total = 0.0
+        unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
         covered: dict[int, float] = {}
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
         for word, exact in said:
             weight = idf.get(word)
             if weight is None:
-                total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else UNKNOWN_WEIGHT
+                total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else unknown
                 continue
             total += weight
             gained = weight * exact

@@ -13,7 +13,7 @@ import pytest
 
 from ivr.core.machine import CompiledFlow
 from ivr.core.bayes import Bayes, features
-from ivr.core.understanding import LEARNT_OVERRULES, Model
+from ivr.core.understanding import LEARNT_OVERRULES, ROUTE_AT, Model
 from ivr.definitions.flows import load_flow
 from ivr.errors import DefinitionError
 from ivr.trainers.understand import Case, cross_validate, load_corpus
@@ -211,3 +211,12 @@ def test_another_business_the_examples_taught_for_a_choice_can_be_routed_there()
     understood = model.understand("the officer wants my tax returns")
     assert (understood.outcome, understood.choice) == ("route", "3")
     assert model.understand("my tax refund").outcome == "not_understood"
+
+
+def test_words_no_choice_knows_weigh_more_against_the_keywords_where_a_classifier_learns() -> None:
+    """With training examples, an unknown word counts 1.5 against the keywords (1 without): the classifier decides more."""
+    said = "my application the prints were blurry"
+    plain = Model.build(CHOICES, "en").scores(said)[0][0]
+    taught = Model.build(CHOICES, "en", TAUGHT).scores(said)[0][0]
+    assert plain[0] == taught[0] == "1" and plain[1] >= ROUTE_AT > taught[1]
+    assert Model.build(CHOICES, "en").scores("my application")[0] == Model.build(CHOICES, "en", TAUGHT).scores("my application")[0]
