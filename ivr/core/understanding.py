@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import math
+from itertools import islice
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -379,7 +380,7 @@ class Model:
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
-        alternatives = tuple((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE)[:ALTERNATIVES]
+        alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         return Understanding("route", best, probability, alternatives, words, "examples")
 
     def _elsewhere_unlearnt(self, words: Sequence[str], best: str) -> bool:
