@@ -99,7 +99,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "office_place": (
             "office", "field office", "location", "building", "downtown", "local office", "district office",
-            "branch", "facility", "the place in",
+            "branch", "facility", "the place in", "federal building", "uscis office", "immigration office",
         ),
         "us_city": (
             "tampa", "houston", "miami", "chicago", "seattle", "new york", "los angeles", "dallas", "atlanta",
@@ -126,7 +126,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
-            "visa interview", "ds260", "ciudad juarez", "juarez",
+            "visa interview", "ds260", "ciudad juarez", "juarez", "american passport", "us passport",
+            "passport renewal", "renew my passport", "visa bulletin", "priority date",
         ),
         "ice": (
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
@@ -138,7 +139,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
             "court date",
         ),
-        "border": ("border", "customs", "cbp", "airport", "port of entry", "i94"),
+        "border": (
+            "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
+        ),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
             "military", "army", "navy", "marine", "marines", "air force", "veteran", "soldier", "deployed",
@@ -157,7 +160,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "hours": (
             "hours", "open", "close", "what time", "opening hours", "weekend", "saturday", "sunday",
             "holiday", "business hours", "until when", "how late", "how early", "christmas", "thanksgiving",
-            "fourth of july", "new year", "memorial day", "labor day",
+            "fourth of july", "new year", "memorial day", "labor day", "what days", "open today",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -181,6 +184,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "wrong_line": ("wrong number", "dialed the wrong", "wrong line", "called the wrong"),
         "receipt": ("receipt", "receipt number", "case number"),
+        "inquiry": (
+            "inquiry", "service request", "case inquiry", "complaint", "e request", "put in a request",
+            "open a ticket", "look into it", "looked into",
+        ),
         "errand": (
             "cable", "installation", "install", "installer", "internet service", "internet provider", "salon",
             "haircut", "hair", "nails", "barber", "dmv", "driver license", "drivers license", "bank card",
@@ -260,7 +267,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "huellas", "huellas digitales", "biometricos", "biometria", "foto", "firma", "dedos",
             "centro de asistencia", "toma de huellas",
         ),
-        "office_place": ("oficina", "oficina local", "edificio", "sede", "la del centro", "la oficina de"),
+        "office_place": (
+            "oficina", "oficina local", "edificio", "sede", "la del centro", "la oficina de",
+            "edificio federal", "oficina de inmigracion", "oficina de uscis",
+        ),
         "us_city": (
             "houston", "miami", "los angeles", "chicago", "nueva york", "new york", "dallas", "san antonio",
             "phoenix", "el paso", "tampa", "orlando", "atlanta", "denver", "las vegas", "san diego",
@@ -279,7 +289,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
-            "entrevista consular", "ciudad juarez", "juarez", "consular",
+            "entrevista consular", "ciudad juarez", "juarez", "consular", "pasaporte americano",
+            "boletin de visas", "fecha de prioridad",
         ),
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
@@ -290,7 +301,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",
             "eoir", "jueza",
         ),
-        "border": ("frontera", "aduana", "aeropuerto", "cbp", "garita"),
+        "border": (
+            "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
+            "puerto de entrada",
+        ),
         "social_security": ("seguro social",),
         "military": (
             "militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar",
@@ -305,7 +319,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "hours": (
             "horario", "horas", "abren", "cierran", "abierto", "cerrado", "que hora", "a que hora",
             "fin de semana", "el sabado", "los sabados", "domingo", "feriado", "dia festivo", "navidad",
-            "accion de gracias", "cuatro de julio", "ano nuevo", "trabajan el", "trabajan en",
+            "accion de gracias", "cuatro de julio", "ano nuevo", "trabajan el", "trabajan en", "que dias",
+            "cuales dias", "abren hoy",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -322,6 +337,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
         "wrong_line": ("numero equivocado", "me equivoque de numero", "marque mal"),
         "receipt": ("recibo", "numero de recibo", "numero de caso"),
+        "inquiry": (
+            "solicitud de servicio", "reclamo", "queja", "que lo revisen", "que investiguen", "abrir un caso",
+        ),
         "errand": (
             "cable", "instalacion", "instalar", "servicio de internet", "compania de internet", "salon",
             "peluqueria", "licencia de manejar", "licencia de conducir", "tarjeta del banco",
