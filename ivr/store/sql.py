@@ -235,9 +235,9 @@ class SqlStore(Store):
             return self._shared
         local = self._local
         conn = getattr(local, "conn", None)
-        if conn is None or getattr(local, "pid", None) != os.getpid():
+        if conn is None or getattr(local, "pid", None) != _pid():
             conn = local.conn = self._open()
-            local.pid = os.getpid()
+            local.pid = _pid()
         return conn
 
     def _release(self, conn: Any, error: BaseException | None) -> None:
@@ -703,7 +703,7 @@ class _Checkpointer:
 
         Should the thread fall `CHECKPOINT_BEHIND` wake-ups behind (writes far faster than its disk
         flushes, a starved thread), the writer waits for its next pass: the log stays bounded."""
-        if self._pid != os.getpid():
+        if self._pid != _pid():
             self._start()
         self._pending = True
         self._writes += 1
@@ -814,27 +814,36 @@ class _WriterLock:
 
     def __enter__(self) -> None:
         self._threads.acquire()
-        pid = os.getpid()
+        pid = _pid()
         fd = self._fds.get(pid)
         if fd is None:
             fd = self._fds[pid] = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX)
 
     def __exit__(self, *exc: object) -> None:
-        fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
+        fcntl.flock(self._fds[_pid()], fcntl.LOCK_UN)
         self._threads.release()
 
 
 _AFTER_FORK: weakref.WeakSet[_WriterLock] = weakref.WeakSet()
 
+# This process's id, noted again in a forked child: `os.getpid` is a system call every time, and a
+# webhook asked for it four times (its connection, the writers' lock twice, the checkpointer).
+_process = [os.getpid()]
+
+
+def _pid() -> int:
+    return _process[0]
+
 
 def _reset_after_fork() -> None:
+    _process[0] = os.getpid()
     for lock in list(_AFTER_FORK):
         lock._forked()
 
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_after_fork)
+    os.register_at_fork(after_in_child=_reset_after_fork)  # (no fork without it: Windows)
 
 
 def _private_dir(path: Path) -> None:

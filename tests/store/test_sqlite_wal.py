@@ -126,3 +126,28 @@ def test_a_worker_forked_while_the_checkpointer_holds_the_writers_lock_can_still
         assert store.transcript("CA" + "9" * 32) == [{"type": "step", "forked": True}]
     finally:
         store.close()
+
+
+def test_a_forked_worker_writes_over_a_connection_and_lock_of_its_own(tmp_path: Path) -> None:
+    """The process id a store keeps (rather than asking the kernel per webhook) is the child's own after a fork."""
+    store = SqlStore(f"sqlite:///{tmp_path / 'line.sqlite3'}")
+    assert store._writer is not None
+    try:
+        with store.call("CA" + "1" * 32) as tx:  # the parent's connection and lock descriptor exist before the fork
+            tx.append_transcript([{"type": "step", "parent": True}])
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            signal.alarm(20)
+            try:
+                with store.call("CA" + "2" * 32) as tx:
+                    tx.append_transcript([{"type": "step", "child": True}])
+                own = store._local.pid == os.getpid() and os.getpid() in store._writer._fds
+                code = 0 if own else 3
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.transcript("CA" + "2" * 32) == [{"type": "step", "child": True}]
+    finally:
+        store.close()
