@@ -475,8 +475,12 @@ class _SqlCallTransaction(CallTransaction):
         if self.store.dialect == "postgresql":
             self._commit_pipelined()
             return
+        store = self.store
+        writer = store._writer  # `store.writing`, spelled out: a generator context manager per webhook costs more
         cursor = self.conn.cursor()
-        with self.store.writing(self.conn):
+        if writer is not None:
+            writer.__enter__()
+        try:
             cursor.execute(self.sql.begin)
             try:
                 if self._session is not None:
@@ -489,6 +493,11 @@ class _SqlCallTransaction(CallTransaction):
                 cursor.execute("ROLLBACK")
                 raise
             cursor.execute("COMMIT")
+        finally:
+            if writer is not None:
+                writer.__exit__()
+        if store._checkpointer is not None:
+            store._checkpointer.committed()
 
     def _commit_pipelined(self) -> None:
         """PostgreSQL: the same transaction in two round trips (BEGIN + the version check; the rest + COMMIT)."""
