@@ -86,13 +86,16 @@ CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writ
 START_OVER = "PRAGMA wal_checkpoint(TRUNCATE)"  # waits for a running checkpoint and for readers of the log, then empties it
 
 WAL_PAGE = 4096  # bytes per WAL frame, near enough (SQLite's default page size)
-WAL_LIMIT = 4 * 1024 * 1024
+WAL_LIMIT = 16 * 1024 * 1024
 """Past this size the checkpointer catches the log up under the writers' lock, so the log starts over.
 
-Measured with the bench's throughput run (2 workers, 50 connections, two 10 s runs on one file):
-at 256 MB the log reached 244 MB and the webhook's p99 went from 41 to 98 ms as it grew; at
-64 MB, 55 ms; at 16 MB, 44 ms; at 4 MB it stays under 11 MB and p99 holds at 38 ms, with the
-same throughput."""
+That catch-up holds every writer for its two disk flushes (8-12 ms on average here, up to 22-29 ms),
+so it should come seldom.  Measured with the bench's throughput run (2 workers, 50 connections, two
+10 s runs on one file): at 256 MB the log reached 244 MB and the webhook's p99 went from 41 to 98 ms
+as it grew; at 64 MB, 55 ms; 16 MB and 4 MB within noise of each other (24-28 against 24-26 ms,
+2026-11-28).  With the bench's 15,000 open calls (3 workers, 1,880 webhooks/s, four runs each,
+interleaved): at 4 MB the catch-up came one to three times a second and p99 was 171-241 ms; at
+16 MB, 62-175 ms (median 117)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
