@@ -95,7 +95,7 @@ so it should come seldom.  Measured with the bench's throughput run (2 workers, 
 as it grew; at 64 MB, 55 ms; 16 MB and 4 MB within noise of each other (24-28 against 24-26 ms,
 2026-11-28).  With the bench's 15,000 open calls (3 workers, 1,880 webhooks/s, four runs each,
 interleaved): at 4 MB the catch-up came one to three times a second and p99 was 171-241 ms; at
-16 MB, 62-175 ms (median 117)."""
+16 MB, 62-175 ms (median 117; 71 and 95 ms in two more runs against 64 MB's 108 and 422 ms)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
