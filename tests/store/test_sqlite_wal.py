@@ -155,3 +155,50 @@ def test_a_forked_worker_writes_over_a_connection_and_lock_of_its_own(tmp_path: 
         assert store.transcript("CA" + "2" * 32) == [{"type": "step", "child": True}]
     finally:
         store.close()
+
+
+class _Ledger:
+    """A stand-in for the checkpointer's connection and the writers' lock that notes what happens, in order,
+    on a clock that each passive pass moves on by the next of `passes` (seconds)."""
+
+    def __init__(self, passes: list[float], log_bytes: int) -> None:
+        self.passes, self.now, self.frames = list(passes), 0.0, log_bytes // PAGE
+        self.events: list[str] = []
+
+    def execute(self, statement: str) -> "_Ledger":
+        locked = "locked " if "lock" in self.events[-1:] else ""
+        self.events.append(f"{locked}pass")
+        self.now += self.passes.pop(0) if self.passes else 0.0
+        return self
+
+    def fetchone(self) -> tuple[int, int, int]:
+        return 0, self.frames, self.frames
+
+    def __enter__(self) -> None:
+        self.events.append("lock")
+
+    def __exit__(self, *exc: object) -> None:
+        self.events.append("unlock")
+
+
+def test_the_writers_wait_only_for_a_short_catch_up_after_a_long_passive_pass(tmp_path: Path) -> None:
+    """A log past its limit is caught up under the writers' lock only once a passive pass was short: what the
+    locked pass copies and flushes is then a short pass's worth of commits, not the long first pass's."""
+    ledger = _Ledger(passes=[0.100, 0.020, 0.004, 0.001], log_bytes=2 * sql.WAL_LIMIT)
+    checkpointer = sql._Checkpointer(str(tmp_path / "calls.sqlite3"), ledger)  # type: ignore[arg-type]
+    checkpointer.clock = lambda: ledger.now
+
+    checkpointer.checkpoint(ledger)
+
+    assert ledger.events == ["pass", "pass", "pass", "pass", "lock", "locked pass", "unlock"]
+
+
+def test_the_closing_passes_are_bounded_when_none_is_short(tmp_path: Path) -> None:
+    """Passes that stay long (a busy disk) do not keep the log growing: after `CLOSING_PASSES` the lock is taken."""
+    ledger = _Ledger(passes=[0.050] * 20, log_bytes=2 * sql.WAL_LIMIT)
+    checkpointer = sql._Checkpointer(str(tmp_path / "calls.sqlite3"), ledger)  # type: ignore[arg-type]
+    checkpointer.clock = lambda: ledger.now
+
+    checkpointer.checkpoint(ledger)
+
+    assert ledger.events == ["pass"] * (1 + sql.CLOSING_PASSES) + ["lock", "locked pass", "unlock"]
