@@ -71,7 +71,7 @@ def _twiml(body: str, state: str, tier: str) -> Response:
 
 def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = None) -> Response:
     req = req or current_request()
-    if _frozen_in != os.getpid():
+    if not _frozen:
         _freeze_start_up(req.environ)
     ext = ext or current_app.extensions["ivr"]
     at_step = _step_number(req)
@@ -90,7 +90,15 @@ def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = 
     return _twiml(answer.body, answer.state, answer.tier)
 
 
-_frozen_in: int | None = None  # the process whose start-up objects were frozen
+_frozen = False  # this process's start-up objects are frozen (a forked child starts unfrozen)
+
+
+def _unfrozen() -> None:
+    global _frozen
+    _frozen = False
+
+
+os.register_at_fork(after_in_child=_unfrozen)  # noted at fork: `os.getpid` per webhook is a system call
 
 
 def _freeze_start_up(environ: dict[str, Any]) -> None:
@@ -99,8 +107,8 @@ def _freeze_start_up(environ: dict[str, Any]) -> None:
     sight (`gc.freeze`), so its full collections scan only what requests leave behind (measured in
     process: 4 µs per request less).  Elsewhere (tests, the development server, replay) nothing is frozen:
     apps built and dropped there must stay collectable."""
-    global _frozen_in
-    _frozen_in = os.getpid()
+    global _frozen
+    _frozen = True
     if str(environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn/"):
         gc.freeze()
 

@@ -44,8 +44,9 @@ import os
 import secrets
 import sqlite3
 import threading
+import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,14 +86,24 @@ PAGE_CACHE_KIB = 32 * 1024
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"  # waits for no reader and no writer
 START_OVER = "PRAGMA wal_checkpoint(TRUNCATE)"  # waits for a running checkpoint and for readers of the log, then empties it
 
+CLOSING_PASSES = 4
+SHORT_PASS = 0.002
+"""Before it takes the writers' lock the checkpointer repeats its passive pass, at most `CLOSING_PASSES`
+times, until one takes no more than `SHORT_PASS` seconds (`_Checkpointer._close_in`)."""
+
 WAL_PAGE = 4096  # bytes per WAL frame, near enough (SQLite's default page size)
-WAL_LIMIT = 4 * 1024 * 1024
+WAL_LIMIT = 16 * 1024 * 1024
 """Past this size the checkpointer catches the log up under the writers' lock, so the log starts over.
 
-Measured with the bench's throughput run (2 workers, 50 connections, two 10 s runs on one file):
-at 256 MB the log reached 244 MB and the webhook's p99 went from 41 to 98 ms as it grew; at
-64 MB, 55 ms; at 16 MB, 44 ms; at 4 MB it stays under 11 MB and p99 holds at 38 ms, with the
-same throughput."""
+That catch-up holds every writer for its two disk flushes and the pages committed since the passive
+pass before it (15 ms median, 17.6 ms p90 under the 15,000 open calls on a fresh file, 2026-11-28; 4.5-7 ms
+median, p90 15 ms, once the passive passes repeat until one is short: `CLOSING_PASSES`), so it should
+come seldom.  Measured with the bench's throughput run (2 workers, 50 connections, two
+10 s runs on one file): at 256 MB the log reached 244 MB and the webhook's p99 went from 41 to 98 ms
+as it grew; at 64 MB, 55 ms; 16 MB and 4 MB within noise of each other (24-28 against 24-26 ms,
+2026-11-28).  With the bench's 15,000 open calls (3 workers, 1,880 webhooks/s, four runs each,
+interleaved): at 4 MB the catch-up came one to three times a second and p99 was 171-241 ms; at
+16 MB, 62-175 ms (median 117; 71 and 95 ms in two more runs against 64 MB's 108 and 422 ms)."""
 
 
 def default_sqlite_url(instance_path: str | Path) -> str:
@@ -235,9 +246,9 @@ class SqlStore(Store):
             return self._shared
         local = self._local
         conn = getattr(local, "conn", None)
-        if conn is None or getattr(local, "pid", None) != os.getpid():
+        if conn is None or getattr(local, "pid", None) != _pid():
             conn = local.conn = self._open()
-            local.pid = os.getpid()
+            local.pid = _pid()
         return conn
 
     def _release(self, conn: Any, error: BaseException | None) -> None:
@@ -475,8 +486,12 @@ class _SqlCallTransaction(CallTransaction):
         if self.store.dialect == "postgresql":
             self._commit_pipelined()
             return
+        store = self.store
+        writer = store._writer  # `store.writing`, spelled out: a generator context manager per webhook costs more
         cursor = self.conn.cursor()
-        with self.store.writing(self.conn):
+        if writer is not None:
+            writer.__enter__()
+        try:
             cursor.execute(self.sql.begin)
             try:
                 if self._session is not None:
@@ -489,6 +504,11 @@ class _SqlCallTransaction(CallTransaction):
                 cursor.execute("ROLLBACK")
                 raise
             cursor.execute("COMMIT")
+        finally:
+            if writer is not None:
+                writer.__exit__()
+        if store._checkpointer is not None:
+            store._checkpointer.committed()
 
     def _commit_pipelined(self) -> None:
         """PostgreSQL: the same transaction in two round trips (BEGIN + the version check; the rest + COMMIT)."""
@@ -697,13 +717,14 @@ class _Checkpointer:
         self._lock: tuple[int, int] = (0, -1)  # (process, descriptor) of the checkpointers' lock file
         self._unchecked = 0  # commits since the thread's last pass (or its finding another checkpointer at work)
         self._passed = threading.Event()
+        self.clock: Callable[[], float] = time.perf_counter  # times the closing passes (`_close_in`)
 
     def committed(self) -> None:
         """One commit of this process: wake the thread every `CHECKPOINT_EVERY` of them.
 
         Should the thread fall `CHECKPOINT_BEHIND` wake-ups behind (writes far faster than its disk
         flushes, a starved thread), the writer waits for its next pass: the log stays bounded."""
-        if self._pid != os.getpid():
+        if self._pid != _pid():
             self._start()
         self._pending = True
         self._writes += 1
@@ -773,11 +794,22 @@ class _Checkpointer:
             _, length = _checkpoint(conn, CHECKPOINT)
             if length <= WAL_LIMIT:
                 return
+            self._close_in(conn)
             how = START_OVER if length > 2 * WAL_LIMIT else CHECKPOINT
             with self.writer:  # nothing commits behind this one
                 _checkpoint(conn, how)
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _close_in(self, conn: Any) -> None:
+        """Passive passes until one is short (`SHORT_PASS`), at most `CLOSING_PASSES`: what the pass under
+        the writers' lock copies and flushes is then what was committed during that short pass, not during
+        the long first one (at 1,880 webhooks/s the log grows ~30 MB/s: a first pass of 0.1 s leaves 3 MB)."""
+        for _ in range(CLOSING_PASSES):
+            started = self.clock()
+            _checkpoint(conn, CHECKPOINT)
+            if self.clock() - started <= SHORT_PASS:
+                return
 
     def _lock_fd(self) -> int:
         """This process's descriptor of the checkpointers' lock file (made readable by its owner only)."""
@@ -814,27 +846,36 @@ class _WriterLock:
 
     def __enter__(self) -> None:
         self._threads.acquire()
-        pid = os.getpid()
+        pid = _pid()
         fd = self._fds.get(pid)
         if fd is None:
             fd = self._fds[pid] = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX)
 
     def __exit__(self, *exc: object) -> None:
-        fcntl.flock(self._fds[os.getpid()], fcntl.LOCK_UN)
+        fcntl.flock(self._fds[_pid()], fcntl.LOCK_UN)
         self._threads.release()
 
 
 _AFTER_FORK: weakref.WeakSet[_WriterLock] = weakref.WeakSet()
 
+# This process's id, noted again in a forked child: `os.getpid` is a system call every time, and a
+# webhook asked for it four times (its connection, the writers' lock twice, the checkpointer).
+_process = [os.getpid()]
+
+
+def _pid() -> int:
+    return _process[0]
+
 
 def _reset_after_fork() -> None:
+    _process[0] = os.getpid()
     for lock in list(_AFTER_FORK):
         lock._forked()
 
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_after_fork)
+    os.register_at_fork(after_in_child=_reset_after_fork)  # (no fork without it: Windows)
 
 
 def _private_dir(path: Path) -> None:

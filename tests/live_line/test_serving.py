@@ -101,7 +101,7 @@ def _frozen_after_a_call_under(app, server_software: str | None) -> int:
     from ivr.adapters import voice
 
     gc.unfreeze()
-    voice._frozen_in = None
+    voice._frozen = False
     client = app.test_client()
     params = form()
     signature = RequestValidator(TOKEN).compute_signature("http://localhost/voice", params)

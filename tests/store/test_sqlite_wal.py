@@ -126,3 +126,79 @@ def test_a_worker_forked_while_the_checkpointer_holds_the_writers_lock_can_still
         assert store.transcript("CA" + "9" * 32) == [{"type": "step", "forked": True}]
     finally:
         store.close()
+
+
+def test_a_forked_worker_writes_over_a_connection_and_lock_of_its_own(tmp_path: Path) -> None:
+    """The process id a store keeps (rather than asking the kernel per webhook) is the child's own after a fork."""
+    store = SqlStore(f"sqlite:///{tmp_path / 'line.sqlite3'}")
+    assert store._writer is not None
+    try:
+        # The parent's connection and lock descriptor exist before the fork (a read and the lock alone:
+        # a commit would start the checkpointer thread, and forking beside a thread is no worker's start).
+        with store.call("CA" + "1" * 32) as tx:
+            assert tx.load_session() is None
+        with store._writer:
+            pass
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            signal.alarm(20)
+            try:
+                with store.call("CA" + "2" * 32) as tx:
+                    tx.append_transcript([{"type": "step", "child": True}])
+                own = store._local.pid == os.getpid() and os.getpid() in store._writer._fds
+                code = 0 if own else 3
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.transcript("CA" + "2" * 32) == [{"type": "step", "child": True}]
+    finally:
+        store.close()
+
+
+class _Ledger:
+    """A stand-in for the checkpointer's connection and the writers' lock that notes what happens, in order,
+    on a clock that each passive pass moves on by the next of `passes` (seconds)."""
+
+    def __init__(self, passes: list[float], log_bytes: int) -> None:
+        self.passes, self.now, self.frames = list(passes), 0.0, log_bytes // PAGE
+        self.events: list[str] = []
+
+    def execute(self, statement: str) -> "_Ledger":
+        locked = "locked " if "lock" in self.events[-1:] else ""
+        self.events.append(f"{locked}pass")
+        self.now += self.passes.pop(0) if self.passes else 0.0
+        return self
+
+    def fetchone(self) -> tuple[int, int, int]:
+        return 0, self.frames, self.frames
+
+    def __enter__(self) -> None:
+        self.events.append("lock")
+
+    def __exit__(self, *exc: object) -> None:
+        self.events.append("unlock")
+
+
+def test_the_writers_wait_only_for_a_short_catch_up_after_a_long_passive_pass(tmp_path: Path) -> None:
+    """A log past its limit is caught up under the writers' lock only once a passive pass was short: what the
+    locked pass copies and flushes is then a short pass's worth of commits, not the long first pass's."""
+    ledger = _Ledger(passes=[0.100, 0.020, 0.004, 0.001], log_bytes=2 * sql.WAL_LIMIT)
+    checkpointer = sql._Checkpointer(str(tmp_path / "calls.sqlite3"), ledger)  # type: ignore[arg-type]
+    checkpointer.clock = lambda: ledger.now
+
+    checkpointer.checkpoint(ledger)
+
+    assert ledger.events == ["pass", "pass", "pass", "pass", "lock", "locked pass", "unlock"]
+
+
+def test_the_closing_passes_are_bounded_when_none_is_short(tmp_path: Path) -> None:
+    """Passes that stay long (a busy disk) do not keep the log growing: after `CLOSING_PASSES` the lock is taken."""
+    ledger = _Ledger(passes=[0.050] * 20, log_bytes=2 * sql.WAL_LIMIT)
+    checkpointer = sql._Checkpointer(str(tmp_path / "calls.sqlite3"), ledger)  # type: ignore[arg-type]
+    checkpointer.clock = lambda: ledger.now
+
+    checkpointer.checkpoint(ledger)
+
+    assert ledger.events == ["pass"] * (1 + sql.CLOSING_PASSES) + ["lock", "locked pass", "unlock"]
