@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
@@ -246,13 +247,17 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
+def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the names starting with it (as word tuples), longest first; one pass over the names."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(name.split())
+        groups.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
+
+
 _PLACES = {
-    language: {
-        first: tuple(sorted((tuple(n.split()) for n in names if n.startswith(first + " ") or n == first),
-                            key=len, reverse=True))
-        for first in {name.split()[0] for name in names}
-    }
-    for language, names in ((language, (*names, *territories.CITIES[language])) for language, names in territories.NAMES.items())
+    language: _by_first_word((*names, *territories.CITIES[language])) for language, names in territories.NAMES.items()
 }
 """First word -> the country names (and big cities abroad) starting with it (as word tuples), longest first."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
