@@ -161,14 +161,16 @@ ELSEWHERE = {
         "utility utilities credit debit loan mortgage rent landlord store shop restaurant pizza dentist "
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
-        "cable installation salon haircut barber grooming plumber technician amazon bus subway".split()
+        "cable installation salon haircut barber grooming plumber technician amazon bus subway "
+        "oil tire tires dog dogs puppy cat cats kitten".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
         "hipoteca renta tienda restaurante pizza dentista "
         "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
-        "peluqueria tecnico amazon autobus metro tren".split()
+        "peluqueria tecnico amazon autobus metro tren "
+        "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
