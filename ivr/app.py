@@ -25,9 +25,9 @@ from ivr.core.engine import Engine
 from ivr.core.machine import compile_flow
 from ivr.core.registry import Services, builtin_registry
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
-from ivr.definitions.flow_cache import cached_flows
+from ivr.definitions.flow_cache import cached_flows, cached_scripts
 from ivr.definitions.releases import LiveLine, live_line
-from ivr.definitions.scripts import SCRIPTS_ROOT, load_scripts
+from ivr.definitions.scripts import SCRIPTS_ROOT
 from ivr.notify import SmsNotifier
 from ivr.routing import TierRouting
 from ivr.rules.directory import load_directory
@@ -73,7 +73,7 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     scripts_root = config.get("SCRIPTS_DIR")
     services = Services(
         directory=load_directory(),
-        scripts=load_scripts(scripts_root or SCRIPTS_ROOT, include_drafts=bool(config.get("SCRIPT_DRAFTS"))),
+        scripts=cached_scripts(scripts_root or SCRIPTS_ROOT, bool(config.get("SCRIPT_DRAFTS")), instance_path),
         routing=TierRouting.from_config(config.get("TIER_ROUTING")),
         settings=config,
     )

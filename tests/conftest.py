@@ -106,10 +106,10 @@ def definitions_loaded_once() -> Iterator[None]:
     conftest; tests that edit definition files in place must not.
     """
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_cases", "load_scripts"):
-            patch.setattr(ivr.app, name, _cached(getattr(ivr.app, name)))
-        # the flows: once per set of flow files, whatever instance folder each app keeps its cache in
+        patch.setattr(ivr.app, "load_cases", _cached(ivr.app.load_cases))
+        # flows and scripts: once per set of files, whatever instance folder each app keeps its caches in
         patch.setattr(ivr.app, "cached_flows", _cached(ivr.app.cached_flows, ignored=2))
+        patch.setattr(ivr.app, "cached_scripts", _cached(ivr.app.cached_scripts, ignored=2))
         yield
 
 

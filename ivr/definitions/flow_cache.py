@@ -18,6 +18,11 @@ a file that cannot be read, a cache file someone else could have written) loads 
 flows as always, with every problem reported as always, and keeps the result afresh.
 Only the `transitions` machine (whose guards are the registry's functions) is built at
 every start.  `ivr validate` never reads the cache: it always checks the files themselves.
+
+The published Tier 1 scripts are kept the same way (`cached_scripts`, `script-cache.pickle`):
+reading and checking their 44 versions was a quarter of what was left of a start.  Their key
+also holds the list of files under the scripts folder, so a version added or removed is a
+change like an edited one.
 """
 
 from __future__ import annotations
@@ -29,12 +34,16 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
 from ivr.core.flow import Flow
 from ivr.core.machine import CompiledFlow, FlowParts, compile_flow, compile_parts
 from ivr.core.registry import Registry
 from ivr.definitions.flows import load_flows
+from ivr.definitions.scripts import ScriptLibrary, load_scripts
 
 CACHE_NAME = "flow-cache.pickle"
+SCRIPTS_CACHE_NAME = "script-cache.pickle"
 _FORMAT = 2
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
@@ -45,7 +54,7 @@ def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder:
     key = _program_key(asked, registry)
     cache = Path(folder) / CACHE_NAME
     kept = _read(cache, key)
-    if kept is None:
+    if not isinstance(kept, dict):
         read: list[Path] = []
         flows = load_flows(asked, registry, read)
         kept = {flow_id: (flow, compile_parts(flow, registry)) for flow_id, flow in flows.items()}
@@ -53,9 +62,23 @@ def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder:
     return {flow_id: compile_flow(flow, registry, parts) for flow_id, (flow, parts) in kept.items()}
 
 
-def _program_key(asked: list[str] | None, registry: Registry) -> str:
+def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -> ScriptLibrary:
+    """`load_scripts(root, include_drafts)`; from the cache in `folder` when it was made from exactly these files."""
+    root = Path(root)
+    files = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else []
+    key = _program_key(["scripts", str(root), include_drafts, [str(path) for path in files]], None)
+    cache = Path(folder) / SCRIPTS_CACHE_NAME
+    kept = _read(cache, key)
+    if isinstance(kept, ScriptLibrary):
+        return kept
+    library = load_scripts(root, include_drafts=include_drafts)
+    _write(cache, key, files, library)
+    return library
+
+
+def _program_key(asked: list[Any] | None, registry: Registry | None) -> str:
     digest = hashlib.sha256(repr((_FORMAT, sys.version, asked, os.getcwd())).encode())
-    for name in ("actions", "guards", "validators", "variables"):
+    for name in ("actions", "guards", "validators", "variables") if registry is not None else ():
         digest.update(repr(sorted(getattr(registry, name))).encode())
     for source in sorted(_SOURCE.rglob("*.py")):
         status = source.stat()
@@ -67,8 +90,8 @@ def _file_hashes(files: Iterable[Path]) -> list[tuple[str, str]]:
     return [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in files]
 
 
-def _read(cache: Path, key: str) -> dict[str, tuple[Flow, FlowParts]] | None:
-    """The kept flows when the cache holds them for `key` and every file read is unchanged; else None."""
+def _read(cache: Path, key: str) -> Any:
+    """What was kept when the cache holds it for `key` and every file read is unchanged; else None."""
     try:
         status = cache.stat()
         if status.st_uid != os.getuid() or status.st_mode & 0o022:
@@ -77,23 +100,22 @@ def _read(cache: Path, key: str) -> dict[str, tuple[Flow, FlowParts]] | None:
             kept_key, hashes = pickle.load(file)
             if kept_key != key or _file_hashes(Path(name) for name, _ in hashes) != hashes:
                 return None
-            flows = pickle.load(file)
-    except Exception:  # noqa: BLE001: no cache, another version's, a file gone: load the flows as always
+            return pickle.load(file)
+    except Exception:  # noqa: BLE001: no cache, another version's, a file gone: load the files as always
         return None
-    return flows if isinstance(flows, dict) else None
 
 
-def _write(cache: Path, key: str, read: list[Path], flows: dict[str, tuple[Flow, FlowParts]]) -> None:
-    """Keep `flows` with what made them (written whole, then renamed: a concurrent start reads all or nothing)."""
+def _write(cache: Path, key: str, read: list[Path], kept: Any) -> None:
+    """Keep `kept` with what made it (written whole, then renamed: a concurrent start reads all or nothing)."""
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=CACHE_NAME, dir=cache.parent)  # mode 0600
+        handle, temporary = tempfile.mkstemp(prefix=cache.name, dir=cache.parent)  # mode 0600
     except OSError:  # a read-only instance folder: the next start loads the flows again, nothing else
         return
     try:
         with os.fdopen(handle, "wb") as file:
             pickle.dump((key, _file_hashes(read)), file, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(flows, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):  # a part that cannot be kept: none is
         Path(temporary).unlink(missing_ok=True)

@@ -11,8 +11,10 @@ import pytest
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
 from ivr.definitions import flow_cache
-from ivr.definitions.flow_cache import CACHE_NAME, cached_flows
+from ivr.definitions.flow_cache import CACHE_NAME, cached_flows, cached_scripts
 from ivr.definitions.flows import FLOWS_ROOT, load_flows
+from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptLibrary, load_scripts
+from ivr.errors import DefinitionError
 
 
 @pytest.fixture
@@ -136,3 +138,62 @@ def test_a_broken_flow_is_reported_even_after_a_good_start(flow_file: Path, inst
     flow_file.write_text(flow_file.read_text().replace("start:", "start: no_such_state\nstart_was:", 1))
     with pytest.raises(DefinitionError):
         cached(flow_file, instance)
+
+
+# --- the published Tier 1 scripts, kept beside the flows -----------------------------------------
+
+
+@pytest.fixture
+def scripts_folder(tmp_path: Path) -> Path:
+    """A copy of the shipped scripts folder (its lock and every version)."""
+    folder = tmp_path / "scripts"
+    shutil.copytree(SCRIPTS_ROOT, folder)
+    return folder
+
+
+@pytest.fixture
+def script_loads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every time the cache had to load the scripts from their files."""
+    calls: list[Any] = []
+
+    def counted(*args: Any, **kwargs: Any) -> ScriptLibrary:
+        calls.append(args)
+        return load_scripts(*args, **kwargs)
+
+    monkeypatch.setattr(flow_cache, "load_scripts", counted)
+    return calls
+
+
+def test_a_second_start_gets_the_same_scripts_from_the_cache(scripts_folder: Path, instance: Path, script_loads: list[Any]) -> None:
+    """The scripts kept by the first start equal loading the files, and the second start does not load them."""
+    first = cached_scripts(scripts_folder, False, instance)
+    second = cached_scripts(scripts_folder, False, instance)
+    assert len(script_loads) == 1 and first == second == load_scripts(scripts_folder)
+
+
+def test_an_edited_script_version_is_loaded_again(scripts_folder: Path, instance: Path, script_loads: list[Any]) -> None:
+    """A changed version file (here made unreadable as YAML) is read again, and its problem reported as always."""
+    cached_scripts(scripts_folder, False, instance)
+    version = next(scripts_folder.glob("case-status/v*.yaml"))
+    version.write_text(version.read_text() + "\n  broken: [\n")
+    with pytest.raises(DefinitionError):
+        cached_scripts(scripts_folder, False, instance)
+    assert len(script_loads) == 2
+
+
+def test_a_version_added_to_the_folder_is_loaded_again(scripts_folder: Path, instance: Path, script_loads: list[Any]) -> None:
+    """A file that was not there when the cache was kept (a new draft) changes the key: the scripts are read again."""
+    cached_scripts(scripts_folder, True, instance)
+    shutil.copy(next(scripts_folder.glob("case-status/v*.yaml")), scripts_folder / "case-status" / "v99.yaml")
+    try:
+        cached_scripts(scripts_folder, True, instance)
+    except DefinitionError:
+        pass  # a copied version may be refused (same id and version): what matters is that it was read
+    assert len(script_loads) == 2
+
+
+def test_drafts_and_published_only_are_kept_apart(scripts_folder: Path, instance: Path, script_loads: list[Any]) -> None:
+    """A start with drafts never gets the library of a start without them, nor the other way round."""
+    cached_scripts(scripts_folder, False, instance)
+    cached_scripts(scripts_folder, True, instance)
+    assert len(script_loads) == 2

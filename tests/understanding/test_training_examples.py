@@ -7,6 +7,7 @@ examples are training data only: never the corpus, never the holdout.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,19 @@ def test_a_pair_one_word_apart_is_the_pair_said_together() -> None:
     """'card never came' teaches 'card came' too, so 'my card came' shares a feature with it; concepts stay unpaired."""
     assert "card came" in features(["card", "never", "came"])
     assert features(["rule", "waiver", "#decided"]) == ["rule", "waiver", "#decided", "rule waiver"]
+
+
+def test_a_pickled_classifier_is_the_same_classifier(uscis: CompiledFlow) -> None:
+    """The flow cache keeps the main menu's models in a flat form of their own: unpickled, each is the model it was."""
+    for language in ("en", "es"):
+        bayes = uscis.states["main_menu"].understanding[language].bayes
+        assert bayes is not None and pickle.loads(pickle.dumps(bayes, protocol=pickle.HIGHEST_PROTOCOL)) == bayes
+
+
+def test_a_classifier_with_an_unusual_feature_still_pickles_whole() -> None:
+    """A feature holding the flat form's separator is pickled the ordinary way, not split in two."""
+    bayes = Bayes.learn([("1", ["mail\x1fbox"]), ("2", ["card"])])
+    assert bayes is not None and pickle.loads(pickle.dumps(bayes)) == bayes
 
 
 def test_the_shipped_flow_has_situations_for_the_main_menu_in_both_languages(uscis: CompiledFlow) -> None:
