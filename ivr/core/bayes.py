@@ -86,16 +86,15 @@ class Bayes:
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as a few flat strings and arrays (the flow cache keeps the compiled models): unpickling
         thousands of small row tuples one object at a time took ~10 ms per model of every start."""
+        if len(self.labels) > 255 or any(_SEPARATOR in feature for feature in self.evidence):
+            return (Bayes, (self.labels, self.evidence, self.unseen))
         values: dict[float, int] = {}
         lengths, classes, picks = bytearray(), bytearray(), array("I")
-        compact = len(self.labels) < 256 and not any(_SEPARATOR in feature for feature in self.evidence)
-        for row in self.evidence.values() if compact else ():
+        for row in self.evidence.values():
             lengths.append(len(row))
             for index, value in row:
                 classes.append(index)
                 picks.append(values.setdefault(value, len(values)))
-        if not compact:
-            return (Bayes, (self.labels, self.evidence, self.unseen))
         return (_restore, (self.labels, _SEPARATOR.join(self.evidence), bytes(lengths), bytes(classes), picks.tobytes(),
                            tuple(values), self.unseen))
 

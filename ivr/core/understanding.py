@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import functools
 import math
-from itertools import islice
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -77,8 +77,6 @@ LEARNT_OVERRULES = 0.95
 or to not understood when it takes the words for out of scope)."""
 LEARNT_OVERASKS = 0.97
 """When the keywords ask between two choices, the examples' classifier routes to a third from this probability."""
-ELSEWHERE_LEARNT = True
-"""Whether the classifier may route words naming another business that the examples taught for its choice."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -371,8 +369,8 @@ class Model:
             if best == understood.choice or probability < LEARNT_OVERRULES:
                 return None
             if best == OUT_OF_SCOPE:
-                learnt = tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
-                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples", learnt)
+                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples",
+                                     _guesses(ranked, factor))
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":
@@ -392,7 +390,7 @@ class Model:
         named = _elsewhere(self.language) & set(words)
         if not named:
             return False
-        if not ELSEWHERE_LEARNT or best == OUT_OF_SCOPE:
+        if best == OUT_OF_SCOPE:
             return True
         assert self.bayes is not None
         index = self.bayes.labels.index(best)
@@ -401,7 +399,7 @@ class Model:
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:
         """The keywords' ask or not understood, with the classifier's best guesses that did not decide (`learnt`)."""
-        return replace(understood, learnt=tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES]))
+        return replace(understood, learnt=_guesses(ranked, factor))
 
     def _by_keywords(
         self, ranked: tuple[tuple[str, float], ...], words: tuple[str, ...], factor: float, among: Sequence[str]
@@ -456,6 +454,11 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     places = places and not is_place(phrase, language)
     words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))
+
+
+def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tuple[str, float], ...]:
+    """The classifier's best guesses, scaled by the recogniser's confidence (`Understanding.learnt`)."""
+    return tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
 
 
 def _phrase_features(

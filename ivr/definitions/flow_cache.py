@@ -27,6 +27,7 @@ change like an edited one.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -80,6 +81,15 @@ def _program_key(asked: list[Any] | None, registry: Registry | None) -> str:
     digest = hashlib.sha256(repr((_FORMAT, sys.version, asked, os.getcwd())).encode())
     for name in ("actions", "guards", "validators", "variables") if registry is not None else ():
         digest.update(repr(sorted(getattr(registry, name))).encode())
+    digest.update(_modules_digest().encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _modules_digest() -> str:
+    """Every `ivr` module's path, size and time of change, once per process (the flows' key and the scripts' share
+    it): a running program is the code it imported, whatever happens to the files later."""
+    digest = hashlib.sha256()
     for source in sorted(_SOURCE.rglob("*.py")):
         status = source.stat()
         digest.update(f"{source}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())

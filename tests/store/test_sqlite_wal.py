@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,19 +111,15 @@ def test_a_worker_forked_while_the_checkpointer_holds_the_writers_lock_can_still
     assert store._writer is not None
     try:
         store._writer._threads.acquire()  # as the parent's checkpointer thread does, mid-checkpoint
-        pid = os.fork()
-        if pid == 0:  # the child: write a call, then leave without running the parent's cleanup
-            code = 1
-            signal.alarm(20)  # a child stuck on its parent's lock dies instead of hanging the test
-            try:
-                with store.call("CA" + "9" * 32) as tx:
-                    tx.append_transcript([{"type": "step", "forked": True}])
-                code = 0
-            finally:
-                os._exit(code)
+
+        def child() -> bool:
+            with store.call("CA" + "9" * 32) as tx:
+                tx.append_transcript([{"type": "step", "forked": True}])
+            return True
+
+        pid = _fork(child)
         store._writer._threads.release()
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
+        assert _exit_code(pid) == 0
         assert store.transcript("CA" + "9" * 32) == [{"type": "step", "forked": True}]
     finally:
         store.close()
@@ -139,22 +136,36 @@ def test_a_forked_worker_writes_over_a_connection_and_lock_of_its_own(tmp_path: 
             assert tx.load_session() is None
         with store._writer:
             pass
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            signal.alarm(20)
-            try:
-                with store.call("CA" + "2" * 32) as tx:
-                    tx.append_transcript([{"type": "step", "child": True}])
-                own = store._local.pid == os.getpid() and os.getpid() in store._writer._fds
-                code = 0 if own else 3
-            finally:
-                os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
+
+        def child() -> bool:
+            with store.call("CA" + "2" * 32) as tx:
+                tx.append_transcript([{"type": "step", "child": True}])
+            assert store._writer is not None
+            return store._local.pid == os.getpid() and os.getpid() in store._writer._fds
+
+        assert _exit_code(_fork(child)) == 0
         assert store.transcript("CA" + "2" * 32) == [{"type": "step", "child": True}]
     finally:
         store.close()
+
+
+def _fork(work: Callable[[], bool]) -> int:
+    """A child process that runs `work` and exits 0 if it returns true (1 if it fails, dead after 20 s if it
+    hangs on something of its parent's), leaving without the parent's cleanup; the child's pid."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        signal.alarm(20)
+        try:
+            code = 0 if work() else 3
+        finally:
+            os._exit(code)
+    return pid
+
+
+def _exit_code(pid: int) -> int:
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 class _Ledger:
