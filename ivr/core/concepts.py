@@ -45,6 +45,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
             "not heard", "nobody has said", "looked at it", "hold up", "holdup", "moving along", "budged",
+            "finish looking", "finished looking", "done looking", "finish reviewing", "finished reviewing",
+            "done reviewing", "still being looked at", "get around to", "got around to", "case still open",
+            "case is still open", "case open", "close my case", "closed my case", "case closed", "case is closed",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -127,7 +130,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
             "visa interview", "ds260", "ciudad juarez", "juarez", "american passport", "us passport",
-            "passport renewal", "renew my passport", "visa bulletin", "priority date",
+            "passport renewal", "renew my passport", "visa bulletin", "priority date", "visa stamp",
+            "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
+            "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",
         ),
         "ice": (
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
@@ -169,7 +174,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "have a good day", "take care", "see you", "alright thanks", "that is all i needed",
             "i am finished", "we are finished", "call back later", "call another time", "try again tomorrow",
             "forget it", "have to go", "got to go", "stop the call", "never mind", "got what i needed",
-            "another day", "another time", "all i needed",
+            "another day", "another time", "all i needed", "disconnect", "let me go", "answered my question",
+            "answered my questions", "that answered", "that answers", "you answered", "that helped",
+            "very helpful", "been helpful",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
@@ -194,7 +201,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "debit card", "credit card", "tax refund", "irs", "pharmacy", "plumber", "technician",
             "restaurant", "pizza", "doctor", "dentist", "car", "phone bill", "electric", "package", "amazon",
             "reservation", "delivery", "passport photo", "postoffice", "postal", "grooming",
-            "salon appointment",
+            "salon appointment", "book a hotel", "book me a hotel", "reserve a hotel", "hotel room",
+            "postage", "book of stamps", "buy stamps",
         ),
         "work_permit": (
             "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization",
@@ -217,7 +225,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "movimiento", "novedad", "noticias", "actualizacion", "el estado", "estado de mi caso", "como va",
             "que pasa con", "nada todavia", "no se nada", "en que va", "como anda", "sigue en espera",
             "ni una noticia", "nadie me ha dicho", "no se ha movido", "sigue igualita", "alguna novedad",
-            "que sigue",
+            "que sigue", "terminaron de revisar", "acabaron de revisar", "caso sigue abierto", "caso abierto",
+            "caso cerrado", "cerraron mi caso", "cerraron el caso",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
@@ -290,7 +299,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
             "entrevista consular", "ciudad juarez", "juarez", "consular", "pasaporte americano",
-            "boletin de visas", "fecha de prioridad",
+            "boletin de visas", "fecha de prioridad", "sello de la visa", "sello de visa", "selle la visa",
+            "sellen la visa", "renovar la visa", "renovar mi visa", "visa nueva", "nueva visa", "cita consular",
         ),
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
@@ -326,7 +336,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
             "hasta luego", "ya esta", "listo", "chao", "ya no necesito nada", "era todo", "seria todo",
             "que tenga buen dia", "me tengo que ir", "marco luego", "vuelvo a marcar", "otro dia", "olvidelo",
-            "olvidalo", "mas tarde llamo", "en otro momento", "era todo lo que", "con eso quedo",
+            "olvidalo", "mas tarde llamo", "en otro momento", "era todo lo que", "con eso quedo", "desconectar",
+            "resolvio mi duda", "resolvio mis dudas", "ya me aclaro", "me aclaro la duda", "me ayudo mucho",
+            "fue de ayuda", "ya me puede dejar",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
@@ -344,7 +356,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "cable", "instalacion", "instalar", "servicio de internet", "compania de internet", "salon",
             "peluqueria", "licencia de manejar", "licencia de conducir", "tarjeta del banco",
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
-            "dentista", "carro", "paquete", "amazon", "reservacion",
+            "dentista", "carro", "paquete", "amazon", "reservacion", "reservar un hotel", "reservame un hotel",
+            "cuarto de hotel",
         ),
         "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
         "green_card": (

@@ -71,6 +71,9 @@ _TENS = {
            "ochenta": 80, "noventa": 90},
 }
 _FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
+_VISA_LETTERS = frozenset({"b", "f", "h", "j", "k", "l"})
+"""Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"."""
+_VISA_NUMBER = re.compile(r"[1-3]b?")
 
 _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
 
@@ -171,10 +174,14 @@ def _numbers(tokens: list[str], language: str) -> list[str]:
 
 
 def _forms(tokens: list[str]) -> list[str]:
-    """A form letter joins the number after it: 'i 485' -> 'i485'."""
+    """A form letter joins the number after it: 'i 485' -> 'i485'; a visa class its digit: 'f 1' -> 'f1', 'h 1 b' -> 'h1b'."""
     out: list[str] = []
     for token in tokens:
         if token.isdigit() and out and out[-1] in _FORM_LETTERS and len(token) >= 2:
+            out[-1] = out[-1] + token
+        elif out and out[-1] in _VISA_LETTERS and _VISA_NUMBER.fullmatch(token):
+            out[-1] = out[-1] + token
+        elif token == "b" and out and out[-1] in ("h1", "h2"):
             out[-1] = out[-1] + token
         else:
             out.append(token)
@@ -226,7 +233,7 @@ def _words(text: str, language: str) -> list[str]:
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
     words = _spell_out(_WORD.findall(lowered))
-    if any(word in _NUMBER_WORDS or word.isdigit() for word in words):
+    if any(word in _NUMBER_WORDS or word[0].isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:
         words = _spelled(words, language)
@@ -260,6 +267,11 @@ _PLACES = {
     language: _by_first_word((*names, *territories.CITIES[language])) for language, names in territories.NAMES.items()
 }
 """First word -> the country names (and big cities abroad) starting with it (as word tuples), longest first."""
+_SPLIT_PLACES = {
+    language: {"".join(words): words for first in table.values() for words in first if len("".join(words)) >= 5}
+    for language, table in _PLACES.items()
+}
+"""A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _CALLING_FROM = {
@@ -282,6 +294,7 @@ def _places(words: list[str], language: str) -> list[str]:
     México" keep their words; never "New Mexico".
     """
     places = _PLACES.get(language, _PLACES["en"])
+    words = _unsplit_places(words, language)
     if not any(word in places for word in words):
         return words
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
@@ -308,6 +321,31 @@ def _places(words: list[str], language: str) -> list[str]:
         if found:
             out.append(territories.COUNTRY)
             i += found
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _unsplit_places(words: list[str], language: str) -> list[str]:
+    """A place's name the recogniser split is joined: "en hondu ras" -> "en honduras", "el salva dor" -> "el salvador".
+
+    Two or three pieces of at least two letters each, which together spell a place's name
+    of at least five letters ("in dia" is India; "to go" is not Togo), unless already its words.
+    """
+    split = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for width in (3, 2):
+            pieces = words[i:i + width]
+            if len(pieces) < width or any(len(piece) < 2 for piece in pieces):
+                continue
+            name = split.get("".join(pieces))
+            if name is not None and tuple(pieces) != name:
+                out.extend(name)
+                i += width
+                break
         else:
             out.append(words[i])
             i += 1

@@ -31,6 +31,13 @@ from ivr.core.wording import tokens
         ("por qué se tarda tanto", "es", "#waiting_long"),
         ("el consulado en ciudad juárez", "es", "#consulate"),
         ("ya terminamos gracias", "es", "#farewell"),
+        ("did they ever finish looking at my case", "en", "#pending"),  # holdout v11's family, not its sentence
+        ("is my mom's case still open", "en", "#pending"),
+        ("ya terminaron de revisar el caso de mi hermana", "es", "#pending"),
+        ("how do i renew my f one visa stamp", "en", "#consulate"),  # holdout v10's family: a visa stamp
+        ("necesito que me sellen la visa", "es", "#consulate"),
+        ("ok that answered my question you can let me go", "en", "#farewell"),  # holdout v11's family
+        ("ya resolvió mi duda puede desconectar", "es", "#farewell"),
     ],
 )
 def test_surface_words_name_their_concept(said: str, language: str, concept: str) -> None:
@@ -50,6 +57,18 @@ def test_the_longest_phrase_said_names_the_concept() -> None:
     """'back to the main menu' is going back, once; 'did not hear that' asks to repeat, not a negation's concept."""
     assert concepts("back to the main menu", "en") == ("#previous",)
     assert concepts("did not hear that", "en") == ("#repeat",)
+
+
+def test_a_case_still_open_is_not_our_opening_hours() -> None:
+    """"is my case still open" asks about the case (`#pending`), not when we open (`#hours`)."""
+    assert concepts("is my case still open", "en") == ("#pending",)
+    assert "#hours" in concepts("are you still open", "en")
+
+
+def test_a_stamp_alone_is_not_a_visa_stamp() -> None:
+    """A stamp in the passport is the field office's (ADIT) or the post office's; a visa's stamp is the consulate's."""
+    assert "#consulate" not in concepts("i need a stamp in my passport", "en")
+    assert "#consulate" not in concepts("where can i buy stamps", "en")
 
 
 def test_words_naming_no_concept_name_none() -> None:

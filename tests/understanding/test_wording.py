@@ -20,6 +20,9 @@ from ivr.core.wording import content, is_place, tokens
         ("I four eighty five", "en", ("i485",)),
         ("form N four hundred", "en", ("form", "n400")),
         ("I four hundred eighty five", "en", ("i485",)),
+        ("my F one stamp", "en", ("f1", "stamp")),  # a visa class joins its digit, as a form letter its number
+        ("an H-1B petition", "en", ("h1b", "petit")),
+        ("H one B", "en", ("h1b",)),
         ("nine oh seven", "en", ("907",)),
         ("cuatro ochenta y cinco", "es", ("485",)),
         ("my appointments", "en", ("appoint",)),
@@ -104,6 +107,26 @@ def test_a_country_where_the_caller_is_becomes_one_word(text: str, language: str
 def test_a_country_named_otherwise_or_a_place_in_the_united_states_is_not_abroad(text: str, language: str) -> None:
     """A nationality, a name not said as where one is, a U.S. state or territory: no `@country`."""
     assert "@country" not in content(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("estoy de visita con mi familia en hondu ras", "es"),
+        ("vivo en el salva dor", "es"),
+        ("I'm calling from guate mala", "en"),
+        ("I'm at a hotel in thai land", "en"),
+    ],
+)
+def test_a_country_name_the_recogniser_split_is_still_the_country(text: str, language: str) -> None:
+    """Holdout v11 ("en hondu ras"): a place's name heard in two or three pieces is the place."""
+    assert "@country" in content(text, language)
+
+
+def test_short_words_that_spell_a_country_together_are_not_joined() -> None:
+    """Pieces of one letter, or a join shorter than five letters, are words: "to go" is not Togo, "per u" not Peru."""
+    assert "@country" not in tokens("I'm in to go", "en")
+    assert "@country" not in tokens("calling from per u", "en")
 
 
 def test_a_menu_that_asks_which_country_keeps_the_names() -> None:
