@@ -72,7 +72,8 @@ _TENS = {
 }
 _FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
 _VISA_LETTERS = frozenset({"b", "f", "h", "j", "k", "l"})
-"""Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"."""
+"""Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"
+(not after another letter: "E B two" is spelled out)."""
 _VISA_NUMBER = re.compile(r"[1-3]b?")
 
 _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
@@ -179,13 +180,18 @@ def _forms(tokens: list[str]) -> list[str]:
     for token in tokens:
         if token.isdigit() and out and out[-1] in _FORM_LETTERS and len(token) >= 2:
             out[-1] = out[-1] + token
-        elif out and out[-1] in _VISA_LETTERS and _VISA_NUMBER.fullmatch(token):
+        elif out and out[-1] in _VISA_LETTERS and _VISA_NUMBER.fullmatch(token) and not _spelling(out[-2:-1]):
             out[-1] = out[-1] + token
         elif token == "b" and out and out[-1] in ("h1", "h2"):
             out[-1] = out[-1] + token
         else:
             out.append(token)
     return out
+
+
+def _spelling(before: list[str]) -> bool:
+    """Whether the word before a visa letter is a letter too: "e b two" is EB-2, spelled out, not "e" and "b2"."""
+    return bool(before) and len(before[0]) == 1 and before[0].isalpha() and before[0] != "a"  # "a B two visa"
 
 
 _STEMMERS = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}

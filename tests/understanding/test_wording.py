@@ -23,6 +23,8 @@ from ivr.core.wording import content, is_place, tokens
         ("my F one stamp", "en", ("f1", "stamp")),  # a visa class joins its digit, as a form letter its number
         ("an H-1B petition", "en", ("h1b", "petit")),
         ("H one B", "en", ("h1b",)),
+        ("my E B two", "en", ("eb", "2")),
+        ("a B two visa", "en", ("b2", "visa")),
         ("nine oh seven", "en", ("907",)),
         ("cuatro ochenta y cinco", "es", ("485",)),
         ("my appointments", "en", ("appoint",)),
