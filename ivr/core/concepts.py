@@ -138,7 +138,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
             "deportation officer", "removal proceedings", "removal order", "ero", "check in with", "raid",
             "bond", "taken by", "picked up", "took my", "gps", "tracker", "my release", "supervised release",
-            "order of supervision", "isap",
+            "order of supervision", "isap", "i sap",
         ),
         "court": (
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
@@ -305,11 +305,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
             "oficial de deportacion", "redada", "se llevaron a", "agarraron", "fianza", "monitor en el pie",
-            "gps", "rastreador", "supervision", "orden de supervision", "isap",
+            "gps", "rastreador", "supervision", "orden de supervision", "isap", "monitor", "tobillo", "brazalete",
         ),
         "court": (
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",
-            "eoir", "jueza",
+            "eoir", "jueza", "master calendar", "hearing",
         ),
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
