@@ -202,7 +202,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "restaurant", "pizza", "doctor", "dentist", "car", "phone bill", "electric", "package", "amazon",
             "reservation", "delivery", "passport photo", "postoffice", "postal", "grooming",
             "salon appointment", "book a hotel", "book me a hotel", "reserve a hotel", "hotel room",
-            "postage", "book of stamps", "buy stamps",
+            "postage", "book of stamps", "buy stamps", "food stamps", "snap benefits", "ebt",
         ),
         "work_permit": (
             "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization",
@@ -357,7 +357,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "peluqueria", "licencia de manejar", "licencia de conducir", "tarjeta del banco",
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
             "dentista", "carro", "paquete", "amazon", "reservacion", "reservar un hotel", "reservame un hotel",
-            "cuarto de hotel",
+            "cuarto de hotel", "food stamps", "cupones de comida", "estampillas de comida",
         ),
         "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
         "green_card": (
