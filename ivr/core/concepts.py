@@ -204,6 +204,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "salon appointment", "book a hotel", "book me a hotel", "reserve a hotel", "hotel room",
             "postage", "book of stamps", "buy stamps", "food stamps", "snap benefits", "ebt",
         ),
+        "evidence": (
+            "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
+            "notice of intent to deny", "noid",
+        ),
         "work_permit": (
             "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization",
         ),
@@ -358,6 +362,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
             "dentista", "carro", "paquete", "amazon", "reservacion", "reservar un hotel", "reservame un hotel",
             "cuarto de hotel", "food stamps", "cupones de comida", "estampillas de comida",
+        ),
+        "evidence": (
+            "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
+            "mas documentos", "mas pruebas", "pidiendo mas",
         ),
         "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
         "green_card": (
