@@ -246,7 +246,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "others_faster": (
             "a otros", "otras personas", "los demas", "a todos", "mi amigo", "mi vecino", "mandaron despues",
-            "ya les llego", "despues que yo", "despues de mi", "al mismo tiempo",
+            "ya les llego", "despues que yo", "despues de mi", "al mismo tiempo", "ya le llego", "ya le salio",
+            "ya se lo aprobaron", "ya se la aprobaron", "ya le aprobaron", "mando despues", "mando lo mismo",
+            "mandaron lo mismo",
         ),
         "hurry": (
             "urgente", "urgencia", "prioridad", "acelerar", "apurar", "agilizar", "rapido", "emergencia",
