@@ -58,6 +58,8 @@ BENCH_CALL = tuple(
     + [CallerInput("hang_up")]
 )
 OPEN_THINK = 8.0  # seconds between an open call's webhooks
+STARTUP_RUNS = 9  # fresh interpreters per start-up timing (the median is reported)
+STARTUP_BUDGET_S = 0.3  # issue 11, point 7: wall seconds for `create_app()` and for `ivr validate`
 TARGETS = (
     ("app", "the project's webhook", "ivr:create_app()"),
     ("honest", "the cheapest honest webhook", "ivr.ops.baselines:honest_app()"),
@@ -300,6 +302,8 @@ def run_bench(settings: Settings, say: Callable[[str], None] = print) -> dict[st
     result["matcher"] = _matcher(quick)
     say(f"replay: {settings.replay_calls} calls, end to end, --jobs 0")
     result["replay"] = _replay(settings)
+    say("start-up: create_app() and ivr validate, each in fresh interpreters")
+    result["startup"] = _startup(quick)
     result["machine"]["load_after"] = _load()
     return result
 
@@ -371,6 +375,14 @@ def _matcher(quick: bool) -> dict[str, Any] | None:
     return dict(measure(repeat=2, number=50) if quick else measure())
 
 
+def _startup(quick: bool) -> dict[str, Any]:
+    """`create_app()` and `ivr validate` of the shipped tree, each the median of fresh interpreters (issue 11, point 7)."""
+    from ivr.ops.engine_bench import time_startup
+
+    runs = 1 if quick else STARTUP_RUNS
+    return {name: time_startup(name, runs=runs, cwd=str(REPO)).to_dict() for name in ("create_app", "validate")}
+
+
 def _replay(settings: Settings) -> dict[str, Any]:
     sources = [REPO / "tests" / "calls", REPO / "tests" / "transcripts"]
     if not all(source.is_dir() for source in sources):
@@ -418,6 +430,8 @@ GOALS = (
     ("engine step ≤ 2× its transitions triggers", lambda r: r["engine"]["ratio"] <= 2),
     ("understanding adds ≤ 50 µs to a step", lambda r: r["matcher"]["added_us"] <= 50),
     ("replay of 50,000 calls ≤ 20 s", lambda r: r["replay"].get("calls", 0) >= 50_000 and r["replay"].get("seconds", 1e9) <= 20),
+    ("`create_app()` and `ivr validate` each start in < 0.3 s",
+     lambda r: all(timing["wall_s"] < STARTUP_BUDGET_S for timing in r["startup"].values())),
 )
 
 
@@ -481,6 +495,12 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         lines.append(f"Replay: {replayed['calls']:,} calls ({replayed['steps']:,} steps) end to end from files with "
                      f"--jobs 0 ({replayed['jobs']} processes) in {replayed['seconds']:.1f} s: "
                      f"{replayed['calls_s']:,.0f} calls/s ({replayed['summary']}).")
+    if result.get("startup"):
+        app, validate = result["startup"]["create_app"], result["startup"]["validate"]
+        lines.append(f"Start-up, median of {app['runs']} fresh interpreters each (a bare interpreter's own start "
+                     f"{app['python_s']:.3f} s included): `create_app()` {app['wall_s']:.3f} s wall "
+                     f"({app['cpu_s']:.2f} s CPU), `ivr validate` of the shipped tree {validate['wall_s']:.3f} s wall "
+                     f"({validate['cpu_s']:.2f} s CPU).")
     lines += ["", "Goals (issue 11):"]
     for text, check in GOALS:
         try:

@@ -41,13 +41,15 @@ def test_the_three_servers_are_measured_alike(quick_run: tuple[str, dict[str, ob
 
 
 def test_every_part_is_reported(quick_run: tuple[str, dict[str, object]]) -> None:
-    """Open calls, the engine against its triggers, replay end to end, and the machine's load are all in the results."""
+    """Open calls, the engine against its triggers, replay end to end, start-up, and the machine's load are all in the results."""
     _, result = quick_run
     assert result["open_calls"]["requests"] > 0 and result["open_calls"]["errors"] == 0  # type: ignore[index]
     engine = result["engine"]
     assert engine["steps"] == 10 and engine["triggers"] >= 10 and engine["ratio"] > 0  # type: ignore[index]
     replay = result["replay"]
     assert replay["passed"] and replay["calls"] == bench.QUICK.replay_calls and replay["steps"] > replay["calls"]  # type: ignore[index]
+    startup = result["startup"]
+    assert set(startup) == {"create_app", "validate"} and all(t["wall_s"] > 0 for t in startup.values())  # type: ignore[attr-defined]
     machine = result["machine"]
     assert machine["cores"] == os.cpu_count() and len(machine["load_before"]) == 3 and len(machine["load_after"]) == 3  # type: ignore[index]
 
