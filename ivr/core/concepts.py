@@ -94,6 +94,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane",
             "special help", "dementia", "alzheimers", "interpreter", "sign language", "asl", "extra time",
             "service dog", "medical condition", "can not walk", "can not stand", "can not sit",
+            "stairs", "staircase", "arrangements", "make arrangements", "special arrangements", "special needs",
+            "crutches", "elevator", "handicap", "handicapped", "mobility", "oxygen tank", "recovering from",
+            "bad back", "bad knees", "can not do stairs", "limited mobility", "disabled",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -166,6 +169,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "hours", "open", "close", "what time", "opening hours", "weekend", "saturday", "sunday",
             "holiday", "business hours", "until when", "how late", "how early", "christmas", "thanksgiving",
             "fourth of july", "new year", "memorial day", "labor day", "what days", "open today",
+            "latest i can call", "how late", "weeknight", "weeknights", "weekday", "weekdays", "time zone",
+            "central time", "eastern time", "pacific time", "mountain time", "what hours", "after work",
+            "in the evening", "early morning", "lunch time", "lunchtime", "still open", "closing time",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -203,6 +209,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "reservation", "delivery", "passport photo", "postoffice", "postal", "grooming",
             "salon appointment", "book a hotel", "book me a hotel", "reserve a hotel", "hotel room",
             "postage", "book of stamps", "buy stamps", "food stamps", "snap benefits", "ebt",
+            "taxi", "cab", "uber", "lyft", "shuttle", "limo", "a ride to", "pick me up", "book a flight",
+            "plane ticket", "airline ticket", "flight", "my luggage", "table for",
         ),
         "evidence": (
             "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
@@ -273,6 +281,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
             "demencia", "alzheimer", "interprete", "lenguaje de senas", "no puedo caminar",
             "no puede caminar", "acomodacion", "tiempo extra", "acompanada", "acompanado",
+            "escaleras", "escalones", "necesidades especiales", "muletas", "elevador", "ascensor",
+            "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
+            "me estoy recuperando", "se esta recuperando", "andadera", "andador",
         ),
         "illness": (
             "enfermo", "enferma", "hospital", "hospitalizado", "hospitalizada", "cirugia", "operaron",
@@ -337,6 +348,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "fin de semana", "el sabado", "los sabados", "domingo", "feriado", "dia festivo", "navidad",
             "accion de gracias", "cuatro de julio", "ano nuevo", "trabajan el", "trabajan en", "que dias",
             "cuales dias", "abren hoy",
+            "hasta que hora", "que tan tarde", "entre semana", "zona horaria", "hora del pacifico",
+            "hora del este", "hora central", "hora de la montana", "tiempo del este", "tiempo del pacifico",
+            "en la noche", "por la noche", "en la manana", "temprano", "hora de comida", "hora de almuerzo",
+            "todavia estan", "lo mas tarde",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -364,6 +379,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
             "dentista", "carro", "paquete", "amazon", "reservacion", "reservar un hotel", "reservame un hotel",
             "cuarto de hotel", "food stamps", "cupones de comida", "estampillas de comida",
+            "taxi", "uber", "lyft", "un raite", "que me recojan", "boleto de avion", "vuelo", "mi maleta",
+            "reservar una mesa", "restaurante",
         ),
         "evidence": (
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",

@@ -130,6 +130,7 @@ COMPOUNDS = {
         ("immigration", "building"): "fieldoffice", ("special", "help"): "accommodation",
         ("working", "abroad"): "overseas", ("work", "abroad"): "overseas", ("working", "overseas"): "overseas",
         ("work", "overseas"): "overseas", ("post", "office"): "postoffice",
+        ("long", "distance"): "overseas",  # "calling long distance" is not "taking too long"
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -151,6 +152,7 @@ COMPOUNDS = {
         ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
         ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
         ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
+        ("larga", "distancia"): "extranjero",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -162,7 +164,7 @@ ELSEWHERE = {
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
         "cable installation salon haircut barber grooming plumber technician amazon bus subway "
-        "oil tire tires dog dogs puppy cat cats kitten".split()
+        "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -170,7 +172,8 @@ ELSEWHERE = {
         "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
         "peluqueria tecnico amazon autobus metro tren "
-        "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario".split()
+        "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
+        "limusina".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

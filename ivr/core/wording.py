@@ -286,6 +286,8 @@ _CALLING_FROM = {
            frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
 }
 """A weaker cue, and the words before it: "calling from Japan", but not "my parents from India"."""
+_CALLING_GAP = 3
+"""How many words before the weaker cue may hold the call: "calling long distance from Kenya", "llamo aquí de Perú"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 _BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
@@ -309,7 +311,8 @@ def _places(words: list[str], language: str) -> list[str]:
     def cue(at: int) -> bool:
         if at >= 1 and out[at - 1] in _BORN:  # "born in Honduras", "nací en Honduras": a birthplace
             return False
-        return at >= 0 and (out[at] in cues or (out[at] in weak and at >= 1 and out[at - 1] in calling))
+        # "calling from Kenya", and a few words between ("calling long distance from Kenya", "calling you from")
+        return at >= 0 and (out[at] in cues or (out[at] in weak and any(word in calling for word in out[max(0, at - _CALLING_GAP):at])))
 
     out: list[str] = []
     i = 0

@@ -102,7 +102,12 @@ def test_the_holdout_is_new_utterances_only(corpus: list[Case]) -> None:
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "I live in {}"), ("en", "I'm calling from {}"),
-                                                 ("es", "vivo en {}"), ("es", "llamo desde {}")])
+                                                 ("en", "hello calling long distance from {}"),
+                                                 ("en", "hi i'm in {} right now is this the right number"),
+                                                 ("en", "hi i'm calling from {} is this the right place"),
+                                                 ("es", "vivo en {}"), ("es", "llamo desde {}"),
+                                                 ("es", "hola llamo de larga distancia desde {}"),
+                                                 ("es", "buenas estoy en {} ahorita es este el número correcto")])
 def test_every_country_routes_to_the_line_for_callers_outside_the_united_states(
     model: Callable[[str, str], Model], language: str, said: str
 ) -> None:
