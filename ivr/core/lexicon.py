@@ -20,7 +20,7 @@ STOP_WORDS = {
         "already lately currently right now next today tonight question questions from another husband "
         "husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
         "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
-        "boyfriend girlfriend linecheck".split()
+        "boyfriend girlfriend he his him she her hers linecheck".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por "
@@ -164,7 +164,8 @@ ELSEWHERE = {
         "mechanic dmv lottery weather song gift shoes flight airline hotel "
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
         "cable installation salon haircut barber grooming plumber technician amazon bus subway "
-        "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle".split()
+        "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
+        "luggage baggage suitcase".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -173,7 +174,7 @@ ELSEWHERE = {
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
-        "limusina".split()
+        "limusina maleta maletas equipaje aerolinea".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -77,6 +77,10 @@ LEARNT_OVERRULES = 0.95
 or to not understood when it takes the words for out of scope)."""
 LEARNT_OVERASKS = 0.97
 """When the keywords ask between two choices, the examples' classifier routes to a third from this probability."""
+ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
+"""Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
+`lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless it learnt the concept for
+its choice more often than for out of scope ("the airline lost my suitcase", "me equivoqué de número")."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -363,10 +367,11 @@ class Model:
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        if self._elsewhere_unlearnt(words, best):
+        elsewhere = self._elsewhere_unlearnt(words, best, named)
+        if elsewhere and understood.outcome != "route":
             return self._unsettled(understood, ranked, factor)
         if understood.outcome == "route":
-            if best == understood.choice or probability < LEARNT_OVERRULES:
+            if best == understood.choice or (probability < LEARNT_OVERRULES and not (elsewhere and best == OUT_OF_SCOPE)):
                 return None
             if best == OUT_OF_SCOPE:
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples",
@@ -381,20 +386,26 @@ class Model:
         alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         return Understanding("route", best, probability, alternatives, words, "examples")
 
-    def _elsewhere_unlearnt(self, words: Sequence[str], best: str) -> bool:
-        """Whether the words name another business (`lexicon.ELSEWHERE`) the examples never taught for `best`.
+    def _elsewhere_unlearnt(self, words: Sequence[str], best: str, named: Sequence[str] = ()) -> bool:
+        """Whether the words name another business (`lexicon.ELSEWHERE`) the examples never taught for `best`,
+        or a concept of another business or a wrong number (`ELSEWHERE_CONCEPTS`) taught for `best` no more
+        often than for out of scope.
 
         "is the grocery store open on sunday" is not our hours; "the officer asked me to come back
         with my tax returns" is the field office, as the examples teach ("tax" with an interview).
         """
-        named = _elsewhere(self.language) & set(words)
-        if not named:
+        said = _elsewhere(self.language) & set(words)
+        errands = ELSEWHERE_CONCEPTS.intersection(named)
+        if not said and not errands:
             return False
         if best == OUT_OF_SCOPE:
             return True
         assert self.bayes is not None
-        index = self.bayes.labels.index(best)
-        return not all(any(at == index for at, _ in self.bayes.evidence.get(word, ())) for word in named)
+        labels, evidence = self.bayes.labels, self.bayes.evidence
+        index = labels.index(best)
+        if not all(any(at == index for at, _ in evidence.get(word, ())) for word in said):
+            return True
+        return not all(any(at == index for at, _ in evidence.get(concept, ())) for concept in errands)
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:

@@ -281,11 +281,13 @@ _SPLIT_PLACES = {
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _CALLING_FROM = {
-    "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing"})),
+    "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing", "hello", "hi", "hey",
+                                          "greetings", "way"})),
     "es": (frozenset({"de"}),
            frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
 }
-"""A weaker cue, and the words before it: "calling from Japan", but not "my parents from India"."""
+"""A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan", but
+not "my parents from India"."""
 _CALLING_GAP = 3
 """How many words before the weaker cue may hold the call: "calling long distance from Kenya", "llamo aquí de Perú"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
