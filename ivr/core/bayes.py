@@ -33,6 +33,13 @@ NONE = "none"
 
 CONCEPT = "#"
 """How a concept feature starts (`ivr.core.concepts`): counted like a word, never paired with its neighbour."""
+DECISIVE_SHARE = 0.9
+"""A concept whose examples are at least this share one class's is decisive ("#accommodation": a service request)."""
+DECISIVE_MIN = 3
+"""... counted over at least this many examples."""
+DECISIVE_WEIGHT = 2.0
+"""A decisive concept counts this many times, so the generic words around it ("at my interview", "the field
+office") do not outvote it.  Measured by 5-fold cross-validation: en +6, es 0 right; 1.5 and 2.5 gain less."""
 
 
 def features(words: Sequence[str]) -> list[str]:
@@ -59,6 +66,7 @@ class Bayes:
     labels: tuple[str, ...]
     evidence: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)  # feature -> (class index, added log-probability)
     unseen: tuple[float, ...] = field(repr=False)  # log P(a known feature | class) for a class that never had it
+    decisive: frozenset[str] = frozenset()  # the concepts nearly always said for one class (`DECISIVE_SHARE`)
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[str, Sequence[str]]], alpha: float = ALPHA) -> Bayes | None:
@@ -81,13 +89,15 @@ class Bayes:
                 rows.setdefault(word, []).append((index, added[count]))
         size = len(rows)
         unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
-        return cls(labels, {word: tuple(row) for word, row in rows.items()}, unseen)
+        decisive = frozenset(feature for feature in rows if feature[0] == CONCEPT and _decisive(
+            [counts[label].get(feature, 0) for label in labels]))
+        return cls(labels, {word: tuple(row) for word, row in rows.items()}, unseen, decisive)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as a few flat strings and arrays (the flow cache keeps the compiled models): unpickling
         thousands of small row tuples one object at a time took ~10 ms per model of every start."""
         if len(self.labels) > 255 or any(_SEPARATOR in feature for feature in self.evidence):
-            return (Bayes, (self.labels, self.evidence, self.unseen))
+            return (Bayes, (self.labels, self.evidence, self.unseen, self.decisive))
         values: dict[float, int] = {}
         lengths, classes, picks = bytearray(), bytearray(), array("I")
         for row in self.evidence.values():
@@ -96,7 +106,7 @@ class Bayes:
                 classes.append(index)
                 picks.append(values.setdefault(value, len(values)))
         return (_restore, (self.labels, _SEPARATOR.join(self.evidence), bytes(lengths), bytes(classes), picks.tobytes(),
-                           tuple(values), self.unseen))
+                           tuple(values), self.unseen, tuple(sorted(self.decisive))))
 
     def known(self, word: str) -> bool:
         return word in self.evidence
@@ -107,6 +117,8 @@ class Bayes:
         rows = [row for row in map(table.get, features(words)) if row is not None]
         if not rows:
             return ()
+        if self.decisive:  # a decisive concept counts `DECISIVE_WEIGHT` times (the weight is a whole number less one)
+            rows += [table[word] for word in words if word in self.decisive] * int(DECISIVE_WEIGHT - 1)
         totals = [len(rows) * value for value in self.unseen]
         for row in rows:
             for index, value in row:
@@ -121,8 +133,14 @@ _SEPARATOR = "\x1f"
 """Between the features of a pickled model (normalised words never hold it)."""
 
 
+def _decisive(counts: list[int]) -> bool:
+    """Whether a concept said this many times per class is nearly always said for one (`DECISIVE_SHARE`)."""
+    total = sum(counts)
+    return total >= DECISIVE_MIN and max(counts) >= DECISIVE_SHARE * total
+
+
 def _restore(labels: tuple[str, ...], features: str, lengths: bytes, classes: bytes, picks: bytes,
-             values: tuple[float, ...], unseen: tuple[float, ...]) -> Bayes:
+             values: tuple[float, ...], unseen: tuple[float, ...], decisive: tuple[str, ...] = ()) -> Bayes:
     """A model from `Bayes.__reduce__`'s flat form: each feature's row is its run of class indices and values."""
     chosen = array("I")
     chosen.frombytes(picks)
@@ -133,7 +151,7 @@ def _restore(labels: tuple[str, ...], features: str, lengths: bytes, classes: by
         end = start + length
         evidence[feature] = tuple(zip(classes[start:end], added[start:end]))
         start = end
-    return Bayes(labels, evidence, unseen)
+    return Bayes(labels, evidence, unseen, frozenset(decisive))
 
 
 def _probability(item: tuple[str, float]) -> float:
