@@ -145,6 +145,27 @@ def test_any_country_said_as_where_one_is_routes_like_the_taught_ones(abroad: Mo
     assert abroad.understand(said).choice == "abroad"
 
 
+@pytest.mark.parametrize("said", ["hi i'm calling long distance from Kenya", "hello from Morocco",
+                                  "calling you all the way from Argentina"])
+def test_a_country_after_from_with_the_call_a_few_words_before_is_where_one_is(abroad: Model, said: str) -> None:
+    """Holdout v12's confident wrong route: "calling long distance from Kenya" lost its country (the call was not
+    right before "from") and went where "long" pointed; a greeting or "all the way" before "from" is a call too."""
+    assert abroad.understand(said).choice == "abroad"
+
+
+@pytest.mark.parametrize("said", ["I'm calling about my parents from India", "my wife is from Mexico"])
+def test_a_country_after_from_that_is_not_where_the_caller_is_stays_a_name(abroad: Model, said: str) -> None:
+    """Someone else's origin is not a call from abroad, though a call is said in the sentence."""
+    assert abroad.understand(said).choice != "abroad"
+
+
+def test_a_long_distance_call_is_abroad_not_a_long_wait() -> None:
+    """"long distance" is one word with "overseas" (the line for callers abroad), never the "long" of "too long"."""
+    model = Model.build([("abroad", ["overseas", "international call"]), ("wait", ["taking too long"])], "en")
+    assert model.understand("calling long distance").choice == "abroad"
+    assert model.understand("it is taking so long").choice == "wait"
+
+
 @pytest.mark.parametrize("said", ["I'm calling about my Mexican passport", "I need a stamp in my Mexico passport"])
 def test_a_nationality_or_a_country_not_said_as_where_one_is_does_not_route_abroad(abroad: Model, said: str) -> None:
     """"my Mexican passport" is about a passport, not a call from Mexico."""

