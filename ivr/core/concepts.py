@@ -126,6 +126,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "in person", "face to face", "walk in", "walk-in", "see someone", "meeting", "meet with", "visit",
             "show up",
         ),
+        "in_us": (
+            "in the us", "in the states", "here in the us", "here in the states", "here in us", "inside the us",
+            "in this country", "here in this country", "stateside",
+        ),
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
             "foreign", "out of the country", "time difference",
@@ -309,6 +313,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_person": (
             "en persona", "cara a cara", "ir a la oficina", "visitar", "presentarme", "ir personalmente",
         ),
+        "in_us": (
+            "en eeuu", "aqui en eeuu", "en este pais", "aqui en el pais", "dentro de eeuu", "dentro del pais",
+            "aca en eeuu",
+        ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
             "diferencia de horario",
@@ -398,6 +406,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
 _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
+_NOT = frozenset({"not", "no", "never", "nunca"})
+"""Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
 
 
 @functools.cache
@@ -441,7 +451,9 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         step = 1
         for phrase, concept in table.get(word, ()):  # the longest phrase said from here
             if tuple(said[i:i + len(phrase)]) == phrase:
-                found[concept] = None
+                before = said[max(0, i - 3):i]
+                if not (concept == MARK + "in_us" and _NOT.intersection(before)):  # "I'm not in the US"
+                    found[concept] = None
                 step = len(phrase)
                 break
         i += step

@@ -38,6 +38,16 @@ from ivr.core.wording import tokens
         ("necesito que me sellen la visa", "es", "#consulate"),
         ("ok that answered my question you can let me go", "en", "#farewell"),  # holdout v11's family
         ("ya resolvió mi duda puede desconectar", "es", "#farewell"),
+        ("hi i'm calling long distance", "en", "#abroad"),  # holdout v12's families, not their sentences
+        ("llamo de larga distancia", "es", "#abroad"),
+        ("i can't climb stairs and need special arrangements", "en", "#accommodation"),
+        ("ando con muletas y necesito elevador", "es", "#accommodation"),
+        ("how late can i call on a weeknight central time", "en", "#hours"),
+        ("hasta qué hora atienden en hora del pacífico", "es", "#hours"),
+        ("i need a taxi to the airport", "en", "#errand"),
+        ("quiero pedir un uber al aeropuerto", "es", "#errand"),
+        ("i'm here in the states and my card expired", "en", "#in_us"),
+        ("estoy aquí en estados unidos", "es", "#in_us"),
     ],
 )
 def test_surface_words_name_their_concept(said: str, language: str, concept: str) -> None:
@@ -111,3 +121,14 @@ def test_concepts_route_more_unseen_examples_right_in_each_language(
     finally:
         understanding._build.cache_clear()
     assert all(with_concepts[language] > without[language] for language in ("en", "es")), (with_concepts, without)
+
+
+@pytest.mark.parametrize(("said", "language"), [("i am not in the us right now", "en"), ("no estoy en estados unidos", "es")])
+def test_not_in_the_united_states_is_not_in_the_united_states(said: str, language: str) -> None:
+    """A negation before "in the US" takes `#in_us` away (the caller is abroad)."""
+    assert "#in_us" not in concepts(said, language)
+
+
+def test_a_reservist_is_not_a_reservation() -> None:
+    """"reservista" and "reservación" share a stem; only a reservation said as one ("una reservación") is an errand."""
+    assert "#errand" not in concepts("soy reservista del army", "es") and "#errand" in concepts("tengo una reservación", "es")
