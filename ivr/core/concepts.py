@@ -136,7 +136,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
-            "visa interview", "ds260", "ciudad juarez", "juarez", "american passport", "us passport",
+            "visa interview", "ds260", "ds 260", "ds160", "ds 160", "need a passport", "get a passport",
+            "apply for a passport", "passport application", "ciudad juarez", "juarez", "american passport", "us passport",
             "passport renewal", "renew my passport", "visa bulletin", "priority date", "visa stamp",
             "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
             "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",
@@ -145,7 +146,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
             "deportation officer", "removal proceedings", "removal order", "ero", "check in with", "raid",
             "bond", "taken by", "picked up", "took my", "gps", "tracker", "my release", "supervised release",
-            "order of supervision", "isap", "i sap",
+            "order of supervision", "isap", "i sap", "processing center", "detention center", "in custody",
+            "locked up", "detained",
         ),
         "court": (
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
@@ -323,7 +325,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
-            "entrevista consular", "ciudad juarez", "juarez", "consular", "pasaporte americano",
+            "entrevista consular", "sacar pasaporte", "sacar el pasaporte", "tramitar el pasaporte", "ds 160",
+            "ds 260", "ciudad juarez", "juarez", "consular", "pasaporte americano",
             "boletin de visas", "fecha de prioridad", "sello de la visa", "sello de visa", "selle la visa",
             "sellen la visa", "renovar la visa", "renovar mi visa", "visa nueva", "nueva visa", "cita consular",
         ),
@@ -331,6 +334,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
             "oficial de deportacion", "redada", "se llevaron a", "agarraron", "fianza", "monitor en el pie",
             "gps", "rastreador", "supervision", "orden de supervision", "isap", "monitor", "tobillo", "brazalete",
+            "centro de detencion", "detenida", "encerrado", "encerrada",
         ),
         "court": (
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",
