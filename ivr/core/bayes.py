@@ -9,7 +9,9 @@ the phrases' words (Laplace smoothing `ALPHA`, uniform priors), with `NONE` as a
 its own for what the line does not handle ("I need to pay my electric bill").  Its features
 are the words, each pair of words said next to each other or one word apart (`features`):
 "car broke" is not "broke down" plus "car", and "no card" after an approval is not "card"
-alone; and the domain concepts the words name (`ivr.core.concepts`: "#decided").
+alone; and the domain concepts the words name (`ivr.core.concepts`: "#decided").  A concept
+nearly always said for one class (`DECISIVE_SHARE`) is decisive and counts twice, so the generic
+words around it do not outvote it.
 
 Learning is counting (a few milliseconds for a thousand examples), so the tables are
 built with the model, never per request; `posterior` adds, per known feature, what it

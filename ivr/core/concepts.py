@@ -14,8 +14,9 @@ normalised as the caller's words are (`ivr.core.wording.tokens`: synonyms, stems
 words kept, so "we're done" and "went through" can name a concept though "done" and "went"
 carry no topic alone) and looked up as runs of tokens.  Two rules need no list: a number said
 with months or years (`#months`: "nineteen months", "como veinte meses") or with weeks or days
-(`#days`: "runs out in two weeks"), and a country said as where one is (`@country`) is
-`#abroad`.  Add a phrase when callers use it for a concept the list already has; never to fix
+(`#days`: "runs out in two weeks"), a country said as where one is (`@country`) is
+`#abroad`, and "in the US" after a negation ("I'm not in the US") is not `#in_us`.  Add a
+phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
 
@@ -137,7 +138,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
             "visa interview", "ds260", "ds 260", "ds160", "ds 160", "need a passport", "get a passport",
-            "apply for a passport", "passport application", "ciudad juarez", "juarez", "american passport", "us passport",
+            "apply for a passport", "passport application", "ciudad juarez", "juarez", "american passport",
+            "us passport",
             "passport renewal", "renew my passport", "visa bulletin", "priority date", "visa stamp",
             "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
             "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",

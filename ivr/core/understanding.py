@@ -371,7 +371,8 @@ class Model:
         if elsewhere and understood.outcome != "route":
             return self._unsettled(understood, ranked, factor)
         if understood.outcome == "route":
-            if best == understood.choice or (probability < LEARNT_OVERRULES and not (elsewhere and best == OUT_OF_SCOPE)):
+            sure = probability >= LEARNT_OVERRULES or (elsewhere and best == OUT_OF_SCOPE)
+            if best == understood.choice or not sure:
                 return None
             if best == OUT_OF_SCOPE:
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples",

@@ -289,7 +289,7 @@ _CALLING_FROM = {
 """A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan", but
 not "my parents from India"."""
 _CALLING_GAP = 3
-"""How many words before the weaker cue may hold the call: "calling long distance from Kenya", "llamo aquí de Perú"."""
+"""How many words before the weaker cue may hold the call: "calling long distance from Kenya"."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 _BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
@@ -300,7 +300,8 @@ def _places(words: list[str], language: str) -> list[str]:
     """Country names said as where one is become `COUNTRY`: "in the Dominican Republic" -> "in @country".
 
     Only after a cue ("in", "calling from", "desde", "en", "llamo de": articles and one city
-    skipped) or said alone, so "my Mexican passport", "my parents from India" and "soy de
+    skipped; up to `_CALLING_GAP` words between the call and "from": "calling long distance
+    from") or said alone, so "my Mexican passport", "my parents from India" and "soy de
     México" keep their words; never "New Mexico".
     """
     places = _PLACES.get(language, _PLACES["en"])
@@ -314,7 +315,9 @@ def _places(words: list[str], language: str) -> list[str]:
         if at >= 1 and out[at - 1] in _BORN:  # "born in Honduras", "nací en Honduras": a birthplace
             return False
         # "calling from Kenya", and a few words between ("calling long distance from Kenya", "calling you from")
-        return at >= 0 and (out[at] in cues or (out[at] in weak and any(word in calling for word in out[max(0, at - _CALLING_GAP):at])))
+        if at < 0:
+            return False
+        return out[at] in cues or (out[at] in weak and not calling.isdisjoint(out[max(0, at - _CALLING_GAP):at]))
 
     out: list[str] = []
     i = 0
