@@ -59,9 +59,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "published_time": (
             "outside processing time", "outside the processing time", "past the processing time",
             "processing time", "normal processing", "posted time", "posted times", "posted processing time",
-            "website says", "site says", "supposed to take", "should take", "normal time frame",
+            "supposed to take", "should take", "normal time frame",
             "normal time", "way past", "way outside", "longer than the website", "longer than it should",
         ),
+        "website": ("website says", "site says", "the website", "online it says", "the app says"),
         "others_faster": (
             "everybody got", "everyone got", "everybody i know", "everyone i know", "everyone else",
             "everybody else", "other people", "others got", "got theirs", "filed after me",
@@ -256,10 +257,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "por anos",
         ),
         "published_time": (
-            "tiempo de procesamiento", "tiempos de procesamiento", "el sitio dice", "la pagina dice",
-            "dice la pagina", "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan",
+            "tiempo de procesamiento", "tiempos de procesamiento", "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan",
             "dice que tarda", "fuera del tiempo", "mas de lo normal", "mas de lo que dice",
         ),
+        "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
         "others_faster": (
             "a otros", "otras personas", "los demas", "a todos", "mi amigo", "mi vecino", "mandaron despues",
             "ya les llego", "despues que yo", "despues de mi", "al mismo tiempo", "ya le llego", "ya le salio",

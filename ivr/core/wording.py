@@ -122,6 +122,13 @@ def _spell_out(words: list[str]) -> list[str]:
 
 
 _HUNDRED = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
+_HUNDREDS = {
+    "en": {},
+    "es": {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
+           "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900},
+}
+"""Spanish hundreds said as one word: "ciento treinta" -> 130, "cuatrocientos ochenta y cinco" -> 485 (the I-130, the
+N-400: "i ciento treinta", "n cuatrocientos")."""
 
 
 def _numbers(tokens: list[str], language: str) -> list[str]:
@@ -148,8 +155,14 @@ def _numbers(tokens: list[str], language: str) -> list[str]:
             return units[token], 1
         return None
 
+    hundreds = _HUNDREDS.get(language, _HUNDREDS["en"])
     while i < len(tokens):
         token = tokens[i]
+        if token in hundreds:
+            rest = small(i + 1)
+            run.append(str(hundreds[token] + (rest[0] if rest else 0)))
+            i += 1 + (rest[1] if rest else 0)
+            continue
         said = small(i)
         if said is not None and said[1] == 1 and token in units and i + 1 < len(tokens) and tokens[i + 1] in hundred:
             rest = small(i + 2)
@@ -206,7 +219,9 @@ def stem(token: str, language: str = "en") -> str:
 
 _NUMBER_WORDS = frozenset(
     word for table in (_UNITS, _TEENS, _TENS) for words in table.values() for word in words
-) | frozenset(word for words in _HUNDRED.values() for word in words)
+) | frozenset(word for words in _HUNDRED.values() for word in words) | frozenset(
+    word for words in _HUNDREDS.values() for word in words
+)
 
 
 _LETTER_WORDS = {"es": frozenset("y a o e u".split())}

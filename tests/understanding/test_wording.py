@@ -27,6 +27,9 @@ from ivr.core.wording import content, is_place, tokens
         ("a B two visa", "en", ("b2", "visa")),
         ("nine oh seven", "en", ("907",)),
         ("cuatro ochenta y cinco", "es", ("485",)),
+        ("mi i ciento treinta", "es", ("i130",)),  # Spanish hundreds said as one word: the I-130, the N-400
+        ("el n cuatrocientos", "es", ("n400",)),
+        ("la i setecientos sesenta y cinco", "es", ("i765",)),
         ("my appointments", "en", ("appoint",)),
         ("he needs to reschedule his interview", "en", ("reschedul", "interview")),  # whose, not what: no topic
         ("calling long distance", "en", ("oversea",)),  # a call from abroad, not the "long" of a long wait
