@@ -86,6 +86,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
             "relocated", "new apartment", "different house", "new place", "changed houses",
+            "letters to go to", "mail to go to", "send my mail", "send my letters", "send my notices",
+            "mail sent to", "letters sent to", "in care of", "po box",
+            "shelter",
         ),
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
@@ -220,6 +223,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "postage", "book of stamps", "buy stamps", "food stamps", "snap benefits", "ebt",
             "taxi", "cab", "uber", "lyft", "shuttle", "limo", "a ride to", "pick me up", "book a flight",
             "plane ticket", "airline ticket", "flight", "my luggage", "table for",
+            "western union", "moneygram", "money gram", "remittance", "wire transfer", "money transfer", "zelle",
+            "venmo", "paypal", "cash app",
         ),
         "evidence": (
             "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
@@ -280,7 +285,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "address": (
             "me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa",
-            "me cambie de casa",
+            "me cambie de casa", "apartado postal", "albergue", "que me manden las cartas",
+            "que me manden el correo", "mandar mis cartas", "oficina de mi abogado", "oficina de mi trabajadora social",
         ),
         "fix_error": (
             "error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal",
@@ -397,6 +403,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "cuarto de hotel", "food stamps", "cupones de comida", "estampillas de comida",
             "taxi", "uber", "lyft", "un raite", "que me recojan", "boleto de avion", "vuelo", "mi maleta",
             "reservar una mesa", "restaurante",
+            "western union", "moneygram", "money gram", "remesa", "remesas", "envio de dinero",
+            "transferencia de dinero", "giro de dinero", "zelle", "venmo", "paypal",
         ),
         "evidence": (
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
@@ -415,6 +423,10 @@ _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
+_KINDS = frozenset({MARK + "adoption"})
+"""Concepts that name a kind of case, not what the caller wants: said with a decision or a status asked
+(`STATUS`), the case's kind does not decide the line ("did the orphan petition for my adopted daughter go through")."""
+STATUS = frozenset({MARK + "decided", MARK + "pending"})
 
 
 @functools.cache
@@ -464,4 +476,6 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 step = len(phrase)
                 break
         i += step
+    if not STATUS.isdisjoint(found):
+        return tuple(concept for concept in found if concept not in _KINDS)
     return tuple(found)

@@ -131,6 +131,10 @@ COMPOUNDS = {
         ("working", "abroad"): "overseas", ("work", "abroad"): "overseas", ("working", "overseas"): "overseas",
         ("work", "overseas"): "overseas", ("post", "office"): "postoffice",
         ("long", "distance"): "overseas",  # "calling long distance" is not "taking too long"
+        ("western", "union"): "westernunion", ("money", "gram"): "moneygram", ("cash", "app"): "cashapp",
+        # a person's office is where they work, not a USCIS office: "send my letters to my caseworker's office"
+        ("caseworkers", "office"): "caseworker", ("caseworker", "office"): "caseworker",
+        ("case", "workers", "office"): "caseworker", ("social", "workers", "office"): "socialworker",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -153,6 +157,7 @@ COMPOUNDS = {
         ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
         ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
         ("larga", "distancia"): "extranjero",
+        ("western", "union"): "westernunion", ("money", "gram"): "moneygram",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -165,7 +170,7 @@ ELSEWHERE = {
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
         "cable installation salon haircut barber grooming plumber technician amazon bus subway "
         "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
-        "luggage baggage suitcase".split()
+        "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -174,7 +179,7 @@ ELSEWHERE = {
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
-        "limusina maleta maletas equipaje aerolinea".split()
+        "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -309,6 +309,13 @@ _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 _BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
 """Words before a cue that make the country a birthplace, not where the caller is."""
+_GOING = frozenset({
+    "go", "goes", "going", "fly", "flying", "surgery", "operation", "wedding", "funeral", "ir", "voy", "vamos",
+    "viajar", "visitar", "cirugia", "operacion", "boda", "entierro",
+})
+"""Words up to three before "in" / "en" that make the country where one is going or an event's place ("surgery in
+Mexico next month", "going to a wedding in Peru", "quiero viajar en diciembre a México"), not where the caller is;
+being on a trip or a visit there is ("visiting my family in Lima", "de viaje en España")."""
 
 
 def _places(words: list[str], language: str) -> list[str]:
@@ -331,6 +338,8 @@ def _places(words: list[str], language: str) -> list[str]:
             return False
         # "calling from Kenya", and a few words between ("calling long distance from Kenya", "calling you from")
         if at < 0:
+            return False
+        if out[at] in cues and not _GOING.isdisjoint(out[max(0, at - 3):at]):  # "surgery in Mexico": not where one is
             return False
         return out[at] in cues or (out[at] in weak and not calling.isdisjoint(out[max(0, at - _CALLING_GAP):at]))
 

@@ -132,3 +132,30 @@ def test_not_in_the_united_states_is_not_in_the_united_states(said: str, languag
 def test_a_reservist_is_not_a_reservation() -> None:
     """"reservista" and "reservación" share a stem; only a reservation said as one ("una reservación") is an errand."""
     assert "#errand" not in concepts("soy reservista del army", "es") and "#errand" in concepts("tengo una reservación", "es")
+
+
+def test_a_case_kind_does_not_decide_the_line_when_a_decision_is_asked_about() -> None:
+    """An adoption petition asked about as a decision ("went through") is a case status: `#adoption` gives way (v13)."""
+    said = "whether the orphan petition for my adopted daughter went through"
+    assert "#decided" in concepts(said, "en") and "#adoption" not in concepts(said, "en")
+    assert "#adoption" in concepts("i want to adopt a child from another country", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i need my letters to go to the shelter", "en"), ("send my mail to my po box", "en"),
+     ("quiero que me manden las cartas al albergue", "es"), ("mi correo va a un apartado postal", "es")],
+)
+def test_mail_sent_somewhere_else_is_an_address(said: str, language: str) -> None:
+    """Letters to go to a shelter, a P.O. box, in care of someone: a mailing address to change (`#address`)."""
+    assert "#address" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my money transfer through western union", "en"), ("a moneygram from my brother", "en"),
+     ("la remesa que me mandaron", "es"), ("mi transferencia de dinero", "es")],
+)
+def test_a_money_transfer_is_an_errand(said: str, language: str) -> None:
+    """Money sent by Western Union, MoneyGram, a remittance: another business's (`#errand`), in both languages."""
+    assert "#errand" in concepts(said, language)

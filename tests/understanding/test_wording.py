@@ -119,6 +119,44 @@ def test_a_country_named_otherwise_or_a_place_in_the_united_states_is_not_abroad
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("my son is having surgery in mexico next month", "en"),
+        ("i'm going to a wedding in peru", "en"),
+        ("voy a ir a una boda en guatemala", "es"),
+        ("a mi mamá la van a operar, la cirugía es en honduras", "es"),
+    ],
+)
+def test_a_country_where_one_is_going_or_an_event_is_held_is_not_where_the_caller_is(text: str, language: str) -> None:
+    """A destination ("going to a wedding in", "una boda en") or an operation's place is not the caller's location (v13: "surgery in mexico")."""
+    assert "@country" not in content(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("i'm visiting my family in lima", "en"), ("ando de viaje en españa", "es"), ("i'm on vacation in japan", "en")],
+)
+def test_a_country_where_the_caller_is_on_a_trip_is_where_the_caller_is(text: str, language: str) -> None:
+    """Being on a visit or a trip there puts the caller there: the destination rule leaves it `@country`."""
+    assert "@country" in content(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("send my letters to my caseworker's office", "en"), ("my mail goes to my social worker's office", "en")],
+)
+def test_a_persons_office_is_not_an_office_of_ours(text: str, language: str) -> None:
+    """"my caseworker's office" is where someone works (a mailing place), not a field office: no "offic"."""
+    assert "offic" not in content(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [("my western union transfer", "en"), ("mi envío por western union", "es")])
+def test_a_money_transfer_company_is_one_word(text: str, language: str) -> None:
+    """"western union" is one word, another business's (`lexicon.ELSEWHERE`), not "union" or a western state."""
+    assert "westernunion" in content(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("estoy de visita con mi familia en hondu ras", "es"),
         ("vivo en el salva dor", "es"),
         ("I'm calling from guate mala", "en"),
