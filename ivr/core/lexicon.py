@@ -170,7 +170,8 @@ ELSEWHERE = {
         "groceries grocery tax taxes irs refund library medicare medicaid unemployment jury welfare postoffice "
         "cable installation salon haircut barber grooming plumber technician amazon bus subway "
         "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
-        "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp".split()
+        "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp "
+        "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -179,7 +180,8 @@ ELSEWHERE = {
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
-        "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal".split()
+        "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
+        "walmart costco soriana mcdonalds starbucks".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

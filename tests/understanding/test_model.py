@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from ivr.core.understanding import ASK_AT, NEGATION_WEIGHT, ROUTE_AT, Model
@@ -207,3 +209,12 @@ def test_a_word_naming_another_business_keeps_a_sentence_from_routing(menu: Mode
     """"what time does the bank close" is about the bank's hours, not ours: not routed (lexicon.ELSEWHERE)."""
     assert menu.understand("what time do you close").choice == "hours"
     assert menu.understand("what time does the bank close").outcome == "not_understood"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what time does walmart close", "en"), ("is costco open on sunday", "en"), ("a qué hora cierra el walmart", "es")],
+)
+def test_a_stores_hours_are_not_ours(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A chain store named with hours is another business's (lexicon.ELSEWHERE): the main menu does not route it."""
+    assert model("main_menu", language).understand(said).outcome == "not_understood"
