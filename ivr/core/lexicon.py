@@ -171,7 +171,8 @@ ELSEWHERE = {
         "cable installation salon haircut barber grooming plumber technician amazon bus subway "
         "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
         "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp "
-        "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket".split()
+        "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
+        "football soccer basketball baseball pothole streetlight garbage trash takeout".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -181,7 +182,7 @@ ELSEWHERE = {
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
-        "walmart costco soriana mcdonalds starbucks".split()
+        "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

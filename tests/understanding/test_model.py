@@ -218,3 +218,13 @@ def test_a_word_naming_another_business_keeps_a_sentence_from_routing(menu: Mode
 def test_a_stores_hours_are_not_ours(model: Callable[[str, str], Model], said: str, language: str) -> None:
     """A chain store named with hours is another business's (lexicon.ELSEWHERE): the main menu does not route it."""
     assert model("main_menu", language).understand(said).outcome == "not_understood"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what time does the soccer game start", "en"), ("who do i call about a pothole", "en"),
+     ("a qué hora empieza el futbol", "es"), ("hay un bache enfrente de mi casa a quién le hablo", "es")],
+)
+def test_an_everyday_errand_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A game, a pothole, the garbage, a landlord ("casero") are another business's (lexicon.ELSEWHERE): not routed."""
+    assert model("main_menu", language).understand(said).outcome == "not_understood"
