@@ -49,6 +49,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "finish looking", "finished looking", "done looking", "finish reviewing", "finished reviewing",
             "done reviewing", "still being looked at", "get around to", "got around to", "case still open",
             "case is still open", "case open", "close my case", "closed my case", "case closed", "case is closed",
+            "touched it", "touched my case", "anybody touched", "anyone touched", "somebody touched",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -61,6 +62,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "processing time", "normal processing", "posted time", "posted times", "posted processing time",
             "supposed to take", "should take", "normal time frame",
             "normal time", "way past", "way outside", "longer than the website", "longer than it should",
+            "processing chart", "the chart", "processing times chart", "compared to the", "past due",
         ),
         "website": ("website says", "site says", "the website", "online it says", "the app says"),
         "others_faster": (
@@ -75,6 +77,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "run out", "running out", "expires", "expiring", "expire", "expiration", "about to expire",
             "lose my job", "start date", "fast track", "sped up", "move it up", "moved up", "right away",
             "fast", "quickly", "job offer", "lose my license",
+            "escalate", "escalated", "escalation", "push it through", "age out", "ages out", "aging out", "aged out",
+            "turns 21", "turn 21", "turning 21",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -102,6 +106,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "stairs", "staircase", "arrangements", "make arrangements", "special arrangements", "special needs",
             "crutches", "elevator", "handicap", "handicapped", "mobility", "oxygen tank", "recovering from",
             "bad back", "bad knees", "can not do stairs", "limited mobility", "disabled",
+            "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
+            "weak immune system", "immunocompromised",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -154,6 +160,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "bond", "taken by", "picked up", "took my", "gps", "tracker", "my release", "supervised release",
             "order of supervision", "isap", "i sap", "processing center", "detention center", "in custody",
             "locked up", "detained",
+            "illegally", "illegal immigrant", "illegal immigrants", "illegal alien", "illegal aliens",
+            "undocumented worker", "undocumented workers", "report a crime", "report someone", "tip line",
         ),
         "court": (
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
@@ -277,6 +285,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba", "plazo",
             "fecha limite", "cuanto antes", "lo antes posible", "prisa", "ponganle prisa", "tramite urgente",
             "oferta de trabajo", "me van a despedir", "pierdo mi trabajo", "pierdo mi licencia",
+            "cumple 21", "cumpla 21", "cumplir 21", "va a cumplir 21", "cumple veintiun", "cumplir veintiun", "quedarse fuera por la edad",
         ),
         "not_arrived": (
             "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
@@ -299,6 +308,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "escaleras", "escalones", "necesidades especiales", "muletas", "elevador", "ascensor",
             "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
             "me estoy recuperando", "se esta recuperando", "andadera", "andador",
+            "amamantar", "dar pecho", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
         ),
         "illness": (
             "enfermo", "enferma", "hospital", "hospitalizado", "hospitalizada", "cirugia", "operaron",
@@ -344,6 +354,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "oficial de deportacion", "redada", "se llevaron a", "agarraron", "fianza", "monitor en el pie",
             "gps", "rastreador", "supervision", "orden de supervision", "isap", "monitor", "tobillo", "brazalete",
             "centro de detencion", "detenida", "encerrado", "encerrada",
+            "ilegalmente", "inmigrante ilegal", "inmigrantes ilegales", "trabajando ilegal", "denunciar a",
+            "reportar a alguien", "reportar un crimen", "denunciar un crimen",
         ),
         "court": (
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",

@@ -48,6 +48,15 @@ from ivr.core.wording import tokens
         ("quiero pedir un uber al aeropuerto", "es", "#errand"),
         ("i'm here in the states and my card expired", "en", "#in_us"),
         ("estoy aquí en estados unidos", "es", "#in_us"),
+        ("how do i report people working here illegally", "en", "#ice"),  # holdout v14's families
+        ("quiero denunciar a alguien que trabaja ilegalmente", "es", "#ice"),
+        ("i'm breastfeeding and need a private room", "en", "#accommodation"),
+        ("necesito un lugar para darle pecho a mi bebé", "es", "#accommodation"),
+        ("it's way overdue compared to the chart", "en", "#published_time"),
+        ("can you escalate my case", "en", "#hurry"),
+        ("my son is about to age out", "en", "#hurry"),
+        ("mi hija va a cumplir veintiún años", "es", "#hurry"),
+        ("has anybody touched my file", "en", "#pending"),
     ],
 )
 def test_surface_words_name_their_concept(said: str, language: str, concept: str) -> None:
