@@ -161,7 +161,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "order of supervision", "isap", "i sap", "processing center", "detention center", "in custody",
             "locked up", "detained",
             "illegally", "illegal immigrant", "illegal immigrants", "illegal alien", "illegal aliens",
-            "undocumented worker", "undocumented workers", "report a crime", "report someone", "tip line",
+            "undocumented worker", "undocumented workers",
         ),
         "court": (
             "court", "judge", "court hearing", "my hearing", "eoir", "immigration court", "master hearing",
@@ -354,8 +354,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "oficial de deportacion", "redada", "se llevaron a", "agarraron", "fianza", "monitor en el pie",
             "gps", "rastreador", "supervision", "orden de supervision", "isap", "monitor", "tobillo", "brazalete",
             "centro de detencion", "detenida", "encerrado", "encerrada",
-            "ilegalmente", "inmigrante ilegal", "inmigrantes ilegales", "trabajando ilegal", "denunciar a",
-            "reportar a alguien", "reportar un crimen", "denunciar un crimen",
+            "ilegalmente", "inmigrante ilegal", "inmigrantes ilegales", "trabajando ilegal",
         ),
         "court": (
             "la corte", "a la corte", "corte de inmigracion", "en corte", "juez", "audiencia", "el tribunal",
