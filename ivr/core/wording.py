@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
@@ -85,14 +85,24 @@ def _compounds(words: list[str], language: str) -> list[str]:
     if not any(word in starts for word in words):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
+
+    def compound(pieces: list[str]) -> tuple[str, ...] | None:
+        one = table.get(tuple(pieces))
+        return None if one is None else (one,)
+
+    return _rejoined(words, compound)
+
+
+def _rejoined(words: list[str], join: Callable[[list[str]], Sequence[str] | None]) -> list[str]:
+    """`words` with each run of three, else two, that `join` gives words for replaced by them, left to right."""
     out: list[str] = []
     i = 0
     while i < len(words):
-        for size in (3, 2):
-            one = table.get(tuple(words[i:i + size]))
-            if one is not None:
-                out.append(one)
-                i += size
+        for width in (3, 2):
+            joined = join(words[i:i + width]) if i + width <= len(words) else None
+            if joined is not None:
+                out.extend(joined)
+                i += width
                 break
         else:
             out.append(words[i])
@@ -372,22 +382,14 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
     of at least five letters ("in dia" is India; "to go" is not Togo), unless already its words.
     """
     split = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for width in (3, 2):
-            pieces = words[i:i + width]
-            if len(pieces) < width or any(len(piece) < 2 for piece in pieces):
-                continue
-            name = split.get("".join(pieces))
-            if name is not None and tuple(pieces) != name:
-                out.extend(name)
-                i += width
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return out
+
+    def place(pieces: list[str]) -> tuple[str, ...] | None:
+        if any(len(piece) < 2 for piece in pieces):
+            return None
+        name = split.get("".join(pieces))
+        return name if name is not None and tuple(pieces) != name else None
+
+    return _rejoined(words, place)
 
 
 @functools.lru_cache(maxsize=16384)
