@@ -32,9 +32,13 @@ from ivr.core.registry import Context
 from ivr.core.session import Session
 from ivr.qa.transcript import CallerInput
 
+READY = "ivr-startup-ready"
+"""What the `create_app` child prints once the app is built: a server's worker is ready to serve then."""
+
 STARTUPS: dict[str, str] = {
     # a fresh interpreter each time, as gunicorn's workers and a shell's `ivr` command start
-    "create_app": "from ivr import create_app; create_app({{'DATABASE_URL': 'sqlite:///{folder}/startup.sqlite3'}})",
+    "create_app": "import sys; from ivr import create_app; create_app({{'DATABASE_URL': 'sqlite:///{folder}/startup.sqlite3'}}); "
+                  f"print({READY!r}, flush=True)",
     "validate": "import sys; from ivr.cli import main; sys.argv = ['ivr', 'validate']; main()",
 }
 
@@ -115,42 +119,61 @@ def time_engine(inputs: Sequence[CallerInput], repeat: int = 5, number: int = 20
 class StartupTiming:
     name: str
     runs: int
-    wall_s: float  # median wall time of a fresh interpreter doing it (interpreter start included)
-    cpu_s: float  # median CPU time of the same runs
+    wall_s: float  # median wall time of a fresh interpreter until it is done (the app built; validate's exit)
+    cpu_s: float  # median CPU time of the whole runs
     bare_s: float  # median wall time of a fresh interpreter doing nothing: the part that is Python's own
+    exit_s: float = 0.0  # median wall time from the app built to its interpreter's exit (create_app only)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "runs": self.runs, "wall_s": round(self.wall_s, 3), "cpu_s": round(self.cpu_s, 3),
-                "python_s": round(self.bare_s, 3)}
+                "python_s": round(self.bare_s, 3), "exit_s": round(self.exit_s, 3)}
 
 
 def time_startup(name: str, runs: int = 5, cwd: str | None = None) -> StartupTiming:
     """`create_app()` or `ivr validate` of the shipped tree, each in a fresh interpreter, `runs` times (median).
 
-    The modules' bytecode is compiled once first (into a cache folder of the run's own, even when
-    PYTHONDONTWRITEBYTECODE is set): an installed package, and any start after the first, has it.
+    `create_app()` is timed from the interpreter's start until the app is built (the child says so on
+    its standard output): a server's worker serves from then on, and the interpreter's own exit
+    afterwards (freeing everything built, 30-100 ms here) is reported apart.  `ivr validate` is timed
+    until its process ends: its user waits for that.  The modules' bytecode is compiled once first
+    (into a cache folder of the run's own, even when PYTHONDONTWRITEBYTECODE is set): an installed
+    package, and any start after the first, has it.
     """
     with tempfile.TemporaryDirectory(prefix="ivr-startup-") as folder:
         code = STARTUPS[name].format(folder=folder)
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = os.path.join(folder, "bytecode")
         _run_python(code, cwd, env)  # compiles and caches the bytecode: not timed
-        walls, cpus, bares = [], [], []
+        walls, exits, cpus, bares = [], [], [], []
         for _ in range(runs):
             bares.append(_run_python("pass", cwd, env)[0])
-            wall, cpu = _run_python(code, cwd, env)
-            walls.append(wall)
+            ready, ended, cpu = _run_python(code, cwd, env)
+            walls.append(ready)
+            exits.append(ended - ready)
             cpus.append(cpu)
-    return StartupTiming(name, runs, statistics.median(walls), statistics.median(cpus), statistics.median(bares))
+    return StartupTiming(name, runs, statistics.median(walls), statistics.median(cpus), statistics.median(bares),
+                         statistics.median(exits))
 
 
-def _run_python(code: str, cwd: str | None, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of `python -c code` (CPU: the child's user and system time)."""
+def _run_python(code: str, cwd: str | None, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds of `python -c code` until it printed `READY` (else until it ended) and until it ended,
+    and its CPU seconds (the child's user and system time)."""
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
-    wall = time.perf_counter() - started
+    with tempfile.TemporaryFile(mode="w+") as stderr, subprocess.Popen(
+        [sys.executable, "-c", code], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True
+    ) as child:
+        assert child.stdout is not None
+        ready = None
+        for line in child.stdout:  # read as it comes: the moment of `READY`, and no full pipe
+            if ready is None and line.strip() == READY:
+                ready = time.perf_counter() - started
+        returncode = child.wait(timeout=120)
+        stderr.seek(0)
+        errors = stderr.read()
+    ended = time.perf_counter() - started
     after = os.times()
-    if done.returncode != 0:
-        raise RuntimeError(f"start-up run failed: {(done.stderr or done.stdout).strip()[-300:]}")
-    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    if returncode != 0:
+        raise RuntimeError(f"start-up run failed: {errors.strip()[-300:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return (ended if ready is None else ready), ended, cpu

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ivr.ops import engine_bench
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +38,26 @@ def test_startup_is_timed_in_a_fresh_interpreter() -> None:
     timing = engine_bench.time_startup("create_app", runs=1)
     assert (timing.name, timing.runs) == ("create_app", 1)
     assert timing.wall_s > 0 and timing.cpu_s > 0 and timing.bare_s > 0
-    assert set(timing.to_dict()) == {"name", "runs", "wall_s", "cpu_s", "python_s"}
+    assert set(timing.to_dict()) == {"name", "runs", "wall_s", "cpu_s", "python_s", "exit_s"}
+
+
+def test_an_app_is_timed_until_it_is_built_and_its_exit_apart() -> None:
+    """`create_app()`'s start ends when the child says the app is built; the interpreter's exit after it is its own number."""
+    timing = engine_bench.time_startup("create_app", runs=1)
+    assert timing.exit_s > 0
+
+
+def test_a_command_is_timed_to_its_end() -> None:
+    """`ivr validate` has no moment of readiness before its end: its whole run is its start-up, nothing apart."""
+    timing = engine_bench.time_startup("validate", runs=1)
+    assert timing.wall_s > timing.bare_s and timing.exit_s == 0
+
+
+def test_a_failing_start_is_an_error_with_what_the_child_said(tmp_path: Path, monkeypatch: Any) -> None:
+    """A start that fails is not timed: the error carries the end of the child's standard error."""
+    monkeypatch.setitem(engine_bench.STARTUPS, "broken", "import sys; sys.exit('no flows here')")
+    with pytest.raises(RuntimeError, match="no flows here"):
+        engine_bench.time_startup("broken", runs=1)
 
 
 def test_validating_the_shipped_tree_loads_the_script_library_once_per_kind(monkeypatch: Any) -> None:
