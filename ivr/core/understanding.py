@@ -79,8 +79,8 @@ LEARNT_OVERASKS = 0.97
 """When the keywords ask between two choices, the examples' classifier routes to a third from this probability."""
 ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
-`lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless it learnt the concept for
-its choice more often than for out of scope ("the airline lost my suitcase", "me equivoqué de número")."""
+`lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
+for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -388,25 +388,20 @@ class Model:
         return Understanding("route", best, probability, alternatives, words, "examples")
 
     def _elsewhere_unlearnt(self, words: Sequence[str], best: str, named: Sequence[str] = ()) -> bool:
-        """Whether the words name another business (`lexicon.ELSEWHERE`) the examples never taught for `best`,
-        or a concept of another business or a wrong number (`ELSEWHERE_CONCEPTS`) taught for `best` no more
-        often than for out of scope.
+        """Whether the words name another business (`lexicon.ELSEWHERE`), or a concept of another business or
+        a wrong number (`ELSEWHERE_CONCEPTS`), that the examples never taught for `best`.
 
         "is the grocery store open on sunday" is not our hours; "the officer asked me to come back
         with my tax returns" is the field office, as the examples teach ("tax" with an interview).
         """
-        said = _elsewhere(self.language) & set(words)
-        errands = ELSEWHERE_CONCEPTS.intersection(named)
-        if not said and not errands:
+        elsewhere = (_elsewhere(self.language) & set(words)) | ELSEWHERE_CONCEPTS.intersection(named)
+        if not elsewhere:
             return False
         if best == OUT_OF_SCOPE:
             return True
         assert self.bayes is not None
-        labels, evidence = self.bayes.labels, self.bayes.evidence
-        index = labels.index(best)
-        if not all(any(at == index for at, _ in evidence.get(word, ())) for word in said):
-            return True
-        return not all(any(at == index for at, _ in evidence.get(concept, ())) for concept in errands)
+        index, evidence = self.bayes.labels.index(best), self.bayes.evidence
+        return not all(any(at == index for at, _ in evidence.get(feature, ())) for feature in elsewhere)
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:

@@ -313,8 +313,9 @@ _CALLING_FROM = {
 }
 """A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan", but
 not "my parents from India"."""
-_CALLING_GAP = 3
-"""How many words before the weaker cue may hold the call: "calling long distance from Kenya"."""
+_CUE_GAP = 3
+"""How many words before a cue are read: the call before the weaker one ("calling long distance from Kenya"),
+a going or an event before "in" / "en" (`_GOING`)."""
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 _NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
 _BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
@@ -332,7 +333,7 @@ def _places(words: list[str], language: str) -> list[str]:
     """Country names said as where one is become `COUNTRY`: "in the Dominican Republic" -> "in @country".
 
     Only after a cue ("in", "calling from", "desde", "en", "llamo de": articles and one city
-    skipped; up to `_CALLING_GAP` words between the call and "from": "calling long distance
+    skipped; up to `_CUE_GAP` words between the call and "from": "calling long distance
     from") or said alone, so "my Mexican passport", "my parents from India" and "soy de
     México" keep their words; never "New Mexico".
     """
@@ -344,14 +345,13 @@ def _places(words: list[str], language: str) -> list[str]:
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
 
     def cue(at: int) -> bool:
-        if at >= 1 and out[at - 1] in _BORN:  # "born in Honduras", "nací en Honduras": a birthplace
+        if at < 0 or (at >= 1 and out[at - 1] in _BORN):  # "born in Honduras", "nací en Honduras": a birthplace
             return False
-        # "calling from Kenya", and a few words between ("calling long distance from Kenya", "calling you from")
-        if at < 0:
-            return False
-        if out[at] in cues and not _GOING.isdisjoint(out[max(0, at - 3):at]):  # "surgery in Mexico": not where one is
-            return False
-        return out[at] in cues or (out[at] in weak and not calling.isdisjoint(out[max(0, at - _CALLING_GAP):at]))
+        before = out[max(0, at - _CUE_GAP):at]
+        if out[at] in cues:  # "in Japan", unless one is going there or an event is held there ("surgery in Mexico")
+            return _GOING.isdisjoint(before)
+        # "calling from Kenya", a few words between too ("calling long distance from Kenya", "calling you from")
+        return out[at] in weak and not calling.isdisjoint(before)
 
     out: list[str] = []
     i = 0

@@ -37,7 +37,7 @@ READY = "ivr-startup-ready"
 
 STARTUPS: dict[str, str] = {
     # a fresh interpreter each time, as gunicorn's workers and a shell's `ivr` command start
-    "create_app": "import sys; from ivr import create_app; create_app({{'DATABASE_URL': 'sqlite:///{folder}/startup.sqlite3'}}); "
+    "create_app": "from ivr import create_app; create_app({{'DATABASE_URL': 'sqlite:///{folder}/startup.sqlite3'}}); "
                   f"print({READY!r}, flush=True)",
     "validate": "import sys; from ivr.cli import main; sys.argv = ['ivr', 'validate']; main()",
 }
