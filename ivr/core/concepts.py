@@ -93,6 +93,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "letters to go to", "mail to go to", "send my mail", "send my letters", "send my notices",
             "mail sent to", "letters sent to", "in care of", "po box",
             "shelter",
+            "evicted", "eviction", "moved in with",
+            "notices to go to", "notices have to go to", "mail has to go to", "mail have to go to",
+            "somewhere else", "different address",
         ),
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
@@ -108,6 +111,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "bad back", "bad knees", "can not do stairs", "limited mobility", "disabled",
             "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
             "weak immune system", "immunocompromised",
+            "oxygen", "medical equipment", "medical device", "need to sit", "have to sit", "a chair",
+            "a seat", "lie down", "take breaks", "inhaler", "dialysis", "insulin", "seizures",
+            "epilepsy", "diabetic", "heart condition", "arthritis", "chronic pain", "ptsd", "panic attacks",
+            "claustrophobic", "amputee", "prosthetic", "paralyzed", "scooter",
+            "a quiet room", "a private room", "a private space", "sign language interpreter",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -153,6 +161,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "passport renewal", "renew my passport", "visa bulletin", "priority date", "visa stamp",
             "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
             "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",
+            "diversity visa lottery", "green card lottery", "visa lottery", "dv lottery",
         ),
         "ice": (
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
@@ -208,6 +217,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
             "operator", "talk to", "customer service", "not want a machine", "talking to a machine",
             "the recording", "a robot", "tier two", "real human", "live agent",
+            "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
+            "get someone on the phone", "get a person", "get a human",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -223,6 +234,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "errand": (
             "cable", "installation", "install", "installer", "internet service", "internet provider", "salon",
+            "gas company", "gas bill", "electric company", "power company", "electric bill", "water bill",
+            "light bill", "phone plan", "cell phone plan", "data plan", "internet plan", "phone bill",
+            "turn on the gas", "turn on the power", "turn on the water", "utilities",
             "haircut", "hair", "nails", "barber", "dmv", "driver license", "drivers license", "bank card",
             "debit card", "credit card", "tax refund", "irs", "pharmacy", "plumber", "technician",
             "restaurant", "pizza", "doctor", "dentist", "car", "phone bill", "electric", "package", "amazon",
@@ -296,6 +310,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa",
             "me cambie de casa", "apartado postal", "albergue", "que me manden las cartas",
             "que me manden el correo", "mandar mis cartas", "oficina de mi abogado", "oficina de mi trabajadora social",
+            "me corrieron", "nos corrieron", "desalojaron", "desalojo", "me echaron", "nos echaron",
+            "me estoy quedando con", "estoy viviendo con", "me fui a vivir con", "nos fuimos a vivir con",
+            "otra direccion",
         ),
         "fix_error": (
             "error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal",
@@ -309,6 +326,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
             "me estoy recuperando", "se esta recuperando", "andadera", "andador",
             "amamantar", "dar pecho", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
+            "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada", "una silla",
+            "un asiento", "acostarme", "inhalador", "dialisis", "insulina", "convulsiones",
+            "epilepsia", "diabetico", "diabetica", "condicion del corazon", "artritis", "dolor cronico",
+            "ataques de panico", "protesis", "paralizado", "paralizada",
+            "un cuarto privado", "un lugar privado",
         ),
         "illness": (
             "enfermo", "enferma", "hospital", "hospitalizado", "hospitalizada", "cirugia", "operaron",
@@ -348,6 +370,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ds 260", "ciudad juarez", "juarez", "consular", "pasaporte americano",
             "boletin de visas", "fecha de prioridad", "sello de la visa", "sello de visa", "selle la visa",
             "sellen la visa", "renovar la visa", "renovar mi visa", "visa nueva", "nueva visa", "cita consular",
+            "loteria de visas", "visa de diversidad", "loteria de la green card", "loteria de la visa",
         ),
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
@@ -397,6 +420,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
             "hablar con", "una maquina", "la grabacion", "un robot", "alguien de verdad", "en vivo",
             "persona real",
+            "saltarme todo esto", "saltar todo esto", "saltar el menu", "saltarme el menu",
+            "me atienda alguien", "ponerme con alguien", "me pone con alguien", "me ponga con alguien",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
@@ -407,6 +432,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "errand": (
             "cable", "instalacion", "instalar", "servicio de internet", "compania de internet", "salon",
+            "servicio de gas", "servicio de luz", "servicio de agua", "compania de luz", "compania de gas",
+            "recibo de luz", "recibo del gas", "recibo de agua", "plan de celular", "plan de telefono",
+            "servicio de telefono", "servicio de cable", "contratar el servicio", "pagar la luz",
             "peluqueria", "licencia de manejar", "licencia de conducir", "tarjeta del banco",
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
             "dentista", "carro", "paquete", "amazon", "una reservacion", "la reservacion", "mi reservacion",
@@ -434,6 +462,14 @@ _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
+_GOING_ON = {MARK + "farewell": frozenset({"to", "a", "al"})}
+"""Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
+have to go to my cousin's" and "me tengo que ir a la oficina" are not."""
+_NEED = MARK + "accommodation"
+_WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person"})
+"""Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
+interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview": a service request,
+not the field office)."""
 _KINDS = frozenset({MARK + "adoption"})
 """Concepts that name a kind of case, not what the caller wants: said with a decision or a status asked
 (`STATUS`), the case's kind does not decide the line ("did the orphan petition for my adopted daughter go through")."""
@@ -482,11 +518,16 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         for phrase, concept in table.get(word, ()):  # the longest phrase said from here
             if tuple(said[i:i + len(phrase)]) == phrase:
                 before = said[max(0, i - 3):i]
-                if not (concept == MARK + "in_us" and _NOT.intersection(before)):  # "I'm not in the US"
+                after = said[i + len(phrase)] if i + len(phrase) < end else ""
+                if concept == MARK + "in_us" and _NOT.intersection(before):  # "I'm not in the US"
+                    pass
+                elif after not in _GOING_ON.get(concept, ()):  # "have to go to my cousin's" is no farewell
                     found[concept] = None
                 step = len(phrase)
                 break
         i += step
+    if _NEED in found and not _WHERE_NEEDED.isdisjoint(found):
+        found = dict.fromkeys(concept for concept in found if concept not in _WHERE_NEEDED)
     if not STATUS.isdisjoint(found):
         return tuple(concept for concept in found if concept not in _KINDS)
     return tuple(found)

@@ -20,7 +20,7 @@ STOP_WORDS = {
         "already lately currently right now next today tonight question questions from another husband "
         "husbands wife wifes son sons daughter daughters mother mothers father fathers mom dad parent "
         "parents brother sister spouse spouses family child childs children kid kids fiance fiancee "
-        "boyfriend girlfriend he his him she her hers linecheck".split()
+        "boyfriend girlfriend he his him she her hers linecheck onthephone".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas de del a al y e o u que en mi mis me yo es son esta estoy por "
@@ -135,6 +135,17 @@ COMPOUNDS = {
         # a person's office is where they work, not a USCIS office: "send my letters to my caseworker's office"
         ("caseworkers", "office"): "caseworker", ("caseworker", "office"): "caseworker",
         ("case", "workers", "office"): "caseworker", ("social", "workers", "office"): "socialworker",
+        # a messaging app is how one calls, not a topic: "calling on whats app from Morocco"
+        ("what", "is", "app"): "whatsapp", ("whats", "app"): "whatsapp", ("face", "time"): "facetime",
+        # how one reaches a person, not the special phone lines: "get someone on the phone"
+        ("on", "the", "phone"): "onthephone", ("on", "the", "line"): "onthephone",
+        # the State Department's diversity visa lottery is a visa matter, not a lottery ticket
+        ("diversity", "visa", "lottery"): "dvlottery", ("diversity", "visa"): "dvlottery",
+        ("visa", "lottery"): "dvlottery", ("dv", "lottery"): "dvlottery", ("diversity", "lottery"): "dvlottery",
+        ("green", "card", "lottery"): "dvlottery", ("diversity", "program"): "dvlottery",
+        # put out of one's home: the mail has to go elsewhere
+        ("kicked", "us", "out"): "evicted", ("kicked", "me", "out"): "evicted", ("threw", "us", "out"): "evicted",
+        ("threw", "me", "out"): "evicted", ("kick", "us", "out"): "evicted", ("kick", "me", "out"): "evicted",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -158,6 +169,10 @@ COMPOUNDS = {
         ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
         ("larga", "distancia"): "extranjero",
         ("western", "union"): "westernunion", ("money", "gram"): "moneygram",
+        ("loteria", "de", "visas"): "loteriavisas", ("loteria", "de", "visa"): "loteriavisas",
+        ("visa", "de", "diversidad"): "loteriavisas", ("visas", "de", "diversidad"): "loteriavisas",
+        ("loteria", "de", "la"): "loteriavisas",  # "la lotería de la green card / de la visa"
+        ("whats", "app"): "whatsapp", ("what", "is", "app"): "whatsapp",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -172,7 +187,7 @@ ELSEWHERE = {
         "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
         "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp "
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
-        "football soccer basketball baseball pothole streetlight garbage trash takeout".split()
+        "football soccer basketball baseball pothole streetlight garbage trash takeout gas".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -182,7 +197,7 @@ ELSEWHERE = {
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
-        "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos".split()
+        "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -305,14 +305,18 @@ _SPLIT_PLACES = {
 """A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
+_MESSAGING = frozenset({
+    "whatsapp", "guasap", "signal", "telegram", "messenger", "skype", "viber", "facetime", "imo", "wechat", "line",
+})
+"""Messaging apps one calls over (`lexicon.COMPOUNDS` joins "whats app"): a call, as "calling" is, before "from"."""
 _CALLING_FROM = {
     "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing", "hello", "hi", "hey",
-                                          "greetings", "way"})),
+                                          "greetings", "way", *_MESSAGING})),
     "es": (frozenset({"de"}),
-           frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando"})),
+           frozenset({"llamo", "llamando", "llamada", "hablo", "hablando", "marco", "marcando", *_MESSAGING})),
 }
-"""A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan", but
-not "my parents from India"."""
+"""A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan",
+"on WhatsApp from Morocco" (`_MESSAGING`), but not "my parents from India"."""
 _CUE_GAP = 3
 """How many words before a cue are read: the call before the weaker one ("calling long distance from Kenya"),
 a going or an event before "in" / "en" (`_GOING`)."""

@@ -57,6 +57,19 @@ from ivr.core.wording import tokens
         ("my son is about to age out", "en", "#hurry"),
         ("mi hija va a cumplir veintiún años", "es", "#hurry"),
         ("has anybody touched my file", "en", "#pending"),
+        ("i'm on oxygen and need a chair", "en", "#accommodation"),  # holdout v15's families
+        ("my father has seizures", "en", "#accommodation"),
+        ("uso oxígeno y necesito una silla", "es", "#accommodation"),
+        ("can i skip all this", "en", "#person"),
+        ("quiero saltarme todo esto", "es", "#person"),
+        ("we got evicted last month", "en", "#address"),
+        ("the landlord kicked us out", "en", "#address"),
+        ("nos desalojaron de la casa", "es", "#address"),
+        ("how do i enter the diversity visa lottery", "en", "#consulate"),
+        ("i won the green card lottery", "en", "#consulate"),
+        ("cómo entro a la lotería de visas", "es", "#consulate"),
+        ("i need to call the gas company", "en", "#errand"),
+        ("quiero contratar el servicio de luz", "es", "#errand"),
     ],
 )
 def test_surface_words_name_their_concept(said: str, language: str, concept: str) -> None:
@@ -168,3 +181,25 @@ def test_mail_sent_somewhere_else_is_an_address(said: str, language: str) -> Non
 def test_a_money_transfer_is_an_errand(said: str, language: str) -> None:
     """Money sent by Western Union, MoneyGram, a remittance: another business's (`#errand`), in both languages."""
     assert "#errand" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm on oxygen and need a chair at my interview", "en"), ("i use a wheelchair is there a ramp at the office", "en"),
+     ("uso silla de ruedas y tengo entrevista en la oficina", "es")],
+)
+def test_a_need_at_an_interview_or_an_office_leaves_out_the_place(said: str, language: str) -> None:
+    """A need (`#accommodation`) said with where it arises: the interview or the office does not decide the line (v15)."""
+    named = concepts(said, language)
+    assert "#accommodation" in named and not {"#interview", "#office_place", "#in_person"} & set(named)
+    assert "#interview" in concepts("i need to reschedule my interview", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my notices have to go to my sister's house now", "en"), ("me tengo que ir a la oficina mañana", "es")],
+)
+def test_having_to_go_somewhere_is_no_farewell(said: str, language: str) -> None:
+    """"have to go to my sister's" says where something goes, not goodbye; "i have to go" alone still is (v15)."""
+    assert "#farewell" not in concepts(said, language)
+    assert "#farewell" in concepts("sorry i have to go", "en") and "#farewell" in concepts("me tengo que ir", "es")
