@@ -50,6 +50,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "done reviewing", "still being looked at", "get around to", "got around to", "case still open",
             "case is still open", "case open", "close my case", "closed my case", "case closed", "case is closed",
             "touched it", "touched my case", "anybody touched", "anyone touched", "somebody touched",
+            "when will we hear", "when will i hear", "when will we know", "when will i know", "when do i find out",
+            "when will i find out", "when will we find out",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -275,6 +277,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ni una noticia", "nadie me ha dicho", "no se ha movido", "sigue igualita", "alguna novedad",
             "que sigue", "terminaron de revisar", "acabaron de revisar", "caso sigue abierto", "caso abierto",
             "caso cerrado", "cerraron mi caso", "cerraron el caso",
+            "cuando voy a saber", "cuando sabre", "cuando me van a decir", "cuando me dicen algo",
+            "cuanto falta para que me contesten", "cuando me van a contestar", "cuando me contestan",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
@@ -466,13 +470,15 @@ _GOING_ON = {MARK + "farewell": frozenset({"to", "a", "al"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
 have to go to my cousin's" and "me tengo que ir a la oficina" are not."""
 _NEED = MARK + "accommodation"
-_WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person"})
+_WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
-interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview": a service request,
-not the field office)."""
-_KINDS = frozenset({MARK + "adoption"})
-"""Concepts that name a kind of case, not what the caller wants: said with a decision or a status asked
-(`STATUS`), the case's kind does not decide the line ("did the orphan petition for my adopted daughter go through")."""
+interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
+biometrics center": a service request, not the field office nor biometrics).  Measured by 5-fold cross-validation
+(holdout v15's round): en +4, es +1 right, 2 fewer wrong routes."""
+_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints"})
+"""Concepts that name a kind of case or a step of it, not what the caller wants: said with a decision or a status
+asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
+the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
 STATUS = frozenset({MARK + "decided", MARK + "pending"})
 
 

@@ -186,12 +186,13 @@ def test_a_money_transfer_is_an_errand(said: str, language: str) -> None:
 @pytest.mark.parametrize(
     ("said", "language"),
     [("i'm on oxygen and need a chair at my interview", "en"), ("i use a wheelchair is there a ramp at the office", "en"),
-     ("uso silla de ruedas y tengo entrevista en la oficina", "es")],
+     ("uso silla de ruedas y tengo entrevista en la oficina", "es"),
+     ("i have a bad back and can't sit for long at my biometrics", "en")],
 )
 def test_a_need_at_an_interview_or_an_office_leaves_out_the_place(said: str, language: str) -> None:
     """A need (`#accommodation`) said with where it arises: the interview or the office does not decide the line (v15)."""
     named = concepts(said, language)
-    assert "#accommodation" in named and not {"#interview", "#office_place", "#in_person"} & set(named)
+    assert "#accommodation" in named and not {"#interview", "#office_place", "#in_person", "#prints"} & set(named)
     assert "#interview" in concepts("i need to reschedule my interview", "en")
 
 
@@ -203,3 +204,17 @@ def test_having_to_go_somewhere_is_no_farewell(said: str, language: str) -> None
     """"have to go to my sister's" says where something goes, not goodbye; "i have to go" alone still is (v15)."""
     assert "#farewell" not in concepts(said, language)
     assert "#farewell" in concepts("sorry i have to go", "en") and "#farewell" in concepts("me tengo que ir", "es")
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "kind"),
+    [("we did the marriage interview last week when will we hear", "en", "#interview"),
+     ("ya me tomaron las huellas cuánto falta para que me contesten", "es", "#prints")],
+)
+def test_an_interview_or_biometrics_done_with_a_status_asked_does_not_decide_the_line(
+    said: str, language: str, kind: str
+) -> None:
+    """"the interview was last week, when will we hear" asks for the case's status: the step gives way (v15's round)."""
+    named = concepts(said, language)
+    assert "#pending" in named and kind not in named
+    assert kind in concepts("i need to reschedule my interview" if language == "en" else "necesito cambiar mi cita de huellas", language)
