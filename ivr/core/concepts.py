@@ -15,7 +15,10 @@ words kept, so "we're done" and "went through" can name a concept though "done" 
 carry no topic alone) and looked up as runs of tokens.  Two rules need no list: a number said
 with months or years (`#months`: "nineteen months", "como veinte meses") or with weeks or days
 (`#days`: "runs out in two weeks"), a country said as where one is (`@country`) is
-`#abroad`, and "in the US" after a negation ("I'm not in the US") is not `#in_us`.  Add a
+`#abroad`, and "in the US" after a negation ("I'm not in the US") is not `#in_us`.  A farewell
+carried on by "to" is none ("my notices have to go to my cousin's"), a need (`#accommodation`) leaves
+out where it arises (`_WHERE_NEEDED`: "oxygen at my interview"), and a kind of case or a step of it
+gives way to a status asked (`_KINDS`: "we had the interview, when will we hear").  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
