@@ -1,8 +1,10 @@
 """The `ivr` command line: one click group; each tool's module registers its commands here.
 
 Commands live next to what they drive (`ivr.trainers.commands`,
-`ivr.qa.commands`, …); this module only gathers them, so `ivr --help` lists
-everything, and turns the project's errors into messages: a definition error
+`ivr.qa.commands`, …); this module only names them (`COMMANDS`) and imports a
+command's module when that command runs, so `ivr validate` loads the loaders it
+checks with and not replay, the web rooms or the load caller (`ivr --help`
+imports them all to list them).  It turns the project's errors into messages: a definition error
 prints its `file:line: where: what` lines, a configuration error its message,
 both with exit status 1.
 
@@ -15,6 +17,7 @@ cannot open the database: …`), never a library's traceback.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -23,23 +26,37 @@ from ivr import config as settings
 from ivr.errors import ConfigError, DefinitionError
 
 
-_LAZY: dict[str, str] = {}  # command name -> the module whose `register(main)` adds it
+COMMANDS: dict[str, str] = {
+    "validate": "ivr.trainers.validate_command",
+    "graph": "ivr.trainers.commands",
+    "rehearse": "ivr.trainers.commands",
+    "coverage": "ivr.trainers.commands",
+    "serve": "ivr.trainers.commands",
+    "understand": "ivr.trainers.understand",
+    "replay": "ivr.qa.commands",
+    "transcripts": "ivr.qa.commands",
+    "flows": "ivr.qa.publishing",
+    "scripts": "ivr.qa.publishing",
+    "report": "ivr.qa.report_command",
+    "load": "ivr.ops.commands",
+    "bench": "ivr.ops.commands",
+    "users": "ivr.web.commands",
+}
+"""Each command's name -> the module whose `register(main)` adds it (with its siblings)."""
 
 
 class _Group(click.Group):
     """A click group that reports the project's errors as users' errors (exit 1), not tracebacks.
 
-    Commands named in `_LAZY` are imported only when asked for (or listed by --help).
+    A command's module (`COMMANDS`) is imported only when the command is asked for (or listed by --help).
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(_LAZY))
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in _LAZY and cmd_name not in self.commands:
-            import importlib
-
-            importlib.import_module(_LAZY[cmd_name]).register(self)
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            importlib.import_module(COMMANDS[cmd_name]).register(self)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -64,21 +81,3 @@ def main() -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
 
-
-from ivr.trainers import commands as _trainers  # noqa: E402
-from ivr.qa import commands as _qa  # noqa: E402
-from ivr.qa import publishing as _publishing  # noqa: E402
-from ivr.qa import report_command as _report  # noqa: E402
-from ivr.ops import commands as _ops  # noqa: E402
-
-_trainers.register(main)
-_qa.register(main)
-_publishing.register(main)
-_report.register(main)
-_ops.register(main)
-# Commands whose modules import Flask and SQLAlchemy at import time: registered on first use
-# (`ivr validate` starts in a fraction of the time without them).
-_LAZY["users"] = "ivr.web.commands"
-from ivr.trainers import understand as _understand  # noqa: E402
-
-_understand.register(main)

@@ -56,6 +56,7 @@ from typing import Any, TypeVar
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
+from ivr.rules.service_requests import SR_TYPES
 
 DEMO_CASES_PATH = Path(__file__).resolve().parent.parent / "data" / "demo_cases.yaml"
 """The bundled demo data, used when no `CASES_FILE` is configured."""
@@ -84,17 +85,8 @@ PREFIX_OFFICES: Mapping[str, str] = {
 }
 """Receipt prefix -> the office that receipted the case (DOMAIN.md §2.1); `office` overrides it."""
 
-SERVICE_REQUEST_TYPES = (
-    "outside_normal_processing_time",
-    "notice_not_received",
-    "card_not_received",
-    "document_not_received",
-    "typographic_error",
-    "accommodation",
-    "change_of_address",
-    "expedite",
-    "other",
-)
+SERVICE_REQUEST_TYPES = SR_TYPES
+"""The `type` a case's service request may have: the service-request rules' own list."""
 SERVICE_REQUEST_STATUSES = ("open", "closed")
 
 TOP_KEYS = ("version", "cases")

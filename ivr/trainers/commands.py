@@ -1,4 +1,4 @@
-"""The trainers' commands: `ivr validate`, `ivr graph`, `ivr rehearse`, `ivr coverage`, `ivr serve`.
+"""The trainers' commands: `ivr graph`, `ivr rehearse`, `ivr coverage`, `ivr serve` (`ivr validate` is `validate_command`).
 
 Each command is a small click function over the modules of this package;
 `register(main)` adds them to the `ivr` group (`ivr.cli`).  User errors are
@@ -28,7 +28,6 @@ from ivr.errors import ConfigError, DefinitionError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.trainers import graph as graphs
 from ivr.trainers.coverage import CoverageLog, branches, trainee_name
-from ivr.trainers.validate import validate
 
 if TYPE_CHECKING:  # Flask, SQLAlchemy and the call service load only for the commands that run calls
     from ivr.app import Runtime
@@ -47,31 +46,8 @@ _instance_option = click.option(
 
 def register(main: click.Group) -> None:
     """Add the trainers' commands to the `ivr` command group."""
-    for command in (validate_command, graph_command, rehearse_command, coverage_command, serve_command):
+    for command in (graph_command, rehearse_command, coverage_command, serve_command):
         main.add_command(command)
-
-
-# --- validate ----------------------------------------------------------------------------
-
-
-@click.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate_command(paths: tuple[Path, ...]) -> None:
-    """Check flows, scripts, case data and the directory (all shipped ones by default).
-
-    Prints every problem as FILE:LINE: WHERE: WHAT and exits 1 on any problem, 0 when clean.
-    """
-    report = validate(paths)
-    for line in report.checked:
-        click.echo(f"checked {line}")
-    for problem in report.problems:
-        click.echo(str(problem))
-    if report.problems:
-        files = len({p.path for p in report.problems})
-        click.echo(f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} in "
-                   f"{files} file{'s' if files != 1 else ''}.", err=True)
-        raise SystemExit(1)
-    click.echo("No problems.")
 
 
 # --- graph ----------------------------------------------------------------------------------
@@ -139,7 +115,7 @@ def _flow_file(path: Path) -> Flow:
 
     A fragment (states only) stands for the flow that includes it; any other kind of file is refused.
     """
-    from ivr.trainers.validate import Report, classify
+    from ivr.trainers.validate import Report, classify, validate
 
     report = validate([path])
     if report.problems:

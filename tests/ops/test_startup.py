@@ -108,3 +108,22 @@ def test_a_database_without_this_schemas_mark_is_prepared_again(tmp_path: Path) 
     store.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == marked != 0
+
+
+NOT_FOR_VALIDATE = (
+    "flask", "sqlalchemy", "twilio",  # serving and storing calls
+    "ivr.trainers.commands", "ivr.trainers.graph", "ivr.qa.replay", "ivr.qa.commands",  # the other commands
+    "ivr.ops", "ivr.web", "ivr.app",
+)
+
+
+def test_validating_imports_only_what_it_checks_with(tmp_path: Path) -> None:
+    """`ivr validate` loads the definitions' loaders, not the other commands' modules nor the app's libraries."""
+    code = (
+        "import sys; from ivr.cli import main\n"
+        "try:\n    main(['validate'])\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+        f"print('loaded:', *(m for m in {NOT_FOR_VALIDATE!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].split() == ["loaded:"]

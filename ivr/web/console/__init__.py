@@ -27,7 +27,7 @@ import csv
 import io
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context
@@ -110,22 +110,18 @@ def queue_events() -> Response:
     seat = _seat()
     console = _console()
 
-    def stream() -> Iterator[str]:
-        last: Any = None
-        started = beat = time.monotonic()
-        while time.monotonic() - started < STREAM_SECONDS:
-            version = console.records.queue_version()
-            if version != last:
-                last = version
-                waiting = [w.__dict__ for w in console.waiting(seat)]
-                yield f"event: queue\ndata: {json.dumps({'waiting': waiting})}\n\n"
-                beat = time.monotonic()
-            elif time.monotonic() - beat > HEARTBEAT_SECONDS:
-                yield ": still here\n\n"
-                beat = time.monotonic()
-            time.sleep(POLL_SECONDS)
+    last: Any = None
 
-    return _sse(stream())
+    def news() -> str | None:
+        nonlocal last
+        version = console.records.queue_version()
+        if version == last:
+            return None
+        last = version
+        waiting = [w.__dict__ for w in console.waiting(seat)]
+        return f"event: queue\ndata: {json.dumps({'waiting': waiting})}\n\n"
+
+    return _sse(_polled(news))
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -201,26 +197,20 @@ def call_events(call_id: str) -> Response:
     only_agent = request.args.get("agent") == "1"
     seen = int(since) if since.isdigit() else 0
 
-    def stream() -> Iterator[str]:
+    def news() -> str | None:
         nonlocal seen
-        started = beat = time.monotonic()
-        while time.monotonic() - started < STREAM_SECONDS:
-            version = console.records.version(call_sid)
-            if version > seen:
-                lines = console.timeline(call_sid, seen, only_agent=only_agent)
-                seen = version
-                session = console.calls.store.session(call_sid)
-                status = session.console.get("status") if session else None
-                data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended),
-                        "state": session.state if session else None, "tier": session.tier if session else None}
-                yield f"event: said\nid: {seen}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-                beat = time.monotonic()
-            elif time.monotonic() - beat > HEARTBEAT_SECONDS:
-                yield ": still here\n\n"
-                beat = time.monotonic()
-            time.sleep(POLL_SECONDS)
+        version = console.records.version(call_sid)
+        if version <= seen:
+            return None
+        lines = console.timeline(call_sid, seen, only_agent=only_agent)
+        seen = version
+        session = console.calls.store.session(call_sid)
+        status = session.console.get("status") if session else None
+        data = {"lines": lines, "seen": seen, "status": status, "ended": bool(session and session.ended),
+                "state": session.state if session else None, "tier": session.tier if session else None}
+        return f"event: said\nid: {seen}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
-    return _sse(stream())
+    return _sse(_polled(news))
 
 
 # --- score cards ---------------------------------------------------------------------------
@@ -271,6 +261,21 @@ def _model_step(step: dict[str, Any]) -> str:
     label = ACTIONS[name].label if name in ACTIONS else name
     shown = [str(v) for k, v in step.items() if k in ("ref", "sr_type", "cause", "reason", "choice") and v not in ("", None)]
     return label + (f" ({', '.join(shown)})" if shown else "")
+
+
+def _polled(news: Callable[[], str | None]) -> Iterator[str]:
+    """Each event `news()` has (polled every `POLL_SECONDS`), a comment line after `HEARTBEAT_SECONDS` without one,
+    for `STREAM_SECONDS` (the browser's EventSource then reconnects)."""
+    started = beat = time.monotonic()
+    while time.monotonic() - started < STREAM_SECONDS:
+        event = news()
+        if event is not None:
+            yield event
+            beat = time.monotonic()
+        elif time.monotonic() - beat > HEARTBEAT_SECONDS:
+            yield ": still here\n\n"
+            beat = time.monotonic()
+        time.sleep(POLL_SECONDS)
 
 
 def _sse(stream: Iterator[str]) -> Response:
