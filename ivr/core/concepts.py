@@ -84,6 +84,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "fast", "quickly", "job offer", "lose my license",
             "escalate", "escalated", "escalation", "push it through", "age out", "ages out", "aging out", "aged out",
             "turns 21", "turn 21", "turning 21",
+            "hardship", "financial hardship", "humanitarian", "time sensitive", "need it by", "lose my status",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -91,6 +92,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "mailbox", "returned to sender", "tracking", "usps", "wrong address", "never showed up",
             "never got here", "undeliverable", "bounced back", "sent back", "old address", "old apartment",
             "wrong apartment", "mail carrier", "mailman", "postman", "never came in the mail",
+            "still have not gotten", "has not come", "tracking number", "stolen from my mailbox", "lost in the post",
         ),
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
@@ -101,6 +103,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "evicted", "eviction", "moved in with",
             "notices to go to", "notices have to go to", "mail has to go to", "mail have to go to",
             "somewhere else", "different address",
+            "forward my mail", "mail forwarding", "mailing address", "where i get my mail", "where i live now",
         ),
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
@@ -157,6 +160,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
             "foreign", "out of the country", "time difference",
+            "outside the states", "out of the states", "not in the country", "living outside",
         ),
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
@@ -224,6 +228,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "the recording", "a robot", "tier two", "real human", "live agent",
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
+            "connect me with someone", "someone who can help", "real live person", "a live one", "actual person",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -242,6 +247,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "gas company", "gas bill", "electric company", "power company", "electric bill", "water bill",
             "light bill", "phone plan", "cell phone plan", "data plan", "internet plan", "phone bill",
             "turn on the gas", "turn on the power", "turn on the water", "utilities",
+            "verizon", "t mobile", "at and t", "comcast", "spectrum", "xfinity", "netflix", "cell phone bill",
+            "phone company", "parking ticket", "traffic ticket", "speeding ticket", "car registration", "gym",
             "haircut", "hair", "nails", "barber", "dmv", "driver license", "drivers license", "bank card",
             "debit card", "credit card", "tax refund", "irs", "pharmacy", "plumber", "technician",
             "restaurant", "pizza", "doctor", "dentist", "car", "phone bill", "electric", "package", "amazon",
@@ -429,6 +436,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "persona real",
             "saltarme todo esto", "saltar todo esto", "saltar el menu", "saltarme el menu",
             "me atienda alguien", "ponerme con alguien", "me pone con alguien", "me ponga con alguien",
+            "alguien que me ayude", "una persona de verdad", "persona de carne y hueso", "alguien en vivo",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
@@ -442,6 +450,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "servicio de gas", "servicio de luz", "servicio de agua", "compania de luz", "compania de gas",
             "recibo de luz", "recibo del gas", "recibo de agua", "plan de celular", "plan de telefono",
             "servicio de telefono", "servicio de cable", "contratar el servicio", "pagar la luz",
+            "telcel", "movistar", "izzi", "totalplay", "compania de telefono", "compania de celular",
+            "multa de transito", "multa de estacionamiento", "recibo del telefono", "gimnasio",
             "peluqueria", "licencia de manejar", "licencia de conducir", "tarjeta del banco",
             "tarjeta de debito", "tarjeta de credito", "reembolso", "impuestos", "farmacia", "doctor",
             "dentista", "carro", "paquete", "amazon", "una reservacion", "la reservacion", "mi reservacion",
