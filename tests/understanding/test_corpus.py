@@ -167,7 +167,9 @@ def test_holdout_v15s_families_route_by_their_mechanism(
     assert got == choice
 
 
-def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier(model: Callable[[str, str], Model]) -> None:
+def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier(
+    model: Callable[[str, str], Model],
+) -> None:
     """"please stop the call" scored 0.55 for the field office on "call" alone, a choice the examples' classifier gave
     almost nothing: a weak route it doubts (`WEAK_ROUTE`, `DOUBTED`) is decided as if not understood (v15's round)."""
     understood = model("main_menu", "en").understand("please stop the call")
