@@ -88,6 +88,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
+            "post office lost", "postal service lost", "mail carrier lost", "mailman lost",
             "have not received", "has not arrived", "not arrived", "lost in the mail", "in the mail",
             "mailbox", "returned to sender", "tracking", "usps", "wrong address", "never showed up",
             "never got here", "undeliverable", "bounced back", "sent back", "old address", "old apartment",
@@ -126,6 +127,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "claustrophobic", "amputee", "prosthetic", "paralyzed", "scooter",
             "feeding tube", "medical supplies", "catheter", "colostomy", "memory problems", "third trimester",
             "a quiet room", "a private room", "a private space", "sign language interpreter",
+            "parkinson", "parkinsons", "multiple sclerosis", "lou gehrig", "cerebral palsy", "stroke", "tremor",
+            "tremors", "hands shake", "shaky hands", "low vision", "visually impaired", "legally blind", "autism",
+            "autistic", "anxiety", "down syndrome", "memory loss", "broken leg", "broken hip", "in a cast",
+            "help signing", "help him sign", "help her sign", "help me sign", "can not sign", "can not write",
+            "can not hold a pen", "can not stand for long", "can not stand long", "can not walk far",
+            "can not walk long", "someone to help him", "someone to help her", "help him at", "help her at",
+            "bring someone to help", "wheelchair bound", "hard to walk", "hard to stand",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -135,6 +143,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "office_place": (
             "office", "field office", "location", "building", "downtown", "local office", "district office",
             "branch", "facility", "the place in", "federal building", "uscis office", "immigration office",
+            "front desk", "reception desk", "receptionist", "security guard",
         ),
         "us_city": (
             "tampa", "houston", "miami", "chicago", "seattle", "new york", "los angeles", "dallas", "atlanta",
@@ -223,6 +232,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "another day", "another time", "all i needed", "disconnect", "let me go", "answered my question",
             "answered my questions", "that answered", "that answers", "you answered", "that helped",
             "very helpful", "been helpful",
+            "found my answer", "found the answer", "found what i needed", "found what i was looking for",
+            "going to go now", "go now", "let you go", "hang up now", "figured it out",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
@@ -262,6 +273,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "plane ticket", "airline ticket", "flight", "my luggage", "table for",
             "western union", "moneygram", "money gram", "remittance", "wire transfer", "money transfer", "zelle",
             "venmo", "paypal", "cash app",
+            "checking account", "savings account", "bank account", "order checks", "new checks", "checkbook",
+            "bank statement", "atm", "overdraft", "water bill", "gas bill", "cable bill",
         ),
         "evidence": (
             "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
@@ -274,6 +287,18 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "green card", "residency", "permanent resident", "i551", "resident card", "renewal", "renew",
         ),
         "citizenship": ("citizenship", "naturalization", "n400", "citizen"),
+        "lost": (
+            "lost my", "lost the", "lost his", "lost her", "lost our", "lost their", "got lost", "is lost", "was lost",
+            "were lost", "misplaced", "stolen", "stole", "can not find", "robbed", "went missing",
+        ),
+        "lost_else": (
+            "lost my job", "lost his job", "lost her job", "lost the job", "lost the offer", "lost my place",
+        ),
+        "trip": (
+            "trip", "vacation", "visiting", "traveling", "travelling", "traveled", "travelled", "stuck",
+            "can not come back", "can not get back", "can not return", "fly back", "fly home", "way back",
+            "honeymoon",
+        ),
     },
     "es": {
         "decided": (
@@ -350,6 +375,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ataques de panico", "protesis", "paralizado", "paralizada",
             "problemas de memoria", "sonda", "material medico",
             "un cuarto privado", "un lugar privado",
+            "parkinson", "esclerosis", "derrame cerebral", "embolia", "temblor", "temblores", "le tiemblan",
+            "me tiemblan", "ciego", "ciega", "no ve bien", "no veo bien", "autismo", "autista", "ansiedad",
+            "pierna rota", "yeso", "ayuda para firmar", "ayudarle a firmar", "ayudarlo a firmar", "ayudarla a firmar",
+            "no puede firmar", "no puedo firmar", "no puede escribir", "no puedo escribir",
+            "no aguanta estar parado", "no puede estar de pie", "no puedo estar de pie", "le cuesta caminar",
+            "me cuesta caminar",
         ),
         "illness": (
             "enfermo", "enferma", "hospital", "hospitalizado", "hospitalizada", "cirugia", "operaron",
@@ -434,6 +465,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "olvidalo", "mas tarde llamo", "en otro momento", "era todo lo que", "con eso quedo", "desconectar",
             "resolvio mi duda", "resolvio mis dudas", "ya me aclaro", "me aclaro la duda", "me ayudo mucho",
             "fue de ayuda", "ya me puede dejar",
+            "encontre mi respuesta", "encontre la respuesta", "ya encontre lo que", "ya me voy", "ya lo resolvi",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
@@ -442,6 +474,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "saltarme todo esto", "saltar todo esto", "saltar el menu", "saltarme el menu",
             "me atienda alguien", "ponerme con alguien", "me pone con alguien", "me ponga con alguien",
             "alguien que me ayude", "una persona de verdad", "persona de carne y hueso", "alguien en vivo",
+            "pasar con una senorita", "pasar con un senor", "pasar con alguien", "pasar con una persona",
+            "pasar con un agente", "que me atienda una persona", "me atienda una senorita", "comunicar con alguien",
+            "comunicarme con una persona",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
@@ -466,6 +501,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "reservar una mesa", "restaurante",
             "western union", "moneygram", "money gram", "remesa", "remesas", "envio de dinero",
             "transferencia de dinero", "giro de dinero", "zelle", "venmo", "paypal",
+            "recibo del agua", "recibo de la luz", "recibo del cable", "recibo de gas", "recibo del telefono",
+            "cuenta de cheques", "cuenta de ahorros", "cuenta del banco", "cuenta de banco", "chequera", "cajero",
+            "pagar el agua", "pagar el gas",
         ),
         "evidence": (
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
@@ -476,6 +514,17 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "tarjeta verde", "green card", "residencia", "residente permanente", "renovar", "renovacion",
         ),
         "citizenship": ("ciudadania", "naturalizacion", "ciudadano", "ciudadana"),
+        "lost": (
+            "perdi", "perdio", "se me perdio", "se le perdio", "robaron", "robo", "extravie", "extravio",
+            "no encuentro", "no la encuentro", "no lo encuentro",
+        ),
+        "lost_else": (
+            "perdi mi trabajo", "perdi el trabajo", "perdi mi empleo", "perdi el empleo",
+        ),
+        "trip": (
+            "viaje", "viajando", "vacaciones", "de visita", "visitando", "atorado", "atorada", "varado", "varada",
+            "no puedo regresar", "no me dejan regresar", "luna de miel",
+        ),
     },
 }
 
@@ -498,6 +547,17 @@ _KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints"})
 asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
 STATUS = frozenset({MARK + "decided", MARK + "pending"})
+_LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
+_CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
+_CARD_WORDS = frozenset({"card", "tarjet"})  # "card", "tarjeta" and "mica" as normalised
+_SOMEWHERE = frozenset({MARK + "abroad", _TRIP, MARK + "not_arrived", MARK + "address", MARK + "interview", MARK + "prints",
+                        MARK + "errand", MARK + "office_place", MARK + "in_person"})
+LOST_CARD = MARK + "lost_card"
+"""A card lost or stolen with nothing said of where (`_SOMEWHERE`: abroad, a country, a trip, the mail, another
+business, an office) nor of an appointment (an interview or biometrics missed: "perdí la entrevista de la green card"): "i lost my green card",
+"me robaron la mica".  Every example of a lost card abroad names the abroad; without this concept their
+words ("lost", "green card") sent a caller at home who lost a card to the line for callers abroad.  `#lost`, `#trip` and
+`#lost_else` (a job or an appointment lost) are only read here, never features."""
 
 
 @functools.cache
@@ -550,6 +610,12 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 step = len(phrase)
                 break
         i += step
+    if _LOST in found or _TRIP in found or _LOST_ELSE in found:
+        lost_card = _LOST in found and _SOMEWHERE.isdisjoint(found) and (
+            not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said))
+        found = dict.fromkeys(concept for concept in found if concept not in (_LOST, _TRIP, _LOST_ELSE))
+        if lost_card:
+            found[LOST_CARD] = None
     if _NEED in found and not _WHERE_NEEDED.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _WHERE_NEEDED)
     if not STATUS.isdisjoint(found):

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.concepts import concepts
+from ivr.core.concepts import LOST_CARD, STATUS, concepts
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -87,6 +87,14 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
+TAUGHT_ONLY = frozenset({LOST_CARD})
+"""Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
+of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
+lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico")."""
+OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
+"""Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
+another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
+residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -371,6 +379,17 @@ class Model:
             kept = tuple(item for item in ranked if item[0] not in barred)
             whole = sum(p for _, p in kept) or 1.0
             ranked = tuple((name, p / whole) for name, p in kept)
+        if ranked and not TAUGHT_ONLY.isdisjoint(named):  # nor do the keywords route or ask elsewhere
+            ranked = self._taught(ranked, TAUGHT_ONLY.intersection(named))
+            kept = {name for name, _ in ranked}
+            if understood.outcome == "route" and understood.choice not in kept or \
+                    understood.outcome == "ask" and kept.isdisjoint(understood.asked):
+                understood = replace(understood, outcome="not_understood", choice=None)
+        if ranked and ranked[0][0] == OUT_OF_SCOPE and not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named) \
+                and not self._elsewhere_unlearnt(words, OUT_OF_SCOPE, named):  # a status asked of our kind of case
+            kept = ranked[1:]
+            whole = sum(p for _, p in kept)
+            ranked = tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
@@ -412,6 +431,15 @@ class Model:
         assert self.bayes is not None
         index, evidence = self.bayes.labels.index(best), self.bayes.evidence
         return not all(any(at == index for at, _ in evidence.get(feature, ())) for feature in elsewhere)
+
+    def _taught(self, ranked: tuple[tuple[str, float], ...], named: frozenset[str]) -> tuple[tuple[str, float], ...]:
+        """`ranked` without the choices whose examples never taught the concepts `named` (`TAUGHT_ONLY`), renormalised."""
+        assert self.bayes is not None
+        labels, evidence = self.bayes.labels, self.bayes.evidence
+        taught = {labels[at] for concept in named for at, _ in evidence.get(concept, ())}
+        kept = tuple(item for item in ranked if item[0] in taught or item[0] == OUT_OF_SCOPE)
+        whole = sum(p for _, p in kept)
+        return tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:
