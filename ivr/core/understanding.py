@@ -371,6 +371,9 @@ class Model:
         it stops the keywords' route: "my car broke down" is not a biometrics appointment),
         nor a sentence naming another business (`lexicon.ELSEWHERE`).  A weak keyword route (below
         `WEAK_ROUTE`) to a choice it gives less than `DOUBTED` is decided as if not understood.
+        A concept of `TAUGHT_ONLY` said ("i lost my green card") leaves only the choices whose
+        examples taught it, for both models; a status asked of our kind of case (`OUR_CASES`) is
+        not taken for out of scope.
         """
         assert self.bayes is not None
         words = understood.words
@@ -381,9 +384,9 @@ class Model:
             ranked = tuple((name, p / whole) for name, p in kept)
         if ranked and not TAUGHT_ONLY.isdisjoint(named):  # nor do the keywords route or ask elsewhere
             ranked = self._taught(ranked, TAUGHT_ONLY.intersection(named))
-            kept = {name for name, _ in ranked}
-            if understood.outcome == "route" and understood.choice not in kept or \
-                    understood.outcome == "ask" and kept.isdisjoint(understood.asked):
+            taught = {name for name, _ in ranked}
+            if understood.outcome == "route" and understood.choice not in taught or \
+                    understood.outcome == "ask" and taught.isdisjoint(understood.asked):
                 understood = replace(understood, outcome="not_understood", choice=None)
         if ranked and ranked[0][0] == OUT_OF_SCOPE and not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named) \
                 and not self._elsewhere_unlearnt(words, OUT_OF_SCOPE, named):  # a status asked of our kind of case

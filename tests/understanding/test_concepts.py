@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.concepts import CONCEPTS, MARK, concepts
+from ivr.core.concepts import CONCEPTS, LOST_CARD, MARK, concepts
 from ivr.core.machine import CompiledFlow
 from ivr.core.wording import tokens
 
@@ -219,3 +219,55 @@ def test_an_interview_or_biometrics_done_with_a_status_asked_does_not_decide_the
     assert "#pending" in named and kind not in named
     alone = "i need to reschedule my interview" if language == "en" else "necesito cambiar mi cita de huellas"
     assert kind in concepts(alone, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i lost my green card", "en"), ("somebody stole my work permit", "en"), ("i can't find my resident card", "en"),
+     ("perdí mi green card", "es"), ("me robaron mi tarjeta verde", "es"), ("se me perdió la mica", "es")],
+)
+def test_a_card_lost_with_nothing_said_of_where_is_a_lost_card(said: str, language: str) -> None:
+    """A card lost or stolen with nothing said of where names `#lost_card`, not `#abroad` (the v16 round's hazard)."""
+    named = concepts(said, language)
+    assert LOST_CARD in named and "#abroad" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i lost my green card while traveling in spain", "en"), ("my green card was stolen on vacation", "en"),
+     ("my green card was lost in the mail", "en"), ("the post office lost my green card", "en"),
+     ("i lost my job because my work permit expired", "en"), ("i lost my debit card", "en"),
+     ("perdí mi green card en méxico", "es"), ("perdí la entrevista de la green card", "es"),
+     ("estoy de vacaciones y me robaron la mica", "es")],
+)
+def test_a_card_lost_somewhere_said_or_something_else_lost_is_no_lost_card(said: str, language: str) -> None:
+    """Abroad, a trip, the mail, an appointment, a job or a bank card lost: not `#lost_card` (its line is decided as before)."""
+    named = concepts(said, language)
+    assert LOST_CARD not in named and not {"#lost", "#trip", "#lost_else"} & set(named)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my father has parkinson's and his hands shake", "en"), ("my wife had a stroke and can't walk far", "en"),
+     ("he is autistic and gets anxious in crowds", "en"), ("my mom needs help signing her name", "en"),
+     ("mi papá tiene parkinson y no puede firmar", "es"), ("mi abuela es ciega", "es")],
+)
+def test_common_conditions_and_help_doing_something_are_a_need(said: str, language: str) -> None:
+    """Parkinson's, a stroke, autism, blindness, help signing: a need (`#accommodation`), not only the needs once listed (v16)."""
+    assert "#accommodation" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'd like to order new checks for my checking account", "en"), ("how much is in my savings account", "en"),
+     ("quiero saber cuánto debo en mi recibo del agua", "es"), ("quiero pagar el recibo de la luz", "es")],
+)
+def test_banking_and_utility_bills_are_another_business(said: str, language: str) -> None:
+    """Checks, a checking or savings account, the water or light bill: another business's (`#errand`) (v16)."""
+    assert "#errand" in concepts(said, language)
+
+
+def test_finding_the_answer_and_going_now_is_a_farewell() -> None:
+    """"i found my answer online so i'm gonna go now" ends the call (`#farewell`) (v16)."""
+    assert "#farewell" in concepts("okay i found my answer online so i'm gonna go now", "en")
+    assert "#farewell" in concepts("ya encontré mi respuesta gracias", "es")

@@ -236,3 +236,39 @@ def test_a_stores_hours_are_not_ours(model: Callable[[str, str], Model], said: s
 def test_an_everyday_errand_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
     """A game, a pothole, the garbage, a landlord ("casero") are another business's (lexicon.ELSEWHERE): not routed."""
     assert model("main_menu", language).understand(said).outcome == "not_understood"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i lost my green card", "en"), ("my green card was stolen", "en"), ("i misplaced my work permit", "en"),
+     ("perdí mi green card", "es"), ("me robaron mi tarjeta verde", "es")],
+)
+def test_a_card_lost_at_home_is_not_a_call_from_abroad(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """With nothing said of where, a lost or stolen card goes to a representative (a new card is Form I-90), not line 6."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "representative")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i lost my green card while visiting my mother in el salvador", "en"),
+     ("my green card got stolen in london and i fly home friday", "en"),
+     ("estoy en guatemala y se me perdió la green card", "es")],
+)
+def test_a_card_lost_abroad_is_a_call_from_abroad(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A lost or stolen card with a country or a trip said is still the line for callers abroad (6)."""
+    assert model("main_menu", language).understand(said).choice == "6"
+
+
+def test_a_status_asked_of_our_kind_of_case_is_not_another_business(model: Callable[[str, str], Model]) -> None:
+    """"if my residency got approved before i buy tickets" is a case status (v16); a loan approved is another business's."""
+    menu = model("main_menu", "en")
+    assert menu.understand("i need to know if my residency got approved before i buy tickets").choice == "1"
+    assert menu.understand("did my loan get approved").outcome == "not_understood"
+
+
+@pytest.mark.parametrize("said", ["oiga me puede pasar con una señorita", "me pasa con un señor por favor"])
+def test_being_put_through_to_someone_is_a_representative(model: Callable[[str, str], Model], said: str) -> None:
+    """"pasar con una señorita / un señor" asks for a person (v16), though "qué pasa con mi solicitud" is a case status."""
+    assert model("main_menu", "es").understand(said).choice == "representative"
+    assert model("main_menu", "es").understand("qué pasa con mi solicitud").choice == "1"
