@@ -162,6 +162,27 @@ def test_folders_are_searched_for_test_calls_and_transcripts(tmp_path: Path) -> 
     assert [path.relative_to(tmp_path).as_posix() for path in found] == ["a.call.yaml", "deep/b.transcript.yaml"]
 
 
+def test_files_come_in_path_order_folder_by_folder(tmp_path: Path) -> None:
+    """A folder's files and subfolders are taken name by name, each subfolder whole ("a/" before "a-b/" before "a.call.yaml")."""
+    for name in ("a.call.yaml", "a-b/x.call.yaml", "a/y.call.yaml", "a/z/w.transcript.yaml", "b.transcript.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = find_files([tmp_path])
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == [
+        "a/y.call.yaml", "a/z/w.transcript.yaml", "a-b/x.call.yaml", "a.call.yaml", "b.transcript.yaml"]
+
+
+def test_a_link_to_a_folder_is_not_followed(tmp_path: Path) -> None:
+    """A symbolic link to a folder is not searched (a link back up would otherwise loop); a linked file is replayed."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.call.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "calls").mkdir()
+    (tmp_path / "calls" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "calls" / "b.call.yaml").symlink_to(tmp_path / "real" / "a.call.yaml")
+    found = find_files([tmp_path / "calls"])
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == ["calls/b.call.yaml"]
+
+
 def test_several_processes_give_the_same_results_in_order(record: Record, tmp_path: Path) -> None:
     """`--jobs`: replaying on two processes gives each file's result, in the order of the files."""
     paths = []
