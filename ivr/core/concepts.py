@@ -27,6 +27,8 @@ one utterance.  Pure computation; no I/O.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 
 from ivr.core import territories
 from ivr.core.wording import fold, marked, tokens
@@ -56,6 +58,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "touched it", "touched my case", "anybody touched", "anyone touched", "somebody touched",
             "when will we hear", "when will i hear", "when will we know", "when will i know", "when do i find out",
             "when will i find out", "when will we find out",
+            "working on my case", "working on our case", "working on the case", "anybody working on",
+            "somebody working on", "someone working on", "anyone working on",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -253,6 +257,14 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "wrong_line": ("wrong number", "dialed the wrong", "wrong line", "called the wrong"),
         "receipt": ("receipt", "receipt number", "case number"),
+        "general_info": (
+            "how do i apply", "how to apply", "how can i apply", "how do you apply",
+            "how much does it cost", "how much is the fee", "what is the fee",
+            "how much is the filing fee", "what is the filing fee", "tell me the filing fee", "which form", "what form", "where do i send", "where do i mail",
+            "where to send", "where to mail", "where should i send", "where should i mail", "am i eligible",
+            "eligible", "eligibility", "do i qualify", "requirements", "become a citizen", "become a us citizen",
+            "password", "can not log in", "can not log into", "can not login", "can not sign in", "locked out",
+        ),
         "inquiry": (
             "inquiry", "service request", "case inquiry", "complaint", "e request", "put in a request",
             "open a ticket", "look into it", "looked into",
@@ -347,7 +359,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "not_arrived": (
             "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
             "se perdio en el correo", "devuelta", "buzon", "cartero", "no entregable", "remitente", "rastreo",
-            "entregada", "nunca lo recibi", "casa vieja", "direccion anterior", "nunca me llego",
+            "entregada", "nunca lo recibi", "nunca la recibi", "no la recibi", "nunca los recibi", "nunca las recibi",
+            "casa vieja", "direccion anterior", "nunca me llego",
         ),
         "address": (
             "me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa",
@@ -483,6 +496,17 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
         "wrong_line": ("numero equivocado", "me equivoque de numero", "marque mal"),
         "receipt": ("recibo", "numero de recibo", "numero de caso"),
+        "general_info": (
+            "como solicito", "como aplico", "como puedo aplicar", "como puedo solicitar", "como se solicita",
+            "como me hago ciudadano", "como me hago ciudadana", "hacerme ciudadano", "hacerme ciudadana",
+            "cuanto cuesta la solicitud", "cuanto cuesta el formulario", "cuanto cuesta el tramite",
+            "cuanto cuesta aplicar", "cuanto cuesta solicitar", "cuanto cuesta sacar", "cuanto cuesta renovar",
+            "cuanto cuesta la renovacion", "cuanto cuesta la ciudadania", "cuanto cuesta la residencia",
+            "cuanto cuesta el permiso", "cuanto se paga", "cuanto hay que pagar", "cuanto es la cuota", "la cuota",
+            "a donde mando", "donde mando", "a donde envio", "donde envio", "a donde la mando", "que formulario",
+            "cual formulario", "soy elegible", "califico", "requisitos", "contrasena", "entrar a mi cuenta",
+            "iniciar sesion",
+        ),
         "inquiry": (
             "solicitud de servicio", "reclamo", "queja", "que lo revisen", "que investiguen", "abrir un caso",
         ),
@@ -622,3 +646,31 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if not STATUS.isdisjoint(found):
         return tuple(concept for concept in found if concept not in _KINDS)
     return tuple(found)
+
+
+OURS_SAID: dict[str, tuple[str, ...]] = {
+    "en": (
+        "my case", "our case", "his case", "her case", "their case", "my file", "my application", "my petition",
+        "uscis", "my card", "my green card", "my work permit", "my receipt", "receipt number", "case number",
+    ),
+    "es": (
+        "mi caso", "nuestro caso", "su caso", "mi solicitud", "mi peticion", "uscis", "mi tarjeta", "mi mica",
+        "mi green card", "mi permiso", "mi recibo", "numero de recibo", "numero de caso",
+    ),
+}
+"""How a caller says the sentence is about their own case with USCIS ("my case", "my card", a receipt): read only by
+`about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
+
+
+@functools.cache
+def _ours(language: str) -> re.Pattern[str]:
+    said = "|".join(re.escape(phrase) for phrase in OURS_SAID.get(language, OURS_SAID["en"]))
+    return re.compile(rf"\b(?:{said})\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def about_ours(text: str, language: str) -> bool:
+    """Whether `text` says it is about the caller's own case with USCIS (`OURS_SAID`), read as written: not stemmed,
+    since Snowball stems "mi casa" as "mi caso"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return _ours(language).search(plain) is not None

@@ -187,7 +187,8 @@ ELSEWHERE = {
         "oil tire tires dog dogs puppy cat cats kitten taxi taxis cab uber lyft limo limousine shuttle "
         "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp "
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
-        "football soccer basketball baseball pothole streetlight garbage trash takeout gas".split()
+        "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
+        "kindergarten preschool daycare enroll enrollment".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -197,7 +198,8 @@ ELSEWHERE = {
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
-        "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad".split()
+        "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
+        "kinder kinders guarderia".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.concepts import LOST_CARD, STATUS, concepts
+from ivr.core.concepts import LOST_CARD, STATUS, about_ours, concepts
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -87,10 +87,13 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
-TAUGHT_ONLY = frozenset({LOST_CARD})
+TAUGHT_ONLY = frozenset({LOST_CARD, "#general_info"})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
-lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico")."""
+lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
+question of general information the main menu has no option for (`#general_info`: how to apply, a fee, which form,
+where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
+one shared word ("citizenship", "application", "status") does not send it to an option."""
 OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
@@ -350,7 +353,8 @@ class Model:
         understood = self._by_keywords(ranked, words, factor, among)
         if self.bayes is None or among:
             return understood
-        return self._by_examples(understood, factor, barred, concepts(text, self.language, self.places)) or understood
+        return self._by_examples(understood, factor, barred, concepts(text, self.language, self.places), text) \
+            or understood
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
@@ -359,7 +363,8 @@ class Model:
         return self.lacks
 
     def _by_examples(
-        self, understood: Understanding, factor: float, barred: frozenset[str] = frozenset(), named: tuple[str, ...] = ()
+        self, understood: Understanding, factor: float, barred: frozenset[str] = frozenset(), named: tuple[str, ...] = (),
+        text: str = "",
     ) -> Understanding | None:
         """What the examples' classifier decides over the keywords' outcome: a choice it is sure of, or None.
 
@@ -373,7 +378,9 @@ class Model:
         `WEAK_ROUTE`) to a choice it gives less than `DOUBTED` is decided as if not understood.
         A concept of `TAUGHT_ONLY` said ("i lost my green card") leaves only the choices whose
         examples taught it, for both models; a status asked of our kind of case (`OUR_CASES`) is
-        not taken for out of scope.
+        not taken for out of scope.  A sentence about the caller's own case (`concepts.about_ours`: "my case",
+        "my card", a receipt) is not held back by a word of another business ("the filing fee came out of my
+        bank account, is somebody working on my case": the bank is how the fee was paid).
         """
         assert self.bayes is not None
         words = understood.words
@@ -396,7 +403,8 @@ class Model:
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        elsewhere = self._elsewhere_unlearnt(words, best, named)
+        elsewhere = self._elsewhere_unlearnt(words, best, named) and (
+            best == OUT_OF_SCOPE or not about_ours(text, self.language))
         if elsewhere and understood.outcome != "route":
             return self._unsettled(understood, ranked, factor)
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \

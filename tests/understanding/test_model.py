@@ -272,3 +272,63 @@ def test_being_put_through_to_someone_is_a_representative(model: Callable[[str, 
     """"pasar con una señorita / un señor" asks for a person (v16), though "qué pasa con mi solicitud" is a case status."""
     assert model("main_menu", "es").understand(said).choice == "representative"
     assert model("main_menu", "es").understand("qué pasa con mi solicitud").choice == "1"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("how much does it cost to file", "en"), ("can you tell me the filing fee", "en"),
+     ("where do i send my application", "en"), ("i want to become a citizen", "en"),
+     ("cuánto cuesta la solicitud", "es"), ("cómo me hago ciudadano", "es"), ("a dónde mando mi solicitud", "es")],
+)
+def test_a_general_information_question_goes_to_a_representative(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Fees, forms, where to file, how to apply have no menu option: Tier 1 answers them from scripts/forms-and-fees."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "representative")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("how do i apply for citizenship", "en"), ("i forgot my online account password", "en"),
+     ("i can't log into my account", "en"), ("no puedo entrar a mi cuenta", "es")],
+)
+def test_a_general_question_is_never_routed_to_an_option_by_one_shared_word(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """"citizenship", "application" or "account" alone does not send a question of general information to an option."""
+    understood = model("main_menu", language).understand(said)
+    assert understood.outcome == "not_understood" or understood.choice == "representative"
+
+
+def test_military_naturalization_stays_with_the_special_lines(model: Callable[[str, str], Model]) -> None:
+    """A soldier applying for citizenship is the military help line's (5), though how to apply is general information."""
+    assert model("main_menu", "en").understand("i'm in the army and want to apply for citizenship").choice == "5"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the fee came out of my bank account so is somebody working on my case",
+     "my landlord wants my card before the new lease so can you speed up my case"],
+)
+def test_a_word_of_another_business_does_not_veto_a_sentence_about_our_case(
+    model: Callable[[str, str], Model], said: str
+) -> None:
+    """The bank or the rent said with "my case" or "my card" is how the caller got here, not the errand (v17)."""
+    assert model("main_menu", "en").understand(said).outcome == "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the school district office i need to enroll my son in kindergarten", "en"),
+     ("busco una guardería para mi niña", "es")],
+)
+def test_enrolling_a_child_in_school_is_another_business(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Kindergarten, enrolment and day care are another business's (lexicon.ELSEWHERE), whatever "office" says (v17)."""
+    assert model("main_menu", language).understand(said).outcome == "not_understood"
+
+
+def test_a_request_for_evidence_that_never_came_is_a_service_request(model: Callable[[str, str], Model]) -> None:
+    """"una carta pidiendo pruebas ... nunca la recibí" is a notice not received (4), not the case's status (v17)."""
+    understood = model("main_menu", "es").understand("me dijeron que me enviaron una carta pidiendo más pruebas pero nunca la recibí")
+    assert understood.choice == "4"
