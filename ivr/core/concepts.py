@@ -583,6 +583,9 @@ business, an office) nor of an appointment (an interview or biometrics missed: "
 card"): "i lost my green card", "me robaron la mica".  Every example of a lost card abroad names the abroad; without
 this concept their words ("lost", "green card") sent a caller at home who lost a card to the line for callers
 abroad.  `#lost`, `#trip` and `#lost_else` (a job lost, not a card) are only read here, never features."""
+GENERAL_INFO = MARK + "general_info"
+"""A question of general information the main menu has no option for: how to apply, a fee, which form, where to
+send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
 
 
 @functools.cache

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.concepts import LOST_CARD, STATUS, about_ours, concepts
+from ivr.core.concepts import GENERAL_INFO, LOST_CARD, STATUS, about_ours, concepts
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -87,7 +87,7 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
-TAUGHT_ONLY = frozenset({LOST_CARD, "#general_info"})
+TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
