@@ -14,6 +14,7 @@ from ivr.trainers.understand import Case, compiled, load_corpus
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.yaml"
 HOLDOUT = HERE / "holdout.yaml"
+TYPICAL = HERE / "typical.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)

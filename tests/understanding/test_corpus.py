@@ -90,6 +90,18 @@ def test_the_issues_wrong_routes_now_go_right(model, text: str, language: str, c
     assert (understood.outcome, understood.choice) == ("route", choice)
 
 
+def test_the_typical_set_is_eighty_ordinary_phrasings_with_their_routes() -> None:
+    """The typical set (docs/understanding.md: a day's ordinary phrasings, measured beside the holdouts) is 80
+    utterances of the main menu in the corpus format, 56 English and 24 Spanish, each with its expected route."""
+    from ivr.trainers.understand import load_corpus
+
+    from .conftest import TYPICAL
+
+    typical = load_corpus(TYPICAL)[1]
+    assert Counter(case.language for case in typical) == {"en": 56, "es": 24}
+    assert {case.state for case in typical} == {"main_menu"}
+
+
 def test_the_holdout_is_new_utterances_only(corpus: list[Case]) -> None:
     """The holdout (40 paraphrases written after freezing the matcher, or none until they are written) shares
     nothing with the corpus: seen utterances move to the corpus, and a fresh holdout is written."""
