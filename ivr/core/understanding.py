@@ -386,9 +386,7 @@ class Model:
         words = understood.words
         ranked = self.bayes.posterior((*words, *named) if named else words)
         if barred and ranked:  # what the words cannot mean is left out, and the rest shares its probability
-            kept = tuple(item for item in ranked if item[0] not in barred)
-            whole = sum(p for _, p in kept) or 1.0
-            ranked = tuple((name, p / whole) for name, p in kept)
+            ranked = _shared(item for item in ranked if item[0] not in barred)
         if ranked and not TAUGHT_ONLY.isdisjoint(named):  # nor do the keywords route or ask elsewhere
             ranked = self._taught(ranked, TAUGHT_ONLY.intersection(named))
             taught = {name for name, _ in ranked}
@@ -397,9 +395,7 @@ class Model:
                 understood = replace(understood, outcome="not_understood", choice=None)
         if ranked and ranked[0][0] == OUT_OF_SCOPE and not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named) \
                 and not self._elsewhere_unlearnt(words, OUT_OF_SCOPE, named):  # a status asked of our kind of case
-            kept = ranked[1:]
-            whole = sum(p for _, p in kept)
-            ranked = tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
+            ranked = _shared(ranked[1:])
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
@@ -448,9 +444,7 @@ class Model:
         assert self.bayes is not None
         labels, evidence = self.bayes.labels, self.bayes.evidence
         taught = {labels[at] for concept in named for at, _ in evidence.get(concept, ())}
-        kept = tuple(item for item in ranked if item[0] in taught or item[0] == OUT_OF_SCOPE)
-        whole = sum(p for _, p in kept)
-        return tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
+        return _shared(item for item in ranked if item[0] in taught or item[0] == OUT_OF_SCOPE)
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:
@@ -510,6 +504,13 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     places = places and not is_place(phrase, language)
     words = content(phrase, language, places) or tokens(phrase, language, places)
     return tuple(dict.fromkeys(words))
+
+
+def _shared(kept: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    """The choices `kept` of a ranking, sharing all of its probability (nothing, when none of them had any)."""
+    kept = tuple(kept)
+    whole = sum(p for _, p in kept)
+    return tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
 
 
 def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tuple[str, float], ...]:
