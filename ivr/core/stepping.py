@@ -25,6 +25,7 @@ from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput,
 from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, Text
 from ivr.core.machine import COLLECTED_UNSURE, INTENT_TRIGGER, CallModel, CompiledFlow, CompiledState, escalation_trigger
 from ivr.core.matching import normalize
+from ivr.core.options import spoken_key
 from ivr.core.plans import NO, YES, StatePlan, plan_of
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
@@ -169,6 +170,11 @@ class Run:
         if not normalize(text):
             self._failed("no_match")
             return
+        if plan.kind == "menu" or plan.confirming:
+            key = spoken_key(text)  # "one" after "press 1" is the key, not "one more time"
+            if key is not None:
+                self._digits(key)
+                return
         language = self.session.language
         model = plan.compiled.understanding[language]
         confirming = plan.confirming
