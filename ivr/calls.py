@@ -97,6 +97,11 @@ class CallService:
         assert answer is not None
         return answer
 
+    def kept_answer(self, call_sid: str, key: str) -> Answer | None:
+        """The answer kept with the call for the request `key`, if it was the call's last (a retry of it)."""
+        with self.store.call(call_sid) as tx:
+            return tx.answer(key) if tx.load_session() is not None else None
+
     def _run(
         self,
         call_sid: str,

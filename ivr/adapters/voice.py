@@ -273,24 +273,37 @@ def queue_wait() -> Response:
 
     On that key the call-back is recorded through the flow (the key is the
     caller's choice on the menu the call lands on, `live.after_people`), what
-    the flow says is said, and the caller leaves the queue (`<Leave>`).
+    the flow says is said, and the caller leaves the queue (`<Leave>`).  The
+    answer is kept like a Gather's: Twilio's retry of that press hears the same
+    goodbye; a press after the call-back was taken (its answer lost) just leaves.
     """
-    params = _params()
+    req = current_request()
+    params = _params(req)
     call_sid = params.get("CallSid", "").strip()
     ext = current_app.extensions["ivr"]
     try:
         session = ext.store.session(call_sid) if call_sid else None
         language = session.language if session is not None else "en"
         state, tier = (session.state, session.tier) if session is not None else ("unknown", "ivr")
-        if session is not None and not session.ended and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
+        if session is not None and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
+            key = _idempotency_key(req, None)
+            if session.ended:  # the call-back is recorded already: the same answer again, or leave
+                kept = ext.calls.kept_answer(call_sid, key) if key is not None else None
+                if kept is not None:
+                    return _twiml(kept.body, kept.state, kept.tier)
+                return _twiml(render_leave((), ext.voices), state, tier)
             if not _offers_callback(session.flow_id, session.state):
                 return _twiml(render_leave((), ext.voices), state, tier)
+
+            def leave(step: Step) -> tuple[str, str, str]:
+                # The menu the call is back on is said when the queue's action URL resumes the call.
+                landed = step.session.state + "."
+                said = [say for say in step.says if step.session.ended or not say.prompt_id.startswith(landed)]
+                return render_leave(said, ext.voices), step.session.state, step.session.tier
+
             event = Digits(_service().now(call_sid), QUEUE_CALLBACK_KEY)
-            step = _service().handle(call_sid, event, channel="phone")
-            # The menu the call is back on is said when the queue's action URL resumes the call.
-            landed = step.session.state + "."
-            said = [say for say in step.says if step.session.ended or not say.prompt_id.startswith(landed)]
-            return _twiml(render_leave(said, ext.voices), step.session.state, step.session.tier)
+            answer = ext.calls.answer(call_sid, event, leave, key=key)
+            return _twiml(answer.body, answer.state, answer.tier)
         position = params.get("QueuePosition", "").strip()
         text = (
             queue_text("position", language, position=int(position))
