@@ -46,6 +46,9 @@ QUEUE_CALLBACK_KEY = "1"
 
 CONTACT_CENTER_ZONE = ZoneInfo("America/New_York")
 _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+WITHHELD = frozenset({"+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"})
+"""What Twilio puts in `From` for a withheld caller ID: ANONYMOUS, RESTRICTED, BLOCKED, UNKNOWN and
+UNAVAILABLE spelt on the keypad.  They look like numbers but call nobody back."""
 _CLIENT = re.compile(r"^client:[A-Za-z0-9_.-]{1,120}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
@@ -189,7 +192,7 @@ def callable_number(caller: str | None) -> str | None:
     if caller is None:
         return None
     number = caller.strip()
-    return number if _E164.match(number) else None
+    return number if _E164.match(number) and number not in WITHHELD else None
 
 
 def request_callback(

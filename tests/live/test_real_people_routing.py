@@ -172,6 +172,17 @@ def test_a_withheld_number_cannot_be_called_back(dial):
     assert live.effects("callback_requested") == []
 
 
+@pytest.mark.parametrize("withheld", ["+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"])
+def test_twilios_stand_ins_for_a_withheld_number_are_never_promised_a_call_back(dial, withheld):
+    """Twilio puts ANONYMOUS, RESTRICTED, BLOCKED, UNKNOWN or UNAVAILABLE spelt on the keypad in `From` when the
+    number is withheld: the caller hears that no call-back is possible, never "we will call you back at 2 6 6…"."""
+    live = dial(TIER_ROUTING=CALLBACK, caller_id=withheld)
+    live.press("0")
+    turn = live.to_tier2()
+    assert "We cannot call you back, because your phone number is not available to us." in turn.text
+    assert live.effects("callback_requested") == []
+
+
 def test_service_item_numbers_are_eight_digits_by_day():
     """DOMAIN.md §1.3: a service item number is an 8-digit code (year, day of the year, sequence)."""
     assert service_item_number(dt.date(2026, 11, 23), 1) == "26327001"

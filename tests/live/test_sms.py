@@ -57,7 +57,7 @@ def test_a_call_back_is_confirmed_with_its_service_item_number():
     assert "Your service item number is 26327001." in sms.body
 
 
-@pytest.mark.parametrize("caller", [None, "anonymous", "client:softphone"])
+@pytest.mark.parametrize("caller", [None, "anonymous", "client:softphone", "+266696687"])
 def test_no_text_goes_to_a_caller_without_a_phone_number(caller):
     """A withheld number or a browser client cannot receive a text."""
     assert messages_for([REQUEST], caller, "en") == []
