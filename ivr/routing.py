@@ -195,6 +195,15 @@ def callable_number(caller: str | None) -> str | None:
     return number if _E164.match(number) and number not in WITHHELD else None
 
 
+def identifiable_caller(caller: str | None) -> str | None:
+    """The caller ID when it names one caller (a phone number, a Twilio Client or SIP identity), or None
+    when it is withheld ("anonymous", Twilio's keypad stand-ins): a withheld ID is nobody in particular."""
+    if caller is None:
+        return None
+    value = caller.strip()
+    return value if callable_number(value) is not None or value.startswith(("client:", "sip:")) else None
+
+
 def request_callback(
     tier: str, queue: str, caller: str | None, now: dt.datetime, sequence: int | None
 ) -> Callback:
