@@ -173,7 +173,7 @@ class Run:
         if not normalize(text):
             self._failed("no_match")
             return
-        if plan.kind == "menu" or plan.confirming:
+        if plan.kind == "menu" or plan.confirming or plan.state.num_digits == 1:  # menus, read-backs, key choices
             key = spoken_key(text)  # "one" after "press 1" is the key, not "one more time"
             if key is not None:
                 self._digits(key)

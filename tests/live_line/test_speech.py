@@ -156,3 +156,13 @@ def test_a_spoken_yes_key_confirms_a_read_back(english_call):
 def test_a_number_said_for_an_identifier_is_not_taken_for_a_key(at_birth_date):
     """Where a date of birth is asked, "one" is a (poor) answer to the question, never a menu key."""
     assert at_birth_date.say("one").state == "verify.birth_date"
+
+
+def test_saying_a_topic_key_at_tier1_chooses_that_topic_like_pressing_it(phone):
+    """Tier 1's question takes a topic's key ("For rescheduling a biometrics appointment, press 2"): "two" is it."""
+    pressed, said = phone(), phone()
+    for call in (pressed, said):
+        call.start()
+        call.press("1")
+        call.press("0")
+    assert said.say("two").state == pressed.press("2").state != "tier1.unknown"
