@@ -298,7 +298,9 @@ class Run:
         if count >= plan.state.max_attempts:
             self._last_attempt(kind)
             return
-        message: Text | None = getattr(plan.state, kind) or self.compiled.flow.messages.get(kind)
+        # A read-back asks yes or no: its question's own message ("that is not a receipt number") is not for it.
+        own: Text | None = None if plan.confirming else getattr(plan.state, kind)
+        message = own or self.compiled.flow.messages.get(kind)
         if message is not None:
             saying.say(self, message)
         saying.present(self, again=True)
