@@ -51,6 +51,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "pending", "processing", "still processing", "being processed", "under review", "in review",
             "reviewing", "working on it", "movement", "progress", "any news", "any update", "update",
             "how is it going", "how is it coming", "how it is going", "how is that going", "how far along",
+            "coming along",
             "status", "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
@@ -144,6 +145,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "can not hold a pen", "can not stand for long", "can not stand long", "can not walk far",
             "can not walk long", "someone to help him", "someone to help her", "help him at", "help her at",
             "bring someone to help", "wheelchair bound", "hard to walk", "hard to stand",
+            "needs help at", "need help at", "help at her", "help at his", "help at my", "someone to sign for",
+            "sign for him", "sign for her", "sign for me",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (

@@ -377,6 +377,7 @@ def test_a_deaf_caller_asking_for_a_better_number_gets_the_tty_line(
 @pytest.mark.parametrize(
     ("said", "language"),
     [("my husband is deaf and needs a sign language interpreter for his interview", "en"),
+     ("my mother is deaf she needs help at her oath ceremony", "en"),
      ("soy sordo y necesito un intérprete de señas en mi entrevista", "es")],
 )
 def test_an_interpreter_for_a_deaf_caller_at_an_appointment_is_an_accommodation(
