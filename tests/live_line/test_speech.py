@@ -166,3 +166,14 @@ def test_saying_a_topic_key_at_tier1_chooses_that_topic_like_pressing_it(phone):
         call.press("1")
         call.press("0")
     assert said.say("two").state == pressed.press("2").state != "tier1.unknown"
+
+
+@pytest.mark.parametrize(("language", "said"), [("es", "yes"), ("es", "okay"), ("es", "ok"), ("en", "okay")])
+def test_a_read_back_takes_the_yes_bilingual_callers_say(phone, language, said):
+    """"Si es correcto, oprima 1 o diga sí": a Spanish caller's "yes" or "okay" confirms, as an English caller's "sí" does."""
+    call = phone()
+    call.start()
+    call.press("1" if language == "en" else "2")
+    call.press("1")
+    call.press(RECEIPT[-10:] + "#")
+    assert call.say(said).state == "verify.birth_date"
