@@ -79,6 +79,14 @@ QUEUE_TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Please stay on the line. To be called back instead of waiting, press {key}.",
         "es": "Por favor, no cuelgue. Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
     },
+    "position_only": {  # a caller who cannot be called back (withheld number): no call-back offered
+        "en": "You are number {position} in line. Please stay on the line.",
+        "es": "Usted es el número {position} en la fila. Por favor, no cuelgue.",
+    },
+    "waiting_only": {
+        "en": "Please stay on the line.",
+        "es": "Por favor, no cuelgue.",
+    },
     "not_connected": {
         "en": "Sorry, we could not connect you with a person.",
         "es": "Lo sentimos, no pudimos comunicarlo con una persona.",

@@ -64,6 +64,29 @@ def test_pressing_the_call_back_key_records_it_and_leaves_the_queue(dial):
     assert done.hung_up
 
 
+@pytest.mark.parametrize(
+    ("language", "announcement"),
+    [("en", "You are number 3 in line. Please stay on the line."),
+     ("es", "Usted es el número 3 en la fila. Por favor, no cuelgue.")],
+)
+def test_a_caller_without_a_number_is_not_offered_a_call_back_while_waiting(dial, language, announcement):
+    """A withheld caller ID cannot be called back, so the wait URL says the place in line and offers nothing else."""
+    live = dial(language, TIER_ROUTING=QUEUE, caller_id="+266696687")
+    live.press("0")
+    turn = live.post("/voice/queue/wait", QueuePosition="3", QueueSid="QU1", QueueTime="30", CurrentQueueSize="4")
+    assert turn.says == (announcement,)
+
+
+def test_a_caller_without_a_number_who_presses_1_keeps_their_place_in_line(dial):
+    """Pressing 1 anyway does not take a withheld caller out of the queue (they used to leave it and lose their place)."""
+    live = dial(TIER_ROUTING=QUEUE, caller_id="anonymous")
+    live.press("0")
+    turn = live.post("/voice/queue/wait", Digits=QUEUE_CALLBACK_KEY, QueueSid="QU1")
+    assert "Leave" not in turn.verbs and _children(turn, "Pause")
+    assert live.effects("callback_requested") == [] and not live.session().ended
+    assert turn.state == "live.after_people" and turn.tier == "tier1"
+
+
 def test_the_call_back_key_is_the_landing_menus_call_back_option():
     """The key the wait URL offers is the option of the menu a queued call lands on."""
     flow = load_flows()["uscis_contact_center"]
