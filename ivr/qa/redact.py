@@ -195,6 +195,8 @@ class Redactor:
             self._a_number(match[1], found)
 
     def _value(self, validator: str, value: str, found: _Found) -> None:
+        if not is_identifier(value):  # 'none', 'representative': an answer, not an identifier
+            return
         if validator == "receipt_number":
             self._digit_run(value[-10:], "receipt", found)
         elif validator == "date_of_birth":
@@ -397,9 +399,16 @@ def _parse(validator: str, given: CallerInput, language: str) -> str | None:
         return None
     kind = "digits" if given.kind == "press" else "speech"
     try:
-        return spec.func(given.value, kind, language)
+        value = spec.func(given.value, kind, language)
     except (ValueError, KeyError):
         return None
+    return value if is_identifier(value) else None
+
+
+def is_identifier(value: str | None) -> bool:
+    """Whether a validator's answer names someone: an identifier holds digits; an answer such as the
+    receipt question's 'none' or 'representative' (the caller has none, or is an attorney) does not."""
+    return value is not None and any(c.isdigit() for c in value)
 
 
 def _without_numbers(text: str) -> str:

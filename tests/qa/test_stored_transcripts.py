@@ -185,3 +185,22 @@ def test_speech_at_a_menu_is_scrubbed_before_it_is_stored(app):
     phone.say(f"my social is {SSN}, email {EMAIL}, my name is Ana Torres, case status please")
     said = app.extensions["ivr"].store.transcript("CAmenu")[-1]["input"]["value"]
     assert said == "my social is [number], email [email], my name is [name], case status please"
+
+
+@pytest.mark.parametrize("answer, heard", [
+    ("I don't have it", "I heard that you do not have a receipt number."),
+    ("I am the applicant's attorney", "I heard that you are calling as the applicant's attorney"),
+])
+def test_an_answer_that_is_no_receipt_is_read_back_stored_and_replays(app, runtime, answer, heard):
+    """Issue 12: "I don't have it" or "I'm the attorney" at the receipt prompt is read back, not an apology (tokenising it must not fail the webhook)."""
+    phone = call(app, "CAnoreceipt")
+    phone.press("1")
+    phone.press("2")
+    turn = phone.say(answer)
+    assert turn.state == "verify.receipt.confirm"
+    assert heard in turn.text
+    entries = app.extensions["ivr"].store.transcript("CAnoreceipt")
+    assert (entries[-1]["input"]["kind"], entries[-1]["input"]["value"]) == ("speech", answer)
+    [recorded] = transcripts.from_entries(entries)
+    assert Replayer().replay_transcript(recorded).passed
+
