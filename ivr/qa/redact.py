@@ -149,8 +149,8 @@ class Redactor:
         language = step.observed.language if step.state_before != "language" else "en"
         value = _parse(validator, given, language)
         if given.kind == "press":
-            if value is None:  # junk keyed into an identifier prompt: keep its length, stay junk
-                return CallerInput("press", re.sub(r"[0-9]", "0", given.value))
+            if value is None:
+                return CallerInput("press", keyed_junk(given.value))
             return CallerInput("press", swap(given.value))
         if value is None:
             return CallerInput("say", _without_numbers(given.value), given.confidence)
@@ -403,6 +403,13 @@ def _parse(validator: str, given: CallerInput, language: str) -> str | None:
     except (ValueError, KeyError):
         return None
     return value if is_identifier(value) else None
+
+
+def keyed_junk(keys: str) -> str:
+    """Keys that were no identifier, as kept: one key as pressed (a single key identifies no one, and
+    turning it into 0 would replay as the representative key); longer junk with its digits zeroed
+    (its length kept, it stays junk)."""
+    return keys if len(keys) == 1 else re.sub(r"[0-9]", "0", keys)
 
 
 def is_identifier(value: str | None) -> bool:

@@ -44,6 +44,7 @@ from ivr.qa.redact import (
     _digit_forms,
     _Found,
     _parse,
+    keyed_junk,
     _without_numbers,
     collect_validators,
 )
@@ -230,7 +231,7 @@ class Tokeniser:
             spoken_in = language if state_before != "language" else "en"
             parsed = _parse(validator, _caller_input(given), spoken_in)
             if kind == "digits":
-                return {**given, "value": swap(str(value)) if parsed is not None else "".join("0" if c.isdigit() else c for c in str(value))}
+                return {**given, "value": swap(str(value)) if parsed is not None else keyed_junk(str(value))}
             if parsed is None:
                 return {**given, "value": _without_numbers(str(value))}
             return {**given, "value": redactor._spoken(validator, parsed, spoken_in)}

@@ -204,3 +204,17 @@ def test_an_answer_that_is_no_receipt_is_read_back_stored_and_replays(app, runti
     [recorded] = transcripts.from_entries(entries)
     assert Replayer().replay_transcript(recorded).passed
 
+
+def test_a_stray_key_at_an_identity_prompt_replays_as_pressed(app, runtime):
+    """A single wrong key at the receipt prompt is stored as keyed, not as 0, which would replay as the representative key."""
+    phone = call(app, "CAstraykey")
+    phone.press("1")
+    phone.press("2")
+    phone.press("1")
+    phone.press("2690250102#")
+    phone.hang_up()
+    entries = app.extensions["ivr"].store.transcript("CAstraykey")
+    assert [entry["input"]["value"] for entry in entries if entry.get("state_before") == "verify.receipt"][0] == "1"
+    [recorded] = transcripts.from_entries(entries)
+    result = Replayer().replay_transcript(recorded)
+    assert result.passed, result.diff
