@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from ivr.cli import writable
 from ivr.errors import ConfigError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
@@ -86,6 +87,9 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
 
     PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
     """
+    for target in (junit, html):
+        if target is not None:
+            writable(target)
     try:
         files = find_files(paths)
     except FileNotFoundError as missing:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from ivr import config as settings
+from ivr.cli import writable
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
@@ -65,6 +66,8 @@ def graph_command(flow: str | None, output: Path | None, fmt: str | None, builti
 
     SVG is laid out by Graphviz when `dot` is installed; Mermaid (.mmd) needs nothing.
     """
+    if output is not None:
+        writable(output)
     chosen = _load_flow(flow)
     if fmt is None:
         fmt = GRAPH_FORMATS.get(output.suffix.lower(), None) if output is not None else "mmd"
@@ -159,6 +162,9 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
     from ivr.web.rehearsals import RehearsalBook
     from ivr.web.timeline import summarize
 
+    writable(instance, folder=True)
+    if transcript_path is not None:
+        writable(transcript_path)
     runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
