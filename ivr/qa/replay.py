@@ -125,7 +125,7 @@ class Replayer:
         try:
             if kind == "call":
                 flows = {flow_id: traced.flow for flow_id, traced in self.flows.items()}
-                result = self.replay_call(testcall.load_call(path, flows, self.default_flow))
+                result = self.replay_call(testcall.load_call(path, flows, self.default_flow, self.scripts))
             else:
                 result = self.replay_transcript(transcript.load_transcript(path))
         except DefinitionError as error:

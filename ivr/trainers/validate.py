@@ -153,6 +153,7 @@ class _Shared:
 
     def __init__(self) -> None:
         self._script_ids: set[str] | None = None
+        self._library: Any = None
         self._demo_cases: CaseBook | None = None
         self._flows: tuple[dict[str, Flow], str] | None = None
 
@@ -161,6 +162,15 @@ class _Shared:
         if self._script_ids is None:
             self._script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
         return self._script_ids
+
+    def scripts(self) -> Any:
+        """The configured script library, drafts included (a test call may pin a draft to check it)."""
+        if self._library is None:
+            from ivr import config as settings
+
+            root = settings.resolve({}).get("SCRIPTS_DIR")
+            self._library = load_scripts(root, include_drafts=True) if root else load_scripts(include_drafts=True)
+        return self._library
 
     def demo_cases(self) -> CaseBook:
         if self._demo_cases is None:
@@ -243,7 +253,7 @@ def _call(path: Path, shared: _Shared) -> str:
     from ivr.qa.testcall import load_call
 
     flows, default = shared.flows()
-    call = load_call(path, flows, default)
+    call = load_call(path, flows, default, shared.scripts())
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 
