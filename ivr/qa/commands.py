@@ -285,14 +285,15 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
                    flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Write the store's call transcripts as *.transcript.yaml files, identifiers redacted by default."""
     from ivr import config as configuration
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.store.sql import SqlStore
 
     if database:
         try:
             configuration.check_database_url(database, "--db")
         except ConfigError as error:
             raise click.ClickException(str(error)) from None
-    url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
+    writable(out, folder=True)  # made even for no calls: the README replays it next
     store = SqlStore(url)
     try:
         sids = list(calls) or [record.call_sid for record in store.iter_calls()]
@@ -348,7 +349,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
     from ivr import config as configuration
     from ivr.clock import Clock
     from ivr.errors import ConfigError
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.store.sql import SqlStore
 
     try:
         settings = configuration.resolve({})
@@ -356,7 +357,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
         raise click.ClickException(str(error)) from None
     age = parse_age(older_than) if older_than else dt.timedelta(days=int(settings["RETENTION_DAYS"]))
     now = Clock.parse(settings.get("CLOCK")).now()
-    url = database or settings.get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, settings.get("DATABASE_URL"), instance)
     store = SqlStore(url)
     try:
         report = store.purge(now - age)
@@ -366,6 +367,21 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
     click.echo(f"purged {report.calls} call{'s' if report.calls != 1 else ''} "
                f"({report.transcript_entries} transcript entries) and {report.identity_failures} identity failures "
                f"older than {_age_text(age)}")
+
+
+def recorded_store_url(database: str | None, configured: str | None, instance: Path) -> str:
+    """The URL of the store a reading command opens: --db, else DATABASE_URL, else INSTANCE/ivr.sqlite3.
+
+    A SQLite file that is not there is an error (one line), not a new empty store reported as
+    "0 calls": the command was run from another folder, or the path was mistyped."""
+    url = database or configured or f"sqlite:///{instance / 'ivr.sqlite3'}"
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        path = Path(url.removeprefix("sqlite:///").split("?")[0])
+        if not path.is_file():
+            where = "--db" if database else "DATABASE_URL" if configured else "--instance"
+            raise click.ClickException(f"no database at {display_path(path)}: nothing has been recorded there "
+                                       f"(`ivr serve` and `make run` record calls in INSTANCE/ivr.sqlite3; check {where})")
+    return url
 
 
 def parse_age(text: str) -> dt.timedelta:

@@ -71,7 +71,8 @@ def report_command(start: str | None, end: str | None, channel: str, database: s
     from ivr import config as configuration
     from ivr.qa.analytics import analyse
     from ivr.qa.analytics_report import report_csv, report_html
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.qa.commands import recorded_store_url
+    from ivr.store.sql import SqlStore
 
     for target in (html_path, csv_path):
         if target is not None:
@@ -79,7 +80,7 @@ def report_command(start: str | None, end: str | None, channel: str, database: s
     first, last = _date(start, "--from"), _date(end, "--to")
     if first and last and last < first:
         raise click.BadParameter(f"{last} is before --from {first}", param_hint="--to")
-    url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
     store = SqlStore(url)
     try:
         report = analyse(stored_summaries(store, channel), first, last)
