@@ -212,7 +212,9 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     labels = labels_for(call.flow, call.session.language)
     turns = len(call.turns)
     click.echo(f"Call over after {turns} turn{'s' if turns != 1 else ''}; it ended at: {labels.state(call.session.state)}.")
-    for heading, words in summary_rows(summarize(call.flow, call.session, entries), labels):
+    summary = summarize(call.flow, call.session, entries)
+    summary["effects"] = call.changes  # what the trainer saw change: the case rehearsed, not the stored token of its receipt
+    for heading, words in summary_rows(summary, labels):
         click.echo(f"{heading}: {words}")
     names = {branch.id: branch.label for branch in branches(call.flow, labels.language)}
     click.echo("Branches rehearsed: " + ("; ".join(names.get(b, b) for b in sorted(done)) or "none"))
