@@ -199,6 +199,13 @@ def _impact(files: list[Path], config: dict[str, Any], against: tuple[Path, ...]
     if against_scripts is not None:
         draft["SCRIPTS_DIR"] = str(against_scripts)
     baseline_replayer, draft_replayer = Replayer(config), Replayer(draft)
+    current = {flow_id.partition("@")[0] for flow_id in baseline_replayer.flows}
+    drafted = {flow_id.partition("@")[0] for flow_id in draft_replayer.flows}
+    if against and not drafted & current:
+        raise click.ClickException(
+            f"--against: {', '.join(map(str, against))} hold{'s' if len(against) == 1 else ''} flow "
+            f"{', '.join(repr(flow_id) for flow_id in sorted(drafted))}, a draft of no current flow "
+            f"({', '.join(sorted(current))}): a draft keeps the id of the flow it changes")
     with _progress(len(files)) as show:
         report = measure_impact(files, baseline_replayer, draft_replayer, on_call=lambda: show(None))
     for line in report.lines(full_list):
