@@ -319,12 +319,23 @@ def from_entries(entries: Iterable[Mapping[str, Any]]) -> list[Transcript]:
 
 
 def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> Transcript:
-    cases: dict[str, Mapping[str, Any]] = {}
+    cases: dict[str, dict[str, Any]] = {}
+    made: set[str] = set()  # service requests this call made (replay makes them again)
     sequences: list[tuple[str, int]] = []
     steps = []
     for entry in entries:
         for receipt, snapshot in (entry.get("cases") or {}).items():
-            cases.setdefault(receipt, _plain_json(snapshot))
+            if receipt not in cases:
+                cases[receipt] = _plain_json(snapshot)
+                continue
+            # the first read is the case as the call found it; a later step may read service requests
+            # other calls made (the store's): they join the snapshot, or replay would not hear them
+            listed = cases[receipt].setdefault("service_requests", [])
+            have = {item.get("reference") for item in listed} | made
+            listed += [_plain_json(item) for item in snapshot.get("service_requests") or () if item.get("reference") not in have]
+            if not listed:
+                del cases[receipt]["service_requests"]
+        made |= {str(e.get("reference")) for e in entry.get("effects") or () if e.get("kind") == "service_request_created"}
         sequences += [(str(name), int(value)) for name, value in entry.get("sequences", ())]
         steps.append(
             TranscriptStep(

@@ -218,3 +218,29 @@ def test_a_stray_key_at_an_identity_prompt_replays_as_pressed(app, runtime):
     [recorded] = transcripts.from_entries(entries)
     result = Replayer().replay_transcript(recorded)
     assert result.passed, result.diff
+
+
+def test_a_call_back_about_a_request_another_call_made_replays_as_recorded(app, runtime):
+    """Issue 5.1 (hermetic): the second call hears "you already have an open service request"; its transcript carries that request and replays so."""
+    keys = ("1", "4", "2", ANA[0][3:] + "#", "1", ANA[1], "1", "1")
+    for sid in ("CAfirstrequest", "CAcallback"):
+        phone = call(app, sid)
+        for key in keys:
+            turn = phone.press(key)
+        phone.hang_up()
+    assert "already have an open service request" in turn.text
+    entries = app.extensions["ivr"].store.transcript("CAcallback")
+    [recorded] = transcripts.from_entries(entries)
+    result = Replayer().replay_transcript(recorded)
+    assert result.passed, result.diff
+
+
+def test_a_request_the_call_itself_made_is_not_in_its_case_snapshot(app, runtime):
+    """The call's own service request is made again by replay, so the snapshot must not hold it too."""
+    phone = call(app, "CAownrequest")
+    for key in ("1", "4", "2", ANA[0][3:] + "#", "1", ANA[1], "1", "1", "2", "1", "1"):
+        phone.press(key)
+    phone.hang_up()
+    [recorded] = transcripts.from_entries(app.extensions["ivr"].store.transcript("CAownrequest"))
+    assert all(not case.get("service_requests") for case in recorded.cases)
+    assert Replayer().replay_transcript(recorded).passed
