@@ -339,7 +339,7 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
 @click.command("serve")
 @click.option("--demo", is_flag=True, help=f"Freeze the clock at the demo instant {DEMO_CLOCK.isoformat()} (unless IVR_CLOCK is set).")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--reset", is_flag=True, help="Start from the case data again (forget what earlier calls changed).")
 @click.option("--production", is_flag=True,
               help="Serve a real Twilio number with gunicorn (needs TWILIO_AUTH_TOKEN; the softphone only if IVR_SOFTPHONE).")
