@@ -128,10 +128,11 @@ def flows_list(flow: str | None, flows_dir: Path | None, releases_dir: Path | No
     """The published versions of FLOW (every flow when left out), newest last; the live one marked."""
     from ivr.definitions.releases import load_releases
 
-    _, releases_dir = _dirs(flows_dir, releases_dir)
+    flows_dir, releases_dir = _dirs(flows_dir, releases_dir)
     releases = load_releases(releases_dir)
     wanted = [Path(flow).stem] if flow else sorted(releases)
     if flow and wanted[0] not in releases:
+        _draft_file(flow, flows_dir)  # a flow that does not exist is an error, not "never published"
         click.echo(f"{wanted[0]}: never published (the phone line runs the working copy)")
         return
     for flow_id in wanted:

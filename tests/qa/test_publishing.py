@@ -248,3 +248,12 @@ def test_flows_diff_of_an_unknown_version_is_a_one_line_error(flows_dir: Path) -
     assert (result.exit_code, result.output) == (
         1, "Error: uscis_contact_center has no version '3' (published: none; or live, draft)\n")
 
+
+
+def test_flows_list_of_a_flow_that_does_not_exist_is_a_one_line_error(flows_dir: Path) -> None:
+    """A mistyped flow id is an error naming the known flows, not "never published" with exit 0."""
+    result = ivr("flows", "list", "uscis_contact_centre", "--flows-dir", str(flows_dir))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no flow 'uscis_contact_centre' in ") and "(known: uscis_contact_center)" in result.output
+    assert ivr("flows", "list", "uscis_contact_center", "--flows-dir", str(flows_dir)).output == (
+        "uscis_contact_center: never published (the phone line runs the working copy)\n")
