@@ -165,6 +165,10 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
     writable(instance, folder=True)
     if transcript_path is not None:
         writable(transcript_path)
+    try:
+        CoverageLog(instance / COVERAGE_FILE).trainees()  # counted after the call: a damaged file is said now
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
@@ -206,6 +210,11 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
 
     assert call.session is not None
     entries = runtime.store.transcript(call.call_sid)
+    recorded = transcripts.from_entries(entries)
+    saved = None
+    if recorded:  # saved first: nothing after the call may lose it
+        target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
+        saved = display_path(transcripts.write(recorded[-1], target))
     log = CoverageLog(instance / COVERAGE_FILE)
     done = log.record(trainee, call.flow, entries)
     click.echo("")
@@ -221,11 +230,8 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     checklist = log.checklist(trainee, call.flow)
     click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {trainee} "
                f"(ivr coverage --trainee '{trainee}').")
-    recorded = transcripts.from_entries(entries)
-    if recorded:
-        target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
-        shown = display_path(transcripts.write(recorded[-1], target))
-        click.echo(f"Transcript: {shown} (replay it with: {ivr_command()} replay {shown})")
+    if saved:
+        click.echo(f"Transcript: {saved} (replay it with: {ivr_command()} replay {saved})")
 
 
 def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
@@ -321,9 +327,9 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
     log = CoverageLog(instance / COVERAGE_FILE)
     try:
         names = log.trainees() if everyone else [trainee_name(trainee)]
-    except ValueError as exc:
+        checklists = [log.checklist(name, chosen) for name in names]
+    except ValueError as exc:  # a bad name, or a coverage file that is not one
         raise click.ClickException(str(exc)) from None
-    checklists = [log.checklist(name, chosen) for name in names]
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in checklists], indent=1))
         return

@@ -226,3 +226,13 @@ def test_typed_lines_use_readline_where_the_platform_has_it(monkeypatch: pytest.
     lines = commands._lines(sys.stdin, interactive=True)
     assert next(lines) == "1"
     assert "readline" in sys.modules
+
+
+def test_a_damaged_coverage_file_stops_the_rehearsal_before_the_call(rehearse, tmp_path: Path) -> None:
+    """A coverage.json that is not JSON is one line naming it, before the call (it crashed after the call, losing its transcript)."""
+    (tmp_path / "coverage.json").write_text("{not json", encoding="utf-8")
+    result = rehearse("1", "/hangup")
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {tmp_path / 'coverage.json'}: not a coverage file")
+    assert "IVR:" not in result.stdout and "Traceback" not in result.output
