@@ -454,17 +454,19 @@ _Dumper.add_representer(yamlsource.Text, _represent_str)
 # --- reading -------------------------------------------------------------------------------------
 
 
-def load_transcript(path: Path | str) -> Transcript:
-    """Read and check a `*.transcript.yaml` file; raise `DefinitionError` listing every problem."""
+def load_transcript(path: Path | str, flows: Iterable[str] | None = None) -> Transcript:
+    """Read and check a `*.transcript.yaml` file; raise `DefinitionError` listing every problem.
+
+    Given the ids of the loaded `flows`, the call's flow must be one of them."""
     data, shown = load_file(path)
     checker = Checker(shown)
-    transcript = _read(checker, data, shown)
+    transcript = _read(checker, data, shown, None if flows is None else {flow_id.partition("@")[0] for flow_id in flows})
     checker.raise_if_any()
     assert transcript is not None
     return transcript
 
 
-def _read(checker: Checker, data: Any, shown: str) -> Transcript | None:
+def _read(checker: Checker, data: Any, shown: str, flows: set[str] | None = None) -> Transcript | None:
     top = checker.mapping(data, "top level", line_of(data))
     if top is None:
         return None
@@ -481,6 +483,8 @@ def _read(checker: Checker, data: Any, shown: str) -> Transcript | None:
         if "started_at" in call:
             checker.instant(call, "started_at", "call")
         header["redacted"] = checker.boolean(call, "redacted", "call") if "redacted" in call else False
+        if flows is not None and header["flow"] and str(header["flow"]).partition("@")[0] not in flows:
+            checker.problem(call.line_of("flow"), "call.flow", f"unknown flow '{header['flow']}' (known: {', '.join(sorted(flows))})")
     settings = _settings(checker, top)
     cases = _cases(checker, top)
     sequences = _sequences(checker, top)

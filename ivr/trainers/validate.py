@@ -239,7 +239,7 @@ def _releases(path: Path, shared: _Shared) -> str:
 def _transcript(path: Path, shared: _Shared) -> str:
     from ivr.qa.transcript import load_transcript
 
-    transcript = load_transcript(path)
+    transcript = load_transcript(path, shared.flows()[0])
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 

@@ -179,3 +179,16 @@ def test_an_export_of_no_calls_leaves_the_folder_the_readme_replays_next(runner:
     assert result.exit_code == 0 and result.output.splitlines()[-1] == f"0 transcripts exported (redacted) to {out}"
     replayed = runner.invoke(main, ["replay", str(HERE.parent / "calls" / "hours.call.yaml"), str(out)])
     assert replayed.exit_code == 0, replayed.output
+
+
+def test_validate_and_replay_name_the_line_of_a_transcripts_unknown_flow(runner: CliRunner, tmp_path: Path) -> None:
+    """A transcript whose flow is not loaded is `file:line: call.flow: unknown flow` in validate (which said "No problems") and in replay."""
+    golden = HERE.parent / "transcripts" / "case_status_keyed.transcript.yaml"
+    path = tmp_path / "x.transcript.yaml"
+    path.write_text(golden.read_text(encoding="utf-8").replace("flow: uscis_contact_center", "flow: uscis_contact_centre", 1),
+                    encoding="utf-8")
+    expected = f"{path}:7: call.flow: unknown flow 'uscis_contact_centre' (known: uscis_contact_center)"
+    validated = runner.invoke(main, ["validate", str(path)])
+    assert validated.exit_code == 1 and expected in validated.output
+    replayed = runner.invoke(main, ["replay", str(path)])
+    assert replayed.exit_code == 1 and expected in replayed.output
