@@ -257,3 +257,22 @@ def test_flows_list_of_a_flow_that_does_not_exist_is_a_one_line_error(flows_dir:
     assert result.output.startswith("Error: no flow 'uscis_contact_centre' in ") and "(known: uscis_contact_center)" in result.output
     assert ivr("flows", "list", "uscis_contact_center", "--flows-dir", str(flows_dir)).output == (
         "uscis_contact_center: never published (the phone line runs the working copy)\n")
+
+
+def test_flows_diff_shows_changes_callers_feel_outside_the_states(flows_dir: Path) -> None:
+    """A global key's phrase removed, an escalation moved, an intent's phrase added and the title: each is a line (they were '0 changes')."""
+    assert ivr("flows", "publish", "uscis_contact_center", "-m", "base", "--flows-dir", str(flows_dir)).exit_code == 0
+    path = flows_dir / "uscis_contact_center.yaml"
+    text = path.read_text(encoding="utf-8")
+    changed = (text.replace("title: USCIS Contact Center (simulated)", "title: USCIS line")
+                   .replace("en: [representative, agent, operator,", "en: [representative, operator,", 1)
+                   .replace("business hours, hours of operation,", "business hours, opening times, hours of operation,", 1)
+                   .replace("    tier1: attempts.silent_goodbye\n", "    tier1: attempts.silent\n", 1))
+    assert changed.count("\n") == text.count("\n") and changed != text
+    path.write_text(changed, encoding="utf-8")
+    lines = [line.strip() for line in ivr("flows", "diff", "uscis_contact_center", "1", "--flows-dir", str(flows_dir)).output.splitlines()]
+    assert lines[0] == "uscis_contact_center 1 -> draft: 4 changes"
+    assert 'title: "USCIS Contact Center (simulated)" -> "USCIS line"' in lines
+    assert "key representative, phrases (en): removed [agent]" in lines
+    assert "intent hours, phrases (en): added [opening times]" in lines
+    assert "escalation silence, from tier1: now goes to attempts.silent (was attempts.silent_goodbye)" in lines
