@@ -254,6 +254,8 @@ def _call(path: Path, shared: _Shared) -> str:
 
     flows, default = shared.flows()
     call = load_call(path, flows, default, shared.scripts())
+    if call.cases_file is not None:
+        load_cases(call.cases_file)  # its own file:line problems, as replay would meet them
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 
