@@ -53,7 +53,14 @@ def _now() -> dt.datetime:
 
 
 _by_option = click.option("--by", metavar="NAME", help="Who publishes (default: IVR_USER, else the login name).")
-_note_option = click.option("--note", "-m", required=True, help="Why: recorded with the version.")
+def _a_note(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A published version is kept for good with its note: a blank one says nothing about why."""
+    if not value.strip():
+        raise click.BadParameter("say why you publish (it is kept with the version for good)")
+    return value.strip()
+
+
+_note_option = click.option("--note", "-m", required=True, callback=_a_note, help="Why: recorded with the version.")
 
 
 # --- flows ---------------------------------------------------------------------------------------

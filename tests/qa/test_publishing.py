@@ -276,3 +276,16 @@ def test_flows_diff_shows_changes_callers_feel_outside_the_states(flows_dir: Pat
     assert "key representative, phrases (en): removed [agent]" in lines
     assert "intent hours, phrases (en): added [opening times]" in lines
     assert "escalation silence, from tier1: now goes to attempts.silent (was attempts.silent_goodbye)" in lines
+
+
+@pytest.mark.parametrize("command", [["flows", "publish", "uscis_contact_center"], ["scripts", "publish"]], ids=["flow", "script"])
+def test_a_blank_note_is_refused(command: list[str], flows_dir: Path, scripts_dir: Path) -> None:
+    """`-m ""` published an immutable version with no why; now it is a usage error and nothing is published."""
+    write_version(scripts_dir, 2, "A plainer answer.")
+    lock = (scripts_dir / "published.lock").read_text(encoding="utf-8")
+    result = ivr(*command, "-m", "  ", "--flows-dir" if command[0] == "flows" else "--scripts",
+                 str(flows_dir if command[0] == "flows" else scripts_dir))
+    assert result.exit_code == 2
+    assert "Invalid value for '--note' / '-m': say why you publish" in result.output
+    assert not (flows_dir / "releases").exists()
+    assert (scripts_dir / "published.lock").read_text(encoding="utf-8") == lock
