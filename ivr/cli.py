@@ -92,12 +92,16 @@ def main() -> None:
 
 
 
-def writable(path: Path, folder: bool = False) -> Path:
-    """Make sure `path` (a file, or with `folder` a folder) can be written, making its folders; else stop
-    with one line, `cannot write PATH: why`.  Commands call it before their work, so a rehearsal or a
-    long replay is not done for nothing."""
+def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
+    """Make sure `path` (a file, or with `folder` a folder) can be written, making its folders (with
+    `private`, a new folder readable by its owner only, like the instance folder); else stop with one
+    line, `cannot write PATH: why`.  Commands call it before their work, so a rehearsal or a long
+    replay is not done for nothing."""
     target = path if folder else path.parent
     try:
+        if private and not target.exists():
+            target.mkdir(mode=0o700, parents=True)
+            os.chmod(target, 0o700)
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         blocker = next((p for p in (target, *target.parents) if p.exists()), None)

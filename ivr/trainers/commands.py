@@ -162,7 +162,7 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
     from ivr.web.rehearsals import RehearsalBook
     from ivr.web.timeline import summarize
 
-    writable(instance, folder=True)
+    writable(instance, folder=True, private=True)
     if transcript_path is not None:
         writable(transcript_path)
     try:

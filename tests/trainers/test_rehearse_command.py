@@ -236,3 +236,13 @@ def test_a_damaged_coverage_file_stops_the_rehearsal_before_the_call(rehearse, t
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"Error: {tmp_path / 'coverage.json'}: not a coverage file")
     assert "IVR:" not in result.stdout and "Traceback" not in result.output
+
+
+def test_a_new_instance_folder_is_readable_by_its_owner_only(runner, small_flow: Path, tmp_path: Path) -> None:
+    """Issue 10.3: the folder a rehearsal makes for its transcripts and coverage is 0700, as the app's is."""
+    import stat
+
+    instance = tmp_path / "fresh-instance"
+    result = runner.invoke(main, ["rehearse", str(small_flow), "--instance", str(instance)], input="1\n")
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(instance.stat().st_mode) == 0o700
