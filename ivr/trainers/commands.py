@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Iterator
@@ -186,7 +187,7 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         interactive = sys.stdin.isatty()
         rehearse(call, _lines(sys.stdin, interactive), click.echo, first=first, echo_input=not interactive,
                  width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
-        _wrap_up(runtime, call, name, instance, transcript_path)
+        _wrap_up(runtime, call, name, instance, transcript_path, flow if flow is not None and Path(flow).is_file() else None)
         if call.session is not None:
             book.finish(call.call_sid, summarize(call.flow, call.session, runtime.store.transcript(call.call_sid)))
     finally:
@@ -203,7 +204,8 @@ def _find_case(runtime: Runtime, receipt: str) -> Case:
     return case
 
 
-def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None) -> None:
+def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None,
+             flow_file: str | None = None) -> None:
     """After the call: count the trainee's coverage, print the summary in plain words, save the transcript."""
     from ivr.trainers.labels import labels_for
     from ivr.web.timeline import summarize, summary_rows
@@ -231,7 +233,8 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {trainee} "
                f"(ivr coverage --trainee '{trainee}').")
     if saved:
-        click.echo(f"Transcript: {saved} (replay it with: {ivr_command()} replay {saved})")
+        flows = f" --flows {shlex.quote(flow_file)}" if flow_file else ""  # a flow file rehearsed: replay needs it too
+        click.echo(f"Transcript: {saved} (replay it with: {ivr_command()} replay{flows} {shlex.quote(saved)})")
 
 
 def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:

@@ -210,9 +210,20 @@ def test_the_closing_hint_is_a_command_that_runs(rehearse, monkeypatch: pytest.M
     result = rehearse("1", "/hangup")
 
     hint = result.output.split("(replay it with: ", 1)[1].split(")", 1)[0]
-    program, command, path = hint.split(" ", 2)
+    program, command, *_, path = hint.split(" ")
     assert command == "replay" and Path(path).exists()
     assert program != "ivr" and os.access(program, os.X_OK)
+
+
+def test_the_closing_hint_replays_a_rehearsal_of_a_flow_file(rehearse, runner) -> None:
+    """A rehearsal of a flow file hints `replay --flows FILE …`: without it the replay failed (unknown flow)."""
+    import shlex
+
+    result = rehearse("1", "/hangup")
+    hint = result.output.split("(replay it with: ", 1)[1].split(")", 1)[0]
+    replayed = runner.invoke(main, shlex.split(hint)[1:])
+    assert replayed.exit_code == 0, replayed.output
+    assert "1 passed, 0 failed" in replayed.output
 
 
 def test_typed_lines_use_readline_where_the_platform_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
