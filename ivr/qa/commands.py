@@ -397,7 +397,13 @@ def parse_age(text: str) -> dt.timedelta:
     if match is None or int(match[1]) < 1:
         raise click.BadParameter(f"'{text}' is not an age such as 30d, 12h or 90m", param_hint="--older-than")
     unit = {"d": "days", "h": "hours", "m": "minutes"}[match[2]]
+    if int(match[1]) > {"d": 1, "h": 24, "m": 24 * 60}[match[2]] * MAX_AGE_DAYS:
+        raise click.BadParameter(f"'{text}' is more than {MAX_AGE_DAYS // 365} years (nothing is that old)", param_hint="--older-than")
     return dt.timedelta(**{unit: int(match[1])})
+
+
+MAX_AGE_DAYS = 36_500
+"""The oldest age `--older-than` takes: a hundred years back is still a date (a larger one overflowed)."""
 
 
 def _age_text(age: dt.timedelta) -> str:
