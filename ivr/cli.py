@@ -91,7 +91,6 @@ def main() -> None:
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
 
 
-
 def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
     """Make sure `path` (a file, or with `folder` a folder) can be written, making its folders (with
     `private`, a new folder readable by its owner only, like the instance folder); else stop with one
