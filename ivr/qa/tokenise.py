@@ -44,9 +44,9 @@ from ivr.qa.redact import (
     _digit_forms,
     _Found,
     _parse,
-    keyed_junk,
     _without_numbers,
     collect_validators,
+    keyed_junk,
 )
 from ivr.qa.scrub import scrub_speech
 from ivr.qa.transcript import CallerInput
