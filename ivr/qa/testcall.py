@@ -37,7 +37,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ivr.core.flow import TIER_CHANGE_REASONS, TIERS, Flow
 from ivr.definitions import yamlsource
@@ -47,6 +47,9 @@ from ivr.definitions.checks import LANGUAGES, Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
 from ivr.errors import ConfigError, Problem
 from ivr.qa.transcript import INPUT_KINDS, CallerInput, Observation, plain, read_input
+
+if TYPE_CHECKING:
+    from ivr.definitions.scripts import ScriptLibrary
 
 CALL_VERSION = 1
 SUFFIX = ".call.yaml"
@@ -171,7 +174,7 @@ class ScriptedCall:
 
 
 def load_call(path: Path | str, flows: Mapping[str, Flow] | None = None, default_flow: str | None = None,
-              scripts: Any = None) -> ScriptedCall:
+              scripts: ScriptLibrary | None = None) -> ScriptedCall:
     """Read and check a `*.call.yaml` file; raise `DefinitionError` listing every problem.
 
     Given the loaded `flows`, the call's flow must be one of them and the state and prompt
@@ -194,7 +197,7 @@ def _read(
     folder: Path,
     flows: Mapping[str, Flow] | None = None,
     default_flow: str | None = None,
-    scripts: Any = None,
+    scripts: ScriptLibrary | None = None,
 ) -> ScriptedCall | None:
     top = checker.mapping(data, "top level", line_of(data))
     if top is None:
@@ -261,7 +264,7 @@ def _cases(checker: Checker, top: yamlsource.Mapping, folder: Path) -> tuple[Cas
         return None, None
 
 
-def _settings(checker: Checker, top: yamlsource.Mapping, scripts: Any = None) -> dict[str, Any]:
+def _settings(checker: Checker, top: yamlsource.Mapping, scripts: ScriptLibrary | None = None) -> dict[str, Any]:
     if "settings" not in top:
         return {}
     raw = checker.mapping(top["settings"], "settings", top.line_of("settings"))
@@ -290,7 +293,7 @@ def _settings(checker: Checker, top: yamlsource.Mapping, scripts: Any = None) ->
     return result
 
 
-def _unknown_pin(scripts: Any, script_id: str, version: int) -> str | None:
+def _unknown_pin(scripts: ScriptLibrary, script_id: str, version: int) -> str | None:
     """What is wrong with pinning `script_id@version` in the script library `scripts`; None when it exists."""
     versions = scripts.versions.get(script_id) or scripts.wordings.get(script_id)
     if not versions:
