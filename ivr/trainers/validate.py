@@ -23,7 +23,7 @@ from ivr.console.scenarios import SCENARIOS_ROOT, load_scenario
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.core.flow import Flow
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
-from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, load_scripts
+from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, ScriptLibrary, load_scripts
 from ivr.definitions.yamlsource import Mapping, load_file
 from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
@@ -153,7 +153,7 @@ class _Shared:
 
     def __init__(self) -> None:
         self._script_ids: set[str] | None = None
-        self._library: Any = None
+        self._library: ScriptLibrary | None = None
         self._demo_cases: CaseBook | None = None
         self._flows: tuple[dict[str, Flow], str] | None = None
 
@@ -163,7 +163,7 @@ class _Shared:
             self._script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
         return self._script_ids
 
-    def scripts(self) -> Any:
+    def scripts(self) -> ScriptLibrary:
         """The configured script library, drafts included (a test call may pin a draft to check it)."""
         if self._library is None:
             from ivr import config as settings
