@@ -52,7 +52,8 @@ def diff_flows(old: Flow, new: Flow) -> list[str]:
 
 def _global_changes(old: Flow, new: Flow) -> list[str]:
     """What every waiting state hears and does: the global keys and their phrases, where escalations
-    lead, and the global intents (a caller feels these anywhere, not in one state)."""
+    lead, the global intents, and the training examples that decide where callers' words go
+    (counted: a caller feels these anywhere, not in one state)."""
     lines: list[str] = []
     for purpose in dict.fromkeys([*old.keys.phrases, *new.keys.phrases, "representative", "repeat", "previous"]):
         before, after = getattr(old.keys, purpose, None), getattr(new.keys, purpose, None)
@@ -75,6 +76,14 @@ def _global_changes(old: Flow, new: Flow) -> list[str]:
         lines += _phrase_changes(f"intent {name}", was.phrases, now.phrases)
         if was.goto != now.goto:
             lines.append(f"intent {name}: now goes to {_value(now.goto)} (was {_value(was.goto)})")
+    for state in dict.fromkeys([*old.examples, *new.examples]):
+        for language in LANGUAGES:
+            before = set(old.examples.get(state, {}).get(language, ()))
+            after = set(new.examples.get(state, {}).get(language, ()))
+            if before != after:
+                counts = [f"{len(after - before)} added"] if after - before else []
+                counts += [f"{len(before - after)} removed"] if before - after else []
+                lines.append(f"examples {state} ({language}): {', '.join(counts)}")
     return lines
 
 

@@ -289,3 +289,15 @@ def test_a_blank_note_is_refused(command: list[str], flows_dir: Path, scripts_di
     assert "Invalid value for '--note' / '-m': say why you publish" in result.output
     assert not (flows_dir / "releases").exists()
     assert (scripts_dir / "published.lock").read_text(encoding="utf-8") == lock
+
+
+def test_flows_diff_counts_changed_training_examples(flows_dir: Path) -> None:
+    """Training examples decide where callers' words go: an example removed and one added are a line, not '0 changes'."""
+    assert ivr("flows", "publish", "uscis_contact_center", "-m", "base", "--flows-dir", str(flows_dir)).exit_code == 0
+    path = flows_dir / "uscis_contact_center" / "examples.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '        - "checking on my application"\n'
+    assert old in text
+    path.write_text(text.replace(old, '        - "checking up on my application please"\n', 1), encoding="utf-8")
+    lines = [line.strip() for line in ivr("flows", "diff", "uscis_contact_center", "1", "--flows-dir", str(flows_dir)).output.splitlines()]
+    assert lines == ["uscis_contact_center 1 -> draft: 1 change", "examples main_menu (en): 1 added, 1 removed"]
