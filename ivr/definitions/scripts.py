@@ -269,7 +269,8 @@ class ScriptLibrary:
         for wording in self.wordings.get(id_, ()):
             if wording.version == version:
                 return wording
-        raise KeyError(f"unknown wording script {ref} (known: {', '.join(self.wording_refs()) or 'none'})")
+        known = [w.ref for w in self.wordings.get(id_, ())] or list(self.wording_refs())  # its versions, if the id is known
+        raise KeyError(f"unknown wording script {ref} (known: {', '.join(known) or 'none'})")
 
     def get(self, ref: str) -> Script:
         """The script `id@version`; KeyError when it is not loaded, ValueError when `ref` is malformed."""
@@ -277,7 +278,8 @@ class ScriptLibrary:
         for script in self.versions.get(id_, ()):
             if script.version == version:
                 return script
-        raise KeyError(f"unknown script {ref} (known: {', '.join(self.refs()) or 'none'})")
+        known = [s.ref for s in self.versions.get(id_, ())] or list(self.refs())  # its versions, if the id is known
+        raise KeyError(f"unknown script {ref} (known: {', '.join(known) or 'none'})")
 
     def in_force(self, on: dt.date, pins: Mapping[str, int] | None = None) -> ScriptSet:
         """For each id, the highest version in force on `on`, unless `pins` names the version.

@@ -301,3 +301,9 @@ def test_flows_diff_counts_changed_training_examples(flows_dir: Path) -> None:
     path.write_text(text.replace(old, '        - "checking up on my application please"\n', 1), encoding="utf-8")
     lines = [line.strip() for line in ivr("flows", "diff", "uscis_contact_center", "1", "--flows-dir", str(flows_dir)).output.splitlines()]
     assert lines == ["uscis_contact_center 1 -> draft: 1 change", "examples main_menu (en): 1 added, 1 removed"]
+
+
+def test_scripts_diff_of_an_unknown_version_names_that_scripts_versions(scripts_dir: Path) -> None:
+    """`ivr scripts diff case-status 1 9` names case-status's versions, not the fifty of every script."""
+    result = ivr("scripts", "diff", "case-status", "1", "9", "--scripts", str(scripts_dir))
+    assert (result.exit_code, result.output) == (1, "Error: unknown script case-status@9 (known: case-status@1)\n")
