@@ -6,7 +6,8 @@ command's module when that command runs, so `ivr validate` loads the loaders it
 checks with and not replay, the web rooms or the load caller (`ivr --help`
 imports them all to list them).  It turns the project's errors into messages: a definition error
 prints its `file:line: where: what` lines, a configuration error its message,
-both with exit status 1.
+both with exit status 1; a file that cannot be written is one line too (`cannot write FILE:
+why`), checked by `writable` before a long command starts where it can be.
 
 Before any command runs, the settings from the environment (`IVR_CLOCK`,
 `IVR_TIER_ROUTING`, `IVR_CASES_FILE`, `IVR_DATABASE_URL`, …) are checked, so a
@@ -17,7 +18,10 @@ cannot open the database: …`), never a library's traceback.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
+from pathlib import Path
 from typing import Any
 
 import click
@@ -68,6 +72,11 @@ class _Group(click.Group):
             ctx.exit(1)
         except ConfigError as error:
             raise click.ClickException(str(error)) from None
+        except OSError as error:
+            if error.errno == errno.EPIPE or settings.database_problem(error) is not None:
+                raise
+            shown = error.filename if error.filename is not None else ""
+            raise click.ClickException(f"{shown}: {error.strerror or error}" if shown else str(error)) from None
         except Exception as error:
             unopened = settings.database_problem(error)
             if unopened is None:
@@ -81,3 +90,24 @@ def main() -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
 
+
+def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
+    """Make sure `path` (a file, or with `folder` a folder) can be written, making its folders (with
+    `private`, a new folder readable by its owner only, like the instance folder); else stop with one
+    line, `cannot write PATH: why`.  Commands call it before their work, so a rehearsal or a long
+    replay is not done for nothing."""
+    target = path if folder else path.parent
+    try:
+        if private and not target.exists():
+            target.mkdir(mode=0o700, parents=True)
+            os.chmod(target, 0o700)
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        blocker = next((p for p in (target, *target.parents) if p.exists()), None)
+        why = f"'{blocker}' is a file, not a folder" if blocker is not None and not blocker.is_dir() else error.strerror
+        raise click.ClickException(f"cannot write {path}: {why}") from None
+    if not folder and path.is_dir():
+        raise click.ClickException(f"cannot write {path}: it is a folder")
+    if not os.access(target, os.W_OK):
+        raise click.ClickException(f"cannot write {path}: permission denied")
+    return path

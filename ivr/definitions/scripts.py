@@ -269,7 +269,8 @@ class ScriptLibrary:
         for wording in self.wordings.get(id_, ()):
             if wording.version == version:
                 return wording
-        raise KeyError(f"unknown wording script {ref} (known: {', '.join(self.wording_refs()) or 'none'})")
+        known = [w.ref for w in self.wordings.get(id_, ())] or list(self.wording_refs())  # its versions, if the id is known
+        raise KeyError(f"unknown wording script {ref} (known: {', '.join(known) or 'none'})")
 
     def get(self, ref: str) -> Script:
         """The script `id@version`; KeyError when it is not loaded, ValueError when `ref` is malformed."""
@@ -277,7 +278,8 @@ class ScriptLibrary:
         for script in self.versions.get(id_, ()):
             if script.version == version:
                 return script
-        raise KeyError(f"unknown script {ref} (known: {', '.join(self.refs()) or 'none'})")
+        known = [s.ref for s in self.versions.get(id_, ())] or list(self.refs())  # its versions, if the id is known
+        raise KeyError(f"unknown script {ref} (known: {', '.join(known) or 'none'})")
 
     def in_force(self, on: dt.date, pins: Mapping[str, int] | None = None) -> ScriptSet:
         """For each id, the highest version in force on `on`, unless `pins` names the version.
@@ -369,6 +371,7 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
             if entry is None:
                 drafts.add(version_file.ref)
     _check_missing(root, lock, {f.ref for f in files}, problems)
+    _check_gaps(files, lock, problems)
     _check_version_order(loaded, problems)
     _check_key_clashes(loaded, problems)
     problems += wording_problems([(item.script, item.key_line) for item in loaded if isinstance(item.script, Wording)])
@@ -749,6 +752,28 @@ def _check_missing(
             id_, number = ref.split("@")
             expected = display_path(root / id_ / f"v{number}.yaml")
             problems.append(Problem(shown, entry.line, ref, f"the published file {expected} is missing"))
+
+
+def _check_gaps(files: list[_VersionFile], lock: Mapping[str, Any], problems: list[Problem]) -> None:
+    """Versions are numbered 1, 2, 3… with no gap: a missing v<N>.yaml is a file left out or misnamed
+    (a published one that is gone is reported by `_check_missing`)."""
+    numbers: dict[str, list[_VersionFile]] = {}
+    for version_file in files:
+        numbers.setdefault(version_file.id, []).append(version_file)
+    for id_, versions in numbers.items():
+        expected = 1
+        for version_file in versions:  # sorted by number
+            missing = [n for n in range(expected, version_file.number) if f"{id_}@{n}" not in lock]
+            if missing:
+                text = version_file.path.read_text(encoding="utf-8", errors="replace")
+                line = next((i for i, row in enumerate(text.splitlines(), 1) if row.startswith("script_version:")), 1)
+                before = f"follows v{expected - 1}.yaml" if expected > 1 else "is the first version"
+                problems.append(Problem(
+                    display_path(version_file.path), line, "script_version",
+                    f"{version_file.number} {before}: {', '.join(f'v{n}.yaml' for n in missing)} "
+                    f"{'is' if len(missing) == 1 else 'are'} missing (versions are numbered 1, 2, 3… with no gap)",
+                ))
+            expected = version_file.number + 1
 
 
 def _check_version_order(loaded: list[_Loaded], problems: list[Problem]) -> None:

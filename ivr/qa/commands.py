@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from ivr.cli import writable
 from ivr.errors import ConfigError, display_path
 from ivr.qa import transcript as transcripts
 from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
@@ -86,6 +87,9 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
 
     PATHS are files or folders (searched recursively).  Exit status 1 when any file fails.
     """
+    for target in (junit, html):
+        if target is not None:
+            writable(target)
     try:
         files = find_files(paths)
     except FileNotFoundError as missing:
@@ -195,6 +199,13 @@ def _impact(files: list[Path], config: dict[str, Any], against: tuple[Path, ...]
     if against_scripts is not None:
         draft["SCRIPTS_DIR"] = str(against_scripts)
     baseline_replayer, draft_replayer = Replayer(config), Replayer(draft)
+    current = {flow_id.partition("@")[0] for flow_id in baseline_replayer.flows}
+    drafted = {flow_id.partition("@")[0] for flow_id in draft_replayer.flows}
+    if against and not drafted & current:
+        raise click.ClickException(
+            f"--against: {', '.join(map(str, against))} hold{'s' if len(against) == 1 else ''} flow "
+            f"{', '.join(repr(flow_id) for flow_id in sorted(drafted))}, a draft of no current flow "
+            f"({', '.join(sorted(current))}): a draft keeps the id of the flow it changes")
     with _progress(len(files)) as show:
         report = measure_impact(files, baseline_replayer, draft_replayer, on_call=lambda: show(None))
     for line in report.lines(full_list):
@@ -281,14 +292,15 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
                    flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Write the store's call transcripts as *.transcript.yaml files, identifiers redacted by default."""
     from ivr import config as configuration
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.store.sql import SqlStore
 
     if database:
         try:
             configuration.check_database_url(database, "--db")
         except ConfigError as error:
             raise click.ClickException(str(error)) from None
-    url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
+    writable(out, folder=True)  # made even for no calls: the README replays it next
     store = SqlStore(url)
     try:
         sids = list(calls) or [record.call_sid for record in store.iter_calls()]
@@ -344,7 +356,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
     from ivr import config as configuration
     from ivr.clock import Clock
     from ivr.errors import ConfigError
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.store.sql import SqlStore
 
     try:
         settings = configuration.resolve({})
@@ -352,7 +364,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
         raise click.ClickException(str(error)) from None
     age = parse_age(older_than) if older_than else dt.timedelta(days=int(settings["RETENTION_DAYS"]))
     now = Clock.parse(settings.get("CLOCK")).now()
-    url = database or settings.get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, settings.get("DATABASE_URL"), instance)
     store = SqlStore(url)
     try:
         report = store.purge(now - age)
@@ -364,13 +376,34 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
                f"older than {_age_text(age)}")
 
 
+def recorded_store_url(database: str | None, configured: str | None, instance: Path) -> str:
+    """The URL of the store a reading command opens: --db, else DATABASE_URL, else INSTANCE/ivr.sqlite3.
+
+    A SQLite file that is not there is an error (one line), not a new empty store reported as
+    "0 calls": the command was run from another folder, or the path was mistyped."""
+    url = database or configured or f"sqlite:///{instance / 'ivr.sqlite3'}"
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        path = Path(url.removeprefix("sqlite:///").split("?")[0])
+        if not path.is_file():
+            where = "--db" if database else "DATABASE_URL" if configured else "--instance"
+            raise click.ClickException(f"no database at {display_path(path)}: nothing has been recorded there "
+                                       f"(`ivr serve` and `make run` record calls in INSTANCE/ivr.sqlite3; check {where})")
+    return url
+
+
 def parse_age(text: str) -> dt.timedelta:
     """'30d' / '12h' / '90m' as a duration; a `click.BadParameter` otherwise."""
     match = re.fullmatch(r"\s*([0-9]+)\s*([dhm])\s*", text)
     if match is None or int(match[1]) < 1:
         raise click.BadParameter(f"'{text}' is not an age such as 30d, 12h or 90m", param_hint="--older-than")
     unit = {"d": "days", "h": "hours", "m": "minutes"}[match[2]]
+    if int(match[1]) > {"d": 1, "h": 24, "m": 24 * 60}[match[2]] * MAX_AGE_DAYS:
+        raise click.BadParameter(f"'{text}' is more than {MAX_AGE_DAYS // 365} years (nothing is that old)", param_hint="--older-than")
     return dt.timedelta(**{unit: int(match[1])})
+
+
+MAX_AGE_DAYS = 36_500
+"""The oldest age `--older-than` takes: a hundred years back is still a date (a larger one overflowed)."""
 
 
 def _age_text(age: dt.timedelta) -> str:

@@ -31,8 +31,11 @@ _TEXT_FIELDS = ("prompt", "reprompt", "no_input", "no_match", "confirm")
 def diff_flows(old: Flow, new: Flow) -> list[str]:
     """What changed from `old` to `new`, a line per change, states in the new flow's order."""
     lines: list[str] = []
+    if old.title != new.title:
+        lines.append(f"title: {_quote(old.title)} -> {_quote(new.title)}")
     if old.start != new.start:
         lines.append(f"start: now {new.start} (was {old.start})")
+    lines += _global_changes(old, new)
     for name in (message for message in new.messages if message in old.messages):
         lines += _text_change(f"message {name}", old.messages[name], new.messages[name])
     lines += [f"message {name}: added" for name in new.messages if name not in old.messages]
@@ -44,6 +47,56 @@ def diff_flows(old: Flow, new: Flow) -> list[str]:
         else:
             lines += _state_changes(before, state)
     lines += [f"state {name}: removed ({_state_summary(state)})" for name, state in old.states.items() if name not in new.states]
+    return lines
+
+
+def _global_changes(old: Flow, new: Flow) -> list[str]:
+    """What every waiting state hears and does: the global keys and their phrases, where escalations
+    lead, the global intents, and the training examples that decide where callers' words go
+    (counted: a caller feels these anywhere, not in one state)."""
+    lines: list[str] = []
+    for purpose in dict.fromkeys([*old.keys.phrases, *new.keys.phrases, "representative", "repeat", "previous"]):
+        before, after = getattr(old.keys, purpose, None), getattr(new.keys, purpose, None)
+        if before != after:
+            lines.append(f"key {purpose}: now {_value(after)} (was {_value(before)})")
+        lines += _phrase_changes(f"key {purpose}", old.keys.phrases.get(purpose, {}), new.keys.phrases.get(purpose, {}))
+    for kind in dict.fromkeys([*old.escalation, *new.escalation]):
+        before_by_tier, after_by_tier = old.escalation.get(kind, {}), new.escalation.get(kind, {})
+        for tier in dict.fromkeys([*before_by_tier, *after_by_tier]):
+            before, after = before_by_tier.get(tier), after_by_tier.get(tier)
+            if before != after:
+                lines.append(f"escalation {kind}, from {tier}: " + (
+                    f"now goes to {after} (was {before})" if before and after else f"added (goes to {after})" if after else f"removed (went to {before})"))
+    for name in dict.fromkeys([*old.intents, *new.intents]):
+        was, now = old.intents.get(name), new.intents.get(name)
+        if was is None or now is None:
+            lines.append(f"intent {name}: {'added' if was is None else 'removed'}")
+            continue
+        lines += _text_change(f"intent {name}, topic", was.topic, now.topic)
+        lines += _phrase_changes(f"intent {name}", was.phrases, now.phrases)
+        if was.goto != now.goto:
+            lines.append(f"intent {name}: now goes to {_value(now.goto)} (was {_value(was.goto)})")
+    for state in dict.fromkeys([*old.examples, *new.examples]):
+        for language in LANGUAGES:
+            before = set(old.examples.get(state, {}).get(language, ()))
+            after = set(new.examples.get(state, {}).get(language, ()))
+            if before != after:
+                counts = [f"{len(after - before)} added"] if after - before else []
+                counts += [f"{len(before - after)} removed"] if before - after else []
+                lines.append(f"examples {state} ({language}): {', '.join(counts)}")
+    return lines
+
+
+def _phrase_changes(where: str, old: Any, new: Any) -> list[str]:
+    lines: list[str] = []
+    for language in LANGUAGES:
+        before, after = tuple(old.get(language, ())), tuple(new.get(language, ()))
+        added = [p for p in after if p not in before]
+        removed = [p for p in before if p not in after]
+        if added:
+            lines.append(f"{where}, phrases ({language}): added {_list(added)}")
+        if removed:
+            lines.append(f"{where}, phrases ({language}): removed {_list(removed)}")
     return lines
 
 

@@ -53,7 +53,14 @@ def _now() -> dt.datetime:
 
 
 _by_option = click.option("--by", metavar="NAME", help="Who publishes (default: IVR_USER, else the login name).")
-_note_option = click.option("--note", "-m", required=True, help="Why: recorded with the version.")
+def _a_note(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A published version is kept for good with its note: a blank one says nothing about why."""
+    if not value.strip():
+        raise click.BadParameter("say why you publish (it is kept with the version for good)")
+    return value.strip()
+
+
+_note_option = click.option("--note", "-m", required=True, callback=_a_note, help="Why: recorded with the version.")
 
 
 # --- flows ---------------------------------------------------------------------------------------
@@ -128,10 +135,11 @@ def flows_list(flow: str | None, flows_dir: Path | None, releases_dir: Path | No
     """The published versions of FLOW (every flow when left out), newest last; the live one marked."""
     from ivr.definitions.releases import load_releases
 
-    _, releases_dir = _dirs(flows_dir, releases_dir)
+    flows_dir, releases_dir = _dirs(flows_dir, releases_dir)
     releases = load_releases(releases_dir)
     wanted = [Path(flow).stem] if flow else sorted(releases)
     if flow and wanted[0] not in releases:
+        _draft_file(flow, flows_dir)  # a flow that does not exist is an error, not "never published"
         click.echo(f"{wanted[0]}: never published (the phone line runs the working copy)")
         return
     for flow_id in wanted:

@@ -149,8 +149,8 @@ class Redactor:
         language = step.observed.language if step.state_before != "language" else "en"
         value = _parse(validator, given, language)
         if given.kind == "press":
-            if value is None:  # junk keyed into an identifier prompt: keep its length, stay junk
-                return CallerInput("press", re.sub(r"[0-9]", "0", given.value))
+            if value is None:
+                return CallerInput("press", keyed_junk(given.value))
             return CallerInput("press", swap(given.value))
         if value is None:
             return CallerInput("say", _without_numbers(given.value), given.confidence)
@@ -195,6 +195,8 @@ class Redactor:
             self._a_number(match[1], found)
 
     def _value(self, validator: str, value: str, found: _Found) -> None:
+        if not is_identifier(value):  # 'none', 'representative': an answer, not an identifier
+            return
         if validator == "receipt_number":
             self._digit_run(value[-10:], "receipt", found)
         elif validator == "date_of_birth":
@@ -397,9 +399,23 @@ def _parse(validator: str, given: CallerInput, language: str) -> str | None:
         return None
     kind = "digits" if given.kind == "press" else "speech"
     try:
-        return spec.func(given.value, kind, language)
+        value = spec.func(given.value, kind, language)
     except (ValueError, KeyError):
         return None
+    return value if is_identifier(value) else None
+
+
+def keyed_junk(keys: str) -> str:
+    """Keys that were no identifier, as kept: one key as pressed (a single key identifies no one, and
+    turning it into 0 would replay as the representative key); longer junk with its digits zeroed
+    (its length kept, it stays junk)."""
+    return keys if len(keys) == 1 else re.sub(r"[0-9]", "0", keys)
+
+
+def is_identifier(value: str | None) -> bool:
+    """Whether a validator's answer names someone: an identifier holds digits; an answer such as the
+    receipt question's 'none' or 'representative' (the caller has none, or is an attorney) does not."""
+    return value is not None and any(c.isdigit() for c in value)
 
 
 def _without_numbers(text: str) -> str:

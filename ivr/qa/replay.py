@@ -125,9 +125,9 @@ class Replayer:
         try:
             if kind == "call":
                 flows = {flow_id: traced.flow for flow_id, traced in self.flows.items()}
-                result = self.replay_call(testcall.load_call(path, flows, self.default_flow))
+                result = self.replay_call(testcall.load_call(path, flows, self.default_flow, self.scripts))
             else:
-                result = self.replay_transcript(transcript.load_transcript(path))
+                result = self.replay_transcript(transcript.load_transcript(path, self.flows))
         except DefinitionError as error:
             return ReplayResult(shown, False, kind, diff=str(error), seconds=time.perf_counter() - started)
         except IVRError as error:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ivr.cli import writable
 from ivr.errors import display_path
 
 if TYPE_CHECKING:
@@ -70,12 +71,16 @@ def report_command(start: str | None, end: str | None, channel: str, database: s
     from ivr import config as configuration
     from ivr.qa.analytics import analyse
     from ivr.qa.analytics_report import report_csv, report_html
-    from ivr.store.sql import SqlStore, default_sqlite_url
+    from ivr.qa.commands import recorded_store_url
+    from ivr.store.sql import SqlStore
 
+    for target in (html_path, csv_path):
+        if target is not None:
+            writable(target)
     first, last = _date(start, "--from"), _date(end, "--to")
     if first and last and last < first:
         raise click.BadParameter(f"{last} is before --from {first}", param_hint="--to")
-    url = database or configuration.resolve({}).get("DATABASE_URL") or default_sqlite_url(instance)
+    url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
     store = SqlStore(url)
     try:
         report = analyse(stored_summaries(store, channel), first, last)

@@ -37,7 +37,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ivr.core.flow import TIER_CHANGE_REASONS, TIERS, Flow
 from ivr.definitions import yamlsource
@@ -47,6 +47,9 @@ from ivr.definitions.checks import LANGUAGES, Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
 from ivr.errors import ConfigError, Problem
 from ivr.qa.transcript import INPUT_KINDS, CallerInput, Observation, plain, read_input
+
+if TYPE_CHECKING:
+    from ivr.definitions.scripts import ScriptLibrary
 
 CALL_VERSION = 1
 SUFFIX = ".call.yaml"
@@ -170,16 +173,18 @@ class ScriptedCall:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def load_call(path: Path | str, flows: Mapping[str, Flow] | None = None, default_flow: str | None = None) -> ScriptedCall:
+def load_call(path: Path | str, flows: Mapping[str, Flow] | None = None, default_flow: str | None = None,
+              scripts: ScriptLibrary | None = None) -> ScriptedCall:
     """Read and check a `*.call.yaml` file; raise `DefinitionError` listing every problem.
 
-    Given the loaded `flows`, the state and prompt names the steps expect are held against
-    the call's flow (`default_flow` when it names none) in the same pass, so a file's
-    problems of every kind are reported at once.
+    Given the loaded `flows`, the call's flow must be one of them and the state and prompt
+    names the steps expect are held against it (`default_flow` when it names none); given
+    the script library (`scripts`), each `SCRIPT_PINS` entry must name a version of it.  All
+    in the same pass, so a file's problems of every kind are reported at once.
     """
     data, shown = load_file(path)
     checker = Checker(shown)
-    call = _read(checker, data, shown, Path(path).parent, flows, default_flow)
+    call = _read(checker, data, shown, Path(path).parent, flows, default_flow, scripts)
     checker.raise_if_any()
     assert call is not None
     return call
@@ -192,6 +197,7 @@ def _read(
     folder: Path,
     flows: Mapping[str, Flow] | None = None,
     default_flow: str | None = None,
+    scripts: ScriptLibrary | None = None,
 ) -> ScriptedCall | None:
     top = checker.mapping(data, "top level", line_of(data))
     if top is None:
@@ -206,12 +212,14 @@ def _read(
     caller = checker.text(top, "caller", "") if "caller" in top else None
     flow_id = checker.text(top, "flow", "") if "flow" in top else None
     cases, cases_file = _cases(checker, top, folder)
-    settings = _settings(checker, top)
+    settings = _settings(checker, top, scripts)
     steps = _steps(checker, top)
     if flows is not None:
         flow = flows.get(flow_id or default_flow or "")
-        if flow is not None:  # an unknown flow is the replay's to report
+        if flow is not None:
             checker.problems += step_name_problems(shown, steps, flow)
+        elif flow_id is not None and flow_id.partition("@")[0] not in {known.partition("@")[0] for known in flows}:
+            checker.problem(top.line_of("flow"), "flow", f"unknown flow '{flow_id}' (known: {', '.join(sorted(flows))})")
     if checker.problems or name is None or clock is None:
         return None
     return ScriptedCall(
@@ -256,7 +264,7 @@ def _cases(checker: Checker, top: yamlsource.Mapping, folder: Path) -> tuple[Cas
         return None, None
 
 
-def _settings(checker: Checker, top: yamlsource.Mapping) -> dict[str, Any]:
+def _settings(checker: Checker, top: yamlsource.Mapping, scripts: ScriptLibrary | None = None) -> dict[str, Any]:
     if "settings" not in top:
         return {}
     raw = checker.mapping(top["settings"], "settings", top.line_of("settings"))
@@ -270,6 +278,8 @@ def _settings(checker: Checker, top: yamlsource.Mapping) -> dict[str, Any]:
             for script, version in pins.items():
                 if isinstance(version, bool) or not isinstance(version, int) or version < 1:
                     checker.problem(pins.line_of(script), join("settings.SCRIPT_PINS", script), "expected a version number (1, 2…)")
+                elif scripts is not None and (unknown := _unknown_pin(scripts, str(script), version)):
+                    checker.problem(pins.line_of(script), join("settings.SCRIPT_PINS", script), unknown)
             result["SCRIPT_PINS"] = plain(pins)
     if "TIER_ROUTING" in raw:
         from ivr.routing import TierRouting
@@ -281,6 +291,16 @@ def _settings(checker: Checker, top: yamlsource.Mapping) -> dict[str, Any]:
             checker.problem(raw.line_of("TIER_ROUTING"), "settings.TIER_ROUTING", str(exc))
         result["TIER_ROUTING"] = routing
     return result
+
+
+def _unknown_pin(scripts: ScriptLibrary, script_id: str, version: int) -> str | None:
+    """What is wrong with pinning `script_id@version` in the script library `scripts`; None when it exists."""
+    versions = scripts.versions.get(script_id) or scripts.wordings.get(script_id)
+    if not versions:
+        return f"no script '{script_id}'{_suggest(script_id, [*scripts.versions, *scripts.wordings])}"
+    if all(known.version != version for known in versions):
+        return f"no version {version} of '{script_id}' (known: {', '.join(known.ref for known in versions)})"
+    return None
 
 
 def _steps(checker: Checker, top: yamlsource.Mapping) -> tuple[CallStep, ...]:

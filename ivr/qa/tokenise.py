@@ -48,6 +48,7 @@ from ivr.qa.redact import (
     _parse,
     _without_numbers,
     collect_validators,
+    keyed_junk,
 )
 from ivr.qa.scrub import scrub_speech
 from ivr.qa.transcript import CallerInput
@@ -267,7 +268,7 @@ class Tokeniser:
             spoken_in = language if state_before != "language" else "en"
             parsed = _parse(validator, _caller_input(given), spoken_in)
             if kind == "digits":
-                return {**given, "value": swap(str(value)) if parsed is not None else "".join("0" if c.isdigit() else c for c in str(value))}
+                return {**given, "value": swap(str(value)) if parsed is not None else keyed_junk(str(value))}
             if parsed is None:
                 return {**given, "value": _without_numbers(str(value))}
             return {**given, "value": redactor._spoken(validator, parsed, spoken_in)}

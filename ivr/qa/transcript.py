@@ -319,12 +319,23 @@ def from_entries(entries: Iterable[Mapping[str, Any]]) -> list[Transcript]:
 
 
 def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> Transcript:
-    cases: dict[str, Mapping[str, Any]] = {}
+    cases: dict[str, dict[str, Any]] = {}
+    made: set[str] = set()  # service requests this call made (replay makes them again)
     sequences: list[tuple[str, int]] = []
     steps = []
     for entry in entries:
         for receipt, snapshot in (entry.get("cases") or {}).items():
-            cases.setdefault(receipt, _plain_json(snapshot))
+            if receipt not in cases:
+                cases[receipt] = _plain_json(snapshot)
+                continue
+            # the first read is the case as the call found it; a later step may read service requests
+            # other calls made (the store's): they join the snapshot, or replay would not hear them
+            listed = cases[receipt].setdefault("service_requests", [])
+            have = {item.get("reference") for item in listed} | made
+            listed += [_plain_json(item) for item in snapshot.get("service_requests") or () if item.get("reference") not in have]
+            if not listed:
+                del cases[receipt]["service_requests"]
+        made |= {str(e.get("reference")) for e in entry.get("effects") or () if e.get("kind") == "service_request_created"}
         sequences += [(str(name), int(value)) for name, value in entry.get("sequences", ())]
         steps.append(
             TranscriptStep(
@@ -443,17 +454,19 @@ _Dumper.add_representer(yamlsource.Text, _represent_str)
 # --- reading -------------------------------------------------------------------------------------
 
 
-def load_transcript(path: Path | str) -> Transcript:
-    """Read and check a `*.transcript.yaml` file; raise `DefinitionError` listing every problem."""
+def load_transcript(path: Path | str, flows: Iterable[str] | None = None) -> Transcript:
+    """Read and check a `*.transcript.yaml` file; raise `DefinitionError` listing every problem.
+
+    Given the ids of the loaded `flows`, the call's flow must be one of them."""
     data, shown = load_file(path)
     checker = Checker(shown)
-    transcript = _read(checker, data, shown)
+    transcript = _read(checker, data, shown, None if flows is None else {flow_id.partition("@")[0] for flow_id in flows})
     checker.raise_if_any()
     assert transcript is not None
     return transcript
 
 
-def _read(checker: Checker, data: Any, shown: str) -> Transcript | None:
+def _read(checker: Checker, data: Any, shown: str, flows: set[str] | None = None) -> Transcript | None:
     top = checker.mapping(data, "top level", line_of(data))
     if top is None:
         return None
@@ -470,6 +483,8 @@ def _read(checker: Checker, data: Any, shown: str) -> Transcript | None:
         if "started_at" in call:
             checker.instant(call, "started_at", "call")
         header["redacted"] = checker.boolean(call, "redacted", "call") if "redacted" in call else False
+        if flows is not None and header["flow"] and str(header["flow"]).partition("@")[0] not in flows:
+            checker.problem(call.line_of("flow"), "call.flow", f"unknown flow '{header['flow']}' (known: {', '.join(sorted(flows))})")
     settings = _settings(checker, top)
     cases = _cases(checker, top)
     sequences = _sequences(checker, top)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from ivr import config as settings
+from ivr.cli import writable
 from ivr.clock import parse_instant
 from ivr.core.flow import Flow
 from ivr.core.registry import builtin_registry
@@ -65,6 +67,8 @@ def graph_command(flow: str | None, output: Path | None, fmt: str | None, builti
 
     SVG is laid out by Graphviz when `dot` is installed; Mermaid (.mmd) needs nothing.
     """
+    if output is not None:
+        writable(output)
     chosen = _load_flow(flow)
     if fmt is None:
         fmt = GRAPH_FORMATS.get(output.suffix.lower(), None) if output is not None else "mmd"
@@ -159,6 +163,13 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
     from ivr.web.rehearsals import RehearsalBook
     from ivr.web.timeline import summarize
 
+    writable(instance, folder=True, private=True)
+    if transcript_path is not None:
+        writable(transcript_path)
+    try:
+        CoverageLog(instance / COVERAGE_FILE).trainees()  # counted after the call: a damaged file is said now
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     runtime = _runtime(flow, db, instance, drafts or bool(pins), _script_pins(pins))
     try:
         start = _start_instant(at, runtime)
@@ -176,7 +187,7 @@ def rehearse_command(flow: str | None, lang: str | None, at: str | None, receipt
         interactive = sys.stdin.isatty()
         rehearse(call, _lines(sys.stdin, interactive), click.echo, first=first, echo_input=not interactive,
                  width=min(100, shutil.get_terminal_size((88, 24)).columns - 2))
-        _wrap_up(runtime, call, name, instance, transcript_path)
+        _wrap_up(runtime, call, name, instance, transcript_path, flow if flow is not None and Path(flow).is_file() else None)
         if call.session is not None:
             book.finish(call.call_sid, summarize(call.flow, call.session, runtime.store.transcript(call.call_sid)))
     finally:
@@ -193,31 +204,37 @@ def _find_case(runtime: Runtime, receipt: str) -> Case:
     return case
 
 
-def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None) -> None:
+def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path, transcript_path: Path | None,
+             flow_file: str | None = None) -> None:
     """After the call: count the trainee's coverage, print the summary in plain words, save the transcript."""
     from ivr.trainers.labels import labels_for
     from ivr.web.timeline import summarize, summary_rows
 
     assert call.session is not None
     entries = runtime.store.transcript(call.call_sid)
+    recorded = transcripts.from_entries(entries)
+    saved = None
+    if recorded:  # saved first: nothing after the call may lose it
+        target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
+        saved = display_path(transcripts.write(recorded[-1], target))
     log = CoverageLog(instance / COVERAGE_FILE)
     done = log.record(trainee, call.flow, entries)
     click.echo("")
     labels = labels_for(call.flow, call.session.language)
     turns = len(call.turns)
     click.echo(f"Call over after {turns} turn{'s' if turns != 1 else ''}; it ended at: {labels.state(call.session.state)}.")
-    for heading, words in summary_rows(summarize(call.flow, call.session, entries), labels):
+    summary = summarize(call.flow, call.session, entries)
+    summary["effects"] = call.changes  # what the trainer saw change: the case rehearsed, not the stored token of its receipt
+    for heading, words in summary_rows(summary, labels):
         click.echo(f"{heading}: {words}")
     names = {branch.id: branch.label for branch in branches(call.flow, labels.language)}
     click.echo("Branches rehearsed: " + ("; ".join(names.get(b, b) for b in sorted(done)) or "none"))
     checklist = log.checklist(trainee, call.flow)
     click.echo(f"Coverage: {checklist.done} of {checklist.total} branches rehearsed by {trainee} "
                f"(ivr coverage --trainee '{trainee}').")
-    recorded = transcripts.from_entries(entries)
-    if recorded:
-        target = transcript_path or instance / REHEARSALS / transcripts.file_name(recorded[-1])
-        shown = display_path(transcripts.write(recorded[-1], target))
-        click.echo(f"Transcript: {shown} (replay it with: {ivr_command()} replay {shown})")
+    if saved:
+        flows = f" --flows {shlex.quote(flow_file)}" if flow_file else ""  # a flow file rehearsed: replay needs it too
+        click.echo(f"Transcript: {saved} (replay it with: {ivr_command()} replay{flows} {shlex.quote(saved)})")
 
 
 def _script_pins(pins: tuple[str, ...]) -> dict[str, int]:
@@ -313,9 +330,9 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
     log = CoverageLog(instance / COVERAGE_FILE)
     try:
         names = log.trainees() if everyone else [trainee_name(trainee)]
-    except ValueError as exc:
+        checklists = [log.checklist(name, chosen) for name in names]
+    except ValueError as exc:  # a bad name, or a coverage file that is not one
         raise click.ClickException(str(exc)) from None
-    checklists = [log.checklist(name, chosen) for name in names]
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in checklists], indent=1))
         return
@@ -331,7 +348,7 @@ def coverage_command(flow: str | None, trainee: str | None, everyone: bool, as_j
 @click.command("serve")
 @click.option("--demo", is_flag=True, help=f"Freeze the clock at the demo instant {DEMO_CLOCK.isoformat()} (unless IVR_CLOCK is set).")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--reset", is_flag=True, help="Start from the case data again (forget what earlier calls changed).")
 @click.option("--production", is_flag=True,
               help="Serve a real Twilio number with gunicorn (needs TWILIO_AUTH_TOKEN; the softphone only if IVR_SOFTPHONE).")

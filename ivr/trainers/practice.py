@@ -117,6 +117,7 @@ class PracticeCall:
     world: str = LIVE  # the world whose case data the call reads and changes (a rehearsal's own)
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)  # the effects as they happened (the store keeps them tokenised)
 
     @property
     def flow(self) -> Flow:
@@ -193,6 +194,7 @@ class PracticeCall:
             prompts += [Prompt(a.prompt_id, a.text, a.language) for a in step.actions if isinstance(a, Say)]
             entered += step.entered
             effects += [_effect_text(effect) for effect in step.effects]
+            self.changes += [{"kind": effect.kind, **dict(effect.data)} for effect in step.effects]
             notes += [note for note in map(_note, step.actions) if note]
             if not any(isinstance(a, (Enqueue, Dial, Redirect)) for a in step.actions) or step.session.ended:
                 break

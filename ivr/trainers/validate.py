@@ -23,7 +23,7 @@ from ivr.console.scenarios import SCENARIOS_ROOT, load_scenario
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.core.flow import Flow
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
-from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, load_scripts
+from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, ScriptLibrary, load_scripts
 from ivr.definitions.yamlsource import Mapping, load_file
 from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
@@ -153,6 +153,7 @@ class _Shared:
 
     def __init__(self) -> None:
         self._script_ids: set[str] | None = None
+        self._library: ScriptLibrary | None = None
         self._demo_cases: CaseBook | None = None
         self._flows: tuple[dict[str, Flow], str] | None = None
 
@@ -161,6 +162,15 @@ class _Shared:
         if self._script_ids is None:
             self._script_ids = {ref.split("@")[0] for ref in load_scripts().refs()}
         return self._script_ids
+
+    def scripts(self) -> ScriptLibrary:
+        """The configured script library, drafts included (a test call may pin a draft to check it)."""
+        if self._library is None:
+            from ivr import config as settings
+
+            root = settings.resolve({}).get("SCRIPTS_DIR")
+            self._library = load_scripts(root, include_drafts=True) if root else load_scripts(include_drafts=True)
+        return self._library
 
     def demo_cases(self) -> CaseBook:
         if self._demo_cases is None:
@@ -229,7 +239,7 @@ def _releases(path: Path, shared: _Shared) -> str:
 def _transcript(path: Path, shared: _Shared) -> str:
     from ivr.qa.transcript import load_transcript
 
-    transcript = load_transcript(path)
+    transcript = load_transcript(path, shared.flows()[0])
     return f"transcript of a {transcript.flow_id} call, {len(transcript.steps)} steps"
 
 
@@ -243,7 +253,9 @@ def _call(path: Path, shared: _Shared) -> str:
     from ivr.qa.testcall import load_call
 
     flows, default = shared.flows()
-    call = load_call(path, flows, default)
+    call = load_call(path, flows, default, shared.scripts())
+    if call.cases_file is not None:
+        load_cases(call.cases_file)  # its own file:line problems, as replay would meet them
     return f"test call '{call.name}', {len(call.steps)} steps"
 
 

@@ -519,5 +519,6 @@ def test_there_are_golden_cases_for_every_required_fault():
         "bad-effective-date",
         "unknown-may-follow",
         "edited-published",
+        "version-gap",
     }
     assert required <= {path.name for path in BROKEN.iterdir()}

@@ -150,3 +150,45 @@ def test_exported_transcripts_are_named_and_headed_by_what_the_call_was(runner: 
     names = sorted(path.name.split("--")[0] for path in out.glob("*.transcript.yaml"))
     assert headings == ["# our hours → left at main_menu, EN, 3 steps", "# your case status → left at case_status.menu, EN, 6 steps"]
     assert names == ["our-hours-left-at-main-menu-en-3-steps", "your-case-status-left-at-case-status-menu-en-6-steps"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["transcripts", "export", "-o", "out"],
+    ["transcripts", "purge"],
+    ["report"],
+    ["transcripts", "export", "--db", "sqlite:///elsewhere/calls.sqlite3", "-o", "out"],
+], ids=["export", "purge", "report", "export-db"])
+def test_a_store_that_does_not_exist_is_an_error_not_zero_calls(runner: CliRunner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    """Run from the wrong folder (or with a mistyped --db), a command says no database is there instead of making an empty one and reporting 0 calls."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, argv, env={"IVR_DATABASE_URL": None})
+    assert result.exit_code == 1, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: no database at ") and "nothing has been recorded there" in line
+    assert not (tmp_path / "instance").exists() and not (tmp_path / "elsewhere").exists()
+
+
+def test_an_export_of_no_calls_leaves_the_folder_the_readme_replays_next(runner: CliRunner, tmp_path: Path) -> None:
+    """README: `ivr transcripts export -o transcripts/` then `ivr replay tests/calls transcripts/` works on a store with no calls yet."""
+    from ivr.store.sql import SqlStore
+
+    SqlStore(f"sqlite:///{tmp_path / 'fresh.sqlite3'}").close()  # what `make run` leaves before any call
+    out = tmp_path / "transcripts"
+    result = runner.invoke(main, ["transcripts", "export", "--db", f"sqlite:///{tmp_path / 'fresh.sqlite3'}", "-o", str(out)])
+    assert result.exit_code == 0 and result.output.splitlines()[-1] == f"0 transcripts exported (redacted) to {out}"
+    replayed = runner.invoke(main, ["replay", str(HERE.parent / "calls" / "hours.call.yaml"), str(out)])
+    assert replayed.exit_code == 0, replayed.output
+
+
+def test_validate_and_replay_name_the_line_of_a_transcripts_unknown_flow(runner: CliRunner, tmp_path: Path) -> None:
+    """A transcript whose flow is not loaded is `file:line: call.flow: unknown flow` in validate (which said "No problems") and in replay."""
+    golden = HERE.parent / "transcripts" / "case_status_keyed.transcript.yaml"
+    path = tmp_path / "x.transcript.yaml"
+    path.write_text(golden.read_text(encoding="utf-8").replace("flow: uscis_contact_center", "flow: uscis_contact_centre", 1),
+                    encoding="utf-8")
+    expected = f"{path}:7: call.flow: unknown flow 'uscis_contact_centre' (known: uscis_contact_center)"
+    validated = runner.invoke(main, ["validate", str(path)])
+    assert validated.exit_code == 1 and expected in validated.output
+    replayed = runner.invoke(main, ["replay", str(path)])
+    assert replayed.exit_code == 1 and expected in replayed.output

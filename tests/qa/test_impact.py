@@ -127,3 +127,13 @@ def test_a_file_that_cannot_be_played_is_reported_not_fatal(corpus: Path, baseli
     (folder / "bad.transcript.yaml").write_text("version: 1\nsteps: [\n", encoding="utf-8")
     report = measure_impact(find_files([folder]), baseline, baseline)
     assert (report.unchanged, [Path(path).name for path, _ in report.errors]) == (1, ["bad.transcript.yaml"])
+
+
+def test_a_draft_of_another_flow_is_refused_not_compared(tmp_path: Path) -> None:
+    """A draft whose id no current flow has (the wrong file given) is one line naming both ids, not "73 calls changed"."""
+    calls = Path(__file__).resolve().parents[1] / "calls" / "hours.call.yaml"
+    result = CliRunner().invoke(main, ["replay", str(calls), "--against", str(EXAMPLE)])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: --against: ") and "'example'" in line and "uscis_contact_center" in line
+    assert "impact on" not in result.output

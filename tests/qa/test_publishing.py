@@ -248,3 +248,62 @@ def test_flows_diff_of_an_unknown_version_is_a_one_line_error(flows_dir: Path) -
     assert (result.exit_code, result.output) == (
         1, "Error: uscis_contact_center has no version '3' (published: none; or live, draft)\n")
 
+
+
+def test_flows_list_of_a_flow_that_does_not_exist_is_a_one_line_error(flows_dir: Path) -> None:
+    """A mistyped flow id is an error naming the known flows, not "never published" with exit 0."""
+    result = ivr("flows", "list", "uscis_contact_centre", "--flows-dir", str(flows_dir))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no flow 'uscis_contact_centre' in ") and "(known: uscis_contact_center)" in result.output
+    assert ivr("flows", "list", "uscis_contact_center", "--flows-dir", str(flows_dir)).output == (
+        "uscis_contact_center: never published (the phone line runs the working copy)\n")
+
+
+def test_flows_diff_shows_changes_callers_feel_outside_the_states(flows_dir: Path) -> None:
+    """A global key's phrase removed, an escalation moved, an intent's phrase added and the title: each is a line (they were '0 changes')."""
+    assert ivr("flows", "publish", "uscis_contact_center", "-m", "base", "--flows-dir", str(flows_dir)).exit_code == 0
+    path = flows_dir / "uscis_contact_center.yaml"
+    text = path.read_text(encoding="utf-8")
+    changed = (text.replace("title: USCIS Contact Center (simulated)", "title: USCIS line")
+                   .replace("en: [representative, agent, operator,", "en: [representative, operator,", 1)
+                   .replace("business hours, hours of operation,", "business hours, opening times, hours of operation,", 1)
+                   .replace("    tier1: attempts.silent_goodbye\n", "    tier1: attempts.silent\n", 1))
+    assert changed.count("\n") == text.count("\n") and changed != text
+    path.write_text(changed, encoding="utf-8")
+    lines = [line.strip() for line in ivr("flows", "diff", "uscis_contact_center", "1", "--flows-dir", str(flows_dir)).output.splitlines()]
+    assert lines[0] == "uscis_contact_center 1 -> draft: 4 changes"
+    assert 'title: "USCIS Contact Center (simulated)" -> "USCIS line"' in lines
+    assert "key representative, phrases (en): removed [agent]" in lines
+    assert "intent hours, phrases (en): added [opening times]" in lines
+    assert "escalation silence, from tier1: now goes to attempts.silent (was attempts.silent_goodbye)" in lines
+
+
+@pytest.mark.parametrize("command", [["flows", "publish", "uscis_contact_center"], ["scripts", "publish"]], ids=["flow", "script"])
+def test_a_blank_note_is_refused(command: list[str], flows_dir: Path, scripts_dir: Path) -> None:
+    """`-m ""` published an immutable version with no why; now it is a usage error and nothing is published."""
+    write_version(scripts_dir, 2, "A plainer answer.")
+    lock = (scripts_dir / "published.lock").read_text(encoding="utf-8")
+    result = ivr(*command, "-m", "  ", "--flows-dir" if command[0] == "flows" else "--scripts",
+                 str(flows_dir if command[0] == "flows" else scripts_dir))
+    assert result.exit_code == 2
+    assert "Invalid value for '--note' / '-m': say why you publish" in result.output
+    assert not (flows_dir / "releases").exists()
+    assert (scripts_dir / "published.lock").read_text(encoding="utf-8") == lock
+
+
+def test_flows_diff_counts_changed_training_examples(flows_dir: Path) -> None:
+    """Training examples decide where callers' words go: an example removed and one added are a line, not '0 changes'."""
+    assert ivr("flows", "publish", "uscis_contact_center", "-m", "base", "--flows-dir", str(flows_dir)).exit_code == 0
+    path = flows_dir / "uscis_contact_center" / "examples.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '        - "checking on my application"\n'
+    assert old in text
+    path.write_text(text.replace(old, '        - "checking up on my application please"\n', 1), encoding="utf-8")
+    lines = [line.strip() for line in ivr("flows", "diff", "uscis_contact_center", "1", "--flows-dir", str(flows_dir)).output.splitlines()]
+    assert lines == ["uscis_contact_center 1 -> draft: 1 change", "examples main_menu (en): 1 added, 1 removed"]
+
+
+def test_scripts_diff_of_an_unknown_version_names_that_scripts_versions(scripts_dir: Path) -> None:
+    """`ivr scripts diff case-status 1 9` names case-status's versions, not the fifty of every script."""
+    result = ivr("scripts", "diff", "case-status", "1", "9", "--scripts", str(scripts_dir))
+    assert (result.exit_code, result.output) == (1, "Error: unknown script case-status@9 (known: case-status@1)\n")

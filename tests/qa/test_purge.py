@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from ivr.cli import main
@@ -69,3 +70,12 @@ def test_a_bad_age_is_a_one_line_error(tmp_path):
                                        "--older-than", "soon"])
     assert result.exit_code == 2
     assert "'soon' is not an age such as 30d, 12h or 90m" in result.output
+
+
+@pytest.mark.parametrize("age", ["99999999999d", "1000000d", "900000000h"])
+def test_an_age_beyond_any_date_is_a_one_line_error(tmp_path, age):
+    """`--older-than 99999999999d` printed an OverflowError traceback; now it is refused, exit 2."""
+    result = CliRunner().invoke(main, ["transcripts", "purge", "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                                       "--older-than", age])
+    assert result.exit_code == 2
+    assert f"'{age}' is more than 100 years" in result.output and "Traceback" not in result.output

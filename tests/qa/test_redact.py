@@ -47,6 +47,8 @@ CALLS = {
                           "say:February 28th 1987", "1", "1", "1", "1"),
     "service-request-created": ("1", "4", "2", "2690250102#", "1", "04121990", "1", "1", "1"),
     "junk-receipt": ("1", "1", "269025#", "say:two six nine zero", "2690250102#", "1", "04121990"),
+    "stray-key-at-receipt": ("1", "1", "1", "2690250102#", "1", "04121990"),
+    "no-receipt-or-attorney-said": ("1", "2", "say:I don't have it", "2", "say:I am the applicant's attorney", "2"),
 }  # fmt: skip
 
 

@@ -244,3 +244,62 @@ def test_speech_at_tier_1s_question_is_scrubbed_before_it_is_stored(app):
     assert said == "my name is [name], born [date], email [email], what are the details of my case"
     [recorded] = transcripts.from_entries(entries)
     assert Replayer().replay_transcript(recorded).passed
+
+
+@pytest.mark.parametrize("answer, heard", [
+    ("I don't have it", "I heard that you do not have a receipt number."),
+    ("I am the applicant's attorney", "I heard that you are calling as the applicant's attorney"),
+])
+def test_an_answer_that_is_no_receipt_is_read_back_stored_and_replays(app, runtime, answer, heard):
+    """Issue 12: "I don't have it" or "I'm the attorney" at the receipt prompt is read back, not an apology (tokenising it must not fail the webhook)."""
+    phone = call(app, "CAnoreceipt")
+    phone.press("1")
+    phone.press("2")
+    turn = phone.say(answer)
+    assert turn.state == "verify.receipt.confirm"
+    assert heard in turn.text
+    entries = app.extensions["ivr"].store.transcript("CAnoreceipt")
+    assert (entries[-1]["input"]["kind"], entries[-1]["input"]["value"]) == ("speech", answer)
+    [recorded] = transcripts.from_entries(entries)
+    assert Replayer().replay_transcript(recorded).passed
+
+
+def test_a_stray_key_at_an_identity_prompt_replays_as_pressed(app, runtime):
+    """A single wrong key at the receipt prompt is stored as keyed, not as 0, which would replay as the representative key."""
+    phone = call(app, "CAstraykey")
+    phone.press("1")
+    phone.press("2")
+    phone.press("1")
+    phone.press("2690250102#")
+    phone.hang_up()
+    entries = app.extensions["ivr"].store.transcript("CAstraykey")
+    assert [entry["input"]["value"] for entry in entries if entry.get("state_before") == "verify.receipt"][0] == "1"
+    [recorded] = transcripts.from_entries(entries)
+    result = Replayer().replay_transcript(recorded)
+    assert result.passed, result.diff
+
+
+def test_a_call_back_about_a_request_another_call_made_replays_as_recorded(app, runtime):
+    """Issue 5.1 (hermetic): the second call hears "you already have an open service request"; its transcript carries that request and replays so."""
+    keys = ("1", "4", "2", ANA[0][3:] + "#", "1", ANA[1], "1", "1")
+    for sid in ("CAfirstrequest", "CAcallback"):
+        phone = call(app, sid)
+        for key in keys:
+            turn = phone.press(key)
+        phone.hang_up()
+    assert "already have an open service request" in turn.text
+    entries = app.extensions["ivr"].store.transcript("CAcallback")
+    [recorded] = transcripts.from_entries(entries)
+    result = Replayer().replay_transcript(recorded)
+    assert result.passed, result.diff
+
+
+def test_a_request_the_call_itself_made_is_not_in_its_case_snapshot(app, runtime):
+    """The call's own service request is made again by replay, so the snapshot must not hold it too."""
+    phone = call(app, "CAownrequest")
+    for key in ("1", "4", "2", ANA[0][3:] + "#", "1", ANA[1], "1", "1", "2", "1", "1"):
+        phone.press(key)
+    phone.hang_up()
+    [recorded] = transcripts.from_entries(app.extensions["ivr"].store.transcript("CAownrequest"))
+    assert all(not case.get("service_requests") for case in recorded.cases)
+    assert Replayer().replay_transcript(recorded).passed

@@ -163,3 +163,29 @@ def test_ivr_replay_reports_every_problem_of_a_test_call(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "title: unknown key 'title'" in result.output
     assert "steps[1].expect.state: no state 'special_lines.mneu'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(("steps:", "flow: uscis_contact_centre\nsteps:"),
+                     "x.call.yaml:4: flow: unknown flow 'uscis_contact_centre' (known: uscis_contact_center)", id="unknown-flow"),
+        pytest.param(("steps:", "settings: {SCRIPT_PINS: {case-statu: 1}}\nsteps:"),
+                     "x.call.yaml:4: settings.SCRIPT_PINS['case-statu']: no script 'case-statu' (did you mean 'case-status'?)",
+                     id="unknown-script"),
+        pytest.param(("steps:", "settings: {SCRIPT_PINS: {case-status: 99}}\nsteps:"),
+                     "x.call.yaml:4: settings.SCRIPT_PINS['case-status']: no version 99 of 'case-status' (known: case-status@1",
+                     id="unknown-version"),
+    ],
+)
+def test_ivr_validate_reports_a_flow_or_script_pin_that_does_not_exist(tmp_path: Path, change: tuple[str, str],
+                                                                       expected: str) -> None:
+    """`ivr validate` holds a test call's flow and script pins against what is loaded (it said "No problems"; replay then failed)."""
+    from click.testing import CliRunner
+
+    from ivr.cli import main
+
+    path = _call(tmp_path, MINIMAL.replace(*change))
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert expected in result.output.replace(str(tmp_path) + "/", "")

@@ -126,3 +126,16 @@ def test_ivr_coverage_prints_the_checklist(runner, small_flow, small_runtime, tm
     assert result.exit_code == 0, result.output
     assert "Rehearsal coverage for Ana: rehearsal_demo: 2 of 7 branches rehearsed" in result.output
     assert "[x] Press 9: ending this call" in result.output
+
+
+def test_ivr_coverage_on_a_damaged_coverage_file_is_one_line(tmp_path: Path) -> None:
+    """`ivr coverage` on a coverage.json that is not JSON says so in one line, exit 1, no traceback."""
+    from click.testing import CliRunner
+
+    from ivr.cli import main
+
+    (tmp_path / "coverage.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(main, ["coverage", "--instance", str(tmp_path)])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {tmp_path / 'coverage.json'}: not a coverage file")

@@ -179,7 +179,7 @@ def test_a_biometrics_appointment_is_rescheduled_in_the_terminal(rehearse) -> No
 
     assert result.exit_code == 0, result.output
     assert "Your biometrics appointment is now on" in _flat(result.output)
-    assert re.search(r"Changes: case \w{13} updated \(biometrics\)", result.output)  # as stored: the receipt may be tokenised
+    assert f"Changes: case {DEMO_CASE} updated (biometrics)" in result.output  # the case rehearsed, not its stored token
     assert "[goodbye | IVR | call ended]" in result.output
 
 
@@ -210,9 +210,20 @@ def test_the_closing_hint_is_a_command_that_runs(rehearse, monkeypatch: pytest.M
     result = rehearse("1", "/hangup")
 
     hint = result.output.split("(replay it with: ", 1)[1].split(")", 1)[0]
-    program, command, path = hint.split(" ", 2)
+    program, command, *_, path = hint.split(" ")
     assert command == "replay" and Path(path).exists()
     assert program != "ivr" and os.access(program, os.X_OK)
+
+
+def test_the_closing_hint_replays_a_rehearsal_of_a_flow_file(rehearse, runner) -> None:
+    """A rehearsal of a flow file hints `replay --flows FILE …`: without it the replay failed (unknown flow)."""
+    import shlex
+
+    result = rehearse("1", "/hangup")
+    hint = result.output.split("(replay it with: ", 1)[1].split(")", 1)[0]
+    replayed = runner.invoke(main, shlex.split(hint)[1:])
+    assert replayed.exit_code == 0, replayed.output
+    assert "1 passed, 0 failed" in replayed.output
 
 
 def test_typed_lines_use_readline_where_the_platform_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,3 +237,23 @@ def test_typed_lines_use_readline_where_the_platform_has_it(monkeypatch: pytest.
     lines = commands._lines(sys.stdin, interactive=True)
     assert next(lines) == "1"
     assert "readline" in sys.modules
+
+
+def test_a_damaged_coverage_file_stops_the_rehearsal_before_the_call(rehearse, tmp_path: Path) -> None:
+    """A coverage.json that is not JSON is one line naming it, before the call (it crashed after the call, losing its transcript)."""
+    (tmp_path / "coverage.json").write_text("{not json", encoding="utf-8")
+    result = rehearse("1", "/hangup")
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {tmp_path / 'coverage.json'}: not a coverage file")
+    assert "IVR:" not in result.stdout and "Traceback" not in result.output
+
+
+def test_a_new_instance_folder_is_readable_by_its_owner_only(runner, small_flow: Path, tmp_path: Path) -> None:
+    """Issue 10.3: the folder a rehearsal makes for its transcripts and coverage is 0700, as the app's is."""
+    import stat
+
+    instance = tmp_path / "fresh-instance"
+    result = runner.invoke(main, ["rehearse", str(small_flow), "--instance", str(instance)], input="1\n")
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(instance.stat().st_mode) == 0o700

@@ -88,3 +88,12 @@ def test_demo_accounts_are_not_made_when_serving_beyond_loopback(runner, served,
     assert "password" not in result.output and "ivr users add" in result.output
     assert served["app"].extensions["accounts"].count() == 0
     served["app"].extensions["ivr"].store.close()
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_a_port_that_does_not_exist_is_a_usage_error(runner, served, tmp_path: Path, port: str) -> None:
+    """`--port 99999` was served on port 34463 (99999 - 65536) under a banner naming 99999; now it is refused."""
+    result = runner.invoke(main, ["serve", "--port", port, "--instance", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Invalid value for '--port'" in result.output and "1<=x<=65535" in result.output
+    assert "app" not in served

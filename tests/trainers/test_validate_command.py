@@ -153,3 +153,18 @@ def test_validate_reports_every_problem_of_a_test_call(runner, tmp_path: Path) -
     assert result.exit_code == 1
     assert "title: unknown key 'title'" in result.stdout
     assert "no state 'main_mneu' in flow uscis_contact_center (did you mean 'main_menu'?)" in result.stdout
+
+
+def test_a_test_calls_cases_file_is_checked_too(tmp_path: Path) -> None:
+    """`ivr validate x.call.yaml` reports the faults of the case data it names (it said "No problems"; replay then failed)."""
+    from click.testing import CliRunner
+
+    from ivr.cli import main
+
+    (tmp_path / "cases.yaml").write_text("version: 1\ncases:\n  - receipt_number: XYZ123\n    form: I-765\n", encoding="utf-8")
+    call = tmp_path / "x.call.yaml"
+    call.write_text('version: 1\nname: x\nclock: 2026-11-23T10:00:00-05:00\ncases_file: cases.yaml\nsteps:\n  - press: "1"\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(call)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'cases.yaml'}:3: cases[0]: missing required key 'status'" in result.output
