@@ -18,6 +18,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, fu
 from sqlalchemy.engine import Engine
 
 from ivr.console.scoring import ScoreCard
+from ivr.core.agent import SEATS
 from ivr.core.session import Session
 from ivr.store.schema import calls, transcript_entries
 
@@ -158,6 +159,29 @@ class ConsoleRecords:
                 if console.get("status") == "waiting" and console.get("tier") == seat:
                     found.append(Waiting(row.call_sid, seat, session.language, str(console.get("queued_at", "")), row.channel, row.scenario))
         return sorted(found, key=lambda waiting: waiting.queued_at)
+
+    def held_by(self, agent: str) -> list[Waiting]:
+        """Calls `agent` has accepted and still holds (connected, not ended), the longest held first.
+
+        What a console page reopens when its trainee reloads it or opens a second tab:
+        the call stays theirs, so no one else could ever answer it.
+        """
+        query = (
+            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario)
+            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid))
+            .where(calls.c.ended.is_(False), calls.c.tier.in_(SEATS))
+            .order_by(calls.c.started_at.desc())
+            .limit(QUEUE_SCAN)
+        )
+        found: list[Waiting] = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                session = Session.from_dict(json.loads(row.session))
+                console = session.console
+                if console.get("status") == "connected" and console.get("agent") == agent and not session.ended:
+                    found.append(Waiting(row.call_sid, str(console.get("tier", session.tier)), session.language,
+                                         str(console.get("queued_at", "")), row.channel, row.scenario))
+        return sorted(found, key=lambda held: held.queued_at)
 
     def where(self, call_sid: str) -> tuple[str, str] | None:
         """The channel the call came in on (phone, softphone, console) and the world it runs in."""

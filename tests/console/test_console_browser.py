@@ -144,3 +144,32 @@ def test_a_trainee_practises_with_a_simulated_caller(browser: Any, server: str) 
     trainee.click('button[data-action="end_call"]')
     expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
     assert trainee.errors == []
+
+
+def test_a_reload_mid_call_reopens_the_call_the_trainee_holds(browser: Any, server: str) -> None:
+    """A trainee who reloads the console (or opens it in a second tab) mid-call gets the call back, with its actions."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-ice-checkin-es")
+    trainee.click("#ring")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainee.locator("#call-status")).to_have_text("connected", timeout=10_000)
+
+    trainee.reload()
+    expect(trainee.locator("#call")).to_be_visible(timeout=10_000)
+    expect(trainee.locator("#call-status")).to_have_text("connected")
+    expect(trainee.locator("#timeline")).to_contain_text("Necesito cambiar mi cita de registro con ICE.")
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "true")
+    second = trainee.context.new_page()
+    second.goto(f"{server}/console")
+    expect(second.locator("#call-status")).to_have_text("connected", timeout=10_000)
+    second.close()
+
+    trainee.fill("#script-search", "ICE")
+    trainee.click('#scripts button[data-ref="ice-checkin@1"]')
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Muchas gracias, voy a llamar a ICE.", timeout=10_000)
+    trainee.click('button[data-action="end_call"]')
+    expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
+    trainee.reload()
+    expect(trainee.locator("#call")).to_be_hidden()  # an ended call is not reopened
+    assert trainee.errors == []

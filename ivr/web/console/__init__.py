@@ -6,6 +6,7 @@ goes to the engine as an agent event; a seat may do only what seed 003 gives
 it (the engine refuses the rest, and this shell answers 409 with the reason).
 
     GET  /console                                  the page: seat, queue, hand-off, actions, score card
+                                                   (and the call the trainee holds, reopened after a reload)
     GET  /console/api/queue?seat=tier1             calls waiting for the seat
     GET  /console/api/queue/events?seat=tier1      server-sent events: the queue changed
     GET  /console/api/scenarios                    scenarios a trainee can be called with
@@ -76,9 +77,11 @@ def _console_error(error: ConsoleError) -> tuple[Response, int]:
 
 @bp.get("/console")
 def page() -> str:
-    """The console page."""
+    """The console page (reopening the call the trainee holds, after a reload or in a second tab)."""
+    held = _console().records.held_by(_me())
     return render_template(
         "console.html",
+        held=held[0] if held else None,
         seats=[(seat, SEAT_LABELS[seat]) for seat in SEATS],
         scenarios=sorted(_console().scenarios.values(), key=lambda s: (SEATS.index(s.seat), s.title)),
         sr_types=[(sr_type, topic(sr_type, "en")) for sr_type in SR_TYPES],

@@ -234,6 +234,14 @@
   document.querySelectorAll('input[name="seat"]').forEach(function (input) {
     input.addEventListener("change", function () { if (seat !== null) { setAvailable(true); } });
   });
+  // A reload (or a second tab) reopens the call this trainee holds: it is still theirs to answer.
+  var held = $("console").dataset;
+  if (held.heldCall) {
+    var heldSeat = document.querySelector('input[name="seat"][value="' + held.heldSeat + '"]');
+    if (heldSeat) { heldSeat.checked = true; }
+    setAvailable(true);
+    openCall(held.heldCall);
+  }
   $("ring").addEventListener("click", function () {
     var option = $("scenario").selectedOptions[0];
     if (!option) { return; }
