@@ -72,6 +72,7 @@
         $("summary").hidden = true;
         $("transcript").hidden = true;
         callId = data.call_id;
+        document.body.dataset.callSince = "0";
         document.body.dataset.callId = callId;
         setCallState("active");
         render(data.turn);
@@ -89,6 +90,32 @@
     (turn.effects || []).forEach(function (effect) { addLine("note", effect); });
     turn.notes.forEach(function (note) { addLine("note", note); });
     speak(turn.prompts);
+    showWhere(turn);
+  }
+
+  // A reload in the middle of a call goes on with it: what was said so far, then where it is now.
+  function resumeCall(id) {
+    enqueue(function () {
+      return api("GET", API + "/calls/" + id + "/transcript").then(function (said) {
+        return api("GET", API + "/calls/" + id).then(function (data) {
+          $("log").innerHTML = "";
+          said.timeline.forEach(function (moment) {
+            addLine("caller", moment.did);
+            moment.heard.forEach(function (text) { addLine("ivr", text); });
+          });
+          addLine("note", "You are back in the call: it goes on where it was.");
+          callId = data.call_id;
+          document.body.dataset.callSince = String(data.seen);  // console-caller.js: only what comes next
+          document.body.dataset.callId = callId;
+          setCallState("active");
+          showWhere(data.turn);
+          $("key-1").focus();
+        });
+      });
+    });
+  }
+
+  function showWhere(turn) {
     gather = turn.gather;
     $("where").textContent = turn.label;
     $("state").textContent = turn.state;
@@ -306,6 +333,7 @@
     });
     $("hangup").disabled = !active;
     $("call").disabled = active;
+    if (active && $("resume")) { $("resume").parentNode.hidden = true; }
     Array.prototype.forEach.call($("setup").elements, function (el) { el.disabled = active; });
   }
 
@@ -359,4 +387,7 @@
   setBusy(false);
   showCard();
   loadCoverage([]);
+  if ($("resume")) {
+    $("resume").addEventListener("click", function () { resumeCall($("resume").dataset.call); });
+  }
 }());
