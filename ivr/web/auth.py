@@ -171,9 +171,9 @@ def home_for(user: User) -> str:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path of this site (no scheme, no host, no `//`): never an open redirect."""
-    if not target:
-        return None
+    """Only a path of this site (no scheme, no host, no `//`, no control character): never an open redirect."""
+    if not target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return None  # a control character cannot be in a Location header (werkzeug refuses it with a 500)
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return None
