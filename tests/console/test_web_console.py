@@ -159,3 +159,19 @@ def test_a_caller_who_hangs_up_still_gets_the_seat_a_card(web_app: Flask, traine
     shown = trainee.get(f"/console/api/calls/{call_id}").get_json()
     assert shown["card"] is not None and shown["allowed"] == []
     assert any(line["who"] == "caller" and line["text"] == "thanks, bye" for line in shown["timeline"])
+
+
+def test_the_queue_stream_is_quiet_while_the_seats_queue_stays_the_same(web_app: Flask, trainee: Any) -> None:
+    """Another call's step is not news to a seat's queue: only a change of its waiting calls is sent."""
+    from ivr.web.console import queue_news
+
+    news = queue_news(web_app.extensions["console"], "tier1")
+    assert json.loads(news().split("data: ", 1)[1]) == {"waiting": []}
+    rehearsal = trainee.post("/phone/api/calls", json={"language": "en"}).get_json()["call_id"]
+    trainee.post(f"/phone/api/calls/{rehearsal}/input", json={"digits": "8"})  # a call moves elsewhere
+
+    assert news() is None
+
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    event = news()
+    assert event is not None and [w["call_sid"] for w in json.loads(event.split("data: ", 1)[1])["waiting"]] == [call_id]

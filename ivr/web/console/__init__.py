@@ -110,21 +110,33 @@ def queue() -> Response:
 @bp.get("/console/api/queue/events")
 def queue_events() -> Response:
     """Server-sent events: `queue` with the waiting calls whenever they change."""
-    seat = _seat()
-    console = _console()
+    return _sse(_polled(queue_news(_console(), _seat())))
 
-    last: Any = None
+
+def queue_news(console: ConsoleService, seat: str) -> Callable[[], str | None]:
+    """The queue stream's poll: an event when the calls waiting for `seat` changed, else None.
+
+    Any call's step anywhere moves the database's counters; only a change of this
+    seat's waiting calls is news (re-sending the same list would redraw the page's
+    queue, taking a keyboard user's focus off its Accept button and making a screen
+    reader announce the queue again).
+    """
+    last_version: Any = None
+    last_sent: str | None = None
 
     def news() -> str | None:
-        nonlocal last
+        nonlocal last_version, last_sent
         version = console.records.queue_version()
-        if version == last:
+        if version == last_version:
             return None
-        last = version
-        waiting = [w.__dict__ for w in console.waiting(seat)]
-        return f"event: queue\ndata: {json.dumps({'waiting': waiting})}\n\n"
+        last_version = version
+        data = json.dumps({"waiting": [w.__dict__ for w in console.waiting(seat)]})
+        if data == last_sent:
+            return None
+        last_sent = data
+        return f"event: queue\ndata: {data}\n\n"
 
-    return _sse(_polled(news))
+    return news
 
 
 # --- scenarios -----------------------------------------------------------------------------

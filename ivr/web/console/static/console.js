@@ -64,6 +64,7 @@
 
   function renderQueue(waiting) {
     var list = $("queue");
+    var focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.dataset.call : null;
     list.innerHTML = "";
     if (waiting === null) { list.appendChild(el("li", "Go available to see the queue.", "muted")); return; }
     if (!waiting.length) { list.appendChild(el("li", "No calls waiting.", "muted")); return; }
@@ -73,9 +74,11 @@
       item.appendChild(el("span", lang + " caller, waiting since " + call.queued_at.slice(11, 19) + (call.scenario ? " (practice)" : "")));
       var accept = el("button", "Accept", "primary");
       accept.type = "button";
+      accept.dataset.call = call.call_sid;
       accept.addEventListener("click", function () { acceptCall(call.call_sid); });
       item.appendChild(accept);
       list.appendChild(item);
+      if (call.call_sid === focused) { accept.focus(); }  // a redrawn queue keeps a keyboard user's place
     });
   }
 
