@@ -173,3 +173,25 @@ def test_a_reload_mid_call_reopens_the_call_the_trainee_holds(browser: Any, serv
     trainee.reload()
     expect(trainee.locator("#call")).to_be_hidden()  # an ended call is not reopened
     assert trainee.errors == []
+
+
+def test_a_keyboard_user_is_taken_to_the_call_and_then_to_the_score_card(browser: Any, server: str) -> None:
+    """Keyboard only: Enter on Accept lands on the call's heading, and ending the call lands on the score card."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-ice-checkin-es")
+    trainee.focus("#ring")
+    trainee.keyboard.press("Enter")
+    accept = trainee.locator("#queue button", has_text="Accept")
+    accept.focus(timeout=10_000)
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#call-title")).to_be_focused(timeout=10_000)
+
+    trainee.fill("#script-search", "ICE")
+    trainee.focus('#scripts button[data-ref="ice-checkin@1"]')
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Muchas gracias, voy a llamar a ICE.", timeout=10_000)
+    trainee.focus('button[data-action="end_call"]')
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#card-title")).to_be_focused(timeout=10_000)
+    assert trainee.errors == []

@@ -84,7 +84,7 @@
 
   function acceptCall(id) {
     api("POST", API + "/calls/" + id + "/actions", { action: "accept", seat: seat })
-      .then(function () { openCall(id); })
+      .then(function () { openCall(id); $("call-title").focus(); })  // the accepted Accept button is gone: go to the call
       .catch(showRefusal);
   }
 
@@ -185,7 +185,9 @@
   }
 
   function renderCard(card) {
+    var appearing = $("scorecard").hidden;
     $("scorecard").hidden = false;
+    if (appearing) { $("card-title").focus(); }  // keyboard and screen-reader users land on their score
     $("card-points").textContent = card.points + " / " + card.total;
     var body = $("card-lines");
     body.innerHTML = "";
