@@ -162,6 +162,23 @@ def test_a_reload_mid_call_goes_on_with_the_call(browser, server: str) -> None:
         context.close()
 
 
+def test_at_375_px_the_trainers_pages_do_not_scroll_sideways(browser, server: str) -> None:
+    """On a phone, the dashboard's and the scores' wide tables scroll inside their card, not the whole page."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(server + "/signin")
+        page.fill("#username", "tess")
+        page.fill("#password", TEST_PASSWORD)
+        page.click("button[type=submit]")
+        for path in ("/trainer", "/trainer/trainees/ana", "/console/scores"):
+            page.goto(server + path)
+            width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1], f"{path} is {width[0]} px wide in a {width[1]} px window"
+    finally:
+        context.close()
+
+
 def test_the_sign_in_page_is_what_a_stranger_gets(browser, server: str, tmp_path: Path) -> None:
     """A stranger opening the dashboard sees the sign-in page, and nothing of the rooms."""
     context = browser.new_context(viewport=LAPTOP)
