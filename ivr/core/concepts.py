@@ -19,7 +19,9 @@ with months or years (`#months`: "nineteen months", "como veinte meses") or with
 carried on by "to" is none ("my notices have to go to my cousin's"), a need (`#accommodation`) leaves
 out where it arises (`_WHERE_NEEDED`: "oxygen at my interview"), and a kind of case or a step of it
 gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"); a card lost or stolen
-with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad).  Add a
+with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
+status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
+a website's error message is no `#fix_error`; deafness with no appointment said is no need.  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -48,6 +50,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
             "reviewing", "working on it", "movement", "progress", "any news", "any update", "update",
+            "how is it going", "how is it coming", "how it is going", "how is that going", "how far along",
+            "coming along",
             "status", "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
@@ -99,6 +103,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "never got here", "undeliverable", "bounced back", "sent back", "old address", "old apartment",
             "wrong apartment", "mail carrier", "mailman", "postman", "never came in the mail",
             "still have not gotten", "has not come", "tracking number", "stolen from my mailbox", "lost in the post",
+            "certified mail", "certified letter", "sign for it", "sent it back", "got sent back",
+            "was returned", "got returned", "returned it", "had returned",
         ),
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
@@ -139,6 +145,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "can not hold a pen", "can not stand for long", "can not stand long", "can not walk far",
             "can not walk long", "someone to help him", "someone to help her", "help him at", "help her at",
             "bring someone to help", "wheelchair bound", "hard to walk", "hard to stand",
+            "needs help at", "need help at", "help at her", "help at his", "help at my", "someone to sign for",
+            "sign for him", "sign for her", "sign for me",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -303,6 +311,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "lost": (
             "lost my", "lost the", "lost his", "lost her", "lost our", "lost their", "got lost", "is lost", "was lost",
             "were lost", "misplaced", "stolen", "stole", "can not find", "robbed", "went missing",
+            "my lost", "a lost", "the lost", "her lost", "his lost",
         ),
         "lost_else": (
             "lost my job", "lost his job", "lost her job", "lost the job", "lost the offer", "lost my place",
@@ -311,6 +320,17 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "trip", "vacation", "traveling", "travelling", "traveled", "travelled",
             "can not come back", "can not get back", "can not return", "fly back", "fly home", "way back",
             "honeymoon",
+        ),
+        "missed": (
+            "miss my", "miss the", "miss it", "miss an", "miss his", "miss her", "miss our", "miss that",
+            "skip", "skip my", "skip the", "no show", "not show up", "did not go", "do not go", "not go to",
+            "can not make it", "could not make it", "will not make it", "not make it", "never went",
+        ),
+        "site_error": (
+            "giving me an error", "give me an error", "gives me an error", "gave me an error", "error message",
+            "got an error", "get an error", "getting an error", "shows an error", "showing an error",
+            "says error", "system error", "technical error", "keeps erroring", "an error on the website",
+            "an error on the site", "an error online", "glitch", "glitching",
         ),
     },
     "es": {
@@ -361,6 +381,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "se perdio en el correo", "devuelta", "buzon", "cartero", "no entregable", "remitente", "rastreo",
             "entregada", "nunca lo recibi", "nunca la recibi", "no la recibi", "nunca los recibi", "nunca las recibi",
             "casa vieja", "direccion anterior", "nunca me llego",
+            "la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
+            "lo devolvieron", "la habian devuelto", "lo habian devuelto", "correo certificado", "carta certificada",
         ),
         "address": (
             "me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa",
@@ -373,6 +395,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "fix_error": (
             "error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal",
             "al reves", "incompleto", "incompleta", "sexo equivocado", "dice que soy", "de otra persona",
+            "salio mal", "salio cortado", "salio cortada", "salio equivocado", "salio equivocada",
+            "salio incompleto", "salio incompleta", "salio mocho", "aparece mal", "aparece la mitad",
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
@@ -550,6 +574,16 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "viaje", "viajando", "vacaciones", "de visita", "varado", "varada",
             "no puedo regresar", "no me dejan regresar", "luna de miel",
         ),
+        "missed": (
+            "falte a la cita", "falte a mi cita", "no fui a", "no voy a ir", "no pude ir", "no puedo ir", "no llegue a", "se me paso",
+            "me la perdi", "perdi la cita", "perdi mi cita", "no me presente", "no presentarme", "no ir a",
+            "no vaya a", "si no voy", "si no llego", "si falto a",
+        ),
+        "site_error": (
+            "me da error", "me sale error", "me marca error", "da error", "sale error", "marca error",
+            "me da un error", "me sale un error", "me marca un error", "mensaje de error", "error en la pagina",
+            "error en el sitio", "falla la pagina",
+        ),
     },
 }
 
@@ -573,6 +607,12 @@ asked (`STATUS`), they do not decide the line ("did the orphan petition for my a
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
 STATUS = frozenset({MARK + "decided", MARK + "pending"})
 _LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
+_MISSED, _SITE_ERROR = MARK + "missed", MARK + "site_error"
+"""Read only, never features: a step missed or skipped ("what if i skip the asc", "si no voy a la cita") is what the
+caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"); a website
+or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
+its phrases only keep "error" from naming one."""
+_DEAF = MARK + "deaf"
 _CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
 _CARD_WORDS = frozenset({"card", "tarjet"})  # "card", "tarjeta" and "mica" as normalised
 _SOMEWHERE = frozenset(MARK + concept for concept in (
@@ -638,15 +678,21 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 step = len(phrase)
                 break
         i += step
+    status = not STATUS.isdisjoint(found)
     if _LOST in found or _TRIP in found or _LOST_ELSE in found:
-        lost_card = _LOST in found and _SOMEWHERE.isdisjoint(found) and (
+        lost_card = _LOST in found and _SOMEWHERE.isdisjoint(found) and not status and (
             not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said))
         found = dict.fromkeys(concept for concept in found if concept not in (_LOST, _TRIP, _LOST_ELSE))
         if lost_card:
             found[LOST_CARD] = None
+    if _DEAF in found and _NEED in found and _WHERE_NEEDED.isdisjoint(found):
+        del found[_NEED]  # "i'm deaf and my interpreter is voicing this call": the TTY line, not an appointment's need
     if _NEED in found and not _WHERE_NEEDED.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _WHERE_NEEDED)
-    if not STATUS.isdisjoint(found):
+    missed = _MISSED in found
+    if missed or _SITE_ERROR in found:
+        found = dict.fromkeys(concept for concept in found if concept not in (_MISSED, _SITE_ERROR))
+    if status and not missed:
         return tuple(concept for concept in found if concept not in _KINDS)
     return tuple(found)
 

@@ -271,3 +271,79 @@ def test_finding_the_answer_and_going_now_is_a_farewell() -> None:
     """"i found my answer online so i'm gonna go now" ends the call (`#farewell`) (v16)."""
     assert "#farewell" in concepts("okay i found my answer online so i'm gonna go now", "en")
     assert "#farewell" in concepts("ya encontré mi respuesta gracias", "es")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what if i skip the biometrics does my case get denied", "en"),
+     ("if i miss my fingerprint appointment will they deny me", "en"),
+     ("si no voy a la cita de huellas me niegan el caso", "es")],
+)
+def test_a_step_missed_is_what_the_caller_calls_about_though_a_decision_is_asked(said: str, language: str) -> None:
+    """Skipping or missing biometrics keeps `#prints` beside `#decided`: the step is the topic, not a kind of case (v18)."""
+    assert "#prints" in concepts(said, language) and "#missed" not in concepts(said, language)
+
+
+def test_a_step_done_with_a_status_asked_is_still_a_kind_of_case() -> None:
+    """"ya me tomaron las huellas, cuánto falta": the prints are done, the status is asked (`_KINDS`, unchanged)."""
+    assert "#prints" not in concepts("ya me tomaron las huellas cuánto falta para que me contesten", "es")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the website keeps giving me an error when i move my appointment", "en"),
+     ("i get an error message on the site", "en"), ("la página me sale error", "es")],
+)
+def test_a_website_that_fails_is_no_error_in_the_callers_data(said: str, language: str) -> None:
+    """A tool's error message is not `#fix_error` (a typo on a card, a wrong date of birth) (v18)."""
+    assert "#fix_error" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my green card has an error on it", "en"), ("mi tarjeta salió mal impresa", "es"),
+     ("mi nombre salió cortado en la tarjeta", "es")],
+)
+def test_an_error_on_a_card_is_still_an_error_to_fix(said: str, language: str) -> None:
+    """An error on the card ("salió cortado": printed cut off) is `#fix_error`, not a decision ("salió")."""
+    named = concepts(said, language)
+    assert "#fix_error" in named and "#decided" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm deaf and my interpreter is voicing this call for me", "en"),
+     ("soy sorda y mi intérprete está hablando por mí", "es")],
+)
+def test_a_deaf_caller_with_no_appointment_said_names_no_need(said: str, language: str) -> None:
+    """Deafness and an interpreter on the call name `#deaf` only: the TTY line, not an appointment's need (v18)."""
+    named = concepts(said, language)
+    assert "#deaf" in named and "#accommodation" not in named
+
+
+def test_a_deaf_caller_who_needs_an_interpreter_at_an_appointment_names_a_need() -> None:
+    """"deaf ... an ASL interpreter at my interview" is still `#accommodation` (service requests)."""
+    assert "#accommodation" in concepts("i'm deaf and i need an asl interpreter at my interview", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i filed to replace my lost green card how is it going", "en"),
+     ("any update on my replacement card my old one was stolen", "en"),
+     ("metí la solicitud para reponer mi mica que se me perdió y quiero ver cómo va", "es")],
+)
+def test_a_status_asked_of_a_replacement_for_a_lost_card_is_no_lost_card(said: str, language: str) -> None:
+    """The status of an application to replace a lost card is a status (`#pending`), not `#lost_card` (v18)."""
+    named = concepts(said, language)
+    assert "#pending" in named and LOST_CARD not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the certified letter from uscis got returned before i could sign for it", "en"),
+     ("my notice was returned to sender", "en"),
+     ("cuando fui a recogerla ya la habían regresado", "es"), ("me llegó aviso de una carta certificada", "es")],
+)
+def test_a_letter_sent_back_or_certified_mail_missed_is_a_notice_not_received(said: str, language: str) -> None:
+    """Mail returned to the sender, certified mail never picked up: `#not_arrived` (v18)."""
+    assert "#not_arrived" in concepts(said, language)

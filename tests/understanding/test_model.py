@@ -332,3 +332,84 @@ def test_a_request_for_evidence_that_never_came_is_a_service_request(model: Call
     """"una carta pidiendo pruebas ... nunca la recibí" is a notice not received (4), not the case's status (v17)."""
     understood = model("main_menu", "es").understand("me dijeron que me enviaron una carta pidiendo más pruebas pero nunca la recibí")
     assert understood.choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("um what happens if i just skip the a s c thing does my case get denied", "en"),
+     ("can they deny my case because i skipped my fingerprints", "en"),
+     ("qué pasa si no voy al centro de asistencia para solicitantes me niegan el caso", "es")],
+)
+def test_skipping_or_missing_biometrics_is_the_biometrics_line(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/000_183b307099edfec1.txt: "the effect of failing to appear for an appointment" is a biometrics matter (2),
+    even when the caller asks whether the case will be denied (v18)."""
+    assert model("main_menu", language).understand(said).choice == "2"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i tried to move my prints and photo date on the website and it keeps giving me an error", "en"),
+     ("the rescheduling tool keeps giving me an error on my fingerprint appointment", "en"),
+     ("quiero cambiar la cita de biométricos en la página y me sale error", "es")],
+)
+def test_a_biometrics_reschedule_the_website_refused_is_the_biometrics_line(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/000_183b307099edfec1.txt: requestors "will still have the option to call the USCIS Contact Center to
+    reschedule an appointment": the online tool failing does not make it a service request (v18)."""
+    assert model("main_menu", language).understand(said).choice == "2"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("hi i'm deaf and my interpreter is voicing this call for me is there a better number i should use", "en"),
+     ("i'm hard of hearing is there a tty number", "en"), ("soy sordo hay un número para mí", "es")],
+)
+def test_a_deaf_caller_asking_for_a_better_number_gets_the_tty_line(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "TDD for the deaf or hard of hearing: 1-800-767-1833", on the special lines (5)."""
+    assert model("main_menu", language).understand(said).choice == "5"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my husband is deaf and needs a sign language interpreter for his interview", "en"),
+     ("my mother is deaf she needs help at her oath ceremony", "en"),
+     ("soy sordo y necesito un intérprete de señas en mi entrevista", "es")],
+)
+def test_an_interpreter_for_a_deaf_caller_at_an_appointment_is_an_accommodation(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """An ASL interpreter FOR an appointment is still a request for an accommodation (4), not the TTY line."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i filed to replace my lost green card how is it going", "en"),
+     ("hola es que metí la solicitud para reponer mi mica que se me perdió y quiero ver cómo va", "es")],
+)
+def test_the_status_of_a_replacement_for_a_lost_card_is_case_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """An application already filed to replace a lost card is asked after like any case (1), though a lost card
+    alone goes to a representative (v18)."""
+    assert model("main_menu", language).understand(said).choice == "1"
+    lost = "i lost my green card" if language == "en" else "se me perdió la mica"
+    assert model("main_menu", language).understand(lost).choice == "representative"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("el cartero me dejó aviso de una carta certificada de inmigración y cuando fui a recogerla ya la habían regresado",
+      "es"),
+     ("the post office returned my work permit to you guys", "en")],
+)
+def test_a_notice_returned_to_the_sender_is_a_notice_not_received(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A letter or card sent back before the caller got it is a notice not received: a service request (4) (v18)."""
+    assert model("main_menu", language).understand(said).choice == "4"
