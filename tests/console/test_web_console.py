@@ -175,3 +175,17 @@ def test_the_queue_stream_is_quiet_while_the_seats_queue_stays_the_same(web_app:
     call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
     event = news()
     assert event is not None and [w["call_sid"] for w in json.loads(event.split("data: ", 1)[1])["waiting"]] == [call_id]
+
+
+def test_the_class_scores_name_seats_and_scenarios_in_words(web_app: Flask, trainee: Any) -> None:
+    """A trainer reads "Tier 1 representative" and the scenario's title, not the identifiers `tier1` and its file id."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "end_call"})
+    title = web_app.extensions["console"].scenarios["tier1-ice-checkin-es"].title
+
+    page = signed_in_client(web_app, "terry", "trainer").get("/console/scores").get_data(as_text=True)
+
+    cells = page.split("Latest score cards", 1)[1]
+    assert "<td>Tier 1 representative</td>" in cells and f"<td>{title}</td>" in cells
+    assert "<td>tier1</td>" not in cells and "tier1-ice-checkin-es" not in cells

@@ -250,7 +250,9 @@ def scores() -> str | tuple[Response, int]:
         return _error("only trainers see the class's score cards", 403)
     records = _console().records
     summaries = [records.summary(trainee) for trainee in records.trainees()]
-    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50))
+    titles = {scenario.id: scenario.title for scenario in _console().scenarios.values()}
+    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50),
+                           seat_labels=SEAT_LABELS, scenario_titles=titles)
 
 
 @bp.get("/console/scores.csv")
