@@ -48,6 +48,18 @@ def test_rehearsals_are_not_listed_as_phone_calls(web_app, phone_call) -> None:
     assert qa.get(f"/qa/calls/{rehearsal}").status_code == 404
 
 
+def test_rehearsals_dated_later_never_push_phone_calls_off_the_list(web_app, phone_call) -> None:
+    """Many rehearsals (here set next week) do not hide the live line's calls from QA's list."""
+    ana = signed_in_client(web_app, "ana", "trainee")
+    for _ in range(5):
+        ana.post("/phone/api/calls", json={"language": "en", "date": "2026-11-30", "time": "09:00"})
+    qa = signed_in_client(web_app, "quinn", "qa")
+
+    page = qa.get("/qa/calls?limit=1").get_data(as_text=True)
+
+    assert phone_call[:14] in page and "No phone calls yet" not in page
+
+
 @pytest.mark.parametrize("role", ["trainer", "trainee", "admin"])
 def test_only_qa_sees_phone_calls(web_app, phone_call, role: str) -> None:
     """Trainers, trainees (and administrators) get 403: no phone call's data in the trainer room."""
