@@ -29,6 +29,13 @@ def test_qa_lists_the_phone_lines_calls(web_app, phone_call) -> None:
     assert phone_call[:14] in page and "The main menu" in page
 
 
+def test_qa_reads_the_tier_in_words(web_app, phone_call) -> None:
+    """The list says "automated system", not the identifier `ivr` (identifiers only in the author view)."""
+    page = signed_in_client(web_app, "quinn", "qa").get("/qa/calls").get_data(as_text=True)
+
+    assert "<td>automated system</td>" in page and "<td>ivr</td>" not in page
+
+
 def test_qa_opens_a_phone_call_as_the_same_timeline_as_rehearsals(web_app, phone_call) -> None:
     """The call's steps in words: what the caller pressed and heard."""
     qa = signed_in_client(web_app, "quinn", "qa")

@@ -46,8 +46,9 @@ def index() -> str:
     rows = []
     for call in calls:
         flow = engine.flows.get(call.flow_id)
-        where = labels_for(flow.flow, language).state(call.state) if flow is not None else call.state
-        rows.append({"call": call, "where": where})
+        labels = labels_for(flow.flow, language) if flow is not None else None
+        where = labels.state(call.state) if labels is not None else call.state
+        rows.append({"call": call, "where": where, "tier": labels.tier(call.tier) if labels is not None else call.tier})
     return render_template("phonecalls/index.html", rows=rows, limit=limit)
 
 
