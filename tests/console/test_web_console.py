@@ -189,3 +189,27 @@ def test_the_class_scores_name_seats_and_scenarios_in_words(web_app: Flask, trai
     cells = page.split("Latest score cards", 1)[1]
     assert "<td>Tier 1 representative</td>" in cells and f"<td>{title}</td>" in cells
     assert "<td>tier1</td>" not in cells and "tier1-ice-checkin-es" not in cells
+
+
+def _tier2_call(trainee: Any) -> str:
+    """A scenario call waiting at the Tier 2 seat, accepted by the trainee."""
+    call_id = trainee.post("/console/api/scenarios/tier2-good-cause-untimely/calls").get_json()["call_id"]
+    assert trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier2"}).status_code == 200
+    return call_id
+
+
+@pytest.mark.parametrize("typed", [{"receipt": "", "date_of_birth": ""}, {"receipt": "MSC2690550105", "date_of_birth": ""},
+                                   {"receipt": "MSC2690550105", "date_of_birth": "12/01/1968"}], ids=["empty", "no-date", "not-iso"])
+def test_an_identity_check_sent_half_typed_is_refused_without_using_an_attempt(trainee: Any, web_app: Flask, typed: dict[str, str]) -> None:
+    """Seed 003 / issue 10: a Tier 2 check with an empty or malformed field is 400 and the caller hears nothing, so no lockout attempt is spent."""
+    call_id = _tier2_call(trainee)
+    before = len(web_app.extensions["ivr"].store.transcript(call_id))
+
+    for _ in range(3):
+        response = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "verify_identity", **typed})
+        assert response.status_code == 400 and "date" in response.get_json()["error"]
+
+    assert len(web_app.extensions["ivr"].store.transcript(call_id)) == before
+    good = trainee.post(f"/console/api/calls/{call_id}/actions",
+                        json={"action": "verify_identity", "receipt": "MSC2690550105", "date_of_birth": "1968-12-01"})
+    assert good.get_json()["said"][0]["id"] != "agent.identity_locked"

@@ -25,6 +25,7 @@ served by one worker reaches a page streamed by another within a second.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import time
@@ -192,6 +193,9 @@ def act(call_id: str) -> tuple[Response, int]:
     if not isinstance(body, dict) or not isinstance(body.get("action"), str):
         return _error("send a JSON object with an 'action'", 400)
     body.pop("agent", None)  # who acts is who is signed in
+    missing = _incomplete(body)
+    if missing:
+        return _error(missing, 400)  # nothing reaches the call: the caller hears no "does not match"
     outcome = _console().act(call_id[:64], _me(), body)
     if outcome.refused:
         return _error(outcome.refused, 409)
@@ -270,6 +274,24 @@ def scores_csv() -> Response | tuple[Response, int]:
         writer.writerow([trainee, summary.calls, summary.points, summary.total, summary.csv_value()])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
+
+
+def _incomplete(body: dict[str, Any]) -> str | None:
+    """Why an action cannot be sent as typed (an identity check with a field left empty or not a date), or None.
+
+    A verification is an attempt the caller's lockout counts (three per call): an
+    empty form sent by a slip of the keyboard must not use one up.
+    """
+    if body.get("action") != "verify_identity":
+        return None
+    receipt, born = str(body.get("receipt") or "").strip(), str(body.get("date_of_birth") or "").strip()
+    if not receipt or not born:
+        return "enter the receipt number and the date of birth the caller gives, then verify"
+    try:
+        dt.date.fromisoformat(born)
+    except ValueError:
+        return f"'{born[:20]}' is not a date of birth (YYYY-MM-DD)"
+    return None
 
 
 def _model_step(step: dict[str, Any]) -> str:
