@@ -213,3 +213,34 @@ def test_an_identity_check_sent_half_typed_is_refused_without_using_an_attempt(t
     good = trainee.post(f"/console/api/calls/{call_id}/actions",
                         json={"action": "verify_identity", "receipt": "MSC2690550105", "date_of_birth": "1968-12-01"})
     assert good.get_json()["said"][0]["id"] != "agent.identity_locked"
+
+
+def _chunks(response: Any, at_most: int) -> list[str]:
+    """The first `at_most` chunks of a streamed response (then it is closed)."""
+    out: list[str] = []
+    try:
+        for chunk in response.response:
+            out.append(chunk.decode() if isinstance(chunk, bytes) else chunk)
+            if len(out) == at_most:
+                break
+    finally:
+        response.close()
+    return out
+
+
+def test_without_threads_a_stream_answers_at_once_and_ends_so_webhooks_keep_their_workers(trainee: Any) -> None:
+    """A sync worker (`ivr serve --production`) is not held by a console page: the stream sends what is new and ends."""
+    from ivr.web.console import RETRY_MS
+
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    sync = {"wsgi.multithread": False}
+
+    queue = _chunks(trainee.get("/console/api/queue/events?seat=tier1", environ_overrides=sync, buffered=False), 3)
+    assert len(queue) == 2 and queue[0].startswith("event: queue") and queue[1] == f"retry: {RETRY_MS}\n\n"
+    seen = next(line for line in queue[0].splitlines() if line.startswith("id: ")).removeprefix("id: ")
+    again = _chunks(trainee.get("/console/api/queue/events?seat=tier1", environ_overrides=sync, buffered=False,
+                                headers={"Last-Event-ID": seen}), 3)
+    assert again == [f"retry: {RETRY_MS}\n\n"]  # the queue did not change: nothing to redraw
+
+    said = _chunks(trainee.get(f"/console/api/calls/{call_id}/events", environ_overrides=sync, buffered=False), 3)
+    assert len(said) == 2 and said[0].startswith("event: said") and said[1] == f"retry: {RETRY_MS}\n\n"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import time
@@ -47,6 +48,7 @@ bp = Blueprint("console", __name__, template_folder="templates", static_folder="
 POLL_SECONDS = 0.25
 STREAM_SECONDS = 600  # a stream ends after this; the browser's EventSource reconnects by itself
 HEARTBEAT_SECONDS = 15
+RETRY_MS = 500  # without threads: the browser asks again this soon (what is new reaches the page within a second)
 TRAINERS = ("trainer", "admin")
 
 
@@ -111,19 +113,20 @@ def queue() -> Response:
 @bp.get("/console/api/queue/events")
 def queue_events() -> Response:
     """Server-sent events: `queue` with the waiting calls whenever they change."""
-    return _sse(_polled(queue_news(_console(), _seat())))
+    return _sse(_polled(queue_news(_console(), _seat(), request.headers.get("Last-Event-ID"))))
 
 
-def queue_news(console: ConsoleService, seat: str) -> Callable[[], str | None]:
+def queue_news(console: ConsoleService, seat: str, seen: str | None = None) -> Callable[[], str | None]:
     """The queue stream's poll: an event when the calls waiting for `seat` changed, else None.
 
     Any call's step anywhere moves the database's counters; only a change of this
     seat's waiting calls is news (re-sending the same list would redraw the page's
     queue, taking a keyboard user's focus off its Accept button and making a screen
-    reader announce the queue again).
+    reader announce the queue again).  Each event's id is a digest of the list, so a
+    browser reconnecting with `Last-Event-ID` (`seen`) is sent the queue only if it changed.
     """
     last_version: Any = None
-    last_sent: str | None = None
+    last_sent: str | None = seen
 
     def news() -> str | None:
         nonlocal last_version, last_sent
@@ -132,10 +135,11 @@ def queue_news(console: ConsoleService, seat: str) -> Callable[[], str | None]:
             return None
         last_version = version
         data = json.dumps({"waiting": [w.__dict__ for w in console.waiting(seat)]})
-        if data == last_sent:
+        digest = hashlib.sha256(data.encode()).hexdigest()[:16]
+        if digest == last_sent:
             return None
-        last_sent = data
-        return f"event: queue\ndata: {data}\n\n"
+        last_sent = digest
+        return f"event: queue\nid: {digest}\ndata: {data}\n\n"
 
     return news
 
@@ -304,7 +308,21 @@ def _model_step(step: dict[str, Any]) -> str:
 
 def _polled(news: Callable[[], str | None]) -> Iterator[str]:
     """Each event `news()` has (polled every `POLL_SECONDS`), a comment line after `HEARTBEAT_SECONDS` without one,
-    for `STREAM_SECONDS` (the browser's EventSource then reconnects)."""
+    for `STREAM_SECONDS` (the browser's EventSource then reconnects).
+
+    Only a server that runs requests in threads (`ivr serve`, gunicorn's gthread) holds
+    a stream open.  A sync worker (`ivr serve --production`) serves one request at a
+    time: a held stream would take it from the phone line's webhooks (three open streams
+    stopped a 3-worker server answering Twilio at all).  There the stream answers what is
+    new now and ends, and the browser's EventSource comes back after `RETRY_MS`
+    (`Last-Event-ID` says what it has seen).
+    """
+    if not request.environ.get("wsgi.multithread"):
+        event = news()
+        if event is not None:
+            yield event
+        yield f"retry: {RETRY_MS}\n\n"
+        return
     started = beat = time.monotonic()
     while time.monotonic() - started < STREAM_SECONDS:
         event = news()
