@@ -195,3 +195,25 @@ def test_a_keyboard_user_is_taken_to_the_call_and_then_to_the_score_card(browser
     trainee.keyboard.press("Enter")
     expect(trainee.locator("#card-title")).to_be_focused(timeout=10_000)
     assert trainee.errors == []
+
+
+def test_a_call_the_console_ends_ends_on_the_callers_softphone_and_is_recorded(browser: Any, server: str) -> None:
+    """When the trainee at the console ends the call, the trainer's softphone says so, stops, and shows the summary."""
+    trainer = _signed_in(browser, server, "/phone", "terry")
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainer.select_option("#language", "en")
+    trainer.select_option("#console-tiers", "tier1")
+    trainer.click("#call")
+    expect(trainer.locator("#state")).to_have_text("main_menu", timeout=10_000)
+    trainer.click('.key[data-key="0"]')
+    trainee.click("#available")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainer.locator('#log li[data-prompt="agent.greeting.tier1"]')).to_be_visible(timeout=10_000)
+
+    trainee.click('button[data-action="end_call"]')
+
+    expect(trainer.locator("#log")).to_contain_text("The call was ended at the agent console", timeout=10_000)
+    expect(trainer.locator("body")).to_have_attribute("data-call-state", "ended")
+    expect(trainer.locator("#summary")).to_contain_text("Tier 1 representative")
+    expect(trainer.locator("#hangup")).to_be_disabled()
+    assert trainer.errors == [] and trainee.errors == []

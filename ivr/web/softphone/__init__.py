@@ -21,6 +21,7 @@ JSON API (signed-in trainees, trainers and admins; CSRF header on POSTs):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from typing import Any, cast
@@ -48,6 +49,7 @@ bp = Blueprint("softphone", __name__, template_folder="templates", static_folder
                static_url_path="/phone/static")
 
 CALL_PREFIX = "SP"
+ENDED_ELSEWHERE = "(call ended)"  # the input of the turn that records a call the console's trainee ended
 ROLES = ("trainee", "trainer", "admin")
 ZONES = (
     ("America/New_York", "Eastern"),
@@ -156,6 +158,8 @@ def send_input(call_id: str) -> Response:
     call = _practice(rehearsal)
     if call.ended and not body.get("hangup"):
         raise _BadRequest("the call has ended; start a new one")
+    if call.ended:  # ended from the other side (a trainee at the console): record it, say so
+        return jsonify(_turn(rehearsal, call, dataclasses.replace(call.hang_up(), input=ENDED_ELSEWHERE)))
     if body.get("digits") not in (None, ""):
         digits = str(body["digits"])
         if not all(ch in "0123456789*#" for ch in digits):

@@ -41,7 +41,11 @@
       var data = JSON.parse(event.data);
       data.lines.forEach(addLine);
       if (data.lines.length) { showWhere(data); }
-      if (data.ended && source) { source.close(); source = null; }
+      if (data.ended && source) {
+        source.close();
+        source = null;
+        document.dispatchEvent(new CustomEvent("ivr:call-ended", { detail: callId }));  // softphone.js ends its side
+      }
     });
   }
 

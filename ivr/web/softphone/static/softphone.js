@@ -22,6 +22,7 @@
   var keyTimer = null;
   var muted = false;
   var queue = Promise.resolve();
+  var hangingUp = false;  // this side hung up: the console's "ended" news is about that, not the agent
   var cases = {};
   var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
 
@@ -72,6 +73,7 @@
         $("summary").hidden = true;
         $("transcript").hidden = true;
         callId = data.call_id;
+        hangingUp = false;
         document.body.dataset.callSince = "0";
         document.body.dataset.callId = callId;
         setCallState("active");
@@ -105,6 +107,7 @@
           });
           addLine("note", "You are back in the call: it goes on where it was.");
           callId = data.call_id;
+          hangingUp = false;
           document.body.dataset.callSince = String(data.seen);  // console-caller.js: only what comes next
           document.body.dataset.callId = callId;
           setCallState("active");
@@ -135,6 +138,7 @@
     if (input.charAt(0) === "\"") { return "You said " + input; }
     if (input === "(silence)") { return "You said nothing"; }
     if (input === "(hang up)") { return "You hung up"; }
+    if (input === "(call ended)") { return "The call was ended at the agent console"; }
     return "You pressed " + input;
   }
 
@@ -350,8 +354,15 @@
 
   // --- wiring ----------------------------------------------------------------------------------------
 
+  // console-caller.js: a trainee at the agent console ended this call; record it and show its summary
+  document.addEventListener("ivr:call-ended", function (event) {
+    if (callId && event.detail === callId && document.body.dataset.callState === "active" && !hangingUp) {
+      clearBuffer();
+      send({ hangup: true });
+    }
+  });
   $("call").addEventListener("click", startCall);
-  $("hangup").addEventListener("click", function () { flushKeys(); send({ hangup: true }); });
+  $("hangup").addEventListener("click", function () { flushKeys(); hangingUp = true; send({ hangup: true }); });
   $("mute").addEventListener("click", function () { setMuted(!muted); });
   $("silence").addEventListener("click", function () {
     if (buffer) { flushKeys(); } else { send({ silence: true }); }
