@@ -116,3 +116,18 @@ def test_console_scores_are_on_the_dashboard_and_in_its_csv(scored, trainer) -> 
     rows = list(csv.DictReader(io.StringIO(trainer.get("/trainer/rehearsals.csv").get_data(as_text=True))))
     assert "2/3 (67%) over 1 call" in page
     assert rows[0]["console_score"] == "2/3 (67%) over 1 call"
+
+
+def test_what_a_console_trainee_did_is_told_in_words_on_the_rehearsal(web_app, trainer) -> None:
+    """A rehearsal answered at the agent console says "Agent tina: read a script (…)", not the identifier `agent`."""
+    call_id = trainer.post("/phone/api/calls", json={"language": "en", "console": "tier1"}).get_json()["call_id"]
+    trainer.post(f"/phone/api/calls/{call_id}/input", json={"digits": "0"})
+    tina = signed_in_client(web_app, "tina", "trainee")
+    tina.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    tina.post(f"/console/api/calls/{call_id}/actions", json={"action": "read_script", "ref": "live-assistance-hours@1"})
+
+    page = trainer.get(f"/trainer/rehearsals/{call_id}").get_data(as_text=True)
+
+    assert "Agent tina: accept the call (Tier 1 representative)" in page
+    assert "Agent tina: read a script (live-assistance-hours@1)" in page
+    assert " · agent · " not in page
