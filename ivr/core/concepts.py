@@ -21,7 +21,9 @@ out where it arises (`_WHERE_NEEDED`: "oxygen at my interview"), and a kind of c
 gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"); a card lost or stolen
 with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
-a website's error message is no `#fix_error`; deafness with no appointment said is no need.  Add a
+a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
+visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
+never arrived is no decision (`#decided` dropped beside `#not_arrived`).  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -77,8 +79,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "supposed to take", "should take", "normal time frame",
             "normal time", "way past", "way outside", "longer than the website", "longer than it should",
             "processing chart", "the chart", "processing times chart", "compared to the", "past due",
+            "way beyond", "beyond what", "longer than what", "more than what", "site lists", "website lists",
+            "site shows", "website shows", "listed time", "listed processing", "posted online",
         ),
-        "website": ("website says", "site says", "the website", "online it says", "the app says"),
+        "website": (
+            "website says", "site says", "the website", "online it says", "the app says", "your site", "your website",
+        ),
         "others_faster": (
             "everybody got", "everyone got", "everybody i know", "everyone i know", "everyone else",
             "everybody else", "other people", "others got", "got theirs", "filed after me",
@@ -105,6 +111,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "still have not gotten", "has not come", "tracking number", "stolen from my mailbox", "lost in the post",
             "certified mail", "certified letter", "sign for it", "sent it back", "got sent back",
             "was returned", "got returned", "returned it", "had returned",
+            "post office has no", "post office can not find", "no record of delivery", "no record of delivering",
+            "post office does not have", "never delivered", "not delivered", "was not delivered",
+            "never been delivered", "never got delivered", "delivered to the wrong", "still no card", "no card yet",
+            "still do not have my card", "still do not have the card", "card never came",
         ),
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
@@ -191,7 +201,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "visa interview", "ds260", "ds 260", "ds160", "ds 160", "need a passport", "get a passport",
             "apply for a passport", "passport application", "ciudad juarez", "juarez", "american passport",
             "us passport",
-            "passport renewal", "renew my passport", "visa bulletin", "priority date", "visa stamp",
+            "passport renewal", "renew my passport", "visa bulletin", "visa stamp",
             "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
             "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",
             "diversity visa lottery", "green card lottery", "visa lottery", "dv lottery",
@@ -247,6 +257,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "very helpful", "been helpful",
             "found my answer", "found the answer", "found what i needed", "found what i was looking for",
             "going to go now", "go now", "let you go", "hang up now", "figured it out",
+            "get off the line", "get off the phone", "hop off", "all sorted", "that is sorted", "i am sorted",
+            "all squared away", "going to hang up", "gonna hang up", "i will hang up",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
@@ -321,6 +333,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "can not come back", "can not get back", "can not return", "fly back", "fly home", "way back",
             "honeymoon",
         ),
+        "priority_date": ("priority date", "priority dates"),
         "missed": (
             "miss my", "miss the", "miss it", "miss an", "miss his", "miss her", "miss our", "miss that",
             "skip", "skip my", "skip the", "no show", "not show up", "did not go", "do not go", "not go to",
@@ -361,6 +374,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "published_time": (
             "tiempo de procesamiento", "tiempos de procesamiento", "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan",
             "dice que tarda", "fuera del tiempo", "mas de lo normal", "mas de lo que dice",
+            "mas de lo que sale", "mas de lo que marca", "mas de lo que pone", "mucho mas de lo que",
+            "lo que dice su pagina", "lo que sale en la pagina", "lo que dice el sitio",
         ),
         "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
         "others_faster": (
@@ -383,6 +398,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "casa vieja", "direccion anterior", "nunca me llego",
             "la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
             "lo devolvieron", "la habian devuelto", "lo habian devuelto", "correo certificado", "carta certificada",
+            "no tiene registro", "no tienen registro", "no hay registro", "nunca la entregaron", "nunca lo entregaron",
+            "nunca me la entregaron", "nunca me lo entregaron", "no la entregaron", "no me la entregaron",
+            "no me lo entregaron", "sigo sin tarjeta", "sigo sin la tarjeta", "todavia no tengo la tarjeta",
+            "todavia no tengo mi tarjeta",
         ),
         "address": (
             "me mude", "mudanza", "direccion", "domicilio", "nueva casa", "cambie de casa",
@@ -456,7 +475,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
             "entrevista consular", "sacar pasaporte", "sacar el pasaporte", "tramitar el pasaporte", "ds 160",
             "ds 260", "ciudad juarez", "juarez", "consular", "pasaporte americano",
-            "boletin de visas", "fecha de prioridad", "sello de la visa", "sello de visa", "selle la visa",
+            "boletin de visas", "sello de la visa", "sello de visa", "selle la visa",
             "sellen la visa", "renovar la visa", "renovar mi visa", "visa nueva", "nueva visa", "cita consular",
             "loteria de visas", "visa de diversidad", "loteria de la green card", "loteria de la visa",
         ),
@@ -504,6 +523,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "resolvio mi duda", "resolvio mis dudas", "ya me aclaro", "me aclaro la duda", "me ayudo mucho",
             "fue de ayuda", "ya me puede dejar",
             "encontre mi respuesta", "encontre la respuesta", "ya encontre lo que", "ya me voy", "ya lo resolvi",
+            "ya quedo todo", "voy a colgar", "ya cuelgo", "le cuelgo",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
@@ -574,6 +594,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "viaje", "viajando", "vacaciones", "de visita", "varado", "varada",
             "no puedo regresar", "no me dejan regresar", "luna de miel",
         ),
+        "priority_date": ("fecha de prioridad", "fechas de prioridad"),
         "missed": (
             "falte a la cita", "falte a mi cita", "no fui a", "no voy a ir", "no pude ir", "no puedo ir", "no llegue a", "se me paso",
             "me la perdi", "perdi la cita", "perdi mi cita", "no me presente", "no presentarme", "no ir a",
@@ -613,6 +634,18 @@ caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
 its phrases only keep "error" from naming one."""
 _DEAF = MARK + "deaf"
+_PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
+_DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
+"""A card approved that never arrived is a card not received, not a decision: with a card (`_CARDS`, `_CARD_WORDS`)
+and `#not_arrived`, `#decided` is dropped ("they approved my replacement green card and the post office has no
+record of it": a service request)."""
+_OWN_CASE = {
+    "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
+    "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
+}
+"""A priority date (`_PRIORITY`, read only) is the visa bulletin's, the State Department's (`#consulate`: "when will
+my priority date be current"), unless a status is asked of the caller's own case with us: an adjustment, an I-485, an
+application, a green card ("my priority date became current so is my adjustment moving along": case status)."""
 _CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
 _CARD_WORDS = frozenset({"card", "tarjet"})  # "card", "tarjeta" and "mica" as normalised
 _SOMEWHERE = frozenset(MARK + concept for concept in (
@@ -678,7 +711,13 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 step = len(phrase)
                 break
         i += step
+    if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
+        del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     status = not STATUS.isdisjoint(found)
+    if _PRIORITY in found:
+        own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
+        found = {(_CONSULATE if concept == _PRIORITY else concept): None for concept in found
+                 if not (own and concept == _PRIORITY)}
     if _LOST in found or _TRIP in found or _LOST_ELSE in found:
         lost_card = _LOST in found and _SOMEWHERE.isdisjoint(found) and not status and (
             not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said))

@@ -347,3 +347,65 @@ def test_a_status_asked_of_a_replacement_for_a_lost_card_is_no_lost_card(said: s
 def test_a_letter_sent_back_or_certified_mail_missed_is_a_notice_not_received(said: str, language: str) -> None:
     """Mail returned to the sender, certified mail never picked up: `#not_arrived` (v18)."""
     assert "#not_arrived" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("um my priority date finally became current so is my adjustment moving along now or what", "en"),
+     ("now that my priority date is current is anybody working on my i four eighty five", "en"),
+     ("mi fecha de prioridad ya está vigente quiero saber cómo va mi ajuste de estatus", "es")],
+)
+def test_a_status_asked_of_ones_own_case_once_the_priority_date_is_current_is_no_consulate_matter(
+    said: str, language: str
+) -> None:
+    """A priority date said while asking how one's own adjustment or application moves names no `#consulate` (v19)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#consulate" not in named and "#priority_date" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("when will my priority date be current", "en"), ("is my priority date current in the visa bulletin", "en"),
+     ("cuándo va a estar vigente mi fecha de prioridad", "es")],
+)
+def test_a_priority_date_alone_is_the_visa_bulletins(said: str, language: str) -> None:
+    """With no status of one's own case asked, a priority date is the State Department's (`#consulate`)."""
+    assert "#consulate" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they approved my replacement green card and the post office has no record of it", "en"),
+     ("my work permit was approved but it was never delivered", "en"),
+     ("me aprobaron la tarjeta pero nunca me la entregaron", "es")],
+)
+def test_a_card_approved_that_never_arrived_names_no_decision(said: str, language: str) -> None:
+    """"approved" beside a card that never came is a card not received (`#not_arrived`), not `#decided` (v19)."""
+    named = concepts(said, language)
+    assert "#not_arrived" in named and "#decided" not in named
+
+
+def test_a_decision_with_no_card_missing_is_still_a_decision() -> None:
+    """"my green card was approved" names `#decided` as before: only a card that never arrived drops it."""
+    assert "#decided" in concepts("was my green card approved yet", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("it has been pending way beyond what your site lists", "en"),
+     ("my appeal has been pending longer than what the website lists", "en"),
+     ("lleva mucho más de lo que dice su página", "es")],
+)
+def test_a_wait_past_what_the_website_lists_is_a_published_time(said: str, language: str) -> None:
+    """A wait compared with the time the site lists is `#published_time`: a case outside normal processing (v19)."""
+    assert "#published_time" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("ok i'm gonna get off the line", "en"), ("great we're all squared away", "en"), ("ya me voy a colgar", "es"),
+     ("listo ya le cuelgo", "es")],
+)
+def test_getting_off_the_line_is_a_farewell(said: str, language: str) -> None:
+    """Leaving the call ("get off the line", "ya le cuelgo") is `#farewell` (v19)."""
+    assert "#farewell" in concepts(said, language)

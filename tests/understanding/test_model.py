@@ -413,3 +413,60 @@ def test_a_notice_returned_to_the_sender_is_a_notice_not_received(
 ) -> None:
     """A letter or card sent back before the caller got it is a notice not received: a service request (4) (v18)."""
     assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("um my priority date finally became current so is my adjustment moving along now or what", "en"),
+     ("my priority date is finally current what's the status of my i four eighty five", "en"),
+     ("now that my priority date is current is anybody working on my adjustment", "en"),
+     ("ya me tocó la fecha de prioridad qué pasa con mi solicitud de residencia", "es")],
+)
+def test_the_status_of_ones_own_adjustment_once_the_priority_date_is_current_is_case_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """How one's own adjustment is moving is case status (1), though a priority date is said; the date alone stays
+    with other agencies (7, the State Department's visa bulletin) (v19)."""
+    assert model("main_menu", language).understand(said).choice == "1"
+    alone = "when will my priority date be current" if language == "en" else "cuándo me toca la fecha de prioridad"
+    assert model("main_menu", language).understand(alone).choice == "7"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they approved my replacement green card in august and the post office has no record of it", "en"),
+     ("uscis approved my green card and the post office can't find it", "en"),
+     ("they say my card was approved and mailed but usps has no record of it", "en"),
+     ("ya aprobaron mi mica y el correo no tiene registro de ella", "es")],
+)
+def test_a_card_approved_that_never_arrived_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "Service Requests may also be submitted through the USCIS Contact Center": a
+    card approved but never delivered is one (4), though "approved" is said (v19)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my motion to reopen has been pending over a year and that's way beyond what your site lists", "en"),
+     ("my motion to reopen has been sitting way past the processing time on your website", "en"),
+     ("my i two ninety b has been pending much longer than what the website lists", "en"),
+     ("mi moción para reabrir lleva mucho más de lo que dice su página", "es")],
+)
+def test_a_motion_pending_past_the_posted_time_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "A Service Request is a tool that allows the customer to place an inquiry with
+    USCIS": a filing pending longer than the site lists is a case outside normal processing times (4) (v19)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("that's all sorted out thanks i'm gonna get off the line", "en"), ("ok that's all sorted i'll get off the line", "en"), ("thanks i'm going to hang up now", "en"),
+     ("ya me voy a colgar gracias por todo", "es")],
+)
+def test_getting_off_the_line_ends_the_call(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Leaving the call in one's own words ends it (9) (v19)."""
+    assert model("main_menu", language).understand(said).choice == "9"
