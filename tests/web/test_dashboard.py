@@ -36,6 +36,17 @@ def test_the_dashboard_lists_each_trainee_with_their_checklist(rehearsed, traine
     assert "Press 8: our hours" in page and "1 trainee, 1×" in page
 
 
+def test_a_rehearsal_left_without_hanging_up_is_counted_apart(rehearsed, web_app, trainer) -> None:
+    """Ana's finished rehearsal counts as one; the one she left mid-call shows as under way, not as nothing."""
+    ana = signed_in_client(web_app, "ana", "trainee")
+    ana.post("/phone/api/calls", json={"language": "en"})  # the page was closed mid-call
+
+    page = trainer.get("/trainer").get_data(as_text=True)
+
+    row = page.split(">ana</a>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>1 <span" in row and "(+1 under way or left without hanging up)" in row
+
+
 def test_a_trainees_rehearsals_are_told_in_plain_words(rehearsed, trainer) -> None:
     """The trainee page shows the path, tiers and scripts in words, never state ids."""
     page = trainer.get("/trainer/trainees/ana").get_data(as_text=True)
