@@ -217,3 +217,19 @@ def test_a_call_the_console_ends_ends_on_the_callers_softphone_and_is_recorded(b
     expect(trainer.locator("#summary")).to_contain_text("Tier 1 representative")
     expect(trainer.locator("#hangup")).to_be_disabled()
     assert trainer.errors == [] and trainee.errors == []
+
+
+def test_a_reload_keeps_the_seat_the_trainee_was_available_at(browser: Any, server: str) -> None:
+    """Available at the Tier 2 seat, a trainee who reloads is still available there (and unavailable stays unavailable)."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.check('input[name="seat"][value="tier2"]')
+    trainee.click("#available")
+    expect(trainee.locator("#seat-status")).to_contain_text("Tier 2")
+
+    trainee.reload()
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "true")
+    expect(trainee.locator('input[name="seat"][value="tier2"]')).to_be_checked()
+    trainee.click("#available")
+    trainee.reload()
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "false")
+    assert trainee.errors == []

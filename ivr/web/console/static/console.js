@@ -51,6 +51,7 @@
     button.setAttribute("aria-pressed", on ? "true" : "false");
     button.textContent = on ? "Go unavailable" : "Go available";
     seat = on ? chosenSeat() : null;
+    try { window.sessionStorage.setItem("ivr.console.seat", seat || ""); } catch (e) { /* storage off: no memory */ }
     $("seat-status").textContent = on ? "Available at the " + seatLabel(seat) + " seat." : "You are not available.";
     if (!on) { renderQueue(null); return; }
     queueSource = new EventSource(API + "/queue/events?seat=" + encodeURIComponent(seat));
@@ -241,11 +242,13 @@
   });
   // A reload (or a second tab) reopens the call this trainee holds: it is still theirs to answer.
   var held = $("console").dataset;
-  if (held.heldCall) {
-    var heldSeat = document.querySelector('input[name="seat"][value="' + held.heldSeat + '"]');
-    if (heldSeat) { heldSeat.checked = true; }
+  var remembered = "";
+  try { remembered = window.sessionStorage.getItem("ivr.console.seat") || ""; } catch (e) { /* storage off */ }
+  if (held.heldCall || remembered) {  // a reload keeps the seat this tab was available at
+    var again = document.querySelector('input[name="seat"][value="' + (held.heldSeat || remembered) + '"]');
+    if (again) { again.checked = true; }
     setAvailable(true);
-    openCall(held.heldCall);
+    if (held.heldCall) { openCall(held.heldCall); }
   }
   $("ring").addEventListener("click", function () {
     var option = $("scenario").selectedOptions[0];
