@@ -34,6 +34,13 @@ console_calls = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+console_rings = Table(  # who rang a practice call ("Ring me with it"): it waits for them alone
+    "console_rings",
+    metadata,
+    Column("call_sid", String(64), primary_key=True),
+    Column("trainee", String(120), nullable=False),
+)
+
 console_scores = Table(
     "console_scores",
     metadata,
@@ -94,6 +101,17 @@ class ConsoleRecords:
         with self.engine.begin() as conn:
             conn.execute(insert(console_calls).values(call_sid=call_sid, scenario=scenario, created_at=at.isoformat()))
 
+    def note_ring(self, call_sid: str, trainee: str) -> None:
+        """The practice call `call_sid` rang for `trainee`: no one else's queue shows it."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(console_rings).values(call_sid=call_sid, trainee=trainee))
+
+    def rung_for(self, call_sid: str) -> str | None:
+        """Whom a practice call rang for (None: any trainee at the seat may answer it)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(console_rings.c.trainee).where(console_rings.c.call_sid == call_sid)).first()
+            return str(row.trainee) if row else None
+
     def scenario_of(self, call_sid: str) -> str | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(console_calls.c.scenario).where(console_calls.c.call_sid == call_sid)).first()
@@ -142,11 +160,13 @@ class ConsoleRecords:
 
     # --- the queue -----------------------------------------------------------------------
 
-    def waiting(self, seat: str) -> list[Waiting]:
-        """Calls waiting for `seat`, the longest waiting first."""
+    def waiting(self, seat: str, agent: str | None = None) -> list[Waiting]:
+        """Calls waiting for `seat`, the longest waiting first; with `agent`, without practice calls rung for others."""
         query = (
-            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario)
-            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid))
+            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario,
+                   console_rings.c.trainee.label("rung_for"))
+            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid)
+                         .outerjoin(console_rings, console_rings.c.call_sid == calls.c.call_sid))
             .where(calls.c.ended.is_(False), calls.c.tier == seat)
             .order_by(calls.c.started_at.desc())
             .limit(QUEUE_SCAN)
@@ -154,6 +174,8 @@ class ConsoleRecords:
         found: list[Waiting] = []
         with self.engine.connect() as conn:
             for row in conn.execute(query):
+                if agent is not None and row.rung_for not in (None, agent):
+                    continue
                 session = Session.from_dict(json.loads(row.session))
                 console = session.console
                 if console.get("status") == "waiting" and console.get("tier") == seat:

@@ -244,3 +244,15 @@ def test_without_threads_a_stream_answers_at_once_and_ends_so_webhooks_keep_thei
 
     said = _chunks(trainee.get(f"/console/api/calls/{call_id}/events", environ_overrides=sync, buffered=False), 3)
     assert len(said) == 2 and said[0].startswith("event: said") and said[1] == f"retry: {RETRY_MS}\n\n"
+
+
+def test_a_practice_call_rings_only_for_the_trainee_who_rang_it(web_app: Flask, trainee: Any) -> None:
+    """Two trainees at the Tier 1 seat: Tina's practice call is in her queue only, and Tom cannot take it."""
+    tom = signed_in_client(web_app, "tom", "trainee")
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+
+    assert [w["call_sid"] for w in tom.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == []
+    taken = tom.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    assert taken.status_code == 400 and "rang for tina" in taken.get_json()["error"]
+    assert [w["call_sid"] for w in trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == [call_id]
+    assert trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"}).status_code == 200

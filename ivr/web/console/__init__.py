@@ -106,17 +106,17 @@ def _seat() -> str:
 @bp.get("/console/api/queue")
 def queue() -> Response:
     """The calls waiting for a seat, longest waiting first."""
-    waiting = _console().waiting(_seat())
+    waiting = _console().waiting(_seat(), _me())
     return jsonify(waiting=[w.__dict__ for w in waiting])
 
 
 @bp.get("/console/api/queue/events")
 def queue_events() -> Response:
     """Server-sent events: `queue` with the waiting calls whenever they change."""
-    return _sse(_polled(queue_news(_console(), _seat(), request.headers.get("Last-Event-ID"))))
+    return _sse(_polled(queue_news(_console(), _seat(), request.headers.get("Last-Event-ID"), _me())))
 
 
-def queue_news(console: ConsoleService, seat: str, seen: str | None = None) -> Callable[[], str | None]:
+def queue_news(console: ConsoleService, seat: str, seen: str | None = None, agent: str | None = None) -> Callable[[], str | None]:
     """The queue stream's poll: an event when the calls waiting for `seat` changed, else None.
 
     Any call's step anywhere moves the database's counters; only a change of this
@@ -134,7 +134,7 @@ def queue_news(console: ConsoleService, seat: str, seen: str | None = None) -> C
         if version == last_version:
             return None
         last_version = version
-        data = json.dumps({"waiting": [w.__dict__ for w in console.waiting(seat)]})
+        data = json.dumps({"waiting": [w.__dict__ for w in console.waiting(seat, agent)]})
         digest = hashlib.sha256(data.encode()).hexdigest()[:16]
         if digest == last_sent:
             return None
@@ -157,8 +157,8 @@ def scenarios() -> Response:
 
 @bp.post("/console/api/scenarios/<scenario_id>/calls")
 def start_scenario(scenario_id: str) -> tuple[Response, int]:
-    """Ring a scenario's simulated caller: it waits in the queue of the scenario's seat."""
-    call_sid = _console().start_scenario(scenario_id[:120])
+    """Ring a scenario's simulated caller for the signed-in trainee: it waits in their queue at the scenario's seat."""
+    call_sid = _console().start_scenario(scenario_id[:120], trainee=_me())
     return jsonify(call_id=call_sid), 201
 
 
