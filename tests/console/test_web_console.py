@@ -256,3 +256,17 @@ def test_a_practice_call_rings_only_for_the_trainee_who_rang_it(web_app: Flask, 
     assert taken.status_code == 400 and "rang for tina" in taken.get_json()["error"]
     assert [w["call_sid"] for w in trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == [call_id]
     assert trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"}).status_code == 200
+
+
+def test_a_held_stream_stops_when_the_account_is_signed_out_everywhere(web_app: Flask, trainee: Any) -> None:
+    """A password reset ends the trainee's open streams too: the call's words stop reaching a signed-out browser."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    stream = trainee.get(f"/console/api/calls/{call_id}/events", environ_overrides={"wsgi.multithread": True}, buffered=False)
+    chunks = iter(stream.response)
+    try:
+        assert next(chunks).decode().startswith("event: said")
+        web_app.extensions["accounts"].set_password("tina", "a brand new password")
+
+        assert next(chunks, None) is None  # the stream ends (it used to go on, a heartbeat every 15 s, for ten minutes)
+    finally:
+        stream.close()

@@ -41,13 +41,14 @@ from ivr.core.agent import ACTIONS, SEAT_ACTIONS, SEAT_LABELS, SEATS, SUPERVISOR
 from ivr.core.flow import TIER_CHANGE_REASONS
 from ivr.rules.biometrics import GOOD_CAUSES
 from ivr.rules.service_requests import SR_TYPES, topic
-from ivr.web.auth import signed_in_user
+from ivr.web.auth import accounts, signed_in_user
 
 bp = Blueprint("console", __name__, template_folder="templates", static_folder="static", static_url_path="/console/static")
 
 POLL_SECONDS = 0.25
 STREAM_SECONDS = 600  # a stream ends after this; the browser's EventSource reconnects by itself
 HEARTBEAT_SECONDS = 15
+SIGNED_IN_EVERY = 4  # polls: a held stream checks its session is still valid about once a second
 RETRY_MS = 500  # without threads: the browser asks again this soon (what is new reaches the page within a second)
 TRAINERS = ("trainer", "admin")
 
@@ -323,8 +324,14 @@ def _polled(news: Callable[[], str | None]) -> Iterator[str]:
             yield event
         yield f"retry: {RETRY_MS}\n\n"
         return
+    user = signed_in_user()
+    who, book = (user.get_id() if user else ""), accounts()
     started = beat = time.monotonic()
+    polls = 0
     while time.monotonic() - started < STREAM_SECONDS:
+        polls += 1
+        if polls % SIGNED_IN_EVERY == 0 and book.by_session_id(who) is None:
+            return  # signed out everywhere (a password reset, the account removed): the stream stops with the session
         event = news()
         if event is not None:
             yield event

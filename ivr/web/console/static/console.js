@@ -56,6 +56,11 @@
     if (!on) { renderQueue(null); return; }
     queueSource = new EventSource(API + "/queue/events?seat=" + encodeURIComponent(seat));
     queueSource.addEventListener("queue", function (event) { renderQueue(JSON.parse(event.data).waiting); });
+    queueSource.addEventListener("error", function () {
+      if (queueSource && queueSource.readyState === EventSource.CLOSED) {  // refused (signed out): no more calls come
+        $("seat-status").textContent = "Not receiving calls: you may have been signed out. Reload the page.";
+      }
+    });
   }
 
   function seatLabel(value) {
@@ -102,6 +107,11 @@
       var data = JSON.parse(event.data);
       data.lines.forEach(addLine);
       refresh();
+    });
+    callSource.addEventListener("error", function () {
+      if (callSource && callSource.readyState === EventSource.CLOSED) {
+        showRefusal(new Error("This call's updates stopped: you may have been signed out. Reload the page."));
+      }
     });
     refresh();
   }
