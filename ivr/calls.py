@@ -97,6 +97,11 @@ class CallService:
         assert answer is not None
         return answer
 
+    def kept_answer(self, call_sid: str, key: str) -> Answer | None:
+        """The answer kept with the call for the request `key`, if it was the call's last (a retry of it)."""
+        with self.store.call(call_sid) as tx:
+            return tx.answer(key) if tx.load_session() is not None else None
+
     def _run(
         self,
         call_sid: str,
@@ -146,8 +151,10 @@ class CallService:
             session = self.engine.new_session(call_sid, event, flow_id)
             entries.append(self._header(session, channel))
         elif session is None:
-            if isinstance(event, HangUp):
-                return Step(self.engine.new_session(call_sid, CallStarted(event.now), flow_id), ()), []
+            if isinstance(event, HangUp):  # a call that ended before it was ever answered: kept as ended
+                gone = self.engine.new_session(call_sid, CallStarted(event.now), flow_id)
+                gone.ended = True
+                return Step(gone, ()), []
             # A call this store never saw (lost database, wrong number wiring): start it
             # over at the first menu with an apology rather than fail.
             log.warning("call %s unknown to the store: starting it over", _short(call_sid))

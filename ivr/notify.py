@@ -8,7 +8,10 @@ whose call created a service request or a call-back gets its number by SMS.
 
 A shell calls `SmsNotifier.notify(step)` after the step's transaction has
 committed: a message is never sent for a change that was rolled back, and a
-failed send is logged, never raised (the call goes on).  `messages_for` is
+failed send (refused by Twilio, or Twilio unreachable) is logged, never raised:
+the call goes on and the caller hears what the step says.  The REST client waits
+at most `SEND_TIMEOUT` seconds for Twilio, well inside the 15 s Twilio gives the
+webhook that is sending.  `messages_for` is
 pure, so what would be sent is testable without twilio; tests hand the
 notifier twilio's `http_client` extension point, never the network.
 """
@@ -28,6 +31,8 @@ if TYPE_CHECKING:  # the REST client costs ~40 ms to import: only a configured n
     from twilio.rest import Client
 
 log = logging.getLogger(__name__)
+
+SEND_TIMEOUT = 4.0  # seconds per REST request; Twilio plays the fallback after a webhook's 15 s
 
 _TEXTS = {
     SERVICE_REQUEST_CREATED: {
@@ -93,20 +98,20 @@ class SmsNotifier:
         from_number = config.get("TWILIO_FROM_NUMBER")
         if not (sid and token and from_number):
             return None
+        from twilio.http.http_client import TwilioHttpClient
         from twilio.rest import Client
 
-        return cls(Client(str(sid), str(token), http_client=http_client), str(from_number))
+        http = http_client if http_client is not None else TwilioHttpClient(timeout=SEND_TIMEOUT)
+        return cls(Client(str(sid), str(token), http_client=http), str(from_number))
 
     def notify(self, step: Any) -> list[str]:
         """Send the texts for one committed step (`ivr.core.engine.Step`); the SIDs of those sent."""
         session = step.session
-        from twilio.base.exceptions import TwilioException
-
         sent: list[str] = []
         for sms in messages_for(step.effects, session.caller, session.language):
             try:
                 message = self.client.messages.create(to=sms.to, from_=self.from_number, body=sms.body)
-            except TwilioException as exc:
+            except Exception as exc:  # noqa: BLE001: refused (TwilioException) or unreachable (requests' errors)
                 log.warning("SMS to the caller of %s not sent: %s", session.call_sid[:12], type(exc).__name__)
                 continue
             sent.append(str(message.sid))

@@ -46,6 +46,9 @@ QUEUE_CALLBACK_KEY = "1"
 
 CONTACT_CENTER_ZONE = ZoneInfo("America/New_York")
 _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+WITHHELD = frozenset({"+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"})
+"""What Twilio puts in `From` for a withheld caller ID: ANONYMOUS, RESTRICTED, BLOCKED, UNKNOWN and
+UNAVAILABLE spelt on the keypad.  They look like numbers but call nobody back."""
 _CLIENT = re.compile(r"^client:[A-Za-z0-9_.-]{1,120}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
@@ -75,6 +78,14 @@ QUEUE_TEXTS: Mapping[str, Mapping[str, str]] = {
     "waiting": {
         "en": "Please stay on the line. To be called back instead of waiting, press {key}.",
         "es": "Por favor, no cuelgue. Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
+    },
+    "position_only": {  # a caller who cannot be called back (withheld number): no call-back offered
+        "en": "You are number {position} in line. Please stay on the line.",
+        "es": "Usted es el número {position} en la fila. Por favor, no cuelgue.",
+    },
+    "waiting_only": {
+        "en": "Please stay on the line.",
+        "es": "Por favor, no cuelgue.",
     },
     "not_connected": {
         "en": "Sorry, we could not connect you with a person.",
@@ -189,7 +200,16 @@ def callable_number(caller: str | None) -> str | None:
     if caller is None:
         return None
     number = caller.strip()
-    return number if _E164.match(number) else None
+    return number if _E164.match(number) and number not in WITHHELD else None
+
+
+def identifiable_caller(caller: str | None) -> str | None:
+    """The caller ID when it names one caller (a phone number, a Twilio Client or SIP identity), or None
+    when it is withheld ("anonymous", Twilio's keypad stand-ins): a withheld ID is nobody in particular."""
+    if caller is None:
+        return None
+    value = caller.strip()
+    return value if callable_number(value) is not None or value.startswith(("client:", "sip:")) else None
 
 
 def request_callback(

@@ -32,7 +32,7 @@ from ivr.core.actions import Say
 from ivr.core.engine import Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
 from ivr.rules.directory import Directory
-from ivr.routing import QUEUE_CALLBACK_KEY, queue_text
+from ivr.routing import QUEUE_CALLBACK_KEY, callable_number, queue_text
 
 log = logging.getLogger(__name__)
 
@@ -269,33 +269,50 @@ def status() -> Response:
 @bp.route("/voice/queue/wait", methods=["GET", "POST"])
 @signed
 def queue_wait() -> Response:
-    """While a caller waits for people: announce the position, offer a call-back (`QUEUE_CALLBACK_KEY`).
+    """While a caller waits for people: announce the position, offer a call-back (`QUEUE_CALLBACK_KEY`)
+    to a caller who can be called back (a withheld number hears the position only and stays in line).
 
     On that key the call-back is recorded through the flow (the key is the
     caller's choice on the menu the call lands on, `live.after_people`), what
-    the flow says is said, and the caller leaves the queue (`<Leave>`).
+    the flow says is said, and the caller leaves the queue (`<Leave>`).  The
+    answer is kept like a Gather's: Twilio's retry of that press hears the same
+    goodbye; a press after the call-back was taken (its answer lost) just leaves.
     """
-    params = _params()
+    req = current_request()
+    params = _params(req)
     call_sid = params.get("CallSid", "").strip()
     ext = current_app.extensions["ivr"]
     try:
         session = ext.store.session(call_sid) if call_sid else None
         language = session.language if session is not None else "en"
         state, tier = (session.state, session.tier) if session is not None else ("unknown", "ivr")
-        if session is not None and not session.ended and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
+        # A withheld number cannot be called back: no offer, and its key keeps the caller's place in line.
+        offers = session is None or callable_number(session.caller) is not None
+        if session is not None and offers and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
+            key = _idempotency_key(req, None)
+            if session.ended:  # the call-back is recorded already: the same answer again, or leave
+                kept = ext.calls.kept_answer(call_sid, key) if key is not None else None
+                if kept is not None:
+                    return _twiml(kept.body, kept.state, kept.tier)
+                return _twiml(render_leave((), ext.voices), state, tier)
             if not _offers_callback(session.flow_id, session.state):
                 return _twiml(render_leave((), ext.voices), state, tier)
+
+            def leave(step: Step) -> tuple[str, str, str]:
+                # The menu the call is back on is said when the queue's action URL resumes the call.
+                landed = step.session.state + "."
+                said = [say for say in step.says if step.session.ended or not say.prompt_id.startswith(landed)]
+                return render_leave(said, ext.voices), step.session.state, step.session.tier
+
             event = Digits(_service().now(call_sid), QUEUE_CALLBACK_KEY)
-            step = _service().handle(call_sid, event, channel="phone")
-            # The menu the call is back on is said when the queue's action URL resumes the call.
-            landed = step.session.state + "."
-            said = [say for say in step.says if step.session.ended or not say.prompt_id.startswith(landed)]
-            return _twiml(render_leave(said, ext.voices), step.session.state, step.session.tier)
+            answer = ext.calls.answer(call_sid, event, leave, key=key)
+            return _twiml(answer.body, answer.state, answer.tier)
         position = params.get("QueuePosition", "").strip()
+        only = "" if offers else "_only"
         text = (
-            queue_text("position", language, position=int(position))
+            queue_text("position" + only, language, position=int(position))
             if position.isdigit() and int(position) > 0
-            else queue_text("waiting", language)
+            else queue_text("waiting" + only, language)
         )
         return _twiml(render_queue_wait(text, language, ext.urls, ext.voices), state, tier)
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio

@@ -43,6 +43,7 @@ from typing import Any
 
 from ivr.core.registry import REGISTRY, Context, World
 from ivr.core.session import Session
+from ivr.routing import identifiable_caller
 from ivr.rules.verification import LockoutPolicy, Standing, after_failure, lock_reason, window_start
 
 FAILURES_VAR = "verification_failures"
@@ -107,13 +108,14 @@ def verify(
         return _locked(session, already)
     candidates = _candidates(world, receipt)
     subjects = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
-    if session.caller:
-        subjects.append(f"caller:{session.caller}")
+    caller = identifiable_caller(session.caller)  # a withheld caller ID is shared by strangers: no ledger of its own
+    if caller:
+        subjects.append(f"caller:{caller}")
     since = window_start(policy, now)
     standing = Standing(
         call=int(session.vars.get(FAILURES_VAR, 0)),
         receipt=max(world.identity_failures(subject, since) for subject in subjects if subject.startswith("receipt:")),
-        caller=world.identity_failures(subjects[-1], since) if session.caller else 0,
+        caller=world.identity_failures(subjects[-1], since) if caller else 0,
     )
     lock = lock_reason(policy, standing)
     if lock is not None:

@@ -15,11 +15,16 @@ or an infinitive that reads well after "Para" ("Para el estado de su caso",
 The pattern is chosen from the topic's first words, so flows keep writing
 plain topics; `tests/definitions/test_spanish_prompts.py` rejects the
 ungrammatical sentences the old single pattern produced.
+
+The other way round, `spoken_key` hears a key said instead of pressed ("one",
+"press one", "oprima uno", "opción 1"): a caller told "press 1" often says it.
 """
 
 from __future__ import annotations
 
 import re
+
+from ivr.core.matching import normalize
 
 OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
 """The default pattern per language (DESIGN.md §3)."""
@@ -52,3 +57,29 @@ def option_pattern(topic: str, language: str) -> str:
 def say_option(topic: str, key: str, language: str) -> str:
     """One option as one sentence: 'For what to bring, press 3.' / 'Si desea saber qué debe llevar, oprima 3.'."""
     return option_pattern(topic, language).format(topic=topic, key=key)
+
+
+_KEY_WORDS = {
+    **{str(digit): str(digit) for digit in range(10)},
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9",
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9",
+}
+_KEY_LEAD = frozenset({"press", "push", "option", "number", "the", "oprima", "oprimo", "marque", "marco", "presione",
+                       "pulse", "opcion", "numero", "el", "la"})
+_KEY_TAIL = frozenset({"please", "por", "favor"})
+
+
+def spoken_key(text: str) -> str | None:
+    """The key a caller said instead of pressing it, in either language ("press one" -> "1"), or None.
+
+    Only an utterance that is the key and nothing else (a lead such as "press",
+    "option", "oprima", "el número", and "please" / "por favor" after it) is a key:
+    "one more time" or "form one thirty" are not."""
+    said = normalize(text).split()
+    while said and said[0] in _KEY_LEAD:
+        said.pop(0)
+    while said and said[-1] in _KEY_TAIL:
+        said.pop()
+    return _KEY_WORDS.get(said[0]) if len(said) == 1 else None

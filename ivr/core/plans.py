@@ -21,7 +21,8 @@ from ivr.core.flow import LANGUAGES, Option, State
 from ivr.core.machine import CONFIRM_SUFFIX, CompiledFlow, CompiledState
 from ivr.core.registry import ActionSpec
 
-YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si"), "es": ("si", "correcto", "claro", "exacto")}
+YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si", "okay", "ok"),
+       "es": ("si", "correcto", "claro", "exacto", "yes", "okay", "ok")}  # bilingual callers answer in either
 NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
 
 

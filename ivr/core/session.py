@@ -46,7 +46,8 @@ class Session:
     caller: str | None = None
     no_input: int = 0
     no_match: int = 0
-    silent_escalations: int = 0  # attempt limits reached in silence since the caller last pressed or said anything
+    silent_escalations: int = 0  # attempt limits reached (silent or not understood) since the caller last got anywhere
+    limits_reached: int = 0  # attempt limits reached in the whole call (a call cannot cycle through help for good)
     pending: str | None = None  # a collected value awaiting read-back confirmation
     clarify: list[str] = field(default_factory=list)  # the choices a clarifying question just asked between
     menu_stack: list[str] = field(default_factory=list)
@@ -89,6 +90,7 @@ class Session:
             "no_input": self.no_input,
             "no_match": self.no_match,
             "silent_escalations": self.silent_escalations,
+            "limits_reached": self.limits_reached,
             "pending": self.pending,
             "clarify": self.clarify,
             "menu_stack": self.menu_stack,

@@ -25,6 +25,7 @@ from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput,
 from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, Text
 from ivr.core.machine import COLLECTED_UNSURE, INTENT_TRIGGER, CallModel, CompiledFlow, CompiledState, escalation_trigger
 from ivr.core.matching import normalize
+from ivr.core.options import spoken_key
 from ivr.core.plans import NO, YES, StatePlan, plan_of
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
@@ -40,6 +41,7 @@ from ivr.routing import (
 
 MAX_HOPS = 60  # transitions one step may take before the engine calls it a loop
 MAX_DIGITS = 32
+MAX_LIMITS = 3  # attempt limits a call may reach before the flow's silence ending takes over
 MAX_SPEECH = 400
 LOW_CONFIDENCE = UNSURE  # a spoken identifier heard with less (Twilio's Confidence, 0 to 1) is always read back
 _KEYS = re.compile(r"[^0-9*#]")
@@ -103,12 +105,14 @@ class Run:
             self.actions.append(HangUpCall())
             return
         kind = type(event)
-        if kind is Digits:
-            session.silent_escalations = 0
-            self._digits(event.digits)  # type: ignore[union-attr]
-        elif kind is Speech:
-            session.silent_escalations = 0
-            self._speech(event.text, event.confidence, clarify)  # type: ignore[union-attr]
+        if kind is Digits or kind is Speech:
+            trouble = session.silent_escalations
+            if kind is Digits:
+                self._digits(event.digits)  # type: ignore[union-attr]
+            else:
+                self._speech(event.text, event.confidence, clarify)  # type: ignore[union-attr]
+            if self.entered and session.silent_escalations == trouble:
+                session.silent_escalations = 0  # the caller got somewhere: a later limit offers help again
         elif kind is NoInput:
             self._failed("no_input")
         elif kind is CallStarted:
@@ -169,6 +173,11 @@ class Run:
         if not normalize(text):
             self._failed("no_match")
             return
+        if plan.kind == "menu" or plan.confirming or plan.state.num_digits == 1:  # menus, read-backs, key choices
+            key = spoken_key(text)  # "one" after "press 1" is the key, not "one more time"
+            if key is not None:
+                self._digits(key)
+                return
         language = self.session.language
         model = plan.compiled.understanding[language]
         confirming = plan.confirming
@@ -289,22 +298,27 @@ class Run:
         if count >= plan.state.max_attempts:
             self._last_attempt(kind)
             return
-        message: Text | None = getattr(plan.state, kind) or self.compiled.flow.messages.get(kind)
+        # A read-back asks yes or no: its question's own message ("that is not a receipt number") is not for it.
+        own: Text | None = None if plan.confirming else getattr(plan.state, kind)
+        message = own or self.compiled.flow.messages.get(kind)
         if message is not None:
             saying.say(self, message)
         saying.present(self, again=True)
 
     def _last_attempt(self, kind: str) -> None:
-        """Attempts used up.  In silence, the second time running, the flow's silence ending takes over.
+        """Attempts used up (`kind`: no_input or no_match).  The second time running, the flow's silence
+        ending takes over.
 
-        The first limit reached leads to `escalation.max_attempts` (which offers help); a caller who
-        stays silent through that too reaches `escalation.silence` (a transfer, or the hours and
-        goodbye), so a call nobody speaks on always ends.
+        The first limit reached leads to `escalation.max_attempts` (which offers help); a caller who is
+        silent or not understood through that too, choosing nothing in between, reaches
+        `escalation.silence` (a transfer, or the hours and goodbye), and so does the call's third limit
+        whatever came between (words a free-text question takes, such as Tier 1's topic, are no way out):
+        a call nobody speaks on, or whose keys and words never fit, always ends.
         """
-        silent = kind == "no_input"
-        repeated = silent and self.session.silent_escalations >= 1
-        if silent:
-            self.session.silent_escalations += 1
+        session = self.session
+        repeated = session.silent_escalations >= 1 or session.limits_reached >= MAX_LIMITS - 1
+        session.silent_escalations += 1
+        session.limits_reached += 1
         self._escalate("silence" if repeated and self.compiled.flow.escalates("silence") else "max_attempts")
 
     def _escalate(self, kind: str) -> None:

@@ -78,6 +78,19 @@ def test_a_rejected_read_back_asks_for_the_receipt_again(dial):
     assert call.call.press("2").state == "verify.receipt"
 
 
+@pytest.mark.parametrize(("answer", "kind"), [("I think so", "say"), ("5", "press")])
+def test_an_unclear_answer_to_a_read_back_is_not_called_a_bad_receipt_number(dial, answer, kind):
+    """At "If that is correct, press 1 or say yes", an answer that is neither yes nor no hears the general
+    "Sorry, I didn't get that.", never "that is not a receipt number" about the receipt just read back."""
+    call = dial()
+    call.main("1")
+    call.call.press(ANA[0][3:] + "#")
+    turn = getattr(call.call, kind)(answer)
+    assert turn.state == "verify.receipt.confirm"
+    assert turn.says[0] == "Sorry, I didn't get that." and "not a receipt number" not in turn.text
+    assert turn.says[-1].startswith("I heard 2 6 9, 0 2 5, 0 1 0 2. If that is correct, press 1 or say yes.")
+
+
 def test_keyed_digits_shared_by_two_offices_ask_for_the_letters_and_name_no_case(caller):
     """DESIGN.md §3 and issue 10.2: keyed digits matching cases at several offices ask for the receipt's
     three letters; no office and no case is named before the date of birth."""

@@ -113,6 +113,17 @@ def test_status_callback_closes_the_call(phone, runtime):
     assert runtime.store.session(call.call_sid).ended
 
 
+@pytest.mark.parametrize("status", ["completed", "busy", "no-answer", "failed", "canceled"])
+def test_a_status_callback_for_a_call_never_answered_leaves_no_call_in_progress(phone, runtime, status):
+    """A call the store never saw (the caller hung up before the first answer, or the fallback URL took it)
+    is recorded as ended by its final status, never as a call still in progress at the language menu."""
+    call = phone()
+    call.post("/voice/status", CallStatus=status)
+    session = runtime.store.session(call.call_sid)
+    assert session is None or session.ended
+    assert all(record.ended for record in runtime.store.calls())
+
+
 def test_twiml_is_well_formed_for_every_step_of_a_call(english_call):
     """Every answer parses as a TwiML <Response>."""
     english_call.press("8")

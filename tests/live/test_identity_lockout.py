@@ -138,6 +138,22 @@ def test_another_calling_number_is_limited_too(dial, tmp_path):
     assert "Case Was Received" in other_number.verify(RAFAEL).text or other_number.session().verified_receipt
 
 
+@pytest.mark.parametrize("withheld", ["+266696687", "anonymous"])
+def test_strangers_with_withheld_numbers_do_not_lock_each_other_out(dial, tmp_path, withheld):
+    """A withheld caller ID (Twilio's ANONYMOUS stand-in, or "anonymous") is nobody's number: one withheld
+    caller's failures never pause the identity check of the next withheld caller; each call and receipt keeps
+    its own limit."""
+    database = f"sqlite:///{tmp_path / 'calls.sqlite3'}"
+    lockout = {"per_caller": 4}
+    fail_in_ivr(dial(caller_id=withheld, DATABASE_URL=database, VERIFY_LOCKOUT=lockout), person=ANA, times=3)
+    fail_in_ivr(dial(caller_id=withheld, DATABASE_URL=database, VERIFY_LOCKOUT=lockout), person=ANA, times=1)
+    stranger = dial(caller_id=withheld, DATABASE_URL=database, VERIFY_LOCKOUT=lockout)
+    stranger.press("1")
+    turn = stranger.verify(RAFAEL)
+    assert "identity checks from this phone number are paused" not in turn.text
+    assert stranger.session().verified_receipt == RAFAEL[0]
+
+
 def test_the_receipt_lock_lapses_after_the_window_of_simulated_time(dial, tmp_path):
     """A sliding window in simulated time: 24 hours after the failures, the owner is verified again."""
     database = f"sqlite:///{tmp_path / 'calls.sqlite3'}"

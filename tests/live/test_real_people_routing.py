@@ -64,6 +64,29 @@ def test_pressing_the_call_back_key_records_it_and_leaves_the_queue(dial):
     assert done.hung_up
 
 
+@pytest.mark.parametrize(
+    ("language", "announcement"),
+    [("en", "You are number 3 in line. Please stay on the line."),
+     ("es", "Usted es el número 3 en la fila. Por favor, no cuelgue.")],
+)
+def test_a_caller_without_a_number_is_not_offered_a_call_back_while_waiting(dial, language, announcement):
+    """A withheld caller ID cannot be called back, so the wait URL says the place in line and offers nothing else."""
+    live = dial(language, TIER_ROUTING=QUEUE, caller_id="+266696687")
+    live.press("0")
+    turn = live.post("/voice/queue/wait", QueuePosition="3", QueueSid="QU1", QueueTime="30", CurrentQueueSize="4")
+    assert turn.says == (announcement,)
+
+
+def test_a_caller_without_a_number_who_presses_1_keeps_their_place_in_line(dial):
+    """Pressing 1 anyway does not take a withheld caller out of the queue (they used to leave it and lose their place)."""
+    live = dial(TIER_ROUTING=QUEUE, caller_id="anonymous")
+    live.press("0")
+    turn = live.post("/voice/queue/wait", Digits=QUEUE_CALLBACK_KEY, QueueSid="QU1")
+    assert "Leave" not in turn.verbs and _children(turn, "Pause")
+    assert live.effects("callback_requested") == [] and not live.session().ended
+    assert turn.state == "live.after_people" and turn.tier == "tier1"
+
+
 def test_the_call_back_key_is_the_landing_menus_call_back_option():
     """The key the wait URL offers is the option of the menu a queued call lands on."""
     flow = load_flows()["uscis_contact_center"]
@@ -166,6 +189,17 @@ def test_tier2_as_a_call_back_queue_gives_a_service_item_number(dial):
 def test_a_withheld_number_cannot_be_called_back(dial):
     """A call-back needs a number to call: a withheld caller ID gets no service item."""
     live = dial(TIER_ROUTING=CALLBACK, caller_id="anonymous")
+    live.press("0")
+    turn = live.to_tier2()
+    assert "We cannot call you back, because your phone number is not available to us." in turn.text
+    assert live.effects("callback_requested") == []
+
+
+@pytest.mark.parametrize("withheld", ["+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"])
+def test_twilios_stand_ins_for_a_withheld_number_are_never_promised_a_call_back(dial, withheld):
+    """Twilio puts ANONYMOUS, RESTRICTED, BLOCKED, UNKNOWN or UNAVAILABLE spelt on the keypad in `From` when the
+    number is withheld: the caller hears that no call-back is possible, never "we will call you back at 2 6 6…"."""
+    live = dial(TIER_ROUTING=CALLBACK, caller_id=withheld)
     live.press("0")
     turn = live.to_tier2()
     assert "We cannot call you back, because your phone number is not available to us." in turn.text

@@ -6,6 +6,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
+import requests
 from twilio.http import HttpClient
 from twilio.http.response import Response
 
@@ -56,7 +57,7 @@ def test_a_call_back_is_confirmed_with_its_service_item_number():
     assert "Your service item number is 26327001." in sms.body
 
 
-@pytest.mark.parametrize("caller", [None, "anonymous", "client:softphone"])
+@pytest.mark.parametrize("caller", [None, "anonymous", "client:softphone", "+266696687"])
 def test_no_text_goes_to_a_caller_without_a_phone_number(caller):
     """A withheld number or a browser client cannot receive a text."""
     assert messages_for([REQUEST], caller, "en") == []
@@ -126,3 +127,44 @@ def test_the_app_builds_a_notifier_only_with_every_credential(make_app):
     assert make_app().extensions["ivr"].calls.notifier is None
     configured = make_app(TWILIO_ACCOUNT_SID="AC" + "1" * 32, TWILIO_FROM_NUMBER="+15005550006")
     assert configured.extensions["ivr"].calls.notifier is not None
+
+
+class UnreachableHttpClient(HttpClient):
+    """Fails every REST call the way twilio's own requests-based client does when the network is down."""
+
+    def __init__(self) -> None:
+        super().__init__(logger=None, is_async=False)
+        self.attempts = 0
+
+    def request(self, method, uri, params=None, data=None, headers=None, auth=None, timeout=None, allow_redirects=False):
+        self.attempts += 1
+        raise requests.exceptions.ConnectionError("api.twilio.com: Name or service not known")
+
+
+def test_an_unreachable_messages_api_is_logged_not_raised(caplog):
+    """A text that cannot even reach Twilio (network down, DNS, TLS) is logged by kind and the call goes on."""
+    http = UnreachableHttpClient()
+    notifier = SmsNotifier.from_config(CREDENTIALS, http_client=http)
+    assert notifier.notify(_step([REQUEST])) == [] and http.attempts == 1
+    assert "not sent: ConnectionError" in caplog.text
+
+
+def test_a_caller_hears_the_reference_number_when_the_text_cannot_be_sent(dial):
+    """The request the call created is read back to the caller even when its confirmation text fails to send."""
+    live = dial()
+    live.call.client.application.extensions["ivr"].calls.notifier = SmsNotifier.from_config(
+        CREDENTIALS, http_client=UnreachableHttpClient()
+    )
+    live.press("0")
+    live.press("7")
+    live.press("2")
+    live.press("1")
+    turn = live.verify(("WAC2690250102", "04121990"))
+    assert "Your reference number is 2 6 1, 1 2 3, 0 0 0 1." in turn.text and not turn.hung_up
+
+
+def test_the_messages_api_cannot_hold_a_webhook_past_twilios_wait():
+    """Twilio gives a webhook 15 s before it plays the fallback: a hung Messages API is given up well before that."""
+    notifier = SmsNotifier.from_config(CREDENTIALS)
+    timeout = notifier.client.http_client.timeout
+    assert timeout is not None and 0 < timeout <= 5

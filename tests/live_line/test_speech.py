@@ -102,3 +102,78 @@ def test_an_unsure_answer_is_recorded_so_replay_takes_the_same_path(at_birth_dat
     assert "confidence: 0.31" in path.read_text(encoding="utf-8")
     result = Replayer().replay_path(path)
     assert result.passed and result.steps == 7, result.diff
+
+
+@pytest.mark.parametrize(("said", "state"), [("one", "main_menu"), ("1", "main_menu"), ("two", "main_menu"),
+                                             ("uno", "main_menu"), ("dos", "main_menu")])
+def test_saying_a_key_number_at_the_greeting_chooses_that_language(phone, said, state):
+    """The greeting says "press 1 / oprima 2": a caller who says the number instead is served in that language."""
+    call = phone()
+    call.start()
+    turn = call.say(said)
+    assert turn.state == state and turn.languages[-1] == ("en-US" if said in ("one", "1", "uno") else "es-US")
+
+
+def test_a_caller_who_keeps_saying_one_at_the_greeting_is_not_greeted_again_and_again(phone):
+    """"One" is a key, not "one more time": the greeting is not repeated for it (it used to loop without end)."""
+    call = phone()
+    call.start()
+    assert call.say("One.").state == "main_menu"
+
+
+@pytest.mark.parametrize("said", ["one", "1", "press one", "option 1", "number one, please"])
+def test_saying_an_options_key_at_a_menu_chooses_that_option(english_call, said):
+    """"For your case status, press 1": saying "one" (or "press one") asks for the receipt like pressing 1."""
+    assert english_call.say(said).state == "verify.receipt"
+
+
+@pytest.mark.parametrize("said", ["uno", "oprima uno", "opción 1", "el número uno"])
+def test_a_spanish_caller_saying_an_options_key_chooses_that_option(spanish_call, said):
+    """"Para el estado de su caso, oprima 1": "uno" asks for the receipt like pressing 1."""
+    assert spanish_call.say(said).state == "verify.receipt"
+
+
+def test_saying_zero_asks_for_a_representative_like_pressing_it(english_call):
+    """"Press 0 for a representative" (the demo clock is in live-assistance hours): saying "zero" is that request."""
+    assert english_call.say("zero").tier == "tier1"
+
+
+def test_saying_a_key_no_option_has_counts_as_a_miss(phone):
+    """A number the greeting does not offer ("three") is a no-match like any other, so it cannot loop."""
+    call = phone()
+    call.start()
+    turn = call.say("three")
+    assert turn.state == "language" and turn.text.startswith("Sorry, I didn't get that.")
+
+
+def test_a_spoken_yes_key_confirms_a_read_back(english_call):
+    """"If that is correct, press 1 or say yes": saying "one" confirms it."""
+    english_call.press("1")
+    english_call.press(RECEIPT[-10:] + "#")
+    assert english_call.say("one").state == "verify.birth_date"
+
+
+def test_a_number_said_for_an_identifier_is_not_taken_for_a_key(at_birth_date):
+    """Where a date of birth is asked, "one" is a (poor) answer to the question, never a menu key."""
+    assert at_birth_date.say("one").state == "verify.birth_date"
+
+
+def test_saying_a_topic_key_at_tier1_chooses_that_topic_like_pressing_it(phone):
+    """Tier 1's question takes a topic's key ("For rescheduling a biometrics appointment, press 2"): "two" is it."""
+    pressed, said = phone(), phone()
+    for call in (pressed, said):
+        call.start()
+        call.press("1")
+        call.press("0")
+    assert said.say("two").state == pressed.press("2").state != "tier1.unknown"
+
+
+@pytest.mark.parametrize(("language", "said"), [("es", "yes"), ("es", "okay"), ("es", "ok"), ("en", "okay")])
+def test_a_read_back_takes_the_yes_bilingual_callers_say(phone, language, said):
+    """"Si es correcto, oprima 1 o diga sí": a Spanish caller's "yes" or "okay" confirms, as an English caller's "sí" does."""
+    call = phone()
+    call.start()
+    call.press("1" if language == "en" else "2")
+    call.press("1")
+    call.press(RECEIPT[-10:] + "#")
+    assert call.say(said).state == "verify.birth_date"

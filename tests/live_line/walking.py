@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ivr.adapters.twiml import Urls, Voices, render
 from ivr.core.actions import Dial, Enqueue, Gather
 from ivr.core.engine import Engine, Step
-from ivr.core.events import CallStarted, NoInput
+from ivr.core.events import CallStarted, Event, NoInput
 from ivr.definitions.cases import CaseBook
 from ivr.world import CaseWorld, MemoryTransaction
 
@@ -50,8 +51,12 @@ class SilentCall:
     path: tuple[str, ...]
 
 
-def silent_call(engine: Engine, cases: CaseBook, flow_id: str, state: str, language: str, now: dt.datetime) -> SilentCall:
-    """Enter `state`, then answer every prompt with silence until the call ends or is handed to people."""
+def silent_call(
+    engine: Engine, cases: CaseBook, flow_id: str, state: str, language: str, now: dt.datetime,
+    reply: Callable[[dt.datetime], Event] = NoInput,
+) -> SilentCall:
+    """Enter `state`, then answer every prompt with silence (or `reply`, e.g. words nobody understands)
+    until the call ends or is handed to people."""
     step, world = enter(engine, cases, flow_id, state, language, now)
     prompts = 0
     for _ in range(SILENCE_LIMIT):
@@ -60,7 +65,7 @@ def silent_call(engine: Engine, cases: CaseBook, flow_id: str, state: str, langu
             return SilentCall(state, prompts, "hung up", step.session.state, tuple(step.session.path))
         if any(isinstance(action, (Enqueue, Dial)) for action in step.actions):
             return SilentCall(state, prompts, "to people", step.session.state, tuple(step.session.path))
-        step = engine.step(step.session, NoInput(now), world)
+        step = engine.step(step.session, reply(now), world)
     return SilentCall(state, prompts, "endless", step.session.state, tuple(step.session.path))
 
 

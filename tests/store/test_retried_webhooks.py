@@ -107,3 +107,30 @@ def test_the_same_key_pressed_at_two_menus_is_two_answers(line, twilio_call):
     first = call.press("1", token="")
     second = call.press("1", token="")
     assert (first.state, second.state) == ("main_menu", "verify.receipt")
+
+
+QUEUED = '{"tier1": {"kind": "queue", "target": "tier1"}}'
+
+
+def test_a_retried_call_back_press_in_the_queue_leaves_with_the_same_goodbye(line, twilio_call):
+    """Twilio's retry of the queue's "press 1 to be called back" hears the service item number again and leaves
+    the queue; it used to be told its place in line and kept waiting for a call-back already recorded."""
+    call = twilio_call(line(TIER_ROUTING=QUEUED))
+    call.start()
+    call.keys("1", "0")
+    first = call.post("/voice/queue/wait", {"Digits": "1", "QueuePosition": "2", "QueueTime": "40"})
+    again = call.retry()
+    assert "Your service item number is" in first.text and first.verbs[-1] == "Leave"
+    assert (again.xml, again.state) == (first.xml, first.state)
+    assert len(call.effects("callback_requested")) == 1
+
+
+def test_a_call_back_press_after_the_call_back_was_taken_leaves_the_queue(line, twilio_call):
+    """A caller still in the queue after the call-back was recorded (the answer was lost) is let go, not kept waiting."""
+    call = twilio_call(line(TIER_ROUTING=QUEUED))
+    call.start()
+    call.keys("1", "0")
+    call.post("/voice/queue/wait", {"Digits": "1", "QueuePosition": "2", "QueueTime": "40"}, token="")
+    later = call.post("/voice/queue/wait", {"Digits": "1", "QueuePosition": "2", "QueueTime": "65"}, token="")
+    assert later.verbs[-1] == "Leave"
+    assert len(call.effects("callback_requested")) == 1
