@@ -10,8 +10,10 @@ birth gets the same token in every entry of every call, and no table of
 originals is kept anywhere.
 
 What an entry holds afterwards is what replay needs: the caller's inputs
-(identifiers tokenised; speech at menus scrubbed of emails, long numbers,
-dates and names, `ivr.qa.scrub`), what was said (read-backs tokenised), the
+(identifiers tokenised; speech at menus and at Tier 1's question scrubbed of
+emails, long numbers, dates and names, `ivr.qa.scrub`; a service request
+described in the caller's own words withheld, `WITHHELD_TEXT`, in its read-back
+and on the request filed too), what was said (read-backs tokenised), the
 fields of the cases the step read (tokenised receipt and date of birth; no
 name, A-number or phone: no step reads them), effects and hand-offs.  A stored
 transcript therefore replays as recorded (tests/qa/test_stored_transcripts.py).
@@ -54,6 +56,18 @@ _DIGIT = re.compile(r"[0-9]")
 
 DROPPED_CASE_FIELDS = ("applicant_name", "a_number", "phone")
 """Case fields no step reads: left out of the snapshot an entry keeps (issue 10.3)."""
+
+FREE_TEXT_VALIDATORS = ("request_details",)
+"""Validators whose value is the caller's own account, kept on a request (a new address, the accommodation
+needed, a correction): personal, and nothing a replay needs but that it is words."""
+
+SCRUBBED_COLLECTS = ("live_topic",)
+"""Collects of free speech whose words the call acts on (Tier 1's "what is your question"): scrubbed like
+speech at a menu, since nothing there asks for an identifier."""
+
+WITHHELD_TEXT = "[details withheld]"
+"""What a free-text answer is kept as, wherever it appears (the answer, its read-back, the request filed):
+two words, so the answer still passes its validator when the call is replayed."""
 
 _DATE_SPAN = 60 * 365  # days from 1940-01-01: tokens of dates of birth stay plausible ones
 _DATE_BASE = dt.date(1940, 1, 3)
@@ -103,6 +117,14 @@ class Tokeniser:
             }
             for flow in flows
         }
+        # flow id -> session variables holding a free-text answer (FREE_TEXT_VALIDATORS)
+        self.free_text_vars = {
+            flow.id: {
+                state.into for state in flow.states.values()
+                if state.kind == "collect" and state.into and state.validator in FREE_TEXT_VALIDATORS
+            }
+            for flow in flows
+        }
         self.names = tuple(sorted({name for name in names if name}))  # names in the case data, scrubbed from speech
         self._swaps: OrderedDict[tuple[Any, ...], tuple[_KeyedRedactor, Callable[[str], str]]] = OrderedDict()
 
@@ -118,12 +140,16 @@ class Tokeniser:
 
     def known(self, session: Session) -> tuple[tuple[str, str], ...]:
         """The identifiers a call holds between steps, as (validator, value): its verified receipt and
-        what it collected (a read-back or a later prompt may say them)."""
+        what it collected (a read-back, a later prompt or the request it files may say them)."""
         found = [("receipt_number", session.verified_receipt)] if session.verified_receipt else []
         for name, validator in self.pii_vars.get(session.flow_id, {}).items():
             value = session.vars.get(name)
             if value:
                 found.append((validator, str(value)))
+        for name in sorted(self.free_text_vars.get(session.flow_id, ())):
+            value = session.vars.get(name)
+            if value:
+                found.append((FREE_TEXT_VALIDATORS[0], str(value)))
         return tuple(found)
 
     def entry(
@@ -135,15 +161,18 @@ class Tokeniser:
         state_before = str(entry.get("state_before", ""))
         validator = self.validators.get(flow_id, {}).get(state_before)
         given = entry.get("input") or {}
+        known = tuple(known)
         redactor, swap = self._swapper(
-            known=tuple(known), caller=caller, cases=tuple(cases), validator=validator,
+            known=known, caller=caller, cases=tuple(cases), validator=validator,
             language=str(entry.get("language", "en")) if state_before != "language" else "en", given=given,
         )
         out = dict(entry)
         out["input"] = self._input(redactor, swap, given, validator, state_before, flow_id, str(entry.get("language", "en")))
-        # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is
+        # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is,
+        # unless the call holds a free-text answer (its read-back is words)
+        free_text = validator in FREE_TEXT_VALIDATORS or any(kind in FREE_TEXT_VALIDATORS for kind, _ in known)
         out["prompts"] = [
-            {**prompt, "text": swap(text)} if _DIGIT.search(text := str(prompt.get("text", ""))) else prompt
+            {**prompt, "text": swap(text)} if _DIGIT.search(text := str(prompt.get("text", ""))) or free_text else prompt
             for prompt in entry.get("prompts", ())
         ]
         for key in ("effects", "tier_changes"):
@@ -181,7 +210,7 @@ class Tokeniser:
     ) -> tuple[_KeyedRedactor, Callable[[str], str]]:
         """The replacer for these identifiers, built once per distinct set (a call's steps share one)."""
         key = (known, caller, tuple(sorted(str(case.get("receipt_number")) for case in cases)), validator,
-               language, tuple(sorted((given or {}).items())) if validator in PII_VALIDATORS else ())
+               language, tuple(sorted((given or {}).items())) if validator in _ANSWERS_TOKENISED else ())
         cached = self._swaps.get(key)
         if cached is not None:
             self._swaps.move_to_end(key)
@@ -192,11 +221,19 @@ class Tokeniser:
             _catalogue_case(redactor, case, found)
         if caller:
             redactor._phone(caller, found)
+        withheld: list[str] = []  # free-text answers, as said and as the call keeps them
         for kind, value in known:
+            if kind in FREE_TEXT_VALIDATORS:
+                withheld.append(value)
+                continue
             try:
                 redactor._value(kind, value, found) if kind != "receipt_number" or len(value) != 10 else None
             except ValueError:  # a value the validator did not normalise: search it as text
                 redactor._scan(value, found)
+        if validator in FREE_TEXT_VALIDATORS and given and given.get("value") is not None:
+            said = str(given["value"])
+            if " ".join(said.split()) in withheld:  # taken as the answer (not a global intent, not refused)
+                withheld.append(said)
         if validator in PII_VALIDATORS and given and given.get("value") is not None:
             parsed = _parse(validator, _caller_input(given), language)
             if parsed is not None:
@@ -204,7 +241,7 @@ class Tokeniser:
         for kind, value in known:
             if kind == "receipt_number" and len(value) == 10 and value.isdigit():
                 redactor._digit_run(value, "receipt", found)
-        swap = _replacer(redactor, found)
+        swap = _replacer(redactor, found, {text: WITHHELD_TEXT for text in withheld if text.strip()})
         self._swaps[key] = (redactor, swap)
         if len(self._swaps) > 512:
             self._swaps.popitem(last=False)
@@ -236,15 +273,16 @@ class Tokeniser:
             return {**given, "value": redactor._spoken(validator, parsed, spoken_in)}
         text = swap(str(value))
         is_collect = state_before in self.validators.get(flow_id, {})
-        if kind == "speech" and not is_collect:  # speech at a menu: nothing there asks for an identifier
+        if kind == "speech" and (not is_collect or validator in SCRUBBED_COLLECTS):  # nothing there asks for an identifier
             text = scrub_speech(text, self.names)
         return {**given, "value": text}
 
 
-def _replacer(redactor: Redactor, found: _Found) -> Callable[[str], str]:
-    """The redactor's replacement of every written form, with a substring test first: most texts
-    hold none of the forms, and testing them one by one is far cheaper than the alternation."""
-    forms: dict[str, str] = {}
+def _replacer(redactor: Redactor, found: _Found, texts: Mapping[str, str] | None = None) -> Callable[[str], str]:
+    """The redactor's replacement of every written form (and of each of `texts`, whole answers), with a
+    substring test first: most texts hold none of the forms, and testing them one by one is far cheaper
+    than the alternation."""
+    forms: dict[str, str] = dict(texts or {})
     for digits in found.digits:
         for before, after in _digit_forms(digits, redactor.digits[digits]):
             forms.setdefault(before, after)
@@ -294,4 +332,7 @@ def _catalogue_case(redactor: Redactor, case: Mapping[str, Any], found: _Found) 
         redactor._name(str(case["applicant_name"]), found)
 
 
-__all__ = ["DROPPED_CASE_FIELDS", "Tokeniser"]
+_ANSWERS_TOKENISED = (*PII_VALIDATORS, *FREE_TEXT_VALIDATORS)
+"""Collects whose answer itself is replaced (so the replacer depends on the answer given)."""
+
+__all__ = ["DROPPED_CASE_FIELDS", "FREE_TEXT_VALIDATORS", "WITHHELD_TEXT", "Tokeniser"]

@@ -112,7 +112,9 @@ def secret_key(instance: Path) -> str:
         return path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         pass
-    instance.mkdir(parents=True, exist_ok=True)
+    if not instance.exists():  # it will hold the calls' database too: private from the start (issue 10.3)
+        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(instance, 0o700)
     handle, temp = tempfile.mkstemp(prefix=".secret-", dir=instance)  # mode 0600
     with os.fdopen(handle, "w", encoding="ascii") as out:
         out.write(secrets.token_hex(32))

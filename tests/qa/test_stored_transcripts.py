@@ -185,3 +185,62 @@ def test_speech_at_a_menu_is_scrubbed_before_it_is_stored(app):
     phone.say(f"my social is {SSN}, email {EMAIL}, my name is Ana Torres, case status please")
     said = app.extensions["ivr"].store.transcript("CAmenu")[-1]["input"]["value"]
     assert said == "my social is [number], email [email], my name is [name], case status please"
+
+
+ADDRESS = "my new address is 221 Maple Street apartment 4 Lincoln Nebraska 68508 email ana.torres@example.com"
+
+
+def change_of_address(app, sid="CAaddress"):
+    """Ana files a change of address, saying her new address (and an e-mail) in her own words."""
+    phone = call(app, sid)
+    phone.press("1")
+    phone.press("4")
+    phone.press("2")
+    phone.press(ANA[0][3:] + "#")
+    phone.press("1")
+    phone.press(ANA[1])
+    phone.press("7")
+    phone.press("1")
+    heard = phone.say(ADDRESS)
+    filed = phone.press("1")
+    phone.hang_up()
+    return heard, filed
+
+
+def test_a_request_said_in_the_callers_words_is_not_kept(app, database):
+    """Issue 10.3: the new address a caller says (read back, and filed on the request) is not kept in the
+    call's transcript; the request is filed with it, and the call goes on as before."""
+    heard, filed = change_of_address(app)
+    assert f"I heard {ADDRESS}." in heard.text and "Your reference number is" in filed.text
+    entries = app.extensions["ivr"].store.transcript("CAaddress")
+    stored = repr(entries)
+    assert "[details withheld]" in stored  # the answer, its read-back and the request filed
+    assert not [word for word in ("Maple", "68508", "Lincoln", "ana.torres") if word in stored]
+
+
+def test_a_withheld_request_replays_as_recorded(app):
+    """Issue 11.3: the call whose request was withheld replays as recorded, from the store."""
+    heard, filed = change_of_address(app)
+    assert "Your reference number is" in filed.text
+    entries = app.extensions["ivr"].store.transcript("CAaddress")
+    [created] = [effect for entry in entries for effect in entry.get("effects", ()) if effect["kind"] == "service_request_created"]
+    assert created["new_address"] == "[details withheld]"
+    [recorded] = transcripts.from_entries(entries)
+    result = Replayer().replay_transcript(recorded)
+    assert result.passed, result.diff
+
+
+def test_speech_at_tier_1s_question_is_scrubbed_before_it_is_stored(app):
+    """Issue 10.3: a date of birth, an e-mail and a name said in the question to Tier 1 are not kept; the
+    question's words are, and the call replays as recorded."""
+    phone = call(app, "CAquestion")
+    phone.press("1")
+    phone.press("0")
+    phone.say(f"my name is Ana Torres, born 04/12/1990, email {EMAIL}, what are the details of my case")
+    phone.press("1")
+    phone.hang_up()
+    entries = app.extensions["ivr"].store.transcript("CAquestion")
+    [said] = [entry["input"]["value"] for entry in entries if entry.get("state_before") == "tier1.topic"]
+    assert said == "my name is [name], born [date], email [email], what are the details of my case"
+    [recorded] = transcripts.from_entries(entries)
+    assert Replayer().replay_transcript(recorded).passed
