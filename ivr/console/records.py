@@ -18,6 +18,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, fu
 from sqlalchemy.engine import Engine
 
 from ivr.console.scoring import ScoreCard
+from ivr.core.agent import SEATS
 from ivr.core.session import Session
 from ivr.store.schema import calls, transcript_entries
 
@@ -31,6 +32,13 @@ console_calls = Table(
     Column("call_sid", String(64), primary_key=True),
     Column("scenario", String(120), nullable=False),
     Column("created_at", String(40), nullable=False),
+)
+
+console_rings = Table(  # who rang a practice call ("Ring me with it"): it waits for them alone
+    "console_rings",
+    metadata,
+    Column("call_sid", String(64), primary_key=True),
+    Column("trainee", String(120), nullable=False),
 )
 
 console_scores = Table(
@@ -93,6 +101,17 @@ class ConsoleRecords:
         with self.engine.begin() as conn:
             conn.execute(insert(console_calls).values(call_sid=call_sid, scenario=scenario, created_at=at.isoformat()))
 
+    def note_ring(self, call_sid: str, trainee: str) -> None:
+        """The practice call `call_sid` rang for `trainee`: no one else's queue shows it."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(console_rings).values(call_sid=call_sid, trainee=trainee))
+
+    def rung_for(self, call_sid: str) -> str | None:
+        """Whom a practice call rang for (None: any trainee at the seat may answer it)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(console_rings.c.trainee).where(console_rings.c.call_sid == call_sid)).first()
+            return str(row.trainee) if row else None
+
     def scenario_of(self, call_sid: str) -> str | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(console_calls.c.scenario).where(console_calls.c.call_sid == call_sid)).first()
@@ -141,12 +160,38 @@ class ConsoleRecords:
 
     # --- the queue -----------------------------------------------------------------------
 
-    def waiting(self, seat: str) -> list[Waiting]:
-        """Calls waiting for `seat`, the longest waiting first."""
+    def waiting(self, seat: str, agent: str | None = None) -> list[Waiting]:
+        """Calls waiting for `seat`, the longest waiting first; with `agent`, without practice calls rung for others."""
+        query = (
+            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario,
+                   console_rings.c.trainee.label("rung_for"))
+            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid)
+                         .outerjoin(console_rings, console_rings.c.call_sid == calls.c.call_sid))
+            .where(calls.c.ended.is_(False), calls.c.tier == seat)
+            .order_by(calls.c.started_at.desc())
+            .limit(QUEUE_SCAN)
+        )
+        found: list[Waiting] = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                if agent is not None and row.rung_for not in (None, agent):
+                    continue
+                session = Session.from_dict(json.loads(row.session))
+                console = session.console
+                if console.get("status") == "waiting" and console.get("tier") == seat:
+                    found.append(Waiting(row.call_sid, seat, session.language, str(console.get("queued_at", "")), row.channel, row.scenario))
+        return sorted(found, key=lambda waiting: waiting.queued_at)
+
+    def held_by(self, agent: str) -> list[Waiting]:
+        """Calls `agent` has accepted and still holds (connected, not ended), the longest held first.
+
+        What a console page reopens when its trainee reloads it or opens a second tab:
+        the call stays theirs, so no one else could ever answer it.
+        """
         query = (
             select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario)
             .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid))
-            .where(calls.c.ended.is_(False), calls.c.tier == seat)
+            .where(calls.c.ended.is_(False), calls.c.tier.in_(SEATS))
             .order_by(calls.c.started_at.desc())
             .limit(QUEUE_SCAN)
         )
@@ -155,9 +200,10 @@ class ConsoleRecords:
             for row in conn.execute(query):
                 session = Session.from_dict(json.loads(row.session))
                 console = session.console
-                if console.get("status") == "waiting" and console.get("tier") == seat:
-                    found.append(Waiting(row.call_sid, seat, session.language, str(console.get("queued_at", "")), row.channel, row.scenario))
-        return sorted(found, key=lambda waiting: waiting.queued_at)
+                if console.get("status") == "connected" and console.get("agent") == agent and not session.ended:
+                    found.append(Waiting(row.call_sid, str(console.get("tier", session.tier)), session.language,
+                                         str(console.get("queued_at", "")), row.channel, row.scenario))
+        return sorted(found, key=lambda held: held.queued_at)
 
     def where(self, call_sid: str) -> tuple[str, str] | None:
         """The channel the call came in on (phone, softphone, console) and the world it runs in."""

@@ -70,8 +70,10 @@ class ConsoleService:
 
     # --- scenario calls ------------------------------------------------------------------
 
-    def start_scenario(self, scenario_id: str) -> str:
-        """Ring a scenario's simulated caller: through the IVR, past colleagues, to the trainee's seat."""
+    def start_scenario(self, scenario_id: str, trainee: str | None = None) -> str:
+        """Ring a scenario's simulated caller: through the IVR, past colleagues, to the trainee's seat.
+
+        With `trainee`, the call rings for them alone (no one else's queue shows it)."""
         scenario = self.scenarios.get(scenario_id)
         if scenario is None:
             raise ConsoleError(f"no scenario '{scenario_id}' (known: {', '.join(sorted(self.scenarios))})")
@@ -87,6 +89,8 @@ class ConsoleService:
         for key in caller.ivr_keys():
             call.press(key)
         self.records.note_scenario(call.call_sid, scenario.id, self.now(call.call_sid))
+        if trainee is not None:
+            self.records.note_ring(call.call_sid, trainee)
         seats_done: set[str] = set()
         for colleague in scenario.before:
             who = f"{COLLEAGUE}-{colleague.seat}"
@@ -115,6 +119,9 @@ class ConsoleService:
     def act(self, call_sid: str, trainee: str, data: dict[str, Any]) -> Outcome:
         """Apply one action of `trainee` (data: `{"action": name, …arguments}`)."""
         before = self._session(call_sid)
+        rung_for = self.records.rung_for(call_sid) if data.get("action") == "accept" else None
+        if rung_for not in (None, trainee):
+            raise ConsoleError(f"this practice call rang for {rung_for}: ring your own with 'Practise with a simulated caller'")
         try:
             action = agent.from_data(self.now(call_sid), {**data, "agent": trainee})
         except (ValueError, TypeError) as exc:
@@ -155,8 +162,8 @@ class ConsoleService:
 
     # --- what the console shows ----------------------------------------------------------
 
-    def waiting(self, seat: str) -> list[Waiting]:
-        return self.records.waiting(seat)
+    def waiting(self, seat: str, agent: str | None = None) -> list[Waiting]:
+        return self.records.waiting(seat, agent)
 
     def handoff(self, call_sid: str) -> dict[str, Any]:
         session = self._session(call_sid)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from flask import Flask, Response, current_app, jsonify, render_template, request, url_for
+from flask import Flask, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -104,6 +104,9 @@ def init_web(app: Flask, accounts: Accounts) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf_refused(error: CSRFError) -> BaseResponse:
+        if request.endpoint == "auth.signin":  # a sign-in form older than the session: a fresh one, not a dead end
+            flash("The sign-in page had expired. Please sign in again.", "error")
+            return redirect(url_for("auth.signin", next=auth.safe_next(request.args.get("next"))), 303)
         message = f"refused: {error.description} Reload the page and try again."
         if auth.wants_json():
             response = jsonify(error=message)

@@ -120,7 +120,7 @@ def login_required(view: F | None = None, *, roles: Iterable[str] | None = None)
 def signin() -> Any:
     """The sign-in page; a right password signs in and goes on to `next` (a path of this site)."""
     form = SignInForm()
-    target = _safe_next(request.args.get("next"))
+    target = safe_next(request.args.get("next"))
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
@@ -170,10 +170,10 @@ def home_for(user: User) -> str:
     return links[0][1] if links else url_for("auth.signin")
 
 
-def _safe_next(target: str | None) -> str | None:
-    """Only a path of this site (no scheme, no host, no `//`): never an open redirect."""
-    if not target:
-        return None
+def safe_next(target: str | None) -> str | None:
+    """Only a path of this site (no scheme, no host, no `//`, no control character): never an open redirect."""
+    if not target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return None  # a control character cannot be in a Location header (werkzeug refuses it with a 500)
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return None

@@ -11,10 +11,12 @@ Identifiers (state names, prompt ids, effect kinds) are kept apart, in
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ivr.core.agent import ACTIONS
 from ivr.core.flow import Flow
 from ivr.core.session import Session
 from ivr.qa.transcript import Transcript
@@ -27,6 +29,7 @@ _SR_TYPES = {
            "typographic_error": "typographic error", "accommodation": "accommodation", "change_of_address": "change of address",
            "expedite": "expedite request", "other": "other"},
 }
+_AGENT_DETAILS = ("seat", "ref", "sr_type", "cause", "reason", "choice")  # an agent action's arguments shown in words
 _INPUT_WORDS = {
     "en": {"start": "Called", "press": "Pressed {value}", "say": "Said “{value}”", "silence": "Said nothing",
            "hang_up": "Hung up", "resume": "Came back from live assistance"},
@@ -58,7 +61,10 @@ def timeline(transcript: Transcript, labels: Labels) -> list[Moment]:
     moments = []
     for step in transcript.steps:
         seen = step.observed
-        did = words.get(step.input.kind, step.input.kind).format(value=step.input.value or "")
+        if step.input.kind == "agent":
+            did = agent_words(str(step.input.value or ""), labels)
+        else:
+            did = words.get(step.input.kind, step.input.kind).format(value=step.input.value or "")
         notes = [change_words(change, labels) for change in seen.tier_changes]
         notes += [effect_words(effect, labels) for effect in seen.effects]
         notes += [("Script heard: " if labels.language == "en" else "Guion escuchado: ") + ref.split("@")[0].replace("-", " ")
@@ -74,6 +80,25 @@ def timeline(transcript: Transcript, labels: Labels) -> list[Moment]:
                     "actions": list(seen.actions), "effects": [dict(e) for e in seen.effects], "scripts": list(seen.scripts)},
         ))
     return moments
+
+
+def agent_words(value: str, labels: Labels) -> str:
+    """What a person at the agent console did, for people: "Agent tina: read a script (case-status@1)".
+
+    The step's input is the action as JSON; only its name, who did it and its plain
+    arguments are shown (never an identity check's receipt or date of birth).
+    """
+    try:
+        data = json.loads(value)
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    name = str(data.get("action", ""))
+    label = ACTIONS[name].label if name in ACTIONS else (name.replace("_", " ") or "an action")
+    shown = [labels.tier(str(v)) if k == "seat" else str(v) for k, v in data.items() if k in _AGENT_DETAILS and v not in ("", None)]
+    who = ("Agente" if labels.language == "es" else "Agent") + (f" {data['agent']}" if data.get("agent") else "")
+    return f"{who}: {label}" + (f" ({', '.join(shown)})" if shown else "")
 
 
 def summarize(flow: Flow, session: Session, entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:

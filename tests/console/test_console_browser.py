@@ -144,3 +144,92 @@ def test_a_trainee_practises_with_a_simulated_caller(browser: Any, server: str) 
     trainee.click('button[data-action="end_call"]')
     expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
     assert trainee.errors == []
+
+
+def test_a_reload_mid_call_reopens_the_call_the_trainee_holds(browser: Any, server: str) -> None:
+    """A trainee who reloads the console (or opens it in a second tab) mid-call gets the call back, with its actions."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-ice-checkin-es")
+    trainee.click("#ring")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainee.locator("#call-status")).to_have_text("connected", timeout=10_000)
+
+    trainee.reload()
+    expect(trainee.locator("#call")).to_be_visible(timeout=10_000)
+    expect(trainee.locator("#call-status")).to_have_text("connected")
+    expect(trainee.locator("#timeline")).to_contain_text("Necesito cambiar mi cita de registro con ICE.")
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "true")
+    second = trainee.context.new_page()
+    second.goto(f"{server}/console")
+    expect(second.locator("#call-status")).to_have_text("connected", timeout=10_000)
+    second.close()
+
+    trainee.fill("#script-search", "ICE")
+    trainee.click('#scripts button[data-ref="ice-checkin@1"]')
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Muchas gracias, voy a llamar a ICE.", timeout=10_000)
+    trainee.click('button[data-action="end_call"]')
+    expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
+    trainee.reload()
+    expect(trainee.locator("#call")).to_be_hidden()  # an ended call is not reopened
+    assert trainee.errors == []
+
+
+def test_a_keyboard_user_is_taken_to_the_call_and_then_to_the_score_card(browser: Any, server: str) -> None:
+    """Keyboard only: Enter on Accept lands on the call's heading, and ending the call lands on the score card."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-ice-checkin-es")
+    trainee.focus("#ring")
+    trainee.keyboard.press("Enter")
+    accept = trainee.locator("#queue button", has_text="Accept")
+    accept.focus(timeout=10_000)
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#call-title")).to_be_focused(timeout=10_000)
+
+    trainee.fill("#script-search", "ICE")
+    trainee.focus('#scripts button[data-ref="ice-checkin@1"]')
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Muchas gracias, voy a llamar a ICE.", timeout=10_000)
+    trainee.focus('button[data-action="end_call"]')
+    trainee.keyboard.press("Enter")
+    expect(trainee.locator("#card-title")).to_be_focused(timeout=10_000)
+    assert trainee.errors == []
+
+
+def test_a_call_the_console_ends_ends_on_the_callers_softphone_and_is_recorded(browser: Any, server: str) -> None:
+    """When the trainee at the console ends the call, the trainer's softphone says so, stops, and shows the summary."""
+    trainer = _signed_in(browser, server, "/phone", "terry")
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainer.select_option("#language", "en")
+    trainer.select_option("#console-tiers", "tier1")
+    trainer.click("#call")
+    expect(trainer.locator("#state")).to_have_text("main_menu", timeout=10_000)
+    trainer.click('.key[data-key="0"]')
+    trainee.click("#available")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainer.locator('#log li[data-prompt="agent.greeting.tier1"]')).to_be_visible(timeout=10_000)
+
+    trainee.click('button[data-action="end_call"]')
+
+    expect(trainer.locator("#log")).to_contain_text("The call was ended at the agent console", timeout=10_000)
+    expect(trainer.locator("body")).to_have_attribute("data-call-state", "ended")
+    expect(trainer.locator("#summary")).to_contain_text("Tier 1 representative")
+    expect(trainer.locator("#hangup")).to_be_disabled()
+    assert trainer.errors == [] and trainee.errors == []
+
+
+def test_a_reload_keeps_the_seat_the_trainee_was_available_at(browser: Any, server: str) -> None:
+    """Available at the Tier 2 seat, a trainee who reloads is still available there (and unavailable stays unavailable)."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.check('input[name="seat"][value="tier2"]')
+    trainee.click("#available")
+    expect(trainee.locator("#seat-status")).to_contain_text("Tier 2")
+
+    trainee.reload()
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "true")
+    expect(trainee.locator('input[name="seat"][value="tier2"]')).to_be_checked()
+    trainee.click("#available")
+    trainee.reload()
+    expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "false")
+    assert trainee.errors == []

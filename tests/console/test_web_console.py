@@ -159,3 +159,114 @@ def test_a_caller_who_hangs_up_still_gets_the_seat_a_card(web_app: Flask, traine
     shown = trainee.get(f"/console/api/calls/{call_id}").get_json()
     assert shown["card"] is not None and shown["allowed"] == []
     assert any(line["who"] == "caller" and line["text"] == "thanks, bye" for line in shown["timeline"])
+
+
+def test_the_queue_stream_is_quiet_while_the_seats_queue_stays_the_same(web_app: Flask, trainee: Any) -> None:
+    """Another call's step is not news to a seat's queue: only a change of its waiting calls is sent."""
+    from ivr.web.console import queue_news
+
+    news = queue_news(web_app.extensions["console"], "tier1")
+    assert json.loads(news().split("data: ", 1)[1]) == {"waiting": []}
+    rehearsal = trainee.post("/phone/api/calls", json={"language": "en"}).get_json()["call_id"]
+    trainee.post(f"/phone/api/calls/{rehearsal}/input", json={"digits": "8"})  # a call moves elsewhere
+
+    assert news() is None
+
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    event = news()
+    assert event is not None and [w["call_sid"] for w in json.loads(event.split("data: ", 1)[1])["waiting"]] == [call_id]
+
+
+def test_the_class_scores_name_seats_and_scenarios_in_words(web_app: Flask, trainee: Any) -> None:
+    """A trainer reads "Tier 1 representative" and the scenario's title, not the identifiers `tier1` and its file id."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "end_call"})
+    title = web_app.extensions["console"].scenarios["tier1-ice-checkin-es"].title
+
+    page = signed_in_client(web_app, "terry", "trainer").get("/console/scores").get_data(as_text=True)
+
+    cells = page.split("Latest score cards", 1)[1]
+    assert "<td>Tier 1 representative</td>" in cells and f"<td>{title}</td>" in cells
+    assert "<td>tier1</td>" not in cells and "tier1-ice-checkin-es" not in cells
+
+
+def _tier2_call(trainee: Any) -> str:
+    """A scenario call waiting at the Tier 2 seat, accepted by the trainee."""
+    call_id = trainee.post("/console/api/scenarios/tier2-good-cause-untimely/calls").get_json()["call_id"]
+    assert trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier2"}).status_code == 200
+    return call_id
+
+
+@pytest.mark.parametrize("typed", [{"receipt": "", "date_of_birth": ""}, {"receipt": "MSC2690550105", "date_of_birth": ""},
+                                   {"receipt": "MSC2690550105", "date_of_birth": "12/01/1968"}], ids=["empty", "no-date", "not-iso"])
+def test_an_identity_check_sent_half_typed_is_refused_without_using_an_attempt(trainee: Any, web_app: Flask, typed: dict[str, str]) -> None:
+    """Seed 003 / issue 10: a Tier 2 check with an empty or malformed field is 400 and the caller hears nothing, so no lockout attempt is spent."""
+    call_id = _tier2_call(trainee)
+    before = len(web_app.extensions["ivr"].store.transcript(call_id))
+
+    for _ in range(3):
+        response = trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "verify_identity", **typed})
+        assert response.status_code == 400 and "date" in response.get_json()["error"]
+
+    assert len(web_app.extensions["ivr"].store.transcript(call_id)) == before
+    good = trainee.post(f"/console/api/calls/{call_id}/actions",
+                        json={"action": "verify_identity", "receipt": "MSC2690550105", "date_of_birth": "1968-12-01"})
+    assert good.get_json()["said"][0]["id"] != "agent.identity_locked"
+
+
+def _chunks(response: Any, at_most: int) -> list[str]:
+    """The first `at_most` chunks of a streamed response (then it is closed)."""
+    out: list[str] = []
+    try:
+        for chunk in response.response:
+            out.append(chunk.decode() if isinstance(chunk, bytes) else chunk)
+            if len(out) == at_most:
+                break
+    finally:
+        response.close()
+    return out
+
+
+def test_without_threads_a_stream_answers_at_once_and_ends_so_webhooks_keep_their_workers(trainee: Any) -> None:
+    """A sync worker (`ivr serve --production`) is not held by a console page: the stream sends what is new and ends."""
+    from ivr.web.console import RETRY_MS
+
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    sync = {"wsgi.multithread": False}
+
+    queue = _chunks(trainee.get("/console/api/queue/events?seat=tier1", environ_overrides=sync, buffered=False), 3)
+    assert len(queue) == 2 and queue[0].startswith("event: queue") and queue[1] == f"retry: {RETRY_MS}\n\n"
+    seen = next(line for line in queue[0].splitlines() if line.startswith("id: ")).removeprefix("id: ")
+    again = _chunks(trainee.get("/console/api/queue/events?seat=tier1", environ_overrides=sync, buffered=False,
+                                headers={"Last-Event-ID": seen}), 3)
+    assert again == [f"retry: {RETRY_MS}\n\n"]  # the queue did not change: nothing to redraw
+
+    said = _chunks(trainee.get(f"/console/api/calls/{call_id}/events", environ_overrides=sync, buffered=False), 3)
+    assert len(said) == 2 and said[0].startswith("event: said") and said[1] == f"retry: {RETRY_MS}\n\n"
+
+
+def test_a_practice_call_rings_only_for_the_trainee_who_rang_it(web_app: Flask, trainee: Any) -> None:
+    """Two trainees at the Tier 1 seat: Tina's practice call is in her queue only, and Tom cannot take it."""
+    tom = signed_in_client(web_app, "tom", "trainee")
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+
+    assert [w["call_sid"] for w in tom.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == []
+    taken = tom.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    assert taken.status_code == 400 and "rang for tina" in taken.get_json()["error"]
+    assert [w["call_sid"] for w in trainee.get("/console/api/queue?seat=tier1").get_json()["waiting"]] == [call_id]
+    assert trainee.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"}).status_code == 200
+
+
+def test_a_held_stream_stops_when_the_account_is_signed_out_everywhere(web_app: Flask, trainee: Any) -> None:
+    """A password reset ends the trainee's open streams too: the call's words stop reaching a signed-out browser."""
+    call_id = trainee.post("/console/api/scenarios/tier1-ice-checkin-es/calls").get_json()["call_id"]
+    stream = trainee.get(f"/console/api/calls/{call_id}/events", environ_overrides={"wsgi.multithread": True}, buffered=False)
+    chunks = iter(stream.response)
+    try:
+        assert next(chunks).decode().startswith("event: said")
+        web_app.extensions["accounts"].set_password("tina", "a brand new password")
+
+        assert next(chunks, None) is None  # the stream ends (it used to go on, a heartbeat every 15 s, for ten minutes)
+    finally:
+        stream.close()

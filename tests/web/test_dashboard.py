@@ -36,6 +36,17 @@ def test_the_dashboard_lists_each_trainee_with_their_checklist(rehearsed, traine
     assert "Press 8: our hours" in page and "1 trainee, 1×" in page
 
 
+def test_a_rehearsal_left_without_hanging_up_is_counted_apart(rehearsed, web_app, trainer) -> None:
+    """Ana's finished rehearsal counts as one; the one she left mid-call shows as under way, not as nothing."""
+    ana = signed_in_client(web_app, "ana", "trainee")
+    ana.post("/phone/api/calls", json={"language": "en"})  # the page was closed mid-call
+
+    page = trainer.get("/trainer").get_data(as_text=True)
+
+    row = page.split(">ana</a>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>1 <span" in row and "(+1 under way or left without hanging up)" in row
+
+
 def test_a_trainees_rehearsals_are_told_in_plain_words(rehearsed, trainer) -> None:
     """The trainee page shows the path, tiers and scripts in words, never state ids."""
     page = trainer.get("/trainer/trainees/ana").get_data(as_text=True)
@@ -116,3 +127,18 @@ def test_console_scores_are_on_the_dashboard_and_in_its_csv(scored, trainer) -> 
     rows = list(csv.DictReader(io.StringIO(trainer.get("/trainer/rehearsals.csv").get_data(as_text=True))))
     assert "2/3 (67%) over 1 call" in page
     assert rows[0]["console_score"] == "2/3 (67%) over 1 call"
+
+
+def test_what_a_console_trainee_did_is_told_in_words_on_the_rehearsal(web_app, trainer) -> None:
+    """A rehearsal answered at the agent console says "Agent tina: read a script (…)", not the identifier `agent`."""
+    call_id = trainer.post("/phone/api/calls", json={"language": "en", "console": "tier1"}).get_json()["call_id"]
+    trainer.post(f"/phone/api/calls/{call_id}/input", json={"digits": "0"})
+    tina = signed_in_client(web_app, "tina", "trainee")
+    tina.post(f"/console/api/calls/{call_id}/actions", json={"action": "accept", "seat": "tier1"})
+    tina.post(f"/console/api/calls/{call_id}/actions", json={"action": "read_script", "ref": "live-assistance-hours@1"})
+
+    page = trainer.get(f"/trainer/rehearsals/{call_id}").get_data(as_text=True)
+
+    assert "Agent tina: accept the call (Tier 1 representative)" in page
+    assert "Agent tina: read a script (live-assistance-hours@1)" in page
+    assert " · agent · " not in page

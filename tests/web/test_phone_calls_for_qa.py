@@ -29,6 +29,13 @@ def test_qa_lists_the_phone_lines_calls(web_app, phone_call) -> None:
     assert phone_call[:14] in page and "The main menu" in page
 
 
+def test_qa_reads_the_tier_in_words(web_app, phone_call) -> None:
+    """The list says "automated system", not the identifier `ivr` (identifiers only in the author view)."""
+    page = signed_in_client(web_app, "quinn", "qa").get("/qa/calls").get_data(as_text=True)
+
+    assert "<td>automated system</td>" in page and "<td>ivr</td>" not in page
+
+
 def test_qa_opens_a_phone_call_as_the_same_timeline_as_rehearsals(web_app, phone_call) -> None:
     """The call's steps in words: what the caller pressed and heard."""
     qa = signed_in_client(web_app, "quinn", "qa")
@@ -46,6 +53,18 @@ def test_rehearsals_are_not_listed_as_phone_calls(web_app, phone_call) -> None:
 
     assert rehearsal not in qa.get("/qa/calls").get_data(as_text=True)
     assert qa.get(f"/qa/calls/{rehearsal}").status_code == 404
+
+
+def test_rehearsals_dated_later_never_push_phone_calls_off_the_list(web_app, phone_call) -> None:
+    """Many rehearsals (here set next week) do not hide the live line's calls from QA's list."""
+    ana = signed_in_client(web_app, "ana", "trainee")
+    for _ in range(5):
+        ana.post("/phone/api/calls", json={"language": "en", "date": "2026-11-30", "time": "09:00"})
+    qa = signed_in_client(web_app, "quinn", "qa")
+
+    page = qa.get("/qa/calls?limit=1").get_data(as_text=True)
+
+    assert phone_call[:14] in page and "No phone calls yet" not in page
 
 
 @pytest.mark.parametrize("role", ["trainer", "trainee", "admin"])

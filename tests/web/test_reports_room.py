@@ -82,6 +82,17 @@ def test_a_malformed_date_is_a_clear_400(day: Flask, as_role: Callable[..., Any]
     assert response.status_code == 400 and b"is not a date" in response.data
 
 
+def test_a_period_that_ends_before_it_starts_is_explained_beside_the_form(day: Flask, as_role: Callable[..., Any]) -> None:
+    """Dates picked the wrong way round get the report page again, saying why, with the dates kept to correct."""
+    page = as_role("qa").get("/reports?from=2026-11-24&to=2026-11-20")
+
+    text = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert 'role="alert"' in text and "the period ends (2026-11-20) before it starts (2026-11-24)" in text
+    assert 'name="from" value="2026-11-24"' in text and 'name="to" value="2026-11-20"' in text
+    assert "Sign out" in text  # still inside the room, not a bare error page
+
+
 def test_the_page_allows_only_its_charts_own_styles(day: Flask, as_role: Callable[..., Any]) -> None:
     """The CSP lets in each chart's own styles by their hashes, still no inline script, and frames nowhere."""
     response = as_role("qa").get("/reports")

@@ -82,10 +82,14 @@ def test_a_post_without_the_csrf_token_is_refused(web_app, as_role) -> None:
 
 
 def test_sign_in_without_the_csrf_token_is_refused(web_app, stranger) -> None:
-    """Even the sign-in form needs its token (no login CSRF)."""
-    response = stranger.post("/signin", data={"username": "trainee", "password": "whatever"})
+    """Even the sign-in form needs its token (no login CSRF): without it no one is signed in, the form comes back."""
+    from ivr.web.testing import TEST_PASSWORD, add_user
 
-    assert response.status_code == 400
+    add_user(web_app, "trainee", "trainee")
+    response = stranger.post("/signin", data={"username": "trainee", "password": TEST_PASSWORD})
+
+    assert response.status_code == 303 and response.headers["Location"] == "/signin"
+    assert stranger.get("/phone").status_code == 302  # still a stranger: sent to sign in
 
 
 def test_the_twilio_webhook_needs_no_csrf_token_nor_sign_in(web_app) -> None:

@@ -87,6 +87,32 @@ def test_next_never_leaves_the_site(web_app, stranger, target: str) -> None:
     assert response.headers["Location"] == "/phone"
 
 
+@pytest.mark.parametrize("target", ["/phone%0d%0aSet-Cookie:x=1", "/phone%0aX", "/%09/evil.example", "/phone%00"],
+                         ids=["crlf", "newline", "tab", "nul"])
+def test_a_next_with_control_characters_signs_in_to_the_home_page_not_a_500(web_app, stranger, target: str) -> None:
+    """A `?next=` holding control characters (a header injection attempt) is ignored: the person still signs in."""
+    add_user(web_app, "ana", "trainee")
+
+    response = _sign_in(stranger, "ana", TEST_PASSWORD, next_path=target)
+    again = stranger.get(f"/signin?next={target}")
+
+    assert response.status_code == 302 and response.headers["Location"] == "/phone"
+    assert again.status_code == 200 and b"Sign in" in again.data
+
+
+def test_a_sign_in_form_older_than_its_session_gives_a_fresh_sign_in_page(web_app, stranger) -> None:
+    """Cookies cleared (or the session gone) while the form was open: the sign-in page again, saying why, not a dead end."""
+    add_user(web_app, "ana", "trainee")
+    token = csrf_token(web_app.test_client())  # a token from another session: this browser's session has none
+
+    response = stranger.post("/signin?next=/phone", data={"username": "ana", "password": TEST_PASSWORD, "csrf_token": token})
+    again = stranger.get(response.headers.get("Location", "/nowhere"))
+
+    assert response.status_code == 303 and response.headers["Location"] == "/signin?next=/phone"
+    assert again.status_code == 200 and b"The sign-in page had expired. Please sign in again." in again.data
+    assert b'name="csrf_token"' in again.data
+
+
 def test_the_session_cookie_is_http_only_and_same_site_lax(web_app, stranger) -> None:
     """The signed-in session's cookie cannot be read by scripts nor sent by other sites' forms."""
     add_user(web_app, "ana", "trainee")

@@ -43,6 +43,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app.instance_path = str(folder)
     add_user(app, "tess", "trainer", display_name="Tess Trainer")
     add_user(app, "ana", "trainee", display_name="Ana Trainee")
+    add_user(app, "rhea", "trainee", display_name="Rhea Trainee")
     live = LiveServer(app)
     yield live.url
     live.stop()
@@ -130,6 +131,52 @@ def test_a_trainee_rehearses_and_the_trainer_sees_it_in_plain_words(browser, ser
     finally:
         trainee_context.close()
         trainer_context.close()
+
+
+def test_a_reload_mid_call_goes_on_with_the_call(browser, server: str) -> None:
+    """A trainee who reloads the softphone mid-call can go back to the call: what was said, where it is, its keys."""
+    context, page = _sign_in(browser, server, "rhea", "/phone")
+    try:
+        page.select_option("#language", "en")
+        page.click("#call")
+        _at(page, "main_menu")
+        page.click('.key[data-key="2"]')
+        _at(page, "verify.receipt")
+
+        page.reload()
+        page.click("#resume")
+        expect(page.locator("body")).to_have_attribute("data-call-state", "active", timeout=10_000)
+        _at(page, "verify.receipt")
+        expect(page.locator("#log")).to_contain_text("I need to verify your identity first")
+        expect(page.locator("#listening")).to_have_text("Listening for keys or speech, end with #")
+        page.keyboard.type("2690150101#")  # the receipt's ten digits, kept together as before the reload
+        _at(page, "verify.receipt.confirm")
+        page.click("#hangup")
+        expect(page.locator("#summary")).to_contain_text("Giving your receipt number")
+
+        page.reload()  # an ended call is not offered again
+        expect(page.locator("#call")).to_be_enabled()
+        expect(page.locator("#resume")).to_have_count(0)
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_at_375_px_the_trainers_pages_do_not_scroll_sideways(browser, server: str) -> None:
+    """On a phone, the dashboard's and the scores' wide tables scroll inside their card, not the whole page."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(server + "/signin")
+        page.fill("#username", "tess")
+        page.fill("#password", TEST_PASSWORD)
+        page.click("button[type=submit]")
+        for path in ("/trainer", "/trainer/trainees/ana", "/console/scores"):
+            page.goto(server + path)
+            width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1], f"{path} is {width[0]} px wide in a {width[1]} px window"
+    finally:
+        context.close()
 
 
 def test_the_sign_in_page_is_what_a_stranger_gets(browser, server: str, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ goes to the engine as an agent event; a seat may do only what seed 003 gives
 it (the engine refuses the rest, and this shell answers 409 with the reason).
 
     GET  /console                                  the page: seat, queue, hand-off, actions, score card
+                                                   (and the call the trainee holds, reopened after a reload)
     GET  /console/api/queue?seat=tier1             calls waiting for the seat
     GET  /console/api/queue/events?seat=tier1      server-sent events: the queue changed
     GET  /console/api/scenarios                    scenarios a trainee can be called with
@@ -24,6 +25,8 @@ served by one worker reaches a page streamed by another within a second.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import hashlib
 import io
 import json
 import time
@@ -38,13 +41,15 @@ from ivr.core.agent import ACTIONS, SEAT_ACTIONS, SEAT_LABELS, SEATS, SUPERVISOR
 from ivr.core.flow import TIER_CHANGE_REASONS
 from ivr.rules.biometrics import GOOD_CAUSES
 from ivr.rules.service_requests import SR_TYPES, topic
-from ivr.web.auth import signed_in_user
+from ivr.web.auth import accounts, signed_in_user
 
 bp = Blueprint("console", __name__, template_folder="templates", static_folder="static", static_url_path="/console/static")
 
 POLL_SECONDS = 0.25
 STREAM_SECONDS = 600  # a stream ends after this; the browser's EventSource reconnects by itself
 HEARTBEAT_SECONDS = 15
+SIGNED_IN_EVERY = 4  # polls: a held stream checks its session is still valid about once a second
+RETRY_MS = 500  # without threads: the browser asks again this soon (what is new reaches the page within a second)
 TRAINERS = ("trainer", "admin")
 
 
@@ -76,9 +81,11 @@ def _console_error(error: ConsoleError) -> tuple[Response, int]:
 
 @bp.get("/console")
 def page() -> str:
-    """The console page."""
+    """The console page (reopening the call the trainee holds, after a reload or in a second tab)."""
+    held = _console().records.held_by(_me())
     return render_template(
         "console.html",
+        held=held[0] if held else None,
         seats=[(seat, SEAT_LABELS[seat]) for seat in SEATS],
         scenarios=sorted(_console().scenarios.values(), key=lambda s: (SEATS.index(s.seat), s.title)),
         sr_types=[(sr_type, topic(sr_type, "en")) for sr_type in SR_TYPES],
@@ -100,28 +107,42 @@ def _seat() -> str:
 @bp.get("/console/api/queue")
 def queue() -> Response:
     """The calls waiting for a seat, longest waiting first."""
-    waiting = _console().waiting(_seat())
+    waiting = _console().waiting(_seat(), _me())
     return jsonify(waiting=[w.__dict__ for w in waiting])
 
 
 @bp.get("/console/api/queue/events")
 def queue_events() -> Response:
     """Server-sent events: `queue` with the waiting calls whenever they change."""
-    seat = _seat()
-    console = _console()
+    return _sse(_polled(queue_news(_console(), _seat(), request.headers.get("Last-Event-ID"), _me())))
 
-    last: Any = None
+
+def queue_news(console: ConsoleService, seat: str, seen: str | None = None, agent: str | None = None) -> Callable[[], str | None]:
+    """The queue stream's poll: an event when the calls waiting for `seat` changed, else None.
+
+    Any call's step anywhere moves the database's counters; only a change of this
+    seat's waiting calls is news (re-sending the same list would redraw the page's
+    queue, taking a keyboard user's focus off its Accept button and making a screen
+    reader announce the queue again).  Each event's id is a digest of the list, so a
+    browser reconnecting with `Last-Event-ID` (`seen`) is sent the queue only if it changed.
+    """
+    last_version: Any = None
+    last_sent: str | None = seen
 
     def news() -> str | None:
-        nonlocal last
+        nonlocal last_version, last_sent
         version = console.records.queue_version()
-        if version == last:
+        if version == last_version:
             return None
-        last = version
-        waiting = [w.__dict__ for w in console.waiting(seat)]
-        return f"event: queue\ndata: {json.dumps({'waiting': waiting})}\n\n"
+        last_version = version
+        data = json.dumps({"waiting": [w.__dict__ for w in console.waiting(seat, agent)]})
+        digest = hashlib.sha256(data.encode()).hexdigest()[:16]
+        if digest == last_sent:
+            return None
+        last_sent = digest
+        return f"event: queue\nid: {digest}\ndata: {data}\n\n"
 
-    return _sse(_polled(news))
+    return news
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -137,8 +158,8 @@ def scenarios() -> Response:
 
 @bp.post("/console/api/scenarios/<scenario_id>/calls")
 def start_scenario(scenario_id: str) -> tuple[Response, int]:
-    """Ring a scenario's simulated caller: it waits in the queue of the scenario's seat."""
-    call_sid = _console().start_scenario(scenario_id[:120])
+    """Ring a scenario's simulated caller for the signed-in trainee: it waits in their queue at the scenario's seat."""
+    call_sid = _console().start_scenario(scenario_id[:120], trainee=_me())
     return jsonify(call_id=call_sid), 201
 
 
@@ -177,6 +198,9 @@ def act(call_id: str) -> tuple[Response, int]:
     if not isinstance(body, dict) or not isinstance(body.get("action"), str):
         return _error("send a JSON object with an 'action'", 400)
     body.pop("agent", None)  # who acts is who is signed in
+    missing = _incomplete(body)
+    if missing:
+        return _error(missing, 400)  # nothing reaches the call: the caller hears no "does not match"
     outcome = _console().act(call_id[:64], _me(), body)
     if outcome.refused:
         return _error(outcome.refused, 409)
@@ -235,7 +259,9 @@ def scores() -> str | tuple[Response, int]:
         return _error("only trainers see the class's score cards", 403)
     records = _console().records
     summaries = [records.summary(trainee) for trainee in records.trainees()]
-    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50))
+    titles = {scenario.id: scenario.title for scenario in _console().scenarios.values()}
+    return render_template("scores.html", summaries=summaries, cards=records.cards(limit=50),
+                           seat_labels=SEAT_LABELS, scenario_titles=titles)
 
 
 @bp.get("/console/scores.csv")
@@ -255,6 +281,24 @@ def scores_csv() -> Response | tuple[Response, int]:
                     headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
 
 
+def _incomplete(body: dict[str, Any]) -> str | None:
+    """Why an action cannot be sent as typed (an identity check with a field left empty or not a date), or None.
+
+    A verification is an attempt the caller's lockout counts (three per call): an
+    empty form sent by a slip of the keyboard must not use one up.
+    """
+    if body.get("action") != "verify_identity":
+        return None
+    receipt, born = str(body.get("receipt") or "").strip(), str(body.get("date_of_birth") or "").strip()
+    if not receipt or not born:
+        return "enter the receipt number and the date of birth the caller gives, then verify"
+    try:
+        dt.date.fromisoformat(born)
+    except ValueError:
+        return f"'{born[:20]}' is not a date of birth (YYYY-MM-DD)"
+    return None
+
+
 def _model_step(step: dict[str, Any]) -> str:
     """One action of a scenario's model answer in words: 'decide good cause (illness)'."""
     name = str(step.get("action"))
@@ -265,9 +309,29 @@ def _model_step(step: dict[str, Any]) -> str:
 
 def _polled(news: Callable[[], str | None]) -> Iterator[str]:
     """Each event `news()` has (polled every `POLL_SECONDS`), a comment line after `HEARTBEAT_SECONDS` without one,
-    for `STREAM_SECONDS` (the browser's EventSource then reconnects)."""
+    for `STREAM_SECONDS` (the browser's EventSource then reconnects).
+
+    Only a server that runs requests in threads (`ivr serve`, gunicorn's gthread) holds
+    a stream open.  A sync worker (`ivr serve --production`) serves one request at a
+    time: a held stream would take it from the phone line's webhooks (three open streams
+    stopped a 3-worker server answering Twilio at all).  There the stream answers what is
+    new now and ends, and the browser's EventSource comes back after `RETRY_MS`
+    (`Last-Event-ID` says what it has seen).
+    """
+    if not request.environ.get("wsgi.multithread"):
+        event = news()
+        if event is not None:
+            yield event
+        yield f"retry: {RETRY_MS}\n\n"
+        return
+    user = signed_in_user()
+    who, book = (user.get_id() if user else ""), accounts()
     started = beat = time.monotonic()
+    polls = 0
     while time.monotonic() - started < STREAM_SECONDS:
+        polls += 1
+        if polls % SIGNED_IN_EVERY == 0 and book.by_session_id(who) is None:
+            return  # signed out everywhere (a password reset, the account removed): the stream stops with the session
         event = news()
         if event is not None:
             yield event

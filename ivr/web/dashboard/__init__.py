@@ -71,9 +71,9 @@ def index() -> str:
     names = _trainees()
     for name in names:
         mine = checklist(book, flow, labels, name)
-        last = book.list(name, limit=1)
-        rows.append({"name": name, "checklist": mine, "last": last[0] if last else None,
-                     "console": _console_score(name)})
+        theirs = book.list(name)
+        rows.append({"name": name, "checklist": mine, "last": theirs[0] if theirs else None,
+                     "under_way": sum(1 for r in theirs if not r.ended), "console": _console_score(name)})
     return render_template("dashboard/index.html", flow=flow, rows=rows, local_time=local_time,
                            everyone=class_checklist(book, flow, labels, names))
 

@@ -17,7 +17,7 @@ import hashlib
 import html
 import re
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
 
 from ivr.qa.analytics import CallReport, analyse
@@ -34,6 +34,15 @@ LIVE_ROLES = ("qa", "admin")  # who may read the live line's calls
 CHANNEL_NAMES = {"live": "Live line", "rehearsals": "Rehearsals", "all": "Both"}
 
 
+class _Refused(Exception):
+    """A period or channel the report cannot show: the page says why beside its form (the CSV link answers 400)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
 def _channels() -> list[str]:
     user = signed_in_user()
     if user is not None and user.has_role(*LIVE_ROLES):
@@ -48,19 +57,19 @@ def _date(name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        abort(400, f"'{value[:20]}' is not a date (YYYY-MM-DD)")
+        raise _Refused(400, f"'{value[:20]}' is not a date (YYYY-MM-DD)") from None
 
 
 def _report() -> tuple[CallReport, str]:
     allowed = _channels()
     channel = request.args.get("channel", allowed[0])
     if channel not in CHANNELS:
-        abort(400, f"unknown channel (one of {', '.join(allowed)})")
+        raise _Refused(400, f"unknown channel (one of {', '.join(allowed)})")
     if channel not in allowed:
-        abort(403)
+        raise _Refused(403, "the live line's calls are for QA: your role reads the rehearsals")
     start, end = _date("from"), _date("to")
     if start and end and end < start:
-        abort(400, "the period ends before it starts")
+        raise _Refused(400, f"the period ends ({end}) before it starts ({start}): choose a 'To' date on or after 'From'")
     store = current_app.extensions["ivr"].store
     return analyse(stored_summaries(store, channel), start, end), channel
 
@@ -88,12 +97,21 @@ def _hash(css: str) -> str:
 
 @bp.get("/reports")
 def page() -> Response:
-    """The report for the period and channel asked, with the form to ask another."""
-    report, channel = _report()
+    """The report for the period and channel asked, with the form to ask another (and why not, when it cannot)."""
+    try:
+        report, channel = _report()
+    except _Refused as refused:
+        page_html = render_template(
+            "report.html", body=None, error=refused.message, channel=request.args.get("channel", ""),
+            channels=[(name, CHANNEL_NAMES[name]) for name in _channels()],
+            start=request.args.get("from", ""), end=request.args.get("to", ""),
+        )
+        return Response(page_html, refused.status, mimetype="text/html")
     body = report_body(report)
     page_html = render_template(
         "report.html",
         body=Markup(body),  # noqa: S704 - built by report_body, which escapes every text it writes
+        error=None,
         channel=channel,
         channels=[(name, CHANNEL_NAMES[name]) for name in _channels()],
         start=request.args.get("from", ""),
@@ -107,7 +125,10 @@ def page() -> Response:
 @bp.get("/reports/report.csv")
 def csv_download() -> Response:
     """Every figure of the report, as CSV."""
-    report, channel = _report()
+    try:
+        report, channel = _report()
+    except _Refused as refused:
+        return Response(f"{refused.message}\n", refused.status, mimetype="text/plain")
     name = f"call-report-{channel}-{report.start or 'start'}-{report.end or 'end'}.csv"
     return Response(report_csv(report), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -11,6 +11,7 @@ JSON API (signed-in trainees, trainers and admins; CSRF header on POSTs):
 
     POST /phone/api/calls                  {language, date, time, zone | clock, case, from, console} -> {call_id, turn}
     POST /phone/api/calls/<id>/input       {digits | speech | silence | hangup | supervisor | upset} -> turn
+    GET  /phone/api/calls/<id>             where the call is now, to go on with it (after a page reload)
     GET  /phone/api/calls/<id>/transcript  JSON timeline; ?format=yaml downloads the replayable file
     GET  /phone/api/coverage               the signed-in trainee's checklist
     GET  /phone/api/cases                  the training cases a trainee can play the caller of
@@ -20,6 +21,7 @@ JSON API (signed-in trainees, trainers and admins; CSRF header on POSTs):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from typing import Any, cast
@@ -31,21 +33,23 @@ from ivr.app import Runtime
 from ivr.clock import parse_instant
 from ivr.core.agent import SEATS
 from ivr.core.flow import Flow
+from ivr.core.session import Session
 from ivr.definitions.cases import CaseBook
 from ivr.errors import ConfigError
 from ivr.qa import transcript as transcripts
 from ivr.trainers.labels import Labels, labels_for
-from ivr.trainers.practice import PracticeCall, Turn, case_card
+from ivr.trainers.practice import CONSOLE_LISTEN_SECONDS, Listening, PracticeCall, Turn, case_card
 from ivr.web import diagrams
 from ivr.web.auth import signed_in_user
 from ivr.web.checklists import checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
-from ivr.web.timeline import summarize, summary_rows, timeline
+from ivr.web.timeline import local_time, summarize, summary_rows, timeline
 
 bp = Blueprint("softphone", __name__, template_folder="templates", static_folder="static",
                static_url_path="/phone/static")
 
 CALL_PREFIX = "SP"
+ENDED_ELSEWHERE = "(call ended)"  # the input of the turn that records a call the console's trainee ended
 ROLES = ("trainee", "trainer", "admin")
 ZONES = (
     ("America/New_York", "Eastern"),
@@ -110,6 +114,7 @@ def page() -> str:
         zones=ZONES,
         zone=DEFAULT_ZONE,
         frozen=runtime().clock.frozen is not None,
+        resume=_call_under_way(),
     )
 
 
@@ -153,6 +158,8 @@ def send_input(call_id: str) -> Response:
     call = _practice(rehearsal)
     if call.ended and not body.get("hangup"):
         raise _BadRequest("the call has ended; start a new one")
+    if call.ended:  # ended from the other side (a trainee at the console): record it, say so
+        return jsonify(_turn(rehearsal, call, dataclasses.replace(call.hang_up(), input=ENDED_ELSEWHERE)))
     if body.get("digits") not in (None, ""):
         digits = str(body["digits"])
         if not all(ch in "0123456789*#" for ch in digits):
@@ -171,6 +178,19 @@ def send_input(call_id: str) -> Response:
     else:
         raise _BadRequest("send one of digits, speech, silence, hangup, supervisor, upset")
     return jsonify(_turn(rehearsal, call, turn))
+
+
+@bp.get("/phone/api/calls/<call_id>")
+def current(call_id: str) -> Response:
+    """Where the signed-in trainee's call is now (state, tier, what it listens for): the page goes on with it."""
+    rehearsal = _own(call_id)
+    call = _practice(rehearsal)
+    session = call.session
+    if session is None or call.ended:
+        raise _BadRequest("the call has ended; start a new one")
+    turn = Turn("(resumed)", (), session.state, session.tier, session.language, False, _listening(call.flow, session))
+    seen = len(runtime().store.transcript(rehearsal.call_sid))  # entries already said: the console's stream goes on after them
+    return jsonify(call_id=call_id, turn=_turn(rehearsal, call, turn), seen=seen)
 
 
 @bp.get("/phone/api/calls/<call_id>/transcript")
@@ -263,6 +283,35 @@ def _own(call_id: str, trainers_too: bool = False) -> Rehearsal:
     if rehearsal.trainee != user.username and not (trainers_too and user.has_role("trainer", "admin")):
         raise _BadRequest("no such rehearsal: start a new call")
     return rehearsal
+
+
+def _call_under_way() -> dict[str, str] | None:
+    """The signed-in person's latest rehearsal if it is still under way (the page offers to go back to it), else None."""
+    user = signed_in_user()
+    latest = book().list(user.username, limit=1) if user is not None else []
+    if not latest or latest[0].ended:
+        return None
+    session = runtime().store.session(latest[0].call_sid)
+    if session is None or session.ended:
+        return None
+    return {"call_sid": latest[0].call_sid, "started": local_time(latest[0].real_start)}
+
+
+def _listening(flow: Flow, session: Session) -> Listening | None:
+    """What the call waits for in its current state, as its last `<Gather>` said (menus and read-backs: one key)."""
+    if session.console.get("status") in ("waiting", "connected"):
+        return Listening("dtmf speech", None, None, CONSOLE_LISTEN_SECONDS)  # the caller talks to the console's trainee
+    base = session.state.removesuffix(".confirm")
+    state = flow.states.get(base)
+    if state is None:
+        return None
+    if base != session.state:
+        return Listening("dtmf speech", 1, "", state.timeout)
+    if state.kind == "menu":
+        return Listening(state.input, 1, "", state.timeout)
+    if state.kind == "collect":
+        return Listening(state.input, state.num_digits, state.finish_on_key, state.timeout)
+    return None
 
 
 def _practice(rehearsal: Rehearsal, caller: str | None = None) -> PracticeCall:

@@ -35,12 +35,17 @@
     current = callId;
     if (source) { source.close(); source = null; }
     if (!callId || !window.EventSource) { return; }
-    source = new EventSource("/console/api/calls/" + encodeURIComponent(callId) + "/events?agent=1");
+    var since = document.body.dataset.callSince || "0";  // a resumed call: its past lines are on the page already
+    source = new EventSource("/console/api/calls/" + encodeURIComponent(callId) + "/events?agent=1&since=" + encodeURIComponent(since));
     source.addEventListener("said", function (event) {
       var data = JSON.parse(event.data);
       data.lines.forEach(addLine);
       if (data.lines.length) { showWhere(data); }
-      if (data.ended && source) { source.close(); source = null; }
+      if (data.ended && source) {
+        source.close();
+        source = null;
+        document.dispatchEvent(new CustomEvent("ivr:call-ended", { detail: callId }));  // softphone.js ends its side
+      }
     });
   }
 

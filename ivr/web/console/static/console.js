@@ -51,10 +51,16 @@
     button.setAttribute("aria-pressed", on ? "true" : "false");
     button.textContent = on ? "Go unavailable" : "Go available";
     seat = on ? chosenSeat() : null;
+    try { window.sessionStorage.setItem("ivr.console.seat", seat || ""); } catch (e) { /* storage off: no memory */ }
     $("seat-status").textContent = on ? "Available at the " + seatLabel(seat) + " seat." : "You are not available.";
     if (!on) { renderQueue(null); return; }
     queueSource = new EventSource(API + "/queue/events?seat=" + encodeURIComponent(seat));
     queueSource.addEventListener("queue", function (event) { renderQueue(JSON.parse(event.data).waiting); });
+    queueSource.addEventListener("error", function () {
+      if (queueSource && queueSource.readyState === EventSource.CLOSED) {  // refused (signed out): no more calls come
+        $("seat-status").textContent = "Not receiving calls: you may have been signed out. Reload the page.";
+      }
+    });
   }
 
   function seatLabel(value) {
@@ -64,6 +70,7 @@
 
   function renderQueue(waiting) {
     var list = $("queue");
+    var focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.dataset.call : null;
     list.innerHTML = "";
     if (waiting === null) { list.appendChild(el("li", "Go available to see the queue.", "muted")); return; }
     if (!waiting.length) { list.appendChild(el("li", "No calls waiting.", "muted")); return; }
@@ -73,15 +80,17 @@
       item.appendChild(el("span", lang + " caller, waiting since " + call.queued_at.slice(11, 19) + (call.scenario ? " (practice)" : "")));
       var accept = el("button", "Accept", "primary");
       accept.type = "button";
+      accept.dataset.call = call.call_sid;
       accept.addEventListener("click", function () { acceptCall(call.call_sid); });
       item.appendChild(accept);
       list.appendChild(item);
+      if (call.call_sid === focused) { accept.focus(); }  // a redrawn queue keeps a keyboard user's place
     });
   }
 
   function acceptCall(id) {
     api("POST", API + "/calls/" + id + "/actions", { action: "accept", seat: seat })
-      .then(function () { openCall(id); })
+      .then(function () { openCall(id); $("call-title").focus(); })  // the accepted Accept button is gone: go to the call
       .catch(showRefusal);
   }
 
@@ -98,6 +107,11 @@
       var data = JSON.parse(event.data);
       data.lines.forEach(addLine);
       refresh();
+    });
+    callSource.addEventListener("error", function () {
+      if (callSource && callSource.readyState === EventSource.CLOSED) {
+        showRefusal(new Error("This call's updates stopped: you may have been signed out. Reload the page."));
+      }
     });
     refresh();
   }
@@ -182,7 +196,9 @@
   }
 
   function renderCard(card) {
+    var appearing = $("scorecard").hidden;
     $("scorecard").hidden = false;
+    if (appearing) { $("card-title").focus(); }  // keyboard and screen-reader users land on their score
     $("card-points").textContent = card.points + " / " + card.total;
     var body = $("card-lines");
     body.innerHTML = "";
@@ -234,6 +250,16 @@
   document.querySelectorAll('input[name="seat"]').forEach(function (input) {
     input.addEventListener("change", function () { if (seat !== null) { setAvailable(true); } });
   });
+  // A reload (or a second tab) reopens the call this trainee holds: it is still theirs to answer.
+  var held = $("console").dataset;
+  var remembered = "";
+  try { remembered = window.sessionStorage.getItem("ivr.console.seat") || ""; } catch (e) { /* storage off */ }
+  if (held.heldCall || remembered) {  // a reload keeps the seat this tab was available at
+    var again = document.querySelector('input[name="seat"][value="' + (held.heldSeat || remembered) + '"]');
+    if (again) { again.checked = true; }
+    setAvailable(true);
+    if (held.heldCall) { openCall(held.heldCall); }
+  }
   $("ring").addEventListener("click", function () {
     var option = $("scenario").selectedOptions[0];
     if (!option) { return; }

@@ -22,6 +22,7 @@
   var keyTimer = null;
   var muted = false;
   var queue = Promise.resolve();
+  var hangingUp = false;  // this side hung up: the console's "ended" news is about that, not the agent
   var cases = {};
   var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
 
@@ -72,6 +73,8 @@
         $("summary").hidden = true;
         $("transcript").hidden = true;
         callId = data.call_id;
+        hangingUp = false;
+        document.body.dataset.callSince = "0";
         document.body.dataset.callId = callId;
         setCallState("active");
         render(data.turn);
@@ -89,6 +92,33 @@
     (turn.effects || []).forEach(function (effect) { addLine("note", effect); });
     turn.notes.forEach(function (note) { addLine("note", note); });
     speak(turn.prompts);
+    showWhere(turn);
+  }
+
+  // A reload in the middle of a call goes on with it: what was said so far, then where it is now.
+  function resumeCall(id) {
+    enqueue(function () {
+      return api("GET", API + "/calls/" + id + "/transcript").then(function (said) {
+        return api("GET", API + "/calls/" + id).then(function (data) {
+          $("log").innerHTML = "";
+          said.timeline.forEach(function (moment) {
+            addLine("caller", moment.did);
+            moment.heard.forEach(function (text) { addLine("ivr", text); });
+          });
+          addLine("note", "You are back in the call: it goes on where it was.");
+          callId = data.call_id;
+          hangingUp = false;
+          document.body.dataset.callSince = String(data.seen);  // console-caller.js: only what comes next
+          document.body.dataset.callId = callId;
+          setCallState("active");
+          showWhere(data.turn);
+          $("key-1").focus();
+        });
+      });
+    });
+  }
+
+  function showWhere(turn) {
     gather = turn.gather;
     $("where").textContent = turn.label;
     $("state").textContent = turn.state;
@@ -108,6 +138,7 @@
     if (input.charAt(0) === "\"") { return "You said " + input; }
     if (input === "(silence)") { return "You said nothing"; }
     if (input === "(hang up)") { return "You hung up"; }
+    if (input === "(call ended)") { return "The call was ended at the agent console"; }
     return "You pressed " + input;
   }
 
@@ -306,6 +337,7 @@
     });
     $("hangup").disabled = !active;
     $("call").disabled = active;
+    if (active && $("resume")) { $("resume").parentNode.hidden = true; }
     Array.prototype.forEach.call($("setup").elements, function (el) { el.disabled = active; });
   }
 
@@ -322,8 +354,15 @@
 
   // --- wiring ----------------------------------------------------------------------------------------
 
+  // console-caller.js: a trainee at the agent console ended this call; record it and show its summary
+  document.addEventListener("ivr:call-ended", function (event) {
+    if (callId && event.detail === callId && document.body.dataset.callState === "active" && !hangingUp) {
+      clearBuffer();
+      send({ hangup: true });
+    }
+  });
   $("call").addEventListener("click", startCall);
-  $("hangup").addEventListener("click", function () { flushKeys(); send({ hangup: true }); });
+  $("hangup").addEventListener("click", function () { flushKeys(); hangingUp = true; send({ hangup: true }); });
   $("mute").addEventListener("click", function () { setMuted(!muted); });
   $("silence").addEventListener("click", function () {
     if (buffer) { flushKeys(); } else { send({ silence: true }); }
@@ -359,4 +398,7 @@
   setBusy(false);
   showCard();
   loadCoverage([]);
+  if ($("resume")) {
+    $("resume").addEventListener("click", function () { resumeCall($("resume").dataset.call); });
+  }
 }());
