@@ -422,6 +422,8 @@ def understand_command(
         raise click.ClickException(f"'{state}' is not a waiting state of {flow} (e.g. {', '.join(waiting[:5])}, …)")
     model = compiled_state.understanding[language]
     texts = utterances or tuple(line.strip() for line in sys.stdin if line.strip())
+    if not texts:
+        raise click.ClickException("nothing to understand: give utterances as arguments or one per line on standard input")
     for text in texts:
         click.echo(line_for(target, state, language, text, model.understand(text)))
 

@@ -43,6 +43,13 @@ def test_utterances_are_read_from_standard_input_in_the_language_asked() -> None
     assert len(lines) == 2 and lines[0].startswith("route 1 (el estado de su caso)") and lines[1].startswith("ask ")
 
 
+def test_no_utterance_at_all_is_a_one_line_error() -> None:
+    """Empty standard input (or only blank lines) says there was nothing to understand and exits 1, not 0 in silence."""
+    result = run("uscis_contact_center", input="\n  \n")
+    assert result.exit_code == 1 and result.output.startswith("Error: nothing to understand")
+    assert len(result.output.splitlines()) == 1
+
+
 def test_another_state_can_be_chosen() -> None:
     """--state scores in that waiting state: in the biometrics menu 'I can't make it' is rescheduling."""
     result = run("uscis_contact_center", "--state", "biometrics.menu", "I need a different time")
