@@ -69,6 +69,7 @@ _KEY_WORDS = {
 _KEY_LEAD = frozenset({"press", "push", "option", "number", "the", "oprima", "oprimo", "marque", "marco", "presione",
                        "pulse", "opcion", "numero", "el", "la"})
 _KEY_TAIL = frozenset({"please", "por", "favor"})
+_KEY_MOST_WORDS = 6  # the longest key said: "oprima el número uno por favor"
 
 
 def spoken_key(text: str) -> str | None:
@@ -77,6 +78,8 @@ def spoken_key(text: str) -> str | None:
     Only an utterance that is the key and nothing else (a lead such as "press",
     "option", "oprima", "el número", and "please" / "por favor" after it) is a key:
     "one more time" or "form one thirty" are not."""
+    if len(text.split()) > _KEY_MOST_WORDS:  # a sentence is no key: not normalised again (the matcher does)
+        return None
     said = normalize(text).split()
     while said and said[0] in _KEY_LEAD:
         said.pop(0)
