@@ -16,15 +16,13 @@ The pattern is chosen from the topic's first words, so flows keep writing
 plain topics; `tests/definitions/test_spanish_prompts.py` rejects the
 ungrammatical sentences the old single pattern produced.
 
-The other way round, `spoken_key` hears a key said instead of pressed ("one",
+The other way round, `key_said` hears a key said instead of pressed ("one",
 "press one", "oprima uno", "opción 1"): a caller told "press 1" often says it.
 """
 
 from __future__ import annotations
 
 import re
-
-from ivr.core.matching import normalize
 
 OPTION_SENTENCE = {"en": "For {topic}, press {key}.", "es": "Para {topic}, oprima {key}."}
 """The default pattern per language (DESIGN.md §3)."""
@@ -69,18 +67,14 @@ _KEY_WORDS = {
 _KEY_LEAD = frozenset({"press", "push", "option", "number", "the", "oprima", "oprimo", "marque", "marco", "presione",
                        "pulse", "opcion", "numero", "el", "la"})
 _KEY_TAIL = frozenset({"please", "por", "favor"})
-_KEY_MOST_WORDS = 6  # the longest key said: "oprima el número uno por favor"
-
-
-def spoken_key(text: str) -> str | None:
+def key_said(words: str) -> str | None:
     """The key a caller said instead of pressing it, in either language ("press one" -> "1"), or None.
 
-    Only an utterance that is the key and nothing else (a lead such as "press",
-    "option", "oprima", "el número", and "please" / "por favor" after it) is a key:
-    "one more time" or "form one thirty" are not."""
-    if len(text.split()) > _KEY_MOST_WORDS:  # a sentence is no key: not normalised again (the matcher does)
-        return None
-    said = normalize(text).split()
+    `words` are the utterance as `ivr.core.matching.normalize` gives it (the step has
+    normalised it already).  Only an utterance that is the key and nothing else (a lead such
+    as "press", "option", "oprima", "el número", and "please" / "por favor" after it) is a
+    key: "one more time" or "form one thirty" are not."""
+    said = words.split()
     while said and said[0] in _KEY_LEAD:
         said.pop(0)
     while said and said[-1] in _KEY_TAIL:

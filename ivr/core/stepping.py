@@ -25,7 +25,7 @@ from ivr.core.events import UNSURE, CallStarted, Digits, Event, HangUp, NoInput,
 from ivr.core.flow import GLOBAL_PURPOSES, IMPLICIT_TIER_CHANGE, Text
 from ivr.core.machine import COLLECTED_UNSURE, INTENT_TRIGGER, CallModel, CompiledFlow, CompiledState, escalation_trigger
 from ivr.core.matching import normalize
-from ivr.core.options import spoken_key
+from ivr.core.options import key_said
 from ivr.core.plans import NO, YES, StatePlan, plan_of
 from ivr.core.registry import Context, Effect, Services, World
 from ivr.core.session import Session, TierChange
@@ -170,11 +170,12 @@ class Run:
         if not plan.waits:
             saying.present(self, again=True)
             return
-        if not normalize(text):
+        words = normalize(text)
+        if not words:
             self._failed("no_match")
             return
         if plan.kind == "menu" or plan.confirming or plan.state.num_digits == 1:  # menus, read-backs, key choices
-            key = spoken_key(text)  # "one" after "press 1" is the key, not "one more time"
+            key = key_said(words)  # "one" after "press 1" is the key, not "one more time"
             if key is not None:
                 self._digits(key)
                 return
@@ -203,7 +204,7 @@ class Run:
             self.understood = understood  # a collect's own answers are not "understood": only a global intent is
             self._choose(plan, understood.choice)  # a receipt number that mentions "receipt" stays a receipt number
         elif confirming:
-            said = set(normalize(text).split())
+            said = set(words.split())
             self._confirm_answer(bool(said & set(YES[language])), bool(said & set(NO[language])))
         elif plan.kind == "collect":
             unsure = confidence is not None and confidence < LOW_CONFIDENCE
