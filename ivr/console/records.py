@@ -162,24 +162,12 @@ class ConsoleRecords:
 
     def waiting(self, seat: str, agent: str | None = None) -> list[Waiting]:
         """Calls waiting for `seat`, the longest waiting first; with `agent`, without practice calls rung for others."""
-        query = (
-            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario,
-                   console_rings.c.trainee.label("rung_for"))
-            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid)
-                         .outerjoin(console_rings, console_rings.c.call_sid == calls.c.call_sid))
-            .where(calls.c.ended.is_(False), calls.c.tier == seat)
-            .order_by(calls.c.started_at.desc())
-            .limit(QUEUE_SCAN)
-        )
-        found: list[Waiting] = []
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                if agent is not None and row.rung_for not in (None, agent):
-                    continue
-                session = Session.from_dict(json.loads(row.session))
-                console = session.console
-                if console.get("status") == "waiting" and console.get("tier") == seat:
-                    found.append(Waiting(row.call_sid, seat, session.language, str(console.get("queued_at", "")), row.channel, row.scenario))
+        found = [
+            Waiting(row.call_sid, seat, session.language, str(session.console.get("queued_at", "")), row.channel, row.scenario)
+            for row, session in self._unfinished(calls.c.tier == seat)
+            if (agent is None or row.rung_for in (None, agent))
+            and session.console.get("status") == "waiting" and session.console.get("tier") == seat
+        ]
         return sorted(found, key=lambda waiting: waiting.queued_at)
 
     def held_by(self, agent: str) -> list[Waiting]:
@@ -188,22 +176,28 @@ class ConsoleRecords:
         What a console page reopens when its trainee reloads it or opens a second tab:
         the call stays theirs, so no one else could ever answer it.
         """
+        found = [
+            Waiting(row.call_sid, str(session.console.get("tier", session.tier)), session.language,
+                    str(session.console.get("queued_at", "")), row.channel, row.scenario)
+            for row, session in self._unfinished(calls.c.tier.in_(SEATS))
+            if session.console.get("status") == "connected" and session.console.get("agent") == agent and not session.ended
+        ]
+        return sorted(found, key=lambda held: held.queued_at)
+
+    def _unfinished(self, at_seat: Any) -> list[tuple[Any, Session]]:
+        """The newest unfinished calls (`QUEUE_SCAN`) at the seats `at_seat` selects, each row with its session."""
         query = (
-            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario)
-            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid))
-            .where(calls.c.ended.is_(False), calls.c.tier.in_(SEATS))
+            select(calls.c.call_sid, calls.c.channel, calls.c.session, console_calls.c.scenario,
+                   console_rings.c.trainee.label("rung_for"))
+            .select_from(calls.outerjoin(console_calls, console_calls.c.call_sid == calls.c.call_sid)
+                         .outerjoin(console_rings, console_rings.c.call_sid == calls.c.call_sid))
+            .where(calls.c.ended.is_(False), at_seat)
             .order_by(calls.c.started_at.desc())
             .limit(QUEUE_SCAN)
         )
-        found: list[Waiting] = []
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                session = Session.from_dict(json.loads(row.session))
-                console = session.console
-                if console.get("status") == "connected" and console.get("agent") == agent and not session.ended:
-                    found.append(Waiting(row.call_sid, str(console.get("tier", session.tier)), session.language,
-                                         str(console.get("queued_at", "")), row.channel, row.scenario))
-        return sorted(found, key=lambda held: held.queued_at)
+            rows = list(conn.execute(query))
+        return [(row, Session.from_dict(json.loads(row.session))) for row in rows]
 
     def where(self, call_sid: str) -> tuple[str, str] | None:
         """The channel the call came in on (phone, softphone, console) and the world it runs in."""
