@@ -352,7 +352,7 @@ class _OneCallStore(Store):
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
         return list(self.tx.transcript)
 
-    def calls(self, limit: int = 100) -> list[CallRecord]:
+    def calls(self, limit: int = 100, channel: str | None = None) -> list[CallRecord]:
         return []
 
     def iter_calls(self) -> Iterator[CallRecord]:

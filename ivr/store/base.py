@@ -190,7 +190,8 @@ class Store(ABC):
     def transcript(self, call_sid: str) -> list[dict[str, Any]]: ...
 
     @abstractmethod
-    def calls(self, limit: int = 100) -> list[CallRecord]: ...
+    def calls(self, limit: int = 100, channel: str | None = None) -> list[CallRecord]:
+        """The latest `limit` calls, newest first (with `channel`, only the calls that came in on it)."""
 
     @abstractmethod
     def iter_calls(self) -> Iterator[CallRecord]: ...

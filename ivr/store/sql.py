@@ -307,14 +307,16 @@ class SqlStore(Store):
             )
             return [_loads(row.entry) for row in rows]
 
-    def calls(self, limit: int = 100) -> list[CallRecord]:
+    def calls(self, limit: int = 100, channel: str | None = None) -> list[CallRecord]:
         from sqlalchemy import select
 
         from ivr.store.schema import calls
 
+        query = select(calls).order_by(calls.c.started_at.desc()).limit(limit)
+        if channel is not None:
+            query = query.where(calls.c.channel == channel)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(calls).order_by(calls.c.started_at.desc()).limit(limit))
-            return [_record(row) for row in rows]
+            return [_record(row) for row in conn.execute(query)]
 
     def iter_calls(self) -> Iterator[CallRecord]:
         from sqlalchemy import select

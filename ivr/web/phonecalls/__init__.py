@@ -3,22 +3,18 @@
 For QA accounts only: a trainer or trainee never sees a phone caller's call.
 Transcripts are shown as stored (redacted where the store keeps them
 redacted), as the same plain-words timeline a trainer sees for rehearsals.
-Only calls that came in on the phone line are listed or opened here (read
-from the store's `calls` table by channel).
+Only calls that came in on the phone line are listed or opened here.
 """
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from flask import Blueprint, abort, current_app, render_template, request
-from sqlalchemy import select
 
 from ivr.app import Runtime
 from ivr.qa import transcript as transcripts
-from ivr.store.schema import calls
 from ivr.trainers.labels import labels_for
-from ivr.web.accounts import Accounts
 from ivr.web.auth import signed_in_user
 from ivr.web.timeline import timeline
 
@@ -39,7 +35,7 @@ def index() -> str:
         limit = max(1, min(1000, int(request.args.get("limit", PAGE))))
     except ValueError:
         limit = PAGE
-    calls = _phone_calls(limit)
+    calls = _runtime().store.calls(limit, channel=PHONE)  # rehearsals, however many, never push them off the list
     engine = _runtime().engine
     user = signed_in_user()
     language = user.language if user else "en"
@@ -50,16 +46,6 @@ def index() -> str:
         where = labels.state(call.state) if labels is not None else call.state
         rows.append({"call": call, "where": where, "tier": labels.tier(call.tier) if labels is not None else call.tier})
     return render_template("phonecalls/index.html", rows=rows, limit=limit)
-
-
-def _phone_calls(limit: int) -> list[Any]:
-    """The phone line's latest `limit` calls, newest first: only the phone line's (rehearsals, at any simulated
-    date and however many, never push them off the list)."""
-    engine = cast(Accounts, current_app.extensions["accounts"]).engine  # the app's database, the store's too
-    with engine.connect() as conn:
-        query = (select(calls.c.call_sid, calls.c.flow_id, calls.c.state, calls.c.tier, calls.c.started_at, calls.c.ended)
-                 .where(calls.c.channel == PHONE).order_by(calls.c.started_at.desc()).limit(limit))
-        return list(conn.execute(query))
 
 
 @bp.get("/qa/calls/<call_sid>")
