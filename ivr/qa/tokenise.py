@@ -109,20 +109,13 @@ class Tokeniser:
         flows = list(flows)
         self.key = key
         self.validators = collect_validators(flows)
-        # flow id -> {session variable -> validator}: identifiers a call collected and may say again later
-        self.pii_vars = {
+        # flow id -> {session variable -> validator}: what a call collected and a later step may say again
+        # (identifiers, by the kind they are; free-text answers, FREE_TEXT_VALIDATORS)
+        self.held_vars = {
             flow.id: {
                 state.into: personal_kind(state.validator) for state in flow.states.values()
                 if state.kind == "collect" and state.into and state.validator
-                and personal_kind(state.validator) in PII_VALIDATORS
-            }
-            for flow in flows
-        }
-        # flow id -> session variables holding a free-text answer (FREE_TEXT_VALIDATORS)
-        self.free_text_vars = {
-            flow.id: {
-                state.into for state in flow.states.values()
-                if state.kind == "collect" and state.into and state.validator in FREE_TEXT_VALIDATORS
+                and (personal_kind(state.validator) in PII_VALIDATORS or state.validator in FREE_TEXT_VALIDATORS)
             }
             for flow in flows
         }
@@ -143,14 +136,10 @@ class Tokeniser:
         """The identifiers a call holds between steps, as (validator, value): its verified receipt and
         what it collected (a read-back, a later prompt or the request it files may say them)."""
         found = [("receipt_number", session.verified_receipt)] if session.verified_receipt else []
-        for name, validator in self.pii_vars.get(session.flow_id, {}).items():
+        for name, validator in self.held_vars.get(session.flow_id, {}).items():
             value = session.vars.get(name)
             if value:
                 found.append((validator, str(value)))
-        for name in sorted(self.free_text_vars.get(session.flow_id, ())):
-            value = session.vars.get(name)
-            if value:
-                found.append((FREE_TEXT_VALIDATORS[0], str(value)))
         return tuple(found)
 
     def entry(
