@@ -28,6 +28,7 @@ import click
 
 from ivr import config as settings
 from ivr.errors import ConfigError, DefinitionError
+from ivr.private_files import private_folder
 
 
 COMMANDS: dict[str, str] = {
@@ -98,9 +99,8 @@ def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
     replay is not done for nothing."""
     target = path if folder else path.parent
     try:
-        if private and not target.exists():
-            target.mkdir(mode=0o700, parents=True)
-            os.chmod(target, 0o700)
+        if private:
+            private_folder(target)
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         blocker = next((p for p in (target, *target.parents) if p.exists()), None)

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ivr.core.session import Session
+from ivr.private_files import private_folder
 from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where a database is first prepared or read outside calls
@@ -109,7 +110,7 @@ interleaved): at 4 MB the catch-up came one to three times a second and p99 was 
 def default_sqlite_url(instance_path: str | Path) -> str:
     """The SQLite file in the instance folder (the folder is made readable by its owner only)."""
     path = Path(instance_path) / "ivr.sqlite3"
-    _private_dir(path.parent)
+    private_folder(path.parent)
     return f"sqlite:///{path}"
 
 
@@ -880,18 +881,11 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_reset_after_fork)  # (no fork without it: Windows)
 
 
-def _private_dir(path: Path) -> None:
-    """Create `path` (and its parents) readable by its owner only (0700)."""
-    if not path.exists():
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(path, 0o700)
-
-
 def _private_file(path: Path) -> None:
     """Create the SQLite file readable by its owner only (0600); its WAL files inherit the mode."""
     if str(path) in ("", ":memory:") or path.exists():
         return
-    _private_dir(path.parent)
+    private_folder(path.parent)
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     os.chmod(path, 0o600)
 

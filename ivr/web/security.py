@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 from flask import Flask, Response
 from flask_wtf.csrf import CSRFProtect
 
+from ivr.private_files import private_folder
+
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 SECRET_FILE = "secret_key"
 CSP = "; ".join((
@@ -112,9 +114,7 @@ def secret_key(instance: Path) -> str:
         return path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         pass
-    if not instance.exists():  # it will hold the calls' database too: private from the start (issue 10.3)
-        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(instance, 0o700)
+    private_folder(instance)  # it will hold the calls' database too: private from the start (issue 10.3)
     handle, temp = tempfile.mkstemp(prefix=".secret-", dir=instance)  # mode 0600
     with os.fdopen(handle, "w", encoding="ascii") as out:
         out.write(secrets.token_hex(32))
