@@ -150,7 +150,12 @@ class Redactor:
             effects=tuple(_deep(effect, swap) for effect in seen.effects),
             tier_changes=tuple(_deep(change, swap) for change in seen.tier_changes),
         )
-        return replace(step, input=self._input(step, swap, collects.get(step.state_before)), observed=observed)
+        return replace(
+            step,
+            input=self._input(step, swap, collects.get(step.state_before)),
+            observed=observed,
+            cases=tuple(self._case(case, swap) for case in step.cases),
+        )
 
     def _input(self, step: TranscriptStep, swap: Callable[[str], str], validator: str | None) -> CallerInput:
         given = step.input
@@ -173,7 +178,7 @@ class Redactor:
     # --- finding identifiers ------------------------------------------------------------------
 
     def _catalogue(self, transcript: Transcript, found: _Found) -> None:
-        for case in transcript.cases:
+        for case in [*transcript.cases, *(case for step in transcript.steps for case in step.cases)]:
             receipt = str(case.get("receipt_number", ""))
             if len(receipt) == 13:
                 self._digit_run(receipt[3:], "receipt", found)
