@@ -181,6 +181,22 @@ class Tokeniser:
         ]
         return kept
 
+    # --- the answer kept for a retry ----------------------------------------------------------
+
+    def caller_at_rest(self, text: str, caller: str) -> str:
+        """`text` with the calling number, in every written form, replaced by its token's."""
+        return self._swapper(known=(), caller=caller, cases=())[1](text)
+
+    def caller_restored(self, text: str, caller: str) -> str:
+        """`text` from `caller_at_rest` with the number `caller` back in place of its token."""
+        redactor = _KeyedRedactor(self.key, self.validators)
+        found = _Found()
+        redactor._phone(caller, found)
+        pairs = [(token, said) for digits in found.digits for said, token in _digit_forms(digits, redactor.digits[digits])]
+        for token, said in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+            text = text.replace(token, said)
+        return text
+
     # --- helpers -------------------------------------------------------------------------------
 
     def _swapper(
