@@ -93,6 +93,11 @@ STEP_KEYS = INPUT_KINDS + (
     "cases",  # what the step read that the call's own steps do not explain (another call's change)
 )
 HEARD_KEYS = ("prompt", "text", "language")
+CASE_KEYS = (
+    "receipt_number", "form", "status", "date_of_birth", "applicant_name", "office", "biometrics",
+    "field_office_appointment", "service_requests", "a_number", "phone", "country", "outside_us", "representative",
+)
+"""What a step's read of a case may hold: the case data's keys (docs/test-calls.md)."""
 UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives")
 
 _EVENT_INPUTS = {
@@ -395,7 +400,9 @@ class _Reads:
                 self.seen[receipt] = {**case, "service_requests": requests}
                 continue
             expected = {**view, **self.own.get(receipt, {})}
-            changed = {key: value for key, value in case.items() if key != "receipt_number" and expected.get(key) != value}
+            keys = [*case, *(key for key in expected if key not in case and key != "service_requests")]
+            # a field the read lacks was emptied (a cancelled appointment is left out of a case's data)
+            changed = {key: case.get(key) for key in keys if key != "receipt_number" and expected.get(key) != case.get(key)}
             have = {str(item.get("reference")) for item in view["service_requests"]}
             added = [item for item in requests if str(item.get("reference")) not in have]
             if not changed and not added:
@@ -692,6 +699,7 @@ def _step_reads(
         mapping = checker.mapping(item, iwhere, raw.line_of(index))
         if mapping is None:
             continue
+        checker.keys(mapping, iwhere, CASE_KEYS, required=("receipt_number",))
         read = plain(mapping)
         receipt = str(read.get("receipt_number", ""))
         if receipt not in snapshots:

@@ -151,3 +151,37 @@ def test_a_step_read_of_an_unknown_case_is_a_file_error(tmp_path: Path) -> None:
     result = Replayer().replay_path(path)
     assert not result.passed
     assert "bad.transcript.yaml:" in result.diff and "steps[6].cases[0]" in result.diff and "WAC2600000000" in result.diff
+
+
+def test_a_step_read_with_a_key_no_case_has_is_a_file_error(tmp_path: Path) -> None:
+    """A step's `cases` holds case data keys only; another key is `file:line: where: what (allowed: …)`."""
+    text = (GOLDEN / "rescheduled_meanwhile.transcript.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "bad.transcript.yaml"
+    head, found, tail = text.rpartition("    biometrics:\n")
+    path.write_text(head + "    biometric:\n" + tail, encoding="utf-8")
+    result = Replayer().replay_path(path)
+    assert not result.passed
+    assert "steps[6].cases[0]" in result.diff and "biometric" in result.diff and "allowed:" in result.diff
+
+
+def _step(at: str, cases: dict) -> dict:
+    return {"type": "step", "at": at, "input": {"kind": "digits", "value": "1"}, "state_before": "a",
+            "state": "b", "tier": "ivr", "language": "en", "cases": cases}
+
+
+def test_an_appointment_another_call_cancelled_is_read_as_none() -> None:
+    """A field the later read lacks (a cancelled field-office appointment is left out) is read as emptied."""
+    case = {"receipt_number": "WAC2690250102", "form": "I-765", "status": "Case Was Received",
+            "date_of_birth": "1990-04-12",
+            "field_office_appointment": {"appointment": "2026-12-03T10:30:00-05:00", "office": "Washington Field Office",
+                                         "reason": "ADIT stamp"}}
+    later = {key: value for key, value in case.items() if key != "field_office_appointment"}
+    header = {"type": "call", "call_sid": "CA1", "flow": {"id": "uscis_contact_center", "version": ""},
+              "started_at": "2026-11-23T10:00:00-05:00"}
+    [found] = transcripts.from_entries([
+        header,
+        _step("2026-11-23T10:00:00-05:00", {case["receipt_number"]: case}),
+        _step("2026-11-23T10:00:05-05:00", {case["receipt_number"]: later}),
+    ])
+    assert found.steps[1].cases == ({"receipt_number": "WAC2690250102", "field_office_appointment": None},)
+    assert transcripts.merge_read(found.cases[0], found.steps[1].cases[0])["field_office_appointment"] is None
