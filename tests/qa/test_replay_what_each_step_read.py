@@ -185,3 +185,19 @@ def test_an_appointment_another_call_cancelled_is_read_as_none() -> None:
     ])
     assert found.steps[1].cases == ({"receipt_number": "WAC2690250102", "field_office_appointment": None},)
     assert transcripts.merge_read(found.cases[0], found.steps[1].cases[0])["field_office_appointment"] is None
+
+
+def test_a_redacted_export_of_the_call_keeps_the_step_read_redacted_and_replays(demo_app) -> None:
+    """`ivr transcripts export`'s redaction reaches the step's read (the receipt's synthetic value) and the
+    exported call re-records and replays as recorded."""
+    from ivr.qa.export import export
+    from ivr.qa.redact import Redactor, collect_validators
+
+    replayer = Replayer()
+    redactor = Redactor(collect_validators([flow.flow for flow in replayer.flows.values()]))
+    exported = export(rescheduled_meanwhile(demo_app), redactor, replayer)
+    assert exported.warning is None
+    [[read]] = [step.cases for step in exported.transcript.steps if step.cases]
+    assert read["receipt_number"] == exported.transcript.cases[0]["receipt_number"] != ANA[0]
+    result = replayer.replay_transcript(exported.transcript)
+    assert result.passed, result.diff
