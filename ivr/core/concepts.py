@@ -34,7 +34,7 @@ import functools
 import re
 import unicodedata
 
-from ivr.core import territories
+from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, marked, tokens
 
 MARK = "#"
@@ -57,7 +57,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "status", "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
-            "not heard", "nobody has said", "looked at it", "hold up", "holdup", "moving along", "budged",
+            "not heard", "nobody has said", "looked at it", "got looked at", "been looked at", "gets looked at",
+            "looked at yet", "anyone looked at", "anybody looked at", "someone looked at", "hold up", "holdup", "moving along", "budged",
             "finish looking", "finished looking", "done looking", "finish reviewing", "finished reviewing",
             "done reviewing", "still being looked at", "get around to", "got around to", "case still open",
             "case is still open", "case open", "close my case", "closed my case", "case closed", "case is closed",
@@ -142,7 +143,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
             "weak immune system", "immunocompromised",
             "oxygen", "medical equipment", "medical device", "need to sit", "have to sit", "need a chair",
-            "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "inhaler", "dialysis",
+            "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "breaks", "a break",
+            "take a break", "to rest", "inhaler", "dialysis",
             "insulin", "seizures",
             "epilepsy", "diabetic", "heart condition", "arthritis", "chronic pain", "ptsd", "panic attacks",
             "claustrophobic", "amputee", "prosthetic", "paralyzed", "scooter",
@@ -314,7 +316,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "notice of intent to deny", "noid",
         ),
         "work_permit": (
-            "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization",
+            "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization", "work card",
+            "employment card",
         ),
         "green_card": (
             "green card", "residency", "permanent resident", "i551", "resident card", "renewal", "renew",
@@ -427,7 +430,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "amamantar", "dar pecho", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
             "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada",
             "necesito una silla",
-            "necesito un asiento", "donde sentarme", "acostarme", "inhalador", "dialisis", "insulina", "convulsiones",
+            "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "inhalador", "dialisis", "insulina", "convulsiones",
             "epilepsia", "diabetico", "diabetica", "condicion del corazon", "artritis", "dolor cronico",
             "ataques de panico", "protesis", "paralizado", "paralizada",
             "problemas de memoria", "sonda", "material medico",
@@ -578,7 +581,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
             "mas documentos", "mas pruebas", "pidiendo mas",
         ),
-        "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
+        "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo", "tarjeta de trabajo"),
         "green_card": (
             "tarjeta verde", "green card", "residencia", "residente permanente", "renovar", "renovacion",
         ),
@@ -670,6 +673,11 @@ def _table(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
             said = tokens(phrase, language, False)
             if said:
                 phrases.setdefault(said, MARK + concept)
+    for concept, kind in (("illness", gazetteers.CONDITIONS), ("deaf", gazetteers.SPEECH), ("errand", gazetteers.GOODS)):
+        for phrase in kind.get(language, kind["en"]):  # open classes of words (`ivr.core.gazetteers`)
+            said = tokens(phrase, language, False)
+            if said:
+                phrases.setdefault(said, MARK + concept)
     phrases[(territories.COUNTRY,)] = MARK + "abroad"
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for said, concept in sorted(phrases.items(), key=lambda item: -len(item[0])):
@@ -740,10 +748,12 @@ OURS_SAID: dict[str, tuple[str, ...]] = {
     "en": (
         "my case", "our case", "his case", "her case", "their case", "my file", "my application", "my petition",
         "uscis", "my card", "my green card", "my work permit", "my receipt", "receipt number", "case number",
+        "my work card", "my ead", "my employment authorization", "my residency", "my citizenship", "my naturalization",
     ),
     "es": (
         "mi caso", "nuestro caso", "su caso", "mi solicitud", "mi peticion", "uscis", "mi tarjeta", "mi mica",
-        "mi green card", "mi permiso", "mi recibo", "numero de recibo", "numero de caso",
+        "mi green card", "mi permiso", "mi recibo", "numero de recibo", "numero de caso", "mi residencia",
+        "mi ciudadania", "mi naturalizacion", "mi tarjeta de trabajo",
     ),
 }
 """How a caller says the sentence is about their own case with USCIS ("my case", "my card", a receipt): read only by
