@@ -32,6 +32,7 @@ import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
+from ivr.core.world_cities import WORLD_CITIES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -303,14 +304,17 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
 
 
 _PLACES = {
-    language: _by_first_word((*names, *territories.CITIES[language])) for language, names in territories.NAMES.items()
+    language: _by_first_word((*names, *territories.CITIES[language], *WORLD_CITIES))
+    for language, names in territories.NAMES.items()
 }
-"""First word -> the country names (and big cities abroad) starting with it (as word tuples), longest first."""
+"""First word -> the country names (and cities abroad) starting with it (as word tuples), longest first."""
 _SPLIT_PLACES = {
-    language: {"".join(words): words for first in table.values() for words in first if len("".join(words)) >= 5}
-    for language, table in _PLACES.items()
+    language: {"".join(words): words for words in
+               (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
+    for language, names in territories.NAMES.items()
 }
-"""A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits."""
+"""A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits (not
+the world's cities: among so many names, two pieces of ordinary words would spell one)."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _MESSAGING = frozenset({
