@@ -78,7 +78,8 @@ def test_the_keywords_do_not_ask_about_what_the_examples_take_for_another_busine
     ("es", "el i nueve catorce suplemento b de mi hijo", "i914b"),
 ])
 def test_a_supplement_joins_its_form_number(language: str, said: str, form: str) -> None:
-    """USCIS writes "Form I-918, Supplement A": said in words, it is one form, "i918a", not a form and "supplement a"."""
+    """USCIS writes "Form I-918, Supplement A": said in words, it is one form, "i918a", not a form and a
+    "supplement a"."""
     said_tokens = tokens(said, language)
     assert form in said_tokens and "supplement" not in said_tokens
 
@@ -101,7 +102,8 @@ def test_a_relatives_card_and_an_illness_are_an_expedite(model: Callable[[str, s
 
 
 def test_the_world_cities_table_is_what_geonames_gives() -> None:
-    """`WORLD_CITIES` equals what `from_geonames()` makes now; regenerate with `python -m ivr.core.territories cities`."""
+    """`WORLD_CITIES` equals what `from_geonames()` makes now; regenerate it with
+    `python -m ivr.core.territories cities`."""
     assert world_cities.WORLD_CITIES == territories.from_geonames()
 
 
