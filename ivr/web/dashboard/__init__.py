@@ -26,6 +26,7 @@ from ivr.web.accounts import Accounts
 from ivr.web.auth import signed_in_user
 from ivr.web.checklists import checklist, class_checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
+from ivr.web.revealing import deep, revealer
 from ivr.web.timeline import duration_words, local_time, summary_rows, timeline
 
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
@@ -130,7 +131,9 @@ def rehearsal(call_sid: str) -> str:
     found = _book().get(call_sid)
     if found is None:
         abort(404)
-    recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
+    stored = _runtime().store.transcript(call_sid)
+    reveal = revealer().of_case(found.case_receipt)  # the case rehearsed, as the trainee keyed it
+    recorded = transcripts.from_entries([deep(entry, reveal) for entry in stored])
     labels = _labels(_flow(found.flow_id))
     moments = timeline(recorded[-1], labels) if recorded else []
     return render_template("dashboard/rehearsal.html", rehearsal=_row(found, labels), moments=moments,
@@ -183,6 +186,7 @@ def _console_score(trainee: str) -> str:
 def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
     """A rehearsal for the pages: when, how long, and its summary in plain words."""
     flow = _flow(found.flow_id)
+    reveal = revealer().of_case(found.case_receipt)  # stored tokenised: shown as rehearsed
     names = {b.id: b.label for b in branches(flow, labels.language)}
     return {
         "call_sid": found.call_sid,
@@ -191,7 +195,7 @@ def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
         "simulated": found.simulated_start.strftime("%a %Y-%m-%d %H:%M %Z").strip(),
         "how_long": duration_words(found.seconds),
         "case": found.case_receipt or "",
-        "summary": summary_rows(found.summary, labels) if found.summary else [],
+        "summary": summary_rows(deep(found.summary, reveal), labels) if found.summary else [],
         "branches": [names.get(b, b) for b in found.branches],
         "ended": found.ended,
     }

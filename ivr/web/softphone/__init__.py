@@ -43,6 +43,7 @@ from ivr.web import diagrams
 from ivr.web.auth import signed_in_user
 from ivr.web.checklists import checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
+from ivr.web.revealing import deep, revealer
 from ivr.web.timeline import local_time, summarize, summary_rows, timeline
 
 bp = Blueprint("softphone", __name__, template_folder="templates", static_folder="static",
@@ -197,17 +198,20 @@ def current(call_id: str) -> Response:
 def transcript(call_id: str) -> Response:
     """The rehearsal's transcript: its timeline in plain words, or the replayable YAML file with ?format=yaml."""
     rehearsal = _own(call_id, trainers_too=True)
-    recorded = transcripts.from_entries(runtime().store.transcript(rehearsal.call_sid))
+    stored = runtime().store.transcript(rehearsal.call_sid)
+    recorded = transcripts.from_entries(stored)
     if not recorded:
         return Response('{"error": "no such call"}', 404, mimetype="application/json")
-    if request.args.get("format") == "yaml":
+    if request.args.get("format") == "yaml":  # the replayable file, as stored (tokenised)
         return Response(
             transcripts.dumps(recorded[-1]),
             mimetype="application/yaml",
             headers={"Content-Disposition": f'attachment; filename="{transcripts.file_name(recorded[-1])}"'},
         )
     labels = _labels(_flow(rehearsal.flow_id))
-    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(recorded[-1], labels)])
+    reveal = revealer().of_case(rehearsal.case_receipt)
+    shown = transcripts.from_entries([deep(entry, reveal) for entry in stored])  # the receipts the trainee keyed
+    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels)])
 
 
 # --- coverage, cases, the diagram -------------------------------------------------------------------
@@ -332,9 +336,10 @@ def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any
     payload["page"] = diagrams.page_id_of(call.flow, labels, turn.state)
     payload["path"] = list(session.path) if session else []
     if turn.ended and session is not None:
-        store = runtime().store
-        summary = summarize(call.flow, session, store.transcript(call.call_sid))
-        book().finish(call.call_sid, summary)  # recorded once; hanging up an ended call again changes nothing
-        payload["summary"] = [list(row) for row in summary_rows(summary, labels)]
+        entries = runtime().store.transcript(call.call_sid)
+        summary = summarize(call.flow, session, entries)
+        book().finish(call.call_sid, summary)  # recorded once (as stored: tokenised); hanging up again changes nothing
+        reveal = revealer().of_case(rehearsal.case_receipt)  # the case rehearsed, not its token
+        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels)]
         payload["rehearsed"] = summary["branches"]  # ids: the page marks these checklist items as new
     return payload
