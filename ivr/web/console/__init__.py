@@ -42,6 +42,7 @@ from ivr.core.flow import TIER_CHANGE_REASONS
 from ivr.rules.biometrics import GOOD_CAUSES
 from ivr.rules.service_requests import SR_TYPES, topic
 from ivr.web.auth import accounts, signed_in_user
+from ivr.web.call_access import call_route, console_actor, console_reader
 
 bp = Blueprint("console", __name__, template_folder="templates", static_folder="static", static_url_path="/console/static")
 
@@ -167,6 +168,7 @@ def start_scenario(scenario_id: str) -> tuple[Response, int]:
 
 
 @bp.get("/console/api/calls/<call_id>")
+@call_route(console_reader)
 def call(call_id: str) -> Response:
     """Everything the seat shows for a call: hand-off, timeline, scripts, allowed actions, the card."""
     console = _console()
@@ -192,6 +194,7 @@ def call(call_id: str) -> Response:
 
 
 @bp.post("/console/api/calls/<call_id>/actions")
+@call_route(console_actor)
 def act(call_id: str) -> tuple[Response, int]:
     """One action of the signed-in trainee: {action, …its arguments}."""
     body = request.get_json(silent=True)
@@ -208,6 +211,7 @@ def act(call_id: str) -> tuple[Response, int]:
 
 
 @bp.get("/console/api/calls/<call_id>/events")
+@call_route(console_reader)
 def call_events(call_id: str) -> Response:
     """Server-sent events: `said` with the call's new lines whenever it takes a step.
 

@@ -24,6 +24,7 @@ from ivr.trainers.coverage import branches
 from ivr.trainers.labels import Labels, labels_for
 from ivr.web.accounts import Accounts
 from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, rehearsal_reader, standing
 from ivr.web.checklists import checklist, class_checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
 from ivr.web.revealing import deep, revealer
@@ -126,11 +127,11 @@ def reset(trainee: str) -> BaseResponse:
 
 
 @bp.get("/trainer/rehearsals/<call_sid>")
+@call_route(rehearsal_reader)
 def rehearsal(call_sid: str) -> str:
     """One rehearsal's transcript as a timeline in plain words."""
-    found = _book().get(call_sid)
-    if found is None:
-        abort(404)
+    found = standing().rehearsal
+    assert found is not None
     stored = _runtime().store.transcript(call_sid)
     reveal = revealer().of_case(found.case_receipt)  # the case rehearsed, as the trainee keyed it
     recorded = transcripts.from_entries([deep(entry, reveal) for entry in stored])
@@ -141,10 +142,9 @@ def rehearsal(call_sid: str) -> str:
 
 
 @bp.get("/trainer/rehearsals/<call_sid>.yaml")
+@call_route(rehearsal_reader)
 def download(call_sid: str) -> Response:
-    """The rehearsal's replayable transcript file."""
-    if _book().get(call_sid) is None:
-        abort(404)
+    """The rehearsal's replayable transcript file (as stored: tokenised)."""
     recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
     if not recorded:
         abort(404)

@@ -41,6 +41,7 @@ from ivr.trainers.labels import Labels, labels_for
 from ivr.trainers.practice import CONSOLE_LISTEN_SECONDS, Listening, PracticeCall, Turn, case_card
 from ivr.web import diagrams
 from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, rehearsal_caller, rehearsal_reader, standing
 from ivr.web.checklists import checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
 from ivr.web.revealing import deep, revealer
@@ -152,9 +153,10 @@ def start_call() -> tuple[Response, int]:
 
 
 @bp.post("/phone/api/calls/<call_id>/input")
+@call_route(rehearsal_caller)
 def send_input(call_id: str) -> Response:
     """One caller input: {digits: "1"} | {speech: "..."} | {silence: true} | {hangup: true} | {supervisor: true} | {upset: true}."""
-    rehearsal = _own(call_id)
+    rehearsal = _rehearsal()
     body = _json()
     call = _practice(rehearsal)
     if call.ended and not body.get("hangup"):
@@ -182,9 +184,10 @@ def send_input(call_id: str) -> Response:
 
 
 @bp.get("/phone/api/calls/<call_id>")
+@call_route(rehearsal_caller)
 def current(call_id: str) -> Response:
     """Where the signed-in trainee's call is now (state, tier, what it listens for): the page goes on with it."""
-    rehearsal = _own(call_id)
+    rehearsal = _rehearsal()
     call = _practice(rehearsal)
     session = call.session
     if session is None or call.ended:
@@ -195,9 +198,10 @@ def current(call_id: str) -> Response:
 
 
 @bp.get("/phone/api/calls/<call_id>/transcript")
+@call_route(rehearsal_reader)
 def transcript(call_id: str) -> Response:
     """The rehearsal's transcript: its timeline in plain words, or the replayable YAML file with ?format=yaml."""
-    rehearsal = _own(call_id, trainers_too=True)
+    rehearsal = _rehearsal()
     stored = runtime().store.transcript(rehearsal.call_sid)
     recorded = transcripts.from_entries(stored)
     if not recorded:
@@ -277,16 +281,11 @@ def _cases() -> list[dict[str, Any]]:
     ]
 
 
-def _own(call_id: str, trainers_too: bool = False) -> Rehearsal:
-    """The rehearsal `call_id`, if it is the signed-in person's (or, for reading, they train or administer)."""
-    user = signed_in_user()
-    assert user is not None
-    rehearsal = book().get(call_id) if call_id.startswith(CALL_PREFIX) and len(call_id) <= 64 else None
-    if rehearsal is None:
-        raise _BadRequest("no such rehearsal: start a new call")
-    if rehearsal.trainee != user.username and not (trainers_too and user.has_role("trainer", "admin")):
-        raise _BadRequest("no such rehearsal: start a new call")
-    return rehearsal
+def _rehearsal() -> Rehearsal:
+    """The rehearsal the route's call id names (`call_route` let the signed-in person in: it exists)."""
+    found = standing().rehearsal
+    assert found is not None
+    return found
 
 
 def _call_under_way() -> dict[str, str] | None:
