@@ -15,10 +15,14 @@ import io
 from typing import Any, cast
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
+from wtforms import HiddenField
+from wtforms.validators import DataRequired
 
 from ivr.app import Runtime
 from ivr.core.flow import Flow
+from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED
 from ivr.qa import transcript as transcripts
 from ivr.trainers.coverage import branches
 from ivr.trainers.labels import Labels, labels_for
@@ -28,11 +32,12 @@ from ivr.web.call_access import call_route, rehearsal_reader, standing
 from ivr.web.checklists import checklist, class_checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
 from ivr.web.revealing import deep, revealer
-from ivr.web.timeline import duration_words, local_time, summary_rows, timeline
+from ivr.web.timeline import duration_words, effect_words, local_time, summary_rows, timeline
 
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
                static_url_path="/trainer/static")
 ROLES = ("trainer", "admin")
+WORLD_CHANGES = (CASE_UPDATED, SERVICE_REQUEST_CREATED)  # the effects a world keeps: case data changed, requests filed
 CSV_COLUMNS = ("trainee", "started", "minutes", "flow", "simulated_start", "case", "path", "tiers_reached",
                "service_requests", "scripts_heard", "branches", "call_sid", "console_score")
 
@@ -116,14 +121,44 @@ def unassign(trainee: str) -> BaseResponse:
     return redirect(url_for("dashboard.trainee", trainee=trainee))
 
 
-@bp.post("/trainer/trainees/<trainee>/reset")
-def reset(trainee: str) -> BaseResponse:
-    """Give the trainee a fresh world: their next rehearsal starts from the training case data again."""
-    user = signed_in_user()
-    assert user is not None
-    _book().reset_world(trainee, user.username)
-    flash(f"{trainee}'s world is reset: the next rehearsal starts from the training case data.", "info")
-    return redirect(url_for("dashboard.trainee", trainee=trainee))
+class ResetWorldForm(FlaskForm):  # type: ignore[misc]
+    """The confirmation of a world's reset: its CSRF token, and the trainee the page named."""
+
+    trainee = HiddenField(validators=[DataRequired()])
+
+
+@bp.route("/trainer/trainees/<trainee>/reset", methods=["GET", "POST"])
+def reset(trainee: str) -> str | BaseResponse:
+    """Give the trainee a fresh world, once confirmed: a page says what will be lost, its form resets.
+
+    A POST that is not the confirmation page's form (an old form, a forged request) resets
+    nothing: it gets the confirmation page.  No JavaScript is needed."""
+    if trainee not in _trainees():
+        abort(404)
+    form = ResetWorldForm()
+    if form.validate_on_submit() and form.trainee.data == trainee:
+        user = signed_in_user()
+        assert user is not None
+        _book().reset_world(trainee, user.username)
+        flash(f"{trainee}'s world is reset: the next rehearsal starts from the training case data.", "info")
+        return redirect(url_for("dashboard.trainee", trainee=trainee), 303)
+    form.trainee.data = trainee
+    return render_template("dashboard/reset.html", trainee=trainee, form=form, **_world_changes(trainee))
+
+
+def _world_changes(trainee: str) -> dict[str, Any]:
+    """What a reset of the trainee's world loses: the changes their rehearsals in it made, in words."""
+    book = _book()
+    world = book.world(trainee)
+    labels = _labels(_flow())
+    changes: list[str] = []
+    rehearsals = [found for found in book.list(trainee) if found.world == world]
+    for found in rehearsals:
+        reveal = revealer().of_case(found.case_receipt)
+        changes += [effect_words(deep(effect, reveal), labels) for effect in (found.summary or {}).get("effects") or ()
+                    if effect.get("kind") in WORLD_CHANGES]
+    return {"changes": list(dict.fromkeys(changes)), "rehearsals": len(rehearsals),
+            "under_way": sum(1 for found in rehearsals if not found.ended)}
 
 
 @bp.get("/trainer/rehearsals/<call_sid>")
