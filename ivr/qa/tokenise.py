@@ -187,8 +187,9 @@ class Tokeniser:
         ]
         return kept
 
-    def revealer(self, cases: Iterable[Mapping[str, Any]]) -> Callable[[str], str]:
-        """The tokens of these cases' identifiers back to the identifiers, in every written form.
+    def revealer(self, cases: Iterable[Mapping[str, Any]], dates: bool = True) -> Callable[[str], str]:
+        """The tokens of these cases' identifiers back to the identifiers, in every written form
+        (without `dates`, the receipt numbers only: a date of birth stays a token).
 
         For showing a rehearsal of the (fictional) training cases in the words its trainee keyed
         and heard; what is stored stays tokenised.  A token of anything else is left as it is."""
@@ -200,7 +201,7 @@ class Tokeniser:
         for digits in found.digits:
             for before, after in _digit_forms(digits, redactor.digits[digits]):
                 back.setdefault(after, before)
-        for day in found.dates:
+        for day in found.dates if dates else ():
             for before, after in _date_forms(day, redactor.dates[day]):
                 back.setdefault(after, before)
         ordered = sorted(back, key=len, reverse=True)

@@ -5,7 +5,8 @@ keyed on the softphone is kept as another one, with workday 999, and a date of
 birth as another date.  A trainee who chose a training case to play was handed its
 receipt number and date of birth on the softphone's case card, so the pages that
 show their rehearsal (its end-of-call summary, its timeline, the trainer's view
-of it) show that case as keyed.  Only that case: anything else the call holds
+of it, and the agent console's view of the call: its receipt number, never a date of
+birth) show that case as keyed.  Only that case: anything else the call holds
 (another receipt keyed, a calling number) stays as stored, and so do the stored
 transcript and its replayable download.  The phone line's calls are never
 revealed: QA reads them as stored.
@@ -35,18 +36,20 @@ class Revealer:
     def __init__(self, tokeniser: Tokeniser | None, cases: CaseBook) -> None:
         self.tokeniser = tokeniser
         self.cases = cases
-        self._made: dict[str, Reveal] = {}
+        self._made: dict[tuple[str, bool], Reveal] = {}
 
-    def of_case(self, receipt: str | None) -> Reveal:
-        """The reveal of the training case `receipt` (the identity when there is none, or nothing is tokenised)."""
+    def of_case(self, receipt: str | None, dates: bool = True) -> Reveal:
+        """The reveal of the training case `receipt` (the identity when there is none, or nothing is tokenised);
+        without `dates`, its receipt number only (the agent console never shows a date of birth)."""
         case = self.cases.get(receipt) if receipt else None
         if self.tokeniser is None or case is None:
             return _same  # KEEP_IDENTIFIERS keeps them in the clear; no case chosen: nothing to reveal
-        found = self._made.get(case.receipt_number)
+        key = (case.receipt_number, dates)
+        found = self._made.get(key)
         if found is None:
             if len(self._made) >= KEPT:
                 self._made.clear()
-            found = self._made[case.receipt_number] = self.tokeniser.revealer([case.to_dict()])
+            found = self._made[key] = self.tokeniser.revealer([case.to_dict()], dates=dates)
         return found
 
 

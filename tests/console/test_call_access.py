@@ -129,3 +129,4 @@ def test_a_phone_call_that_never_reached_the_console_is_not_a_console_call(web_a
     trainer = signed_in_client(web_app, "terry", "trainer")
 
     assert trainer.get(f"/console/api/calls/{call.call_sid}").status_code == 404
+
