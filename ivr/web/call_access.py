@@ -30,7 +30,10 @@ from typing import Any, TypeVar, cast
 
 from flask import abort, current_app, g, jsonify
 
+from sqlalchemy import select
+
 from ivr.core.session import Session
+from ivr.store.schema import calls
 from ivr.web.accounts import User
 from ivr.web.auth import signed_in_user, wants_json
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
@@ -69,8 +72,9 @@ class Standing:
     @cached_property
     def channel(self) -> str | None:
         """The line the call came in on (phone, softphone, console), or None for no such call."""
-        where = self._console_records().where(self.call_sid) if self._console_records() is not None else None
-        return where[0] if where else None
+        with current_app.extensions["ivr"].store.engine.connect() as conn:
+            row = conn.execute(select(calls.c.channel).where(calls.c.call_sid == self.call_sid)).first()
+        return str(row.channel) if row else None
 
     @cached_property
     def rung_for(self) -> str | None:
