@@ -84,6 +84,7 @@ class CallService:
         channel: str = "phone",
         world: str = LIVE,
         flow_id: str | None = None,
+        caller: str | None = None,
     ) -> Answer:
         """Apply one webhook's event and keep its rendered answer `(body, state, tier)` with the call.
 
@@ -92,15 +93,21 @@ class CallService:
         answered prompt carried: an answer to a prompt the call has moved past
         is not applied, the call's current prompt is said again.  `flow_id` is the
         flow a new call starts on (the published version the phone line runs).
+        `caller` is the calling number the request carries (Twilio's `From`): the
+        answer that ends a call is kept with the number as its token, and a retry
+        hears it again from its own `From` (see `_kept_at_rest`).
         """
-        _, answer = self._run(call_sid, event, channel, flow_id, world, render, key, at_step)
+        _, answer = self._run(call_sid, event, channel, flow_id, world, render, key, at_step, caller)
         assert answer is not None
         return answer
 
-    def kept_answer(self, call_sid: str, key: str) -> Answer | None:
-        """The answer kept with the call for the request `key`, if it was the call's last (a retry of it)."""
+    def kept_answer(self, call_sid: str, key: str, caller: str | None = None) -> Answer | None:
+        """The answer kept with the call for the request `key`, if it was the call's last (a retry of it);
+        `caller`, the request's calling number, restores a number the kept answer holds as its token."""
         with self.store.call(call_sid) as tx:
-            return tx.answer(key) if tx.load_session() is not None else None
+            session = tx.load_session()
+            kept = tx.answer(key) if session is not None else None
+            return self._restored(kept, session, caller) if kept is not None and session is not None else None
 
     def _run(
         self,
@@ -112,12 +119,15 @@ class CallService:
         render: Callable[[Step], tuple[str, str, str]] | None = None,
         key: str | None = None,
         at_step: int | None = None,
+        caller: str | None = None,
     ) -> tuple[Step, Answer | None]:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 with self.store.call(call_sid, world) as tx:
                     session = tx.load_session()
                     kept = tx.answer(key) if key is not None and session is not None else None
+                    if kept is not None and kept.caller_withheld:
+                        kept = self._restored(kept, session, caller)  # type: ignore[arg-type]  # set when kept is
                     if kept is not None:
                         return Step(session, ()), kept  # type: ignore[arg-type]  # session is set when kept is
                     if at_step is not None and session is not None and not session.ended and at_step != session.steps:
@@ -127,7 +137,7 @@ class CallService:
                     step, entries = self._step(tx, session, call_sid, event, channel, flow_id)
                     answer = Answer(key or "", *render(step)) if render is not None else None
                     at_rest, entries = self._at_rest(step.session, entries)
-                    tx.save_session(at_rest, channel, answer if key is not None else None)
+                    tx.save_session(at_rest, channel, self._kept_at_rest(answer, step.session) if key is not None else None)
                     tx.append_transcript(entries)
                 break
             except VersionConflict:
@@ -188,6 +198,23 @@ class CallService:
             for entry in entries
         ]
         return (tokeniser.finished(session) if session.ended else session), stored
+
+    def _kept_at_rest(self, answer: Answer | None, session: Session) -> Answer | None:
+        """The answer as kept for a retry: once the call has ended (its session kept without the calling
+        number), the number it reads back (a call-back goodbye) is kept as its token, like the session's."""
+        if answer is None or self.tokeniser is None or not session.ended or not session.caller:
+            return answer
+        body = self.tokeniser.caller_at_rest(answer.body, session.caller)
+        return answer if body == answer.body else dataclasses.replace(answer, body=body, caller_withheld=True)
+
+    def _restored(self, kept: Answer, session: Session, caller: str | None) -> Answer | None:
+        """A kept answer as it was said: its calling number restored from the retry's own `caller`, which
+        must be the call's (its token is the one the call keeps); None when it cannot be."""
+        if not kept.caller_withheld:
+            return kept
+        if self.tokeniser is None or not caller or self.tokeniser.header({"caller": caller}).get("caller") != session.caller:
+            return None
+        return dataclasses.replace(kept, body=self.tokeniser.caller_restored(kept.body, caller), caller_withheld=False)
 
     def now(self, call_sid: str | None = None) -> dt.datetime:
         """The instant to stamp the next event of `call_sid` with (its own clock, else the app's)."""

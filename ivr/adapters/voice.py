@@ -83,7 +83,7 @@ def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = 
 
     try:
         answer = ext.calls.answer(call_sid, event, render, key=_idempotency_key(req, at_step), at_step=at_step,
-                                  flow_id=ext.live_flow(req.form.get("To")))
+                                  flow_id=ext.live_flow(req.form.get("To")), caller=req.form.get("From"))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
@@ -291,7 +291,7 @@ def queue_wait() -> Response:
         if session is not None and offers and params.get("Digits", "") == QUEUE_CALLBACK_KEY:
             key = _idempotency_key(req, None)
             if session.ended:  # the call-back is recorded already: the same answer again, or leave
-                kept = ext.calls.kept_answer(call_sid, key) if key is not None else None
+                kept = ext.calls.kept_answer(call_sid, key, params.get("From")) if key is not None else None
                 if kept is not None:
                     return _twiml(kept.body, kept.state, kept.tier)
                 return _twiml(render_leave((), ext.voices), state, tier)
@@ -305,7 +305,7 @@ def queue_wait() -> Response:
                 return render_leave(said, ext.voices), step.session.state, step.session.tier
 
             event = Digits(_service().now(call_sid), QUEUE_CALLBACK_KEY)
-            answer = ext.calls.answer(call_sid, event, leave, key=key)
+            answer = ext.calls.answer(call_sid, event, leave, key=key, caller=params.get("From"))
             return _twiml(answer.body, answer.state, answer.tier)
         position = params.get("QueuePosition", "").strip()
         only = "" if offers else "_only"

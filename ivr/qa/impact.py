@@ -136,7 +136,7 @@ def play(replayer: Replayer, path: Path | str) -> PlayedCall:
             flow_id, CaseBook.from_dict({"cases": recorded.cases}), recorded.settings, recorded.caller,
             recorded.call_sid, recorded.sequences,
         )
-        observed_steps = [run.send((step.at, step.input)) for step in recorded.steps]
+        observed_steps = [run.send((step.at, step.input), step.cases) for step in recorded.steps]
         return PlayedCall(shown, tuple(step.input for step in recorded.steps), tuple(observed_steps))
     except Exception as error:  # noqa: BLE001 - one odd file is reported, never stops a corpus
         return PlayedCall(shown, (), (), error=str(error) or type(error).__name__)

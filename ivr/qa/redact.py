@@ -19,9 +19,13 @@ what a call's path depends on:
 So a redacted transcript replays to the same path as the original (tested in
 tests/qa/test_redact.py).  Speech at menus, where nothing asks for an
 identifier, is also scrubbed of names, e-mail addresses, long numbers and
-dates (`ivr.qa.scrub`), whether or not the call read a case.  Synthetic values come from ranges that cannot be
-real: phones `+1 555-55x-xxxx`, A-numbers `A088xxxxxx`, receipts with
-workday 999.
+dates (`ivr.qa.scrub`), whether or not the call read a case.  What a caller
+said to describe a service request in their own words (the `request_details`
+collects: a new address, an accommodation, a correction) is withheld
+(`WITHHELD_TEXT`) in the answer, its read-back and the request filed, whatever
+the store kept (a `KEEP_IDENTIFIERS` store keeps the words).  Synthetic values
+come from ranges that cannot be real: phones `+1 555-55x-xxxx`, A-numbers
+`A088xxxxxx`, receipts with workday 999.
 
 Inputs are classified by the validator of the collect state they were given
 in (`collect_validators(flows)`), so a receipt keyed into a receipt prompt is
@@ -44,6 +48,14 @@ from ivr.rules import spoken
 
 PII_VALIDATORS = ("receipt_number", "date_of_birth", "a_number", "phone_number")
 """Validators whose values identify a person; inputs to other collects are kept."""
+
+FREE_TEXT_VALIDATORS = ("request_details",)
+"""Validators whose value is the caller's own account, kept on a request (a new address, the accommodation
+needed, a correction): personal, and nothing a replay needs but that it is words."""
+
+WITHHELD_TEXT = "[details withheld]"
+"""What a free-text answer is kept as, wherever it appears (the answer, its read-back, the request filed):
+two words, so the answer still passes its validator when the call is replayed."""
 
 _RECEIPT = re.compile(r"(?<![A-Za-z])([A-Z]{3})[- ]?([0-9]{10})(?![0-9])")
 _A_NUMBER = re.compile(r"(?<![A-Za-z])A-?([0-9]{8,9})(?![0-9])")
@@ -111,8 +123,8 @@ class Redactor:
         """The transcript with every identifier replaced; marked `redacted`."""
         found = _Found()
         self._catalogue(transcript, found)
-        swap = self._replacer(found)
         collects = self.validators.get(transcript.flow_id, {})
+        swap = _withholding(_withheld_answers(transcript, collects), self._replacer(found))
         steps = tuple(self._step(step, swap, collects) for step in transcript.steps)
         if any(step.input.kind == "say" and step.state_before not in collects for step in steps):
             # speech at menus: identifiers nobody asked for (names, e-mails, long numbers, dates), case read or not
@@ -138,12 +150,19 @@ class Redactor:
             effects=tuple(_deep(effect, swap) for effect in seen.effects),
             tier_changes=tuple(_deep(change, swap) for change in seen.tier_changes),
         )
-        return replace(step, input=self._input(step, swap, collects.get(step.state_before)), observed=observed)
+        return replace(
+            step,
+            input=self._input(step, swap, collects.get(step.state_before)),
+            observed=observed,
+            cases=tuple(self._case(case, swap) for case in step.cases),
+        )
 
     def _input(self, step: TranscriptStep, swap: Callable[[str], str], validator: str | None) -> CallerInput:
         given = step.input
         if given.value is None:
             return given
+        if validator in FREE_TEXT_VALIDATORS and swap(given.value) == WITHHELD_TEXT:
+            return CallerInput(given.kind, WITHHELD_TEXT, given.confidence)
         if validator not in PII_VALIDATORS:
             return CallerInput(given.kind, swap(given.value), given.confidence)
         language = step.observed.language if step.state_before != "language" else "en"
@@ -159,7 +178,7 @@ class Redactor:
     # --- finding identifiers ------------------------------------------------------------------
 
     def _catalogue(self, transcript: Transcript, found: _Found) -> None:
-        for case in transcript.cases:
+        for case in [*transcript.cases, *(case for step in transcript.steps for case in step.cases)]:
             receipt = str(case.get("receipt_number", ""))
             if len(receipt) == 13:
                 self._digit_run(receipt[3:], "receipt", found)
@@ -429,6 +448,38 @@ def _without_numbers(text: str) -> str:
     return " ".join(kept) or "(redacted)"
 
 
+def _withheld_answers(transcript: Transcript, collects: Mapping[str, str]) -> tuple[str, ...]:
+    """What the caller said at a free-text collect and the call took as the answer (it was read back or
+    filed: it occurs in what the call said or did), as said and as the call repeats it, longest first."""
+    said = {
+        text
+        for step in transcript.steps
+        if collects.get(step.state_before) in FREE_TEXT_VALIDATORS and step.input.value
+        for text in (step.input.value, " ".join(step.input.value.split()))
+        if text.strip() and text != WITHHELD_TEXT
+    }
+    if not said:
+        return ()
+    repeated = [h.text for step in transcript.steps for h in step.observed.heard]
+    repeated += _strings([[*step.observed.effects, *step.observed.tier_changes] for step in transcript.steps])
+    taken = {text for text in said if any(" ".join(text.split()) in " ".join(other.split()) for other in repeated)}
+    return tuple(sorted(taken, key=len, reverse=True))
+
+
+def _withholding(answers: tuple[str, ...], swap: Callable[[str], str]) -> Callable[[str], str]:
+    """`swap`, after every one of `answers` is replaced with WITHHELD_TEXT wherever it occurs."""
+    if not answers:
+        return swap
+
+    def withhold(text: str) -> str:
+        for answer in answers:
+            if answer in text:
+                text = text.replace(answer, WITHHELD_TEXT)
+        return swap(text)
+
+    return withhold
+
+
 def _deep(value: Any, swap: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return swap(value)
@@ -449,4 +500,4 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-__all__ = ["PII_VALIDATORS", "Redactor", "collect_validators", "identifier_forms", "personal_kind"]
+__all__ = ["FREE_TEXT_VALIDATORS", "PII_VALIDATORS", "WITHHELD_TEXT", "Redactor", "collect_validators", "identifier_forms", "personal_kind"]

@@ -149,7 +149,7 @@ class Replayer:
         run = self._run(flow_id, cases, recorded.settings, recorded.caller, recorded.call_sid, recorded.sequences)
         done = 0
         for index, step in enumerate(recorded.steps):
-            now = run.send((step.at, step.input))
+            now = run.send((step.at, step.input), step.cases)
             done += 1
             if now is None or now.comparable() != step.observed.comparable():
                 diff = self._transcript_diff(recorded, index, now)
@@ -170,7 +170,7 @@ class Replayer:
         steps = []
         state = self.flows[flow_id].flow.start
         for step in recorded.steps:
-            seen = run.send((step.at, step.input))
+            seen = run.send((step.at, step.input), step.cases)
             if seen is not None:
                 steps.append(replace(step, state_before=state, observed=seen))
                 state = seen.state
@@ -326,8 +326,13 @@ class _Run:
         self.call_sid = call_sid or "CAreplay"
         self.entered: list[str] = []
 
-    def send(self, item: tuple[dt.datetime, CallerInput]) -> Observation | None:
-        """Apply one input at its instant; what the step produced (None when the call was not running)."""
+    def send(self, item: tuple[dt.datetime, CallerInput], read: Iterable[Mapping[str, Any]] = ()) -> Observation | None:
+        """Apply one input at its instant; what the step produced (None when the call was not running).
+
+        `read` is what the recorded step read of cases that another call had changed (a transcript
+        step's `cases`): the step, and those after it, read the cases so."""
+        if read:
+            self._read(read)
         at, caller_input = item
         count = len(self.tx.transcript)
         self.service.handle(self.call_sid, caller_input.event(at, self.caller), "replay", self.flow_id)
@@ -337,6 +342,19 @@ class _Run:
         seen = Observation.from_entry(entries[-1])
         self.entered += seen.entered
         return seen
+
+    def _read(self, read: Iterable[Mapping[str, Any]]) -> None:
+        """The cases as the step read them: the recorded fields replace what the call's own changes made."""
+        snapshots = {case.receipt_number: case.to_dict() for case in self.service.cases}
+        for partial in read:
+            receipt = str(partial.get("receipt_number"))
+            if receipt not in snapshots:
+                raise IVRError(f"a step read case '{receipt[:40]}', which is not one of the transcript's cases")
+            snapshots[receipt] = transcript.merge_read(snapshots[receipt], partial)
+            own = self.tx.changes.get(receipt)
+            if own:
+                self.tx.changes[receipt] = {key: value for key, value in own.items() if key not in partial}
+        self.service.cases = CaseBook.from_dict({"cases": list(snapshots.values())})
 
 
 class _OneCallStore(Store):

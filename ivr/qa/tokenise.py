@@ -37,7 +37,9 @@ from typing import Any
 from ivr.core.session import Session
 from ivr.core.flow import Flow
 from ivr.qa.redact import (
+    FREE_TEXT_VALIDATORS,
     PII_VALIDATORS,
+    WITHHELD_TEXT,
     personal_kind,
     Redactor,
     _bounded,
@@ -58,17 +60,9 @@ _DIGIT = re.compile(r"[0-9]")
 DROPPED_CASE_FIELDS = ("applicant_name", "a_number", "phone")
 """Case fields no step reads: left out of the snapshot an entry keeps (issue 10.3)."""
 
-FREE_TEXT_VALIDATORS = ("request_details",)
-"""Validators whose value is the caller's own account, kept on a request (a new address, the accommodation
-needed, a correction): personal, and nothing a replay needs but that it is words."""
-
 SCRUBBED_COLLECTS = ("live_topic",)
 """Collects of free speech whose words the call acts on (Tier 1's "what is your question"): scrubbed like
 speech at a menu, since nothing there asks for an identifier."""
-
-WITHHELD_TEXT = "[details withheld]"
-"""What a free-text answer is kept as, wherever it appears (the answer, its read-back, the request filed):
-two words, so the answer still passes its validator when the call is replayed."""
 
 _DATE_SPAN = 60 * 365  # days from 1940-01-01: tokens of dates of birth stay plausible ones
 _DATE_BASE = dt.date(1940, 1, 3)
@@ -187,6 +181,8 @@ class Tokeniser:
         ]
         return kept
 
+    # --- a rehearsal shown as its trainee keyed it --------------------------------------------
+
     def revealer(self, cases: Iterable[Mapping[str, Any]], dates: bool = True) -> Callable[[str], str]:
         """The tokens of these cases' identifiers back to the identifiers, in every written form
         (without `dates`, the receipt numbers only: a date of birth stays a token).
@@ -214,6 +210,22 @@ class Tokeniser:
             return text
 
         return reveal
+
+    # --- the answer kept for a retry ----------------------------------------------------------
+
+    def caller_at_rest(self, text: str, caller: str) -> str:
+        """`text` with the calling number, in every written form, replaced by its token's."""
+        return self._swapper(known=(), caller=caller, cases=())[1](text)
+
+    def caller_restored(self, text: str, caller: str) -> str:
+        """`text` from `caller_at_rest` with the number `caller` back in place of its token."""
+        redactor = _KeyedRedactor(self.key, self.validators)
+        found = _Found()
+        redactor._phone(caller, found)
+        pairs = [(token, said) for digits in found.digits for said, token in _digit_forms(digits, redactor.digits[digits])]
+        for token, said in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+            text = text.replace(token, said)
+        return text
 
     # --- helpers -------------------------------------------------------------------------------
 

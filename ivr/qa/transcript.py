@@ -8,7 +8,10 @@ reading such a file back (strictly, with `file:line` errors).
 A transcript replays hermetically: besides the caller's inputs and what the
 call said, it keeps the simulated time of every step, the settings that
 change a call's path (script pins, tier routing), the case data the call read
-(as it was when first read) and the sequence numbers it drew.
+(as it was when first read), what a later step read that the call's own steps
+do not explain (another call changed the case meanwhile: a step's `cases`,
+only the fields changed and the service requests read for the first time)
+and the sequence numbers it drew.
 
 The file format (version 1)::
 
@@ -32,6 +35,10 @@ The file format (version 1)::
         effects: [{kind: service_request_created, …}]
         tier_changes: [{from: ivr, to: tier1, reason: caller_requested_live_assistance, state: …}]
         scripts: [case-status@2]
+        cases:                # only when another call changed a case since the call read it: what this step read
+          - receipt_number: WAC2690250102   # a case of `cases` above
+            biometrics: {appointment: '2026-11-25T09:00:00-08:00', location: …, times_rescheduled: 2}
+            service_requests: [{reference: '2611230001', type: expedite, created: '2026-11-23', status: open}]  # added
       - say: um my finger prints appointment
         confidence: 0.92      # the recogniser's, replayed with the words
         understood: {outcome: route, choice: '2', score: 1.0, alternatives: [['2', 1.0], ['3', 0.25]]}
@@ -83,8 +90,14 @@ STEP_KEYS = INPUT_KINDS + (
     "fault",
     "confidence",  # with `say`: the recogniser's confidence, when low enough to change the path
     "understood",
+    "cases",  # what the step read that the call's own steps do not explain (another call's change)
 )
 HEARD_KEYS = ("prompt", "text", "language")
+CASE_KEYS = (
+    "receipt_number", "form", "status", "date_of_birth", "applicant_name", "office", "biometrics",
+    "field_office_appointment", "service_requests", "a_number", "phone", "country", "outside_us", "representative",
+)
+"""What a step's read of a case may hold: the case data's keys (docs/test-calls.md)."""
 UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives")
 
 _EVENT_INPUTS = {
@@ -265,6 +278,7 @@ class TranscriptStep:
     state_before: str
     observed: Observation
     line: int = 0
+    cases: tuple[Mapping[str, Any], ...] = ()  # the step's reads of cases another call changed: fields, requests added
 
 
 @dataclass(frozen=True)
@@ -319,23 +333,12 @@ def from_entries(entries: Iterable[Mapping[str, Any]]) -> list[Transcript]:
 
 
 def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> Transcript:
-    cases: dict[str, dict[str, Any]] = {}
-    made: set[str] = set()  # service requests this call made (replay makes them again)
+    reads = _Reads()
     sequences: list[tuple[str, int]] = []
     steps = []
     for entry in entries:
-        for receipt, snapshot in (entry.get("cases") or {}).items():
-            if receipt not in cases:
-                cases[receipt] = _plain_json(snapshot)
-                continue
-            # the first read is the case as the call found it; a later step may read service requests
-            # other calls made (the store's): they join the snapshot, or replay would not hear them
-            listed = cases[receipt].setdefault("service_requests", [])
-            have = {item.get("reference") for item in listed} | made
-            listed += [_plain_json(item) for item in snapshot.get("service_requests") or () if item.get("reference") not in have]
-            if not listed:
-                del cases[receipt]["service_requests"]
-        made |= {str(e.get("reference")) for e in entry.get("effects") or () if e.get("kind") == "service_request_created"}
+        read = reads.step(entry.get("cases") or {})
+        reads.after(entry.get("effects") or ())
         sequences += [(str(name), int(value)) for name, value in entry.get("sequences", ())]
         steps.append(
             TranscriptStep(
@@ -343,6 +346,7 @@ def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> 
                 input=CallerInput.from_entry(entry.get("input") or {}),
                 state_before=str(entry.get("state_before", "")),
                 observed=Observation.from_entry(entry),
+                cases=read,
             )
         )
     flow = header.get("flow") or {}
@@ -358,10 +362,65 @@ def _from_group(header: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> 
         started_at=str(header.get("started_at", "")),
         caller=header.get("caller"),
         settings=settings,
-        cases=tuple(cases.values()),
+        cases=tuple(reads.first.values()),
         sequences=tuple(sequences),
         steps=tuple(steps),
     )
+
+
+class _Reads:
+    """What a call's steps read of cases, as replay will hand it back.
+
+    The first read of a case is the call's snapshot (`Transcript.cases`).  A later read is what
+    replay would hand the step (the last read, with what the call's own effects changed since)
+    unless another call changed the case meanwhile: then the step keeps the difference only
+    (the fields that differ; the service requests read for the first time, which join the
+    snapshot from that step on), never the whole case.  Requests the call made itself are left
+    out: replay makes them again.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, dict[str, Any]] = {}
+        self.seen: dict[str, dict[str, Any]] = {}  # receipt -> what replay hands a step that reads it
+        self.own: dict[str, dict[str, Any]] = {}  # receipt -> fields the call's own effects set since
+        self.made: set[str] = set()
+
+    def step(self, read: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+        """The differences of one step's reads (`{receipt: case as read}`) from what replay would hand it."""
+        found = []
+        for receipt, snapshot in read.items():
+            case = dict(_plain_json(snapshot))
+            requests = [item for item in case.pop("service_requests", None) or () if str(item.get("reference")) not in self.made]
+            view = self.seen.get(receipt)
+            if view is None:
+                first = _plain_json(snapshot)
+                if first.get("service_requests"):
+                    first["service_requests"] = requests or None
+                self.first[receipt] = first
+                self.seen[receipt] = {**case, "service_requests": requests}
+                continue
+            expected = {**view, **self.own.get(receipt, {})}
+            keys = [*case, *(key for key in expected if key not in case and key != "service_requests")]
+            # a field the read lacks was emptied (a cancelled appointment is left out of a case's data)
+            changed = {key: case.get(key) for key in keys if key != "receipt_number" and expected.get(key) != case.get(key)}
+            have = {str(item.get("reference")) for item in view["service_requests"]}
+            added = [item for item in requests if str(item.get("reference")) not in have]
+            if not changed and not added:
+                continue
+            view.update(changed)
+            view["service_requests"] = view["service_requests"] + added
+            for key in changed:
+                self.own.get(receipt, {}).pop(key, None)
+            found.append({"receipt_number": case.get("receipt_number", receipt), **changed, **({"service_requests": added} if added else {})})
+        return tuple(found)
+
+    def after(self, effects: Iterable[Mapping[str, Any]]) -> None:
+        """Note what the step's own effects changed: replay changes it again."""
+        for effect in effects:
+            if effect.get("kind") == "case_updated" and isinstance(effect.get("changes"), Mapping):
+                self.own.setdefault(str(effect.get("receipt")), {}).update(_plain_json(effect["changes"]))
+            elif effect.get("kind") == "service_request_created":
+                self.made.add(str(effect.get("reference")))
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -409,6 +468,8 @@ def _step_data(step: TranscriptStep) -> dict[str, Any]:
         data["fault"] = seen.fault
     if seen.understood:
         data["understood"] = _plain_json(seen.understood)
+    if step.cases:
+        data["cases"] = [_plain_json(case) for case in step.cases]
     return data
 
 
@@ -487,6 +548,7 @@ def _read(checker: Checker, data: Any, shown: str, flows: set[str] | None = None
             checker.problem(call.line_of("flow"), "call.flow", f"unknown flow '{header['flow']}' (known: {', '.join(sorted(flows))})")
     settings = _settings(checker, top)
     cases = _cases(checker, top)
+    snapshots = {str(case.get("receipt_number")): dict(case) for case in cases}  # each case as the steps read it
     sequences = _sequences(checker, top)
     raw_steps = checker.sequence(top.get("steps"), "steps", top.line_of("steps")) if "steps" in top else None
     steps: list[TranscriptStep] = []
@@ -494,7 +556,7 @@ def _read(checker: Checker, data: Any, shown: str, flows: set[str] | None = None
         if not raw_steps:
             checker.problem(raw_steps.line, "steps", "a transcript needs at least one step")
         for index, raw in enumerate(raw_steps):
-            step = _read_step(checker, raw, f"steps[{index}]", raw_steps.line_of(index))
+            step = _read_step(checker, raw, f"steps[{index}]", raw_steps.line_of(index), snapshots)
             if step is not None:
                 steps.append(step)
     if checker.problems or call is None:
@@ -566,7 +628,9 @@ def _sequences(checker: Checker, top: yamlsource.Mapping) -> tuple[tuple[str, in
     return tuple(result)
 
 
-def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptStep | None:
+def _read_step(
+    checker: Checker, raw: Any, where: str, line: int, snapshots: dict[str, dict[str, Any]] | None = None
+) -> TranscriptStep | None:
     step = checker.mapping(raw, where, line)
     if step is None:
         return None
@@ -599,6 +663,7 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
     texts = {key: checker.text(step, key, where) if key in step else None for key in ("in", "state", "tier", "fault")}
     lists = {key: _text_list(checker, step, key, where) for key in ("entered", "actions", "scripts")}
     mappings = {key: _mapping_list(checker, step, key, where) for key in ("effects", "tier_changes")}
+    read = _step_reads(checker, step, where, {} if snapshots is None else snapshots)
     if len(checker.problems) > before or caller_input is None or at is None:
         return None
     observed = Observation(
@@ -614,7 +679,50 @@ def _read_step(checker: Checker, raw: Any, where: str, line: int) -> TranscriptS
         fault=texts["fault"],
         understood=_understood(checker, step, where),
     )
-    return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line)
+    return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line, read)
+
+
+def _step_reads(
+    checker: Checker, step: yamlsource.Mapping, where: str, snapshots: dict[str, dict[str, Any]]
+) -> tuple[Mapping[str, Any], ...]:
+    """A step's `cases`: for cases of the snapshot, the fields another call changed and requests added."""
+    if step.get("cases") is None:
+        return ()
+    raw = checker.sequence(step["cases"], join(where, "cases"), step.line_of("cases"))
+    if raw is None:
+        return ()
+    from ivr.definitions.cases import Case
+
+    found = []
+    for index, item in enumerate(raw):
+        iwhere = f"{join(where, 'cases')}[{index}]"
+        mapping = checker.mapping(item, iwhere, raw.line_of(index))
+        if mapping is None:
+            continue
+        checker.keys(mapping, iwhere, CASE_KEYS, required=("receipt_number",))
+        read = plain(mapping)
+        receipt = str(read.get("receipt_number", ""))
+        if receipt not in snapshots:
+            known = ", ".join(sorted(snapshots)) or "none"
+            checker.problem(mapping.line, iwhere, f"case '{receipt[:40]}' is not one of the transcript's cases (known: {known})")
+            continue
+        merged = merge_read(snapshots[receipt], read)
+        try:
+            Case.from_dict(merged)
+        except (KeyError, ValueError, TypeError) as exc:
+            checker.problem(mapping.line, iwhere, f"not a case read ({type(exc).__name__}: {exc})")
+            continue
+        snapshots[receipt] = merged
+        found.append(read)
+    return tuple(found)
+
+
+def merge_read(case: Mapping[str, Any], read: Mapping[str, Any]) -> dict[str, Any]:
+    """A case snapshot after a step's read of it: its fields replaced, its service requests added."""
+    merged = {**case, **{key: value for key, value in read.items() if key != "service_requests"}}
+    if read.get("service_requests"):
+        merged["service_requests"] = [*(case.get("service_requests") or ()), *read["service_requests"]]
+    return merged
 
 
 def understood_text(understood: Mapping[str, Any]) -> str:
@@ -761,6 +869,7 @@ __all__ = [
     "file_name",
     "from_entries",
     "load_transcript",
+    "merge_read",
     "plain",
     "read_input",
     "to_data",

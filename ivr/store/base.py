@@ -86,6 +86,7 @@ class Answer:
     body: str
     state: str
     tier: str
+    caller_withheld: bool = False  # the calling number in `body` is its token: a retry restores it from its `From`
 
 
 @dataclass(frozen=True)

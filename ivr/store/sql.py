@@ -458,14 +458,16 @@ class _SqlCallTransaction(CallTransaction):
         if row is None:
             return None
         head, _, body = str(row[0]).partition("\n")
-        state, _, tier = head.partition("\t")
-        return Answer(key, body, state, tier)
+        state, tier, *marks = head.split("\t")
+        return Answer(key, body, state, tier, caller_withheld="caller" in marks)
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         payload = _dumps(session.to_dict())
         key = answer.key if answer else None
-        kept = f"{answer.state}\t{answer.tier}\n{answer.body}" if answer else None  # no JSON: the body is XML
+        kept = (  # no JSON: the body is XML
+            f"{answer.state}\t{answer.tier}{chr(9) + 'caller' if answer.caller_withheld else ''}\n{answer.body}" if answer else None
+        )
         if self._version is None:
             self._session = (
                 self.sql.insert_call,

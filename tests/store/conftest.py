@@ -8,8 +8,9 @@ be reached skips the PostgreSQL half; under `CI=true` it fails instead.
 
 `TwilioCall` drives a call the way Twilio does: it posts to the URL the last
 `<Gather>` named (with its step number), signs with twilio's
-`RequestValidator`, sends an `I-Twilio-Idempotency-Token` per request, and
-can send a request again as Twilio's retry does.
+`RequestValidator`, sends an `I-Twilio-Idempotency-Token` per request and the
+calling number (`From`) with every request, as Twilio does, and can send a
+request again as Twilio's retry does.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class TwilioCall:
         self.sent: list[tuple[str, dict[str, str], str]] = []
 
     def post(self, path: str, params: dict[str, str], token: str | None = None) -> Turn:
-        params = {"CallSid": self.call_sid, "AccountSid": "AC" + "0" * 32, **params}
+        params = {"CallSid": self.call_sid, "AccountSid": "AC" + "0" * 32, "From": self.caller, **params}
         token = token if token is not None else uuid.uuid4().hex
         self.sent.append((path, params, token))
         signature = self.validator.compute_signature("http://localhost" + path, params)
