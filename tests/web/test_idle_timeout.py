@@ -128,3 +128,22 @@ def test_a_timeout_that_is_not_whole_minutes_is_refused(make_app: Callable[..., 
     """A bad setting stops the app with one line naming it."""
     with pytest.raises(ConfigError, match="IDLE_TIMEOUT_MINUTES"):
         make_app(SOFTPHONE=True, IDLE_TIMEOUT_MINUTES=value)
+
+
+def test_a_form_sent_after_the_timeout_comes_back_to_its_page(trainer: Any, clock: SignerClock) -> None:
+    """A form posted after the timeout changes nothing and, after signing in, returns to the page it was on."""
+    clock.pass_minutes(31)
+
+    response = trainer.post("/trainer/trainees/tina/assign", data={"branch": "x"},
+                            headers={"Referer": "http://localhost/trainer/trainees/tina"})
+
+    assert response.status_code == 302 and _signin_target(response) == "/trainer/trainees/tina"
+
+
+def test_a_form_from_another_site_does_not_choose_where_to_return(trainer: Any, clock: SignerClock) -> None:
+    """The page to return to is taken only from this site: another site's referrer is ignored."""
+    clock.pass_minutes(31)
+
+    response = trainer.post("/trainer/trainees/tina/assign", headers={"Referer": "https://evil.example/trainer"})
+
+    assert _signin_target(response) == "/trainer/trainees/tina/assign"
