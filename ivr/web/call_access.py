@@ -15,8 +15,9 @@ Standing, from the rooms' records:
 * `trainer`: they train or administer (they may read any practice call or call at the console);
 * `qa`: quality assurance (the phone line's calls, in the QA room).
 
-The policies (`POLICIES`) say who may do what; a view reads the `Standing` the
-decorator worked out with `standing()` (e.g. the rehearsal it found).
+The policies (`rehearsal_caller`, `rehearsal_reader`, `console_reader`,
+`console_actor`, `phone_reader`, `step_reader`) say who may do what; a view reads
+the `Standing` the decorator worked out with `standing()` (e.g. the rehearsal it found).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from flask import abort, current_app, g, jsonify
 
@@ -41,7 +42,7 @@ from ivr.web.rehearsals import Rehearsal, RehearsalBook
 F = TypeVar("F", bound=Callable[..., Any])
 TRAINERS = ("trainer", "admin")
 PHONE = "phone"
-WAITING, CONNECTED = "waiting", "connected"
+WAITING = "waiting"  # a call at a seat's queue (ivr.core.agent_step)
 _SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -149,17 +150,7 @@ def step_reader(s: Standing) -> bool:
     return rehearsal_reader(s) or phone_reader(s)
 
 
-POLICIES: dict[str, Policy] = {
-    "rehearsal_caller": rehearsal_caller,
-    "rehearsal_reader": rehearsal_reader,
-    "console_reader": console_reader,
-    "console_actor": console_actor,
-    "phone_reader": phone_reader,
-    "step_reader": step_reader,
-}
-
-
-def not_found() -> Any:
+def not_found() -> NoReturn:
     """The refusal: 404, as for a call that does not exist (JSON for an API)."""
     if wants_json():
         response = jsonify(error="no such call")
@@ -173,7 +164,6 @@ def check(call_sid: str, policy: Policy) -> Standing:
     user = signed_in_user()
     if user is None or not _SID.match(call_sid):
         not_found()
-    assert user is not None
     found = Standing(user, call_sid)
     if not policy(found):
         not_found()
