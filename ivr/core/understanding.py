@@ -83,7 +83,7 @@ DOUBTED = 0.05
 """A weak keyword route to a choice the classifier gives less than this probability is treated as not understood,
 so the classifier decides as it does there (from `LEARNT_AT`): "stop the call please" is no field office appointment.
 Measured by 5-fold cross-validation (holdout v15's round): en +3 right, 3 fewer wrong routes, es unchanged."""
-ELSEWHERE_CONCEPTS = frozenset({"#errand", "#wrong_line"})
+ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line"})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
@@ -374,7 +374,8 @@ class Model:
         since they approved me and still no card": a card that never came, not the case's
         status).  It never routes what it takes for out of scope (from `LEARNT_OVERRULES`
         it stops the keywords' route: "my car broke down" is not a biometrics appointment),
-        nor a sentence naming another business (`lexicon.ELSEWHERE`).  A weak keyword route (below
+        nor a sentence naming another business (`lexicon.ELSEWHERE`), and it does not let the keywords ask about
+        one it takes for out of scope ("check on my order of eyeglasses").  A weak keyword route (below
         `WEAK_ROUTE`) to a choice it gives less than `DOUBTED` is decided as if not understood.
         A concept of `TAUGHT_ONLY` said ("i lost my green card") leaves only the choices whose
         examples taught it, for both models; a status asked of our kind of case (`OUR_CASES`) is
@@ -402,6 +403,9 @@ class Model:
         elsewhere = self._elsewhere_unlearnt(words, best, named) and (
             best == OUT_OF_SCOPE or not about_ours(text, self.language))
         if elsewhere and understood.outcome != "route":
+            if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
+                return Understanding("not_understood", None, understood.score, understood.alternatives, words,
+                                     "examples", _guesses(ranked, factor))
             return self._unsettled(understood, ranked, factor)
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \
                 dict(ranked).get(understood.choice or "", 0.0) < DOUBTED:

@@ -32,6 +32,7 @@ import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
+from ivr.core.world_cities import WORLD_CITIES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -72,6 +73,9 @@ _TENS = {
 }
 _FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
 _VISA_LETTERS = frozenset({"b", "f", "h", "j", "k", "l"})
+_SUPPLEMENT = frozenset({"supplement", "suplemento"})
+FORM_NUMBER = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
+"""A form number as `_forms` joins it ("i485", "n400", "i918a")."""
 """Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"
 (not after another letter: "E B two" is spelled out)."""
 _VISA_NUMBER = re.compile(r"[1-3]b?")
@@ -198,7 +202,8 @@ def _numbers(tokens: list[str], language: str) -> list[str]:
 
 
 def _forms(tokens: list[str]) -> list[str]:
-    """A form letter joins the number after it: 'i 485' -> 'i485'; a visa class its digit: 'f 1' -> 'f1', 'h 1 b' -> 'h1b'."""
+    """A form letter joins the number after it: 'i 485' -> 'i485', and a supplement its letter ('i918 supplement a'
+    -> 'i918a'); a visa class its digit: 'f 1' -> 'f1', 'h 1 b' -> 'h1b'."""
     out: list[str] = []
     for token in tokens:
         if token.isdigit() and out and out[-1] in _FORM_LETTERS and len(token) >= 2:
@@ -206,6 +211,10 @@ def _forms(tokens: list[str]) -> list[str]:
         elif out and out[-1] in _VISA_LETTERS and _VISA_NUMBER.fullmatch(token) and not _spelling(out[-2:-1]):
             out[-1] = out[-1] + token
         elif token == "b" and out and out[-1] in ("h1", "h2"):
+            out[-1] = out[-1] + token
+        elif len(token) == 1 and token.isalpha() and len(out) >= 2 and out[-1] in _SUPPLEMENT and \
+                FORM_NUMBER.fullmatch(out[-2]):
+            out.pop()  # "i 918 supplement a" -> "i918a", as USCIS writes "I-918 Supplement A"
             out[-1] = out[-1] + token
         else:
             out.append(token)
@@ -295,14 +304,17 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
 
 
 _PLACES = {
-    language: _by_first_word((*names, *territories.CITIES[language])) for language, names in territories.NAMES.items()
+    language: _by_first_word((*names, *territories.CITIES[language], *WORLD_CITIES))
+    for language, names in territories.NAMES.items()
 }
-"""First word -> the country names (and big cities abroad) starting with it (as word tuples), longest first."""
+"""First word -> the country names (and cities abroad) starting with it (as word tuples), longest first."""
 _SPLIT_PLACES = {
-    language: {"".join(words): words for first in table.values() for words in first if len("".join(words)) >= 5}
-    for language, table in _PLACES.items()
+    language: {"".join(words): words for words in
+               (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
+    for language, names in territories.NAMES.items()
 }
-"""A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits."""
+"""A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits (not
+the world's cities: among so many names, two pieces of ordinary words would spell one)."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _MESSAGING = frozenset({
