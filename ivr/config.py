@@ -29,6 +29,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
     "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages
     "SECRET_KEY": ("IVR_SECRET_KEY", None),  # signs session cookies; default: made once in the instance folder
+    "IDLE_TIMEOUT_MINUTES": ("IVR_IDLE_TIMEOUT_MINUTES", 30),  # a web room's sign-in ends after this long without a request
     "ALLOWED_HOSTS": ("IVR_ALLOWED_HOSTS", None),
     "TRAINING_CASES_FILE": ("IVR_TRAINING_CASES_FILE", None),  # case data of rehearsals' worlds; default: the demo data  # host names the web rooms answer (comma-separated) besides loopback
     "SCRIPTS_DIR": ("IVR_SCRIPTS_DIR", None),
@@ -78,6 +79,7 @@ def resolve(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
                 raise ConfigError(f"{key}: not valid JSON ({exc.msg})") from None
     result["KEEP_IDENTIFIERS"] = _flag(result["KEEP_IDENTIFIERS"], "KEEP_IDENTIFIERS")
     result["RETENTION_DAYS"] = _days(result["RETENTION_DAYS"])
+    result["IDLE_TIMEOUT_MINUTES"] = _minutes(result["IDLE_TIMEOUT_MINUTES"])
     try:
         LockoutPolicy.from_setting(result["VERIFY_LOCKOUT"])
     except (ValueError, TypeError) as exc:
@@ -105,6 +107,16 @@ def _days(value: Any) -> int:
     if days < 1:
         raise ConfigError(f"RETENTION_DAYS: '{value}' is not a whole number of days (at least 1)")
     return days
+
+
+def _minutes(value: Any) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        minutes = 0
+    if minutes < 1:
+        raise ConfigError(f"IDLE_TIMEOUT_MINUTES: '{value}' is not a whole number of minutes (at least 1)")
+    return minutes
 
 
 def _flag(value: Any, name: str) -> bool:

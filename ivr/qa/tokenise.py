@@ -181,6 +181,36 @@ class Tokeniser:
         ]
         return kept
 
+    # --- a rehearsal shown as its trainee keyed it --------------------------------------------
+
+    def revealer(self, cases: Iterable[Mapping[str, Any]], dates: bool = True) -> Callable[[str], str]:
+        """The tokens of these cases' identifiers back to the identifiers, in every written form
+        (without `dates`, the receipt numbers only: a date of birth stays a token).
+
+        For showing a rehearsal of the (fictional) training cases in the words its trainee keyed
+        and heard; what is stored stays tokenised.  A token of anything else is left as it is."""
+        redactor = _KeyedRedactor(self.key, self.validators)
+        found = _Found()
+        for case in cases:
+            _catalogue_case(redactor, case, found)
+        back: dict[str, str] = {}
+        for digits in found.digits:
+            for before, after in _digit_forms(digits, redactor.digits[digits]):
+                back.setdefault(after, before)
+        for day in found.dates if dates else ():
+            for before, after in _date_forms(day, redactor.dates[day]):
+                back.setdefault(after, before)
+        ordered = sorted(back, key=len, reverse=True)
+        patterns = {form: re.compile(_bounded(form)) for form in ordered}
+
+        def reveal(text: str) -> str:
+            for form in ordered:
+                if form in text:
+                    text = patterns[form].sub(back[form], text)
+            return text
+
+        return reveal
+
     # --- the answer kept for a retry ----------------------------------------------------------
 
     def caller_at_rest(self, text: str, caller: str) -> str:

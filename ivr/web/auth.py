@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, Response, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import BadSignature, SignatureExpired
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
@@ -70,11 +72,47 @@ def wants_json() -> bool:
 
 
 def refuse_anonymous() -> BaseResponse:
-    """Someone not signed in: the sign-in page (coming back here after), or 401 for an API."""
+    """Someone not signed in: the sign-in page (coming back here after), or 401 for an API.
+
+    Someone whose sign-in timed out is told so; after signing in again they come back to
+    the page they asked for (a form they sent: the page it was on)."""
+    expired = timed_out()
     if wants_json():
-        return _json_error("sign in first", 401)
-    target = request.full_path if request.method == "GET" else request.path
+        return _json_error(f"{expired}: sign in again" if expired else "sign in first", 401)
+    if expired:
+        flash(f"{expired}. Please sign in again.", "info")
+    target = request.full_path if request.method == "GET" else _referring_page() or request.path
     return redirect(url_for("auth.signin", next=target.rstrip("?")))
+
+
+def timed_out() -> str | None:
+    """Why the session cookie sent no longer signs anyone in, when it is because it was idle too long; else None."""
+    value = request.cookies.get(current_app.config.get("SESSION_COOKIE_NAME") or "session")
+    interface = current_app.session_interface
+    serializer = interface.get_signing_serializer(current_app) if isinstance(interface, SecureCookieSessionInterface) else None
+    if not value or serializer is None:
+        return None
+    try:
+        data = serializer.loads(value)  # its signature, whatever its age
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or "_user_id" not in data:
+        return None  # nobody was signed in with it
+    lifetime = current_app.permanent_session_lifetime
+    try:
+        serializer.loads(value, max_age=int(lifetime.total_seconds()))
+    except SignatureExpired:
+        minutes = int(lifetime.total_seconds() // 60)
+        return f"You were signed out after {minutes} minute{'s' if minutes != 1 else ''} without activity"
+    return None
+
+
+def _referring_page() -> str | None:
+    """The page of this site a form was sent from (its path and query), if the browser said."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host:
+        return None
+    return safe_next(referrer.path + (f"?{referrer.query}" if referrer.query else ""))
 
 
 def refuse_role(user: User, roles: Iterable[str]) -> BaseResponse:
@@ -131,6 +169,7 @@ def signin() -> Any:
             if user is not None:
                 book.forget_failures(user.username)
                 login_user(user)
+                session.permanent = True  # the idle timeout (PERMANENT_SESSION_LIFETIME, see ivr.web.security)
                 return redirect(target or home_for(user))
             wait = wait or book.throttled(form.username.data, address)
             if wait:

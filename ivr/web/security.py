@@ -11,6 +11,12 @@
   when the app is served over https (`PUBLIC_BASE_URL` says so).
 * Headers: a CSP without inline scripts, `frame-ancestors 'none'` and
   `X-Frame-Options: DENY`, `nosniff`, no referrer to other sites, no caching of pages.
+* Idle timeout: a sign-in ends after `IDLE_TIMEOUT_MINUTES` (30) without a
+  request.  Flask's own: the session is permanent, `PERMANENT_SESSION_LIFETIME`
+  is the timeout, and each request re-signs the cookie
+  (`SESSION_REFRESH_EACH_REQUEST`), so the time slides; a cookie older than that
+  is refused by its signed timestamp.  A server-sent event stream (an open page
+  waiting for news) is not activity: it does not re-sign the cookie.
 * The secret key: `SECRET_KEY` (`IVR_SECRET_KEY`), else one made once and
   kept in the instance folder (readable by its owner only), so a restart
   keeps people signed in and several workers on one machine agree.
@@ -18,6 +24,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import tempfile
@@ -27,6 +34,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
 
 from ivr.private_files import private_folder
@@ -71,10 +79,29 @@ def configure(app: Flask) -> None:
     config["REMEMBER_COOKIE_HTTPONLY"] = True
     config["REMEMBER_COOKIE_SAMESITE"] = "Lax"
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(minutes=int(config.get("IDLE_TIMEOUT_MINUTES") or 30))
+    config["SESSION_REFRESH_EACH_REQUEST"] = True  # sliding: each request starts the idle time again
+    app.session_interface = IdleSessions()
     config["WTF_CSRF_CHECK_DEFAULT"] = False  # rooms opt in; webhooks never need a token
     config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the signed-in session
     config["WTF_CSRF_SSL_STRICT"] = config["SESSION_COOKIE_SECURE"]
     csrf.init_app(app)
+
+
+class IdleSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, except that a server-sent event stream does not re-sign the cookie:
+    a page left open waiting for news is not someone at work.
+
+    The cookie itself lasts until the browser closes (no `Expires`): the server refuses it once its
+    signed timestamp is older than the timeout, and can then tell the person why they must sign in again."""
+
+    def get_expiration_time(self, app: Flask, session: SessionMixin) -> dt.datetime | None:
+        return None
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        if response.mimetype == "text/event-stream" and not session.modified:
+            return
+        super().save_session(app, session, response)
 
 
 def allowed_hosts(config: dict[str, Any]) -> frozenset[str]:

@@ -131,11 +131,11 @@ def test_the_transcript_is_a_plain_timeline_and_a_replayable_yaml_download(softp
 
 
 def test_phone_calls_transcripts_are_not_exposed(softphone, phone) -> None:
-    """Only the trainee's own rehearsals' transcripts are served; a phone call's id gets 400."""
+    """Only the trainee's own rehearsals' transcripts are served; a phone call's id gets 404 (as no call)."""
     call = phone()
     call.start()
 
-    assert softphone.get(f"/phone/api/calls/{call.call_sid}/transcript").status_code == 400
+    assert softphone.get(f"/phone/api/calls/{call.call_sid}/transcript").status_code == 404
 
 
 def test_the_flow_diagram_has_an_element_per_state(softphone) -> None:
@@ -185,8 +185,8 @@ def test_bad_input_is_refused(softphone, body: dict) -> None:
 
 
 def test_an_unknown_call_is_refused(softphone) -> None:
-    """Input to a call the softphone does not hold gets 400."""
-    assert softphone.post("/phone/api/calls/SPnope/input", json={"digits": "1"}).status_code == 400
+    """Input to a call the softphone does not hold gets 404."""
+    assert softphone.post("/phone/api/calls/SPnope/input", json={"digits": "1"}).status_code == 404
 
 
 def test_a_case_call_uses_the_cases_phone_number(softphone, softphone_app) -> None:

@@ -110,9 +110,9 @@ def test_a_trainer_resets_a_trainees_world(web_app) -> None:
     _reschedule(ana, _start(ana, case=PASSED, **BACKDATED)["call_id"])
     trainer = signed_in_client(web_app, "tess", "trainer")
 
-    reset = trainer.post("/trainer/trainees/ana/reset")
+    reset = trainer.post("/trainer/trainees/ana/reset", data={"trainee": "ana"})  # the confirmation page's form
 
-    assert reset.status_code == 302
+    assert reset.status_code == 303
     call_id = _start(ana, case=PASSED, **BACKDATED)["call_id"]
     for keys in ("2", "2690550105", "1"):
         _send(ana, call_id, digits=keys)
@@ -139,13 +139,13 @@ def test_a_restart_in_the_middle_of_a_rehearsal_keeps_its_clock(tmp_path) -> Non
 
 
 def test_a_trainee_cannot_drive_another_trainees_rehearsal(web_app) -> None:
-    """A rehearsal answers only the trainee who started it."""
+    """A rehearsal answers only the trainee who started it: anyone else gets 404, as for no call."""
     ana = signed_in_client(web_app, "ana", "trainee")
     call_id = _start(ana)["call_id"]
     bo = signed_in_client(web_app, "bo", "trainee")
 
-    assert bo.post(f"/phone/api/calls/{call_id}/input", json={"digits": "8"}).status_code == 400
-    assert bo.get(f"/phone/api/calls/{call_id}/transcript").status_code == 400
+    assert bo.post(f"/phone/api/calls/{call_id}/input", json={"digits": "8"}).status_code == 404
+    assert bo.get(f"/phone/api/calls/{call_id}/transcript").status_code == 404
 
 
 def test_a_terminal_rehearsal_runs_in_the_trainees_world_and_shows_on_the_dashboard(tmp_path, monkeypatch) -> None:

@@ -59,19 +59,19 @@ def test_a_stranger_gets_the_sign_in_page(stranger, phone_call) -> None:
 
 @pytest.mark.parametrize("role", ["trainer", "trainee", "admin"])
 def test_only_qa_steps_through_a_phone_call(web_app, phone_call, role: str) -> None:
-    """Trainers, trainees and administrators get 403 for a live-line call, as on /qa/calls."""
+    """Trainers, trainees and administrators get 404 for a live-line call, as for no call (ivr.web.call_access)."""
     other = signed_in_client(web_app, f"someone-{role}", role)
 
     response = other.get(f"/calls/{phone_call}/step")
 
-    assert response.status_code == 403 and phone_call.encode() not in response.data
+    assert response.status_code == 404 and phone_call.encode() not in response.data
 
 
 def test_qa_cannot_step_through_a_rehearsal(web_app, rehearsal) -> None:
-    """A rehearsal is the trainer room's, not QA's: 403."""
+    """A rehearsal is the trainer room's, not QA's: 404, as for no call."""
     qa = signed_in_client(web_app, "quinn", "qa")
 
-    assert qa.get(f"/calls/{rehearsal}/step").status_code == 403
+    assert qa.get(f"/calls/{rehearsal}/step").status_code == 404
 
 
 def test_another_trainee_does_not_find_someone_elses_rehearsal(web_app, rehearsal) -> None:

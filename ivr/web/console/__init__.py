@@ -42,6 +42,8 @@ from ivr.core.flow import TIER_CHANGE_REASONS
 from ivr.rules.biometrics import GOOD_CAUSES
 from ivr.rules.service_requests import SR_TYPES, topic
 from ivr.web.auth import accounts, signed_in_user
+from ivr.web.call_access import call_route, console_actor, console_reader, standing
+from ivr.web.revealing import Reveal, deep, revealer
 
 bp = Blueprint("console", __name__, template_folder="templates", static_folder="static", static_url_path="/console/static")
 
@@ -167,10 +169,13 @@ def start_scenario(scenario_id: str) -> tuple[Response, int]:
 
 
 @bp.get("/console/api/calls/<call_id>")
+@call_route(console_reader)
 def call(call_id: str) -> Response:
     """Everything the seat shows for a call: hand-off, timeline, scripts, allowed actions, the card."""
     console = _console()
+    reveal = _reveal()
     panel = console.handoff(call_id[:64])
+    panel["entered"] = deep(panel["entered"], reveal)
     seat = panel["tier"]
     me = _me()
     cards = [card for card in console.records.cards(trainee=me, call_sid=call_id[:64]) if card.get("seat") == seat]
@@ -182,7 +187,7 @@ def call(call_id: str) -> Response:
     return jsonify(
         model=model,
         handoff=panel,
-        timeline=console.timeline(call_id[:64]),
+        timeline=deep(console.timeline(call_id[:64]), reveal),
         scripts=console.scripts(call_id[:64]) if seat == "tier1" else [],
         allowed=allowed,
         labels={name: ACTIONS[name].label for name in allowed},
@@ -192,6 +197,7 @@ def call(call_id: str) -> Response:
 
 
 @bp.post("/console/api/calls/<call_id>/actions")
+@call_route(console_actor)
 def act(call_id: str) -> tuple[Response, int]:
     """One action of the signed-in trainee: {action, …its arguments}."""
     body = request.get_json(silent=True)
@@ -208,6 +214,7 @@ def act(call_id: str) -> tuple[Response, int]:
 
 
 @bp.get("/console/api/calls/<call_id>/events")
+@call_route(console_reader)
 def call_events(call_id: str) -> Response:
     """Server-sent events: `said` with the call's new lines whenever it takes a step.
 
@@ -220,13 +227,14 @@ def call_events(call_id: str) -> Response:
     since = request.headers.get("Last-Event-ID") or request.args.get("since", "0")  # a reconnecting EventSource resumes
     only_agent = request.args.get("agent") == "1"
     seen = int(since) if since.isdigit() else 0
+    reveal = _reveal()
 
     def news() -> str | None:
         nonlocal seen
         version = console.records.version(call_sid)
         if version <= seen:
             return None
-        lines = console.timeline(call_sid, seen, only_agent=only_agent)
+        lines = deep(console.timeline(call_sid, seen, only_agent=only_agent), reveal)
         seen = version
         session = console.calls.store.session(call_sid)
         status = session.console.get("status") if session else None
@@ -279,6 +287,13 @@ def scores_csv() -> Response | tuple[Response, int]:
         writer.writerow([trainee, summary.calls, summary.points, summary.total, summary.csv_value()])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="console-scores.csv"'})
+
+
+def _reveal() -> Reveal:
+    """A softphone call's chosen training case as its caller keyed it (its receipt number, not its date of
+    birth), where the store keeps the token (`ivr.web.revealing`)."""
+    rehearsal = standing().rehearsal
+    return revealer().of_case(rehearsal.case_receipt if rehearsal else None, dates=False)
 
 
 def _incomplete(body: dict[str, Any]) -> str | None:

@@ -15,22 +15,29 @@ import io
 from typing import Any, cast
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
+from wtforms import HiddenField
+from wtforms.validators import DataRequired
 
 from ivr.app import Runtime
 from ivr.core.flow import Flow
+from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED
 from ivr.qa import transcript as transcripts
 from ivr.trainers.coverage import branches
 from ivr.trainers.labels import Labels, labels_for
 from ivr.web.accounts import Accounts
 from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, rehearsal_reader, standing
 from ivr.web.checklists import checklist, class_checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
-from ivr.web.timeline import duration_words, local_time, summary_rows, timeline
+from ivr.web.revealing import deep, revealer
+from ivr.web.timeline import duration_words, effect_words, local_time, summary_rows, timeline
 
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
                static_url_path="/trainer/static")
 ROLES = ("trainer", "admin")
+WORLD_CHANGES = (CASE_UPDATED, SERVICE_REQUEST_CREATED)  # the effects a world keeps: case data changed, requests filed
 CSV_COLUMNS = ("trainee", "started", "minutes", "flow", "simulated_start", "case", "path", "tiers_reached",
                "service_requests", "scripts_heard", "branches", "call_sid", "console_score")
 
@@ -114,23 +121,55 @@ def unassign(trainee: str) -> BaseResponse:
     return redirect(url_for("dashboard.trainee", trainee=trainee))
 
 
-@bp.post("/trainer/trainees/<trainee>/reset")
-def reset(trainee: str) -> BaseResponse:
-    """Give the trainee a fresh world: their next rehearsal starts from the training case data again."""
-    user = signed_in_user()
-    assert user is not None
-    _book().reset_world(trainee, user.username)
-    flash(f"{trainee}'s world is reset: the next rehearsal starts from the training case data.", "info")
-    return redirect(url_for("dashboard.trainee", trainee=trainee))
+class ResetWorldForm(FlaskForm):  # type: ignore[misc]
+    """The confirmation of a world's reset: its CSRF token, and the trainee the page named."""
+
+    trainee = HiddenField(validators=[DataRequired()])
+
+
+@bp.route("/trainer/trainees/<trainee>/reset", methods=["GET", "POST"])
+def reset(trainee: str) -> str | BaseResponse:
+    """Give the trainee a fresh world, once confirmed: a page says what will be lost, its form resets.
+
+    A POST that is not the confirmation page's form (an old form, a forged request) resets
+    nothing: it gets the confirmation page.  No JavaScript is needed."""
+    if trainee not in _trainees():
+        abort(404)
+    form = ResetWorldForm()
+    if form.validate_on_submit() and form.trainee.data == trainee:
+        user = signed_in_user()
+        assert user is not None
+        _book().reset_world(trainee, user.username)
+        flash(f"{trainee}'s world is reset: the next rehearsal starts from the training case data.", "info")
+        return redirect(url_for("dashboard.trainee", trainee=trainee), 303)
+    form.trainee.data = trainee
+    return render_template("dashboard/reset.html", trainee=trainee, form=form, **_world_changes(trainee))
+
+
+def _world_changes(trainee: str) -> dict[str, Any]:
+    """What a reset of the trainee's world loses: the changes their rehearsals in it made, in words."""
+    book = _book()
+    world = book.world(trainee)
+    labels = _labels(_flow())
+    changes: list[str] = []
+    rehearsals = [found for found in book.list(trainee) if found.world == world]
+    for found in rehearsals:
+        reveal = revealer().of_case(found.case_receipt)
+        changes += [effect_words(deep(effect, reveal), labels) for effect in (found.summary or {}).get("effects") or ()
+                    if effect.get("kind") in WORLD_CHANGES]
+    return {"changes": list(dict.fromkeys(changes)), "rehearsals": len(rehearsals),
+            "under_way": sum(1 for found in rehearsals if not found.ended)}
 
 
 @bp.get("/trainer/rehearsals/<call_sid>")
+@call_route(rehearsal_reader)
 def rehearsal(call_sid: str) -> str:
     """One rehearsal's transcript as a timeline in plain words."""
-    found = _book().get(call_sid)
-    if found is None:
-        abort(404)
-    recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
+    found = standing().rehearsal
+    assert found is not None
+    stored = _runtime().store.transcript(call_sid)
+    reveal = revealer().of_case(found.case_receipt)  # the case rehearsed, as the trainee keyed it
+    recorded = transcripts.from_entries([deep(entry, reveal) for entry in stored])
     labels = _labels(_flow(found.flow_id))
     moments = timeline(recorded[-1], labels) if recorded else []
     return render_template("dashboard/rehearsal.html", rehearsal=_row(found, labels), moments=moments,
@@ -138,10 +177,9 @@ def rehearsal(call_sid: str) -> str:
 
 
 @bp.get("/trainer/rehearsals/<call_sid>.yaml")
+@call_route(rehearsal_reader)
 def download(call_sid: str) -> Response:
-    """The rehearsal's replayable transcript file."""
-    if _book().get(call_sid) is None:
-        abort(404)
+    """The rehearsal's replayable transcript file (as stored: tokenised)."""
     recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
     if not recorded:
         abort(404)
@@ -183,6 +221,7 @@ def _console_score(trainee: str) -> str:
 def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
     """A rehearsal for the pages: when, how long, and its summary in plain words."""
     flow = _flow(found.flow_id)
+    reveal = revealer().of_case(found.case_receipt)  # stored tokenised: shown as rehearsed
     names = {b.id: b.label for b in branches(flow, labels.language)}
     return {
         "call_sid": found.call_sid,
@@ -191,7 +230,7 @@ def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
         "simulated": found.simulated_start.strftime("%a %Y-%m-%d %H:%M %Z").strip(),
         "how_long": duration_words(found.seconds),
         "case": found.case_receipt or "",
-        "summary": summary_rows(found.summary, labels) if found.summary else [],
+        "summary": summary_rows(deep(found.summary, reveal), labels) if found.summary else [],
         "branches": [names.get(b, b) for b in found.branches],
         "ended": found.ended,
     }

@@ -16,6 +16,7 @@ from ivr.app import Runtime
 from ivr.qa import transcript as transcripts
 from ivr.trainers.labels import labels_for
 from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, phone_reader
 from ivr.web.timeline import timeline
 
 bp = Blueprint("phone_calls", __name__, template_folder="templates")
@@ -49,6 +50,7 @@ def index() -> str:
 
 
 @bp.get("/qa/calls/<call_sid>")
+@call_route(phone_reader)
 def call(call_sid: str) -> str:
     """One phone call's transcript as stored, as a timeline."""
     runtime = _runtime()

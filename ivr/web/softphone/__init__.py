@@ -41,8 +41,10 @@ from ivr.trainers.labels import Labels, labels_for
 from ivr.trainers.practice import CONSOLE_LISTEN_SECONDS, Listening, PracticeCall, Turn, case_card
 from ivr.web import diagrams
 from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, rehearsal_caller, rehearsal_reader, standing
 from ivr.web.checklists import checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
+from ivr.web.revealing import deep, revealer
 from ivr.web.timeline import local_time, summarize, summary_rows, timeline
 
 bp = Blueprint("softphone", __name__, template_folder="templates", static_folder="static",
@@ -151,9 +153,10 @@ def start_call() -> tuple[Response, int]:
 
 
 @bp.post("/phone/api/calls/<call_id>/input")
+@call_route(rehearsal_caller)
 def send_input(call_id: str) -> Response:
     """One caller input: {digits: "1"} | {speech: "..."} | {silence: true} | {hangup: true} | {supervisor: true} | {upset: true}."""
-    rehearsal = _own(call_id)
+    rehearsal = _rehearsal()
     body = _json()
     call = _practice(rehearsal)
     if call.ended and not body.get("hangup"):
@@ -181,9 +184,10 @@ def send_input(call_id: str) -> Response:
 
 
 @bp.get("/phone/api/calls/<call_id>")
+@call_route(rehearsal_caller)
 def current(call_id: str) -> Response:
     """Where the signed-in trainee's call is now (state, tier, what it listens for): the page goes on with it."""
-    rehearsal = _own(call_id)
+    rehearsal = _rehearsal()
     call = _practice(rehearsal)
     session = call.session
     if session is None or call.ended:
@@ -194,20 +198,24 @@ def current(call_id: str) -> Response:
 
 
 @bp.get("/phone/api/calls/<call_id>/transcript")
+@call_route(rehearsal_reader)
 def transcript(call_id: str) -> Response:
     """The rehearsal's transcript: its timeline in plain words, or the replayable YAML file with ?format=yaml."""
-    rehearsal = _own(call_id, trainers_too=True)
-    recorded = transcripts.from_entries(runtime().store.transcript(rehearsal.call_sid))
+    rehearsal = _rehearsal()
+    stored = runtime().store.transcript(rehearsal.call_sid)
+    recorded = transcripts.from_entries(stored)
     if not recorded:
         return Response('{"error": "no such call"}', 404, mimetype="application/json")
-    if request.args.get("format") == "yaml":
+    if request.args.get("format") == "yaml":  # the replayable file, as stored (tokenised)
         return Response(
             transcripts.dumps(recorded[-1]),
             mimetype="application/yaml",
             headers={"Content-Disposition": f'attachment; filename="{transcripts.file_name(recorded[-1])}"'},
         )
     labels = _labels(_flow(rehearsal.flow_id))
-    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(recorded[-1], labels)])
+    reveal = revealer().of_case(rehearsal.case_receipt)
+    shown = transcripts.from_entries([deep(entry, reveal) for entry in stored])  # the receipts the trainee keyed
+    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels)])
 
 
 # --- coverage, cases, the diagram -------------------------------------------------------------------
@@ -276,16 +284,11 @@ def _cases() -> list[dict[str, Any]]:
     ]
 
 
-def _own(call_id: str, trainers_too: bool = False) -> Rehearsal:
-    """The rehearsal `call_id`, if it is the signed-in person's (or, for reading, they train or administer)."""
-    user = signed_in_user()
-    assert user is not None
-    rehearsal = book().get(call_id) if call_id.startswith(CALL_PREFIX) and len(call_id) <= 64 else None
-    if rehearsal is None:
-        raise _BadRequest("no such rehearsal: start a new call")
-    if rehearsal.trainee != user.username and not (trainers_too and user.has_role("trainer", "admin")):
-        raise _BadRequest("no such rehearsal: start a new call")
-    return rehearsal
+def _rehearsal() -> Rehearsal:
+    """The rehearsal the route's call id names (`call_route` let the signed-in person in: it exists)."""
+    found = standing().rehearsal
+    assert found is not None
+    return found
 
 
 def _call_under_way() -> dict[str, str] | None:
@@ -335,9 +338,10 @@ def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any
     payload["page"] = diagrams.page_id_of(call.flow, labels, turn.state)
     payload["path"] = list(session.path) if session else []
     if turn.ended and session is not None:
-        store = runtime().store
-        summary = summarize(call.flow, session, store.transcript(call.call_sid))
-        book().finish(call.call_sid, summary)  # recorded once; hanging up an ended call again changes nothing
-        payload["summary"] = [list(row) for row in summary_rows(summary, labels)]
+        entries = runtime().store.transcript(call.call_sid)
+        summary = summarize(call.flow, session, entries)
+        book().finish(call.call_sid, summary)  # recorded once (as stored: tokenised); hanging up again changes nothing
+        reveal = revealer().of_case(rehearsal.case_receipt)  # the case rehearsed, not its token
+        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels)]
         payload["rehearsed"] = summary["branches"]  # ids: the page marks these checklist items as new
     return payload

@@ -8,19 +8,18 @@ diagram each step is on (`ivr.web.diagrams`) and the box of its state to
 highlight.  The steps travel in the page as JSON data; `static/stepper.js`
 moves between them (buttons, slider, arrow keys).
 
-Who may open which call is the rooms' own rule: a phone-line call is QA's
-alone (as in `/qa/calls`); a rehearsal is its trainee's, and every trainer's
-and administrator's (as in `/trainer`).  Anyone else gets 403 (or 404 for a
-trainee asking for somebody else's rehearsal), never the call.
+Who may open which call is the rule every room shares (`ivr.web.call_access`):
+a phone-line call is QA's alone (as in `/qa/calls`); a rehearsal is its
+trainee's, and every trainer's and administrator's (as in `/trainer`).  Anyone
+else gets 404, as for a call that does not exist.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from ivr.app import Runtime
@@ -31,8 +30,9 @@ from ivr.trainers import graph as graphs
 from ivr.trainers.labels import Labels, labels_for
 from ivr.web import diagrams
 from ivr.web.accounts import User
-from ivr.web.auth import refuse_role, signed_in_user
-from ivr.web.rehearsals import RehearsalBook
+from ivr.web.auth import signed_in_user
+from ivr.web.call_access import call_route, standing, step_reader
+from ivr.web.revealing import deep, revealer
 from ivr.web.timeline import timeline
 
 bp = Blueprint("stepper", __name__, template_folder="templates", static_folder="static",
@@ -40,7 +40,6 @@ bp = Blueprint("stepper", __name__, template_folder="templates", static_folder="
 ROLES = ("qa", "trainer", "trainee", "admin")
 PHONE = "phone"
 REHEARSAL_READERS = ("trainer", "admin")
-_SID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -63,18 +62,18 @@ def _runtime() -> Runtime:
 
 
 @bp.get("/calls/<call_sid>/step")
+@call_route(step_reader)
 def step_through(call_sid: str) -> str | BaseResponse:
     """The call, step by step, with its state highlighted on the flow diagram."""
     user = signed_in_user()
     assert user is not None  # the room's gate signed them in
-    if not _SID.match(call_sid):
-        abort(404)
-    refusal, back = _may_open(user, call_sid)
-    if refusal is not None:
-        return refusal
-    recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
+    stored = _runtime().store.transcript(call_sid)
+    recorded = transcripts.from_entries(stored)
     if not recorded:
         abort(404)
+    rehearsal = standing().rehearsal
+    if rehearsal is not None:  # shown as its trainee keyed it (ivr.web.revealing); a phone call as stored
+        recorded = transcripts.from_entries([deep(entry, revealer().of_case(rehearsal.case_receipt)) for entry in stored])
     found = recorded[-1]
     flow = _flow(found.flow_id)
     labels = labels_for(flow, user.language)
@@ -84,7 +83,7 @@ def step_through(call_sid: str) -> str | BaseResponse:
     shown = list(dict.fromkeys(step.page for step in steps if step.page is not None))
     drawings = [(page_id, titles.get(page_id, page_id), diagrams.drawing(flow, labels, page_id) or "") for page_id in shown]
     return render_template("stepper/step.html", transcript=found, steps=[s.to_dict() for s in steps],
-                           drawings=drawings, back=back, first=steps[0].to_dict() if steps else None)
+                           drawings=drawings, back=_back(user, call_sid), first=steps[0].to_dict() if steps else None)
 
 
 def steps_of(transcript: Transcript, flow: Flow, labels: Labels) -> list[Step]:
@@ -109,25 +108,13 @@ def _node(flow: Flow, labels: Labels, page_id: str, state: str) -> str | None:
     return None
 
 
-def _may_open(user: User, call_sid: str) -> tuple[BaseResponse | None, tuple[str, str]]:
-    """(None, the page to go back to) when `user` may open the call; else (the refusal, ...)."""
-    from flask import url_for
-
-    rehearsal = cast(RehearsalBook, current_app.extensions["rehearsals"]).get(call_sid)
-    if rehearsal is not None:
-        if user.has_role(*REHEARSAL_READERS):
-            return None, ("The rehearsal", url_for("dashboard.rehearsal", call_sid=call_sid))
-        if user.has_role("trainee"):
-            if rehearsal.trainee != user.username:
-                abort(404)
-            return None, ("Softphone", url_for("softphone.page"))
-        return refuse_role(user, REHEARSAL_READERS + ("trainee",)), ("", "")
-    if not user.has_role("qa"):
-        return refuse_role(user, ("qa",)), ("", "")
-    recorded = transcripts.from_entries(_runtime().store.transcript(call_sid))
-    if not recorded or recorded[-1].channel != PHONE:
-        abort(404)
-    return None, ("The phone call", url_for("phone_calls.call", call_sid=call_sid))
+def _back(user: User, call_sid: str) -> tuple[str, str]:
+    """The page to go back to: the rehearsal (trainers), the softphone (its trainee), the phone call (QA)."""
+    if standing().rehearsal is None:
+        return "The phone call", url_for("phone_calls.call", call_sid=call_sid)
+    if user.has_role(*REHEARSAL_READERS):
+        return "The rehearsal", url_for("dashboard.rehearsal", call_sid=call_sid)
+    return "Softphone", url_for("softphone.page")
 
 
 def _flow(flow_id: str | None) -> Flow:
