@@ -37,7 +37,11 @@ MAX_PAGES = 3
 HANDOFF_TOPIC = "biometrics_reschedule"
 
 
-@REGISTRY.action("biometrics_lookup", outcomes=("upcoming", "passed", "none"))
+@REGISTRY.action(
+    "biometrics_lookup",
+    outcomes=("upcoming", "passed", "none"),
+    sets=("bio_when", "bio_location"),
+)
 def biometrics_lookup(ctx: Context) -> Outcome:
     """Read the verified case's biometrics appointment (date, time, place) into the prompt variables."""
     appointment = verified_case(ctx).biometrics
@@ -51,6 +55,7 @@ def biometrics_lookup(ctx: Context) -> Outcome:
 @REGISTRY.action(
     "biometrics_check",
     outcomes=("allowed", "none", *(refusal.value for refusal in rules.Refusal)),
+    sets=("handoff_topic", "handoff_reason"),
 )
 def biometrics_check(ctx: Context) -> Outcome:
     """May self-service reschedule this appointment now?  If not, why (and prepare the hand-off)."""
@@ -67,7 +72,12 @@ def biometrics_check(ctx: Context) -> Outcome:
     return Outcome(refusal.value)
 
 
-@REGISTRY.action("biometrics_offer", outcomes=("offered",), params=("page",))
+@REGISTRY.action(
+    "biometrics_offer",
+    outcomes=("offered",),
+    params=("page",),
+    sets=("bio_page", "bio_slots", "bio_location", *(f"slot_{n}" for n in range(1, SLOTS_PER_PAGE + 1))),
+)
 def biometrics_offer(ctx: Context) -> Outcome:
     """Offer three times at the same support center (`page: next` for three later ones)."""
     case = verified_case(ctx)
@@ -91,7 +101,12 @@ def biometrics_more_times(ctx: Context) -> bool:
     return int(ctx.session.vars.get("bio_page", 0)) < MAX_PAGES - 1
 
 
-@REGISTRY.action("biometrics_pick", outcomes=("picked",), params=("slot",))
+@REGISTRY.action(
+    "biometrics_pick",
+    outcomes=("picked",),
+    params=("slot",),
+    sets=("bio_chosen", "chosen_slot"),
+)
 def biometrics_pick(ctx: Context) -> Outcome:
     """Remember which offered time the caller picked (`slot: 1`, `2` or `3`)."""
     slots: list[str] = list(ctx.session.vars.get("bio_slots", []))
@@ -103,7 +118,11 @@ def biometrics_pick(ctx: Context) -> Outcome:
     return Outcome("picked")
 
 
-@REGISTRY.action("biometrics_book", outcomes=("booked", "refused"))
+@REGISTRY.action(
+    "biometrics_book",
+    outcomes=("booked", "refused"),
+    sets=("new_appointment", "bio_confirmation", "bio_confirmation_readback"),
+)
 def biometrics_book(ctx: Context) -> Outcome:
     """Book the picked time: the new appointment and count persist; a confirmation number is read back."""
     case = verified_case(ctx)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from ivr.behaviours.verification import call_lock, verify_in
+from ivr.behaviours.verification import VERIFICATION_VARS, call_lock, verify_in
 from ivr.core.registry import REGISTRY, Context, Outcome
 from ivr.definitions.cases import Case
 from ivr.rules import receipts
@@ -72,7 +72,12 @@ STATUS_ES: dict[str, str] = {
 # --- the gate --------------------------------------------------------------------------
 
 
-@REGISTRY.action("begin_verification", outcomes=("verified", "needed", "locked"), params=("purpose",))
+@REGISTRY.action(
+    "begin_verification",
+    outcomes=("verified", "needed", "locked"),
+    params=("purpose",),
+    sets=("verify_purpose",),
+)
 def begin_verification(ctx: Context) -> Outcome:
     """Start a branch that needs a verified caller: skip the questions when already verified."""
     purpose = ctx.args.get("purpose", "")
@@ -95,7 +100,11 @@ def verify_another_case(ctx: Context) -> Outcome:
     return Outcome("locked" if _locked(ctx) else "needed")
 
 
-@REGISTRY.action("look_up_receipt", outcomes=("ask_birth_date", "ask_letters"))
+@REGISTRY.action(
+    "look_up_receipt",
+    outcomes=("ask_birth_date", "ask_letters"),
+    sets=("verify_candidates", "verify_receipt", "letters_misses"),
+)
 def look_up_receipt(ctx: Context) -> Outcome:
     """Find the cases the receipt may mean; when keyed digits match several, ask for its three letters.
 
@@ -115,7 +124,11 @@ def look_up_receipt(ctx: Context) -> Outcome:
     return Outcome("ask_letters")
 
 
-@REGISTRY.action("choose_by_letters", outcomes=("chosen", "unclear", "give_up"))
+@REGISTRY.action(
+    "choose_by_letters",
+    outcomes=("chosen", "unclear", "give_up"),
+    sets=("verify_receipt", "letters_misses"),
+)
 def choose_by_letters(ctx: Context) -> Outcome:
     """Pick the case whose letters the caller gave (said, or keyed on the letter keys).
 
@@ -139,7 +152,11 @@ def choose_by_letters(ctx: Context) -> Outcome:
     return Outcome("give_up" if misses >= MAX_LETTER_MISSES else "unclear")
 
 
-@REGISTRY.action("verify_identity", outcomes=("verified", "mismatch", "locked"))
+@REGISTRY.action(
+    "verify_identity",
+    outcomes=("verified", "mismatch", "locked"),
+    sets=(*VERIFICATION_VARS, "handoff_topic"),
+)
 def verify_identity(ctx: Context) -> Outcome:
     """Check the date of birth against the chosen case through the verification service (one ledger for every tier)."""
     receipt = str(ctx.session.vars.get("verify_receipt") or ctx.session.vars.get("receipt") or "")
@@ -162,7 +179,7 @@ def continue_after_verification(ctx: Context) -> Outcome:
 # --- case status -----------------------------------------------------------------------
 
 
-@REGISTRY.action("read_case_status", outcomes=("read",))
+@REGISTRY.action("read_case_status", outcomes=("read",), sets=("case_form", "case_status", "case_office"))
 def read_case_status(ctx: Context) -> Outcome:
     """Put the verified case's form, status and office in the prompt variables."""
     case = verified_case(ctx)

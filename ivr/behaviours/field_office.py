@@ -53,7 +53,12 @@ def field_office_eligibility(ctx: Context) -> Outcome:
     return Outcome("abroad" if verified_case(ctx).outside_us else "domestic")
 
 
-@REGISTRY.action("field_office_request", outcomes=("requested",), params=("reason",))
+@REGISTRY.action(
+    "field_office_request",
+    outcomes=("requested",),
+    params=("reason",),
+    sets=("fo_request_reason", "handoff_topic", "handoff_reason"),
+)
 def field_office_request(ctx: Context) -> Outcome:
     """Record the request and its reason, and prepare the hand-off to a representative."""
     reason = ctx.args.get("reason", "other")
@@ -77,7 +82,11 @@ def field_office_request(ctx: Context) -> Outcome:
     return Outcome("requested")
 
 
-@REGISTRY.action("field_office_lookup", outcomes=("upcoming", "passed", "none"))
+@REGISTRY.action(
+    "field_office_lookup",
+    outcomes=("upcoming", "passed", "none"),
+    sets=("fo_when", "fo_office", "fo_reason"),
+)
 def field_office_lookup(ctx: Context) -> Outcome:
     """Read the verified case's field office appointment into the prompt variables."""
     appointment = verified_case(ctx).field_office_appointment

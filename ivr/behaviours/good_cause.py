@@ -16,7 +16,7 @@ sr_office, sr_reference_readback when accepted).
 
 from __future__ import annotations
 
-from ivr.behaviours.live_assistance import create_service_request, verified_case
+from ivr.behaviours.live_assistance import REQUEST_VARS, create_service_request, verified_case
 from ivr.behaviours.tier1_scripts import BIOMETRICS_HANDOFF, GOOD_CAUSE_RECORDED
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.rules.biometrics import OFFICER_REASONS, is_untimely
@@ -36,7 +36,10 @@ _REFUSAL = {
 
 
 @REGISTRY.action(
-    "live_decide_good_cause", outcomes=("accepted", "refused", "overseas", "no_office"), params=("reason",)
+    "live_decide_good_cause",
+    outcomes=("accepted", "refused", "overseas", "no_office"),
+    params=("reason",),
+    sets=("gc_reason", "gc_refusal", *REQUEST_VARS),
 )
 def live_decide_good_cause(ctx: Context) -> Outcome:
     """The officer's decision on a reason outside seed 000's six; an accepted one is sent to the office."""

@@ -23,7 +23,7 @@ from typing import Any
 
 from ivr.behaviours.filing import file_service_request
 from ivr.behaviours.request_details import request_extra
-from ivr.behaviours.verification import call_lock, verify_in
+from ivr.behaviours.verification import VERIFICATION_VARS, call_lock, verify_in
 from ivr.core.matching import PhraseIndex
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case
@@ -113,7 +113,11 @@ def live_case_receipt(ctx: Context) -> str:
     return read_digits(receipt, ctx.language) if receipt else ""
 
 
-@REGISTRY.action("live_verify_caller", outcomes=("verified", "not_verified", "locked"))
+@REGISTRY.action(
+    "live_verify_caller",
+    outcomes=("verified", "not_verified", "locked"),
+    sets=VERIFICATION_VARS,
+)
 def live_verify_caller(ctx: Context) -> Outcome:
     """Check the collected receipt number (`live_receipt`) and date of birth (`live_dob`) through the
     verification service: the same ledger as the IVR's check, so a call or receipt locked there stays locked."""
@@ -133,6 +137,12 @@ def live_identity_locked(ctx: Context) -> bool:
 
 
 # --- service requests ------------------------------------------------------------------------
+
+
+REQUEST_VARS = (
+    "script_text", "sr_topic", "sr_office", "sr_reference", "sr_reference_readback", "sr_created_spoken", "live_resolution"
+)
+"""The session variables `create_service_request` may set (an action that files a request declares them)."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +235,7 @@ def hear(ctx: Context, script: Any) -> None:
     "live_create_service_request",
     outcomes=("created", "already_open", "overseas", "no_office"),
     params=("type",),
+    sets=REQUEST_VARS,
 )
 def live_create_service_request(ctx: Context) -> Outcome:
     """Create a service request of type `live_sr_type` (or the `type` argument) about the verified case."""
@@ -277,7 +288,11 @@ def _last_live_tier(ctx: Context) -> str:
     return "tier1"
 
 
-@REGISTRY.action("live_request_callback", outcomes=("recorded", "unavailable"))
+@REGISTRY.action(
+    "live_request_callback",
+    outcomes=("recorded", "unavailable"),
+    sets=("callback_message", "service_item"),
+)
 def live_request_callback(ctx: Context) -> Outcome:
     """Record a call-back from the tier the caller was waiting for, with a service item number."""
     tier = _last_live_tier(ctx)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from ivr.behaviours.inputs import NO_RECEIPT
-from ivr.behaviours.verification import verify_in
+from ivr.behaviours.verification import VERIFICATION_VARS, verify_in
 from ivr.core.registry import REGISTRY, Context, Outcome
 
 @REGISTRY.guard("caller_has_no_receipt")
@@ -25,7 +25,11 @@ def caller_has_no_receipt(ctx: Context) -> bool:
     return ctx.session.vars.get("receipt") == NO_RECEIPT
 
 
-@REGISTRY.action("verify_by_a_number", outcomes=("verified", "mismatch", "locked"))
+@REGISTRY.action(
+    "verify_by_a_number",
+    outcomes=("verified", "mismatch", "locked"),
+    sets=(*VERIFICATION_VARS, "handoff_topic"),
+)
 def verify_by_a_number(ctx: Context) -> Outcome:
     """Find the case of the A-number given and check the date of birth through the verification service.
 

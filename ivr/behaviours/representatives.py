@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ivr.behaviours.inputs import REPRESENTATIVE
-from ivr.behaviours.verification import as_representative, verify_in
+from ivr.behaviours.verification import VERIFICATION_VARS, as_representative, verify_in
 from ivr.core.registry import REGISTRY, Context, Outcome
 
 _INTRO = re.compile(
@@ -58,7 +58,11 @@ def person_name(value: str, kind: str, language: str) -> str | None:
     return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
 
 
-@REGISTRY.action("verify_representative", outcomes=("verified", "refused", "locked"))
+@REGISTRY.action(
+    "verify_representative",
+    outcomes=("verified", "refused", "locked"),
+    sets=(*VERIFICATION_VARS, "handoff_topic"),
+)
 def verify_representative(ctx: Context) -> Outcome:
     """Check the representative's name with the applicant's receipt and date of birth (one ledger for every check)."""
     vars_ = ctx.session.vars

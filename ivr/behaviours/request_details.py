@@ -43,7 +43,7 @@ def request_details(value: str, kind: str, language: str) -> str | None:
     return words if len(words.split()) >= MIN_WORDS else None
 
 
-@REGISTRY.action("service_request_details", outcomes=("none", *DETAIL_KEYS.values()))
+@REGISTRY.action("service_request_details", outcomes=("none", *DETAIL_KEYS.values()), sets=("sr_detail_key",))
 def service_request_details(ctx: Context) -> Outcome:
     """Which detail the chosen type needs, if any (and forget a detail of an earlier request)."""
     sr_type = str(ctx.session.vars.get("sr_type", ""))

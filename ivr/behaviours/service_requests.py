@@ -54,7 +54,11 @@ STATUS_OUTCOMES = (
 )
 
 
-@REGISTRY.action("service_request_status", outcomes=STATUS_OUTCOMES)
+@REGISTRY.action(
+    "service_request_status",
+    outcomes=STATUS_OUTCOMES,
+    sets=("sr_topic", "sr_created", "sr_office", "sr_email_from", "sr_email", "sr_emailed", "sr_scops_from"),
+)
 def service_request_status(ctx: Context) -> Outcome:
     """The request with the reference given, if it is the verified case's, and what to do next (seed 001)."""
     case = verified_case(ctx)
@@ -87,7 +91,12 @@ def service_request_status(ctx: Context) -> Outcome:
     return Outcome(step.value)
 
 
-@REGISTRY.action("service_request_choose", outcomes=("chosen", "live_assistance"), params=("type",))
+@REGISTRY.action(
+    "service_request_choose",
+    outcomes=("chosen", "live_assistance"),
+    params=("type",),
+    sets=("sr_type", "sr_topic", "handoff_topic", "handoff_reason", "handoff_detail"),
+)
 def service_request_choose(ctx: Context) -> Outcome:
     """Remember the type chosen; expedites and other requests go to a representative (DOMAIN.md §5)."""
     sr_type = ctx.args.get("type", "other")
@@ -101,7 +110,14 @@ def service_request_choose(ctx: Context) -> Outcome:
     return Outcome("chosen")
 
 
-@REGISTRY.action("service_request_create", outcomes=("created", "exists", "live_assistance", "overseas"))
+@REGISTRY.action(
+    "service_request_create",
+    outcomes=("created", "exists", "live_assistance", "overseas"),
+    sets=(
+        "sr_reference_readback", "sr_created", "sr_office", "sr_overseas_contact", "sr_email_from",
+        "handoff_topic", "handoff_reason", "handoff_detail",
+    ),
+)
 def service_request_create(ctx: Context) -> Outcome:
     """Create the chosen request, routed to the office holding the file (seed 003); give its reference."""
     case = verified_case(ctx)

@@ -77,7 +77,12 @@ def military_line_open(ctx: Context) -> bool:
     return line_hours is None or hours.is_open(line_hours, ctx.now)
 
 
-@REGISTRY.action("overseas_office", outcomes=("found", "unknown"), params=("country",))
+@REGISTRY.action(
+    "overseas_office",
+    outcomes=("found", "unknown"),
+    params=("country",),
+    sets=("overseas_country", "overseas_office", "overseas_emails"),
+)
 def overseas_office(ctx: Context) -> Outcome:
     """The overseas office with jurisdiction over the caller's country and the addresses to write to."""
     country = ctx.args.get("country", "")

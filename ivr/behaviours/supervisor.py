@@ -17,6 +17,7 @@ contacted only through effects kept in the call's record.
 from __future__ import annotations
 
 from ivr.behaviours.live_assistance import (
+    REQUEST_VARS,
     OUTSIDE_US_SCRIPT,
     create_service_request,
     say_script,
@@ -82,7 +83,7 @@ def live_supervisor_context(ctx: Context) -> str:
     return f"{why} {_NOTES[language]}"
 
 
-@REGISTRY.action("live_supervisor_review", outcomes=("reviewed",))
+@REGISTRY.action("live_supervisor_review", outcomes=("reviewed",), sets=("review_text",))
 def live_supervisor_review(ctx: Context) -> Outcome:
     """Verify the information given to the caller: the scripts heard and the requests made in this call."""
     language = ctx.language
@@ -111,7 +112,11 @@ def live_supervisor_review(ctx: Context) -> Outcome:
     return Outcome("reviewed")
 
 
-@REGISTRY.action("live_contact_office", outcomes=("contacted", "overseas", "no_office"))
+@REGISTRY.action(
+    "live_contact_office",
+    outcomes=("contacted", "overseas", "no_office"),
+    sets=("script_text", "contact_office", "live_resolution"),
+)
 def live_contact_office(ctx: Context) -> Outcome:
     """Contact the office that has the case through its designated point of contact (simulated)."""
     case = verified_case(ctx)
@@ -139,7 +144,11 @@ def live_contact_office(ctx: Context) -> Outcome:
     return Outcome("contacted")
 
 
-@REGISTRY.action("live_request_office_action", outcomes=("requested", "overseas", "no_office"))
+@REGISTRY.action(
+    "live_request_office_action",
+    outcomes=("requested", "overseas", "no_office"),
+    sets=REQUEST_VARS,
+)
 def live_request_office_action(ctx: Context) -> Outcome:
     """Ask the office to act on a USCIS error that caused the wait: an expedite request (DOMAIN.md §5)."""
     case = verified_case(ctx)

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from ivr.behaviours.case_status import status_in
 from ivr.behaviours.verification import call_lock
 from ivr.behaviours.live_assistance import (
+    REQUEST_VARS,
     SUPERVISOR,
     asks_for_supervisor,
     create_service_request,
@@ -153,6 +154,7 @@ def tier1_topic_menu(ctx: Context) -> str:
 @REGISTRY.action(
     "live_tier1_answer",
     outcomes=("answered", "supervisor", "case_details", "legal_advice", "local_office", "unknown"),
+    sets=("script_text", "live_script", "live_script_follow", "live_sr_type", "case_status"),
 )
 def live_tier1_answer(ctx: Context) -> Outcome:
     """Find the script for the caller's topic (`live_topic`) and say its text; refuse what Tier 1 may not."""
@@ -220,6 +222,7 @@ def live_may_read_status(ctx: Context) -> bool:
 @REGISTRY.action(
     "live_tier1_handoff",
     outcomes=("biometrics", "field_office", "service_request", "service_request_officer", "none"),
+    sets=("live_handoff_taken", "live_sr_type", "sr_topic"),
 )
 def live_tier1_handoff(ctx: Context) -> Outcome:
     """What self-service handed over (`handoff_topic`), taken once: Tier 1 then skips the topic question."""
@@ -251,7 +254,11 @@ def live_task_biometrics(ctx: Context) -> bool:
     return ctx.session.vars.get("live_task") == "biometrics"
 
 
-@REGISTRY.action("live_biometrics_start", outcomes=("verify", "ready", "no_appointment"))
+@REGISTRY.action(
+    "live_biometrics_start",
+    outcomes=("verify", "ready", "no_appointment"),
+    sets=("live_task", "bio_appointment_spoken", "bio_note", "bio_why"),
+)
 def live_biometrics_start(ctx: Context) -> Outcome:
     """Take over a biometrics rescheduling request: identity, the appointment, whether it is late."""
     vars_ = ctx.session.vars
@@ -273,7 +280,12 @@ def live_biometrics_start(ctx: Context) -> Outcome:
     return Outcome("ready")
 
 
-@REGISTRY.action("live_record_good_cause", outcomes=("created", "overseas", "no_office"), params=("cause",))
+@REGISTRY.action(
+    "live_record_good_cause",
+    outcomes=("created", "overseas", "no_office"),
+    params=("cause",),
+    sets=(*REQUEST_VARS, "good_cause", "bio_next"),
+)
 def live_record_good_cause(ctx: Context) -> Outcome:
     """Record the caller's good cause (one of seed 000's six); send the request to the office with the case."""
     code = ctx.args.get("cause", "")

@@ -52,6 +52,8 @@ LOCK_VAR = "identity_lock"
 """Why the call may no longer verify anybody ('call', 'receipt', 'caller'); handed to people with the call."""
 REPRESENTATIVE_VAR = "verified_as_representative"
 """Set when the call is verified as the applicant's representative: their name and kind, for people taking the call."""
+VERIFICATION_VARS = (FAILURES_VAR, LOCK_VAR, REPRESENTATIVE_VAR)
+"""The session variables a check of identity may set (an action that checks declares them)."""
 
 
 _LOCK_MESSAGES = {

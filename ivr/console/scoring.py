@@ -2,8 +2,9 @@
 
 Read from the call's transcript alone (the same entries replay reads), so a
 score card can be recomputed from any stored or exported call.  Each line
-names its rule, whether it held, what happened, and the source document it
-comes from (the seed file and sentence).  Pure: no store, no clock.
+names its rule, whether it held, what happened, and the public document it
+comes from with its sentence, named so a trainee can look it up (the project's
+copies, cited in the comments below, are for authors).  Pure: no store, no clock.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from ivr.core.agent import SEAT_ACTIONS
 from ivr.core.agent_step import AGENT_REFUSED
 from ivr.console.scenarios import DEFAULT_ANSWER_WITHIN, DEFAULT_RESOLVE_WITHIN, Expected, Scenario
 
-SEED_000 = "000_183b307099edfec1.txt"
-SEED_003 = "003_29c9fde61bf22c66.txt"
+BIOMETRICS_RELEASE = "USCIS news release on rescheduling biometrics appointments online (2023)"  # seed 000_183b307099edfec1.txt
+POLICY_MANUAL = "USCIS Policy Manual: the USCIS Contact Center"  # seed 003_29c9fde61bf22c66.txt
+APPOINTMENTS_SUMMARY = "CLINIC's summary of the USCIS Ombudsman's February 2019 teleconference"  # DOMAIN.md §4
+GAO_REPORT = "GAO report GAO-05-526 on USCIS call centers"  # DOMAIN.md §1.5
 GOOD_CAUSE_RECORDED = "good_cause_recorded"  # ivr.behaviours.tier1_scripts
 GOOD_CAUSE_REFUSED = "good_cause_refused"
 SERVICE_REQUEST_CREATED = "service_request_created"
@@ -39,28 +42,28 @@ CASE_INFORMATION = frozenset(
 ESCALATING = {"transfer_tier2": "tier2", "route_supervisor": "supervisor"}
 
 _QUOTES = {
-    "identity": (SEED_003, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems "
-                 "(case information only for the verified applicant: DOMAIN.md §2.2)"),
-    "scripts_only": (SEED_003, "Information provided by Tier 1 will be limited in verbiage and format by "
+    "identity": (POLICY_MANUAL, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems "
+                 "(case information only for the verified applicant)"),
+    "scripts_only": (POLICY_MANUAL, "Information provided by Tier 1 will be limited in verbiage and format by "
                      "informational response scripts that are created and provided by USCIS."),
-    "scripts_expected": (SEED_003, "CSRs provide basic case-specific and general non-case-specific information to customers."),
-    "escalation.tier2": (SEED_003, "When unable to completely resolve an inquiry, the Tier 1 CSR may transfer the call to the Tier 2 live assistance level."),
-    "escalation.supervisor": (SEED_003, "Calls will be routed to a supervisor when: Customer requests to speak to a supervisor; "
+    "scripts_expected": (POLICY_MANUAL, "CSRs provide basic case-specific and general non-case-specific information to customers."),
+    "escalation.tier2": (POLICY_MANUAL, "When unable to completely resolve an inquiry, the Tier 1 CSR may transfer the call to the Tier 2 live assistance level."),
+    "escalation.supervisor": (POLICY_MANUAL, "Calls will be routed to a supervisor when: Customer requests to speak to a supervisor; "
                               "Customer is unusually upset and believes the proposed resolution is improper; or the matter "
                               "requires urgent or expedited assistance by another office."),
-    "escalation.none": (SEED_003, "The USCIS Contact Center provides escalating levels of service to handle inquiries of "
+    "escalation.none": (POLICY_MANUAL, "The USCIS Contact Center provides escalating levels of service to handle inquiries of "
                         "increasing complexity (no escalation where the inquiry was resolved)."),
-    "service_request": (SEED_003, "Inquiries that may need to be resolved by a USCIS domestic field office that physically "
+    "service_request": (POLICY_MANUAL, "Inquiries that may need to be resolved by a USCIS domestic field office that physically "
                         "has the case file require the creation of a Service Request. The Service Request is automatically "
                         "routed to the USCIS office that can best provide a resolution."),
-    "biometrics": (SEED_000, "The new tool cannot be used to reschedule an appointment that already has been rescheduled two "
+    "biometrics": (BIOMETRICS_RELEASE, "The new tool cannot be used to reschedule an appointment that already has been rescheduled two "
                    "or more times, is within 12 hours, or that has already passed. Good cause exists when the reschedule "
                    "request provides sufficient reason; USCIS only accepts untimely rescheduling requests made to the USCIS Contact Center."),
-    "appointment": ("DOMAIN.md §4", "Appointments at field offices may only be scheduled by Tier 2."),
-    "supervisor": (SEED_003, "A supervisor may: verify the information provided to the customer; directly contact the "
+    "appointment": (APPOINTMENTS_SUMMARY, "Appointments at field offices may only be scheduled by Tier 2."),
+    "supervisor": (POLICY_MANUAL, "A supervisor may: verify the information provided to the customer; directly contact the "
                    "appropriate USCIS office; create a Service Request; request that the appropriate office take action "
                    "if the caller's issue resulted from a USCIS error."),
-    "time": ("DOMAIN.md §1.5", "Contractor call centers are held to performance measures including speed of answer (GAO-05-526)."),
+    "time": (GAO_REPORT, "Contractor call centers are held to performance measures including speed of answer."),
 }
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ivr.core.actions import Enqueue, Gather, HangUpCall, Say
 from ivr.core.agent import (
+    ACTIONS,
     NOT_GOOD_CAUSE,
     SEAT_ACTIONS,
     SUPERVISOR_REASONS,
@@ -49,13 +50,18 @@ from ivr.core.agent import (
 from ivr.core.events import Digits, Event, NoInput, Resume, Speech
 from ivr.core.registry import CASE_UPDATED, Context, Effect
 from ivr.routing import QUEUE_CALLBACK_KEY, queue_text, route_for
+from ivr.rules.biometrics import GOOD_CAUSES
 
 if TYPE_CHECKING:
     from ivr.core.stepping import Run as _Run
     from ivr.core.session import Session
 
 AGENT_REFUSED = "agent_refused"
-"""The effect a refused agent action leaves in the transcript: {action, seat, why}."""
+"""The effect a refused agent action leaves in the transcript: {action, seat, why}.
+
+`why` is read by the trainee at the console and on the score card: the rule in plain words, never the
+name of a source document they cannot open (the sources are cited here, in the code's comments)."""
+_SEAT_WORDS = {"tier1": "a Tier 1 representative", "tier2": "a Tier 2 officer", "supervisor": "a supervisor"}
 AGENT_SAID = "agent_free_answer"
 """The effect an officer's free answer leaves: their words, recorded as not a script."""
 CALLER_TO_AGENT = "caller_to_agent"
@@ -205,6 +211,14 @@ def hang_up(session: Session, now_iso: str) -> None:
     session.console.setdefault("ended_at", now_iso)
 
 
+def _not_for_seat(seat: str, action: AgentAction) -> str:
+    """Why `seat` may not take `action`, and what it may do, in plain words."""
+    who = _SEAT_WORDS.get(seat, "this seat")
+    allowed = [cls.label for name, cls in ACTIONS.items() if name in SEAT_ACTIONS.get(seat, frozenset())]
+    may = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else "".join(allowed) or "nothing"
+    return f"{who} may not {action.label} ({who} may {may})"
+
+
 def handle(run: _Run, action: AgentAction) -> None:
     """Apply one agent action, or record why it was refused."""
     session = run.session
@@ -221,7 +235,7 @@ def handle(run: _Run, action: AgentAction) -> None:
         if action.agent != session.console.get("agent"):
             raise Refused(f"the call is with {session.console.get('agent')}, not {action.agent}")
         if action.name not in SEAT_ACTIONS.get(seat, frozenset()):
-            raise Refused(f"the {seat} seat may not {action.label} (seed 003_29c9fde61bf22c66.txt)")
+            raise Refused(_not_for_seat(seat, action))  # seed 003_29c9fde61bf22c66.txt: what each seat may do
         _HANDLERS[type(action)](run, action)
     except Refused as refusal:
         run.actions.clear()
@@ -238,7 +252,8 @@ def _accept(run: _Run, action: Accept) -> None:
     if console.get("status") != WAITING:
         raise Refused("the call is not waiting for a seat")
     if action.seat != console.get("tier"):
-        raise Refused(f"the call waits for the {console.get('tier')} seat, not {action.seat}")
+        waits_for, seat = str(console.get("tier")), str(action.seat)
+        raise Refused(f"the call waits for {_SEAT_WORDS.get(waits_for, waits_for)}, not {_SEAT_WORDS.get(seat, seat)}")
     console.update(status=CONNECTED, agent=action.agent, accepted_at=action.now.isoformat())
     _say(run, f"greeting.{action.seat}")
     _listen(run)
@@ -281,7 +296,11 @@ def _transfer_tier2(run: _Run, action: TransferToTier2) -> None:
 def _route_supervisor(run: _Run, action: RouteToSupervisor) -> None:
     states = _SUPERVISOR_STATES.get(action.reason)
     if states is None:
-        raise Refused(f"a supervisor is reached for one of seed 003's reasons: {', '.join(SUPERVISOR_REASONS)}")
+        raise Refused(  # seed 003's three reasons
+            "a call goes to a supervisor only when the caller asks for one, is unusually upset and believes the "
+            "proposed resolution is improper, or the matter needs urgent help from another office "
+            f"(reason: {', '.join(SUPERVISOR_REASONS)})"
+        )
     _escalate(run, states, action.reason, "supervisor")
 
 
@@ -380,7 +399,11 @@ def _decide_good_cause(run: _Run, action: DecideGoodCause) -> None:
     try:
         outcome = _behaviour(run, "live_record_good_cause")
     except LookupError:
-        raise Refused(f"'{action.cause}' is not one of seed 000's good causes") from None
+        causes = "; ".join(f"{cause.en} ({cause.code})" for cause in GOOD_CAUSES)  # seed 000's six, in its order
+        raise Refused(
+            f"'{action.cause}' is not a good cause to reschedule a biometrics appointment; the good causes are: "
+            f"{causes} (or '{NOT_GOOD_CAUSE}' when the caller's reason is not good cause)"
+        ) from None
     if outcome == "overseas":
         _say_var(run, "script_text", "script:outside-us")
     elif outcome != "created":

@@ -126,6 +126,7 @@ class ActionSpec:
     outcomes: frozenset[str]
     params: frozenset[str]
     doc: str
+    sets: frozenset[str] = frozenset()  # the session variables it may set: what a prompt after it may say
 
 
 @dataclass(frozen=True)
@@ -173,12 +174,15 @@ class Registry:
         return register
 
     def action(
-        self, name: str, outcomes: tuple[str, ...], params: tuple[str, ...] = ()
+        self, name: str, outcomes: tuple[str, ...], params: tuple[str, ...] = (), sets: tuple[str, ...] = ()
     ) -> Callable[[Action], Action]:
+        """`sets` names every session variable the action may set (`{sr_topic}` in a later prompt): the
+        loader lets a flow's texts name only variables an action, a collect or the registry provides."""
+
         def register(func: Action) -> Action:
             if name in self.actions:
                 raise ValueError(f"action {name!r} registered twice")
-            self.actions[name] = ActionSpec(name, func, frozenset(outcomes), frozenset(params), _doc(func))
+            self.actions[name] = ActionSpec(name, func, frozenset(outcomes), frozenset(params), _doc(func), frozenset(sets))
             return func
 
         return register

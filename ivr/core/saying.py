@@ -10,6 +10,7 @@ call.  No I/O: computed variables read the world through the step's `Context`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from ivr.core.actions import Gather, Say
@@ -93,10 +94,19 @@ def clarify(run: Run, plan: StatePlan, choices: tuple[str, ...]) -> None:
 
 
 def fill(run: Run, text: str) -> str:
-    """A template filled with the call's values (a missing one is logged by name and left empty)."""
+    """A template filled with the call's values.
+
+    A value this call does not have (the loader checks that something can set each one, but a path may not
+    have) is logged by name, and each sentence naming it is left out: the caller hears the sentences that
+    are whole, never "They are available ." with a hole in it."""
     if "{" not in text:
         return text
-    return text.format_map(_Vars(run.session.vars, run.ctx, run.compiled.registry.variables))
+    values = _Vars(run.session.vars, run.ctx, run.compiled.registry.variables)
+    filled = text.format_map(values)
+    if not values.missing:
+        return filled
+    whole = [s for s in _SENTENCE_END.split(text) if not values.missing.intersection(_PLACEHOLDER.findall(s))]
+    return " ".join(s.format_map(values) for s in whole)
 
 
 def speak(run: Run, lines: tuple[Spoken | Gather, ...]) -> None:
@@ -138,18 +148,23 @@ def _dynamic_menu(run: Run, plan: StatePlan, again: bool) -> str:
     return " ".join(part for part in parts if part)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z][a-z0-9_]*)\}")
+
+
 class _Vars:
     """Template values: the call's collected values, then computed variables (read, never copied).
 
-    A missing one is logged (by name only, never its value) and left empty.
+    A missing one is logged (by name only, never its value), noted in `missing` and left empty.
     """
 
-    __slots__ = ("values", "ctx", "computed")
+    __slots__ = ("values", "ctx", "computed", "missing")
 
     def __init__(self, values: dict[str, Any], ctx: Context, computed: dict[str, Any]) -> None:
         self.values = values
         self.ctx = ctx
         self.computed = computed
+        self.missing: set[str] = set()
 
     def __getitem__(self, key: str) -> Any:
         values = self.values
@@ -158,5 +173,7 @@ class _Vars:
         compute = self.computed.get(key)
         if compute is not None:
             return str(compute(self.ctx))
-        log.warning("prompt variable %r is not set in state %s", key, self.ctx.session.state)
+        if key not in self.missing:
+            log.warning("prompt variable %r is not set in state %s", key, self.ctx.session.state)
+            self.missing.add(key)
         return ""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ivr.clock import out_of_range
 from ivr.definitions.yamlsource import Mapping, Sequence, excerpt, line_of
 from ivr.errors import DefinitionError, Problem
 
@@ -138,6 +139,10 @@ class Checker:
                 _join(where, key),
                 f"'{value}' has no UTC offset (write it like 2026-11-30T09:00:00-05:00)",
             )
+            return None
+        problem = out_of_range(parsed)
+        if problem is not None:
+            self.problem(mapping.line_of(key), _join(where, key), f"'{value}' {problem}")
             return None
         return parsed
 

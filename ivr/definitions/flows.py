@@ -100,6 +100,10 @@ OPTION_KEY_CHARS = tuple("0123456789*#")
 _STATE_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _FLOW_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _VAR_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+MESSAGE_VARIABLES = {"messages.confirm": ("value",), "messages.clarify": ("first", "second")}
+"""The placeholders a message fills itself: the value read back, the two topics of a clarifying question."""
+ENGINE_VARIABLES = frozenset({"service_item"})
+"""Session variables the engine sets itself (the service item of a call-back it records)."""
 
 
 def load_flow(path: Path | str, registry: Registry | None = None, read: list[Path] | None = None) -> Flow:
@@ -245,6 +249,8 @@ class _FlowBuilder:
         self.top = top
         self.fragments = fragments
         self.origin: dict[str, tuple[Checker, Mapping]] = {}
+        # Every `{name}` of a text: (file, where, name) -> (file's checker, mapping, key, the languages naming it).
+        self.placeholders: dict[tuple[int, str, str], tuple[Checker, Mapping, str, list[str]]] = {}
         defaults = top.get("defaults")
         self.default_attempts = 3
         self.default_timeout = 6
@@ -288,6 +294,7 @@ class _FlowBuilder:
         if states_raw is None or start is None or keys is None or escalation is None:
             return None
         self._graph(states, start, escalation, intents)
+        self._placeholders(states)
         if check.problems or any(f[0].problems for f in self.fragments):
             return None
         return Flow(
@@ -666,6 +673,10 @@ class _FlowBuilder:
             problem = _template_problem(texts[language])
             if problem:
                 self.check.problem(mapping.line_of(key), f"{join(where, key)}.{language}", problem)
+                continue
+            for name in dict.fromkeys(template_variables(texts[language])):
+                entry = self.placeholders.setdefault((id(self.check), join(where, key), name), (self.check, mapping, key, []))
+                entry[3].append(language)
         return Text(prompt_id, texts["en"], texts["es"])
 
     def _phrases(self, mapping: Mapping, where: str) -> dict[str, tuple[str, ...]]:
@@ -696,6 +707,33 @@ class _FlowBuilder:
                 mapping.line_of("when"), f"{where}.when", f"unknown guard '{bare}' (allowed: {_closest(bare, self.registry.guards)})"
             )
         return name
+
+    # --- placeholders -----------------------------------------------------------
+
+    def _placeholders(self, states: dict[str, State]) -> None:
+        """Every `{name}` of a text is something this flow can set: a collect's value (or its read-back), a
+        variable an action it runs declares (`sets=`), a registered prompt variable, or a message's own.
+        Checked once the rest is sound: an unknown action or a collect without `into` would make it cascade."""
+        if any(c.problems for c in (self.main_check, *(f[0] for f in self.fragments))):
+            return
+        provided = set(self.registry.variables) | ENGINE_VARIABLES
+        for state in states.values():
+            if state.into:
+                provided.update((state.into, f"{state.into}_readback"))
+            spec = self.registry.actions.get(state.run or "")
+            if spec is not None:
+                provided.update(spec.sets)
+        for (_, where, name), (check, mapping, key, languages) in self.placeholders.items():
+            if name in provided or name in MESSAGE_VARIABLES.get(where, ()):
+                continue
+            close = _closest_variable(name, provided)
+            hint = f"; did you mean {{{close}}}?" if close else ""
+            line, shown = mapping.line_of(key), where
+            if len(languages) < len(LANGUAGES):  # one language's text: its own line
+                texts = mapping[key]
+                line = texts.line_of(languages[0]) if isinstance(texts, Mapping) else line
+                shown = f"{where}.{languages[0]}"
+            check.problem(line, shown, f"uses {{{name}}}, which no collect, action or prompt variable of this flow sets{hint}")
 
     # --- graph ------------------------------------------------------------------
 
@@ -787,6 +825,16 @@ def _closest(name: str, known: Iterable[str]) -> str:
     if close:
         return ", ".join(close) + (", …" if len(known) > len(close) else "")
     return ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
+
+
+def _closest_variable(name: str, known: Iterable[str]) -> str | None:
+    """The variable a misspelt one most likely meant: one holding all its words (`live_hours` ->
+    `live_assistance_hours`), else the closest spelling."""
+    words = set(name.split("_"))
+    known = sorted(known)
+    holding = [other for other in known if words <= set(other.split("_"))]
+    close = difflib.get_close_matches(name, holding or known, n=1, cutoff=0.0 if holding else 0.6)
+    return close[0] if close else None
 
 
 def _template_problem(text: str) -> str | None:

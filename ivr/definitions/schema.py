@@ -458,7 +458,7 @@ def registry_table(registry: Registry) -> str:
                 name,
                 ", ".join(sorted(spec.outcomes)),
                 ", ".join(sorted(spec.params)),
-                spec.doc,
+                spec.doc + (" Sets " + ", ".join(f"`{{{var}}}`" for var in sorted(spec.sets)) + "." if spec.sets else ""),
             )
         )
     for name in sorted(registry.validators):

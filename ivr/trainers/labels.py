@@ -56,7 +56,12 @@ _WORDS = {
            "language": "elegir el idioma", "supervisor": "pide un supervisor"},
 }
 # references for flow authors, not for trainers: "Seed 000:", "(DOMAIN.md §3)", "(ivr/rules/x.py f)"
-_REFERENCE = re.compile(r"(?i)^\s*(seed \d+|domain\.md[^:]*|design\.md[^:]*)\s*:\s*|\s*\((?:[^()]*\b(?:seed|domain\.md|design\.md|\.py)\b[^()]*)\)")
+_REFERENCE = re.compile(
+    r"(?i)^\s*(seed \d+\w*(\.txt)?|domain\.md[^:]*|design\.md[^:]*)\s*:\s*"
+    r"|\s*\((?:[^()]*(?:\bseed\b|domain\.md|design\.md|\.py\b|\.txt\b|§|\bissue \d)[^()]*)\)"
+)
+CITATION = re.compile(r"(?i)\bseed\b|\b[\w/.-]+\.(?:py|md|txt|ya?ml)\b|§|\bissue \d+|\buscis-pm\b")
+"""What cites a source a trainee cannot read (a seed file, a project document, code): never in a label."""
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _SENTENCE = re.compile(r"(?<=[a-z0-9áéíóúñ)…][.!?])\s")  # not after "U.S."
 MAX_PREFIX = 40  # a longer topic label is not repeated before each of its states
@@ -186,7 +191,8 @@ def _own_words(state: State, language: str) -> str:
     if state.kind == "transfer" and state.to is not None:
         return _kind_words(state, language)
     if language == "en" and state.description:
-        return _capital(_first_sentence(_REFERENCE.sub("", state.description)))
+        words = _first_sentence(_REFERENCE.sub("", state.description))
+        return "" if CITATION.search(words) else _capital(words)  # a citation left inside: the kind of step instead
     return ""
 
 

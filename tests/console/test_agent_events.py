@@ -34,13 +34,16 @@ def test_a_call_waits_for_its_own_seat_only(console: ConsoleService) -> None:
     """A trainee at the Tier 2 seat cannot take a call waiting for Tier 1."""
     call_sid = console.start_scenario("tier1-notice-not-received")
     outcome = console.act(call_sid, "tom", {"action": "accept", "seat": "tier2"})
-    assert outcome.refused == "the call waits for the tier1 seat, not tier2"
+    assert outcome.refused == "the call waits for a Tier 1 representative, not a Tier 2 officer"
 
 
 def test_tier1_has_no_free_answer(console: ConsoleService, tier1_call: str) -> None:
     """Seed 003: Tier 1 is limited to the response scripts, so a free answer is refused and the caller hears nothing."""
     outcome = console.act(tier1_call, "tina", {"action": "free_answer", "text": "Don't worry about it."})
-    assert outcome.refused == "the tier1 seat may not say a free answer (seed 003_29c9fde61bf22c66.txt)"
+    assert outcome.refused == (
+        "a Tier 1 representative may not say a free answer (a Tier 1 representative may read a script, "
+        "create a service request, transfer to Tier 2, route to a supervisor or end the call)"
+    )
     assert outcome.step.says == ()
 
 

@@ -31,9 +31,10 @@ def corpus_registry() -> Registry:
     registry = Registry()
     registry.guard("live_assistance_open")(lambda ctx: True)
     registry.guard("caller_verified")(lambda ctx: True)
-    registry.action("look_up_case", outcomes=("found", "not_found"), params=("receipt",))(
+    registry.action("look_up_case", outcomes=("found", "not_found"), params=("receipt",), sets=("case_status",))(
         lambda ctx: Outcome("found")
     )
+    registry.variable("live_assistance_hours")(lambda ctx: "weekdays")
     registry.validator("receipt_number", readback=lambda value, language: value)(
         lambda value, kind, language: value
     )

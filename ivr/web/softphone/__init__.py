@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from ivr.app import Runtime
-from ivr.clock import parse_instant
+from ivr.clock import check_instant, parse_instant
 from ivr.core.agent import SEATS
 from ivr.core.flow import Flow
 from ivr.core.session import Session
@@ -271,7 +271,10 @@ def _start_instant(body: dict[str, Any]) -> dt.datetime:
         clock = dt.time.fromisoformat(time) if time else dt.time(10, 0)
     except ValueError:
         raise _BadRequest(f"'{date} {time}' is not a date (YYYY-MM-DD) and a time (HH:MM)") from None
-    return dt.datetime.combine(day, clock, ZoneInfo(zone))
+    try:
+        return check_instant(dt.datetime.combine(day, clock, ZoneInfo(zone)), f"{date} {time}".strip(), "date")
+    except ConfigError as exc:
+        raise _BadRequest(str(exc)) from None
 
 
 def _cases() -> list[dict[str, Any]]:
