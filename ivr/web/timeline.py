@@ -49,6 +49,15 @@ _EFFECTS_ES = {  # every change a call makes, said in Spanish (tests/spanish/tes
     "caller_to_agent": "la persona que llama habló con el agente",
     "service_request_content": "contenido de la solicitud de servicio",
 }
+_ACTIONS_ES = {  # what a representative did (ivr.core.agent.ACTIONS), in Spanish
+    "accept": "aceptar la llamada", "read_script": "leer un guion", "create_service_request": "crear una solicitud de servicio",
+    "transfer_tier2": "transferir al Nivel 2", "route_supervisor": "pasar a un supervisor", "end_call": "terminar la llamada",
+    "verify_identity": "verificar la identidad", "read_case_details": "leer los datos del caso",
+    "offer_appointments": "ofrecer horarios de cita", "book_appointment": "reservar una cita", "cancel_appointment": "cancelar la cita",
+    "decide_good_cause": "decidir si hay causa justificada", "free_answer": "dar una respuesta libre",
+    "verify_information": "verificar lo que se le dijo a la persona que llama",
+    "contact_office": "comunicarse con la oficina que tiene el caso", "request_office_action": "pedir que se corrija un error de USCIS",
+}
 _AGENT_DETAILS = ("seat", "ref", "sr_type", "cause", "reason", "choice")  # an agent action's arguments shown in words
 _INPUT_WORDS = {
     "en": {"start": "Called", "press": "Pressed {value}", "say": "Said “{value}”", "silence": "Said nothing",
@@ -115,7 +124,10 @@ def agent_words(value: str, labels: Labels) -> str:
     if not isinstance(data, dict):
         data = {}
     name = str(data.get("action", ""))
-    label = ACTIONS[name].label if name in ACTIONS else (name.replace("_", " ") or "an action")
+    if labels.language == "es":
+        label = _ACTIONS_ES.get(name) or name.replace("_", " ") or "una acción"
+    else:
+        label = ACTIONS[name].label if name in ACTIONS else (name.replace("_", " ") or "an action")
     shown = [labels.tier(str(v)) if k == "seat" else str(v) for k, v in data.items() if k in _AGENT_DETAILS and v not in ("", None)]
     who = ("Agente" if labels.language == "es" else "Agent") + (f" {data['agent']}" if data.get("agent") else "")
     return f"{who}: {label}" + (f" ({', '.join(shown)})" if shown else "")

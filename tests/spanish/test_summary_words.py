@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from ivr.core.agent import ACTIONS
 from ivr.definitions.flows import load_flows
 from ivr.trainers.labels import Labels, labels_for
-from ivr.web.timeline import effect_words, summary_rows
+from ivr.web.timeline import agent_words, effect_words, summary_rows
 
 IVR = Path(__file__).resolve().parents[2] / "ivr"
 ENGLISH_WORDS = re.compile(r"\b(case|updated|created|service request|rescheduled|requested|cancelled|recorded|refused|"
                            r"verified|contacted|callback|agent|caller|answer|biometrics|appointment|field office)\b")
+ENGLISH_ACTION_WORDS = re.compile(r"\b(the|an|call|script|read|create|transfer|route|end|verify|identity|details|offer|"
+                                  r"book|cancel|decide|say|free|answer|contact|office|request|action|times)\b")
 GENDER = {  # each Spanish heading's noun: the "none" that agrees with it
     "Transferencias": "ninguna",
     "Solicitudes de servicio": "ninguna",
@@ -84,3 +88,12 @@ def test_a_service_request_is_said_with_its_spanish_type() -> None:
     effect = {"kind": "service_request_created", "reference": "SR123", "type": "card_not_received"}
 
     assert effect_words(effect, spanish()) == "solicitud de servicio SR123 creada (tarjeta no recibida)"
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_every_agent_action_is_said_in_spanish(action: str) -> None:
+    """A Spanish timeline names what the representative did in Spanish (not "Agente 7: accept the call")."""
+    words = agent_words(json.dumps({"action": action, "agent": "7"}), spanish())
+
+    assert words.startswith("Agente 7: "), words
+    assert not ENGLISH_ACTION_WORDS.search(words), words
