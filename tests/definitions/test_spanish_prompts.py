@@ -42,6 +42,15 @@ def test_no_spanish_prompt_assumes_the_caller_is_a_man():
     assert bad == []
 
 
+SLOTS_AS_HOURS = re.compile(r"\b([Ee]stas|otras) horas\b|\b(elija|elegir) (una|otra) hora\b")
+
+
+def test_appointment_times_offered_are_horarios():
+    """Times offered for an appointment are "horarios" ("Estos horarios están disponibles"), not "horas" (hours of the clock)."""
+    bad = [(where, text) for where, text in spanish_lines() if SLOTS_AS_HOURS.search(text)]
+    assert bad == []
+
+
 def test_every_spanish_prompt_uses_the_glossary_terms():
     """One name per thing (procesamiento, one name for EOIR) and Spanish place names, in flows and scripts in force."""
     glossary = bundled_glossary()
