@@ -30,8 +30,8 @@ _SR_TYPES = {
            "expedite": "expedite request", "other": "other"},
     "es": {"outside_normal_processing_time": "caso fuera del tiempo normal de procesamiento", "notice_not_received": "aviso no recibido",
            "card_not_received": "tarjeta no recibida", "document_not_received": "documento no recibido",
-           "typographic_error": "error tipográfico", "accommodation": "acomodo", "change_of_address": "cambio de dirección",
-           "expedite": "solicitud de trámite acelerado", "other": "otro"},
+           "typographic_error": "error tipográfico", "accommodation": "adaptación por discapacidad", "change_of_address": "cambio de dirección",
+           "expedite": "solicitud para acelerar el caso", "other": "otro asunto"},
 }
 _FIELDS_ES = {"biometrics": "cita de servicios biométricos", "field_office_appointment": "cita en la oficina local"}  # what a case update changed
 _EFFECTS_ES = {  # every change a call makes, said in Spanish (tests/spanish/test_summary_words.py finds them all)
