@@ -97,7 +97,7 @@ def report_body(report: CallReport) -> str:
     if report.transfers:
         parts.append(_chart_section("Transfers to live assistance", _hbars(
             "Transfers", [(f"{_TIER_NAMES[tier]}: {reason}", count) for tier, reason, _, count in report.transfers])))
-        parts.append(_table(("To", "Reason (seed 003)", "Calls"),
+        parts.append(_table(("To", "Reason", "Calls"),
                             [(_TIER_NAMES[tier], words, str(count)) for tier, _, words, count in report.transfers]))
     if report.time_to_tier:
         parts.append("<h2>Time to reach a tier</h2>")

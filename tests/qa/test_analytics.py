@@ -187,6 +187,13 @@ def test_the_page_draws_its_charts_inline(report: Any) -> None:
     assert "https://" not in page
 
 
+def test_the_page_names_transfer_reasons_without_citing_source_files(report: Any) -> None:
+    """QA reads the reasons in words: the page cites no seed file its readers do not have."""
+    page = report_html(report)
+    assert report.transfers and '<th scope="col">Reason</th>' in page
+    assert "seed" not in page.lower()
+
+
 def test_ivr_report_writes_the_page_and_the_csv(database: str, browser: Any, tmp_path: Path) -> None:
     """`ivr report --from --to -o --csv` prints the summary line and writes both files."""
     page, table = tmp_path / "report.html", tmp_path / "report.csv"
