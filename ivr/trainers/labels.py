@@ -65,6 +65,7 @@ CITATION = re.compile(r"(?i)\bseed\b|\b[\w/.-]+\.(?:py|md|txt|ya?ml)\b|§|\bissu
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _SENTENCE = re.compile(r"(?<=[a-z0-9áéíóúñ)…][.!?])\s")  # not after "U.S."
 MAX_PREFIX = 40  # a longer topic label is not repeated before each of its states
+_CLAUSE_END = re.compile(r"[,;](?=\s)|\s[—–]\s")  # where a clause ends inside a sentence
 SHORT_SENTENCE = 20  # a first sentence this short ("I'm sorry.") says too little alone
 
 
@@ -216,7 +217,7 @@ def _first_sentence(text: str) -> str:
     first = parts[0].strip() if parts else ""
     if len(first) < SHORT_SENTENCE and len(parts) > 1:
         first = f"{first} {parts[1].strip()}"
-    return _short(first.rstrip("."), MAX_LABEL) if first else ""
+    return _clause(first.rstrip("."), MAX_LABEL) if first else ""
 
 
 def _capital(text: str) -> str:
@@ -225,6 +226,18 @@ def _capital(text: str) -> str:
 
 def _humane(name: str) -> str:
     return _capital(name.replace(".", " ").replace("_", " "))
+
+
+def _clause(text: str, limit: int) -> str:
+    """`text`; when too long and a colon ends its first part, that part ("Now say your date of birth, or
+    enter it on your keypad", not "…keypad: two…"), less a last clause too short to stand alone
+    (", for example"); else `_short`."""
+    colon = text.find(": ", SHORT_SENTENCE, limit) if len(text) > limit else -1
+    if colon == -1:
+        return _short(text, limit)
+    cut = text[:colon]
+    ends = [match.start() for match in _CLAUSE_END.finditer(cut, SHORT_SENTENCE)]
+    return cut[: ends[-1]] if ends and colon - ends[-1] < SHORT_SENTENCE else cut
 
 
 def _short(text: str, limit: int) -> str:

@@ -86,3 +86,15 @@ def test_every_waiting_state_is_on_exactly_one_topic_page_of_a_few_states(flow) 
     assert len(placed) == len(set(placed))
     assert {s.name for s in flow.states.values() if s.waits_for_caller} <= set(placed)
     assert graphs.page_of(pages, "biometrics.menu.confirm") is graphs.page_of(pages, "biometrics.menu")
+
+
+@pytest.mark.parametrize(("language", "state", "expected"), [
+    ("en", "verify.birth_date", "Now say your date of birth, or enter it on your keypad"),
+    ("en", "tier2.verify.dob", "Tier 2 officer: Now your date of birth"),
+    ("en", "service_requests.ask_correction", "Service requests: Please say what is wrong, and what it should say"),
+    ("es", "verify.birth_date", "Ahora diga su fecha de nacimiento, o márquela en el teclado"),
+    ("es", "service_requests.ask_address", "Las solicitudes de servicio: Diga su nueva dirección"),
+])
+def test_a_long_prompt_is_named_by_what_comes_before_its_colon(flow, language: str, state: str, expected: str) -> None:
+    """A summary's path names the step by its first part, not a cut in the middle of its details ("…keypad: two…")."""
+    assert labels_for(flow, language).state(state) == expected
