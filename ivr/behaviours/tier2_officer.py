@@ -56,7 +56,7 @@ _TEXT = {
     },
     "biometrics": {
         "en": "Your biometrics appointment is on {when}, at the {where}.",
-        "es": "Su cita biométrica es el {when}, en {where}.",
+        "es": "Su cita de servicios biométricos es el {when}, en {where}.",
     },
     "field_office": {
         "en": "Your appointment at {office} is on {when}, for {reason}.",

@@ -220,7 +220,7 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     log = CoverageLog(instance / COVERAGE_FILE)
     done = log.record(trainee, call.flow, entries)
     click.echo("")
-    labels = labels_for(call.flow, call.session.language)
+    labels = labels_for(call.flow, "en")  # the terminal's chrome is English; only what the caller heard is in the call's language
     turns = len(call.turns)
     click.echo(f"Call over after {turns} turn{'s' if turns != 1 else ''}; it ended at: {labels.state(call.session.state)}.")
     summary = summarize(call.flow, call.session, entries)

@@ -28,6 +28,35 @@ _SR_TYPES = {
            "card_not_received": "card not received", "document_not_received": "document not received",
            "typographic_error": "typographic error", "accommodation": "accommodation", "change_of_address": "change of address",
            "expedite": "expedite request", "other": "other"},
+    "es": {"outside_normal_processing_time": "caso fuera del tiempo normal de procesamiento", "notice_not_received": "aviso no recibido",
+           "card_not_received": "tarjeta no recibida", "document_not_received": "documento no recibido",
+           "typographic_error": "error tipográfico", "accommodation": "adaptación por discapacidad", "change_of_address": "cambio de dirección",
+           "expedite": "solicitud para acelerar el caso", "other": "otro asunto"},
+}
+_FIELDS_ES = {"biometrics": "cita de servicios biométricos", "field_office_appointment": "cita en la oficina local"}  # what a case update changed
+_EFFECTS_ES = {  # every change a call makes, said in Spanish (tests/spanish/test_summary_words.py finds them all)
+    "biometrics_rescheduled": "cita de servicios biométricos cambiada",
+    "field_office_appointment_requested": "cita en la oficina local solicitada",
+    "field_office_appointment_cancelled": "cita en la oficina local cancelada",
+    "good_cause_recorded": "causa justificada registrada",
+    "good_cause_refused": "causa justificada no aceptada",
+    "information_verified": "información verificada",
+    "office_contacted": "oficina contactada",
+    "office_action_requested": "acción de la oficina solicitada",
+    "callback_requested": "devolución de llamada solicitada",
+    "agent_refused": "acción del agente rechazada",
+    "agent_free_answer": "respuesta libre del agente",
+    "caller_to_agent": "la persona que llama habló con el agente",
+    "service_request_content": "contenido de la solicitud de servicio",
+}
+_ACTIONS_ES = {  # what a representative did (ivr.core.agent.ACTIONS), in Spanish
+    "accept": "aceptar la llamada", "read_script": "leer un guion", "create_service_request": "crear una solicitud de servicio",
+    "transfer_tier2": "transferir al Nivel 2", "route_supervisor": "pasar a un supervisor", "end_call": "terminar la llamada",
+    "verify_identity": "verificar la identidad", "read_case_details": "leer los datos del caso",
+    "offer_appointments": "ofrecer horarios de cita", "book_appointment": "reservar una cita", "cancel_appointment": "cancelar la cita",
+    "decide_good_cause": "decidir si hay causa justificada", "free_answer": "dar una respuesta libre",
+    "verify_information": "verificar lo que se le dijo a la persona que llama",
+    "contact_office": "comunicarse con la oficina que tiene el caso", "request_office_action": "pedir que se corrija un error de USCIS",
 }
 _AGENT_DETAILS = ("seat", "ref", "sr_type", "cause", "reason", "choice")  # an agent action's arguments shown in words
 _INPUT_WORDS = {
@@ -95,7 +124,10 @@ def agent_words(value: str, labels: Labels) -> str:
     if not isinstance(data, dict):
         data = {}
     name = str(data.get("action", ""))
-    label = ACTIONS[name].label if name in ACTIONS else (name.replace("_", " ") or "an action")
+    if labels.language == "es":
+        label = _ACTIONS_ES.get(name) or name.replace("_", " ") or "una acción"
+    else:
+        label = ACTIONS[name].label if name in ACTIONS else (name.replace("_", " ") or "an action")
     shown = [labels.tier(str(v)) if k == "seat" else str(v) for k, v in data.items() if k in _AGENT_DETAILS and v not in ("", None)]
     who = ("Agente" if labels.language == "es" else "Agent") + (f" {data['agent']}" if data.get("agent") else "")
     return f"{who}: {label}" + (f" ({', '.join(shown)})" if shown else "")
@@ -124,7 +156,7 @@ def summary_rows(summary: Mapping[str, Any], labels: Labels) -> list[tuple[str, 
     es = labels.language == "es"
     path = " › ".join(labels.path(summary.get("path") or ()))
     tiers = ", ".join(labels.tier(t) for t in summary.get("tiers") or ("ivr",))
-    changes = "; ".join(change_words(c, labels) for c in summary.get("tier_changes") or ()) or ("ninguno" if es else "none")
+    changes = "; ".join(change_words(c, labels) for c in summary.get("tier_changes") or ()) or ("ninguna" if es else "none")
     requests = ", ".join(summary.get("service_requests") or ()) or ("ninguna" if es else "none")
     scripts = ", ".join(ref.split("@")[0].replace("-", " ") for ref in summary.get("scripts_heard") or ()) or ("ninguno" if es else "none")
     effects = "; ".join(effect_words(e, labels) for e in summary.get("effects") or ()) or ("ninguno" if es else "none")
@@ -144,15 +176,22 @@ def change_words(change: Mapping[str, Any], labels: Labels) -> str:
 
 
 def effect_words(effect: Mapping[str, Any], labels: Labels) -> str:
+    """A change a call made, in the reader's language: "case EAC… updated (biometrics)"."""
+    es = labels.language == "es"
     kind = str(effect.get("kind", ""))
     if kind == "case_updated":
-        changed = ", ".join(sorted(dict(effect.get("changes") or {}))).replace("_", " ")
-        return f"case {effect.get('receipt')} updated ({changed})"
+        fields = sorted(dict(effect.get("changes") or {}))
+        changed = ", ".join(_FIELDS_ES.get(f, f.replace("_", " ")) if es else f.replace("_", " ") for f in fields)
+        return f"caso {effect.get('receipt')} actualizado ({changed})" if es else f"case {effect.get('receipt')} updated ({changed})"
     if kind == "service_request_created":
-        kind_words = _SR_TYPES["en"].get(str(effect.get("type")), str(effect.get("type", "")).replace("_", " "))
+        sr_type = str(effect.get("type", ""))
+        kind_words = _SR_TYPES["es" if es else "en"].get(sr_type, sr_type.replace("_", " "))
+        if es:
+            return f"solicitud de servicio {effect.get('reference')} creada ({kind_words})"
         return f"service request {effect.get('reference')} created ({kind_words})"
     about = effect.get("receipt") or effect.get("reference")
-    return kind.replace("_", " ") + (f" ({about})" if about else "")
+    words = _EFFECTS_ES.get(kind, kind.replace("_", " ")) if es else kind.replace("_", " ")
+    return words + (f" ({about})" if about else "")
 
 
 def duration_words(seconds: int | None) -> str:

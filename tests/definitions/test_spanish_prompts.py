@@ -33,6 +33,24 @@ def test_no_spanish_prompt_uses_an_ungrammatical_pattern():
     assert bad == []
 
 
+CALLER_AS_HIM = re.compile(r"\b[Ll]o (comunico|comunicaré|transfiero|transferiré|paso|pasaré|atiendo|atenderá)\b")
+
+
+def test_no_spanish_prompt_assumes_the_caller_is_a_man():
+    """The line says "le" to every caller, as in "atenderle": "espere mientras le comunico", never "lo comunico"."""
+    bad = [(where, text) for where, text in spanish_lines() if CALLER_AS_HIM.search(text)]
+    assert bad == []
+
+
+SLOTS_AS_HOURS = re.compile(r"\b([Ee]stas|otras) horas\b|\b(elija|elegir) (una|otra) hora\b")
+
+
+def test_appointment_times_offered_are_horarios():
+    """Times offered for an appointment are "horarios" ("Estos horarios están disponibles"), not "horas" (hours of the clock)."""
+    bad = [(where, text) for where, text in spanish_lines() if SLOTS_AS_HOURS.search(text)]
+    assert bad == []
+
+
 def test_every_spanish_prompt_uses_the_glossary_terms():
     """One name per thing (procesamiento, one name for EOIR) and Spanish place names, in flows and scripts in force."""
     glossary = bundled_glossary()

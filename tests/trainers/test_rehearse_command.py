@@ -131,6 +131,19 @@ def test_lang_chooses_the_language_at_the_language_menu(rehearse) -> None:
     assert "  IVR: Adiós." in result.output
 
 
+def test_a_spanish_call_is_summarised_in_the_terminals_english(rehearse) -> None:
+    """--lang es: the caller hears Spanish, but the summary's headings, state and branch names stay in the terminal's English."""
+    result = rehearse("9", args=("--lang", "es"))
+
+    assert "  IVR: Adiós." in result.output
+    summary = result.output.split("Call over after")[1]
+    assert "it ended at: Ending this call." in summary
+    assert "Path: Choosing a language › The main menu ›" in summary
+    assert "Transfers: none" in summary
+    assert "Branches rehearsed: Press 2: Spanish; Press 9: ending this call" in summary
+    assert not re.search(r"Recorrido|Transferencias|Oprima|Elegir|menú", summary), summary
+
+
 def test_at_sets_the_simulated_time(rehearse) -> None:
     """DOMAIN.md §1.1: at 8:30 p.m. Eastern on a weekday representatives are closed; asking for one says so."""
     result = rehearse("1", "0", "9", flow=None, args=("--at", "2026-11-23T20:30:00-05:00"))
