@@ -14,7 +14,8 @@ verified caller of its own case.
 Session variables this module sets:
   sr_topic, sr_created, sr_office, sr_email, sr_email_from, sr_emailed, sr_scops_from,
   sr_overseas_contact
-  sr_reference_readback (a created request's reference, digit by digit), sr_type
+  sr_reference_readback (a created request's reference, digit by digit), sr_type,
+  sr_reference (also the open request already on file, for its follow-up)
 """
 
 from __future__ import annotations
@@ -112,14 +113,18 @@ def service_request_choose(ctx: Context) -> Outcome:
 
 @REGISTRY.action(
     "service_request_create",
-    outcomes=("created", "exists", "live_assistance", "overseas"),
+    outcomes=("created", "exists", "exists_follow_up", "live_assistance", "overseas"),
     sets=(
-        "sr_reference_readback", "sr_created", "sr_office", "sr_overseas_contact", "sr_email_from",
+        "sr_reference", "sr_reference_readback", "sr_created", "sr_office", "sr_overseas_contact", "sr_email_from",
         "handoff_topic", "handoff_reason", "handoff_detail",
     ),
 )
 def service_request_create(ctx: Context) -> Outcome:
-    """Create the chosen request, routed to the office holding the file (seed 003); give its reference."""
+    """Create the chosen request, routed to the office holding the file (seed 003); give its reference.
+
+    An open request of the same type is not duplicated: the caller hears its reference and, once
+    its 15 days are over (seed 001), goes on to what to do next (`exists_follow_up`).
+    """
     case = verified_case(ctx)
     sr_type = str(ctx.session.vars.get("sr_type", "other"))
     language = ctx.language
@@ -129,9 +134,12 @@ def service_request_create(ctx: Context) -> Outcome:
         return Outcome("live_assistance")
     existing = rules.open_request_of_type(ctx.world.service_requests(case, sr_type), sr_type)
     if existing is not None:
+        ctx.session.vars["sr_reference"] = existing.reference
         ctx.session.vars["sr_reference_readback"] = read_digits(existing.reference, language)
         ctx.session.vars["sr_created"] = say_date(existing.created, language)
-        return Outcome("exists")
+        # Seed 001: once its 15 days are over, the next step is to follow it up, not to wait or repeat it.
+        waiting = rules.follow_up(existing.created, _today(ctx)) is rules.FollowUp.WAIT
+        return Outcome("exists" if waiting else "exists_follow_up")
     routing = rules.route(case.receipt_number, case.office, ctx.services.directory)
     if routing is None:
         _hand_off(ctx, sr_type, "no_office")

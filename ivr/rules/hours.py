@@ -113,6 +113,15 @@ def is_open(hours: Hours, now: datetime) -> bool:
     return _is_business_day(hours, local.date()) and hours.opens <= local.time() < hours.closes
 
 
+def closed_for_holiday(hours: Hours, now: datetime) -> bool:
+    """True when `now` is on a day the line would work but closes for a federal holiday (observed dates too).
+
+    A caller on Friday, July 3, 2026 (Independence Day observed) hears why a weekday is closed.
+    """
+    day = _local(now, hours.zone).date()
+    return hours.federal_holidays and day.weekday() in hours.weekdays and is_federal_holiday(day)
+
+
 def next_opening(hours: Hours, now: datetime) -> datetime:
     """The first instant at or after `now` when the line is open, in the schedule's zone."""
     local = _local(now, hours.zone)

@@ -51,3 +51,44 @@ def test_the_hours_option_says_both_schedules(caller):
     turn = caller.main("8")
     assert {"en": "available 24 hours a day, 7 days a week", "es": "las 24 horas del día, los 7 días de la semana"}[caller.language] in turn.text
     assert HOURS[caller.language] in turn.text
+
+
+REOPENS = {
+    "en": "Representatives will be available again on Monday, July 6, 2026, at 8:00 a.m. Eastern time.",
+    "es": "Los representantes estarán disponibles de nuevo el lunes 6 de julio de 2026, a las 8:00 a. m., hora del Este.",
+}
+HOLIDAY = {"en": "Today is a federal holiday.", "es": "Hoy es un día feriado federal."}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_on_a_holiday_observed_on_a_friday_the_caller_hears_why_and_when_representatives_return(dial, language):
+    """DOMAIN.md §1.1 and §7 (Saturday holidays are observed the Friday before): on Friday, July 3, 2026, at noon,
+    a caller asking for a representative hears that today is a federal holiday and when representatives return."""
+    call = dial(language=language, CLOCK="2026-07-03T12:00:00-04:00")
+    turn = call.call.press("0")
+    assert turn.tier == "ivr"
+    assert HOLIDAY[language] in turn.text
+    assert REOPENS[language] in turn.text
+
+
+def test_after_hours_the_caller_hears_when_representatives_return(dial):
+    """DOMAIN.md §1.1: at 8 p.m. Eastern on a Friday, representatives return Monday at 8 a.m.; it is no holiday."""
+    call = dial(CLOCK="2026-11-27T20:00:00-05:00")
+    turn = call.call.press("0")
+    assert "Representatives will be available again on Monday, November 30, 2026, at 8:00 a.m. Eastern time." in turn.text
+    assert HOLIDAY["en"] not in turn.text
+
+
+def test_the_hours_option_on_a_holiday_says_representatives_are_closed_today(dial):
+    """DOMAIN.md §7: the hours answer on an observed federal holiday (Monday, July 5, 2027) says today is one."""
+    call = dial(CLOCK="2027-07-05T10:00:00-04:00")
+    turn = call.main("8")
+    assert HOLIDAY["en"] in turn.text
+    assert "Representatives will be available again on Tuesday, July 6, 2027, at 8:00 a.m. Eastern time." in turn.text
+
+
+def test_the_hours_option_while_representatives_answer_adds_nothing(dial):
+    """DOMAIN.md §1.1: in live-assistance hours the hours answer gives the schedule and no reopening time."""
+    call = dial(CLOCK="2026-11-23T10:00:00-05:00")
+    turn = call.main("8")
+    assert "available again" not in turn.text

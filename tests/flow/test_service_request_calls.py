@@ -154,6 +154,21 @@ def test_an_open_request_of_the_same_type_is_not_duplicated(dial):
     assert not call.effects()
 
 
+def test_an_open_request_past_its_15_days_is_not_duplicated_and_the_caller_hears_the_e_mail_step(dial):
+    """Seed 001: "If the customer has not received a response within 15 days of the call ..., then the customer may
+    submit an inquiry to the service center where the case is pending": a caller asking again on day 15 hears that step."""
+    call = dial()
+    call.main("4")
+    call.call.press("2")
+    call.verify(*TARIQ[:2])
+    call.call.press("2")
+    turn = call.call.press("1")
+    assert "You already have an open service request about a notice you did not receive" in turn.text
+    assert "2 6 1, 1 0 8, 0 0 1 5" in turn.text
+    assert "you may e-mail the Nebraska Service Center at n c s c followup dot n s c at d h s dot gov" in turn.text
+    assert not call.effects()
+
+
 @pytest.mark.parametrize(
     ("key", "reason"),
     [pytest.param("8", "expedite", id="expedite"), pytest.param("9", "other", id="something-else")],

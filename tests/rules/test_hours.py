@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ivr.rules.directory import load_directory
-from ivr.rules.hours import Hours, describe, is_federal_holiday, is_open, next_opening, zone_name
+from ivr.rules.hours import Hours, closed_for_holiday, describe, is_federal_holiday, is_open, next_opening, zone_name
 
 EASTERN = ZoneInfo("America/New_York")
 CENTRAL = ZoneInfo("America/Chicago")
@@ -72,6 +72,21 @@ def test_live_assistance_hours_are_eastern_whatever_zone_the_instant_is_written_
 def test_live_assistance_is_closed_on_an_observed_federal_holiday(live, day):
     """DOMAIN.md §1.1 and §7: live assistance is closed all day on a federal holiday's observed weekday."""
     assert not is_open(live, datetime.combine(date.fromisoformat(day), time(12), tzinfo=EASTERN))
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        pytest.param("2026-07-03T12:00:00-04:00", True, id="independence-day-observed-friday"),
+        pytest.param("2026-07-03T22:00:00-04:00", True, id="the-holiday-evening-too"),
+        pytest.param("2026-07-04T12:00:00-04:00", False, id="the-saturday-itself-is-no-working-day"),
+        pytest.param("2026-07-02T23:30:00-07:00", True, id="pacific-thursday-night-is-eastern-friday"),
+        pytest.param("2026-11-27T12:00:00-05:00", False, id="day-after-thanksgiving"),
+    ],
+)
+def test_closed_for_holiday_is_a_working_weekday_closed_for_a_federal_holiday(live, moment, expected):
+    """DOMAIN.md §1.1 and §7: a weekday is closed for a holiday when it is the holiday's observed day, in Eastern time."""
+    assert closed_for_holiday(live, at(moment)) is expected
 
 
 def test_live_assistance_opens_again_the_weekday_after_a_holiday(live):
