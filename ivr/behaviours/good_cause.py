@@ -40,6 +40,7 @@ _REFUSAL = {
     outcomes=("accepted", "refused", "overseas", "no_office"),
     params=("reason",),
     sets=("gc_reason", "gc_refusal", *REQUEST_VARS),
+    seats=("tier2",),
 )
 def live_decide_good_cause(ctx: Context) -> Outcome:
     """The officer's decision on a reason outside seed 000's six; an accepted one is sent to the office."""

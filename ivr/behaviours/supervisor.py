@@ -83,7 +83,7 @@ def live_supervisor_context(ctx: Context) -> str:
     return f"{why} {_NOTES[language]}"
 
 
-@REGISTRY.action("live_supervisor_review", outcomes=("reviewed",), sets=("review_text",))
+@REGISTRY.action("live_supervisor_review", outcomes=("reviewed",), sets=("review_text",), seats=("supervisor",))
 def live_supervisor_review(ctx: Context) -> Outcome:
     """Verify the information given to the caller: the scripts heard and the requests made in this call."""
     language = ctx.language
@@ -116,6 +116,7 @@ def live_supervisor_review(ctx: Context) -> Outcome:
     "live_contact_office",
     outcomes=("contacted", "overseas", "no_office"),
     sets=("script_text", "contact_office", "live_resolution"),
+    seats=("supervisor",),
 )
 def live_contact_office(ctx: Context) -> Outcome:
     """Contact the office that has the case through its designated point of contact (simulated)."""
@@ -148,6 +149,7 @@ def live_contact_office(ctx: Context) -> Outcome:
     "live_request_office_action",
     outcomes=("requested", "overseas", "no_office"),
     sets=REQUEST_VARS,
+    seats=("supervisor",),
 )
 def live_request_office_action(ctx: Context) -> Outcome:
     """Ask the office to act on a USCIS error that caused the wait: an expedite request (DOMAIN.md §5)."""

@@ -129,7 +129,7 @@ def _when(moment: dt.datetime, language: str) -> str:
     return f"{say_date(local.date(), language)}, {say_time(moment, language)}"
 
 
-@REGISTRY.action("live_case_details", outcomes=("shown",), sets=("case_details", "live_resolution"))
+@REGISTRY.action("live_case_details", outcomes=("shown",), sets=("case_details", "live_resolution"), seats=("tier2",))
 def live_case_details(ctx: Context) -> Outcome:
     """Read the verified case as USCIS systems have it: form, office, status, appointments, requests."""
     case = verified_case(ctx)
@@ -200,7 +200,7 @@ def live_field_office_menu(ctx: Context) -> str:
     )
 
 
-@REGISTRY.action("live_choose_field_office", outcomes=("chosen", "invalid"), sets=("appt_office_key",))
+@REGISTRY.action("live_choose_field_office", outcomes=("chosen", "invalid"), sets=("appt_office_key",), seats=("tier2",))
 def live_choose_field_office(ctx: Context) -> Outcome:
     """Take the field office the caller chose by number (`live_choice`)."""
     offices = _field_offices(ctx)
@@ -228,6 +228,7 @@ def _office_for(ctx: Context, case: Case) -> Office | None:
     "live_appointment_options",
     outcomes=("ready", "choose_office", "overseas"),
     sets=("script_text", "appt_office_key", "appt_office", "appt_slots", "appt_slots_menu", "appt_current"),
+    seats=("tier2",),
 )
 def live_appointment_options(ctx: Context) -> Outcome:
     """Offer three times at the field office for the case (asking which office when the case names none)."""
@@ -265,6 +266,7 @@ def live_appointment_options(ctx: Context) -> Outcome:
     "live_book_appointment",
     outcomes=("booked", "invalid"),
     sets=("appt_spoken", "appt_confirmation_readback", "live_resolution"),
+    seats=("tier2",),
 )
 def live_book_appointment(ctx: Context) -> Outcome:
     """Book the time the caller chose (`live_choice`) and give a confirmation number, digit by digit."""

@@ -127,6 +127,7 @@ class ActionSpec:
     params: frozenset[str]
     doc: str
     sets: frozenset[str] = frozenset()  # the session variables it may set: what a prompt after it may say
+    seats: frozenset[str] = frozenset()  # the tiers whose states may run it (seed 003's powers); empty: any
 
 
 @dataclass(frozen=True)
@@ -174,15 +175,20 @@ class Registry:
         return register
 
     def action(
-        self, name: str, outcomes: tuple[str, ...], params: tuple[str, ...] = (), sets: tuple[str, ...] = ()
+        self, name: str, outcomes: tuple[str, ...], params: tuple[str, ...] = (), sets: tuple[str, ...] = (),
+        seats: tuple[str, ...] = (),
     ) -> Callable[[Action], Action]:
         """`sets` names every session variable the action may set (`{sr_topic}` in a later prompt): the
-        loader lets a flow's texts name only variables an action, a collect or the registry provides."""
+        loader lets a flow's texts name only variables an action, a collect or the registry provides.
+        `seats` names the tiers whose power it is (only a Tier 2 officer books a field office
+        appointment): the loader refuses it in a state of another tier."""
 
         def register(func: Action) -> Action:
             if name in self.actions:
                 raise ValueError(f"action {name!r} registered twice")
-            self.actions[name] = ActionSpec(name, func, frozenset(outcomes), frozenset(params), _doc(func), frozenset(sets))
+            self.actions[name] = ActionSpec(
+                name, func, frozenset(outcomes), frozenset(params), _doc(func), frozenset(sets), frozenset(seats)
+            )
             return func
 
         return register

@@ -42,6 +42,7 @@ from ivr.core.flow import (
     Text,
     Tier,
 )
+from ivr.core.agent import SEAT_LABELS
 from ivr.core.registry import Registry, builtin_registry
 from ivr.core.understanding import phrase_words
 from ivr.definitions import yamlsource
@@ -607,6 +608,14 @@ class _FlowBuilder:
                 body.line_of("run"),
                 f"{where}.run",
                 f"unknown action '{run}' (allowed: {_closest(run, self.registry.actions)})",
+            )
+        tier = fields.get("tier", "ivr")
+        if spec is not None and spec.seats and tier not in spec.seats:
+            check.problem(
+                body.line_of("run"),
+                f"{where}.run",
+                f"action '{run}' is for {' or '.join('a ' + SEAT_LABELS[s] for s in sorted(spec.seats))} only "
+                f"(seed 003: what each tier may do), not for a {tier} state",
             )
         fields["run"] = run
         args: dict[str, str] = {}

@@ -458,7 +458,8 @@ def registry_table(registry: Registry) -> str:
                 name,
                 ", ".join(sorted(spec.outcomes)),
                 ", ".join(sorted(spec.params)),
-                spec.doc + (" Sets " + ", ".join(f"`{{{var}}}`" for var in sorted(spec.sets)) + "." if spec.sets else ""),
+                spec.doc + (" Sets " + ", ".join(f"`{{{var}}}`" for var in sorted(spec.sets)) + "." if spec.sets else "")
+                + (" Only in " + " or ".join(f"`tier: {seat}`" for seat in sorted(spec.seats)) + " states." if spec.seats else ""),
             )
         )
     for name in sorted(registry.validators):

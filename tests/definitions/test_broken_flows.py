@@ -34,6 +34,7 @@ def corpus_registry() -> Registry:
     registry.action("look_up_case", outcomes=("found", "not_found"), params=("receipt",), sets=("case_status",))(
         lambda ctx: Outcome("found")
     )
+    registry.action("book_appointment", outcomes=("booked",), seats=("tier2",))(lambda ctx: Outcome("booked"))
     registry.variable("live_assistance_hours")(lambda ctx: "weekdays")
     registry.validator("receipt_number", readback=lambda value, language: value)(
         lambda value, kind, language: value

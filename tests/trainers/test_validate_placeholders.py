@@ -44,7 +44,7 @@ def test_a_variable_only_an_action_of_another_flow_sets_is_refused(runner, shipp
     text = fragment.read_text(encoding="utf-8")
     ran = "run: live_case_details\n    on:\n      shown:"
     assert ran in text
-    fragment.write_text(text.replace(ran, "run: live_supervisor_review\n    on:\n      reviewed:"), encoding="utf-8")
+    fragment.write_text(text.replace(ran, "run: read_case_status\n    on:\n      read:"), encoding="utf-8")
 
     result = runner.invoke(main, ["validate", str(shipped_flow_copy)])
 
