@@ -31,7 +31,7 @@ import hashlib
 import hmac
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from ivr.core.session import Session
@@ -200,16 +200,7 @@ class Tokeniser:
         for day in found.dates if dates else ():
             for before, after in _date_forms(day, redactor.dates[day]):
                 back.setdefault(after, before)
-        ordered = sorted(back, key=len, reverse=True)
-        patterns = {form: re.compile(_bounded(form)) for form in ordered}
-
-        def reveal(text: str) -> str:
-            for form in ordered:
-                if form in text:
-                    text = patterns[form].sub(back[form], text)
-            return text
-
-        return reveal
+        return _substituter(back)
 
     # --- the answer kept for a retry ----------------------------------------------------------
 
@@ -320,8 +311,14 @@ def _replacer(redactor: Redactor, found: _Found, texts: Mapping[str, str] | None
         for before, after in _date_forms(day, redactor.dates[day]):
             forms.setdefault(before, after)
     forms.update({word: redactor.names[word] for word in found.names})
+    return _substituter(forms, words=found.names)
+
+
+def _substituter(forms: Mapping[str, str], words: Collection[str] = ()) -> Callable[[str], str]:
+    """Each of `forms` replaced by its value wherever it stands alone (the longest first; `words` only
+    as whole words), with a substring test first: most texts hold none of the forms."""
     ordered = sorted(forms, key=len, reverse=True)
-    patterns = {form: re.compile(_bounded(form) if form not in found.names else rf"\b{re.escape(form)}\b") for form in ordered}
+    patterns = {form: re.compile(rf"\b{re.escape(form)}\b" if form in words else _bounded(form)) for form in ordered}
 
     def swap(text: str) -> str:
         for form in ordered:
