@@ -10,7 +10,7 @@ request goes to the office that has the case (seed 003) as a service request,
 with a `good_cause_recorded` effect (`decided_by: tier2`).  Refused: nothing is
 sent, a `good_cause_refused` effect is recorded and the caller is told why.
 
-Session variables this module sets: gc_reason, gc_refusal (and the request's
+Session variables this module sets: gc_reason, gc_refusal, gc_next (and the request's
 sr_office, sr_reference_readback when accepted).
 """
 
@@ -22,6 +22,18 @@ from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.rules.biometrics import OFFICER_REASONS, is_untimely
 
 GOOD_CAUSE_REFUSED = "good_cause_refused"
+
+_NEXT = {
+    # Seed 000: a timely request with good cause is rescheduled; an untimely one USCIS "may consider".
+    "timely": {
+        "en": "USCIS will send you a new appointment notice.",
+        "es": "USCIS le enviará un nuevo aviso de cita.",
+    },
+    "late": {
+        "en": "Because the appointment has passed, USCIS will decide whether to accept this late request, and will write to you.",
+        "es": "Como la cita ya pasó, USCIS decidirá si acepta esta solicitud tardía, y le escribirá.",
+    },
+}
 
 _REFUSAL = {
     "timely": {
@@ -39,7 +51,7 @@ _REFUSAL = {
     "live_decide_good_cause",
     outcomes=("accepted", "refused", "overseas", "no_office"),
     params=("reason",),
-    sets=("gc_reason", "gc_refusal", *REQUEST_VARS),
+    sets=("gc_reason", "gc_refusal", "gc_next", *REQUEST_VARS),
     seats=("tier2",),
 )
 def live_decide_good_cause(ctx: Context) -> Outcome:
@@ -72,6 +84,7 @@ def live_decide_good_cause(ctx: Context) -> Outcome:
     if request.outcome != "created":
         return Outcome(request.outcome)
     ctx.emit(Effect(GOOD_CAUSE_RECORDED, {**details, "reference": request.values["sr_reference"]}))
+    vars_["gc_next"] = _NEXT["late" if late else "timely"][ctx.language]
     return Outcome("accepted")
 
 

@@ -55,6 +55,22 @@ def test_a_refused_late_request_is_told_uscis_cannot_accept_it(dial):
     assert "That reason is not good cause, so this late request cannot be accepted." in turn.text
 
 
+def test_an_accepted_timely_request_is_promised_a_new_notice(dial):
+    """Seed 000: a timely request with good cause is rescheduled, so the caller is told a new notice will come."""
+    live, _ = _to_officer(dial, MEI_LIN)
+    turn = live.press("1")
+    assert "USCIS will send you a new appointment notice." in turn.text
+
+
+def test_an_accepted_late_request_is_not_promised_a_new_notice(dial):
+    """Seed 000: USCIS "may consider an untimely request": the officer sends it but promises no new appointment."""
+    live, _ = _to_officer(dial, INGRID)
+    turn = live.press("1")
+    assert live.effects("good_cause_recorded")[0]["untimely"] is True
+    assert "new appointment notice" not in turn.text
+    assert "USCIS will decide whether to accept this late request" in turn.text
+
+
 def test_the_decision_is_said_in_spanish(dial):
     """The officer's decision in the caller's language."""
     live = dial("es")
