@@ -52,7 +52,7 @@ _OFFICE_ZONES = {
 _TEXT = {
     "details": {
         "en": "Your {form} case is with {office}. Its status is: {status}.",
-        "es": "Su caso {form} está en {office}. Su estado es: {status}.",
+        "es": "Su caso del Formulario {form} lo tiene {office}. Su estado es: {status}.",
     },
     "biometrics": {
         "en": "Your biometrics appointment is on {when}, at the {where}.",

@@ -66,7 +66,7 @@ SR_TOPICS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             {"en": "another document you did not receive", "es": "otro documento que no recibió"}
         ),
         "typographic_error": MappingProxyType(
-            {"en": "correcting a typographic error", "es": "corregir un error tipográfico"}
+            {"en": "correcting a typographic error", "es": "la corrección de un error tipográfico"}
         ),
         "accommodation": MappingProxyType(
             {
