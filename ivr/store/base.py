@@ -200,6 +200,10 @@ class Store(ABC):
     @abstractmethod
     def session(self, call_sid: str) -> Session | None: ...
 
+    def channel(self, call_sid: str) -> str | None:
+        """The line the call came in on (`phone`, `softphone`, `console`); None for no such call."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no channels")
+
     def world_clock(self, world: str) -> WorldClock | None:
         """The simulated clock of `world` (a rehearsal), if one was set."""
         return None

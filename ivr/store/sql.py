@@ -337,6 +337,15 @@ class SqlStore(Store):
             row = conn.execute(select(calls.c.session).where(calls.c.call_sid == call_sid)).first()
             return Session.from_dict(_loads(row.session)) if row else None
 
+    def channel(self, call_sid: str) -> str | None:
+        from sqlalchemy import select
+
+        from ivr.store.schema import calls
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(calls.c.channel).where(calls.c.call_sid == call_sid)).first()
+            return str(row.channel) if row else None
+
     def count_calls(self) -> int:
         from sqlalchemy import func, select
 

@@ -31,10 +31,7 @@ from typing import Any, NoReturn, TypeVar, cast
 
 from flask import abort, current_app, g, jsonify
 
-from sqlalchemy import select
-
 from ivr.core.session import Session
-from ivr.store.schema import calls
 from ivr.web.accounts import User
 from ivr.web.auth import signed_in_user, wants_json
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
@@ -73,9 +70,7 @@ class Standing:
     @cached_property
     def channel(self) -> str | None:
         """The line the call came in on (phone, softphone, console), or None for no such call."""
-        with current_app.extensions["ivr"].store.engine.connect() as conn:
-            row = conn.execute(select(calls.c.channel).where(calls.c.call_sid == self.call_sid)).first()
-        return str(row.channel) if row else None
+        return current_app.extensions["ivr"].store.channel(self.call_sid)  # type: ignore[no-any-return]
 
     @cached_property
     def rung_for(self) -> str | None:

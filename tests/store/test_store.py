@@ -39,6 +39,13 @@ def test_a_call_saved_is_loaded_with_its_transcript_in_order(store):
     assert store.transcript("CA1") == [{"n": 1}, {"n": 2}, {"n": 3}]
 
 
+def test_a_call_is_known_by_the_line_it_came_in_on(store):
+    """`channel` names the line a saved call came in on, and None for a call never saved."""
+    with store.call("CA1") as tx:
+        tx.save_session(new_session(), "softphone")
+    assert (store.channel("CA1"), store.channel("CA2")) == ("softphone", None)
+
+
 def test_a_block_overtaken_by_another_webhook_of_the_call_writes_nothing(store):
     """Version check: of two blocks that loaded the same version, the second to end raises and writes nothing."""
     with store.call("CA1") as tx:
