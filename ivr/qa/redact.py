@@ -138,7 +138,7 @@ class Redactor:
             caller=swap(transcript.caller) if transcript.caller else transcript.caller,
             cases=tuple(self._case(case, swap) for case in transcript.cases),
             steps=steps,
-            settings=_deep(transcript.settings, swap),
+            settings=map_strings(transcript.settings, swap),
             redacted=True,
         )
 
@@ -147,8 +147,8 @@ class Redactor:
         observed = replace(
             seen,
             heard=tuple(Heard(h.prompt, swap(h.text), h.language) for h in seen.heard),
-            effects=tuple(_deep(effect, swap) for effect in seen.effects),
-            tier_changes=tuple(_deep(change, swap) for change in seen.tier_changes),
+            effects=tuple(map_strings(effect, swap) for effect in seen.effects),
+            tier_changes=tuple(map_strings(change, swap) for change in seen.tier_changes),
         )
         return replace(
             step,
@@ -320,7 +320,7 @@ class Redactor:
         return swap
 
     def _case(self, case: Mapping[str, Any], swap: Callable[[str], str]) -> dict[str, Any]:
-        result = dict(_deep(case, swap))
+        result = dict(map_strings(case, swap))
         receipt = str(case.get("receipt_number", ""))
         if len(receipt) == 13 and receipt[3:] in self.digits:
             result["receipt_number"] = receipt[:3] + self.digits[receipt[3:]]
@@ -480,13 +480,14 @@ def _withholding(answers: tuple[str, ...], swap: Callable[[str], str]) -> Callab
     return withhold
 
 
-def _deep(value: Any, swap: Callable[[str], str]) -> Any:
+def map_strings(value: Any, swap: Callable[[str], str]) -> Any:
+    """`value` (a string, or lists and mappings of them, nested) with `swap` applied to every string."""
     if isinstance(value, str):
         return swap(value)
     if isinstance(value, Mapping):
-        return {key: _deep(item, swap) for key, item in value.items()}
+        return {key: map_strings(item, swap) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_deep(item, swap) for item in value]
+        return [map_strings(item, swap) for item in value]
     return value
 
 

@@ -44,7 +44,7 @@ from ivr.qa.redact import (
     Redactor,
     _bounded,
     _date_forms,
-    _deep,
+    map_strings,
     _digit_forms,
     _Found,
     _parse,
@@ -161,7 +161,7 @@ class Tokeniser:
         ]
         for key in ("effects", "tier_changes"):
             if entry.get(key):
-                out[key] = _deep(entry[key], swap)
+                out[key] = map_strings(entry[key], swap)
         if cases:
             snapshots = [_snapshot(redactor, case) for case in cases]
             out["cases"] = {str(case["receipt_number"]): case for case in snapshots}

@@ -14,12 +14,13 @@ revealed: QA reads them as stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, cast
 
 from flask import current_app
 
 from ivr.definitions.cases import CaseBook
+from ivr.qa.redact import map_strings
 from ivr.qa.tokenise import Tokeniser
 
 Reveal = Callable[[str], str]
@@ -65,12 +66,4 @@ def revealer() -> Revealer:
 
 def deep(value: Any, reveal: Reveal) -> Any:
     """`value` (strings, and lists and mappings of them) with `reveal` applied to every string."""
-    if reveal is _same:
-        return value
-    if isinstance(value, str):
-        return reveal(value)
-    if isinstance(value, Mapping):
-        return {key: deep(item, reveal) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [deep(item, reveal) for item in value]
-    return value
+    return value if reveal is _same else map_strings(value, reveal)
