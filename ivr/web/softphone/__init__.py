@@ -215,7 +215,7 @@ def transcript(call_id: str) -> Response:
     labels = _labels(_flow(rehearsal.flow_id))
     reveal = revealer().of_case(rehearsal.case_receipt)
     shown = transcripts.from_entries([deep(entry, reveal) for entry in stored])  # the receipts the trainee keyed
-    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels)])
+    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels, runtime().engine.services.scripts)])
 
 
 # --- coverage, cases, the diagram -------------------------------------------------------------------
@@ -342,6 +342,6 @@ def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any
         summary = summarize(call.flow, session, entries)
         book().finish(call.call_sid, summary)  # recorded once (as stored: tokenised); hanging up again changes nothing
         reveal = revealer().of_case(rehearsal.case_receipt)  # the case rehearsed, not its token
-        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels)]
+        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels, runtime().engine.services.scripts)]
         payload["rehearsed"] = summary["branches"]  # ids: the page marks these checklist items as new
     return payload
