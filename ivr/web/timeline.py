@@ -79,10 +79,11 @@ class Moment:
     tier: str
     notes: tuple[str, ...] = ()
     author: Mapping[str, Any] = field(default_factory=dict)
+    heard_in: tuple[str, ...] = ()  # the language of each line heard (the call's, not the reader's)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "did": self.did, "heard": list(self.heard), "where": self.where, "tier": self.tier,
-                "notes": list(self.notes), "author": dict(self.author)}
+        return {"at": self.at, "did": self.did, "heard": list(self.heard), "heard_in": list(self.heard_in), "where": self.where,
+                "tier": self.tier, "notes": list(self.notes), "author": dict(self.author)}
 
 
 def timeline(transcript: Transcript, labels: Labels, scripts: ScriptLibrary | None = None) -> list[Moment]:
@@ -107,6 +108,7 @@ def timeline(transcript: Transcript, labels: Labels, scripts: ScriptLibrary | No
             at=step.at.strftime("%H:%M:%S"),
             did=did,
             heard=tuple(h.text for h in seen.heard),
+            heard_in=tuple(h.language for h in seen.heard),
             where=labels.state(seen.state),
             tier=labels.tier(seen.tier),
             notes=tuple(notes),
