@@ -9,6 +9,8 @@ the glossary now rejects each fault, so a later script cannot bring one back.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ivr.definitions.scripts import load_scripts
@@ -63,3 +65,21 @@ def test_callers_words_keep_the_forms_callers_say() -> None:
     assert "no puedo ir a mi cita biométrica" in latest["biometrics-reschedule"].phrases["es"]
     assert "reporte con ice" in latest["ice-checkin"].phrases["es"]
     assert "soy sordo" in latest["accommodations"].phrases["es"]
+
+
+@pytest.mark.parametrize(
+    ("said", "script"),
+    [
+        pytest.param("necesito cambiar mi cita de reporte con ICE", "ice-checkin", id="reporte-con-ice"),
+        pytest.param("la línea de ayuda militar", "military-help-line", id="ayuda-militar"),
+        pytest.param("línea de ayuda para militares", "military-help-line", id="ayuda-para-militares"),
+        pytest.param("qué llevo a mi cita biométrica", "biometrics-what-to-bring", id="cita-biometrica-llevar"),
+        pytest.param("no puedo ir a mi cita biométrica", "biometrics-reschedule", id="cita-biometrica-cambiar"),
+        pytest.param("soy sordo y necesito ayuda", "accommodations", id="soy-sordo"),
+    ],
+)
+def test_callers_old_words_still_reach_the_reworded_scripts(said: str, script: str) -> None:
+    """Once the reworded versions are in force (2026-12-14), a caller's own words still find their script."""
+    found = load_scripts().in_force(dt.date(2026, 12, 14)).match(said, "es")
+
+    assert found is not None and found.id == script
