@@ -186,7 +186,8 @@ def test_tier2_as_a_call_back_queue_gives_a_service_item_number(dial):
 
 
 def test_a_withheld_number_cannot_be_called_back(dial):
-    """A call-back needs a number to call: a withheld caller ID gets no service item."""
+    """DOMAIN.md §1.3 (MED): Tier 2 calls the caller back, so a call-back needs a number to call: a withheld caller
+    ID gets no service item."""
     live = dial(TIER_ROUTING=CALLBACK, caller_id="anonymous")
     live.press("0")
     turn = live.to_tier2()
