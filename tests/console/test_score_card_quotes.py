@@ -1,0 +1,59 @@
+"""A score card quotes its sources truly, and scores an urgent matter's expedite request the way seed 001 does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ivr.console.scoring import _QUOTES, SEED_DOCUMENTS
+
+SEEDS = Path(__file__).resolve().parents[2] / "docs" / "seeds"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u201d", "").split())
+
+
+@pytest.mark.parametrize("key", sorted(key for key, (source, _) in _QUOTES.items() if source in SEED_DOCUMENTS))
+def test_a_quote_from_a_seed_document_is_that_documents_own_words(key: str) -> None:
+    """Seeds 000, 001 and 003 are the documents a trainee is sent to: each part of a quote ('…' between parts) is
+    in the seed word for word, so a score card never puts a gloss in the Policy Manual's mouth."""
+    source, quote = _QUOTES[key]
+    seed = _plain((SEEDS / SEED_DOCUMENTS[source]).read_text(encoding="utf-8"))
+    for part in quote.split(" \u2026 "):
+        assert _plain(part) in seed, f"{key}: {part!r} is not in {SEED_DOCUMENTS[source]}"
+
+
+def _urgent_elsewhere(console: Any, seat_scenario: str) -> str:
+    """The shipped urgent scenario on a case with no open expedite yet (the shipped case has one): its id."""
+    scenario = replace(console.scenarios[seat_scenario], id=f"{seat_scenario}-elsewhere", case="EAC2690150101")
+    console.scenarios[scenario.id] = scenario
+    return scenario.id
+
+
+@pytest.mark.parametrize("seat_scenario", ["tier2-urgent-other-office", "supervisor-contact-office-es"])
+def test_an_expedite_request_in_an_urgent_matter_is_not_marked_undue(play: Any, console: Any, seat_scenario: str) -> None:
+    """Seed 001: "Urgent situations that require accelerated processing should be expedited": a trainee who also
+    takes an expedite request in seed 003's urgent matter ("urgent or expedited assistance by another office")
+    keeps full marks."""
+    scenario_id = _urgent_elsewhere(console, seat_scenario)
+    actions = console.model(scenario_id)
+    expedite = {"action": "create_service_request", "sr_type": "expedite", "content": "Work permit expires next week."}
+    card = play(scenario_id, [*actions[:-1], expedite, actions[-1]]).card
+    assert card.broken == (), [line.detail for line in card.lines if not line.passed]
+    [line] = [line for line in card.lines if line.rule == "service_request"]
+    assert line.detail == "an expedite request for an urgent matter"
+    assert line.quote == "Urgent situations that require accelerated processing should be expedited."
+
+
+def test_another_request_in_an_urgent_matter_is_still_undue(play: Any, console: Any) -> None:
+    """Seed 003: a service request goes where it is needed; in an urgent matter that needs none, a typo correction
+    is still one that was not due (only seed 001's expedite is allowed)."""
+    scenario_id = _urgent_elsewhere(console, "tier2-urgent-other-office")
+    actions = console.model(scenario_id)
+    typo = {"action": "create_service_request", "sr_type": "typographic_error", "content": "x"}
+    card = play(scenario_id, [*actions[:-1], typo, actions[-1]]).card
+    assert card.broken == ("service_request",)
