@@ -57,3 +57,14 @@ def test_another_request_in_an_urgent_matter_is_still_undue(play: Any, console: 
     typo = {"action": "create_service_request", "sr_type": "typographic_error", "content": "x"}
     card = play(scenario_id, [*actions[:-1], typo, actions[-1]]).card
     assert card.broken == ("service_request",)
+
+
+def test_a_supervisor_reached_from_tier1_is_not_asked_to_verify_an_officers_information(play: Any, console: Any) -> None:
+    """Seed 003: "When appropriate for the situation, a supervisor may: Verify the information provided to the
+    customer by the USCIS officer": a call routed straight from Tier 1 met no officer, so a supervisor who resolves
+    the USCIS error without that review keeps full marks."""
+    scenario = console.scenarios["supervisor-uscis-error"]
+    assert [colleague.seat for colleague in scenario.before] == ["tier1"]
+    actions = [a for a in console.model("supervisor-uscis-error") if a["action"] != "verify_information"]
+    card = play("supervisor-uscis-error", actions).card
+    assert card.broken == (), [line.detail for line in card.lines if not line.passed]
