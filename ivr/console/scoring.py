@@ -244,8 +244,14 @@ def _lines(
         missing = [s for s in expected.scripts if s not in heard]
         lines.append(_line("scripts_expected", "scripts_expected", not missing,
                            f"read {', '.join(expected.scripts)}" if not missing else f"did not read {', '.join(missing)}"))
-    lines.append(_escalation(acts, expected))
-    lines.append(_service_request(acts, expected, urgent))
+    resolution = [_escalation(acts, expected), _service_request(acts, expected, urgent)]
+    other = expected.alternative
+    if other is not None and not all(line.passed for line in resolution):
+        # seed 003: Tier 1 "may create a Service Request ..., escalate the call ..., or route the call to a
+        # supervisor, as appropriate": a scenario may name a second resolution that is as right as the first
+        instead = [_escalation(acts, other), _service_request(acts, other, urgent)]
+        resolution = instead if all(line.passed for line in instead) else resolution
+    lines += resolution
     if expected.good_cause is not None:
         lines.append(_biometrics(acts, expected))
     if expected.appointment is not None:

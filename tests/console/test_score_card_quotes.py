@@ -68,3 +68,40 @@ def test_a_supervisor_reached_from_tier1_is_not_asked_to_verify_an_officers_info
     actions = [a for a in console.model("supervisor-uscis-error") if a["action"] != "verify_information"]
     card = play("supervisor-uscis-error", actions).card
     assert card.broken == (), [line.detail for line in card.lines if not line.passed]
+
+
+def test_a_tier1_request_to_the_office_is_as_right_as_the_transfer_the_scenario_names(play: Any, console: Any) -> None:
+    """Seed 003: the CSR "may create a Service Request for the USCIS office that is processing the customer's case,
+    escalate the call to a Tier 2 USCIS officer, or route the call to a supervisor, as appropriate": for an illness
+    (seed 000's first good cause) the IVR's own Tier 1 sends a request, so a trainee who does is not marked down."""
+    actions = [a for a in console.model("tier1-biometrics-within-12-hours") if a["action"] == "read_script"]
+    request = {"action": "create_service_request", "sr_type": "other", "content": "Flu; appointment this afternoon."}
+    card = play("tier1-biometrics-within-12-hours", [*actions, request, {"action": "end_call"}]).card
+    assert card.broken == (), [line.detail for line in card.lines if not line.passed]
+
+
+def test_a_resolution_neither_named_nor_allowed_is_still_wrong(play: Any, console: Any) -> None:
+    """Seed 003: with the transfer and the request both right, ending the call with neither breaks the escalation."""
+    actions = [a for a in console.model("tier1-biometrics-within-12-hours") if a["action"] == "read_script"]
+    card = play("tier1-biometrics-within-12-hours", [*actions, {"action": "end_call"}]).card
+    assert card.broken == ("escalation",)
+
+
+def test_an_alternative_may_name_only_a_resolution(tmp_path: Any) -> None:
+    """DESIGN.md (definitions are data): `or:` takes escalation, supervisor_reason and service_request only, and
+    a mistake in it is reported at its line."""
+    from ivr.console.scenarios import load_scenario
+    from ivr.definitions.cases import DEMO_CASES_PATH, load_cases
+    from ivr.errors import DefinitionError
+
+    path = tmp_path / "alternative.yaml"
+    path.write_text(
+        "version: 1\ntitle: t\nseat: tier1\nclock: 2026-11-23T10:00:00-05:00\n"
+        "persona: {language: en, goal: g, opening: o}\n"
+        "expected:\n  escalation: tier2\n  or:\n    escalation: sideways\n    good_cause: illness\n"
+    )
+    with pytest.raises(DefinitionError) as caught:
+        load_scenario(path, load_cases(DEMO_CASES_PATH), set())
+    text = str(caught.value)
+    assert "alternative.yaml:9: expected.or.escalation: unknown value 'sideways'" in text, text
+    assert "alternative.yaml:10: expected.or.good_cause: unknown key 'good_cause'" in text, text
