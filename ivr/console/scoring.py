@@ -51,7 +51,7 @@ URGENT = "urgent_needs_another_office"
 """Seed 003's supervisor reason for a matter that "requires urgent or expedited assistance by another office"."""
 EXPEDITE = "expedite"
 
-_QUOTES = {  # a seed document's quotes are its own words (tests/console/test_score_card_quotes.py)
+_QUOTES = {  # a seed document's quotes are its own words (tests/console/test_scoring_by_the_seeds.py)
     "identity": (INQUIRIES_MANUAL, "USCIS officers should use caution when responding to email inquiries requesting "
                  "case-specific information, as issues of privacy and identity may arise."),
     "case_details": (POLICY_MANUAL, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems."),

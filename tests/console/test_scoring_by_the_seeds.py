@@ -1,4 +1,6 @@
-"""A score card quotes its sources truly, and scores an urgent matter's expedite request the way seed 001 does."""
+"""Score cards against the seeds: quotes are the documents' words, and a trainee is marked neither wrong for what a
+seed allows (an expedite in an urgent matter, a skipped review of no officer's words, a request instead of a transfer)
+nor right for what it does not."""
 
 from __future__ import annotations
 
