@@ -267,6 +267,11 @@ def _lines(
         if getattr(expected, key):
             done = any(e.get("kind") == kind for a in acts for e in a.effects)
             lines.append(_line(f"supervisor_{key}", "supervisor", done, f"{key.replace('_', ' ')}: {'done' if done else 'not done'}"))
+    if seat == "supervisor" and not expected.office_action:
+        # seed 003: a supervisor may request office action "if the caller's issue resulted from a USCIS error"
+        if any(e.get("kind") == SUPERVISOR_EFFECTS["office_action"] for a in acts for e in a.effects):
+            lines.append(_line("supervisor_office_action", "supervisor", False,
+                               "requested action on a USCIS error, but the caller's issue did not result from one"))
     lines.append(_within("time_to_answer", answered_in, expected.answer_within, "answered"))
     lines.append(_within("time_to_resolve", resolved_in, expected.resolve_within, "resolved"))
     return lines

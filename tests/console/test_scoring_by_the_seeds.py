@@ -107,3 +107,11 @@ def test_an_alternative_may_name_only_a_resolution(tmp_path: Any) -> None:
     text = str(caught.value)
     assert "alternative.yaml:9: expected.or.escalation: unknown value 'sideways'" in text, text
     assert "alternative.yaml:10: expected.or.good_cause: unknown key 'good_cause'" in text, text
+
+
+def test_a_supervisor_who_requests_action_on_a_uscis_error_that_was_not_made_loses_the_line(play: Any, console: Any) -> None:
+    """Seed 003: a supervisor may "Request that the appropriate office take action ..., if the caller's issue resulted
+    from a USCIS error": in the urgent Houston case (no USCIS error) that request is not full marks."""
+    actions = console.model("supervisor-contact-office-es")
+    card = play("supervisor-contact-office-es", [*actions[:-1], {"action": "request_office_action"}, actions[-1]]).card
+    assert card.broken == ("supervisor_office_action",)
