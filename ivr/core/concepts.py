@@ -67,6 +67,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "when will i find out", "when will we find out",
             "working on my case", "working on our case", "working on the case", "anybody working on",
             "somebody working on", "someone working on", "anyone working on",
+            "still active", "is it active", "still open or", "get closed", "got closed",
+            "closed out", "where it is at", "where they are at", "where that is at",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -82,6 +84,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "processing chart", "the chart", "processing times chart", "compared to the", "past due",
             "way beyond", "beyond what", "longer than what", "more than what", "site lists", "website lists",
             "site shows", "website shows", "listed time", "listed processing", "posted online",
+            "twice as long", "double the time", "double what", "three times as long", "triple the time",
+            "as long as they say", "longer than they say", "longer than they said", "than they say", "than they said",
+            "they say it takes", "they said it takes", "said it would take", "it says it takes", "than it says",
+            "than the website says", "than the site says", "than you say", "than you said",
         ),
         "website": (
             "website says", "site says", "the website", "online it says", "the app says", "your site", "your website",
@@ -132,6 +138,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
             "mixed up", "missing my middle name", "wrong date", "spelled wrong", "spelling", "says i am",
             "not mine",
+            "hyphen", "hyphenated", "dash in my name", "accent", "accent mark", "apostrophe", "does not match",
+            "do not match", "not match", "mismatch", "left off my", "dropped my", "name got cut",
+            "name is cut", "name cut off", "truncated", "spelled different", "spelled differently",
+            "middle initial", "second last name", "maiden name", "wrong order",
         ),
         "accommodation": (
             "wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane",
@@ -246,6 +256,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "latest i can call", "how late", "weeknight", "weeknights", "weekday", "weekdays", "time zone",
             "central time", "eastern time", "pacific time", "mountain time", "what hours", "after work",
             "in the evening", "early morning", "lunch time", "lunchtime", "still open", "closing time",
+            "in the morning", "tomorrow morning", "at night", "late at night", "overnight", "overnight shift",
+            "night shift", "day shift", "the late shift", "midnight", "around the clock", "24 hours", "24 7",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -366,6 +378,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "caso cerrado", "cerraron mi caso", "cerraron el caso",
             "cuando voy a saber", "cuando sabre", "cuando me van a decir", "cuando me dicen algo",
             "cuanto falta para que me contesten", "cuando me van a contestar", "cuando me contestan",
+            "sigue activo", "sigue activa", "esta activo", "esta activa", "sigue vigente",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
@@ -379,6 +392,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "dice que tarda", "fuera del tiempo", "mas de lo normal", "mas de lo que dice",
             "mas de lo que sale", "mas de lo que marca", "mas de lo que pone", "mucho mas de lo que",
             "lo que dice su pagina", "lo que sale en la pagina", "lo que dice el sitio",
+            "el doble", "el doble de tiempo", "el triple", "mas de lo que dicen", "mas de lo que dijeron",
+            "lo que dicen que tarda", "lo que dijeron que", "dijeron que tardaba", "dicen que tarda",
         ),
         "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
         "others_faster": (
@@ -419,6 +434,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "al reves", "incompleto", "incompleta", "sexo equivocado", "dice que soy", "de otra persona",
             "salio mal", "salio cortado", "salio cortada", "salio equivocado", "salio equivocada",
             "salio incompleto", "salio incompleta", "salio mocho", "aparece mal", "aparece la mitad",
+            "guion", "sin el guion", "acento", "tilde", "sin acento", "sin la tilde", "no coincide", "no concuerda",
+            "no cuadra", "no es igual", "le falta una letra", "falta una letra", "le falta el",
+            "segundo apellido", "apellido de soltera", "apellido de casada", "nombre cortado",
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
@@ -517,6 +535,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "hora del este", "hora central", "hora de la montana", "tiempo del este", "tiempo del pacifico",
             "en la noche", "por la noche", "en la manana", "temprano", "hora de comida", "hora de almuerzo",
             "todavia estan", "lo mas tarde",
+            "de noche", "turno de noche", "madrugada", "toda la noche", "24 horas", "medianoche",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -614,6 +633,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
 _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+"""A year ("two thousand fifteen" is `wording`'s "2015"): when something happened, not how long one has waited."""
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
 _GOING_ON = {MARK + "farewell": frozenset({"to", "a", "al"})}
@@ -664,6 +685,32 @@ card"): "i lost my green card", "me robaron la mica".  Every example of a lost c
 this concept their words ("lost", "green card") sent a caller at home who lost a card to the line for callers
 abroad.  `#lost`, `#trip` and `#lost_else` (a job lost, not a card) are only read here, never features."""
 GENERAL_INFO = MARK + "general_info"
+_PENDING = MARK + "pending"
+_FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
+"""A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
+Department's) nor the AR-11 (a change of address)."""
+_WHERE = frozenset({"where", fold("donde", "es")})
+_HOW_TO = frozenset(fold(word, language) for language, words in (
+    ("en", ("do", "should", "can", "could", "would", "to", "you")),
+    ("es", ("puedo", "debo", "tengo", "hay", "se", "mando", "envio"))) for word in words)
+"""After "where", a question of how or where to file ("where do i send my i130", "dónde puedo mandar"), not of a case."""
+_LOOK_UP = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
+_NOT_SOUGHT = frozenset({GENERAL_INFO, _NOT_ARRIVED})
+"""A form sought with these said is no question of its progress: a question of general information (which form,
+where to send it) or a notice that never came."""
+
+
+def _form_sought(said: list[str]) -> bool:
+    """Whether a USCIS form is said with "where" (not "where do i send") or "look up": a question of its progress, as
+    "where is my case" is ("can you look up where my i one oh two is at", "dónde está mi i ciento treinta")."""
+    if not any(_FORM.fullmatch(word) for word in said):
+        return False
+    for at, word in enumerate(said):
+        if word in _WHERE and (at + 1 == len(said) or said[at + 1] not in _HOW_TO):
+            return True
+        if (word,) in _LOOK_UP or tuple(said[at:at + 2]) in _LOOK_UP:
+            return True
+    return False
 """A question of general information the main menu has no option for: how to apply, a fee, which form, where to
 send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
 
@@ -704,7 +751,7 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     i, end = 0, len(said)
     while i < end:
         word = said[i]
-        if word.isdigit() and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
+        if word.isdigit() and not _YEAR.fullmatch(word) and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
             long_units, short_units = _units(language)
             unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
             if unit in long_units:
@@ -727,6 +774,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
+    if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
+        found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     status = not STATUS.isdisjoint(found)
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
