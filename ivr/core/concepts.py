@@ -23,7 +23,9 @@ with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" 
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
 a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
-never arrived is no decision (`#decided` dropped beside `#not_arrived`).  Add a
+never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
+USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
+(`_CASE_NOUNS`), not `#hours`.  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -35,7 +37,7 @@ import re
 import unicodedata
 
 from ivr.core import gazetteers, territories
-from ivr.core.wording import fold, marked, tokens
+from ivr.core.wording import fold, is_year, marked, tokens
 
 MARK = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
@@ -633,8 +635,6 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
 _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-"""A year ("two thousand fifteen" is `wording`'s "2015"): when something happened, not how long one has waited."""
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
 _GOING_ON = {MARK + "farewell": frozenset({"to", "a", "al"})}
@@ -685,6 +685,8 @@ card"): "i lost my green card", "me robaron la mica".  Every example of a lost c
 this concept their words ("lost", "green card") sent a caller at home who lost a card to the line for callers
 abroad.  `#lost`, `#trip` and `#lost_else` (a job lost, not a card) are only read here, never features."""
 GENERAL_INFO = MARK + "general_info"
+"""A question of general information the main menu has no option for: how to apply, a fee, which form, where to
+send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
 _PENDING = MARK + "pending"
 _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
@@ -693,11 +695,26 @@ _WHERE = frozenset({"where", fold("donde", "es")})
 _HOW_TO = frozenset(fold(word, language) for language, words in (
     ("en", ("do", "should", "can", "could", "would", "to", "you")),
     ("es", ("puedo", "debo", "tengo", "hay", "se", "mando", "envio"))) for word in words)
-"""After "where", a question of how or where to file ("where do i send my i130", "dónde puedo mandar"), not of a case."""
+"""After "where", a question of how or where to file ("where do i send my i130", "dónde puedo mandar"), not of a
+case."""
 _LOOK_UP = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
 _NOT_SOUGHT = frozenset({GENERAL_INFO, _NOT_ARRIVED})
 """A form sought with these said is no question of its progress: a question of general information (which form,
 where to send it) or a notice that never came."""
+_HOURS = MARK + "hours"
+_OPEN_SHUT = {"en": ("open", "opened", "close", "closed", "still open"),
+              "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
+"""Words that name `#hours` only as a place's being open or closed: said of a case, its state (`_CASE_NOUNS`)."""
+_CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
+                         "expediente"})
+"""A case said as written (not stemmed: Snowball stems "casa" as "caso")."""
+
+
+@functools.cache
+def _open_shut(language: str) -> frozenset[str]:
+    """`_OPEN_SHUT` as the concepts compare words (folded and stemmed)."""
+    phrases = _OPEN_SHUT.get(language, _OPEN_SHUT["en"])
+    return frozenset(word for phrase in phrases for word in tokens(phrase, language, False))
 
 
 def _form_sought(said: list[str]) -> bool:
@@ -711,8 +728,6 @@ def _form_sought(said: list[str]) -> bool:
         if (word,) in _LOOK_UP or tuple(said[at:at + 2]) in _LOOK_UP:
             return True
     return False
-"""A question of general information the main menu has no option for: how to apply, a fee, which form, where to
-send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
 
 
 @functools.cache
@@ -746,12 +761,14 @@ def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
 def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
     table = _table(language)
-    said = [word for word, _, _ in marked(text, language, places)]
+    words = marked(text, language, places)
+    said = [word for word, _, _ in words]
     found: dict[str, None] = {}
+    opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
     i, end = 0, len(said)
     while i < end:
         word = said[i]
-        if word.isdigit() and not _YEAR.fullmatch(word) and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
+        if word.isdigit() and not is_year(word) and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
             long_units, short_units = _units(language)
             unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
             if unit in long_units:
@@ -766,6 +783,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 if concept == MARK + "in_us" and _NOT.intersection(before):  # "I'm not in the US"
                     pass
                 elif after not in _GOING_ON.get(concept, ()):  # "have to go to my cousin's" is no farewell
+                    if concept == _HOURS:
+                        opened = (opened or _HOURS not in found) and set(phrase) <= _open_shut(language)
                     found[concept] = None
                 step = len(phrase)
                 break
@@ -774,6 +793,9 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
+    if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
+        # "is my dad's petition still open", "la petición de mi papá todavía está abierta": the case's state
+        found = {(_PENDING if concept == _HOURS else concept): None for concept in found}
     if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
         found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     status = not STATUS.isdisjoint(found)

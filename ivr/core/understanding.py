@@ -95,8 +95,10 @@ question of general information the main menu has no option for (`#general_info`
 where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
 one shared word ("citizenship", "application", "status") does not send it to an option."""
 REMOVAL = {
-    "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir", "anklemonitor"),
-    "es": ("deportacion", "deportado", "deportar", "ice", "detencion", "corte", "juez", "grillete", "oficialdeportacion"),
+    "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
+           "anklemonitor"),
+    "es": ("deportacion", "deportado", "deportar", "ice", "detencion", "corte", "juez", "grillete",
+           "oficialdeportacion"),
 }
 """Words of an ICE or immigration court matter (a deportation officer, a removal, a hearing): an errand said with one
 is part of it ("the deportation officer told my dad to buy his own plane ticket home", "the judge says i pay the bond
@@ -409,8 +411,8 @@ class Model:
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        elsewhere = self._elsewhere_unlearnt(words, best, named) and (
-            best == OUT_OF_SCOPE or not (about_ours(text, self.language) or not _removal(self.language).isdisjoint(words)))
+        ours = about_ours(text, self.language) or not _removal(self.language).isdisjoint(words)
+        elsewhere = self._elsewhere_unlearnt(words, best, named) and (best == OUT_OF_SCOPE or not ours)
         if elsewhere and understood.outcome != "route":
             if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words,

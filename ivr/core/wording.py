@@ -6,8 +6,10 @@ turns such text and the flow's training phrases into the same tokens:
 
 * case, accents and punctuation are dropped ("Español" = "espanol");
 * English contractions are spelled out ("what's" → "what is", "dont" → "do not");
-* numbers said as words become digits ("four eighty five" → "485", "cero" → "0"),
-  and a form letter joins its number ("I 485", "I-485", "i four eighty five" → "i485");
+* numbers said as words become digits ("four eighty five" → "485", "cero" → "0", "two thousand
+  fifteen" → "2015", a year, which carries no topic), and a form letter joins its number ("I 485",
+  "I-485", "i four eighty five" → "i485"); a noun's ending the recogniser split off joins it
+  ("replace mint" → "replacement");
 * letters said one by one join ("I C E" → "ice"), word groups that mean one thing
   become one word ("in person", "work permit", "the United States": `lexicon.COMPOUNDS`);
 * a country said as where one is becomes `@country` ("I live in Japan", "llamo desde
@@ -63,7 +65,8 @@ _TEENS = {
     "en": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19},
     "es": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-           "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veintiuno": 21, "veintiun": 21, "veintidos": 22,
+           "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,  # and the twenties said as one word:
+           "veintiuno": 21, "veintiun": 21, "veintidos": 22,
            "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
            "veintiocho": 28, "veintinueve": 29},
 }
@@ -175,7 +178,7 @@ def _numbers(tokens: list[str], language: str) -> list[str]:
     hundreds = _HUNDREDS.get(language, _HUNDREDS["en"])
 
     def below_thousand(at: int) -> tuple[int, int] | None:
-        """A number below 1,000 said from `at` on ("nine hundred ninety", "novecientos noventa"): (value, words used)."""
+        """A number below 1,000 said from `at` on ("nine hundred ninety", "novecientos"): (value, words used)."""
         token = tokens[at] if at < len(tokens) else ""
         if token in hundreds:
             rest = small(at + 1)
@@ -464,12 +467,12 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     words = _words(text, language)
     return tuple(
-        (word if word == territories.COUNTRY else fold(word, language), word in stop or _is_year(word), word)
+        (word if word == territories.COUNTRY else fold(word, language), word in stop or is_year(word), word)
         for word in (_places(words, language) if places else words)
     )
 
 
-def _is_year(word: str) -> bool:
+def is_year(word: str) -> bool:
     """A year ("twenty nineteen", "dos mil doce" -> "2019", "2012"): when something happened, which carries no topic,
     as "today" does not (a stop word; `ivr.core.concepts` does not read it as a number of months)."""
     return len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()

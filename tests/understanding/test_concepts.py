@@ -492,3 +492,24 @@ def test_a_year_before_months_is_no_wait_counted() -> None:
 def test_prices_and_exchange_rates_are_another_business(said: str, language: str) -> None:
     """Market prices and exchange rates (`gazetteers.GOODS`) are `#goods`, another business's errand (v21's family)."""
     assert "#goods" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my wife's petition still open", "en"), ("la solicitud de mi hijo todavía está abierta", "es"),
+     ("el trámite de mi esposo ya está cerrado", "es")],
+)
+def test_a_case_said_open_or_closed_is_its_state_not_our_hours(said: str, language: str) -> None:
+    """"open" or "closed" said of a case, a petition, "la solicitud" is its state (`#pending`), not `#hours` (v21's
+    family: "is it still active or did it get closed")."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#hours" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("are you open on saturday", "en"), ("está abierto ahorita o ya cerraron", "es"), ("mi casa está cerrada", "es")],
+)
+def test_open_or_closed_said_of_no_case_is_still_our_hours(said: str, language: str) -> None:
+    """With no case said ("mi casa" is no "mi caso", though Snowball stems them alike), "open" asks `#hours`."""
+    assert "#hours" in concepts(said, language)
