@@ -116,6 +116,8 @@ COMPOUNDS = {
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
         ("heard", "back"): "heard", ("hear", "back"): "hear",
         ("up", "date"): "update",
+        # to learn something, not to find what one lost ("find out where my n 600 is" lacks nothing: `LACKING`)
+        ("find", "out"): "findout", ("found", "out"): "findout", ("finding", "out"): "findout",
         ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
         ("immigration", "agent"): "ice", ("ice", "agents"): "ice", ("case", "was", "received"): "casereceived",
         ("case", "received"): "casereceived", ("actively", "reviewed"): "activelyreviewed",

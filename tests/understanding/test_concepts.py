@@ -409,3 +409,107 @@ def test_a_wait_past_what_the_website_lists_is_a_published_time(said: str, langu
 def test_getting_off_the_line_is_a_farewell(said: str, language: str) -> None:
     """Leaving the call ("get off the line", "ya le cuelgo") is `#farewell` (v19)."""
     assert "#farewell" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my dad's petition still active", "en"), ("did my application get closed", "en"),
+     ("la petición de mi papá sigue activa", "es")],
+)
+def test_asking_whether_a_case_is_still_active_or_closed_asks_its_status(said: str, language: str) -> None:
+    """A case "still active" or "closed" is `#pending`, its state, not `#hours`' "close" (v21's family)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#hours" not in named
+
+
+def test_a_priority_date_from_a_year_asked_of_ones_own_petition_is_not_the_visa_bulletin() -> None:
+    """A priority date with the caller's own petition's state asked is that case's status, not `#consulate` (v21)."""
+    named = concepts("my brother's petition has a priority date from two thousand eleven is it still active", "en")
+    assert "#pending" in named and "#consulate" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you look up where my i nine twenty nine is at", "en"), ("pull up my i one thirty one please", "en"),
+     ("dónde está mi i ciento treinta", "es")],
+)
+def test_a_form_sought_with_where_or_look_up_asks_its_progress(said: str, language: str) -> None:
+    """A USCIS form number with "where" or "look up" is `#pending`, as "where is my case" is (v21's family)."""
+    assert "#pending" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("where do i send my i one thirty", "en"), ("where should i mail my n four hundred", "en"),
+     ("a dónde mando mi i ciento treinta", "es")],
+)
+def test_where_to_send_a_form_asks_no_progress(said: str, language: str) -> None:
+    """"where do i send my i130" is a question of how to file, not of a case's progress: no `#pending`."""
+    assert "#pending" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("it's taking twice as long as they say it takes", "en"), ("double the time they said", "en"),
+     ("lleva el doble de lo que dicen", "es")],
+)
+def test_a_wait_compared_with_what_they_say_it_takes_is_a_published_time(said: str, language: str) -> None:
+    """"twice as long as they say it takes" compares the wait with the posted time: `#published_time` (v21)."""
+    assert "#published_time" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the card dropped the hyphen in my name", "en"), ("my card doesn't match my passport", "en"),
+     ("they left off my middle initial", "en"), ("a mi apellido le falta el acento", "es"),
+     ("mi tarjeta no coincide con mi pasaporte", "es")],
+)
+def test_a_name_that_lost_a_hyphen_or_does_not_match_is_an_error_to_fix(said: str, language: str) -> None:
+    """A hyphen or accent dropped, a name that does not match the passport: `#fix_error`, a typo (v21's family)."""
+    assert "#fix_error" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("do you work the overnight shift", "en"), ("should i call back in the morning", "en"),
+     ("is someone there at midnight", "en"), ("trabajan de noche", "es"), ("hay alguien en la madrugada", "es")],
+)
+def test_a_shift_the_night_or_the_morning_asks_our_hours(said: str, language: str) -> None:
+    """"the overnight shift", "in the morning", "de noche" ask when the line is staffed: `#hours` (v21's family)."""
+    assert "#hours" in concepts(said, language)
+
+
+def test_a_year_before_months_is_no_wait_counted() -> None:
+    """"since two thousand twenty one months went by" does not count 2021 months: a year is no number waited."""
+    assert "#months" not in concepts("since two thousand twenty one months went by", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's the exchange rate for the dollar", "en"), ("how much are gas prices", "en"),
+     ("a cuánto está el dólar en la casa de cambio", "es"), ("el tipo de cambio del peso", "es")],
+)
+def test_prices_and_exchange_rates_are_another_business(said: str, language: str) -> None:
+    """Market prices and exchange rates (`gazetteers.GOODS`) are `#goods`, another business's errand (v21's family)."""
+    assert "#goods" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my wife's petition still open", "en"), ("la solicitud de mi hijo todavía está abierta", "es"),
+     ("el trámite de mi esposo ya está cerrado", "es")],
+)
+def test_a_case_said_open_or_closed_is_its_state_not_our_hours(said: str, language: str) -> None:
+    """"open" or "closed" said of a case, a petition, "la solicitud" is its state (`#pending`), not `#hours` (v21's
+    family: "is it still active or did it get closed")."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#hours" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("are you open on saturday", "en"), ("está abierto ahorita o ya cerraron", "es"), ("mi casa está cerrada", "es")],
+)
+def test_open_or_closed_said_of_no_case_is_still_our_hours(said: str, language: str) -> None:
+    """With no case said ("mi casa" is no "mi caso", though Snowball stems them alike), "open" asks `#hours`."""
+    assert "#hours" in concepts(said, language)

@@ -470,3 +470,86 @@ def test_a_motion_pending_past_the_posted_time_is_a_service_request(
 def test_getting_off_the_line_ends_the_call(model: Callable[[str, str], Model], said: str, language: str) -> None:
     """Leaving the call in one's own words ends it (9) (v19)."""
     assert model("main_menu", language).understand(said).choice == "9"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the immigration judge says my uncle has to buy his own plane ticket out who handles that", "en"),
+     ("the deportation officer told my cousin to pay for his own bus ticket back home", "en"),
+     ("el oficial de deportación dice que mi primo tiene que pagar su vuelo de regreso", "es")],
+)
+def test_an_errand_ice_or_the_court_ordered_goes_to_other_agencies(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A ticket home a deportation officer or a judge ordered is part of a removal matter: ICE, other agencies (7),
+    though a plane ticket is another business's errand elsewhere (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "7"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("hi my garbage didn't get picked up this week", "en"), ("i need to book a plane ticket to cancun", "en")],
+)
+def test_an_errand_with_no_removal_matter_is_still_not_routed(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Only words of ICE or a court lift an errand's hold ("picked up" is the garbage's too): not routed."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's the exchange rate for mexican pesos today", "en"),
+     ("quiero saber a cómo está el dólar en la casa de cambio", "es")],
+)
+def test_an_exchange_rate_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Out of scope: a price or an exchange rate is not a change of address ("cambio", "casa") nor a fee (v21)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is there anybody on the night shift or should i call back in the morning", "en"),
+     ("do you guys work overnight", "en"), ("trabajan de noche o llamo en la mañana", "es")],
+)
+def test_asking_about_the_night_shift_is_our_hours(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """seeds/001_7dddce98989cf869.txt: specialists "are available to answer calls Monday through Friday": when the
+    line is staffed, the night shift or the morning, is our hours (8), not an appointment (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "8"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my i seven fifty one is stuck twice as long as they say it takes", "en"),
+     ("mi caso lleva el doble de lo que dicen que se tarda", "es")],
+)
+def test_a_wait_twice_what_they_say_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "A Service Request is a tool that allows the customer to place an inquiry with
+    USCIS": a case past its posted time is a service request (4), not a status (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my card dropped the hyphen in my last name", "en"), ("the name on my green card doesn't match my passport", "en"),
+     ("a mi tarjeta le falta el acento de mi apellido", "es")],
+)
+def test_a_name_that_lost_its_hyphen_is_a_typo_request(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """seeds/001_7dddce98989cf869.txt: Service Requests are "submitted through the USCIS Contact Center": a card whose
+    name lost a hyphen or accent is a typographical error request (4) (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you look up where my i nine twenty nine is at", "en"),
+     ("my mom's petition has a priority date from two thousand twelve did it get closed", "en"),
+     ("la petición de mi mamá es de dos mil doce sigue activa", "es")],
+)
+def test_a_forms_whereabouts_or_whether_it_is_still_active_is_its_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Where a form "is at", whether a petition is "still active" or "closed": the case's status (1) (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "1"

@@ -242,3 +242,43 @@ def test_an_officer_is_not_an_office() -> None:
 def test_giving_birth_is_not_the_electric_bill() -> None:
     """'dar a luz' (to give birth) is one word: 'luz' alone names another business (the electric bill)."""
     assert "luz" not in tokens("está a punto de dar a luz", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [("from two thousand fifteen", "en", "2015"), ("since two thousand and five", "en", "2005"),
+     ("back in twenty nineteen", "en", "2019"), ("en dos mil doce", "es", "2012"),
+     ("mil novecientos noventa y ocho", "es", "1998")],
+)
+def test_a_year_said_in_words_is_one_number_and_no_topic(text: str, language: str, year: str) -> None:
+    """"two thousand fifteen" is the year 2015, not "2", "thousand", "15", and a year carries no topic (v21's family)."""
+    assert year in tokens(text, language) and year not in content(text, language)
+
+
+def test_a_thousand_said_alone_in_english_stays_a_word() -> None:
+    """"a thousand dollars" has no number before "thousand" to multiply: the words stay as said."""
+    assert tokens("a thousand dollars", "en") == ("a", "thousand", "dollar")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [("la i ochocientos veintiuno", "es", "i821"), ("contestan las veinticuatro horas", "es", "24")],
+)
+def test_spanish_twenties_said_as_one_word_are_numbers(text: str, language: str, number: str) -> None:
+    """"veintiuno" to "veintinueve" are one word in Spanish: "i ochocientos veintiuno" is the I-821 (v21's family)."""
+    assert number in tokens(text, language)
+
+
+@pytest.mark.parametrize(
+    ("split", "whole", "language"),
+    [("a replace mint card", "a replacement card", "en"), ("my h one b amend ment", "my h one b amendment", "en"),
+     ("el segui miento de mi caso", "el seguimiento de mi caso", "es")],
+)
+def test_a_nouns_ending_the_recogniser_split_off_is_joined(split: str, whole: str, language: str) -> None:
+    """"replace mint" is the recogniser's "replacement": the same words as the whole word (v21's family)."""
+    assert tokens(split, language) == tokens(whole, language)
+
+
+def test_finding_out_is_not_finding_what_one_lost() -> None:
+    """"find out where my n 600 is" learns something: not the "find" of "I can't find my receipt number"."""
+    assert "find" not in content("i want to find out where my n six hundred is", "en")
