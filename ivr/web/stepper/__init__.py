@@ -54,7 +54,7 @@ class Step:
     node: str | None  # the id of the state's box on that page
 
     def to_dict(self) -> dict[str, Any]:
-        words = {key: self.moment[key] for key in ("at", "did", "heard", "where", "tier", "notes")}
+        words = {key: self.moment[key] for key in ("at", "did", "heard", "heard_in", "where", "tier", "notes")}
         return {"n": self.number, **words, "state": self.state, "page": self.page, "node": self.node}
 
 
