@@ -27,21 +27,34 @@ call fills in. Terms follow `ivr/data/glossary.yaml`.
 """
 
 
-def spanish_lines() -> list[tuple[str, str]]:
-    """(where, Spanish text) for every Spanish prompt of the shipped flows and scripts."""
+def spanish_lines(latest_only: bool = False) -> list[tuple[str, str]]:
+    """(where, Spanish text) for every Spanish prompt of the shipped flows and published scripts.
+
+    With `latest_only`, each script only in its latest published version: what callers
+    hear from now on (an older published version is history, never edited again).
+    """
     lines: list[tuple[str, str]] = []
     for flow_id, flow in sorted(load_flows().items()):
         lines.extend(_flow_lines(flow_id, flow))
     library = load_scripts()
-    for ref in library.refs():
+    for ref in _latest(library.refs()) if latest_only else library.refs():
         script = library.get(ref)
         lines.append((f"script {ref} label", say_option(script.label["es"], script.key or "N", "es")))
         lines.append((f"script {ref} text", " ".join(script.text["es"].split())))
-    for ref in library.wording_refs():
+    for ref in _latest(library.wording_refs()) if latest_only else library.wording_refs():
         wording = library.get_wording(ref)
         for name, texts in wording.says.items():
             lines.append((f"script {ref} {name}", texts["es"]))
     return lines
+
+
+def _latest(refs: tuple[str, ...]) -> list[str]:
+    """The highest version of each id among `refs` (`id@version`)."""
+    latest: dict[str, int] = {}
+    for ref in refs:
+        id_, _, version = ref.rpartition("@")
+        latest[id_] = max(latest.get(id_, 0), int(version))
+    return [f"{id_}@{version}" for id_, version in sorted(latest.items())]
 
 
 def _flow_lines(flow_id: str, flow: Flow) -> list[tuple[str, str]]:

@@ -225,7 +225,7 @@ def _wrap_up(runtime: Runtime, call: PracticeCall, trainee: str, instance: Path,
     click.echo(f"Call over after {turns} turn{'s' if turns != 1 else ''}; it ended at: {labels.state(call.session.state)}.")
     summary = summarize(call.flow, call.session, entries)
     summary["effects"] = call.changes  # what the trainer saw change: the case rehearsed, not the stored token of its receipt
-    for heading, words in summary_rows(summary, labels):
+    for heading, words in summary_rows(summary, labels, runtime.engine.services.scripts):
         click.echo(f"{heading}: {words}")
     names = {branch.id: branch.label for branch in branches(call.flow, labels.language)}
     click.echo("Branches rehearsed: " + ("; ".join(names.get(b, b) for b in sorted(done)) or "none"))

@@ -30,6 +30,12 @@ ESCALATION_SOURCE = "any_waiting_state"
 
 NODE_ID_PREFIX = "state-"
 TIER_TITLES = {"ivr": "IVR (self-service)", "tier1": "Tier 1 representatives", "tier2": "Tier 2 officers", "supervisor": "Supervisors"}
+TIER_TITLES_BY_LANGUAGE = {
+    "en": TIER_TITLES,
+    "es": {"ivr": "Sistema automatizado (autoservicio)", "tier1": "Representantes de Nivel 1", "tier2": "Oficiales de Nivel 2",
+           "supervisor": "Supervisores"},
+}
+_OVERVIEW = {"en": "overview", "es": "vista general"}
 _TIER_COLOURS = {"ivr": "#eef5ff", "tier1": "#eefaf0", "tier2": "#fff7e6", "supervisor": "#fdeeee"}
 _DOT_SHAPES = {
     "menu": 'shape=box, style="rounded,filled", fillcolor="#cfe3ff"',
@@ -85,6 +91,7 @@ class FlowGraph:
     start: str
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    language: str = "en"  # the language of its words (a trainer's graph: the reader's; the author's: English)
 
     def node(self, name: str) -> Node | None:
         return next((node for node in self.nodes if node.name == name), None)
@@ -130,7 +137,7 @@ def flow_graph(flow: Flow, labels: Labels | None = None) -> FlowGraph:
         edges.append(Edge(ESCALATION_SOURCE, flow.escalation["silence"]["ivr"], labels.words("attempts"), "escalation"))
     if flow.escalates("supervisor"):
         edges.append(Edge(ESCALATION_SOURCE, flow.escalation["supervisor"]["ivr"], labels.words("supervisor"), "escalation"))
-    return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges))
+    return FlowGraph(flow.id, flow.title, flow.start, tuple(nodes), tuple(edges), labels.language)
 
 
 def without_steps(graph: FlowGraph, kinds: tuple[str, ...] = ("action", "branch")) -> FlowGraph:
@@ -153,7 +160,7 @@ def without_steps(graph: FlowGraph, kinds: tuple[str, ...] = ("action", "branch"
         if edge.source != edge.target:
             unique.setdefault((edge.source, edge.target), edge)
     nodes = tuple(node for node in graph.nodes if node.name not in hidden)
-    return FlowGraph(graph.flow_id, graph.title, graph.start, nodes, tuple(unique.values()))
+    return FlowGraph(graph.flow_id, graph.title, graph.start, nodes, tuple(unique.values()), graph.language)
 
 
 PAGE_STATES = 8  # states on one topic page: about what a laptop screen shows readably
@@ -237,7 +244,8 @@ def page_graph(graph: FlowGraph, page: Page, labels: Labels | None = None, graph
         first = by_name.get(other.states[0]) if other is not None else None
         title = page_title(other, labels) if other is not None else name
         outside.append(Node(name, "group", first.tier if first else "ivr", _wrap(title)))
-    return FlowGraph(graph.flow_id, page_title(page, labels), page.states[0], tuple(inside + outside), tuple(edges.values()))
+    return FlowGraph(graph.flow_id, page_title(page, labels), page.states[0], tuple(inside + outside), tuple(edges.values()),
+                     labels.language if labels is not None else graph.language)
 
 
 def page_title(page: Page, labels: Labels | None = None) -> str:
@@ -262,7 +270,8 @@ def overview(graph: FlowGraph, labels: Labels | None = None) -> FlowGraph:
         )
         edges = tuple(Edge(e.source, e.target, e.label if e.kind in ("option", "escalation") else "", e.kind)
                       for e in plain.edges)
-        return FlowGraph(plain.flow_id, plain.title, plain.start, nodes, edges)
+        title = f"{graph.title}: {_OVERVIEW.get(labels.language, _OVERVIEW['en'])}"
+        return FlowGraph(plain.flow_id, title, plain.start, nodes, edges, labels.language)
     return _overview(graph)
 
 
@@ -358,7 +367,7 @@ def to_dot(graph: FlowGraph, direction: str = "LR") -> str:
         if not members:
             continue
         lines.append(f"  subgraph cluster_{index}_{tier} {{")
-        lines.append(f"    label={_dot_quote(TIER_TITLES[tier])}; style=filled; color=\"#bbbbbb\"; fillcolor=\"{_TIER_COLOURS[tier]}\";")
+        lines.append(f"    label={_dot_quote(TIER_TITLES_BY_LANGUAGE.get(graph.language, TIER_TITLES)[tier])}; style=filled; color=\"#bbbbbb\"; fillcolor=\"{_TIER_COLOURS[tier]}\";")
         for node in members:
             shape = _DOT_SHAPES[node.kind] + (", penwidth=2.5" if node.name == graph.start else "")
             lines.append(f"    {_dot_quote(node.name)} [id={_dot_quote(node_id(node.name))}, label={_dot_quote(node.label)}, {shape}];")

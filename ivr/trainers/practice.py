@@ -118,6 +118,7 @@ class PracticeCall:
     session: Session | None = None
     turns: list[Turn] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)  # the effects as they happened (the store keeps them tokenised)
+    reader: str = "en"  # the language the person rehearsing reads notes in (the call has its own)
 
     @property
     def flow(self) -> Flow:
@@ -195,7 +196,7 @@ class PracticeCall:
             entered += step.entered
             effects += [_effect_text(effect) for effect in step.effects]
             self.changes += [{"kind": effect.kind, **dict(effect.data)} for effect in step.effects]
-            notes += [note for note in map(_note, step.actions) if note]
+            notes += [note for note in (_note(action, self.reader) for action in step.actions) if note]
             if not any(isinstance(a, (Enqueue, Dial, Redirect)) for a in step.actions) or step.session.ended:
                 break
             if any(isinstance(a, Enqueue) and a.console for a in step.actions):
@@ -215,7 +216,7 @@ class PracticeCall:
             tuple(notes),
             event.now.isoformat(),
             tuple(effects),
-            understood_line(self.flow, before[0].removesuffix(".confirm"), before[1], understood) if understood else "",
+            understood_line(self.flow, before[0].removesuffix(".confirm"), before[1], understood, self.reader) if understood else "",
             understood.to_data() if understood else None,
         )
         self.turns.append(turn)
@@ -242,18 +243,34 @@ def _effect_text(effect: Effect) -> str:
     return effect.kind.replace("_", " ") + (f" ({about})" if about else "")
 
 
-def _note(action: Any) -> str | None:
+_NOTES = {
+    "en": {"console": "waiting for the {tier} seat at the agent console",
+           "queued": "queued for {tier} ({where}): on a phone a person would answer; the simulated {tier} takes over",
+           "dialled": "dialled {tier} ({where}): on a phone a person would answer; the simulated {tier} takes over"},
+    "es": {"console": "esperando el puesto de {tier} en la consola de agentes",
+           "queued": "en la fila de {tier} ({where}): en un teléfono respondería una persona; aquí responde el {tier} simulado",
+           "dialled": "marcado a {tier} ({where}): en un teléfono respondería una persona; aquí responde el {tier} simulado"},
+}
+_TIER_WORDS = {"es": {"tier1": "Nivel 1", "tier2": "Nivel 2", "supervisor": "supervisor"}}
+
+
+def _note(action: Any, reader: str = "en") -> str | None:
+    """What the rehearsal notes about a hand-over, in the reader's language."""
+    words = _NOTES.get(reader, _NOTES["en"])
+    tier = _TIER_WORDS.get(reader, {}).get(getattr(action, "tier", ""), getattr(action, "tier", ""))
     if isinstance(action, Enqueue) and action.console:
-        return f"waiting for the {action.tier} seat at the agent console"
+        return words["console"].format(tier=tier)
     if isinstance(action, Enqueue):
-        return f"queued for {action.tier} ({action.queue}): on a phone a person would answer; the simulated {action.tier} takes over"
+        return words["queued"].format(tier=tier, where=action.queue)
     if isinstance(action, Dial):
-        return f"dialled {action.tier} ({action.target}): on a phone a person would answer; the simulated {action.tier} takes over"
+        return words["dialled"].format(tier=tier, where=action.target)
     return None
 
 
-def case_card(case: Case) -> list[str]:
-    """What the trainee playing the caller knows about their own case."""
+def case_card(case: Case, language: str = "en") -> list[str]:
+    """What the trainee playing the caller knows about their own case, in the trainee's language."""
+    if language == "es":
+        return _case_card_es(case)
     who = case.applicant_name or "the applicant"
     lines = [
         f"You are calling about {who}'s case {case.receipt_number} ({case.form}, {case.office_name or 'unknown office'}).",
@@ -269,4 +286,26 @@ def case_card(case: Case) -> list[str]:
         lines.append(f"  Field office appointment: {f.appointment.isoformat()} at {f.office} ({f.reason}).")
     for record in case.service_requests:
         lines.append(f"  Service request {record.reference}: {record.type.replace('_', ' ')}, {record.created.isoformat()}, {record.status}.")
+    return lines
+
+
+def _case_card_es(case: Case) -> list[str]:
+    """The case card in Spanish; the case's own data (status titles, places, reasons) as the case file has it."""
+    who = case.applicant_name or "la persona solicitante"
+    lines = [
+        f"Llama por el caso {case.receipt_number} de {who} ({case.form}, {case.office_name or 'oficina desconocida'}).",
+        (f"  Fecha de nacimiento {case.date_of_birth.isoformat()} (se marca {case.date_of_birth.strftime('%m%d%Y')}); "
+         f"el recibo se marca {case.digits}#."),
+        f"  Estado en el expediente: {case.status}.",
+    ]
+    if case.biometrics is not None:
+        b = case.biometrics
+        lines.append(f"  Cita de servicios biométricos: {b.appointment.isoformat()} en {b.location} "
+                     f"(cambiada {b.times_rescheduled} veces).")
+    if case.field_office_appointment is not None:
+        f = case.field_office_appointment
+        lines.append(f"  Cita en la oficina local: {f.appointment.isoformat()} en {f.office} ({f.reason}).")
+    for record in case.service_requests:
+        lines.append(f"  Solicitud de servicio {record.reference}: {record.type.replace('_', ' ')}, "
+                     f"{record.created.isoformat()}, {record.status}.")
     return lines

@@ -183,23 +183,39 @@ def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
     return _PURPOSES.get(choice, choice)
 
 
-def understood_line(flow: Flow, state: str, language: str, understood: Understanding) -> str:
-    """What the caller's words were understood as, for the rehearsal and the softphone."""
+_UNDERSTOOD_WORDS = {
+    "en": {"also": "also", "examples": " by the training examples", "understood": "understood{by}: {choice}",
+           "ask": "unsure: asked {first} or {second}", "best": "best", "out_of_scope": "not understood: out of scope for the training examples",
+           "not_understood": "not understood"},
+    "es": {"also": "también", "examples": " por los ejemplos de entrenamiento", "understood": "entendido{by}: {choice}",
+           "ask": "dudoso: preguntó {first} o {second}", "best": "mejor", "out_of_scope": "no entendido: fuera de los ejemplos de entrenamiento",
+           "not_understood": "no entendido"},
+}
+
+
+def understood_line(flow: Flow, state: str, language: str, understood: Understanding, reader: str = "en") -> str:
+    """What the caller's words were understood as, for the rehearsal and the softphone.
+
+    The choices are named as the caller heard them (`language`); the sentence around
+    them is in the reader's language (`reader`).
+    """
+    words = _UNDERSTOOD_WORDS.get(reader, _UNDERSTOOD_WORDS["en"])
+
     def label(choice: str, score: float) -> str:
         return f"{choice_label(flow, state, language, choice)} {score:.2f}"
 
     others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
-    rest = f"; also {', '.join(label(c, s) for c, s in others)}" if others else ""
+    rest = f"; {words['also']} {', '.join(label(c, s) for c, s in others)}" if others else ""
     if understood.outcome == "route" and understood.choice is not None:
-        by = " by the training examples" if understood.by == "examples" else ""
-        return f"understood{by}: {label(understood.choice, understood.score)}{rest}"
+        by = words["examples"] if understood.by == "examples" else ""
+        return words["understood"].format(by=by, choice=label(understood.choice, understood.score)) + rest
     if understood.outcome == "ask":
         first, second = understood.alternatives[:2]
-        return f"unsure: asked {label(*first)} or {label(*second)}{rest}"
-    best = f" (best: {label(*understood.alternatives[0])})" if understood.alternatives else ""
+        return words["ask"].format(first=label(*first), second=label(*second)) + rest
+    best = f" ({words['best']}: {label(*understood.alternatives[0])})" if understood.alternatives else ""
     if understood.by == "examples":  # the classifier took a route of the keywords for out of scope
-        return f"not understood: out of scope for the training examples{best}"
-    return f"not understood{best}"
+        return words["out_of_scope"] + best
+    return words["not_understood"] + best
 
 
 def line_for(flow: CompiledFlow, state: str, language: str, text: str, understood: Understanding) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from ivr.core.agent import ACTIONS
 from ivr.core.flow import Flow
 from ivr.core.session import Session
+from ivr.definitions.scripts import ScriptLibrary
 from ivr.qa.transcript import Transcript
 from ivr.trainers.coverage import rehearsed
 from ivr.trainers.labels import Labels
@@ -78,14 +79,19 @@ class Moment:
     tier: str
     notes: tuple[str, ...] = ()
     author: Mapping[str, Any] = field(default_factory=dict)
+    heard_in: tuple[str, ...] = ()  # the language of each line heard (the call's, not the reader's)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "did": self.did, "heard": list(self.heard), "where": self.where, "tier": self.tier,
-                "notes": list(self.notes), "author": dict(self.author)}
+        return {"at": self.at, "did": self.did, "heard": list(self.heard), "heard_in": list(self.heard_in), "where": self.where,
+                "tier": self.tier, "notes": list(self.notes), "author": dict(self.author)}
 
 
-def timeline(transcript: Transcript, labels: Labels) -> list[Moment]:
-    """Every step of a recorded call in plain words (what was stored: a redacted call stays redacted)."""
+def timeline(transcript: Transcript, labels: Labels, scripts: ScriptLibrary | None = None) -> list[Moment]:
+    """Every step of a recorded call in plain words (what was stored: a redacted call stays redacted).
+
+    A script heard is named by its title in the reader's language, from `scripts` (the
+    library the call was answered from); the id stays in the author fields.
+    """
     words = _INPUT_WORDS[labels.language]
     moments = []
     for step in transcript.steps:
@@ -96,12 +102,13 @@ def timeline(transcript: Transcript, labels: Labels) -> list[Moment]:
             did = words.get(step.input.kind, step.input.kind).format(value=step.input.value or "")
         notes = [change_words(change, labels) for change in seen.tier_changes]
         notes += [effect_words(effect, labels) for effect in seen.effects]
-        notes += [("Script heard: " if labels.language == "en" else "Guion escuchado: ") + ref.split("@")[0].replace("-", " ")
+        notes += [("Script heard: " if labels.language == "en" else "Guion escuchado: ") + script_words(ref, labels, scripts)
                   for ref in seen.scripts]
         moments.append(Moment(
             at=step.at.strftime("%H:%M:%S"),
             did=did,
             heard=tuple(h.text for h in seen.heard),
+            heard_in=tuple(h.language for h in seen.heard),
             where=labels.state(seen.state),
             tier=labels.tier(seen.tier),
             notes=tuple(notes),
@@ -151,21 +158,40 @@ def summarize(flow: Flow, session: Session, entries: Iterable[Mapping[str, Any]]
     }
 
 
-def summary_rows(summary: Mapping[str, Any], labels: Labels) -> list[tuple[str, str]]:
-    """A stored summary as (heading, plain words) rows."""
+def script_words(ref: str, labels: Labels, scripts: ScriptLibrary | None) -> str:
+    """A script heard (`id@version`), for people: its title in the reader's language.
+
+    "biometrics-reschedule@4" reads "rescheduling a biometrics appointment" in English and
+    "cambiar una cita de servicios biométricos" in Spanish; a script the library does not
+    holds in another version is named by its latest title, one it does not hold at all by its
+    id in words.
+    """
+    script_id = ref.split("@")[0]
+    if scripts is not None:
+        try:
+            return scripts.get(ref).label[labels.language]
+        except (KeyError, ValueError):  # a version this library does not hold: the id's latest title
+            versions = scripts.versions.get(script_id)
+            if versions:
+                return versions[-1].label[labels.language]
+    return script_id.replace("-", " ")
+
+
+def summary_rows(summary: Mapping[str, Any], labels: Labels, scripts: ScriptLibrary | None = None) -> list[tuple[str, str]]:
+    """A stored summary as (heading, plain words) rows; scripts heard by their titles (`script_words`)."""
     es = labels.language == "es"
     path = " › ".join(labels.path(summary.get("path") or ()))
     tiers = ", ".join(labels.tier(t) for t in summary.get("tiers") or ("ivr",))
     changes = "; ".join(change_words(c, labels) for c in summary.get("tier_changes") or ()) or ("ninguna" if es else "none")
     requests = ", ".join(summary.get("service_requests") or ()) or ("ninguna" if es else "none")
-    scripts = ", ".join(ref.split("@")[0].replace("-", " ") for ref in summary.get("scripts_heard") or ()) or ("ninguno" if es else "none")
+    heard = ", ".join(script_words(ref, labels, scripts) for ref in summary.get("scripts_heard") or ()) or ("ninguno" if es else "none")
     effects = "; ".join(effect_words(e, labels) for e in summary.get("effects") or ()) or ("ninguno" if es else "none")
     return [
         ("Recorrido" if es else "Path", path),
         ("Niveles alcanzados" if es else "Tiers reached", tiers),
         ("Transferencias" if es else "Transfers", changes),
         ("Solicitudes de servicio" if es else "Service requests", requests),
-        ("Guiones escuchados" if es else "Scripts heard", scripts),
+        ("Guiones escuchados" if es else "Scripts heard", heard),
         ("Cambios" if es else "Changes", effects),
     ]
 

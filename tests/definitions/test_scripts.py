@@ -172,7 +172,7 @@ def _latest(library: ScriptLibrary, script_id: str):
         pytest.param(dt.date(2026, 11, 30), 1, id="day-before-2026-11-30"),
         pytest.param(dt.date(2026, 12, 1), 2, id="effective-day-2026-12-01"),
         pytest.param(dt.date(2026, 12, 6), 2, id="later-2026-12-06"),
-        pytest.param(dt.date(2026, 12, 7), 3, id="issue-16-phrases-2026-12-07"),
+        pytest.param(dt.date(2026, 12, 7), 4, id="issue-16-phrases-and-spanish-wording-2026-12-07"),
     ],
 )
 def test_two_version_script_switches_on_its_effective_date(library, day, version):

@@ -2,8 +2,8 @@
 
 ivr/data/glossary.yaml: "biometric services appointment" is "cita de servicios biométricos".
 The main menu and the self-service branch say so; the Tier 2 officer's review and case
-details said "cita biométrica" instead.  (The Tier 1 scripts use it too: versioned data,
-reported rather than edited here.)
+details said "cita biométrica" instead.  (The Tier 1 scripts said it too; their new
+versions do not: tests/spanish/test_script_wording.py.)
 """
 
 from __future__ import annotations

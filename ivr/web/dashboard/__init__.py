@@ -171,7 +171,7 @@ def rehearsal(call_sid: str) -> str:
     reveal = revealer().of_case(found.case_receipt)  # the case rehearsed, as the trainee keyed it
     recorded = transcripts.from_entries([deep(entry, reveal) for entry in stored])
     labels = _labels(_flow(found.flow_id))
-    moments = timeline(recorded[-1], labels) if recorded else []
+    moments = timeline(recorded[-1], labels, _runtime().engine.services.scripts) if recorded else []
     return render_template("dashboard/rehearsal.html", rehearsal=_row(found, labels), moments=moments,
                            download=url_for("dashboard.download", call_sid=call_sid))
 
@@ -230,7 +230,7 @@ def _row(found: Rehearsal, labels: Labels) -> dict[str, Any]:
         "simulated": found.simulated_start.strftime("%a %Y-%m-%d %H:%M %Z").strip(),
         "how_long": duration_words(found.seconds),
         "case": found.case_receipt or "",
-        "summary": summary_rows(deep(found.summary, reveal), labels) if found.summary else [],
+        "summary": summary_rows(deep(found.summary, reveal), labels, _runtime().engine.services.scripts) if found.summary else [],
         "branches": [names.get(b, b) for b in found.branches],
         "ended": found.ended,
     }

@@ -61,4 +61,4 @@ def call(call_sid: str) -> str:
     flow = runtime.engine.flows.get(found.flow_id)
     user = signed_in_user()
     labels = labels_for(flow.flow if flow else runtime.engine.flow(None).flow, user.language if user else "en")
-    return render_template("phonecalls/call.html", transcript=found, moments=timeline(found, labels))
+    return render_template("phonecalls/call.html", transcript=found, moments=timeline(found, labels, runtime.engine.services.scripts))

@@ -45,7 +45,9 @@ from ivr.web.call_access import call_route, rehearsal_caller, rehearsal_reader, 
 from ivr.web.checklists import checklist
 from ivr.web.rehearsals import Rehearsal, RehearsalBook
 from ivr.web.revealing import deep, revealer
-from ivr.web.timeline import local_time, summarize, summary_rows, timeline
+from ivr.web.softphone.words import words as page_words
+from ivr.web.softphone.words import zone_name
+from ivr.web.timeline import effect_words, local_time, summarize, summary_rows, timeline
 
 bp = Blueprint("softphone", __name__, template_folder="templates", static_folder="static",
                static_url_path="/phone/static")
@@ -94,9 +96,14 @@ def _flow(flow_id: str | None = None) -> Flow:
     return engine.flow(flow_id if flow_id in engine.flows else None).flow
 
 
-def _labels(flow: Flow) -> Labels:
+def _reader_language() -> str:
+    """The language the signed-in person reads the page in (their account's); the call has its own."""
     user = signed_in_user()
-    return labels_for(flow, user.language if user else "en")
+    return user.language if user else "en"
+
+
+def _labels(flow: Flow) -> Labels:
+    return labels_for(flow, _reader_language())
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -107,10 +114,13 @@ def page() -> str:
     """The softphone page."""
     now = runtime().clock.now().astimezone(ZoneInfo(DEFAULT_ZONE))
     flow = _flow()
+    language = _reader_language()
     return render_template(
         "softphone/page.html",
+        t=dict(page_words(language)),
+        zone_name=lambda name: zone_name(name, language),
         flow=flow,
-        cases=_cases(),
+        cases=_cases(language),
         date=now.date().isoformat(),
         time=now.strftime("%H:%M"),
         zones=ZONES,
@@ -215,7 +225,7 @@ def transcript(call_id: str) -> Response:
     labels = _labels(_flow(rehearsal.flow_id))
     reveal = revealer().of_case(rehearsal.case_receipt)
     shown = transcripts.from_entries([deep(entry, reveal) for entry in stored])  # the receipts the trainee keyed
-    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels)])
+    return jsonify(call_id=call_id, timeline=[m.to_dict() for m in timeline(shown[-1], labels, runtime().engine.services.scripts)])
 
 
 # --- coverage, cases, the diagram -------------------------------------------------------------------
@@ -233,7 +243,7 @@ def coverage() -> Response:
 @bp.get("/phone/api/cases")
 def cases() -> Response:
     """The training cases a trainee can play the caller of, with what that caller knows."""
-    return jsonify(_cases())
+    return jsonify(_cases(_reader_language()))
 
 
 bp.add_url_rule("/phone/api/flow/pages", "flow_pages", diagrams.pages_view)
@@ -277,9 +287,9 @@ def _start_instant(body: dict[str, Any]) -> dt.datetime:
         raise _BadRequest(str(exc)) from None
 
 
-def _cases() -> list[dict[str, Any]]:
+def _cases(language: str) -> list[dict[str, Any]]:
     return [
-        {"receipt": case.receipt_number, "name": case.applicant_name or "", "form": case.form, "card": case_card(case)}
+        {"receipt": case.receipt_number, "name": case.applicant_name or "", "form": case.form, "card": case_card(case, language)}
         for case in training_cases()
     ]
 
@@ -325,7 +335,7 @@ def _practice(rehearsal: Rehearsal, caller: str | None = None) -> PracticeCall:
     service = runtime().calls
     return PracticeCall(
         service, channel="softphone", caller=caller, flow_id=rehearsal.flow_id, call_sid=rehearsal.call_sid,
-        session=runtime().store.session(rehearsal.call_sid), world=rehearsal.world,
+        session=runtime().store.session(rehearsal.call_sid), world=rehearsal.world, reader=_reader_language(),
     )
 
 
@@ -335,6 +345,8 @@ def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any
     labels = _labels(call.flow)
     payload["label"] = labels.state(turn.state)
     payload["tier_label"] = labels.tier(turn.tier)
+    if turn.effects and labels.language != "en":  # what the call changed, in the reader's words (as its summary says it)
+        payload["effects"] = [effect_words(change, labels) for change in call.changes[-len(turn.effects):]]
     payload["page"] = diagrams.page_id_of(call.flow, labels, turn.state)
     payload["path"] = list(session.path) if session else []
     if turn.ended and session is not None:
@@ -342,6 +354,6 @@ def _turn(rehearsal: Rehearsal, call: PracticeCall, turn: Turn) -> dict[str, Any
         summary = summarize(call.flow, session, entries)
         book().finish(call.call_sid, summary)  # recorded once (as stored: tokenised); hanging up again changes nothing
         reveal = revealer().of_case(rehearsal.case_receipt)  # the case rehearsed, not its token
-        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels)]
+        payload["summary"] = [list(row) for row in summary_rows(deep(summary, reveal), labels, runtime().engine.services.scripts)]
         payload["rehearsed"] = summary["branches"]  # ids: the page marks these checklist items as new
     return payload

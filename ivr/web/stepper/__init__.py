@@ -24,6 +24,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ivr.app import Runtime
 from ivr.core.flow import Flow
+from ivr.definitions.scripts import ScriptLibrary
 from ivr.qa import transcript as transcripts
 from ivr.qa.transcript import Transcript
 from ivr.trainers import graph as graphs
@@ -53,7 +54,7 @@ class Step:
     node: str | None  # the id of the state's box on that page
 
     def to_dict(self) -> dict[str, Any]:
-        words = {key: self.moment[key] for key in ("at", "did", "heard", "where", "tier", "notes")}
+        words = {key: self.moment[key] for key in ("at", "did", "heard", "heard_in", "where", "tier", "notes")}
         return {"n": self.number, **words, "state": self.state, "page": self.page, "node": self.node}
 
 
@@ -77,7 +78,7 @@ def step_through(call_sid: str) -> str | BaseResponse:
     found = recorded[-1]
     flow = _flow(found.flow_id)
     labels = labels_for(flow, user.language)
-    steps = steps_of(found, flow, labels)
+    steps = steps_of(found, flow, labels, _runtime().engine.services.scripts)
     _, pages = diagrams.plain_graph(flow, labels)
     titles = {page.id: graphs.page_title(page, labels) for page in pages}
     shown = list(dict.fromkeys(step.page for step in steps if step.page is not None))
@@ -86,10 +87,10 @@ def step_through(call_sid: str) -> str | BaseResponse:
                            drawings=drawings, back=_back(user, call_sid), first=steps[0].to_dict() if steps else None)
 
 
-def steps_of(transcript: Transcript, flow: Flow, labels: Labels) -> list[Step]:
-    """Every recorded step in words, with the diagram page and box of the state it ended in."""
+def steps_of(transcript: Transcript, flow: Flow, labels: Labels, scripts: ScriptLibrary | None = None) -> list[Step]:
+    """Every recorded step in words (scripts heard by their titles), with the diagram page and box of the state it ended in."""
     steps = []
-    for number, moment in enumerate(timeline(transcript, labels), start=1):
+    for number, moment in enumerate(timeline(transcript, labels, scripts), start=1):
         state = str(moment.author.get("state", ""))
         page = diagrams.page_id_of(flow, labels, state)
         node = _node(flow, labels, page, state) if page is not None else None

@@ -22,6 +22,10 @@
   }
 
   var TIERS = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" };
+  try {  // the softphone's own words, in its reader's language (ivr/web/softphone/words.py)
+    var words = JSON.parse(document.getElementById("ui-words").textContent);
+    Object.keys(TIERS).forEach(function (tier) { TIERS[tier] = words["tier_" + tier] || TIERS[tier]; });
+  } catch (e) { /* another page: English tier names */ }
 
   function showWhere(data) {
     var state = document.getElementById("state");

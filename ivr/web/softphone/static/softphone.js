@@ -13,8 +13,12 @@
   var $ = function (id) { return document.getElementById(id); };
   var API = "/phone/api";
   var KEY_PAUSE_MS = 3000;
-  var TIERS = { ivr: "IVR", tier1: "Tier 1", tier2: "Tier 2", supervisor: "Supervisor" };
-  var LANGUAGES = { en: "English", es: "Spanish" };
+  // The page's own words, in its reader's language (ivr/web/softphone/words.py); the call's words keep the call's.
+  var W = {};
+  try { W = JSON.parse($("ui-words").textContent); } catch (e) { /* the template always has them */ }
+  var word = function (key, values) {
+    return (W[key] || key).replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  };
 
   var callId = null;
   var gather = null;
@@ -40,7 +44,7 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
-        if (response.status === 401) { throw new Error("You are signed out: reload the page and sign in again."); }
+        if (response.status === 401) { throw new Error(word("signed_out")); }
         if (!response.ok) { throw new Error(data.error || ("HTTP " + response.status)); }
         return data;
       });
@@ -103,9 +107,9 @@
           $("log").innerHTML = "";
           said.timeline.forEach(function (moment) {
             addLine("caller", moment.did);
-            moment.heard.forEach(function (text) { addLine("ivr", text); });
+            moment.heard.forEach(function (text, i) { addLine("ivr", text, (moment.heard_in || [])[i]); });
           });
-          addLine("note", "You are back in the call: it goes on where it was.");
+          addLine("note", word("back_in_call"));
           callId = data.call_id;
           hangingUp = false;
           document.body.dataset.callSince = String(data.seen);  // console-caller.js: only what comes next
@@ -123,9 +127,9 @@
     $("where").textContent = turn.label;
     $("state").textContent = turn.state;
     var tier = $("tier");
-    tier.textContent = TIERS[turn.tier] || turn.tier_label;
+    tier.textContent = W["tier_" + turn.tier] || turn.tier_label;
     tier.className = "tier tier-" + turn.tier;
-    $("listening").textContent = turn.ended ? "Call ended" : listeningText(gather);
+    $("listening").textContent = turn.ended ? word("call_ended") : listeningText(gather);
     if (window.FlowDiagram) { window.FlowDiagram.show(turn.state, turn.path || []); }
     if (turn.ended) { ended(turn); }
   }
@@ -133,21 +137,21 @@
   function describeInput(input) {
     if (input.indexOf("call started") === 0) {
       var chose = /chose (en|es)/.exec(input);
-      return chose ? "You called and chose " + LANGUAGES[chose[1]] : "You called";
+      return chose ? word("you_called_and_chose", { language: word("lang_" + chose[1]) }) : word("you_called");
     }
-    if (input.charAt(0) === "\"") { return "You said " + input; }
-    if (input === "(silence)") { return "You said nothing"; }
-    if (input === "(hang up)") { return "You hung up"; }
-    if (input === "(call ended)") { return "The call was ended at the agent console"; }
-    return "You pressed " + input;
+    if (input.charAt(0) === "\"") { return word("you_said", { words: input }); }
+    if (input === "(silence)") { return word("you_said_nothing"); }
+    if (input === "(hang up)") { return word("you_hung_up"); }
+    if (input === "(call ended)") { return word("ended_at_console"); }
+    return word("you_pressed", { keys: input });
   }
 
   function listeningText(g) {
-    if (!g) { return "Not listening"; }
-    var what = { dtmf: "keys", speech: "speech", "dtmf speech": "keys or speech" }[g.input] || g.input;
-    if (g.num_digits && g.num_digits > 1) { what += ", " + g.num_digits + " digits"; }
-    if (g.finish_on_key) { what += ", end with " + g.finish_on_key; }
-    return "Listening for " + what;
+    if (!g) { return word("not_listening"); }
+    var what = word({ dtmf: "keys", speech: "speech", "dtmf speech": "keys_or_speech" }[g.input] || g.input);
+    if (g.num_digits && g.num_digits > 1) { what += ", " + word("digits", { n: g.num_digits }); }
+    if (g.finish_on_key) { what += ", " + word("end_with", { key: g.finish_on_key }); }
+    return word("listening_for", { what: what });
   }
 
   function addLine(kind, text, language, promptId) {
@@ -179,7 +183,7 @@
     var box = $("summary");
     box.innerHTML = "";
     var title = document.createElement("h2");
-    title.textContent = "Summary";
+    title.textContent = word("summary");
     box.appendChild(title);
     var list = document.createElement("dl");
     rows.forEach(function (row) {
@@ -204,9 +208,10 @@
         head.className = "step-head";
         head.textContent = moment.at + " · " + moment.did + " · " + moment.where + " (" + moment.tier + ")";
         item.appendChild(head);
-        moment.heard.forEach(function (text) {
+        moment.heard.forEach(function (text, i) {
           var line = document.createElement("div");
           line.className = "step-heard";
+          if ((moment.heard_in || [])[i]) { line.lang = moment.heard_in[i]; }  // what the caller heard: the call's language
           line.textContent = text;
           item.appendChild(line);
         });
@@ -231,10 +236,10 @@
 
   function loadCoverage(fresh) {
     api("GET", API + "/coverage").then(function (data) {
-      $("coverage-count").textContent = data.done + " of " + data.total;
+      $("coverage-count").textContent = word("done_of", { done: data.done, total: data.total });
       var note = $("assignment");
       if (data.assignment) {
-        note.textContent = "Assigned: " + data.assignment.name + " (" + data.assignment.done + " of " + data.assignment.total + " done)";
+        note.textContent = word("assigned_note", { name: data.assignment.name, done: data.assignment.done, total: data.assignment.total });
         note.hidden = false;
       } else {
         note.hidden = true;
@@ -257,7 +262,7 @@
         if ((fresh || []).indexOf(item.id) >= 0) { li.className += " fresh"; }
         li.dataset.branch = item.id;
         li.textContent = (item.done ? "✓ " : "○ ") + item.label + (item.done ? "  ×" + item.count : "") +
-          (item.assigned ? "  (assigned)" : "");
+          (item.assigned ? "  " + word("assigned") : "");
         list.appendChild(li);
       });
     }).catch(showError);
@@ -321,7 +326,7 @@
     muted = value;
     var button = $("mute");
     button.setAttribute("aria-pressed", String(muted));
-    button.textContent = muted ? "Muted" : "Sound on";
+    button.textContent = muted ? word("muted") : word("sound_on");
     if (muted && "speechSynthesis" in window) {
       try { window.speechSynthesis.cancel(); } catch (e) { /* nothing to stop */ }
     }

@@ -13,12 +13,13 @@
   var diagram = document.getElementById("diagram");
   var index = 0;
 
-  function paragraphs(id, texts) {
+  function paragraphs(id, texts, languages) {
     var box = document.getElementById(id);
     box.textContent = "";
-    (texts.length ? texts : [null]).forEach(function (text) {
+    (texts.length ? texts : [null]).forEach(function (text, i) {
       var p = document.createElement("p");
       if (text === null) { p.className = "muted"; p.textContent = "Nothing."; } else { p.textContent = text; }
+      if (text !== null && languages && languages[i]) { p.lang = languages[i]; }  // what the caller heard: the call's language
       box.appendChild(p);
     });
   }
@@ -51,7 +52,7 @@
     document.getElementById("did").textContent = step.did;
     document.getElementById("where").textContent = step.where;
     document.getElementById("tier").textContent = step.tier;
-    paragraphs("heard", step.heard);
+    paragraphs("heard", step.heard, step.heard_in);
     paragraphs("notes", step.notes);
     slider.value = String(index + 1);
     previous.disabled = index === 0;
