@@ -216,7 +216,6 @@ def officer_callback_sms(tier: str, service_item: str, language: str) -> str:
     who = _WHO.get(tier, _WHO["tier2"])[lang]
     return OFFICER_CALLBACK_SMS[lang].format(
         who=who[0].lower() + who[1:],  # 'a USCIS officer', 'un supervisor'
-
         item=service_item,
         caller_id=written_phone(CALLBACK_CALLER_ID),
     )

@@ -5,7 +5,8 @@ the IVR's keys, optionally verifying with receipt and date of birth), and
 then answers what the agent does: its opening words when a seat answers,
 its identity when an officer answers (or a representative, when the IVR did
 not check it), its reply to each script it hears, and its upset (and a
-request for a supervisor) after the action that upsets it.  It only produces caller words; the engine does the rest.
+request for a supervisor) after the action that upsets it.  It only
+produces caller words; the engine does the rest.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The model answer of a scenario: the actions a trainee who does the right thing takes.
 
 Built from the scenario's expectations, in the order the rules want them:
-identity first (an officer always checks it; Tier 1 when the call needs the
-case and the IVR did not check it), then the case, then what resolves the inquiry, then the
-escalation or the goodbye.  Trainers can show it after a call ("what a
+identity first (an officer always checks it; Tier 1 when the call needs
+the case and the IVR did not check it), then the case, then what resolves
+the inquiry, then the escalation or the goodbye.  Trainers can show it after a call ("what a
 full-marks call looks like"); tests play it to prove every scenario can get
 full marks.  Each item is an agent action as data (`ivr.core.agent.from_data`).
 """

@@ -10,8 +10,8 @@ Seed 003_29c9fde61bf22c66.txt fixes what each seat may do (`SEAT_ACTIONS`):
 Tier 1 answers "limited in verbiage and format by informational response
 scripts", verifies the caller's identity (as the flow's Tier 1 does, before
 anything about a case), creates service requests, transfers to Tier 2 and
-routes to a supervisor; Tier 2 officers have "access to applicable USCIS systems"; a
-supervisor may verify what the caller was told, contact the office, create a
+routes to a supervisor; Tier 2 officers have "access to applicable USCIS
+systems"; a supervisor may verify what the caller was told, contact the office, create a
 service request and request action on a USCIS error.
 
 Pure vocabulary: no engine, no I/O.  The engine's handling lives in

@@ -203,11 +203,11 @@ def confirmation_number(sequence: int) -> str:
     Unique by construction: a keyed permutation of the nine billion ten-digit numbers that
     do not start with 0 (a spreadsheet keeps all ten digits) takes count n to one number
     and no other (`_permute`), so two bookings get the same number only after nine billion
-    of them (nearly 500,000 years at 50,000 a day).  The counter is the store's race-free one and never
-    restarts (`ivr.store.base.UNDATED_SEQUENCES`); biometrics and Tier 2's field office
-    appointments draw from it alike, so no two bookings of either kind share a number.
-    Consecutive counts look unrelated (1, 2, 3 give '9475271352', '1970615915', '1914805747'), so a
-    number tells a caller nothing about how many others booked.
+    of them (nearly 500,000 years at 50,000 a day).  The counter is the store's race-free
+    one and never restarts (`ivr.store.base.UNDATED_SEQUENCES`); biometrics and Tier 2's
+    field office appointments draw from it alike, so no two bookings of either kind share a
+    number.  Consecutive counts look unrelated (1, 2, 3 give '9475271352', '1970615915',
+    '1914805747'), so a number tells a caller nothing about how many others booked.
 
     A replayed call is handed the counts its recording drew, so it reads out the same
     number.  It is not derived from the receipt number (issue 10.3): a confirmation says
