@@ -25,7 +25,9 @@ a website's error message is no `#fix_error`; deafness with no appointment said 
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
 never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
 USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
-(`_CASE_NOUNS`), not `#hours`.  Add a
+(`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours` (`_CLOCK_CUES`:
+"still there after four thirty"); a family court said ("a custody case") takes its judge from `#court` and its
+custody from `#ice` (`_FAMILY_COURT`).  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -50,6 +52,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "came through", "come through", "verdict", "granted", "accepted", "outcome", "gave me an answer",
             "got an answer", "made up their minds", "signed off", "green light", "finalized", "any answer",
             "got back to me", "kicked it back", "turned down", "said yes", "said no",
+            "gave it the okay",
         ),
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
@@ -76,7 +79,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
             "for ages", "still waiting", "been waiting", "waiting", "delayed", "delay", "overdue", "behind",
             "same step", "nothing for months", "over a year", "more than a year", "for months", "for years",
-            "months now", "years now",
+            "months now", "years now", "sitting at",
         ),
         "published_time": (
             "outside processing time", "outside the processing time", "past the processing time",
@@ -90,6 +93,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "as long as they say", "longer than they say", "longer than they said", "than they say", "than they said",
             "they say it takes", "they said it takes", "said it would take", "it says it takes", "than it says",
             "than the website says", "than the site says", "than you say", "than you said",
+            "estimate", "estimated", "the estimate", "online estimate", "estimated time", "most cases",
+            "cases like mine", "case like mine", "most applications", "usually done in", "are done in",
+            "typically takes", "usually takes",
         ),
         "website": (
             "website says", "site says", "the website", "online it says", "the app says", "your site", "your website",
@@ -260,6 +266,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "in the evening", "early morning", "lunch time", "lunchtime", "still open", "closing time",
             "in the morning", "tomorrow morning", "at night", "late at night", "overnight", "overnight shift",
             "night shift", "day shift", "the late shift", "midnight", "around the clock", "24 hours", "24 7",
+            "for the day", "shut it down", "shut down for", "close up", "still there after", "there after",
+            "still around after", "answering after", "after hours", "o'clock", "pm", "am or pm",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -283,7 +291,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
-            "actual person",
+            "actual person", "transfer me", "connect me", "put me through",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -369,7 +377,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "aprobado", "aprobada", "aprobacion", "negaron", "negado", "negada", "rechazaron", "rechazado",
             "salio", "ya salio", "dictaron", "fallaron", "respuesta", "resultado", "ya me contestaron",
             "me dieron respuesta", "lo dieron por bueno", "ya quedo", "luz verde", "dijeron que si",
-            "dijeron que no", "ya contestaron",
+            "dijeron que no", "ya contestaron", "dieron el ok", "dieron el okay",
         ),
         "pending": (
             "pendiente", "en proceso", "procesando", "revisando", "en revision", "avance", "avanzado",
@@ -387,7 +395,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "tarda mucho", "demora", "demorado", "atrasado", "retraso", "mucho tiempo", "tanto tiempo",
             "esperando", "llevo esperando", "sigue parado", "parado desde", "estancado", "atorado",
             "sigue igual", "meses y meses", "mas de un ano", "hace meses", "hace anos", "por meses",
-            "por anos",
+            "por anos", "ya voy en", "ya llevo", "y yo llevo", "y ya van",
         ),
         "published_time": (
             "tiempo de procesamiento", "tiempos de procesamiento", "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan",
@@ -396,6 +404,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "lo que dice su pagina", "lo que sale en la pagina", "lo que dice el sitio",
             "el doble", "el doble de tiempo", "el triple", "mas de lo que dicen", "mas de lo que dijeron",
             "lo que dicen que tarda", "lo que dijeron que", "dijeron que tardaba", "dicen que tarda",
+            "tiempo estimado", "la estimacion", "el estimado", "la mayoria de los casos", "casos como el mio",
+            "caso como el mio", "normalmente tardan", "normalmente tarda", "por lo general tardan",
+            "por lo general tarda", "se tardan normalmente",
         ),
         "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
         "others_faster": (
@@ -538,6 +549,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "en la noche", "por la noche", "en la manana", "temprano", "hora de comida", "hora de almuerzo",
             "todavia estan", "lo mas tarde",
             "de noche", "turno de noche", "madrugada", "toda la noche", "24 horas", "medianoche",
+            "dejan de contestar", "por hoy", "siguen ahi", "sigue alguien", "ya cerraron por hoy", "despues de las",
+            "antes de las", "hasta las",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -705,6 +718,13 @@ _HOURS = MARK + "hours"
 _OPEN_SHUT = {"en": ("open", "opened", "close", "closed", "still open"),
               "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
 """Words that name `#hours` only as a place's being open or closed: said of a case, its state (`_CASE_NOUNS`)."""
+_CLOCK_CUES = {"en": ("after", "before", "until", "till", "past"), "es": ("las",)}
+"""Words that make the number after them a time of day ("still there after four thirty", "después de las cinco"):
+`#hours`, unless a unit follows ("after two weeks")."""
+_FAMILY_COURT = {"en": "familycourt", "es": "cortefamiliar"}
+_COURTS = frozenset({MARK + "court", MARK + "ice"})
+"""A family court said (`lexicon.COMPOUNDS`: "a custody case", "child custody", "la corte familiar"): its judge and
+its custody are no immigration court's nor ICE's ("the judge in my custody case wants proof of my status")."""
 _CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
                          "expediente"})
 """A case said as written (not stemmed: Snowball stems "casa" as "caso")."""
@@ -751,6 +771,19 @@ def _table(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(entries) for first, entries in table.items()}
 
 
+def _clock(word: str) -> bool:
+    """Whether a number is a time of day as `wording` writes it: "5", "430", "1130"."""
+    if not word.isdigit() or len(word) > 4:
+        return False
+    hour, minutes = (int(word), 0) if len(word) <= 2 else (int(word[:-2]), int(word[-2:]))
+    return 1 <= hour <= 12 and minutes < 60
+
+
+@functools.cache
+def _clock_cues(language: str) -> frozenset[str]:
+    return frozenset(fold(word, language) for word in _CLOCK_CUES.get(language, _CLOCK_CUES["en"]))
+
+
 @functools.cache
 def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return (frozenset(fold(word, language) for word in _LONG.get(language, _LONG["en"])),
@@ -768,13 +801,13 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     i, end = 0, len(said)
     while i < end:
         word = said[i]
-        if word.isdigit() and not is_year(word) and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
+        if word.isdigit() and not is_year(word):
             long_units, short_units = _units(language)
-            unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
-            if unit in long_units:
-                found[MARK + "months"] = None
-            elif unit in short_units:
-                found[MARK + "days"] = None
+            unit = said[i + 1] if i + 1 < end else ""  # "nineteen months", not "a five year old" nor "a ten year card"
+            if unit and (i + 2 == end or said[i + 2] not in _AGE) and (unit in long_units or unit in short_units):
+                found[MARK + ("months" if unit in long_units else "days")] = None
+            elif i and said[i - 1] in _clock_cues(language) and _clock(word):
+                found[_HOURS] = None  # "after four thirty", "antes de las cinco"
         step = 1
         for phrase, concept in table.get(word, ()):  # the longest phrase said from here
             if tuple(said[i:i + len(phrase)]) == phrase:
@@ -791,6 +824,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         i += step
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
+    if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
+        found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):

@@ -273,19 +273,27 @@ _NUMBER_WORDS = frozenset(
 
 _LETTER_WORDS = {"es": frozenset("y a o e u".split())}
 """One-letter words of a language: two of them in a row ("y a otros") are words, not letters spelled out."""
+_AND = {"es": "y"}
+"""The one-letter "and" of a language: after letters spelled out it ends them ("del a s c y voy tarde" is the ASC
+and "voy tarde", not "ascy"); no acronym a caller spells ends in it."""
 
 
 def _spelled(words: list[str], language: str = "en") -> list[str]:
     """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir" (not Spanish "y a")."""
     letter_words = _LETTER_WORDS.get(language, frozenset())
+    conjunction = _AND.get(language)
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
         if len(word) == 1 and word.isalpha():
             run.append(word)
             continue
+        ending = run[-1:] if len(run) >= 3 and run[-1] == conjunction else []
+        if ending:
+            run = run[:-1]
         spelled = len(run) >= 3 or (len(run) == 2 and not set(run) <= letter_words)
         out.extend(["".join(run)] if spelled else run)
+        out.extend(ending)
         run = []
         if word:
             out.append(word)

@@ -513,3 +513,76 @@ def test_a_case_said_open_or_closed_is_its_state_not_our_hours(said: str, langua
 def test_open_or_closed_said_of_no_case_is_still_our_hours(said: str, language: str) -> None:
     """With no case said ("mi casa" is no "mi caso", though Snowball stems them alike), "open" asks `#hours`."""
     assert "#hours" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("your estimate says most cases like mine take six months", "en"), ("the estimated time online was five months", "en"),
+     ("la mayoría de los casos como el mío tardan seis meses", "es"), ("el tiempo estimado era de cinco meses", "es")],
+)
+def test_an_estimate_or_most_cases_like_mine_is_a_published_time(said: str, language: str) -> None:
+    """The posted estimate, "most cases like mine", is the published processing time: `#published_time` (v22)."""
+    assert "#published_time" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is anybody there after four thirty", "en"), ("do you answer before nine", "en"),
+     ("do you shut it down for the day", "en"), ("contestan después de las cinco", "es"),
+     ("a qué hora dejan de contestar", "es")],
+)
+def test_a_time_of_day_or_closing_for_the_day_asks_our_hours(said: str, language: str) -> None:
+    """A time of day after "after", "before", "until" or "las", and closing "for the day", ask `#hours` (v22)."""
+    assert "#hours" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("it was approved after two weeks", "en"), ("my son is after 16", "en"), ("after 2019 they moved", "en")],
+)
+def test_a_number_that_is_no_time_of_day_asks_no_hours(said: str, language: str) -> None:
+    """"after two weeks" counts days, 16 is no hour and 2019 a year: no `#hours`."""
+    assert "#hours" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the judge in my custody case wants proof of my status", "en"), ("my child custody hearing is next week", "en"),
+     ("el juez de mi caso de custodia pide mi tarjeta", "es")],
+)
+def test_a_family_courts_judge_is_no_immigration_court(said: str, language: str) -> None:
+    """A custody case's judge is a family court's: neither `#court` (immigration court) nor `#ice` (v22's family)."""
+    named = concepts(said, language)
+    assert "#court" not in named and "#ice" not in named
+
+
+def test_an_immigration_judge_is_still_the_court() -> None:
+    """Without a family court said, a judge is still `#court`."""
+    assert "#court" in concepts("the judge moved my hearing", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("did my re entry permit get the okay", "en"), ("they gave it the okay", "en"),
+     ("ya le dieron el visto bueno a mi permiso", "es")],
+)
+def test_an_okay_is_a_decision(said: str, language: str) -> None:
+    """"get the okay", "el visto bueno" are a decision made: `#decided` (v22's family)."""
+    assert "#decided" in concepts(said, language)
+
+
+@pytest.mark.parametrize("said", ["transfer me to one of the officers", "connect me with an officer"])
+def test_putting_the_call_through_asks_for_a_person(said: str) -> None:
+    """"transfer me", "connect me" put the call through to a person: `#person` (v22's family; in Spanish "me pasa
+    con" is a word of its own, `lexicon.SYNONYMS`, which the examples teach)."""
+    assert "#person" in concepts(said, "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i need my guide dog at the interview", "en"), ("mi esposo necesita su perro guía en la entrevista", "es")],
+)
+def test_a_guide_dog_at_an_interview_is_an_accommodation(said: str, language: str) -> None:
+    """A guide dog is a need (`#accommodation`), and where it arises does not decide the line (v22's family)."""
+    named = concepts(said, language)
+    assert "#accommodation" in named and "#interview" not in named
