@@ -4,7 +4,10 @@ DOMAIN.md §1.1: the Contact Center's automated system can send information by
 text; DOMAIN.md §1.3: callers get text alerts about call-backs.  When the
 account SID, auth token and a sending number are configured
 (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER`), a caller
-whose call created a service request or a call-back gets its number by SMS.
+whose call created a service request or a call-back gets its number by SMS;
+an officer's call-back (Tier 2 or a supervisor) also says when and from which
+number it comes, as the caller heard (`ivr.routing.officer_callback_sms`).
+Every text is at most two segments (`segments`, `fitted`).
 
 A shell calls `SmsNotifier.notify(step)` after the step's transaction has
 committed: a message is never sent for a change that was rolled back, and a
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ivr.core.registry import SERVICE_REQUEST_CREATED, Effect
-from ivr.routing import CALLBACK_REQUESTED, callable_number
+from ivr.routing import CALLBACK_REQUESTED, OFFICER_TIERS, callable_number, officer_callback_sms
 from ivr.rules.service_requests import SR_TYPES, topic
 
 if TYPE_CHECKING:  # the REST client costs ~40 ms to import: only a configured notifier loads it
@@ -50,6 +53,38 @@ _TEXTS = {
 }
 
 
+MAX_SEGMENTS = 2
+"""A confirmation is at most this many SMS segments (one or two: short to read, and billed per segment)."""
+GSM_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+"""The GSM 03.38 default alphabet: one 7-bit septet each."""
+GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
+"""The GSM 03.38 extension table: two septets each (an escape, then the character)."""
+_GSM_FOLD = str.maketrans("áíóúÁÍÓÚ", "aiouAIOU")
+"""Spanish letters outside the GSM alphabet, written as texting in Spanish commonly writes them."""
+
+
+def segments(body: str) -> int:
+    """How many SMS segments `body` takes: GSM-7 (160 septets, or 153 per part when concatenated) when every
+    character is in the GSM alphabet, else UCS-2 (70 code units, or 67 per part)."""
+    if all(ch in GSM_BASIC or ch in GSM_EXTENDED for ch in body):
+        units, single, part = sum(2 if ch in GSM_EXTENDED else 1 for ch in body), 160, 153
+    else:
+        units, single, part = len(body.encode("utf-16-le")) // 2, 70, 67
+    return 1 if units <= single else -(-units // part)
+
+
+def fitted(body: str) -> str:
+    """`body`, or when it would take more than `MAX_SEGMENTS` as written, with the accented vowels the GSM
+    alphabet lacks (á í ó ú) written without the accent, so it is sent in GSM-7: a Spanish text with them
+    is UCS-2, at 67 characters a part, where the same words in GSM-7 take 153."""
+    if segments(body) <= MAX_SEGMENTS:
+        return body
+    return body.translate(_GSM_FOLD)
+
+
 @dataclass(frozen=True)
 class Sms:
     """One text message to send."""
@@ -66,10 +101,14 @@ def messages_for(effects: Iterable[Effect], caller: str | None, language: str) -
     lang = "es" if language == "es" else "en"
     messages: list[Sms] = []
     for effect in effects:
-        template = _TEXTS.get(effect.kind)
-        if template is None:
+        if effect.kind == CALLBACK_REQUESTED and effect.data.get("tier") in OFFICER_TIERS and effect.data.get("service_item"):
+            # what the caller heard: when an officer calls back and from which number (`Callback.message`)
+            body = officer_callback_sms(str(effect.data["tier"]), str(effect.data["service_item"]), lang)
+        elif effect.kind in _TEXTS:
+            body = _TEXTS[effect.kind][lang].format(**_values(effect.data, lang))
+        else:
             continue
-        messages.append(Sms(number, template[lang].format(**_values(effect.data, lang))))
+        messages.append(Sms(number, fitted(body)))
     return messages
 
 

@@ -79,6 +79,15 @@ _OFFICER_TIME_FRAME = {  # DOMAIN.md §1.3 (MED, AILA Jan 2022); the seeds give 
     "desde el {caller_id} o un número desconocido. Si no contesta la primera llamada, lo intentaremos una vez "
     "más; si no contesta ninguna de las dos, es posible que tenga que llamarnos de nuevo.",
 }
+OFFICER_CALLBACK_SMS = {  # `_OFFICER_TIME_FRAME` in a text of at most two segments (`ivr.notify.segments`)
+    "en": "USCIS Contact Center (simulated): {who} will call you back. Service item number: {item}. Urgent: a call "
+    "or e-mail within 72 hours, Mon-Fri; others: a call within 30 business days. Calls 7 a.m.-6:30 p.m. Eastern, "
+    "from {caller_id} or an unknown number; a missed call is tried once more.",
+    "es": "Centro de Contacto de USCIS (simulado): {who} le devolverá la llamada. Número de servicio: {item}. "
+    "Urgente: llamada o correo en 72 h, lun-vie; otros: llamada en 30 días hábiles. De 7:00 a 18:30, "
+    "hora del Este, desde {caller_id} o un número desconocido; una llamada perdida se repite.",
+}
+"""The text an officer's call-back (`OFFICER_TIERS`) is confirmed by: what the caller heard, in short."""
 _NO_NUMBER_TEXT = {
     "en": "We cannot call you back, because your phone number is not available to us. "
     "Please call again from a phone that shows its number.",
@@ -198,6 +207,26 @@ class Callback:
         if self.tier not in OFFICER_TIERS:
             return promise
         return promise + " " + _OFFICER_TIME_FRAME[lang].format(caller_id=read_phone(CALLBACK_CALLER_ID, lang))
+
+
+def officer_callback_sms(tier: str, service_item: str, language: str) -> str:
+    """The SMS confirming an officer's call-back: who calls, the service item number, and when and from
+    which number it comes, as `Callback.message` said them (the number written 202-838-2200)."""
+    lang = "es" if language == "es" else "en"
+    who = _WHO.get(tier, _WHO["tier2"])[lang]
+    return OFFICER_CALLBACK_SMS[lang].format(
+        who=who[0].lower() + who[1:],  # 'a USCIS officer', 'un supervisor'
+        item=service_item,
+        caller_id=written_phone(CALLBACK_CALLER_ID),
+    )
+
+
+def written_phone(number: str) -> str:
+    """A North American number as written: '+12028382200' -> '202-838-2200' (others as given)."""
+    digits = re.sub(r"[^0-9]", "", number)
+    if number.startswith("+1") and len(digits) == 11:
+        return f"{digits[1:4]}-{digits[4:7]}-{digits[7:]}"
+    return number
 
 
 def contact_center_day(now: dt.datetime) -> dt.date:

@@ -135,8 +135,7 @@ def biometrics_book(ctx: Context) -> Outcome:
         return Outcome("refused")
     new_time = dt.datetime.fromisoformat(chosen)
     times = current.times_rescheduled + 1
-    sequence = ctx.world.next_sequence("biometrics_confirmation", ctx.now.date())
-    confirmation = rules.confirmation_number("biometrics", ctx.now.date(), new_time, sequence)
+    confirmation = rules.confirmation_number(ctx.world.next_sequence(rules.CONFIRMATION_SEQUENCE, ctx.now.date()))
     new = {"appointment": new_time.isoformat(), "location": current.location, "times_rescheduled": times}
     ctx.emit(Effect(CASE_UPDATED, {"receipt": case.receipt_number, "changes": {"biometrics": new}}))
     ctx.emit(

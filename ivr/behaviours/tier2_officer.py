@@ -33,12 +33,11 @@ from ivr.core.registry import CASE_UPDATED, REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case, ServiceRequestRecord
 from ivr.routing import CONTACT_CENTER_ZONE, contact_center_day
 from ivr.rules import service_requests as sr_rules
-from ivr.rules.biometrics import confirmation_number, offer_slots
+from ivr.rules.biometrics import CONFIRMATION_SEQUENCE, confirmation_number, offer_slots
 from ivr.rules.directory import Office, OfficeKind
 from ivr.rules.hours import local_zone
 from ivr.rules.spoken import digits_from_speech, read_digits, say_date, say_time
 
-APPOINTMENT_SEQUENCE = "field_office_appointment"
 SLOTS_OFFERED = 3
 DEFAULT_REASON = "in-person services"
 
@@ -280,9 +279,7 @@ def live_book_appointment(ctx: Context) -> Outcome:
     office = str(vars_["appt_office_key"])
     current = case.field_office_appointment
     reason = current.reason if current is not None else DEFAULT_REASON
-    day = contact_center_day(ctx.now)
-    sequence = ctx.world.next_sequence(APPOINTMENT_SEQUENCE, day)
-    confirmation = confirmation_number(APPOINTMENT_SEQUENCE, day, slot, sequence)
+    confirmation = confirmation_number(ctx.world.next_sequence(CONFIRMATION_SEQUENCE, contact_center_day(ctx.now)))
     ctx.emit(
         Effect(
             CASE_UPDATED,

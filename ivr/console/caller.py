@@ -3,9 +3,10 @@
 It reaches the console the way a phone caller would (the language choice,
 the IVR's keys, optionally verifying with receipt and date of birth), and
 then answers what the agent does: its opening words when a seat answers,
-its identity when an officer answers, its reply to each script it hears,
-and its upset (and a request for a supervisor) after the action that
-upsets it.  It only produces caller words; the engine does the rest.
+its identity when an officer answers (or a representative, when the IVR did
+not check it), its reply to each script it hears, and its upset (and a
+request for a supervisor) after the action that upsets it.  It only
+produces caller words; the engine does the rest.
 """
 
 from __future__ import annotations
@@ -57,13 +58,17 @@ class SimulatedCaller:
         born = say_date(self.case.date_of_birth, self.language) if "date_of_birth" in knows else "…"
         return _IDENTITY[self.language].format(receipt=self.case.receipt_number, born=born)
 
+    def _tells_identity_to(self, seat: str) -> bool:
+        """An officer or supervisor hears who the caller is; a representative too, unless the IVR checked it."""
+        return seat in ("tier2", "supervisor") or (seat == "tier1" and not self.scenario.persona.verifies_in_ivr)
+
     def react(self, action: AgentAction, first_answer: bool) -> list[str]:
         """What the caller says after `action` (`first_answer`: the first time any seat answered the call)."""
         persona = self.scenario.persona
         said: list[str] = []
         if action.name == "accept":
             said.append(persona.opening)  # each new person hears the caller's question again
-            if getattr(action, "seat", "") in ("tier2", "supervisor") and persona.knows:
+            if persona.knows and self._tells_identity_to(str(getattr(action, "seat", ""))):
                 said.append(self.identity())
             if persona.asks_for_supervisor == "opening" and getattr(action, "seat", "") != "supervisor":
                 said.append(SUPERVISOR[self.language])

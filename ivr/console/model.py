@@ -1,8 +1,9 @@
 """The model answer of a scenario: the actions a trainee who does the right thing takes.
 
 Built from the scenario's expectations, in the order the rules want them:
-identity first, then the case, then what resolves the inquiry, then the
-escalation or the goodbye.  Trainers can show it after a call ("what a
+identity first (an officer always checks it; Tier 1 when the call needs
+the case and the IVR did not check it), then the case, then what resolves
+the inquiry, then the escalation or the goodbye.  Trainers can show it after a call ("what a
 full-marks call looks like"); tests play it to prove every scenario can get
 full marks.  Each item is an agent action as data (`ivr.core.agent.from_data`).
 """
@@ -26,7 +27,7 @@ def model_actions(scenario: Scenario, script_ref: Callable[[str], str], date_of_
     expected = scenario.expected
     persona = scenario.persona
     actions: list[dict[str, Any]] = []
-    if scenario.seat in ("tier2", "supervisor") and scenario.case and "receipt" in persona.knows:
+    if scenario.case and "receipt" in persona.knows and _checks_identity(scenario):
         actions.append({"action": "verify_identity", "receipt": scenario.case, "date_of_birth": date_of_birth})
     for script_id in expected.scripts:
         actions.append({"action": "read_script", "ref": script_ref(script_id)})
@@ -53,3 +54,11 @@ def model_actions(scenario: Scenario, script_ref: Callable[[str], str], date_of_
     else:
         actions.append({"action": "end_call"})
     return actions
+
+
+def _checks_identity(scenario: Scenario) -> bool:
+    """Whether the seat checks the caller's identity: an officer or supervisor always does; Tier 1 when the
+    call needs something of the case (a service request) and the caller did not verify in the IVR."""
+    if scenario.seat != "tier1":
+        return True
+    return scenario.expected.sr_type is not None and not scenario.persona.verifies_in_ivr

@@ -8,9 +8,10 @@ and a console call's transcript replays and scores like any other.
 
 Seed 003_29c9fde61bf22c66.txt fixes what each seat may do (`SEAT_ACTIONS`):
 Tier 1 answers "limited in verbiage and format by informational response
-scripts", creates service requests, transfers to Tier 2 and routes to a
-supervisor; Tier 2 officers have "access to applicable USCIS systems"; a
-supervisor may verify what the caller was told, contact the office, create a
+scripts", verifies the caller's identity (as the flow's Tier 1 does, before
+anything about a case), creates service requests, transfers to Tier 2 and
+routes to a supervisor; Tier 2 officers have "access to applicable USCIS
+systems"; a supervisor may verify what the caller was told, contact the office, create a
 service request and request action on a USCIS error.
 
 Pure vocabulary: no engine, no I/O.  The engine's handling lives in
@@ -193,8 +194,8 @@ class RequestOfficeAction(AgentAction):
 ACTIONS: dict[str, type[AgentAction]] = {
     cls.name: cls
     for cls in (
-        Accept, ReadScript, CreateServiceRequest, TransferToTier2, RouteToSupervisor, EndCall,
-        VerifyIdentity, ReadCaseDetails, OfferAppointments, BookAppointment, CancelAppointment,
+        Accept, VerifyIdentity, ReadScript, CreateServiceRequest, TransferToTier2, RouteToSupervisor, EndCall,
+        ReadCaseDetails, OfferAppointments, BookAppointment, CancelAppointment,
         DecideGoodCause, FreeAnswer, VerifyInformation, ContactOffice, RequestOfficeAction,
     )
 }
@@ -202,8 +203,13 @@ ACTIONS: dict[str, type[AgentAction]] = {
 SEAT_ACTIONS: dict[str, frozenset[str]] = {
     # Seed 003: Tier 1 is "limited in verbiage and format by informational response scripts";
     # "the CSR may create a Service Request …, escalate the call to a Tier 2 USCIS officer, or
-    # route the call to a supervisor".  No free text.
-    "tier1": frozenset({"read_script", "create_service_request", "transfer_tier2", "route_supervisor", "end_call"}),
+    # route the call to a supervisor".  No free text.  Case-specific information (seed 003: "CSRs provide
+    # basic case-specific ... information") only for a caller whose identity is verified (DOMAIN.md §1.3:
+    # who may get case-specific information; scripts/tier1-identity: Tier 1 verifies before a request
+    # about a case), so Tier 1 checks identity itself when the caller did not in the IVR.
+    "tier1": frozenset(
+        {"verify_identity", "read_script", "create_service_request", "transfer_tier2", "route_supervisor", "end_call"}
+    ),
     # Seed 003: officers have "access to applicable USCIS systems" and "may also escalate callers
     # to a supervisor"; DOMAIN.md §4: field office appointments "may only be scheduled by Tier 2".
     "tier2": frozenset(

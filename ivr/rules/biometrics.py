@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -42,6 +42,15 @@ LEAD_BUSINESS_DAYS = 2
 SLOT_TIMES = (time(9), time(13), time(10), time(14), time(8), time(15), time(11), time(12))
 
 _SEARCH_DAYS = 366
+
+CONFIRMATION_SEQUENCE = "confirmation"
+"""The store's counter confirmation numbers are drawn from: one count for every booking (biometrics and
+field office appointments), never restarted (`ivr.store.base.UNDATED_SEQUENCES`)."""
+CONFIRMATION_NUMBERS = 9 * 10**9
+"""How many distinct confirmation numbers there are: every ten-digit number from 1000000000, each given once."""
+_FIRST = 10**9
+_HALF = 10**5
+_ROUND_KEYS = ("confirmation-1", "confirmation-2", "confirmation-3", "confirmation-4")
 
 
 class Refusal(StrEnum):
@@ -188,18 +197,44 @@ def offer_slots(appointment: datetime, now: datetime, count: int = 3) -> list[da
     return slots
 
 
-def confirmation_number(kind: str, booked_on: date, new_time: datetime, sequence: int) -> str:
-    """A 10-digit confirmation number, the same every time for the same booking: what was booked
-    (`kind`), the day it was booked, the appointment's instant and the day's sequence number.
+def confirmation_number(sequence: int) -> str:
+    """The 10-digit confirmation number of the `sequence`-th booking (`CONFIRMATION_SEQUENCE`).
 
-    It is not derived from the receipt number (issue 10.3): a confirmation says nothing about whose
-    case it is, so a transcript whose identifiers are tokenised still replays to the same number.
-    The instant counts, not how it is written: 9:00 Pacific and 12:00 Eastern give the same number.
+    Unique by construction: a keyed permutation of the nine billion ten-digit numbers that
+    do not start with 0 (a spreadsheet keeps all ten digits) takes count n to one number
+    and no other (`_permute`), so two bookings get the same number only after nine billion
+    of them (nearly 500,000 years at 50,000 a day).  The counter is the store's race-free
+    one and never restarts (`ivr.store.base.UNDATED_SEQUENCES`); biometrics and Tier 2's
+    field office appointments draw from it alike, so no two bookings of either kind share a
+    number.  Consecutive counts look unrelated (1, 2, 3 give '9475271352', '1970615915',
+    '1914805747'), so a number tells a caller nothing about how many others booked.
+
+    A replayed call is handed the counts its recording drew, so it reads out the same
+    number.  It is not derived from the receipt number (issue 10.3): a confirmation says
+    nothing about whose case it is.
     """
-    _require_aware(new_time)
-    key = "|".join((kind, booked_on.isoformat(), new_time.astimezone(UTC).isoformat(), str(sequence)))
-    digest = hashlib.sha256(key.encode("utf-8")).digest()
-    return f"{int.from_bytes(digest[:8], 'big') % 10**10:010d}"
+    if sequence < 1:
+        raise ValueError(f"sequence must be positive, not {sequence}")
+    return str(_FIRST + _permute((sequence - 1) % CONFIRMATION_NUMBERS))
+
+
+def _permute(value: int) -> int:
+    """A bijection of 0 … CONFIRMATION_NUMBERS - 1: the Feistel permutation of 0 … 10**10 - 1, walked on
+    while it lands outside the range (cycle walking: each value's cycle returns to the range, so the
+    walk ends, and two values never meet on it)."""
+    value = _feistel(value)
+    while value >= CONFIRMATION_NUMBERS:
+        value = _feistel(value)
+    return value
+
+
+def _feistel(value: int) -> int:
+    """A bijection of 0 … 10**10 - 1: each round adds a keyed hash of one half to the other, mod 10**5."""
+    left, right = divmod(value, _HALF)
+    for round_key in _ROUND_KEYS:
+        digest = hashlib.sha256(f"{round_key}|{right}".encode()).digest()
+        left, right = right, (left + int.from_bytes(digest[:8], "big")) % _HALF
+    return left * _HALF + right
 
 
 def _add_business_days(start: date, count: int) -> date:

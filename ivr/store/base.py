@@ -43,7 +43,7 @@ from typing import Any
 
 from ivr.core.session import Session
 
-UNDATED_SEQUENCES = frozenset({"service_item"})
+UNDATED_SEQUENCES = frozenset({"service_item", "confirmation"})  # and `ivr.rules.biometrics.CONFIRMATION_SEQUENCE`
 """Counters that never restart: one count for all days (`ivr.routing.SERVICE_ITEM_SEQUENCE`: service item
 numbers must stay unique for years, and a day's count would cap them)."""
 UNDATED_DAY = "*"

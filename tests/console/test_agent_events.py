@@ -41,7 +41,7 @@ def test_tier1_has_no_free_answer(console: ConsoleService, tier1_call: str) -> N
     """Seed 003: Tier 1 is limited to the response scripts, so a free answer is refused and the caller hears nothing."""
     outcome = console.act(tier1_call, "tina", {"action": "free_answer", "text": "Don't worry about it."})
     assert outcome.refused == (
-        "a Tier 1 representative may not say a free answer (a Tier 1 representative may read a script, "
+        "a Tier 1 representative may not say a free answer (a Tier 1 representative may verify identity, read a script, "
         "create a service request, transfer to Tier 2, route to a supervisor or end the call)"
     )
     assert outcome.step.says == ()

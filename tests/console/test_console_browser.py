@@ -233,3 +233,38 @@ def test_a_reload_keeps_the_seat_the_trainee_was_available_at(browser: Any, serv
     trainee.reload()
     expect(trainee.locator("#available")).to_have_attribute("aria-pressed", "false")
     assert trainee.errors == []
+
+
+def test_a_tier1_trainee_verifies_the_caller_on_the_page_before_the_request(browser: Any, server: str) -> None:
+    """DOMAIN.md §1.3 (case-specific information only for the applicant or their representative): at the Tier 1
+    seat the page offers the identity check first; the hand-off turns to verified, the request goes through,
+    and the score card keeps `identity_first`."""
+    trainee = _signed_in(browser, server, "/console", "tina")
+    trainee.click("details.practice summary")
+    trainee.select_option("#scenario", "tier1-notice-not-received-unverified-es")
+    trainee.click("#ring")
+    trainee.locator("#queue button", has_text="Accept").click(timeout=10_000)
+    expect(trainee.locator("#timeline")).to_contain_text("Mi número de recibo es LIN2690350103", timeout=10_000)
+    expect(trainee.locator("#handoff")).to_contain_text("Not verified")
+    expect(trainee.locator("#verify-form")).to_be_visible()
+    groups = trainee.locator("#actions .group:not([hidden])")
+    assert groups.first.get_attribute("id") == "verify-form"  # identity first, above the scripts
+
+    trainee.fill("#verify-receipt", "LIN2690350103")
+    trainee.fill("#verify-dob", "1979-09-03")
+    trainee.click("#verify-form button[type=submit]")
+    expect(trainee.locator("#timeline")).to_contain_text("Gracias. He confirmado su identidad.", timeout=10_000)
+    expect(trainee.locator("#handoff")).to_contain_text("Verified", timeout=10_000)
+    expect(trainee.locator("#handoff")).not_to_contain_text("Not verified")
+
+    trainee.fill("#script-search", "aviso")
+    trainee.click('#scripts button[data-ref^="notice-not-received@"]')
+    expect(trainee.locator("#timeline")).to_contain_text("Caller: Sí, USCIS tiene mi dirección actual.", timeout=10_000)
+    trainee.select_option("#sr-type", "notice_not_received")
+    trainee.fill("#sr-content", "El aviso de recibo nunca llegó.")
+    trainee.click("#sr-form button[type=submit]")
+    expect(trainee.locator("#timeline")).to_contain_text("Hice una solicitud de servicio", timeout=10_000)
+    trainee.click('button[data-action="end_call"]')
+    expect(trainee.locator("#card-points")).to_have_text("7 / 7", timeout=10_000)
+    expect(trainee.locator("#scorecard")).to_contain_text("identity verified before any case information")
+    assert trainee.errors == []

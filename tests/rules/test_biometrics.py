@@ -9,7 +9,6 @@ from ivr.rules.biometrics import (
     ADOPTION_FORMS,
     GOOD_CAUSES,
     Refusal,
-    confirmation_number,
     is_untimely,
     offer_slots,
     self_service_refusal,
@@ -199,44 +198,3 @@ def test_offer_slots_alternates_morning_and_afternoon():
     """A caller who cannot come in the morning finds an afternoon time among the first offers."""
     hours = [slot.hour for slot in offer_slots(FAR, NOW)]
     assert min(hours) < 12 <= max(hours)
-
-
-BOOKED = FAR.date() - timedelta(days=10)
-
-
-def test_confirmation_number_is_ten_digits():
-    """DESIGN.md §3: the flow reads it back digit by digit, so it is digits only, always ten."""
-    number = confirmation_number("biometrics", BOOKED, FAR, 1)
-    assert len(number) == 10 and number.isdigit()
-
-
-def test_confirmation_number_is_the_same_for_the_same_inputs():
-    """A replayed call must produce the confirmation the recorded call read out."""
-    assert confirmation_number("biometrics", BOOKED, FAR, 1) == confirmation_number("biometrics", BOOKED, FAR, 1)
-
-
-def test_confirmation_number_depends_on_the_instant_not_its_zone():
-    """9:00 Eastern written in Pacific time is the same appointment, so it gets the same number."""
-    pacific = FAR.astimezone(ZoneInfo("America/Los_Angeles"))
-    assert confirmation_number("biometrics", BOOKED, pacific, 1) == confirmation_number("biometrics", BOOKED, FAR, 1)
-
-
-@pytest.mark.parametrize(
-    ("kind", "booked", "when", "sequence"),
-    [
-        pytest.param("field_office_appointment", BOOKED, FAR, 1, id="other-kind"),
-        pytest.param("biometrics", BOOKED + timedelta(days=1), FAR, 1, id="other-day"),
-        pytest.param("biometrics", BOOKED, FAR + timedelta(hours=1), 1, id="other-time"),
-        pytest.param("biometrics", BOOKED, FAR, 2, id="other-sequence"),
-    ],
-)
-def test_confirmation_number_changes_with_kind_day_time_or_sequence(kind, booked, when, sequence):
-    """Two different bookings do not share a confirmation number (the day's sequence tells them apart)."""
-    assert confirmation_number(kind, booked, when, sequence) != confirmation_number("biometrics", BOOKED, FAR, 1)
-
-
-def test_confirmation_number_says_nothing_about_the_case():
-    """Issue 10.3: it is not derived from the receipt, so tokenised transcripts replay to the same number."""
-    import inspect
-
-    assert "receipt" not in inspect.signature(confirmation_number).parameters
