@@ -3,13 +3,17 @@
 Validators walk the loaded data, call `checker.problem(...)` for each fault,
 and call `checker.raise_if_any()` at the end.  The helpers here cover what
 every definition format needs: strict keys, types and bilingual text.
+
+A checker given a `spanish` rule (the glossary's `avoided_forms`, for the flows,
+script drafts and each script's newest version) holds every Spanish text that
+`bilingual` reads to it: each finding is a problem on the `es:` line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ivr.clock import out_of_range
@@ -22,9 +26,10 @@ LANGUAGES = ("en", "es")
 class Checker:
     """Accumulates the problems of one definition file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, spanish: Callable[[str], Iterable[object]] | None = None) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.spanish = spanish
 
     def problem(self, line: int, where: str, what: str) -> None:
         self.problems.append(Problem(self.path, line, where, what))
@@ -164,6 +169,9 @@ class Checker:
             text = self.text(inner, language, _join(where, key))
             if text is not None:
                 result[language] = text
+        if self.spanish is not None and "es" in result:
+            for finding in self.spanish(result["es"]):
+                self.problem(inner.line_of("es"), _join(_join(where, key), "es"), str(finding))
         return result if len(result) == len(LANGUAGES) else None
 
 

@@ -4,7 +4,8 @@ Owns the flow language: its keys (`*_KEYS` below, held against
 `flows/schema.json` by a test), the per-state checks and the graph checks
 (unknown targets, unreachable states, states that cannot reach an end, menus
 without no-input or no-match handling, missing English or Spanish text,
-names missing from the registry).  Every problem of a file is reported at
+names missing from the registry, Spanish the glossary avoids:
+`ivr.rules.glossary.avoided_forms`).  Every problem of a file is reported at
 once as `flows/x.yaml:LINE: where: what (allowed: ...)`.
 
 Runs at start-up only; nothing here is on the per-request path.
@@ -50,6 +51,7 @@ from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.examples import read_examples
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
+from ivr.rules.glossary import avoided_forms
 
 FLOW_FORMAT_VERSION = 1
 FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
@@ -148,7 +150,7 @@ def load_flows(
 
 
 def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path, read: list[Path] | None = None) -> Flow:
-    check = Checker(path)
+    check = Checker(path, spanish=avoided_forms)
     top = check.mapping(data, "", 1)
     if top is None:
         check.raise_if_any()
@@ -213,7 +215,7 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any, read: list
         digest.update(path.read_bytes())
         if read is not None:
             read.append(path)
-        fragment_check = Checker(shown)
+        fragment_check = Checker(shown, spanish=avoided_forms)
         body = fragment_check.mapping(data, "", 1)
         if body is None:
             fragments.append((fragment_check, Mapping()))
