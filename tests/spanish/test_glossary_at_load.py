@@ -116,3 +116,23 @@ def test_a_wording_draft_is_held_to_the_glossary(tmp_path: Path, monkeypatch: py
     assert [str(problem) for problem in raised.value.problems] == [
         f'tier1-appointments/v3.yaml:{line}: wording.field_office.es: "oficina de campo" — say "oficina local" (glossary)'
     ]
+
+
+def test_ivr_validate_reports_a_flow_prompt_with_an_avoided_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A menu option of the shipped flow reworded to "oficina de campo" is reported on its line; callers' phrases are not."""
+    flows = Path(__file__).resolve().parents[2] / "flows"
+    shutil.copy(flows / "uscis_contact_center.yaml", tmp_path)
+    shutil.copytree(flows / "uscis_contact_center", tmp_path / "uscis_contact_center")
+    monkeypatch.chdir(tmp_path)
+    flow = tmp_path / "uscis_contact_center.yaml"
+    lines = flow.read_text(encoding="utf-8").splitlines(True)
+    at = next(i for i, line in enumerate(lines) if "es: las citas en una oficina local}" in line)
+    lines[at] = lines[at].replace("una oficina local}", "una oficina de campo}")
+    flow.write_text("".join(lines), encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["validate", "uscis_contact_center.yaml"])
+
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "(glossary)" in line] == [
+        f'uscis_contact_center.yaml:{at + 1}: states.main_menu.options['3'].topic.es: "oficina de campo" — say "oficina local" (glossary)'
+    ]
