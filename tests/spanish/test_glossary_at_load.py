@@ -134,5 +134,6 @@ def test_ivr_validate_reports_a_flow_prompt_with_an_avoided_form(tmp_path: Path,
 
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if "(glossary)" in line] == [
-        f'uscis_contact_center.yaml:{at + 1}: states.main_menu.options['3'].topic.es: "oficina de campo" — say "oficina local" (glossary)'
+        f"uscis_contact_center.yaml:{at + 1}: states.main_menu.options['3'].topic.es: "
+        '"oficina de campo" — say "oficina local" (glossary)'
     ]
