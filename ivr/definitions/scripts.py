@@ -440,7 +440,7 @@ def _load_version(
     except UnicodeDecodeError as exc:
         problems.append(Problem(shown, 1, "", f"not UTF-8 text ({exc.reason})"))
         return None
-    checker = Checker(shown, spanish=avoided_forms if held_to_glossary else None)
+    checker = Checker(shown, spanish=avoided_forms if held_to_glossary else None, source=text)
     if entry is not None:
         now = content_hash(text)
         if now != entry.digest:

@@ -81,12 +81,12 @@ def test_a_draft_that_says_the_term_publishes(sample_only: Path) -> None:
 
 
 def test_the_newest_published_version_is_held_to_the_glossary_at_start_up(scripts_root: Path) -> None:
-    """Without drafts (as the app loads), the newest published version with an avoided form is a load error."""
+    """Without drafts (as the app loads), the newest published version with an avoided form is a load error on its line."""
     with pytest.raises(DefinitionError) as raised:
         load_scripts(scripts_root)
 
     assert [str(problem) for problem in raised.value.problems] == [
-        'other/v2.yaml:16: text.es: "línea de ayuda militar" — say "línea de ayuda para militares" (glossary)'
+        'other/v2.yaml:18: text.es: "línea de ayuda militar" — say "línea de ayuda para militares" (glossary)'
     ]
 
 
@@ -136,4 +136,18 @@ def test_ivr_validate_reports_a_flow_prompt_with_an_avoided_form(tmp_path: Path,
     assert [line for line in result.output.splitlines() if "(glossary)" in line] == [
         f"uscis_contact_center.yaml:{at + 1}: states.main_menu.options['3'].topic.es: "
         '"oficina de campo" — say "oficina local" (glossary)'
+    ]
+
+
+def test_an_avoided_form_over_a_line_break_is_reported_on_the_es_line(sample_only: Path) -> None:
+    """Words a folded text splits over two lines are still found, and named on the text's `es:` line."""
+    draft = sample_only / "sample" / "v2.yaml"
+    text = draft.read_text().replace("cambiar una cita biométrica", "cambiar una cita de servicios biométricos")
+    draft.write_text(text.replace("sobre su cita de servicios biométricos.", "sobre su cita\n    biométrica."))
+
+    with pytest.raises(DefinitionError) as raised:
+        load_scripts(sample_only, include_drafts=True)
+
+    assert [str(problem) for problem in raised.value.problems] == [
+        'sample/v2.yaml:16: text.es: "cita biométrica" — say "cita de servicios biométricos" (glossary)'
     ]
