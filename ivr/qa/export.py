@@ -1,9 +1,9 @@
 """Exporting recorded calls: redacted so they still replay, and refused when an identifier survives.
 
 Redaction (`ivr.qa.redact`) rewrites the caller's inputs, the case snapshot and
-what the call said.  Some things a call says are derived from an identifier
-(a confirmation number is a hash of the receipt), so text substitution alone
-cannot make them agree with the synthetic identifiers.  So when the original
+what the call said.  Some things a call says follow from the case an identifier
+names (its status, its dates, the requests open on it), so text substitution
+alone cannot make them agree with the synthetic identifiers.  So when the original
 transcript still replays as recorded, the redacted call is re-recorded: its
 redacted inputs are played against its redacted world, and what the call says
 now is what the export keeps, after checking that it took the original's path
