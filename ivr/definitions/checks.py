@@ -3,13 +3,19 @@
 Validators walk the loaded data, call `checker.problem(...)` for each fault,
 and call `checker.raise_if_any()` at the end.  The helpers here cover what
 every definition format needs: strict keys, types and bilingual text.
+
+A checker given a `spanish` rule (the glossary's `avoided_forms`, for the flows,
+script drafts and each script's newest version) holds every Spanish text that
+`bilingual` reads to it: each finding is a problem on the line that says it (the
+`es:` line when the checker was not given the file's text, or the words run over
+a line break).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ivr.clock import out_of_range
@@ -22,9 +28,11 @@ LANGUAGES = ("en", "es")
 class Checker:
     """Accumulates the problems of one definition file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, spanish: Callable[[str], Iterable[object]] | None = None, source: str = "") -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.spanish = spanish
+        self.source = source  # the file's text, when the caller has it: findings name their own line
 
     def problem(self, line: int, where: str, what: str) -> None:
         self.problems.append(Problem(self.path, line, where, what))
@@ -164,7 +172,28 @@ class Checker:
             text = self.text(inner, language, _join(where, key))
             if text is not None:
                 result[language] = text
+        if self.spanish is not None and "es" in result:
+            for finding in self.spanish(result["es"]):
+                line = self._line_saying(inner.line_of("es"), str(getattr(finding, "said", "")))
+                self.problem(line, _join(_join(where, key), "es"), str(finding))
         return result if len(result) == len(LANGUAGES) else None
+
+
+    def _line_saying(self, line: int, said: str) -> int:
+        """The line, from a text's first (`line`) to the end of its block, that holds `said`; else `line`."""
+        rows = self.source.splitlines()
+        if not said or not 0 < line <= len(rows):
+            return line
+        first = rows[line - 1]
+        indent = len(first) - len(first.lstrip())
+        wanted = said.casefold()
+        for number in range(line, len(rows) + 1):
+            row = rows[number - 1]
+            if number > line and row.strip() and len(row) - len(row.lstrip()) <= indent:
+                break  # past the text's block
+            if wanted in row.casefold():
+                return number
+        return line
 
 
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}

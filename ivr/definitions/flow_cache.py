@@ -6,7 +6,8 @@ compiling its states (prompts, hints, the understanding models) were about half 
 `compile_parts` in its instance folder (`flow-cache.pickle`, readable by its owner
 only), together with what made them:
 
-* the SHA-256 of every file read: each flow file and each fragment it includes;
+* the SHA-256 of every file read: each flow file and each fragment it includes, and the
+  Spanish glossary the loaders hold Spanish prompts to (`ivr/data/glossary.yaml`);
 * a key over the program: every `ivr` module's source file (its path, size and time
   of change, as Python's own bytecode cache checks it), Python's version, the registry's
   names, the flow paths asked for and the working folder (the paths that problems and
@@ -42,6 +43,7 @@ from ivr.core.machine import CompiledFlow, FlowParts, compile_flow, compile_part
 from ivr.core.registry import Registry
 from ivr.definitions.flows import load_flows
 from ivr.definitions.scripts import ScriptLibrary, load_scripts
+from ivr.rules.glossary import DEFAULT_PATH as GLOSSARY_PATH
 
 CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
@@ -59,7 +61,7 @@ def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder:
         read: list[Path] = []
         flows = load_flows(asked, registry, read)
         kept = {flow_id: (flow, compile_parts(flow, registry)) for flow_id, flow in flows.items()}
-        _write(cache, key, read, kept)
+        _write(cache, key, [*read, GLOSSARY_PATH], kept)
     return {flow_id: compile_flow(flow, registry, parts) for flow_id, (flow, parts) in kept.items()}
 
 
@@ -73,7 +75,7 @@ def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -
     if isinstance(kept, ScriptLibrary):
         return kept
     library = load_scripts(root, include_drafts=include_drafts)
-    _write(cache, key, files, library)
+    _write(cache, key, [*files, GLOSSARY_PATH], library)
     return library
 
 

@@ -4,7 +4,8 @@ Owns the flow language: its keys (`*_KEYS` below, held against
 `flows/schema.json` by a test), the per-state checks and the graph checks
 (unknown targets, unreachable states, states that cannot reach an end, menus
 without no-input or no-match handling, missing English or Spanish text,
-names missing from the registry).  Every problem of a file is reported at
+names missing from the registry, Spanish the glossary avoids:
+`ivr.rules.glossary.avoided_forms`).  Every problem of a file is reported at
 once as `flows/x.yaml:LINE: where: what (allowed: ...)`.
 
 Runs at start-up only; nothing here is on the per-request path.
@@ -50,6 +51,7 @@ from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.examples import read_examples
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
+from ivr.rules.glossary import avoided_forms
 
 FLOW_FORMAT_VERSION = 1
 FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
@@ -112,16 +114,17 @@ def load_flow(path: Path | str, registry: Registry | None = None, read: list[Pat
 
     `read`, when given, gets the path of every file read: the flow's and its fragments'."""
     data, shown = load_file(path)
-    digest = hashlib.sha256(Path(path).read_bytes())
+    raw = Path(path).read_bytes()
+    digest = hashlib.sha256(raw)
     if read is not None:
         read.append(Path(path))
-    return _build(data, shown, digest, registry or builtin_registry(), Path(path).parent, read)
+    return _build(data, shown, digest, registry or builtin_registry(), Path(path).parent, read, _text_of(raw))
 
 
 def load_flow_text(text: str, shown_path: str, registry: Registry | None = None) -> Flow:
     """Validate flow text (for tests and editors) as if it were the file `shown_path`."""
     data = load_text(text, shown_path)
-    return _build(data, shown_path, hashlib.sha256(text.encode()), registry or builtin_registry(), Path(shown_path).parent)
+    return _build(data, shown_path, hashlib.sha256(text.encode()), registry or builtin_registry(), Path(shown_path).parent, None, text)
 
 
 def load_flows(
@@ -147,8 +150,15 @@ def load_flows(
     return flows
 
 
-def _build(data: Any, path: str, digest: Any, registry: Registry, base: Path, read: list[Path] | None = None) -> Flow:
-    check = Checker(path)
+def _text_of(raw: bytes) -> str:
+    """A file's text as YAML read it (the loader refused anything else), for problems to name their line."""
+    return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def _build(
+    data: Any, path: str, digest: Any, registry: Registry, base: Path, read: list[Path] | None = None, source: str = ""
+) -> Flow:
+    check = Checker(path, spanish=avoided_forms, source=source)
     top = check.mapping(data, "", 1)
     if top is None:
         check.raise_if_any()
@@ -210,10 +220,11 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any, read: list
                 else:
                     check.problems.append(problem)
             continue
-        digest.update(path.read_bytes())
+        raw = path.read_bytes()
+        digest.update(raw)
         if read is not None:
             read.append(path)
-        fragment_check = Checker(shown)
+        fragment_check = Checker(shown, spanish=avoided_forms, source=_text_of(raw))
         body = fragment_check.mapping(data, "", 1)
         if body is None:
             fragments.append((fragment_check, Mapping()))

@@ -13,6 +13,9 @@ This module owns:
   are `ivr.definitions.script_lock`'s; re-exported here);
 * choosing the scripts in force on a date, with pins from the configuration,
   and finding a script by menu key, topic or what the caller said (`ScriptSet`);
+* the glossary (`ivr.rules.glossary.avoided_forms`) over the Spanish label, text and
+  wording of every draft and of each script's newest version: what callers hear from
+  now on.  Older published versions are history and are not held to it;
 * wording scripts (`wording:` in place of `text:`, `ivr.definitions.script_wording`):
   the fixed sentences Tier 1 says around the answers, checked here to be said by
   exactly one script in force on every date once the first of them is.
@@ -39,6 +42,7 @@ from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, parse_ref, publication_records, publish, read_lock
 from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
+from ivr.rules.glossary import avoided_forms
 
 __all__ = [
     "FORMAT_VERSIONS",
@@ -361,11 +365,13 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     files = _version_files(root, problems)
     loaded: list[_Loaded] = []
     drafts: set[str] = set()
+    newest = _newest(files)
     for version_file in files:
         entry = lock.get(version_file.ref)
         if entry is None and not include_drafts:
             continue
-        result = _load_version(version_file, entry, problems)
+        held_to_glossary = entry is None or version_file.ref in newest
+        result = _load_version(version_file, entry, problems, held_to_glossary)
         if result is not None:
             loaded.append(result)
             if entry is None:
@@ -395,6 +401,12 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
 
 
+def _newest(files: list[_VersionFile]) -> set[str]:
+    """`id@version` of each script's highest version on disk, published or draft (a draft is the next wording)."""
+    newest = {version_file.id: version_file for version_file in files}  # sorted by id, then number: the last wins
+    return {version_file.ref for version_file in newest.values()}
+
+
 def _version_files(root: Path, problems: list[Problem]) -> list[_VersionFile]:
     files: list[_VersionFile] = []
     for folder in sorted(root.iterdir()):
@@ -420,7 +432,7 @@ def _version_files(root: Path, problems: list[Problem]) -> list[_VersionFile]:
 
 
 def _load_version(
-    version_file: _VersionFile, entry: LockEntry | None, problems: list[Problem]
+    version_file: _VersionFile, entry: LockEntry | None, problems: list[Problem], held_to_glossary: bool = True
 ) -> _Loaded | None:
     shown = display_path(version_file.path)
     try:
@@ -428,7 +440,7 @@ def _load_version(
     except UnicodeDecodeError as exc:
         problems.append(Problem(shown, 1, "", f"not UTF-8 text ({exc.reason})"))
         return None
-    checker = Checker(shown)
+    checker = Checker(shown, spanish=avoided_forms if held_to_glossary else None, source=text)
     if entry is not None:
         now = content_hash(text)
         if now != entry.digest:

@@ -7,6 +7,10 @@ Solicitudes de Los Ángeles"), and the check that a Spanish text uses the
 glossary's terms: no rejected variant ("tramitación" where the glossary says
 "procesamiento") and no English place name with a Spanish one.  Pure apart
 from reading the bundled file.
+
+`Glossary.avoided` is the one rule: the definition loaders report each finding
+(`ivr validate`, `ivr scripts publish`) and the tests over the shipped Spanish
+call the same method.
 """
 
 from __future__ import annotations
@@ -36,7 +40,18 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Glossary:
+class Avoided:
+    """One avoided form found in a Spanish text, and what the glossary says instead."""
+
+    said: str
+    say: str
+
+    def __str__(self) -> str:
+        return f'"{self.said}" \u2014 say "{self.say}" (glossary)'
+
+
+@dataclass(frozen=True)
+class Glossary:  # not slotted: `_screens` is cached on the instance
     terms: tuple[Term, ...]
     places: MappingProxyType[str, str]
 
@@ -55,24 +70,48 @@ class Glossary:
             return name
         return f"el Centro de Apoyo de Solicitudes de {self.place(match['city'])}"
 
-    def problems(self, text: str) -> list[str]:
-        """What in a Spanish text goes against the glossary (empty when nothing does)."""
+    @functools.cached_property
+    def _screens(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """A pattern for every variant (over casefolded text) and one for every English place name.
+
+        Most texts are clean: two searches tell, before the findings are listed one by one.
+        """
+        variants = [re.escape(variant.casefold()) for term in self.terms for variant in term.rejected]
+        places = [re.escape(english) for english, spanish in self.places.items() if english != spanish]
+        return re.compile("|".join(variants) or "(?!)"), re.compile(rf"\b(?:{'|'.join(places)})\b" if places else "(?!)")
+
+    def avoided(self, text: str) -> list[Avoided]:
+        """Each avoided form a Spanish text uses (a term's `not` variant, an English place name), in glossary order."""
+        variants, places = self._screens
+        if not variants.search(text.casefold()) and not places.search(text):
+            return []
         found = []
         lowered = text.casefold()
         for term in self.terms:
             for variant in term.rejected:
-                if variant.casefold() in lowered:
-                    found.append(f"'{variant}': say '{term.es}' ({term.en})")
+                at = lowered.find(variant.casefold())
+                if at >= 0:
+                    said = text[at : at + len(variant)] if len(lowered) == len(text) else variant
+                    found.append(Avoided(said, term.es))
         for english, spanish in self.places.items():
             if english != spanish and re.search(rf"\b{re.escape(english)}\b", text):
-                found.append(f"'{english}': say '{spanish}'")
+                found.append(Avoided(english, spanish))
         return found
+
+    def problems(self, text: str) -> list[str]:
+        """What in a Spanish text goes against the glossary (empty when nothing does), one line each."""
+        return [str(finding) for finding in self.avoided(text)]
 
 
 @functools.cache
 def bundled_glossary() -> Glossary:
     """The shipped glossary, read once per process."""
     return load_glossary(DEFAULT_PATH)
+
+
+def avoided_forms(text: str) -> list[Avoided]:
+    """The shipped glossary's findings in a Spanish text: the rule the definition loaders hold Spanish to."""
+    return bundled_glossary().avoided(text)
 
 
 def load_glossary(path: Path) -> Glossary:

@@ -64,6 +64,19 @@ def test_a_second_start_gets_the_same_flows_from_the_cache(flow_file: Path, inst
     assert (instance / CACHE_NAME).stat().st_mode & 0o777 == 0o600
 
 
+def test_an_edited_glossary_loads_the_flows_afresh(
+    flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loaders hold Spanish prompts to the glossary: once it changes, a start checks the flows against it again."""
+    glossary = tmp_path / "glossary.yaml"
+    shutil.copy(flow_cache.GLOSSARY_PATH, glossary)
+    monkeypatch.setattr(flow_cache, "GLOSSARY_PATH", glossary)
+    cached(flow_file, instance)
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "# a new term to avoid\n", encoding="utf-8")
+    cached(flow_file, instance)
+    assert len(loads) == 2
+
+
 def test_a_flow_compiled_from_the_cache_says_and_listens_as_one_compiled_afresh(
     flow_file: Path, instance: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -178,6 +191,19 @@ def test_an_edited_script_version_is_loaded_again(scripts_folder: Path, instance
     version.write_text(version.read_text() + "\n  broken: [\n")
     with pytest.raises(DefinitionError):
         cached_scripts(scripts_folder, False, instance)
+    assert len(script_loads) == 2
+
+
+def test_an_edited_glossary_loads_the_scripts_afresh(
+    scripts_folder: Path, instance: Path, script_loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each script's newest version is held to the glossary: once it changes, a start checks the scripts again."""
+    glossary = tmp_path / "glossary.yaml"
+    shutil.copy(flow_cache.GLOSSARY_PATH, glossary)
+    monkeypatch.setattr(flow_cache, "GLOSSARY_PATH", glossary)
+    cached_scripts(scripts_folder, False, instance)
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "# a new term to avoid\n", encoding="utf-8")
+    cached_scripts(scripts_folder, False, instance)
     assert len(script_loads) == 2
 
 
