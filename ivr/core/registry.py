@@ -107,11 +107,14 @@ class Services:
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Outcome:
     """An action's result: the outcome name the flow routes on."""
 
     name: str
+
+    def __init__(self, name: str) -> None:
+        self.__dict__["name"] = name  # the frozen dataclass's `__init__`, without `object.__setattr__`: one per action run
 
 
 Guard = Callable[[Context], bool]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 from types import MappingProxyType
 
 from ivr.core import agent_step, saying
@@ -53,12 +54,15 @@ class EngineFault(Exception):
     """Something inside the engine went wrong (a loop, an action that misbehaved)."""
 
 
-class Run:
-    """One step in progress over a copy of the call's session."""
+class Run(CallModel):
+    """One step in progress over a copy of the call's session.
+
+    It is also the model `transitions` moves (a `CallModel`): its `state` is the machine's side of
+    the session's, set before a trigger and read after it."""
 
     __slots__ = (
         "compiled", "plans", "keys", "session", "world", "services", "event", "actions", "entered", "tier_changes",
-        "fault", "hops", "understood", "ctx", "model",
+        "fault", "hops", "understood", "ctx", "events",
     )
 
     def __init__(
@@ -70,8 +74,10 @@ class Run:
         world: World,
         services: Services,
         event: Event,
+        events: dict[str, Any] | None = None,
     ) -> None:
         self.compiled = compiled
+        self.events = events  # the machine's events when fired directly (else through `compiled.fire`)
         self.plans = plans
         self.keys = keys  # the flow's global keys: key -> purpose
         self.session = session
@@ -85,7 +91,7 @@ class Run:
         self.hops = 0
         self.understood: Understanding | None = None
         self.ctx = Context(session, world, event.now, services, _NO_ARGS)
-        self.model = CallModel(session.state)
+        self.state = session.state
 
     # --- entry points --------------------------------------------------------------
 
@@ -248,7 +254,7 @@ class Run:
 
     def _select(self, plan: StatePlan, key: str) -> None:
         selected = plan.options.get(key)
-        if selected is None or not self.compiled.fire(self.model, selected[1], self.ctx):
+        if selected is None or not self._trigger(selected[1]):
             self._failed("no_match")
             return
         if selected[0].language:
@@ -329,26 +335,39 @@ class Run:
 
     # --- transitions ------------------------------------------------------------------
 
+    def _trigger(self, trigger: str) -> bool:
+        """Fire one trigger on the flow's shared machine; True when a transition happened."""
+        events = self.events
+        if events is None:
+            return self.compiled.fire(self, trigger, self.ctx)
+        event = events.get(trigger)
+        return event is not None and bool(event.trigger(self, ctx=self.ctx))
+
     def _fire(self, trigger: str) -> None:
-        model = self.model
-        if not self.compiled.fire(model, trigger, self.ctx):
-            raise EngineFault(f"no transition '{trigger}' from '{model.state}'")
+        events = self.events  # `_trigger`, inline: every transition of a step but a menu's option passes here
+        if events is None:
+            fired = self.compiled.fire(self, trigger, self.ctx)
+        else:
+            event = events.get(trigger)
+            fired = event is not None and event.trigger(self, ctx=self.ctx)
+        if not fired:
+            raise EngineFault(f"no transition '{trigger}' from '{self.state}'")
         self.hops += 1  # `_after_transition`, inline: every transition of a step passes here
         if self.hops > MAX_HOPS:
             raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
-        name = self.session.state = model.state
+        name = self.session.state = self.state
         self._enter(name)
 
     def _after_transition(self) -> None:
         self.hops += 1
         if self.hops > MAX_HOPS:
             raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
-        name = self.session.state = self.model.state
+        name = self.session.state = self.state
         self._enter(name)
 
     def _set_state(self, name: str) -> None:
         self.session.state = name
-        self.model.state = name
+        self.state = name
 
     def _enter(self, name: str) -> None:
         session = self.session
@@ -378,12 +397,18 @@ class Run:
         elif kind == "message" or kind == "branch":
             lines = plan.prompt[session.language]
             if lines:
-                saying.speak(self, lines)
+                if plan.ready:
+                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
+                else:
+                    saying.speak(self, lines)
             self._fire("next")
         elif kind == "action":
             lines = plan.prompt[session.language]
             if lines:
-                saying.speak(self, lines)
+                if plan.ready:
+                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
+                else:
+                    saying.speak(self, lines)
             self._run_action(plan)
         elif kind == "transfer":
             self._transfer(plan)
@@ -426,7 +451,7 @@ class Run:
         else:
             self.actions.append(Enqueue(route.target, state.to, flat))
         self.session.state = state.goto or state.name
-        self.model.state = self.session.state
+        self.state = self.session.state
 
     def _callback(self, tier: str, queue: str) -> None:
         """A tier answered by a call-back queue (DOMAIN.md §1.3): record the caller, give a service item."""
