@@ -152,7 +152,7 @@ class Run(CallModel):
 
     def _digits(self, raw: str) -> None:
         digits = raw[:MAX_DIGITS] if raw.isascii() and raw.isdigit() else _KEYS.sub("", raw)[:MAX_DIGITS]
-        plan = self.current
+        plan = self.plans.get(self.session.state) or self.current  # `current`, inline: most steps are keys
         if not plan.waits:
             saying.present(self, again=True)
             return
@@ -371,8 +371,7 @@ class Run(CallModel):
 
     def _enter(self, name: str) -> None:
         session = self.session
-        session.no_input = 0
-        session.no_match = 0
+        session.no_input = session.no_match = 0
         session.path.append(name)
         self.entered.append(name)
         plan = self.plans.get(name)
@@ -381,11 +380,22 @@ class Run(CallModel):
         if plan.confirming:
             saying.present(self, False, plan)
             return
-        state = plan.state
         kind = plan.kind
-        if kind != "transfer" and state.tier != session.tier:
-            self._change_tier(state.tier, "returned_to_ivr" if state.tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
-        if kind == "menu":
+        tier = plan.state.tier
+        if tier != session.tier and kind != "transfer":
+            self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
+        if kind == "action" or kind == "message" or kind == "branch":  # the kinds a call passes through, most often
+            lines = plan.prompt[session.language]
+            if lines:
+                if plan.ready:
+                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
+                else:
+                    saying.speak(self, lines)
+            if kind == "action":
+                self._run_action(plan)
+            else:
+                self._fire("next")
+        elif kind == "menu":
             stack = session.menu_stack
             if name in stack:
                 del stack[stack.index(name) + 1 :]
@@ -394,22 +404,6 @@ class Run(CallModel):
             saying.present(self, False, plan)
         elif kind == "collect":
             saying.present(self, False, plan)
-        elif kind == "message" or kind == "branch":
-            lines = plan.prompt[session.language]
-            if lines:
-                if plan.ready:
-                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
-                else:
-                    saying.speak(self, lines)
-            self._fire("next")
-        elif kind == "action":
-            lines = plan.prompt[session.language]
-            if lines:
-                if plan.ready:
-                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
-                else:
-                    saying.speak(self, lines)
-            self._run_action(plan)
         elif kind == "transfer":
             self._transfer(plan)
         elif kind == "hangup":
