@@ -65,14 +65,14 @@ class Session:
         """A copy the engine may change without touching the caller's object (its lists and dicts copied too)."""
         copied = object.__new__(Session)
         fields = self.__dict__.copy()  # every field at once (a copy per step, so per webhook), then the containers
-        fields["clarify"] = self.clarify.copy()
+        fields["clarify"] = self.clarify.copy() if self.clarify else []  # most are empty: a new empty one is cheaper
         fields["menu_stack"] = self.menu_stack.copy()
         fields["path"] = self.path[-PATH_TAIL:]
         fields["vars"] = self.vars.copy()
-        fields["tier_changes"] = self.tier_changes.copy()
-        fields["scripts_heard"] = self.scripts_heard.copy()
-        fields["service_requests"] = self.service_requests.copy()
-        fields["console"] = self.console.copy()
+        fields["tier_changes"] = self.tier_changes.copy() if self.tier_changes else []
+        fields["scripts_heard"] = self.scripts_heard.copy() if self.scripts_heard else []
+        fields["service_requests"] = self.service_requests.copy() if self.service_requests else []
+        fields["console"] = self.console.copy() if self.console else {}
         copied.__dict__ = fields
         return copied
 

@@ -391,10 +391,18 @@ class Run(CallModel):
                     self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
                 else:
                     saying.speak(self, lines)
-            if kind == "action":
-                self._run_action(plan)
-            else:
+            if kind != "action":
                 self._fire("next")
+                return
+            # The state's action runs here (most steps run one), with the state's args, and its outcome is fired.
+            spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
+            ctx = self.ctx
+            ctx.args = plan.state.args
+            outcome = spec.func(ctx).name
+            ctx.args = _NO_ARGS
+            if outcome not in spec.outcomes:
+                raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{outcome}'")
+            self._fire(plan.outcomes.get(outcome) or f"outcome_{outcome}")
         elif kind == "menu":
             stack = session.menu_stack
             if name in stack:
@@ -410,18 +418,6 @@ class Run(CallModel):
             saying.say_prompt(self, plan)
             self.actions.append(HangUpCall())
             session.ended = True
-
-    def _run_action(self, plan: StatePlan) -> None:
-        state = plan.state
-        spec = plan.action or self.compiled.registry.actions[state.run or ""]
-        ctx = self.ctx
-        ctx.args = state.args
-        outcome = spec.func(ctx)
-        ctx.args = _NO_ARGS
-        name = outcome.name
-        if name not in spec.outcomes:
-            raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{name}'")
-        self._fire(plan.outcomes.get(name) or f"outcome_{name}")
 
     def _transfer(self, plan: StatePlan) -> None:
         state = plan.state
