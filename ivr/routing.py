@@ -40,7 +40,10 @@ ROUTABLE_TIERS = ("tier1", "tier2", "supervisor")
 CALLBACK_REQUESTED = "callback_requested"
 """The effect kind a recorded call-back leaves in the transcript."""
 SERVICE_ITEM_SEQUENCE = "service_item"
-"""The world's daily sequence service item numbers are drawn from."""
+"""The store's counter service item numbers are drawn from: one count for all days, never restarted
+(`ivr.store.base.UNDATED_SEQUENCES`), so no day's call-backs can run out of numbers."""
+SERVICE_ITEM_NUMBERS = 90 * 6 * 100_000
+"""How many distinct service item numbers there are (54 million): see `service_item_number`."""
 QUEUE_CALLBACK_KEY = "1"
 """The key a caller waiting in a queue presses to be called back instead (the landing menu's option too)."""
 
@@ -62,6 +65,19 @@ _CALLBACK_TEXT = {
     "The person who calls will give you this number, so you know the call is from us.",
     "es": "{who} le devolverá la llamada al {number}. Su número de servicio es {item}. Repito, {item}. "
     "Quien le llame le dará este número, para que sepa que la llamada es nuestra.",
+}
+OFFICER_TIERS = ("tier2", "supervisor")
+"""Tiers whose call-backs are Tier 2's (seed 003: Tier 2 officers and "Live Assistance - Tier 2 (Supervisor)")."""
+CALLBACK_CALLER_ID = "+12028382200"
+"""The number Tier 2's call-backs show (DOMAIN.md §1.3, MED: caller ID 202-838-2200 or "unknown")."""
+_OFFICER_TIME_FRAME = {  # DOMAIN.md §1.3 (MED, AILA Jan 2022); the seeds give no call-back times
+    "en": "An urgent matter gets a call or an e-mail within 72 hours, Monday to Friday; any other, a call within "
+    "30 business days. Calls come between 7 a.m. and 6:30 p.m. Eastern time, from {caller_id} or an unknown "
+    "number. If you miss the first call, we will try once more; if you miss both, you may need to call us again.",
+    "es": "Un asunto urgente recibe una llamada o un correo electrónico dentro de 72 horas, de lunes a viernes; "
+    "cualquier otro, una llamada dentro de 30 días hábiles. Llamamos de 7 a. m. a 6:30 p. m., hora del Este, "
+    "desde el {caller_id} o un número desconocido. Si no contesta la primera llamada, lo intentaremos una vez "
+    "más; si no contesta ninguna de las dos, es posible que tenga que llamarnos de nuevo.",
 }
 _NO_NUMBER_TEXT = {
     "en": "We cannot call you back, because your phone number is not available to us. "
@@ -169,15 +185,19 @@ class Callback:
         }
 
     def message(self, language: str) -> str:
-        """What the caller hears: the number called and the service item number, digit by digit."""
+        """What the caller hears: the number called and the service item number, digit by digit; for an
+        officer's call-back also when and from which number it comes (the sources give none for Tier 1's)."""
         lang = "es" if language == "es" else "en"
         if self.number is None or self.service_item is None:
             return _NO_NUMBER_TEXT[lang]
-        return _CALLBACK_TEXT[lang].format(
+        promise = _CALLBACK_TEXT[lang].format(
             who=_WHO.get(self.tier, _WHO["tier2"])[lang],
             number=read_phone(self.number, lang),
             item=read_digits(self.service_item, lang),
         )
+        if self.tier not in OFFICER_TIERS:
+            return promise
+        return promise + " " + _OFFICER_TIME_FRAME[lang].format(caller_id=read_phone(CALLBACK_CALLER_ID, lang))
 
 
 def contact_center_day(now: dt.datetime) -> dt.date:
@@ -185,14 +205,22 @@ def contact_center_day(now: dt.datetime) -> dt.date:
     return now.astimezone(CONTACT_CENTER_ZONE).date()
 
 
-def service_item_number(day: dt.date, sequence: int) -> str:
-    """An 8-digit service item number (DOMAIN.md §1.3): year, day of the year, then the day's sequence.
+def service_item_number(sequence: int) -> str:
+    """The 8-digit service item number of the `sequence`-th call-back (DOMAIN.md §1.3: "an 8-digit code").
 
-    `service_item_number(date(2026, 11, 23), 1)` is '26327001'.
+    Two digits 10-99, one digit 4-9, then five digits: `service_item_number(1)` is
+    '10400000', `service_item_number(600_001)` is '11400000'.  Every number is eight
+    digits however busy a day is (the counter runs on across days), none starts with
+    0 (a spreadsheet keeps all eight digits), and none was ever given before: the
+    earlier numbers were the year, the day of the year (001-366) and the day's
+    count, so their third digit was 0-3.  After 54 million call-backs (nearly three
+    years at 50,000 a day, every day) the numbers come round again.
     """
     if sequence < 1:
         raise ValueError(f"sequence must be positive, not {sequence}")
-    return f"{day:%y}{day.timetuple().tm_yday:03d}{sequence:03d}"
+    block, rest = divmod((sequence - 1) % SERVICE_ITEM_NUMBERS, 600_000)
+    third, tail = divmod(rest, 100_000)
+    return f"{10 + block}{4 + third}{tail:05d}"
 
 
 def callable_number(caller: str | None) -> str | None:
@@ -215,9 +243,9 @@ def identifiable_caller(caller: str | None) -> str | None:
 def request_callback(
     tier: str, queue: str, caller: str | None, now: dt.datetime, sequence: int | None
 ) -> Callback:
-    """The call-back for a caller; `sequence` is the day's next service item sequence (None: no number)."""
+    """The call-back for a caller; `sequence` is the next count of `SERVICE_ITEM_SEQUENCE` (None: no number)."""
     number = callable_number(caller)
-    item = service_item_number(contact_center_day(now), sequence) if number is not None and sequence else None
+    item = service_item_number(sequence) if number is not None and sequence else None
     return Callback(tier, queue, number, item, now.isoformat())
 
 

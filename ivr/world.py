@@ -21,7 +21,7 @@ from typing import Any
 from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case, CaseBook, ServiceRequestRecord
-from ivr.store.base import LIVE, Answer, CallTransaction
+from ivr.store.base import LIVE, Answer, CallTransaction, sequence_day
 
 
 class CaseWorld:
@@ -185,7 +185,7 @@ class MemoryTransaction(CallTransaction):
             if preset_name == name:
                 del self.preset_sequences[index]
                 return value
-        key = (name, day.isoformat())
+        key = (name, sequence_day(name, day))
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
 

@@ -32,6 +32,9 @@ what`::
       information_verified: true
       office_contacted: true
       office_action: true
+      or:                            # optional: another resolution seed 003 allows at the seat, as right
+        service_request: {type: other}   # (escalation and service_request only; the rest as above)
+        escalation: none
 
 Names are allow-listed: seats, actions, seed 003's supervisor reasons, seed
 000's good causes, service request types, the case (against the case data)
@@ -63,8 +66,10 @@ ESCALATIONS = ("none", "tier2", "supervisor")
 EXPECTED_KEYS = (
     "scripts", "service_request", "escalation", "supervisor_reason", "case_details", "appointment",
     "good_cause", "untimely", "information_verified", "office_contacted", "office_action",
-    "answer_within", "resolve_within",
+    "answer_within", "resolve_within", "or",
 )
+ALTERNATIVE_KEYS = ("service_request", "escalation", "supervisor_reason")
+"""What an `or:` alternative may say: another way to resolve the inquiry (seed 003's "as appropriate")."""
 APPOINTMENT_OUTCOMES = ("booked", "cancelled")
 DEFAULT_ANSWER_WITHIN = 120  # seconds a waiting caller should wait at most for the seat
 DEFAULT_RESOLVE_WITHIN = 900  # seconds from answer to resolution
@@ -111,6 +116,8 @@ class Expected:
     office_action: bool = False
     answer_within: int = DEFAULT_ANSWER_WITHIN
     resolve_within: int = DEFAULT_RESOLVE_WITHIN
+    alternative: Expected | None = None
+    """Another resolution the seat may choose instead (`or:`): its escalation and service request."""
 
 
 @dataclass(frozen=True)
@@ -244,12 +251,12 @@ def _before(checker: Checker, top: Mapping, seat: str | None) -> tuple[Colleague
     return tuple(result)
 
 
-def _expected(checker: Checker, top: Mapping, script_ids: set[str]) -> Expected | None:
-    raw = checker.mapping(top.get("expected"), "expected", top.line_of("expected")) if "expected" in top else None
+def _expected(checker: Checker, top: Mapping, script_ids: set[str], section: str = "expected") -> Expected | None:
+    where = section if section == "expected" else join("expected", section)
+    raw = checker.mapping(top.get(section), where, top.line_of(section)) if section in top else None
     if raw is None:
         return None
-    where = "expected"
-    checker.keys(raw, where, EXPECTED_KEYS)
+    checker.keys(raw, where, EXPECTED_KEYS if section == "expected" else ALTERNATIVE_KEYS)
     values: dict[str, Any] = {}
     if "escalation" in raw:
         values["escalation"] = checker.choice(raw, "escalation", where, ESCALATIONS)
@@ -279,7 +286,9 @@ def _expected(checker: Checker, top: Mapping, script_ids: set[str]) -> Expected 
     for key in ("answer_within", "resolve_within"):
         if key in raw:
             values[key] = checker.integer(raw, key, where, minimum=1)
-    if any(value is None for key, value in values.items() if key not in ("sr_office",)):
+    if "or" in raw and section == "expected":
+        values["alternative"] = _expected(checker, raw, script_ids, "or")
+    if any(value is None for name, value in values.items() if name not in ("sr_office",)):
         return None
     return Expected(**values)
 

@@ -20,9 +20,16 @@ from ivr.core.agent_step import AGENT_REFUSED
 from ivr.console.scenarios import DEFAULT_ANSWER_WITHIN, DEFAULT_RESOLVE_WITHIN, Expected, Scenario
 
 BIOMETRICS_RELEASE = "USCIS news release on rescheduling biometrics appointments online (2023)"  # seed 000_183b307099edfec1.txt
+INQUIRIES_MANUAL = "USCIS Policy Manual: responding to customer inquiries"  # seed 001_7dddce98989cf869.txt
 POLICY_MANUAL = "USCIS Policy Manual: the USCIS Contact Center"  # seed 003_29c9fde61bf22c66.txt
 APPOINTMENTS_SUMMARY = "CLINIC's summary of the USCIS Ombudsman's February 2019 teleconference"  # DOMAIN.md §4
 GAO_REPORT = "GAO report GAO-05-526 on USCIS call centers"  # DOMAIN.md §1.5
+SEED_DOCUMENTS = {
+    BIOMETRICS_RELEASE: "000_183b307099edfec1.txt",
+    INQUIRIES_MANUAL: "001_7dddce98989cf869.txt",
+    POLICY_MANUAL: "003_29c9fde61bf22c66.txt",
+}
+"""The public documents the seeds are copies of: a quote from one of them is its words, parts joined by ' … '."""
 GOOD_CAUSE_RECORDED = "good_cause_recorded"  # ivr.behaviours.tier1_scripts
 GOOD_CAUSE_REFUSED = "good_cause_refused"
 SERVICE_REQUEST_CREATED = "service_request_created"
@@ -40,29 +47,40 @@ CASE_INFORMATION = frozenset(
 )
 """Actions that read or change the caller's case: only for a caller whose identity is verified."""
 ESCALATING = {"transfer_tier2": "tier2", "route_supervisor": "supervisor"}
+URGENT = "urgent_needs_another_office"
+"""Seed 003's supervisor reason for a matter that "requires urgent or expedited assistance by another office"."""
+EXPEDITE = "expedite"
 
-_QUOTES = {
-    "identity": (POLICY_MANUAL, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems "
-                 "(case information only for the verified applicant)"),
+_QUOTES = {  # a seed document's quotes are its own words (tests/console/test_scoring_by_the_seeds.py)
+    "identity": (INQUIRIES_MANUAL, "USCIS officers should use caution when responding to email inquiries requesting "
+                 "case-specific information, as issues of privacy and identity may arise."),
+    "case_details": (POLICY_MANUAL, "Tier 2 is staffed by USCIS officers with access to applicable USCIS systems."),
     "scripts_only": (POLICY_MANUAL, "Information provided by Tier 1 will be limited in verbiage and format by "
                      "informational response scripts that are created and provided by USCIS."),
     "scripts_expected": (POLICY_MANUAL, "CSRs provide basic case-specific and general non-case-specific information to customers."),
-    "escalation.tier2": (POLICY_MANUAL, "When unable to completely resolve an inquiry, the Tier 1 CSR may transfer the call to the Tier 2 live assistance level."),
-    "escalation.supervisor": (POLICY_MANUAL, "Calls will be routed to a supervisor when: Customer requests to speak to a supervisor; "
-                              "Customer is unusually upset and believes the proposed resolution is improper; or the matter "
-                              "requires urgent or expedited assistance by another office."),
-    "escalation.none": (POLICY_MANUAL, "The USCIS Contact Center provides escalating levels of service to handle inquiries of "
-                        "increasing complexity (no escalation where the inquiry was resolved)."),
+    "escalation.tier2": (POLICY_MANUAL, "When unable to completely resolve an inquiry, the Tier 1 CSR may transfer the call "
+                         "to the Tier 2 live assistance level to be answered by a USCIS officer."),
+    "escalation.supervisor": (POLICY_MANUAL, "Calls will be routed to a supervisor when: Customer requests to speak to a "
+                              "supervisor; Customer is unusually upset and believes the proposed resolution is improper; or "
+                              "The matter requires urgent or expedited assistance by another office to resolve in a timely manner."),
+    "escalation.none": (INQUIRIES_MANUAL, "All inquiries should be reviewed with the goal of First Contact Resolution \u2026 "
+                        "that is, giving an accurate and complete answer the first time to eliminate the need for a "
+                        "subsequent inquiry about the same issue."),
     "service_request": (POLICY_MANUAL, "Inquiries that may need to be resolved by a USCIS domestic field office that physically "
                         "has the case file require the creation of a Service Request. The Service Request is automatically "
-                        "routed to the USCIS office that can best provide a resolution."),
-    "biometrics": (BIOMETRICS_RELEASE, "The new tool cannot be used to reschedule an appointment that already has been rescheduled two "
-                   "or more times, is within 12 hours, or that has already passed. Good cause exists when the reschedule "
-                   "request provides sufficient reason; USCIS only accepts untimely rescheduling requests made to the USCIS Contact Center."),
-    "appointment": (APPOINTMENTS_SUMMARY, "Appointments at field offices may only be scheduled by Tier 2."),
-    "supervisor": (POLICY_MANUAL, "A supervisor may: verify the information provided to the customer; directly contact the "
-                   "appropriate USCIS office; create a Service Request; request that the appropriate office take action "
-                   "if the caller's issue resulted from a USCIS error."),
+                        "routed to the USCIS office that can best provide a resolution to the customer inquiry."),
+    "expedite": (INQUIRIES_MANUAL, "Urgent situations that require accelerated processing should be expedited."),
+    "biometrics": (BIOMETRICS_RELEASE, "The new tool, however, cannot be used to reschedule an appointment that already has "
+                   "been rescheduled two or more times, is within 12 hours, or that has already passed. \u2026 Good cause exists "
+                   "when the reschedule request provides sufficient reason for the benefit requestor\u2019s inability to appear "
+                   "on the scheduled date. \u2026 USCIS only accepts untimely rescheduling requests made to the USCIS Contact Center"),
+    "appointment": (APPOINTMENTS_SUMMARY, "Requests for in-person appointments may be made with Tier 1 but appointments may "
+                    "only be scheduled by Tier 2."),
+    "supervisor": (POLICY_MANUAL, "When appropriate for the situation, a supervisor may: Verify the information provided to the "
+                   "customer by the USCIS officer. Directly contact the appropriate USCIS office to determine if any additional "
+                   "options may be available to resolve the caller\u2019s issue (if needed). Create a Service Request if the issue "
+                   "cannot be resolved by the USCIS Contact Center. Request that the appropriate office take action to "
+                   "alleviate any unnecessary additional wait times, if the caller\u2019s issue resulted from a USCIS error."),
     "time": (GAO_REPORT, "Contractor call centers are held to performance measures including speed of answer."),
 }
 
@@ -172,7 +190,7 @@ def score(entries: Iterable[Mapping[str, Any]], trainee: str, seat: str, scenari
     answered_in = (accepted.at - queued_at).total_seconds() if accepted and queued_at else None
     resolved_in = (resolved_at - accepted.at).total_seconds() if accepted and resolved_at else None
     expected = scenario.expected if scenario is not None else None
-    lines = _lines(working, seat, expected, answered_in, resolved_in)
+    lines = _lines(working, seat, expected, answered_in, resolved_in, scenario is not None and _urgent(scenario))
     return ScoreCard(
         call_sid,
         scenario.id if scenario else None,
@@ -190,7 +208,17 @@ def _line(rule: str, key: str, passed: bool, detail: str) -> Line:
     return Line(rule, passed, detail, source, quote)
 
 
-def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: float | None, resolved_in: float | None) -> list[Line]:
+def _urgent(scenario: Scenario) -> bool:
+    """Whether the scenario's matter is urgent: a supervisor is due, or was reached, for seed 003's urgent reason."""
+    return scenario.expected.supervisor_reason == URGENT or any(
+        colleague.action == "route_supervisor" and colleague.args.get("reason") == URGENT for colleague in scenario.before
+    )
+
+
+def _lines(
+    acts: list[_Act], seat: str, expected: Expected | None, answered_in: float | None, resolved_in: float | None,
+    urgent: bool = False,
+) -> list[Line]:
     lines: list[Line] = []
     early = [a.name for a in acts if a.name in CASE_INFORMATION and not a.verified_before]
     lines.append(_line("identity_first", "identity", not early,
@@ -216,8 +244,14 @@ def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: 
         missing = [s for s in expected.scripts if s not in heard]
         lines.append(_line("scripts_expected", "scripts_expected", not missing,
                            f"read {', '.join(expected.scripts)}" if not missing else f"did not read {', '.join(missing)}"))
-    lines.append(_escalation(acts, expected))
-    lines.append(_service_request(acts, expected))
+    resolution = [_escalation(acts, expected), _service_request(acts, expected, urgent)]
+    other = expected.alternative
+    if other is not None and not all(line.passed for line in resolution):
+        # seed 003: Tier 1 "may create a Service Request ..., escalate the call ..., or route the call to a
+        # supervisor, as appropriate": a scenario may name a second resolution that is as right as the first
+        instead = [_escalation(acts, other), _service_request(acts, other, urgent)]
+        resolution = instead if all(line.passed for line in instead) else resolution
+    lines += resolution
     if expected.good_cause is not None:
         lines.append(_biometrics(acts, expected))
     if expected.appointment is not None:
@@ -228,11 +262,16 @@ def _lines(acts: list[_Act], seat: str, expected: Expected | None, answered_in: 
                            else f"expected the appointment {expected.appointment}; done: {', '.join(outcomes) or 'nothing'}"))
     if expected.case_details:
         details = any(a.name == "read_case_details" and not a.refused() for a in acts)
-        lines.append(_line("case_details", "identity", details, "read the case details" if details else "did not read the case details"))
+        lines.append(_line("case_details", "case_details", details, "read the case details" if details else "did not read the case details"))
     for key, kind in SUPERVISOR_EFFECTS.items():
         if getattr(expected, key):
             done = any(e.get("kind") == kind for a in acts for e in a.effects)
             lines.append(_line(f"supervisor_{key}", "supervisor", done, f"{key.replace('_', ' ')}: {'done' if done else 'not done'}"))
+    if seat == "supervisor" and not expected.office_action:
+        # seed 003: a supervisor may request office action "if the caller's issue resulted from a USCIS error"
+        if any(e.get("kind") == SUPERVISOR_EFFECTS["office_action"] for a in acts for e in a.effects):
+            lines.append(_line("supervisor_office_action", "supervisor", False,
+                               "requested action on a USCIS error, but the caller's issue did not result from one"))
     lines.append(_within("time_to_answer", answered_in, expected.answer_within, "answered"))
     lines.append(_within("time_to_resolve", resolved_in, expected.resolve_within, "resolved"))
     return lines
@@ -250,15 +289,20 @@ def _escalation(acts: list[_Act], expected: Expected) -> Line:
     return _line("escalation", f"escalation.{want}", ok, said if ok else f"{said}; the scenario called for {wanted}")
 
 
-def _service_request(acts: list[_Act], expected: Expected) -> Line:
+def _service_request(acts: list[_Act], expected: Expected, urgent: bool = False) -> Line:
     made = [
         e for a in acts for e in a.effects
         if e.get("kind") == SERVICE_REQUEST_CREATED and "good_cause" not in e and e.get("reason") != "uscis_error"
     ]
     if expected.sr_type is None:
-        return _line("service_request", "service_request", not made,
-                     "no service request, none was due" if not made
-                     else f"made a service request ({made[0].get('type')}) that was not due")
+        # Seed 001: "Urgent situations that require accelerated processing should be expedited": in an urgent
+        # matter an expedite request is never one that was not due.
+        undue = [e for e in made if not (urgent and e.get("type") == EXPEDITE)]
+        if urgent and made and not undue:
+            return _line("service_request", "expedite", True, "an expedite request for an urgent matter")
+        return _line("service_request", "service_request", not undue,
+                     "no service request, none was due" if not undue
+                     else f"made a service request ({undue[0].get('type')}) that was not due")
     right = [e for e in made if e.get("type") == expected.sr_type]
     office_ok = not expected.sr_office or any(e.get("office") == expected.sr_office for e in right)
     if right and office_ok:

@@ -23,7 +23,11 @@ with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" 
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
 a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
-never arrived is no decision (`#decided` dropped beside `#not_arrived`).  Add a
+never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
+USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
+(`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours` (`_CLOCK_CUES`:
+"still there after four thirty"); a family court said ("a custody case") takes its judge from `#court` and its
+custody from `#ice` (`_FAMILY_COURT`).  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -35,7 +39,7 @@ import re
 import unicodedata
 
 from ivr.core import gazetteers, territories
-from ivr.core.wording import fold, marked, tokens
+from ivr.core.wording import fold, is_year, marked, tokens
 
 MARK = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
@@ -48,6 +52,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "came through", "come through", "verdict", "granted", "accepted", "outcome", "gave me an answer",
             "got an answer", "made up their minds", "signed off", "green light", "finalized", "any answer",
             "got back to me", "kicked it back", "turned down", "said yes", "said no",
+            "gave it the okay",
         ),
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
@@ -67,12 +72,14 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "when will i find out", "when will we find out",
             "working on my case", "working on our case", "working on the case", "anybody working on",
             "somebody working on", "someone working on", "anyone working on",
+            "still active", "is it active", "still open or", "get closed", "got closed",
+            "closed out", "where it is at", "where they are at", "where that is at",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
             "for ages", "still waiting", "been waiting", "waiting", "delayed", "delay", "overdue", "behind",
             "same step", "nothing for months", "over a year", "more than a year", "for months", "for years",
-            "months now", "years now",
+            "months now", "years now", "sitting at",
         ),
         "published_time": (
             "outside processing time", "outside the processing time", "past the processing time",
@@ -82,6 +89,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "processing chart", "the chart", "processing times chart", "compared to the", "past due",
             "way beyond", "beyond what", "longer than what", "more than what", "site lists", "website lists",
             "site shows", "website shows", "listed time", "listed processing", "posted online",
+            "twice as long", "double the time", "double what", "three times as long", "triple the time",
+            "as long as they say", "longer than they say", "longer than they said", "than they say", "than they said",
+            "they say it takes", "they said it takes", "said it would take", "it says it takes", "than it says",
+            "than the website says", "than the site says", "than you say", "than you said",
+            "estimate", "estimated", "the estimate", "online estimate", "estimated time", "most cases",
+            "cases like mine", "case like mine", "most applications", "usually done in", "are done in",
+            "typically takes", "usually takes",
         ),
         "website": (
             "website says", "site says", "the website", "online it says", "the app says", "your site", "your website",
@@ -132,6 +146,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
             "mixed up", "missing my middle name", "wrong date", "spelled wrong", "spelling", "says i am",
             "not mine",
+            "hyphen", "hyphenated", "dash in my name", "accent", "accent mark", "apostrophe", "does not match",
+            "do not match", "not match", "mismatch", "left off my", "dropped my", "name got cut",
+            "name is cut", "name cut off", "truncated", "spelled different", "spelled differently",
+            "middle initial", "second last name", "maiden name", "wrong order",
         ),
         "accommodation": (
             "wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane",
@@ -246,6 +264,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "latest i can call", "how late", "weeknight", "weeknights", "weekday", "weekdays", "time zone",
             "central time", "eastern time", "pacific time", "mountain time", "what hours", "after work",
             "in the evening", "early morning", "lunch time", "lunchtime", "still open", "closing time",
+            "in the morning", "tomorrow morning", "at night", "late at night", "overnight", "overnight shift",
+            "night shift", "day shift", "the late shift", "midnight", "around the clock", "24 hours", "24 7",
+            "for the day", "shut it down", "shut down for", "close up", "still there after", "there after",
+            "still around after", "answering after", "after hours", "o'clock", "pm", "am or pm",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -269,7 +291,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
-            "actual person",
+            "actual person", "transfer me", "connect me", "put me through",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -355,7 +377,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "aprobado", "aprobada", "aprobacion", "negaron", "negado", "negada", "rechazaron", "rechazado",
             "salio", "ya salio", "dictaron", "fallaron", "respuesta", "resultado", "ya me contestaron",
             "me dieron respuesta", "lo dieron por bueno", "ya quedo", "luz verde", "dijeron que si",
-            "dijeron que no", "ya contestaron",
+            "dijeron que no", "ya contestaron", "dieron el ok", "dieron el okay",
         ),
         "pending": (
             "pendiente", "en proceso", "procesando", "revisando", "en revision", "avance", "avanzado",
@@ -366,19 +388,25 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "caso cerrado", "cerraron mi caso", "cerraron el caso",
             "cuando voy a saber", "cuando sabre", "cuando me van a decir", "cuando me dicen algo",
             "cuanto falta para que me contesten", "cuando me van a contestar", "cuando me contestan",
+            "sigue activo", "sigue activa", "esta activo", "esta activa", "sigue vigente",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
             "tarda mucho", "demora", "demorado", "atrasado", "retraso", "mucho tiempo", "tanto tiempo",
             "esperando", "llevo esperando", "sigue parado", "parado desde", "estancado", "atorado",
             "sigue igual", "meses y meses", "mas de un ano", "hace meses", "hace anos", "por meses",
-            "por anos",
+            "por anos", "ya voy en", "ya llevo", "y yo llevo", "y ya van",
         ),
         "published_time": (
             "tiempo de procesamiento", "tiempos de procesamiento", "tiempo normal", "tiempo publicado", "tabla de tiempos", "dice que se tardan",
             "dice que tarda", "fuera del tiempo", "mas de lo normal", "mas de lo que dice",
             "mas de lo que sale", "mas de lo que marca", "mas de lo que pone", "mucho mas de lo que",
             "lo que dice su pagina", "lo que sale en la pagina", "lo que dice el sitio",
+            "el doble", "el doble de tiempo", "el triple", "mas de lo que dicen", "mas de lo que dijeron",
+            "lo que dicen que tarda", "lo que dijeron que", "dijeron que tardaba", "dicen que tarda",
+            "tiempo estimado", "la estimacion", "el estimado", "la mayoria de los casos", "casos como el mio",
+            "caso como el mio", "normalmente tardan", "normalmente tarda", "por lo general tardan",
+            "por lo general tarda", "se tardan normalmente",
         ),
         "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
         "others_faster": (
@@ -419,6 +447,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "al reves", "incompleto", "incompleta", "sexo equivocado", "dice que soy", "de otra persona",
             "salio mal", "salio cortado", "salio cortada", "salio equivocado", "salio equivocada",
             "salio incompleto", "salio incompleta", "salio mocho", "aparece mal", "aparece la mitad",
+            "guion", "sin el guion", "acento", "tilde", "sin acento", "sin la tilde", "no coincide", "no concuerda",
+            "no cuadra", "no es igual", "le falta una letra", "falta una letra", "le falta el",
+            "segundo apellido", "apellido de soltera", "apellido de casada", "nombre cortado",
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
@@ -517,6 +548,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "hora del este", "hora central", "hora de la montana", "tiempo del este", "tiempo del pacifico",
             "en la noche", "por la noche", "en la manana", "temprano", "hora de comida", "hora de almuerzo",
             "todavia estan", "lo mas tarde",
+            "de noche", "turno de noche", "madrugada", "toda la noche", "24 horas", "medianoche",
+            "dejan de contestar", "por hoy", "siguen ahi", "sigue alguien", "ya cerraron por hoy", "despues de las",
+            "antes de las", "hasta las",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -666,6 +700,54 @@ abroad.  `#lost`, `#trip` and `#lost_else` (a job lost, not a card) are only rea
 GENERAL_INFO = MARK + "general_info"
 """A question of general information the main menu has no option for: how to apply, a fee, which form, where to
 send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
+_PENDING = MARK + "pending"
+_FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
+"""A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
+Department's) nor the AR-11 (a change of address)."""
+_WHERE = frozenset({"where", fold("donde", "es")})
+_HOW_TO = frozenset(fold(word, language) for language, words in (
+    ("en", ("do", "should", "can", "could", "would", "to", "you")),
+    ("es", ("puedo", "debo", "tengo", "hay", "se", "mando", "envio"))) for word in words)
+"""After "where", a question of how or where to file ("where do i send my i130", "dónde puedo mandar"), not of a
+case."""
+_LOOK_UP = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
+_NOT_SOUGHT = frozenset({GENERAL_INFO, _NOT_ARRIVED})
+"""A form sought with these said is no question of its progress: a question of general information (which form,
+where to send it) or a notice that never came."""
+_HOURS = MARK + "hours"
+_OPEN_SHUT = {"en": ("open", "opened", "close", "closed", "still open"),
+              "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
+"""Words that name `#hours` only as a place's being open or closed: said of a case, its state (`_CASE_NOUNS`)."""
+_CLOCK_CUES = {"en": ("after", "before", "until", "till", "past"), "es": ("las",)}
+"""Words that make the number after them a time of day ("still there after four thirty", "después de las cinco"):
+`#hours`, unless a unit follows ("after two weeks")."""
+_FAMILY_COURT = {"en": "familycourt", "es": "cortefamiliar"}
+_COURTS = frozenset({MARK + "court", MARK + "ice"})
+"""A family court said (`lexicon.COMPOUNDS`: "a custody case", "child custody", "la corte familiar"): its judge and
+its custody are no immigration court's nor ICE's ("the judge in my custody case wants proof of my status")."""
+_CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
+                         "expediente"})
+"""A case said as written (not stemmed: Snowball stems "casa" as "caso")."""
+
+
+@functools.cache
+def _open_shut(language: str) -> frozenset[str]:
+    """`_OPEN_SHUT` as the concepts compare words (folded and stemmed)."""
+    phrases = _OPEN_SHUT.get(language, _OPEN_SHUT["en"])
+    return frozenset(word for phrase in phrases for word in tokens(phrase, language, False))
+
+
+def _form_sought(said: list[str]) -> bool:
+    """Whether a USCIS form is said with "where" (not "where do i send") or "look up": a question of its progress, as
+    "where is my case" is ("can you look up where my i one oh two is at", "dónde está mi i ciento treinta")."""
+    if not any(_FORM.fullmatch(word) for word in said):
+        return False
+    for at, word in enumerate(said):
+        if word in _WHERE and (at + 1 == len(said) or said[at + 1] not in _HOW_TO):
+            return True
+        if (word,) in _LOOK_UP or tuple(said[at:at + 2]) in _LOOK_UP:
+            return True
+    return False
 
 
 @functools.cache
@@ -689,6 +771,19 @@ def _table(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(entries) for first, entries in table.items()}
 
 
+def _clock(word: str) -> bool:
+    """Whether a number is a time of day as `wording` writes it: "5", "430", "1130"."""
+    if not word.isdigit() or len(word) > 4:
+        return False
+    hour, minutes = (int(word), 0) if len(word) <= 2 else (int(word[:-2]), int(word[-2:]))
+    return 1 <= hour <= 12 and minutes < 60
+
+
+@functools.cache
+def _clock_cues(language: str) -> frozenset[str]:
+    return frozenset(fold(word, language) for word in _CLOCK_CUES.get(language, _CLOCK_CUES["en"]))
+
+
 @functools.cache
 def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return (frozenset(fold(word, language) for word in _LONG.get(language, _LONG["en"])),
@@ -699,18 +794,20 @@ def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
 def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
     table = _table(language)
-    said = [word for word, _, _ in marked(text, language, places)]
+    words = marked(text, language, places)
+    said = [word for word, _, _ in words]
     found: dict[str, None] = {}
+    opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
     i, end = 0, len(said)
     while i < end:
         word = said[i]
-        if word.isdigit() and i + 1 < end and (i + 2 == end or said[i + 2] not in _AGE):
+        if word.isdigit() and not is_year(word):
             long_units, short_units = _units(language)
-            unit = said[i + 1]  # "nineteen months", but not "a five year old" nor "a ten year card"
-            if unit in long_units:
-                found[MARK + "months"] = None
-            elif unit in short_units:
-                found[MARK + "days"] = None
+            unit = said[i + 1] if i + 1 < end else ""  # "nineteen months", not "a five year old" nor "a ten year card"
+            if unit and (i + 2 == end or said[i + 2] not in _AGE) and (unit in long_units or unit in short_units):
+                found[MARK + ("months" if unit in long_units else "days")] = None
+            elif i and said[i - 1] in _clock_cues(language) and _clock(word):
+                found[_HOURS] = None  # "after four thirty", "antes de las cinco"
         step = 1
         for phrase, concept in table.get(word, ()):  # the longest phrase said from here
             if tuple(said[i:i + len(phrase)]) == phrase:
@@ -719,14 +816,23 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                 if concept == MARK + "in_us" and _NOT.intersection(before):  # "I'm not in the US"
                     pass
                 elif after not in _GOING_ON.get(concept, ()):  # "have to go to my cousin's" is no farewell
+                    if concept == _HOURS:
+                        opened = (opened or _HOURS not in found) and set(phrase) <= _open_shut(language)
                     found[concept] = None
                 step = len(phrase)
                 break
         i += step
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
+    if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
+        found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
+    if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
+        # "is my dad's petition still open", "la petición de mi papá todavía está abierta": the case's state
+        found = {(_PENDING if concept == _HOURS else concept): None for concept in found}
+    if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
+        found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     status = not STATUS.isdisjoint(found)
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))

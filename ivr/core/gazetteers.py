@@ -86,6 +86,11 @@ GOODS: dict[str, tuple[str, ...]] = {
         "membership", "gym membership", "tickets to", "concert", "movie", "veterinarian", "pet food", "toys",
         "books i ordered", "textbooks", "prescription glasses", "hearing aids order", "photos printed",
         "printer ink",
+        # prices and money of the market, not a fee of ours
+        "exchange rate", "exchange rates", "currency exchange", "money exchange", "the dollar", "price of the dollar",
+        "dollar to peso", "dollar to the peso", "exchange dollars", "exchange my dollars", "exchange pesos",
+        "stock market", "stock price", "stocks", "bitcoin", "crypto", "price of gold", "gold price", "gas prices",
+        "gas price", "price of gas", "price of eggs", "the euro", "mortgage rates", "interest rates",
     ),
     "es": (
         "lentes de contacto", "lentes", "anteojos", "gafas", "lentes de sol", "optica", "optometrista",
@@ -96,6 +101,11 @@ GOODS: dict[str, tuple[str, ...]] = {
         "mi pedido", "el pedido", "numero de pedido", "compra en linea", "devolucion", "garantia", "suscripcion",
         "membresia", "gimnasio", "boletos para", "concierto", "pelicula", "veterinario", "juguetes", "libros",
         "fotos impresas",
+        # precios y dinero del mercado, no una cuota nuestra
+        "casa de cambio", "tipo de cambio", "el dolar", "los dolares", "precio del dolar", "a como esta el dolar",
+        "cambiar dolares", "cambiar pesos", "cambiar mis dolares", "el euro", "bolsa de valores", "las acciones",
+        "bitcoin", "criptomonedas", "precio del oro", "precio de la gasolina", "la gasolina", "precio del huevo",
+        "tasas de interes", "la tasa de interes",
     ),
 }
 """Everyday purchases and services of other businesses (`#goods`), besides the errands `concepts.CONCEPTS` names."""

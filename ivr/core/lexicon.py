@@ -60,7 +60,8 @@ SYNONYMS = {
         "decide": "decision", "decisions": "decision", "signature": "biometrics", "asc": "biometrics",
         "wheelchair": "accommodation", "disability": "accommodation", "disabled": "accommodation",
         "autism": "accommodation", "autistic": "accommodation", "blind": "accommodation",
-        "accommodations": "accommodation", "bracelet": "anklemonitor",
+        "accommodations": "accommodation", "bracelet": "anklemonitor", "slot": "appointment",
+        "slots": "appointment", "okayed": "approved",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
@@ -75,8 +76,9 @@ SYNONYMS = {
         "aplicaciones": "solicitud", "aplique": "solicitud", "estatus": "estado", "status": "estado",
         "checar": "revisar", "chequear": "revisar", "platicar": "hablar", "tribunal": "corte",
         "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "usa": "eeuu",
-        "comunicarme": "hablar", "comuniqueme": "hablar", "comunicar": "hablar", "paseme": "hablar",
-        "pasame": "hablar", "transfierame": "hablar", "conecteme": "hablar", "cortar": "colgar",
+        "comunicarme": "hablar", "comuniqueme": "paseme", "comunicar": "hablar",
+        "pasame": "paseme", "transfierame": "paseme", "conecteme": "paseme", "transfiere": "paseme",
+        "cortar": "colgar",
         "chao": "adios", "chau": "adios", "expediente": "caso", "decidio": "decision", "decidido": "decision",
         "apurar": "acelerar", "apuren": "acelerar", "apure": "acelerar", "urgente": "acelerar",
         "urgencia": "acelerar", "agilizar": "acelerar", "agilicen": "acelerar", "aceleren": "acelerar",
@@ -87,6 +89,7 @@ SYNONYMS = {
         "representantes": "representante", "agentes": "agente",
         "autismo": "adaptacion", "discapacidad": "adaptacion", "discapacitado": "adaptacion",
         "discapacitada": "adaptacion", "ciega": "adaptacion", "ciego": "adaptacion", "firma": "biometricos", "brazalete": "grillete",
+        "asc": "biometricos",
     },
 }
 """Words callers use for the same thing ("never got" = "never came" = "never arrived"), folded to one;
@@ -109,6 +112,16 @@ COMPOUNDS = {
         ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
         ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
         ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+        ("re", "entry", "permit"): "traveldocument", ("re", "entry"): "traveldocument",  # the recogniser's split
+        ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
+        # a call put through ("transfer me to an officer"): the representative, not a talk at an office
+        ("transfer", "me"): "transferme", ("connect", "me"): "transferme", ("transfer", "us"): "transferme",
+        ("connect", "us"): "transferme",
+        # an approval said as an okay: "did it get the okay", "did they okay it"
+        ("get", "the", "okay"): "approved", ("got", "the", "okay"): "approved", ("gave", "the", "okay"): "approved",
+        ("give", "the", "okay"): "approved", ("given", "the", "okay"): "approved", ("get", "the", "ok"): "approved",
+        ("got", "the", "ok"): "approved", ("the", "go", "ahead"): "approved", ("they", "okay", "it"): "approved",
+        ("thumbs", "up"): "approved",
         ("moved", "forward"): "progress", ("move", "forward"): "progress", ("moving", "forward"): "progress",
         ("moved", "along"): "progress", ("got", "approved"): "approved", ("get", "approved"): "approved",
         ("got", "denied"): "denied", ("state", "department"): "statedepartment",
@@ -116,6 +129,8 @@ COMPOUNDS = {
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
         ("heard", "back"): "heard", ("hear", "back"): "hear",
         ("up", "date"): "update",
+        # to learn something, not to find what one lost ("find out where my n 600 is" lacks nothing: `LACKING`)
+        ("find", "out"): "findout", ("found", "out"): "findout", ("finding", "out"): "findout",
         ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
         ("immigration", "agent"): "ice", ("ice", "agents"): "ice", ("case", "was", "received"): "casereceived",
         ("case", "received"): "casereceived", ("actively", "reviewed"): "activelyreviewed",
@@ -146,6 +161,15 @@ COMPOUNDS = {
         # put out of one's home: the mail has to go elsewhere
         ("kicked", "us", "out"): "evicted", ("kicked", "me", "out"): "evicted", ("threw", "us", "out"): "evicted",
         ("threw", "me", "out"): "evicted", ("kick", "us", "out"): "evicted", ("kick", "me", "out"): "evicted",
+        # an animal that helps a disabled person is an accommodation, not a pet ("my guide dog at the interview")
+        ("guide", "dog"): "accommodation", ("service", "dog"): "accommodation", ("service", "animal"): "accommodation",
+        ("seeing", "eye", "dog"): "accommodation", ("guide", "dogs"): "accommodation",
+        ("service", "dogs"): "accommodation",
+        # a family court's custody is of children, not ICE's detention (`concepts`: its judge is no immigration judge)
+        ("custody", "case"): "familycourt", ("child", "custody"): "familycourt", ("custody", "battle"): "familycourt",
+        ("custody", "hearing"): "familycourt", ("custody", "of", "my"): "familycourt",
+        ("custody", "of", "our"): "familycourt", ("family", "court"): "familycourt", ("divorce", "case"): "familycourt",
+        ("divorce", "court"): "familycourt",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -173,6 +197,14 @@ COMPOUNDS = {
         ("visa", "de", "diversidad"): "loteriavisas", ("visas", "de", "diversidad"): "loteriavisas",
         ("loteria", "de", "la"): "loteriavisas",  # "la lotería de la green card / de la visa"
         ("whats", "app"): "whatsapp", ("what", "is", "app"): "whatsapp",
+        ("perro", "guia"): "adaptacion", ("perro", "de", "servicio"): "adaptacion", ("perros", "guia"): "adaptacion",
+        ("perro", "de", "asistencia"): "adaptacion", ("perro", "lazarillo"): "adaptacion",
+        ("animal", "de", "servicio"): "adaptacion",
+        ("visto", "bueno"): "aprobado",  # "le dieron el visto bueno": approved
+        ("caso", "de", "custodia"): "cortefamiliar", ("la", "custodia", "de"): "cortefamiliar",
+        ("custodia", "de", "mis"): "cortefamiliar", ("custodia", "de", "mi"): "cortefamiliar",
+        ("corte", "familiar"): "cortefamiliar", ("corte", "de", "familia"): "cortefamiliar",
+        ("juicio", "de", "custodia"): "cortefamiliar", ("caso", "de", "divorcio"): "cortefamiliar",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -188,7 +220,8 @@ ELSEWHERE = {
         "luggage baggage suitcase westernunion moneygram remittance zelle venmo paypal cashapp "
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
-        "kindergarten preschool daycare enroll enrollment".split()
+        "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
+        "dermatologist chiropractor".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -199,7 +232,7 @@ ELSEWHERE = {
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
-        "kinder kinders guarderia".split()
+        "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

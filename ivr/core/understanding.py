@@ -94,6 +94,16 @@ lost abroad and their words are the same ("i lost my green card" is not "i lost 
 question of general information the main menu has no option for (`#general_info`: how to apply, a fee, which form,
 where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
 one shared word ("citizenship", "application", "status") does not send it to an option."""
+REMOVAL = {
+    "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
+           "anklemonitor"),
+    "es": ("deportacion", "deportado", "deportar", "ice", "detencion", "corte", "juez", "grillete",
+           "oficialdeportacion"),
+}
+"""Words of an ICE or immigration court matter (a deportation officer, a removal, a hearing): an errand said with one
+is part of it ("the deportation officer told my dad to buy his own plane ticket home", "the judge says i pay the bond
+by money order"), as a bank is part of a fee paid for one's own case (`concepts.about_ours`).  Words, not the `#ice`
+concept, whose "picked up" is also the garbage's."""
 OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
@@ -380,8 +390,9 @@ class Model:
         A concept of `TAUGHT_ONLY` said ("i lost my green card") leaves only the choices whose
         examples taught it, for both models; a status asked of our kind of case (`OUR_CASES`) is
         not taken for out of scope.  A sentence about the caller's own case (`concepts.about_ours`: "my case",
-        "my card", a receipt) is not held back by a word of another business ("the filing fee came out of my
-        bank account, is somebody working on my case": the bank is how the fee was paid).
+        "my card", a receipt) or an ICE or court matter (`REMOVAL`) is not held back by a word of another business
+        ("the filing fee came out of my bank account, is somebody working on my case": the bank is how the fee was
+        paid).
         """
         assert self.bayes is not None
         words = understood.words
@@ -400,8 +411,8 @@ class Model:
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        elsewhere = self._elsewhere_unlearnt(words, best, named) and (
-            best == OUT_OF_SCOPE or not about_ours(text, self.language))
+        ours = about_ours(text, self.language) or not _removal(self.language).isdisjoint(words)
+        elsewhere = self._elsewhere_unlearnt(words, best, named) and (best == OUT_OF_SCOPE or not ours)
         if elsewhere and understood.outcome != "route":
             if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words,
@@ -486,6 +497,12 @@ def _lacking(language: str) -> frozenset[str]:
     """`lexicon.LACKING` as the model compares words (folded and stemmed)."""
     said = LACKING.get(language, LACKING["en"])
     return frozenset(fold(word, language) for word in said) | {form for word in said for form in content(word, language)}
+
+
+@functools.cache
+def _removal(language: str) -> frozenset[str]:
+    """`REMOVAL` as the model compares words (folded and stemmed)."""
+    return frozenset(fold(word, language) for word in REMOVAL.get(language, REMOVAL["en"]))
 
 
 @functools.cache

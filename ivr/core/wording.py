@@ -6,8 +6,10 @@ turns such text and the flow's training phrases into the same tokens:
 
 * case, accents and punctuation are dropped ("Español" = "espanol");
 * English contractions are spelled out ("what's" → "what is", "dont" → "do not");
-* numbers said as words become digits ("four eighty five" → "485", "cero" → "0"),
-  and a form letter joins its number ("I 485", "I-485", "i four eighty five" → "i485");
+* numbers said as words become digits ("four eighty five" → "485", "cero" → "0", "two thousand
+  fifteen" → "2015", a year, which carries no topic), and a form letter joins its number ("I 485",
+  "I-485", "i four eighty five" → "i485"); a noun's ending the recogniser split off joins it
+  ("replace mint" → "replacement");
 * letters said one by one join ("I C E" → "ice"), word groups that mean one thing
   become one word ("in person", "work permit", "the United States": `lexicon.COMPOUNDS`);
 * a country said as where one is becomes `@country` ("I live in Japan", "llamo desde
@@ -63,7 +65,10 @@ _TEENS = {
     "en": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19},
     "es": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-           "diecisiete": 17, "dieciocho": 18, "diecinueve": 19},
+           "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,  # and the twenties said as one word:
+           "veintiuno": 21, "veintiun": 21, "veintidos": 22,
+           "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
+           "veintiocho": 28, "veintinueve": 29},
 }
 _TENS = {
     "en": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -136,6 +141,7 @@ def _spell_out(words: list[str]) -> list[str]:
 
 
 _HUNDRED = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
+_THOUSAND = {"en": ("thousand",), "es": ("mil",)}
 _HUNDREDS = {
     "en": {},
     "es": {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
@@ -170,8 +176,30 @@ def _numbers(tokens: list[str], language: str) -> list[str]:
         return None
 
     hundreds = _HUNDREDS.get(language, _HUNDREDS["en"])
+
+    def below_thousand(at: int) -> tuple[int, int] | None:
+        """A number below 1,000 said from `at` on ("nine hundred ninety", "novecientos"): (value, words used)."""
+        token = tokens[at] if at < len(tokens) else ""
+        if token in hundreds:
+            rest = small(at + 1)
+            return hundreds[token] + (rest[0] if rest else 0), 1 + (rest[1] if rest else 0)
+        said = small(at)
+        if said is not None and said[1] == 1 and token in units and at + 1 < len(tokens) and tokens[at + 1] in hundred:
+            rest = small(at + 2)
+            return units[token] * 100 + (rest[0] if rest else 0), 2 + (rest[1] if rest else 0)
+        return said
+
+    thousand = _THOUSAND.get(language, _THOUSAND["en"])
     while i < len(tokens):
         token = tokens[i]
+        if token in thousand and (run[-1:] and int(run[-1]) < 100 or not run and language != "en"):
+            # a year said in words: "two thousand fifteen" -> 2015, "dos mil diecinueve" -> 2019, "mil novecientos
+            # noventa" -> 1990 (one number, not "2", "thousand", "15")
+            at = i + 1 + (tokens[i + 1:i + 2] == ["and"] and below_thousand(i + 2) is not None)
+            rest = below_thousand(at)
+            run.append(str((int(run.pop()) if run else 1) * 1000 + (rest[0] if rest else 0)))
+            i = at + (rest[1] if rest else 0)
+            continue
         if token in hundreds:
             rest = small(i + 1)
             run.append(str(hundreds[token] + (rest[0] if rest else 0)))
@@ -238,28 +266,55 @@ def stem(token: str, language: str = "en") -> str:
 
 _NUMBER_WORDS = frozenset(
     word for table in (_UNITS, _TEENS, _TENS) for words in table.values() for word in words
-) | frozenset(word for words in _HUNDRED.values() for word in words) | frozenset(
+) | frozenset(word for words in (*_HUNDRED.values(), *_THOUSAND.values()) for word in words) | frozenset(
     word for words in _HUNDREDS.values() for word in words
 )
 
 
 _LETTER_WORDS = {"es": frozenset("y a o e u".split())}
 """One-letter words of a language: two of them in a row ("y a otros") are words, not letters spelled out."""
+_AND = {"es": "y"}
+"""The one-letter "and" of a language: after letters spelled out it ends them ("del a s c y voy tarde" is the ASC
+and "voy tarde", not "ascy"); no acronym a caller spells ends in it."""
 
 
 def _spelled(words: list[str], language: str = "en") -> list[str]:
     """Letters said one by one join into their word: "I C E" -> "ice", "E O I R" -> "eoir" (not Spanish "y a")."""
     letter_words = _LETTER_WORDS.get(language, frozenset())
+    conjunction = _AND.get(language)
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
         if len(word) == 1 and word.isalpha():
             run.append(word)
             continue
+        ending = run[-1:] if len(run) >= 3 and run[-1] == conjunction else []
+        if ending:
+            run = run[:-1]
         spelled = len(run) >= 3 or (len(run) == 2 and not set(run) <= letter_words)
         out.extend(["".join(run)] if spelled else run)
+        out.extend(ending)
         run = []
         if word:
+            out.append(word)
+    return out
+
+
+_SUFFIXES = {"en": {"ment": "ment", "mint": "ment"}, "es": {"miento": "miento", "mientos": "mientos"}}
+"""A noun's ending the recogniser heard as a word of its own: "replace mint", "amend ment" -> "replacement",
+"amendment"; "segui miento" -> "seguimiento" (after a word of four letters or more, not a stop word)."""
+_SUFFIX_SPLITS = frozenset(ending for endings in _SUFFIXES.values() for ending in endings)
+
+
+def _suffixes(words: list[str], language: str) -> list[str]:
+    """A word and the ending the recogniser split from it joined: "replace mint" -> "replacement" (`_SUFFIXES`)."""
+    endings, stop = _SUFFIXES.get(language, _SUFFIXES["en"]), STOP_WORDS.get(language, STOP_WORDS["en"])
+    out: list[str] = []
+    for word in words:
+        ending = endings.get(word)
+        if ending is not None and out and len(out[-1]) >= 4 and out[-1].isalpha() and out[-1] not in stop:
+            out[-1] = out[-1] + ending
+        else:
             out.append(word)
     return out
 
@@ -273,6 +328,8 @@ def _words(text: str, language: str) -> list[str]:
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
     words = _spell_out(_WORD.findall(lowered))
+    if not _SUFFIX_SPLITS.isdisjoint(words):
+        words = _suffixes(words, language)
     if any(word in _NUMBER_WORDS or word[0].isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:
@@ -418,9 +475,15 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     words = _words(text, language)
     return tuple(
-        (word if word == territories.COUNTRY else fold(word, language), word in stop, word)
+        (word if word == territories.COUNTRY else fold(word, language), word in stop or is_year(word), word)
         for word in (_places(words, language) if places else words)
     )
+
+
+def is_year(word: str) -> bool:
+    """A year ("twenty nineteen", "dos mil doce" -> "2019", "2012"): when something happened, which carries no topic,
+    as "today" does not (a stop word; `ivr.core.concepts` does not read it as a number of months)."""
+    return len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()
 
 
 def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:

@@ -43,6 +43,18 @@ from typing import Any
 
 from ivr.core.session import Session
 
+UNDATED_SEQUENCES = frozenset({"service_item"})
+"""Counters that never restart: one count for all days (`ivr.routing.SERVICE_ITEM_SEQUENCE`: service item
+numbers must stay unique for years, and a day's count would cap them)."""
+UNDATED_DAY = "*"
+"""The `sequences.day` an undated counter is kept under."""
+
+
+def sequence_day(name: str, day: dt.date) -> str:
+    """The day a counter of `name` drawn on `day` is kept under: the day, or `UNDATED_DAY`."""
+    return UNDATED_DAY if name in UNDATED_SEQUENCES else day.isoformat()
+
+
 LIVE = "live"
 """The world of the phone line: what every call sees unless told otherwise."""
 
@@ -163,7 +175,8 @@ class CallTransaction(ABC):
 
     @abstractmethod
     def next_sequence(self, name: str, day: dt.date) -> int:
-        """1, 2, 3… per name and day, from a race-free counter (service request references, confirmations)."""
+        """1, 2, 3… per name and day, from a race-free counter (service request references, confirmations);
+        a name in `UNDATED_SEQUENCES` counts on across days (its `day` is ignored)."""
 
     @abstractmethod
     def rollback_writes(self) -> None:

@@ -55,7 +55,7 @@ import orjson
 
 from ivr.core.session import Session
 from ivr.private_files import private_folder
-from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
+from ivr.store.base import LIVE, underlying, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock, sequence_day
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where a database is first prepared or read outside calls
     from sqlalchemy.engine import URL, Engine
@@ -613,7 +613,7 @@ class _SqlCallTransaction(CallTransaction):
 
     def next_sequence(self, name: str, day: dt.date) -> int:
         with self.store.writing(self.conn):
-            row = _execute(self.conn, self.sql.next_sequence, (name, day.isoformat())).fetchone()
+            row = _execute(self.conn, self.sql.next_sequence, (name, sequence_day(name, day))).fetchone()
         return int(row[0])
 
     # --- the identity attempt ledger (ivr.behaviours.verification) -----------------------------

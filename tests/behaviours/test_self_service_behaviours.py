@@ -78,7 +78,8 @@ def test_a_keyed_receipt_matching_one_case_goes_straight_to_the_birth_date(ctx):
 
 
 def test_an_unknown_receipt_also_goes_to_the_birth_date(ctx):
-    """An unknown receipt is not told apart from a known one before the date of birth."""
+    """DOMAIN.md §1.3 (HIGH, confidentiality regimes that restrict disclosure): an unknown receipt is not told apart
+    from a known one before the date of birth, so a caller cannot learn which receipts exist."""
     ctx.session.vars["receipt"] = "WAC2699999999"
     assert run(ctx, "look_up_receipt") == "ask_birth_date"
     ctx.session.vars["date_of_birth"] = "1990-04-12"
@@ -149,6 +150,7 @@ def test_a_field_office_request_needs_a_known_reason(ctx):
 
 
 def test_an_action_needing_a_verified_case_refuses_an_unverified_call(ctx):
-    """Case facts are never read for a call that is not verified."""
+    """DOMAIN.md §1.3 (HIGH, who may get case-specific information; the Privacy Act): case facts are never read
+    for a call that is not verified."""
     with pytest.raises(LookupError):
         run(ctx, "biometrics_lookup")

@@ -191,9 +191,11 @@ def test_every_line_cites_its_source(play: Any) -> None:
     """Each line of a score card names the public document (as a trainee can look it up) and the sentence it checks."""
     card = play("tier2-good-cause-untimely").card
     sources = {line.rule: line.source for line in card.lines}
-    # seed 000_183b307099edfec1.txt is that release; seed 003_29c9fde61bf22c66.txt that Policy Manual chapter
+    # seed 000_183b307099edfec1.txt is that release; seed 001_7dddce98989cf869.txt that Policy Manual chapter (its
+    # First Contact Resolution: no escalation where the seat resolves the inquiry); seed 003 the Contact Center's
     assert sources["biometrics_good_cause"] == "USCIS news release on rescheduling biometrics appointments online (2023)"
-    assert sources["escalation"] == "USCIS Policy Manual: the USCIS Contact Center"
+    assert sources["escalation"] == "USCIS Policy Manual: responding to customer inquiries"
+    assert sources["identity_first"] == "USCIS Policy Manual: responding to customer inquiries"
     assert all(line.quote for line in card.lines)
 
 

@@ -72,7 +72,8 @@ def test_an_accepted_late_request_is_not_promised_a_new_notice(dial):
 
 
 def test_the_decision_is_said_in_spanish(dial):
-    """The officer's decision in the caller's language."""
+    """DOMAIN.md §1.1 (MED): "All USCIS Contact Center services are offered in English and Spanish": the officer's
+    decision in the caller's language."""
     live = dial("es")
     live.press("2")
     live.press(MEI_LIN[0][3:] + "#")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
@@ -57,9 +56,9 @@ def test_pressing_the_call_back_key_records_it_and_leaves_the_queue(dial):
     assert [element.tag for element in turn.element()] == ["Say", "Leave"]
     [callback] = live.effects("callback_requested")
     assert (callback["tier"], callback["queue"], callback["number"]) == ("tier1", "tier1-agents", "+12025550143")
-    assert callback["service_item"] == "26327001"
+    assert callback["service_item"] == "10400000"
     assert "A representative will call you back at 2 0 2, 5 5 5, 0 1 4 3." in turn.text
-    assert "Your service item number is 2 6 3 2, 7 0 0 1." in turn.text
+    assert "Your service item number is 1 0 4 0, 0 0 0 0." in turn.text
     done = live.post("/voice/queue/done", QueueResult="leave", QueueSid="QU1")
     assert done.hung_up
 
@@ -179,15 +178,16 @@ def test_tier2_as_a_call_back_queue_gives_a_service_item_number(dial):
     live.press("0")
     turn = live.to_tier2()
     assert "A USCIS officer will call you back at 2 0 2, 5 5 5, 0 1 4 3." in turn.text
-    assert "Your service item number is 2 6 3 2, 7 0 0 1. Again, 2 6 3 2, 7 0 0 1." in turn.text
+    assert "Your service item number is 1 0 4 0, 0 0 0 0. Again, 1 0 4 0, 0 0 0 0." in turn.text
     [callback] = live.effects("callback_requested")
-    assert (callback["tier"], callback["queue"], callback["service_item"]) == ("tier2", "tier2-callbacks", "26327001")
+    assert (callback["tier"], callback["queue"], callback["service_item"]) == ("tier2", "tier2-callbacks", "10400000")
     assert live.reasons()[-2:] == [("tier1", "tier2", "tier1_cannot_resolve"), ("tier2", "ivr", "returned_to_ivr")]
     assert "For a call back instead of waiting" not in turn.text
 
 
 def test_a_withheld_number_cannot_be_called_back(dial):
-    """A call-back needs a number to call: a withheld caller ID gets no service item."""
+    """DOMAIN.md §1.3 (MED): Tier 2 calls the caller back, so a call-back needs a number to call: a withheld caller
+    ID gets no service item."""
     live = dial(TIER_ROUTING=CALLBACK, caller_id="anonymous")
     live.press("0")
     turn = live.to_tier2()
@@ -206,10 +206,10 @@ def test_twilios_stand_ins_for_a_withheld_number_are_never_promised_a_call_back(
     assert live.effects("callback_requested") == []
 
 
-def test_service_item_numbers_are_eight_digits_by_day():
-    """DOMAIN.md §1.3: a service item number is an 8-digit code (year, day of the year, sequence)."""
-    assert service_item_number(dt.date(2026, 11, 23), 1) == "26327001"
-    assert service_item_number(dt.date(2027, 1, 2), 42) == "27002042"
+def test_service_item_numbers_are_eight_digits_from_one_count():
+    """DOMAIN.md §1.3: a service item number is an 8-digit code, drawn from one count that never restarts."""
+    assert service_item_number(1) == "10400000"
+    assert service_item_number(42) == "10400041"
 
 
 def test_routing_does_not_open_live_assistance_outside_hours(dial):

@@ -45,7 +45,8 @@ def test_wrong_keys_at_the_offer_of_help_lead_to_a_representative_not_the_offer_
 
 
 def test_a_caller_never_understood_out_of_hours_hears_the_hours_and_goodbye(make_app):
-    """Live assistance closed: the first limit already says the hours and hangs up (nobody to transfer to)."""
+    """DOMAIN.md §1.1 (MED-HIGH): live assistance Monday-Friday 8-8 Eastern; closed, the first limit already says
+    the hours and hangs up (nobody to transfer to)."""
     from ivr.testing import PhoneCall
     from tests.conftest import TOKEN
 

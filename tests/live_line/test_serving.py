@@ -72,7 +72,8 @@ def fallback(app):
 
 
 def test_the_fallback_url_apologises_and_gives_the_contact_center_number(fallback):
-    """/voice/fallback says sorry and the Contact Center's number digit by digit, in English and Spanish, then hangs up."""
+    """Seed 001: "USCIS Contact Center: 1-800-375-5283": /voice/fallback says sorry and that number digit by digit, in
+    English and Spanish, then hangs up."""
     assert fallback.status == 200 and fallback.hung_up
     assert fallback.says == (
         "Sorry, we are having trouble answering your call. Please call the USCIS Contact Center again at 1, 8 0 0, 3 7 5, 5 2 8 3.",

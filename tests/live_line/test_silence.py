@@ -70,7 +70,8 @@ def test_silence_at_the_offer_of_a_representative_transfers_when_live_assistance
 
 
 def test_silence_out_of_hours_says_the_hours_and_goodbye(make_app):
-    """Out of live-assistance hours, a silent caller hears the hours and goodbye, and the call hangs up."""
+    """DOMAIN.md §1.1 (MED-HIGH): out of live-assistance hours (Monday-Friday 8-8 Eastern) a silent caller hears
+    the hours and goodbye, and the call hangs up."""
     from ivr.testing import PhoneCall
 
     call = PhoneCall(make_app(CLOCK="2026-11-23T21:00:00-05:00"), TOKEN)

@@ -134,7 +134,8 @@ def test_a_spanish_caller_saying_an_options_key_chooses_that_option(spanish_call
 
 
 def test_saying_zero_asks_for_a_representative_like_pressing_it(english_call):
-    """"Press 0 for a representative" (the demo clock is in live-assistance hours): saying "zero" is that request."""
+    """Seed 003: callers "may request live assistance by selecting that option from within the IVR": "Press 0 for a
+    representative" (the demo clock is in live-assistance hours), and saying "zero" is that request."""
     assert english_call.say("zero").tier == "tier1"
 
 

@@ -51,3 +51,19 @@ def test_both_rules_count_days_the_same_way():
         d for d in range(40) if follow_up(CREATED, emailed + dt.timedelta(days=d), emailed) is FollowUp.CONTACT_SCOPS
     )
     assert (opens_email, opens_scops) == (EMAIL_AFTER_DAYS, SCOPS_AFTER_DAYS)
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        pytest.param(10, FollowUp.WAIT, id="day-10-wait-for-the-e-mail-not-for-day-15"),
+        pytest.param(20, FollowUp.WAIT, id="day-20-wait-not-e-mail-again"),
+        pytest.param(5 + SCOPS_AFTER_DAYS, FollowUp.CONTACT_SCOPS, id="day-26-scops"),
+    ],
+)
+def test_an_e_mail_sent_before_day_15_starts_the_21_days(days, expected):
+    """Seed 001 is silent on an e-mail sent before day 15 ("within 21 days of the email to the service center");
+    counting from it gets the caller to SCOPS soonest, and at worst SCOPS asks for the e-mail the strict reading
+    would have had them send anyway (docs/rules.md, rule 51)."""
+    early = CREATED + dt.timedelta(days=5)
+    assert follow_up(CREATED, CREATED + dt.timedelta(days=days), early) is expected

@@ -409,3 +409,180 @@ def test_a_wait_past_what_the_website_lists_is_a_published_time(said: str, langu
 def test_getting_off_the_line_is_a_farewell(said: str, language: str) -> None:
     """Leaving the call ("get off the line", "ya le cuelgo") is `#farewell` (v19)."""
     assert "#farewell" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my dad's petition still active", "en"), ("did my application get closed", "en"),
+     ("la petición de mi papá sigue activa", "es")],
+)
+def test_asking_whether_a_case_is_still_active_or_closed_asks_its_status(said: str, language: str) -> None:
+    """A case "still active" or "closed" is `#pending`, its state, not `#hours`' "close" (v21's family)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#hours" not in named
+
+
+def test_a_priority_date_from_a_year_asked_of_ones_own_petition_is_not_the_visa_bulletin() -> None:
+    """A priority date with the caller's own petition's state asked is that case's status, not `#consulate` (v21)."""
+    named = concepts("my brother's petition has a priority date from two thousand eleven is it still active", "en")
+    assert "#pending" in named and "#consulate" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you look up where my i nine twenty nine is at", "en"), ("pull up my i one thirty one please", "en"),
+     ("dónde está mi i ciento treinta", "es")],
+)
+def test_a_form_sought_with_where_or_look_up_asks_its_progress(said: str, language: str) -> None:
+    """A USCIS form number with "where" or "look up" is `#pending`, as "where is my case" is (v21's family)."""
+    assert "#pending" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("where do i send my i one thirty", "en"), ("where should i mail my n four hundred", "en"),
+     ("a dónde mando mi i ciento treinta", "es")],
+)
+def test_where_to_send_a_form_asks_no_progress(said: str, language: str) -> None:
+    """"where do i send my i130" is a question of how to file, not of a case's progress: no `#pending`."""
+    assert "#pending" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("it's taking twice as long as they say it takes", "en"), ("double the time they said", "en"),
+     ("lleva el doble de lo que dicen", "es")],
+)
+def test_a_wait_compared_with_what_they_say_it_takes_is_a_published_time(said: str, language: str) -> None:
+    """"twice as long as they say it takes" compares the wait with the posted time: `#published_time` (v21)."""
+    assert "#published_time" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the card dropped the hyphen in my name", "en"), ("my card doesn't match my passport", "en"),
+     ("they left off my middle initial", "en"), ("a mi apellido le falta el acento", "es"),
+     ("mi tarjeta no coincide con mi pasaporte", "es")],
+)
+def test_a_name_that_lost_a_hyphen_or_does_not_match_is_an_error_to_fix(said: str, language: str) -> None:
+    """A hyphen or accent dropped, a name that does not match the passport: `#fix_error`, a typo (v21's family)."""
+    assert "#fix_error" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("do you work the overnight shift", "en"), ("should i call back in the morning", "en"),
+     ("is someone there at midnight", "en"), ("trabajan de noche", "es"), ("hay alguien en la madrugada", "es")],
+)
+def test_a_shift_the_night_or_the_morning_asks_our_hours(said: str, language: str) -> None:
+    """"the overnight shift", "in the morning", "de noche" ask when the line is staffed: `#hours` (v21's family)."""
+    assert "#hours" in concepts(said, language)
+
+
+def test_a_year_before_months_is_no_wait_counted() -> None:
+    """"since two thousand twenty one months went by" does not count 2021 months: a year is no number waited."""
+    assert "#months" not in concepts("since two thousand twenty one months went by", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's the exchange rate for the dollar", "en"), ("how much are gas prices", "en"),
+     ("a cuánto está el dólar en la casa de cambio", "es"), ("el tipo de cambio del peso", "es")],
+)
+def test_prices_and_exchange_rates_are_another_business(said: str, language: str) -> None:
+    """Market prices and exchange rates (`gazetteers.GOODS`) are `#goods`, another business's errand (v21's family)."""
+    assert "#goods" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my wife's petition still open", "en"), ("la solicitud de mi hijo todavía está abierta", "es"),
+     ("el trámite de mi esposo ya está cerrado", "es")],
+)
+def test_a_case_said_open_or_closed_is_its_state_not_our_hours(said: str, language: str) -> None:
+    """"open" or "closed" said of a case, a petition, "la solicitud" is its state (`#pending`), not `#hours` (v21's
+    family: "is it still active or did it get closed")."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#hours" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("are you open on saturday", "en"), ("está abierto ahorita o ya cerraron", "es"), ("mi casa está cerrada", "es")],
+)
+def test_open_or_closed_said_of_no_case_is_still_our_hours(said: str, language: str) -> None:
+    """With no case said ("mi casa" is no "mi caso", though Snowball stems them alike), "open" asks `#hours`."""
+    assert "#hours" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("your estimate says most cases like mine take six months", "en"), ("the estimated time online was five months", "en"),
+     ("la mayoría de los casos como el mío tardan seis meses", "es"), ("el tiempo estimado era de cinco meses", "es")],
+)
+def test_an_estimate_or_most_cases_like_mine_is_a_published_time(said: str, language: str) -> None:
+    """The posted estimate, "most cases like mine", is the published processing time: `#published_time` (v22)."""
+    assert "#published_time" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is anybody there after four thirty", "en"), ("do you answer before nine", "en"),
+     ("do you shut it down for the day", "en"), ("contestan después de las cinco", "es"),
+     ("a qué hora dejan de contestar", "es")],
+)
+def test_a_time_of_day_or_closing_for_the_day_asks_our_hours(said: str, language: str) -> None:
+    """A time of day after "after", "before", "until" or "las", and closing "for the day", ask `#hours` (v22)."""
+    assert "#hours" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("it was approved after two weeks", "en"), ("my son is after 16", "en"), ("after 2019 they moved", "en")],
+)
+def test_a_number_that_is_no_time_of_day_asks_no_hours(said: str, language: str) -> None:
+    """"after two weeks" counts days, 16 is no hour and 2019 a year: no `#hours`."""
+    assert "#hours" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the judge in my custody case wants proof of my status", "en"), ("my child custody hearing is next week", "en"),
+     ("el juez de mi caso de custodia pide mi tarjeta", "es")],
+)
+def test_a_family_courts_judge_is_no_immigration_court(said: str, language: str) -> None:
+    """A custody case's judge is a family court's: neither `#court` (immigration court) nor `#ice` (v22's family)."""
+    named = concepts(said, language)
+    assert "#court" not in named and "#ice" not in named
+
+
+def test_an_immigration_judge_is_still_the_court() -> None:
+    """Without a family court said, a judge is still `#court`."""
+    assert "#court" in concepts("the judge moved my hearing", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("did my re entry permit get the okay", "en"), ("they gave it the okay", "en"),
+     ("ya le dieron el visto bueno a mi permiso", "es")],
+)
+def test_an_okay_is_a_decision(said: str, language: str) -> None:
+    """"get the okay", "el visto bueno" are a decision made: `#decided` (v22's family)."""
+    assert "#decided" in concepts(said, language)
+
+
+@pytest.mark.parametrize("said", ["transfer me to one of the officers", "connect me with an officer"])
+def test_putting_the_call_through_asks_for_a_person(said: str) -> None:
+    """"transfer me", "connect me" put the call through to a person: `#person` (v22's family; in Spanish "me pasa
+    con" is a word of its own, `lexicon.SYNONYMS`, which the examples teach)."""
+    assert "#person" in concepts(said, "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i need my guide dog at the interview", "en"), ("mi esposo necesita su perro guía en la entrevista", "es")],
+)
+def test_a_guide_dog_at_an_interview_is_an_accommodation(said: str, language: str) -> None:
+    """A guide dog is a need (`#accommodation`), and where it arises does not decide the line (v22's family)."""
+    named = concepts(said, language)
+    assert "#accommodation" in named and "#interview" not in named

@@ -470,3 +470,206 @@ def test_a_motion_pending_past_the_posted_time_is_a_service_request(
 def test_getting_off_the_line_ends_the_call(model: Callable[[str, str], Model], said: str, language: str) -> None:
     """Leaving the call in one's own words ends it (9) (v19)."""
     assert model("main_menu", language).understand(said).choice == "9"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the immigration judge says my uncle has to buy his own plane ticket out who handles that", "en"),
+     ("the deportation officer told my cousin to pay for his own bus ticket back home", "en"),
+     ("el oficial de deportación dice que mi primo tiene que pagar su vuelo de regreso", "es")],
+)
+def test_an_errand_ice_or_the_court_ordered_goes_to_other_agencies(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A ticket home a deportation officer or a judge ordered is part of a removal matter: ICE, other agencies (7),
+    though a plane ticket is another business's errand elsewhere (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "7"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("hi my garbage didn't get picked up this week", "en"), ("i need to book a plane ticket to cancun", "en")],
+)
+def test_an_errand_with_no_removal_matter_is_still_not_routed(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Only words of ICE or a court lift an errand's hold ("picked up" is the garbage's too): not routed."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's the exchange rate for mexican pesos today", "en"),
+     ("quiero saber a cómo está el dólar en la casa de cambio", "es")],
+)
+def test_an_exchange_rate_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Out of scope: a price or an exchange rate is not a change of address ("cambio", "casa") nor a fee (v21)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is there anybody on the night shift or should i call back in the morning", "en"),
+     ("do you guys work overnight", "en"), ("trabajan de noche o llamo en la mañana", "es")],
+)
+def test_asking_about_the_night_shift_is_our_hours(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """seeds/001_7dddce98989cf869.txt: specialists "are available to answer calls Monday through Friday": when the
+    line is staffed, the night shift or the morning, is our hours (8), not an appointment (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "8"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my i seven fifty one is stuck twice as long as they say it takes", "en"),
+     ("mi caso lleva el doble de lo que dicen que se tarda", "es")],
+)
+def test_a_wait_twice_what_they_say_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "A Service Request is a tool that allows the customer to place an inquiry with
+    USCIS": a case past its posted time is a service request (4), not a status (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my card dropped the hyphen in my last name", "en"), ("the name on my green card doesn't match my passport", "en"),
+     ("a mi tarjeta le falta el acento de mi apellido", "es")],
+)
+def test_a_name_that_lost_its_hyphen_is_a_typo_request(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """seeds/001_7dddce98989cf869.txt: Service Requests are "submitted through the USCIS Contact Center": a card whose
+    name lost a hyphen or accent is a typographical error request (4) (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you look up where my i nine twenty nine is at", "en"),
+     ("my mom's petition has a priority date from two thousand twelve did it get closed", "en"),
+     ("la petición de mi mamá es de dos mil doce sigue activa", "es")],
+)
+def test_a_forms_whereabouts_or_whether_it_is_still_active_is_its_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Where a form "is at", whether a petition is "still active" or "closed": the case's status (1) (v21's family)."""
+    assert model("main_menu", language).understand(said).choice == "1"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm stuck in a long line outside the a s c will they still take me", "en"),
+     ("the line at the fingerprint center is around the block will i lose my slot", "en"),
+     ("estoy en la fila afuera del a s c y no avanza voy a perder mi cita", "es")],
+)
+def test_waiting_in_line_at_the_asc_is_a_biometrics_appointment(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/000_183b307099edfec1.txt: "the effect of failing to appear for an appointment" is a biometrics matter:
+    a caller in line at the ASC ("a s c" spelled out) who fears losing the slot is at a biometrics appointment (2)
+    (v22's family)."""
+    assert model("main_menu", language).understand(said).choice == "2"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the estimate online says most cases are done in six months and i'm at thirteen", "en"),
+     ("el tiempo estimado en la página es de seis meses y ya llevo once", "es")],
+)
+def test_a_wait_past_the_online_estimate_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "A Service Request is a tool that allows the customer to place an inquiry with
+    USCIS": a case past the posted estimate is a service request (4), not its status (v22's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the judge in my custody case needs my green card soon can you rush it", "en"),
+     ("tengo un caso de custodia y el juez me pide mi residencia pueden apurarla", "es")],
+)
+def test_an_expedite_for_a_family_court_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "Urgent situations that require accelerated processing should be expedited":
+    hurrying a card a family court's judge wants is an expedite request (4), not an immigration court matter (7)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you transfer me to one of your officers", "en"), ("me pasa con un oficial por favor", "es"),
+     ("páseme con alguno de sus agentes", "es")],
+)
+def test_putting_the_call_through_to_an_officer_is_a_representative(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/003_29c9fde61bf22c66.txt: "callers may request live assistance by selecting that option from within the
+    IVR": "transfer me to an officer", "me pasa con un oficial" is the representative, not a field office appointment
+    with an officer (v22's family)."""
+    assert model("main_menu", language).understand(said).choice == "representative"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i need to make an appointment with the pediatrician", "en"), ("necesito sacar turno con el pediatra", "es"),
+     ("quiero una cita en el consultorio del dentista", "es")],
+)
+def test_a_doctors_appointment_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Out of scope: an appointment at a doctor's office, "el consultorio", "el pediatra", is another business's (v22)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the re entry permit i put in for did it get the okay yet", "en"),
+     ("did my advance parole get the okay", "en"), ("ya le dieron el visto bueno a mi permiso de reingreso", "es")],
+)
+def test_whether_a_travel_document_got_the_okay_is_its_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A form named in words ("re entry permit", "advance parole") with "did it get the okay" asks its status (1)."""
+    assert model("main_menu", language).understand(said).choice == "1"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is somebody still answering after four thirty", "en"), ("do you close up for the day at five", "en"),
+     ("hay alguien que conteste después de las cinco", "es")],
+)
+def test_a_time_of_day_or_closing_for_the_day_is_our_hours(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: specialists "are available to answer calls Monday through Friday": whether
+    anyone answers after a time of day is our hours (8) (v22's family)."""
+    assert model("main_menu", language).understand(said).choice == "8"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my dad is blind and needs his guide dog at the citizenship interview", "en"),
+     ("mi mamá es ciega y necesita su perro guía en la entrevista", "es")],
+)
+def test_a_guide_dog_at_an_interview_is_an_accommodation_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: Service Requests are "submitted through the USCIS Contact Center": a guide dog
+    at an interview is an accommodation request (4), not a pet (another business) (v22's family)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize("said", ["páseme con un supervisor por favor", "me pasa con el encargado",
+                                  "comuníqueme con un supervisor"])
+def test_putting_the_call_through_to_a_supervisor_is_the_supervisor(model: Callable[[str, str], Model], said: str) -> None:
+    """seeds/003_29c9fde61bf22c66.txt: "Customers may, at any time, request to have a call directed to a supervisor":
+    "páseme con un supervisor" is the supervisor, though "páseme con" alone is a representative (v22's family)."""
+    assert model("main_menu", "es").understand(said).choice == "supervisor"
+
+
+@pytest.mark.parametrize("said", ["transfer me to your supervisor please", "connect me to a supervisor"])
+def test_putting_the_call_through_to_a_supervisor_in_english_is_the_supervisor(
+    model: Callable[[str, str], Model], said: str
+) -> None:
+    """seeds/003_29c9fde61bf22c66.txt: "Customers may, at any time, request to have a call directed to a supervisor":
+    "transfer me to your supervisor" is the supervisor, though "transfer me" alone is a representative (v22's family)."""
+    assert model("main_menu", "en").understand(said).choice == "supervisor"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.wording import content, is_place, tokens
+from ivr.core.wording import content, fold, is_place, marked, tokens
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,8 @@ def test_a_redacted_placeholder_is_an_unknown_word_not_the_word_it_names() -> No
         ("my employment authorization card", "my work permit card", "en"),
         ("my advance parole", "my travel document", "en"),
         ("I live outside America", "I live outside the United States", "en"),
-        ("transfer me to an agent", "talk to an agent", "en"),
+        ("transfer me to an agent", "connect me to an agent", "en"),
+        ("me pasa con un agente", "transfiérame con un agente", "es"),
         ("no me llegó la mica", "no me llegó la tarjeta", "es"),
         ("quiero checar mi aplicación", "quiero revisar mi solicitud", "es"),
         ("quiero platicar con alguien", "quiero hablar con alguien", "es"),
@@ -242,3 +243,114 @@ def test_an_officer_is_not_an_office() -> None:
 def test_giving_birth_is_not_the_electric_bill() -> None:
     """'dar a luz' (to give birth) is one word: 'luz' alone names another business (the electric bill)."""
     assert "luz" not in tokens("está a punto de dar a luz", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [("from two thousand fifteen", "en", "2015"), ("since two thousand and five", "en", "2005"),
+     ("back in twenty nineteen", "en", "2019"), ("en dos mil doce", "es", "2012"),
+     ("mil novecientos noventa y ocho", "es", "1998")],
+)
+def test_a_year_said_in_words_is_one_number_and_no_topic(text: str, language: str, year: str) -> None:
+    """"two thousand fifteen" is the year 2015, not "2", "thousand", "15", and a year carries no topic (v21's family)."""
+    assert year in tokens(text, language) and year not in content(text, language)
+
+
+def test_a_thousand_said_alone_in_english_stays_a_word() -> None:
+    """"a thousand dollars" has no number before "thousand" to multiply: the words stay as said."""
+    assert tokens("a thousand dollars", "en") == ("a", "thousand", "dollar")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [("la i ochocientos veintiuno", "es", "i821"), ("contestan las veinticuatro horas", "es", "24")],
+)
+def test_spanish_twenties_said_as_one_word_are_numbers(text: str, language: str, number: str) -> None:
+    """"veintiuno" to "veintinueve" are one word in Spanish: "i ochocientos veintiuno" is the I-821 (v21's family)."""
+    assert number in tokens(text, language)
+
+
+@pytest.mark.parametrize(
+    ("split", "whole", "language"),
+    [("a replace mint card", "a replacement card", "en"), ("my h one b amend ment", "my h one b amendment", "en"),
+     ("el segui miento de mi caso", "el seguimiento de mi caso", "es")],
+)
+def test_a_nouns_ending_the_recogniser_split_off_is_joined(split: str, whole: str, language: str) -> None:
+    """"replace mint" is the recogniser's "replacement": the same words as the whole word (v21's family)."""
+    assert tokens(split, language) == tokens(whole, language)
+
+
+def test_finding_out_is_not_finding_what_one_lost() -> None:
+    """"find out where my n 600 is" learns something: not the "find" of "I can't find my receipt number"."""
+    assert "find" not in content("i want to find out where my n six hundred is", "en")
+
+
+@pytest.mark.parametrize(
+    ("split", "whole"), [("my re entry permit", "my reentry permit"), ("the re entry i filed", "the reentry permit i filed")]
+)
+def test_a_re_entry_permit_the_recogniser_split_is_a_travel_document(split: str, whole: str) -> None:
+    """"re entry permit" is the recogniser's "reentry permit": the travel document's word (v22's family)."""
+    assert tokens(split, "en") == tokens(whole, "en")
+
+
+@pytest.mark.parametrize("okay", ["did it get the okay", "did they okay it", "they okayed my permit"])
+def test_an_okay_given_to_a_case_is_an_approval(okay: str) -> None:
+    """"get the okay", "okay it", "okayed" approve a case as "approved" does (v22's family): the same word."""
+    assert fold("approved", "en") in content(okay, "en")
+
+
+def test_a_visto_bueno_is_an_approval() -> None:
+    """"le dieron el visto bueno" is "aprobado" in Spanish (v22's family)."""
+    assert set(content("ya está aprobado", "es")) <= set(content("ya le dieron el visto bueno", "es"))
+
+
+@pytest.mark.parametrize(("text", "language"), [("will i lose my slot", "en"), ("the next open slots", "en")])
+def test_an_appointment_slot_is_an_appointment(text: str, language: str) -> None:
+    """A "slot" is the appointment a caller holds ("will i lose my slot" at the ASC) (v22's family)."""
+    assert "appoint" in content(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pet"),
+    [("i need my guide dog with me", "en", "dog"), ("can my service dog come in", "en", "dog"),
+     ("mi perro guía entra conmigo", "es", "perr"), ("llevo a mi perro de servicio", "es", "perr")],
+)
+def test_a_guide_dog_is_an_accommodation_not_a_pet(text: str, language: str, pet: str) -> None:
+    """A guide or service dog is a disabled person's need (`accommodation`), not the pet store's dog (v22)."""
+    words = content(text, language)
+    assert pet not in words and fold("accommodation" if language == "en" else "adaptacion", language) in words
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("i'm in a custody case", "en"), ("a child custody hearing", "en"),
+                           ("tengo un caso de custodia", "es")],
+)
+def test_a_custody_case_is_a_family_court_not_a_detention(text: str, language: str) -> None:
+    """A custody case is a family court's (of children), not ICE's "in custody" (v22's family)."""
+    assert fold("detention" if language == "en" else "detencion", language) not in content(text, language)
+
+
+def test_ice_custody_is_still_a_detention() -> None:
+    """"my brother is in ice custody" stays a detention: only a custody case or hearing is a family court's."""
+    assert fold("detention", "en") in content("my brother is in ice custody", "en")
+
+
+@pytest.mark.parametrize("text", ["me pasa con un oficial", "páseme con un oficial", "transfiérame con un agente"])
+def test_a_phone_transfer_in_spanish_is_not_a_talk_at_the_office(text: str) -> None:
+    """"me pasa con un oficial" puts the call through (a representative): not "hablar con un oficial" in person (v22)."""
+    assert fold("hablar", "es") not in content(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "after"), [("del a s c y voy tarde", "asc", "voy"), ("la u s c i s y ya", "uscis", "ya")]
+)
+def test_a_spanish_and_after_letters_spelled_out_is_no_letter(text: str, letters: str, after: str) -> None:
+    """"a s c y voy tarde": the "y" (and) after letters spelled out ends them, it is no letter of the ASC (v22)."""
+    said = [plain for _, _, plain in marked(text, "es")]
+    assert said[said.index(after) - 2:said.index(after)] == [letters, "y"]
+
+
+def test_spanish_letters_spelled_that_are_words_stay_words() -> None:
+    """"y a otros" stays three words: a run of letter words is no spelling, and "i c e" keeps its "e"."""
+    assert [plain for _, _, plain in marked("y a otros", "es")] == ["y", "a", "otros"]
+    assert [plain for _, _, plain in marked("la i c e", "es")][-1] == "ice"
