@@ -9,13 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Say:
     """Speak `text` in `language`; `prompt_id` names the prompt for transcripts."""
 
     text: str
     language: str
     prompt_id: str
+
+    def __init__(self, text: str, language: str, prompt_id: str) -> None:
+        # What the frozen dataclass's own `__init__` does, without its `object.__setattr__` per field:
+        # a step makes a `Say` for every prompt it fills, so a webhook makes a few.
+        fields = self.__dict__
+        fields["text"] = text
+        fields["language"] = language
+        fields["prompt_id"] = prompt_id
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class _Planned:
     compiled: CompiledFlow
     plans: dict[str, StatePlan]
     keys: dict[str, str]
+    events: dict[str, Any] | None  # the machine's events, fired directly; None: the flow's own `fire` notes them
 
 
 class Engine:
@@ -104,7 +105,7 @@ class Engine:
         planned = self._planned.get(session.flow_id)
         if planned is None or self.flows.get(session.flow_id) is not planned.compiled:
             planned = self._planned_for(session.flow_id)
-        run = Run(planned.compiled, planned.plans, planned.keys, session.copy(), world, self.services, event)
+        run = Run(planned.compiled, planned.plans, planned.keys, session.copy(), world, self.services, event, planned.events)
         try:
             run.handle(event)
         except Exception as exc:  # noqa: BLE001: the caller must always hear something sensible
@@ -115,7 +116,8 @@ class Engine:
                 type(exc).__name__,
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
-            run = Run(planned.compiled, planned.plans, planned.keys, session.copy(), world, self.services, event)
+            run = Run(planned.compiled, planned.plans, planned.keys, session.copy(), world, self.services, event,
+                      planned.events)
             run.recover(type(exc).__name__)
         after = run.session
         after.steps += 1
@@ -155,14 +157,21 @@ def _step(
 ) -> Step:
     """`Step(...)`, made as the frozen dataclass's own `__init__` would make it, without its per-field setattr."""
     step = object.__new__(Step)
-    step.__dict__.update(
-        session=session, actions=actions, effects=effects, entered=entered, tier_changes=tier_changes, fault=fault,
-        scripts=scripts, understood=understood,
-    )
+    fields = step.__dict__
+    fields["session"] = session
+    fields["actions"] = actions
+    fields["effects"] = effects
+    fields["entered"] = entered
+    fields["tier_changes"] = tier_changes
+    fields["fault"] = fault
+    fields["scripts"] = scripts
+    fields["understood"] = understood
     return step
 
 
 def _plan(compiled: CompiledFlow) -> _Planned:
     keys = compiled.flow.keys
     by_key = {getattr(keys, purpose): purpose for purpose in reversed(KEYED_PURPOSES)}  # the first purpose wins
-    return _Planned(compiled, plan_flow(compiled), by_key)
+    # A flow that overrides `fire` (replay's coverage notes each transition) is fired through it.
+    events = compiled.machine.events if type(compiled).fire is CompiledFlow.fire else None
+    return _Planned(compiled, plan_flow(compiled), by_key, events)

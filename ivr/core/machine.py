@@ -4,7 +4,8 @@ A compiled flow is built at start-up and shared, read-only, by every call and
 thread.  The machine is flat (`parent.child` names, no `HierarchicalMachine`),
 built with `model=None, auto_transitions=False`, and its guards are the
 registered callables themselves.  Per request the engine sets `state` on a
-tiny per-request model and calls `machine.events[name].trigger(model, ctx=…)`.
+per-step model (a `CallModel`: the step in progress is one) and calls
+`machine.events[name].trigger(model, ctx=…)`.
 
 Trigger names:
   `select_<key>`          a menu option (by key or by phrase)

@@ -62,6 +62,7 @@ class StatePlan:
     confirm_gather: dict[str, Gather]  # a read-back listens for yes/no or 1/2
     action: ActionSpec | None  # an action state's behaviour (None: not an action, or not registered)
     outcomes: dict[str, str]  # an action state's outcomes -> their triggers
+    ready: bool = False  # `prompt`, `present` and `represent` hold no `Line`: every call says them as they are
 
 
 def plan_flow(compiled: CompiledFlow) -> dict[str, StatePlan]:
@@ -97,6 +98,11 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         present = {language: (*_presented(base, language, False, prompt_id), gathers[language]) for language in LANGUAGES}
         represent = {language: (*_presented(base, language, True, reprompt_id), gathers[language]) for language in LANGUAGES}
     confirm_text = compiled.flow.messages.get("confirm")
+    prompts: dict[str, tuple[Spoken, ...]] = {
+        language: _spoken(base.prompt[language], state.prompt.id, language) if state.prompt is not None else ()
+        for language in LANGUAGES
+    }
+    said = [*prompts.values(), *(present or {}).values(), *(represent or {}).values()]
     return StatePlan(
         name=name,
         compiled=base,
@@ -105,10 +111,7 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         kind=state.kind,
         waits=state.waits_for_caller,
         options={option.key: (option, f"select_{option.key}") for option in reversed(state.options)},
-        prompt={
-            language: _spoken(base.prompt[language], state.prompt.id, language) if state.prompt is not None else ()
-            for language in LANGUAGES
-        },
+        prompt=prompts,
         present=present,
         represent=represent,
         prompt_id=prompt_id,
@@ -122,6 +125,7 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         },
         action=compiled.registry.actions.get(state.run or "") if state.kind == "action" else None,
         outcomes={outcome: f"outcome_{outcome}" for outcome in state.on},
+        ready=not any(type(line) is Line for lines in said for line in lines),
     )
 
 

@@ -71,7 +71,7 @@ CASE_UPDATED = "case_updated"
 SERVICE_REQUEST_CREATED = "service_request_created"
 
 
-@dataclass
+@dataclass(init=False)
 class Context:
     """What a guard or an action sees: the call, the world, the time, the state's args."""
 
@@ -81,6 +81,23 @@ class Context:
     services: Services
     args: Mapping[str, str] = field(default_factory=dict)
     effects: list[Effect] = field(default_factory=list)
+
+    def __init__(
+        self,
+        session: Session,
+        world: World,
+        now: dt.datetime,
+        services: Services,
+        args: Mapping[str, str] | None = None,
+        effects: list[Effect] | None = None,
+    ) -> None:
+        # The dataclass's own `__init__`, written out (one Context per engine step: its default factories cost more)
+        self.session = session
+        self.world = world
+        self.now = now
+        self.services = services
+        self.args = {} if args is None else args
+        self.effects = [] if effects is None else effects
 
     @property
     def language(self) -> str:
@@ -107,11 +124,14 @@ class Services:
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Outcome:
     """An action's result: the outcome name the flow routes on."""
 
     name: str
+
+    def __init__(self, name: str) -> None:
+        self.__dict__["name"] = name  # the frozen dataclass's `__init__`, without `object.__setattr__`: one per action run
 
 
 Guard = Callable[[Context], bool]

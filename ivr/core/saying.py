@@ -49,7 +49,10 @@ def present(run: Run, again: bool, plan: StatePlan | None = None) -> None:
         return
     lines = plan.represent if again else plan.present
     if lines is not None:
-        speak(run, lines[language])
+        if plan.ready:
+            run.actions.extend(lines[language])  # type: ignore[arg-type]  # `ready`: Say and Gather only
+        else:
+            speak(run, lines[language])
         return
     say_text(run, fill(run, _dynamic_menu(run, plan, again)), plan.reprompt_id if again else plan.prompt_id)
     gather(run, plan)
@@ -67,7 +70,10 @@ def say_prompt(run: Run, plan: StatePlan) -> None:
     """Say the state's own prompt (message, action, transfer and hang-up states), if it has one."""
     lines = plan.prompt[run.session.language]
     if lines:
-        speak(run, lines)
+        if plan.ready:
+            run.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
+        else:
+            speak(run, lines)
 
 
 def say(run: Run, text: Text) -> None:

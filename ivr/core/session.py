@@ -64,16 +64,16 @@ class Session:
     def copy(self) -> Session:
         """A copy the engine may change without touching the caller's object (its lists and dicts copied too)."""
         copied = object.__new__(Session)
-        fields = copied.__dict__
-        fields.update(self.__dict__)  # every field at once: a copy per step, so per webhook
-        fields["clarify"] = list(self.clarify)
-        fields["menu_stack"] = list(self.menu_stack)
+        fields = self.__dict__.copy()  # every field at once (a copy per step, so per webhook), then the containers
+        fields["clarify"] = self.clarify.copy() if self.clarify else []  # most are empty: a new empty one is cheaper
+        fields["menu_stack"] = self.menu_stack.copy()
         fields["path"] = self.path[-PATH_TAIL:]
-        fields["vars"] = dict(self.vars)
-        fields["tier_changes"] = list(self.tier_changes)
-        fields["scripts_heard"] = list(self.scripts_heard)
-        fields["service_requests"] = list(self.service_requests)
-        fields["console"] = dict(self.console)
+        fields["vars"] = self.vars.copy()
+        fields["tier_changes"] = self.tier_changes.copy() if self.tier_changes else []
+        fields["scripts_heard"] = self.scripts_heard.copy() if self.scripts_heard else []
+        fields["service_requests"] = self.service_requests.copy() if self.service_requests else []
+        fields["console"] = self.console.copy() if self.console else {}
+        copied.__dict__ = fields
         return copied
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 from types import MappingProxyType
 
 from ivr.core import agent_step, saying
@@ -53,12 +54,15 @@ class EngineFault(Exception):
     """Something inside the engine went wrong (a loop, an action that misbehaved)."""
 
 
-class Run:
-    """One step in progress over a copy of the call's session."""
+class Run(CallModel):
+    """One step in progress over a copy of the call's session.
+
+    It is also the model `transitions` moves (a `CallModel`): its `state` is the machine's side of
+    the session's, set before a trigger and read after it."""
 
     __slots__ = (
         "compiled", "plans", "keys", "session", "world", "services", "event", "actions", "entered", "tier_changes",
-        "fault", "hops", "understood", "ctx", "model",
+        "fault", "hops", "understood", "ctx", "events",
     )
 
     def __init__(
@@ -70,8 +74,10 @@ class Run:
         world: World,
         services: Services,
         event: Event,
+        events: dict[str, Any] | None = None,
     ) -> None:
         self.compiled = compiled
+        self.events = events  # the machine's events when fired directly (else through `compiled.fire`)
         self.plans = plans
         self.keys = keys  # the flow's global keys: key -> purpose
         self.session = session
@@ -85,7 +91,7 @@ class Run:
         self.hops = 0
         self.understood: Understanding | None = None
         self.ctx = Context(session, world, event.now, services, _NO_ARGS)
-        self.model = CallModel(session.state)
+        self.state = session.state
 
     # --- entry points --------------------------------------------------------------
 
@@ -146,7 +152,7 @@ class Run:
 
     def _digits(self, raw: str) -> None:
         digits = raw[:MAX_DIGITS] if raw.isascii() and raw.isdigit() else _KEYS.sub("", raw)[:MAX_DIGITS]
-        plan = self.current
+        plan = self.plans.get(self.session.state) or self.current  # `current`, inline: most steps are keys
         if not plan.waits:
             saying.present(self, again=True)
             return
@@ -248,7 +254,7 @@ class Run:
 
     def _select(self, plan: StatePlan, key: str) -> None:
         selected = plan.options.get(key)
-        if selected is None or not self.compiled.fire(self.model, selected[1], self.ctx):
+        if selected is None or not self._trigger(selected[1]):
             self._failed("no_match")
             return
         if selected[0].language:
@@ -329,31 +335,43 @@ class Run:
 
     # --- transitions ------------------------------------------------------------------
 
+    def _trigger(self, trigger: str) -> bool:
+        """Fire one trigger on the flow's shared machine; True when a transition happened."""
+        events = self.events
+        if events is None:
+            return self.compiled.fire(self, trigger, self.ctx)
+        event = events.get(trigger)
+        return event is not None and bool(event.trigger(self, ctx=self.ctx))
+
     def _fire(self, trigger: str) -> None:
-        model = self.model
-        if not self.compiled.fire(model, trigger, self.ctx):
-            raise EngineFault(f"no transition '{trigger}' from '{model.state}'")
+        events = self.events  # `_trigger`, inline: every transition of a step but a menu's option passes here
+        if events is None:
+            fired = self.compiled.fire(self, trigger, self.ctx)
+        else:
+            event = events.get(trigger)
+            fired = event is not None and event.trigger(self, ctx=self.ctx)
+        if not fired:
+            raise EngineFault(f"no transition '{trigger}' from '{self.state}'")
         self.hops += 1  # `_after_transition`, inline: every transition of a step passes here
         if self.hops > MAX_HOPS:
             raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
-        name = self.session.state = model.state
+        name = self.session.state = self.state
         self._enter(name)
 
     def _after_transition(self) -> None:
         self.hops += 1
         if self.hops > MAX_HOPS:
             raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
-        name = self.session.state = self.model.state
+        name = self.session.state = self.state
         self._enter(name)
 
     def _set_state(self, name: str) -> None:
         self.session.state = name
-        self.model.state = name
+        self.state = name
 
     def _enter(self, name: str) -> None:
         session = self.session
-        session.no_input = 0
-        session.no_match = 0
+        session.no_input = session.no_match = 0
         session.path.append(name)
         self.entered.append(name)
         plan = self.plans.get(name)
@@ -362,11 +380,30 @@ class Run:
         if plan.confirming:
             saying.present(self, False, plan)
             return
-        state = plan.state
         kind = plan.kind
-        if kind != "transfer" and state.tier != session.tier:
-            self._change_tier(state.tier, "returned_to_ivr" if state.tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
-        if kind == "menu":
+        tier = plan.state.tier
+        if tier != session.tier and kind != "transfer":
+            self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
+        if kind == "action" or kind == "message" or kind == "branch":  # the kinds a call passes through, most often
+            lines = plan.prompt[session.language]
+            if lines:
+                if plan.ready:
+                    self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
+                else:
+                    saying.speak(self, lines)
+            if kind != "action":
+                self._fire("next")
+                return
+            # The state's action runs here (most steps run one), with the state's args, and its outcome is fired.
+            spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
+            ctx = self.ctx
+            ctx.args = plan.state.args
+            outcome = spec.func(ctx).name
+            ctx.args = _NO_ARGS
+            if outcome not in spec.outcomes:
+                raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{outcome}'")
+            self._fire(plan.outcomes.get(outcome) or f"outcome_{outcome}")
+        elif kind == "menu":
             stack = session.menu_stack
             if name in stack:
                 del stack[stack.index(name) + 1 :]
@@ -375,34 +412,12 @@ class Run:
             saying.present(self, False, plan)
         elif kind == "collect":
             saying.present(self, False, plan)
-        elif kind == "message" or kind == "branch":
-            lines = plan.prompt[session.language]
-            if lines:
-                saying.speak(self, lines)
-            self._fire("next")
-        elif kind == "action":
-            lines = plan.prompt[session.language]
-            if lines:
-                saying.speak(self, lines)
-            self._run_action(plan)
         elif kind == "transfer":
             self._transfer(plan)
         elif kind == "hangup":
             saying.say_prompt(self, plan)
             self.actions.append(HangUpCall())
             session.ended = True
-
-    def _run_action(self, plan: StatePlan) -> None:
-        state = plan.state
-        spec = plan.action or self.compiled.registry.actions[state.run or ""]
-        ctx = self.ctx
-        ctx.args = state.args
-        outcome = spec.func(ctx)
-        ctx.args = _NO_ARGS
-        name = outcome.name
-        if name not in spec.outcomes:
-            raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{name}'")
-        self._fire(plan.outcomes.get(name) or f"outcome_{name}")
 
     def _transfer(self, plan: StatePlan) -> None:
         state = plan.state
@@ -426,7 +441,7 @@ class Run:
         else:
             self.actions.append(Enqueue(route.target, state.to, flat))
         self.session.state = state.goto or state.name
-        self.model.state = self.session.state
+        self.state = self.session.state
 
     def _callback(self, tier: str, queue: str) -> None:
         """A tier answered by a call-back queue (DOMAIN.md §1.3): record the caller, give a service item."""
