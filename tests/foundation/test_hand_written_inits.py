@@ -1,0 +1,47 @@
+"""The engine's hottest dataclasses write their `__init__` out by hand (`Say`, `Outcome`, `Context`):
+a field added to the class and forgotten in its `__init__` would be silently absent, so these tests
+hold each hand-written `__init__` to the dataclass's fields, in order, and check every field is set."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+
+import pytest
+
+from ivr.core.actions import Say
+from ivr.core.registry import Context, Outcome, Services
+from ivr.core.session import Session
+
+HAND_WRITTEN = (Say, Outcome, Context)
+
+
+@pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda cls: cls.__name__)
+def test_a_hand_written_init_takes_every_field_in_order(cls: type) -> None:
+    """The `__init__`'s parameters are the dataclass's fields, by name and in order."""
+    parameters = list(inspect.signature(cls.__init__).parameters)[1:]
+    assert parameters == [field.name for field in dataclasses.fields(cls)]
+
+
+def _made(cls: type) -> object:
+    if cls is Say:
+        return Say("Main menu.", "en", "main_menu.prompt")
+    if cls is Outcome:
+        return Outcome("found")
+    return Context(Session.__new__(Session), object(), dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc),  # type: ignore[arg-type]
+                   Services())
+
+
+@pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda cls: cls.__name__)
+def test_a_hand_written_init_sets_every_field(cls: type) -> None:
+    """Every field of an instance made by the hand-written `__init__` is in the instance itself."""
+    made = _made(cls)
+    assert {field.name for field in dataclasses.fields(cls)} <= set(vars(made))
+
+
+def test_hand_written_inits_keep_dataclass_equality() -> None:
+    """Two instances made alike are equal, and a frozen one still refuses assignment."""
+    assert Say("Hi.", "en", "p") == Say("Hi.", "en", "p") and Outcome("a") == Outcome("a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Say("Hi.", "en", "p").text = "Bye."  # type: ignore[misc]
