@@ -26,6 +26,7 @@ from ivr.core.flow import Flow
 from ivr.core.registry import CASE_UPDATED, SERVICE_REQUEST_CREATED, Effect
 from ivr.core.session import Session
 from ivr.definitions.cases import Case
+from ivr.rules.service_requests import topic as service_request_topic
 from ivr.store.base import LIVE
 from ivr.trainers.understand import understood_line
 
@@ -267,45 +268,50 @@ def _note(action: Any, reader: str = "en") -> str | None:
     return None
 
 
+_CASE_CARD = {  # what the card says in each reader's language; the case's own data stays as the case file has it
+    "en": {"who": "the applicant", "office": "unknown office",
+           "case": "You are calling about {who}'s case {receipt} ({form}, {office}).",
+           "keys": "  Date of birth {born} (keyed {born_keys}); receipt keyed as {digits}#.",
+           "status": "  Status on file: {status}.",
+           "biometrics": "  Biometrics: {when} at {where} (rescheduled {times} times).",
+           "field_office": "  Field office appointment: {when} at {where} ({reason}).",
+           "request": "  Service request {reference}: {topic}, {created}, {status}."},
+    "es": {"who": "la persona solicitante", "office": "oficina desconocida",
+           "case": "Llama por el caso {receipt} de {who} ({form}, {office}).",
+           "keys": "  Fecha de nacimiento {born} (se marca {born_keys}); el recibo se marca {digits}#.",
+           "status": "  Estado en el expediente: {status}.",
+           "biometrics": "  Cita de servicios biométricos: {when} en {where} (cambiada {times} veces).",
+           "field_office": "  Cita en la oficina local: {when} en {where} ({reason}).",
+           "request": "  Solicitud de servicio {reference}: {topic}, {created}, {status}."},
+}
+
+
 def case_card(case: Case, language: str = "en") -> list[str]:
-    """What the trainee playing the caller knows about their own case, in the trainee's language."""
-    if language == "es":
-        return _case_card_es(case)
-    who = case.applicant_name or "the applicant"
+    """What the trainee playing the caller knows about their own case, in the trainee's language
+    (English or Spanish); the case's own data (status titles, places, reasons) as the case file has it."""
+    words = _CASE_CARD["es" if language == "es" else "en"]
     lines = [
-        f"You are calling about {who}'s case {case.receipt_number} ({case.form}, {case.office_name or 'unknown office'}).",
-        (f"  Date of birth {case.date_of_birth.isoformat()} (keyed {case.date_of_birth.strftime('%m%d%Y')}); "
-         f"receipt keyed as {case.digits}#."),
-        f"  Status on file: {case.status}.",
+        words["case"].format(who=case.applicant_name or words["who"], receipt=case.receipt_number, form=case.form,
+                             office=case.office_name or words["office"]),
+        words["keys"].format(born=case.date_of_birth.isoformat(), born_keys=case.date_of_birth.strftime("%m%d%Y"),
+                             digits=case.digits),
+        words["status"].format(status=case.status),
     ]
     if case.biometrics is not None:
         b = case.biometrics
-        lines.append(f"  Biometrics: {b.appointment.isoformat()} at {b.location} (rescheduled {b.times_rescheduled} times).")
+        lines.append(words["biometrics"].format(when=b.appointment.isoformat(), where=b.location, times=b.times_rescheduled))
     if case.field_office_appointment is not None:
         f = case.field_office_appointment
-        lines.append(f"  Field office appointment: {f.appointment.isoformat()} at {f.office} ({f.reason}).")
+        lines.append(words["field_office"].format(when=f.appointment.isoformat(), where=f.office, reason=f.reason))
     for record in case.service_requests:
-        lines.append(f"  Service request {record.reference}: {record.type.replace('_', ' ')}, {record.created.isoformat()}, {record.status}.")
+        lines.append(words["request"].format(reference=record.reference, topic=_request_topic(record.type, language),
+                                             created=record.created.isoformat(), status=record.status))
     return lines
 
 
-def _case_card_es(case: Case) -> list[str]:
-    """The case card in Spanish; the case's own data (status titles, places, reasons) as the case file has it."""
-    who = case.applicant_name or "la persona solicitante"
-    lines = [
-        f"Llama por el caso {case.receipt_number} de {who} ({case.form}, {case.office_name or 'oficina desconocida'}).",
-        (f"  Fecha de nacimiento {case.date_of_birth.isoformat()} (se marca {case.date_of_birth.strftime('%m%d%Y')}); "
-         f"el recibo se marca {case.digits}#."),
-        f"  Estado en el expediente: {case.status}.",
-    ]
-    if case.biometrics is not None:
-        b = case.biometrics
-        lines.append(f"  Cita de servicios biométricos: {b.appointment.isoformat()} en {b.location} "
-                     f"(cambiada {b.times_rescheduled} veces).")
-    if case.field_office_appointment is not None:
-        f = case.field_office_appointment
-        lines.append(f"  Cita en la oficina local: {f.appointment.isoformat()} en {f.office} ({f.reason}).")
-    for record in case.service_requests:
-        lines.append(f"  Solicitud de servicio {record.reference}: {record.type.replace('_', ' ')}, "
-                     f"{record.created.isoformat()}, {record.status}.")
-    return lines
+def _request_topic(sr_type: str, language: str) -> str:
+    """A request's type as the menus name it, in the reader's language (`ivr.rules.service_requests.topic`)."""
+    try:
+        return service_request_topic(sr_type, "es" if language == "es" else "en")
+    except KeyError:  # a type the menus do not offer (a case file may hold any)
+        return sr_type.replace("_", " ")

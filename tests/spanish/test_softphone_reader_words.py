@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
+import ivr
 from ivr.web.testing import add_user, signed_in_client
 
 DEMO_CASE = "EAC2690150101"  # biometrics on Dec 8, never rescheduled; born 1987-02-28 (ivr/data/demo_cases.yaml)
@@ -72,3 +73,15 @@ def test_the_case_card_is_in_the_readers_language(reader: Callable[[str], Any]) 
     assert spanish[DEMO_CASE][0].startswith(f"Llama por el caso {DEMO_CASE} de ")
     assert any(line.strip().startswith("Cita de servicios biométricos: ") for line in spanish[DEMO_CASE])
     assert english[DEMO_CASE][0].startswith("You are calling about ")
+
+
+def test_the_case_cards_service_requests_are_named_in_the_readers_language() -> None:
+    """A request on the card reads as the menus name it ("una tarjeta que no recibió"), not its type's English words."""
+    from ivr.definitions.cases import load_cases
+    from ivr.trainers.practice import case_card
+
+    case = load_cases(Path(ivr.__file__).parent / "data" / "demo_cases.yaml").get("YSC2790850108")
+    assert case is not None
+
+    assert "  Solicitud de servicio 2611180008: una tarjeta que no recibió, 2026-11-18, open." in case_card(case, "es")
+    assert "  Service request 2611180008: a card you did not receive, 2026-11-18, open." in case_card(case, "en")
