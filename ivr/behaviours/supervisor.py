@@ -88,7 +88,9 @@ def live_supervisor_review(ctx: Context) -> Outcome:
     """Verify the information given to the caller: the scripts heard and the requests made in this call."""
     language = ctx.language
     library = ctx.services.scripts
-    topics = [library.get(ref).label[language] for ref in ctx.session.scripts_heard]
+    # the information given: informational scripts (a wording script heard, Tier 1's identity check, is no information)
+    wordings = set(library.wording_refs())
+    topics = [library.get(ref).label[language] for ref in ctx.session.scripts_heard if ref not in wordings]
     parts: list[str] = []
     if topics:
         joined = ", ".join(topics[:-1]) + _AND[language] + topics[-1] if len(topics) > 1 else topics[0]

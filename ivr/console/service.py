@@ -175,6 +175,7 @@ class ConsoleService:
                 case = CaseWorld(self.calls.cases, tx).case(case.receipt_number)
         library = engine.services.scripts
         labels = {ref: library.get(ref).label["en"] for ref in session.scripts_heard if ref in library.refs()}
+        labels |= {ref: library.get_wording(ref).label["en"] for ref in session.scripts_heard if ref in library.wording_refs()}
         panel = handoff(session, self.calls.store.transcript(call_sid), engine.flow(session.flow_id).flow, case, labels)
         scenario = self._scenario(call_sid)
         panel["scenario"] = {"id": scenario.id, "title": scenario.title} if scenario else None

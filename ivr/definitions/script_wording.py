@@ -50,6 +50,7 @@ WORDING: dict[str, tuple[str, ...]] = {
     # Identity, before a request about a case (DOMAIN.md §1.3: who may get case-specific information).
     "ask_receipt": (),
     "ask_date_of_birth": (),
+    "verified": (),  # said by a Tier 1 trainee's identity check at the agent console (ivr.core.agent_step)
     "not_found": (),
     "locked_call": (),
     "locked_receipt": (),

@@ -171,7 +171,7 @@ def script_words(ref: str, labels: Labels, scripts: ScriptLibrary | None) -> str
         try:
             return scripts.get(ref).label[labels.language]
         except (KeyError, ValueError):  # a version this library does not hold: the id's latest title
-            versions = scripts.versions.get(script_id)
+            versions = scripts.versions.get(script_id) or scripts.wordings.get(script_id)  # a wording script heard too
             if versions:
                 return versions[-1].label[labels.language]
     return script_id.replace("-", " ")

@@ -253,7 +253,8 @@ def test_a_tier1_trainee_verifies_the_caller_on_the_page_before_the_request(brow
     trainee.fill("#verify-receipt", "LIN2690350103")
     trainee.fill("#verify-dob", "1979-09-03")
     trainee.click("#verify-form button[type=submit]")
-    expect(trainee.locator("#timeline")).to_contain_text("Gracias. He confirmado su identidad.", timeout=10_000)
+    said = "Gracias. El número de recibo y la fecha de nacimiento coinciden con nuestros registros."  # scripts/tier1-identity
+    expect(trainee.locator("#timeline")).to_contain_text(said, timeout=10_000)
     expect(trainee.locator("#handoff")).to_contain_text("Verified", timeout=10_000)
     expect(trainee.locator("#handoff")).not_to_contain_text("Not verified")
 
