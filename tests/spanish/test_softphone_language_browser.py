@@ -62,6 +62,7 @@ def spanish_call_for(browser, server: str):
         page.fill("#username", who)
         page.fill("#password", TEST_PASSWORD)
         page.click("button[type=submit]")
+        expect(page.locator("#flow svg")).to_be_visible()  # the page's scripts have run: its buttons answer clicks
         page.select_option("#language", "es")
         page.click("#call")
         for key in ("0", "2"):
