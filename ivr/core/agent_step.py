@@ -51,7 +51,6 @@ from ivr.core.agent import (
 )
 from ivr.core.events import Digits, Event, NoInput, Resume, Speech
 from ivr.core.registry import CASE_UPDATED, Context, Effect
-from ivr.definitions.script_wording import fill
 from ivr.routing import QUEUE_CALLBACK_KEY, queue_text, route_for
 from ivr.rules.biometrics import GOOD_CAUSES
 
@@ -71,9 +70,12 @@ CALLER_TO_AGENT = "caller_to_agent"
 """The effect a caller's words to a connected agent leave: they went to a person, not the IVR."""
 WAITING, CONNECTED, DONE, ABANDONED, LEFT = "waiting", "connected", "done", "abandoned", "left"
 LISTEN_SECONDS = 60
-_LOCK_VAR = "identity_lock"  # ivr.behaviours.verification.LOCK_VAR: why the call may verify nobody any more
-_LOCK_WORDING = {"receipt": "locked_receipt", "caller": "locked_caller"}
-"""The identity lock -> Tier 1's wording for it (as `{tier1_identity_locked}` picks); any other lock is `locked_call`."""
+_TIER1_IDENTITY = {
+    "verified": ("{tier1_verified}", "agent.verified"),
+    "locked": ("{tier1_identity_locked}", "agent.identity_locked"),  # the lock's own wording, as the flow picks it
+}
+_TIER1_NOT_FOUND = ("{tier1_not_found}", "agent.not_verified")
+"""Tier 1's identity outcomes -> the wording variable the flow's Tier 1 says (`ivr.behaviours.tier1_scripts`), its prompt id."""
 VERIFY_ACTION = "live_verify_caller"
 """The registered action that checks identity: the shared verification service
 (`ivr.behaviours.verification`, one attempt ledger for every tier), reached through the registry."""
@@ -333,12 +335,8 @@ def _verify_identity(run: _Run, action: VerifyIdentity) -> None:
     vars_["live_dob"] = action.date_of_birth.strip()
     outcome = _behaviour(run, VERIFY_ACTION)
     if run.session.console.get("tier") == "tier1":
-        # seed 003: Tier 1's words are the approved script's (tier1-identity), as in the flow's Tier 1 states
-        if outcome == "locked":
-            name = _LOCK_WORDING.get(str(vars_.get(_LOCK_VAR) or ""), "locked_call")
-        else:
-            name = "verified" if outcome == "verified" else "not_found"
-        _say_wording(run, name, {"verified": "agent.verified", "not_found": "agent.not_verified"}.get(name, "agent.identity_locked"))
+        # seed 003: Tier 1's words are the approved script's (tier1-identity), through the flow's own wording variables
+        _say_wording(run, *_TIER1_IDENTITY.get(outcome, _TIER1_NOT_FOUND))
     elif outcome == "locked":
         # the shared verification service's lock: the call may verify nobody any more
         run.actions.append(Say(run._fill("{identity_lock_message}"), run.session.language, "agent.identity_locked"))
@@ -503,22 +501,22 @@ def _say(run: _Run, key: str) -> None:
     run.actions.append(Say(" ".join(run._fill(text).split()), language, f"agent.{key}"))
 
 
-def _say_wording(run: _Run, name: str, prompt_id: str) -> None:
-    """Say wording `name` of the Tier 1 wording script in force at the call's date, recording `id@version` heard.
+def _say_wording(run: _Run, variable: str, prompt_id: str) -> None:
+    """Say Tier 1's wording `variable` (a `{tier1_…}` wording variable: the wording script in force at the
+    call's date picks the sentences), recording the identity script heard.
 
-    The sentences are the script's alone (`ivr.definitions.script_wording`); with no
-    script in force saying `name` (a pin to an older version), Tier 1 says nothing.
+    With no script in force saying it (a pin to an older version), Tier 1 says nothing.
     """
-    services = run.ctx.services
-    in_force = services.scripts.in_force(run.event.now, services.settings.get("SCRIPT_PINS") or None)
-    wording = next((w for w in in_force.wordings if name in w.says), None)
-    if wording is None:
+    text = run._fill(variable)
+    if not text:
         return
-    language = run.session.language
-    text = wording.says[name]["es" if language == "es" else "en"]
-    if wording.ref not in run.session.scripts_heard:
-        run.session.scripts_heard.append(wording.ref)
-    run.actions.append(Say(fill(text, run.session.vars), language, prompt_id))
+    services = run.ctx.services
+    in_force = services.scripts.in_force(run.ctx.now, services.settings.get("SCRIPT_PINS") or None)
+    # the identity check's script: the one saying its `not_found` says every outcome's words (the locks' too)
+    heard = next((wording.ref for wording in in_force.wordings if "not_found" in wording.says), None)
+    if heard is not None and heard not in run.session.scripts_heard:
+        run.session.scripts_heard.append(heard)
+    run.actions.append(Say(text, run.session.language, prompt_id))
 
 
 def _say_queue(run: _Run) -> None:
