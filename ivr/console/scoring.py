@@ -287,8 +287,9 @@ def _escalation(acts: list[_Act], expected: Expected, other: Expected | None = N
     ok = tier == want and (want != "supervisor" or reason == expected.supervisor_reason)
     said = "no escalation" if tier == "none" else f"escalated to {tier}" + (f" ({reason})" if reason else "")
     reasons = [expected.supervisor_reason] if expected.supervisor_reason else []
-    if other is not None and other.escalation == want and other.supervisor_reason not in (None, *reasons):
-        reasons.append(other.supervisor_reason)
+    also = other.supervisor_reason if other is not None and other.escalation == want else None
+    if also is not None and also not in reasons:
+        reasons.append(also)
     wanted = "no escalation" if want == "none" else f"escalation to {want}" + (f" ({' or '.join(reasons)})" if reasons else "")
     return _line("escalation", f"escalation.{want}", ok, said if ok else f"{said}; the scenario called for {wanted}")
 
