@@ -23,11 +23,12 @@ with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" 
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
 a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
-never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
+or a document approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
 USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
 (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours` (`_CLOCK_CUES`:
 "still there after four thirty"); a family court said ("a custody case") takes its judge from `#court` and its
-custody from `#ice` (`_FAMILY_COURT`).  Add a
+custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or court said is the
+court's, no status (`_COURT`).  Add a
 phrase when callers use it for a concept the list already has; never to fix
 one utterance.  Pure computation; no I/O.
 """
@@ -130,6 +131,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "post office does not have", "never delivered", "not delivered", "was not delivered",
             "never been delivered", "never got delivered", "delivered to the wrong", "still no card", "no card yet",
             "still do not have my card", "still do not have the card", "card never came",
+            "not shown up", "never shown up", "not showed up", "not turned up", "never turned up", "nothing has shown up",
+            "nothing has come", "not come yet",
         ),
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
@@ -215,6 +218,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
             "foreign", "out of the country", "time difference",
             "outside the states", "out of the states", "not in the country", "living outside",
+            "docked in", "docked at", "on a ship", "on my ship", "from my ship", "from the ship", "on the ship",
+            "at sea", "aboard", "on board", "cruise ship", "container ship", "overseas base", "off the coast",
         ),
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
@@ -250,7 +255,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "deaf": (
             "deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type", "teletypewriter",
-            "barely hear", "can not hear", "hearing problems",
+            "barely hear", "can not hear", "hearing problems", "cochlear implant", "hearing aid", "hearing aids",
+            "accessible line", "accessible number", "accessibility line", "make out voices", "can not make out",
+            "hear on the phone", "hear people on the phone", "understand people on the phone", "phone calls are hard",
         ),
         "adoption": ("adopt", "adoption", "orphan", "adopted", "adopting"),
         "victim": (
@@ -291,7 +298,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
-            "actual person", "transfer me", "connect me", "put me through",
+            "actual person", "transfer me", "connect me", "put me through", "live body", "warm body", "live human",
+            "actual human",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -332,6 +340,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "venmo", "paypal", "cash app",
             "checking account", "savings account", "bank account", "order checks", "new checks", "checkbook",
             "bank statement", "atm", "overdraft", "water bill", "gas bill", "cable bill",
+            "yoga", "yoga class", "pilates", "zumba", "spin class", "karate", "dance class", "swim lessons",
+            "swimming lessons", "bowling league", "soccer league", "softball league", "basketball league",
+            "cooking class", "art class", "pottery", "fitness class", "workout class",
         ),
         "evidence": (
             "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
@@ -503,7 +514,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
-            "diferencia de horario",
+            "diferencia de horario", "en un barco", "desde el barco", "en el barco", "atracados en", "atracado en",
+            "en altamar", "alta mar", "en un crucero", "desde el crucero", "a bordo",
         ),
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
@@ -535,7 +547,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "deaf": (
             "sordo", "sorda", "tty", "no escucho bien", "no oigo bien", "teletipo", "no oye bien", "no oye",
-            "problemas de audicion", "servicio de relevo", "retransmision",
+            "problemas de audicion", "servicio de relevo", "retransmision", "implante coclear", "audifonos",
+            "aparato auditivo", "aparatos auditivos", "linea accesible", "numero accesible", "oir por telefono",
+            "no entiende bien por telefono", "no entiendo bien por telefono",
         ),
         "adoption": ("adoptar", "adopcion", "adoptado", "adoptada", "huerfano"),
         "victim": ("abuso", "violencia", "victima", "maltrato", "violencia domestica", "trata"),
@@ -571,7 +585,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "alguien que me ayude", "una persona de verdad", "persona de carne y hueso", "alguien en vivo",
             "pasar con una senorita", "pasar con un senor", "pasar con alguien", "pasar con una persona",
             "pasar con un agente", "que me atienda una persona", "me atienda una senorita", "comunicar con alguien",
-            "comunicarme con una persona",
+            "comunicarme con una persona", "ser humano", "persona viva", "un cristiano",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
@@ -610,6 +624,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "recibo del agua", "recibo de la luz", "recibo del cable", "recibo de gas", "recibo del telefono",
             "cuenta de cheques", "cuenta de ahorros", "cuenta del banco", "cuenta de banco", "chequera", "cajero",
             "pagar el agua", "pagar el gas",
+            "yoga", "clases de yoga", "pilates", "zumba", "clase de zumba", "karate", "clases de baile",
+            "clase de baile", "clases de natacion", "liga de beisbol", "liga de futbol", "clases de cocina",
         ),
         "evidence": (
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
@@ -677,9 +693,14 @@ errand: an errand the examples taught for a choice ("book a flight home" before 
 status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
-"""A card approved that never arrived is a card not received, not a decision: with a card (`_CARDS`, `_CARD_WORDS`)
-and `#not_arrived`, `#decided` is dropped ("they approved my replacement green card and the post office has no
-record of it": a service request)."""
+"""A card approved that never arrived is a card not received, not a decision: with a card or a document that comes by
+mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`, `#decided` is dropped
+("they approved my replacement green card and the post office has no record of it", "they approved my re entry permit
+and the little book still hasn't shown up": a service request)."""
+_COURT = MARK + "court"
+"""A decision or a status asked with an immigration judge or court said (`#court`) is the court's (EOIR, another
+agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya salió
+la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
 _OWN_CASE = {
     "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
     "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
@@ -688,7 +709,10 @@ _OWN_CASE = {
 my priority date be current"), unless a status is asked of the caller's own case with us: an adjustment, an I-485, an
 application, a green card ("my priority date became current so is my adjustment moving along": case status)."""
 _CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
-_CARD_WORDS = frozenset({"card", "tarjet"})  # "card", "tarjeta" and "mica" as normalised
+_CARD_WORDS = frozenset({
+    "card", "tarjet",  # "card", "tarjeta" and "mica" as normalised
+    "traveldocu", "permisoviaj", "booklet", "libret", "librit", "document",  # a document that comes by mail
+})
 _SOMEWHERE = frozenset(MARK + concept for concept in (
     "abroad", "trip", "not_arrived", "address", "interview", "prints", "errand", "office_place", "in_person"))
 LOST_CARD = MARK + "lost_card"
@@ -826,6 +850,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
+    if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
+        found = dict.fromkeys(concept for concept in found if concept not in STATUS)  # the judge's decision: the court's
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):

@@ -104,6 +104,11 @@ UNSTEMMED: dict[str, dict[str, str]] = {
 """Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay; an
 "officer" (a person) is not an "office" (a place) though both stem to "offic"."""
 
+_BACK_IN: dict[tuple[str, ...], str] = {("back", "in", when): when for when in (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "spring", "summer", "fall", "winter", "autumn")}
+""""Back in march": when, not a reply heard back ("they approved it back in march": no "heard back")."""
+
 COMPOUNDS = {
     "en": {
         ("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
@@ -170,6 +175,22 @@ COMPOUNDS = {
         ("custody", "hearing"): "familycourt", ("custody", "of", "my"): "familycourt",
         ("custody", "of", "our"): "familycourt", ("family", "court"): "familycourt", ("divorce", "case"): "familycourt",
         ("divorce", "court"): "familycourt",
+        # to join a class, a gym or a league is another business: not a signature taken at the ASC
+        ("sign", "up"): "signup", ("signing", "up"): "signup", ("signed", "up"): "signup",
+        # to get married is no card received ("we got married and filed her adjustment")
+        ("got", "married"): "married", ("get", "married"): "married", ("getting", "married"): "married",
+        ("gotten", "married"): "married",
+        # the re-entry permit or travel document as callers name it: a booklet that comes by mail
+        ("little", "book"): "booklet", ("little", "booklet"): "booklet",
+        # a person, said as a body or a human: "get a live body on the line"
+        ("live", "body"): "person", ("warm", "body"): "person", ("live", "human"): "person",
+        ("actual", "human"): "person",
+        # hearing devices: the TTY line, with the deaf and hard of hearing
+        ("cochlear", "implant"): "deaf", ("cochlear", "implants"): "deaf", ("hearing", "aid"): "deaf",
+        ("hearing", "aids"): "deaf",
+        **_BACK_IN,
+        # a merchant seaman is no marine of the armed forces
+        ("merchant", "marine"): "seaman", ("merchant", "sailor"): "seaman", ("merchant", "marines"): "seaman",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -187,7 +208,7 @@ COMPOUNDS = {
         ("se", "los", "llevo"): "detencion",
         ("ayuda", "especial"): "adaptacion", ("no", "escucho", "bien"): "sordo", ("no", "oigo", "bien"): "sordo",
         ("escucho", "bien"): "sordo", ("oigo", "bien"): "sordo",
-        ("trabajo", "en", "el"): "trabajo",
+        ("trabajo", "en", "el"): "trabajo", ("trabajo", "en"): "trabajo",  # "trabajo en un barco": no "trabajan en"
         ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
         ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
         ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
@@ -205,6 +226,9 @@ COMPOUNDS = {
         ("custodia", "de", "mis"): "cortefamiliar", ("custodia", "de", "mi"): "cortefamiliar",
         ("corte", "familiar"): "cortefamiliar", ("corte", "de", "familia"): "cortefamiliar",
         ("juicio", "de", "custodia"): "cortefamiliar", ("caso", "de", "divorcio"): "cortefamiliar",
+        ("implante", "coclear"): "sordo", ("implantes", "cocleares"): "sordo", ("aparato", "auditivo"): "sordo",
+        ("aparatos", "auditivos"): "sordo", ("ser", "humano"): "persona", ("persona", "viva"): "persona",
+        ("marina", "mercante"): "marinero",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -221,7 +245,7 @@ ELSEWHERE = {
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
-        "dermatologist chiropractor".split()
+        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -232,7 +256,8 @@ ELSEWHERE = {
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
-        "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo".split()
+        "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
+        "liga beisbol".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):
