@@ -61,7 +61,8 @@ SYNONYMS = {
         "wheelchair": "accommodation", "disability": "accommodation", "disabled": "accommodation",
         "autism": "accommodation", "autistic": "accommodation", "blind": "accommodation",
         "accommodations": "accommodation", "bracelet": "anklemonitor", "slot": "appointment",
-        "slots": "appointment", "okayed": "approved",
+        "slots": "appointment", "okayed": "approved", "specialist": "representative",
+        "specialists": "representative",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
@@ -75,7 +76,7 @@ SYNONYMS = {
         "naturalizacion": "ciudadania", "mica": "tarjeta", "aplicacion": "solicitud",
         "aplicaciones": "solicitud", "aplique": "solicitud", "estatus": "estado", "status": "estado",
         "checar": "revisar", "chequear": "revisar", "platicar": "hablar", "tribunal": "corte",
-        "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "usa": "eeuu",
+        "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice",  # "usa" is "uses": no USA
         "comunicarme": "hablar", "comuniqueme": "paseme", "comunicar": "hablar",
         "pasame": "paseme", "transfierame": "paseme", "conecteme": "paseme", "transfiere": "paseme",
         "cortar": "colgar",
@@ -118,6 +119,7 @@ COMPOUNDS = {
         ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
         ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
         ("re", "entry", "permit"): "traveldocument", ("re", "entry"): "traveldocument",  # the recogniser's split
+        ("permit", "to", "reenter"): "traveldocument",
         ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
         # a call put through ("transfer me to an officer"): the representative, not a talk at an office
         ("transfer", "me"): "transferme", ("connect", "me"): "transferme", ("transfer", "us"): "transferme",
@@ -189,6 +191,15 @@ COMPOUNDS = {
         ("cochlear", "implant"): "deaf", ("cochlear", "implants"): "deaf", ("hearing", "aid"): "deaf",
         ("hearing", "aids"): "deaf",
         **_BACK_IN,
+        # a holiday named for veterans asks the hours, not the military line ("are you open on veterans day")
+        ("veterans", "day"): "holiday", ("veterans", "holiday"): "holiday",
+        # a state's or county's benefits office is another business, not social security
+        ("social", "services"): "socialservices", ("social", "service"): "socialservices",
+        # a pet's adoption or an animal shelter is another business, not a child's adoption
+        ("pet", "adoption"): "petadoption", ("animal", "shelter"): "petadoption", ("adopt", "a", "pet"): "petadoption",
+        ("animal", "adoption"): "petadoption", ("pet", "adoptions"): "petadoption",
+        # the State Department's passport office, not a stamp in one's passport at our field office
+        ("passport", "office"): "passportoffice", ("passport", "agency"): "passportoffice",
         # a merchant seaman is no marine of the armed forces
         ("merchant", "marine"): "seaman", ("merchant", "sailor"): "seaman", ("merchant", "marines"): "seaman",
     },
@@ -228,7 +239,10 @@ COMPOUNDS = {
         ("juicio", "de", "custodia"): "cortefamiliar", ("caso", "de", "divorcio"): "cortefamiliar",
         ("implante", "coclear"): "sordo", ("implantes", "cocleares"): "sordo", ("aparato", "auditivo"): "sordo",
         ("aparatos", "auditivos"): "sordo", ("ser", "humano"): "persona", ("persona", "viva"): "persona",
-        ("marina", "mercante"): "marinero",
+        ("de", "los", "veteranos"): "feriado",  # "el día de los veteranos": a holiday, no military line
+        ("oficina", "de", "pasaportes"): "oficinapasaportes", ("servicios", "sociales"): "serviciossociales", ("adopcion", "de", "mascotas"): "adopcionmascotas",
+        ("adoptar", "una", "mascota"): "adopcionmascotas", ("refugio", "de", "animales"): "adopcionmascotas",
+        ("marina", "mercante"): "marinero", ("marino", "mercante"): "marinero", ("marinos", "mercantes"): "marinero",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -245,7 +259,7 @@ ELSEWHERE = {
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
-        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league".split()
+        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -257,7 +271,7 @@ ELSEWHERE = {
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
-        "liga beisbol".split()
+        "liga beisbol serviciossociales adopcionmascotas".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -728,3 +728,29 @@ def test_v23s_families_route_where_they_belong(model: Callable[[str, str], Model
     expected = {"married": "1", "surgery": "2", "hearing": "5", "docked": "6", "body": "representative"}
     want = next(choice for word, choice in expected.items() if word in said)
     assert model("main_menu", language).understand(said).choice == want
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [("are you folks open on veterans day", "en", "8"), ("trabajan el día de los veteranos", "es", "8"),
+     ("is this the passport office for the county", "en", "7"), ("i need to speak with a specialist", "en", "representative")],
+)
+def test_a_holiday_a_passport_office_and_a_specialist_route_where_they_belong(
+    model: Callable[[str, str], Model], said: str, language: str, expected: str
+) -> None:
+    """Veterans Day is a holiday (our hours, not the military line); the passport office is the State Department's
+    (other agencies, not a stamp at the field office); a specialist is a person to talk to (v23's round)."""
+    assert model("main_menu", language).understand(said).choice == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the pet adoption center", "en"), ("i'm trying to reach the social services office for food assistance", "en"),
+     ("quiero adoptar una mascota del refugio de animales", "es")],
+)
+def test_a_pets_adoption_or_social_services_is_not_routed(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A pet's adoption is no child's (the special lines), and a county's social services no social security: another
+    business, not routed (v23's round)."""
+    assert model("main_menu", language).understand(said).outcome != "route"

@@ -375,3 +375,8 @@ def test_got_married_and_back_in_a_month_are_no_receiving_nor_a_reply() -> None:
     """"we got married" receives nothing, and "back in march" says when, not a reply heard back (v23)."""
     words = content("we got married back in march", "en")
     assert "receiv" not in words and "back" not in words
+
+
+def test_spanish_usa_is_a_verb_not_the_united_states() -> None:
+    """"mi mamá usa audífonos" (uses): "usa" is no "EE. UU." in Spanish (v23's round)."""
+    assert "eeuu" not in content("mi abuelo usa aparato para oír", "es")
