@@ -22,15 +22,14 @@ gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"
 with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
 a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
-visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
-or a document approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
-USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
-(`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours` (`_CLOCK_CUES`:
-"still there after four thirty"); a family court said ("a custody case") takes its judge from `#court` and its
-custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or court said is the
-court's, no status (`_COURT`).  Add a
-phrase when callers use it for a concept the list already has; never to fix
-one utterance.  Pure computation; no I/O.
+visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card or a document
+approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months
+waited; a USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed"
+said of a case (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours`
+(`_CLOCK_CUES`: "still there after four thirty"); a family court said ("a custody case") takes its judge from
+`#court` and its custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or
+court said is the court's, no status (`_COURT`).  Add a phrase when callers use it for a concept the list already
+has; never to fix one utterance.  Pure computation; no I/O.
 """
 
 from __future__ import annotations
@@ -133,8 +132,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "post office does not have", "never delivered", "not delivered", "was not delivered",
             "never been delivered", "never got delivered", "delivered to the wrong", "still no card", "no card yet",
             "still do not have my card", "still do not have the card", "card never came",
-            "not shown up", "never shown up", "not showed up", "not turned up", "never turned up", "nothing has shown up",
-            "nothing has come", "not come yet", "nothing ever arrived", "nothing arrived", "nothing ever came",
+            "not shown up", "never shown up", "not showed up", "not turned up", "never turned up",
+            "nothing has shown up", "nothing has come", "not come yet", "nothing ever arrived", "nothing arrived", "nothing ever came",
             "nothing came",
         ),
         "address": (
@@ -479,7 +478,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "escaleras", "escalones", "necesidades especiales", "muletas", "elevador", "ascensor",
             "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
             "me estoy recuperando", "se esta recuperando", "andadera", "andador",
-            "amamantar", "dar pecho", "sala de lactancia", "cuarto de lactancia", "lugar para amamantar", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
+            "amamantar", "dar pecho", "sala de lactancia", "cuarto de lactancia", "lugar para amamantar",
+            "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
             "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada",
             "necesito una silla",
             "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "cerca del bano", "cerca de un bano", "inhalador", "dialisis", "insulina", "convulsiones",
@@ -526,7 +526,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
             "diferencia de horario", "en un barco", "desde el barco", "en el barco", "atracados en", "atracado en",
             "en altamar", "alta mar", "en un crucero", "desde el crucero", "a bordo", "el mediterraneo",
-            "mar del norte", "en el puerto de", "del barco", "telefono satelital", "en medio del oceano", "en medio del mar",
+            "mar del norte", "en el puerto de", "del barco", "telefono satelital", "en medio del oceano",
+            "en medio del mar",
         ),
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
@@ -550,7 +551,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
-            "puerto de entrada",
+            "puerto de entrada", "i94", "registro de entrada",
         ),
         "social_security": ("seguro social",),
         "military": (
@@ -709,14 +710,14 @@ errand: an errand the examples taught for a choice ("book a flight home" before 
 status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
-"""A card approved that never arrived is a card not received, not a decision: with a card or a document that comes by
-mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`, `#decided` is dropped
-("they approved my replacement green card and the post office has no record of it", "they approved my re entry permit
-and the little book still hasn't shown up": a service request)."""
+"""A card approved that never arrived is a card not received, not a decision: with a card or a document that
+comes by mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`,
+`#decided` is dropped ("they approved my replacement green card and the post office has no record of it", "they
+approved my re entry permit and the little book still hasn't shown up": a service request)."""
 _COURT = MARK + "court"
 """A decision or a status asked with an immigration judge or court said (`#court`) is the court's (EOIR, another
-agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya salió
-la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
+agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya
+salió la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
 _OWN_CASE = {
     "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
     "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
@@ -867,7 +868,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
-        found = dict.fromkeys(concept for concept in found if concept not in STATUS)  # the judge's decision: the court's
+        # "did the judge's decision come out": the court's, no case status of ours
+        found = dict.fromkeys(concept for concept in found if concept not in STATUS)
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):

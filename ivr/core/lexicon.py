@@ -198,6 +198,8 @@ COMPOUNDS = {
         # a pet's adoption or an animal shelter is another business, not a child's adoption
         ("pet", "adoption"): "petadoption", ("animal", "shelter"): "petadoption", ("adopt", "a", "pet"): "petadoption",
         ("animal", "adoption"): "petadoption", ("pet", "adoptions"): "petadoption",
+        # a county clerk's marriage license is another office's errand
+        ("marriage", "license"): "marriagelicense", ("marriage", "licenses"): "marriagelicense",
         # the State Department's passport office, not a stamp in one's passport at our field office
         ("passport", "office"): "passportoffice", ("passport", "agency"): "passportoffice",
         # a merchant seaman is no marine of the armed forces
@@ -240,7 +242,9 @@ COMPOUNDS = {
         ("implante", "coclear"): "sordo", ("implantes", "cocleares"): "sordo", ("aparato", "auditivo"): "sordo",
         ("aparatos", "auditivos"): "sordo", ("ser", "humano"): "persona", ("persona", "viva"): "persona",
         ("de", "los", "veteranos"): "feriado",  # "el día de los veteranos": a holiday, no military line
-        ("oficina", "de", "pasaportes"): "oficinapasaportes", ("servicios", "sociales"): "serviciossociales", ("adopcion", "de", "mascotas"): "adopcionmascotas",
+        ("oficina", "de", "pasaportes"): "oficinapasaportes", ("licencia", "de", "matrimonio"): "licenciamatrimonio",
+        ("licencias", "de", "matrimonio"): "licenciamatrimonio", ("servicios", "sociales"): "serviciossociales",
+        ("adopcion", "de", "mascotas"): "adopcionmascotas",
         ("adoptar", "una", "mascota"): "adopcionmascotas", ("refugio", "de", "animales"): "adopcionmascotas",
         ("marina", "mercante"): "marinero", ("marino", "mercante"): "marinero", ("marinos", "mercantes"): "marinero",
     },
@@ -259,7 +263,8 @@ ELSEWHERE = {
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
-        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption".split()
+        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption "
+        "marriagelicense".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -271,7 +276,7 @@ ELSEWHERE = {
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
-        "liga beisbol serviciossociales adopcionmascotas".split()
+        "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -334,7 +334,8 @@ _CONDITION_HEADS = {
 
 def _unsplit_conditions(words: list[str], language: str) -> list[str]:
     """An illness the recogniser split into two or three pieces joined: "cat a ract surgery" -> "cataract surgery"."""
-    names, heads = _SPLIT_CONDITIONS.get(language, _SPLIT_CONDITIONS["en"]), _CONDITION_HEADS.get(language, frozenset())
+    names = _SPLIT_CONDITIONS.get(language, _SPLIT_CONDITIONS["en"])
+    heads = _CONDITION_HEADS.get(language, frozenset())
     if heads.isdisjoint(words):
         return words
 

@@ -594,7 +594,7 @@ def test_a_guide_dog_at_an_interview_is_an_accommodation(said: str, language: st
      ("me aprobaron el documento de viaje y la libreta nunca llegó", "es")],
 )
 def test_a_document_approved_that_never_arrived_names_no_decision(said: str, language: str) -> None:
-    """A document that comes by mail ("the little book", "la libreta"), approved and not arrived: no `#decided` (v23)."""
+    """A document that comes by mail ("the little book", "la libreta"), approved, not arrived: no `#decided` (v23)."""
     named = concepts(said, language)
     assert "#not_arrived" in named and "#decided" not in named
 

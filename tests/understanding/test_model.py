@@ -733,7 +733,8 @@ def test_v23s_families_route_where_they_belong(model: Callable[[str, str], Model
 @pytest.mark.parametrize(
     ("said", "language", "expected"),
     [("are you folks open on veterans day", "en", "8"), ("trabajan el día de los veteranos", "es", "8"),
-     ("is this the passport office for the county", "en", "7"), ("i need to speak with a specialist", "en", "representative")],
+     ("is this the passport office for the county", "en", "7"),
+     ("i need to speak with a specialist", "en", "representative")],
 )
 def test_a_holiday_a_passport_office_and_a_specialist_route_where_they_belong(
     model: Callable[[str, str], Model], said: str, language: str, expected: str
@@ -745,7 +746,8 @@ def test_a_holiday_a_passport_office_and_a_specialist_route_where_they_belong(
 
 @pytest.mark.parametrize(
     ("said", "language"),
-    [("is this the pet adoption center", "en"), ("i'm trying to reach the social services office for food assistance", "en"),
+    [("is this the pet adoption center", "en"),
+     ("i'm trying to reach the social services office for food assistance", "en"),
      ("quiero adoptar una mascota del refugio de animales", "es")],
 )
 def test_a_pets_adoption_or_social_services_is_not_routed(
@@ -753,4 +755,25 @@ def test_a_pets_adoption_or_social_services_is_not_routed(
 ) -> None:
     """A pet's adoption is no child's (the special lines), and a county's social services no social security: another
     business, not routed (v23's round)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [("cómo consigo una copia de mi i noventa y cuatro", "es", "7")],
+)
+def test_the_spanish_i_94_is_customs_and_border_protection(
+    model: Callable[[str, str], Model], said: str, language: str, expected: str
+) -> None:
+    """The I-94, the record of arrival, is CBP's (other agencies) in Spanish as in English (v23's round)."""
+    assert model("main_menu", language).understand(said).choice == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the county clerk's office for marriage licenses", "en"),
+     ("es la oficina del condado para licencias de matrimonio", "es")],
+)
+def test_a_marriage_license_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A county clerk's marriage license is another office's errand: not routed (v23's round)."""
     assert model("main_menu", language).understand(said).outcome != "route"
