@@ -9,7 +9,7 @@ turns such text and the flow's training phrases into the same tokens:
 * numbers said as words become digits ("four eighty five" → "485", "cero" → "0", "two thousand
   fifteen" → "2015", a year, which carries no topic), and a form letter joins its number ("I 485",
   "I-485", "i four eighty five" → "i485"); a noun's ending the recogniser split off joins it
-  ("replace mint" → "replacement");
+  ("replace mint" → "replacement"), and so does an illness ("cat a ract" → "cataract");
 * letters said one by one join ("I C E" → "ice"), word groups that mean one thing
   become one word ("in person", "work permit", "the United States": `lexicon.COMPOUNDS`);
 * a country said as where one is becomes `@country` ("I live in Japan", "llamo desde
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
-from ivr.core import territories
+from ivr.core import gazetteers, territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 from ivr.core.world_cities import WORLD_CITIES
 
@@ -319,6 +319,33 @@ def _suffixes(words: list[str], language: str) -> list[str]:
     return out
 
 
+_SPLIT_CONDITIONS = {
+    language: frozenset(name for name in conditions if " " not in name and len(name) >= 6)
+    for language, conditions in gazetteers.CONDITIONS.items()
+}
+"""Illnesses of one word (`gazetteers.CONDITIONS`) the recogniser may split: "cat a ract" is "cataract", "dia betes"
+"diabetes", "chemo therapy" "chemotherapy"."""
+_CONDITION_HEADS = {
+    language: frozenset(name[:end] for name in names for end in range(2, len(name) - 1)) - STOP_WORDS[language]
+    for language, names in _SPLIT_CONDITIONS.items()
+}
+"""The first pieces a split illness can start with (not a stop word: "de presión" is no "depresión")."""
+
+
+def _unsplit_conditions(words: list[str], language: str) -> list[str]:
+    """An illness the recogniser split into two or three pieces joined: "cat a ract surgery" -> "cataract surgery"."""
+    names = _SPLIT_CONDITIONS.get(language, _SPLIT_CONDITIONS["en"])
+    heads = _CONDITION_HEADS.get(language, frozenset())
+    if heads.isdisjoint(words):
+        return words
+
+    def condition(pieces: list[str]) -> tuple[str, ...] | None:
+        joined = "".join(pieces)
+        return (joined,) if pieces[0] in heads and joined in names else None
+
+    return _rejoined(words, condition)
+
+
 _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
@@ -330,6 +357,7 @@ def _words(text: str, language: str) -> list[str]:
     words = _spell_out(_WORD.findall(lowered))
     if not _SUFFIX_SPLITS.isdisjoint(words):
         words = _suffixes(words, language)
+    words = _unsplit_conditions(words, language)
     if any(word in _NUMBER_WORDS or word[0].isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:
