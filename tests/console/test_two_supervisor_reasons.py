@@ -38,6 +38,15 @@ def test_the_scenario_is_shipped_with_both_reasons(console: Any) -> None:
     assert (scenario.expected.supervisor_reason, alternative.supervisor_reason) == BOTH
 
 
+def test_the_simulated_caller_is_upset_and_asks_for_a_supervisor(play: Any, console: Any) -> None:
+    """After the officer's decision the caller says both things seed 003 names: that they believe the resolution
+    is improper, and that they want to speak to a supervisor."""
+    call_sid = play(SCENARIO, _routed(console, BOTH[0])).card.call_sid
+    said = [str(e["input"]["value"]) for e in console.calls.store.transcript(call_sid)
+            if (e.get("input") or {}).get("kind") == "speech"]
+    assert said[-2:] == ["This is wrong, I'm very upset, this resolution is not right.", "I want to speak to a supervisor."]
+
+
 @pytest.mark.parametrize("reason", BOTH)
 def test_a_trainee_who_records_either_reason_gets_full_marks(play: Any, console: Any, reason: str) -> None:
     """Seed 003: the caller "requests to speak to a supervisor" and is "unusually upset and believes the proposed
