@@ -28,7 +28,9 @@ waited; a USCIS form said with "where" or "look up" is `#pending` (`_form_sought
 said of a case (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours`
 (`_CLOCK_CUES`: "still there after four thirty"); a family court said ("a custody case") takes its judge from
 `#court` and its custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or
-court said is the court's, no status (`_COURT`).  Add a phrase when callers use it for a concept the list already
+court said is the court's, no status (`_COURT`); a hurry beside a special line asked for ("quick, is there a number
+for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a status asked is no question of general
+information ("my i six twelve waiver for the two year home requirement": `_form_named`).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -117,6 +119,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "escalate", "escalated", "escalation", "push it through", "age out", "ages out", "aging out", "aged out",
             "turns 21", "turn 21", "turning 21",
             "hardship", "financial hardship", "humanitarian", "time sensitive", "need it by", "lose my status",
+            "now not in", "now not later", "need it now", "need them now", "need it sooner", "need them sooner",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -146,6 +149,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "notices to go to", "notices have to go to", "mail has to go to", "mail have to go to",
             "somewhere else", "different address",
             "forward my mail", "mail forwarding", "mailing address", "where i get my mail", "where i live now",
+            "relocating", "relocate", "relocation", "moving to", "i am moving", "we are moving", "new street",
+            "street address", "new street address", "my new street",
         ),
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
@@ -257,6 +262,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "military", "army", "navy", "marine", "marines", "air force", "veteran", "soldier", "deployed",
             "service member", "coast guard", "national guard", "active duty", "military base", "on base",
             "army reserve", "military reserve", "served in", "enlisted", "deployment", "my service in",
+            "reservist", "reservists", "the reserves", "mobilized", "mobilizing", "mobilization", "troops",
+            "service members", "servicemember", "servicemembers", "guardsman", "called up to", "getting deployed",
+            "being deployed", "shipping out", "ship out",
         ),
         "deaf": (
             "deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type", "teletypewriter",
@@ -440,6 +448,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba", "plazo",
             "fecha limite", "cuanto antes", "lo antes posible", "prisa", "ponganle prisa", "tramite urgente",
             "oferta de trabajo", "me van a despedir", "pierdo mi trabajo", "pierdo mi licencia",
+            "ahora no en", "ya no en", "los necesito ya", "lo necesito ya", "la necesito ya", "no en 3 meses",
             "cumple 21", "cumpla 21", "cumplir 21", "va a cumplir 21", "cumple veintiun", "cumplir veintiun", "quedarse fuera por la edad",
         ),
         "not_arrived": (
@@ -460,7 +469,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "que me manden el correo", "mandar mis cartas", "oficina de mi abogado", "oficina de mi trabajadora social",
             "me corrieron", "nos corrieron", "desalojaron", "desalojo", "me echaron", "nos echaron",
             "me estoy quedando con", "estoy viviendo con", "me fui a vivir con", "nos fuimos a vivir con",
-            "otra direccion",
+            "otra direccion", "me estoy mudando", "nos estamos mudando", "me voy a mudar", "nos vamos a mudar",
+            "me mudo", "nos mudamos", "nueva calle", "la calle nueva", "reubicando", "me reubicaron",
         ),
         "fix_error": (
             "error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal",
@@ -557,6 +567,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "military": (
             "militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar",
             "servi en", "sirvo en", "fuerza aerea", "enlistado",
+            "reservista", "reservistas", "movilizado", "movilizada", "movilizan", "movilizaron", "tropas",
+            "desplegado", "desplegada", "despliegue", "miembros del servicio", "miembro del servicio",
         ),
         "deaf": (
             "sordo", "sorda", "tty", "no escucho bien", "no oigo bien", "teletipo", "no oye bien", "no oye",
@@ -710,6 +722,16 @@ errand: an errand the examples taught for a choice ("book a flight home" before 
 status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
+_HURRY = MARK + "hurry"
+_LINES = frozenset({MARK + "military", MARK + "deaf"})
+_LINE_ASKED = {
+    "en": (("number", "for"), ("line", "for"), ("a", "line"), ("hotline",), ("help", "line"), ("helpline",),
+           ("phone", "number"), ("special", "number")),
+    "es": (("numero", "para"), ("linea", "para"), ("una", "linea"), ("linea", "de", "ayuda"), ("numero", "especial"),
+           ("linea", "especial")),
+}
+"""A special line asked for ("is there a number for troops", "¿hay una línea para militares?"): with a line's concept
+(`_LINES`) said, a hurry ("quick", "urgente") is how soon, not an expedite request."""
 """A card approved that never arrived is a card not received, not a decision: with a card or a document that
 comes by mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`,
 `#decided` is dropped ("they approved my replacement green card and the post office has no record of it", "they
@@ -789,6 +811,27 @@ def _form_sought(said: list[str]) -> bool:
         if (word,) in _LOOK_UP or tuple(said[at:at + 2]) in _LOOK_UP:
             return True
     return False
+
+
+@functools.cache
+def _lines_asked(language: str) -> tuple[tuple[str, ...], ...]:
+    """`_LINE_ASKED` normalised as the caller's words are."""
+    return tuple(tokens(" ".join(phrase), language, places=False) for phrase in _LINE_ASKED.get(language, ()))
+
+
+def _line_asked(said: list[str], language: str) -> bool:
+    """Whether a special phone line is asked for (`_LINE_ASKED`)."""
+    asked = _lines_asked(language)
+    return any(tuple(said[i:i + len(phrase)]) == phrase for i in range(len(said)) for phrase in asked)
+
+
+_WAIVER = frozenset({"waiver", "waiv", "perdon"})
+
+
+def _form_named(said: list[str]) -> bool:
+    """Whether a USCIS form ("i six twelve") or a waiver is named: with a status asked, what it is about is no
+    question of general information."""
+    return any(_FORM.fullmatch(word) or word in _WAIVER for word in said)
 
 
 @functools.cache
@@ -878,6 +921,12 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
         found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     status = not STATUS.isdisjoint(found)
+    if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
+        del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
+    if status and GENERAL_INFO in found and _form_named(said):
+        # "what's going on with my i six twelve waiver for the two year home requirement": the form's status, the
+        # requirement is its name
+        del found[GENERAL_INFO]
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
         found = {(_CONSULATE if concept == _PRIORITY else concept): None for concept in found
@@ -903,9 +952,10 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
 _WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", "sus", "nuestro", "nuestra")}
 _OUR_THINGS = {
     "en": ("case", "file", "application", "petition", "card", "green card", "work permit", "receipt", "work card",
-           "ead", "employment authorization", "residency", "citizenship", "naturalization"),
+           "ead", "employment authorization", "residency", "citizenship", "naturalization", "prints", "fingerprints",
+           "biometrics", "photo", "waiver"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
-           "ciudadania", "naturalizacion", "tarjeta de trabajo"),
+           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver"),
 }
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",

@@ -42,6 +42,7 @@ SYNONYMS = {
         "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
         "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
         "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file",
+        "mobilized": "deployed", "mobilizing": "deployed", "mobilize": "deployed", "mobilization": "deployment",
         "filing": "file", "speak": "talk", "speaking": "talk", "spoke": "talk", "talking": "talk",
         "somebody": "someone", "anybody": "someone", "anyone": "someone", "wrong": "error",
         "mistake": "error", "typo": "error", "incorrect": "error", "misspelled": "error", "misspelt": "error",
@@ -117,7 +118,10 @@ COMPOUNDS = {
         ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate", ("last", "name"): "name",
         ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
         ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
-        ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+        ("travel", "document"): "traveldocument", ("travel", "papers"): "traveldocument",
+        ("travel", "paper"): "traveldocument",
+        ("my", "church"): "mychurch", ("our", "church"): "mychurch",  # a community, not a place whose hours are asked
+        ("reentry", "permit"): "traveldocument",
         ("re", "entry", "permit"): "traveldocument", ("re", "entry"): "traveldocument",  # the recogniser's split
         ("permit", "to", "reenter"): "traveldocument",
         ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
@@ -136,6 +140,8 @@ COMPOUNDS = {
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
         ("heard", "back"): "heard", ("hear", "back"): "hear",
         ("up", "date"): "update",
+        ("re", "locating"): "relocating", ("re", "locate"): "relocate", ("re", "located"): "relocated",
+        ("re", "location"): "relocation",
         # to learn something, not to find what one lost ("find out where my n 600 is" lacks nothing: `LACKING`)
         ("find", "out"): "findout", ("found", "out"): "findout", ("finding", "out"): "findout",
         ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
@@ -213,8 +219,12 @@ COMPOUNDS = {
         ("autorizacion", "de", "empleo"): "permisotrabajo",
         ("autorizacion", "de", "trabajo"): "permisotrabajo", ("permiso", "de", "viaje"): "permisoviaje",
         ("permiso", "de", "reingreso"): "permisoviaje", ("documento", "de", "viaje"): "permisoviaje",
+        ("papeles", "de", "viaje"): "permisoviaje",
         ("estados", "unidos"): "eeuu", ("departamento", "de", "estado"): "departamentoestado",
         ("otra", "vez"): "otravez", ("de", "nuevo"): "otravez", ("ee", "uu"): "eeuu",
+        # one's own church is a community ("a la gente de mi iglesia le llegó"), not a place whose hours are asked
+        ("mi", "iglesia"): "miiglesia", ("nuestra", "iglesia"): "miiglesia",
+        ("presencia", "ilegal"): "presenciailegal",  # the I-601 waiver's ground, no ICE matter
         ("des", "de"): "desde", ("seguro", "social"): "segurosocial", ("me", "pasa"): "paseme",
         ("me", "pase"): "paseme", ("me", "pasas"): "paseme", ("me", "comunica"): "comuniqueme",
         ("se", "lo", "llevo"): "detencion", ("se", "la", "llevo"): "detencion",
@@ -264,7 +274,7 @@ ELSEWHERE = {
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
         "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption "
-        "marriagelicense".split()
+        "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -276,7 +286,8 @@ ELSEWHERE = {
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
-        "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio".split()
+        "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
+        "capilla templo mezquita sinagoga".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -622,3 +622,38 @@ def test_v23s_families_name_their_concepts(said: str, language: str, concept: st
     """Hearing devices and an accessible line are `#deaf`; a ship docked in a port `#abroad`; a live body or a human
     being `#person`; a yoga or zumba class an errand of another business (v23)."""
     assert concept in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm a reservist getting mobilized next month and need help quick is there a number for troops", "en"),
+     ("soy reservista necesito ayuda rápido hay una línea para militares", "es")],
+)
+def test_a_hurry_beside_a_special_line_asked_is_no_expedite(said: str, language: str) -> None:
+    """A reservist, mobilized or troops are `#military`, and "quick" beside a line asked for is how soon, no `#hurry`
+    (v24's family)."""
+    named = concepts(said, language)
+    assert "#military" in named and "#hurry" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's going on with my i six twelve waiver for the two year home requirement", "en"),
+     ("cómo va mi perdón i seis cero uno por el requisito de presencia", "es")],
+)
+def test_a_forms_status_asked_is_no_general_information(said: str, language: str) -> None:
+    """A form or a waiver named with a status asked: the requirement is its name, not a question of eligibility (v24)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#general_info" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "concept"),
+    [("i'm re locating to oregon how do i get the new street on my case", "en", "#address"),
+     ("me estoy mudando a texas", "es", "#address"),
+     ("i need my travel papers now not in three months", "en", "#hurry"),
+     ("necesito mi permiso de viaje ya no en tres meses", "es", "#hurry")],
+)
+def test_v24s_families_name_their_concepts(said: str, language: str, concept: str) -> None:
+    """Relocating and a new street are a change of address; "now, not in three months" is a hurry (v24)."""
+    assert concept in concepts(said, language)
