@@ -76,7 +76,7 @@ CALLBACK_MESSAGES: Mapping[str, tuple[str, ...]] = {
 back ('A USCIS officer'), the caller's number and the service item number read out digit by digit; for an
 officer's call-back the time frame, with the caller ID it comes from; the SMS confirming an officer's call-back
 (the number written 202-838-2200); what a caller with no number to call hears.  A flow that records a call-back
-gives all four (`ivr.definitions.flows` checks them at load)."""
+gives all four (`ivr.definitions.callback_words` checks them at load)."""
 CALLBACK_NEEDS: Mapping[str, tuple[str, ...]] = {
     "callback": ("number", "item"),
     "callback_time_frame": ("caller_id",),
