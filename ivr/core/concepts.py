@@ -30,7 +30,9 @@ said of a case (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "befo
 `#court` and its custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or
 court said is the court's, no status (`_COURT`); a hurry beside a special line asked for ("quick, is there a number
 for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a status asked is no question of general
-information ("my i six twelve waiver for the two year home requirement": `_form_named`).  Add a phrase when callers use it for a concept the list already
+information ("my i six twelve waiver for the two year home requirement": `_form_named`); a place that is not ours
+asked open or closed ("is the community pool on main street open today", "a qué hora abre la lavandería") is
+`#errand`, another place's hours (`_another_place`).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -74,6 +76,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "when will i find out", "when will we find out",
             "working on my case", "working on our case", "working on the case", "anybody working on",
             "somebody working on", "someone working on", "anyone working on",
+            "opened my file", "opened our file", "opened the file", "opened my case", "even opened", "anybody opened",
+            "anyone opened", "somebody opened", "someone opened", "looked at my file", "touched my file",
+            "pulled my file", "picked up my file",
             "still active", "is it active", "still open or", "get closed", "got closed",
             "closed out", "where it is at", "where they are at", "where that is at",
             "waiting to hear", "waiting to find out", "waiting for news", "pins and needles", "waiting on a decision",
@@ -414,6 +419,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ni una noticia", "nadie me ha dicho", "no se ha movido", "sigue igualita", "alguna novedad",
             "que sigue", "terminaron de revisar", "acabaron de revisar", "caso sigue abierto", "caso abierto",
             "caso cerrado", "cerraron mi caso", "cerraron el caso",
+            "abierto mi expediente", "abrio mi expediente", "abrieron mi expediente", "revisado mi expediente",
+            "visto mi expediente", "tocado mi expediente", "alguien ha abierto", "alguien abrio", "alguien ha revisado",
+            "alguien ha tocado", "alguien ha visto mi",
             "cuando voy a saber", "cuando sabre", "cuando me van a decir", "cuando me dicen algo",
             "cuanto falta para que me contesten", "cuando me van a contestar", "cuando me contestan",
             "sigue activo", "sigue activa", "esta activo", "esta activa", "sigue vigente",
@@ -793,6 +801,56 @@ _CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "pet
 """A case said as written (not stemmed: Snowball stems "casa" as "caso")."""
 
 
+_OPEN_WORDS = {"en": frozenset("open opens opened close closes closed".split()),
+               "es": frozenset("abierto abierta abiertos abiertas abre abren cierra cierran cerrado cerrada".split())}
+_ARTICLES = {"en": frozenset({"the", "a", "an"}), "es": frozenset({"el", "la", "los", "las"})}
+_OUR_PLACES = {
+    "en": frozenset("office offices uscis center centre asc line lines phone phones number contact call agency "
+                    "immigration building lobby government one you your it they we y'all".split()),
+    "es": frozenset("oficina oficinas uscis centro linea lineas telefono telefonos numero agencia inmigracion edificio "
+                    "gobierno ustedes usted ud uds su sus ello".split()),
+}
+"""The places a caller asks the hours of that are ours ("is the field office open", "a qué hora abre la oficina"),
+and the pronouns that mean us ("are you open", "is it open on the holiday")."""
+
+
+_OUR_ROOTS = ("office", "oficina", "center", "centre", "centro", "uscis")
+"""Parts of a joined word that name a place of ours ("fieldoffice": `lexicon.COMPOUNDS`)."""
+_ASKED_OPEN = {"en": frozenset({"is", "are", "was", "does", "do", "will", "if"}), "es": frozenset({"si", "que"})}
+"""Words before the article of a place asked open ("is the gym open", "does the pool open"; "sabe si la piscina está
+abierta"): not "i want to open a request" nor "fui al centro donde toman las huellas y estaba cerrado"."""
+_WHEN_WORDS = frozenset(
+    "morning afternoon evening night weekend weekends holiday holidays day days today tomorrow monday tuesday wednesday "
+    "thursday friday saturday sunday manana tarde noche fin semana feriado feriados dia dias hoy lunes martes miercoles "
+    "jueves viernes sabado sabados domingo domingos navidad january february march april may june july august "
+    "september october november december enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre".split())
+
+
+def _ours_named(named: list[str], language: str) -> bool:
+    ours = _OUR_PLACES.get(language, _OUR_PLACES["en"])
+    return not ours.isdisjoint(named) or any(root in word for word in named for root in _OUR_ROOTS)
+
+
+def _another_place(plain: list[str], language: str) -> bool:
+    """Whether a place that is not ours is asked open or closed: "is the community pool on main street open today",
+    "what time does the gym open", "a qué hora abre la biblioteca", "sabe si la piscina está abierta" (its words, from
+    an article to "open", name none of `_OUR_PLACES` nor a time; in Spanish the place may follow: "abre la piscina")."""
+    opens, articles = _OPEN_WORDS.get(language, _OPEN_WORDS["en"]), _ARTICLES.get(language, _ARTICLES["en"])
+    asked = _ASKED_OPEN.get(language, _ASKED_OPEN["en"])
+    for at, word in enumerate(plain):
+        if word not in opens:
+            continue
+        before = plain[max(0, at - 7):at]
+        starts = [i for i, article in enumerate(before) if article in articles]
+        named = next((before[i + 1:] for i in starts if (before[i - 1] in asked if i else at <= 7)), [])
+        if not named and language == "es" and plain[at + 1:at + 2] and plain[at + 1] in articles:
+            named = plain[at + 2:at + 5]
+        return bool(named) and not _ours_named(named, language) and _CASE_NOUNS.isdisjoint(named) and \
+            _WHEN_WORDS.isdisjoint(named)
+    return False
+
+
 @functools.cache
 def _open_shut(language: str) -> frozenset[str]:
     """`_OPEN_SHUT` as the concepts compare words (folded and stemmed)."""
@@ -915,6 +973,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         found = dict.fromkeys(concept for concept in found if concept not in STATUS)
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
+    if _HOURS in found and _another_place([plain for _, _, plain in words], language):
+        found[_ERRAND] = None  # "is the community pool on main street open today": another place's hours
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
         # "is my dad's petition still open", "la petición de mi papá todavía está abierta": the case's state
         found = {(_PENDING if concept == _HOURS else concept): None for concept in found}

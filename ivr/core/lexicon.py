@@ -111,7 +111,7 @@ _BACK_IN: dict[tuple[str, ...], str] = {("back", "in", when): when for when in (
     "december", "spring", "summer", "fall", "winter", "autumn")}
 """"Back in march": when, not a reply heard back ("they approved it back in march": no "heard back")."""
 
-COMPOUNDS = {
+COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
     "en": {
         ("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
         ("coast", "guard"): "coastguard", ("national", "guard"): "nationalguard",
@@ -122,6 +122,12 @@ COMPOUNDS = {
         ("travel", "paper"): "traveldocument",
         ("my", "church"): "mychurch", ("our", "church"): "mychurch",  # a community, not a place whose hours are asked
         ("reentry", "permit"): "traveldocument",
+        # a plan to leave, not where the caller is ("a study abroad program"): no call from abroad
+        **{(go, "abroad"): "tripabroad" for go in (
+            "study", "studying", "studies", "go", "going", "goes", "travel", "travels",
+            "semester", "move", "moving", "fly", "flying")},
+        # one of our service centers ("a receipt from the nebraska service center"): no service request
+        ("service", "center"): "servicecenter", ("service", "centre"): "servicecenter",
         ("re", "entry", "permit"): "traveldocument", ("re", "entry"): "traveldocument",  # the recogniser's split
         ("permit", "to", "reenter"): "traveldocument",
         ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
@@ -212,6 +218,12 @@ COMPOUNDS = {
         ("merchant", "marine"): "seaman", ("merchant", "sailor"): "seaman", ("merchant", "marines"): "seaman",
     },
     "es": {
+        # a plan to leave, not where the caller is ("estudiar en el extranjero"): no call from abroad
+        **{(go, *where): "viajealextranjero" for go in (
+            "estudiar", "estudia", "estudiando", "estudios", "ir", "irse", "va", "viajar", "viaja",
+            "salir", "sale", "mudarse", "semestre", "intercambio") for where in (("al", "extranjero"), ("en", "el", "extranjero"))},
+        # one of our service centers ("un recibo del centro de servicio de nebraska"): no service request
+        ("centro", "de", "servicio"): "centroservicio", ("centro", "de", "servicios"): "centroservicio",
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
         ("fuerza", "aerea"): "fuerzaaerea", ("guardia", "costera"): "guardiacostera",
         ("guardia", "nacional"): "guardianacional", ("fecha", "de", "nacimiento"): "nacimiento",
@@ -274,7 +286,9 @@ ELSEWHERE = {
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
         "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption "
-        "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon".split()
+        "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon "
+        "pool pools swimming ymca golf tee teetime museum zoo aquarium beach cinema theater theatre movies "
+        "arcade bakery cafe spa tennis pickleball racquetball playground dinner table".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -287,7 +301,9 @@ ELSEWHERE = {
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
         "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
-        "capilla templo mezquita sinagoga".split()
+        "capilla templo mezquita sinagoga "
+        "piscina piscinas alberca gimnasio golf museo zoologico acuario playa cine teatro panaderia cafeteria tenis "
+        "parque mesa cena".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

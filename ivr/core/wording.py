@@ -99,15 +99,17 @@ def _compounds(words: list[str], language: str) -> list[str]:
         one = table.get(tuple(pieces))
         return None if one is None else (one,)
 
-    return _rejoined(words, compound)
+    return _rejoined(words, compound, (4, 3, 2))
 
 
-def _rejoined(words: list[str], join: Callable[[list[str]], Sequence[str] | None]) -> list[str]:
-    """`words` with each run of three, else two, that `join` gives words for replaced by them, left to right."""
+def _rejoined(
+    words: list[str], join: Callable[[list[str]], Sequence[str] | None], widths: tuple[int, ...] = (3, 2),
+) -> list[str]:
+    """`words` with each run of `widths` (three, else two) that `join` gives words for replaced by them, left to right."""
     out: list[str] = []
     i = 0
     while i < len(words):
-        for width in (3, 2):
+        for width in widths:
             joined = join(words[i:i + width]) if i + width <= len(words) else None
             if joined is not None:
                 out.extend(joined)

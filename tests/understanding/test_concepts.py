@@ -657,3 +657,57 @@ def test_a_forms_status_asked_is_no_general_information(said: str, language: str
 def test_v24s_families_name_their_concepts(said: str, language: str, concept: str) -> None:
     """Relocating and a new street are a change of address; "now, not in three months" is a hurry (v24)."""
     assert concept in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is the laundromat on elm street open today", "en"), ("what time does the car wash close on saturday", "en"),
+     ("hey do you know if the community pool is open", "en"), ("a qué hora abre la lavandería", "es"),
+     ("sabe si la tintorería está abierta", "es")],
+)
+def test_another_place_asked_open_is_an_errand(said: str, language: str) -> None:
+    """"Is <a place that is not us> open" asks another place's hours (`#errand`), not ours (v25: "is the community
+    pool on main street open today"), whatever the place is called."""
+    assert "#errand" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is the field office open on saturday", "en"), ("what time does the application support center open", "en"),
+     ("are you open on the holiday", "en"), ("is it open tomorrow", "en"), ("i want to open a service request", "en"),
+     ("a qué hora abre la oficina", "es"), ("abren el cuatro de julio", "es"), ("están abiertos el sábado", "es")],
+)
+def test_our_office_or_a_day_asked_open_is_no_errand(said: str, language: str) -> None:
+    """Our own office, "you", "it" or a day asked open or closed stays our hours: no `#errand`."""
+    assert "#errand" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my daughter got into a study abroad program and needs her permit by august", "en"),
+     ("my son is going abroad for a semester", "en"), ("mi hija va a estudiar en el extranjero", "es"),
+     ("mi hijo se va al extranjero en agosto", "es")],
+)
+def test_a_plan_to_go_abroad_is_no_call_from_abroad(said: str, language: str) -> None:
+    """"Study abroad", "go abroad", "estudiar en el extranjero" name a plan, not where the caller is (v25): no
+    `#abroad`."""
+    assert "#abroad" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm in the middle of a trip abroad and lost my wallet", "en"), ("estoy en el extranjero", "es")],
+)
+def test_being_abroad_is_still_abroad(said: str, language: str) -> None:
+    """Where the caller is, said as such, is still `#abroad`."""
+    assert "#abroad" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i got a receipt from the nebraska service center has anybody even opened my file", "en"),
+     ("has anyone looked at my file yet", "en"), ("alguien ha abierto mi expediente", "es")],
+)
+def test_whether_anyone_opened_ones_file_asks_its_status(said: str, language: str) -> None:
+    """Whether anyone has opened or looked at one's file is the case's status (`#pending`, v25)."""
+    assert "#pending" in concepts(said, language)
