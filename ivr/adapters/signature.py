@@ -45,6 +45,7 @@ from twilio.request_validator import RequestValidator
 from werkzeug import urls as _urls  # noqa: F401: registers the "werkzeug.url_quote" decoding errors handler
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
+from werkzeug.sansio.utils import get_content_length
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +85,12 @@ def refusal(req: Request, config: Mapping[str, Any]) -> str | None:
     post = req.method == "POST"
     if post:
         limit = config.get("MAX_CONTENT_LENGTH") or MAX_BODY
-        length = req.content_length
+        # werkzeug's `content_length` and `mimetype`, read from the environ without building its headers view
+        length = get_content_length(environ.get("CONTENT_LENGTH"), environ.get("HTTP_TRANSFER_ENCODING"))
         if length is not None and length > limit:
             log.warning("refusing a request to %s: a body of %d bytes", req.path, length)
             return "request body too large"
-        if (length or environ.get("HTTP_TRANSFER_ENCODING")) and req.mimetype != FORM:
+        if (length or environ.get("HTTP_TRANSFER_ENCODING")) and environ.get("CONTENT_TYPE") != FORM and req.mimetype != FORM:
             log.warning("refusing a request to %s: a %s body is not a Twilio form", req.path, req.mimetype or "untyped")
             return "not a Twilio form body"
         if length is not None and not environ.get("HTTP_TRANSFER_ENCODING") and not _read_form(req, length):
