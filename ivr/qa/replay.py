@@ -435,6 +435,17 @@ def replay_paths(
     call first loads (holiday calendars, number wording) loaded, instead of each building
     its own.
     """
+    with _collector_off():
+        return _replay_paths(paths, config, jobs, on_result, coverage)
+
+
+def _replay_paths(
+    paths: list[Path],
+    config: Mapping[str, Any] | None,
+    jobs: int,
+    on_result: Callable[[ReplayResult], None] | None,
+    coverage: bool,
+) -> list[ReplayResult]:
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     workers = min(workers, len(paths)) or 1
     results: list[ReplayResult] = []
@@ -473,28 +484,37 @@ def replay_paths(
 
 
 COLLECT_EVERY = 1000
-"""Files replayed between two garbage collections while a run's automatic collections are off (`_frozen_heap`)."""
+"""Files replayed by a process between two garbage collections while a run's automatic collections are off (`_collector_off`)."""
 
 
 @contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """The objects made so far (flows, machines, models: everything a call only reads) are left out of
-    garbage collection while the files replay: collections then scan what the calls make, not the
-    whole replayer again and again (about a twentieth of a large run), and forked workers share them.
+def _collector_off() -> Iterator[None]:
+    """No automatic garbage collection during a run (forked workers inherit that).
 
-    Automatic collections are off meanwhile (and in forked workers, which inherit that): a replayed
-    call leaves almost no reference cycles (a run of 10,000 files peaks at the same memory with or
-    without them), yet the collector's passes every few hundred allocations took 4-6% of a run's
-    CPU.  `_collecting` collects every `COLLECT_EVERY` files instead, so memory stays bounded
-    should some file make cycles after all."""
+    Building the replayer (compiling the flows) made collection passes over an ever larger heap
+    that found almost nothing: without them it takes 0.29 s instead of 0.36 s, before any worker
+    can start, and leaves a few hundred objects of garbage.  A replayed call leaves almost no
+    reference cycles either (a run of 10,000 files peaks at the same memory with or without the
+    collector), so the files are collected only every `COLLECT_EVERY` (`_collecting`): memory
+    stays bounded should some file make cycles after all."""
     enabled = gc.isenabled()
-    gc.freeze()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects made so far (flows, machines, models: everything a call only reads) are left out of
+    garbage collection while the files replay: collections then scan what the calls make, not the
+    whole replayer again and again (about a twentieth of a large run), and forked workers share them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
         gc.unfreeze()
 
 
@@ -518,12 +538,12 @@ def _start_worker(config: dict[str, Any], inherited: bool, coverage: bool) -> No
     a failing initializer would be retried forever."""
     global _worker
     if not (inherited and isinstance(_worker, Replayer)):
+        gc.disable()  # as a forked worker inherits it (`_collector_off`): `_collecting` collects every `COLLECT_EVERY` files
         try:
             _worker = Replayer(config)
         except Exception as error:  # noqa: BLE001
             _worker = f"{type(error).__name__}: {error}"
         gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
-        gc.disable()  # as a forked worker inherits it: `_collecting` collects every `COLLECT_EVERY` files
     if isinstance(_worker, Replayer):
         _worker.coverage = coverage
 
