@@ -119,7 +119,6 @@ class Replayer:
 
     def replay_path(self, path: Path | str) -> ReplayResult:
         """Load and replay one `*.call.yaml` or `*.transcript.yaml` file; a file that cannot be read fails."""
-        shown = display_path(path)
         kind = "call" if str(path).endswith(testcall.SUFFIX) else "transcript"
         started = time.perf_counter()
         try:
@@ -129,13 +128,16 @@ class Replayer:
             else:
                 result = self.replay_transcript(transcript.load_transcript(path, self.flows))
         except DefinitionError as error:
-            return ReplayResult(shown, False, kind, diff=str(error), seconds=time.perf_counter() - started)
+            return ReplayResult(display_path(path), False, kind, diff=str(error), seconds=time.perf_counter() - started)
         except IVRError as error:
+            shown = display_path(path)
             return ReplayResult(shown, False, kind, diff=f"{shown}: {error}", seconds=time.perf_counter() - started)
         except Exception:  # noqa: BLE001 - one odd file must not stop a run of thousands; keep the traceback
+            shown = display_path(path)
             diff = f"{shown}: replay failed unexpectedly\n{traceback.format_exc()}"
             return ReplayResult(shown, False, kind, diff=diff, seconds=time.perf_counter() - started)
-        return _with(result, path=shown, seconds=time.perf_counter() - started)
+        # The result names the file as its loader showed it (`display_path`, worked out once per file).
+        return _with(result, seconds=time.perf_counter() - started)
 
     # --- transcripts ---------------------------------------------------------------------------
 

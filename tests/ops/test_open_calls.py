@@ -8,6 +8,7 @@ recording reached.  No test here asserts a speed.
 from __future__ import annotations
 
 import functools
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -156,3 +157,27 @@ def test_each_latency_is_kept_with_when_it_was_due(slow_app: str) -> None:
     assert 0 <= first < 0.5 and 0.5 * 0.75 <= second - first <= 0.5 * 1.25  # the schedule: jittered think time
     windows = report.windows(60.0)
     assert windows == [(0.0, 2, max(report.latencies))]
+
+
+@pytest.fixture
+def noting_app(serve: Callable[[Any], str]) -> tuple[str, list[int]]:
+    """A server (a thread of this process) noting how many objects are frozen out of the collector when it answers."""
+    app = Flask("noting")
+    frozen: list[int] = []
+
+    @app.post("/voice")
+    def voice() -> Response:
+        frozen.append(gc.get_freeze_count())
+        return Response(TWIML, 200, mimetype="text/xml", headers={"X-IVR-State": "noted"})
+
+    return serve(app), frozen
+
+
+def test_the_driver_freezes_what_it_set_up_while_the_calls_run(noting_app: tuple[str, list[int]]) -> None:
+    """The calls' requests and tasks are out of the collector's full passes during the run (the driver's own
+    pauses would be timed as the server's latency), and back in it afterwards."""
+    url, frozen = noting_app
+    before = gc.get_freeze_count()
+    report = hold(OpenCalls(url, TOKEN, (Webhook("/voice", (), "noted"),) * 2, calls=5, think=0.05, duration=30))
+    assert report.failed == 0 and len(frozen) == 10
+    assert min(frozen) > before and gc.get_freeze_count() == before
