@@ -212,19 +212,28 @@ class _Line:
         return self.report
 
 
+FULL_PASSES_OFF = 10**9
+"""The collector's third threshold while calls run: no full collection pass until the run is over."""
+
+
 @contextlib.contextmanager
 def _still_heap() -> Iterator[None]:
-    """The driver's own pauses kept out of the latencies it measures: what the run set up (every call's
-    requests, tasks and timers: hundreds of thousands of objects at 15,000 calls) is frozen out of the
-    garbage collector while the calls run, so its full passes scan only what the run makes since.
+    """The driver's own pauses kept out of the latencies it measures: while the calls run, the garbage
+    collector makes no full pass (its oldest generation's threshold is `FULL_PASSES_OFF`), and what the
+    run set up (every call's requests, tasks and timers: hundreds of thousands of objects at 15,000
+    calls) is frozen out of its sight.  Its young passes go on, each over what the last moments made.
 
-    Unfrozen, those passes stopped the event loop for 90-690 ms at a time in the first seconds of a
-    run (noted with `gc.callbacks` at 8,000 calls, 2026-11-29), and every webhook due meanwhile was
-    timed late: the calls' first webhooks, where the open-calls p99 was worst."""
+    The full passes stopped the event loop for 90-690 ms at a time (noted with `gc.callbacks` in runs of
+    8,000 and 15,000 calls, 2026-11-29, 3 and 7 s after the start), and every webhook due meanwhile was
+    timed late: the calls' first webhooks, where the open-calls p99 was worst.  A run lasts a minute at
+    most: what its young passes leave behind is collected at its end."""
+    thresholds = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(thresholds[0], thresholds[1], FULL_PASSES_OFF)
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
