@@ -22,14 +22,16 @@ gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"
 with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
 a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
-visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card approved that
-never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months waited; a
-USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed" said of a case
-(`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours` (`_CLOCK_CUES`:
-"still there after four thirty"); a family court said ("a custody case") takes its judge from `#court` and its
-custody from `#ice` (`_FAMILY_COURT`).  Add a
-phrase when callers use it for a concept the list already has; never to fix
-one utterance.  Pure computation; no I/O.
+visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card or a document
+approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months
+waited; a USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed"
+said of a case (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "before", "until" or "las" is `#hours`
+(`_CLOCK_CUES`: "still there after four thirty"); a family court said ("a custody case") takes its judge from
+`#court` and its custody from `#ice` (`_FAMILY_COURT`); a decision or a status asked with an immigration judge or
+court said is the court's, no status (`_COURT`); a hurry beside a special line asked for ("quick, is there a number
+for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a status asked is no question of general
+information ("my i six twelve waiver for the two year home requirement": `_form_named`).  Add a phrase when callers use it for a concept the list already
+has; never to fix one utterance.  Pure computation; no I/O.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "somebody working on", "someone working on", "anyone working on",
             "still active", "is it active", "still open or", "get closed", "got closed",
             "closed out", "where it is at", "where they are at", "where that is at",
+            "waiting to hear", "waiting to find out", "waiting for news", "pins and needles", "waiting on a decision",
+            "waiting for a decision", "waiting for an answer", "waiting on an answer",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -115,6 +119,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "escalate", "escalated", "escalation", "push it through", "age out", "ages out", "aging out", "aged out",
             "turns 21", "turn 21", "turning 21",
             "hardship", "financial hardship", "humanitarian", "time sensitive", "need it by", "lose my status",
+            "now not in", "now not later", "need it now", "need them now", "need it sooner", "need them sooner",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -130,6 +135,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "post office does not have", "never delivered", "not delivered", "was not delivered",
             "never been delivered", "never got delivered", "delivered to the wrong", "still no card", "no card yet",
             "still do not have my card", "still do not have the card", "card never came",
+            "not shown up", "never shown up", "not showed up", "not turned up", "never turned up",
+            "nothing has shown up", "nothing has come", "not come yet", "nothing ever arrived", "nothing arrived", "nothing ever came",
+            "nothing came",
         ),
         "address": (
             "i moved", "we moved", "just moved", "moved out", "moved to", "new address", "address",
@@ -141,6 +149,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "notices to go to", "notices have to go to", "mail has to go to", "mail have to go to",
             "somewhere else", "different address",
             "forward my mail", "mail forwarding", "mailing address", "where i get my mail", "where i live now",
+            "relocating", "relocate", "relocation", "moving to", "i am moving", "we are moving", "new street",
+            "street address", "new street address", "my new street",
         ),
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
@@ -163,7 +173,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "oxygen", "medical equipment", "medical device", "need to sit", "have to sit", "need a chair",
             "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "breaks", "a break",
             "take a break", "to rest", "near a bathroom", "near the bathroom", "close to a bathroom", "restroom", "inhaler", "dialysis",
-            "insulin", "seizures",
+            "insulin", "seizures", "nursing room", "lactation room", "room to nurse", "place to nurse", "room to pump",
             "epilepsy", "diabetic", "heart condition", "arthritis", "chronic pain", "ptsd", "panic attacks",
             "claustrophobic", "amputee", "prosthetic", "paralyzed", "scooter",
             "feeding tube", "medical supplies", "catheter", "colostomy", "memory problems", "third trimester",
@@ -215,6 +225,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
             "foreign", "out of the country", "time difference",
             "outside the states", "out of the states", "not in the country", "living outside",
+            "docked in", "docked at", "on a ship", "on my ship", "from my ship", "from the ship", "on the ship",
+            "at sea", "aboard", "on board", "cruise ship", "container ship", "overseas base", "off the coast",
+            "in port in", "north sea", "mediterranean", "persian gulf", "satellite phone", "middle of the ocean",
+            "middle of the atlantic", "middle of the pacific",
         ),
         "consulate": (
             "consulate", "embassy", "consular", "state department", "nvc", "national visa center",
@@ -224,7 +238,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "passport renewal", "renew my passport", "visa bulletin", "visa stamp",
             "stamp my visa", "visa stamping", "f1 stamp", "h1b stamp", "j1 stamp",
             "b2 stamp", "renew my visa", "renew the visa", "visa renewal", "new visa", "visa appointment",
-            "diversity visa lottery", "green card lottery", "visa lottery", "dv lottery",
+            "diversity visa lottery", "green card lottery", "visa lottery", "dv lottery", "passport office",
+            "passport agency", "passport acceptance",
         ),
         "ice": (
             "ice", "deportation", "deported", "detention", "ankle monitor", "check in officer",
@@ -247,10 +262,15 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "military", "army", "navy", "marine", "marines", "air force", "veteran", "soldier", "deployed",
             "service member", "coast guard", "national guard", "active duty", "military base", "on base",
             "army reserve", "military reserve", "served in", "enlisted", "deployment", "my service in",
+            "reservist", "reservists", "the reserves", "mobilized", "mobilizing", "mobilization", "troops",
+            "service members", "servicemember", "servicemembers", "guardsman", "called up to", "getting deployed",
+            "being deployed", "shipping out", "ship out",
         ),
         "deaf": (
             "deaf", "tty", "hard of hearing", "hearing impaired", "relay", "to type", "teletypewriter",
-            "barely hear", "can not hear", "hearing problems",
+            "barely hear", "can not hear", "hearing problems", "cochlear implant", "hearing aid", "hearing aids",
+            "accessible line", "accessible number", "accessibility line", "make out voices", "can not make out",
+            "hear on the phone", "hear people on the phone", "understand people on the phone", "phone calls are hard",
         ),
         "adoption": ("adopt", "adoption", "orphan", "adopted", "adopting"),
         "victim": (
@@ -268,6 +288,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "night shift", "day shift", "the late shift", "midnight", "around the clock", "24 hours", "24 7",
             "for the day", "shut it down", "shut down for", "close up", "still there after", "there after",
             "still around after", "answering after", "after hours", "o'clock", "pm", "am or pm",
+            "veterans day", "presidents day", "columbus day", "independence day", "martin luther king day",
+            "mlk day", "juneteenth", "easter", "good friday", "christmas eve", "new years eve", "federal holiday",
+            "indigenous peoples day", "inauguration day",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -291,7 +314,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
-            "actual person", "transfer me", "connect me", "put me through",
+            "actual person", "transfer me", "connect me", "put me through", "live body", "warm body", "live human",
+            "actual human", "specialist", "an expert",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -332,6 +356,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "venmo", "paypal", "cash app",
             "checking account", "savings account", "bank account", "order checks", "new checks", "checkbook",
             "bank statement", "atm", "overdraft", "water bill", "gas bill", "cable bill",
+            "social services", "food assistance", "food bank", "cash assistance", "wic office",
+            "yoga", "yoga class", "pilates", "zumba", "spin class", "karate", "dance class", "swim lessons",
+            "swimming lessons", "bowling league", "soccer league", "softball league", "basketball league",
+            "cooking class", "art class", "pottery", "fitness class", "workout class",
         ),
         "evidence": (
             "request for evidence", "rfe", "evidence", "more evidence", "more documents", "asked for more",
@@ -420,6 +448,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba", "plazo",
             "fecha limite", "cuanto antes", "lo antes posible", "prisa", "ponganle prisa", "tramite urgente",
             "oferta de trabajo", "me van a despedir", "pierdo mi trabajo", "pierdo mi licencia",
+            "ahora no en", "ya no en", "los necesito ya", "lo necesito ya", "la necesito ya", "no en 3 meses",
             "cumple 21", "cumpla 21", "cumplir 21", "va a cumplir 21", "cumple veintiun", "cumplir veintiun", "quedarse fuera por la edad",
         ),
         "not_arrived": (
@@ -440,7 +469,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "que me manden el correo", "mandar mis cartas", "oficina de mi abogado", "oficina de mi trabajadora social",
             "me corrieron", "nos corrieron", "desalojaron", "desalojo", "me echaron", "nos echaron",
             "me estoy quedando con", "estoy viviendo con", "me fui a vivir con", "nos fuimos a vivir con",
-            "otra direccion",
+            "otra direccion", "me estoy mudando", "nos estamos mudando", "me voy a mudar", "nos vamos a mudar",
+            "me mudo", "nos mudamos", "nueva calle", "la calle nueva", "reubicando", "me reubicaron",
         ),
         "fix_error": (
             "error", "equivocado", "equivocada", "mal escrito", "corregir", "correccion", "arreglar", "mal",
@@ -458,7 +488,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "escaleras", "escalones", "necesidades especiales", "muletas", "elevador", "ascensor",
             "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
             "me estoy recuperando", "se esta recuperando", "andadera", "andador",
-            "amamantar", "dar pecho", "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
+            "amamantar", "dar pecho", "sala de lactancia", "cuarto de lactancia", "lugar para amamantar",
+            "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
             "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada",
             "necesito una silla",
             "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "cerca del bano", "cerca de un bano", "inhalador", "dialisis", "insulina", "convulsiones",
@@ -503,7 +534,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
-            "diferencia de horario",
+            "diferencia de horario", "en un barco", "desde el barco", "en el barco", "atracados en", "atracado en",
+            "en altamar", "alta mar", "en un crucero", "desde el crucero", "a bordo", "el mediterraneo",
+            "mar del norte", "en el puerto de", "del barco", "telefono satelital", "en medio del oceano",
+            "en medio del mar",
         ),
         "consulate": (
             "consulado", "embajada", "departamento de estado", "centro nacional de visas",
@@ -512,6 +546,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "boletin de visas", "sello de la visa", "sello de visa", "selle la visa",
             "sellen la visa", "renovar la visa", "renovar mi visa", "visa nueva", "nueva visa", "cita consular",
             "loteria de visas", "visa de diversidad", "loteria de la green card", "loteria de la visa",
+            "oficina de pasaportes", "agencia de pasaportes",
         ),
         "ice": (
             "ice", "migra", "deportacion", "deportado", "deportar", "detenido", "detencion", "grillete",
@@ -526,16 +561,21 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
-            "puerto de entrada",
+            "puerto de entrada", "i94", "registro de entrada",
         ),
         "social_security": ("seguro social",),
         "military": (
             "militar", "ejercito", "marina", "soldado", "veterano", "fuerzas armadas", "base militar",
             "servi en", "sirvo en", "fuerza aerea", "enlistado",
+            "reservista", "reservistas", "movilizado", "movilizada", "movilizan", "movilizaron", "tropas",
+            "desplegado", "desplegada", "despliegue", "miembros del servicio", "miembro del servicio",
         ),
         "deaf": (
             "sordo", "sorda", "tty", "no escucho bien", "no oigo bien", "teletipo", "no oye bien", "no oye",
-            "problemas de audicion", "servicio de relevo", "retransmision",
+            "problemas de audicion", "servicio de relevo", "retransmision", "implante coclear", "audifonos",
+            "aparato auditivo", "aparatos auditivos", "linea accesible", "numero accesible", "oir por telefono",
+            "no entiende bien por telefono", "no entiendo bien por telefono", "aparato para oir", "aparatos para oir",
+            "no escucha por telefono", "no escucho por telefono", "no oye por telefono", "no oigo por telefono",
         ),
         "adoption": ("adoptar", "adopcion", "adoptado", "adoptada", "huerfano"),
         "victim": ("abuso", "violencia", "victima", "maltrato", "violencia domestica", "trata"),
@@ -550,7 +590,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "todavia estan", "lo mas tarde",
             "de noche", "turno de noche", "madrugada", "toda la noche", "24 horas", "medianoche",
             "dejan de contestar", "por hoy", "siguen ahi", "sigue alguien", "ya cerraron por hoy", "despues de las",
-            "antes de las", "hasta las",
+            "antes de las", "hasta las", "dia de los veteranos", "dia de los presidentes", "dia de la independencia",
+            "dia de martin luther king", "semana santa", "viernes santo", "nochebuena", "dia de la raza",
+            "dia del trabajo", "dia de los caidos", "pascua", "feriado federal",
         ),
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
@@ -571,7 +613,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "alguien que me ayude", "una persona de verdad", "persona de carne y hueso", "alguien en vivo",
             "pasar con una senorita", "pasar con un senor", "pasar con alguien", "pasar con una persona",
             "pasar con un agente", "que me atienda una persona", "me atienda una senorita", "comunicar con alguien",
-            "comunicarme con una persona",
+            "comunicarme con una persona", "ser humano", "persona viva", "un cristiano",
         ),
         "repeat": ("repetir", "repita", "no escuche", "puede repetir"),
         "previous": ("regresar al menu", "volver al menu", "volver atras", "menu anterior", "menu principal"),
@@ -610,6 +652,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "recibo del agua", "recibo de la luz", "recibo del cable", "recibo de gas", "recibo del telefono",
             "cuenta de cheques", "cuenta de ahorros", "cuenta del banco", "cuenta de banco", "chequera", "cajero",
             "pagar el agua", "pagar el gas",
+            "servicios sociales", "asistencia de comida", "banco de comida", "ayuda de comida",
+            "yoga", "clases de yoga", "pilates", "zumba", "clase de zumba", "karate", "clases de baile",
+            "clase de baile", "clases de natacion", "liga de beisbol", "liga de futbol", "clases de cocina",
         ),
         "evidence": (
             "evidencia", "mas evidencia", "carta de evidencia", "solicitud de evidencia", "rfe",
@@ -677,9 +722,24 @@ errand: an errand the examples taught for a choice ("book a flight home" before 
 status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
-"""A card approved that never arrived is a card not received, not a decision: with a card (`_CARDS`, `_CARD_WORDS`)
-and `#not_arrived`, `#decided` is dropped ("they approved my replacement green card and the post office has no
-record of it": a service request)."""
+_HURRY = MARK + "hurry"
+_LINES = frozenset({MARK + "military", MARK + "deaf"})
+_LINE_ASKED = {
+    "en": (("number", "for"), ("line", "for"), ("a", "line"), ("hotline",), ("help", "line"), ("helpline",),
+           ("phone", "number"), ("special", "number")),
+    "es": (("numero", "para"), ("linea", "para"), ("una", "linea"), ("linea", "de", "ayuda"), ("numero", "especial"),
+           ("linea", "especial")),
+}
+"""A special line asked for ("is there a number for troops", "¿hay una línea para militares?"): with a line's concept
+(`_LINES`) said, a hurry ("quick", "urgente") is how soon, not an expedite request."""
+"""A card approved that never arrived is a card not received, not a decision: with a card or a document that
+comes by mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`,
+`#decided` is dropped ("they approved my replacement green card and the post office has no record of it", "they
+approved my re entry permit and the little book still hasn't shown up": a service request)."""
+_COURT = MARK + "court"
+"""A decision or a status asked with an immigration judge or court said (`#court`) is the court's (EOIR, another
+agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya
+salió la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
 _OWN_CASE = {
     "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
     "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
@@ -688,7 +748,10 @@ _OWN_CASE = {
 my priority date be current"), unless a status is asked of the caller's own case with us: an adjustment, an I-485, an
 application, a green card ("my priority date became current so is my adjustment moving along": case status)."""
 _CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
-_CARD_WORDS = frozenset({"card", "tarjet"})  # "card", "tarjeta" and "mica" as normalised
+_CARD_WORDS = frozenset({
+    "card", "tarjet",  # "card", "tarjeta" and "mica" as normalised
+    "traveldocu", "permisoviaj", "booklet", "libret", "librit", "document",  # a document that comes by mail
+})
 _SOMEWHERE = frozenset(MARK + concept for concept in (
     "abroad", "trip", "not_arrived", "address", "interview", "prints", "errand", "office_place", "in_person"))
 LOST_CARD = MARK + "lost_card"
@@ -748,6 +811,27 @@ def _form_sought(said: list[str]) -> bool:
         if (word,) in _LOOK_UP or tuple(said[at:at + 2]) in _LOOK_UP:
             return True
     return False
+
+
+@functools.cache
+def _lines_asked(language: str) -> tuple[tuple[str, ...], ...]:
+    """`_LINE_ASKED` normalised as the caller's words are."""
+    return tuple(tokens(" ".join(phrase), language, places=False) for phrase in _LINE_ASKED.get(language, ()))
+
+
+def _line_asked(said: list[str], language: str) -> bool:
+    """Whether a special phone line is asked for (`_LINE_ASKED`)."""
+    asked = _lines_asked(language)
+    return any(tuple(said[i:i + len(phrase)]) == phrase for i in range(len(said)) for phrase in asked)
+
+
+_WAIVER = frozenset({"waiver", "waiv", "perdon"})
+
+
+def _form_named(said: list[str]) -> bool:
+    """Whether a USCIS form ("i six twelve") or a waiver is named: with a status asked, what it is about is no
+    question of general information."""
+    return any(_FORM.fullmatch(word) or word in _WAIVER for word in said)
 
 
 @functools.cache
@@ -826,6 +910,9 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
+    if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
+        # "did the judge's decision come out": the court's, no case status of ours
+        found = dict.fromkeys(concept for concept in found if concept not in STATUS)
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
@@ -834,6 +921,12 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
         found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     status = not STATUS.isdisjoint(found)
+    if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
+        del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
+    if status and GENERAL_INFO in found and _form_named(said):
+        # "what's going on with my i six twelve waiver for the two year home requirement": the form's status, the
+        # requirement is its name
+        del found[GENERAL_INFO]
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
         found = {(_CONSULATE if concept == _PRIORITY else concept): None for concept in found
@@ -859,9 +952,10 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
 _WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", "sus", "nuestro", "nuestra")}
 _OUR_THINGS = {
     "en": ("case", "file", "application", "petition", "card", "green card", "work permit", "receipt", "work card",
-           "ead", "employment authorization", "residency", "citizenship", "naturalization"),
+           "ead", "employment authorization", "residency", "citizenship", "naturalization", "prints", "fingerprints",
+           "biometrics", "photo", "waiver"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
-           "ciudadania", "naturalizacion", "tarjeta de trabajo"),
+           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver"),
 }
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",

@@ -34,7 +34,7 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
         "spina bifida", "sickle cell", "hemophilia", "anemia", "thyroid", "cystic fibrosis", "tuberculosis",
         "pneumonia", "covid", "long covid", "aneurysm", "brain injury", "head injury", "concussion",
         "schizophrenia", "bipolar", "depression", "ocd", "adhd", "huntingtons", "glaucoma", "cataracts",
-        "macular degeneration", "high risk pregnancy", "endometriosis", "transplant", "kidney transplant",
+        "cataract", "macular degeneration", "high risk pregnancy", "endometriosis", "transplant", "kidney transplant",
         "neuropathy", "sciatica", "herniated disc", "slipped disc", "knee replacement", "hip replacement",
         "back surgery", "chronic illness", "terminal illness", "terminally ill", "hospice", "palliative",
         "lyme disease", "als", "lou gehrigs", "chronic kidney", "heart surgery", "open heart surgery",

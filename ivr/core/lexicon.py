@@ -42,6 +42,7 @@ SYNONYMS = {
         "change": "change", "changing": "change", "changed": "change", "moving": "move", "moved": "move",
         "living": "live", "lived": "live", "closing": "close", "closed": "close", "opening": "open",
         "opened": "open", "scheduled": "schedule", "scheduling": "schedule", "filed": "file",
+        "mobilized": "deployed", "mobilizing": "deployed", "mobilize": "deployed", "mobilization": "deployment",
         "filing": "file", "speak": "talk", "speaking": "talk", "spoke": "talk", "talking": "talk",
         "somebody": "someone", "anybody": "someone", "anyone": "someone", "wrong": "error",
         "mistake": "error", "typo": "error", "incorrect": "error", "misspelled": "error", "misspelt": "error",
@@ -61,7 +62,8 @@ SYNONYMS = {
         "wheelchair": "accommodation", "disability": "accommodation", "disabled": "accommodation",
         "autism": "accommodation", "autistic": "accommodation", "blind": "accommodation",
         "accommodations": "accommodation", "bracelet": "anklemonitor", "slot": "appointment",
-        "slots": "appointment", "okayed": "approved",
+        "slots": "appointment", "okayed": "approved", "specialist": "representative",
+        "specialists": "representative",
     },
     "es": {
         "llego": "recibir", "llegado": "recibir", "llegar": "recibir", "llega": "recibir",
@@ -75,7 +77,7 @@ SYNONYMS = {
         "naturalizacion": "ciudadania", "mica": "tarjeta", "aplicacion": "solicitud",
         "aplicaciones": "solicitud", "aplique": "solicitud", "estatus": "estado", "status": "estado",
         "checar": "revisar", "chequear": "revisar", "platicar": "hablar", "tribunal": "corte",
-        "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice", "usa": "eeuu",
+        "juzgado": "corte", "turno": "cita", "agendar": "programar", "migra": "ice",  # "usa" is "uses": no USA
         "comunicarme": "hablar", "comuniqueme": "paseme", "comunicar": "hablar",
         "pasame": "paseme", "transfierame": "paseme", "conecteme": "paseme", "transfiere": "paseme",
         "cortar": "colgar",
@@ -104,6 +106,11 @@ UNSTEMMED: dict[str, dict[str, str]] = {
 """Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay; an
 "officer" (a person) is not an "office" (a place) though both stem to "offic"."""
 
+_BACK_IN: dict[tuple[str, ...], str] = {("back", "in", when): when for when in (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "spring", "summer", "fall", "winter", "autumn")}
+""""Back in march": when, not a reply heard back ("they approved it back in march": no "heard back")."""
+
 COMPOUNDS = {
     "en": {
         ("in", "person"): "inperson", ("face", "to", "face"): "inperson", ("air", "force"): "airforce",
@@ -111,8 +118,12 @@ COMPOUNDS = {
         ("date", "of", "birth"): "birthdate", ("birth", "date"): "birthdate", ("last", "name"): "name",
         ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
         ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
-        ("travel", "document"): "traveldocument", ("reentry", "permit"): "traveldocument",
+        ("travel", "document"): "traveldocument", ("travel", "papers"): "traveldocument",
+        ("travel", "paper"): "traveldocument",
+        ("my", "church"): "mychurch", ("our", "church"): "mychurch",  # a community, not a place whose hours are asked
+        ("reentry", "permit"): "traveldocument",
         ("re", "entry", "permit"): "traveldocument", ("re", "entry"): "traveldocument",  # the recogniser's split
+        ("permit", "to", "reenter"): "traveldocument",
         ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
         # a call put through ("transfer me to an officer"): the representative, not a talk at an office
         ("transfer", "me"): "transferme", ("connect", "me"): "transferme", ("transfer", "us"): "transferme",
@@ -129,6 +140,8 @@ COMPOUNDS = {
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",
         ("heard", "back"): "heard", ("hear", "back"): "hear",
         ("up", "date"): "update",
+        ("re", "locating"): "relocating", ("re", "locate"): "relocate", ("re", "located"): "relocated",
+        ("re", "location"): "relocation",
         # to learn something, not to find what one lost ("find out where my n 600 is" lacks nothing: `LACKING`)
         ("find", "out"): "findout", ("found", "out"): "findout", ("finding", "out"): "findout",
         ("picked", "up", "by"): "detention", ("immigration", "agents"): "ice",
@@ -170,6 +183,33 @@ COMPOUNDS = {
         ("custody", "hearing"): "familycourt", ("custody", "of", "my"): "familycourt",
         ("custody", "of", "our"): "familycourt", ("family", "court"): "familycourt", ("divorce", "case"): "familycourt",
         ("divorce", "court"): "familycourt",
+        # to join a class, a gym or a league is another business: not a signature taken at the ASC
+        ("sign", "up"): "signup", ("signing", "up"): "signup", ("signed", "up"): "signup",
+        # to get married is no card received ("we got married and filed her adjustment")
+        ("got", "married"): "married", ("get", "married"): "married", ("getting", "married"): "married",
+        ("gotten", "married"): "married",
+        # the re-entry permit or travel document as callers name it: a booklet that comes by mail
+        ("little", "book"): "booklet", ("little", "booklet"): "booklet",
+        # a person, said as a body or a human: "get a live body on the line"
+        ("live", "body"): "person", ("warm", "body"): "person", ("live", "human"): "person",
+        ("actual", "human"): "person",
+        # hearing devices: the TTY line, with the deaf and hard of hearing
+        ("cochlear", "implant"): "deaf", ("cochlear", "implants"): "deaf", ("hearing", "aid"): "deaf",
+        ("hearing", "aids"): "deaf",
+        **_BACK_IN,
+        # a holiday named for veterans asks the hours, not the military line ("are you open on veterans day")
+        ("veterans", "day"): "holiday", ("veterans", "holiday"): "holiday",
+        # a state's or county's benefits office is another business, not social security
+        ("social", "services"): "socialservices", ("social", "service"): "socialservices",
+        # a pet's adoption or an animal shelter is another business, not a child's adoption
+        ("pet", "adoption"): "petadoption", ("animal", "shelter"): "petadoption", ("adopt", "a", "pet"): "petadoption",
+        ("animal", "adoption"): "petadoption", ("pet", "adoptions"): "petadoption",
+        # a county clerk's marriage license is another office's errand
+        ("marriage", "license"): "marriagelicense", ("marriage", "licenses"): "marriagelicense",
+        # the State Department's passport office, not a stamp in one's passport at our field office
+        ("passport", "office"): "passportoffice", ("passport", "agency"): "passportoffice",
+        # a merchant seaman is no marine of the armed forces
+        ("merchant", "marine"): "seaman", ("merchant", "sailor"): "seaman", ("merchant", "marines"): "seaman",
     },
     "es": {
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
@@ -179,15 +219,19 @@ COMPOUNDS = {
         ("autorizacion", "de", "empleo"): "permisotrabajo",
         ("autorizacion", "de", "trabajo"): "permisotrabajo", ("permiso", "de", "viaje"): "permisoviaje",
         ("permiso", "de", "reingreso"): "permisoviaje", ("documento", "de", "viaje"): "permisoviaje",
+        ("papeles", "de", "viaje"): "permisoviaje",
         ("estados", "unidos"): "eeuu", ("departamento", "de", "estado"): "departamentoestado",
         ("otra", "vez"): "otravez", ("de", "nuevo"): "otravez", ("ee", "uu"): "eeuu",
+        # one's own church is a community ("a la gente de mi iglesia le llegó"), not a place whose hours are asked
+        ("mi", "iglesia"): "miiglesia", ("nuestra", "iglesia"): "miiglesia",
+        ("presencia", "ilegal"): "presenciailegal",  # the I-601 waiver's ground, no ICE matter
         ("des", "de"): "desde", ("seguro", "social"): "segurosocial", ("me", "pasa"): "paseme",
         ("me", "pase"): "paseme", ("me", "pasas"): "paseme", ("me", "comunica"): "comuniqueme",
         ("se", "lo", "llevo"): "detencion", ("se", "la", "llevo"): "detencion",
         ("se", "los", "llevo"): "detencion",
         ("ayuda", "especial"): "adaptacion", ("no", "escucho", "bien"): "sordo", ("no", "oigo", "bien"): "sordo",
         ("escucho", "bien"): "sordo", ("oigo", "bien"): "sordo",
-        ("trabajo", "en", "el"): "trabajo",
+        ("trabajo", "en", "el"): "trabajo", ("trabajo", "en"): "trabajo",  # "trabajo en un barco": no "trabajan en"
         ("oficial", "de", "deportacion"): "oficialdeportacion", ("grillete", "electronico"): "grillete",
         ("oficina", "de", "correos"): "oficinacorreos", ("oficina", "de", "correo"): "oficinacorreos",
         ("dar", "a", "luz"): "parto", ("di", "a", "luz"): "parto", ("dio", "a", "luz"): "parto",
@@ -205,6 +249,14 @@ COMPOUNDS = {
         ("custodia", "de", "mis"): "cortefamiliar", ("custodia", "de", "mi"): "cortefamiliar",
         ("corte", "familiar"): "cortefamiliar", ("corte", "de", "familia"): "cortefamiliar",
         ("juicio", "de", "custodia"): "cortefamiliar", ("caso", "de", "divorcio"): "cortefamiliar",
+        ("implante", "coclear"): "sordo", ("implantes", "cocleares"): "sordo", ("aparato", "auditivo"): "sordo",
+        ("aparatos", "auditivos"): "sordo", ("ser", "humano"): "persona", ("persona", "viva"): "persona",
+        ("de", "los", "veteranos"): "feriado",  # "el día de los veteranos": a holiday, no military line
+        ("oficina", "de", "pasaportes"): "oficinapasaportes", ("licencia", "de", "matrimonio"): "licenciamatrimonio",
+        ("licencias", "de", "matrimonio"): "licenciamatrimonio", ("servicios", "sociales"): "serviciossociales",
+        ("adopcion", "de", "mascotas"): "adopcionmascotas",
+        ("adoptar", "una", "mascota"): "adopcionmascotas", ("refugio", "de", "animales"): "adopcionmascotas",
+        ("marina", "mercante"): "marinero", ("marino", "mercante"): "marinero", ("marinos", "mercantes"): "marinero",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -221,7 +273,8 @@ ELSEWHERE = {
         "walmart costco kroger walgreens cvs mcdonalds starbucks safeway publix mall supermarket "
         "football soccer basketball baseball pothole streetlight garbage trash takeout gas "
         "kindergarten preschool daycare enroll enrollment pediatrician orthodontist optometrist "
-        "dermatologist chiropractor".split()
+        "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption "
+        "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -232,7 +285,9 @@ ELSEWHERE = {
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "
         "limusina maleta maletas equipaje aerolinea westernunion moneygram remesa remesas zelle venmo paypal "
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
-        "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo".split()
+        "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
+        "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
+        "capilla templo mezquita sinagoga".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

@@ -9,7 +9,7 @@ turns such text and the flow's training phrases into the same tokens:
 * numbers said as words become digits ("four eighty five" → "485", "cero" → "0", "two thousand
   fifteen" → "2015", a year, which carries no topic), and a form letter joins its number ("I 485",
   "I-485", "i four eighty five" → "i485"); a noun's ending the recogniser split off joins it
-  ("replace mint" → "replacement");
+  ("replace mint" → "replacement"), and so does an illness ("cat a ract" → "cataract");
 * letters said one by one join ("I C E" → "ice"), word groups that mean one thing
   become one word ("in person", "work permit", "the United States": `lexicon.COMPOUNDS`);
 * a country said as where one is becomes `@country` ("I live in Japan", "llamo desde
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
-from ivr.core import territories
+from ivr.core import gazetteers, territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 from ivr.core.world_cities import WORLD_CITIES
 
@@ -319,6 +319,33 @@ def _suffixes(words: list[str], language: str) -> list[str]:
     return out
 
 
+_SPLIT_CONDITIONS = {
+    language: frozenset(name for name in conditions if " " not in name and len(name) >= 6)
+    for language, conditions in gazetteers.CONDITIONS.items()
+}
+"""Illnesses of one word (`gazetteers.CONDITIONS`) the recogniser may split: "cat a ract" is "cataract", "dia betes"
+"diabetes", "chemo therapy" "chemotherapy"."""
+_CONDITION_HEADS = {
+    language: frozenset(name[:end] for name in names for end in range(2, len(name) - 1)) - STOP_WORDS[language]
+    for language, names in _SPLIT_CONDITIONS.items()
+}
+"""The first pieces a split illness can start with (not a stop word: "de presión" is no "depresión")."""
+
+
+def _unsplit_conditions(words: list[str], language: str) -> list[str]:
+    """An illness the recogniser split into two or three pieces joined: "cat a ract surgery" -> "cataract surgery"."""
+    names = _SPLIT_CONDITIONS.get(language, _SPLIT_CONDITIONS["en"])
+    heads = _CONDITION_HEADS.get(language, frozenset())
+    if heads.isdisjoint(words):
+        return words
+
+    def condition(pieces: list[str]) -> tuple[str, ...] | None:
+        joined = "".join(pieces)
+        return (joined,) if pieces[0] in heads and joined in names else None
+
+    return _rejoined(words, condition)
+
+
 _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
@@ -330,6 +357,7 @@ def _words(text: str, language: str) -> list[str]:
     words = _spell_out(_WORD.findall(lowered))
     if not _SUFFIX_SPLITS.isdisjoint(words):
         words = _suffixes(words, language)
+    words = _unsplit_conditions(words, language)
     if any(word in _NUMBER_WORDS or word[0].isdigit() for word in words):
         words = _forms(_numbers(words, language))
     if sum(len(word) == 1 for word in words) >= 2:
@@ -401,9 +429,66 @@ _GOING = frozenset({
 Mexico next month", "going to a wedding in Peru", "quiero viajar en diciembre a México"), not where the caller is;
 being on a trip or a visit there is ("visiting my family in Lima", "de viaje en España")."""
 
+_OTHERS = {
+    "en": frozenset({
+        "mom", "mother", "mama", "dad", "father", "papa", "parents", "wife", "husband", "son", "daughter", "brother",
+        "sister", "grandma", "grandmother", "grandpa", "grandfather", "grandparents", "family", "aunt", "uncle",
+        "cousin", "kids", "children", "fiance", "fiancee", "spouse", "boyfriend", "girlfriend", "relatives", "he",
+        "she", "they",
+    }),
+    "es": frozenset({
+        "mama", "madre", "papa", "padre", "padres", "esposa", "esposo", "hijo", "hija", "hijos", "hermano",
+        "hermana", "abuela", "abuelo", "abuelos", "familia", "tia", "tio", "primo", "prima", "novio", "novia",
+        "ella", "ellos",
+    }),
+}
+_OTHERS_ARE = frozenset({
+    "moms", "mothers", "dads", "fathers", "wifes", "husbands", "sons", "daughters", "brothers", "sisters", "grandmas",
+    "grandpas", "familys", "hes", "shes", "theyre",
+})
+"""The recogniser's "mom's", "he's" (its apostrophe dropped): someone else and "is" in one word."""
+_STILL_IN = frozenset({"in", "still", "back", "living", "staying", "over", "at", "now"})
+"""After "mom's", what makes it "mom is" ("my mom's in hospice", "my dad's still in"), not "mom's" of a thing ("my
+husband's company in Dubai")."""
+_BEING = {
+    "en": frozenset({"is", "are", "was", "lives", "live", "living", "stays", "staying", "still"}),
+    "es": frozenset({"esta", "estan", "vive", "viven", "sigue", "siguen", "quedo", "anda"}),
+}
+_SELF = frozenset({"i", "we", "me", "us", "i'm", "yo", "estoy", "vivo", "nosotros", "estamos", "vivimos"})
+"""Someone else said where they are ("my mom's in hospice back in El Salvador", "mi mamá está en Honduras"): the
+country is theirs, not the caller's, unless the caller is said between ("my mom and i are in Peru")."""
+_OTHERS_GAP = 6
+_STRANDED = frozenset({
+    "stuck", "stranded", "trapped", "return", "atrapado", "atrapada", "varado", "varada", "regresar", "volver",
+})
+_BACK = frozenset({("come", "back"), ("get", "back"), ("coming", "back"), ("getting", "back")})
+"""Someone else stuck or stranded abroad ("my mom is in Guatemala and she can't come back") is what the call is about:
+their country stays `COUNTRY` (the examples send it to the calls from abroad)."""
+
+
+def _stranded(words: list[str]) -> bool:
+    """Whether someone is said to be stuck abroad (`_STRANDED`, `_BACK`)."""
+    return not _STRANDED.isdisjoint(words) or any(pair in _BACK for pair in zip(words, words[1:]))
+
+
+def _someone_else(before: list[str], language: str) -> bool:
+    """Whether the words before "in" / "en" say someone other than the caller is there (`_OTHERS`)."""
+    others, being = _OTHERS.get(language, _OTHERS["en"]), _BEING.get(language, _BEING["en"])
+    for back in range(len(before) - 1, -1, -1):
+        word = before[back]
+        if word in _SELF:
+            return False
+        following = before[back + 1] if back + 1 < len(before) else "in"
+        if word in _OTHERS_ARE and following in _STILL_IN or word in others and following in being:
+            return True
+    return False
+
 
 def _places(words: list[str], language: str) -> list[str]:
     """Country names said as where one is become `COUNTRY`: "in the Dominican Republic" -> "in @country".
+
+    A country where someone else is (`_someone_else`: "my mom's in hospice back in El Salvador") is left out: it
+    says nothing of where the caller is, nor of what they ask.
 
     Only after a cue ("in", "calling from", "desde", "en", "llamo de": articles and one city
     skipped; up to `_CUE_GAP` words between the call and "from": "calling long distance
@@ -422,14 +507,20 @@ def _places(words: list[str], language: str) -> list[str]:
             return False
         before = out[max(0, at - _CUE_GAP):at]
         if out[at] in cues:  # "in Japan", unless one is going there or an event is held there ("surgery in Mexico")
+            if not stranded and _someone_else(out[max(0, at - _OTHERS_GAP):at], language):
+                theirs.append(at)
+                return False
             return _GOING.isdisjoint(before)
         # "calling from Kenya", a few words between too ("calling long distance from Kenya", "calling you from")
         return out[at] in weak and not calling.isdisjoint(before)
 
     out: list[str] = []
+    theirs: list[int] = []  # cues after which the country is someone else's (`_someone_else`)
+    stranded = _stranded(words)
     i = 0
     while i < len(words):
         found = 0
+        theirs.clear()
         if words[i] in places and not (i and words[i - 1] in _NOT_PLACE):
             back = len(out) - 1
             while back >= 0 and out[back] in _ARTICLES:
@@ -437,6 +528,9 @@ def _places(words: list[str], language: str) -> list[str]:
             # after a cue, or a cue and a city ("from Toronto, Canada"), or said alone ("Japan")
             cued = cue(back) or cue(back - 1)
             found = next((len(n) for n in places[words[i]] if tuple(words[i:i + len(n)]) == n), 0)
+            if found and not cued and theirs:  # "my dad's in the hospital back in Guatemala": no word of the caller's
+                i += found
+                continue
             if not (cued or (i == 0 and found == len(words))):
                 found = 0
         if found:

@@ -586,3 +586,74 @@ def test_a_guide_dog_at_an_interview_is_an_accommodation(said: str, language: st
     """A guide dog is a need (`#accommodation`), and where it arises does not decide the line (v22's family)."""
     named = concepts(said, language)
     assert "#accommodation" in named and "#interview" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they approved my re entry permit and the little book still hasn't shown up", "en"),
+     ("me aprobaron el documento de viaje y la libreta nunca llegó", "es")],
+)
+def test_a_document_approved_that_never_arrived_names_no_decision(said: str, language: str) -> None:
+    """A document that comes by mail ("the little book", "la libreta"), approved, not arrived: no `#decided` (v23)."""
+    named = concepts(said, language)
+    assert "#not_arrived" in named and "#decided" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i had my hearing with the immigration judge did the decision come out", "en"),
+     ("tuve la audiencia con el juez de migración ya salió la decisión", "es")],
+)
+def test_a_decision_asked_of_a_judge_is_the_courts(said: str, language: str) -> None:
+    """A decision asked with an immigration judge or court said is the court's: `#court`, no status (v23)."""
+    named = concepts(said, language)
+    assert "#court" in named and "#decided" not in named and "#pending" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "concept"),
+    [("my son has cochlear implants", "en", "#deaf"), ("is there an accessible line", "en", "#deaf"),
+     ("tengo un implante coclear", "es", "#deaf"), ("we're docked in rotterdam", "en", "#abroad"),
+     ("calling from my ship", "en", "#abroad"), ("estamos atracados en el puerto", "es", "#abroad"),
+     ("let me get a live body on the line", "en", "#person"), ("quiero hablar con un ser humano", "es", "#person"),
+     ("the tuesday night yoga class", "en", "#errand"), ("la clase de zumba", "es", "#errand")],
+)
+def test_v23s_families_name_their_concepts(said: str, language: str, concept: str) -> None:
+    """Hearing devices and an accessible line are `#deaf`; a ship docked in a port `#abroad`; a live body or a human
+    being `#person`; a yoga or zumba class an errand of another business (v23)."""
+    assert concept in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm a reservist getting mobilized next month and need help quick is there a number for troops", "en"),
+     ("soy reservista necesito ayuda rápido hay una línea para militares", "es")],
+)
+def test_a_hurry_beside_a_special_line_asked_is_no_expedite(said: str, language: str) -> None:
+    """A reservist, mobilized or troops are `#military`, and "quick" beside a line asked for is how soon, no `#hurry`
+    (v24's family)."""
+    named = concepts(said, language)
+    assert "#military" in named and "#hurry" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's going on with my i six twelve waiver for the two year home requirement", "en"),
+     ("cómo va mi perdón i seis cero uno por el requisito de presencia", "es")],
+)
+def test_a_forms_status_asked_is_no_general_information(said: str, language: str) -> None:
+    """A form or a waiver named with a status asked: the requirement is its name, not a question of eligibility (v24)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#general_info" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "concept"),
+    [("i'm re locating to oregon how do i get the new street on my case", "en", "#address"),
+     ("me estoy mudando a texas", "es", "#address"),
+     ("i need my travel papers now not in three months", "en", "#hurry"),
+     ("necesito mi permiso de viaje ya no en tres meses", "es", "#hurry")],
+)
+def test_v24s_families_name_their_concepts(said: str, language: str, concept: str) -> None:
+    """Relocating and a new street are a change of address; "now, not in three months" is a hurry (v24)."""
+    assert concept in concepts(said, language)

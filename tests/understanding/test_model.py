@@ -673,3 +673,107 @@ def test_putting_the_call_through_to_a_supervisor_in_english_is_the_supervisor(
     """seeds/003_29c9fde61bf22c66.txt: "Customers may, at any time, request to have a call directed to a supervisor":
     "transfer me to your supervisor" is the supervisor, though "transfer me" alone is a representative (v22's family)."""
     assert model("main_menu", "en").understand(said).choice == "supervisor"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my re entry permit got approved in april and the little book hasn't shown up", "en"),
+     ("they approved my advance parole back in june and the booklet never showed up", "en"),
+     ("aprobaron mi permiso de reingreso y la libreta todavía no ha llegado", "es")],
+)
+def test_a_document_approved_that_never_arrived_is_a_service_request(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/001_7dddce98989cf869.txt: "Service Requests may also be submitted through the USCIS Contact Center": a
+    travel document ("the little book", "la libreta") approved but never delivered is one (4), as a card is (v23)."""
+    assert model("main_menu", language).understand(said).choice == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i want to sign up for the zumba class on monday night", "en"), ("can i sign up for the bowling league", "en"),
+     ("quiero inscribirme en las clases de pilates", "es")],
+)
+def test_signing_up_for_a_class_or_a_league_is_not_routed(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A class, a gym or a league is another business: "sign up" is no signature at the ASC (v23's family)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my last hearing with the immigration judge was in may has the decision come out", "en"),
+     ("tuve mi audiencia con el juez de migración y ya quiero saber si salió la decisión", "es")],
+)
+def test_an_immigration_judges_decision_is_another_agencys(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """seeds/004_b48bef7290687739.txt: "attend immigration court hearings": the court (EOIR) is not USCIS, so a
+    judge's decision after a hearing is another agency's (7), not a case status (v23)."""
+    assert model("main_menu", language).understand(said).choice == "7"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("we got married in march and sent his adjustment papers so is it approved yet", "en"),
+     ("i had cat a ract surgery and can't drive to my fingerprint appointment on monday", "en"),
+     ("my mom has hearing aids and can't make out voices on the phone is there an accessible line", "en"),
+     ("i'm calling from a container ship docked in a port in europe", "en"),
+     ("can i get a live body on the phone", "en")],
+)
+def test_v23s_families_route_where_they_belong(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """Getting married is no card received (1); a split illness before a biometrics appointment (2); hearing aids
+    and an accessible line (5); a ship docked abroad (6); a live body is a person (representative) (v23)."""
+    expected = {"married": "1", "surgery": "2", "hearing": "5", "docked": "6", "body": "representative"}
+    want = next(choice for word, choice in expected.items() if word in said)
+    assert model("main_menu", language).understand(said).choice == want
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [("are you folks open on veterans day", "en", "8"), ("trabajan el día de los veteranos", "es", "8"),
+     ("is this the passport office for the county", "en", "7"),
+     ("i need to speak with a specialist", "en", "representative")],
+)
+def test_a_holiday_a_passport_office_and_a_specialist_route_where_they_belong(
+    model: Callable[[str, str], Model], said: str, language: str, expected: str
+) -> None:
+    """Veterans Day is a holiday (our hours, not the military line); the passport office is the State Department's
+    (other agencies, not a stamp at the field office); a specialist is a person to talk to (v23's round)."""
+    assert model("main_menu", language).understand(said).choice == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the pet adoption center", "en"),
+     ("i'm trying to reach the social services office for food assistance", "en"),
+     ("quiero adoptar una mascota del refugio de animales", "es")],
+)
+def test_a_pets_adoption_or_social_services_is_not_routed(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A pet's adoption is no child's (the special lines), and a county's social services no social security: another
+    business, not routed (v23's round)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [("cómo consigo una copia de mi i noventa y cuatro", "es", "7")],
+)
+def test_the_spanish_i_94_is_customs_and_border_protection(
+    model: Callable[[str, str], Model], said: str, language: str, expected: str
+) -> None:
+    """The I-94, the record of arrival, is CBP's (other agencies) in Spanish as in English (v23's round)."""
+    assert model("main_menu", language).understand(said).choice == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the county clerk's office for marriage licenses", "en"),
+     ("es la oficina del condado para licencias de matrimonio", "es")],
+)
+def test_a_marriage_license_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A county clerk's marriage license is another office's errand: not routed (v23's round)."""
+    assert model("main_menu", language).understand(said).outcome != "route"

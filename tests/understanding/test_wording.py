@@ -354,3 +354,57 @@ def test_spanish_letters_spelled_that_are_words_stay_words() -> None:
     """"y a otros" stays three words: a run of letter words is no spelling, and "i c e" keeps its "e"."""
     assert [plain for _, _, plain in marked("y a otros", "es")] == ["y", "a", "otros"]
     assert [plain for _, _, plain in marked("la i c e", "es")][-1] == "ice"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [("i had cat a ract surgery", "en", "cataract"), ("my dia betes got worse", "en", "diabet"),
+     ("me operaron de cata ratas", "es", "catarat")],
+)
+def test_an_illness_the_recogniser_split_is_joined(text: str, language: str, word: str) -> None:
+    """An illness of the gazetteer split into pieces ("cat a ract", "dia betes") is one word again (v23)."""
+    assert word in content(text, language)
+
+
+def test_pieces_after_a_stop_word_are_not_joined_into_an_illness() -> None:
+    """"de presión" (of pressure) stays two words: a split never starts with a stop word."""
+    assert "depresion" not in tokens("la cita de presion arterial", "es")
+
+
+def test_got_married_and_back_in_a_month_are_no_receiving_nor_a_reply() -> None:
+    """"we got married" receives nothing, and "back in march" says when, not a reply heard back (v23)."""
+    words = content("we got married back in march", "en")
+    assert "receiv" not in words and "back" not in words
+
+
+def test_spanish_usa_is_a_verb_not_the_united_states() -> None:
+    """"mi mamá usa audífonos" (uses): "usa" is no "EE. UU." in Spanish (v23's round)."""
+    assert "eeuu" not in content("mi abuelo usa aparato para oír", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("my mom's in hos pice back in el salvador", "en"), ("my dad is in the hospital in guatemala", "en"),
+     ("mi mamá está en el hospital en honduras", "es")],
+)
+def test_a_country_where_someone_else_is_says_nothing_of_the_caller(text: str, language: str) -> None:
+    """A relative said to be in a country ("my mom's in ... back in El Salvador") is not the caller abroad: no
+    `@country`, and the name is left out (v24)."""
+    words = tokens(text, language)
+    assert "@country" not in words and "guatemala" not in words and "honduras" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my mom is in guatemala and she can't come back", "my husband's company in dubai",
+     "my mom and i are in peru", "i'm visiting my family in lima"],
+)
+def test_a_country_stays_the_callers_unless_someone_else_is_there(text: str) -> None:
+    """A relative stranded abroad is what the call is about, a possessive is no "is", and the caller said with them
+    is there: `@country` stays (v24's family)."""
+    assert "@country" in tokens(text, "en")
+
+
+def test_re_locating_the_recogniser_split_is_relocating() -> None:
+    """"re locating" is the recogniser's "relocating" (v24)."""
+    assert tokens("i'm re locating", "en") == tokens("i'm relocating", "en")
