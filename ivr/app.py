@@ -71,10 +71,13 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     if default_flow not in flows:
         default_flow = next(iter(flows))
     scripts_root = config.get("SCRIPTS_DIR")
+    routing = TierRouting.from_config(config.get("TIER_ROUTING"))
+    messages = {flow_id: compiled_flow.flow.messages for flow_id, compiled_flow in compiled.items()}
+    routing.require_callback_words(messages)  # a call-back route says the flow's call-back words
     services = Services(
         directory=load_directory(),
         scripts=cached_scripts(scripts_root or SCRIPTS_ROOT, bool(config.get("SCRIPT_DRAFTS")), instance_path),
-        routing=TierRouting.from_config(config.get("TIER_ROUTING")),
+        routing=routing,
         settings=config,
     )
     engine = Engine(compiled, services, default_flow)
@@ -85,7 +88,7 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
-    calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config),
+    calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config, messages=messages),
                         tokeniser=_tokeniser(config, store, [*flows.values(), *line.flows], cases), training=training)
     return Runtime(engine, store, cases, clock, calls, urls, voices, config, line)
 

@@ -6,8 +6,10 @@ account SID, auth token and a sending number are configured
 (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER`), a caller
 whose call created a service request or a call-back gets its number by SMS;
 an officer's call-back (Tier 2 or a supervisor) also says when and from which
-number it comes, as the caller heard (`ivr.routing.officer_callback_sms`).
-Every text is at most two segments (`segments`, `fitted`).
+number it comes, as the caller heard, in the words of the call's flow (its
+`messages.callback_sms`, `ivr.routing.officer_callback_sms`; the shipped flow's
+for a flow the notifier was not given).  Every text is at most two segments
+(`segments`, `fitted`; the flow loader holds `callback_sms` to it).
 
 A shell calls `SmsNotifier.notify(step)` after the step's transaction has
 committed: a message is never sent for a change that was rolled back, and a
@@ -24,8 +26,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+import functools
 from typing import TYPE_CHECKING, Any
 
+from ivr.core.flow import Text
 from ivr.core.registry import SERVICE_REQUEST_CREATED, Effect
 from ivr.routing import CALLBACK_REQUESTED, OFFICER_TIERS, callable_number, officer_callback_sms
 from ivr.rules.service_requests import SR_TYPES, topic
@@ -93,23 +97,36 @@ class Sms:
     body: str
 
 
-def messages_for(effects: Iterable[Effect], caller: str | None, language: str) -> list[Sms]:
-    """The texts a step's effects call for, to the caller's own number (none when it cannot take one)."""
+def messages_for(
+    effects: Iterable[Effect], caller: str | None, language: str, messages: Mapping[str, Text] | None = None
+) -> list[Sms]:
+    """The texts a step's effects call for, to the caller's own number (none when it cannot take one);
+    `messages`: the call's flow's (`shipped_messages()` when not given, or without call-back words)."""
     number = callable_number(caller)
     if number is None:
         return []
     lang = "es" if language == "es" else "en"
-    messages: list[Sms] = []
+    result: list[Sms] = []
     for effect in effects:
         if effect.kind == CALLBACK_REQUESTED and effect.data.get("tier") in OFFICER_TIERS and effect.data.get("service_item"):
             # what the caller heard: when an officer calls back and from which number (`Callback.message`)
-            body = officer_callback_sms(str(effect.data["tier"]), str(effect.data["service_item"]), lang)
+            words = (messages or {}).get("callback_sms") or shipped_messages()["callback_sms"]
+            body = officer_callback_sms(str(effect.data["tier"]), str(effect.data["service_item"]), lang, words)
         elif effect.kind in _TEXTS:
             body = _TEXTS[effect.kind][lang].format(**_values(effect.data, lang))
         else:
             continue
-        messages.append(Sms(number, fitted(body)))
-    return messages
+        result.append(Sms(number, fitted(body)))
+    return result
+
+
+@functools.cache
+def shipped_messages() -> Mapping[str, Text]:
+    """The shipped flow's messages (flows/uscis_contact_center.yaml), read once: the words of a text for a
+    call whose flow the notifier was not given."""
+    from ivr.definitions.flows import FLOWS_ROOT, load_flow  # the loader imports this module
+
+    return load_flow(FLOWS_ROOT / "uscis_contact_center.yaml").messages
 
 
 def _values(data: Mapping[str, Any], language: str) -> dict[str, str]:
@@ -125,13 +142,17 @@ def _values(data: Mapping[str, Any], language: str) -> dict[str, str]:
 class SmsNotifier:
     """Sends `messages_for` a step through twilio's REST Client."""
 
-    def __init__(self, client: Client, from_number: str) -> None:
+    def __init__(self, client: Client, from_number: str, messages: Mapping[str, Mapping[str, Text]] | None = None) -> None:
         self.client = client
         self.from_number = from_number
+        self.messages = messages or {}  # flow id -> that flow's messages (its call-back words)
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], http_client: Any = None) -> SmsNotifier | None:
-        """A notifier when the account SID, auth token and sending number are configured; else None."""
+    def from_config(
+        cls, config: Mapping[str, Any], http_client: Any = None, messages: Mapping[str, Mapping[str, Text]] | None = None
+    ) -> SmsNotifier | None:
+        """A notifier when the account SID, auth token and sending number are configured; else None.
+        `messages`: each flow's messages by flow id, so a text says what the caller's flow said."""
         sid = config.get("TWILIO_ACCOUNT_SID")
         token = config.get("TWILIO_AUTH_TOKEN")
         from_number = config.get("TWILIO_FROM_NUMBER")
@@ -141,13 +162,14 @@ class SmsNotifier:
         from twilio.rest import Client
 
         http = http_client if http_client is not None else TwilioHttpClient(timeout=SEND_TIMEOUT)
-        return cls(Client(str(sid), str(token), http_client=http), str(from_number))
+        return cls(Client(str(sid), str(token), http_client=http), str(from_number), messages)
 
     def notify(self, step: Any) -> list[str]:
         """Send the texts for one committed step (`ivr.core.engine.Step`); the SIDs of those sent."""
         session = step.session
         sent: list[str] = []
-        for sms in messages_for(step.effects, session.caller, session.language):
+        flow_messages = self.messages.get(getattr(session, "flow_id", ""))  # a step of a flow it was not given: None
+        for sms in messages_for(step.effects, session.caller, session.language, flow_messages):
             try:
                 message = self.client.messages.create(to=sms.to, from_=self.from_number, body=sms.body)
             except Exception as exc:  # noqa: BLE001: refused (TwilioException) or unreachable (requests' errors)

@@ -17,10 +17,11 @@ who need to speak with Tier 2 are placed into a call-back queue"; Tier 1
 gives a "service item number" used to verify the officer), `dial` connects
 to a number (`+1…`) or a Twilio Client (`client:name`).
 
-Also owns what a call-back is (`Callback`, built by `request_callback`) and
-the few sentences a caller hears about queues and call-backs, because the
-engine (callback routes) and the queue webhooks both say them.  Pure: time
-and sequence numbers come in as arguments.
+Also owns what a call-back is (`Callback`, built by `request_callback`), how
+the flow's call-back words (`CALLBACK_MESSAGES`, in its `messages:`) are
+filled, and the few sentences a caller hears about queues, because the engine
+(callback routes) and the queue webhooks both say them.  Pure: time, sequence
+numbers and the flow's words come in as arguments.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ivr.core.flow import Text
 from ivr.errors import ConfigError
 from ivr.rules.spoken import read_digits
 
@@ -60,40 +62,28 @@ _WHO = {
     "tier2": {"en": "A USCIS officer", "es": "Un oficial de USCIS"},
     "supervisor": {"en": "A supervisor", "es": "Un supervisor"},
 }
-_CALLBACK_TEXT = {
-    "en": "{who} will call you back at {number}. Your service item number is {item}. Again, {item}. "
-    "The person who calls will give you this number, so you know the call is from us.",
-    "es": "{who} le devolverá la llamada al {number}. Su número de servicio es {item}. Repito, {item}. "
-    "Quien le llame le dará este número, para que sepa que la llamada es nuestra.",
-}
 OFFICER_TIERS = ("tier2", "supervisor")
 """Tiers whose call-backs are Tier 2's (seed 003: Tier 2 officers and "Live Assistance - Tier 2 (Supervisor)")."""
 CALLBACK_CALLER_ID = "+12028382200"
 """The number Tier 2's call-backs show (DOMAIN.md §1.3, MED: caller ID 202-838-2200 or "unknown")."""
-_OFFICER_TIME_FRAME = {  # DOMAIN.md §1.3 (MED, AILA Jan 2022); the seeds give no call-back times
-    "en": "An urgent matter gets a call or an e-mail within 72 hours, Monday to Friday; any other, a call within "
-    "30 business days. Calls come between 7 a.m. and 6:30 p.m. Eastern time, from {caller_id} or an unknown "
-    "number. If you miss the first call, we will try once more; if you miss both, you may need to call us again.",
-    "es": "Un asunto urgente recibe una llamada o un correo electrónico dentro de 72 horas, de lunes a viernes; "
-    "cualquier otro, una llamada dentro de 30 días hábiles. Llamamos de 7 a. m. a 6:30 p. m., hora del Este, "
-    "desde el {caller_id} o un número desconocido. Si no contesta la primera llamada, lo intentaremos una vez "
-    "más; si no contesta ninguna de las dos, es posible que tenga que llamarnos de nuevo.",
+CALLBACK_MESSAGES: Mapping[str, tuple[str, ...]] = {
+    "callback": ("who", "number", "item"),
+    "callback_unavailable": (),
+    "callback_time_frame": ("caller_id",),
+    "callback_sms": ("who", "item", "caller_id"),
 }
-OFFICER_CALLBACK_SMS = {  # `_OFFICER_TIME_FRAME` in a text of at most two segments (`ivr.notify.segments`)
-    "en": "USCIS Contact Center (simulated): {who} will call you back. Service item number: {item}. Urgent: a call "
-    "or e-mail within 72 hours, Mon-Fri; others: a call within 30 business days. Calls 7 a.m.-6:30 p.m. Eastern, "
-    "from {caller_id} or an unknown number; a missed call is tried once more.",
-    "es": "Centro de Contacto de USCIS (simulado): {who} le devolverá la llamada. Número de servicio: {item}. "
-    "Urgente: llamada o correo en 72 h, lun-vie; otros: llamada en 30 días hábiles. De 7:00 a 18:30, "
-    "hora del Este, desde {caller_id} o un número desconocido; una llamada perdida se repite.",
+"""The flow's call-back words (its `messages:`), each with the only placeholders it is filled with: who calls
+back ('A USCIS officer'), the caller's number and the service item number read out digit by digit; for an
+officer's call-back the time frame, with the caller ID it comes from; the SMS confirming an officer's call-back
+(the number written 202-838-2200); what a caller with no number to call hears.  A flow that records a call-back
+gives all four (`ivr.definitions.callback_words` checks them at load)."""
+CALLBACK_NEEDS: Mapping[str, tuple[str, ...]] = {
+    "callback": ("number", "item"),
+    "callback_time_frame": ("caller_id",),
+    "callback_sms": ("item", "caller_id"),
 }
-"""The text an officer's call-back (`OFFICER_TIERS`) is confirmed by: what the caller heard, in short."""
-_NO_NUMBER_TEXT = {
-    "en": "We cannot call you back, because your phone number is not available to us. "
-    "Please call again from a phone that shows its number.",
-    "es": "No podemos devolverle la llamada, porque no tenemos su número de teléfono. "
-    "Por favor, llame de nuevo desde un teléfono que muestre su número.",
-}
+"""The placeholders a call-back message may not leave out: the caller must hear (and read) the service item
+number that tells them the call-back is ours (DOMAIN.md §1.3), and from which number it comes."""
 QUEUE_TEXTS: Mapping[str, Mapping[str, str]] = {
     "position": {
         "en": "You are number {position} in line. To be called back instead of waiting, press {key}.",
@@ -161,6 +151,19 @@ class TierRouting:
             routes[tier] = Route(kind, target)
         return cls(routes)
 
+    def require_callback_words(self, messages: Mapping[str, Mapping[str, Text]]) -> None:
+        """A tier answered by call-backs needs every flow's call-back words (`CALLBACK_MESSAGES`; `messages`:
+        each flow's by id): a `ConfigError` naming the first flow without them."""
+        for tier, route in self.routes.items():
+            if route.kind != "callback":
+                continue
+            for flow_id, flow_messages in messages.items():
+                if "callback" not in flow_messages:
+                    raise ConfigError(
+                        f"TIER_ROUTING.{tier}: a call-back route, but flow '{flow_id}' has no call-back words "
+                        f"(give its messages {', '.join(CALLBACK_MESSAGES)})"
+                    )
+
 
 def route_for(routing: TierRouting | None, console: Mapping[str, Any], tier: str) -> Route | None:
     """How to reach `tier` on one call: the call's own console routing (a rehearsal's), else the line's."""
@@ -193,28 +196,35 @@ class Callback:
             "requested_at": self.requested_at,
         }
 
-    def message(self, language: str) -> str:
-        """What the caller hears: the number called and the service item number, digit by digit; for an
-        officer's call-back also when and from which number it comes (the sources give none for Tier 1's)."""
+    def message(self, language: str, messages: Mapping[str, Text]) -> str:
+        """What the caller hears, in the flow's words (`CALLBACK_MESSAGES`): the number called and the service
+        item number, digit by digit; for an officer's call-back also when and from which number it comes (the
+        sources give none for Tier 1's)."""
         lang = "es" if language == "es" else "en"
         if self.number is None or self.service_item is None:
-            return _NO_NUMBER_TEXT[lang]
-        promise = _CALLBACK_TEXT[lang].format(
-            who=_WHO.get(self.tier, _WHO["tier2"])[lang],
+            return messages["callback_unavailable"].in_(lang)
+        promise = messages["callback"].in_(lang).format(
+            who=who_calls(self.tier, lang),
             number=read_phone(self.number, lang),
             item=read_digits(self.service_item, lang),
         )
         if self.tier not in OFFICER_TIERS:
             return promise
-        return promise + " " + _OFFICER_TIME_FRAME[lang].format(caller_id=read_phone(CALLBACK_CALLER_ID, lang))
+        return promise + " " + messages["callback_time_frame"].in_(lang).format(caller_id=read_phone(CALLBACK_CALLER_ID, lang))
 
 
-def officer_callback_sms(tier: str, service_item: str, language: str) -> str:
-    """The SMS confirming an officer's call-back: who calls, the service item number, and when and from
-    which number it comes, as `Callback.message` said them (the number written 202-838-2200)."""
+def who_calls(tier: str, language: str) -> str:
+    """Who calls back, as a sentence begins: 'A USCIS officer', 'Un supervisor'."""
+    return _WHO.get(tier, _WHO["tier2"])["es" if language == "es" else "en"]
+
+
+def officer_callback_sms(tier: str, service_item: str, language: str, text: Text) -> str:
+    """The SMS confirming an officer's call-back (`text`: the flow's `callback_sms`): who calls, the service
+    item number, and when and from which number it comes, as `Callback.message` said them (the number written
+    202-838-2200)."""
     lang = "es" if language == "es" else "en"
-    who = _WHO.get(tier, _WHO["tier2"])[lang]
-    return OFFICER_CALLBACK_SMS[lang].format(
+    who = who_calls(tier, lang)
+    return text.in_(lang).format(
         who=who[0].lower() + who[1:],  # 'a USCIS officer', 'un supervisor'
         item=service_item,
         caller_id=written_phone(CALLBACK_CALLER_ID),

@@ -302,7 +302,7 @@ def live_request_callback(ctx: Context) -> Outcome:
     number = callable_number(ctx.session.caller)
     sequence = ctx.world.next_sequence(SERVICE_ITEM_SEQUENCE, contact_center_day(ctx.now)) if number else None
     callback = request_callback(tier, queue, ctx.session.caller, ctx.now, sequence)
-    ctx.session.vars["callback_message"] = callback.message(ctx.language)
+    ctx.session.vars["callback_message"] = callback.message(ctx.language, ctx.messages)  # the flow's words
     if not callback.possible:
         return Outcome("unavailable")
     ctx.emit(Effect(CALLBACK_REQUESTED, callback.effect_data()))

@@ -15,7 +15,8 @@ Contact Center).
 
 Also owns saying Tier 1's wording scripts (`ivr.definitions.script_wording`): each
 wording `<name>` is the prompt variable `{tier1_<name>}`, the sentences of the
-wording script in force with the call's facts filled in; the identity lock, the
+wording script in force with the call's facts filled in (the script recorded as
+heard, `id@version`, like an answer's); the identity lock, the
 late-request note and the biometrics questions pick their wording by the call's
 facts.  Nothing here holds words of its own: every sentence comes from a script.
 """
@@ -343,11 +344,17 @@ _CHOSEN_AT_RUN_TIME = frozenset(
 
 
 def wording(ctx: Context, name: str) -> str:
-    """The sentences of wording `name` from the wording script in force, the call's facts filled in."""
-    text = scripts_in_force(ctx).says(name, ctx.language)
+    """The sentences of wording `name` from the wording script in force, the call's facts filled in; the
+    script saying them is recorded as heard (`id@version` in `session.scripts_heard`, once), as the console's
+    Tier 1 and the answers (`hear`) record theirs, so a transcript shows which wording version a caller heard."""
+    in_force = scripts_in_force(ctx)
+    text = in_force.says(name, ctx.language)
     if text is None:
         log.warning("no wording script in force says %r", name)
         return ""
+    script = next((script for script in in_force.wordings if name in script.says), None)
+    if script is not None:
+        hear(ctx, script)
     return fill(text, ctx.session.vars) if "{" in text else str(text)
 
 

@@ -33,8 +33,8 @@ what`::
       office_contacted: true
       office_action: true
       or:                            # optional: another resolution seed 003 allows at the seat, as right
-        service_request: {type: other}   # (escalation and service_request only; the rest as above)
-        escalation: none
+        service_request: {type: other}   # (escalation, supervisor_reason, service_request only; what it does
+        escalation: none                 #  not name is expected's; `service_request: none` for no request)
 
 Names are allow-listed: seats, actions, seed 003's supervisor reasons, seed
 000's good causes, service request types, the case (against the case data)
@@ -69,7 +69,12 @@ EXPECTED_KEYS = (
     "answer_within", "resolve_within", "or",
 )
 ALTERNATIVE_KEYS = ("service_request", "escalation", "supervisor_reason")
-"""What an `or:` alternative may say: another way to resolve the inquiry (seed 003's "as appropriate")."""
+"""What an `or:` alternative may say: another way to resolve the inquiry (seed 003's "as appropriate"), or another
+of seed 003's reasons for the same supervisor (a caller both upset and asking for one)."""
+_INHERITED = ("escalation", "supervisor_reason", "sr_type", "sr_office")
+"""What an alternative that does not name it takes from `expected:` (its escalation with the reason, its request)."""
+NO_REQUEST = "none"
+"""`service_request: none` in an `or:`: the alternative makes no service request where `expected:` makes one."""
 APPOINTMENT_OUTCOMES = ("booked", "cancelled")
 DEFAULT_ANSWER_WITHIN = 120  # seconds a waiting caller should wait at most for the seat
 DEFAULT_RESOLVE_WITHIN = 900  # seconds from answer to resolution
@@ -251,26 +256,42 @@ def _before(checker: Checker, top: Mapping, seat: str | None) -> tuple[Colleague
     return tuple(result)
 
 
-def _expected(checker: Checker, top: Mapping, script_ids: set[str], section: str = "expected") -> Expected | None:
+def _expected(
+    checker: Checker, top: Mapping, script_ids: set[str], section: str = "expected", first: dict[str, Any] | None = None
+) -> Expected | None:
+    """The `expected:` section, or (`first`: the values of `expected:`) its `or:` alternative, which names only
+    what differs: the escalation (with its reason) and the service request it does not name are `expected:`'s."""
     where = section if section == "expected" else join("expected", section)
     raw = checker.mapping(top.get(section), where, top.line_of(section)) if section in top else None
     if raw is None:
         return None
     checker.keys(raw, where, EXPECTED_KEYS if section == "expected" else ALTERNATIVE_KEYS)
     values: dict[str, Any] = {}
+    if first is not None:
+        values |= {key: first[key] for key in _INHERITED if key in first}
+        if "escalation" in raw:  # another escalation: its own reason, or none
+            values.pop("supervisor_reason", None)
+        if "service_request" in raw:
+            values.pop("sr_type", None)
+            values.pop("sr_office", None)
     if "escalation" in raw:
         values["escalation"] = checker.choice(raw, "escalation", where, ESCALATIONS)
     if "supervisor_reason" in raw:
         values["supervisor_reason"] = checker.choice(raw, "supervisor_reason", where, SUPERVISOR_REASONS)
     if (values.get("escalation") == "supervisor") != ("supervisor_reason" in values):
         checker.problem(raw.line, where, "give supervisor_reason exactly when escalation is supervisor")
+    if first is not None and all(_resolution(values, key) == _resolution(first, key) for key in _INHERITED):
+        checker.problem(raw.line, where, "names the same resolution as expected (an alternative differs in escalation, "
+                        "supervisor_reason or service_request)")
     if "scripts" in raw:
         items: list[Any] = checker.sequence(raw["scripts"], join(where, "scripts"), raw.line_of("scripts")) or []
         for item in items:
             if str(item) not in script_ids:
                 checker.problem(raw.line_of("scripts"), join(where, "scripts"), _unknown("script", str(item), script_ids))
         values["scripts"] = tuple(str(item) for item in items)
-    if "service_request" in raw:
+    if "service_request" in raw and first is not None and raw["service_request"] == NO_REQUEST:
+        pass  # the alternative makes no service request (where `expected:` makes one)
+    elif "service_request" in raw:
         sr = checker.mapping(raw["service_request"], join(where, "service_request"), raw.line_of("service_request"))
         if sr is not None:
             checker.keys(sr, join(where, "service_request"), ("type", "office"), ("type",))
@@ -287,10 +308,14 @@ def _expected(checker: Checker, top: Mapping, script_ids: set[str], section: str
         if key in raw:
             values[key] = checker.integer(raw, key, where, minimum=1)
     if "or" in raw and section == "expected":
-        values["alternative"] = _expected(checker, raw, script_ids, "or")
+        values["alternative"] = _expected(checker, raw, script_ids, "or", values)
     if any(value is None for name, value in values.items() if name not in ("sr_office",)):
         return None
     return Expected(**values)
+
+
+def _resolution(values: dict[str, Any], key: str) -> Any:
+    return values.get(key, "none" if key == "escalation" else None)
 
 
 def _unknown(what: str, name: str, known: Any) -> str:

@@ -244,8 +244,8 @@ def _lines(
         missing = [s for s in expected.scripts if s not in heard]
         lines.append(_line("scripts_expected", "scripts_expected", not missing,
                            f"read {', '.join(expected.scripts)}" if not missing else f"did not read {', '.join(missing)}"))
-    resolution = [_escalation(acts, expected), _service_request(acts, expected, urgent)]
     other = expected.alternative
+    resolution = [_escalation(acts, expected, other), _service_request(acts, expected, urgent)]
     if other is not None and not all(line.passed for line in resolution):
         # seed 003: Tier 1 "may create a Service Request ..., escalate the call ..., or route the call to a
         # supervisor, as appropriate": a scenario may name a second resolution that is as right as the first
@@ -277,15 +277,20 @@ def _lines(
     return lines
 
 
-def _escalation(acts: list[_Act], expected: Expected) -> Line:
+def _escalation(acts: list[_Act], expected: Expected, other: Expected | None = None) -> Line:
+    """Whether the seat escalated as `expected` says; `other` (the alternative) only words what was called for:
+    a supervisor for either of two of seed 003's reasons reads "(A or B)"."""
     taken = next((a for a in acts if a.name in ESCALATING and not a.refused()), None)
     tier = ESCALATING[taken.name] if taken else "none"
     reason = str(taken.data.get("reason")) if taken and tier == "supervisor" else None
     want = expected.escalation
     ok = tier == want and (want != "supervisor" or reason == expected.supervisor_reason)
     said = "no escalation" if tier == "none" else f"escalated to {tier}" + (f" ({reason})" if reason else "")
-    wanted = "no escalation" if want == "none" else f"escalation to {want}" + (
-        f" ({expected.supervisor_reason})" if expected.supervisor_reason else "")
+    reasons = [expected.supervisor_reason] if expected.supervisor_reason else []
+    also = other.supervisor_reason if other is not None and other.escalation == want else None
+    if also is not None and also not in reasons:
+        reasons.append(also)
+    wanted = "no escalation" if want == "none" else f"escalation to {want}" + (f" ({' or '.join(reasons)})" if reasons else "")
     return _line("escalation", f"escalation.{want}", ok, said if ok else f"{said}; the scenario called for {wanted}")
 
 

@@ -503,20 +503,13 @@ def _say(run: _Run, key: str) -> None:
 
 def _say_wording(run: _Run, variable: str, prompt_id: str) -> None:
     """Say Tier 1's wording `variable` (a `{tier1_…}` wording variable: the wording script in force at the
-    call's date picks the sentences), recording the identity script heard.
+    call's date picks the sentences, and is recorded as heard, as when the flow's own Tier 1 says it).
 
     With no script in force saying it (a pin to an older version), Tier 1 says nothing.
     """
     text = run._fill(variable)
-    if not text:
-        return
-    services = run.ctx.services
-    in_force = services.scripts.in_force(run.ctx.now, services.settings.get("SCRIPT_PINS") or None)
-    # the identity check's script: the one saying its `not_found` says every outcome's words (the locks' too)
-    heard = next((wording.ref for wording in in_force.wordings if "not_found" in wording.says), None)
-    if heard is not None and heard not in run.session.scripts_heard:
-        run.session.scripts_heard.append(heard)
-    run.actions.append(Say(text, run.session.language, prompt_id))
+    if text:
+        run.actions.append(Say(text, run.session.language, prompt_id))
 
 
 def _say_queue(run: _Run) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from ivr.core.flow import Text
     from ivr.core.session import Session
 
 
@@ -73,7 +74,7 @@ SERVICE_REQUEST_CREATED = "service_request_created"
 
 @dataclass(init=False)
 class Context:
-    """What a guard or an action sees: the call, the world, the time, the state's args."""
+    """What a guard or an action sees: the call, the world, the time, the state's args, the flow's messages."""
 
     session: Session
     world: World
@@ -81,6 +82,7 @@ class Context:
     services: Services
     args: Mapping[str, str] = field(default_factory=dict)
     effects: list[Effect] = field(default_factory=list)
+    messages: Mapping[str, Text] = field(default_factory=dict)  # the call's flow's `messages:` (its call-back words)
 
     def __init__(
         self,
@@ -90,6 +92,7 @@ class Context:
         services: Services,
         args: Mapping[str, str] | None = None,
         effects: list[Effect] | None = None,
+        messages: Mapping[str, Text] | None = None,
     ) -> None:
         # The dataclass's own `__init__`, written out (one Context per engine step: its default factories cost more)
         self.session = session
@@ -98,6 +101,7 @@ class Context:
         self.services = services
         self.args = {} if args is None else args
         self.effects = [] if effects is None else effects
+        self.messages = {} if messages is None else messages
 
     @property
     def language(self) -> str:

@@ -90,7 +90,7 @@ class Run(CallModel):
         self.fault: str | None = None
         self.hops = 0
         self.understood: Understanding | None = None
-        self.ctx = Context(session, world, event.now, services, _NO_ARGS)
+        self.ctx = Context(session, world, event.now, services, _NO_ARGS, None, compiled.flow.messages)
         self.state = session.state
 
     # --- entry points --------------------------------------------------------------
@@ -453,7 +453,7 @@ class Run(CallModel):
         if callback.possible:
             self.ctx.emit(Effect(CALLBACK_REQUESTED, callback.effect_data()))
             self.session.vars["service_item"] = callback.service_item
-        saying.say_text(self, callback.message(self.session.language), f"{tier}.callback")
+        saying.say_text(self, callback.message(self.session.language, self.compiled.flow.messages), f"{tier}.callback")
 
     def _change_tier(self, tier: str, reason: str, state: str) -> None:
         session = self.session

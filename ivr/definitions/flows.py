@@ -47,10 +47,12 @@ from ivr.core.agent import SEAT_LABELS
 from ivr.core.registry import Registry, builtin_registry
 from ivr.core.understanding import phrase_words
 from ivr.definitions import yamlsource
+from ivr.definitions.callback_words import check_callback_messages, records_callback
 from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.examples import read_examples
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
+from ivr.routing import CALLBACK_MESSAGES
 from ivr.rules.glossary import avoided_forms
 
 FLOW_FORMAT_VERSION = 1
@@ -65,7 +67,7 @@ DEFAULTS_KEYS = ("max_attempts", "timeout")
 KEYS_REQUIRED = KEYED_PURPOSES  # representative, repeat, previous: a key each
 KEYS_KEYS = GLOBAL_PURPOSES  # ... and supervisor: phrases only (seed 003: "at any time")
 GLOBAL_KEY_KEYS = ("key", "phrases")
-MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify")
+MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify", *CALLBACK_MESSAGES)
 MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
 ESCALATION_KEYS = ESCALATIONS
 ESCALATION_REQUIRED = ("representative", "max_attempts")
@@ -103,8 +105,13 @@ OPTION_KEY_CHARS = tuple("0123456789*#")
 _STATE_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _FLOW_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _VAR_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-MESSAGE_VARIABLES = {"messages.confirm": ("value",), "messages.clarify": ("first", "second")}
-"""The placeholders a message fills itself: the value read back, the two topics of a clarifying question."""
+MESSAGE_VARIABLES = {
+    "messages.confirm": ("value",),
+    "messages.clarify": ("first", "second"),
+    **{f"messages.{name}": variables for name, variables in CALLBACK_MESSAGES.items()},
+}
+"""The placeholders a message fills itself: the value read back, the two topics of a clarifying question, the
+call-back words' (`ivr.routing.CALLBACK_MESSAGES`: those only, `ivr.definitions.callback_words`)."""
 ENGINE_VARIABLES = frozenset({"service_item"})
 """Session variables the engine sets itself (the service item of a call-back it records)."""
 
@@ -400,6 +407,7 @@ class _FlowBuilder:
                 text = self._text(raw, name, "messages", f"messages.{name}")
                 if text is not None:
                     messages[name] = text
+        check_callback_messages(check, raw, messages)
         return messages
 
     def _escalation(self) -> dict[str, dict[str, str]] | None:
@@ -744,8 +752,8 @@ class _FlowBuilder:
             if spec is not None:
                 provided.update(spec.sets)
         for (_, where, name), (check, mapping, key, languages) in self.placeholders.items():
-            if name in provided or name in MESSAGE_VARIABLES.get(where, ()):
-                continue
+            if name in provided or name in MESSAGE_VARIABLES.get(where, ()) or where.removeprefix("messages.") in CALLBACK_MESSAGES:
+                continue  # a call-back message's other placeholders: `check_callback_messages` reported them
             close = _closest_variable(name, provided)
             hint = f"; did you mean {{{close}}}?" if close else ""
             line, shown = mapping.line_of(key), where
@@ -754,6 +762,15 @@ class _FlowBuilder:
                 line = texts.line_of(languages[0]) if isinstance(texts, Mapping) else line
                 shown = f"{where}.{languages[0]}"
             check.problem(line, shown, f"uses {{{name}}}, which no collect, action or prompt variable of this flow sets{hint}")
+        if "messages" in self.top and not any(name in self.top["messages"] for name in CALLBACK_MESSAGES):
+            promising = next((state for state in states.values() if records_callback(state, self.registry)), None)
+            if promising is not None:
+                check, raw = self.origin[promising.name]
+                check.problem(
+                    raw[promising.name].line_of("run"), f"states.{promising.name}.run",
+                    f"{promising.run} promises a call-back, but messages has none of the call-back words "
+                    f"({', '.join(CALLBACK_MESSAGES)})",
+                )
 
     # --- graph ------------------------------------------------------------------
 

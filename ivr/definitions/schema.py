@@ -111,12 +111,20 @@ _DESCRIPTIONS: dict[str, str] = {
     "global_keys": "The announcement of the global keys (menus with announce_keys: true).",
     "apology": "Said after an internal fault, before the caller is put back on the last menu.",
     "clarify": "Asked when two choices are about equally likely; {first} and {second} are their topics.",
+    "callback": "A call-back is recorded: {who} calls back at {number}, under the service item number {item} (required).",
+    "callback_unavailable": "A call-back was asked for but the caller's number is withheld: nobody to call back.",
+    "callback_time_frame": "After callback, for an officer's call-back: when it comes and from {caller_id}.",
+    "callback_sms": "The SMS confirming an officer's call-back ({who}, {item}, {caller_id}): at most two segments.",
 }
 _MESSAGE_DESCRIPTIONS = {
     "no_input": "Said when the caller says or presses nothing, unless the state has its own.",
     "no_match": "Said when the input matches nothing, unless the state has its own.",
     "confirm": "The read-back of collected values; {value} is the value read back.",
     "clarify": "Asked when two choices are about equally likely; {first} and {second} are their topics.",
+    "callback": "A call-back is recorded: {who} calls back at {number}, under the service item number {item} (required).",
+    "callback_unavailable": "A call-back was asked for but the caller's number is withheld: nobody to call back.",
+    "callback_time_frame": "After callback, for an officer's call-back: when it comes and from {caller_id}.",
+    "callback_sms": "The SMS confirming an officer's call-back ({who}, {item}, {caller_id}): at most two segments.",
 }
 _KEY_DESCRIPTIONS = {
     "representative": "The key (and phrases) that ask for a representative from every menu.",

@@ -8,7 +8,7 @@ A *room* is a blueprint plus who may enter it.  `init_web(app)` (called by
 * sign-in (`ivr.web.auth`): a room with `roles` answers nobody else; a
   visitor who is not signed in gets the sign-in page, or 401 from an API;
 * the navigation bar of `base.html`: each room's `nav` links, shown to the
-  roles that may follow them.
+  roles that may follow them, in the reader's language (`ivr.web.words`).
 
 Adding a room is one line in `rooms()`.  Twilio's webhooks are not rooms:
 they check signatures and never see any of this.
@@ -25,11 +25,13 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ivr.web import security
 from ivr.web.accounts import ROLE_NAMES, Accounts, User
+from ivr.web.words import role_name, room_words
 
 
 @dataclass(frozen=True)
 class NavLink:
-    """A link in the navigation bar: `label` to `endpoint`, for `roles` (all of the room's when empty)."""
+    """A link in the navigation bar: the words `label` names (`ivr.web.words`, in the reader's language) to
+    `endpoint`, for `roles` (all of the room's when empty)."""
 
     label: str
     endpoint: str
@@ -51,12 +53,12 @@ def rooms() -> tuple[Room, ...]:
 
     return (
         Room(auth.bp, roles=None),
-        Room(softphone.bp, roles=softphone.ROLES, nav=(NavLink("Softphone", "softphone.page"),)),
+        Room(softphone.bp, roles=softphone.ROLES, nav=(NavLink("softphone", "softphone.page"),)),
         Room(console.bp, roles=("trainee", "trainer", "admin"),
-             nav=(NavLink("Agent console", "console.page"), NavLink("Console scores", "console.scores", ("trainer", "admin")))),
-        Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("Trainer dashboard", "dashboard.index"),)),
-        Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("Phone calls", "phone_calls.index"),)),
-        Room(reports.bp, roles=reports.ROLES, nav=(NavLink("Call report", "reports.page"),)),
+             nav=(NavLink("console", "console.page"), NavLink("console_scores", "console.scores", ("trainer", "admin")))),
+        Room(dashboard.bp, roles=dashboard.ROLES, nav=(NavLink("dashboard", "dashboard.index"),)),
+        Room(phonecalls.bp, roles=phonecalls.ROLES, nav=(NavLink("phone_calls", "phone_calls.index"),)),
+        Room(reports.bp, roles=reports.ROLES, nav=(NavLink("report", "reports.page"),)),
         Room(stepper.bp, roles=stepper.ROLES),
     )
 
@@ -119,17 +121,20 @@ def init_web(app: Flask, accounts: Accounts) -> None:
         if request.blueprint not in policies:
             return {}
         user = auth.signed_in_user()
-        return {"nav": nav_links(user) if user else [], "me": user, "role_names": ROLE_NAMES}
+        language = user.language if user else None
+        role_names = {role: role_name(role, language) for role in ROLE_NAMES}
+        return {"nav": nav_links(user) if user else [], "me": user, "role_names": role_names, "tw": room_words(language)}
 
 
 def nav_links(user: User) -> list[tuple[str, str, bool]]:
-    """The navigation bar for `user`: (label, url, is this page) for each link their role opens."""
+    """The navigation bar for `user`: (label, url, is this page) for each link their role opens, in their language."""
     policies = cast(dict[str, Room], current_app.extensions.get("web_rooms", {}))
+    words = room_words(user.language)
     links: list[tuple[str, str, bool]] = []
     for room in policies.values():
         for link in room.nav:
             allowed = link.roles or room.roles or ()
             if allowed and not user.has_role(*allowed):
                 continue
-            links.append((link.label, url_for(link.endpoint), request.endpoint == link.endpoint))
+            links.append((words[link.label], url_for(link.endpoint), request.endpoint == link.endpoint))
     return links

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ivr.core.flow import TIER_CHANGE_REASONS
+from tests.live.test_tier1_wording_heard import wording_refs
 
 ANA = ("WAC2690250102", "04121990")
 
@@ -96,7 +97,7 @@ def test_the_context_handed_to_the_next_tier_carries_the_call_so_far(tier1):
     change = tier1.tier_changes()[-1]
     context = change["context"]
     assert (change["to"], context["language"], context["verified_receipt"]) == ("supervisor", "en", ANA[0])
-    assert context["scripts_heard"] == ["processing-times@1"]
+    assert context["scripts_heard"] == ["processing-times@1", *wording_refs("tier1-identity", "tier1-requests")]
     assert context["service_requests"] == [tier1.effects("service_request_created")[0]["reference"]]
     assert context["path"][-3:] == ["tier1.more", "tier1.to_supervisor", "supervisor.transfer.requested"]
     assert "live_receipt" not in context["collected"] and "live_dob" not in context["collected"]  # issue 10.3

@@ -9,6 +9,8 @@ import pytest
 from ivr.definitions.scripts import load_scripts
 
 ANA = ("WAC2690250102", "04121990")  # biometrics Dec 14 at Los Angeles; A-number A099900102
+REFUSALS = next(w.ref for w in load_scripts().in_force(dt.date(2026, 11, 23)).wordings if w.id == "tier1-refusals")
+"""The wording script Tier 1's refusals are said in: the only script such a call hears (no informational one)."""
 
 
 # --- Tier 1 -------------------------------------------------------------------------------------
@@ -29,7 +31,7 @@ def test_tier1_gives_no_case_detail_beyond_the_status(tier1, asked):
     assert turn.state == "tier1.refuse.case_details"
     assert "I cannot give other details of your case" in turn.text
     assert "For a USCIS officer, press 1." in turn.text
-    assert tier1.scripts_heard() == []
+    assert tier1.scripts_heard() == [REFUSALS]  # the refusal's words, no informational script
 
 
 def test_tier1_refuses_details_even_to_a_verified_caller(tier1):
@@ -68,7 +70,7 @@ def test_tier1_does_not_improvise_without_a_script(tier1):
     turn = tier1.say("can you recommend a good restaurant nearby")
     assert turn.state == "tier1.unknown"
     assert turn.says[0].startswith("I'm sorry, I don't have information about that.")
-    assert tier1.scripts_heard() == []
+    assert tier1.scripts_heard() == [REFUSALS]  # the refusal's words, no informational script
 
 
 def test_tier1_says_only_the_script_after_a_topic(tier1):

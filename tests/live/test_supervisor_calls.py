@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.live.test_tier1_wording_heard import wording_refs
+
 ANA = ("WAC2690250102", "04121990")  # California Service Center
 HOANG = ("WAC2691251112", "10141982")  # transferred: the Houston Field Office holds the file
 SANTIAGO = ("IOE0991351113", "08191971")  # lives outside the United States
@@ -42,7 +44,8 @@ def test_the_supervisor_verifies_what_the_caller_was_told(supervisor):
         "I checked it against USCIS information, and it is accurate."
     )
     [verified] = live.effects("information_verified")
-    assert (verified["scripts"], verified["service_requests"]) == (["processing-times@1"], [reference])
+    heard = ["processing-times@1", *wording_refs("tier1-identity", "tier1-requests")]  # the answer, then Tier 1's words
+    assert (verified["scripts"], verified["service_requests"]) == (heard, [reference])
 
 
 @pytest.mark.parametrize(
