@@ -8,6 +8,9 @@ widens or narrows what is let in.
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 from flask import Flask
 from twilio.request_validator import RequestValidator
 from werkzeug.datastructures import MultiDict
@@ -71,3 +74,45 @@ def test_repeated_form_names_are_signed_over_every_value(module_app: Flask) -> N
     right = client.post("/voice/gather?step=3", data=body, headers={**headers, "X-Twilio-Signature": full},
                         base_url="http://127.0.0.1:8410")
     assert (wrong.status_code, right.status_code) == (403, 200)
+
+
+_BODIES = [
+    b"CallSid=CA77&Digits=1",
+    b"SpeechResult=J%C3%BCrgen+says+%22hola%22&Confidence=0.9",  # UTF-8, quotes, plus for space
+    b"Digits=1&Digits=2&Empty=&Bare",  # a repeated name, a blank value, a name without '='
+    b"Broken=%ZZ%E9&Half=%C3",  # escapes that decode to no UTF-8
+    b"Latin=\xe9t\xe9",  # raw bytes that are not UTF-8: werkzeug's parser gives an empty form
+    b"",
+]
+
+
+def test_a_twilio_form_is_parsed_as_werkzeug_parses_it(module_app: Flask) -> None:
+    """The check reads a form of known length itself (`_read_form`): the same names, values and order as werkzeug's own parser."""
+    from werkzeug.test import EnvironBuilder
+
+    from ivr.adapters.signature import _read_form
+
+    for body in _BODIES:
+        def request() -> Any:
+            environ = EnvironBuilder("/voice/gather", method="POST", data=body,
+                                     content_type="application/x-www-form-urlencoded").get_environ()
+            return module_app.request_class(environ)
+
+        ours, theirs = request(), request()
+        assert _read_form(ours, len(body))
+        assert list(ours.form.items(multi=True)) == list(theirs.form.items(multi=True)), body
+        assert type(ours.form) is type(theirs.form) and not ours.files
+
+
+def test_a_body_shorter_than_its_content_length_is_refused(module_app: Flask) -> None:
+    """A client gone before the end of its form is refused (403), never parsed from what arrived."""
+    url = "http://127.0.0.1:8410/voice/gather?step=3"
+    params = form(Digits="1")
+    body = "&".join(f"{k}={v}" for k, v in params.items()).encode()
+    signature = RequestValidator(TOKEN).compute_signature(url, params)
+    response = module_app.test_client().post(
+        "/voice/gather?step=3", input_stream=io.BytesIO(body[:-1]), base_url="http://127.0.0.1:8410",
+        headers={"X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded",
+                 "Content-Length": str(len(body))},
+    )
+    assert response.status_code == 403

@@ -8,6 +8,7 @@ recording reached.  No test here asserts a speed.
 from __future__ import annotations
 
 import functools
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from flask import Flask, Response
 
 from ivr.ops.load import Plan, run
-from ivr.ops.open_calls import OpenCalls, Webhook, hold, judge, schedule
+from ivr.ops.open_calls import FULL_PASSES_OFF, OpenCalls, Webhook, hold, judge, schedule
 from ivr.qa.transcript import CallerInput
 
 TOKEN = "test-auth-token"
@@ -156,3 +157,29 @@ def test_each_latency_is_kept_with_when_it_was_due(slow_app: str) -> None:
     assert 0 <= first < 0.5 and 0.5 * 0.75 <= second - first <= 0.5 * 1.25  # the schedule: jittered think time
     windows = report.windows(60.0)
     assert windows == [(0.0, 2, max(report.latencies))]
+
+
+@pytest.fixture
+def noting_app(serve: Callable[[Any], str]) -> tuple[str, list[tuple[int, int]]]:
+    """A server (a thread of this process) noting, as it answers, how many objects are frozen out of the
+    collector and the collector's threshold for a full pass."""
+    app = Flask("noting")
+    noted: list[tuple[int, int]] = []
+
+    @app.post("/voice")
+    def voice() -> Response:
+        noted.append((gc.get_freeze_count(), gc.get_threshold()[2]))
+        return Response(TWIML, 200, mimetype="text/xml", headers={"X-IVR-State": "noted"})
+
+    return serve(app), noted
+
+
+def test_the_driver_makes_no_full_collection_while_the_calls_run(noting_app: tuple[str, list[tuple[int, int]]]) -> None:
+    """While the calls run, the collector makes no full pass and what the run set up is frozen out of its sight
+    (the driver's own pauses would be timed as the server's latency); afterwards it is as it was."""
+    url, noted = noting_app
+    before = (gc.get_freeze_count(), gc.get_threshold())
+    report = hold(OpenCalls(url, TOKEN, (Webhook("/voice", (), "noted"),) * 2, calls=5, think=0.05, duration=30))
+    assert report.failed == 0 and len(noted) == 10
+    assert all(frozen > before[0] and full == FULL_PASSES_OFF for frozen, full in noted)
+    assert (gc.get_freeze_count(), gc.get_threshold()) == before

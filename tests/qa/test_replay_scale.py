@@ -83,3 +83,40 @@ def test_a_file_is_shown_as_its_fully_resolved_path_would_be(given: str, tmp_pat
     monkeypatch.chdir(tmp_path)
     path = given.format(cwd=tmp_path, name=tmp_path.name)
     assert display_path(path) == _display_path(str(tmp_path), path)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(many_calls: list[Path], enabled: bool) -> None:
+    """Automatic collections are off during a run (`_collector_off`) and back as they were after it."""
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        seen: list[bool] = []
+        results = replay_paths(many_calls[:3], on_result=lambda result: seen.append(gc.isenabled()))
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert [r.passed for r in results] == [True] * 3 and seen == [False] * 3
+
+
+def test_a_run_collects_garbage_every_so_many_files(many_calls: list[Path], monkeypatch) -> None:
+    """With automatic collections off, a process collects its young generations after every `COLLECT_EVERY` files:
+    memory stays bounded, and what a long run keeps (its results) is not scanned again and again."""
+    import gc
+
+    monkeypatch.setattr(replay, "COLLECT_EVERY", 4)
+    monkeypatch.setattr(replay, "_replayed", [0])
+    full: list[int] = []
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            full.append(info["generation"])
+
+    gc.callbacks.append(noted)
+    try:
+        replay_paths(many_calls[:13])  # the first file, then 12 in the loop: collections after the 4th, 8th and 12th
+    finally:
+        gc.callbacks.remove(noted)
+    assert full == [1, 1, 1]
