@@ -31,8 +31,9 @@ said of a case (`_CASE_NOUNS`), not `#hours`; a time of day after "after", "befo
 court said is the court's, no status (`_COURT`); a hurry beside a special line asked for ("quick, is there a number
 for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a status asked is no question of general
 information ("my i six twelve waiver for the two year home requirement": `_form_named`); a place that is not ours
-asked open or closed ("is the community pool on main street open today", "a qué hora abre la lavandería") is
-`#errand`, another place's hours (`_another_place`).  Add a phrase when callers use it for a concept the list already
+asked open or closed ("is the community pool on main street open today", "is my kid's school closed", "a qué hora
+abre la lavandería") is `#errand` and `#other_place`, another place's hours (`_another_place`), as a school's snow
+day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -83,6 +84,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "closed out", "where it is at", "where they are at", "where that is at",
             "waiting to hear", "waiting to find out", "waiting for news", "pins and needles", "waiting on a decision",
             "waiting for a decision", "waiting for an answer", "waiting on an answer",
+            # a case sent on to another office, how near its end it is, and what it says
+            "almost done", "nearly done", "almost finished", "nearly finished", "close to done", "close to being done",
+            "close to finished", "transferred my case", "transferred my file", "case was transferred",
+            "case got transferred", "case has been transferred", "case transferred", "file was transferred",
+            "file got transferred", "file transferred", "file got moved", "file was moved", "case was moved",
+            "case got moved", "moved my case", "moved my file", "sent my case to", "sent my file to",
+            "what my case says", "what does my case say", "what my status means", "what does my status mean",
         ),
         "waiting_long": (
             "stuck", "forever", "so long", "too long", "long time", "taking long", "taking so long",
@@ -342,6 +350,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "inquiry", "service request", "case inquiry", "complaint", "e request", "put in a request",
             "open a ticket", "look into it", "looked into",
         ),
+        "other_place": (  # a school's closing and its buses: another place's business, taught for no choice
+            "snow day", "snow days", "school closing", "school closings", "school closed", "school is closed",
+            "school be closed", "school bus", "bus route", "school district", "early dismissal", "delayed opening",
+            "classes canceled", "classes cancelled", "school canceled", "school cancelled", "school is open",
+            "school open",
+        ),
         "errand": (
             "cable", "installation", "install", "installer", "internet service", "internet provider", "salon",
             "gas company", "gas bill", "electric company", "power company", "electric bill", "water bill",
@@ -425,6 +439,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "cuando voy a saber", "cuando sabre", "cuando me van a decir", "cuando me dicen algo",
             "cuanto falta para que me contesten", "cuando me van a contestar", "cuando me contestan",
             "sigue activo", "sigue activa", "esta activo", "esta activa", "sigue vigente",
+            # un caso enviado a otra oficina, cuánto le falta, y lo que dice
+            "casi listo", "casi lista", "casi termina", "casi terminado", "casi terminan", "transfirieron mi caso",
+            "transfirieron mi expediente", "caso fue transferido", "expediente fue transferido", "movieron mi caso",
+            "movieron mi expediente", "trasladaron mi caso", "trasladaron mi expediente", "pasaron mi caso a",
+            "que dice mi caso", "lo que dice mi caso", "que dice el caso", "que dice mi solicitud",
+            "que dice mi peticion",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
@@ -444,7 +464,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "caso como el mio", "normalmente tardan", "normalmente tarda", "por lo general tardan",
             "por lo general tarda", "se tardan normalmente",
         ),
-        "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice"),
+        "website": ("el sitio dice", "la pagina dice", "dice la pagina", "en la pagina", "en internet dice",
+                    "en la computadora", "en mi computadora", "en la compu", "en el celular me sale"),
         "others_faster": (
             "a otros", "otras personas", "los demas", "a todos", "mi amigo", "mi vecino", "mandaron despues",
             "ya les llego", "despues que yo", "despues de mi", "al mismo tiempo", "ya le llego", "ya le salio",
@@ -641,6 +662,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "inquiry": (
             "solicitud de servicio", "reclamo", "queja", "que lo revisen", "que investiguen", "abrir un caso",
         ),
+        "other_place": (  # el cierre de una escuela y sus autobuses: asunto de otro lugar
+            "dia de nieve", "cierre de escuelas", "cierran la escuela", "cierran las escuelas",
+            "cerraron la escuela", "cerraron las escuelas", "escuela esta cerrada", "escuela cerrada", "no hay clases",
+            "hay clases", "suspendieron las clases", "suspenden las clases", "cancelaron las clases", "autobus escolar",
+            "camion escolar", "ruta del autobus", "distrito escolar", "escuela esta abierta", "escuela abierta",
+        ),
         "errand": (
             "cable", "instalacion", "instalar", "servicio de internet", "compania de internet", "salon",
             "servicio de gas", "servicio de luz", "servicio de agua", "compania de luz", "compania de gas",
@@ -724,7 +751,7 @@ caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
 its phrases only keep "error" from naming one."""
 _DEAF = MARK + "deaf"
-_GOODS, _ERRAND = MARK + "goods", MARK + "errand"
+_GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
 status be ours."""
@@ -804,14 +831,21 @@ _CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "pet
 _OPEN_WORDS = {"en": frozenset("open opens opened close closes closed".split()),
                "es": frozenset("abierto abierta abiertos abiertas abre abren cierra cierran cerrado cerrada".split())}
 _ARTICLES = {"en": frozenset({"the", "a", "an"}), "es": frozenset({"el", "la", "los", "las"})}
+_POSSESSIVES = {"en": frozenset({"my", "our", "his", "her", "their"}), "es": frozenset({"mi", "mis", "nuestra"})}
+"""Whose place is asked open: "is my kid's school closed tomorrow" asks another place's hours as "is the pool open"
+does, unless it is one of ours or one's own thing ("is my appointment still open": `_OUR_PLACES`)."""
 _OUR_PLACES = {
     "en": frozenset("office offices uscis center centre asc line lines phone phones number contact call agency "
-                    "immigration building lobby government one you your it they we y'all".split()),
+                    "immigration building lobby government one you your it they we y'all appointment appointments "
+                    "interview biometrics fingerprints slot slots window account portal request ticket place location "
+                    "site website scheduler system app nothing anything something".split()),
     "es": frozenset("oficina oficinas uscis centro linea lineas telefono telefonos numero agencia inmigracion edificio "
-                    "gobierno ustedes usted ud uds su sus ello".split()),
+                    "gobierno ustedes usted ud uds su sus ello cita citas entrevista biometricos huellas cuenta "
+                    "portal lugar sitio pagina sistema nada algo".split()),
 }
 """The places a caller asks the hours of that are ours ("is the field office open", "a qué hora abre la oficina"),
-and the pronouns that mean us ("are you open", "is it open on the holiday")."""
+the pronouns that mean us ("are you open", "is it open on the holiday"), the place just named ("is the place even
+open"), one's own things ("is my appointment still open") and no place at all ("the scheduler shows nothing open")."""
 
 
 _OUR_ROOTS = ("office", "oficina", "center", "centre", "centro", "uscis")
@@ -834,9 +868,11 @@ def _ours_named(named: list[str], language: str) -> bool:
 
 def _another_place(plain: list[str], language: str) -> bool:
     """Whether a place that is not ours is asked open or closed: "is the community pool on main street open today",
-    "what time does the gym open", "a qué hora abre la biblioteca", "sabe si la piscina está abierta" (its words, from
-    an article to "open", name none of `_OUR_PLACES` nor a time; in Spanish the place may follow: "abre la piscina")."""
-    opens, articles = _OPEN_WORDS.get(language, _OPEN_WORDS["en"]), _ARTICLES.get(language, _ARTICLES["en"])
+    "what time does the gym open", "is my kid's school closed", "a qué hora abre la biblioteca", "sabe si la piscina
+    está abierta" (its words, from an article or a possessive to "open", name none of `_OUR_PLACES` nor a time; in
+    Spanish the place may follow: "abre la piscina")."""
+    opens = _OPEN_WORDS.get(language, _OPEN_WORDS["en"])
+    articles = _ARTICLES.get(language, _ARTICLES["en"]) | _POSSESSIVES.get(language, _POSSESSIVES["en"])
     asked = _ASKED_OPEN.get(language, _ASKED_OPEN["en"])
     for at, word in enumerate(plain):
         if word not in opens:
@@ -974,7 +1010,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if _HOURS in found and _another_place([plain for _, _, plain in words], language):
-        found[_ERRAND] = None  # "is the community pool on main street open today": another place's hours
+        # "is the community pool on main street open today", "is my kid's school closed": another place's hours
+        found[_ERRAND] = found[OTHER_PLACE] = None
     if opened and not _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
         # "is my dad's petition still open", "la petición de mi papá todavía está abierta": the case's state
         found = {(_PENDING if concept == _HOURS else concept): None for concept in found}

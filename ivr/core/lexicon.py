@@ -216,6 +216,12 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("passport", "office"): "passportoffice", ("passport", "agency"): "passportoffice",
         # a merchant seaman is no marine of the armed forces
         ("merchant", "marine"): "seaman", ("merchant", "sailor"): "seaman", ("merchant", "marines"): "seaman",
+        # a student from abroad studies here: no call from abroad ("my international student advisor")
+        ("international", "student"): "foreignstudent", ("international", "students"): "foreignstudent",
+        ("foreign", "student"): "foreignstudent", ("foreign", "students"): "foreignstudent",
+        # a pet that damaged a paper is no errand of a pet ("my dog chewed up the letter")
+        **{(pet, harm): "petdamaged" for pet in ("dog", "puppy", "cat", "kitten") for harm in (
+            "chewed", "chews", "ate", "eaten", "tore", "torn", "ripped", "destroyed", "peed", "shredded")},
     },
     "es": {
         # a plan to leave, not where the caller is ("estudiar en el extranjero"): no call from abroad
@@ -269,6 +275,13 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("adopcion", "de", "mascotas"): "adopcionmascotas",
         ("adoptar", "una", "mascota"): "adopcionmascotas", ("refugio", "de", "animales"): "adopcionmascotas",
         ("marina", "mercante"): "marinero", ("marino", "mercante"): "marinero", ("marinos", "mercantes"): "marinero",
+        # un estudiante de fuera estudia aquí: no llama del extranjero ("la asesora de estudiantes internacionales")
+        ("estudiante", "internacional"): "estudianteextranjero", ("estudiantes", "internacionales"): "estudianteextranjero",
+        ("estudiante", "extranjero"): "estudianteextranjero", ("estudiantes", "extranjeros"): "estudianteextranjero",
+        # una mascota que dañó un papel no es un asunto de mascotas ("mi perro mordió la carta")
+        **{(pet, *harm): "mascotadano" for pet in ("perro", "perrito", "perra", "gato", "gatito") for harm in (
+            ("mordio",), ("rompio",), ("destrozo",), ("mastico",), ("se", "comio"), ("se", "la", "comio"),
+            ("se", "lo", "comio"), ("la", "mordio"), ("lo", "mordio"), ("la", "rompio"), ("lo", "rompio"))},
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""

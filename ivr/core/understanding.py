@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.concepts import GENERAL_INFO, LOST_CARD, STATUS, about_ours, concepts
+from ivr.core.concepts import GENERAL_INFO, LOST_CARD, OTHER_PLACE, STATUS, about_ours, concepts
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -83,10 +83,11 @@ DOUBTED = 0.05
 """A weak keyword route to a choice the classifier gives less than this probability is treated as not understood,
 so the classifier decides as it does there (from `LEARNT_AT`): "stop the call please" is no field office appointment.
 Measured by 5-fold cross-validation (holdout v15's round): en +3 right, 3 fewer wrong routes, es unchanged."""
-ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line"})
+ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
-for its choice ("the airline lost my suitcase", "me equivoqué de número")."""
+for its choice ("the airline lost my suitcase", "me equivoqué de número").  Another place's own business (its hours,
+a school's snow day or bus route: `concepts.OTHER_PLACE`) is taught for no choice, though an errand is."""
 TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was

@@ -711,3 +711,52 @@ def test_being_abroad_is_still_abroad(said: str, language: str) -> None:
 def test_whether_anyone_opened_ones_file_asks_its_status(said: str, language: str) -> None:
     """Whether anyone has opened or looked at one's file is the case's status (`#pending`, v25)."""
     assert "#pending" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("are the schools closed tomorrow for the snow", "en"), ("what's the bus route for the middle school", "en"),
+     ("is my daughter's preschool open on monday", "en"), ("mañana hay clases o es día de nieve", "es"),
+     ("cerraron las escuelas por la tormenta", "es")],
+)
+def test_a_schools_closing_or_another_places_hours_is_another_places_business(said: str, language: str) -> None:
+    """A school's snow day, closing or bus route, and a place of someone's asked open ("my daughter's preschool"), are
+    another place's business (`#other_place`, taught for no choice; v26)."""
+    assert "#other_place" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is my appointment still open", "en"), ("is the place even open on labor day", "en"),
+     ("the scheduler shows nothing open at the office", "en"), ("sabe si mi oficina está abierta", "es")],
+)
+def test_ones_own_appointment_or_our_place_asked_open_is_no_other_place(said: str, language: str) -> None:
+    """One's appointment, the place just named, our office or nothing at all asked open is no other place's."""
+    assert "#other_place" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the international students office wants proof my status was approved", "en"),
+     ("i'm a foreign student and my dso asked about my case", "en"),
+     ("soy estudiante internacional y quiero saber si aprobaron mi caso", "es")],
+)
+def test_an_international_student_is_no_call_from_abroad(said: str, language: str) -> None:
+    """An international or foreign student studies here: no `#abroad` (v26)."""
+    assert "#abroad" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they transferred my case to another office", "en"), ("my file got moved to a different center", "en"),
+     ("is it almost done", "en"), ("i don't understand what my case says", "en"),
+     ("trasladaron mi expediente a otra oficina", "es"), ("no entiendo qué dice mi caso", "es")],
+)
+def test_a_case_transferred_or_nearly_done_asks_its_status(said: str, language: str) -> None:
+    """A case sent on to another office, how near its end it is, and what it says are its status (`#pending`, v26)."""
+    assert "#pending" in concepts(said, language)
+
+
+def test_a_message_on_the_computer_is_no_purchase() -> None:
+    """"En la computadora me sale" is where a message shows, not a computer bought (`#goods`; v26)."""
+    assert "#goods" not in concepts("en la computadora me sale algo de mi caso", "es")

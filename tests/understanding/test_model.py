@@ -777,3 +777,30 @@ def test_the_spanish_i_94_is_customs_and_border_protection(
 def test_a_marriage_license_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
     """A county clerk's marriage license is another office's errand: not routed (v23's round)."""
     assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("will the schools have a snow day tomorrow", "en"), ("is my son's daycare closed for the storm", "en"),
+     ("la escuela de mi hijo tiene día de nieve mañana", "es")],
+)
+def test_a_schools_snow_day_is_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A school's snow day or closing is another place's business: not routed, not even to biometrics, whose
+    examples name a snow closing of ours (v26)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [("my dog chewed up the fingerprint appointment letter can i still go", "en", "2"),
+     ("mi perro mordió la carta de la cita de huellas puedo ir igual", "es", "2"),
+     ("the international student office asked if my reinstatement got approved", "en", "1"),
+     ("my case got transferred to another service center is it nearly done", "en", "1")],
+)
+def test_v26s_families_route_where_they_belong(
+    model: Callable[[str, str], Model], said: str, language: str, expected: str
+) -> None:
+    """A pet that chewed the biometrics letter is no pet's errand (2); an international student's reinstatement and
+    a case transferred are case status (1) (v26's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", expected)

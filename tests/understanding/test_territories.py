@@ -50,3 +50,21 @@ def test_cities_named_like_us_places_are_left_out() -> None:
     for language in ("en", "es"):
         cities = set(territories.CITIES[language])
         assert not cities & {"san juan", "san jose", "panama city", "dublin", "kingston", "toledo", "athens"}
+
+
+def test_a_country_of_two_parts_goes_by_either() -> None:
+    """"Trinidad & Tobago" is also "Trinidad" and "Tobago"; "St. Kitts & Nevis" "St. Kitts" (v26), but not a Spanish
+    word ("antigua", "nieves") nor a U.S. region ("south georgia")."""
+    assert {"trinidad", "tobago"} <= territories.variants("Trinidad & Tobago", "en")
+    assert {"trinidad", "tobago", "st kitts", "saint kitts", "nevis"} <= set(territories.NAMES["en"])
+    assert not {"antigua", "nieves", "principe"} & set(territories.NAMES["es"])
+    assert "south georgia" not in territories.NAMES["en"]
+
+
+def test_calling_from_an_island_nation_by_its_short_name_is_abroad(model: Callable[[str, str], Model]) -> None:
+    """Calling from Trinidad, Tobago or St. Kitts on someone's phone is a call from outside the U.S. (option 6; v26)."""
+    for language, said in (("en", "i'm calling from tobago on my aunt's phone about my green card"),
+                           ("en", "calling from st kitts can you help with my reentry permit"),
+                           ("es", "llamo desde trinidad del celular de mi tía por mi residencia")):
+        understood = model("main_menu", language).understand(said)
+        assert (understood.outcome, understood.choice) == ("route", "6"), said
