@@ -11,7 +11,7 @@ import functools
 import logging
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,40 @@ def browser() -> Iterator[Any]:
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="module")
+def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """Serve the app over loopback for a module's browser tests: `serve(name, users, **config)` is its URL.
+
+    Each app has its own SQLite file in a fresh folder named `name`, a live line (a Twilio token), the
+    softphone on and its own session key; `config` adds to that or overrides it.  `users` are the accounts
+    signed in with `TEST_PASSWORD`, as `(username, role)` or `(username, role, {display_name, language})`.
+    Every server is stopped, and its store closed, when the module ends.
+    """
+    from ivr.web.testing import LiveServer, add_user
+
+    started: list[LiveServer] = []
+
+    def start(name: str, users: Iterable[tuple[Any, ...]], **config: Any) -> str:
+        folder = tmp_path_factory.mktemp(name)
+        app = create_app({
+            "TWILIO_AUTH_TOKEN": "browser-test",
+            "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
+            "SOFTPHONE": True,
+            "SECRET_KEY": f"{name}-test",
+            **config,
+        })
+        app.instance_path = str(folder)
+        for username, role, *details in users:
+            add_user(app, username, role, **(details[0] if details else {}))
+        started.append(LiveServer(app))
+        return started[-1].url
+
+    yield start
+    for live in started:
+        live.stop()
+        live.app.extensions["ivr"].store.close()
 
 
 @contextmanager

@@ -10,16 +10,13 @@ werkzeug's threaded server, as `ivr serve` runs it.
 from __future__ import annotations
 
 import os
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, add_user, playwright_or_skip, read_png
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip, read_png
 
 VIEWPORT = {"width": 1400, "height": 1400}
 OK_GREEN = (0x2A, 0x7A, 0x3B)  # web.css --ok: a rule kept on the score card
@@ -32,27 +29,9 @@ expect = sync_api.expect
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app with the web rooms on, served over HTTP on a free local port, with a trainer and a trainee."""
-    from werkzeug.serving import make_server
-
-    folder = tmp_path_factory.mktemp("console")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "CLOCK": "2026-11-23T10:00:00-05:00",
-        "SOFTPHONE": True,
-    })
-    app.instance_path = str(folder)
-    add_user(app, "terry", "trainer")
-    add_user(app, "tina", "trainee")
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join(5)
-    app.extensions["ivr"].store.close()
+    return serve('console', [("terry", "trainer"), ("tina", "trainee")], CLOCK="2026-11-23T10:00:00-05:00")
 
 
 

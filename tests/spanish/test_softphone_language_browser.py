@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from ivr import create_app
 from ivr.web.softphone.words import _EN, _ES
-from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip
 
 pytestmark = pytest.mark.browser
 
@@ -29,23 +27,10 @@ ENGLISH_CHROME = re.compile(r"\b(Summary|Transcript|Checklist|Now:|Call ended|Yo
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app on 2026-12-14 (the Spanish audit's script versions in force), with a Spanish and an English reader."""
-    folder = tmp_path_factory.mktemp("softphone-language")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "CLOCK": "2026-12-14T10:00:00-05:00",
-        "SOFTPHONE": True,
-        "SECRET_KEY": "softphone-language-test",
-    })
-    app.instance_path = str(folder)
-    add_user(app, "lucia", "trainee", display_name="Lucía", language="es")
-    add_user(app, "ana", "trainee", display_name="Ana")
-    live = LiveServer(app)
-    yield live.url
-    live.stop()
-    app.extensions["ivr"].store.close()
+    return serve('softphone-language', [("lucia", "trainee", {"display_name": "Lucía", "language": "es"}), ("ana", "trainee", {"display_name": "Ana"})],
+                 CLOCK="2026-12-14T10:00:00-05:00")
 
 
 @pytest.fixture

@@ -9,14 +9,11 @@ reader too (ivr/web/words.py), as the softphone's words do (ivr/web/softphone/wo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from ivr import create_app
 from ivr.web.words import _EN, _ES
-from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip
 
 sync_api = playwright_or_skip()
 expect = sync_api.expect
@@ -33,23 +30,11 @@ def test_the_two_tables_have_the_same_words() -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app with a Spanish trainee, a Spanish trainer and an English trainee."""
-    folder = tmp_path_factory.mktemp("top-bar-language")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "SOFTPHONE": True,
-        "SECRET_KEY": "top-bar-language-test",
-    })
-    app.instance_path = str(folder)
-    add_user(app, "lucia", "trainee", display_name="Lucía", language="es")
-    add_user(app, "marta", "trainer", display_name="Marta", language="es")
-    add_user(app, "ana", "trainee", display_name="Ana")
-    live = LiveServer(app)
-    yield live.url
-    live.stop()
-    app.extensions["ivr"].store.close()
+    return serve('top-bar-language', [("lucia", "trainee", {"display_name": "Lucía", "language": "es"}),
+                  ("marta", "trainer", {"display_name": "Marta", "language": "es"}),
+                  ("ana", "trainee", {"display_name": "Ana"})])
 
 
 @pytest.fixture

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip, read_png, share_of_colour
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip, read_png, share_of_colour
 
 DEMO_CLOCK = "2026-11-23T10:00:00-05:00"
 DEMO_CASE = "EAC2690150101"  # Rafael Ortega Lunares: biometrics Dec 8, free to reschedule
@@ -33,22 +31,9 @@ expect = sync_api.expect
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app with the softphone on and a live line configured, served on a free local port."""
-    folder = tmp_path_factory.mktemp("softphone")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "CLOCK": DEMO_CLOCK,
-        "SOFTPHONE": True,
-        "SECRET_KEY": "browser-test",
-    })
-    app.instance_path = str(folder)
-    add_user(app, "trainee", "trainee")
-    live = LiveServer(app)
-    yield live.url
-    live.stop()
-    app.extensions["ivr"].store.close()
+    return serve('softphone', [("trainee", "trainee")], CLOCK=DEMO_CLOCK)
 
 
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip, read_png, share_of_colour
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip, read_png, share_of_colour
 
 LAPTOP = {"width": 1366, "height": 768}
 HIGHLIGHT_FILL = (0xFF, 0xE8, 0xCC)
@@ -30,24 +28,11 @@ expect = sync_api.expect
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app on a live line (a Twilio token set), with a trainer and a trainee account."""
-    folder = tmp_path_factory.mktemp("room")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "CLOCK": "2026-11-23T10:00:00-05:00",
-        "SOFTPHONE": True,
-        "SECRET_KEY": "room-test",
-    })
-    app.instance_path = str(folder)
-    add_user(app, "tess", "trainer", display_name="Tess Trainer")
-    add_user(app, "ana", "trainee", display_name="Ana Trainee")
-    add_user(app, "rhea", "trainee", display_name="Rhea Trainee")
-    live = LiveServer(app)
-    yield live.url
-    live.stop()
-    app.extensions["ivr"].store.close()
+    return serve('room', [("tess", "trainer", {"display_name": "Tess Trainer"}), ("ana", "trainee", {"display_name": "Ana Trainee"}),
+                          ("rhea", "trainee", {"display_name": "Rhea Trainee"})],
+                 CLOCK="2026-11-23T10:00:00-05:00")
 
 
 

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from itsdangerous.timed import TimestampSigner
 
-from ivr import create_app
-from ivr.web.testing import TEST_PASSWORD, LiveServer, add_user, playwright_or_skip
+from ivr.web.testing import TEST_PASSWORD, playwright_or_skip
 
 DEMO_CASE = "EAC2690150101"  # biometrics Dec 8, free to reschedule; born 1987-02-28 (ivr/data/demo_cases.yaml)
 VIEWPORT = {"width": 1400, "height": 1600}
@@ -27,23 +26,9 @@ expect = sync_api.expect
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(serve) -> str:
     """The app on a live line, transcripts tokenised at rest (the default), with a trainer and a trainee."""
-    folder = tmp_path_factory.mktemp("fixes")
-    app = create_app({
-        "TWILIO_AUTH_TOKEN": "browser-test",
-        "DATABASE_URL": f"sqlite:///{folder / 'ivr.sqlite3'}",
-        "CLOCK": "2026-11-23T10:00:00-05:00",
-        "SOFTPHONE": True,
-        "SECRET_KEY": "fixes-test",
-    })
-    app.instance_path = str(folder)
-    add_user(app, "tess", "trainer")
-    add_user(app, "ana", "trainee")
-    live = LiveServer(app)
-    yield live.url
-    live.stop()
-    app.extensions["ivr"].store.close()
+    return serve('fixes', [("tess", "trainer"), ("ana", "trainee")], CLOCK="2026-11-23T10:00:00-05:00")
 
 
 def _sign_in(page: Any, username: str) -> None:
