@@ -14,6 +14,7 @@ the longest "who" and an 8-digit service item, after the accent folding the noti
 from __future__ import annotations
 
 import string
+
 from ivr.core.flow import LANGUAGES, State, Text
 from ivr.core.registry import Registry
 from ivr.definitions.checks import Checker
