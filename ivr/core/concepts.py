@@ -812,6 +812,18 @@ _LOOK_UP = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
 _NOT_SOUGHT = frozenset({GENERAL_INFO, _NOT_ARRIVED})
 """A form sought with these said is no question of its progress: a question of general information (which form,
 where to send it) or a notice that never came."""
+_OTHERS = MARK + "others_faster"
+_WAITED = frozenset({MARK + "months", MARK + "days", MARK + "waiting_long"})
+_TOGETHER = {"en": (("same", "day"), ("together",), ("same", "week")),
+             "es": (("mismo", "dia"), ("juntos",), ("juntas",), ("misma", "semana"))}
+
+
+def _together(plain: list[str], language: str) -> bool:
+    """Whether the caller filed with someone ("my wife and i filed the same day", "aplicamos juntos")."""
+    return any(tuple(plain[i:i + len(phrase)]) == phrase
+               for phrase in _TOGETHER.get(language, _TOGETHER["en"]) for i in range(len(plain)))
+
+
 _HOURS = MARK + "hours"
 _OPEN_SHUT = {"en": ("open", "opened", "close", "closed", "still open"),
               "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
@@ -1017,6 +1029,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
         found = {(_PENDING if concept == _HOURS else concept): None for concept in found}
     if _PENDING not in found and _form_sought(said) and found.keys().isdisjoint(_NOT_SOUGHT):
         found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
+    if _OTHERS in found and _WAITED.isdisjoint(found) and _together([plain for _, _, plain in words], language):
+        del found[_OTHERS]  # "my wife and i filed the same day, she got her oath letter": a status, no wait said
     status = not STATUS.isdisjoint(found)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
@@ -1054,13 +1068,21 @@ _OUR_THINGS = {
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
            "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver"),
 }
+_A_CARD = {  # a card an employer asks to see is the caller's own, said with an article
+    "en": ("a work permit", "a green card", "a work card", "an ead", "an employment authorization", "the work permit",
+           "the green card", "the ead"),
+    "es": ("un permiso de trabajo", "una green card", "la green card", "el permiso de trabajo", "una tarjeta de trabajo",
+           "la tarjeta de residencia", "una mica", "la mica"),
+}
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",
+               *_A_CARD[language],
                *(("receipt number", "case number") if language == "en" else ("numero de recibo", "numero de caso")))
     for language in ("en", "es")
 }
 """How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit",
-a receipt): any of `_WHOSE` with any of `_OUR_THINGS`.  Read only by
+a receipt): any of `_WHOSE` with any of `_OUR_THINGS`, or a card said with an article (`_A_CARD`: "the hotel that
+hired me wants to see a work permit" is the caller's card, not the hotel's business).  Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
 
 

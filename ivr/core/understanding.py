@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,11 @@ OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
+HURRY = "#hurry"
+"""A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
+_ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
+"""A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
+aprobaron"): with nothing else named, the status, whatever job or trip waits on it."""
 NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
 NEGATION_WEIGHT = 1.5
@@ -393,7 +399,10 @@ class Model:
         not taken for out of scope.  A sentence about the caller's own case (`concepts.about_ours`: "my case",
         "my card", a receipt) or an ICE or court matter (`REMOVAL`) is not held back by a word of another business
         ("the filing fee came out of my bank account, is somebody working on my case": the bank is how the fee was
-        paid).
+        paid).  A status asked with nothing else named (`STATUS` and `OUR_CASES` alone: no hurry, no card that never
+        came) is not taken to the choice whose examples teach a hurry (`_taught_most`): a job or an employer waiting on
+        the decision is context ("they wanna know if my green card was granted yet"); only "can it be done faster" asks
+        for an expedite.
         """
         assert self.bayes is not None
         words = understood.words
@@ -419,9 +428,20 @@ class Model:
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words,
                                      "examples", _guesses(ranked, factor))
             return self._unsettled(understood, ranked, factor)
+        only_status = not STATUS.isdisjoint(named) and STATUS.union(OUR_CASES).issuperset(named)  # no hurry, nor else
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \
-                dict(ranked).get(understood.choice or "", 0.0) < DOUBTED:
+                (dict(ranked).get(understood.choice or "", 0.0) < DOUBTED or
+                 only_status and probability >= LEARNT_SETTLES and best == self._taught_most(STATUS)):
             understood = replace(understood, outcome="not_understood", choice=None)
+        if only_status and best == self._taught_most(frozenset({HURRY})):  # a job waiting is no hurry asked
+            status = self._taught_most(STATUS)
+            if understood.outcome == "route" and understood.choice == status:
+                return None
+            runners = [choice for choice, _ in understood.alternatives[:2]]
+            if status in understood.asked and probability < LEARNT_OVERRULES or \
+                    status in runners and _ASKED_IF.search(text):  # "they wanna know if my green card was granted"
+                score = dict(understood.alternatives).get(status, understood.score)
+                return Understanding("route", status, score, understood.alternatives, words, "examples")
         if understood.outcome == "route":
             sure = probability >= LEARNT_OVERRULES or (elsewhere and best == OUT_OF_SCOPE)
             if best == understood.choice or not sure:
@@ -438,6 +458,15 @@ class Model:
             return self._unsettled(understood, ranked, factor)
         alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         return Understanding("route", best, probability, alternatives, words, "examples")
+
+    def _taught_most(self, taught: frozenset[str]) -> str | None:
+        """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite)."""
+        assert self.bayes is not None
+        weights: dict[int, float] = {}
+        for concept in taught:
+            for at, weight in self.bayes.evidence.get(concept, ()):
+                weights[at] = weights.get(at, 0.0) + weight
+        return self.bayes.labels[max(weights, key=weights.__getitem__)] if weights else None
 
     def _elsewhere_unlearnt(self, words: Sequence[str], best: str, named: Sequence[str] = ()) -> bool:
         """Whether the words name another business (`lexicon.ELSEWHERE`), or a concept of another business or

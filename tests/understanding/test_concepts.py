@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.concepts import CONCEPTS, LOST_CARD, MARK, concepts
+from ivr.core.concepts import CONCEPTS, LOST_CARD, MARK, about_ours, concepts
 from ivr.core.machine import CompiledFlow
 from ivr.core.wording import tokens
 
@@ -760,3 +760,29 @@ def test_a_case_transferred_or_nearly_done_asks_its_status(said: str, language: 
 def test_a_message_on_the_computer_is_no_purchase() -> None:
     """"En la computadora me sale" is where a message shows, not a computer bought (`#goods`; v26)."""
     assert "#goods" not in concepts("en la computadora me sale algo de mi caso", "es")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my wife and i filed the same day and she already got approved", "en"),
+     ("mi hermano y yo aplicamos juntos y a él ya se la aprobaron", "es")],
+)
+def test_a_relative_who_filed_together_is_no_others_faster(said: str, language: str) -> None:
+    """Filing together or the same day as a relative already decided is no `#others_faster` unless a wait is said
+    (v27)."""
+    assert "#others_faster" not in concepts(said, language)
+
+
+def test_others_faster_with_a_wait_said_stays() -> None:
+    """Filed together, but "eighteen months" and others served first: still `#others_faster` (v27)."""
+    assert "#others_faster" in concepts("we filed together eighteen months ago and everyone else got theirs", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the hotel that hired me needs to see a work permit", "en"),
+     ("el hotel donde trabajo me pide un permiso de trabajo", "es")],
+)
+def test_a_card_said_with_an_article_is_the_callers_own(said: str, language: str) -> None:
+    """A card an employer asks to see, said with an article, is the caller's own case (`about_ours`; v27)."""
+    assert about_ours(said, language)

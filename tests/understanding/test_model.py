@@ -804,3 +804,47 @@ def test_v26s_families_route_where_they_belong(
     a case transferred are case status (1) (v26's round)."""
     understood = model("main_menu", language).understand(said)
     assert (understood.outcome, understood.choice) == ("route", expected)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my new boss needs to know by monday whether my work permit got approved", "en"),
+     ("the company hiring me keeps asking if my green card was approved yet", "en"),
+     ("tengo una entrevista de trabajo el lunes y quieren saber si ya me aprobaron la residencia", "es")],
+)
+def test_a_job_waiting_on_a_decision_asked_is_case_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A job or an employer waiting is context: the question asked, whether the case was decided, is case status (1),
+    not an expedite (v27's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my boss gave me until friday to bring a work permit can you make it go faster", "en"),
+     ("la tienda que me contrató me pide un permiso de trabajo para el lunes pueden apurarlo", "es")],
+)
+def test_an_employers_deadline_with_speed_asked_is_an_expedite(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """An employer's deadline for a card with speed asked ("can you make it go faster") is a service request (4): the
+    employer asking to see "a work permit" is no other business (v27's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my husband and i filed for citizenship the same day he got his oath letter and i got nothing what's happening "
+      "with mine", "en"),
+     ("mi esposo y yo aplicamos juntos a él ya le llegó la carta y a mí nada qué pasa con la mía", "es")],
+)
+def test_a_relative_who_filed_together_and_was_decided_leaves_a_status_asked(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Someone who filed with the caller the same day got a decision and the caller nothing: "what's happening with mine" is case
+    status (1), no complaint of others served first with a wait (v27's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
