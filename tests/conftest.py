@@ -149,6 +149,15 @@ def browser() -> Iterator[Any]:
         yield launched
 
 
+@pytest.fixture
+def web_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
+    """The app with the web rooms on and a Twilio token configured (a live line: every room asks for sign-in),
+    its instance folder in tmp."""
+    app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret")
+    app.instance_path = str(tmp_path / "instance")
+    return app
+
+
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
     """Serve the app over loopback for a module's browser tests: `serve(name, users, **config)` is its URL.

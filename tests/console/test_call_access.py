@@ -7,8 +7,6 @@ read it and act on it; anyone else is answered as if there were no such call.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,14 +18,6 @@ from ivr.testing import PhoneCall
 
 SCENARIO = "tier1-ice-checkin-es"
 ROUTES = ("", "/events")  # GET /console/api/calls/<id> and its stream
-
-
-@pytest.fixture
-def web_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
-    """The web rooms on a live line (every room asks for sign-in)."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="console-access-secret")
-    app.instance_path = str(tmp_path / "instance")
-    return app
 
 
 @pytest.fixture

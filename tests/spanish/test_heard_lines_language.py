@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,14 +17,6 @@ from flask import Flask
 from ivr.web.testing import signed_in_client
 
 STEPS = re.compile(r'<script type="application/json" id="steps">(.*?)</script>', re.S)
-
-
-@pytest.fixture
-def web_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
-    """The app with the web rooms on, instance in tmp."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret")
-    app.instance_path = str(tmp_path / "instance")
-    return app
 
 
 @pytest.fixture

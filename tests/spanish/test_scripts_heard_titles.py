@@ -8,9 +8,7 @@ de servicios biométricos"), an English reader its English one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,12 +55,10 @@ def test_a_script_the_library_lacks_is_named_by_its_id_in_words() -> None:
 
 
 @pytest.fixture
-def spanish_trainee(make_app: Callable[..., Flask], tmp_path: Path) -> Any:
+def spanish_trainee(web_app: Flask) -> Any:
     """A trainee who reads the trainer room in Spanish."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret")
-    app.instance_path = str(tmp_path / "instance")
-    add_user(app, "lucia", "trainee", language="es")
-    return signed_in_client(app, "lucia", "trainee")
+    add_user(web_app, "lucia", "trainee", language="es")
+    return signed_in_client(web_app, "lucia", "trainee")
 
 
 @pytest.fixture

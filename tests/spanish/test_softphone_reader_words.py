@@ -22,15 +22,13 @@ RESCHEDULE = ("2", "2690150101#", "1", "02281987", "1", "1", "1")  # biometrics,
 
 
 @pytest.fixture
-def reader(make_app: Callable[..., Flask], tmp_path: Path) -> Callable[[str], Any]:
+def reader(web_app: Flask) -> Callable[[str], Any]:
     """A signed-in trainee who reads the room in `language`."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret")
-    app.instance_path = str(tmp_path / "instance")
 
     def sign_in(language: str) -> Any:
         name = f"reader-{language}"
-        add_user(app, name, "trainee", language=language)
-        return signed_in_client(app, name, "trainee")
+        add_user(web_app, name, "trainee", language=language)
+        return signed_in_client(web_app, name, "trainee")
 
     return sign_in
 

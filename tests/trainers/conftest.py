@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +41,9 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def softphone_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
+def softphone_app(web_app: Flask) -> Flask:
     """The app with the softphone on, its instance folder (coverage) in a temporary folder."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
-    app.instance_path = str(tmp_path / "instance")
-    return app
+    return web_app
 
 
 @pytest.fixture

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 
 from ivr.web.testing import signed_in_client
-
-
-@pytest.fixture
-def web_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
-    """The app with the web rooms on and a Twilio token configured (a live line), instance in tmp."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret")
-    app.instance_path = str(tmp_path / "instance")
-    return app
 
 
 @pytest.fixture
