@@ -778,7 +778,7 @@ _ABROAD = MARK + "abroad"
 """With a trip ahead (`_GOING_THERE`) and a hurry, a place abroad is where the caller goes: the caller asks to speed
 up a travel document ("my wife is about to give birth overseas, i need my travel paperwork sped up so i can be
 there"), an expedite, no call from abroad."""
-_EXPIRY = {
+_EXPIRY: dict[str, tuple[str, ...]] = {
     "en": ("runs out", "run out", "running out", "expires", "expiring", "expire", "expiration", "about to expire"),
     "es": ("se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba"),
 }
@@ -786,15 +786,16 @@ _EXPIRY = {
 a question ("if", "whether", "si": `_ASKED_IF`) and no other word of a hurry is said ("i want to find out if my
 petition went through cause my card expires next month"): only "rush", "faster", "apurar" ask for an expedite."""
 _ASKED_IF = {"en": frozenset({"if", "whether"}), "es": frozenset({"si"})}
-_SIGNING = {"en": ("sign language", "asl"), "es": ("lenguaje de senas", "lengua de senas")}
+_SIGNING: dict[str, tuple[str, ...]] = {"en": ("sign language", "asl"), "es": ("lenguaje de senas", "lengua de senas")}
 """Sign language (phrases of `#accommodation`) asked with a line, a video or a call (`_SIGN_LINE`) and no appointment
 (`_WHERE_NEEDED`) is the accessible line (`#deaf`: "is there a video line where i can sign to an agent", "hay una
 línea de video en lengua de señas"), not an interpreter at an interview."""
 _SIGN_LINE = {"en": "line lines number phone call calls video videophone videocall relay",
               "es": "linea lineas numero telefono llamada llamadas video videollamada"}
 _PRINTS = MARK + "prints"
-_PRINT_TOOLS = {"en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
-                "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
+_PRINT_TOOLS: dict[str, tuple[str, ...]] = {
+    "en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
+    "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
 """What fingerprints are taken with (ink, a glass scanner, "tinta", "escáner"): a word of `gazetteers.GOODS` among
 them ("glasses") said with `#prints` is how the prints are taken, no purchase ("do they still use ink for the prints
 or one of those glass scanners now")."""
@@ -970,7 +971,9 @@ def _form_sought(said: list[str]) -> bool:
 def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     """The phrases of a table per language (`_EXPIRY`, `_SIGNING`, `_PRINT_TOOLS`, by name) as concept phrases are
     said."""
-    phrases = {"expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS}[table]
+    tables: dict[str, dict[str, tuple[str, ...]]] = {
+        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS}
+    phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
 
@@ -1047,24 +1050,35 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return _read(text, language, places)[0]
 
 
-def going_abroad(text: str, language: str, places: bool = True) -> bool:
-    """Whether the place abroad `text` names is where the caller goes, not where the caller is: a trip ahead to
-    someone there with a hurry ("i need my travel paperwork sped up so i can be there", `_ABROAD`).  The words
-    that name abroad (`abroad_words`) then say nothing of where the caller calls from."""
+def unsaid(text: str, language: str, places: bool = True) -> frozenset[str]:
+    """Words of `text` that its concepts read otherwise, so they say nothing as words (empty mostly):
+
+    * the words of abroad (`_abroad_words`: "overseas", "extranjero", a country) when the place abroad is where the
+      caller goes, not where the caller is: a trip ahead to someone there with a hurry ("i need my travel paperwork
+      sped up so i can be there", `_ABROAD`);
+    * the words of sign language (`_SIGNING`) when it is asked on a line, a video or a call (`#deaf`: "una
+      videollamada en lenguaje de señas"), not at an appointment.
+    """
     return _read(text, language, places)[1]
 
 
 @functools.cache
-def abroad_words(language: str) -> frozenset[str]:
-    """The one-word phrases of `#abroad` ("overseas", "abroad", "extranjero") and any country, as the model
-    compares words."""
+def _abroad_words(language: str) -> frozenset[str]:
+    """The one-word phrases of `#abroad` ("overseas", "abroad", "extranjero") and any country, as words are said."""
     said = (tokens(phrase, language, False) for phrase in CONCEPTS.get(language, CONCEPTS["en"])["abroad"])
     return frozenset(words[0] for words in said if len(words) == 1) | {territories.COUNTRY}
 
 
+@functools.cache
+def _signing_words(language: str) -> frozenset[str]:
+    """The words of `_SIGNING` ("sign", "language", "asl", "lenguaje", "señas") as words are said."""
+    return frozenset(word for phrase in _said_as("signing", language) for word in phrase) | \
+        frozenset(tokens("sign signing signs", language, False) if language == "en" else ())
+
+
 @functools.lru_cache(maxsize=16384)
-def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], bool]:
-    """The concepts `text` names (`concepts`) and whether a place abroad is where the caller goes (`going_abroad`)."""
+def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`)."""
     table = _table(language)
     words = marked(text, language, places)
     said = [word for word, _, _ in words]
@@ -1122,6 +1136,7 @@ def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], bool
             not _ASKED_IF.get(language, _ASKED_IF["en"]).isdisjoint(said):
         del found[_HURRY]  # "find out if my petition went through cause my card expires": why the status is asked
     going = _GOING_THERE in found and _HURRY in found
+    away = _abroad_words(language) if going else frozenset()
     if going:
         found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
     found.pop(_GOING_THERE, None)
@@ -1129,6 +1144,7 @@ def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], bool
             not _sign_line(language).isdisjoint(said):
         del found[_NEED]  # "a video line where i can sign to an agent": the accessible line
         found[_DEAF] = None
+        away |= _signing_words(language)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):
@@ -1153,8 +1169,8 @@ def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], bool
     if missed or _SITE_ERROR in found:
         found = dict.fromkeys(concept for concept in found if concept not in (_MISSED, _SITE_ERROR))
     if status and not missed:
-        return tuple(concept for concept in found if concept not in _KINDS), going
-    return tuple(found), going
+        return tuple(concept for concept in found if concept not in _KINDS), away
+    return tuple(found), away
 
 
 _WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", "sus", "nuestro", "nuestra")}
@@ -1164,7 +1180,8 @@ _OUR_THINGS = {
            "biometrics", "photo", "waiver", "asylum", "asylum case", "asylum application", "refugee status", "daca",
            "tps", "adjustment", "removal of conditions", "u visa", "t visa"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
-           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver", "asilo", "caso de asilo",
+           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver", "asilo",
+           "caso de asilo",
            "solicitud de asilo", "daca", "tps", "ajuste", "ajuste de estatus", "visa u", "visa t"),
 }
 _A_CARD = {  # a card an employer asks to see is the caller's own, said with an article

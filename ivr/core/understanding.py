@@ -47,9 +47,8 @@ from ivr.core.concepts import (
     OTHER_PLACE,
     STATUS,
     about_ours,
-    abroad_words,
     concepts,
-    going_abroad,
+    unsaid,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
@@ -377,12 +376,12 @@ class Model:
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
 
-        In a state with training examples, a place abroad that is where the caller goes with a hurry
-        (`concepts.going_abroad`: "my travel paperwork sped up so i can be there") is no word of where
-        the caller is (`concepts.abroad_words`), for both models.
+        In a state with training examples, words its concepts read otherwise say nothing as words, for both models
+        (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";
+        sign language asked on a video line, the accessible line).
         """
-        away = self.bayes is not None and going_abroad(text, self.language, self.places)
-        ranked, words = self.scores(text, abroad_words(self.language) if away else frozenset())
+        ranked, words = self.scores(text, unsaid(text, self.language, self.places) if self.bayes is not None
+                                    else frozenset())
         barred = self._barred(words)
         if barred:
             ranked = tuple(item for item in ranked if item[0] not in barred)
