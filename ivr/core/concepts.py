@@ -1181,8 +1181,7 @@ _OUR_THINGS = {
            "tps", "adjustment", "removal of conditions", "u visa", "t visa"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
            "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver", "asilo",
-           "caso de asilo",
-           "solicitud de asilo", "daca", "tps", "ajuste", "ajuste de estatus", "visa u", "visa t"),
+           "caso de asilo", "solicitud de asilo", "daca", "tps", "ajuste", "ajuste de estatus", "visa u", "visa t"),
 }
 _A_CARD = {  # a card an employer asks to see is the caller's own, said with an article
     "en": ("a work permit", "a green card", "a work card", "an ead", "an employment authorization", "the work permit",
