@@ -33,7 +33,10 @@ for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a sta
 information ("my i six twelve waiver for the two year home requirement": `_form_named`); a place that is not ours
 asked open or closed ("is the community pool on main street open today", "is my kid's school closed", "a qué hora
 abre la lavandería") is `#errand` and `#other_place`, another place's hours (`_another_place`), as a school's snow
-day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  Add a phrase when callers use it for a concept the list already
+day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  A card expiring
+beside a status asked as a question is why it is asked, no hurry (`_EXPIRY`); a trip ahead to someone abroad with a
+hurry makes the place where the caller goes, and its words unsaid (`unsaid`); sign language asked on a line or a
+video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -1047,7 +1050,7 @@ def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
-    return _read(text, language, places)[0]
+    return reading(text, language, places)[0]
 
 
 def unsaid(text: str, language: str, places: bool = True) -> frozenset[str]:
@@ -1059,7 +1062,7 @@ def unsaid(text: str, language: str, places: bool = True) -> frozenset[str]:
     * the words of sign language (`_SIGNING`) when it is asked on a line, a video or a call (`#deaf`: "una
       videollamada en lenguaje de señas"), not at an appointment.
     """
-    return _read(text, language, places)[1]
+    return reading(text, language, places)[1]
 
 
 @functools.cache
@@ -1077,8 +1080,8 @@ def _signing_words(language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _read(text: str, language: str, places: bool) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`)."""
+def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
     table = _table(language)
     words = marked(text, language, places)
     said = [word for word, _, _ in words]

@@ -48,7 +48,7 @@ from ivr.core.concepts import (
     STATUS,
     about_ours,
     concepts,
-    unsaid,
+    reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
@@ -380,17 +380,17 @@ class Model:
         (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";
         sign language asked on a video line, the accessible line).
         """
-        ranked, words = self.scores(text, unsaid(text, self.language, self.places) if self.bayes is not None
-                                    else frozenset())
+        learnt = self.bayes is not None and not among
+        named, unsaid = reading(text, self.language, self.places) if learnt else ((), frozenset[str]())
+        ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
         if barred:
             ranked = tuple(item for item in ranked if item[0] not in barred)
         factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
         understood = self._by_keywords(ranked, words, factor, among)
-        if self.bayes is None or among:
+        if not learnt:
             return understood
-        return self._by_examples(understood, factor, barred, concepts(text, self.language, self.places), text) \
-            or understood
+        return self._by_examples(understood, factor, barred, named, text) or understood
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
