@@ -33,7 +33,10 @@ for troops") is no expedite (`_LINE_ASKED`); a form or a waiver named with a sta
 information ("my i six twelve waiver for the two year home requirement": `_form_named`); a place that is not ours
 asked open or closed ("is the community pool on main street open today", "is my kid's school closed", "a qué hora
 abre la lavandería") is `#errand` and `#other_place`, another place's hours (`_another_place`), as a school's snow
-day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  Add a phrase when callers use it for a concept the list already
+day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  A card expiring
+beside a status asked as a question is why it is asked, no hurry (`_EXPIRY`); a trip ahead to someone abroad with a
+hurry makes the place where the caller goes, and its words unsaid (`unsaid`); sign language asked on a line or a
+video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -64,6 +67,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "reviewing", "working on it", "movement", "progress", "any news", "any update", "update",
             "how is it going", "how is it coming", "how it is going", "how is that going", "how far along",
             "coming along",
+            "what about mine", "how about mine", "and what about mine", "what about ours", "what about my case",
+            "what happened with mine", "what happened to mine",
             "status", "heard anything", "not heard anything", "where my case is", "what is happening with",
             "what is going on with", "sitting there", "nothing yet", "no answer", "still alive",
             "where it stands", "where things stand", "where is it at", "any word", "heard a peep",
@@ -329,6 +334,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
             "actual person", "transfer me", "connect me", "put me through", "live body", "warm body", "live human",
             "actual human", "specialist", "an expert",
+            "patch me through", "patch me", "patch through", "actual employee", "real employee", "to an employee",
+            "with an employee", "an employee there", "one of your employees", "one of your staff", "staff member",
+            "a staff person", "someone who works there", "somebody who works there", "someone who works for you",
+            "somebody who works for you",
         ),
         "repeat": (
             "repeat", "say that again", "did not hear", "did not catch", "come again", "one more time",
@@ -406,6 +415,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "honeymoon",
         ),
         "priority_date": ("priority date", "priority dates"),
+        "going_there": (  # read only: a trip ahead, to where someone is
+            "so i can be there", "so i can get there", "so i can go", "so i can fly", "so i can travel",
+            "to be there", "be there for", "be there when", "be there in time", "get there in time", "go be with",
+            "fly out to", "fly over there", "fly there", "travel there", "go there", "be by her side",
+            "be by his side", "be at her side", "be at his side",
+        ),
         "missed": (
             "miss my", "miss the", "miss it", "miss an", "miss his", "miss her", "miss our", "miss that",
             "skip", "skip my", "skip the", "no show", "not show up", "did not go", "do not go", "not go to",
@@ -445,6 +460,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "movieron mi expediente", "trasladaron mi caso", "trasladaron mi expediente", "pasaron mi caso a",
             "que dice mi caso", "lo que dice mi caso", "que dice el caso", "que dice mi solicitud",
             "que dice mi peticion",
+            "y el mio", "y la mia", "y lo mio", "que pasa con el mio", "que pasa con la mia", "que pasa con lo mio",
+            "que hay del mio", "que hay de la mia", "que paso con el mio", "que paso con la mia",
         ),
         "waiting_long": (
             "tarda tanto", "se tarda", "esta tardando", "han tardado", "ha tardado", "tardan mucho",
@@ -512,7 +529,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
-            "demencia", "alzheimer", "interprete", "lenguaje de senas", "no puedo caminar",
+            "demencia", "alzheimer", "interprete", "lenguaje de senas", "lengua de senas", "no puedo caminar",
             "no puede caminar", "acomodacion", "tiempo extra", "acompanada", "acompanado",
             "escaleras", "escalones", "necesidades especiales", "muletas", "elevador", "ascensor",
             "discapacitado", "discapacitada", "minusvalido", "tanque de oxigeno", "recuperandome",
@@ -635,6 +652,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
+            "con un empleado", "con una empleada", "un empleado de ustedes", "alguien que trabaje",
+            "alguien que trabaja ahi", "alguien del personal", "con un funcionario", "con una funcionaria",
+            "comuniqueme con", "pongame con", "paseme con",
             "hablar con", "una maquina", "la grabacion", "un robot", "alguien de verdad", "en vivo",
             "persona real",
             "saltarme todo esto", "saltar todo esto", "saltar el menu", "saltarme el menu",
@@ -712,6 +732,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "no puedo regresar", "no me dejan regresar", "luna de miel",
         ),
         "priority_date": ("fecha de prioridad", "fechas de prioridad"),
+        "going_there": (  # read only: a trip ahead, to where someone is
+            "para estar alla", "para estar ahi", "para poder estar", "para poder ir", "para poder viajar",
+            "para ir a verla", "para ir a verlo", "para llegar a tiempo", "estar a su lado", "estar con ella cuando",
+            "estar con el cuando", "viajar alla", "ir alla", "volar alla", "llegar alla",
+        ),
         "missed": (
             "falte a la cita", "falte a mi cita", "no fui a", "no voy a ir", "no pude ir", "no puedo ir", "no llegue a", "se me paso",
             "me la perdi", "perdi la cita", "perdi mi cita", "no me presente", "no presentarme", "no ir a",
@@ -745,12 +770,38 @@ asked (`STATUS`), they do not decide the line ("did the orphan petition for my a
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
 STATUS = frozenset({MARK + "decided", MARK + "pending"})
 _LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
-_MISSED, _SITE_ERROR = MARK + "missed", MARK + "site_error"
+_MISSED, _SITE_ERROR, _GOING_THERE = MARK + "missed", MARK + "site_error", MARK + "going_there"
 """Read only, never features: a step missed or skipped ("what if i skip the asc", "si no voy a la cita") is what the
 caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"); a website
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
-its phrases only keep "error" from naming one."""
+its phrases only keep "error" from naming one; a trip ahead to where someone is ("so i can be there", "para estar
+allá") says the place named is where the caller goes, not where the caller is (`_ABROAD`)."""
 _DEAF = MARK + "deaf"
+_ABROAD = MARK + "abroad"
+"""With a trip ahead (`_GOING_THERE`) and a hurry, a place abroad is where the caller goes: the caller asks to speed
+up a travel document ("my wife is about to give birth overseas, i need my travel paperwork sped up so i can be
+there"), an expedite, no call from abroad."""
+_EXPIRY: dict[str, tuple[str, ...]] = {
+    "en": ("runs out", "run out", "running out", "expires", "expiring", "expire", "expiration", "about to expire"),
+    "es": ("se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba"),
+}
+"""A card about to expire (phrases of `#hurry`) is why a status is asked, no hurry asked, when the status is asked as
+a question ("if", "whether", "si": `_ASKED_IF`) and no other word of a hurry is said ("i want to find out if my
+petition went through cause my card expires next month"): only "rush", "faster", "apurar" ask for an expedite."""
+_ASKED_IF = {"en": frozenset({"if", "whether"}), "es": frozenset({"si"})}
+_SIGNING: dict[str, tuple[str, ...]] = {"en": ("sign language", "asl"), "es": ("lenguaje de senas", "lengua de senas")}
+"""Sign language (phrases of `#accommodation`) asked with a line, a video or a call (`_SIGN_LINE`) and no appointment
+(`_WHERE_NEEDED`) is the accessible line (`#deaf`: "is there a video line where i can sign to an agent", "hay una
+línea de video en lengua de señas"), not an interpreter at an interview."""
+_SIGN_LINE = {"en": "line lines number phone call calls video videophone videocall relay",
+              "es": "linea lineas numero telefono llamada llamadas video videollamada"}
+_PRINTS = MARK + "prints"
+_PRINT_TOOLS: dict[str, tuple[str, ...]] = {
+    "en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
+    "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
+"""What fingerprints are taken with (ink, a glass scanner, "tinta", "escáner"): a word of `gazetteers.GOODS` among
+them ("glasses") said with `#prints` is how the prints are taken, no purchase ("do they still use ink for the prints
+or one of those glass scanners now")."""
 _GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
@@ -920,6 +971,23 @@ def _form_sought(said: list[str]) -> bool:
 
 
 @functools.cache
+def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of a table per language (`_EXPIRY`, `_SIGNING`, `_PRINT_TOOLS`, by name) as concept phrases are
+    said."""
+    tables: dict[str, dict[str, tuple[str, ...]]] = {
+        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS}
+    phrases = tables[table]
+    return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
+
+
+@functools.cache
+def _sign_line(language: str) -> frozenset[str]:
+    """`_SIGN_LINE` as the concepts compare words."""
+    return frozenset(word for said in _SIGN_LINE.get(language, _SIGN_LINE["en"]).split()
+                     for word in tokens(said, language, False))
+
+
+@functools.cache
 def _lines_asked(language: str) -> tuple[tuple[str, ...], ...]:
     """`_LINE_ASKED` normalised as the caller's words are."""
     return tuple(tokens(" ".join(phrase), language, places=False) for phrase in _LINE_ASKED.get(language, ()))
@@ -980,13 +1048,45 @@ def _units(language: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(fold(word, language) for word in _SHORT.get(language, _SHORT["en"])))
 
 
-@functools.lru_cache(maxsize=16384)
 def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     """The concepts `text` names, each once, in the order said: ("#decided", "#months", …)."""
+    return reading(text, language, places)[0]
+
+
+def unsaid(text: str, language: str, places: bool = True) -> frozenset[str]:
+    """Words of `text` that its concepts read otherwise, so they say nothing as words (empty mostly):
+
+    * the words of abroad (`_abroad_words`: "overseas", "extranjero", a country) when the place abroad is where the
+      caller goes, not where the caller is: a trip ahead to someone there with a hurry ("i need my travel paperwork
+      sped up so i can be there", `_ABROAD`);
+    * the words of sign language (`_SIGNING`) when it is asked on a line, a video or a call (`#deaf`: "una
+      videollamada en lenguaje de señas"), not at an appointment.
+    """
+    return reading(text, language, places)[1]
+
+
+@functools.cache
+def _abroad_words(language: str) -> frozenset[str]:
+    """The one-word phrases of `#abroad` ("overseas", "abroad", "extranjero") and any country, as words are said."""
+    said = (tokens(phrase, language, False) for phrase in CONCEPTS.get(language, CONCEPTS["en"])["abroad"])
+    return frozenset(words[0] for words in said if len(words) == 1) | {territories.COUNTRY}
+
+
+@functools.cache
+def _signing_words(language: str) -> frozenset[str]:
+    """The words of `_SIGNING` ("sign", "language", "asl", "lenguaje", "señas") as words are said."""
+    return frozenset(word for phrase in _said_as("signing", language) for word in phrase) | \
+        frozenset(tokens("sign signing signs", language, False) if language == "en" else ())
+
+
+@functools.lru_cache(maxsize=16384)
+def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
     table = _table(language)
     words = marked(text, language, places)
     said = [word for word, _, _ in words]
     found: dict[str, None] = {}
+    heard: dict[str, list[tuple[str, ...]]] = {}  # concept -> the phrases of it said
     opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
     i, end = 0, len(said)
     while i < end:
@@ -1009,6 +1109,7 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
                     if concept == _HOURS:
                         opened = (opened or _HOURS not in found) and set(phrase) <= _open_shut(language)
                     found[concept] = None
+                    heard.setdefault(concept, []).append(phrase)
                 step = len(phrase)
                 break
         i += step
@@ -1019,6 +1120,8 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
         # "did the judge's decision come out": the court's, no case status of ours
         found = dict.fromkeys(concept for concept in found if concept not in STATUS)
+    if _GOODS in found and _PRINTS in found and set(heard[_GOODS]) <= _said_as("print_tools", language):
+        del found[_GOODS]  # "do they still use ink for the prints or one of those glass scanners": how prints are taken
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
         found[_ERRAND] = None
     if _HOURS in found and _another_place([plain for _, _, plain in words], language):
@@ -1032,6 +1135,19 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if _OTHERS in found and _WAITED.isdisjoint(found) and _together([plain for _, _, plain in words], language):
         del found[_OTHERS]  # "my wife and i filed the same day, she got her oath letter": a status, no wait said
     status = not STATUS.isdisjoint(found)
+    if _HURRY in found and status and set(heard[_HURRY]) <= _said_as("expiry", language) and \
+            not _ASKED_IF.get(language, _ASKED_IF["en"]).isdisjoint(said):
+        del found[_HURRY]  # "find out if my petition went through cause my card expires": why the status is asked
+    going = _GOING_THERE in found and _HURRY in found
+    away = _abroad_words(language) if going else frozenset()
+    if going:
+        found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
+    found.pop(_GOING_THERE, None)
+    if _NEED in found and _WHERE_NEEDED.isdisjoint(found) and set(heard[_NEED]) <= _said_as("signing", language) and \
+            not _sign_line(language).isdisjoint(said):
+        del found[_NEED]  # "a video line where i can sign to an agent": the accessible line
+        found[_DEAF] = None
+        away |= _signing_words(language)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):
@@ -1056,17 +1172,19 @@ def concepts(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     if missed or _SITE_ERROR in found:
         found = dict.fromkeys(concept for concept in found if concept not in (_MISSED, _SITE_ERROR))
     if status and not missed:
-        return tuple(concept for concept in found if concept not in _KINDS)
-    return tuple(found)
+        return tuple(concept for concept in found if concept not in _KINDS), away
+    return tuple(found), away
 
 
 _WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", "sus", "nuestro", "nuestra")}
 _OUR_THINGS = {
     "en": ("case", "file", "application", "petition", "card", "green card", "work permit", "receipt", "work card",
            "ead", "employment authorization", "residency", "citizenship", "naturalization", "prints", "fingerprints",
-           "biometrics", "photo", "waiver"),
+           "biometrics", "photo", "waiver", "asylum", "asylum case", "asylum application", "refugee status", "daca",
+           "tps", "adjustment", "removal of conditions", "u visa", "t visa"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
-           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver"),
+           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver", "asilo",
+           "caso de asilo", "solicitud de asilo", "daca", "tps", "ajuste", "ajuste de estatus", "visa u", "visa t"),
 }
 _A_CARD = {  # a card an employer asks to see is the caller's own, said with an article
     "en": ("a work permit", "a green card", "a work card", "an ead", "an employment authorization", "the work permit",

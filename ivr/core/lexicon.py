@@ -119,7 +119,8 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("work", "permit"): "workpermit", ("work", "authorization"): "workpermit",
         ("employment", "authorization"): "workpermit", ("advance", "parole"): "traveldocument",
         ("travel", "document"): "traveldocument", ("travel", "papers"): "traveldocument",
-        ("travel", "paper"): "traveldocument",
+        ("travel", "paper"): "traveldocument", ("travel", "paperwork"): "traveldocument",
+        ("travel", "documents"): "traveldocument", ("travel", "permit"): "traveldocument",
         ("my", "church"): "mychurch", ("our", "church"): "mychurch",  # a community, not a place whose hours are asked
         ("reentry", "permit"): "traveldocument",
         # a plan to leave, not where the caller is ("a study abroad program"): no call from abroad
@@ -132,6 +133,9 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("permit", "to", "reenter"): "traveldocument",
         ("put", "in", "for"): "filed",  # "the permit i put in for": applied for
         # a call put through ("transfer me to an officer"): the representative, not a talk at an office
+        # one of our staff ("speak with a staff member"): the representative, no service member
+        ("staff", "member"): "representative", ("staff", "members"): "representative",
+        ("staff", "person"): "representative",
         ("transfer", "me"): "transferme", ("connect", "me"): "transferme", ("transfer", "us"): "transferme",
         ("connect", "us"): "transferme",
         # an approval said as an okay: "did it get the okay", "did they okay it"
@@ -237,7 +241,9 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("autorizacion", "de", "empleo"): "permisotrabajo",
         ("autorizacion", "de", "trabajo"): "permisotrabajo", ("permiso", "de", "viaje"): "permisoviaje",
         ("permiso", "de", "reingreso"): "permisoviaje", ("documento", "de", "viaje"): "permisoviaje",
-        ("papeles", "de", "viaje"): "permisoviaje",
+        ("miembro", "del", "personal"): "representante",  # one of our staff, no service member
+        ("papeles", "de", "viaje"): "permisoviaje", ("documentos", "de", "viaje"): "permisoviaje",
+        ("papeleo", "de", "viaje"): "permisoviaje", ("permiso", "para", "viajar"): "permisoviaje",
         ("estados", "unidos"): "eeuu", ("departamento", "de", "estado"): "departamentoestado",
         ("otra", "vez"): "otravez", ("de", "nuevo"): "otravez", ("ee", "uu"): "eeuu",
         # one's own church is a community ("a la gente de mi iglesia le llegó"), not a place whose hours are asked

@@ -41,7 +41,15 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.concepts import GENERAL_INFO, LOST_CARD, OTHER_PLACE, STATUS, about_ours, concepts
+from ivr.core.concepts import (
+    GENERAL_INFO,
+    LOST_CARD,
+    OTHER_PLACE,
+    STATUS,
+    about_ours,
+    concepts,
+    reading,
+)
 from ivr.core.lexicon import ELSEWHERE, LACKING
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -313,8 +321,11 @@ class Model:
         found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return None if found is None else self.written[str(found[0])]
 
-    def scores(self, text: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
-        """Every choice's score for `text`, best first (ties keep the flow's order), and the words used.
+    def scores(
+        self, text: str, unsaid: frozenset[str] = frozenset()
+    ) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
+        """Every choice's score for `text`, best first (ties keep the flow's order), and the words used
+        (less the words `unsaid`, which say nothing here).
 
         A choice scores as its best phrase, by the F-measure of two weighted shares: how
         much of what was said the phrase explains (words its choice's other phrases know
@@ -322,6 +333,8 @@ class Model:
         of the phrase was said.
         """
         said = self.words_of(text)
+        if unsaid:
+            said = tuple(item for item in said if item[0] not in unsaid)
         if not said:
             return (), ()
         idf, weights, owner, postings, word_choices = (
@@ -361,17 +374,23 @@ class Model:
         return tuple((self.names[choice], score) for choice, score in ranked), tuple(word for word, _ in said)
 
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
-        """Classify one utterance; `among` restricts the choices (the answer to a clarifying question)."""
-        ranked, words = self.scores(text)
+        """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
+
+        In a state with training examples, words its concepts read otherwise say nothing as words, for both models
+        (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";
+        sign language asked on a video line, the accessible line).
+        """
+        learnt = self.bayes is not None and not among
+        named, unsaid = reading(text, self.language, self.places) if learnt else ((), frozenset[str]())
+        ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
         if barred:
             ranked = tuple(item for item in ranked if item[0] not in barred)
         factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
         understood = self._by_keywords(ranked, words, factor, among)
-        if self.bayes is None or among:
+        if not learnt:
             return understood
-        return self._by_examples(understood, factor, barred, concepts(text, self.language, self.places), text) \
-            or understood
+        return self._by_examples(understood, factor, barred, named, text) or understood
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""

@@ -786,3 +786,46 @@ def test_others_faster_with_a_wait_said_stays() -> None:
 def test_a_card_said_with_an_article_is_the_callers_own(said: str, language: str) -> None:
     """A card an employer asks to see, said with an article, is the caller's own case (`about_ours`; v27)."""
     assert about_ours(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "absent", "present"),
+    [("can you tell me if my n four hundred went through since my old card expires in march", "en", "#hurry",
+      "#decided"),
+     ("llamo para ver si ya salió aprobado mi permiso de trabajo porque el que tengo se vence pronto", "es", "#hurry",
+      "#decided"),
+     ("my father is dying abroad please speed up my travel document so i can get there in time", "en", "#abroad",
+      "#hurry"),
+     ("mi esposa va a dar a luz en el extranjero y necesito el documento de viaje urgente para estar allá", "es",
+      "#abroad", "#hurry"),
+     ("do you have a video phone line for people who use sign language", "en", "#accommodation", "#deaf"),
+     ("are my fingerprints taken with ink or on a glass scanner", "en", "#goods", "#prints")],
+)
+def test_v28s_concepts_read_what_is_asked(said: str, language: str, absent: str, present: str) -> None:
+    """v28's round: a card expiring is why a status asked as a question is asked, no hurry; a trip ahead to someone
+    abroad with a hurry is where the caller goes, not where the caller is; sign language on a video line is the
+    accessible line, no need at an appointment; ink and a glass scanner with fingerprints are no purchase."""
+    named = concepts(said, language)
+    assert absent not in named and present in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "kept"),
+    [("my card expires in two weeks can you rush my renewal", "en", "#hurry"),
+     ("i'm overseas and need my case sped up", "en", "#abroad"),
+     ("i need a sign language interpreter at my interview", "en", "#accommodation"),
+     ("i need to order new glasses", "en", "#goods")],
+)
+def test_v28s_rules_keep_what_they_do_not_cover(said: str, language: str, kept: str) -> None:
+    """The v28 rules are narrow: speed asked beside an expiry stays a hurry, a caller overseas with no trip ahead is
+    abroad, sign language at an interview is a need, glasses with no prints are a purchase."""
+    assert kept in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the landlord wants to know if my asylum was approved", "en"), ("me preguntan si mi asilo salió", "es")],
+)
+def test_ones_asylum_is_ones_own_case(said: str, language: str) -> None:
+    """"My asylum", "mi asilo" say the sentence is about the caller's own case with USCIS (v28's round)."""
+    assert about_ours(said, language)

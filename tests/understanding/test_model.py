@@ -848,3 +848,106 @@ def test_a_relative_who_filed_together_and_was_decided_leaves_a_status_asked(
     status (1), no complaint of others served first with a wait (v27's round)."""
     understood = model("main_menu", language).understand(said)
     assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+# --- v28's round: each miss by its mechanism, on family sentences (never v28's own) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm trying to see if my i ninety went through cause my card expires in a couple weeks", "en"),
+     ("quiero saber si ya aprobaron mi renovación porque mi tarjeta se vence el mes que viene", "es")],
+)
+def test_a_card_expiring_is_why_a_status_asked_as_a_question_is_asked(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A card about to expire, with a decision asked as a question ("whether", "si") and no speed asked, is case status
+    (1): the expiry is why the caller asks, not an expedite request (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my mom is having surgery overseas and i need my advance parole rushed so i can be by her side", "en"),
+     ("mi papá está grave en el extranjero y necesito que aceleren mi permiso de viaje para poder ir", "es")],
+)
+def test_a_travel_document_sped_up_for_a_trip_to_someone_abroad_is_an_expedite(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """The caller is here and asks to speed up a travel document to go to someone abroad: a service request (4), an
+    expedite (docs/seeds/001: "Urgent situations that require accelerated processing should be expedited"), no call
+    from abroad (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is there a number where i can reach someone in american sign language by video", "en"),
+     ("tienen una línea de video para personas que usan lengua de señas", "es")],
+)
+def test_sign_language_asked_on_a_video_line_is_the_accessible_line(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Sign language asked on a line or a video call, no appointment said, is the accessible line among the special
+    lines (5; docs/seeds/001: "TDD for the deaf or hard of hearing"), not an interpreter at an interview (4)
+    (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "5")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("will the biometrics machine use ink or a glass screen", "en"),
+     ("las huellas las toman con tinta o con escáner", "es")],
+)
+def test_what_fingerprints_are_taken_with_is_a_biometrics_question(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Ink, a glass scanner, "tinta", "escáner" said with fingerprints are how the prints are taken, no purchase of
+    glasses: biometrics (2) (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "2")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i want to speak with a staff member", "en"), ("just patch me through to somebody who works there", "en"),
+     ("comuníqueme con alguien que trabaje ahí", "es")],
+)
+def test_one_of_our_staff_is_the_representative(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """A staff member, an employee, someone who works there, "patch me through": the representative, and a staff
+    "member" is no service member of the military line (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "representative")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my sister and i applied for our green cards at the same time she got approved what about mine", "en"),
+     ("a mi hermana ya le aprobaron la residencia y qué pasa con la mía", "es")],
+)
+def test_what_about_mine_asks_the_status_of_ones_own_case(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Someone else decided and "what about mine", "qué pasa con la mía": the status of the caller's own case (1)
+    (the gap seen after the v27 freeze)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the bank wants to know whether my asylum was granted before they open an account for me", "en"),
+     ("en el banco me preguntan si mi asilo ya salió aprobado", "es")],
+)
+def test_a_decision_on_ones_asylum_asked_for_a_bank_is_case_status(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """"My asylum", like "my case", is the caller's own case with USCIS: a bank or a landlord that asks for the
+    decision does not make it another business's, and the examples' case status (1) routes (v28's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
