@@ -6,10 +6,12 @@ account SID, auth token and a sending number are configured
 (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER`), a caller
 whose call created a service request or a call-back gets its number by SMS;
 an officer's call-back (Tier 2 or a supervisor) also says when and from which
-number it comes, as the caller heard, in the words of the call's flow (its
-`messages.callback_sms`, `ivr.routing.officer_callback_sms`; the shipped flow's
-for a flow the notifier was not given).  Every text is at most two segments
-(`segments`, `fitted`; the flow loader holds `callback_sms` to it).
+number it comes, as the caller heard.  Every text is in the words of the
+call's flow (its `messages:` `service_request_sms`, `callback_sms_tier1`:
+`SMS_MESSAGES`, and `callback_sms`: `ivr.routing.officer_callback_sms`), or
+the shipped flow's for a flow without them or one the notifier was not given.
+Every text is at most two segments (`segments`, `fitted`; the flow loader
+holds the flow's texts to it).
 
 A shell calls `SmsNotifier.notify(step)` after the step's transaction has
 committed: a message is never sent for a change that was rolled back, and a
@@ -26,12 +28,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-import functools
 from typing import TYPE_CHECKING, Any
 
 from ivr.core.flow import Text
 from ivr.core.registry import SERVICE_REQUEST_CREATED, Effect
-from ivr.routing import CALLBACK_REQUESTED, OFFICER_TIERS, callable_number, officer_callback_sms
+from ivr.routing import CALLBACK_REQUESTED, OFFICER_TIERS, callable_number, line_words, officer_callback_sms, shipped_messages
 from ivr.rules.service_requests import SR_TYPES, topic
 
 if TYPE_CHECKING:  # the REST client costs ~40 ms to import: only a configured notifier loads it
@@ -41,20 +42,17 @@ log = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 4.0  # seconds per REST request; Twilio plays the fallback after a webhook's 15 s
 
-_TEXTS = {
-    SERVICE_REQUEST_CREATED: {
-        "en": "USCIS Contact Center (simulated): your service request {reference} about {topic} "
-        "was sent to the {office}.",
-        "es": "Centro de Contacto de USCIS (simulado): su solicitud de servicio {reference} sobre {topic} "
-        "se envió a la oficina que tiene su caso ({office}).",
-    },
-    CALLBACK_REQUESTED: {
-        "en": "USCIS Contact Center (simulated): we will call you back. "
-        "Your service item number is {service_item}.",
-        "es": "Centro de Contacto de USCIS (simulado): le devolveremos la llamada. "
-        "Su número de servicio es {service_item}.",
-    },
+SMS_MESSAGES: Mapping[str, tuple[str, ...]] = {
+    "service_request_sms": ("reference", "topic", "office"),
+    "callback_sms_tier1": ("item",),
 }
+"""The flow's texts (its `messages:`) besides an officer's call-back (`callback_sms`), each with the only
+placeholders it is filled with: a new service request (its reference number, its topic as the menu names it,
+the office it was sent to) and a representative's call-back (the service item number).  Optional: a flow
+without one sends the shipped flow's (`ivr.routing.line_words`)."""
+SMS_NEEDS: Mapping[str, tuple[str, ...]] = {"service_request_sms": ("reference",), "callback_sms_tier1": ("item",)}
+"""The placeholders a text may not leave out: the number the caller quotes when they call about it."""
+_SMS_OF = {SERVICE_REQUEST_CREATED: "service_request_sms", CALLBACK_REQUESTED: "callback_sms_tier1"}
 
 
 MAX_SEGMENTS = 2
@@ -100,8 +98,8 @@ class Sms:
 def messages_for(
     effects: Iterable[Effect], caller: str | None, language: str, messages: Mapping[str, Text] | None = None
 ) -> list[Sms]:
-    """The texts a step's effects call for, to the caller's own number (none when it cannot take one);
-    `messages`: the call's flow's (`shipped_messages()` when not given, or without call-back words)."""
+    """The texts a step's effects call for, to the caller's own number (none when it cannot take one), in the
+    words of `messages` (the call's flow's; the shipped flow's when not given, or for a text it lacks)."""
     number = callable_number(caller)
     if number is None:
         return []
@@ -110,33 +108,25 @@ def messages_for(
     for effect in effects:
         if effect.kind == CALLBACK_REQUESTED and effect.data.get("tier") in OFFICER_TIERS and effect.data.get("service_item"):
             # what the caller heard: when an officer calls back and from which number (`Callback.message`)
-            words = (messages or {}).get("callback_sms") or shipped_messages()["callback_sms"]
+            words = messages if messages and "callback_sms" in messages else shipped_messages()
             body = officer_callback_sms(str(effect.data["tier"]), str(effect.data["service_item"]), lang, words)
-        elif effect.kind in _TEXTS:
-            body = _TEXTS[effect.kind][lang].format(**_values(effect.data, lang))
+        elif effect.kind in _SMS_OF:
+            body = line_words(messages or {}, _SMS_OF[effect.kind]).in_(lang).format(**sms_values(effect.data, lang))
         else:
             continue
         result.append(Sms(number, fitted(body)))
     return result
 
 
-@functools.cache
-def shipped_messages() -> Mapping[str, Text]:
-    """The shipped flow's messages (flows/uscis_contact_center.yaml), read once: the words of a text for a
-    call whose flow the notifier was not given."""
-    from ivr.definitions.flows import FLOWS_ROOT, load_flow  # the loader imports this module
-
-    return load_flow(FLOWS_ROOT / "uscis_contact_center.yaml").messages
-
-
-def _values(data: Mapping[str, Any], language: str) -> dict[str, str]:
-    values = {key: str(value) for key, value in data.items() if value is not None}
+def sms_values(data: Mapping[str, Any], language: str) -> dict[str, str]:
+    """What a text's placeholders (`SMS_MESSAGES`) are filled with from its effect's data."""
     sr_type = str(data.get("type", ""))
-    values["topic"] = topic(sr_type, language) if sr_type in SR_TYPES else sr_type
-    values.setdefault("office", "")
-    values.setdefault("reference", "")
-    values.setdefault("service_item", "")
-    return values
+    return {
+        "reference": str(data.get("reference") or ""),
+        "topic": topic(sr_type, language) if sr_type in SR_TYPES else sr_type,
+        "office": str(data.get("office") or ""),
+        "item": str(data.get("service_item") or ""),
+    }
 
 
 class SmsNotifier:

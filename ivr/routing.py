@@ -17,18 +17,22 @@ who need to speak with Tier 2 are placed into a call-back queue"; Tier 1
 gives a "service item number" used to verify the officer), `dial` connects
 to a number (`+1…`) or a Twilio Client (`client:name`).
 
-Also owns what a call-back is (`Callback`, built by `request_callback`), how
-the flow's call-back words (`CALLBACK_MESSAGES`, in its `messages:`) are
-filled, and the few sentences a caller hears about queues, because the engine
-(callback routes) and the queue webhooks both say them.  Pure: time, sequence
-numbers and the flow's words come in as arguments.
+Also owns what a call-back is (`Callback`, built by `request_callback`), and
+how the flow's words about call-backs and queues are filled: its call-back
+words (`CALLBACK_MESSAGES`, with who calls back, `CALLBACK_WHO`) and its queue
+words (`QUEUE_MESSAGES`), all in its `messages:`, because the engine (callback
+routes, the console's queue) and the queue webhooks both say them.  A flow
+without queue words says the shipped flow's (`line_words`, read once at
+start-up).  Pure but for that one read: time, sequence numbers and the flow's
+words come in as arguments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,11 +61,6 @@ UNAVAILABLE spelt on the keypad.  They look like numbers but call nobody back.""
 _CLIENT = re.compile(r"^client:[A-Za-z0-9_.-]{1,120}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
-_WHO = {
-    "tier1": {"en": "A representative", "es": "Un representante"},
-    "tier2": {"en": "A USCIS officer", "es": "Un oficial de USCIS"},
-    "supervisor": {"en": "A supervisor", "es": "Un supervisor"},
-}
 OFFICER_TIERS = ("tier2", "supervisor")
 """Tiers whose call-backs are Tier 2's (seed 003: Tier 2 officers and "Live Assistance - Tier 2 (Supervisor)")."""
 CALLBACK_CALLER_ID = "+12028382200"
@@ -84,34 +83,35 @@ CALLBACK_NEEDS: Mapping[str, tuple[str, ...]] = {
 }
 """The placeholders a call-back message may not leave out: the caller must hear (and read) the service item
 number that tells them the call-back is ours (DOMAIN.md §1.3), and from which number it comes."""
-QUEUE_TEXTS: Mapping[str, Mapping[str, str]] = {
-    "position": {
-        "en": "You are number {position} in line. To be called back instead of waiting, press {key}.",
-        "es": "Usted es el número {position} en la fila. "
-        "Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
-    },
-    "waiting": {
-        "en": "Please stay on the line. To be called back instead of waiting, press {key}.",
-        "es": "Por favor, no cuelgue. Para que le devolvamos la llamada en lugar de esperar, oprima {key}.",
-    },
-    "position_only": {  # a caller who cannot be called back (withheld number): no call-back offered
-        "en": "You are number {position} in line. Please stay on the line.",
-        "es": "Usted es el número {position} en la fila. Por favor, no cuelgue.",
-    },
-    "waiting_only": {
-        "en": "Please stay on the line.",
-        "es": "Por favor, no cuelgue.",
-    },
-    "not_connected": {
-        "en": "Sorry, we could not connect you with a person.",
-        "es": "Lo sentimos, no pudimos comunicarlo con una persona.",
-    },
-    "goodbye": {
-        "en": "Thank you for calling the USCIS Contact Center. Goodbye.",
-        "es": "Gracias por llamar al Centro de Contacto de USCIS. Adiós.",
-    },
+CALLBACK_WHO: Mapping[str, str] = {
+    "tier1": "callback_who_tier1",
+    "tier2": "callback_who_tier2",
+    "supervisor": "callback_who_supervisor",
 }
-"""What the queue webhooks say, by purpose and language (`{position}`, `{key}` filled in)."""
+"""The flow's words for who calls back (its `messages:`), by tier, as a sentence begins ('A USCIS officer'):
+what `{who}` in `callback` and `callback_sms` is filled with (another tier's call-back is Tier 2's).  No
+placeholders; a flow whose call-back words say `{who}` gives all three (`ivr.definitions.callback_words`)."""
+QUEUE_MESSAGES: Mapping[str, tuple[str, ...]] = {
+    "queue_position": ("position", "key"),
+    "queue_waiting": ("key",),
+    "queue_position_only": ("position",),
+    "queue_waiting_only": (),
+    "queue_not_connected": (),
+    "queue_goodbye": (),
+}
+"""The flow's queue words (its `messages:`), each with the only placeholders it is filled with: what a caller
+waiting in a queue hears (their place in line `{position}` when Twilio gives it, and the call-back offer's key
+`{key}`; `_only`: a caller who cannot be called back, offered nothing), what a caller hears when people could
+not be reached, and the goodbye after a person talked with them.  Optional, as a set: a flow without them says
+the shipped flow's (`line_words`)."""
+QUEUE_NEEDS: Mapping[str, tuple[str, ...]] = {
+    "queue_position": ("position", "key"),
+    "queue_waiting": ("key",),
+    "queue_position_only": ("position",),
+}
+"""The placeholders a queue message may not leave out: the place in line it announces, the key of the offer."""
+SHIPPED_FLOW = "uscis_contact_center.yaml"
+"""The flow whose words a flow without its own queue words or texts says (`line_words`)."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ class Callback:
         if self.number is None or self.service_item is None:
             return messages["callback_unavailable"].in_(lang)
         promise = messages["callback"].in_(lang).format(
-            who=who_calls(self.tier, lang),
+            who=who_calls(self.tier, lang, messages),
             number=read_phone(self.number, lang),
             item=read_digits(self.service_item, lang),
         )
@@ -213,19 +213,21 @@ class Callback:
         return promise + " " + messages["callback_time_frame"].in_(lang).format(caller_id=read_phone(CALLBACK_CALLER_ID, lang))
 
 
-def who_calls(tier: str, language: str) -> str:
-    """Who calls back, as a sentence begins: 'A USCIS officer', 'Un supervisor'."""
-    return _WHO.get(tier, _WHO["tier2"])["es" if language == "es" else "en"]
+def who_calls(tier: str, language: str, messages: Mapping[str, Text]) -> str:
+    """Who calls back in the flow's words (`CALLBACK_WHO`), as a sentence begins: 'A USCIS officer', 'Un
+    supervisor'; '' for a flow without them (its call-back words do not say `{who}`: checked at load)."""
+    text = messages.get(CALLBACK_WHO.get(tier, CALLBACK_WHO["tier2"]))
+    return text.in_("es" if language == "es" else "en") if text is not None else ""
 
 
-def officer_callback_sms(tier: str, service_item: str, language: str, text: Text) -> str:
-    """The SMS confirming an officer's call-back (`text`: the flow's `callback_sms`): who calls, the service
-    item number, and when and from which number it comes, as `Callback.message` said them (the number written
-    202-838-2200)."""
+def officer_callback_sms(tier: str, service_item: str, language: str, messages: Mapping[str, Text]) -> str:
+    """The SMS confirming an officer's call-back in the flow's words (`messages`: its `callback_sms` and who
+    calls back): who calls, the service item number, and when and from which number it comes, as
+    `Callback.message` said them (the number written 202-838-2200)."""
     lang = "es" if language == "es" else "en"
-    who = who_calls(tier, lang)
-    return text.in_(lang).format(
-        who=who[0].lower() + who[1:],  # 'a USCIS officer', 'un supervisor'
+    who = who_calls(tier, lang, messages)
+    return messages["callback_sms"].in_(lang).format(
+        who=who[:1].lower() + who[1:],  # 'a USCIS officer', 'un supervisor'
         item=service_item,
         caller_id=written_phone(CALLBACK_CALLER_ID),
     )
@@ -296,6 +298,31 @@ def read_phone(number: str, language: str) -> str:
     return read_digits(digits, language)
 
 
-def queue_text(purpose: str, language: str, **values: Any) -> str:
-    """One of `QUEUE_TEXTS` in the caller's language, filled in."""
-    return QUEUE_TEXTS[purpose]["es" if language == "es" else "en"].format(key=QUEUE_CALLBACK_KEY, **values)
+def queue_text(purpose: str, language: str, messages: Mapping[str, Text], **values: Any) -> str:
+    """The flow's queue message `queue_<purpose>` (`QUEUE_MESSAGES`; `messages`: the call's flow's, or the
+    shipped flow's when it has none) in the caller's language, filled in."""
+    text = line_words(messages, f"queue_{purpose}")
+    return text.in_("es" if language == "es" else "en").format(key=QUEUE_CALLBACK_KEY, **values)
+
+
+def line_words(messages: Mapping[str, Text], name: str) -> Text:
+    """The flow's message `name`, or the shipped flow's when the flow does not give it: the words the line says
+    around a call (queue words, the texts it sends) that a small flow need not write."""
+    text = messages.get(name)
+    return text if text is not None else shipped_messages()[name]
+
+
+@functools.cache
+def shipped_messages() -> Mapping[str, Text]:
+    """The shipped flow's messages (flows/uscis_contact_center.yaml), read once: `preload_line_words` reads
+    them at start-up when a flow needs them, so no request reads a file."""
+    from ivr.definitions.flows import FLOWS_ROOT, load_flow  # the loader imports this module
+
+    return load_flow(FLOWS_ROOT / SHIPPED_FLOW).messages
+
+
+def preload_line_words(messages: Iterable[Mapping[str, Text]], names: Iterable[str]) -> None:
+    """Read the shipped flow's messages now when a flow (`messages`: each flow's) lacks one of `names`."""
+    wanted = tuple(names)
+    if any(name not in flow_messages for flow_messages in messages for name in wanted):
+        shipped_messages()

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import logging
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Request, Response, current_app, request
@@ -29,8 +30,9 @@ from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, re
 from ivr.adapters.twiml import render as render_twiml
 from ivr.calls import CallService
 from ivr.core.actions import Say
-from ivr.core.engine import Step
+from ivr.core.engine import Engine, Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
+from ivr.core.flow import Text
 from ivr.rules.directory import Directory
 from ivr.routing import QUEUE_CALLBACK_KEY, callable_number, queue_text
 
@@ -224,7 +226,7 @@ def _connected_goodbye(call_sid: str) -> Response:
         if session is None or session.ended:
             return _twiml(render_says((), hang_up=True), "ended", session.tier if session else "ivr")
         step = _service().handle(call_sid, HangUp(_service().now(call_sid)), channel="phone")
-        goodbye = ((queue_text("goodbye", session.language), session.language),)
+        goodbye = ((queue_text("goodbye", session.language, _messages(session.flow_id)), session.language),)
         return _twiml(render_says(goodbye, hang_up=True, voices=ext.voices), step.session.state, step.session.tier)
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio
         log.error("ending call %s failed: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
@@ -245,8 +247,16 @@ def _resume(call_sid: str, apologise: bool) -> Response:
     actions = step.actions
     if apologise and not step.session.ended:
         language = step.session.language
-        actions = (Say(queue_text("not_connected", language), language, "queue.not_connected"), *actions)
+        said = queue_text("not_connected", language, _messages(step.session.flow_id))
+        actions = (Say(said, language, "queue.not_connected"), *actions)
     return _twiml(_rendered(actions, ext.urls, ext.voices, step), step.session.state, step.session.tier)
+
+
+def _messages(flow_id: str | None) -> Mapping[str, Text]:
+    """The messages of the call's flow (its queue words), or the line's default flow's for a call not known."""
+    engine: Engine = current_app.extensions["ivr"].engine
+    compiled = engine.flows.get(flow_id) if flow_id else None
+    return (compiled or engine.flow()).flow.messages
 
 
 def _rendered(actions: Any, urls: Urls, voices: Voices, step: Step) -> str:
@@ -313,10 +323,11 @@ def queue_wait() -> Response:
             return _twiml(answer.body, answer.state, answer.tier)
         position = params.get("QueuePosition", "").strip()
         only = "" if offers else "_only"
+        messages = _messages(session.flow_id if session is not None else None)
         text = (
-            queue_text("position" + only, language, position=int(position))
+            queue_text("position" + only, language, messages, position=int(position))
             if position.isdigit() and int(position) > 0
-            else queue_text("waiting" + only, language)
+            else queue_text("waiting" + only, language, messages)
         )
         return _twiml(render_queue_wait(text, language, ext.urls, ext.voices), state, tier)
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio

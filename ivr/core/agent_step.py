@@ -515,7 +515,7 @@ def _say_wording(run: _Run, variable: str, prompt_id: str) -> None:
 def _say_queue(run: _Run) -> None:
     """The queue's announcement (as the phone line's wait URL says it): stay on the line, or press for a call-back."""
     language = run.session.language
-    run.actions.append(Say(queue_text("waiting", language), language, "queue.waiting"))
+    run.actions.append(Say(queue_text("waiting", language, run.compiled.flow.messages), language, "queue.waiting"))
 
 
 def _say_var(run: _Run, var: str, prompt_id: str) -> None:

@@ -48,11 +48,13 @@ from ivr.core.registry import Registry, builtin_registry
 from ivr.core.understanding import phrase_words
 from ivr.definitions import yamlsource
 from ivr.definitions.callback_words import check_callback_messages, records_callback
+from ivr.definitions.line_words import check_line_messages
 from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.examples import read_examples
 from ivr.definitions.yamlsource import Mapping, excerpt, load_file, load_text
 from ivr.errors import DefinitionError, Problem, display_path
-from ivr.routing import CALLBACK_MESSAGES
+from ivr.notify import SMS_MESSAGES
+from ivr.routing import CALLBACK_MESSAGES, CALLBACK_WHO, QUEUE_MESSAGES
 from ivr.rules.glossary import avoided_forms
 
 FLOW_FORMAT_VERSION = 1
@@ -67,7 +69,14 @@ DEFAULTS_KEYS = ("max_attempts", "timeout")
 KEYS_REQUIRED = KEYED_PURPOSES  # representative, repeat, previous: a key each
 KEYS_KEYS = GLOBAL_PURPOSES  # ... and supervisor: phrases only (seed 003: "at any time")
 GLOBAL_KEY_KEYS = ("key", "phrases")
-MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify", *CALLBACK_MESSAGES)
+FILLED_MESSAGES: dict[str, tuple[str, ...]] = {
+    **CALLBACK_MESSAGES,
+    **{name: () for name in CALLBACK_WHO.values()},
+    **QUEUE_MESSAGES,
+    **SMS_MESSAGES,
+}
+"""The messages code fills with their own placeholders only (`ivr.definitions.callback_words`, `line_words`)."""
+MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify", *FILLED_MESSAGES)
 MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
 ESCALATION_KEYS = ESCALATIONS
 ESCALATION_REQUIRED = ("representative", "max_attempts")
@@ -108,10 +117,10 @@ _VAR_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 MESSAGE_VARIABLES = {
     "messages.confirm": ("value",),
     "messages.clarify": ("first", "second"),
-    **{f"messages.{name}": variables for name, variables in CALLBACK_MESSAGES.items()},
+    **{f"messages.{name}": variables for name, variables in FILLED_MESSAGES.items()},
 }
 """The placeholders a message fills itself: the value read back, the two topics of a clarifying question, the
-call-back words' (`ivr.routing.CALLBACK_MESSAGES`: those only, `ivr.definitions.callback_words`)."""
+call-back, queue and SMS words' (`FILLED_MESSAGES`: those only, `ivr.definitions.callback_words`, `line_words`)."""
 ENGINE_VARIABLES = frozenset({"service_item"})
 """Session variables the engine sets itself (the service item of a call-back it records)."""
 
@@ -408,6 +417,7 @@ class _FlowBuilder:
                 if text is not None:
                     messages[name] = text
         check_callback_messages(check, raw, messages)
+        check_line_messages(check, raw, messages)
         return messages
 
     def _escalation(self) -> dict[str, dict[str, str]] | None:
@@ -752,8 +762,8 @@ class _FlowBuilder:
             if spec is not None:
                 provided.update(spec.sets)
         for (_, where, name), (check, mapping, key, languages) in self.placeholders.items():
-            if name in provided or name in MESSAGE_VARIABLES.get(where, ()) or where.removeprefix("messages.") in CALLBACK_MESSAGES:
-                continue  # a call-back message's other placeholders: `check_callback_messages` reported them
+            if name in provided or name in MESSAGE_VARIABLES.get(where, ()) or where.removeprefix("messages.") in FILLED_MESSAGES:
+                continue  # a filled message's other placeholders: `check_callback_messages`, `check_line_messages`
             close = _closest_variable(name, provided)
             hint = f"; did you mean {{{close}}}?" if close else ""
             line, shown = mapping.line_of(key), where
