@@ -226,6 +226,8 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         # a pet that damaged a paper is no errand of a pet ("my dog chewed up the letter")
         **{(pet, harm): "petdamaged" for pet in ("dog", "puppy", "cat", "kitten") for harm in (
             "chewed", "chews", "ate", "eaten", "tore", "torn", "ripped", "destroyed", "peed", "shredded")},
+        # the line's own schedule is its hours, no appointment rescheduled ("does your schedule change for the holidays")
+        ("your", "schedule"): "hours", ("your", "schedules"): "hours", ("you", "guys", "schedule"): "hours",
         # a medical test's results are the lab's or the doctor's, no decision of ours ("my blood test results")
         **{(test, *what): "labwork" for test in ("blood", "lab", "urine") for what in (
             ("test",), ("tests",), ("work",), ("draw",), ("panel",), ("results",), ("result",), ("sample",))},

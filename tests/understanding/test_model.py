@@ -1009,13 +1009,14 @@ def test_a_social_security_number_sought_beside_our_card_is_social_securitys(
 
 @pytest.mark.parametrize(
     ("said", "language"),
-    [("cambian su horario para las fiestas de fin de año", "es"), ("oigan en las fiestas decembrinas abren igual", "es")],
+    [("cambian su horario para las fiestas de fin de año", "es"), ("oigan en las fiestas decembrinas abren igual", "es"),
+     ("does your schedule change for thanksgiving week", "en")],
 )
 def test_your_hours_over_the_holidays_are_our_hours(
     model: Callable[[str, str], Model], said: str, language: str
 ) -> None:
-    """"Las fiestas" of December are the holidays (`lexicon.COMPOUNDS`: feriado), no party: with our hours, the
-    hours (8) (v29's round; "over the holidays" already was)."""
+    """"Las fiestas" of December are the holidays (`lexicon.COMPOUNDS`: feriado), no party, and "your schedule" is
+    the line's hours, no appointment rescheduled: the hours (8) (v29's round)."""
     understood = model("main_menu", language).understand(said)
     assert (understood.outcome, understood.choice) == ("route", "8")
 
