@@ -36,7 +36,10 @@ abre la lavandería") is `#errand` and `#other_place`, another place's hours (`_
 day or bus route is `#other_place` (`OTHER_PLACE`: taught for no choice, so the examples route none of them).  A card expiring
 beside a status asked as a question is why it is asked, no hurry (`_EXPIRY`); a trip ahead to someone abroad with a
 hurry makes the place where the caller goes, and its words unsaid (`unsaid`); sign language asked on a line or a
-video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Add a phrase when callers use it for a concept the list already
+video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Gladness at
+what one heard inside a farewell ("that's what i needed to hear") is no court hearing (`_hearing_words` unsaid); a
+Social Security number sought (`_SOUGHT`) beside our card that came is Social Security's, the card why it is sought
+(`_card_words` unsaid, the card concepts dropped).  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -60,7 +63,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "came through", "come through", "verdict", "granted", "accepted", "outcome", "gave me an answer",
             "got an answer", "made up their minds", "signed off", "green light", "finalized", "any answer",
             "got back to me", "kicked it back", "turned down", "said yes", "said no",
-            "gave it the okay",
+            "gave it the okay", "yes or no", "a yes or a no", "yes or a no", "the yes or the no",
         ),
         "pending": (
             "pending", "processing", "still processing", "being processed", "under review", "in review",
@@ -178,6 +181,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "do not match", "not match", "mismatch", "left off my", "dropped my", "name got cut",
             "name is cut", "name cut off", "truncated", "spelled different", "spelled differently",
             "middle initial", "second last name", "maiden name", "wrong order",
+            # someone else's number or name on one's own card
+            "instead of my own", "instead of mine", "instead of me", "not my own", "rather than mine",
+            "rather than my own",
         ),
         "accommodation": (
             "wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane",
@@ -309,6 +315,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "veterans day", "presidents day", "columbus day", "independence day", "martin luther king day",
             "mlk day", "juneteenth", "easter", "good friday", "christmas eve", "new years eve", "federal holiday",
             "indigenous peoples day", "inauguration day",
+            "holidays", "the holidays", "holiday season", "festive season", "holiday hours", "your hours",
+            "special hours", "winter hours", "summer hours", "december hours",
+            "your schedule", "the same hours", "same hours", "different hours", "hours change", "change your hours",
         ),
         "farewell": (
             "bye", "goodbye", "good bye", "that is all", "that is everything", "that will be all",
@@ -324,6 +333,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "going to go now", "go now", "let you go", "hang up now", "figured it out",
             "get off the line", "get off the phone", "hop off", "all sorted", "that is sorted", "i am sorted",
             "all squared away", "going to hang up", "gonna hang up", "i will hang up",
+            # glad of what one heard, and a blessing to close: thanks, no court hearing
+            "needed to hear", "wanted to hear", "good to hear", "glad to hear", "great to hear", "nice to hear",
+            "happy to hear", "relieved to hear", "have a blessed day", "blessed day", "have a blessed", "god bless",
+            "bless you", "be blessed", "blessed evening", "blessed weekend",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
@@ -439,7 +452,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "aprobado", "aprobada", "aprobacion", "negaron", "negado", "negada", "rechazaron", "rechazado",
             "salio", "ya salio", "dictaron", "fallaron", "respuesta", "resultado", "ya me contestaron",
             "me dieron respuesta", "lo dieron por bueno", "ya quedo", "luz verde", "dijeron que si",
-            "dijeron que no", "ya contestaron", "dieron el ok", "dieron el okay",
+            "dijeron que no", "ya contestaron", "dieron el ok", "dieron el okay", "si o no", "un si o un no",
+            "el si o el no",
         ),
         "pending": (
             "pendiente", "en proceso", "procesando", "revisando", "en revision", "avance", "avanzado",
@@ -526,6 +540,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "guion", "sin el guion", "acento", "tilde", "sin acento", "sin la tilde", "no coincide", "no concuerda",
             "no cuadra", "no es igual", "le falta una letra", "falta una letra", "le falta el",
             "segundo apellido", "apellido de soltera", "apellido de casada", "nombre cortado",
+            # el número o el nombre de otra persona en la tarjeta propia
+            "en vez del mio", "en vez de la mia", "en lugar del mio", "en lugar de la mia", "en vez de el mio",
+            "y no el mio", "y no la mia", "en vez de los mios", "en lugar de los mios",
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
@@ -638,6 +655,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "dejan de contestar", "por hoy", "siguen ahi", "sigue alguien", "ya cerraron por hoy", "despues de las",
             "antes de las", "hasta las", "dia de los veteranos", "dia de los presidentes", "dia de la independencia",
             "dia de martin luther king", "semana santa", "viernes santo", "nochebuena", "dia de la raza",
+            "las fiestas", "fiestas decembrinas", "fiestas patrias", "dias de fiesta", "festividades", "dias feriados",
+            "temporada navidena", "fin de ano", "horario de ustedes", "su horario", "horario de diciembre",
+            "horario de invierno", "horario de verano", "horario especial", "horario de fiestas",
             "dia del trabajo", "dia de los caidos", "pascua", "feriado federal",
         ),
         "farewell": (
@@ -649,6 +669,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "fue de ayuda", "ya me puede dejar",
             "encontre mi respuesta", "encontre la respuesta", "ya encontre lo que", "ya me voy", "ya lo resolvi",
             "ya quedo todo", "voy a colgar", "ya cuelgo", "le cuelgo",
+            # contento de lo oído, y una bendición al despedirse: gracias, ninguna audiencia
+            "necesitaba oir", "necesitaba escuchar", "queria oir", "queria escuchar", "que bueno oir",
+            "que bueno escuchar", "me alegra oir", "me alegra escuchar", "gusto oir", "gusto escuchar",
+            "dios le bendiga", "dios lo bendiga", "dios la bendiga", "dios los bendiga", "que dios le bendiga",
+            "que dios lo bendiga", "que dios la bendiga", "bendiciones", "dia bendecido", "bendecido dia",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
@@ -755,7 +780,8 @@ _SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
 _AGE = frozenset({"old", "card", "tarjeta"})
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
-_GOING_ON = {MARK + "farewell": frozenset({"to", "a", "al"})}
+_FAREWELL = MARK + "farewell"
+_GOING_ON = {_FAREWELL: frozenset({"to", "a", "al"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
 have to go to my cousin's" and "me tengo que ir a la oficina" are not."""
 _NEED = MARK + "accommodation"
@@ -808,6 +834,14 @@ errand: an errand the examples taught for a choice ("book a flight home" before 
 status be ours."""
 _PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
 _DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
+_SOCIAL_SECURITY = MARK + "social_security"
+_SOUGHT = {
+    "en": frozenset(tokens("get apply request obtain signup", "en", False)),
+    "es": frozenset(tokens("saco sacar saque tramito tramitar tramite solicito solicitar pido pedir consigo conseguir "
+                           "obtengo obtener", "es", False)),
+}
+"""Words that seek a thing (as words are said): a Social Security number sought beside our card that came ("ya me
+llegó el permiso de trabajo, cómo saco mi número de seguro social") is Social Security's, the card is why."""
 _HURRY = MARK + "hurry"
 _LINES = frozenset({MARK + "military", MARK + "deaf"})
 _LINE_ASKED = {
@@ -1060,7 +1094,10 @@ def unsaid(text: str, language: str, places: bool = True) -> frozenset[str]:
       caller goes, not where the caller is: a trip ahead to someone there with a hurry ("i need my travel paperwork
       sped up so i can be there", `_ABROAD`);
     * the words of sign language (`_SIGNING`) when it is asked on a line, a video or a call (`#deaf`: "una
-      videollamada en lenguaje de señas"), not at an appointment.
+      videollamada en lenguaje de señas"), not at an appointment;
+    * the words of hearing inside a farewell ("good to hear", "qué bueno oír eso"): gladness, no court hearing;
+    * the words of our cards and their arrival when a Social Security number is sought beside them ("my green card
+      came, how do i get a social security number"): why it is sought, not what is asked.
     """
     return reading(text, language, places)[1]
 
@@ -1077,6 +1114,23 @@ def _signing_words(language: str) -> frozenset[str]:
     """The words of `_SIGNING` ("sign", "language", "asl", "lenguaje", "señas") as words are said."""
     return frozenset(word for phrase in _said_as("signing", language) for word in phrase) | \
         frozenset(tokens("sign signing signs", language, False) if language == "en" else ())
+
+
+@functools.cache
+def _card_words(language: str) -> frozenset[str]:
+    """The words of our cards and of their arrival ("work permit", "green card", "came", "llegó") as words are said:
+    beside a Social Security number sought (`_SOUGHT`) they say why it is sought, not what is asked."""
+    table = CONCEPTS.get(language, CONCEPTS["en"])
+    said = (tokens(phrase, language, False) for concept in ("work_permit", "green_card") for phrase in table[concept])
+    arrived = "came arrived received got" if language == "en" else "llego llegaron recibi"
+    return frozenset(word for words in said for word in words) | _CARD_WORDS | frozenset(tokens(arrived, language, False))
+
+
+@functools.cache
+def _hearing_words(language: str) -> frozenset[str]:
+    """The words of hearing ("hear", "oír", "escuchar") as words are said: inside a farewell they are gladness at what
+    was heard ("good to hear"), no court hearing, and say nothing as words."""
+    return frozenset(tokens("hear hearing heard" if language == "en" else "oir escuchar oido escuchado", language, False))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1148,6 +1202,12 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         del found[_NEED]  # "a video line where i can sign to an agent": the accessible line
         found[_DEAF] = None
         away |= _signing_words(language)
+    if _SOCIAL_SECURITY in found and not _SOUGHT.get(language, _SOUGHT["en"]).isdisjoint(said):
+        # "my work permit came, how do i get a social security number": the card is why the number is sought
+        found = dict.fromkeys(concept for concept in found if concept not in _CARDS and concept != _NOT_ARRIVED)
+        away |= _card_words(language)
+    if _FAREWELL in found:  # "that's what i needed to hear", "qué bueno oír eso": gladness, no court hearing
+        away |= _hearing_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):
@@ -1192,15 +1252,26 @@ _A_CARD = {  # a card an employer asks to see is the caller's own, said with an 
     "es": ("un permiso de trabajo", "una green card", "la green card", "el permiso de trabajo", "una tarjeta de trabajo",
            "la tarjeta de residencia", "una mica", "la mica"),
 }
+_SPONSORED = {  # an employer or a relative who filed for the caller: the filing is the caller's own case
+    "en": ("sponsor me", "sponsoring me", "sponsored me", "sponsor for me", "filed for me", "filed papers for me",
+           "filed the papers for me", "filed paperwork for me", "petitioned for me", "petition for me",
+           "put in papers for me", "put in the papers for me"),
+    "es": ("me patrocina", "me patrocino", "patrocinarme", "me esta patrocinando", "me quiere patrocinar",
+           "me van a patrocinar", "metio papeles por mi", "metieron papeles por mi", "metio los papeles por mi",
+           "metieron los papeles por mi", "arreglarme los papeles", "arreglarme papeles", "me arreglen los papeles",
+           "me arregle los papeles", "me pidio", "me pidieron"),
+}
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",
-               *_A_CARD[language],
+               *_A_CARD[language], *_SPONSORED[language],
                *(("receipt number", "case number") if language == "en" else ("numero de recibo", "numero de caso")))
     for language in ("en", "es")
 }
 """How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit",
 a receipt): any of `_WHOSE` with any of `_OUR_THINGS`, or a card said with an article (`_A_CARD`: "the hotel that
-hired me wants to see a work permit" is the caller's card, not the hotel's business).  Read only by
+hired me wants to see a work permit" is the caller's card, not the hotel's business), or one filed for by another
+(`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me", "mi patrón me está patrocinando": the employer
+is who filed, not the business called about).  Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
 
 

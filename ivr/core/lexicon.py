@@ -226,6 +226,12 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         # a pet that damaged a paper is no errand of a pet ("my dog chewed up the letter")
         **{(pet, harm): "petdamaged" for pet in ("dog", "puppy", "cat", "kitten") for harm in (
             "chewed", "chews", "ate", "eaten", "tore", "torn", "ripped", "destroyed", "peed", "shredded")},
+        # the line's own schedule is its hours, no appointment rescheduled ("does your schedule change for the holidays")
+        ("your", "schedule"): "hours", ("your", "schedules"): "hours", ("you", "guys", "schedule"): "hours",
+        # a medical test's results are the lab's or the doctor's, no decision of ours ("my blood test results")
+        **{(test, *what): "labwork" for test in ("blood", "lab", "urine") for what in (
+            ("test",), ("tests",), ("work",), ("draw",), ("panel",), ("results",), ("result",), ("sample",))},
+        ("x", "ray"): "labwork", ("x", "rays"): "labwork", ("xray",): "labwork", ("xrays",): "labwork",
     },
     "es": {
         # a plan to leave, not where the caller is ("estudiar en el extranjero"): no call from abroad
@@ -275,6 +281,10 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("juicio", "de", "custodia"): "cortefamiliar", ("caso", "de", "divorcio"): "cortefamiliar",
         ("implante", "coclear"): "sordo", ("implantes", "cocleares"): "sordo", ("aparato", "auditivo"): "sordo",
         ("aparatos", "auditivos"): "sordo", ("ser", "humano"): "persona", ("persona", "viva"): "persona",
+        # "las fiestas" de diciembre son los días feriados, no una fiesta (que es otro asunto)
+        ("las", "fiestas"): "feriado", ("fiestas", "decembrinas"): "feriado", ("fiestas", "navidenas"): "feriado",
+        ("fiestas", "de", "fin", "de", "ano"): "feriado", ("fiestas", "patrias"): "feriado",
+        ("dias", "de", "fiesta"): "feriado", ("temporada", "de", "fiestas"): "feriado",
         ("de", "los", "veteranos"): "feriado",  # "el día de los veteranos": a holiday, no military line
         ("oficina", "de", "pasaportes"): "oficinapasaportes", ("licencia", "de", "matrimonio"): "licenciamatrimonio",
         ("licencias", "de", "matrimonio"): "licenciamatrimonio", ("servicios", "sociales"): "serviciossociales",
@@ -288,6 +298,11 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         **{(pet, *harm): "mascotadano" for pet in ("perro", "perrito", "perra", "gato", "gatito") for harm in (
             ("mordio",), ("rompio",), ("destrozo",), ("mastico",), ("se", "comio"), ("se", "la", "comio"),
             ("se", "lo", "comio"), ("la", "mordio"), ("lo", "mordio"), ("la", "rompio"), ("lo", "rompio"))},
+        # los resultados de un examen médico son del laboratorio o del doctor, ninguna decisión nuestra
+        **{(test, *what): "analisislab" for test in ("analisis", "examen", "examenes", "prueba", "pruebas", "estudios")
+           for what in (("de", "sangre"), ("de", "orina"), ("de", "laboratorio"), ("del", "laboratorio"),
+                        ("clinicos",), ("clinico",))},
+        ("resultados", "del", "laboratorio"): "analisislab", ("resultados", "de", "laboratorio"): "analisislab",
     },
 }
 """Word groups that mean one thing ("in person" is not "a person"; a "date of birth" is not a court date)."""
@@ -307,7 +322,8 @@ ELSEWHERE = {
         "dermatologist chiropractor yoga pilates zumba karate pottery bowling league socialservices petadoption "
         "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon "
         "pool pools swimming ymca golf tee teetime museum zoo aquarium beach cinema theater theatre movies "
-        "arcade bakery cafe spa tennis pickleball racquetball playground dinner table".split()
+        "arcade bakery cafe spa tennis pickleball racquetball playground dinner table "
+        "labwork lab labs laboratory mammogram biopsy ultrasound cholesterol".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -322,7 +338,7 @@ ELSEWHERE = {
         "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
         "capilla templo mezquita sinagoga "
         "piscina piscinas alberca gimnasio golf museo zoologico acuario playa cine teatro panaderia cafeteria tenis "
-        "parque mesa cena".split()
+        "parque mesa cena analisislab laboratorio radiografia mamografia biopsia ultrasonido colesterol".split()
     ),
 }
 """Words that name another business or everyday errand (the pharmacy, the bank, car insurance, a bill):

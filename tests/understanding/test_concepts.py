@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.concepts import CONCEPTS, LOST_CARD, MARK, about_ours, concepts
+from ivr.core.concepts import CONCEPTS, LOST_CARD, MARK, about_ours, concepts, unsaid
 from ivr.core.machine import CompiledFlow
 from ivr.core.wording import tokens
 
@@ -829,3 +829,42 @@ def test_v28s_rules_keep_what_they_do_not_cover(said: str, language: str, kept: 
 def test_ones_asylum_is_ones_own_case(said: str, language: str) -> None:
     """"My asylum", "mi asilo" say the sentence is about the caller's own case with USCIS (v28's round)."""
     assert about_ours(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my employer sponsored me and wants to know where it is", "en"), ("mi patrón me quiere patrocinar", "es")],
+)
+def test_one_filed_for_by_an_employer_is_ones_own_case(said: str, language: str) -> None:
+    """"Sponsor me", "me quiere patrocinar": the filing is the caller's own case with USCIS (v29's round)."""
+    assert about_ours(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("did they give us a yes or a no", "en"), ("ya les dieron un sí o un no", "es")]
+)
+def test_a_yes_or_a_no_is_a_decision(said: str, language: str) -> None:
+    """"A yes or a no", "un sí o un no" ask for the decision (`#decided`) (v29's round)."""
+    assert "#decided" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "word"),
+    [("glad to hear that thanks", "en", "hear"), ("qué bueno escuchar eso gracias", "es", "escuch")],
+)
+def test_hearing_inside_a_farewell_is_unsaid(said: str, language: str, word: str) -> None:
+    """"Glad to hear", "qué bueno escuchar" are a farewell, and the hearing word says nothing as a word (no court
+    hearing) (v29's round)."""
+    assert "#farewell" in concepts(said, language) and word in unsaid(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the green card came how do i get a social security number", "en"),
+     ("ya me llegó el permiso de trabajo cómo tramito el seguro social", "es")],
+)
+def test_a_social_security_number_sought_drops_the_card_that_came(said: str, language: str) -> None:
+    """A Social Security number sought beside our card that came: no card concept, no card that never came, the
+    Social Security concept kept (v29's round)."""
+    named = concepts(said, language)
+    assert "#social_security" in named and not {"#green_card", "#work_permit", "#not_arrived"} & set(named)

@@ -951,3 +951,82 @@ def test_a_decision_on_ones_asylum_asked_for_a_bank_is_case_status(
     decision does not make it another business's, and the examples' case status (1) routes (v28's round)."""
     understood = model("main_menu", language).understand(said)
     assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the hotel that hired me petitioned for me i want to know if they got a yes or a no", "en"),
+     ("la tienda donde trabajo me está patrocinando y quiero saber si ya les contestaron", "es")],
+)
+def test_an_employer_that_filed_for_the_caller_asks_the_status_of_ones_own_case(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """An employer that filed to sponsor the caller ("sponsor me", "me está patrocinando") is who filed, not another
+    business called about: the examples' case status (1) routes (v29's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my green card came with my mother's a number on it instead of mine", "en"),
+     ("pusieron la foto de mi hermana en mi permiso de trabajo en vez de la mía", "es")],
+)
+def test_someone_elses_details_on_ones_card_are_a_correction(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Another person's number or date printed on one's card "instead of mine" is a typo to correct: service
+    requests (4), not fingerprints (v29's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("wonderful that's just what i wanted to hear god bless you", "en"),
+     ("me alegra escuchar eso gracias que dios la bendiga", "es")],
+)
+def test_gladness_at_what_one_heard_ends_the_call(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """"What I wanted to hear", "me alegra oír eso" with a blessing is thanks and goodbye: ending the call (9), no
+    court hearing of other agencies (v29's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "9")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the work permit arrived how do i request a social security card", "en"),
+     ("ya me llegó la green card y ahora dónde saco la tarjeta del seguro social", "es")],
+)
+def test_a_social_security_number_sought_beside_our_card_is_social_securitys(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """Our card came and the caller asks how to get a Social Security number: Social Security's, other agencies
+    (7); the card is why it is sought, no card that never came (v29's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "7")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("cambian su horario para las fiestas de fin de año", "es"), ("oigan en las fiestas decembrinas abren igual", "es"),
+     ("does your schedule change for thanksgiving week", "en")],
+)
+def test_your_hours_over_the_holidays_are_our_hours(
+    model: Callable[[str, str], Model], said: str, language: str
+) -> None:
+    """"Las fiestas" of December are the holidays (`lexicon.COMPOUNDS`: feriado), no party, and "your schedule" is
+    the line's hours, no appointment rescheduled: the hours (8) (v29's round)."""
+    understood = model("main_menu", language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "8")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i'm calling to see if my blood work results came back", "en"),
+     ("ya salieron los resultados de mis exámenes de laboratorio", "es")],
+)
+def test_a_medical_tests_results_are_not_routed(model: Callable[[str, str], Model], said: str, language: str) -> None:
+    """A blood test's or a lab's results are the doctor's business, no decision of ours: out of scope, not routed
+    (v29's round; issue 16: out-of-scope utterances must not be routed)."""
+    assert model("main_menu", language).understand(said).outcome != "route"
