@@ -97,7 +97,7 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE}
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número").  Another place's own business (its hours,
 a school's snow day or bus route: `concepts.OTHER_PLACE`) is taught for no choice, though an errand is."""
-TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO})
+TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry"})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
