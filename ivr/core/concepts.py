@@ -39,7 +39,9 @@ hurry makes the place where the caller goes, and its words unsaid (`unsaid`); si
 video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Gladness at
 what one heard inside a farewell ("that's what i needed to hear") is no court hearing (`_hearing_words` unsaid); a
 Social Security number sought (`_SOUGHT`) beside our card that came is Social Security's, the card why it is sought
-(`_card_words` unsaid, the card concepts dropped).  Add a phrase when callers use it for a concept the list already
+(`_card_words` unsaid, the card concepts dropped).  Printing beside a record of entry ("print my i ninety four")
+prints the record, no fingerprints (`_printing_words` unsaid); a time of day beside an appointment ("tomorrow
+morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 

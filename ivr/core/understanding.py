@@ -103,7 +103,9 @@ of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost car
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
 question of general information the main menu has no option for (`#general_info`: how to apply, a fee, which form,
 where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
-one shared word ("citizenship", "application", "status") does not send it to an option."""
+one shared word ("citizenship", "application", "status") does not send it to an option.  So is a service request named
+(`#inquiry`: "a service request", "una solicitud de servicio"): its answer or progress asked is the service requests'
+menu, not the case's status its words lean to ("me dieron un número de solicitud de servicio, ya hubo respuesta")."""
 REMOVAL = {
     "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
            "anklemonitor"),

@@ -876,8 +876,8 @@ def test_a_social_security_number_sought_drops_the_card_that_came(said: str, lan
      ("can i print out my arrival departure record from cbp", "en", "print")],
 )
 def test_printing_a_record_of_entry_is_no_fingerprints(said: str, language: str, word: str) -> None:
-    """Printing beside a record of entry (`#border`: an I-94, an arrival-departure record) prints the record: no `#prints`,
-    and the printing word says nothing as a word (v30's round; DOMAIN.md: an I-94 is CBP's, other agencies)."""
+    """Printing beside a record of entry (`#border`: an I-94, an arrival-departure record) prints the record: no
+    `#prints`, and the printing word says nothing as a word (v30's round; DOMAIN.md: an I-94 is CBP's, other agencies)."""
     named = concepts(said, language)
     assert "#border" in named and "#prints" not in named and tokens(word, language, False)[0] in unsaid(said, language)
 
