@@ -39,7 +39,9 @@ hurry makes the place where the caller goes, and its words unsaid (`unsaid`); si
 video is the accessible line (`_SIGNING`); what fingerprints are taken with is no purchase (`_PRINT_TOOLS`).  Gladness at
 what one heard inside a farewell ("that's what i needed to hear") is no court hearing (`_hearing_words` unsaid); a
 Social Security number sought (`_SOUGHT`) beside our card that came is Social Security's, the card why it is sought
-(`_card_words` unsaid, the card concepts dropped).  Add a phrase when callers use it for a concept the list already
+(`_card_words` unsaid, the card concepts dropped).  Printing beside a record of entry ("print my i ninety four")
+prints the record, no fingerprints (`_printing_words` unsaid); a time of day beside an appointment ("tomorrow
+morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  Add a phrase when callers use it for a concept the list already
 has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -280,6 +282,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
+            "arrival departure record",
         ),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
@@ -624,7 +627,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
-            "puerto de entrada", "i94", "registro de entrada",
+            "puerto de entrada", "i94", "registro de entrada", "registro de llegada", "registro de entrada y salida",
         ),
         "social_security": ("seguro social",),
         "military": (
@@ -821,13 +824,21 @@ _SIGNING: dict[str, tuple[str, ...]] = {"en": ("sign language", "asl"), "es": ("
 línea de video en lengua de señas"), not an interpreter at an interview."""
 _SIGN_LINE = {"en": "line lines number phone call calls video videophone videocall relay",
               "es": "linea lineas numero telefono llamada llamadas video videollamada"}
-_PRINTS = MARK + "prints"
+_PRINTS, _BORDER = MARK + "prints", MARK + "border"
 _PRINT_TOOLS: dict[str, tuple[str, ...]] = {
     "en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
     "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
 """What fingerprints are taken with (ink, a glass scanner, "tinta", "escáner"): a word of `gazetteers.GOODS` among
 them ("glasses") said with `#prints` is how the prints are taken, no purchase ("do they still use ink for the prints
 or one of those glass scanners now")."""
+_DAY_TIMES: dict[str, tuple[str, ...]] = {
+    "en": ("in the morning", "tomorrow morning", "early morning", "in the evening", "at night", "lunch time",
+           "lunchtime"),
+    "es": ("en la manana", "manana en la manana", "por la manana", "en la tarde", "por la tarde", "temprano")}
+"""The times of a day ("tomorrow morning", "por la mañana") that `#hours` reads: said beside an appointment or an
+interview (`_BOOKED`) they are when it is set, not the line's hours asked ("i have an appointment at the uscis office
+tomorrow morning")."""
+_BOOKED = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
 _GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
@@ -1009,7 +1020,7 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     """The phrases of a table per language (`_EXPIRY`, `_SIGNING`, `_PRINT_TOOLS`, by name) as concept phrases are
     said."""
     tables: dict[str, dict[str, tuple[str, ...]]] = {
-        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS}
+        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1133,6 +1144,20 @@ def _hearing_words(language: str) -> frozenset[str]:
     return frozenset(tokens("hear hearing heard" if language == "en" else "oir escuchar oido escuchado", language, False))
 
 
+@functools.cache
+def _booked(language: str) -> frozenset[str]:
+    """`_BOOKED` (an appointment, an interview, "cita") as words are said."""
+    return frozenset(tokens(_BOOKED.get(language, _BOOKED["en"]), language, False))
+
+
+@functools.cache
+def _printing_words(language: str) -> frozenset[str]:
+    """The words of printing a paper ("print", "printed", "print out") as words are said: beside a record of entry
+    (`#border`: "print my i ninety four") they print the record, no fingerprints, and say nothing as words."""
+    return frozenset(tokens("print prints printed printing printout" if language == "en" else
+                            "imprimir imprimo imprime imprimi impreso impresion", language, False))
+
+
 @functools.lru_cache(maxsize=16384)
 def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
     """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
@@ -1174,6 +1199,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
         # "did the judge's decision come out": the court's, no case status of ours
         found = dict.fromkeys(concept for concept in found if concept not in STATUS)
+    if heard.get(_HOURS) and set(heard[_HOURS]) <= _said_as("day_times", language) and \
+            not _booked(language).isdisjoint(said):
+        del found[_HOURS]  # "an appointment at the uscis office tomorrow morning": when it is set, not our hours
     if _GOODS in found and _PRINTS in found and set(heard[_GOODS]) <= _said_as("print_tools", language):
         del found[_GOODS]  # "do they still use ink for the prints or one of those glass scanners": how prints are taken
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
@@ -1206,6 +1234,11 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # "my work permit came, how do i get a social security number": the card is why the number is sought
         found = dict.fromkeys(concept for concept in found if concept not in _CARDS and concept != _NOT_ARRIVED)
         away |= _card_words(language)
+    if _PRINTS in found and _BORDER in found and set(word for phrase in heard[_PRINTS] for word in phrase) <= \
+            _printing_words(language):
+        # "how do i print out my i ninety four", "imprimir mi registro de entrada": the record printed, no fingerprints
+        del found[_PRINTS]
+        away |= _printing_words(language)
     if _FAREWELL in found:  # "that's what i needed to hear", "qué bueno oír eso": gladness, no court hearing
         away |= _hearing_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):

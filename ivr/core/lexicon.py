@@ -232,6 +232,8 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         **{(test, *what): "labwork" for test in ("blood", "lab", "urine") for what in (
             ("test",), ("tests",), ("work",), ("draw",), ("panel",), ("results",), ("result",), ("sample",))},
         ("x", "ray"): "labwork", ("x", "rays"): "labwork", ("xray",): "labwork", ("xrays",): "labwork",
+        # the new year is a holiday ("the week of new year's"), nothing new nor a year of waiting
+        ("new", "years"): "holiday", ("new", "year"): "holiday", ("newyears",): "holiday",
     },
     "es": {
         # a plan to leave, not where the caller is ("estudiar en el extranjero"): no call from abroad
@@ -240,6 +242,9 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
             "salir", "sale", "mudarse", "semestre", "intercambio") for where in (("al", "extranjero"), ("en", "el", "extranjero"))},
         # one of our service centers ("un recibo del centro de servicio de nebraska"): no service request
         ("centro", "de", "servicio"): "centroservicio", ("centro", "de", "servicios"): "centroservicio",
+        # a service request made ("una solicitud de servicio"): no application ("mi solicitud") of a case
+        ("solicitud", "de", "servicio"): "solicitudservicio", ("solicitudes", "de", "servicio"): "solicitudservicio",
+        ("solicitud", "de", "servicios"): "solicitudservicio",
         ("en", "persona"): "enpersona", ("cara", "a", "cara"): "enpersona",
         ("fuerza", "aerea"): "fuerzaaerea", ("guardia", "costera"): "guardiacostera",
         ("guardia", "nacional"): "guardianacional", ("fecha", "de", "nacimiento"): "nacimiento",
@@ -285,6 +290,7 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("las", "fiestas"): "feriado", ("fiestas", "decembrinas"): "feriado", ("fiestas", "navidenas"): "feriado",
         ("fiestas", "de", "fin", "de", "ano"): "feriado", ("fiestas", "patrias"): "feriado",
         ("dias", "de", "fiesta"): "feriado", ("temporada", "de", "fiestas"): "feriado",
+        ("ano", "nuevo"): "feriado",  # "la semana de año nuevo": a holiday, nothing new nor a year
         ("de", "los", "veteranos"): "feriado",  # "el día de los veteranos": a holiday, no military line
         ("oficina", "de", "pasaportes"): "oficinapasaportes", ("licencia", "de", "matrimonio"): "licenciamatrimonio",
         ("licencias", "de", "matrimonio"): "licenciamatrimonio", ("servicios", "sociales"): "serviciossociales",

@@ -97,13 +97,15 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE}
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número").  Another place's own business (its hours,
 a school's snow day or bus route: `concepts.OTHER_PLACE`) is taught for no choice, though an errand is."""
-TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO})
+TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry"})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
 question of general information the main menu has no option for (`#general_info`: how to apply, a fee, which form,
 where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
-one shared word ("citizenship", "application", "status") does not send it to an option."""
+one shared word ("citizenship", "application", "status") does not send it to an option.  So is a service request named
+(`#inquiry`: "a service request", "una solicitud de servicio"): its answer or progress asked is the service requests'
+menu, not the case's status its words lean to ("me dieron un número de solicitud de servicio, ya hubo respuesta")."""
 REMOVAL = {
     "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
            "anklemonitor"),

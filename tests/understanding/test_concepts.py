@@ -868,3 +868,34 @@ def test_a_social_security_number_sought_drops_the_card_that_came(said: str, lan
     Social Security concept kept (v29's round)."""
     named = concepts(said, language)
     assert "#social_security" in named and not {"#green_card", "#work_permit", "#not_arrived"} & set(named)
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "word"),
+    [("where do i print a copy of my i 94 for the dmv", "en", "print"),
+     ("can i print out my arrival departure record from cbp", "en", "print")],
+)
+def test_printing_a_record_of_entry_is_no_fingerprints(said: str, language: str, word: str) -> None:
+    """Printing beside a record of entry (`#border`: an I-94, an arrival-departure record) prints the record: no
+    `#prints`, and the printing word says nothing as a word (v30's round; DOMAIN.md: an I-94 is CBP's, other agencies)."""
+    named = concepts(said, language)
+    assert "#border" in named and "#prints" not in named and tokens(word, language, False)[0] in unsaid(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("my appointment at the local office is tomorrow morning", "en"),
+     ("tengo la entrevista en la oficina por la mañana", "es")],
+)
+def test_a_time_of_day_beside_an_appointment_is_no_hours_asked(said: str, language: str) -> None:
+    """A time of day beside an appointment or an interview ("tomorrow morning", "por la mañana") is when it is set,
+    not the line's hours (`#hours`) (v30's round)."""
+    assert "#hours" not in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("are you open the day after new year's", "en"), ("abren el día de año nuevo", "es")]
+)
+def test_the_new_year_is_a_holiday(said: str, language: str) -> None:
+    """"New year's", "año nuevo" are a holiday (our hours), nothing new nor a year of waiting (v30's round)."""
+    assert "#hours" in concepts(said, language) and not {"new", "ano"} & set(tokens(said, language, False))

@@ -1030,3 +1030,19 @@ def test_a_medical_tests_results_are_not_routed(model: Callable[[str, str], Mode
     """A blood test's or a lab's results are the doctor's business, no decision of ours: out of scope, not routed
     (v29's round; issue 16: out-of-scope utterances must not be routed)."""
     assert model("main_menu", language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i opened a service request last month has anybody answered it yet", "en"),
+     ("abrí una solicitud de servicio hace un mes quiero saber si ya la contestaron", "es")],
+)
+def test_a_service_request_asked_after_routes_to_service_requests(said: str, language: str) -> None:
+    """A service request already made, its answer asked after, is the service requests' menu (4), not the case's
+    status (1): "solicitud de servicio" is no application, and `#inquiry` routes only where the examples taught it
+    (v30's round; DOMAIN.md: option 4 follows up on a service request)."""
+    from ivr.trainers.understand import compiled
+
+    model = compiled("uscis_contact_center").states["main_menu"].understanding[language]
+    understood = model.understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "4")
