@@ -11,13 +11,16 @@ test still gets its own app, clock and in-memory database.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 
+from ivr.definitions.flows import FLOWS_ROOT
 from ivr.testing import PhoneCall, Turn
 
 TOKEN = "test-auth-token"  # tests/conftest.py signs with this token
@@ -117,3 +120,21 @@ def tier1(dial: Callable[..., Live]) -> Live:
     assert turn.state == "tier1.topic"
     return live
 
+
+@pytest.fixture
+def edited_flow(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the shipped flow and its fragments with each (old, new) replaced in its main file; each old
+    text must stand there exactly once."""
+
+    def edit(*changes: tuple[str, str]) -> Path:
+        folder = tmp_path / "flows"
+        shutil.copytree(FLOWS_ROOT, folder, dirs_exist_ok=True)
+        main = folder / "uscis_contact_center.yaml"
+        text = main.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        main.write_text(text, encoding="utf-8")
+        return main
+
+    return edit

@@ -9,12 +9,10 @@ what the loader refuses in these words, by the golden files tests/data/flows/bro
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from ivr.definitions.flows import FLOWS_ROOT
 from ivr.errors import ConfigError
 from tests.live.test_sms import CREDENTIALS, RecordingHttpClient
 
@@ -24,23 +22,6 @@ NEW_PROMISE = '    en: "{who} will phone you at {number}. Write down your servic
 SHIPPED_SMS = '    en: "USCIS Contact Center (simulated): {who} will call you back. Service item number: {item}.'
 NEW_SMS = '    en: "USCIS Contact Center (simulated): {who} will phone you. Your service item: {item}.'
 
-
-@pytest.fixture
-def edited_flow(tmp_path: Path):
-    """A copy of the shipped flow and its fragments with `replace(old, new)` applied to its main file."""
-
-    def edit(*changes: tuple[str, str]) -> Path:
-        folder = tmp_path / "flows"
-        shutil.copytree(FLOWS_ROOT, folder, dirs_exist_ok=True)
-        main = folder / "uscis_contact_center.yaml"
-        text = main.read_text(encoding="utf-8")
-        for old, new in changes:
-            assert text.count(old) == 1, old
-            text = text.replace(old, new)
-        main.write_text(text, encoding="utf-8")
-        return main
-
-    return edit
 
 
 def _tier2_callback(dial, flow: Path, **settings):

@@ -11,13 +11,10 @@ callback_who_*.yaml, service_request_sms_*.yaml and callback_sms_tier1_*.yaml.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from ivr.core.registry import Effect
-from ivr.definitions.flows import FLOWS_ROOT, load_flow
+from ivr.definitions.flows import load_flow
 from ivr.notify import Sms, messages_for
 from ivr.routing import queue_text, shipped_messages
 from tests.live.test_sms import CREDENTIALS, REQUEST, RecordingHttpClient
@@ -66,23 +63,6 @@ TIER1_SMS = {
            '    es: "USCIS (simulado): un representante lo llamará. Número de servicio {item}."'),
 }
 
-
-@pytest.fixture
-def edited_flow(tmp_path: Path):
-    """A copy of the shipped flow and its fragments with each (old line, new line) replaced in its main file."""
-
-    def edit(*changes: tuple[str, str]) -> Path:
-        folder = tmp_path / "flows"
-        shutil.copytree(FLOWS_ROOT, folder, dirs_exist_ok=True)
-        main = folder / "uscis_contact_center.yaml"
-        text = main.read_text(encoding="utf-8")
-        for old, new in changes:
-            assert text.count(old + "\n") == 1, old
-            text = text.replace(old + "\n", new + "\n")
-        main.write_text(text, encoding="utf-8")
-        return main
-
-    return edit
 
 
 @pytest.mark.parametrize(
