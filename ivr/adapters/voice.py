@@ -154,7 +154,9 @@ def _idempotency_key(req: Request, at_step: int | None) -> str | None:
         return "token:" + token[:160]
     if at_step is None:
         return None  # no way to tell a retry from the same key pressed again at a new menu
-    form = "&".join(f"{key}={value}" for key, value in sorted(req.form.items(multi=True)))
+    # every (name, value) pair, repeated names too, in order (read from the multi-dict's lists at once)
+    pairs = sorted([(key, value) for key, values in dict.items(req.form) for value in values])
+    form = "&".join([f"{key}={value}" for key, value in pairs])
     digest = hashlib.sha256(f"{req.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
     return "body:" + digest
 
