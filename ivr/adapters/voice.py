@@ -129,14 +129,31 @@ IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
 IDEMPOTENCY_ENVIRON = "HTTP_" + IDEMPOTENCY_HEADER.upper().replace("-", "_")
 
 
-@functools.lru_cache(maxsize=8)
 def _stepped(urls: Urls) -> Urls:
-    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`)."""
+    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`; the
+    app's own `Urls` object is found by identity, without hashing its five URLs per webhook)."""
+    last = _last_stepped
+    if last is not None and last[0] is urls:
+        return last[1]
+    return _stepped_anew(urls)
 
+
+_last_stepped: tuple[Urls, Urls] | None = None
+
+
+@functools.lru_cache(maxsize=8)
+def _stepped_urls(urls: Urls) -> Urls:
     def mark(url: str) -> str:
         return url + ("&" if "?" in url else "?") + "step=" + STEP_MARK
 
     return dataclasses.replace(urls, gather=mark(urls.gather), silence=mark(urls.silence))
+
+
+def _stepped_anew(urls: Urls) -> Urls:
+    global _last_stepped
+    stepped = _stepped_urls(urls)
+    _last_stepped = (urls, stepped)
+    return stepped
 
 
 def _step_number(req: Request) -> int | None:

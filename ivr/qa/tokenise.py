@@ -130,10 +130,12 @@ class Tokeniser:
         """The identifiers a call holds between steps, as (validator, value): its verified receipt and
         what it collected (a read-back, a later prompt or the request it files may say them)."""
         found = [("receipt_number", session.verified_receipt)] if session.verified_receipt else []
-        for name, validator in self.held_vars.get(session.flow_id, {}).items():
-            value = session.vars.get(name)
-            if value:
-                found.append((validator, str(value)))
+        variables = session.vars
+        if variables:  # none until the call collects something
+            for name, validator in self.held_vars.get(session.flow_id, _NO_VALIDATORS).items():
+                value = variables.get(name)
+                if value:
+                    found.append((validator, str(value)))
         return tuple(found)
 
     def entry(
