@@ -129,7 +129,8 @@ def _read_form(req: Request, length: int) -> bool:
 
 def _valid(validator: RequestValidator, signature: str, req: Request, base: str, post: bool) -> bool:
     """One HMAC over the URL as received; twilio's full `validate` only when that differs."""
-    params = _Lists(dict.items(req.form)) if post else _NO_PARAMS  # every name and value, repeated names too, as signed
+    # every name and value, repeated names too, as signed (a multi-dict is a dict of lists underneath)
+    params = _Lists(dict.items(req.form)) if post else _NO_PARAMS  # type: ignore[arg-type]
     if hmac.compare_digest(validator.compute_signature(_received_url(req, base), params), signature):
         return True
     return bool(validator.validate(signed_url(req, base), params, signature))
