@@ -639,7 +639,7 @@ class _SqlCallTransaction(CallTransaction):
         self._write(self.sql.record_identity_failure, (self._subject(subject), _utc_text(at)))
 
     def _subject(self, subject: str) -> str:
-        return hmac.new(self.store.ledger_key, f"{self.world}|{subject}".encode(), hashlib.sha256).hexdigest()
+        return hmac.digest(self.store.ledger_key, f"{self.world}|{subject}".encode(), "sha256").hex()  # one call, in C
 
 
 def _utc_text(moment: dt.datetime) -> str:
