@@ -73,8 +73,12 @@ def _twiml(body: str, state: str, tier: str) -> Response:
     return response
 
 
-def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = None) -> Response:
+def _answer(
+    call_sid: str, event: Event, req: Request | None = None, ext: Any = None, params: dict[str, str] | None = None
+) -> Response:
     req = req or current_request()
+    if params is None:
+        params = _params(req)
     if not _frozen:
         _freeze_start_up(req.environ)
     ext = ext or current_app.extensions["ivr"]
@@ -87,7 +91,7 @@ def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = 
 
     try:
         answer = ext.calls.answer(call_sid, event, render, key=_idempotency_key(req, at_step), at_step=at_step,
-                                  flow_id=ext.live_flow(req.form.get("To")), caller=req.form.get("From"))
+                                  flow_id=ext.live_flow(params.get("To")), caller=params.get("From"))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
@@ -192,7 +196,7 @@ def incoming() -> Response:
     call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    return _answer(call_sid, CallStarted(ext.calls.now(), caller=params.get("From") or None), req, ext)
+    return _answer(call_sid, CallStarted(ext.calls.now(), caller=params.get("From") or None), req, ext, params)
 
 
 @bp.route("/voice/gather", methods=["GET", "POST"])
@@ -212,7 +216,7 @@ def gather() -> Response:
         event = Speech(now, params["SpeechResult"], _confidence(params.get("Confidence")))
     else:
         event = NoInput(now)
-    return _answer(call_sid, event, req, ext)
+    return _answer(call_sid, event, req, ext, params)
 
 
 @bp.route("/voice/resume", methods=["GET", "POST"])
