@@ -151,10 +151,7 @@ class Tokeniser:
         given = entry.get("input") or {}
         known = tuple(known)
         language = str(entry.get("language", "en"))
-        redactor, swap = self._swapper(
-            known=known, caller=caller, cases=cases, validator=validator,
-            language=language if state_before != "language" else "en", given=given,
-        )
+        redactor, swap = self._swapper(known, caller, cases, validator, language if state_before != "language" else "en", given)
         out = dict(entry)
         out["input"] = self._input(redactor, swap, given, validator, state_before, state_before in validators, language)
         # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is,
