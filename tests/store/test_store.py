@@ -281,10 +281,10 @@ def test_a_session_not_in_its_fields_order_is_stored_through_its_dict():
     assert len(_loads_path(_session_json(long))) == PATH_TAIL
 
 
-def _loads_path(text: str) -> list[str]:
+def _loads_path(stored: str) -> list[str]:
     import json
 
-    return list(json.loads(text)["path"])
+    return list(json.loads(stored)["path"])
 
 
 def test_a_whole_stored_session_loads_as_it_was_and_owns_its_tier_changes():
