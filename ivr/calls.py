@@ -249,6 +249,13 @@ class CallService:
 def _entry(step: Step, before: str, event: Event, world: CaseWorld) -> dict[str, Any]:
     """One transcript entry: the caller's input and everything the call did in reply."""
     session = step.session
+    prompts: list[dict[str, Any]] = []
+    actions: list[dict[str, Any]] = []
+    for action in step.actions:  # one pass: what was said, and what else was done
+        if type(action) is Say or isinstance(action, Say):
+            prompts.append({"id": action.prompt_id, "language": action.language, "text": action.text})
+        else:
+            actions.append(_action(action))
     entry: dict[str, Any] = {
         "type": "step",
         "at": event.now.isoformat(),
@@ -258,8 +265,8 @@ def _entry(step: Step, before: str, event: Event, world: CaseWorld) -> dict[str,
         "tier": session.tier,
         "language": session.language,
         "entered": list(step.entered),
-        "prompts": [{"id": a.prompt_id, "language": a.language, "text": a.text} for a in step.actions if isinstance(a, Say)],
-        "actions": [_action(a) for a in step.actions if not isinstance(a, Say)],
+        "prompts": prompts,
+        "actions": actions,
     }
     if step.effects:
         entry["effects"] = [{"kind": e.kind, **dict(e.data)} for e in step.effects]

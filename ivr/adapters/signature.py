@@ -43,7 +43,6 @@ from urllib.parse import parse_qsl, urlsplit
 from flask import Request, Response, current_app, request
 from twilio.request_validator import RequestValidator
 from werkzeug import urls as _urls  # noqa: F401: registers the "werkzeug.url_quote" decoding errors handler
-from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.sansio.utils import get_content_length
 
@@ -130,7 +129,8 @@ def _read_form(req: Request, length: int) -> bool:
 
 def _valid(validator: RequestValidator, signature: str, req: Request, base: str, post: bool) -> bool:
     """One HMAC over the URL as received; twilio's full `validate` only when that differs."""
-    params = req.form if post else _NO_PARAMS  # every name and value, repeated names too, as signed
+    # every name and value, repeated names too, as signed (a multi-dict is a dict of lists underneath)
+    params = _Lists(dict.items(req.form)) if post else _NO_PARAMS  # type: ignore[arg-type]
     if hmac.compare_digest(validator.compute_signature(_received_url(req, base), params), signature):
         return True
     return bool(validator.validate(signed_url(req, base), params, signature))
@@ -163,4 +163,13 @@ def base_path(public_base_url: str | None) -> str:
     return urlsplit(public_base_url).path.rstrip("/")
 
 
-_NO_PARAMS: MultiDict[str, str] = MultiDict()
+class _Lists(dict[str, list[str]]):
+    """A form's names with their lists of values (a werkzeug multi-dict's own lists, not copied), as twilio's
+    `compute_signature` reads them: through `getall`, the first method it tries.  Handed the multi-dict
+    itself, it raised and caught an AttributeError for every name (a multi-dict has no `getall`), then
+    copied the name's values with `getlist`: about 1.5 µs a name, and Twilio sends some twenty."""
+
+    getall = dict.__getitem__
+
+
+_NO_PARAMS = _Lists()

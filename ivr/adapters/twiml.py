@@ -57,11 +57,31 @@ def render(actions: Sequence[CallAction], urls: Urls = Urls(), voices: Voices = 
     document is memoised on the actions themselves; steps carrying unhashable
     context (a dial's parameters) are rendered afresh.
     """
-    key = (tuple(actions), urls, voices)
+    said = tuple(actions)
+    known = _by_identity.get((*map(id, said), id(urls), id(voices)))
+    if known is not None and known[1] is urls and known[2] is voices and _same_objects(known[0], said):
+        return known[3]
+    key = (said, urls, voices)
     try:
-        return _render_cached(key)
+        body = _render_cached(key)
     except TypeError:
         return _render(actions, urls, voices)
+    if len(_by_identity) >= IDENTITY_CACHE:
+        _by_identity.clear()
+    _by_identity[(*map(id, said), id(urls), id(voices))] = (said, urls, voices, body)
+    return body
+
+
+IDENTITY_CACHE = 2048
+_by_identity: dict[tuple[int, ...], tuple[tuple[CallAction, ...], Urls, Voices, str]] = {}
+"""Documents by the identity of their actions: a state's planned `Say`s and `Gather` are the same objects for
+every call in it, so most steps find their document here without hashing and comparing the actions' texts
+(which `_render_cached`'s key costs: 5-7 µs a step).  An entry holds its actions, so their ids stay theirs;
+the actions are frozen, so the same objects always render the same document."""
+
+
+def _same_objects(kept: tuple[CallAction, ...], said: tuple[CallAction, ...]) -> bool:
+    return len(kept) == len(said) and all(a is b for a, b in zip(kept, said))
 
 
 @functools.lru_cache(maxsize=2048)

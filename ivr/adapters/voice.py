@@ -75,8 +75,12 @@ def _twiml(body: str, state: str, tier: str) -> Response:
     return response
 
 
-def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = None) -> Response:
+def _answer(
+    call_sid: str, event: Event, req: Request | None = None, ext: Any = None, params: dict[str, str] | None = None
+) -> Response:
     req = req or current_request()
+    if params is None:
+        params = _params(req)
     if not _frozen:
         _freeze_start_up(req.environ)
     ext = ext or current_app.extensions["ivr"]
@@ -89,7 +93,7 @@ def _answer(call_sid: str, event: Event, req: Request | None = None, ext: Any = 
 
     try:
         answer = ext.calls.answer(call_sid, event, render, key=_idempotency_key(req, at_step), at_step=at_step,
-                                  flow_id=ext.live_flow(req.form.get("To")), caller=req.form.get("From"))
+                                  flow_id=ext.live_flow(params.get("To")), caller=params.get("From"))
     except Exception as exc:  # noqa: BLE001: never a 5xx to Twilio; log without personal data
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
@@ -131,14 +135,31 @@ IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
 IDEMPOTENCY_ENVIRON = "HTTP_" + IDEMPOTENCY_HEADER.upper().replace("-", "_")
 
 
-@functools.lru_cache(maxsize=8)
 def _stepped(urls: Urls) -> Urls:
-    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`)."""
+    """`urls` with the step number mark in the Gather action and silence URLs (built once per `Urls`; the
+    app's own `Urls` object is found by identity, without hashing its five URLs per webhook)."""
+    last = _last_stepped
+    if last is not None and last[0] is urls:
+        return last[1]
+    return _stepped_anew(urls)
 
+
+_last_stepped: tuple[Urls, Urls] | None = None
+
+
+@functools.lru_cache(maxsize=8)
+def _stepped_urls(urls: Urls) -> Urls:
     def mark(url: str) -> str:
         return url + ("&" if "?" in url else "?") + "step=" + STEP_MARK
 
     return dataclasses.replace(urls, gather=mark(urls.gather), silence=mark(urls.silence))
+
+
+def _stepped_anew(urls: Urls) -> Urls:
+    global _last_stepped
+    stepped = _stepped_urls(urls)
+    _last_stepped = (urls, stepped)
+    return stepped
 
 
 def _step_number(req: Request) -> int | None:
@@ -156,7 +177,9 @@ def _idempotency_key(req: Request, at_step: int | None) -> str | None:
         return "token:" + token[:160]
     if at_step is None:
         return None  # no way to tell a retry from the same key pressed again at a new menu
-    form = "&".join(f"{key}={value}" for key, value in sorted(req.form.items(multi=True)))
+    # every (name, value) pair, repeated names too, in order (read from the multi-dict's lists at once)
+    pairs = sorted([(key, value) for key, values in dict.items(req.form) for value in values])
+    form = "&".join([f"{key}={value}" for key, value in pairs])
     digest = hashlib.sha256(f"{req.full_path}\n{form}".encode("utf-8", "replace")).hexdigest()
     return "body:" + digest
 
@@ -175,7 +198,7 @@ def incoming() -> Response:
     call_sid = params.get("CallSid", "").strip()
     if not call_sid:
         return _missing_call()
-    return _answer(call_sid, CallStarted(ext.calls.now(), caller=params.get("From") or None), req, ext)
+    return _answer(call_sid, CallStarted(ext.calls.now(), caller=params.get("From") or None), req, ext, params)
 
 
 @bp.route("/voice/gather", methods=["GET", "POST"])
@@ -195,7 +218,7 @@ def gather() -> Response:
         event = Speech(now, params["SpeechResult"], _confidence(params.get("Confidence")))
     else:
         event = NoInput(now)
-    return _answer(call_sid, event, req, ext)
+    return _answer(call_sid, event, req, ext, params)
 
 
 @bp.route("/voice/resume", methods=["GET", "POST"])

@@ -112,13 +112,24 @@ class Session:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
         """The session `to_dict` wrote (keys it does not know are ignored; missing ones take their defaults)."""
+        changes = data.get("tier_changes")
+        if data.keys() == _FIELDS:  # every field and nothing else (a webhook loads one per request): no defaults
+            session = cls.__new__(cls)
+            fields = session.__dict__
+            fields.update(data)
+            fields["tier_changes"] = [TierChange(**change) for change in changes] if changes else []
+            return session
         values = {key: value for key, value in data.items() if key in _FIELDS}
-        values["tier_changes"] = [TierChange(**change) for change in data.get("tier_changes", ())]
-        if len(values) < len(_FIELDS):
-            return cls(**values)
-        session = cls.__new__(cls)  # every field is given: no defaults to fill (a webhook loads one per request)
-        session.__dict__.update(values)
-        return session
+        values["tier_changes"] = [TierChange(**change) for change in changes or ()]
+        return cls(**values)
+
+    def in_field_order(self) -> bool:
+        """Its attributes are its fields, in their declared order, and `path` is within its tail: what
+        `to_dict` gives is then its attributes as they are (`ivr.store.sql` writes it without `to_dict`)."""
+        fields = self.__dict__
+        return len(fields) == len(FIELD_ORDER) and tuple(fields) == FIELD_ORDER and len(self.path) <= PATH_TAIL
 
 
 _FIELDS = frozenset(Session.__dataclass_fields__)
+FIELD_ORDER = tuple(Session.__dataclass_fields__)
+"""The session's fields as declared: the order of `to_dict`'s keys."""

@@ -130,10 +130,12 @@ class Tokeniser:
         """The identifiers a call holds between steps, as (validator, value): its verified receipt and
         what it collected (a read-back, a later prompt or the request it files may say them)."""
         found = [("receipt_number", session.verified_receipt)] if session.verified_receipt else []
-        for name, validator in self.held_vars.get(session.flow_id, {}).items():
-            value = session.vars.get(name)
-            if value:
-                found.append((validator, str(value)))
+        variables = session.vars
+        if variables:  # none until the call collects something
+            for name, validator in self.held_vars.get(session.flow_id, _NO_VALIDATORS).items():
+                value = variables.get(name)
+                if value:
+                    found.append((validator, str(value)))
         return tuple(found)
 
     def entry(
@@ -141,24 +143,29 @@ class Tokeniser:
     ) -> dict[str, Any]:
         """A `step` entry with every identifier tokenised; `known` are identifiers the call holds
         (`known(session)`), `caller` its calling number."""
-        cases = [dict(case) for case in (entry.get("cases") or {}).values()]
+        read = entry.get("cases")
+        cases = tuple(read.values()) if read else ()  # only read here: the snapshots are new dicts
         state_before = str(entry.get("state_before", ""))
-        validator = self.validators.get(flow_id, {}).get(state_before)
+        validators = self.validators.get(flow_id, _NO_VALIDATORS)
+        validator = validators.get(state_before)
         given = entry.get("input") or {}
         known = tuple(known)
-        redactor, swap = self._swapper(
-            known=known, caller=caller, cases=tuple(cases), validator=validator,
-            language=str(entry.get("language", "en")) if state_before != "language" else "en", given=given,
-        )
+        language = str(entry.get("language", "en"))
+        redactor, swap = self._swapper(known, caller, cases, validator, language if state_before != "language" else "en", given)
         out = dict(entry)
-        out["input"] = self._input(redactor, swap, given, validator, state_before, flow_id, str(entry.get("language", "en")))
+        out["input"] = self._input(redactor, swap, given, validator, state_before, state_before in validators, language)
         # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is,
         # unless the call holds a free-text answer (its read-back is words)
         free_text = validator in FREE_TEXT_VALIDATORS or any(kind in FREE_TEXT_VALIDATORS for kind, _ in known)
-        out["prompts"] = [
-            {**prompt, "text": swap(text)} if _DIGIT.search(text := str(prompt.get("text", ""))) or free_text else prompt
-            for prompt in entry.get("prompts", ())
-        ]
+        prompts = entry.get("prompts", ())
+        if prompts:
+            digit = _DIGIT.search
+            out["prompts"] = [
+                {**prompt, "text": swap(text)} if digit(text := str(prompt.get("text", ""))) or free_text else prompt
+                for prompt in prompts
+            ]
+        else:
+            out["prompts"] = []
         for key in ("effects", "tier_changes"):
             if entry.get(key):
                 out[key] = map_strings(entry[key], swap)
@@ -230,8 +237,8 @@ class Tokeniser:
         given: Mapping[str, Any] | None = None,
     ) -> tuple[_KeyedRedactor, Callable[[str], str]]:
         """The replacer for these identifiers, built once per distinct set (a call's steps share one)."""
-        key = (known, caller, tuple(sorted(str(case.get("receipt_number")) for case in cases)), validator,
-               language, tuple(sorted((given or {}).items())) if validator in _ANSWERS_TOKENISED else ())
+        key = (known, caller, tuple(sorted(str(case.get("receipt_number")) for case in cases)) if cases else (),
+               validator, language, tuple(sorted(given.items())) if given and validator in _ANSWERS_TOKENISED else ())
         cached = self._swaps.get(key)
         if cached is not None:
             self._swaps.move_to_end(key)
@@ -275,7 +282,7 @@ class Tokeniser:
         given: Mapping[str, Any],
         validator: str | None,
         state_before: str,
-        flow_id: str,
+        is_collect: bool,
         language: str,
     ) -> dict[str, Any]:
         value = given.get("value")
@@ -293,7 +300,6 @@ class Tokeniser:
                 return {**given, "value": _without_numbers(str(value))}
             return {**given, "value": redactor._spoken(validator, parsed, spoken_in)}
         text = swap(str(value))
-        is_collect = state_before in self.validators.get(flow_id, {})
         if kind == "speech" and (not is_collect or validator in SCRUBBED_COLLECTS):  # nothing there asks for an identifier
             text = scrub_speech(text, self.names)
         return {**given, "value": text}
@@ -319,8 +325,11 @@ def _substituter(forms: Mapping[str, str], words: Collection[str] = ()) -> Calla
     as whole words), with a substring test first: most texts hold none of the forms."""
     ordered = sorted(forms, key=len, reverse=True)
     patterns = {form: re.compile(rf"\b{re.escape(form)}\b" if form in words else _bounded(form)) for form in ordered}
+    shortest = len(ordered[-1]) if ordered else 0
 
     def swap(text: str) -> str:
+        if len(text) < shortest or not ordered:  # no form fits in it (a key pressed, most often)
+            return text
         for form in ordered:
             if form in text:
                 text = patterns[form].sub(forms[form], text)
@@ -358,6 +367,8 @@ def _catalogue_case(redactor: Redactor, case: Mapping[str, Any], found: _Found) 
     if case.get("applicant_name"):
         redactor._name(str(case["applicant_name"]), found)
 
+
+_NO_VALIDATORS: Mapping[str, str] = {}
 
 _ANSWERS_TOKENISED = (*PII_VALIDATORS, *FREE_TEXT_VALIDATORS)
 """Collects whose answer itself is replaced (so the replacer depends on the answer given)."""

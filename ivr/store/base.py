@@ -90,7 +90,7 @@ class VersionConflict(Exception):
     """Another webhook of the same call committed first: load the call again and retry."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Answer:
     """What a webhook answered, kept with the call so a retried request gets it again."""
 
@@ -99,6 +99,15 @@ class Answer:
     state: str
     tier: str
     caller_withheld: bool = False  # the calling number in `body` is its token: a retry restores it from its `From`
+
+    def __init__(self, key: str, body: str, state: str, tier: str, caller_withheld: bool = False) -> None:
+        # The frozen dataclass's own `__init__`, without its `object.__setattr__` per field (one per webhook)
+        fields = self.__dict__
+        fields["key"] = key
+        fields["body"] = body
+        fields["state"] = state
+        fields["tier"] = tier
+        fields["caller_withheld"] = caller_withheld
 
 
 @dataclass(frozen=True)

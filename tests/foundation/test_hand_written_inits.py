@@ -1,4 +1,5 @@
-"""The engine's hottest dataclasses write their `__init__` out by hand (`Say`, `Outcome`, `Context`):
+"""The engine's hottest dataclasses write their `__init__` out by hand (`Say`, `Outcome`, `Context`, the
+store's `Answer`):
 a field added to the class and forgotten in its `__init__` would be silently absent, so these tests
 hold each hand-written `__init__` to the dataclass's fields, in order, and check every field is set."""
 
@@ -13,8 +14,9 @@ import pytest
 from ivr.core.actions import Say
 from ivr.core.registry import Context, Outcome, Services
 from ivr.core.session import Session
+from ivr.store.base import Answer
 
-HAND_WRITTEN = (Say, Outcome, Context)
+HAND_WRITTEN = (Say, Outcome, Context, Answer)
 
 
 @pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda cls: cls.__name__)
@@ -29,6 +31,8 @@ def _made(cls: type) -> object:
         return Say("Main menu.", "en", "main_menu.prompt")
     if cls is Outcome:
         return Outcome("found")
+    if cls is Answer:
+        return Answer("token:1", "<Response/>", "main_menu", "ivr")
     return Context(Session.__new__(Session), object(), dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc),  # type: ignore[arg-type]
                    Services())
 

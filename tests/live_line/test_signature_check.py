@@ -116,3 +116,17 @@ def test_a_body_shorter_than_its_content_length_is_refused(module_app: Flask) ->
                  "Content-Length": str(len(body))},
     )
     assert response.status_code == 403
+
+
+def test_the_form_as_the_check_hands_it_to_twilio_signs_as_the_multi_dict_does() -> None:
+    """The check hands twilio the multi-dict's own lists (read through `getall`): the same signature as the
+    multi-dict, repeated names, empty and non-ASCII values included."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from ivr.adapters.signature import _Lists
+
+    validator = RequestValidator(TOKEN)
+    for pairs in ([], [("Digits", "1")], [("b", "2"), ("a", "1"), ("b", "0"), ("c", ""), ("Speech", "sí, señor")]):
+        multi = ImmutableMultiDict(pairs)
+        url = "https://ivr.example.org/voice/gather?step=2"
+        assert validator.compute_signature(url, _Lists(dict.items(multi))) == validator.compute_signature(url, multi)

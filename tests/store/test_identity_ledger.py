@@ -68,3 +68,16 @@ def test_purge_removes_old_calls_and_failures_only(store: SqlStore) -> None:
     report = store.purge(NOW - dt.timedelta(days=30))
     assert (report.calls, report.transcript_entries, report.identity_failures) == (1, 1, 1)
     assert store.session("CAold") is None and store.session("CAnew") is not None
+
+
+def test_a_subject_is_kept_as_the_hmac_sha256_of_its_world_and_name(store: SqlStore) -> None:
+    """The digest is HMAC-SHA256 under the database's ledger key of `world|subject`, in hex: failures a
+    ledger already holds keep counting whichever way the digest is computed."""
+    import hashlib
+    import hmac
+
+    with store.call("CAledger9") as tx:
+        tx.record_identity_failure("receipt:WAC2690250102", NOW)
+    with store.engine.connect() as conn:
+        (kept,) = conn.execute(text("SELECT subject FROM identity_failures")).one()
+    assert kept == hmac.new(store.ledger_key, b"live|receipt:WAC2690250102", hashlib.sha256).hexdigest()

@@ -228,3 +228,69 @@ def test_a_session_stored_by_an_earlier_version_loads_with_defaults():
     loaded = Session.from_dict(stored)
     assert (loaded.console, loaded.silent_escalations, loaded.clarify) == ({}, 0, [])
     assert loaded.to_dict() == new_session().to_dict()
+
+
+def test_a_case_read_twice_in_a_block_sees_what_the_block_changed_in_between(store):
+    """A block's reads of a case are read once from the database (a step may read a case twice), and
+    still overlay what the block itself wrote since."""
+    with store.call("CA1") as tx:
+        tx.put_case_changes("EAC2690150101", {"status": "x"})
+    with store.call("CA2") as tx:
+        assert tx.case_changes("EAC2690150101") == {"status": "x"}
+        tx.put_case_changes("EAC2690150101", {"biometrics": {"times_rescheduled": 1}})
+        assert tx.case_changes("EAC2690150101") == {"status": "x", "biometrics": {"times_rescheduled": 1}}
+        tx.rollback_writes()
+        assert tx.case_changes("EAC2690150101") == {"status": "x"}
+
+
+def _stepped_session() -> Session:
+    from ivr.core.session import TierChange
+
+    session = new_session()
+    session.vars = {"receipt": "EAC2690150101", "count": 2, "nested": {"a": [1, None]}}
+    session.tier_changes = [TierChange("ivr", "tier1", "asked", "2026-11-23T10:00:00", "main_menu", {"path": ["a"]})]
+    session.path = [f"state{i}" for i in range(PATH_TAIL)]
+    session.menu_stack = ["language", "main_menu"]
+    return session
+
+
+def test_a_session_is_stored_as_the_json_of_its_dict():
+    """The store writes a session without building its dict (`_session_json`): the same text as `to_dict`'s JSON,
+    for a session made, copied or loaded."""
+    from ivr.store.sql import _dumps, _session_json
+
+    session = _stepped_session()
+    for form in (session, session.copy(), Session.from_dict(session.to_dict())):
+        assert _session_json(form) == _dumps(form.to_dict())
+
+
+def test_a_session_not_in_its_fields_order_is_stored_through_its_dict():
+    """A path past its tail, an attribute that is no field, or fields in another order: `to_dict` decides what is stored."""
+    from ivr.core.session import FIELD_ORDER
+    from ivr.store.sql import _dumps, _session_json
+
+    long = _stepped_session()
+    long.path = long.path + ["one more"]
+    extra = _stepped_session()
+    extra.__dict__["scratch"] = 1
+    shuffled = _stepped_session()
+    shuffled.__dict__ = {name: shuffled.__dict__[name] for name in reversed(FIELD_ORDER)}
+    for session in (long, extra, shuffled):
+        assert not session.in_field_order()
+        assert _session_json(session) == _dumps(session.to_dict())
+    assert len(_loads_path(_session_json(long))) == PATH_TAIL
+
+
+def _loads_path(stored: str) -> list[str]:
+    import json
+
+    return list(json.loads(stored)["path"])
+
+
+def test_a_whole_stored_session_loads_as_it_was_and_owns_its_tier_changes():
+    """`from_dict` of a dict with every field: the same session, its tier changes built anew (the dict keeps its own)."""
+    session = _stepped_session()
+    data = session.to_dict()
+    loaded = Session.from_dict(data)
+    assert loaded == session and loaded.in_field_order()
+    assert isinstance(data["tier_changes"][0], dict)
