@@ -41,8 +41,12 @@ what one heard inside a farewell ("that's what i needed to hear") is no court he
 Social Security number sought (`_SOUGHT`) beside our card that came is Social Security's, the card why it is sought
 (`_card_words` unsaid, the card concepts dropped).  Printing beside a record of entry ("print my i ninety four")
 prints the record, no fingerprints (`_printing_words` unsaid); a time of day beside an appointment ("tomorrow
-morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  Add a phrase when callers use it for a concept the list already
-has; never to fix one utterance.  Pure computation; no I/O.
+morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  A need said with "go through" ("a pacemaker,
+he can't go through the metal detector": `_PASSED_THROUGH`) is a door, no decision; the hours asked beside a person
+("what hours can i get a live person": `_HOURS_ASKED`) are our hours, the person's words unsaid; inside a farewell
+the words of a repeat and of when one calls back ("i'll try again tomorrow") are unsaid, and a time of day is no
+hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  Add a
+phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
 from __future__ import annotations
@@ -196,6 +200,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "bad back", "bad knees", "can not do stairs", "limited mobility", "disabled",
             "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
             "weak immune system", "immunocompromised",
+            "pacemaker", "pace maker", "defibrillator", "metal detector", "metal detectors", "insulin pump",
+            "metal implant", "metal plate", "metal rod", "prosthetic", "prosthesis",
+            "artificial leg", "artificial hip", "hip replacement", "knee replacement",
             "oxygen", "medical equipment", "medical device", "need to sit", "have to sit", "need a chair",
             "need a seat", "somewhere to sit", "place to sit", "lie down", "take breaks", "breaks", "a break",
             "take a break", "to rest", "near a bathroom", "near the bathroom", "close to a bathroom", "restroom", "inhaler", "dialysis",
@@ -329,6 +336,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "have a good day", "take care", "see you", "alright thanks", "that is all i needed",
             "i am finished", "we are finished", "call back later", "call another time", "try again tomorrow",
             "forget it", "have to go", "got to go", "stop the call", "never mind", "got what i needed",
+            "have to run", "need to run", "got to run", "call again", "call you again", "call back tomorrow",
             "another day", "another time", "all i needed", "disconnect", "let me go", "answered my question",
             "answered my questions", "that answered", "that answers", "you answered", "that helped",
             "very helpful", "been helpful",
@@ -441,6 +449,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "miss my", "miss the", "miss it", "miss an", "miss his", "miss her", "miss our", "miss that",
             "skip", "skip my", "skip the", "no show", "not show up", "did not go", "do not go", "not go to",
             "can not make it", "could not make it", "will not make it", "not make it", "never went",
+        ),
+        "combined": (
+            "one trip", "same trip", "single trip", "one visit", "same visit", "single visit", "one appointment",
+            "same appointment", "single appointment", "at the same time", "both at once", "all at once",
+            "combine", "combined", "combine them", "knock them both out", "do them both", "do both",
         ),
         "site_error": (
             "giving me an error", "give me an error", "gives me an error", "gave me an error", "error message",
@@ -556,7 +569,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "me estoy recuperando", "se esta recuperando", "andadera", "andador",
             "amamantar", "dar pecho", "sala de lactancia", "cuarto de lactancia", "lugar para amamantar",
             "darle pecho", "dar de mamar", "lactancia", "lactar", "sacarme leche",
-            "oxigeno", "equipo medico", "aparato medico", "sentarme", "estar sentado", "estar sentada",
+            "oxigeno", "equipo medico", "aparato medico", "marcapasos", "desfibrilador", "detector de metales",
+            "detectores de metales", "bomba de insulina", "placa de metal", "clavos de metal",
+            "protesis", "pierna artificial", "reemplazo de cadera", "reemplazo de rodilla",
+            "sentarme", "estar sentado", "estar sentada",
             "necesito una silla",
             "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "cerca del bano", "cerca de un bano", "inhalador", "dialisis", "insulina", "convulsiones",
             "epilepsia", "diabetico", "diabetica", "condicion del corazon", "artritis", "dolor cronico",
@@ -666,7 +682,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "farewell": (
             "adios", "eso es todo", "ya terminamos", "terminamos", "es todo", "nada mas", "colgar",
             "hasta luego", "ya esta", "listo", "chao", "ya no necesito nada", "era todo", "seria todo",
-            "que tenga buen dia", "me tengo que ir", "marco luego", "vuelvo a marcar", "otro dia", "olvidelo",
+            "que tenga buen dia", "me tengo que ir", "tengo que irme", "ya me tengo que ir", "vuelvo a llamar",
+            "llamo otra vez", "marco otra vez", "marco luego", "vuelvo a marcar", "otro dia", "olvidelo",
             "olvidalo", "mas tarde llamo", "en otro momento", "era todo lo que", "con eso quedo", "desconectar",
             "resolvio mi duda", "resolvio mis dudas", "ya me aclaro", "me aclaro la duda", "me ayudo mucho",
             "fue de ayuda", "ya me puede dejar",
@@ -770,6 +787,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "me la perdi", "perdi la cita", "perdi mi cita", "no me presente", "no presentarme", "no ir a",
             "no vaya a", "si no voy", "si no llego", "si falto a",
         ),
+        "combined": (
+            "un solo viaje", "una sola visita", "una sola cita", "la misma cita", "el mismo viaje", "la misma visita",
+            "las dos juntas", "los dos juntos", "juntar las citas", "juntar las dos", "combinar",
+            "hacer las dos", "hacerlas juntas", "de una vez",
+        ),
         "site_error": (
             "me da error", "me sale error", "me marca error", "da error", "sale error", "marca error",
             "me da un error", "me sale un error", "me marca un error", "mensaje de error", "error en la pagina",
@@ -800,8 +822,11 @@ the interview last week when will we hear", "ya me tomaron las huellas cuánto f
 STATUS = frozenset({MARK + "decided", MARK + "pending"})
 _LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
 _MISSED, _SITE_ERROR, _GOING_THERE = MARK + "missed", MARK + "site_error", MARK + "going_there"
+_COMBINED = MARK + "combined"
 """Read only, never features: a step missed or skipped ("what if i skip the asc", "si no voy a la cita") is what the
-caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"); a website
+caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"), and so are
+two appointments combined in one trip (`#combined`: "two biometrics letters, can i do both in one visit", "una sola
+cita para las dos huellas"), though the cases are said pending; a website
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
 its phrases only keep "error" from naming one; a trip ahead to where someone is ("so i can be there", "para estar
 allá") says the place named is where the caller goes, not where the caller is (`_ABROAD`)."""
@@ -838,7 +863,22 @@ _DAY_TIMES: dict[str, tuple[str, ...]] = {
 """The times of a day ("tomorrow morning", "por la mañana") that `#hours` reads: said beside an appointment or an
 interview (`_BOOKED`) they are when it is set, not the line's hours asked ("i have an appointment at the uscis office
 tomorrow morning")."""
+_PASSED_THROUGH: dict[str, tuple[str, ...]] = {"en": ("go through", "goes through", "gone through"), "es": ()}
+"""A need said (`#accommodation`: a pacemaker, a wheelchair) with "go through" (a phrase of `#decided`) is going
+through a door or a metal detector, no decision ("my mom has a pacemaker and can't go through the scanner at her
+interview"): `#decided` is dropped, and the need decides."""
 _BOOKED = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
+_PERSON = MARK + "person"
+_HOURS_ASKED: dict[str, tuple[str, ...]] = {
+    "en": ("what hours", "what time", "how late", "how early", "until when", "what days", "business hours",
+           "opening hours", "latest i can call", "closing time"),
+    "es": ("horario", "que hora", "a que hora", "hasta que hora", "que dias", "cuales dias", "que tan tarde",
+           "lo mas tarde")}
+"""The line's hours asked as a question ("what hours", "what time", "qué horario", "a qué hora", phrases of `#hours`):
+beside a person to talk to (`#person`: "a live person", "un agente") they ask when the people answer, our hours, not
+to be put through ("what hours can i get a live person", "qué horario tienen para hablar con un agente"): the person's
+words say nothing as words (the concept stays, as the examples of our hours teach it).  "For hours" (a wait) is no
+hours asked."""
 _GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
@@ -1020,7 +1060,8 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     """The phrases of a table per language (`_EXPIRY`, `_SIGNING`, `_PRINT_TOOLS`, by name) as concept phrases are
     said."""
     tables: dict[str, dict[str, tuple[str, ...]]] = {
-        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES}
+        "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
+        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1145,6 +1186,21 @@ def _hearing_words(language: str) -> frozenset[str]:
 
 
 @functools.cache
+def _repeat_words(language: str) -> frozenset[str]:
+    """The words of asking for a repeat ("again", "otra vez", "vuelvo a") as words are said: inside a farewell ("i'll
+    try again tomorrow", "vuelvo a marcar") they are leaving the call, and say nothing as words."""
+    return frozenset(tokens("again repeat" if language == "en" else "otra vez vuelvo volver repetir", language, False))
+
+
+@functools.cache
+def _call_back_words(language: str) -> frozenset[str]:
+    """The words of when a caller will call back ("tomorrow", "in the morning", "mañana", "más tarde") as words are
+    said: inside a farewell, with no hours asked, they say nothing as words (no hours nor appointment asked)."""
+    return frozenset(tokens("tomorrow" if language == "en" else
+                            "manana", language, False))
+
+
+@functools.cache
 def _booked(language: str) -> frozenset[str]:
     """`_BOOKED` (an appointment, an interview, "cita") as words are said."""
     return frozenset(tokens(_BOOKED.get(language, _BOOKED["en"]), language, False))
@@ -1196,12 +1252,15 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
+    if _NEED in found and _DECIDED in found and set(heard[_DECIDED]) <= _said_as("passed_through", language):
+        del found[_DECIDED]  # "a pacemaker, he can't go through the metal detector": a door, no decision
     if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
         # "did the judge's decision come out": the court's, no case status of ours
         found = dict.fromkeys(concept for concept in found if concept not in STATUS)
     if heard.get(_HOURS) and set(heard[_HOURS]) <= _said_as("day_times", language) and \
-            not _booked(language).isdisjoint(said):
+            (not _booked(language).isdisjoint(said) or _FAREWELL in found):
         del found[_HOURS]  # "an appointment at the uscis office tomorrow morning": when it is set, not our hours
+        # or, beside a farewell, when the caller calls back ("i'll call again in the morning")
     if _GOODS in found and _PRINTS in found and set(heard[_GOODS]) <= _said_as("print_tools", language):
         del found[_GOODS]  # "do they still use ink for the prints or one of those glass scanners": how prints are taken
     if _GOODS in found:  # a purchase is an errand too, and its own concept (`understanding.ELSEWHERE_CONCEPTS`)
@@ -1241,6 +1300,14 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         away |= _printing_words(language)
     if _FAREWELL in found:  # "that's what i needed to hear", "qué bueno oír eso": gladness, no court hearing
         away |= _hearing_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
+        # "i'll try again tomorrow", "vuelvo a marcar": leaving the call, no repeat asked
+        away |= _repeat_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
+        if _HOURS not in found:  # "i'll call again in the morning", "vuelvo a llamar mañana": when one calls back
+            times = (phrase for phrase in heard.get(_HOURS, ()) if phrase in _said_as("day_times", language))
+            away |= _call_back_words(language).union(word for phrase in times for word in phrase)
+    if _PERSON in found and _HOURS in found and not _said_as("hours_asked", language).isdisjoint(heard.get(_HOURS, ())):
+        # "what hours can i get a live person", "qué horario tienen para hablar con un agente": our hours
+        away |= frozenset(word for phrase in heard[_PERSON] for word in phrase)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):
@@ -1261,9 +1328,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         del found[_NEED]  # "i'm deaf and my interpreter is voicing this call": the TTY line, not an appointment's need
     if _NEED in found and not _WHERE_NEEDED.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _WHERE_NEEDED)
-    missed = _MISSED in found
-    if missed or _SITE_ERROR in found:
-        found = dict.fromkeys(concept for concept in found if concept not in (_MISSED, _SITE_ERROR))
+    missed = _MISSED in found or _COMBINED in found and _PRINTS in found
+    if missed or _SITE_ERROR in found or _COMBINED in found:
+        found = dict.fromkeys(concept for concept in found if concept not in (_MISSED, _SITE_ERROR, _COMBINED))
     if status and not missed:
         return tuple(concept for concept in found if concept not in _KINDS), away
     return tuple(found), away

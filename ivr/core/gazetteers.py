@@ -80,6 +80,10 @@ GOODS: dict[str, tuple[str, ...]] = {
         "furniture", "mattress", "couch", "sofa", "appliance", "refrigerator", "fridge", "washing machine",
         "dryer", "dishwasher", "microwave", "tv", "television", "laptop", "computer repair", "phone repair",
         "screen repair", "my phone screen", "car repair", "auto shop", "body shop", "oil change", "car wash",
+        # a car's parts and repairs, and a price quoted for a job
+        "bumper", "windshield", "brake pads", "my brakes", "the brakes", "transmission", "muffler", "tune up",
+        "a dent", "the dent", "headlight", "tail light", "taillight", "paint job", "auto body", "a quote on",
+        "a quote for",
         "groceries", "grocery order", "food order", "takeout order", "my pizza", "flowers", "florist", "cake",
         "bakery", "catering", "shoes", "clothes", "jewelry", "watch repair", "online order", "my order",
         "order number", "shipment", "tracking my package", "store credit", "warranty", "subscription",
@@ -97,6 +101,10 @@ GOODS: dict[str, tuple[str, ...]] = {
         "tintoreria", "lavanderia", "la ropa", "mi ropa", "ropa", "sastre", "costurera", "muebles", "colchon",
         "sofa", "refrigerador", "lavadora", "secadora", "microondas", "televisor", "computadora", "reparacion",
         "arreglar mi celular", "pantalla del celular", "taller", "lavado de carro", "despensa",
+        # las piezas y arreglos de un carro, y el precio cotizado de un trabajo
+        "defensa del carro", "defensa de mi carro", "la defensa trasera", "parachoques", "abolladura", "parabrisas",
+        "los frenos", "la transmision", "el mofle", "hojalateria", "hojalatero", "pintura del carro",
+        "una cotizacion", "cotizacion para", "presupuesto para arreglar",
         "pedido de comida", "pastel", "panaderia", "floreria", "zapatos", "vestido", "joyeria", "reloj",
         "mi pedido", "el pedido", "numero de pedido", "compra en linea", "devolucion", "garantia", "suscripcion",
         "membresia", "gimnasio", "boletos para", "concierto", "pelicula", "veterinario", "juguetes", "libros",

@@ -181,6 +181,9 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("diversity", "visa", "lottery"): "dvlottery", ("diversity", "visa"): "dvlottery",
         ("visa", "lottery"): "dvlottery", ("dv", "lottery"): "dvlottery", ("diversity", "lottery"): "dvlottery",
         ("green", "card", "lottery"): "dvlottery", ("diversity", "program"): "dvlottery",
+        # an employer's H-1B or H-2B petition picked in USCIS's cap lottery is our case, not a lottery ticket
+        ("h1b", "lottery"): "h1b", ("h2b", "lottery"): "h2b", ("h1b", "cap", "lottery"): "h1b",
+        ("cap", "lottery"): "h1b",
         # put out of one's home: the mail has to go elsewhere
         ("kicked", "us", "out"): "evicted", ("kicked", "me", "out"): "evicted", ("threw", "us", "out"): "evicted",
         ("threw", "me", "out"): "evicted", ("kick", "us", "out"): "evicted", ("kick", "me", "out"): "evicted",
@@ -275,6 +278,9 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("loteria", "de", "visas"): "loteriavisas", ("loteria", "de", "visa"): "loteriavisas",
         ("visa", "de", "diversidad"): "loteriavisas", ("visas", "de", "diversidad"): "loteriavisas",
         ("loteria", "de", "la"): "loteriavisas",  # "la lotería de la green card / de la visa"
+        # la lotería de la H-1B (la petición de un patrón, elegida en el sorteo de USCIS) es un caso nuestro
+        ("loteria", "de", "la", "h1b"): "h1b", ("loteria", "de", "h1b"): "h1b", ("loteria", "h1b"): "h1b",
+        ("loteria", "del", "h1b"): "h1b", ("loteria", "de", "la", "h2b"): "h2b", ("loteria", "de", "h2b"): "h2b",
         ("whats", "app"): "whatsapp", ("what", "is", "app"): "whatsapp",
         ("perro", "guia"): "adaptacion", ("perro", "de", "servicio"): "adaptacion", ("perros", "guia"): "adaptacion",
         ("perro", "de", "asistencia"): "adaptacion", ("perro", "lazarillo"): "adaptacion",

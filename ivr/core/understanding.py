@@ -121,6 +121,10 @@ OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
 HURRY = "#hurry"
+NEED = "#accommodation"
+"""A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
+keyword route to where it arises ("the scanner at my biometrics appointment") gives way to the classifier when it takes
+the sentence for the choice whose examples teach the need most (service requests, the accommodations)."""
 """A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
 _ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
 """A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
@@ -450,8 +454,9 @@ class Model:
                                      "examples", _guesses(ranked, factor))
             return self._unsettled(understood, ranked, factor)
         only_status = not STATUS.isdisjoint(named) and STATUS.union(OUR_CASES).issuperset(named)  # no hurry, nor else
+        needed = NEED in named and best == self._taught_most(frozenset({NEED}))  # a need said: its line decides
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \
-                (dict(ranked).get(understood.choice or "", 0.0) < DOUBTED or
+                (dict(ranked).get(understood.choice or "", 0.0) < DOUBTED or needed or
                  only_status and probability >= LEARNT_SETTLES and best == self._taught_most(STATUS)):
             understood = replace(understood, outcome="not_understood", choice=None)
         if only_status and best == self._taught_most(frozenset({HURRY})):  # a job waiting is no hurry asked

@@ -1046,3 +1046,19 @@ def test_a_service_request_asked_after_routes_to_service_requests(said: str, lan
     model = compiled("uscis_contact_center").states["main_menu"].understanding[language]
     understood = model.understand(said)
     assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i have an insulin pump and i'm worried about the scanner at my biometrics appointment", "en"),
+     ("tengo una prótesis en la pierna y me preocupa el detector de metales en mi cita de huellas", "es")],
+)
+def test_a_need_said_overrules_a_weak_keyword_route_to_where_it_arises(said: str, language: str) -> None:
+    """A need said (`#accommodation`) at a biometrics appointment: the keywords' weak route to biometrics gives way to
+    the classifier's choice for the need, service requests (4) (v31's round; the main menu: accommodations are service
+    requests)."""
+    from ivr.trainers.understand import compiled
+
+    model = compiled("uscis_contact_center").states["main_menu"].understanding[language]
+    understood = model.understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "4")
