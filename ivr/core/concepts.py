@@ -290,6 +290,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "border": (
             "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
             "arrival departure record",
+            # inspection at the border, and a traveller turned back there
+            "secondary", "secondary inspection", "inspection", "border officer", "border officers",
+            "customs officer", "customs officers", "turned back", "turned away", "denied entry", "refused entry",
+            "not let in", "did not let me in", "did not let him in", "did not let her in", "did not let them in",
+            "would not let me in", "would not let him in", "would not let her in", "sent back home",
         ),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
@@ -349,8 +354,16 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "happy to hear", "relieved to hear", "have a blessed day", "blessed day", "have a blessed", "god bless",
             "bless you", "be blessed", "blessed evening", "blessed weekend",
         ),
-        "person": (
-            "representative", "agent", "human", "live person", "real person", "someone", "a person",
+        "premium": (
+            "premium processing", "premium", "premium service", "premium fee", "premium processing fee", "i907",
+            "premium processing unit", "premium processing line", "premium processing service",
+        ),
+        "explain": (
+            "explain", "explain it", "explain it to me", "explain what it says", "read it to", "read it for me",
+            "read it out", "go over it", "go over it with", "walk me through it", "make sense of", "help me understand",
+            "do not understand what it says", "cannot make sense of",
+        ),
+        "person": (            "representative", "agent", "human", "live person", "real person", "someone", "a person",
             "operator", "talk to", "customer service", "not want a machine", "talking to a machine",
             "the recording", "a robot", "tier two", "real human", "live agent",
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
@@ -644,6 +657,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
             "puerto de entrada", "i94", "registro de entrada", "registro de llegada", "registro de entrada y salida",
+            # inspección en la frontera, y a quien no dejaron entrar
+            "revision secundaria", "inspeccion secundaria", "segunda revision", "oficial de aduana",
+            "oficiales de aduana", "oficial de migracion en el aeropuerto", "no me dejaron entrar",
+            "no la dejaron entrar", "no lo dejaron entrar", "no los dejaron entrar", "no nos dejaron entrar",
+            "le negaron la entrada", "me negaron la entrada", "les negaron la entrada", "nos negaron la entrada",
         ),
         "social_security": ("seguro social",),
         "military": (
@@ -695,8 +713,16 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "dios le bendiga", "dios lo bendiga", "dios la bendiga", "dios los bendiga", "que dios le bendiga",
             "que dios lo bendiga", "que dios la bendiga", "bendiciones", "dia bendecido", "bendecido dia",
         ),
-        "person": (
-            "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
+        "premium": (
+            "procesamiento prioritario", "prioritario", "procesamiento premium", "premium", "servicio prioritario",
+            "tramite prioritario", "i907",
+        ),
+        "explain": (
+            "explicar", "explique", "expliquen", "explicarme", "me lo explique", "me la explique", "me explique",
+            "leersela", "leerselo", "que me la lea", "que me lo lea", "me ayude a entender", "no entiendo lo que dice",
+            "no le entiendo", "que me digan que dice",
+        ),
+        "person": (            "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
             "con un empleado", "con una empleada", "un empleado de ustedes", "alguien que trabaje",
             "alguien que trabaja ahi", "alguien del personal", "con un funcionario", "con una funcionaria",
             "comuniqueme con", "pongame con", "paseme con",
@@ -815,7 +841,7 @@ _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in
 interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
 biometrics center": a service request, not the field office nor biometrics).  Measured by 5-fold cross-validation
 (holdout v15's round): en +4, es +1 right, 2 fewer wrong routes."""
-_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints"})
+_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints", MARK + "premium"})
 """Concepts that name a kind of case or a step of it, not what the caller wants: said with a decision or a status
 asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
@@ -867,6 +893,14 @@ _PASSED_THROUGH: dict[str, tuple[str, ...]] = {"en": ("go through", "goes throug
 """A need said (`#accommodation`: a pacemaker, a wheelchair) with "go through" (a phrase of `#decided`) is going
 through a door or a metal detector, no decision ("my mom has a pacemaker and can't go through the scanner at her
 interview"): `#decided` is dropped, and the need decides."""
+_TURNED_BACK: dict[str, tuple[str, ...]] = {
+    "en": ("was returned", "got returned", "had returned"),
+    "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
+           "lo devolvieron", "me regresaron", "nos regresaron", "los regresaron", "las regresaron", "me devolvieron",
+           "nos devolvieron", "los devolvieron")}
+"""A person sent back (phrases of `#not_arrived`: "la regresaron", "lo devolvieron") beside the border or an airport
+(`#border`) and no card or document said (`_CARD_WORDS`) is a traveller turned back at the border, Customs and Border
+Protection's, no mail returned ("a mi cuñado lo regresaron en la frontera de tijuana"): `#not_arrived` is dropped."""
 _BOOKED = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
 _PERSON = MARK + "person"
 _HOURS_ASKED: dict[str, tuple[str, ...]] = {
@@ -1061,7 +1095,7 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     said."""
     tables: dict[str, dict[str, tuple[str, ...]]] = {
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
-        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH}
+        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1250,6 +1284,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         i += step
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
+    if _NOT_ARRIVED in found and _BORDER in found and set(heard[_NOT_ARRIVED]) <= _said_as("turned_back", language) \
+            and _CARD_WORDS.isdisjoint(said) and _CARDS.isdisjoint(found):
+        del found[_NOT_ARRIVED]  # "a mi cuñado lo regresaron en la frontera": turned back at the border, no mail
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _NEED in found and _DECIDED in found and set(heard[_DECIDED]) <= _said_as("passed_through", language):
