@@ -289,7 +289,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
-            "arrival departure record",
+            "arrival departure record", "arrival record", "arrival records", "entry record", "entry records",
+            "record of entry", "record of my entry", "record of arrival",
             # inspection at the border, and a traveller turned back there
             "secondary", "secondary inspection", "inspection", "border officer", "border officers",
             "customs officer", "customs officers", "turned back", "turned away", "denied entry", "refused entry",
@@ -972,6 +973,9 @@ _PENDING = MARK + "pending"
 _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
+_CBP_FORMS = frozenset({"i94"})
+"""The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
+(the I-102, a replacement arrival record) makes the record its subject, our case (`#border` dropped)."""
 _WHERE = frozenset({"where", fold("donde", "es")})
 _HOW_TO = frozenset(fold(word, language) for language, words in (
     ("en", ("do", "should", "can", "could", "would", "to", "you")),
@@ -1248,6 +1252,18 @@ def _printing_words(language: str) -> frozenset[str]:
                             "imprimir imprimo imprime imprimi impreso impresion", language, False))
 
 
+_CAPPED = frozenset({"h1b", "h2b"})
+"""The visas of an employer's petition picked in USCIS's cap lottery (`lexicon.COMPOUNDS`: "h one b", "h dos b")."""
+
+
+@functools.cache
+def _lottery_words(language: str) -> frozenset[str]:
+    """The words of a lottery ("lottery", "lotería") as words are said: beside an H-1B or H-2B (`_CAPPED`: "my h two b
+    petition after the lottery") they are the cap lottery of our case, no lottery ticket (`lexicon.ELSEWHERE`), and say
+    nothing as words."""
+    return frozenset(tokens("lottery lotteries" if language == "en" else "loteria sorteo", language, False))
+
+
 @functools.lru_cache(maxsize=16384)
 def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
     """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
@@ -1313,6 +1329,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _OTHERS in found and _WAITED.isdisjoint(found) and _together([plain for _, _, plain in words], language):
         del found[_OTHERS]  # "my wife and i filed the same day, she got her oath letter": a status, no wait said
     status = not STATUS.isdisjoint(found)
+    if _BORDER in found and status and any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
+        del found[_BORDER]  # "where my i one oh two for a replacement arrival record is at": our form's status
     if _HURRY in found and status and set(heard[_HURRY]) <= _said_as("expiry", language) and \
             not _ASKED_IF.get(language, _ASKED_IF["en"]).isdisjoint(said):
         del found[_HURRY]  # "find out if my petition went through cause my card expires": why the status is asked
@@ -1345,6 +1363,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _PERSON in found and _HOURS in found and not _said_as("hours_asked", language).isdisjoint(heard.get(_HOURS, ())):
         # "what hours can i get a live person", "qué horario tienen para hablar con un agente": our hours
         away |= frozenset(word for phrase in heard[_PERSON] for word in phrase)
+    if not _CAPPED.isdisjoint(said):  # "my h two b petition after the lottery": the cap lottery, no lottery ticket
+        away |= _lottery_words(language).intersection(said)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):

@@ -1027,3 +1027,35 @@ def test_a_letter_to_explain_is_explain(said: str, language: str) -> None:
     """Wanting someone to explain or read a letter with one (`#explain`) is what the examples teach a representative
     for (v32's round)."""
     assert "#explain" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can i print my arrival record for my employer", "en"), ("i need to print a record of my entry for work", "en")],
+)
+def test_printing_an_arrival_record_is_the_border_no_fingerprints(said: str, language: str) -> None:
+    """An arrival or entry record (the I-94) is Customs and Border Protection's (`#border`, other agencies, option 7;
+    DOMAIN.md), and printing it is no fingerprints (`#prints` dropped) (v32's round)."""
+    named = concepts(said, language)
+    assert "#border" in named and "#prints" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "word"),
+    [("any word on my h two b since the lottery", "en", "lottery"),
+     ("mi h uno b salió en la lotería ya la aprobaron", "es", "lotería")],
+)
+def test_a_lottery_beside_an_h_visa_says_nothing_as_a_word(said: str, language: str, word: str) -> None:
+    """A lottery beside an H-1B or H-2B is the cap lottery of an employer's petition with us, no lottery ticket
+    (`lexicon.ELSEWHERE`): its word says nothing (v32's round)."""
+    assert tokens(word, language, False)[0] in unsaid(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("any update on my i one oh two for a lost arrival record", "en")],
+)
+def test_an_arrival_record_beside_our_form_and_a_status_is_our_case(said: str, language: str) -> None:
+    """The I-102 (a replacement arrival record) is a USCIS form: its status asked is a case status (option 1), and the
+    arrival record its subject, no border (`#border` dropped) (v32's round)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#border" not in named
