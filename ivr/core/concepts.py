@@ -45,7 +45,10 @@ morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  A need sai
 he can't go through the metal detector": `_PASSED_THROUGH`) is a door, no decision; the hours asked beside a person
 ("what hours can i get a live person": `_HOURS_ASKED`) are our hours, the person's words unsaid; inside a farewell
 the words of a repeat and of when one calls back ("i'll try again tomorrow") are unsaid, and a time of day is no
-hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  Add a
+hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  "Premium
+processing" is the service (`#premium`), a kind of case beside a status asked (`_KINDS`); a person sent back beside the
+border is no mail returned (`_TURNED_BACK`); an arrival record beside a USCIS form's status is the form's (`_CBP_FORMS`);
+a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`).  Add a
 phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -364,7 +367,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "read it out", "go over it", "go over it with", "walk me through it", "make sense of", "help me understand",
             "do not understand what it says", "cannot make sense of",
         ),
-        "person": (            "representative", "agent", "human", "live person", "real person", "someone", "a person",
+        "person": (
+            "representative", "agent", "human", "live person", "real person", "someone", "a person",
             "operator", "talk to", "customer service", "not want a machine", "talking to a machine",
             "the recording", "a robot", "tier two", "real human", "live agent",
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
@@ -723,7 +727,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "leersela", "leerselo", "que me la lea", "que me lo lea", "me ayude a entender", "no entiendo lo que dice",
             "no le entiendo", "que me digan que dice",
         ),
-        "person": (            "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
+        "person": (
+            "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
             "con un empleado", "con una empleada", "un empleado de ustedes", "alguien que trabaje",
             "alguien que trabaja ahi", "alguien del personal", "con un funcionario", "con una funcionaria",
             "comuniqueme con", "pongame con", "paseme con",
