@@ -45,7 +45,10 @@ morning": `_DAY_TIMES`, `_BOOKED`) is when it is set, not our hours.  A need sai
 he can't go through the metal detector": `_PASSED_THROUGH`) is a door, no decision; the hours asked beside a person
 ("what hours can i get a live person": `_HOURS_ASKED`) are our hours, the person's words unsaid; inside a farewell
 the words of a repeat and of when one calls back ("i'll try again tomorrow") are unsaid, and a time of day is no
-hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  Add a
+hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  "Premium
+processing" is the service (`#premium`), a kind of case beside a status asked (`_KINDS`); a person sent back beside the
+border is no mail returned (`_TURNED_BACK`); an arrival record beside a USCIS form's status is the form's (`_CBP_FORMS`);
+a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`).  Add a
 phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -289,7 +292,13 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "border": (
             "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
-            "arrival departure record",
+            "arrival departure record", "arrival record", "arrival records", "entry record", "entry records",
+            "record of entry", "record of my entry", "record of arrival",
+            # inspection at the border, and a traveller turned back there
+            "secondary", "secondary inspection", "inspection", "border officer", "border officers",
+            "customs officer", "customs officers", "turned back", "turned away", "denied entry", "refused entry",
+            "not let in", "did not let me in", "did not let him in", "did not let her in", "did not let them in",
+            "would not let me in", "would not let him in", "would not let her in", "sent back home",
         ),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
@@ -348,6 +357,15 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "needed to hear", "wanted to hear", "good to hear", "glad to hear", "great to hear", "nice to hear",
             "happy to hear", "relieved to hear", "have a blessed day", "blessed day", "have a blessed", "god bless",
             "bless you", "be blessed", "blessed evening", "blessed weekend",
+        ),
+        "premium": (
+            "premium processing", "premium", "premium service", "premium fee", "premium processing fee", "i907",
+            "premium processing unit", "premium processing line", "premium processing service",
+        ),
+        "explain": (
+            "explain", "explain it", "explain it to me", "explain what it says", "read it to", "read it for me",
+            "read it out", "go over it", "go over it with", "walk me through it", "make sense of", "help me understand",
+            "do not understand what it says", "cannot make sense of",
         ),
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
@@ -644,6 +662,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
             "puerto de entrada", "i94", "registro de entrada", "registro de llegada", "registro de entrada y salida",
+            # inspección en la frontera, y a quien no dejaron entrar
+            "revision secundaria", "inspeccion secundaria", "segunda revision", "oficial de aduana",
+            "oficiales de aduana", "oficial de migracion en el aeropuerto", "no me dejaron entrar",
+            "no la dejaron entrar", "no lo dejaron entrar", "no los dejaron entrar", "no nos dejaron entrar",
+            "le negaron la entrada", "me negaron la entrada", "les negaron la entrada", "nos negaron la entrada",
         ),
         "social_security": ("seguro social",),
         "military": (
@@ -694,6 +717,15 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "que bueno escuchar", "me alegra oir", "me alegra escuchar", "gusto oir", "gusto escuchar",
             "dios le bendiga", "dios lo bendiga", "dios la bendiga", "dios los bendiga", "que dios le bendiga",
             "que dios lo bendiga", "que dios la bendiga", "bendiciones", "dia bendecido", "bendecido dia",
+        ),
+        "premium": (
+            "procesamiento prioritario", "prioritario", "procesamiento premium", "premium", "servicio prioritario",
+            "tramite prioritario", "i907",
+        ),
+        "explain": (
+            "explicar", "explique", "expliquen", "explicarme", "me lo explique", "me la explique", "me explique",
+            "leersela", "leerselo", "que me la lea", "que me lo lea", "me ayude a entender", "no entiendo lo que dice",
+            "no le entiendo", "que me digan que dice",
         ),
         "person": (
             "representante", "agente", "una persona", "humano", "un operador", "el operador", "alguien",
@@ -815,7 +847,7 @@ _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in
 interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
 biometrics center": a service request, not the field office nor biometrics).  Measured by 5-fold cross-validation
 (holdout v15's round): en +4, es +1 right, 2 fewer wrong routes."""
-_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints"})
+_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints", MARK + "premium"})
 """Concepts that name a kind of case or a step of it, not what the caller wants: said with a decision or a status
 asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
@@ -867,6 +899,14 @@ _PASSED_THROUGH: dict[str, tuple[str, ...]] = {"en": ("go through", "goes throug
 """A need said (`#accommodation`: a pacemaker, a wheelchair) with "go through" (a phrase of `#decided`) is going
 through a door or a metal detector, no decision ("my mom has a pacemaker and can't go through the scanner at her
 interview"): `#decided` is dropped, and the need decides."""
+_TURNED_BACK: dict[str, tuple[str, ...]] = {
+    "en": ("was returned", "got returned", "had returned"),
+    "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
+           "lo devolvieron", "me regresaron", "nos regresaron", "los regresaron", "las regresaron", "me devolvieron",
+           "nos devolvieron", "los devolvieron")}
+"""A person sent back (phrases of `#not_arrived`: "la regresaron", "lo devolvieron") beside the border or an airport
+(`#border`) and no card or document said (`_CARD_WORDS`) is a traveller turned back at the border, Customs and Border
+Protection's, no mail returned ("a mi cuñado lo regresaron en la frontera de tijuana"): `#not_arrived` is dropped."""
 _BOOKED = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
 _PERSON = MARK + "person"
 _HOURS_ASKED: dict[str, tuple[str, ...]] = {
@@ -938,6 +978,9 @@ _PENDING = MARK + "pending"
 _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
+_CBP_FORMS = frozenset({"i94"})
+"""The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
+(the I-102, a replacement arrival record) makes the record its subject, our case (`#border` dropped)."""
 _WHERE = frozenset({"where", fold("donde", "es")})
 _HOW_TO = frozenset(fold(word, language) for language, words in (
     ("en", ("do", "should", "can", "could", "would", "to", "you")),
@@ -1061,7 +1104,7 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     said."""
     tables: dict[str, dict[str, tuple[str, ...]]] = {
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
-        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH}
+        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1214,6 +1257,18 @@ def _printing_words(language: str) -> frozenset[str]:
                             "imprimir imprimo imprime imprimi impreso impresion", language, False))
 
 
+_CAPPED = frozenset({"h1b", "h2b"})
+"""The visas of an employer's petition picked in USCIS's cap lottery (`lexicon.COMPOUNDS`: "h one b", "h dos b")."""
+
+
+@functools.cache
+def _lottery_words(language: str) -> frozenset[str]:
+    """The words of a lottery ("lottery", "lotería") as words are said: beside an H-1B or H-2B (`_CAPPED`: "my h two b
+    petition after the lottery") they are the cap lottery of our case, no lottery ticket (`lexicon.ELSEWHERE`), and say
+    nothing as words."""
+    return frozenset(tokens("lottery lotteries" if language == "en" else "loteria sorteo", language, False))
+
+
 @functools.lru_cache(maxsize=16384)
 def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
     """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
@@ -1250,6 +1305,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         i += step
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
+    if _NOT_ARRIVED in found and _BORDER in found and set(heard[_NOT_ARRIVED]) <= _said_as("turned_back", language) \
+            and _CARD_WORDS.isdisjoint(said) and _CARDS.isdisjoint(found):
+        del found[_NOT_ARRIVED]  # "a mi cuñado lo regresaron en la frontera": turned back at the border, no mail
     if fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language) in said and not _COURTS.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _NEED in found and _DECIDED in found and set(heard[_DECIDED]) <= _said_as("passed_through", language):
@@ -1276,6 +1334,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _OTHERS in found and _WAITED.isdisjoint(found) and _together([plain for _, _, plain in words], language):
         del found[_OTHERS]  # "my wife and i filed the same day, she got her oath letter": a status, no wait said
     status = not STATUS.isdisjoint(found)
+    if _BORDER in found and status and any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
+        del found[_BORDER]  # "where my i one oh two for a replacement arrival record is at": our form's status
     if _HURRY in found and status and set(heard[_HURRY]) <= _said_as("expiry", language) and \
             not _ASKED_IF.get(language, _ASKED_IF["en"]).isdisjoint(said):
         del found[_HURRY]  # "find out if my petition went through cause my card expires": why the status is asked
@@ -1308,6 +1368,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _PERSON in found and _HOURS in found and not _said_as("hours_asked", language).isdisjoint(heard.get(_HOURS, ())):
         # "what hours can i get a live person", "qué horario tienen para hablar con un agente": our hours
         away |= frozenset(word for phrase in heard[_PERSON] for word in phrase)
+    if not _CAPPED.isdisjoint(said):  # "my h two b petition after the lottery": the cap lottery, no lottery ticket
+        away |= _lottery_words(language).intersection(said)
     if _HURRY in found and not _LINES.isdisjoint(found) and _line_asked(said, language):
         del found[_HURRY]  # "need immigration help quick is there a number for troops": the military line
     if status and GENERAL_INFO in found and _form_named(said):

@@ -970,3 +970,92 @@ def test_two_appointments_combined_keep_the_prints_though_a_status_is_said(said:
     said pending (`_KINDS` would drop it beside a status), so biometrics (option 2) decides (v31's round)."""
     named = concepts(said, language)
     assert "#prints" in named and "#combined" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can you give me the phone line for premium processing", "en"),
+     ("me da el número de procesamiento prioritario por favor", "es")],
+)
+def test_the_premium_processing_line_asked_is_premium_not_a_status(said: str, language: str) -> None:
+    """"Premium processing", "procesamiento prioritario" is the Premium Processing service (`#premium`, special lines,
+    option 5; DOMAIN.md: the Premium Processing line), not a case "processing" (`#pending`) (v32's round)."""
+    named = concepts(said, language)
+    assert "#premium" in named and "#pending" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("we paid for premium processing on my h one b has it been approved", "en"),
+     ("pagamos el procesamiento prioritario ya aprobaron mi petición", "es")],
+)
+def test_premium_processing_beside_a_status_asked_is_a_kind_of_case(said: str, language: str) -> None:
+    """A case filed with Premium Processing whose decision is asked is a case status (option 1): `#premium` names a
+    kind of case there (`_KINDS`) and gives way to the status (v32's round)."""
+    named = concepts(said, language)
+    assert "#premium" not in named and "#decided" in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they always send me to secondary inspection when i come home", "en"),
+     ("no me dejaron entrar cuando llegué de viaje", "es")],
+)
+def test_inspection_and_being_turned_back_are_the_border(said: str, language: str) -> None:
+    """Secondary inspection and a traveller refused entry are Customs and Border Protection's (`#border`: other
+    agencies, option 7; DOMAIN.md) (v32's round)."""
+    assert "#border" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("a mi cuñado lo regresaron en la frontera de tijuana", "es")],
+)
+def test_a_person_sent_back_at_the_border_is_no_mail_returned(said: str, language: str) -> None:
+    """"Lo regresaron" beside the border with no card or document said is a person turned back at the border, not a
+    notice returned to sender (`#not_arrived` dropped) (v32's round)."""
+    named = concepts(said, language)
+    assert "#border" in named and "#not_arrived" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i need somebody to explain this notice to me", "en"),
+     ("quiero que alguien me explique esta carta", "es")],
+)
+def test_a_letter_to_explain_is_explain(said: str, language: str) -> None:
+    """Wanting someone to explain or read a letter with one (`#explain`) is what the examples teach a representative
+    for (v32's round)."""
+    assert "#explain" in concepts(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("can i print my arrival record for my employer", "en"), ("i need to print a record of my entry for work", "en")],
+)
+def test_printing_an_arrival_record_is_the_border_no_fingerprints(said: str, language: str) -> None:
+    """An arrival or entry record (the I-94) is Customs and Border Protection's (`#border`, other agencies, option 7;
+    DOMAIN.md), and printing it is no fingerprints (`#prints` dropped) (v32's round)."""
+    named = concepts(said, language)
+    assert "#border" in named and "#prints" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "word"),
+    [("any word on my h two b since the lottery", "en", "lottery"),
+     ("mi h uno b salió en la lotería ya la aprobaron", "es", "lotería")],
+)
+def test_a_lottery_beside_an_h_visa_says_nothing_as_a_word(said: str, language: str, word: str) -> None:
+    """A lottery beside an H-1B or H-2B is the cap lottery of an employer's petition with us, no lottery ticket
+    (`lexicon.ELSEWHERE`): its word says nothing (v32's round)."""
+    assert tokens(word, language, False)[0] in unsaid(said, language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("any update on my i one oh two for a lost arrival record", "en")],
+)
+def test_an_arrival_record_beside_our_form_and_a_status_is_our_case(said: str, language: str) -> None:
+    """The I-102 (a replacement arrival record) is a USCIS form: its status asked is a case status (option 1), and the
+    arrival record its subject, no border (`#border` dropped) (v32's round)."""
+    named = concepts(said, language)
+    assert "#pending" in named and "#border" not in named
