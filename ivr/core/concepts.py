@@ -21,7 +21,9 @@ out where it arises (`_WHERE_NEEDED`: "oxygen at my interview"), and a kind of c
 gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"); a card lost or stolen
 with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
-a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
+a website's error message is no `#fix_error`; an office said beside a school is the school's, another place
+(`_SCHOOLS`: "is this the high school office"), and a concept word the recogniser split is joined (`_unsplit`: "pre
+mium"); deafness with no appointment said is no need; a priority date is the
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card or a document
 approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months
 waited; a USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed"
@@ -1273,7 +1275,8 @@ def _lottery_words(language: str) -> frozenset[str]:
 _SCHOOLS = {
     "en": "school schools highschool elementary kindergarten principal principal's registrar registrar's teacher "
           "transcript transcripts",
-    "es": "escuela escuelas secundaria primaria preparatoria prepa colegio kinder maestra maestro kardex calificaciones",
+    "es": "escuela escuelas secundaria primaria preparatoria prepa colegio kinder maestra maestro kardex "
+          "calificaciones",
 }
 """A school and what one asks of its office: an office said beside one is the school's ("is this the high school
 office", "la oficina de la secundaria"), another place, not ours (`_school_office`).  No college nor university: a

@@ -1095,4 +1095,5 @@ def test_an_office_said_beside_a_school_is_the_schools_not_ours(said: str, langu
 def test_a_colleges_student_office_asking_a_status_stays_ours() -> None:
     """A college's foreign student office asking whether a case was approved is our case status (option 1): a status
     asked keeps the office (`_SCHOOLS` names no college)."""
-    assert "#decided" in concepts("the international student office at my college wants to know if my opt was approved", "en")
+    said = "the international student office at my college wants to know if my opt was approved"
+    assert "#decided" in concepts(said, "en")
