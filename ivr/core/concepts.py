@@ -21,7 +21,9 @@ out where it arises (`_WHERE_NEEDED`: "oxygen at my interview"), and a kind of c
 gives way to a status asked (`_KINDS`: "we had the interview, when will we hear"); a card lost or stolen
 with nothing said of where is `#lost_card` (`LOST_CARD`: "i lost my green card" is no call from abroad), unless a
 status is asked (the replacement's); a step missed or skipped (`_MISSED`) stays the topic though a decision is asked;
-a website's error message is no `#fix_error`; deafness with no appointment said is no need; a priority date is the
+a website's error message is no `#fix_error`; an office said beside a school is the school's, another place
+(`_SCHOOLS`: "is this the high school office"), and a concept word the recogniser split is joined (`_unsplit`: "pre
+mium"); deafness with no appointment said is no need; a priority date is the
 visa bulletin's (`#consulate`) unless a status of the caller's own case is asked (`_OWN_CASE`); a card or a document
 approved that never arrived is no decision (`#decided` dropped beside `#not_arrived`); a year is no number of months
 waited; a USCIS form said with "where" or "look up" is `#pending` (`_form_sought`), and so is "open" or "closed"
@@ -920,6 +922,7 @@ to be put through ("what hours can i get a live person", "qué horario tienen pa
 words say nothing as words (the concept stays, as the examples of our hours teach it).  "For hours" (a wait) is no
 hours asked."""
 _GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
+_OFFICE_PLACE = MARK + "office_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
 status be ours."""
@@ -1269,12 +1272,74 @@ def _lottery_words(language: str) -> frozenset[str]:
     return frozenset(tokens("lottery lotteries" if language == "en" else "loteria sorteo", language, False))
 
 
+_SCHOOLS = {
+    "en": "school schools highschool elementary kindergarten principal principal's registrar registrar's teacher "
+          "transcript transcripts",
+    "es": "escuela escuelas secundaria primaria preparatoria prepa colegio kinder maestra maestro kardex "
+          "calificaciones",
+}
+"""A school and what one asks of its office: an office said beside one is the school's ("is this the high school
+office", "la oficina de la secundaria"), another place, not ours (`_school_office`).  No college nor university: a
+college's foreign student office asks our case's status."""
+_SCHOOL_BEFORE, _SCHOOL_AFTER = 2, 4
+"""How near an office a school names it: "the high school office", "the principal's office at the middle school", "la
+oficina de la secundaria"; not "bring my kid's school records to the reno office" (the field office)."""
+
+
+@functools.cache
+def _school_words(language: str) -> frozenset[str]:
+    """The words of `_SCHOOLS`, as words are said."""
+    return frozenset(tokens(_SCHOOLS.get(language, _SCHOOLS["en"]), language, False))
+
+
+@functools.cache
+def _office_words(language: str) -> frozenset[str]:
+    """The one-word phrases of `#office_place` ("office", "oficina"), as words are said."""
+    said = (tokens(phrase, language, False) for phrase in CONCEPTS.get(language, CONCEPTS["en"])["office_place"])
+    return frozenset(words[0] for words in said if len(words) == 1)
+
+
+def _school_office(said: list[str], language: str) -> bool:
+    """Whether an office said is a school's: a school's word just before it or a few words after."""
+    schools, offices = _school_words(language), _office_words(language)
+    return any(word in offices and not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1])
+               for at, word in enumerate(said))
+
+
+@functools.cache
+def _phrase_words(language: str) -> frozenset[str]:
+    """Every word of the concept phrases, as words are said ("premium", "record", "arrival", …)."""
+    return frozenset(word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
+
+
+def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[str]:
+    """The words said, with a word of a concept phrase the recogniser split in two joined ("pre mium" -> "premium",
+    "re cord" -> "record"): a piece of three letters or fewer, neither piece a word of the phrases, the join one."""
+    known = _phrase_words(language)
+    said = [word for word, _, _ in words]
+    out: list[str] = []
+    i = 0
+    while i < len(said):
+        if i + 1 < len(said):
+            first, second = words[i][2], words[i + 1][2]
+            short = min(len(first), len(second)) <= 3 and first.isalpha() and second.isalpha()
+            if short and said[i] not in known and said[i + 1] not in known:
+                joined = fold(first + second, language)
+                if joined in known:
+                    out.append(joined)
+                    i += 2
+                    continue
+        out.append(said[i])
+        i += 1
+    return out
+
+
 @functools.lru_cache(maxsize=16384)
 def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
     """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
     table = _table(language)
     words = marked(text, language, places)
-    said = [word for word, _, _ in words]
+    said = _unsplit(words, language)
     found: dict[str, None] = {}
     heard: dict[str, list[tuple[str, ...]]] = {}  # concept -> the phrases of it said
     opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
@@ -1358,6 +1423,11 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # "how do i print out my i ninety four", "imprimir mi registro de entrada": the record printed, no fingerprints
         del found[_PRINTS]
         away |= _printing_words(language)
+    if _OFFICE_PLACE in found and STATUS.isdisjoint(found) and _school_office(said, language):
+        # "is this the high school office i need my transcript", "la oficina de la secundaria": a school's office
+        del found[_OFFICE_PLACE]
+        found[_ERRAND] = found[OTHER_PLACE] = None
+        away |= _office_words(language)
     if _FAREWELL in found:  # "that's what i needed to hear", "qué bueno oír eso": gladness, no court hearing
         away |= _hearing_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
         # "i'll try again tomorrow", "vuelvo a marcar": leaving the call, no repeat asked

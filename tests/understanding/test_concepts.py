@@ -1059,3 +1059,41 @@ def test_an_arrival_record_beside_our_form_and_a_status_is_our_case(said: str, l
     arrival record its subject, no border (`#border` dropped) (v32's round)."""
     named = concepts(said, language)
     assert "#pending" in named and "#border" not in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("what's the number for pre mium processing", "en"),
+     ("cuál es el número de procesamiento pri oritario", "es")],
+)
+def test_a_concept_word_the_recogniser_split_is_joined(said: str, language: str) -> None:
+    """A word of a concept phrase heard in two pieces, one of three letters or fewer ("pre mium"), is the word joined
+    (`_unsplit`): the Premium Processing line asked (`#premium`, special lines, option 5; DOMAIN.md: the Premium
+    Processing line) (v33's round)."""
+    assert "#premium" in concepts(said, language)
+
+
+def test_a_record_the_recogniser_split_is_still_the_arrival_record() -> None:
+    """"the arrival re cord" is the arrival record, the border's I-94 (`#border`, other agencies, option 7; DOMAIN.md:
+    Form I-94 is Customs and Border Protection's), as "arrival record" is (v33's round)."""
+    assert "#border" in concepts("i need to print my arrival re cord", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("hi is this the principal's office at the middle school my son forgot his lunch", "en"),
+     ("hablo a la oficina de la secundaria necesito el kardex de mi hijo", "es")],
+)
+def test_an_office_said_beside_a_school_is_the_schools_not_ours(said: str, language: str) -> None:
+    """An office said beside a school ("the high school office", "la oficina de la secundaria") is another place
+    (`#other_place`, out of scope; DOMAIN.md: calls about another business are not routed), not our field office
+    (`#office_place`) (`_SCHOOLS`, v33's round)."""
+    named = concepts(said, language)
+    assert "#office_place" not in named and "#other_place" in named
+
+
+def test_a_colleges_student_office_asking_a_status_stays_ours() -> None:
+    """A college's foreign student office asking whether a case was approved is our case status (option 1): a status
+    asked keeps the office (`_SCHOOLS` names no college)."""
+    said = "the international student office at my college wants to know if my opt was approved"
+    assert "#decided" in concepts(said, "en")
