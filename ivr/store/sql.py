@@ -255,9 +255,10 @@ class SqlStore(Store):
             return self._shared
         local = self._local
         conn = getattr(local, "conn", None)
-        if conn is None or getattr(local, "pid", None) != _pid():
+        pid = _process[0]  # `_pid()`, read once
+        if conn is None or getattr(local, "pid", None) != pid:
             conn = local.conn = self._open()
-            local.pid = _pid()
+            local.pid = pid
         return conn
 
     def _release(self, conn: Any, error: BaseException | None) -> None:
@@ -521,8 +522,11 @@ class _SqlCallTransaction(CallTransaction):
                     cursor.execute(*self._session)
                     if cursor.rowcount != 1:
                         raise VersionConflict(self.call_sid)
-                for sql, rows in self._statements():
-                    cursor.executemany(sql, rows)
+                if self._entries:  # most webhooks write the session and one entry, and nothing else
+                    cursor.executemany(self.sql.insert_entry, self._entries)
+                if self._changes or self._requests or self._writes:
+                    for sql, rows in self._statements(entries=False):
+                        cursor.executemany(sql, rows)
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
@@ -545,9 +549,10 @@ class _SqlCallTransaction(CallTransaction):
             for sql, rows in self._statements():
                 cursor.executemany(sql, rows)
 
-    def _statements(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
-        """The writes after the session's: transcript entries, case changes, service requests, then the rest."""
-        if self._entries:
+    def _statements(self, entries: bool = True) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """The writes after the session's: transcript entries (unless `entries` is false: SQLite's `commit`
+        writes them itself), case changes, service requests, then the rest."""
+        if entries and self._entries:
             yield self.sql.insert_entry, self._entries
         changes = [
             (self.world, receipt, field, _dumps(value))

@@ -112,6 +112,32 @@ def test_rolled_back_writes_are_not_committed_but_later_ones_are(store):
         assert tx.service_request("2611230001") is None
 
 
+def test_a_block_writing_every_kind_commits_them_all_together(store):
+    """The closing transaction writes the session, then entries, case changes, service requests and the
+    ledger's rows (SQLite writes the entries first by itself: the common webhook has nothing else)."""
+    with store.call("CA1") as tx:
+        tx.load_session()
+        tx.save_session(new_session(), "phone")
+        tx.append_transcript([{"n": 1}, {"n": 2}])
+        tx.put_case_changes("EAC2690150101", {"status": "changed"})
+        tx.add_service_request(request("2611230001"))
+        tx.record_identity_failure("receipt:EAC2690150101", dt.datetime(2026, 11, 23, 15, tzinfo=dt.timezone.utc))
+    assert store.transcript("CA1") == [{"n": 1}, {"n": 2}]
+    with store.call("CA-probe") as tx:
+        assert tx.case_changes("EAC2690150101") == {"status": "changed"}
+        assert tx.service_request("2611230001")["status"] == "open"
+        assert tx.identity_failures("receipt:EAC2690150101", dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)) == 1
+
+
+def test_a_block_with_only_case_changes_commits_them(store):
+    """No session and no entry: the block's other writes still commit."""
+    with store.call("CA1") as tx:
+        tx.put_case_changes("EAC2690150101", {"status": "changed"})
+    assert store.transcript("CA1") == []
+    with store.call("CA-probe") as tx:
+        assert tx.case_changes("EAC2690150101") == {"status": "changed"}
+
+
 def test_case_changes_overlay_key_by_key(store):
     """Two calls changing different keys of one case both keep their change (no read-modify-write)."""
     for call_sid, changes in (("CA1", {"biometrics": {"times_rescheduled": 1}}), ("CA2", {"status": "x"})):
