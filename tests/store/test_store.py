@@ -121,12 +121,12 @@ def test_a_block_writing_every_kind_commits_them_all_together(store):
         tx.append_transcript([{"n": 1}, {"n": 2}])
         tx.put_case_changes("EAC2690150101", {"status": "changed"})
         tx.add_service_request(request("2611230001"))
-        tx.record_identity_failure("receipt:EAC2690150101", dt.datetime(2026, 11, 23, 15, tzinfo=dt.timezone.utc))
+        tx.record_identity_failure("receipt:EAC2690150101", dt.datetime(2026, 11, 23, 15, tzinfo=dt.UTC))
     assert store.transcript("CA1") == [{"n": 1}, {"n": 2}]
     with store.call("CA-probe") as tx:
         assert tx.case_changes("EAC2690150101") == {"status": "changed"}
         assert tx.service_request("2611230001")["status"] == "open"
-        assert tx.identity_failures("receipt:EAC2690150101", dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)) == 1
+        assert tx.identity_failures("receipt:EAC2690150101", dt.datetime(2026, 11, 23, tzinfo=dt.UTC)) == 1
 
 
 def test_a_block_with_only_case_changes_commits_them(store):
