@@ -29,7 +29,7 @@ from ivr.definitions.flow_cache import cached_flows, cached_scripts
 from ivr.definitions.releases import LiveLine, live_line
 from ivr.definitions.scripts import SCRIPTS_ROOT
 from ivr.notify import SMS_MESSAGES, SmsNotifier
-from ivr.routing import QUEUE_MESSAGES, TierRouting, preload_line_words
+from ivr.routing import CALLBACK_WHO, QUEUE_MESSAGES, TierRouting, preload_line_words
 from ivr.rules.directory import load_directory
 from ivr.store.base import Store
 from ivr.store.sql import SqlStore, default_sqlite_url
@@ -74,7 +74,7 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     routing = TierRouting.from_config(config.get("TIER_ROUTING"))
     messages = {flow_id: compiled_flow.flow.messages for flow_id, compiled_flow in compiled.items()}
     routing.require_callback_words(messages)  # a call-back route says the flow's call-back words
-    preload_line_words(messages.values(), [*QUEUE_MESSAGES, *SMS_MESSAGES])  # a flow without them: the shipped flow's
+    preload_line_words(messages.values(), [*QUEUE_MESSAGES, *SMS_MESSAGES, *CALLBACK_WHO.values()])  # a flow without them: the shipped flow's
     services = Services(
         directory=load_directory(),
         scripts=cached_scripts(scripts_root or SCRIPTS_ROOT, bool(config.get("SCRIPT_DRAFTS")), instance_path),

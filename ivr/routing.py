@@ -215,9 +215,10 @@ class Callback:
 
 def who_calls(tier: str, language: str, messages: Mapping[str, Text]) -> str:
     """Who calls back in the flow's words (`CALLBACK_WHO`), as a sentence begins: 'A USCIS officer', 'Un
-    supervisor'; '' for a flow without them (its call-back words do not say `{who}`: checked at load)."""
-    text = messages.get(CALLBACK_WHO.get(tier, CALLBACK_WHO["tier2"]))
-    return text.in_("es" if language == "es" else "en") if text is not None else ""
+    supervisor'; a flow without them says the shipped flow's (`line_words`), as flows written before the words
+    were the flow's do."""
+    text = line_words(messages, CALLBACK_WHO.get(tier, CALLBACK_WHO["tier2"]))
+    return text.in_("es" if language == "es" else "en")
 
 
 def officer_callback_sms(tier: str, service_item: str, language: str, messages: Mapping[str, Text]) -> str:

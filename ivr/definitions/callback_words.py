@@ -8,8 +8,8 @@ allowed in it; the ones the caller needs (the service item number, the number th
 flow that records a call-back (a state running an action that sets `service_item`) must give them; and the
 SMS confirming an officer's call-back is at most `ivr.notify.MAX_SEGMENTS` segments in both languages, with
 the flow's longest "who" and an 8-digit service item, after the accent folding the notifier applies
-(`ivr.notify.fitted`).  The words for who calls back come as a set of three, take no placeholders, and a
-flow whose call-back words say `{who}` gives them.  Their Spanish passes the glossary like every text of a
+(`ivr.notify.fitted`).  The words for who calls back come as a set of three and take no placeholders; a
+flow without them says the shipped flow's.  Their Spanish passes the glossary like every text of a
 flow (the loader's `Checker.bilingual`).  Errors are `file:line: where: what`.  Runs at load only.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from ivr.core.flow import State, Text
 from ivr.core.registry import Registry
 from ivr.definitions.checks import Checker
-from ivr.definitions.filled_words import check_placeholders, check_segments, check_set, first_saying, line_of
+from ivr.definitions.filled_words import check_placeholders, check_segments, check_set, first_saying
 from ivr.definitions.yamlsource import Mapping
 from ivr.routing import CALLBACK_MESSAGES, CALLBACK_NEEDS, CALLBACK_WHO, OFFICER_TIERS, officer_callback_sms
 
@@ -26,8 +26,6 @@ LONGEST_ITEM = "99999999"
 """A service item number is eight digits (`ivr.routing.service_item_number`)."""
 RECORDS_CALLBACK = "service_item"
 """What an action that records a call-back sets (`ivr.behaviours.live_assistance.live_request_callback`)."""
-SAY_WHO = ("callback", "callback_sms")
-"""The call-back words `{who}` is filled in (with `CALLBACK_WHO`)."""
 
 
 def check_callback_messages(check: Checker, raw: Mapping, messages: dict[str, Text]) -> None:
@@ -49,22 +47,15 @@ def check_callback_messages(check: Checker, raw: Mapping, messages: dict[str, Te
 
 
 def _check_who(check: Checker, raw: Mapping, messages: dict[str, Text]) -> bool:
-    """Report the problems of the words for who calls back; True when the flow gives all three, sound."""
+    """Report the problems of the words for who calls back; True when the flow gives all three, sound, or none
+    (it then says the shipped flow's: `ivr.routing.who_calls`)."""
     names = tuple(CALLBACK_WHO.values())
     given = check_set(check, raw, names, "the words for who calls back")
-    sound = len(given) == len(names)
+    sound = len(given) in (0, len(names))
     for name in given:
         text = messages.get(name)
         if text is None or not check_placeholders(check, raw, name, text, (), (), "who calls back"):
             sound = False
-    if not given:
-        saying = first_saying(raw, messages, SAY_WHO, "who")
-        if saying is not None:
-            name, language = saying
-            check.problem(
-                line_of(raw, name, language), f"messages.{name}.{language}",
-                f"says {{who}}, but messages has none of the words for who calls back ({', '.join(names)})",
-            )
     return sound
 
 

@@ -175,3 +175,35 @@ def test_a_flow_whose_representatives_call_back_text_is_changed_is_sent_by_the_a
     live.post("/voice/queue/wait", Digits="1", QueueSid="QU1")
     [request] = http.requests
     assert request["data"]["Body"] == sent
+
+
+
+WHO_WORDS = """  # Who calls back, by tier (ivr/routing.py CALLBACK_WHO), as a sentence begins: {who} in callback and callback_sms
+  # (the SMS writes it in lower case: "a USCIS officer").
+  callback_who_tier1:
+    en: "A representative"
+    es: "Un representante"
+  callback_who_tier2:
+    en: "A USCIS officer"
+    es: "Un oficial de USCIS"
+  callback_who_supervisor:  # seed 003: "Live Assistance - Tier 2 (Supervisor)"
+    en: "A supervisor"
+    es: "Un supervisor"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "heard"),
+    [("en", "A USCIS officer will call you back at 2 0 2, 5 5 5, 0 1 4 3."),
+     ("es", "Un oficial de USCIS le devolverá la llamada al 2 0 2, 5 5 5, 0 1 4 3.")],
+)
+def test_a_flow_whose_callback_says_who_without_the_who_words_says_the_shipped_flows(dial, edited_flow, language, heard):
+    """A flow written before who calls back was the flow's (its `callback` says `{who}`, it has no
+    `callback_who_*`) still loads, and says the shipped flow's words for who calls back."""
+    flow = edited_flow((WHO_WORDS, ""))
+    assert "callback_who" not in flow.read_text(encoding="utf-8")
+    live = dial(language, FLOWS=[str(flow)], TIER_ROUTING=TIER2_CALLBACK)
+    live.press("0")
+    live.say(CASE_DETAILS[language])
+    turn = live.press("1")
+    assert heard in turn.text
