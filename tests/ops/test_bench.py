@@ -6,6 +6,7 @@ these tests check what was measured and how it is reported, not how fast.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 import os
@@ -61,6 +62,37 @@ def test_the_report_is_a_table_with_ratios_and_goals(quick_run: tuple[str, dict[
     assert re.search(r"The webhook reaches \d+\.\d\d× the cheapest honest webhook and \d+\.\d\d× bare Flask\.", text)
     for goal, _check in bench.GOALS:
         assert re.search(rf"- \[[ x]\] {re.escape(goal)}", text)
+
+
+def _with(result: dict[str, object], **p99_ms: float) -> dict[str, object]:
+    """`result` with the servers' p99 set as given (`app=40.0, honest=30.0`)."""
+    changed = copy.deepcopy(result)
+    for row in changed["throughput"]:  # type: ignore[attr-defined]
+        row["p99_ms"] = p99_ms.get(row["name"], row["p99_ms"])
+    return changed
+
+
+def test_a_latency_goal_the_honest_webhook_misses_too_says_so(quick_run: tuple[str, dict[str, object]]) -> None:
+    """An unticked p99 goal says when the cheapest honest webhook's own p99 is above it: the machine, not the app."""
+    _, result = quick_run
+    lines = bench.report_lines(_with(result, app=40.0, honest=30.0))
+    assert ("- [ ] webhook p99 ≤ 25 ms (beyond this machine: the cheapest honest webhook's own p99 is 30.0 ms "
+            "on this machine)") in lines
+    lines = bench.report_lines(_with(result, app=40.0, honest=20.0))
+    assert "- [ ] webhook p99 ≤ 25 ms" in lines
+
+
+def test_open_calls_beyond_the_webhooks_throughput_say_so(quick_run: tuple[str, dict[str, object]]) -> None:
+    """Open calls that need more requests a second than the webhook serves flat out say so beside their goal."""
+    _, result = quick_run
+    changed = copy.deepcopy(result)
+    changed["open_calls"].update(calls=15_000, p99_ms=15_000.0, errors=9)  # type: ignore[attr-defined]
+    app = next(row for row in changed["throughput"] if row["name"] == "app")  # type: ignore[attr-defined]
+    app["req_s"] = 1_690.0
+    assert ("- [ ] open calls held at p99 ≤ 100 ms, 0 errors (beyond this machine: they need 1,875 req/s; "
+            "the webhook serves 1,690 req/s flat out on this machine)") in bench.report_lines(changed)
+    app["req_s"] = 4_000.0
+    assert "- [ ] open calls held at p99 ≤ 100 ms, 0 errors" in bench.report_lines(changed)
 
 
 def _skeleton(lines: list[str]) -> list[str]:
