@@ -50,7 +50,7 @@ from ivr.core.concepts import (
     concepts,
     reading,
 )
-from ivr.core.lexicon import ELSEWHERE, LACKING
+from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
@@ -491,8 +491,9 @@ class Model:
                                      _guesses(ranked, factor))
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
-        elif understood.outcome == "ask":
-            if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS):
+        elif understood.outcome == "ask":  # a need said settles a question where its line is asked (`NEED`)
+            if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS) and \
+                    not (needed and best in understood.asked):
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
@@ -583,8 +584,10 @@ def _summons(language: str) -> frozenset[str]:
 
 @functools.cache
 def _elsewhere(language: str) -> frozenset[str]:
-    """`lexicon.ELSEWHERE` as the model compares words (folded and stemmed)."""
-    return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"]))
+    """`lexicon.ELSEWHERE` as the model compares words (folded and stemmed), less the stems of everyday words
+    (`lexicon.SHADOWED`: "el mes pasado" names no restaurant's table)."""
+    shadowed = {fold(word, language) for word in SHADOWED.get(language, frozenset())}
+    return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"])) - shadowed
 
 
 @functools.lru_cache(maxsize=1024)
