@@ -357,9 +357,10 @@ ELSEWHERE = {
 said where no choice knows them, they weigh `understanding.ELSEWHERE_WEIGHT`, so "is the pharmacy open"
 or "el seguro de mi carro" is not routed to our hours or to another agency."""
 
-SHADOWED = {"en": frozenset(), "es": frozenset({"mes", "meses"})}
-"""Everyday words that stem as a word of `ELSEWHERE` does ("mes" and "meses" as "mesa"): their stem is no other
-business (`understanding._elsewhere` leaves it out), or "el mes pasado" would name a restaurant's table.  Not "mis" (as
+SHADOWED = {"en": frozenset({"tired"}), "es": frozenset({"mes", "meses"})}
+"""Everyday words that stem as a word of `ELSEWHERE` does ("mes" and "meses" as "mesa", "tired" as "tire"): their stem
+is no other business (`understanding._elsewhere` leaves it out), or "el mes pasado" would name a restaurant's table and
+"i'm tired of these menus" a car's tyre (a tyre shop is still named by "tires", "tire shop" and the like).  Not "mis" (as
 "misa"): left out, "el horario de misa" went to our hours, so "mis documentos" still names a mass (a known cost)."""
 
 LACKING = {

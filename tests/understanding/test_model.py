@@ -1112,3 +1112,22 @@ def test_fingerprints_with_another_business_and_no_appointment_of_ours_are_not_r
     """Fingerprints alone, without an appointment or notice of ours, are no context for another business: its words
     still hold the sentence back (v34's round; issue 16: out-of-scope utterances must not be routed)."""
     assert _main_menu(language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(("word", "language"), [("mes", "es"), ("meses", "es"), ("tired", "en")])
+def test_an_everyday_word_stemmed_as_another_business_is_none(word: str, language: str) -> None:
+    """"mes" stems as "mesa" (a restaurant's table), "tired" as "tire": `lexicon.SHADOWED` leaves them out of the words
+    of another business, so "el mes pasado" names none (v34's round)."""
+    from ivr.core.understanding import _elsewhere
+    from ivr.core.wording import fold
+
+    assert fold(word, language) not in _elsewhere(language)
+
+
+def test_a_need_said_settles_a_question_where_its_line_is_asked() -> None:
+    """A need said (`#accommodation`: a pacemaker) where the keywords ask between the case status and service
+    requests: the classifier's choice for the need, service requests (4), settles it below `LEARNT_SETTLES` (v34's
+    round; known since v33: the main menu's accommodations are service requests)."""
+    understood = _main_menu("en").understand("my father has a pacemaker can he skip the metal detector at his green "
+                                             "card interview")
+    assert (understood.outcome, understood.choice) == ("route", "4")
