@@ -845,7 +845,7 @@ _NOT = frozenset({"not", "no", "never", "nunca"})
 _FAREWELL = MARK + "farewell"
 _GOING_ON = {_FAREWELL: frozenset({"to", "a", "al", "back"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
-have to go to my cousin's" and "me tengo que ir a la oficina" are not."""
+have to go to my cousin's", "i have to go back" and "me tengo que ir a la oficina" are not."""
 _NEED = MARK + "accommodation"
 _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
