@@ -1155,20 +1155,21 @@ def _words_of(table: str, language: str) -> frozenset[str]:
 def _through_the_call(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
     """Whether every `#decided` phrase heard is "go through" the call's menus or options (`_GONE_THROUGH`)."""
     through, gone = _said_as("passed_through", language), _words_of("gone_through", language)
-    return bool(heard) and all(tuple(phrase) in through and all(after in gone for after in _follows(said, tuple(phrase)))
-                               for phrase in heard)
+    return bool(heard) and all(
+        tuple(phrase) in through and all(after in gone for after in _follows(said, tuple(phrase))) for phrase in heard)
 
 
 def _picked_up_phone(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
     """Whether every `#ice` phrase heard is "pick up" at the end of the sentence or before the phone (`_PICKED_UP`)."""
     picked, phone = _said_as("picked_up", language), _words_of("phone_after", language) | {""}
     articles = _ARTICLES.get(language, _ARTICLES["en"])
-    return bool(heard) and all(tuple(phrase) in picked and all(after in phone for after in _follows(said, tuple(phrase), articles))
-                               for phrase in heard)
+    return bool(heard) and all(
+        tuple(phrase) in picked and all(after in phone for after in _follows(said, tuple(phrase), articles))
+        for phrase in heard)
 
 
 def _our_office(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
-    """Whether an office said is ours (`_OUR_OFFICES`, or "uscis" just after an office's word: "la oficina de uscis")."""
+    """Whether an office said is ours (`_OUR_OFFICES`, or "uscis" just after an office's word: "oficina de uscis")."""
     if not _said_as("our_offices", language).isdisjoint(tuple(phrase) for phrase in heard):
         return True
     offices = _office_words(language)
