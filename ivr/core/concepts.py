@@ -69,7 +69,9 @@ MARK = "#"
 CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "decided": (
-            "ruled", "rule on", "ruling", "decided", "decision", "made a decision", "approved", "approval",
+            "ruled on", "rule on", "ruling on", "ruled in", "ruled that", "they ruled", "has ruled",
+            "have ruled", "made a ruling", "got a ruling", "gave a ruling", "any ruling",
+            "decided", "decision", "made a decision", "approved", "approval",
             "denied", "denial", "rejected", "went through", "gone through", "go through", "goes through",
             "came through", "come through", "verdict", "granted", "accepted", "outcome", "gave me an answer",
             "got an answer", "made up their minds", "signed off", "green light", "finalized", "any answer",
@@ -372,7 +374,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "person": (
             "representative", "agent", "human", "live person", "real person", "someone", "a person",
             "operator", "talk to", "customer service", "not want a machine", "talking to a machine",
-            "the recording", "a robot", "tier two", "real human", "live agent",
+            "a robot", "tier two", "real human", "live agent",
             "skip all this", "skip this", "skip the menu", "skip the recording", "bypass", "cut to",
             "get someone on the phone", "get a person", "get a human",
             "connect me with someone", "someone who can help", "whoever handles", "real live person", "a live one",
@@ -401,7 +403,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "inquiry": (
             "inquiry", "service request", "case inquiry", "complaint", "e request", "put in a request",
-            "open a ticket", "look into it", "looked into",
+            "open a ticket", "look into it", "looked into", "reference number", "referral number",
         ),
         "other_place": (  # a school's closing and its buses: another place's business, taught for no choice
             "snow day", "snow days", "school closing", "school closings", "school closed", "school is closed",
@@ -760,6 +762,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "inquiry": (
             "solicitud de servicio", "reclamo", "queja", "que lo revisen", "que investiguen", "abrir un caso",
+            "numero de referencia", "numero de referido",
         ),
         "other_place": (  # el cierre de una escuela y sus autobuses: asunto de otro lugar
             "dia de nieve", "cierre de escuelas", "cierran la escuela", "cierran las escuelas",
@@ -840,9 +843,9 @@ _AGE = frozenset({"old", "card", "tarjeta"})
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
 _FAREWELL = MARK + "farewell"
-_GOING_ON = {_FAREWELL: frozenset({"to", "a", "al"})}
+_GOING_ON = {_FAREWELL: frozenset({"to", "a", "al", "back"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
-have to go to my cousin's" and "me tengo que ir a la oficina" are not."""
+have to go to my cousin's", "i have to go back" and "me tengo que ir a la oficina" are not."""
 _NEED = MARK + "accommodation"
 _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
@@ -901,6 +904,23 @@ _PASSED_THROUGH: dict[str, tuple[str, ...]] = {"en": ("go through", "goes throug
 """A need said (`#accommodation`: a pacemaker, a wheelchair) with "go through" (a phrase of `#decided`) is going
 through a door or a metal detector, no decision ("my mom has a pacemaker and can't go through the scanner at her
 interview"): `#decided` is dropped, and the need decides."""
+_GONE_THROUGH = {"en": "all these this those menu menus option options prompt prompts every each whole", "es": ""}
+"""Words after "go through" (`_PASSED_THROUGH`) that say what one goes through is the call itself, not a case: "i don't
+wanna go through all these menus", "go through every option" (`#decided` is dropped; "till my extension goes through"
+stays a decision)."""
+_PICKED_UP = {"en": ("pick up", "picks up", "picked up"), "es": ()}
+_PHONE_AFTER = {"en": "phone line call please", "es": ""}
+"""ICE's "picked up" (`#ice`: "picked up by immigration agents") said with a person asked for (`#person`: "can somebody
+just pick up", "is anyone going to pick up the phone") at the end of the sentence or before the phone: a person
+answering the call, no arrest; `#ice` is dropped and its words say nothing."""
+_OUR_OFFICES: dict[str, tuple[str, ...]] = {
+    "en": ("uscis office", "field office", "local office", "district office"),
+    "es": ("oficina de uscis", "oficina local"),
+}
+"""An office of ours named (phrases of `#office_place`) with an appointment sought there ("how do i get an appointment
+at the uscis office", "cómo saco la cita en la oficina de uscis"): a court said with it (`#court`: "the judge granted my
+asylum", "me dieron el asilo en la corte") is where the case was decided, the caller's context; `#court` is dropped
+and the field office decides."""
 _TURNED_BACK: dict[str, tuple[str, ...]] = {
     "en": ("was returned", "got returned", "had returned"),
     "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
@@ -1014,7 +1034,8 @@ _CLOCK_CUES = {"en": ("after", "before", "until", "till", "past"), "es": ("las",
 """Words that make the number after them a time of day ("still there after four thirty", "después de las cinco"):
 `#hours`, unless a unit follows ("after two weeks")."""
 _FAMILY_COURT = {"en": "familycourt", "es": "cortefamiliar"}
-_COURTS = frozenset({MARK + "court", MARK + "ice"})
+_ICE = MARK + "ice"
+_COURTS = frozenset({MARK + "court", _ICE})
 """A family court said (`lexicon.COMPOUNDS`: "a custody case", "child custody", "la corte familiar"): its judge and
 its custody are no immigration court's nor ICE's ("the judge in my custody case wants proof of my status")."""
 _CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
@@ -1107,9 +1128,52 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     said."""
     tables: dict[str, dict[str, tuple[str, ...]]] = {
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
-        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK}
+        "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK,
+        "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
+
+
+def _follows(said: list[str], phrase: tuple[str, ...], articles: frozenset[str] = frozenset()) -> list[str]:
+    """The word after each place `phrase` is said in `said` ("" at the end), past one of `articles`."""
+    size, end = len(phrase), len(said)
+    after = []
+    for i in range(end - size + 1):
+        if tuple(said[i:i + size]) == phrase:
+            j = i + size + (i + size < end and said[i + size] in articles)
+            after.append(said[j] if j < end else "")
+    return after
+
+
+@functools.cache
+def _words_of(table: str, language: str) -> frozenset[str]:
+    """A table of words per language (`_GONE_THROUGH`, `_PHONE_AFTER`, by name) as concept phrases are said."""
+    tables = {"gone_through": _GONE_THROUGH, "phone_after": _PHONE_AFTER}
+    return frozenset(tokens(tables[table].get(language, ""), language, False))
+
+
+def _through_the_call(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
+    """Whether every `#decided` phrase heard is "go through" the call's menus or options (`_GONE_THROUGH`)."""
+    through, gone = _said_as("passed_through", language), _words_of("gone_through", language)
+    return bool(heard) and all(
+        tuple(phrase) in through and all(after in gone for after in _follows(said, tuple(phrase))) for phrase in heard)
+
+
+def _picked_up_phone(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
+    """Whether every `#ice` phrase heard is "pick up" at the end of the sentence or before the phone (`_PICKED_UP`)."""
+    picked, phone = _said_as("picked_up", language), _words_of("phone_after", language) | {""}
+    articles = _ARTICLES.get(language, _ARTICLES["en"])
+    return bool(heard) and all(
+        tuple(phrase) in picked and all(after in phone for after in _follows(said, tuple(phrase), articles))
+        for phrase in heard)
+
+
+def _our_office(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
+    """Whether an office said is ours (`_OUR_OFFICES`, or "uscis" just after an office's word: "oficina de uscis")."""
+    if not _said_as("our_offices", language).isdisjoint(tuple(phrase) for phrase in heard):
+        return True
+    offices = _office_words(language)
+    return any(word in offices and "uscis" in said[at + 1:at + 4] for at, word in enumerate(said))
 
 
 @functools.cache
@@ -1299,11 +1363,34 @@ def _office_words(language: str) -> frozenset[str]:
     return frozenset(words[0] for words in said if len(words) == 1)
 
 
+_BUSINESS_OFFICES = {
+    "en": "box ticket tickets leasing rental apartment apartments doctor doctor's doctors dentist dentist's dental "
+          "medical clinic sheriff sheriff's realtor realty",
+    "es": "taquilla boletos doctor doctora dentista clinica consultorio rentas alquiler departamentos apartamentos "
+          "sheriff",
+}
+"""Another business whose office one calls ("is this the box office", "the leasing office", "el consultorio del
+doctor", "la oficina de rentas"): an office said right beside one (`_BUSINESS_NEAR` words either side) is that
+business's, another place, not ours, as a school's office is (`_school_office`)."""
+_BUSINESS_NEAR = 2
+"""How near an office a business names it: "the box office", "the doctor's office", "la oficina del doctor"; not "the
+office said to bring a doctor's letter" (the field office)."""
+
+
+@functools.cache
+def _business_words(language: str) -> frozenset[str]:
+    """The words of `_BUSINESS_OFFICES`, as words are said."""
+    return frozenset(tokens(_BUSINESS_OFFICES.get(language, _BUSINESS_OFFICES["en"]), language, False))
+
+
 def _school_office(said: list[str], language: str) -> bool:
-    """Whether an office said is a school's: a school's word just before it or a few words after."""
-    schools, offices = _school_words(language), _office_words(language)
-    return any(word in offices and not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1])
-               for at, word in enumerate(said))
+    """Whether an office said is a school's or another business's: a school's word just before it or a few words
+    after (`_SCHOOLS`), or a business's right beside it (`_BUSINESS_OFFICES`)."""
+    schools, offices, businesses = _school_words(language), _office_words(language), _business_words(language)
+    return any(word in offices and (
+        not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1]) or
+        not businesses.isdisjoint(said[max(0, at - _BUSINESS_NEAR):at + _BUSINESS_NEAR + 1]))
+        for at, word in enumerate(said))
 
 
 @functools.cache
@@ -1342,6 +1429,7 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     said = _unsplit(words, language)
     found: dict[str, None] = {}
     heard: dict[str, list[tuple[str, ...]]] = {}  # concept -> the phrases of it said
+    picked: frozenset[str] = frozenset()  # "pick up" said of the phone (`_picked_up_phone`)
     opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
     i, end = 0, len(said)
     while i < end:
@@ -1377,6 +1465,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _NEED in found and _DECIDED in found and set(heard[_DECIDED]) <= _said_as("passed_through", language):
         del found[_DECIDED]  # "a pacemaker, he can't go through the metal detector": a door, no decision
+    if _COURT in found and _OFFICE_PLACE in found and _our_office(said, heard[_OFFICE_PLACE], language) and \
+            not _booked(language).isdisjoint(said):
+        del found[_COURT]  # "the judge granted my asylum, how do i get an appointment at the uscis office": context
     if _COURT in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found):
         # "did the judge's decision come out": the court's, no case status of ours
         found = dict.fromkeys(concept for concept in found if concept not in STATUS)
@@ -1398,6 +1489,11 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         found[_PENDING] = None  # "look up where my i one oh two is at": the form's progress
     if _OTHERS in found and _WAITED.isdisjoint(found) and _together([plain for _, _, plain in words], language):
         del found[_OTHERS]  # "my wife and i filed the same day, she got her oath letter": a status, no wait said
+    if _DECIDED in found and _through_the_call(said, heard[_DECIDED], language):
+        del found[_DECIDED]  # "i don't wanna go through all these menus": the call's menus, no decision
+    if _ICE in found and _PERSON in found and _picked_up_phone(said, heard[_ICE], language):
+        del found[_ICE]  # "can somebody just pick up": a person answering, no arrest
+        picked = frozenset( frozenset(word for phrase in heard[_ICE] for word in phrase))
     status = not STATUS.isdisjoint(found)
     if _BORDER in found and status and any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
         del found[_BORDER]  # "where my i one oh two for a replacement arrival record is at": our form's status
@@ -1409,6 +1505,7 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if going:
         found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
     found.pop(_GOING_THERE, None)
+    away |= picked
     if _NEED in found and _WHERE_NEEDED.isdisjoint(found) and set(heard[_NEED]) <= _said_as("signing", language) and \
             not _sign_line(language).isdisjoint(said):
         del found[_NEED]  # "a video line where i can sign to an agent": the accessible line

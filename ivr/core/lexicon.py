@@ -357,6 +357,12 @@ ELSEWHERE = {
 said where no choice knows them, they weigh `understanding.ELSEWHERE_WEIGHT`, so "is the pharmacy open"
 or "el seguro de mi carro" is not routed to our hours or to another agency."""
 
+SHADOWED = {"en": frozenset({"tired"}), "es": frozenset({"mes", "meses"})}
+"""Everyday words that stem as a word of `ELSEWHERE` does ("mes" and "meses" as "mesa", "tired" as "tire"): their stem
+is no other business (`understanding._elsewhere` leaves it out), or "el mes pasado" would name a restaurant's table and
+"i'm tired of these menus" a car's tyre (tyres stay another business's by `#errand`, a car's parts).  Not "mis" (as
+"misa"): left out, "el horario de misa" went to our hours, so "mis documentos" still names a mass (a known cost)."""
+
 LACKING = {
     "en": frozenset(
         "no not never without lost lose losing find forgot forget misplaced missing locate".split()

@@ -50,7 +50,7 @@ from ivr.core.concepts import (
     concepts,
     reading,
 )
-from ivr.core.lexicon import ELSEWHERE, LACKING
+from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
@@ -120,6 +120,18 @@ OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
+PRINTS = "#prints"
+_FAREWELL = "#farewell"
+SUMMONS = {"en": ("appointment", "appointments", "notice", "notices", "letter", "letters"),
+           "es": ("cita", "citas", "aviso", "avisos", "carta", "cartas", "notificacion", "notificaciones")}
+"""Words of a fingerprint appointment of ours (`PRINTS` with one: "my biometrics appointment", "the day on my
+fingerprint notice", "la cita de las huellas").  A sentence naming one, or the caller ending the call (`#farewell`), or
+a status asked of our kind of case (`OUR_CASES` with `STATUS`), is about it, and a word of another business said with
+it is the caller's context ("i'm a city bus driver and my route changed so the day on my biometrics letter won't work",
+"the pharmacist is calling me i'll call back bye", "se me venció la licencia de manejar, me la aceptan para la cita de
+huellas", "the dmv won't renew my license till my tps extension is approved, did it get approved"): it does not hold
+back the choice the examples or the keywords are sure of, even one the examples take for out of scope.  Fingerprints
+alone are not enough: "does the bank take fingerprints for a loan" is another business's."""
 HURRY = "#hurry"
 NEED = "#accommodation"
 """A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
@@ -440,14 +452,16 @@ class Model:
             if understood.outcome == "route" and understood.choice not in taught or \
                     understood.outcome == "ask" and taught.isdisjoint(understood.asked):
                 understood = replace(understood, outcome="not_understood", choice=None)
-        if ranked and ranked[0][0] == OUT_OF_SCOPE and not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named) \
-                and not self._elsewhere_unlearnt(words, OUT_OF_SCOPE, named):  # a status asked of our kind of case
+        status_ours = not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named)
+        if ranked and ranked[0][0] == OUT_OF_SCOPE and status_ours:  # a status asked of our kind of case
             ranked = _shared(ranked[1:])
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
         ours = about_ours(text, self.language) or not _removal(self.language).isdisjoint(words)
-        elsewhere = self._elsewhere_unlearnt(words, best, named) and (best == OUT_OF_SCOPE or not ours)
+        context = status_ours or _FAREWELL in named or \
+            PRINTS in named and not _summons(self.language).isdisjoint(words)  # another business is context
+        elsewhere = self._elsewhere_unlearnt(words, best, named) and not context and (best == OUT_OF_SCOPE or not ours)
         if elsewhere and understood.outcome != "route":
             if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
                 return Understanding("not_understood", None, understood.score, understood.alternatives, words,
@@ -477,8 +491,9 @@ class Model:
                                      _guesses(ranked, factor))
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
-        elif understood.outcome == "ask":
-            if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS):
+        elif understood.outcome == "ask":  # a need said settles a question where its line is asked (`NEED`)
+            if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS) and \
+                    not (needed and best in understood.asked):
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
@@ -562,9 +577,17 @@ def _removal(language: str) -> frozenset[str]:
 
 
 @functools.cache
+def _summons(language: str) -> frozenset[str]:
+    """`SUMMONS` as the model compares words (folded and stemmed)."""
+    return frozenset(fold(word, language) for word in SUMMONS.get(language, SUMMONS["en"]))
+
+
+@functools.cache
 def _elsewhere(language: str) -> frozenset[str]:
-    """`lexicon.ELSEWHERE` as the model compares words (folded and stemmed)."""
-    return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"]))
+    """`lexicon.ELSEWHERE` as the model compares words (folded and stemmed), less the stems of everyday words
+    (`lexicon.SHADOWED`: "el mes pasado" names no restaurant's table)."""
+    shadowed = {fold(word, language) for word in SHADOWED.get(language, frozenset())}
+    return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"])) - shadowed
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1097,3 +1097,87 @@ def test_a_colleges_student_office_asking_a_status_stays_ours() -> None:
     asked keeps the office (`_SCHOOLS` names no college)."""
     said = "the international student office at my college wants to know if my opt was approved"
     assert "#decided" in concepts(said, "en")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the rules say a hague convention adoption needs its own office", "what are the rules for a fee waiver"],
+)
+def test_rules_are_no_ruling(said: str) -> None:
+    """"rules" (a noun: "the hague rules") stems as "ruled" did: a decision is said only as "ruled on", "made a
+    ruling" and the like, so "the rules say" is no `#decided` (v34's round; a decision asked is the case status,
+    a Hague adoption the special lines)."""
+    assert "#decided" not in concepts(said, "en")
+
+
+def test_a_ruling_said_is_still_a_decision() -> None:
+    """"has anybody ruled on it" stays `#decided` (the phrases kept: "ruled on", "rule on", "made a ruling")."""
+    assert "#decided" in concepts("has anybody ruled on my petition", "en")
+
+
+def test_going_through_the_menus_is_no_decision() -> None:
+    """"go through" followed by the call's menus or options (`_GONE_THROUGH`) is no `#decided` ("i don't wanna go
+    through all these menus"); "till my extension goes through" stays one (v34's round)."""
+    assert "#decided" not in concepts("i don't wanna go through all these menus", "en")
+    assert "#decided" in concepts("till my extension goes through can you check", "en")
+
+
+@pytest.mark.parametrize("said", ["can somebody just pick up", "will someone pick up the phone"])
+def test_a_person_picking_up_the_phone_is_no_ice_arrest(said: str) -> None:
+    """"pick up" said with a person asked for, at the end or before the phone (`_picked_up_phone`), is a person
+    answering, no `#ice` (v34's round; asking for a person is a representative)."""
+    named = concepts(said, "en")
+    assert "#ice" not in named and "#person" in named
+
+
+def test_someone_picked_up_by_immigration_stays_ice() -> None:
+    """"someone got picked up by immigration" keeps `#ice`: "by" follows, no phone."""
+    assert "#ice" in concepts("someone got picked up by immigration", "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("is this the box office i wanna buy two tickets", "en"), ("i'm trying to reach the leasing office", "en"),
+     ("hablo a la oficina del doctor para cambiar mi cita", "es")],
+)
+def test_an_office_said_beside_another_business_is_that_business(said: str, language: str) -> None:
+    """An office right beside another business (`_BUSINESS_OFFICES`: "the box office", "la oficina del doctor") is
+    another place (`#other_place`), not our field office (v34's round; DOMAIN.md: calls about another business are not
+    routed)."""
+    named = concepts(said, language)
+    assert "#office_place" not in named and "#other_place" in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("the judge granted my asylum and my lawyer says to get an appointment at the uscis office", "en"),
+     ("me dieron el asilo en la corte y necesito una cita en la oficina de uscis", "es")],
+)
+def test_a_court_beside_an_appointment_at_our_office_is_context(said: str, language: str) -> None:
+    """A court said with an appointment at an office of ours (`_OUR_OFFICES`) is where the case was decided: no
+    `#court`, the office decides (v34's round; DOMAIN.md: the field office's appointments, option 3)."""
+    named = concepts(said, language)
+    assert "#court" not in named and "#office_place" in named
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("they gave me a reference number any word on that", "en"),
+     ("me dieron un número de referencia quiero saber cómo va", "es")],
+)
+def test_a_reference_number_is_a_request_already_made(said: str, language: str) -> None:
+    """A reference number given is a service request made (`#inquiry`), whose progress the service requests' menu
+    follows (v34's round; DOMAIN.md: option 4 follows up on a service request)."""
+    assert "#inquiry" in concepts(said, language)
+
+
+def test_the_record_of_ones_entry_is_the_borders_not_a_recording() -> None:
+    """"the record of my entry" is the border's record (`#border`), no longer "the recording" of `#person` by its
+    stem (v33's known miss; the I-94 is CBP's, other agencies)."""
+    named = concepts("where do i find the record of my entry to print it", "en")
+    assert "#border" in named and "#person" not in named
+
+
+def test_having_to_go_back_is_no_farewell() -> None:
+    """"i have to go back" is going somewhere again, not leaving the call (`_GOING_ON`)."""
+    assert "#farewell" not in concepts("the doctor could not read it and i have to go back", "en")

@@ -1062,3 +1062,72 @@ def test_a_need_said_overrules_a_weak_keyword_route_to_where_it_arises(said: str
     model = compiled("uscis_contact_center").states["main_menu"].understanding[language]
     understood = model.understand(said)
     assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+def _main_menu(language: str) -> Model:
+    from ivr.trainers.understand import compiled
+
+    return compiled("uscis_contact_center").states["main_menu"].understanding[language]
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("i drive for amazon and they put me on a double shift the day of the biometrics appointment so i need another "
+      "date", "en"),
+     ("trabajo en un restaurante y no me dan permiso ese día para la cita de huellas la puedo cambiar", "es")],
+)
+def test_another_business_beside_a_fingerprint_appointment_is_context(said: str, language: str) -> None:
+    """A word of another business (`lexicon.ELSEWHERE`: the caller's job) said with a fingerprint appointment or notice
+    of ours (`SUMMONS`) does not hold back the biometrics route (2) the examples are sure of (v34's round; DOMAIN.md:
+    option 2 reschedules a biometrics appointment)."""
+    understood = _main_menu(language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "2")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("hold on the dentist is calling me in now i'll try again tomorrow bye", "en"),
+     ("ay ya me llaman en el banco luego le marco gracias adiós", "es")],
+)
+def test_another_business_beside_a_farewell_is_context(said: str, language: str) -> None:
+    """A caller ending the call (`#farewell`) because another business calls them in is ending the call (9), not
+    another business's errand (v34's round; the main menu: option 9 ends the call)."""
+    understood = _main_menu(language).understand(said)
+    assert (understood.outcome, understood.choice) == ("route", "9")
+
+
+def test_another_business_beside_a_status_of_our_case_is_context() -> None:
+    """A status asked of our kind of case (TPS, `OUR_CASES` with `STATUS`) is the case status (1), whatever business is
+    waiting on it (v34's round; DOMAIN.md: option 1 is the case status)."""
+    understood = _main_menu("en").understand("the landlord keeps asking so did the t p s renewal get approved yet")
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("does the bank take fingerprints for a loan", "en"),
+     ("dónde me toman las huellas para el trabajo en la guardería", "es")],
+)
+def test_fingerprints_with_another_business_and_no_appointment_of_ours_are_not_routed(said: str, language: str) -> None:
+    """Fingerprints alone, without an appointment or notice of ours, are no context for another business: its words
+    still hold the sentence back (v34's round; issue 16: out-of-scope utterances must not be routed)."""
+    assert _main_menu(language).understand(said).outcome != "route"
+
+
+@pytest.mark.parametrize(("word", "language"), [("mes", "es"), ("meses", "es"), ("tired", "en")])
+def test_an_everyday_word_stemmed_as_another_business_is_none(word: str, language: str) -> None:
+    """"mes" stems as "mesa" (a restaurant's table), "tired" as "tire": `lexicon.SHADOWED` leaves them out of the words
+    of another business, so "el mes pasado" names none (v34's round)."""
+    from ivr.core.understanding import _elsewhere
+    from ivr.core.wording import fold
+
+    assert fold(word, language) not in _elsewhere(language)
+
+
+def test_a_need_said_settles_a_question_where_its_line_is_asked() -> None:
+    """A need said (`#accommodation`: a pacemaker) where the keywords ask between the case status and service
+    requests: the classifier's choice for the need, service requests (4), settles it below `LEARNT_SETTLES` (v34's
+    round; known since v33: the main menu's accommodations are service requests)."""
+    understood = _main_menu("en").understand("my father has a pacemaker can he skip the metal detector at his green "
+                                             "card interview")
+    assert (understood.outcome, understood.choice) == ("route", "4")
