@@ -421,13 +421,28 @@ class Model:
             return understood
         return self._by_settled(understood, text, factor)
 
+    def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
+        """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
+        classifier: a concept of `TAUGHT_ONLY` named ("i lost my green card") whose examples never taught it for
+        `choice`, or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
+        that the examples never taught for it, in a sentence not about the caller's own case (`concepts.about_ours`)."""
+        if self.bayes is None:
+            return False
+        named, unsaid = reading(text, self.language, self.places)
+        words = words or self.scores(text, unsaid)[1]
+        labels, evidence = self.bayes.labels, self.bayes.evidence
+        only = TAUGHT_ONLY.intersection(named)
+        if only and choice not in {labels[at] for concept in only for at, _ in evidence.get(concept, ())}:
+            return True
+        return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
+
     def _by_settled(self, understood: Understanding, text: str, factor: float) -> Understanding:
         """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
         and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
         assert self.settled is not None
         ranked = self.settled.posterior(text)
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
-        if chosen is None:
+        if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood
         guesses = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         if chosen == OUT_OF_SCOPE:
