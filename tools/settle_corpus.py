@@ -30,7 +30,8 @@ HEADER = """\
 
 def settled(corpus: dict, examples: dict) -> list[dict]:
     """The corpus's main-menu groups as training groups: asks and the examples' utterances left out."""
-    seen = {str(text).strip().lower() for group in examples["groups"] for texts in group["expect"].values() for text in texts}
+    seen = {(group["language"], str(text).strip().lower()) for group in examples["groups"]
+            for texts in group["expect"].values() for text in texts}
     groups = []
     for group in corpus["groups"]:
         if group.get("state") != STATE:
@@ -39,8 +40,8 @@ def settled(corpus: dict, examples: dict) -> list[dict]:
         for choice, texts in group["expect"].items():
             if choice == "ask":
                 continue
-            kept = [str(text) for text in texts if str(text).strip().lower() not in seen]
-            seen.update(text.strip().lower() for text in kept)
+            kept = [str(text) for text in texts if (group["language"], str(text).strip().lower()) not in seen]
+            seen.update((group["language"], text.strip().lower()) for text in kept)
             if kept:
                 expect[str(choice)] = kept
         if expect:
