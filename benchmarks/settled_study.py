@@ -105,6 +105,37 @@ def _forbids() -> Any:
     return lambda language, choice, text: menu[language].forbids(choice, text)
 
 
+def cross_validate(folds: int) -> None:
+    """`folds`-fold cross-validation over today's corpus (main menu, asks included): the settled classifier learns
+    from the examples and the settled utterances less the fold, and the whole model decides the fold; beside it the
+    matcher alone.  The matcher was developed on the corpus, so its side is a fit; the classifier's is not."""
+    from dataclasses import replace
+
+    from ivr.core.machine import build_model
+    from ivr.trainers.understand import compiled, load_corpus
+
+    flow = compiled("uscis_contact_center").flow
+    cases = [case for case in load_corpus(ROOT / CORPUS)[1] if case.state == "main_menu"]
+    for language in ("en", "es"):
+        mine = [case for case in cases if case.language == language]
+        taught = flow.settled["main_menu"][language]
+        tally: Counter = Counter()
+        for k in range(folds):
+            fold = mine[k::folds]
+            held = {case.text.lower().strip() for case in fold}
+            trimmed = replace(flow, settled={"main_menu": {language: tuple(p for p in taught if p[1] not in held)}})
+            model = build_model(trimmed, trimmed.states["main_menu"], language)
+            for name, chosen in (("with", model), ("matcher alone", replace(model, settled=None))):
+                for case in fold:
+                    understood = chosen.understand(case.text)
+                    got = _got(understood.outcome, understood.choice)
+                    tally[name, "right"] += got == case.expected
+                    tally[name, "wrong routes"] += understood.outcome == "route" and got != case.expected
+        print(f"{folds}-fold, {language} ({len(mine)}): " + "; ".join(
+            f"{name}: {tally[name, 'right']} right, {tally[name, 'wrong routes']} wrong routes"
+            for name in ("matcher alone", "with")))
+
+
 def _got(outcome: str, choice: str | None) -> str:
     return str(choice) if outcome == "route" else "ask" if outcome == "ask" else "none"
 
@@ -113,7 +144,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sure", type=float, nargs="*", default=[SURE])
     parser.add_argument("--margin", type=float, nargs="*", default=[MARGIN])
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate over today's corpus instead")
     args = parser.parse_args()
+    if args.folds:
+        cross_validate(args.folds)
+        return 0
     corpus = yaml.safe_load((ROOT / CORPUS).read_text(encoding="utf-8"))
     matcher = json.loads(MATCHER.read_text(encoding="utf-8"))
     found = guesses(corpus)

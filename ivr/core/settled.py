@@ -41,6 +41,8 @@ NONE = "none"
 """The class of out-of-scope utterances: sure of it, the classifier stops a route."""
 KEYWORD_GLOBALS = frozenset({"supervisor", "previous", "repeat", "no_receipt_number"})
 """Globals the keywords handle in every state: the classifier neither routes to them nor away from them."""
+DENSE_FROM = 3
+"""A feature that at least this many classes had is added column-wise (`Settled.dense`), the rest one by one."""
 _TOKEN = re.compile(r"\b\w\w+\b")
 _SEPARATOR = "\x1f"
 """Between the features of a pickled classifier (a word never holds it)."""
@@ -62,6 +64,20 @@ class Settled:
     prior: tuple[float, ...]
     unseen: tuple[float, ...] = field(repr=False)
     evidence: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)
+    # The rows of the features most classes had ("my", "to the"), each as one value per class, added column-wise in
+    # C (`posterior`): derived from `evidence`, which alone is pickled.
+    dense: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        width = len(self.labels)
+        dense = {}
+        for feature, row in self.evidence.items():
+            if len(row) >= DENSE_FROM:
+                values = [0.0] * width
+                for index, value in row:
+                    values[index] = value
+                dense[feature] = tuple(values)
+        object.__setattr__(self, "dense", dense)
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[str, str]], alpha: float = ALPHA) -> Settled | None:
@@ -94,12 +110,19 @@ class Settled:
 
     def posterior(self, text: str) -> tuple[tuple[str, float], ...]:
         """P(class | the words and pairs said) for every class, best first; the priors alone when none is known."""
-        table = self.evidence
-        rows = [row for row in map(table.get, features(text)) if row is not None]
-        totals = [prior + len(rows) * unseen for prior, unseen in zip(self.prior, self.unseen)]
-        for row in rows:
-            for index, value in row:
+        table, dense = self.evidence, self.dense
+        said = [feature for feature in features(text) if feature in table]
+        totals = [prior + len(said) * unseen for prior, unseen in zip(self.prior, self.unseen)]
+        columns = []
+        for feature in said:
+            values = dense.get(feature)
+            if values is not None:
+                columns.append(values)
+                continue
+            for index, value in table[feature]:
                 totals[index] += value
+        if columns:
+            totals = [total + added for total, added in zip(totals, map(sum, zip(*columns)))]
         top = max(totals)
         shares = [math.exp(value - top) for value in totals]
         whole = sum(shares)
