@@ -26,6 +26,7 @@ import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 ALPHA = 0.1
@@ -43,9 +44,8 @@ KEYWORD_GLOBALS = frozenset({"supervisor", "previous", "repeat", "no_receipt_num
 """Globals the keywords handle in every state: the classifier neither routes to them nor away from them."""
 DENSE_FROM = 3
 """A feature that at least this many classes had is added column-wise (`Settled.dense`), the rest one by one."""
+_PROBABILITY = itemgetter(1)
 _TOKEN = re.compile(r"\b\w\w+\b")
-_SEPARATOR = "\x1f"
-"""Between the features of a pickled classifier (a word never holds it)."""
 
 
 def features(text: str) -> list[str]:
@@ -56,27 +56,34 @@ def features(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Settled:
-    """A multinomial naive Bayes, stored sparsely: a feature's row holds only the classes that had it, as
+    """A multinomial naive Bayes, stored sparsely and flat: a feature's row holds only the classes that had it, as
     log((count + alpha) / alpha); `unseen` is log P(a known feature | class) for a class that never had it,
-    alpha / (the class's feature count + alpha * vocabulary), and `prior` log P(class) from the counts."""
+    alpha / (the class's feature count + alpha * vocabulary), and `prior` log P(class) from the counts.
+
+    Feature `f`'s row is `rows[f]`; its entries run from `bounds[row]` to `bounds[row + 1]` in `classes` (a class
+    index each) and `values`.  Flat, the classifier unpickles in a few milliseconds (the flow cache keeps it)."""
 
     labels: tuple[str, ...]
     prior: tuple[float, ...]
     unseen: tuple[float, ...] = field(repr=False)
-    evidence: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)
-    # The rows of the features most classes had ("my", "to the"), each as one value per class, added column-wise in
-    # C (`posterior`): derived from `evidence`, which alone is pickled.
+    rows: dict[str, int] = field(repr=False)
+    bounds: array[int] = field(repr=False)  # array("I")
+    classes: bytes = field(repr=False)
+    values: array[float] = field(repr=False)  # array("d")
+    # The rows of the features many classes had ("my", "to the"), each as one value per class, added column-wise in
+    # C (`posterior`): derived, never pickled.
     dense: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        width = len(self.labels)
+        width, bounds, classes, values = len(self.labels), self.bounds, self.classes, self.values
         dense = {}
-        for feature, row in self.evidence.items():
-            if len(row) >= DENSE_FROM:
-                values = [0.0] * width
-                for index, value in row:
-                    values[index] = value
-                dense[feature] = tuple(values)
+        for feature, row in self.rows.items():
+            start, end = bounds[row], bounds[row + 1]
+            if end - start >= DENSE_FROM:
+                spread = [0.0] * width
+                for at in range(start, end):
+                    spread[classes[at]] = values[at]
+                dense[feature] = tuple(spread)
         object.__setattr__(self, "dense", dense)
 
     @classmethod
@@ -92,55 +99,54 @@ class Settled:
             utterances[label] = utterances.get(label, 0) + 1
             for feature in said:
                 bucket[feature] = bucket.get(feature, 0) + 1
-        if len(counts) < 2:
+        if len(counts) < 2 or len(counts) > 255:
             return None
         labels = tuple(counts)
-        rows: dict[str, list[tuple[int, float]]] = {}
+        by_feature: dict[str, list[tuple[int, float]]] = {}
         added: dict[int, float] = {}
         for index, label in enumerate(labels):
             for feature, count in counts[label].items():
                 if count not in added:
                     added[count] = math.log((count + alpha) / alpha)
-                rows.setdefault(feature, []).append((index, added[count]))
-        size = len(rows)
+                by_feature.setdefault(feature, []).append((index, added[count]))
+        size = len(by_feature)
         whole = sum(utterances.values())
         prior = tuple(math.log(utterances[label] / whole) for label in labels)
         unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
-        return cls(labels, prior, unseen, {feature: tuple(row) for feature, row in rows.items()})
+        bounds, classes, values = array("I", [0]), bytearray(), array("d")
+        for entries in by_feature.values():
+            for index, value in entries:
+                classes.append(index)
+                values.append(value)
+            bounds.append(len(values))
+        rows = {feature: row for row, feature in enumerate(by_feature)}
+        return cls(labels, prior, unseen, rows, bounds, bytes(classes), values)
 
     def posterior(self, text: str) -> tuple[tuple[str, float], ...]:
         """P(class | the words and pairs said) for every class, best first; the priors alone when none is known."""
-        table, dense = self.evidence, self.dense
-        said = [feature for feature in features(text) if feature in table]
-        totals = [prior + len(said) * unseen for prior, unseen in zip(self.prior, self.unseen)]
-        columns = []
-        for feature in said:
-            values = dense.get(feature)
-            if values is not None:
-                columns.append(values)
-                continue
-            for index, value in table[feature]:
-                totals[index] += value
+        rows, dense = self.rows, self.dense
+        said = [feature for feature in features(text) if feature in rows]
+        known = len(said)
+        totals = [prior + known * unseen for prior, unseen in zip(self.prior, self.unseen)]
+        columns = [spread for spread in map(dense.get, said) if spread is not None]
+        if len(columns) < known:
+            bounds, classes, values = self.bounds, self.classes, self.values
+            for feature in said:
+                if feature not in dense:
+                    row = rows[feature]
+                    for at in range(bounds[row], bounds[row + 1]):
+                        totals[classes[at]] += values[at]
         if columns:
             totals = [total + added for total, added in zip(totals, map(sum, zip(*columns)))]
         top = max(totals)
-        shares = [math.exp(value - top) for value in totals]
+        exp = math.exp
+        shares = [exp(value - top) for value in totals]
         whole = sum(shares)
-        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_probability, reverse=True))
+        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_PROBABILITY, reverse=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as a few flat strings and arrays (the flow cache keeps the compiled models)."""
-        if len(self.labels) > 255 or any(_SEPARATOR in feature for feature in self.evidence):
-            return (Settled, (self.labels, self.prior, self.unseen, self.evidence))
-        values: dict[float, int] = {}
-        lengths, classes, picks = bytearray(), bytearray(), array("I")
-        for row in self.evidence.values():
-            lengths.append(len(row))
-            for index, value in row:
-                classes.append(index)
-                picks.append(values.setdefault(value, len(values)))
-        return (_restore, (self.labels, self.prior, self.unseen, _SEPARATOR.join(self.evidence), bytes(lengths),
-                           bytes(classes), picks.tobytes(), tuple(values)))
+        """Pickled as its flat fields: the dense rows are derived again on loading."""
+        return (Settled, (self.labels, self.prior, self.unseen, self.rows, self.bounds, self.classes, self.values))
 
 
 def decide(
@@ -163,22 +169,3 @@ def decide(
     if best == was or dict(ranked).get(was or NONE, 0.0) >= margin:
         return None
     return best
-
-
-def _restore(labels: tuple[str, ...], prior: tuple[float, ...], unseen: tuple[float, ...], features: str,
-             lengths: bytes, classes: bytes, picks: bytes, values: tuple[float, ...]) -> Settled:
-    """A classifier from `Settled.__reduce__`'s flat form: each feature's row is its run of class indices and values."""
-    chosen = array("I")
-    chosen.frombytes(picks)
-    added = [values[pick] for pick in chosen]
-    evidence: dict[str, tuple[tuple[int, float], ...]] = {}
-    start = 0
-    for feature, length in zip(features.split(_SEPARATOR) if lengths else (), lengths):
-        end = start + length
-        evidence[feature] = tuple(zip(classes[start:end], added[start:end]))
-        start = end
-    return Settled(labels, prior, unseen, evidence)
-
-
-def _probability(item: tuple[str, float]) -> float:
-    return item[1]

@@ -417,7 +417,7 @@ class Model:
         understood = self._by_keywords(ranked, words, factor, among)
         if learnt:
             understood = self._by_examples(understood, factor, barred, named, text) or understood
-        if self.settled is None or among:
+        if self.settled is None or among or understood.outcome == "ask":  # a question stays (`settled.decide`)
             return understood
         return self._by_settled(understood, text, factor)
 

@@ -34,7 +34,7 @@ def test_the_posterior_is_a_multinomial_naive_bayes_with_priors_from_the_counts(
     (scikit-learn's MultinomialNB(alpha=0.1), which the study measured): worked by hand on two classes."""
     model = Settled.learn([("a", "yes yes"), ("a", "yes"), ("b", "no")])
     assert model is not None
-    vocabulary = len(model.evidence)  # "yes", "yes yes", "no"
+    vocabulary = len(model.rows)  # "yes", "yes yes", "no"
     assert vocabulary == 3
     a = math.log(2 / 3) + math.log((3 + 0.1) / (4 + 0.1 * vocabulary))  # "yes" 3 times of a's 4 features (and a pair)
     b = math.log(1 / 3) + math.log(0.1 / (1 + 0.1 * vocabulary))  # never in b's 1 feature
