@@ -139,3 +139,23 @@ def test_a_lost_card_with_nothing_said_of_where_is_not_a_call_from_abroad(model:
     menu = model("main_menu", "en")
     assert menu.settled is not None and menu.settled.posterior("i lost my green card")[0][0] == "6"
     assert menu.understand("i lost my green card").choice == "representative"
+
+
+def test_a_number_said_digit_by_digit_decides_as_its_stored_form(model: Callable[[str, str], Model]) -> None:
+    """The classifier reads speech as it is stored (`ivr.qa.scrub`): learnt from case statuses with receipts read
+    out, it took "mi número es dos cero dos cinco ..." for one, and the stored call, "[number]", replayed otherwise
+    (issue 11.3: every stored call replays as recorded)."""
+    menu = model("main_menu", "es")
+    said = "nací el 12 de abril de 1990, mi número es dos cero dos cinco cinco cinco cero uno cuatro tres"
+    live, stored = menu.understand(said), menu.understand("nací [date], mi número es [number]")
+    assert (live.outcome, live.choice, live.by) == (stored.outcome, stored.choice, stored.by)
+
+
+def test_the_trainer_line_says_the_settled_classifier_decided(uscis: CompiledFlow) -> None:
+    """`ivr understand` shows "by settled" where the settled utterances' classifier routed."""
+    from ivr.trainers.understand import line_for
+
+    said = "the machine would not take them"
+    understood = Model.build(CHOICES, "en", EXAMPLES, SETTLED).understand(said)
+    assert line_for(uscis, "main_menu", "en", said, understood).startswith("route 2 (biometrics appointments) ")
+    assert " by settled " in line_for(uscis, "main_menu", "en", said, understood)
