@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from ivr.core import wording
 from ivr.core.matching import _WORD, normalize
 from ivr.core.understanding import Model, _closest
 
@@ -41,3 +42,47 @@ def test_models_with_different_vocabularies_correct_a_word_each_to_their_own() -
     assert dict(first.words_of("statis")) == {"status": 0.7}
     assert dict(second.words_of("statis")) == {"stat": 0.7}
     assert first.understand("case statis").choice == "1"
+
+
+def _place_the_long_way(words: list[str], language: str) -> list[str]:
+    split = wording._SPLIT_PLACES[language]
+
+    def place(pieces: list[str]) -> tuple[str, ...] | None:
+        if any(len(piece) < 2 for piece in pieces):
+            return None
+        name = split.get("".join(pieces))
+        return name if name is not None and tuple(pieces) != name else None
+
+    return wording._rejoined(words, place)
+
+
+def _cuts(name: str) -> list[list[str]]:
+    """A name cut into two and three pieces at every place (pieces of one letter too: those are not joined)."""
+    two = [[name[:a], name[a:]] for a in range(1, len(name))]
+    three = [[name[:a], name[a:b], name[b:]] for a in range(1, len(name)) for b in range(a + 1, len(name))]
+    return two + three
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_place_is_joined_as_trying_every_run_joins_it(language: str) -> None:
+    """Every place name the recogniser could split, at every cut, in a sentence: the shortcut joins what the long way
+    joins (and leaves what it leaves)."""
+    for name, own in wording._SPLIT_PLACES[language].items():
+        for pieces in [list(own), *_cuts(name)[:40]]:  # its own words are left as they are
+            for words in (["calling", "from", *pieces], [*pieces, "in", *pieces, "ok"], pieces + pieces[:1]):
+                assert wording._unsplit_places(words, language) == _place_the_long_way(words, language), words
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_compound_is_joined_as_trying_every_run_joins_it(language: str) -> None:
+    """Each word group of `lexicon.COMPOUNDS` in a sentence becomes its word as it did before the starts' filter."""
+    table = wording.COMPOUNDS[language]
+
+    def compound(pieces: list[str]) -> tuple[str, ...] | None:
+        one = table.get(tuple(pieces))
+        return None if one is None else (one,)
+
+    for group in table:
+        for words in (["i", "have", *group, "today"], [*group, *group], list(group[:-1])):
+            long_way = wording._rejoined(words, compound, (4, 3, 2))
+            assert wording._compounds(words, language) == long_way, words
