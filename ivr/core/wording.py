@@ -593,7 +593,8 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
 def _split_place_heads(language: str) -> frozenset[str]:
     """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
     two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
-    return frozenset(name[:end] for name in _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"]) for end in range(2, len(name) - 1))
+    names = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
+    return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
 
 
 @functools.lru_cache(maxsize=16384)
