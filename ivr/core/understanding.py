@@ -320,38 +320,44 @@ class Model:
         (same first letter, rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
         Fuzzy matching compares words as said, not stems: "internet" is not "international".
         """
+        return tuple(self._said(text).items())
+
+    def _said(self, text: str) -> dict[str, float]:
+        """`words_of` as a dict, in one pass: each word as it is joined, dropped as a stop word, or looked up fuzzily."""
         marked = marked_words(text, self.language, self.places)
         known = self.idf
         if not known:
-            return ()
+            return {}
         language = self.language
-        joined: list[tuple[str, bool, float, str]] = []
-        count = len(marked)
-        i = 0
-        while i < count:
-            word, stop, said = marked[i]
-            if i + 1 < count:
-                nxt, nxt_stop, nxt_said = marked[i + 1]
+        learnt = self.bayes.evidence if self.bayes is not None else {}
+        seen: dict[str, float] = {}
+        stops: list[tuple[str, str]] = []  # the stop words, (word, as said): kept only when nothing else is said
+        skip = False
+        for (word, stop, said), following in zip(marked, (*marked[1:], None)):
+            if skip:  # the second word of a join
+                skip = False
+                continue
+            if following is not None:
+                nxt, nxt_stop, nxt_said = following
                 # looked up only when it could be taken ("no sé" is not "nos": a negation keeps its meaning)
                 if not (stop and nxt_stop) and not (word in known and nxt in known) and word not in NEGATIONS:
                     pair = fold(said + nxt_said, language)
                     if pair != word and pair in known:
-                        joined.append((pair, False, 1.0, said + nxt_said))
-                        i += 2
+                        seen[pair] = 1.0  # a known word: no fuzzy look-up, and nothing counts more than 1
+                        skip = True
                         continue
                 if not (stop or nxt_stop) and min(len(said), len(nxt_said)) <= 3 and word not in known and \
                         nxt not in known and len(said) + len(nxt_said) >= 6:
                     found = self._close(said + nxt_said, same_start=False)
-                    if found is not None:
-                        joined.append((found, False, FUZZY_DISCOUNT, said + nxt_said))
-                        i += 2
+                    if found is not None:  # a known word, at a discount
+                        if found not in seen:
+                            seen[found] = FUZZY_DISCOUNT
+                        skip = True
                         continue
-            joined.append((word, stop, 1.0, said))
-            i += 1
-        kept = [item for item in joined if not item[1]] or joined
-        seen: dict[str, float] = {}
-        learnt = self.bayes.evidence if self.bayes is not None else {}
-        for word, _, exact, said in kept:
+            if stop:
+                stops.append((word, said))
+                continue
+            exact = 1.0
             if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
                 found = self._close(said, same_start=True)
                 if found is not None:
@@ -359,7 +365,18 @@ class Model:
             before = seen.get(word)
             if before is None or exact > before:
                 seen[word] = exact
-        return tuple(seen.items())
+        if seen or not stops:
+            return seen
+        for word, said in stops:  # only stop words were said: they are what there is
+            exact = 1.0
+            if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
+                found = self._close(said, same_start=True)
+                if found is not None:
+                    word, exact = found, FUZZY_DISCOUNT
+            before = seen.get(word)
+            if before is None or exact > before:
+                seen[word] = exact
+        return seen
 
     def _close(self, said: str, same_start: bool) -> str | None:
         """The known word (folded) whose written form is closest to `said`, if close enough."""
@@ -380,9 +397,9 @@ class Model:
         count `OTHER_PHRASES`; words no choice knows weigh `UNKNOWN_WEIGHT`), and how much
         of the phrase was said.
         """
-        said = self.words_of(text)
+        said = self._said(text)
         if unsaid:
-            said = tuple(item for item in said if item[0] not in unsaid)
+            said = {word: exact for word, exact in said.items() if word not in unsaid}
         if not said:
             return (), ()
         idf, postings, word_choices = self.idf, self.postings, self.word_choices
@@ -392,7 +409,7 @@ class Model:
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
         covered_get, explained_get = covered.get, explained.get
-        for word, exact in said:
+        for word, exact in said.items():
             weight = idf.get(word)
             if weight is None:
                 total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else unknown
@@ -423,7 +440,7 @@ class Model:
         # best first, ties in the flow's order: sorted by choice, then (stably) by score
         names = self.names
         ranked = sorted(sorted(best.items()), key=_score, reverse=True)
-        return tuple([(names[choice], score) for choice, score in ranked]), tuple([word for word, _ in said])
+        return tuple([(names[choice], score) for choice, score in ranked]), tuple(said)
 
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
