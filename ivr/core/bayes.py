@@ -25,7 +25,6 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -130,10 +129,10 @@ class Bayes:
             for index, value in row:
                 totals[index] += value
         top = max(totals)
-        shares = list(map(math.exp, map(float.__sub__, totals, repeat(top, len(totals)))))
+        exp = math.exp
+        shares = [exp(value - top) for value in totals]
         whole = sum(shares)
-        return tuple(sorted(zip(self.labels, map(float.__truediv__, shares, repeat(whole))), key=_probability,
-                            reverse=True))
+        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_probability, reverse=True))
 
 
 _SEPARATOR = "\x1f"
