@@ -25,6 +25,7 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 ALPHA = 0.3
@@ -51,7 +52,7 @@ def features(words: Sequence[str]) -> list[str]:
     "my card came" share a pair.  Concepts (`#decided`) count alone: they come after the words, unpaired.
     """
     plain = [word for word in words if word[0] != CONCEPT]
-    return [*words, *(f"{a} {b}" for a, b in zip(plain, plain[1:])), *(f"{a} {b}" for a, b in zip(plain, plain[2:]))]
+    return [*words, *[f"{a} {b}" for a, b in zip(plain, plain[1:])], *[f"{a} {b}" for a, b in zip(plain, plain[2:])]]
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,17 @@ class Bayes:
         rows = [row for row in map(table.get, features(words)) if row is not None]
         if not rows:
             return ()
-        if self.decisive:  # a decisive concept counts `DECISIVE_WEIGHT` times (the weight is a whole number less one)
-            rows += [table[word] for word in words if word in self.decisive] * int(DECISIVE_WEIGHT - 1)
-        totals = [len(rows) * value for value in self.unseen]
+        decisive = self.decisive
+        if decisive and not decisive.isdisjoint(words):  # a decisive concept counts `DECISIVE_WEIGHT` times
+            rows += [table[word] for word in words if word in decisive] * int(DECISIVE_WEIGHT - 1)
+        count = len(rows)
+        totals = [count * value for value in self.unseen]
         for row in rows:
             for index, value in row:
                 totals[index] += value
         top = max(totals)
-        shares = [math.exp(value - top) for value in totals]
+        exp = math.exp
+        shares = [exp(value - top) for value in totals]
         whole = sum(shares)
         return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_probability, reverse=True))
 
@@ -156,5 +160,5 @@ def _restore(labels: tuple[str, ...], features: str, lengths: bytes, classes: by
     return Bayes(labels, evidence, unseen, frozenset(decisive))
 
 
-def _probability(item: tuple[str, float]) -> float:
-    return item[1]
+_probability = itemgetter(1)
+"""A ranked pair's probability."""

@@ -19,7 +19,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # nothing to decompose: what most recognisers return, in English and often in Spanish
+        return " ".join(_WORD.findall(folded))
+    decomposed = unicodedata.normalize("NFKD", folded)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_WORD.findall(plain))
 

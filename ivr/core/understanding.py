@@ -34,7 +34,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
-from dataclasses import dataclass, field, replace
+from operator import itemgetter
+from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -133,6 +134,7 @@ it is the caller's context ("i'm a city bus driver and my route changed so the d
 huellas", "the dmv won't renew my license till my tps extension is approved, did it get approved"): it does not hold
 back the choice the examples or the keywords are sure of, even one the examples take for out of scope.  Fingerprints
 alone are not enough: "does the bank take fingerprints for a loan" is another business's."""
+_STATUS_OR_OURS = STATUS | OUR_CASES
 HURRY = "#hurry"
 NEED = "#accommodation"
 """A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
@@ -180,6 +182,30 @@ class Understanding:
 
 
 NOTHING = Understanding("not_understood", None, 0.0, ())
+
+
+def _understanding(
+    outcome: Outcome, choice: str | None, score: float, alternatives: tuple[tuple[str, float], ...],
+    words: tuple[str, ...], by: str = "keywords", learnt: tuple[tuple[str, float], ...] = (),
+) -> Understanding:
+    """`Understanding(...)`, made as the frozen dataclass's own `__init__` would make it, without its per-field setattr
+    (a few microseconds of every utterance: `ivr.core.engine._step` does the same for `Step`)."""
+    understood = object.__new__(Understanding)
+    fields = understood.__dict__
+    fields["outcome"] = outcome
+    fields["choice"] = choice
+    fields["score"] = score
+    fields["alternatives"] = alternatives
+    fields["words"] = words
+    fields["by"] = by
+    fields["learnt"] = learnt
+    return understood
+
+
+def _as(understood: Understanding, outcome: Outcome, choice: str | None) -> Understanding:
+    """`dataclasses.replace(understood, outcome=outcome, choice=choice)`, without its look-up of the fields."""
+    return _understanding(outcome, choice, understood.score, understood.alternatives, understood.words, understood.by,
+                          understood.learnt)
 
 
 @dataclass(frozen=True)
@@ -303,50 +329,71 @@ class Model:
         (same first letter, rapidfuzz ratio >= FUZZY_CUTOFF) stands for it at a discount.
         Fuzzy matching compares words as said, not stems: "internet" is not "international".
         """
+        return tuple(self._said(text).items())
+
+    def _said(self, text: str) -> dict[str, float]:
+        """`words_of` as a dict, in one pass: each word as it is joined, dropped as a stop word, or looked up fuzzily."""
         marked = marked_words(text, self.language, self.places)
         known = self.idf
         if not known:
-            return ()
-        joined: list[tuple[str, bool, float, str]] = []
-        i = 0
-        while i < len(marked):
-            word, stop, said = marked[i]
-            if i + 1 < len(marked):
-                nxt, nxt_stop, nxt_said = marked[i + 1]
-                pair = fold(said + nxt_said, self.language)
-                new = pair != word and not (stop and nxt_stop) and not (word in known and nxt in known)
-                new = new and word not in NEGATIONS  # "no sé" is not "nos": a negation keeps its meaning
-                if pair in known and new:
-                    joined.append((pair, False, 1.0, said + nxt_said))
-                    i += 2
-                    continue
-                fragment = min(len(said), len(nxt_said)) <= 3 and not (stop or nxt_stop)
-                if fragment and word not in known and nxt not in known and len(said + nxt_said) >= 6:
-                    found = self._close(said + nxt_said, same_start=False)
-                    if found is not None:
-                        joined.append((found, False, FUZZY_DISCOUNT, said + nxt_said))
-                        i += 2
-                        continue
-            joined.append((word, stop, 1.0, said))
-            i += 1
-        kept = [item for item in joined if not item[1]] or joined
-        seen: dict[str, float] = {}
+            return {}
+        language = self.language
         learnt = self.bayes.evidence if self.bayes is not None else {}
-        for word, _, exact, said in kept:
+        seen: dict[str, float] = {}
+        stops: list[tuple[str, str]] = []  # the stop words, (word, as said): kept only when nothing else is said
+        skip = False
+        for (word, stop, said), following in zip(marked, (*marked[1:], None)):
+            if skip:  # the second word of a join
+                skip = False
+                continue
+            if following is not None:
+                nxt, nxt_stop, nxt_said = following
+                # looked up only when it could be taken ("no sé" is not "nos": a negation keeps its meaning)
+                if not (stop and nxt_stop) and not (word in known and nxt in known) and word not in NEGATIONS:
+                    pair = fold(said + nxt_said, language)
+                    if pair != word and pair in known:
+                        seen[pair] = 1.0  # a known word: no fuzzy look-up, and nothing counts more than 1
+                        skip = True
+                        continue
+                if not (stop or nxt_stop) and min(len(said), len(nxt_said)) <= 3 and word not in known and \
+                        nxt not in known and len(said) + len(nxt_said) >= 6:
+                    found = self._close(said + nxt_said, same_start=False)
+                    if found is not None:  # a known word, at a discount
+                        if found not in seen:
+                            seen[found] = FUZZY_DISCOUNT
+                        skip = True
+                        continue
+            if stop:
+                stops.append((word, said))
+                continue
+            exact = 1.0
             if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
                 found = self._close(said, same_start=True)
                 if found is not None:
                     word, exact = found, FUZZY_DISCOUNT
-            seen[word] = max(seen.get(word, 0.0), exact)
-        return tuple(seen.items())
+            before = seen.get(word)
+            if before is None or exact > before:
+                seen[word] = exact
+        if seen or not stops:
+            return seen
+        for word, said in stops:  # only stop words were said: they are what there is
+            exact = 1.0
+            if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
+                found = self._close(said, same_start=True)
+                if found is not None:
+                    word, exact = found, FUZZY_DISCOUNT
+            before = seen.get(word)
+            if before is None or exact > before:
+                seen[word] = exact
+        return seen
 
     def _close(self, said: str, same_start: bool) -> str | None:
         """The known word (folded) whose written form is closest to `said`, if close enough."""
         candidates = self.by_initial.get(said[0], ()) if same_start else self.vocabulary
         if not candidates:
             return None
-        found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return None if found is None else self.written[str(found[0])]
+        found = _closest(said, candidates)
+        return None if found is None else self.written[found]
 
     def scores(
         self, text: str, unsaid: frozenset[str] = frozenset()
@@ -359,46 +406,50 @@ class Model:
         count `OTHER_PHRASES`; words no choice knows weigh `UNKNOWN_WEIGHT`), and how much
         of the phrase was said.
         """
-        said = self.words_of(text)
+        said = self._said(text)
         if unsaid:
-            said = tuple(item for item in said if item[0] not in unsaid)
+            said = {word: exact for word, exact in said.items() if word not in unsaid}
         if not said:
             return (), ()
-        idf, weights, owner, postings, word_choices = (
-            self.idf, self.phrase_weight, self.phrase_choice, self.postings, self.word_choices
-        )
+        idf, postings, word_choices = self.idf, self.postings, self.word_choices
         total = 0.0
         unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
         covered: dict[int, float] = {}
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
-        for word, exact in said:
+        covered_get, explained_get = covered.get, explained.get
+        for word, exact in said.items():
             weight = idf.get(word)
             if weight is None:
                 total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else unknown
                 continue
             total += weight
             gained = weight * exact
-            for phrase in postings[word]:
-                covered[phrase] = covered.get(phrase, 0.0) + gained
+            phrases = postings[word]
+            for phrase in phrases:
+                covered[phrase] = covered_get(phrase, 0.0) + gained
             if word in NEGATIONS:  # "not" means something only in the phrase that holds it
-                for phrase in postings[word]:
+                for phrase in phrases:
                     negated[phrase] = negated.get(phrase, 0.0) + gained
             else:
                 for choice in word_choices[word]:
-                    explained[choice] = explained.get(choice, 0.0) + gained
+                    explained[choice] = explained_get(choice, 0.0) + gained
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
+        best_get, owner, weights, other = best.get, self.phrase_choice, self.phrase_weight, OTHER_PHRASES
         for phrase, amount in covered.items():
             choice = owner[phrase]
-            others = explained.get(choice, 0.0) - (amount - negated.get(phrase, 0.0))
-            partial = amount + OTHER_PHRASES * others
+            # `amount - 0.0` is `amount`: the subtraction is skipped when nothing said was a negation
+            others = explained_get(choice, 0.0) - (amount - negated.get(phrase, 0.0) if negated else amount)
+            partial = amount + other * others
             score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
-            if score > best.get(choice, 0.0):
+            if score > best_get(choice, 0.0):
                 best[choice] = score
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return tuple((self.names[choice], score) for choice, score in ranked), tuple(word for word, _ in said)
+        # best first, ties in the flow's order: sorted by choice, then (stably) by score
+        names = self.names
+        ranked = sorted(sorted(best.items()), key=_score, reverse=True)
+        return tuple([(names[choice], score) for choice, score in ranked]), tuple(said)
 
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
@@ -408,12 +459,16 @@ class Model:
         sign language asked on a video line, the accessible line).
         """
         learnt = self.bayes is not None and not among
-        named, unsaid = reading(text, self.language, self.places) if learnt else ((), frozenset[str]())
+        named, unsaid = reading(text, self.language, self.places) if learnt else ((), _NONE_UNSAID)
         ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
         if barred:
-            ranked = tuple(item for item in ranked if item[0] not in barred)
-        factor = 1.0 if confidence is None else min(1.0, 0.4 + 1.2 * max(0.0, confidence))
+            ranked = tuple([item for item in ranked if item[0] not in barred])
+        if confidence is None:
+            factor = 1.0
+        else:  # min(1.0, 0.4 + 1.2 * max(0.0, confidence)), without the two calls
+            factor = 0.4 + 1.2 * (confidence if confidence > 0.0 else 0.0)
+            factor = factor if factor < 1.0 else 1.0
         understood = self._by_keywords(ranked, words, factor, among)
         if learnt:
             understood = self._by_examples(understood, factor, barred, named, text) or understood
@@ -452,7 +507,7 @@ class Model:
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
-        if not self.lacks or _lacking(self.language) & set(words):
+        if not self.lacks or not _lacking(self.language).isdisjoint(words):
             return frozenset()
         return self.lacks
 
@@ -485,34 +540,35 @@ class Model:
         words = understood.words
         ranked = self.bayes.posterior((*words, *named) if named else words)
         if barred and ranked:  # what the words cannot mean is left out, and the rest shares its probability
-            ranked = _shared(item for item in ranked if item[0] not in barred)
+            ranked = _shared([item for item in ranked if item[0] not in barred])
         if ranked and not TAUGHT_ONLY.isdisjoint(named):  # nor do the keywords route or ask elsewhere
             ranked = self._taught(ranked, TAUGHT_ONLY.intersection(named))
             taught = {name for name, _ in ranked}
             if understood.outcome == "route" and understood.choice not in taught or \
                     understood.outcome == "ask" and taught.isdisjoint(understood.asked):
-                understood = replace(understood, outcome="not_understood", choice=None)
+                understood = _as(understood, "not_understood", None)
         status_ours = not STATUS.isdisjoint(named) and not OUR_CASES.isdisjoint(named)
         if ranked and ranked[0][0] == OUT_OF_SCOPE and status_ours:  # a status asked of our kind of case
             ranked = _shared(ranked[1:])
         if not ranked:
             return None
         best, probability = ranked[0][0], ranked[0][1] * factor
-        ours = about_ours(text, self.language) or not _removal(self.language).isdisjoint(words)
-        context = status_ours or _FAREWELL in named or \
-            PRINTS in named and not _summons(self.language).isdisjoint(words)  # another business is context
-        elsewhere = self._elsewhere_unlearnt(words, best, named) and not context and (best == OUT_OF_SCOPE or not ours)
+        # another business said is context (`SUMMONS`); `ours` is read only when it decides (a pattern over the text)
+        elsewhere = self._elsewhere_unlearnt(words, best, named) and not (
+            status_ours or _FAREWELL in named or PRINTS in named and not _summons(self.language).isdisjoint(words)
+        ) and (best == OUT_OF_SCOPE or not (about_ours(text, self.language) or
+                                            not _removal(self.language).isdisjoint(words)))
         if elsewhere and understood.outcome != "route":
             if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
-                return Understanding("not_understood", None, understood.score, understood.alternatives, words,
-                                     "examples", _guesses(ranked, factor))
+                return _understanding("not_understood", None, understood.score, understood.alternatives, words,
+                                      "examples", _guesses(ranked, factor))
             return self._unsettled(understood, ranked, factor)
-        only_status = not STATUS.isdisjoint(named) and STATUS.union(OUR_CASES).issuperset(named)  # no hurry, nor else
+        only_status = not STATUS.isdisjoint(named) and _STATUS_OR_OURS.issuperset(named)  # no hurry, nor else
         needed = NEED in named and best == self._taught_most(frozenset({NEED}))  # a need said: its line decides
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \
                 (dict(ranked).get(understood.choice or "", 0.0) < DOUBTED or needed or
                  only_status and probability >= LEARNT_SETTLES and best == self._taught_most(STATUS)):
-            understood = replace(understood, outcome="not_understood", choice=None)
+            understood = _as(understood, "not_understood", None)
         if only_status and best == self._taught_most(frozenset({HURRY})):  # a job waiting is no hurry asked
             status = self._taught_most(STATUS)
             if understood.outcome == "route" and understood.choice == status:
@@ -521,14 +577,14 @@ class Model:
             if status in understood.asked and probability < LEARNT_OVERRULES or \
                     status in runners and _ASKED_IF.search(text):  # "they wanna know if my green card was granted"
                 score = dict(understood.alternatives).get(status, understood.score)
-                return Understanding("route", status, score, understood.alternatives, words, "examples")
+                return _understanding("route", status, score, understood.alternatives, words, "examples")
         if understood.outcome == "route":
             sure = probability >= LEARNT_OVERRULES or (elsewhere and best == OUT_OF_SCOPE)
             if best == understood.choice or not sure:
                 return None
             if best == OUT_OF_SCOPE:
-                return Understanding("not_understood", None, understood.score, understood.alternatives, words, "examples",
-                                     _guesses(ranked, factor))
+                return _understanding("not_understood", None, understood.score, understood.alternatives, words,
+                                      "examples", _guesses(ranked, factor))
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":  # a need said settles a question where its line is asked (`NEED`)
@@ -538,7 +594,7 @@ class Model:
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
         alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
-        return Understanding("route", best, probability, alternatives, words, "examples")
+        return _understanding("route", best, probability, alternatives, words, "examples")
 
     def _taught_most(self, taught: frozenset[str]) -> str | None:
         """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite)."""
@@ -556,9 +612,10 @@ class Model:
         "is the grocery store open on sunday" is not our hours; "the officer asked me to come back
         with my tax returns" is the field office, as the examples teach ("tax" with an interview).
         """
-        elsewhere = (_elsewhere(self.language) & set(words)) | ELSEWHERE_CONCEPTS.intersection(named)
-        if not elsewhere:
+        said = _elsewhere(self.language)
+        if said.isdisjoint(words) and ELSEWHERE_CONCEPTS.isdisjoint(named):  # most sentences name no other business
             return False
+        elsewhere = said.intersection(words) | ELSEWHERE_CONCEPTS.intersection(named)
         if best == OUT_OF_SCOPE:
             return True
         assert self.bayes is not None
@@ -570,24 +627,25 @@ class Model:
         assert self.bayes is not None
         labels, evidence = self.bayes.labels, self.bayes.evidence
         taught = {labels[at] for concept in named for at, _ in evidence.get(concept, ())}
-        return _shared(item for item in ranked if item[0] in taught or item[0] == OUT_OF_SCOPE)
+        return _shared([item for item in ranked if item[0] in taught or item[0] == OUT_OF_SCOPE])
 
     @staticmethod
     def _unsettled(understood: Understanding, ranked: tuple[tuple[str, float], ...], factor: float) -> Understanding:
         """The keywords' ask or not understood, with the classifier's best guesses that did not decide (`learnt`)."""
-        return replace(understood, learnt=_guesses(ranked, factor))
+        return _understanding(understood.outcome, understood.choice, understood.score, understood.alternatives,
+                              understood.words, understood.by, _guesses(ranked, factor))
 
     def _by_keywords(
         self, ranked: tuple[tuple[str, float], ...], words: tuple[str, ...], factor: float, among: Sequence[str]
     ) -> Understanding:
         """The keyword model's outcome from its ranked scores (see the module docstring)."""
         if among:
-            ranked = tuple(item for item in ranked if item[0] in among)
+            ranked = tuple([item for item in ranked if item[0] in among])
         if factor != 1.0:  # full from a confidence of 0.5 (events.UNSURE, recorded below it)
-            ranked = tuple((name, score * factor) for name, score in ranked)
+            ranked = tuple([(name, score * factor) for name, score in ranked])
         alternatives = ranked[:ALTERNATIVES]
         if not ranked:
-            return Understanding("not_understood", None, 0.0, (), words)
+            return _understanding("not_understood", None, 0.0, (), words)
         best, top = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         if among:
@@ -600,7 +658,7 @@ class Model:
             outcome = "route"
         else:
             outcome = "not_understood"
-        return Understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+        return _understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
 
 
 @functools.cache
@@ -630,6 +688,16 @@ def _elsewhere(language: str) -> frozenset[str]:
     return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"])) - shadowed
 
 
+@functools.lru_cache(maxsize=8192)
+def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
+    """The written form among `candidates` closest to the word `said` (rapidfuzz ratio from `FUZZY_CUTOFF`), or None.
+
+    A word's fuzzy look-up, cached (bounded): callers' misheard words recur ("petishun"), their sentences do not.
+    Keyed by the candidates themselves, so models with the same vocabulary share an entry and none is confused."""
+    found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if found is None else str(found[0])
+
+
 @functools.lru_cache(maxsize=1024)
 def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = (),
            settled: tuple[tuple[str, str], ...] = ()) -> Model:
@@ -647,11 +715,15 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     return tuple(dict.fromkeys(words))
 
 
-def _shared(kept: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+_NONE_UNSAID: frozenset[str] = frozenset()
+_score = itemgetter(1)
+"""A ranked pair's score (or probability)."""
+
+
+def _shared(kept: Sequence[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
     """The choices `kept` of a ranking, sharing all of its probability (nothing, when none of them had any)."""
-    kept = tuple(kept)
-    whole = sum(p for _, p in kept)
-    return tuple((name, p / whole) for name, p in kept) if whole > 0 else ()
+    whole = sum(map(_score, kept))
+    return tuple([(name, p / whole) for name, p in kept]) if whole > 0 else ()
 
 
 def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tuple[str, float], ...]:

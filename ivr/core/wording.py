@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
@@ -91,7 +91,7 @@ _COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for languag
 def _compounds(words: list[str], language: str) -> list[str]:
     """Each `COMPOUNDS` word group said becomes its one word."""
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if not any(word in starts for word in words):
+    if starts.isdisjoint(words):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
 
@@ -99,16 +99,24 @@ def _compounds(words: list[str], language: str) -> list[str]:
         one = table.get(tuple(pieces))
         return None if one is None else (one,)
 
-    return _rejoined(words, compound, (4, 3, 2))
+    return _rejoined(words, compound, (4, 3, 2), starts)
 
 
 def _rejoined(
     words: list[str], join: Callable[[list[str]], Sequence[str] | None], widths: tuple[int, ...] = (3, 2),
+    starts: Container[str] | None = None,
 ) -> list[str]:
-    """`words` with each run of `widths` (three, else two) that `join` gives words for replaced by them, left to right."""
+    """`words` with each run of `widths` (three, else two) that `join` gives words for replaced by them, left to right.
+
+    `starts`, when given, holds every word a run that `join` joins can start with: a word outside it is kept as it
+    is without asking `join` (most words of a sentence start no compound, place or illness)."""
     out: list[str] = []
     i = 0
     while i < len(words):
+        if starts is not None and words[i] not in starts:
+            out.append(words[i])
+            i += 1
+            continue
         for width in widths:
             joined = join(words[i:i + width]) if i + width <= len(words) else None
             if joined is not None:
@@ -345,7 +353,7 @@ def _unsplit_conditions(words: list[str], language: str) -> list[str]:
         joined = "".join(pieces)
         return (joined,) if pieces[0] in heads and joined in names else None
 
-    return _rejoined(words, condition)
+    return _rejoined(words, condition, starts=heads)
 
 
 _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
@@ -499,7 +507,7 @@ def _places(words: list[str], language: str) -> list[str]:
     """
     places = _PLACES.get(language, _PLACES["en"])
     words = _unsplit_places(words, language)
-    if not any(word in places for word in words):
+    if places.keys().isdisjoint(words):
         return words
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
@@ -551,14 +559,42 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
     of at least five letters ("in dia" is India; "to go" is not Togo), unless already its words.
     """
     split = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
+    heads = _split_place_heads(language)
+    if heads.isdisjoint(words):
+        return words
+    # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
+    # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
+    # a name (`heads`), and three pieces only when the first two can (a name's start leaving two letters or more).
+    out: list[str] = []
+    i, count = 0, len(words)
+    while i < count:
+        first = words[i]
+        if first in heads and i + 1 < count and len(words[i + 1]) >= 2:
+            second = words[i + 1]
+            pair = first + second
+            if i + 2 < count and pair in heads and len(words[i + 2]) >= 2:
+                third = words[i + 2]
+                name = split.get(pair + third)
+                if name is not None and (first, second, third) != name:
+                    out.extend(name)
+                    i += 3
+                    continue
+            name = split.get(pair)
+            if name is not None and (first, second) != name:
+                out.extend(name)
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
 
-    def place(pieces: list[str]) -> tuple[str, ...] | None:
-        if any(len(piece) < 2 for piece in pieces):
-            return None
-        name = split.get("".join(pieces))
-        return name if name is not None and tuple(pieces) != name else None
 
-    return _rejoined(words, place)
+@functools.cache
+def _split_place_heads(language: str) -> frozenset[str]:
+    """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
+    two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
+    names = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
+    return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
 
 
 @functools.lru_cache(maxsize=16384)
