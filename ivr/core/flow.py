@@ -186,6 +186,8 @@ class Flow:
     intents: dict[str, Intent] = field(default_factory=dict)
     # Training examples (ivr.definitions.examples): state -> language -> (choice or "none", utterance).
     examples: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    # Settled utterances (`settled:`), the same shape: with the examples, they teach `ivr.core.settled` only.
+    settled: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def escalates(self, kind: str) -> bool:
         return kind in self.escalation

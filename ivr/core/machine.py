@@ -275,12 +275,13 @@ def build_model(flow: Flow, state: State, language: str, models: dict[tuple[Any,
         owners[name] = owner or name
     # Training examples name a global by its purpose or intent ("hours"); here it may be an option ("8").
     examples = tuple((owners.get(label, label), text) for label, text in flow.examples.get(state.name, {}).get(language, ()))
+    settled = tuple((owners.get(label, label), text) for label, text in flow.settled.get(state.name, {}).get(language, ()))
     if models is None:
-        return Model.build(choices, language, examples)
-    key = (language, *((name, tuple(phrases)) for name, phrases in choices), examples)
+        return Model.build(choices, language, examples, settled)
+    key = (language, *((name, tuple(phrases)) for name, phrases in choices), examples, settled)
     model = models.get(key)
     if model is None:  # a model is read-only: the same choices in the same language make the same model
-        model = models[key] = Model.build(choices, language, examples)
+        model = models[key] = Model.build(choices, language, examples, settled)
     return model
 
 

@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
+from ivr.core.settled import Settled, decide
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -160,7 +161,8 @@ class Understanding:
     score: float  # the best choice's score, 0..1
     alternatives: tuple[tuple[str, float], ...]  # (choice, score), best first, scores > 0
     words: tuple[str, ...] = ()  # the normalised words the score was computed on
-    by: str = "keywords"  # what decided: "keywords", or "examples" (the classifier learnt from training examples)
+    by: str = "keywords"  # what decided: "keywords", "examples" (the classifier learnt from training examples),
+    # or "settled" (the settled utterances' classifier, `ivr.core.settled`)
     learnt: tuple[tuple[str, float], ...] = ()  # the classifier's best guesses when it did not decide (for reports)
 
     @property
@@ -227,23 +229,28 @@ class Model:
     places: bool = True  # whether a country said as where one is becomes `@country` (not in a country menu)
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
     lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
+    settled: Settled | None = field(default=None, repr=False)  # learnt from the examples and settled utterances
 
     @classmethod
     def build(
-        cls, choices: Iterable[tuple[str, Iterable[str]]], language: str, examples: Iterable[tuple[str, str]] = ()
+        cls, choices: Iterable[tuple[str, Iterable[str]]], language: str, examples: Iterable[tuple[str, str]] = (),
+        settled: Iterable[tuple[str, str]] = (),
     ) -> Model:
         """Compile `(choice, phrases)` pairs; a choice named twice pools its phrases.
 
         `examples` are `(choice or "none", utterance)` training examples: with them, a naive
         Bayes classifier (`ivr.core.bayes`) is learnt from the examples and the phrases, and
         decides what the keywords leave undecided.  Models are immutable, so states with the
-        same choices (every question of a tier offers the same global intents) share one.
+        same choices (every question of a tier offers the same global intents) share one.  `settled` are more
+        `(choice or "none", utterance)` pairs whose route is settled: with the examples they teach the settled
+        utterances' classifier (`ivr.core.settled`), which overrules the outcome when it is sure.
         """
-        return _build(tuple((name, tuple(texts)) for name, texts in choices), language, tuple(examples))
+        return _build(tuple((name, tuple(texts)) for name, texts in choices), language, tuple(examples), tuple(settled))
 
     @classmethod
     def _compile(
-        cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = ()
+        cls, choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = (),
+        settled: tuple[tuple[str, str], ...] = (),
     ) -> Model:
         pooled: dict[str, list[tuple[str, ...]]] = {}
         pooled_texts: dict[str, list[str]] = {}
@@ -307,6 +314,8 @@ class Model:
             places,
             bayes,
             lacks,
+            Settled.learn(pair for pair in (*examples, *settled) if pair[0] in pooled or pair[0] == OUT_OF_SCOPE)
+            if settled else None,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -461,9 +470,40 @@ class Model:
             factor = 0.4 + 1.2 * (confidence if confidence > 0.0 else 0.0)
             factor = factor if factor < 1.0 else 1.0
         understood = self._by_keywords(ranked, words, factor, among)
-        if not learnt:
+        if learnt:
+            understood = self._by_examples(understood, factor, barred, named, text) or understood
+        if self.settled is None or among or understood.outcome == "ask":  # a question stays (`settled.decide`)
             return understood
-        return self._by_examples(understood, factor, barred, named, text) or understood
+        return self._by_settled(understood, text, factor)
+
+    def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
+        """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
+        classifier: a concept of `TAUGHT_ONLY` named ("i lost my green card") whose examples never taught it for
+        `choice`, or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
+        that the examples never taught for it, in a sentence not about the caller's own case (`concepts.about_ours`)."""
+        if self.bayes is None:
+            return False
+        named, unsaid = reading(text, self.language, self.places)
+        words = words or self.scores(text, unsaid)[1]
+        labels, evidence = self.bayes.labels, self.bayes.evidence
+        only = TAUGHT_ONLY.intersection(named)
+        if only and choice not in {labels[at] for concept in only for at, _ in evidence.get(concept, ())}:
+            return True
+        return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
+
+    def _by_settled(self, understood: Understanding, text: str, factor: float) -> Understanding:
+        """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
+        and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
+        assert self.settled is not None
+        ranked = self.settled.posterior(text)
+        chosen = decide(ranked, factor, understood.outcome, understood.choice)
+        if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
+            return understood
+        guesses = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
+        if chosen == OUT_OF_SCOPE:
+            return Understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
+                                 "settled", guesses)
+        return Understanding("route", chosen, ranked[0][1] * factor, guesses, understood.words, "settled")
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
@@ -659,8 +699,9 @@ def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = ()) -> Model:
-    return Model._compile(choices, language, examples)
+def _build(choices: tuple[tuple[str, tuple[str, ...]], ...], language: str, examples: tuple[tuple[str, str], ...] = (),
+           settled: tuple[tuple[str, str], ...] = ()) -> Model:
+    return Model._compile(choices, language, examples, settled)
 
 
 @functools.lru_cache(maxsize=16384)

@@ -9,6 +9,11 @@ the understanding model's classifier (`ivr.core.bayes`) the situations callers d
 without naming a topic; they are training data, never a test: the corpus and the holdout
 must not share an utterance with them (tests/understanding/test_training_examples.py).
 
+A flow names its settled utterances with `settled:` (`flows/uscis_contact_center/settled.yaml`), in
+the same shape: utterances whose route is settled (the corpus's, asks left out), which teach only
+the settled utterances' classifier (`ivr.core.settled`), together with the examples.  They may be
+the corpus's utterances; never the holdout's.
+
 Every problem is reported as `flows/<file>:LINE: where: what`.  Runs at start-up only.
 """
 
@@ -34,28 +39,30 @@ Examples = dict[str, dict[str, tuple[tuple[str, str], ...]]]
 
 
 def read_examples(
-    check: Checker, top: Mapping, base: Path, digest: Any, flow: Flow, read: list[Path] | None = None
+    check: Checker, top: Mapping, base: Path, digest: Any, flow: Flow, read: list[Path] | None = None,
+    key: str = "examples",
 ) -> tuple[Examples, list[Checker]]:
-    """The examples named by the flow's `examples:` key (none without it), and the checkers holding their problems.
+    """The examples named by the flow's `key` (`examples:`, or `settled:` for the settled utterances; none without
+    it), and the checkers holding their problems.
 
     `read`, when given, gets the examples file's path (the flow cache reloads when it changes)."""
-    if "examples" not in top:
+    if key not in top:
         return {}, []
-    name = top["examples"]
-    line = top.line_of("examples")
+    name = top[key]
+    line = top.line_of(key)
     if not isinstance(name, str) or not name.strip():
-        check.problem(line, "examples", "expected a file name")
+        check.problem(line, key, "expected a file name")
         return {}, []
     try:
         path = yamlsource.inside(base, name)
         data, shown = load_file(path)
     except ValueError as refused:
-        check.problem(line, "examples", f"cannot read {refused}")
+        check.problem(line, key, f"cannot read {refused}")
         return {}, []
     except DefinitionError as error:
         for problem in error.problems:
             if problem.what in ("file not found", "a folder, not a file"):
-                check.problem(line, "examples", f"cannot read '{excerpt(name, 60)}': {problem.what}")
+                check.problem(line, key, f"cannot read '{excerpt(name, 60)}': {problem.what}")
             else:
                 check.problems.append(problem)
         return {}, []

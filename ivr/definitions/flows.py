@@ -61,7 +61,7 @@ FLOW_FORMAT_VERSION = 1
 FLOWS_ROOT = Path(__file__).resolve().parents[2] / "flows"
 
 TOP_KEYS = (
-    "version", "id", "title", "start", "defaults", "keys", "intents", "messages", "escalation", "include", "examples", "states"
+    "version", "id", "title", "start", "defaults", "keys", "intents", "messages", "escalation", "include", "examples", "settled", "states"
 )
 FRAGMENT_KEYS = ("version", "description", "states")
 TOP_REQUIRED = ("version", "id", "start", "keys", "escalation", "states")
@@ -192,9 +192,11 @@ def _build(
     builder = _FlowBuilder(check, registry, top, fragments)
     flow = builder.build(path, digest.hexdigest()[:12])
     taught: list[Checker] = []
-    if flow is not None and "examples" in top:  # training examples (ivr.definitions.examples) join the content hash
-        examples, taught = read_examples(check, top, base, digest, flow, read)
-        flow = dataclasses.replace(flow, examples=examples, content_hash=digest.hexdigest()[:12])
+    if flow is not None and ("examples" in top or "settled" in top):  # training data (ivr.definitions.examples)
+        examples, taught = read_examples(check, top, base, digest, flow, read)  # joins the content hash
+        settled, learnt = read_examples(check, top, base, digest, flow, read, "settled")
+        taught += learnt
+        flow = dataclasses.replace(flow, examples=examples, settled=settled, content_hash=digest.hexdigest()[:12])
     problems = [p for c in (check, *(f[0] for f in fragments), *taught) for p in c.problems]
     if problems:
         raise DefinitionError(problems)

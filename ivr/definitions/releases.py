@@ -215,11 +215,13 @@ def _read_release(flow_id: str, version: int, folder: Path, problems: list[Probl
 
 
 def flow_files(flow_file: Path) -> list[Path]:
-    """The flow file, every file its `include:` names and its training `examples:` file, the flow file first."""
+    """The flow file, every file its `include:` names and its training `examples:` and `settled:` files, the flow
+    file first."""
     data = yaml.safe_load(flow_file.read_text(encoding="utf-8")) or {}
     names = list(data.get("include") or []) if isinstance(data, dict) else []
-    if isinstance(data, dict) and isinstance(data.get("examples"), str):
-        names.append(data["examples"])
+    for key in ("examples", "settled"):
+        if isinstance(data, dict) and isinstance(data.get(key), str):
+            names.append(data[key])
     return [flow_file] + [flow_file.parent / str(name) for name in names]
 
 

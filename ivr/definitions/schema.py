@@ -313,6 +313,13 @@ def _flow() -> Schema:
             "relative to this flow: situations callers describe, labelled with their choice or `none`, for the "
             "understanding model's classifier (docs/understanding.md).",
         },
+        "settled": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A file of settled utterances (the same shape as `examples`), relative to this flow: "
+            "utterances whose route is settled (the corpus's, asks left out), which teach, with the examples, the "
+            "settled utterances' classifier only (docs/understanding.md).",
+        },
         "states": _ref("states", _DESCRIPTIONS["states"]),
     }
     # The loader requires messages in its own check (with a clearer message), so it is required here too.

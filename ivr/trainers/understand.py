@@ -184,10 +184,12 @@ def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
 
 
 _UNDERSTOOD_WORDS = {
-    "en": {"also": "also", "examples": " by the training examples", "understood": "understood{by}: {choice}",
+    "en": {"also": "also", "examples": " by the training examples", "settled": " by the settled utterances",
+           "out_of_scope_settled": "not understood: out of scope for the settled utterances", "understood": "understood{by}: {choice}",
            "ask": "unsure: asked {first} or {second}", "best": "best", "out_of_scope": "not understood: out of scope for the training examples",
            "not_understood": "not understood"},
-    "es": {"also": "también", "examples": " por los ejemplos de entrenamiento", "understood": "entendido{by}: {choice}",
+    "es": {"also": "también", "examples": " por los ejemplos de entrenamiento", "settled": " por las frases ya resueltas",
+           "out_of_scope_settled": "no entendido: fuera de las frases ya resueltas", "understood": "entendido{by}: {choice}",
            "ask": "dudoso: preguntó {first} o {second}", "best": "mejor", "out_of_scope": "no entendido: fuera de los ejemplos de entrenamiento",
            "not_understood": "no entendido"},
 }
@@ -207,7 +209,7 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
     rest = f"; {words['also']} {', '.join(label(c, s) for c, s in others)}" if others else ""
     if understood.outcome == "route" and understood.choice is not None:
-        by = words["examples"] if understood.by == "examples" else ""
+        by = words[understood.by] if understood.by in ("examples", "settled") else ""
         return words["understood"].format(by=by, choice=label(understood.choice, understood.score)) + rest
     if understood.outcome == "ask":
         first, second = understood.alternatives[:2]
@@ -215,6 +217,8 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     best = f" ({words['best']}: {label(*understood.alternatives[0])})" if understood.alternatives else ""
     if understood.by == "examples":  # the classifier took a route of the keywords for out of scope
         return words["out_of_scope"] + best
+    if understood.by == "settled":
+        return words["out_of_scope_settled"] + best
     return words["not_understood"] + best
 
 
@@ -223,13 +227,13 @@ def line_for(flow: CompiledFlow, state: str, language: str, text: str, understoo
     alternatives = ", ".join(f"{choice} {score:.2f}" for choice, score in understood.alternatives)
     if understood.outcome == "route":
         head = f"route {describe(flow, state, language, understood.choice)} {understood.score:.2f}"
-        head += " by examples" if understood.by == "examples" else ""
+        head += f" by {understood.by}" if understood.by != "keywords" else ""
     elif understood.outcome == "ask":
         first, second = understood.asked
         head = f"ask   {first} or {second} {understood.score:.2f}"
     else:
         head = f"not understood {understood.score:.2f}"
-        head += " by examples (out of scope)" if understood.by == "examples" else ""
+        head += f" by {understood.by} (out of scope)" if understood.by != "keywords" else ""
     return f"{head}  [{alternatives}]{_learnt(understood)}  <- {text!r}"
 
 

@@ -41,10 +41,11 @@ from ivr.definitions.yamlsource import load_file
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "flows" / "schema.json"
-TRAINING_EXAMPLES = {  # a flow's `examples:` file is training data in the corpus's shape, checked by its own loader
-    (path.parent / str(data["examples"])).resolve()
+TRAINING_EXAMPLES = {  # a flow's `examples:` and `settled:` files are training data in the corpus's shape, checked
+    (path.parent / str(data[key])).resolve()  # by their own loader
     for path in (REPO_ROOT / "flows").glob("*.yaml")
-    if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict) and "examples" in data
+    if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict)
+    for key in ("examples", "settled") if key in data
 }
 SHIPPED_FLOW_FILES = sorted(path for path in (REPO_ROOT / "flows").rglob("*.yaml") if path.resolve() not in TRAINING_EXAMPLES)
 EXAMPLE_PATH = REPO_ROOT / "tests" / "data" / "flows" / "example.yaml"

@@ -212,7 +212,7 @@ def test_unknown_top_level_key_lists_the_allowed_keys(registry: Registry) -> Non
     """A misspelt top-level key is reported with every allowed key."""
     text = broken(("start: main\n", "start: main\ntitel: Tiny\n"))
     assert errors(text, registry) == [
-        f"{FILE}:4: titel: unknown key 'titel' (allowed: version, id, title, start, defaults, keys, intents, messages, escalation, include, examples, states)"
+        f"{FILE}:4: titel: unknown key 'titel' (allowed: version, id, title, start, defaults, keys, intents, messages, escalation, include, examples, settled, states)"
     ]
 
 

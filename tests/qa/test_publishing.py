@@ -140,14 +140,16 @@ def test_scripts_diff_says_what_changed_in_words(scripts_dir: Path) -> None:
 
 
 def test_flows_publish_snapshots_the_flow_and_its_includes(flows_dir: Path) -> None:
-    """`ivr flows publish FLOW` copies the flow file, every included file and its training examples into v1 with a release record."""
+    """`ivr flows publish FLOW` copies the flow file, every included file, its training examples and its settled utterances
+    into v1 with a release record."""
     result = ivr("flows", "publish", "uscis_contact_center", "-m", "First release", "--flows-dir", str(flows_dir))
     assert result.exit_code == 0, result.output
     [release] = load_releases(flows_dir / "releases")["uscis_contact_center"]
     assert (release.version, release.published_by, release.note, release.source) == (1, "qa-lead", "First release", "draft")
     copied = sorted(p.relative_to(release.folder).as_posix() for p in release.folder.rglob("*.yaml"))
     assert copied == ["RELEASE.yaml", "uscis_contact_center.yaml", "uscis_contact_center/examples.yaml",
-                      "uscis_contact_center/live_assistance.yaml", "uscis_contact_center/self_service.yaml"]
+                      "uscis_contact_center/live_assistance.yaml", "uscis_contact_center/self_service.yaml",
+                      "uscis_contact_center/settled.yaml"]
 
 
 def test_publishing_an_unchanged_flow_is_refused(flows_dir: Path) -> None:

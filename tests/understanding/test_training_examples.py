@@ -2,7 +2,10 @@
 
 Issue 16: "Paraphrases not in the corpus route right >= 90%": callers who describe a
 situation ("they said my prints came out unreadable") rather than name a topic.  The
-examples are training data only: never the corpus, never the holdout.
+examples are training data only: never the corpus, never the holdout.  The settled utterances
+(`settled:`) are the corpus's main-menu routes, taught to the settled utterances' classifier
+(ivr/core/settled.py) only: what the corpus settles, the line is taught; so the corpus measures that
+classifier's fit, and only the holdout (never training data) its generalisation.
 """
 
 from __future__ import annotations
@@ -228,7 +231,8 @@ def test_the_shipped_flow_has_situations_for_the_main_menu_in_both_languages(usc
 
 
 def test_training_examples_are_never_the_corpus_nor_the_holdout(uscis: CompiledFlow, corpus: list[Case]) -> None:
-    """Training and test stay apart: no example is an utterance of the corpus or the holdout."""
+    """The examples' classifier's training and test stay apart: no example is an utterance of the corpus or the
+    holdout (the settled utterances, which teach only the settled classifier, are the corpus's: see below)."""
     tested = {case.text.lower().strip() for case in (*corpus, *load_corpus(HOLDOUT)[1])}
     taught = {text for by_language in uscis.flow.examples.values() for pairs in by_language.values() for _, text in pairs}
     assert taught and taught & tested == set()
@@ -277,3 +281,54 @@ def test_words_no_choice_knows_weigh_more_against_the_keywords_where_a_classifie
     taught = Model.build(CHOICES, "en", TAUGHT).scores(said)[0][0]
     assert plain[0] == taught[0] == "1" and plain[1] >= ROUTE_AT > taught[1]
     assert Model.build(CHOICES, "en").scores("my application")[0] == Model.build(CHOICES, "en", TAUGHT).scores("my application")[0]
+
+
+SETTLED = """\
+version: 1
+flow: phrases
+groups:
+  - state: main
+    language: en
+    expect:
+      "1": [nobody answers about my petition]
+"""
+
+
+def test_the_loader_keeps_each_states_settled_utterances_apart_from_its_examples(tmp_path: Path) -> None:
+    """`settled:` names a second file in the same shape; its utterances are the flow's `settled`, not its examples."""
+    path = flow_with_examples(tmp_path, EXAMPLES)
+    (tmp_path / "settled.yaml").write_text(SETTLED, encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("examples: examples.yaml", "examples: examples.yaml\n"
+                                                             "settled: settled.yaml"), encoding="utf-8")
+    flow = load_flow(path)
+    assert flow.settled == {"main": {"en": (("1", "nobody answers about my petition"),)}}
+    assert len(flow.examples["main"]["en"]) == 2
+
+
+def test_a_missing_settled_file_is_an_error_at_the_flows_line(tmp_path: Path) -> None:
+    """A `settled:` file that is not there is refused at the flow's line, as a missing examples file is."""
+    path = flow_with_examples(tmp_path, EXAMPLES)
+    text = path.read_text(encoding="utf-8").replace("examples: examples.yaml", "examples: examples.yaml\nsettled: nope.yaml")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("settled: nope.yaml") + 1
+    assert problems(path) == [f"phrases.yaml:{line}: settled: cannot read 'nope.yaml': file not found"]
+
+
+def test_what_the_corpus_settles_the_line_is_taught(uscis: CompiledFlow, corpus: list[Case]) -> None:
+    """Every main-menu utterance of the corpus with a route or `none` (not an ask) is training data of the settled
+    classifier, in its language: the settled utterances are the corpus's (`python tools/settle_corpus.py` after
+    moving a spent holdout into the corpus)."""
+    for language in ("en", "es"):
+        taught = {text for source in (uscis.flow.examples, uscis.flow.settled)
+                  for _, text in source["main_menu"][language]}
+        settled = [case.text.lower().strip() for case in corpus
+                   if case.state == "main_menu" and case.language == language and case.expected != "ask"]
+        assert settled and [text for text in settled if text not in taught] == []
+
+
+def test_the_settled_utterances_are_never_the_holdout_nor_the_examples(uscis: CompiledFlow) -> None:
+    """The holdout stays blind for the settled classifier too, and nothing is taught twice."""
+    holdout = {case.text.lower().strip() for case in load_corpus(HOLDOUT)[1]}
+    settled = {text for pairs in uscis.flow.settled["main_menu"].values() for _, text in pairs}
+    examples = {text for pairs in uscis.flow.examples["main_menu"].values() for _, text in pairs}
+    assert len(settled) > 3000 and settled & holdout == set() and settled & examples == set()

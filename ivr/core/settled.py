@@ -1,0 +1,193 @@
+"""The settled utterances' classifier: what every utterance whose route is settled teaches, and when it overrules.
+
+The keyword matcher (`ivr.core.understanding`) and its examples' classifier (`ivr.core.bayes`)
+learn from the phrases and the flow's training examples only.  This module learns from every
+utterance of a state whose route is settled: the training examples and the flow's settled
+utterances (`settled:` in the flow, `flows/uscis_contact_center/settled.yaml`: the test corpus's
+main-menu utterances, asks left out).  It is deliberately plain: a multinomial naive Bayes over
+the lower-cased words of two letters or more (`\\b\\w\\w+\\b`) and each pair of neighbouring words,
+with class priors from the counts and additive smoothing `ALPHA` - scikit-learn's
+`MultinomialNB(alpha=0.1)` over `CountVectorizer(ngram_range=(1, 2))`, which the time-ordered study
+of the blind holdouts v10-v34 measured at 940/998 alone and 941/998 as an override
+(docs/understanding-log.md).
+
+`decide` is the policy: the classifier's top choice replaces the matcher's outcome only when its
+probability (times the recogniser's confidence factor) is at least `SURE`, the matcher did not ask,
+and neither choice is a global the keywords handle in every state (`KEYWORD_GLOBALS`: few-shot
+here, 11-21 utterances each, so the classifier would send "I want to speak to a supervisor" to a
+representative).  Learning is counting, done once when the models are compiled; `posterior`
+costs a dictionary look-up per word and pair said.  Pure computation; no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from ivr.qa import scrub
+from ivr.qa.scrub import scrub_speech
+
+ALPHA = 0.1
+"""Additive smoothing (the study's; 0.03 and 0.3 measured the same within 3 of 998)."""
+SURE = 0.95
+"""The probability from which the classifier overrules the matcher (the study: 0.8-0.99 within 3 of 998)."""
+MARGIN = 1e-4
+"""... and gives the matcher's outcome less than this: the odds against what the matcher chose are 10,000 to 1 or
+more.  Fit on the corpus, whose utterances it learnt, it sent nine utterances elsewhere from 0.95 that it gave the
+matcher's right outcome 0.00014-0.037 for; on the spent holdouts v10-v34 the margin kept 942/998 right (941 without)
+and 46 wrong routes (48 without)."""
+NONE = "none"
+"""The class of out-of-scope utterances: sure of it, the classifier stops a route."""
+KEYWORD_GLOBALS = frozenset({"supervisor", "previous", "repeat", "no_receipt_number"})
+"""Globals the keywords handle in every state: the classifier neither routes to them nor away from them."""
+DENSE_FROM = 3
+"""A feature that at least this many classes had is added column-wise (`Settled.dense`), the rest one by one."""
+_PROBABILITY = itemgetter(1)
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_SCRUBBED_FROM = frozenset({*scrub._DIGIT_WORDS, *scrub._MONTHS, "at", "arroba", "name", "llamo", "nombre"})
+"""What `ivr.qa.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
+together)."""
+_NAMED = re.compile(r"\b(?i:this is|i am|i'm|soy)\s+[A-ZÁÉÍÓÚÑ]")
+"""... or is a capitalised name after "I am" (`scrub._NAME_INTRO`)."""
+_TOKEN = re.compile(r"\b\w\w+\b")
+
+
+def may_scrub(text: str) -> bool:
+    """Whether `scrub_speech` could change `text` (a digit, an @, a digit word, a month, "at", a name introduced):
+    without one it leaves it as it is, and scrubbing costs 15-50 µs an utterance."""
+    return _DIGIT_OR_AT.search(text) is not None or not _SCRUBBED_FROM.isdisjoint(_TOKEN.findall(text.lower())) or \
+        _NAMED.search(text) is not None
+
+
+def features(text: str) -> list[str]:
+    """The words of two letters or more, lower-cased, and each pair of neighbouring words, as counted, of `text` as
+    it is stored (`ivr.qa.scrub`: a long number, a date, an email or a name introduced is one bracketed word).
+
+    A menu acts on phrases, not on a receipt or a birth date said digit by digit, and the stored call must replay
+    as it went: learnt from the corpus, "mi número es dos cero dos cinco ..." was case status, "[number]" nothing."""
+    words = _TOKEN.findall(text.lower())
+    if _DIGIT_OR_AT.search(text) or not _SCRUBBED_FROM.isdisjoint(words) or _NAMED.search(text):  # `may_scrub`
+        words = _TOKEN.findall(scrub_speech(text).lower())
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A multinomial naive Bayes, stored sparsely and flat: a feature's row holds only the classes that had it, as
+    log((count + alpha) / alpha); `unseen` is log P(a known feature | class) for a class that never had it,
+    alpha / (the class's feature count + alpha * vocabulary), and `prior` log P(class) from the counts.
+
+    Feature `f`'s row is `rows[f]`; its entries run from `bounds[row]` to `bounds[row + 1]` in `classes` (a class
+    index each) and `values`.  Flat, the classifier unpickles in a few milliseconds (the flow cache keeps it)."""
+
+    labels: tuple[str, ...]
+    prior: tuple[float, ...]
+    unseen: tuple[float, ...] = field(repr=False)
+    rows: dict[str, int] = field(repr=False)
+    bounds: array[int] = field(repr=False)  # array("I")
+    classes: bytes = field(repr=False)
+    values: array[float] = field(repr=False)  # array("d")
+    # The rows of the features many classes had ("my", "to the"), each as one value per class, added column-wise in
+    # C (`posterior`): derived, never pickled.
+    dense: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        width, bounds, classes, values = len(self.labels), self.bounds, self.classes, self.values
+        dense = {}
+        for feature, row in self.rows.items():
+            start, end = bounds[row], bounds[row + 1]
+            if end - start >= DENSE_FROM:
+                spread = [0.0] * width
+                for at in range(start, end):
+                    spread[classes[at]] = values[at]
+                dense[feature] = tuple(spread)
+        object.__setattr__(self, "dense", dense)
+
+    @classmethod
+    def learn(cls, examples: Iterable[tuple[str, str]], alpha: float = ALPHA) -> Settled | None:
+        """Learn from `(label, utterance)` pairs, every occurrence of a feature counted; None without two labels."""
+        counts: dict[str, dict[str, int]] = {}
+        utterances: dict[str, int] = {}
+        for label, text in examples:
+            said = features(text)
+            if not said:
+                continue
+            bucket = counts.setdefault(label, {})
+            utterances[label] = utterances.get(label, 0) + 1
+            for feature in said:
+                bucket[feature] = bucket.get(feature, 0) + 1
+        if len(counts) < 2 or len(counts) > 255:
+            return None
+        labels = tuple(counts)
+        by_feature: dict[str, list[tuple[int, float]]] = {}
+        added: dict[int, float] = {}
+        for index, label in enumerate(labels):
+            for feature, count in counts[label].items():
+                if count not in added:
+                    added[count] = math.log((count + alpha) / alpha)
+                by_feature.setdefault(feature, []).append((index, added[count]))
+        size = len(by_feature)
+        whole = sum(utterances.values())
+        prior = tuple(math.log(utterances[label] / whole) for label in labels)
+        unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
+        bounds, classes, values = array("I", [0]), bytearray(), array("d")
+        for entries in by_feature.values():
+            for index, value in entries:
+                classes.append(index)
+                values.append(value)
+            bounds.append(len(values))
+        rows = {feature: row for row, feature in enumerate(by_feature)}
+        return cls(labels, prior, unseen, rows, bounds, bytes(classes), values)
+
+    def posterior(self, text: str) -> tuple[tuple[str, float], ...]:
+        """P(class | the words and pairs said) for every class, best first; the priors alone when none is known."""
+        rows, dense = self.rows, self.dense
+        said = [feature for feature in features(text) if feature in rows]
+        known = len(said)
+        totals = [prior + known * unseen for prior, unseen in zip(self.prior, self.unseen)]
+        columns = [spread for spread in map(dense.get, said) if spread is not None]
+        if len(columns) < known:
+            bounds, classes, values = self.bounds, self.classes, self.values
+            for feature in said:
+                if feature not in dense:
+                    row = rows[feature]
+                    for at in range(bounds[row], bounds[row + 1]):
+                        totals[classes[at]] += values[at]
+        if columns:
+            totals = [total + added for total, added in zip(totals, map(sum, zip(*columns)))]
+        top = max(totals)
+        exp = math.exp
+        shares = [exp(value - top) for value in totals]
+        whole = sum(shares)
+        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_PROBABILITY, reverse=True))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its flat fields: the dense rows are derived again on loading."""
+        return (Settled, (self.labels, self.prior, self.unseen, self.rows, self.bounds, self.classes, self.values))
+
+
+def decide(
+    ranked: tuple[tuple[str, float], ...], factor: float, outcome: str, choice: str | None, sure: float = SURE,
+    margin: float = MARGIN,
+) -> str | None:
+    """What the classifier's `ranked` guesses make of the matcher's `outcome` (and routed `choice`): the choice to
+    route to, `NONE` to stop the matcher's route, or None to leave the matcher's outcome as it is.
+
+    It overrules only when sure (`sure`, after the recogniser's confidence `factor`) and when it gives what the
+    matcher decided (its choice, or `NONE` for not understood) less than `margin`; never a question the matcher
+    asks, never to or away from a global the keywords handle everywhere (`KEYWORD_GLOBALS`), and only when it
+    would change something (not "out of scope" for what the matcher did not understand)."""
+    if not ranked or outcome == "ask":
+        return None
+    best, probability = ranked[0]
+    if probability * factor < sure or best in KEYWORD_GLOBALS or choice in KEYWORD_GLOBALS:
+        return None
+    was = choice if outcome == "route" else NONE
+    if best == was or dict(ranked).get(was or NONE, 0.0) >= margin:
+        return None
+    return best
