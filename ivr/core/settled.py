@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from ivr.qa import scrub
-from ivr.qa.scrub import scrub_speech
+from ivr.rules import scrub
+from ivr.rules.scrub import scrub_speech
 
 ALPHA = 0.1
 """Additive smoothing (the study's; 0.03 and 0.3 measured the same within 3 of 998)."""
@@ -49,8 +49,8 @@ DENSE_FROM = 3
 """A feature that at least this many classes had is added column-wise (`Settled.dense`), the rest one by one."""
 _PROBABILITY = itemgetter(1)
 _DIGIT_OR_AT = re.compile(r"[0-9@]")
-_SCRUBBED_FROM = frozenset({*scrub._DIGIT_WORDS, *scrub._MONTHS, "at", "arroba", "name", "llamo", "nombre"})
-"""What `ivr.qa.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
+_SCRUBBED_FROM = frozenset({*scrub.DIGIT_WORDS, *scrub.MONTHS, "at", "arroba", "name", "llamo", "nombre"})
+"""What `ivr.rules.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
 together)."""
 _NAMED = re.compile(r"\b(?i:this is|i am|i'm|soy)\s+[A-ZÁÉÍÓÚÑ]")
 """... or is a capitalised name after "I am" (`scrub._NAME_INTRO`)."""
@@ -66,7 +66,7 @@ def may_scrub(text: str) -> bool:
 
 def features(text: str) -> list[str]:
     """The words of two letters or more, lower-cased, and each pair of neighbouring words, as counted, of `text` as
-    it is stored (`ivr.qa.scrub`: a long number, a date, an email or a name introduced is one bracketed word).
+    it is stored (`ivr.rules.scrub`: a long number, a date, an email or a name introduced is one bracketed word).
 
     A menu acts on phrases, not on a receipt or a birth date said digit by digit, and the stored call must replay
     as it went: learnt from the corpus, "mi número es dos cero dos cinco ..." was case status, "[number]" nothing."""

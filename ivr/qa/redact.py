@@ -19,7 +19,7 @@ what a call's path depends on:
 So a redacted transcript replays to the same path as the original (tested in
 tests/qa/test_redact.py).  Speech at menus, where nothing asks for an
 identifier, is also scrubbed of names, e-mail addresses, long numbers and
-dates (`ivr.qa.scrub`), whether or not the call read a case.  What a caller
+dates (`ivr.rules.scrub`), whether or not the call read a case.  What a caller
 said to describe a service request in their own words (the `request_details`
 collects: a new address, an accommodation, a correction) is withheld
 (`WITHHELD_TEXT`) in the answer, its read-back and the request filed, whatever
@@ -43,7 +43,7 @@ from typing import Any
 
 from ivr.core.flow import Flow
 from ivr.qa.transcript import CallerInput, Heard, Transcript, TranscriptStep
-from ivr.qa.scrub import scrub_speech
+from ivr.rules.scrub import scrub_speech
 from ivr.rules import spoken
 
 PII_VALIDATORS = ("receipt_number", "date_of_birth", "a_number", "phone_number")

@@ -11,7 +11,7 @@ originals is kept anywhere.
 
 What an entry holds afterwards is what replay needs: the caller's inputs
 (identifiers tokenised; speech at menus and at Tier 1's question scrubbed of
-emails, long numbers, dates and names, `ivr.qa.scrub`; a service request
+emails, long numbers, dates and names, `ivr.rules.scrub`; a service request
 described in the caller's own words withheld, `WITHHELD_TEXT`, in its read-back
 and on the request filed too), what was said (read-backs tokenised), the
 fields of the cases the step read (tokenised receipt and date of birth; no
@@ -52,7 +52,7 @@ from ivr.qa.redact import (
     collect_validators,
     keyed_junk,
 )
-from ivr.qa.scrub import scrub_speech
+from ivr.rules.scrub import scrub_speech
 from ivr.qa.transcript import CallerInput
 
 _DIGIT = re.compile(r"[0-9]")

@@ -7,7 +7,7 @@ from pathlib import Path
 from ivr.qa import transcript as transcripts
 from ivr.qa.export import export
 from ivr.qa.redact import Redactor, collect_validators
-from ivr.qa.scrub import scrub_speech
+from ivr.rules.scrub import scrub_speech
 
 SAID = "my name is Dana Whitfield, my email is dana.whitfield@example.com, my social is 123 45 6789"
 

@@ -142,7 +142,7 @@ def test_a_lost_card_with_nothing_said_of_where_is_not_a_call_from_abroad(model:
 
 
 def test_a_number_said_digit_by_digit_decides_as_its_stored_form(model: Callable[[str, str], Model]) -> None:
-    """The classifier reads speech as it is stored (`ivr.qa.scrub`): learnt from case statuses with receipts read
+    """The classifier reads speech as it is stored (`ivr.rules.scrub`): learnt from case statuses with receipts read
     out, it took "mi número es dos cero dos cinco ..." for one, and the stored call, "[number]", replayed otherwise
     (issue 11.3: every stored call replays as recorded)."""
     menu = model("main_menu", "es")
@@ -165,7 +165,7 @@ def test_what_the_scrub_would_change_is_always_scrubbed(corpus) -> None:
     """Scrubbing costs 15-50 µs, so the classifier scrubs only what holds a digit, an @, a digit word, a month, "at" or
     a name introduced (`may_scrub`); every other utterance of the corpus is left as it is by `scrub_speech` anyway."""
     from ivr.core.settled import may_scrub
-    from ivr.qa.scrub import scrub_speech
+    from ivr.rules.scrub import scrub_speech
 
     assert [case.text for case in corpus if not may_scrub(case.text) and scrub_speech(case.text) != case.text] == []
     assert may_scrub("my receipt is e a c one two three four five six seven") and not may_scrub("my card never came")

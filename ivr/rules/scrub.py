@@ -7,7 +7,8 @@ stored or exported each identifier is replaced by a bracketed word saying what i
 was: `[number]`, `[date]`, `[email]`, `[name]`.  What a menu does act on stays:
 short numbers ("one", "press 2"), topics, yes and no.
 
-Used by `ivr.qa.tokenise` (at write time) and `ivr.qa.redact` (at export).
+Used by `ivr.qa.tokenise` (at write time), `ivr.qa.redact` (at export) and `ivr.core.settled` (which reads
+speech as it is stored, so a stored call replays as it went).
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from ivr.rules import spoken
 LONG_NUMBER = 7
 """Digits in a row (keyed, written or said) from which a number is taken for an identifier."""
 
-_DIGIT_WORDS = (set(spoken.DIGIT_WORDS["en"]) | set(spoken.DIGIT_WORDS["es"])) - {"o", "y", "un", "una"}
-_MONTHS = (
+DIGIT_WORDS = (set(spoken.DIGIT_WORDS["en"]) | set(spoken.DIGIT_WORDS["es"])) - {"o", "y", "un", "una"}
+"""Digit words in either language a spoken number is made of ("two", "cero")."""
+MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
 ).split()
+"""Month names and abbreviations a spelled date starts with."""
 _DOMAINS = "com|org|net|gov|edu|us|mx|es|io|info|co"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -36,10 +39,10 @@ _SPOKEN_EMAIL = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b")
 _SPELLED_DATE = re.compile(
-    rf"\b(?:{'|'.join(_MONTHS)})\b[\s,]+(?:the\s+)?[\w-]+(?:[\s,]+(?:of\s+|de\s+|del\s+)?[\w-]+){{0,6}}",
+    rf"\b(?:{'|'.join(MONTHS)})\b[\s,]+(?:the\s+)?[\w-]+(?:[\s,]+(?:of\s+|de\s+|del\s+)?[\w-]+){{0,6}}",
     re.IGNORECASE,
 )
-_DAY_OF_MONTH = re.compile(r"\b(?:el\s+)?\d{1,2}\s+de\s+(?:" + "|".join(_MONTHS) + r")\b(?:\s+de(?:l)?\s+[\w-]+)*", re.IGNORECASE)
+_DAY_OF_MONTH = re.compile(r"\b(?:el\s+)?\d{1,2}\s+de\s+(?:" + "|".join(MONTHS) + r")\b(?:\s+de(?:l)?\s+[\w-]+)*", re.IGNORECASE)
 _NAME_INTRO = re.compile(
     r"\b((?i:my name is|my name's|me llamo|mi nombre es))\s+((?:[^\W\d_]+\s*){1,3})"
     r"|\b((?i:this is|i am|i'm|soy))\s+((?:[A-ZÁÉÍÓÚÑ][^\W\d_]*\s*){1,3})",  # a name said after "I am" is capitalised
@@ -76,7 +79,7 @@ def _date_or_month(match: re.Match[str]) -> str:
     """A month followed by a number is a date; a month said alone ("in May") stays."""
     said = match[0]
     rest = said.split(None, 1)[1] if " " in said.strip() else ""
-    has_number = re.search(r"\d", rest) or any(word in _DIGIT_WORDS or word.rstrip("th") in _DIGIT_WORDS
+    has_number = re.search(r"\d", rest) or any(word in DIGIT_WORDS or word.rstrip("th") in DIGIT_WORDS
                                               for word in spoken.words(rest))
     return "[date]" if has_number or _has_number_word(rest) else said
 
@@ -103,7 +106,7 @@ def _long_numbers(text: str) -> str:
 
     for token in tokens:
         word = token.lower().strip(".,;:!?¿¡")
-        if word and (word in _DIGIT_WORDS or word.isdigit()):
+        if word and (word in DIGIT_WORDS or word.isdigit()):
             run.append(token)
             continue
         flush()
