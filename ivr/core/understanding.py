@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from operator import itemgetter
 from dataclasses import dataclass, field
@@ -366,26 +366,24 @@ class Model:
             if stop:
                 stops.append((word, said))
                 continue
-            exact = 1.0
-            if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
-                found = self._close(said, same_start=True)
-                if found is not None:
-                    word, exact = found, FUZZY_DISCOUNT
-            before = seen.get(word)
-            if before is None or exact > before:
-                seen[word] = exact
+            self._count(word, said, learnt, seen)
         if seen or not stops:
             return seen
         for word, said in stops:  # only stop words were said: they are what there is
-            exact = 1.0
-            if word not in known and word not in learnt and len(said) >= 4 and not said.isdigit():
-                found = self._close(said, same_start=True)
-                if found is not None:
-                    word, exact = found, FUZZY_DISCOUNT
-            before = seen.get(word)
-            if before is None or exact > before:
-                seen[word] = exact
+            self._count(word, said, learnt, seen)
         return seen
+
+    def _count(self, word: str, said: str, learnt: Mapping[str, object], seen: dict[str, float]) -> None:
+        """Count one word said in `seen`: as it is when the model knows it, else as the known word it is close to
+        (at `FUZZY_DISCOUNT`), keeping the better of two counts of one word."""
+        exact = 1.0
+        if word not in self.idf and word not in learnt and len(said) >= 4 and not said.isdigit():
+            found = self._close(said, same_start=True)
+            if found is not None:
+                word, exact = found, FUZZY_DISCOUNT
+        before = seen.get(word)
+        if before is None or exact > before:
+            seen[word] = exact
 
     def _close(self, said: str, same_start: bool) -> str | None:
         """The known word (folded) whose written form is closest to `said`, if close enough."""
