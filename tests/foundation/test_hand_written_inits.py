@@ -49,3 +49,25 @@ def test_hand_written_inits_keep_dataclass_equality() -> None:
     assert Say("Hi.", "en", "p") == Say("Hi.", "en", "p") and Outcome("a") == Outcome("a")
     with pytest.raises(dataclasses.FrozenInstanceError):
         Say("Hi.", "en", "p").text = "Bye."  # type: ignore[misc]
+
+
+def _makers() -> list[tuple[type, object]]:
+    from ivr.core.engine import Step, _step
+    from ivr.core.understanding import Understanding, _understanding
+
+    return [(Step, _step), (Understanding, _understanding)]
+
+
+@pytest.mark.parametrize(("cls", "maker"), _makers(), ids=lambda item: getattr(item, "__name__", ""))
+def test_a_hand_written_maker_takes_every_field_in_order(cls: type, maker: object) -> None:
+    """The makers that build a frozen dataclass without its `__init__` (`engine._step`, `understanding._understanding`)
+    take the dataclass's fields, by name and in order, so a field added to the class cannot be forgotten."""
+    assert list(inspect.signature(maker).parameters) == [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+
+
+def test_a_made_understanding_equals_the_dataclasss_own() -> None:
+    """`_understanding` makes what `Understanding(...)` makes, every field set and equal."""
+    from ivr.core.understanding import Understanding, _understanding
+
+    values = ("route", "2", 0.9, (("2", 0.9),), ("biometrics",), "settled", (("2", 0.9),))
+    assert _understanding(*values) == Understanding(*values)  # type: ignore[arg-type]
