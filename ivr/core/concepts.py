@@ -59,9 +59,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ivr.core import gazetteers, territories
-from ivr.core.wording import alternation, fold, is_year, marked, tokens
+from ivr.core.wording import fold, is_year, marked, tokens
 
 MARK = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
@@ -1627,6 +1628,33 @@ hired me wants to see a work permit" is the caller's card, not the hotel's busin
 (`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me", "mi patrón me está patrocinando": the employer
 is who filed, not the business called about).  Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
+
+
+_Trie = dict[str, "_Trie"]
+"""A character -> the trie of what may follow it ("" -> {}: a phrase ends here)."""
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regular expression matching exactly `phrases`, as a trie of their characters ("my (?:case|file)" for "my
+    case", "my file"): what an alternation of every phrase matches, the longest first where phrases share a start,
+    but the engine tries each character once at a place instead of every phrase (a plain alternation of `OURS_SAID`
+    took ~13 µs a sentence, this ~2)."""
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")  # greedy: the longer phrase first
+
+    return pattern(trie)
 
 
 @functools.cache

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -89,63 +90,44 @@ _VISA_NUMBER = re.compile(r"[1-3]b?")
 _COMPOUND_SIZES = (4, 3, 2)
 """The sizes of word group `_compounds` joins, the longest first (a group of one or of five words is never joined)."""
 _COMPOUND_STARTS = {
-    language: {start: sizes for start, sizes in (
-        (start, tuple(size for size in _COMPOUND_SIZES if any(len(group) == size and group[0] == start
-                                                              for group in table)))
-        for start in {group[0] for group in table}) if sizes}
+    language: frozenset(group[0] for group in table if len(group) in _COMPOUND_SIZES)
     for language, table in COMPOUNDS.items()
 }
-"""First word -> the sizes of the `COMPOUNDS` groups starting with it (of `_COMPOUND_SIZES`), longest first: a word
-tries only the sizes that can join from it."""
-
-
-_Trie = dict[str, "_Trie"]
-"""A character -> the trie of what may follow it ("" -> {}: a phrase ends here)."""
-
-
-def alternation(phrases: Iterable[str]) -> str:
-    """A regular expression matching exactly `phrases`, as a trie of their characters ("my (?:case|file)" for "my
-    case", "my file"): what an alternation of every phrase matches, the longest first where phrases share a start,
-    but the engine tries each character once at a place instead of every phrase (a plain alternation of ~160 phrases
-    took ~13 µs a sentence, this ~2)."""
-    trie: _Trie = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: _Trie) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")  # greedy: the longer phrase first
-
-    return pattern(trie)
-
-
-@functools.cache
-def _compound_said(language: str) -> re.Pattern[str]:
-    """The `COMPOUNDS` groups of `_COMPOUND_SIZES` words as whole words of words joined by spaces (at the first
-    sentence read, not at import): at each place the longest group said, as `_rejoined` finds it trying 4, 3, 2."""
-    groups = (" ".join(group) for group in COMPOUNDS.get(language, COMPOUNDS["en"]) if len(group) in _COMPOUND_SIZES)
-    return re.compile(rf"(?<![^ ])(?:{alternation(groups)})(?![^ ])")
+"""The first words of the `COMPOUNDS` groups `_compounds` joins: a sentence with none of them has no group to join."""
+_COMPOUND_PAIRS = {
+    language: frozenset(f"{group[0]} {group[1]}" for group in table if len(group) in _COMPOUND_SIZES)
+    for language, table in COMPOUNDS.items()
+}
+"""The first two words of those groups, joined by a space: a sentence saying none of them in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
     """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (as
-    `_rejoined` with sizes 4, 3, 2 joins them), by one search of the words joined (`_compound_said`)."""
+    `_rejoined` with sizes 4, 3, 2 joins them).  Most sentences have a group's first word ("the", "in", "my") but no
+    group's first two words in a row (`_COMPOUND_PAIRS`, tested in C): they are left as they are without a look-up."""
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if starts.keys().isdisjoint(words):
-        return words
-    said = " ".join(words)
-    found = _compound_said(language)
-    if found.search(said) is None:  # most sentences: a start ("the", "in", "my") but no group
+    if starts.isdisjoint(words) or _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(
+            map("{} {}".format, words, words[1:])):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
-    return found.sub(lambda group: table[tuple(group[0].split(" "))], said).split(" ")
+    out: list[str] = []
+    i, count = 0, len(words)
+    while i < count:
+        word = words[i]
+        if word in starts:
+            for size in _COMPOUND_SIZES:
+                one = table.get(tuple(words[i:i + size])) if i + size <= count else None
+                if one is not None:
+                    out.append(one)
+                    i += size
+                    break
+            else:
+                out.append(word)
+                i += 1
+        else:
+            out.append(word)
+            i += 1
+    return out
 
 
 def _rejoined(
@@ -456,11 +438,13 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
 
 
-_PLACES = {
-    language: _by_first_word((*names, *territories.CITIES[language], *WORLD_CITIES))
-    for language, names in territories.NAMES.items()
-}
-"""First word -> the country names (and cities abroad) starting with it (as word tuples), longest first."""
+@functools.cache
+def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the country names (and cities abroad) starting with it (as word tuples), longest first.  Made at
+    the first sentence read, not at import (~5 ms: `create_app` reads none)."""
+    names = territories.NAMES.get(language, territories.NAMES["en"])
+    cities = territories.CITIES.get(language, territories.CITIES["en"])
+    return _by_first_word((*names, *cities, *WORLD_CITIES))
 _SPLIT_PLACES = {
     language: {"".join(words): words for words in
                (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
@@ -563,7 +547,7 @@ def _places(words: list[str], language: str) -> list[str]:
     from") or said alone, so "my Mexican passport", "my parents from India" and "soy de
     México" keep their words; never "New Mexico".
     """
-    places = _PLACES.get(language, _PLACES["en"])
+    places = _place_names(language)
     words = _unsplit_places(words, language)
     if places.keys().isdisjoint(words) or not any(
             tuple(words[at:at + len(name)]) == name for at, word in enumerate(words) if word in places
@@ -620,9 +604,10 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
     """
     split = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
     heads = _split_place_heads(language)
-    if heads.isdisjoint(words) or not any(
-            first in heads and len(second) >= 2 and (first + second in split or first + second in heads)
-            for first, second in zip(words, words[1:])):
+    if heads.isdisjoint(words):
+        return words
+    pairs = set(map(operator.add, words, words[1:]))  # every two words in a row, joined (in C)
+    if split.keys().isdisjoint(pairs) and heads.isdisjoint(pairs):
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -694,6 +679,6 @@ def is_place(text: str, language: str) -> bool:
     words = _words(text, language)
     while words and words[0] in _ARTICLES:
         words = words[1:]
-    return bool(words) and words[0] in _PLACES.get(language, _PLACES["en"]) and _places(words, language) == [
+    return bool(words) and words[0] in _place_names(language) and _places(words, language) == [
         territories.COUNTRY
     ]
