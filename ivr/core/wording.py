@@ -95,10 +95,10 @@ _COMPOUND_STARTS = {
 }
 """The first words of the `COMPOUNDS` groups `_compounds` joins: a sentence with none of them has no group to join."""
 _COMPOUND_PAIRS = {
-    language: frozenset(f"{group[0]} {group[1]}" for group in table if len(group) in _COMPOUND_SIZES)
+    language: frozenset(group[:2] for group in table if len(group) in _COMPOUND_SIZES)
     for language, table in COMPOUNDS.items()
 }
-"""The first two words of those groups, joined by a space: a sentence saying none of them in a row joins none."""
+"""The first two words of those groups: a sentence saying none of them in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
@@ -107,7 +107,7 @@ def _compounds(words: list[str], language: str) -> list[str]:
     group's first two words in a row (`_COMPOUND_PAIRS`, tested in C): they are left as they are without a look-up."""
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
     if starts.isdisjoint(words) or _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(
-            map("{} {}".format, words, words[1:])):
+            zip(words, words[1:])):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
     out: list[str] = []
@@ -606,8 +606,7 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
     heads = _split_place_heads(language)
     if heads.isdisjoint(words):
         return words
-    pairs = set(map(operator.add, words, words[1:]))  # every two words in a row, joined (in C)
-    if split.keys().isdisjoint(pairs) and heads.isdisjoint(pairs):
+    if _split_place_joins(language).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -634,6 +633,13 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
         out.append(first)
         i += 1
     return out
+
+
+@functools.cache
+def _split_place_joins(language: str) -> frozenset[str]:
+    """What two words of a split place's name spell joined (`_unsplit_places`): a name of `_SPLIT_PLACES`, or the
+    start of one (`_split_place_heads`) that a third piece ends."""
+    return _split_place_heads(language).union(_SPLIT_PLACES.get(language, _SPLIT_PLACES["en"]))
 
 
 @functools.cache
