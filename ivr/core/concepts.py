@@ -1408,6 +1408,8 @@ def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[st
     "re cord" -> "record"): a piece of three letters or fewer, neither piece a word of the phrases, the join one."""
     known = _phrase_words(language)
     said = [word for word, _, _ in words]
+    if b"\0\0" not in bytes(map(known.__contains__, said)):  # no two words in a row outside the phrases (in C)
+        return said
     out: list[str] = []
     i, last = 0, len(said) - 1
     while i < last:  # the cheap tests first: most pairs hold a word of the phrases
@@ -1426,16 +1428,24 @@ def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[st
     return out
 
 
+_Start = tuple[tuple[tuple[int, dict[tuple[str, ...], str]], ...], frozenset[str], str | None]
+"""What the scan needs of a word that starts concept phrases: (length, phrase -> concept) for each length of two
+words or more, longest first; the second words of those phrases; the concept of the word alone (None if none)."""
+
+
 @functools.cache
-def _starts(language: str) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], str]], ...]]:
-    """`_table` for the scan: first token -> (length, phrase -> concept) for each length of phrase starting with it,
-    longest first, so the longest phrase said from a word is one dict look-up per length, not a test per phrase."""
-    starts: dict[str, tuple[tuple[int, dict[tuple[str, ...], str]], ...]] = {}
+def _starts(language: str) -> dict[str, _Start]:
+    """`_table` for the scan: first token -> its `_Start`, so the longest phrase said from a word is one dict look-up
+    per length (not a test per phrase), and none at all when the next word is no second word of its phrases (most:
+    "my" starts dozens of phrases, "my fingers" none)."""
+    starts: dict[str, _Start] = {}
     for first, entries in _table(language).items():
         sizes: dict[int, dict[tuple[str, ...], str]] = {}
         for phrase, concept in entries:  # longest first, and one concept a phrase: the first found is the one
             sizes.setdefault(len(phrase), {}).setdefault(phrase, concept)
-        starts[first] = tuple(sorted(sizes.items(), reverse=True))
+        alone = sizes.pop(1, {}).get((first,))
+        seconds = frozenset(phrase[1] for phrases in sizes.values() for phrase in phrases)
+        starts[first] = (tuple(sorted(sizes.items(), reverse=True)), seconds, alone)
     return starts
 
 
@@ -1443,6 +1453,24 @@ def _starts(language: str) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], s
 def _family_court(language: str) -> str:
     """`_FAMILY_COURT` as the concepts compare words."""
     return fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language)
+
+
+_RULED = frozenset({
+    _DECIDED, _PENDING, _NOT_ARRIVED, _COURT, _ICE, _NEED, _HOURS, _GOODS, _OTHERS, _BORDER, _HURRY, _GOING_THERE,
+    _SOCIAL_SECURITY, _OFFICE_PLACE, _FAREWELL, _PRIORITY, _LOST, _TRIP, _LOST_ELSE, _MISSED, _SITE_ERROR, _COMBINED,
+})
+"""The concepts the rules after `reading`'s scan read first: each rule there needs one of them found (or a USCIS form
+or `_CAPPED` said), so a sentence naming none of them (nothing, or `#prints`, `#person`, `#us_city` alone…) is
+read as its scan found it, without trying ~35 rules that each test a concept absent.  A new rule that needs no
+concept of these must add its own to this set (`tests/understanding/test_fast_paths.py` reads every held utterance
+with and without this shortcut)."""
+_NONE: frozenset[str] = frozenset()
+
+
+def _unruled(found: dict[str, None], said: list[str]) -> bool:
+    """Whether no rule after `reading`'s scan can change what it found: none of `_RULED` found, no USCIS form
+    (`_form_sought`) nor capped visa (`_CAPPED`) said."""
+    return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and _FORM_SAID.search(" ".join(said)) is None
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1467,9 +1495,18 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
             elif i and said[i - 1] in _clock_cues(language) and _clock(word):
                 found[_HOURS] = None  # "after four thirty", "antes de las cinco"
         step = 1
-        for size, phrases in starts.get(word, ()):  # the longest phrase said from here
-            phrase = said_as[i:i + size]
-            concept = phrases.get(phrase)
+        start = starts.get(word)
+        if start is not None:  # the longest phrase said from here
+            longer, seconds, alone = start
+            concept, size = None, 1
+            if i + 1 < end and said[i + 1] in seconds:
+                for size, phrases in longer:
+                    phrase = said_as[i:i + size]
+                    concept = phrases.get(phrase)
+                    if concept is not None:
+                        break
+            if concept is None and alone is not None:
+                concept, size, phrase = alone, 1, said_as[i:i + 1]
             if concept is not None:
                 if concept == _IN_US and _NOT.intersection(said[max(0, i - 3):i]):  # "I'm not in the US"
                     pass
@@ -1480,8 +1517,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
                     found[concept] = None
                     heard.setdefault(concept, []).append(phrase)
                 step = size
-                break
         i += step
+    if _unruled(found, said):
+        return tuple(found), _NONE  # most sentences: no rule below has what it reads (`_RULED`)
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if _NOT_ARRIVED in found and _BORDER in found and set(heard[_NOT_ARRIVED]) <= _said_as("turned_back", language) \
