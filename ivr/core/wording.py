@@ -429,6 +429,15 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
+@functools.cache
+def _place_starts(language: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The place names of one word, and the first two words of the others (`_place_names`): a sentence with none of
+    them (a name's one word, or its first two in a row) names no place, tested in C."""
+    names = [name for group in _place_names(language).values() for name in group]
+    return (frozenset(name[0] for name in names if len(name) == 1),
+            frozenset(name[:2] for name in names if len(name) > 1))
+
+
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> the names starting with it (as word tuples), longest first; one pass over the names."""
     groups: dict[str, list[tuple[str, ...]]] = {}
@@ -549,10 +558,9 @@ def _places(words: list[str], language: str) -> list[str]:
     """
     places = _place_names(language)
     words = _unsplit_places(words, language)
-    if places.keys().isdisjoint(words) or not any(
-            tuple(words[at:at + len(name)]) == name for at, word in enumerate(words) if word in places
-            for name in places[word]):
-        return words  # no place named ("the" starts "the gambia"): nothing to read a cue for
+    alone, pairs = _place_starts(language)
+    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+        return words  # no place named ("the" starts "the gambia", "the machine" none): nothing to read a cue for
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
 
