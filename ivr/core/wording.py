@@ -666,12 +666,25 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     name (for a menu that asks which country: `is_place`).
     """
     words = _words(text, language)
-    return tuple(map(_marks, _places(words, language) if places else words, itertools.repeat(language)))
+    said = _places(words, language) if places else words
+    known = _MARKED.setdefault(language, {})
+    marks = list(map(known.get, said))  # each word's marks as marked before (a dict look-up a word, in C)
+    if None in marks:
+        for at, word in enumerate(said):
+            if marks[at] is None:
+                if len(known) >= _MARKED_MOST:
+                    known.clear()  # bounded: the words are marked afresh
+                marks[at] = known[word] = _marks(word, language)
+    return tuple(marks)  # type: ignore[arg-type]
 
 
-@functools.lru_cache(maxsize=16384)
+_MARKED: dict[str, dict[str, tuple[str, bool, str]]] = {}
+"""Language -> word -> its marks (`_marks`), kept per word (never per sentence), at most `_MARKED_MOST` a language."""
+_MARKED_MOST = 16384
+
+
 def _marks(word: str, language: str) -> tuple[str, bool, str]:
-    """One word as `marked` gives it: (folded, whether it is a stop word or a year, as said); kept per word."""
+    """One word as `marked` gives it: (folded, whether it is a stop word or a year, as said)."""
     stop = word in STOP_WORDS.get(language, STOP_WORDS["en"]) or is_year(word)
     return word if word == territories.COUNTRY else fold(word, language), stop, word
 

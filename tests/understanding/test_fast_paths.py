@@ -157,3 +157,17 @@ def _scanned(said: list[str], language: str) -> str | None:
         if alone is not None:
             return alone
     return None
+
+
+def test_the_words_marked_are_kept_bounded_and_marked_as_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`marked` keeps each word's marks (never a sentence's), at most `_MARKED_MOST` a language: past that it starts
+    afresh, and a sentence is marked the same from a full, an emptied or no store of words."""
+    monkeypatch.setattr(wording, "_MARKED", {})
+    monkeypatch.setattr(wording, "_MARKED_MOST", 8)
+    sentence = "the machine could not read my fingers so they want me back"
+    first = wording.marked.__wrapped__(sentence, "en")
+    assert len(wording._MARKED["en"]) <= 8
+    wording.marked.__wrapped__("um my finger prints appointment at the office in miami", "en")
+    assert len(wording._MARKED["en"]) <= 8
+    assert wording.marked.__wrapped__(sentence, "en") == first
+    assert first == tuple(wording._marks(word, "en") for _, _, word in first)
