@@ -26,7 +26,6 @@ lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
 import re
 import unicodedata
@@ -454,6 +453,8 @@ def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     names = territories.NAMES.get(language, territories.NAMES["en"])
     cities = territories.CITIES.get(language, territories.CITIES["en"])
     return _by_first_word((*names, *cities, *WORLD_CITIES))
+
+
 _SPLIT_PLACES = {
     language: {"".join(words): words for words in
                (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
@@ -675,7 +676,7 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
                 if len(known) >= _MARKED_MOST:
                     known.clear()  # bounded: the words are marked afresh
                 marks[at] = known[word] = _marks(word, language)
-    return tuple(marks)  # type: ignore[arg-type]
+    return tuple(marks)  # type: ignore[arg-type]  # every None was filled above
 
 
 _MARKED: dict[str, dict[str, tuple[str, bool, str]]] = {}
