@@ -26,6 +26,7 @@ lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -85,21 +86,47 @@ FORM_NUMBER = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
 (not after another letter: "E B two" is spelled out)."""
 _VISA_NUMBER = re.compile(r"[1-3]b?")
 
-_COMPOUND_STARTS = {language: frozenset(group[0] for group in table) for language, table in COMPOUNDS.items()}
+_COMPOUND_SIZES = (4, 3, 2)
+"""The sizes of word group `_compounds` joins, the longest first (a group of one or of five words is never joined)."""
+_COMPOUND_STARTS = {
+    language: frozenset(group[0] for group in table if len(group) in _COMPOUND_SIZES)
+    for language, table in COMPOUNDS.items()
+}
+"""The first words of the `COMPOUNDS` groups `_compounds` joins: a sentence with none of them has no group to join."""
+_COMPOUND_PAIRS = {
+    language: frozenset(group[:2] for group in table if len(group) in _COMPOUND_SIZES)
+    for language, table in COMPOUNDS.items()
+}
+"""The first two words of those groups: a sentence saying none of them in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
-    """Each `COMPOUNDS` word group said becomes its one word."""
+    """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (as
+    `_rejoined` with sizes 4, 3, 2 joins them).  Most sentences have a group's first word ("the", "in", "my") but no
+    group's first two words in a row (`_COMPOUND_PAIRS`, tested in C): they are left as they are without a look-up."""
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if starts.isdisjoint(words):
+    if starts.isdisjoint(words) or _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(
+            zip(words, words[1:])):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
-
-    def compound(pieces: list[str]) -> tuple[str, ...] | None:
-        one = table.get(tuple(pieces))
-        return None if one is None else (one,)
-
-    return _rejoined(words, compound, (4, 3, 2), starts)
+    out: list[str] = []
+    i, count = 0, len(words)
+    while i < count:
+        word = words[i]
+        if word in starts:
+            for size in _COMPOUND_SIZES:
+                one = table.get(tuple(words[i:i + size])) if i + size <= count else None
+                if one is not None:
+                    out.append(one)
+                    i += size
+                    break
+            else:
+                out.append(word)
+                i += 1
+        else:
+            out.append(word)
+            i += 1
+    return out
 
 
 def _rejoined(
@@ -360,18 +387,30 @@ _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
 
+_DIGIT = re.compile(r"[0-9]")
+_LETTERS_SAID = re.compile(r"(?<![^ ])[a-z] [a-z](?![^ ])")
+"""Two one-letter words in a row, in the words joined by spaces: without them `_spelled` joins nothing."""
+
+
 def _words(text: str, language: str) -> list[str]:
+    """The words of `text` spelled out, split words joined, numbers, forms, letters and compounds joined.
+
+    Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a search)
+    where one does: no contraction nor apostrophe, no number word nor digit, fewer than two one-letter words."""
     lowered = plain(text)
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
-    words = _spell_out(_WORD.findall(lowered))
+    words = _WORD.findall(lowered)
+    if "'" in lowered or not _SPELLED.keys().isdisjoint(words):
+        words = _spell_out(words)
     if not _SUFFIX_SPLITS.isdisjoint(words):
         words = _suffixes(words, language)
     words = _unsplit_conditions(words, language)
-    if any(word in _NUMBER_WORDS or word[0].isdigit() for word in words):
+    if not _NUMBER_WORDS.isdisjoint(words) or (
+            _DIGIT.search(lowered) is not None and any(word[0].isdigit() for word in words)):
         words = _forms(_numbers(words, language))
-    if sum(len(word) == 1 for word in words) >= 2:
-        words = _spelled(words, language)
+    if list(map(len, words)).count(1) >= 2 and _LETTERS_SAID.search(" ".join(words)) is not None:
+        words = _spelled(words, language)  # letters said one by one, two or more in a row
     return _compounds(words, language)
 
 
@@ -389,6 +428,15 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
+@functools.cache
+def _place_starts(language: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The place names of one word, and the first two words of the others (`_place_names`): a sentence with none of
+    them (a name's one word, or its first two in a row) names no place, tested in C."""
+    names = [name for group in _place_names(language).values() for name in group]
+    return (frozenset(name[0] for name in names if len(name) == 1),
+            frozenset(name[:2] for name in names if len(name) > 1))
+
+
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> the names starting with it (as word tuples), longest first; one pass over the names."""
     groups: dict[str, list[tuple[str, ...]]] = {}
@@ -398,11 +446,15 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
 
 
-_PLACES = {
-    language: _by_first_word((*names, *territories.CITIES[language], *WORLD_CITIES))
-    for language, names in territories.NAMES.items()
-}
-"""First word -> the country names (and cities abroad) starting with it (as word tuples), longest first."""
+@functools.cache
+def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the country names (and cities abroad) starting with it (as word tuples), longest first.  Made at
+    the first sentence read, not at import (~5 ms: `create_app` reads none)."""
+    names = territories.NAMES.get(language, territories.NAMES["en"])
+    cities = territories.CITIES.get(language, territories.CITIES["en"])
+    return _by_first_word((*names, *cities, *WORLD_CITIES))
+
+
 _SPLIT_PLACES = {
     language: {"".join(words): words for words in
                (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
@@ -505,10 +557,11 @@ def _places(words: list[str], language: str) -> list[str]:
     from") or said alone, so "my Mexican passport", "my parents from India" and "soy de
     México" keep their words; never "New Mexico".
     """
-    places = _PLACES.get(language, _PLACES["en"])
+    places = _place_names(language)
     words = _unsplit_places(words, language)
-    if places.keys().isdisjoint(words):
-        return words
+    alone, pairs = _place_starts(language)
+    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+        return words  # no place named ("the" starts "the gambia", "the machine" none): nothing to read a cue for
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
 
@@ -562,6 +615,8 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
     heads = _split_place_heads(language)
     if heads.isdisjoint(words):
         return words
+    if _split_place_joins(language).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
+        return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
     # a name (`heads`), and three pieces only when the first two can (a name's start leaving two letters or more).
@@ -590,6 +645,13 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
 
 
 @functools.cache
+def _split_place_joins(language: str) -> frozenset[str]:
+    """What two words of a split place's name spell joined (`_unsplit_places`): a name of `_SPLIT_PLACES`, or the
+    start of one (`_split_place_heads`) that a third piece ends."""
+    return _split_place_heads(language).union(_SPLIT_PLACES.get(language, _SPLIT_PLACES["en"]))
+
+
+@functools.cache
 def _split_place_heads(language: str) -> frozenset[str]:
     """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
     two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
@@ -604,12 +666,28 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
     name (for a menu that asks which country: `is_place`).
     """
-    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     words = _words(text, language)
-    return tuple(
-        (word if word == territories.COUNTRY else fold(word, language), word in stop or is_year(word), word)
-        for word in (_places(words, language) if places else words)
-    )
+    said = _places(words, language) if places else words
+    known = _MARKED.setdefault(language, {})
+    marks = list(map(known.get, said))  # each word's marks as marked before (a dict look-up a word, in C)
+    if None in marks:
+        for at, word in enumerate(said):
+            if marks[at] is None:
+                if len(known) >= _MARKED_MOST:
+                    known.clear()  # bounded: the words are marked afresh
+                marks[at] = known[word] = _marks(word, language)
+    return tuple(marks)  # type: ignore[arg-type]  # every None was filled above
+
+
+_MARKED: dict[str, dict[str, tuple[str, bool, str]]] = {}
+"""Language -> word -> its marks (`_marks`), kept per word (never per sentence), at most `_MARKED_MOST` a language."""
+_MARKED_MOST = 16384
+
+
+def _marks(word: str, language: str) -> tuple[str, bool, str]:
+    """One word as `marked` gives it: (folded, whether it is a stop word or a year, as said)."""
+    stop = word in STOP_WORDS.get(language, STOP_WORDS["en"]) or is_year(word)
+    return word if word == territories.COUNTRY else fold(word, language), stop, word
 
 
 def is_year(word: str) -> bool:
@@ -629,6 +707,6 @@ def is_place(text: str, language: str) -> bool:
     words = _words(text, language)
     while words and words[0] in _ARTICLES:
         words = words[1:]
-    return bool(words) and words[0] in _PLACES.get(language, _PLACES["en"]) and _places(words, language) == [
+    return bool(words) and words[0] in _place_names(language) and _places(words, language) == [
         territories.COUNTRY
     ]

@@ -4,11 +4,13 @@ Each shortcut is checked against the computation it skips, on words that take it
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from ivr.core import wording
+from ivr.core import concepts, wording
 from ivr.core.matching import _WORD, normalize
 from ivr.core.understanding import Model, _closest
 
@@ -86,3 +88,86 @@ def test_every_compound_is_joined_as_trying_every_run_joins_it(language: str) ->
         for words in (["i", "have", *group, "today"], [*group, *group], list(group[:-1])):
             long_way = wording._rejoined(words, compound, (4, 3, 2))
             assert wording._compounds(words, language) == long_way, words
+
+
+def _held_sentences() -> list[tuple[str, str]]:
+    """(language, text) of every utterance the golden outcomes hold (corpus, typical, holdout, training examples)."""
+    golden = json.loads((Path(__file__).resolve().parent / "outcomes_golden.json").read_text(encoding="utf-8"))
+    return list(dict.fromkeys((row[1], row[2]) for row in golden))
+
+
+def _read_all(sentences: list[tuple[str, str]]) -> list[object]:
+    concepts.reading.cache_clear()
+    read = [concepts.reading(text, language, places) for language, text in sentences for places in (True, False)]
+    concepts.reading.cache_clear()
+    return read
+
+
+def test_a_sentence_no_rule_reads_is_read_as_trying_every_rule_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`reading` skips its rules when none of `_RULED` is found (nor a form nor a capped visa said): on every held
+    utterance, places read or not, it gives what trying every rule gives, and the shortcut is taken for many."""
+    sentences = _held_sentences()
+    taken = [0]
+    unruled = concepts._unruled
+
+    def counted(found: dict[str, None], said: list[str]) -> bool:
+        skipped = unruled(found, said)
+        taken[0] += skipped
+        return skipped
+
+    monkeypatch.setattr(concepts, "_unruled", counted)
+    shortcut = _read_all(sentences)
+    monkeypatch.setattr(concepts, "_unruled", lambda found, said: False)
+    assert shortcut == _read_all(sentences)
+    assert taken[0] > len(sentences) // 4
+
+
+def test_the_scan_finds_the_phrases_the_long_way_finds() -> None:
+    """The scan looks a word's phrases up by length, and only its single word when the next word is no second word of
+    its phrases (`_starts`): every concept phrase said alone, and after "um" and before "ok", names what trying each
+    phrase of `_table` longest first names."""
+    for language in ("en", "es"):
+        table = concepts._table(language)
+        for entries in table.values():
+            for phrase, concept in entries:
+                for said in (list(phrase), ["um", *phrase, "ok"]):
+                    long_way = next(found for found in (_longest_at(said, at, table) for at in range(len(said)))
+                                    if found is not None)
+                    assert _scanned(said, language) == long_way, (said, long_way)
+
+
+def _longest_at(said: list[str], at: int, table: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> str | None:
+    return next((concept for phrase, concept in table.get(said[at], ()) if tuple(said[at:at + len(phrase)]) == phrase),
+                None)
+
+
+def _scanned(said: list[str], language: str) -> str | None:
+    """The first concept `_starts` gives from the first word where it gives one, as `reading`'s scan looks it up."""
+    starts = concepts._starts(language)
+    for at, word in enumerate(said):
+        start = starts.get(word)
+        if start is None:
+            continue
+        longer, seconds, alone = start
+        if at + 1 < len(said) and said[at + 1] in seconds:
+            for size, phrases in longer:
+                concept = phrases.get(tuple(said[at:at + size]))
+                if concept is not None:
+                    return concept
+        if alone is not None:
+            return alone
+    return None
+
+
+def test_the_words_marked_are_kept_bounded_and_marked_as_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`marked` keeps each word's marks (never a sentence's), at most `_MARKED_MOST` a language: past that it starts
+    afresh, and a sentence is marked the same from a full, an emptied or no store of words."""
+    monkeypatch.setattr(wording, "_MARKED", {})
+    monkeypatch.setattr(wording, "_MARKED_MOST", 8)
+    sentence = "the machine could not read my fingers so they want me back"
+    first = wording.marked.__wrapped__(sentence, "en")
+    assert len(wording._MARKED["en"]) <= 8
+    wording.marked.__wrapped__("um my finger prints appointment at the office in miami", "en")
+    assert len(wording._MARKED["en"]) <= 8
+    assert wording.marked.__wrapped__(sentence, "en") == first
+    assert first == tuple(wording._marks(word, "en") for _, _, word in first)
