@@ -122,12 +122,13 @@ class Engine:
         after = run.session
         after.steps += 1
         heard = len(session.scripts_heard)
+        effects, changes = run.ctx.effects, run.tier_changes  # most steps have neither
         return _step(
             after,
             tuple(run.actions),
-            tuple(run.ctx.effects),
+            tuple(effects) if effects else (),
             tuple(run.entered),
-            tuple(run.tier_changes),
+            tuple(changes) if changes else (),
             run.fault,
             tuple(after.scripts_heard[heard:]) if len(after.scripts_heard) > heard else (),
             run.understood,

@@ -63,16 +63,16 @@ class Session:
 
     def copy(self) -> Session:
         """A copy the engine may change without touching the caller's object (its lists and dicts copied too)."""
-        copied = object.__new__(Session)
         fields = self.__dict__.copy()  # every field at once (a copy per step, so per webhook), then the containers
-        fields["clarify"] = self.clarify.copy() if self.clarify else []  # most are empty: a new empty one is cheaper
-        fields["menu_stack"] = self.menu_stack.copy()
-        fields["path"] = self.path[-PATH_TAIL:]
-        fields["vars"] = self.vars.copy()
-        fields["tier_changes"] = self.tier_changes.copy() if self.tier_changes else []
-        fields["scripts_heard"] = self.scripts_heard.copy() if self.scripts_heard else []
-        fields["service_requests"] = self.service_requests.copy() if self.service_requests else []
-        fields["console"] = self.console.copy() if self.console else {}
+        fields["clarify"] = fields["clarify"].copy()  # each its own copy, unconditionally: a test per field cost more
+        fields["menu_stack"] = fields["menu_stack"].copy()
+        fields["path"] = fields["path"][-PATH_TAIL:]
+        fields["vars"] = fields["vars"].copy()
+        fields["tier_changes"] = fields["tier_changes"].copy()
+        fields["scripts_heard"] = fields["scripts_heard"].copy()
+        fields["service_requests"] = fields["service_requests"].copy()
+        fields["console"] = fields["console"].copy()
+        copied = object.__new__(Session)
         copied.__dict__ = fields
         return copied
 

@@ -28,7 +28,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from pathlib import Path
@@ -137,7 +137,7 @@ class Replayer:
             diff = f"{shown}: replay failed unexpectedly\n{traceback.format_exc()}"
             return ReplayResult(shown, False, kind, diff=diff, seconds=time.perf_counter() - started)
         # The result names the file as its loader showed it (`display_path`, worked out once per file).
-        return _with(result, seconds=time.perf_counter() - started)
+        return _timed(result, time.perf_counter() - started)
 
     # --- transcripts ---------------------------------------------------------------------------
 
@@ -364,10 +364,10 @@ class _OneCallStore(Store):
 
     def __init__(self, tx: MemoryTransaction) -> None:
         self.tx = tx
+        self._held = _Held(tx)
 
-    @contextmanager
-    def call(self, call_sid: str, world: str = LIVE) -> Iterator[CallTransaction]:
-        yield self.tx
+    def call(self, call_sid: str, world: str = LIVE) -> AbstractContextManager[CallTransaction]:
+        return self._held  # the same block every step: nothing to commit, nothing to undo
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
         return list(self.tx.transcript)
@@ -383,6 +383,24 @@ class _OneCallStore(Store):
 
     def close(self) -> None:
         pass
+
+
+class _Held(AbstractContextManager[CallTransaction]):
+    """`with store.call(...) as tx` over the one in-memory call: `tx` itself, with nothing to do on leaving.
+
+    A plain object rather than a `contextmanager` generator: a replay enters one per step, and
+    a generator and its wrapper were made and thrown away each time."""
+
+    __slots__ = ("tx",)
+
+    def __init__(self, tx: CallTransaction) -> None:
+        self.tx = tx
+
+    def __enter__(self) -> CallTransaction:
+        return self.tx
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 # --- many files ----------------------------------------------------------------------------------
@@ -636,12 +654,17 @@ def _traced(compiled: CompiledFlow) -> _TracedFlow:
     return _TracedFlow(**{f.name: getattr(compiled, f.name) for f in fields(compiled)})
 
 
-def _with(result: ReplayResult, **changes: Any) -> ReplayResult:
-    return replace(result, **changes)
+def _timed(result: ReplayResult, seconds: float) -> ReplayResult:
+    """`replace(result, seconds=seconds)`, made without `replace`'s look at every field (once per file)."""
+    timed = object.__new__(ReplayResult)
+    fields = timed.__dict__
+    fields.update(result.__dict__)
+    fields["seconds"] = seconds
+    return timed
 
 
 def _call_sid(path: str) -> str:
-    return "CAtest-" + Path(path).name.removesuffix(testcall.SUFFIX)[:40]
+    return "CAtest-" + os.path.basename(path).removesuffix(testcall.SUFFIX)[:40]  # `Path(path).name`, without a Path
 
 
 def _quote(text: str) -> str:

@@ -187,7 +187,10 @@ class Heard:
 def _heard(prompt: str, text: str, language: str) -> Heard:
     """`Heard(prompt, text, language)`, without the frozen dataclass's per-field setattr."""
     heard = object.__new__(Heard)
-    heard.__dict__.update(prompt=prompt, text=text, language=language)
+    fields = heard.__dict__
+    fields["prompt"] = prompt
+    fields["text"] = text
+    fields["language"] = language
     return heard
 
 
@@ -251,21 +254,26 @@ class Observation:
         """The observation of a store `step` entry (`ivr.calls`)."""
         language = str(entry.get("language", "en"))
         # Made as the frozen dataclass's own `__init__` would make it, without its per-field setattr:
-        # replay makes one per step.
+        # replay makes one per step.  Lists made first (a generator inside `tuple()` costs more), and
+        # nothing made for what a step seldom has (effects, tier changes).
+        effects = entry.get("effects")
+        changes = entry.get("tier_changes")
+        understood = entry.get("understood")
         seen = object.__new__(cls)
-        seen.__dict__.update(
-            heard=tuple(_heard(str(p["id"]), str(p["text"]), str(p.get("language") or language)) for p in entry.get("prompts", ())),
-            state=str(entry["state"]),
-            tier=str(entry["tier"]),
-            language=language,
-            entered=tuple(entry.get("entered", ())),
-            actions=tuple(action_text(a) for a in entry.get("actions", ())),
-            effects=tuple(_plain_json(e) for e in entry.get("effects", ())),
-            tier_changes=tuple(_tier_change(c) for c in entry.get("tier_changes", ())),
-            scripts=tuple(entry.get("scripts", ())),
-            fault=entry.get("fault"),
-            understood=_plain_json(entry["understood"]) if entry.get("understood") else None,
-        )
+        fields = seen.__dict__
+        fields["heard"] = tuple([
+            _heard(str(p["id"]), str(p["text"]), str(p.get("language") or language)) for p in entry.get("prompts", ())
+        ])
+        fields["state"] = str(entry["state"])
+        fields["tier"] = str(entry["tier"])
+        fields["language"] = language
+        fields["entered"] = tuple(entry.get("entered", ()))
+        fields["actions"] = tuple([action_text(a) for a in entry.get("actions", ())])
+        fields["effects"] = tuple([_plain_json(e) for e in effects]) if effects else ()
+        fields["tier_changes"] = tuple([_tier_change(c) for c in changes]) if changes else ()
+        fields["scripts"] = tuple(entry.get("scripts", ()))
+        fields["fault"] = entry.get("fault")
+        fields["understood"] = _plain_json(understood) if understood else None
         return seen
 
 

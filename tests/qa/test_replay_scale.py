@@ -120,3 +120,41 @@ def test_a_run_collects_garbage_every_so_many_files(many_calls: list[Path], monk
     finally:
         gc.callbacks.remove(noted)
     assert full == [1, 1, 1]
+
+
+def test_a_timed_result_is_the_result_with_its_seconds() -> None:
+    """The time a file took is added to its result as `dataclasses.replace` would add it, every other field kept."""
+    import dataclasses
+
+    result = replay.ReplayResult("calls/a.call.yaml", False, "call", "A call", 3, "a diff", "flow", ("main",),
+                                 (("main", "select_1", "hours"),))
+    assert replay._timed(result, 0.25) == dataclasses.replace(result, seconds=0.25)
+    assert result.seconds == 0.0  # the result itself is left as it was
+
+
+def test_the_replay_store_gives_every_step_the_call_and_lets_its_errors_through() -> None:
+    """`CallService` opens the one-call store once a step: it gets the call's own transaction each time, and
+    an error inside the block reaches the replay (the block commits nothing and hides nothing)."""
+    from ivr.world import MemoryTransaction
+
+    tx = MemoryTransaction()
+    store = replay._OneCallStore(tx)
+    for _ in range(2):
+        with store.call("CAtest-a") as held:
+            assert held is tx
+    with pytest.raises(KeyError), store.call("CAtest-a"):
+        raise KeyError("in the step")
+
+
+def test_a_test_call_named_without_a_folder_finds_its_cases_file(tmp_path: Path, monkeypatch) -> None:
+    """`cases_file` is relative to the call's own folder, also when the call is named from inside it (no folder part)."""
+    from ivr.definitions.cases import DEMO_CASES_PATH
+    from ivr.qa.testcall import load_call
+
+    shutil.copy(DEMO_CASES_PATH, tmp_path / "cases.yaml")
+    text = (CALLS / "hours.call.yaml").read_text(encoding="utf-8")
+    (tmp_path / "here.call.yaml").write_text(text.replace("steps:", "cases_file: cases.yaml\nsteps:", 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    call = load_call("here.call.yaml")
+    assert call.cases_file == (tmp_path / "cases.yaml").resolve()
+    assert replay.Replayer().replay_path("here.call.yaml").passed

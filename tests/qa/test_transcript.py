@@ -147,3 +147,35 @@ def test_a_transcript_of_another_version_is_refused(tmp_path: Path) -> None:
     """A transcript says its format version; another version is not read further."""
     with pytest.raises(DefinitionError, match=r"version: unsupported or missing version \(allowed: 1\)"):
         load_transcript(_write(tmp_path, _GOOD_TOP.replace("version: 1", "version: 2") + "- start: true\n"))
+
+
+def test_an_observation_made_from_an_entry_equals_the_dataclasss_own() -> None:
+    """`Observation.from_entry` writes its fields straight in (replay makes one per step): it holds every field of
+    the dataclass, in order, and equals what the dataclass's own `__init__` makes of the same entry."""
+    import dataclasses
+
+    from ivr.qa.transcript import Heard, Observation
+
+    entry = {
+        "type": "step", "state": "main_menu", "tier": "ivr", "language": "en", "entered": ["hours.info", "main_menu"],
+        "prompts": [{"id": "hours.info.prompt", "language": "en", "text": "We are open."},
+                    {"id": "language.prompt", "language": "es", "text": "Para español, oprima 2."}],
+        "actions": [{"kind": "gather", "input": "dtmf speech"}, {"kind": "enqueue", "tier": "tier1", "queue": "tier1"}],
+        "effects": [{"kind": "service_request_created", "reference": "SR-1", "when": ("a", 1)}],
+        "tier_changes": [{"from": "ivr", "to": "tier1", "reason": "caller_request", "state": "x", "context": {}}],
+        "scripts": ["tier1.greeting@2"], "fault": "KeyError", "understood": {"outcome": "choice", "score": 0.9},
+    }
+    made = Observation.from_entry(entry)
+    own = Observation(
+        heard=(Heard("hours.info.prompt", "We are open.", "en"), Heard("language.prompt", "Para español, oprima 2.", "es")),
+        state="main_menu", tier="ivr", language="en", entered=("hours.info", "main_menu"),
+        actions=("gather dtmf speech", "enqueue tier1 (queue tier1)"),
+        effects=({"kind": "service_request_created", "reference": "SR-1", "when": ["a", 1]},),
+        tier_changes=made.tier_changes, scripts=("tier1.greeting@2",), fault="KeyError",
+        understood={"outcome": "choice", "score": 0.9},
+    )
+    assert list(vars(made)) == [field.name for field in dataclasses.fields(Observation)]
+    assert made == own
+    assert len(made.tier_changes) == 1 and made.tier_changes[0]["reason"] == "caller_request"
+    bare = Observation.from_entry({"state": "main_menu", "tier": "ivr"})
+    assert bare == Observation((), "main_menu", "ivr", "en")
