@@ -27,6 +27,7 @@ from typing import Any
 import click
 
 from ivr import config as settings
+from ivr.collector import collector_paused, skip_last_passes
 from ivr.errors import ConfigError, DefinitionError
 from ivr.private_files import private_folder
 
@@ -61,7 +62,8 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            importlib.import_module(COMMANDS[cmd_name]).register(self)
+            with collector_paused():  # modules live as long as the process (ivr.collector)
+                importlib.import_module(COMMANDS[cmd_name]).register(self)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -90,6 +92,7 @@ class _Group(click.Group):
 def main() -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
+    skip_last_passes()  # the process ends with the command: no search for garbage at its exit (ivr.collector)
 
 
 def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
