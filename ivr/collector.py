@@ -1,4 +1,4 @@
-"""The garbage collector around start-up and exit: what building the app makes is kept, not searched for garbage.
+"""The garbage collector around start-up and exit: what a start makes is kept, not searched for garbage.
 
 Importing the app's modules and building it (`create_app()`) make about 150,000 objects that live
 as long as the process.  With the collector on, each 700 new objects started a pass over the
@@ -7,10 +7,13 @@ everything: about 35 ms of a start on this machine, finding next to no garbage.
 `collector_paused()` holds it off while they are made, then hands everything made to the
 oldest generation without a pass over it (`gc.freeze()` then `gc.unfreeze()`, two list
 splices), so the young passes after the start see only what requests leave behind.  What was
-garbage among it is freed by the next full pass, as before; under gunicorn a worker freezes its
-start-up objects at its first webhook (`ivr.adapters.voice`), and full passes never scan them.
-When something is frozen already (a caller's own `gc.freeze()`), the hand-over is skipped, so
-nothing of theirs is unfrozen: the collector is only turned back on.
+garbage among it is freed by the next full pass, as before.  That pass costs more once: the
+young passes would have stopped tracking the tuples and dicts that hold no containers, so the
+first full pass after a start took 29-35 ms here instead of 15-22 (it comes after about 70,000
+objects more have been made).  Under gunicorn a worker freezes its start-up objects at its first
+webhook (`ivr.adapters.voice`), and full passes never scan them at all.  When something is
+frozen already (a caller's own `gc.freeze()`), the hand-over is skipped, so nothing of theirs is
+unfrozen: the collector is only turned back on, and its next young pass takes what was made.
 
 `skip_last_passes()` does the same for a command's exit: the collector's last passes over
 everything a command built, while the interpreter shuts down, free memory the process is about to
@@ -30,7 +33,7 @@ _exit_registered = False
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No collection while the block runs; what it made goes to the oldest generation, without a pass over it."""
+    """No collection while the block runs; what it made goes to the oldest generation, unsearched."""
     was_on = gc.isenabled()
     gc.disable()
     try:

@@ -143,7 +143,7 @@ def instance_folder() -> Path:
     Flask's own rule for the package `ivr` (`Flask.auto_find_instance_path`): `instance/` beside the
     package when it runs from a checkout, `PREFIX/var/ivr-instance` when it is installed (into the
     system's Python or a virtual environment).  `ivr validate` keeps what it checked here too."""
-    package = Path(os.path.dirname(os.path.dirname(__file__)))  # the folder holding the `ivr` package, as imported
+    package = Path(os.path.dirname(os.path.dirname(__file__)))  # the folder holding `ivr`, as imported
     prefix = Path(os.path.abspath(sys.prefix))
     if package.is_relative_to(prefix):
         return prefix / "var" / "ivr-instance"

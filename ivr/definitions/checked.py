@@ -1,4 +1,4 @@
-"""The flow and script loaders `ivr validate` checks the shipped tree with, reusing what an earlier run found valid.
+"""The flow and script loaders `ivr validate` checks the shipped tree with, reusing what it found valid.
 
 Reading and checking the shipped flow (its YAML, its fragments and training examples, every
 rule) and the script library (twice: with its drafts, and as published for the scenarios)
@@ -33,7 +33,7 @@ def load_flow(path: Path | str, registry: Registry | None = None) -> Flow:
 
 
 def load_scripts(root: Path | str | None = None, include_drafts: bool = False) -> ScriptLibrary:
-    """`ivr.definitions.scripts.load_scripts`: from the instance folder for the shipped library checked valid before."""
+    """`ivr.definitions.scripts.load_scripts`: from the instance folder for a shipped library found valid."""
     root = scripts.SCRIPTS_ROOT if root is None else root
     if not _inside(root, scripts.SCRIPTS_ROOT):
         return scripts.load_scripts(root, include_drafts=include_drafts)

@@ -80,7 +80,7 @@ def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder:
 
 
 def checked_flow(path: Path | str, registry: Registry, folder: Path | str) -> Flow:
-    """`load_flow(path, registry)`; from the cache in `folder` when an earlier check of exactly these files found it valid.
+    """`load_flow(path, registry)`; from the cache in `folder` when a check of these files found it valid.
 
     The flow only (what checking it builds), one file per flow file (its name's stem): `ivr validate`."""
     path = Path(path)
@@ -111,7 +111,7 @@ def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -
 
 def _data_files() -> list[Path]:
     """The data files every loader holds definitions to, besides their own files: the Spanish glossary (the
-    forms a prompt must avoid) and the contact directory (an SMS naming an office must fit with the longest)."""
+    forms a prompt must avoid) and the contact directory (an SMS naming an office must fit the longest)."""
     return [GLOSSARY_PATH, DIRECTORY_PATH]
 
 
