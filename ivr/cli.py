@@ -87,12 +87,19 @@ class _Group(click.Group):
             raise click.ClickException(unopened) from None
 
 
+EXIT_UNCOLLECTED = frozenset({"validate"})
+"""Commands whose process skips the collector's last passes at its exit (`ivr.collector.skip_last_passes`): they
+write nothing but through `with` blocks, so no file of theirs waits for the collector to be flushed and closed."""
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ivr-simulator", prog_name="ivr")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
-    skip_last_passes()  # the process ends with the command: no search for garbage at its exit (ivr.collector)
+    if ctx.invoked_subcommand in EXIT_UNCOLLECTED:
+        skip_last_passes()
 
 
 def writable(path: Path, folder: bool = False, private: bool = False) -> Path:
