@@ -17,7 +17,10 @@ __all__ = ["create_app", "__version__"]
 
 def __getattr__(name: str) -> Any:
     if name == "create_app":
-        from ivr.app import create_app
+        from ivr.collector import collector_paused
+
+        with collector_paused():  # the app's modules live as long as the process (ivr.collector)
+            from ivr.app import create_app
 
         return create_app
     raise AttributeError(f"module 'ivr' has no attribute {name!r}")

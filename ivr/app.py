@@ -21,6 +21,7 @@ from ivr.adapters.voice import bp as voice_bp
 from ivr.adapters.voice import voice_settings
 from ivr.calls import CallService
 from ivr.clock import Clock
+from ivr.collector import collector_paused
 from ivr.core.engine import Engine
 from ivr.core.machine import compile_flow
 from ivr.core.registry import Services, builtin_registry
@@ -133,6 +134,11 @@ class PathPrefix:
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The Flask app serving the Twilio webhooks (and, when enabled, the softphone)."""
+    with collector_paused():  # what it builds lives as long as the app (ivr.collector)
+        return _create_app(config)
+
+
+def _create_app(config: dict[str, Any] | None) -> Flask:
     app = Flask("ivr", instance_relative_config=True)
     resolved = settings.resolve(config)
     app.config.update(resolved)

@@ -27,6 +27,7 @@ from typing import Any
 import click
 
 from ivr import config as settings
+from ivr.collector import collector_paused, skip_last_passes
 from ivr.errors import ConfigError, DefinitionError
 from ivr.private_files import private_folder
 
@@ -61,7 +62,8 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            importlib.import_module(COMMANDS[cmd_name]).register(self)
+            with collector_paused():  # modules live as long as the process (ivr.collector)
+                importlib.import_module(COMMANDS[cmd_name]).register(self)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -85,11 +87,19 @@ class _Group(click.Group):
             raise click.ClickException(unopened) from None
 
 
+EXIT_UNCOLLECTED = frozenset({"validate"})
+"""Commands whose process skips the collector's last passes at its exit (`ivr.collector.skip_last_passes`): they
+write nothing but through `with` blocks, so no file of theirs waits for the collector to be flushed and closed."""
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ivr-simulator", prog_name="ivr")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """IVR simulator for a government contact center (modelled on the USCIS Contact Center)."""
     settings.check(settings.resolve({}))  # runs before any command (not for --help)
+    if ctx.invoked_subcommand in EXIT_UNCOLLECTED:
+        skip_last_passes()
 
 
 def writable(path: Path, folder: bool = False, private: bool = False) -> Path:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ivr.definitions.yamlsource import allow_roots
@@ -133,6 +135,26 @@ def _flag(value: Any, name: str) -> bool:
 # --- checking settings before a command runs --------------------------------------------------
 
 _DATABASES = {"sqlite": "sqlite:///path/to/calls.sqlite3", "postgresql": "postgresql://user:password@host/database"}
+
+
+def instance_folder() -> Path:
+    """The instance folder `create_app()` keeps its database and caches in, found without importing Flask.
+
+    Flask's own rule for the package `ivr` (`Flask.auto_find_instance_path`): `instance/` beside the
+    package when it runs from a checkout, `PREFIX/var/ivr-instance` when it is installed (into the
+    system's Python or a virtual environment).  `ivr validate` keeps what it checked here too."""
+    package = Path(os.path.dirname(os.path.dirname(__file__)))  # the folder holding `ivr`, as imported
+    prefix = Path(os.path.abspath(sys.prefix))
+    if package.is_relative_to(prefix):
+        return prefix / "var" / "ivr-instance"
+    if package.name.lower() == "site-packages":
+        parent = package.parent
+        if parent.name.lower() == "lib":
+            return parent.parent / "var" / "ivr-instance"
+        if parent.parent.name.lower() == "lib":
+            return parent.parent.parent / "var" / "ivr-instance"
+        return parent / "var" / "ivr-instance"
+    return package / "instance"
 
 
 def check(settings: Mapping[str, Any]) -> None:

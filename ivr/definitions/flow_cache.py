@@ -7,7 +7,7 @@ compiling its states (prompts, hints, the understanding models) were about half 
 only), together with what made them:
 
 * the SHA-256 of every file read: each flow file and each fragment it includes, and the
-  Spanish glossary the loaders hold Spanish prompts to (`ivr/data/glossary.yaml`);
+  data files the loaders hold them to (`_data_files` below);
 * a key over the program: every `ivr` module's source file (its path, size and time
   of change, as Python's own bytecode cache checks it), Python's version, the registry's
   names, the flow paths asked for and the working folder (the paths that problems and
@@ -18,12 +18,23 @@ A start uses what was kept only when every one of those still matches; anything 
 a file that cannot be read, a cache file someone else could have written) loads the
 flows as always, with every problem reported as always, and keeps the result afresh.
 Only the `transitions` machine (whose guards are the registry's functions) is built at
-every start.  `ivr validate` never reads the cache: it always checks the files themselves.
+every start.
 
 The published Tier 1 scripts are kept the same way (`cached_scripts`, `script-cache.pickle`):
 reading and checking their 44 versions was a quarter of what was left of a start.  Their key
 also holds the list of files under the scripts folder, so a version added or removed is a
-change like an edited one.
+change like an edited one.  A library with its drafts (what `ivr validate` checks) is kept in
+a file of its own (`script-cache-drafts.pickle`), so the two never push each other out.
+
+Besides their own files, the loaders hold a definition to two data files, hashed into every
+entry: the Spanish glossary (avoided forms) and the contact directory (an SMS must fit its
+segments with the longest office name).
+
+`ivr validate` (through `ivr.definitions.checked`) keeps each shipped flow it found valid the
+same way (`checked_flow`, `checked-flow-NAME.pickle`: the flow only, not its compiled states),
+and reads it back only while the flow file, every file it includes and the data files above
+are unchanged; a flow with problems is never kept, so they are found again, with their lines,
+at every run.
 """
 
 from __future__ import annotations
@@ -41,12 +52,15 @@ from typing import Any
 from ivr.core.flow import Flow
 from ivr.core.machine import CompiledFlow, FlowParts, compile_flow, compile_parts
 from ivr.core.registry import Registry
-from ivr.definitions.flows import load_flows
+from ivr.definitions.flows import load_flow, load_flows
 from ivr.definitions.scripts import ScriptLibrary, load_scripts
+from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
 from ivr.rules.glossary import DEFAULT_PATH as GLOSSARY_PATH
 
 CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
+DRAFTS_CACHE_NAME = "script-cache-drafts.pickle"
+CHECKED_FLOW_NAME = "checked-flow-{}.pickle"
 _FORMAT = 2
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
@@ -61,8 +75,24 @@ def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder:
         read: list[Path] = []
         flows = load_flows(asked, registry, read)
         kept = {flow_id: (flow, compile_parts(flow, registry)) for flow_id, flow in flows.items()}
-        _write(cache, key, [*read, GLOSSARY_PATH], kept)
+        _write(cache, key, [*read, *_data_files()], kept)
     return {flow_id: compile_flow(flow, registry, parts) for flow_id, (flow, parts) in kept.items()}
+
+
+def checked_flow(path: Path | str, registry: Registry, folder: Path | str) -> Flow:
+    """`load_flow(path, registry)`; from the cache in `folder` when a check of these files found it valid.
+
+    The flow only (what checking it builds), one file per flow file (its name's stem): `ivr validate`."""
+    path = Path(path)
+    key = _program_key(["checked flow", str(path)], registry)
+    cache = Path(folder) / CHECKED_FLOW_NAME.format(path.stem)
+    kept = _read(cache, key)
+    if isinstance(kept, Flow):
+        return kept
+    read: list[Path] = []
+    flow = load_flow(path, registry, read)  # a flow with problems raises here: never kept
+    _write(cache, key, [*read, *_data_files()], flow)
+    return flow
 
 
 def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -> ScriptLibrary:
@@ -70,13 +100,19 @@ def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -
     root = Path(root)
     files = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else []
     key = _program_key(["scripts", str(root), include_drafts, [str(path) for path in files]], None)
-    cache = Path(folder) / SCRIPTS_CACHE_NAME
+    cache = Path(folder) / (DRAFTS_CACHE_NAME if include_drafts else SCRIPTS_CACHE_NAME)
     kept = _read(cache, key)
     if isinstance(kept, ScriptLibrary):
         return kept
     library = load_scripts(root, include_drafts=include_drafts)
-    _write(cache, key, [*files, GLOSSARY_PATH], library)
+    _write(cache, key, [*files, *_data_files()], library)
     return library
+
+
+def _data_files() -> list[Path]:
+    """The data files every loader holds definitions to, besides their own files: the Spanish glossary (the
+    forms a prompt must avoid) and the contact directory (an SMS naming an office must fit the longest)."""
+    return [GLOSSARY_PATH, DIRECTORY_PATH]
 
 
 def _program_key(asked: list[Any] | None, registry: Registry | None) -> str:

@@ -22,8 +22,9 @@ from ivr.core.registry import builtin_registry
 from ivr.console.scenarios import SCENARIOS_ROOT, load_scenario
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.core.flow import Flow
-from ivr.definitions.flows import FLOWS_ROOT, load_flow
-from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, ScriptLibrary, load_scripts
+from ivr.definitions.checked import load_flow, load_scripts  # the shipped tree's, kept while unchanged
+from ivr.definitions.flows import FLOWS_ROOT
+from ivr.definitions.scripts import LOCK_NAME, SCRIPTS_ROOT, ScriptLibrary
 from ivr.definitions.yamlsource import Mapping, load_file
 from ivr.errors import DefinitionError, Problem, display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH

@@ -77,6 +77,20 @@ def test_an_edited_glossary_loads_the_flows_afresh(
     assert len(loads) == 2
 
 
+def test_an_edited_contact_directory_loads_the_flows_afresh(
+    flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flow's SMS texts must fit their segments with the directory's longest office name: once the directory
+    changes, a start checks the flows against it again."""
+    directory = tmp_path / "directory.yaml"
+    shutil.copy(flow_cache.DIRECTORY_PATH, directory)
+    monkeypatch.setattr(flow_cache, "DIRECTORY_PATH", directory)
+    cached(flow_file, instance)
+    directory.write_text(directory.read_text(encoding="utf-8") + "# an office renamed\n", encoding="utf-8")
+    cached(flow_file, instance)
+    assert len(loads) == 2
+
+
 def test_a_flow_compiled_from_the_cache_says_and_listens_as_one_compiled_afresh(
     flow_file: Path, instance: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -220,6 +234,17 @@ def test_a_version_added_to_the_folder_is_loaded_again(scripts_folder: Path, ins
 
 def test_drafts_and_published_only_are_kept_apart(scripts_folder: Path, instance: Path, script_loads: list[Any]) -> None:
     """A start with drafts never gets the library of a start without them, nor the other way round."""
+    cached_scripts(scripts_folder, False, instance)
+    cached_scripts(scripts_folder, True, instance)
+    assert len(script_loads) == 2
+
+
+def test_a_check_with_drafts_does_not_push_out_the_library_a_start_keeps(
+    scripts_folder: Path, instance: Path, script_loads: list[Any]
+) -> None:
+    """`ivr validate` checks the library with its drafts; the app's next start still finds its own (published) one kept."""
+    cached_scripts(scripts_folder, False, instance)
+    cached_scripts(scripts_folder, True, instance)
     cached_scripts(scripts_folder, False, instance)
     cached_scripts(scripts_folder, True, instance)
     assert len(script_loads) == 2

@@ -127,3 +127,91 @@ def test_validating_imports_only_what_it_checks_with(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1].split() == ["loaded:"]
+
+
+def test_the_instance_folder_found_without_flask_is_flasks() -> None:
+    """`ivr validate` keeps its checks where `create_app()` keeps its caches, found without importing Flask."""
+    from flask import Flask
+
+    from ivr.config import instance_folder
+
+    assert str(instance_folder()) == Flask("ivr", instance_relative_config=True).instance_path
+
+
+def test_the_collector_is_on_again_after_a_start_and_nothing_is_left_frozen() -> None:
+    """Holding the collector off while the app is built changes nothing after it: the collector runs, nothing is frozen."""
+    import gc
+
+    from ivr.collector import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        made = [[] for _ in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert any(kept is made for kept in gc.get_objects(generation=2))  # handed to the oldest generation, unsearched
+
+
+def test_garbage_made_during_a_start_is_still_freed() -> None:
+    """A cycle dropped while the collector was held off is freed by a later full pass: a start leaks nothing."""
+    import gc
+    import weakref
+
+    from ivr.collector import collector_paused
+
+    class Node:
+        other: Any = None
+
+    with collector_paused():
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        gone = weakref.ref(first)
+        del first, second
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_start_unfreezes_nothing_a_caller_froze() -> None:
+    """Under a caller that froze its own objects (gc.freeze), a start leaves them frozen."""
+    import gc
+
+    from ivr.collector import collector_paused
+
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen > 0 and gc.isenabled()
+    finally:
+        if frozen_before == 0:  # what this test froze, not what the test process had frozen before it
+            gc.unfreeze()
+
+
+def test_a_start_inside_a_start_turns_the_collector_on_only_at_the_outer_end() -> None:
+    """Importing the app inside `create_app()`'s pause (or the other way round) keeps the collector off until both end."""
+    import gc
+
+    from ivr.collector import collector_paused
+
+    with collector_paused():
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("argv", "uncollected"), [(["validate"], True), (["flows", "list"], False)])
+def test_only_commands_that_close_their_files_skip_the_collectors_last_passes(argv: list[str], uncollected: bool) -> None:
+    """`ivr validate` ends without the collector's search for cycles (what it built is frozen at exit); a command
+    that is not known to close every file it writes keeps it, so a file left in a cycle is still flushed."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))  # runs after the command's own\n"
+        "from ivr.cli import main\n"
+        f"main({argv!r})\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"frozen at exit: {uncollected}"
