@@ -86,35 +86,45 @@ FORM_NUMBER = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
 (not after another letter: "E B two" is spelled out)."""
 _VISA_NUMBER = re.compile(r"[1-3]b?")
 
-_COMPOUND_SIZES = (4, 3, 2)
-"""The sizes of word group `_compounds` joins, the longest first (a group of one or of five words is never joined)."""
+_COMPOUND_SIZES = {
+    language: tuple(sorted({len(group) for group in table}, reverse=True)) for language, table in COMPOUNDS.items()
+}
+"""The sizes of the `COMPOUNDS` groups, the longest first: `_compounds` tries them in that order at a word."""
 _COMPOUND_STARTS = {
-    language: frozenset(group[0] for group in table if len(group) in _COMPOUND_SIZES)
+    language: frozenset(group[0] for group in table)
     for language, table in COMPOUNDS.items()
 }
-"""The first words of the `COMPOUNDS` groups `_compounds` joins: a sentence with none of them has no group to join."""
+"""The first words of the `COMPOUNDS` groups: a sentence with none of them has no group to join."""
+_COMPOUND_SINGLES = {
+    language: frozenset(group[0] for group in table if len(group) == 1)
+    for language, table in COMPOUNDS.items()
+}
+"""The groups of one word ("xray" for "x ray"): a word said as one that the table names all the same."""
 _COMPOUND_PAIRS = {
-    language: frozenset(group[:2] for group in table if len(group) in _COMPOUND_SIZES)
+    language: frozenset(group[:2] for group in table if len(group) > 1)
     for language, table in COMPOUNDS.items()
 }
 """The first two words of those groups: a sentence saying none of them in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
-    """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (as
-    `_rejoined` with sizes 4, 3, 2 joins them).  Most sentences have a group's first word ("the", "in", "my") but no
-    group's first two words in a row (`_COMPOUND_PAIRS`, tested in C): they are left as they are without a look-up."""
+    """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (of
+    every size the table holds: "fiestas de fin de ano" and "xray" alike).  Most sentences have a group's first word
+    ("the", "in", "my") but no group's first two words in a row (`_COMPOUND_PAIRS`, tested in C) nor a group of one
+    word: they are left as they are without a look-up."""
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if starts.isdisjoint(words) or _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(
-            zip(words, words[1:])):
+    if starts.isdisjoint(words) or (
+            _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(zip(words, words[1:])) and
+            _COMPOUND_SINGLES.get(language, _COMPOUND_SINGLES["en"]).isdisjoint(words)):
         return words
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
+    sizes = _COMPOUND_SIZES.get(language, _COMPOUND_SIZES["en"])
     out: list[str] = []
     i, count = 0, len(words)
     while i < count:
         word = words[i]
         if word in starts:
-            for size in _COMPOUND_SIZES:
+            for size in sizes:
                 one = table.get(tuple(words[i:i + size])) if i + size <= count else None
                 if one is not None:
                     out.append(one)

@@ -77,7 +77,7 @@ def test_a_split_place_is_joined_as_trying_every_run_joins_it(language: str) -> 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_compound_is_joined_as_trying_every_run_joins_it(language: str) -> None:
-    """Each word group of `lexicon.COMPOUNDS` in a sentence becomes its word as it did before the starts' filter."""
+    """Each word group of `lexicon.COMPOUNDS` in a sentence becomes its word as trying every run of every size does."""
     table = wording.COMPOUNDS[language]
 
     def compound(pieces: list[str]) -> tuple[str, ...] | None:
@@ -86,7 +86,7 @@ def test_every_compound_is_joined_as_trying_every_run_joins_it(language: str) ->
 
     for group in table:
         for words in (["i", "have", *group, "today"], [*group, *group], list(group[:-1])):
-            long_way = wording._rejoined(words, compound, (4, 3, 2))
+            long_way = wording._rejoined(words, compound, (5, 4, 3, 2, 1))  # every size the table holds
             assert wording._compounds(words, language) == long_way, words
 
 

@@ -408,3 +408,13 @@ def test_a_country_stays_the_callers_unless_someone_else_is_there(text: str) -> 
 def test_re_locating_the_recogniser_split_is_relocating() -> None:
     """"re locating" is the recogniser's "relocating" (v24)."""
     assert tokens("i'm re locating", "en") == tokens("i'm relocating", "en")
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("i need an xray for the medical exam", "en", "labwork"),  # ("xray",): a group of one word
+    ("are you guys closed on newyears", "en", "holiday"),
+    ("abren en fiestas de fin de año", "es", "feriado"),  # a group of five words
+])
+def test_a_compound_of_one_word_or_of_five_is_joined_like_the_others(text: str, language: str, word: str) -> None:
+    """`lexicon.COMPOUNDS` holds groups of every size from one word to five; each is its one word when said."""
+    assert word in [joined for _, _, joined in marked(text, language)]
