@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.settled import Settled, decide
+from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -230,6 +230,9 @@ class Model:
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
     lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
     settled: Settled | None = field(default=None, repr=False)  # learnt from the examples and settled utterances
+    # word -> (its weight, the phrases holding it, the choices it explains or None for a negation): what `scores`
+    # adds for a word said, in one look-up (`idf`, `postings` and `word_choices` together)
+    entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -300,14 +303,19 @@ class Model:
         bayes = Bayes.learn([*_phrase_features(names, pooled_texts, language, places), *taught]) if taught else None
         lacking = _lacking(language)
         lacks = frozenset(name for name in names if all(lacking & set(phrase) for phrase in pooled[name]))
+        holding = {word: tuple(ids) for word, ids in postings.items()}
+        explaining = {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()}
+        entries = {
+            word: (idf[word], phrases, None if word in NEGATIONS else explaining[word]) for word, phrases in holding.items()
+        }
         return cls(
             language,
             names,
             idf,
             tuple(phrase_choice),
             tuple(phrase_weight),
-            {word: tuple(ids) for word, ids in postings.items()},
-            {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()},
+            holding,
+            explaining,
             {letter: tuple(words) for letter, words in by_initial.items()},
             tuple(sorted(written)),
             written,
@@ -316,6 +324,7 @@ class Model:
             lacks,
             Settled.learn(pair for pair in (*examples, *settled) if pair[0] in pooled or pair[0] == OUT_OF_SCOPE)
             if settled else None,
+            entries,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -409,7 +418,8 @@ class Model:
             said = {word: exact for word, exact in said.items() if word not in unsaid}
         if not said:
             return (), ()
-        idf, postings, word_choices = self.idf, self.postings, self.word_choices
+        entries_get = self.entries.get
+        elsewhere = _elsewhere(self.language)
         total = 0.0
         unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
         covered: dict[int, float] = {}
@@ -417,33 +427,40 @@ class Model:
         explained: dict[int, float] = {}
         covered_get, explained_get = covered.get, explained.get
         for word, exact in said.items():
-            weight = idf.get(word)
-            if weight is None:
-                total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else unknown
+            entry = entries_get(word)
+            if entry is None:
+                total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
                 continue
+            weight, phrases, choices = entry
             total += weight
             gained = weight * exact
-            phrases = postings[word]
             for phrase in phrases:
                 covered[phrase] = covered_get(phrase, 0.0) + gained
-            if word in NEGATIONS:  # "not" means something only in the phrase that holds it
+            if choices is None:  # a negation: "not" means something only in the phrase that holds it
                 for phrase in phrases:
                     negated[phrase] = negated.get(phrase, 0.0) + gained
             else:
-                for choice in word_choices[word]:
+                for choice in choices:
                     explained[choice] = explained_get(choice, 0.0) + gained
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
         best_get, owner, weights, other = best.get, self.phrase_choice, self.phrase_weight, OTHER_PHRASES
-        for phrase, amount in covered.items():
-            choice = owner[phrase]
-            # `amount - 0.0` is `amount`: the subtraction is skipped when nothing said was a negation
-            others = explained_get(choice, 0.0) - (amount - negated.get(phrase, 0.0) if negated else amount)
-            partial = amount + other * others
-            score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
-            if score > best_get(choice, 0.0):
-                best[choice] = score
+        if negated:
+            negated_get = negated.get
+            for phrase, amount in covered.items():
+                choice = owner[phrase]
+                partial = amount + other * (explained_get(choice, 0.0) - (amount - negated_get(phrase, 0.0)))
+                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+                if score > best_get(choice, 0.0):
+                    best[choice] = score
+        else:  # the same, with nothing said a negation (`amount - 0.0` is `amount`)
+            for phrase, amount in covered.items():
+                choice = owner[phrase]
+                partial = amount + other * (explained_get(choice, 0.0) - amount)
+                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+                if score > best_get(choice, 0.0):
+                    best[choice] = score
         # best first, ties in the flow's order: sorted by choice, then (stably) by score
         names = self.names
         ranked = sorted(sorted(best.items()), key=_score, reverse=True)
@@ -493,7 +510,10 @@ class Model:
         """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
         and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
         assert self.settled is not None
-        ranked = self.settled.posterior(text)
+        if understood.choice in KEYWORD_GLOBALS:  # `decide` never takes the keywords' global away
+            return understood
+        was = understood.choice if understood.outcome == "route" else OUT_OF_SCOPE
+        ranked = self.settled.posterior_if_sure(text, factor, was)  # () when `decide` would leave the outcome
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
         if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood

@@ -47,7 +47,7 @@ from ivr.rules.glossary import DEFAULT_PATH as GLOSSARY_PATH
 
 CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
-_FORMAT = 2
+_FORMAT = 3  # 3: `understanding.Model.entries` (issue 16, part B)
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
 

@@ -1,0 +1,86 @@
+"""The shortcuts that make scoring a sentence cheap give what the long way gives (issue 16: "The matcher adds <= 50 µs
+to a step (measured)"; the rules are unchanged, so `test_outcomes_unchanged.py` holds every outcome too).
+
+Each shortcut is checked against the computation it skips, on the corpus's sentences and on generated text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ivr.core import settled
+from ivr.core.settled import NONE, decide, may_scrub
+from ivr.core.understanding import NEGATIONS, Model
+from ivr.trainers.understand import Case
+
+_BOUNDED_TOKEN = re.compile(r"\b\w\w+\b")
+_SAYINGS = st.text(
+    alphabet=st.sampled_from(list("abcimostyAIJMST '’-,.19@ñÁéſ\t")), max_size=40
+) | st.sampled_from(["This is John", "i'm Ana", "I am Maria and my card", "soy Pedro", "thiſ iſ John", "I AM Bob",
+                     "this is  Ñandú", "it is at noon", "i am fine"])
+
+
+def _may_scrub_the_long_way(text: str) -> bool:
+    words = _BOUNDED_TOKEN.findall(text.lower())
+    return settled._DIGIT_OR_AT.search(text) is not None or not settled._SCRUBBED_FROM.isdisjoint(words) or \
+        settled._NAMED.search(text) is not None
+
+
+@given(_SAYINGS)
+@settings(max_examples=300, deadline=None)
+def test_words_are_found_without_their_boundaries_as_with_them(text: str) -> None:
+    """`settled._TOKEN` (`\\w\\w+`) finds the words `\\b\\w\\w+\\b` finds: a run of word characters is taken whole."""
+    assert settled._TOKEN.findall(text.lower()) == _BOUNDED_TOKEN.findall(text.lower())
+
+
+@given(_SAYINGS)
+@settings(max_examples=300, deadline=None)
+def test_a_name_is_looked_for_only_where_it_could_be_introduced(text: str) -> None:
+    """`may_scrub` skips the search for "this is / i am / i'm / soy" and a capital in ASCII text holding none of
+    them; it answers what the whole test answers."""
+    assert may_scrub(text) == _may_scrub_the_long_way(text)
+
+
+def test_may_scrub_answers_the_whole_test_on_the_corpus(corpus: list[Case]) -> None:
+    assert [case.text for case in corpus if may_scrub(case.text) != _may_scrub_the_long_way(case.text)] == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_settled_classifier_is_skipped_only_where_it_decides_nothing(
+    model: Callable[[str, str], Model], corpus: list[Case], language: str
+) -> None:
+    """`Settled.posterior_if_sure` gives nothing only where `decide` over the whole posterior leaves the matcher's
+    outcome, for every outcome the matcher could have reached and the confidences a caller's words come with; where
+    it gives something, it is the whole posterior."""
+    classifier = model("main_menu", language).settled
+    assert classifier is not None
+    outcomes = [("route", label) for label in classifier.labels if label != NONE] + [("not_understood", None)]
+    skipped = 0
+    for case in corpus:
+        if case.language != language or case.state != "main_menu":
+            continue
+        ranked = classifier.posterior(case.text)
+        for factor in (0.4, 0.94, 0.95, 1.0):
+            for outcome, choice in outcomes:
+                was = choice if outcome == "route" else NONE
+                quick = classifier.posterior_if_sure(case.text, factor, was)
+                assert quick in ((), ranked)
+                assert decide(quick, factor, outcome, choice) == decide(ranked, factor, outcome, choice), case.text
+                skipped += quick == ()
+    assert skipped > 0
+
+
+@pytest.mark.parametrize(("state", "language"), [("main_menu", "en"), ("main_menu", "es")])
+def test_a_words_entry_is_its_weight_phrases_and_choices(model: Callable[[str, str], Model], state: str,
+                                                         language: str) -> None:
+    """`Model.entries` holds, for every word of the phrases, what `idf`, `postings` and `word_choices` hold (no
+    choices for a negation, which counts only inside its phrase)."""
+    menu = model(state, language)
+    assert menu.entries.keys() == menu.idf.keys() == menu.postings.keys()
+    for word, (weight, phrases, choices) in menu.entries.items():
+        assert (weight, phrases) == (menu.idf[word], menu.postings[word])
+        assert choices == (None if word in NEGATIONS else menu.word_choices[word])
