@@ -195,8 +195,8 @@ class Settled:
                     row = rows[feature]
                     for at in range(bounds[row], bounds[row + 1]):
                         totals[classes[at]] += values[at]
-        if columns:
-            totals = [total + added for total, added in zip(totals, map(sum, zip(*columns)))]
+        if columns:  # each class's column of the dense rows, summed onto its total in C
+            totals = list(map(sum, zip(*columns), totals))
         return totals
 
     def _ranked(self, totals: list[float]) -> tuple[tuple[str, float], ...]:

@@ -230,9 +230,11 @@ class Model:
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
     lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
     settled: Settled | None = field(default=None, repr=False)  # learnt from the examples and settled utterances
-    # word -> (its weight, the phrases holding it, the choices it explains or None for a negation): what `scores`
-    # adds for a word said, in one look-up (`idf`, `postings` and `word_choices` together)
-    entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None]] = field(default_factory=dict, repr=False)
+    # word -> (its weight, the phrases holding it, the choices it explains or None for a negation, its leaders): what
+    # `scores` adds for a word said, in one look-up (`idf`, `postings` and `word_choices` together).  Its leaders are,
+    # for each choice with a phrase holding it, that choice's lightest such phrase (`_leaders`).
+    entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None, tuple[int, ...]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -306,7 +308,9 @@ class Model:
         holding = {word: tuple(ids) for word, ids in postings.items()}
         explaining = {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()}
         entries = {
-            word: (idf[word], phrases, None if word in NEGATIONS else explaining[word]) for word, phrases in holding.items()
+            word: (idf[word], phrases, None if word in NEGATIONS else explaining[word],
+                   _leaders(phrases, phrase_choice, phrase_weight))
+            for word, phrases in holding.items()
         }
         return cls(
             language,
@@ -425,23 +429,30 @@ class Model:
         covered: dict[int, float] = {}
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
-        covered_get, explained_get = covered.get, explained.get
+        candidates: list[int] = []  # the phrases that can score best for their choice (`_leaders`)
+        covered_get, explained_get, candidate = covered.get, explained.get, candidates.append
         for word, exact in said.items():
             entry = entries_get(word)
             if entry is None:
                 total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
                 continue
-            weight, phrases, choices = entry
+            weight, phrases, choices, leaders = entry
             total += weight
             gained = weight * exact
             for phrase in phrases:
-                covered[phrase] = covered_get(phrase, 0.0) + gained
+                before = covered_get(phrase)
+                if before is None:  # `0.0 + gained` is `gained`
+                    covered[phrase] = gained
+                else:  # covered by two words said: a candidate of its own
+                    covered[phrase] = before + gained
+                    candidate(phrase)
             if choices is None:  # a negation: "not" means something only in the phrase that holds it
                 for phrase in phrases:
                     negated[phrase] = negated.get(phrase, 0.0) + gained
             else:
                 for choice in choices:
                     explained[choice] = explained_get(choice, 0.0) + gained
+                candidates += leaders
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
@@ -454,8 +465,9 @@ class Model:
                 score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
                 if score > best_get(choice, 0.0):
                     best[choice] = score
-        else:  # the same, with nothing said a negation (`amount - 0.0` is `amount`)
-            for phrase, amount in covered.items():
+        else:  # the same over the candidates, with nothing said a negation (`amount - 0.0` is `amount`)
+            for phrase in candidates:
+                amount = covered[phrase]
                 choice = owner[phrase]
                 partial = amount + other * (explained_get(choice, 0.0) - amount)
                 score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
@@ -747,6 +759,25 @@ def _shared(kept: Sequence[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
 def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tuple[str, float], ...]:
     """The classifier's best guesses, scaled by the recogniser's confidence (`Understanding.learnt`)."""
     return tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
+
+
+def _leaders(phrases: tuple[int, ...], phrase_choice: list[int], phrase_weight: list[float]) -> tuple[int, ...]:
+    """For each choice with one of `phrases` (those holding a word), its lightest one: the phrase of that choice that
+    scores best when that word is all that is said of it (`Model.scores`).
+
+    With no negation said, a phrase scores 2*P*amount / (P*weight + amount*total), P = amount + OTHER_PHRASES *
+    (explained - amount): for one choice, more as more of it is said and less as it weighs more.  A phrase said only
+    by this word scores at most as its leader: with the same amount (the word's), the leader weighs no more, and each
+    rounded step of the sum is monotone in the weight; or the leader is said by another word too, and its amount
+    exceeds the word's by a whole word's weight.  A phrase two words said is a candidate of its own.  So the best
+    phrase of each choice is among the leaders of the words said and the phrases two of them said, and scoring those
+    alone gives each choice the score scoring every phrase gives."""
+    lightest: dict[int, int] = {}
+    for phrase in phrases:
+        choice = phrase_choice[phrase]
+        if choice not in lightest or phrase_weight[phrase] < phrase_weight[lightest[choice]]:
+            lightest[choice] = phrase
+    return tuple(lightest.values())
 
 
 def _phrase_features(

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ivr.core import settled
+from ivr.core.machine import CompiledFlow
 from ivr.core.settled import NONE, decide, may_scrub
 from ivr.core.understanding import NEGATIONS, Model
 from ivr.trainers.understand import Case
@@ -78,9 +79,68 @@ def test_the_settled_classifier_is_skipped_only_where_it_decides_nothing(
 def test_a_words_entry_is_its_weight_phrases_and_choices(model: Callable[[str, str], Model], state: str,
                                                          language: str) -> None:
     """`Model.entries` holds, for every word of the phrases, what `idf`, `postings` and `word_choices` hold (no
-    choices for a negation, which counts only inside its phrase)."""
+    choices for a negation, which counts only inside its phrase), and for each choice holding it the lightest phrase."""
     menu = model(state, language)
     assert menu.entries.keys() == menu.idf.keys() == menu.postings.keys()
-    for word, (weight, phrases, choices) in menu.entries.items():
+    for word, (weight, phrases, choices, leaders) in menu.entries.items():
         assert (weight, phrases) == (menu.idf[word], menu.postings[word])
         assert choices == (None if word in NEGATIONS else menu.word_choices[word])
+        assert sorted(menu.phrase_choice[leader] for leader in leaders) == list(menu.word_choices[word])
+        for phrase in phrases:
+            lead = next(leader for leader in leaders if menu.phrase_choice[leader] == menu.phrase_choice[phrase])
+            assert menu.phrase_weight[lead] <= menu.phrase_weight[phrase]
+
+
+def _scores_the_long_way(menu: Model, text: str, unsaid: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """`Model.scores` as it was before the leaders: every phrase a word said holds is scored."""
+    from ivr.core.understanding import ELSEWHERE_WEIGHT, OTHER_PHRASES, UNKNOWN_WEIGHT, UNKNOWN_WEIGHT_LEARNT, _elsewhere
+
+    said = {word: exact for word, exact in menu._said(text).items() if word not in unsaid}
+    total = 0.0
+    covered: dict[int, float] = {}
+    negated: dict[int, float] = {}
+    explained: dict[int, float] = {}
+    for word, exact in said.items():
+        weight = menu.idf.get(word)
+        if weight is None:
+            total += ELSEWHERE_WEIGHT if word in _elsewhere(menu.language) else (
+                UNKNOWN_WEIGHT if menu.bayes is None else UNKNOWN_WEIGHT_LEARNT)
+            continue
+        total += weight
+        gained = weight * exact
+        for phrase in menu.postings[word]:
+            covered[phrase] = covered.get(phrase, 0.0) + gained
+            if word in NEGATIONS:
+                negated[phrase] = negated.get(phrase, 0.0) + gained
+        if word not in NEGATIONS:
+            for choice in menu.word_choices[word]:
+                explained[choice] = explained.get(choice, 0.0) + gained
+    best: dict[int, float] = {}
+    for phrase, amount in covered.items():
+        choice = menu.phrase_choice[phrase]
+        others = explained.get(choice, 0.0) - (amount - negated.get(phrase, 0.0))
+        partial = amount + OTHER_PHRASES * others
+        score = 2.0 * partial * amount / (partial * menu.phrase_weight[phrase] + amount * total)
+        best[choice] = max(best.get(choice, 0.0), score)
+    ranked = sorted(sorted(best.items()), key=lambda item: item[1], reverse=True)
+    return tuple((menu.names[choice], score) for choice, score in ranked)
+
+
+def test_scoring_the_leaders_gives_every_choice_the_score_scoring_every_phrase_gives(
+    uscis: CompiledFlow, corpus: list[Case]
+) -> None:
+    """`Model.scores` scores only each word's leaders (`understanding._leaders`) and the phrases two words said (or
+    every phrase, when a negation is said): every corpus utterance and training example, in every state and language
+    it names, scores exactly as scoring every phrase scores it."""
+    from ivr.core.concepts import reading
+
+    said = [(case.state, case.language, case.text) for case in corpus] + [
+        (state, language, text) for state, by_language in uscis.flow.examples.items()
+        for language, pairs in by_language.items() for _, text in pairs]
+    checked = 0
+    for state, language, text in said:
+        menu = uscis.states[state].understanding[language]
+        unsaid = reading(text, language, menu.places)[1] if menu.bayes is not None else frozenset()
+        assert menu.scores(text, unsaid)[0] == _scores_the_long_way(menu, text, unsaid), (state, language, text)
+        checked += 1
+    assert checked > 1000
