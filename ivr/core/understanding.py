@@ -429,7 +429,7 @@ class Model:
         covered: dict[int, float] = {}
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
-        candidates: list[int] = []  # the phrases that can score best for their choice (`_leaders`)
+        candidates: list[int] = []  # the phrases that can score best for their choice (`_leaders`), some twice
         covered_get, explained_get, candidate = covered.get, explained.get, candidates.append
         for word, exact in said.items():
             entry = entries_get(word)
@@ -452,20 +452,21 @@ class Model:
             else:
                 for choice in choices:
                     explained[choice] = explained_get(choice, 0.0) + gained
-                candidates += leaders
+            candidates += leaders
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
         best_get, owner, weights, other = best.get, self.phrase_choice, self.phrase_weight, OTHER_PHRASES
         if negated:
             negated_get = negated.get
-            for phrase, amount in covered.items():
+            for phrase in candidates:
+                amount = covered[phrase]
                 choice = owner[phrase]
                 partial = amount + other * (explained_get(choice, 0.0) - (amount - negated_get(phrase, 0.0)))
                 score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
                 if score > best_get(choice, 0.0):
                     best[choice] = score
-        else:  # the same over the candidates, with nothing said a negation (`amount - 0.0` is `amount`)
+        else:  # the same, with nothing said a negation (`amount - 0.0` is `amount`)
             for phrase in candidates:
                 amount = covered[phrase]
                 choice = owner[phrase]
@@ -765,13 +766,15 @@ def _leaders(phrases: tuple[int, ...], phrase_choice: list[int], phrase_weight: 
     """For each choice with one of `phrases` (those holding a word), its lightest one: the phrase of that choice that
     scores best when that word is all that is said of it (`Model.scores`).
 
-    With no negation said, a phrase scores 2*P*amount / (P*weight + amount*total), P = amount + OTHER_PHRASES *
-    (explained - amount): for one choice, more as more of it is said and less as it weighs more.  A phrase said only
-    by this word scores at most as its leader: with the same amount (the word's), the leader weighs no more, and each
-    rounded step of the sum is monotone in the weight; or the leader is said by another word too, and its amount
-    exceeds the word's by a whole word's weight.  A phrase two words said is a candidate of its own.  So the best
-    phrase of each choice is among the leaders of the words said and the phrases two of them said, and scoring those
-    alone gives each choice the score scoring every phrase gives."""
+    A phrase scores 2*P*amount / (P*weight + amount*total) = 2 / (weight/amount + total/P), where P = amount +
+    OTHER_PHRASES * (explained - amount + negated) = (1 - OTHER_PHRASES) * amount + OTHER_PHRASES * (explained +
+    negated), `explained` the choice's and `negated` the phrase's negations said: more as P and the amount grow, less
+    as the phrase weighs more.  A phrase said only by this word scores at most as its leader: with the same amount and
+    negated (the word's), the leader weighs no more, and each rounded step of the sum is monotone in the weight; or
+    the leader is said by another word too, and its amount and P exceed the phrase's by a share of a whole word's
+    weight.  A phrase two words said is a candidate of its own.  So the best phrase of each choice is among the
+    leaders of the words said and the phrases two of them said, and scoring those alone gives each choice the score
+    scoring every phrase gives."""
     lightest: dict[int, int] = {}
     for phrase in phrases:
         choice = phrase_choice[phrase]

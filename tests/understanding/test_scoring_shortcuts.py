@@ -129,9 +129,9 @@ def _scores_the_long_way(menu: Model, text: str, unsaid: frozenset[str]) -> tupl
 def test_scoring_the_leaders_gives_every_choice_the_score_scoring_every_phrase_gives(
     uscis: CompiledFlow, corpus: list[Case]
 ) -> None:
-    """`Model.scores` scores only each word's leaders (`understanding._leaders`) and the phrases two words said (or
-    every phrase, when a negation is said): every corpus utterance and training example, in every state and language
-    it names, scores exactly as scoring every phrase scores it."""
+    """`Model.scores` scores only each word's leaders (`understanding._leaders`) and the phrases two words said
+    (negations too): every corpus utterance and training example, in every state and language it names, scores exactly
+    as scoring every phrase scores it."""
     from ivr.core.concepts import reading
 
     said = [(case.state, case.language, case.text) for case in corpus] + [
@@ -144,3 +144,5 @@ def test_scoring_the_leaders_gives_every_choice_the_score_scoring_every_phrase_g
         assert menu.scores(text, unsaid)[0] == _scores_the_long_way(menu, text, unsaid), (state, language, text)
         checked += 1
     assert checked > 1000
+    negations = [text for _, language, text in said if language == "en" and " not " in f" {text} "]
+    assert len(negations) > 20  # the negations' branch is held too
