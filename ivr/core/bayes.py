@@ -153,12 +153,12 @@ def _restore(labels: tuple[str, ...], features: str, lengths: bytes, classes: by
     """A model from `Bayes.__reduce__`'s flat form: each feature's row is its run of class indices and values."""
     chosen = array("I")
     chosen.frombytes(picks)
-    added = [values[pick] for pick in chosen]
+    entries = list(zip(classes, map(values.__getitem__, chosen)))  # every (class, value) at once, in C
     evidence: dict[str, tuple[tuple[int, float], ...]] = {}
     start = 0
     for feature, length in zip(features.split(_SEPARATOR) if lengths else (), lengths):
         end = start + length
-        evidence[feature] = tuple(zip(classes[start:end], added[start:end]))
+        evidence[feature] = tuple(entries[start:end])
         start = end
     return Bayes(labels, evidence, unseen, frozenset(decisive))
 

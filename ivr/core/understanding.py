@@ -221,8 +221,6 @@ class Model:
     idf: dict[str, float]  # word -> weight over this state's choices
     phrase_choice: tuple[int, ...]  # phrase -> index into names
     phrase_weight: tuple[float, ...]  # phrase -> sum of its words' weights
-    postings: dict[str, tuple[int, ...]] = field(repr=False)  # word -> phrases holding it
-    word_choices: dict[str, tuple[int, ...]] = field(repr=False)  # word -> choices with a phrase holding it
     by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> words as written in phrases
     vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
@@ -230,9 +228,9 @@ class Model:
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
     lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
     settled: Settled | None = field(default=None, repr=False)  # learnt from the examples and settled utterances
-    # word -> (its weight, the phrases holding it, the choices it explains or None for a negation, its leaders): what
-    # `scores` adds for a word said, in one look-up (`idf`, `postings` and `word_choices` together).  Its leaders are,
-    # for each choice with a phrase holding it, that choice's lightest such phrase (`_leaders`).
+    # word -> (its weight, the phrases holding it, the choices with a phrase holding it or None for a negation, its
+    # leaders): what `scores` adds for a word said, in one look-up (the inverted index).  Its leaders are, for each
+    # choice with a phrase holding it, that choice's lightest such phrase (`_leaders`).
     entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None, tuple[int, ...]]] = field(
         default_factory=dict, repr=False)
 
@@ -305,12 +303,11 @@ class Model:
         bayes = Bayes.learn([*_phrase_features(names, pooled_texts, language, places), *taught]) if taught else None
         lacking = _lacking(language)
         lacks = frozenset(name for name in names if all(lacking & set(phrase) for phrase in pooled[name]))
-        holding = {word: tuple(ids) for word, ids in postings.items()}
-        explaining = {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()}
         entries = {
-            word: (idf[word], phrases, None if word in NEGATIONS else explaining[word],
+            word: (idf[word], tuple(phrases),
+                   None if word in NEGATIONS else tuple(sorted({phrase_choice[i] for i in phrases})),
                    _leaders(phrases, phrase_choice, phrase_weight))
-            for word, phrases in holding.items()
+            for word, phrases in postings.items()
         }
         return cls(
             language,
@@ -318,8 +315,6 @@ class Model:
             idf,
             tuple(phrase_choice),
             tuple(phrase_weight),
-            holding,
-            explaining,
             {letter: tuple(words) for letter, words in by_initial.items()},
             tuple(sorted(written)),
             written,
@@ -762,7 +757,7 @@ def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tupl
     return tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
 
 
-def _leaders(phrases: tuple[int, ...], phrase_choice: list[int], phrase_weight: list[float]) -> tuple[int, ...]:
+def _leaders(phrases: Sequence[int], phrase_choice: list[int], phrase_weight: list[float]) -> tuple[int, ...]:
     """For each choice with one of `phrases` (those holding a word), its lightest one: the phrase of that choice that
     scores best when that word is all that is said of it (`Model.scores`).
 

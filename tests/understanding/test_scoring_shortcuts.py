@@ -76,16 +76,18 @@ def test_the_settled_classifier_is_skipped_only_where_it_decides_nothing(
 
 
 @pytest.mark.parametrize(("state", "language"), [("main_menu", "en"), ("main_menu", "es")])
-def test_a_words_entry_is_its_weight_phrases_and_choices(model: Callable[[str, str], Model], state: str,
-                                                         language: str) -> None:
-    """`Model.entries` holds, for every word of the phrases, what `idf`, `postings` and `word_choices` hold (no
-    choices for a negation, which counts only inside its phrase), and for each choice holding it the lightest phrase."""
+def test_a_words_entry_is_its_weight_phrases_choices_and_leaders(model: Callable[[str, str], Model], state: str,
+                                                                language: str) -> None:
+    """`Model.entries` holds, for every word of the phrases, its weight (`idf`), the phrases holding it, the choices
+    of those phrases (none for a negation, which counts only inside its phrase), and for each of those choices its
+    lightest phrase holding the word (its leader)."""
     menu = model(state, language)
-    assert menu.entries.keys() == menu.idf.keys() == menu.postings.keys()
+    assert menu.entries.keys() == menu.idf.keys()
     for word, (weight, phrases, choices, leaders) in menu.entries.items():
-        assert (weight, phrases) == (menu.idf[word], menu.postings[word])
-        assert choices == (None if word in NEGATIONS else menu.word_choices[word])
-        assert sorted(menu.phrase_choice[leader] for leader in leaders) == list(menu.word_choices[word])
+        owners = sorted({menu.phrase_choice[phrase] for phrase in phrases})
+        assert weight == menu.idf[word] and phrases and list(phrases) == sorted(set(phrases))
+        assert choices == (None if word in NEGATIONS else tuple(owners))
+        assert sorted(menu.phrase_choice[leader] for leader in leaders) == owners and set(leaders) <= set(phrases)
         for phrase in phrases:
             lead = next(leader for leader in leaders if menu.phrase_choice[leader] == menu.phrase_choice[phrase])
             assert menu.phrase_weight[lead] <= menu.phrase_weight[phrase]
@@ -101,19 +103,19 @@ def _scores_the_long_way(menu: Model, text: str, unsaid: frozenset[str]) -> tupl
     negated: dict[int, float] = {}
     explained: dict[int, float] = {}
     for word, exact in said.items():
-        weight = menu.idf.get(word)
-        if weight is None:
+        if word not in menu.entries:
             total += ELSEWHERE_WEIGHT if word in _elsewhere(menu.language) else (
                 UNKNOWN_WEIGHT if menu.bayes is None else UNKNOWN_WEIGHT_LEARNT)
             continue
+        weight, phrases = menu.idf[word], menu.entries[word][1]
         total += weight
         gained = weight * exact
-        for phrase in menu.postings[word]:
+        for phrase in phrases:
             covered[phrase] = covered.get(phrase, 0.0) + gained
             if word in NEGATIONS:
                 negated[phrase] = negated.get(phrase, 0.0) + gained
         if word not in NEGATIONS:
-            for choice in menu.word_choices[word]:
+            for choice in sorted({menu.phrase_choice[phrase] for phrase in phrases}):
                 explained[choice] = explained.get(choice, 0.0) + gained
     best: dict[int, float] = {}
     for phrase, amount in covered.items():
@@ -146,3 +148,16 @@ def test_scoring_the_leaders_gives_every_choice_the_score_scoring_every_phrase_g
     assert checked > 1000
     negations = [text for _, language, text in said if language == "en" and " not " in f" {text} "]
     assert len(negations) > 20  # the negations' branch is held too
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_pickled_examples_classifier_is_the_same_classifier(model: Callable[[str, str], Model],
+                                                              language: str) -> None:
+    """The flow cache keeps the main menu's examples' classifier in a flat form (`bayes._restore` reads it back
+    with every (class, value) pair made at once): unpickled, it is the classifier it was, row for row."""
+    import pickle
+
+    bayes = model("main_menu", language).bayes
+    assert bayes is not None
+    again = pickle.loads(pickle.dumps(bayes, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == bayes and list(again.evidence.items()) == list(bayes.evidence.items())
