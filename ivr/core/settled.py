@@ -48,13 +48,20 @@ KEYWORD_GLOBALS = frozenset({"supervisor", "previous", "repeat", "no_receipt_num
 DENSE_FROM = 3
 """A feature that at least this many classes had is added column-wise (`Settled.dense`), the rest one by one."""
 _PROBABILITY = itemgetter(1)
+_PAIR = " ".join
+"""Two neighbouring words as one feature ("lost my")."""
 _DIGIT_OR_AT = re.compile(r"[0-9@]")
 _SCRUBBED_FROM = frozenset({*scrub.DIGIT_WORDS, *scrub.MONTHS, "at", "arroba", "name", "llamo", "nombre"})
 """What `ivr.rules.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
 together)."""
 _NAMED = re.compile(r"\b(?i:this is|i am|i'm|soy)\s+[A-ZÁÉÍÓÚÑ]")
 """... or is a capitalised name after "I am" (`scrub._NAME_INTRO`)."""
-_TOKEN = re.compile(r"\b\w\w+\b")
+_NAMED_AFTER = frozenset({"is", "am", "soy"})
+"""The words after which `_NAMED` looks for a name ("this is", "i am", "soy"; "i'm" holds an apostrophe): in ASCII
+text without one of them or an apostrophe it cannot match, and its search is the dearest part of `may_scrub`."""
+_TOKEN = re.compile(r"\w\w+")
+"""`\\b\\w\\w+\\b` without its boundaries, which cannot fail: a run of word characters found from its start is
+taken whole (a test holds the two to the same words)."""
 
 
 def may_scrub(text: str, words: Sequence[str] | None = None) -> bool:
@@ -63,8 +70,11 @@ def may_scrub(text: str, words: Sequence[str] | None = None) -> bool:
     when they are already read."""
     if words is None:
         words = _TOKEN.findall(text.lower())
-    return _DIGIT_OR_AT.search(text) is not None or not _SCRUBBED_FROM.isdisjoint(words) or \
-        _NAMED.search(text) is not None
+    if _DIGIT_OR_AT.search(text) is not None or not _SCRUBBED_FROM.isdisjoint(words):
+        return True
+    if text.isascii() and "'" not in text and _NAMED_AFTER.isdisjoint(words):
+        return False  # `_NAMED` needs one of them, and its case-blind match is `str.lower`'s in ASCII
+    return _NAMED.search(text) is not None
 
 
 def features(text: str) -> list[str]:
@@ -76,7 +86,7 @@ def features(text: str) -> list[str]:
     words = _TOKEN.findall(text.lower())
     if may_scrub(text, words):
         words = _TOKEN.findall(scrub_speech(text).lower())
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+    return [*words, *map(_PAIR, zip(words, words[1:]))]
 
 
 @dataclass(frozen=True)
@@ -149,8 +159,32 @@ class Settled:
 
     def posterior(self, text: str) -> tuple[tuple[str, float], ...]:
         """P(class | the words and pairs said) for every class, best first; the priors alone when none is known."""
+        return self._ranked(self._totals(text))
+
+    def posterior_if_sure(
+        self, text: str, factor: float, was: str | None = None, sure: float = SURE
+    ) -> tuple[tuple[str, float], ...]:
+        """`posterior(text)` when `decide` could act on it, else (), without working out the probabilities and their
+        order: when its best class cannot reach `sure` after the recogniser's confidence `factor`, or is `was` (what
+        the matcher decided: its choice, or `NONE`), which `decide` leaves as it is.
+
+        The best class's probability is 1 / (1 + the sum over the others of exp(their total - its total)), so it
+        reaches sure / factor only with a lead over the runner-up of at least log(1 / (factor / sure - 1)); a lead
+        short of that by more than `_SLACK` (far more than the rounding of the sums) settles it.  The class with the
+        largest total is the best one when the runner-up's total is below it by more than `_SLACK` (no tie)."""
+        totals = self._totals(text)
+        top, runner = _two_largest(totals)
+        if was is not None and runner < top - _SLACK and self.labels[totals.index(top)] == was:
+            return ()
+        room = factor / sure - 1.0
+        if room > _SLACK and runner - top > math.log(room) + _SLACK:
+            return ()
+        return self._ranked(totals)
+
+    def _totals(self, text: str) -> list[float]:
+        """Each class's log-probability for `text`, up to a constant (the classes' order)."""
         rows, dense = self.rows, self.dense
-        said = [feature for feature in features(text) if feature in rows]
+        said = list(filter(rows.__contains__, features(text)))
         known = len(said)
         totals = [prior + known * unseen for prior, unseen in zip(self.prior, self.unseen)]
         columns = [spread for spread in map(dense.get, said) if spread is not None]
@@ -161,8 +195,12 @@ class Settled:
                     row = rows[feature]
                     for at in range(bounds[row], bounds[row + 1]):
                         totals[classes[at]] += values[at]
-        if columns:
-            totals = [total + added for total, added in zip(totals, map(sum, zip(*columns)))]
+        if columns:  # each class's column of the dense rows, summed onto its total in C
+            totals = list(map(sum, zip(*columns), totals))
+        return totals
+
+    def _ranked(self, totals: list[float]) -> tuple[tuple[str, float], ...]:
+        """The classes with their probabilities from their `totals`, best first (ties in the classes' order)."""
         top = max(totals)
         exp = math.exp
         shares = [exp(value - top) for value in totals]
@@ -172,6 +210,22 @@ class Settled:
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its flat fields: the dense rows are derived again on loading."""
         return (Settled, (self.labels, self.prior, self.unseen, self.rows, self.bounds, self.classes, self.values))
+
+
+_SLACK = 1e-6
+"""How far inside its bound `Settled.posterior_if_sure` must find a lead to skip the probabilities (a log-ratio)."""
+
+
+def _two_largest(totals: list[float]) -> tuple[float, float]:
+    """The largest of `totals` and the next (the largest again when two are equal)."""
+    top = runner = -math.inf
+    for value in totals:
+        if value > runner:
+            if value > top:
+                top, runner = value, top
+            else:
+                runner = value
+    return top, runner
 
 
 def decide(

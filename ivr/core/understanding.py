@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
-from ivr.core.settled import Settled, decide
+from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -221,8 +221,6 @@ class Model:
     idf: dict[str, float]  # word -> weight over this state's choices
     phrase_choice: tuple[int, ...]  # phrase -> index into names
     phrase_weight: tuple[float, ...]  # phrase -> sum of its words' weights
-    postings: dict[str, tuple[int, ...]] = field(repr=False)  # word -> phrases holding it
-    word_choices: dict[str, tuple[int, ...]] = field(repr=False)  # word -> choices with a phrase holding it
     by_initial: dict[str, tuple[str, ...]] = field(repr=False)  # first letter -> words as written in phrases
     vocabulary: tuple[str, ...] = field(repr=False)  # the words as written in phrases
     written: dict[str, str] = field(repr=False)  # a word as written -> the known word it folds to
@@ -230,6 +228,11 @@ class Model:
     bayes: Bayes | None = field(default=None, repr=False)  # learnt from the training examples (and the phrases), if any
     lacks: frozenset[str] = frozenset()  # choices every phrase of which says one lacks something (`lexicon.LACKING`)
     settled: Settled | None = field(default=None, repr=False)  # learnt from the examples and settled utterances
+    # word -> (its weight, the phrases holding it, the choices with a phrase holding it or None for a negation, its
+    # leaders): what `scores` adds for a word said, in one look-up (the inverted index).  Its leaders are, for each
+    # choice with a phrase holding it, that choice's lightest such phrase (`_leaders`).
+    entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None, tuple[int, ...]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -300,14 +303,18 @@ class Model:
         bayes = Bayes.learn([*_phrase_features(names, pooled_texts, language, places), *taught]) if taught else None
         lacking = _lacking(language)
         lacks = frozenset(name for name in names if all(lacking & set(phrase) for phrase in pooled[name]))
+        entries = {
+            word: (idf[word], tuple(phrases),
+                   None if word in NEGATIONS else tuple(sorted({phrase_choice[i] for i in phrases})),
+                   _leaders(phrases, phrase_choice, phrase_weight))
+            for word, phrases in postings.items()
+        }
         return cls(
             language,
             names,
             idf,
             tuple(phrase_choice),
             tuple(phrase_weight),
-            {word: tuple(ids) for word, ids in postings.items()},
-            {word: tuple(sorted({phrase_choice[i] for i in ids})) for word, ids in postings.items()},
             {letter: tuple(words) for letter, words in by_initial.items()},
             tuple(sorted(written)),
             written,
@@ -316,6 +323,7 @@ class Model:
             lacks,
             Settled.learn(pair for pair in (*examples, *settled) if pair[0] in pooled or pair[0] == OUT_OF_SCOPE)
             if settled else None,
+            entries,
         )
 
     def words_of(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -409,41 +417,58 @@ class Model:
             said = {word: exact for word, exact in said.items() if word not in unsaid}
         if not said:
             return (), ()
-        idf, postings, word_choices = self.idf, self.postings, self.word_choices
+        entries_get = self.entries.get
+        elsewhere = _elsewhere(self.language)
         total = 0.0
         unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
         covered: dict[int, float] = {}
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
-        covered_get, explained_get = covered.get, explained.get
+        candidates: list[int] = []  # the phrases that can score best for their choice (`_leaders`), some twice
+        covered_get, explained_get, candidate = covered.get, explained.get, candidates.append
         for word, exact in said.items():
-            weight = idf.get(word)
-            if weight is None:
-                total += ELSEWHERE_WEIGHT if word in _elsewhere(self.language) else unknown
+            entry = entries_get(word)
+            if entry is None:
+                total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
                 continue
+            weight, phrases, choices, leaders = entry
             total += weight
             gained = weight * exact
-            phrases = postings[word]
             for phrase in phrases:
-                covered[phrase] = covered_get(phrase, 0.0) + gained
-            if word in NEGATIONS:  # "not" means something only in the phrase that holds it
+                before = covered_get(phrase)
+                if before is None:  # `0.0 + gained` is `gained`
+                    covered[phrase] = gained
+                else:  # covered by two words said: a candidate of its own
+                    covered[phrase] = before + gained
+                    candidate(phrase)
+            if choices is None:  # a negation: "not" means something only in the phrase that holds it
                 for phrase in phrases:
                     negated[phrase] = negated.get(phrase, 0.0) + gained
             else:
-                for choice in word_choices[word]:
+                for choice in choices:
                     explained[choice] = explained_get(choice, 0.0) + gained
+            candidates += leaders
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
         best_get, owner, weights, other = best.get, self.phrase_choice, self.phrase_weight, OTHER_PHRASES
-        for phrase, amount in covered.items():
-            choice = owner[phrase]
-            # `amount - 0.0` is `amount`: the subtraction is skipped when nothing said was a negation
-            others = explained_get(choice, 0.0) - (amount - negated.get(phrase, 0.0) if negated else amount)
-            partial = amount + other * others
-            score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
-            if score > best_get(choice, 0.0):
-                best[choice] = score
+        if negated:
+            negated_get = negated.get
+            for phrase in candidates:
+                amount = covered[phrase]
+                choice = owner[phrase]
+                partial = amount + other * (explained_get(choice, 0.0) - (amount - negated_get(phrase, 0.0)))
+                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+                if score > best_get(choice, 0.0):
+                    best[choice] = score
+        else:  # the same, with nothing said a negation (`amount - 0.0` is `amount`)
+            for phrase in candidates:
+                amount = covered[phrase]
+                choice = owner[phrase]
+                partial = amount + other * (explained_get(choice, 0.0) - amount)
+                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+                if score > best_get(choice, 0.0):
+                    best[choice] = score
         # best first, ties in the flow's order: sorted by choice, then (stably) by score
         names = self.names
         ranked = sorted(sorted(best.items()), key=_score, reverse=True)
@@ -493,7 +518,10 @@ class Model:
         """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
         and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
         assert self.settled is not None
-        ranked = self.settled.posterior(text)
+        if understood.choice in KEYWORD_GLOBALS:  # `decide` never takes the keywords' global away
+            return understood
+        was = understood.choice if understood.outcome == "route" else OUT_OF_SCOPE
+        ranked = self.settled.posterior_if_sure(text, factor, was)  # () when `decide` would leave the outcome
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
         if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood
@@ -727,6 +755,27 @@ def _shared(kept: Sequence[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
 def _guesses(ranked: tuple[tuple[str, float], ...], factor: float) -> tuple[tuple[str, float], ...]:
     """The classifier's best guesses, scaled by the recogniser's confidence (`Understanding.learnt`)."""
     return tuple((name, p * factor) for name, p in ranked[:ALTERNATIVES])
+
+
+def _leaders(phrases: Sequence[int], phrase_choice: list[int], phrase_weight: list[float]) -> tuple[int, ...]:
+    """For each choice with one of `phrases` (those holding a word), its lightest one: the phrase of that choice that
+    scores best when that word is all that is said of it (`Model.scores`).
+
+    A phrase scores 2*P*amount / (P*weight + amount*total) = 2 / (weight/amount + total/P), where P = amount +
+    OTHER_PHRASES * (explained - amount + negated) = (1 - OTHER_PHRASES) * amount + OTHER_PHRASES * (explained +
+    negated), `explained` the choice's and `negated` the phrase's negations said: more as P and the amount grow, less
+    as the phrase weighs more.  A phrase said only by this word scores at most as its leader: with the same amount and
+    negated (the word's), the leader weighs no more, and each rounded step of the sum is monotone in the weight; or
+    the leader is said by another word too, and its amount and P exceed the phrase's by a share of a whole word's
+    weight.  A phrase two words said is a candidate of its own.  So the best phrase of each choice is among the
+    leaders of the words said and the phrases two of them said, and scoring those alone gives each choice the score
+    scoring every phrase gives."""
+    lightest: dict[int, int] = {}
+    for phrase in phrases:
+        choice = phrase_choice[phrase]
+        if choice not in lightest or phrase_weight[phrase] < phrase_weight[lightest[choice]]:
+            lightest[choice] = phrase
+    return tuple(lightest.values())
 
 
 def _phrase_features(

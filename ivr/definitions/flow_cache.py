@@ -61,7 +61,7 @@ CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
 DRAFTS_CACHE_NAME = "script-cache-drafts.pickle"
 CHECKED_FLOW_NAME = "checked-flow-{}.pickle"
-_FORMAT = 2
+_FORMAT = 3  # 3: `understanding.Model.entries` (issue 16, part B)
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
 
