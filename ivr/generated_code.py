@@ -33,7 +33,6 @@ import importlib.util
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,6 +101,8 @@ def _read(path: Path) -> dict[str, CodeType]:
 
 
 def _write(path: Path, codes: dict[str, CodeType]) -> None:
+    import tempfile  # only when something new was compiled
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, dir=path.parent)  # mode 0600
