@@ -17,6 +17,7 @@ NOT_AT_CREATION = (
     "pygal", "ivr.web", "ivr.console", "ivr.trainers", "ivr.ops",  # the web rooms and the other commands
     "ivr.qa.replay", "tqdm", "multiprocessing",  # replay
     "holidays",  # the federal calendar: loaded by the first time rule that needs it
+    "babel.dates",  # Spanish dates and times: loaded by the first that is said
     "sqlalchemy.orm", "psycopg",  # the store talks SQL Core, and SQLite here
 )
 
