@@ -18,8 +18,11 @@ __all__ = ["create_app", "__version__"]
 def __getattr__(name: str) -> Any:
     if name == "create_app":
         from ivr.collector import collector_paused
+        from ivr.generated_code import reusing_generated_code
 
-        with collector_paused():  # the app's modules live as long as the process (ivr.collector)
+        # the app's modules live as long as the process (ivr.collector); their dataclasses' methods as compiled
+        # at an earlier start (ivr.generated_code)
+        with collector_paused(), reusing_generated_code():
             from ivr.app import create_app
 
         return create_app

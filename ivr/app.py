@@ -29,6 +29,7 @@ from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
 from ivr.definitions.flow_cache import cached_flows, cached_scripts
 from ivr.definitions.releases import LiveLine, live_line
 from ivr.definitions.scripts import SCRIPTS_ROOT
+from ivr.generated_code import reusing_generated_code
 from ivr.notify import SMS_MESSAGES, SmsNotifier
 from ivr.routing import CALLBACK_WHO, QUEUE_MESSAGES, TierRouting, preload_line_words
 from ivr.rules.directory import load_directory
@@ -134,7 +135,9 @@ class PathPrefix:
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The Flask app serving the Twilio webhooks (and, when enabled, the softphone)."""
-    with collector_paused():  # what it builds lives as long as the app (ivr.collector)
+    # what it builds lives as long as the app (ivr.collector); what it imports reuses its dataclasses' compiled
+    # methods (ivr.generated_code)
+    with collector_paused(), reusing_generated_code():
         return _create_app(config)
 
 

@@ -28,6 +28,7 @@ import click
 
 from ivr import config as settings
 from ivr.collector import collector_paused, skip_last_passes
+from ivr.generated_code import reusing_generated_code
 from ivr.errors import ConfigError, DefinitionError
 from ivr.private_files import private_folder
 
@@ -62,13 +63,15 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            with collector_paused():  # modules live as long as the process (ivr.collector)
+            # modules live as long as the process (ivr.collector), their dataclasses' methods compiled once (ivr.generated_code)
+            with collector_paused(), reusing_generated_code():
                 importlib.import_module(COMMANDS[cmd_name]).register(self)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with reusing_generated_code():  # what the command imports as it runs (its loaders) too
+                return super().invoke(ctx)
         except DefinitionError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)

@@ -10,8 +10,12 @@ only), together with what made them:
   data files the loaders hold them to (`_data_files` below);
 * a key over the program: every `ivr` module's source file (its path, size and time
   of change, as Python's own bytecode cache checks it), Python's version, the registry's
-  names, the flow paths asked for and the working folder (the paths that problems and
-  transcripts show are relative to it).
+  names and the flow paths asked for (made absolute).
+
+The working folder is not part of the key: `ivr replay` run from any folder (the bench's is new
+at every run) reuses what the app or an earlier run kept.  The one thing a loaded flow holds
+that depends on it, the path it shows (`Flow.path`, relative to the working folder), is kept
+absolute and shown again relative to the folder a start runs from.
 
 A start uses what was kept only when every one of those still matches; anything else
 (a flow or fragment edited, added or removed from an `include:`, the program changed,
@@ -39,6 +43,7 @@ at every run.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -54,6 +59,7 @@ from ivr.core.machine import CompiledFlow, FlowParts, compile_flow, compile_part
 from ivr.core.registry import Registry
 from ivr.definitions.flows import load_flow, load_flows
 from ivr.definitions.scripts import ScriptLibrary, load_scripts
+from ivr.errors import display_path
 from ivr.rules.directory import DEFAULT_PATH as DIRECTORY_PATH
 from ivr.rules.glossary import DEFAULT_PATH as GLOSSARY_PATH
 
@@ -61,22 +67,22 @@ CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
 DRAFTS_CACHE_NAME = "script-cache-drafts.pickle"
 CHECKED_FLOW_NAME = "checked-flow-{}.pickle"
-_FORMAT = 3  # 3: `understanding.Model.entries` (issue 16, part B)
+_FORMAT = 4  # 3: `understanding.Model.entries` (issue 16, part B); 4: keyed by the files, not the working folder
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
 
 def cached_flows(paths: Iterable[Path | str] | None, registry: Registry, folder: Path | str) -> dict[str, CompiledFlow]:
     """`load_flows(paths, registry)`, compiled; from the cache in `folder` when it was made from exactly these files."""
-    asked = None if paths is None else [str(path) for path in paths]
+    asked = None if paths is None else [os.path.abspath(path) for path in paths]
     key = _program_key(asked, registry)
     cache = Path(folder) / CACHE_NAME
     kept = _read(cache, key)
     if not isinstance(kept, dict):
         read: list[Path] = []
         flows = load_flows(asked, registry, read)
-        kept = {flow_id: (flow, compile_parts(flow, registry)) for flow_id, flow in flows.items()}
+        kept = {flow_id: (_absolute(flow), compile_parts(flow, registry)) for flow_id, flow in flows.items()}
         _write(cache, key, [*read, *_data_files()], kept)
-    return {flow_id: compile_flow(flow, registry, parts) for flow_id, (flow, parts) in kept.items()}
+    return {flow_id: compile_flow(_shown(flow), registry, parts) for flow_id, (flow, parts) in kept.items()}
 
 
 def checked_flow(path: Path | str, registry: Registry, folder: Path | str) -> Flow:
@@ -84,20 +90,20 @@ def checked_flow(path: Path | str, registry: Registry, folder: Path | str) -> Fl
 
     The flow only (what checking it builds), one file per flow file (its name's stem): `ivr validate`."""
     path = Path(path)
-    key = _program_key(["checked flow", str(path)], registry)
+    key = _program_key(["checked flow", os.path.abspath(path)], registry)
     cache = Path(folder) / CHECKED_FLOW_NAME.format(path.stem)
     kept = _read(cache, key)
     if isinstance(kept, Flow):
-        return kept
+        return _shown(kept)
     read: list[Path] = []
     flow = load_flow(path, registry, read)  # a flow with problems raises here: never kept
-    _write(cache, key, [*read, *_data_files()], flow)
+    _write(cache, key, [*read, *_data_files()], _absolute(flow))
     return flow
 
 
 def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -> ScriptLibrary:
     """`load_scripts(root, include_drafts)`; from the cache in `folder` when it was made from exactly these files."""
-    root = Path(root)
+    root = Path(os.path.abspath(root))
     files = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else []
     key = _program_key(["scripts", str(root), include_drafts, [str(path) for path in files]], None)
     cache = Path(folder) / (DRAFTS_CACHE_NAME if include_drafts else SCRIPTS_CACHE_NAME)
@@ -109,6 +115,18 @@ def cached_scripts(root: Path | str, include_drafts: bool, folder: Path | str) -
     return library
 
 
+def _absolute(flow: Flow) -> Flow:
+    """The flow as kept: the path it shows made absolute (it was relative to the folder it was loaded from)."""
+    absolute = os.path.abspath(flow.path)
+    return flow if absolute == flow.path else dataclasses.replace(flow, path=absolute)
+
+
+def _shown(flow: Flow) -> Flow:
+    """A kept flow, its path shown as `load_flow` shows it from the working folder (`display_path`)."""
+    shown = display_path(flow.path)
+    return flow if shown == flow.path else dataclasses.replace(flow, path=shown)
+
+
 def _data_files() -> list[Path]:
     """The data files every loader holds definitions to, besides their own files: the Spanish glossary (the
     forms a prompt must avoid) and the contact directory (an SMS naming an office must fit the longest)."""
@@ -116,7 +134,7 @@ def _data_files() -> list[Path]:
 
 
 def _program_key(asked: list[Any] | None, registry: Registry | None) -> str:
-    digest = hashlib.sha256(repr((_FORMAT, sys.version, asked, os.getcwd())).encode())
+    digest = hashlib.sha256(repr((_FORMAT, sys.version, asked)).encode())
     for name in ("actions", "guards", "validators", "variables") if registry is not None else ():
         digest.update(repr(sorted(getattr(registry, name))).encode())
     digest.update(_modules_digest().encode())
@@ -135,7 +153,8 @@ def _modules_digest() -> str:
 
 
 def _file_hashes(files: Iterable[Path]) -> list[tuple[str, str]]:
-    return [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in files]
+    """Each file's absolute path and SHA-256: a later start from another working folder reads the same files."""
+    return [(os.path.abspath(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in files]
 
 
 def _read(cache: Path, key: str) -> Any:

@@ -41,7 +41,26 @@ STARTUPS: dict[str, str] = {
     "create_app": "from ivr import create_app; create_app({{'DATABASE_URL': 'sqlite:///{folder}/startup.sqlite3'}}); "
                   f"print({READY!r}, flush=True)",
     "validate": "import sys; from ivr.cli import main; sys.argv = ['ivr', 'validate']; main()",
+    # the same command with nothing kept from an earlier check (`forget_checked` before each run), as after an edit
+    "validate_cold": "import sys; from ivr.cli import main; sys.argv = ['ivr', 'validate']; main()",
 }
+
+
+def forget_checked() -> None:
+    """Remove what `ivr validate` keeps in the instance folder (`ivr.definitions.checked`): its next run
+    reads and checks every file, as after an edit, and keeps the result again."""
+    from ivr.config import instance_folder
+    from ivr.definitions import flow_cache
+
+    folder = instance_folder()
+    kept = [*folder.glob(flow_cache.CHECKED_FLOW_NAME.format("*")),
+            folder / flow_cache.DRAFTS_CACHE_NAME, folder / flow_cache.SCRIPTS_CACHE_NAME]
+    for path in kept:
+        path.unlink(missing_ok=True)
+
+
+BEFORE_EACH: dict[str, Callable[[], None]] = {"validate_cold": forget_checked}
+"""What is done, untimed, before each timed run of a start-up (`time_startup`)."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +166,9 @@ def time_startup(name: str, runs: int = 5, cwd: str | None = None) -> StartupTim
     `create_app()` is timed from the interpreter's start until the app is built (the child says so on
     its standard output): a server's worker serves from then on, and the interpreter's own exit
     afterwards (freeing everything built, 30-100 ms here) is reported apart.  `ivr validate` is timed
-    until its process ends: its user waits for that.  The modules' bytecode is compiled once first
+    until its process ends: its user waits for that; `validate` with what it kept from its last check of
+    the unchanged tree (the untimed first run keeps it), `validate_cold` with nothing kept (removed
+    before each run, untimed: every file read and checked, as after an edit).  The modules' bytecode is compiled once first
     (into a cache folder of the run's own, even when PYTHONDONTWRITEBYTECODE is set): an installed
     package, and any start after the first, has it.
     """
@@ -157,8 +178,11 @@ def time_startup(name: str, runs: int = 5, cwd: str | None = None) -> StartupTim
         env["PYTHONPYCACHEPREFIX"] = os.path.join(folder, "bytecode")
         _run_python(code, cwd, env)  # compiles and caches the bytecode: not timed
         walls, exits, cpus, bares = [], [], [], []
+        before = BEFORE_EACH.get(name)
         for _ in range(runs):
             bares.append(_run_python("pass", cwd, env)[0])
+            if before is not None:
+                before()
             ready, ended, cpu = _run_python(code, cwd, env)
             walls.append(ready)
             exits.append(ended - ready)

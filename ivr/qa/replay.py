@@ -42,6 +42,7 @@ from ivr.core.machine import CallModel, CompiledFlow, compile_flow
 from ivr.core.registry import Context, Services, builtin_registry
 from ivr.core.session import Session
 from ivr.definitions.cases import DEMO_CASES_PATH, CaseBook, load_cases
+from ivr.definitions.flow_cache import cached_flows, cached_scripts
 from ivr.definitions.flows import load_flows
 from ivr.errors import DefinitionError, IVRError, display_path
 from ivr.qa import testcall, transcript
@@ -99,17 +100,28 @@ class _TracedFlow(CompiledFlow):
 class Replayer:
     """Replays transcripts and test calls; flows are compiled once, for every file."""
 
-    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, config: Mapping[str, Any] | None = None, cache_folder: Path | str | None = None) -> None:
+        """Flows and scripts as `config` (else the environment) names them.
+
+        The flows and scripts the app itself would load (those `config` does not name) come from the
+        app's caches (`ivr.definitions.flow_cache`) in `cache_folder`, by default the instance folder
+        (`ivr.config.instance_folder`): compiling the flows is most of building a replayer, before any
+        file replays, and the cache holds whatever folder the replay runs from.  Flows or scripts that
+        `config` names (drafts, a test's) are read and compiled afresh: they never push the app's out."""
         overrides = {key: value for key, value in (config or {}).items() if key in configuration.SETTINGS}
         settings = configuration.resolve(overrides)
         registry = builtin_registry()
-        flows = load_flows(settings.get("FLOWS"), registry)
-        self.flows: dict[str, _TracedFlow] = {flow_id: _traced(compile_flow(flow, registry)) for flow_id, flow in flows.items()}
+        folder = configuration.instance_folder() if cache_folder is None else Path(cache_folder)
+        if "FLOWS" in overrides:
+            compiled = {flow_id: compile_flow(flow, registry) for flow_id, flow in load_flows(settings.get("FLOWS"), registry).items()}
+        else:
+            compiled = cached_flows(settings.get("FLOWS"), registry, folder)
+        self.flows: dict[str, _TracedFlow] = {flow_id: _traced(flow) for flow_id, flow in compiled.items()}
         default = settings.get("DEFAULT_FLOW")
         self.default_flow = default if default in self.flows else next(iter(self.flows))
         self.settings = settings
         self.directory = _directory()
-        self.scripts = _scripts(settings.get("SCRIPTS_DIR"))
+        self.scripts = _scripts(settings.get("SCRIPTS_DIR"), None if "SCRIPTS_DIR" in overrides else folder)
         self._engines: dict[str, Engine] = {}
         self._cases: dict[Path, CaseBook] = {}
         self.coverage = True  # results list the states and transitions each call went through
@@ -677,7 +689,10 @@ def _directory() -> Any:
     return load_directory()
 
 
-def _scripts(root: str | None) -> Any:
-    from ivr.definitions.scripts import load_scripts
+def _scripts(root: str | None, cache_folder: Path | None) -> Any:
+    """The published scripts under `root` (else the shipped ones); from the app's cache in `cache_folder` when given."""
+    from ivr.definitions.scripts import SCRIPTS_ROOT, load_scripts
 
-    return load_scripts(root) if root else load_scripts()
+    if cache_folder is None:
+        return load_scripts(root or SCRIPTS_ROOT)
+    return cached_scripts(root or SCRIPTS_ROOT, False, cache_folder)

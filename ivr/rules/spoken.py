@@ -27,8 +27,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from types import MappingProxyType
 
-from babel.dates import format_date, format_time
-
 from ivr.definitions.checks import LANGUAGES
 from ivr.rules.hours import local_zone, zone_name
 
@@ -392,6 +390,8 @@ def say_date(day: date, language: str) -> str:
     _check_language(language)
     if language == "en":
         return f"{_MONTHS['en'][day.month - 1]} {day.day}, {day.year}"
+    from babel.dates import format_date  # Spanish only: not imported at start-up (about 5 ms)
+
     return _babel(format_date(day, "d 'de' MMMM 'de' y", locale=BABEL_LOCALE))
 
 
@@ -413,6 +413,8 @@ def say_clock(moment: time, language: str, *, minutes: bool = False) -> str:
     _check_language(language)
     pattern = "h:mm a" if minutes or moment.minute else "h a"
     if language == "es":
+        from babel.dates import format_time  # Spanish only: not imported at start-up (about 5 ms)
+
         return _babel(format_time(moment, pattern, locale=BABEL_LOCALE))
     hour = moment.hour % 12 or 12
     suffix = "a.m." if moment.hour < 12 else "p.m."

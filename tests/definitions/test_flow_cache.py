@@ -248,3 +248,37 @@ def test_a_check_with_drafts_does_not_push_out_the_library_a_start_keeps(
     cached_scripts(scripts_folder, False, instance)
     cached_scripts(scripts_folder, True, instance)
     assert len(script_loads) == 2
+
+
+def test_a_start_from_another_working_folder_reuses_the_kept_flows(
+    flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is keyed by the files and the program, not the folder a start runs from (`ivr replay` from a
+    new folder each time); the flow's path is shown relative to the folder of the start that reads it."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    first = cached(flow_file, instance)["uscis_contact_center"]
+    monkeypatch.chdir(tmp_path)
+    second = cached(flow_file, instance)["uscis_contact_center"]
+    assert len(loads) == 1
+    assert first.path == str(flow_file)  # outside the working folder: shown whole
+    assert second == load_flows([flow_file], builtin_registry())["uscis_contact_center"]
+    assert second.path == "flows/uscis_contact_center.yaml"
+
+
+def test_the_same_relative_path_from_another_folder_is_another_file(
+    flows_folder: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flow asked for by a relative path is the file it names from the working folder: the same words from
+    another folder with an edited copy load that copy."""
+    other = tmp_path / "other"
+    shutil.copytree(flows_folder, other / "flows")
+    edited = other / "flows" / "uscis_contact_center.yaml"
+    edited.write_text(edited.read_text() + "\n# an edit\n")
+    monkeypatch.chdir(tmp_path)
+    cached(Path("flows/uscis_contact_center.yaml"), instance)
+    monkeypatch.chdir(other)
+    again = cached(Path("flows/uscis_contact_center.yaml"), instance)["uscis_contact_center"]
+    assert len(loads) == 2
+    assert again.content_hash == load_flows([edited], builtin_registry())["uscis_contact_center"].content_hash

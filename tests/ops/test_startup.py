@@ -17,6 +17,7 @@ NOT_AT_CREATION = (
     "pygal", "ivr.web", "ivr.console", "ivr.trainers", "ivr.ops",  # the web rooms and the other commands
     "ivr.qa.replay", "tqdm", "multiprocessing",  # replay
     "holidays",  # the federal calendar: loaded by the first time rule that needs it
+    "babel.dates",  # Spanish dates and times: loaded by the first that is said
     "sqlalchemy.orm", "psycopg",  # the store talks SQL Core, and SQLite here
 )
 
@@ -215,3 +216,19 @@ def test_only_commands_that_close_their_files_skip_the_collectors_last_passes(ar
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == f"frozen at exit: {uncollected}"
+
+
+def test_validate_is_timed_cold_with_nothing_it_kept(tmp_path: Path, monkeypatch: Any) -> None:
+    """`validate_cold` runs after what `ivr validate` kept from its last check is removed (as after an edit: every file
+    read and checked); the app's compiled flows, which validate does not read, stay."""
+    import ivr.config
+    from ivr.definitions import flow_cache
+
+    monkeypatch.setattr(ivr.config, "instance_folder", lambda: tmp_path)
+    names = [flow_cache.CHECKED_FLOW_NAME.format("uscis_contact_center"), flow_cache.DRAFTS_CACHE_NAME,
+             flow_cache.SCRIPTS_CACHE_NAME, flow_cache.CACHE_NAME]
+    for name in names:
+        (tmp_path / name).write_bytes(b"kept")
+    engine_bench.BEFORE_EACH["validate_cold"]()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [flow_cache.CACHE_NAME]
+    assert engine_bench.STARTUPS["validate_cold"] == engine_bench.STARTUPS["validate"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ivr.definitions.flow_cache import CACHE_NAME
 from ivr.definitions.flows import FLOWS_ROOT
 from ivr.errors import DefinitionError
 from ivr.qa import transcript as transcripts
@@ -195,3 +196,58 @@ def test_several_processes_give_the_same_results_in_order(record: Record, tmp_pa
     two = replay_paths(paths, jobs=2)
     assert [(r.path, r.passed) for r in two] == [(r.path, r.passed) for r in one]
     assert [r.passed for r in two] == [True, True, True, True, False]
+
+
+@pytest.fixture
+def flow_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every time the flow cache had to read and compile the flows from their files."""
+    from ivr.definitions import flow_cache, flows
+
+    calls: list[object] = []
+
+    def counted(*args: object) -> object:
+        calls.append(args)
+        return flows.load_flows(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flow_cache, "load_flows", counted)
+    return calls
+
+
+def test_the_replayer_reuses_the_flow_cache_from_another_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flow_loads: list[object]
+) -> None:
+    """`ivr replay` from a new folder (the bench's is new at every run) compiles nothing the app or an earlier run
+    kept: building the replayer before the workers start was mostly compiling the understanding models."""
+    cache = tmp_path / "instance"
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        monkeypatch.chdir(tmp_path / name)
+        replayer = Replayer(cache_folder=cache)
+        assert replayer.default_flow == "uscis_contact_center"
+    assert len(flow_loads) == 1
+
+
+def test_a_changed_flow_file_is_recompiled_by_the_replayer(
+    record: Record, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flow_loads: list[object]
+) -> None:
+    """The flows the environment names (as the app reads them) come from the cache until one of their files
+    changes; then the replayer compiles them again and replays against the change."""
+    recorded = record("1", "5", "1", "9")
+    flow = changed_flows(tmp_path, "the TDD number is {line_tdd}.", "the TDD number is {line_tdd}.")  # a copy
+    monkeypatch.setenv("IVR_FLOWS", str(flow))
+    cache = tmp_path / "instance"
+    assert Replayer(cache_folder=cache).replay_transcript(recorded).passed
+    fragment = flow.parent / "uscis_contact_center" / "self_service.yaml"
+    text = fragment.read_text(encoding="utf-8")
+    fragment.write_text(text.replace("the TDD number is {line_tdd}.", "the TDD phone number is {line_tdd}.", 1),
+                        encoding="utf-8")
+    result = Replayer(cache_folder=cache).replay_transcript(recorded)
+    assert len(flow_loads) == 2
+    assert not result.passed and "the TDD phone number is" in result.diff
+
+
+def test_flows_a_replay_is_given_never_touch_the_apps_cache(tmp_path: Path, flow_loads: list[object]) -> None:
+    """Draft flows (`ivr diff`'s, a test's) are compiled afresh and not kept: they never push out the app's flows."""
+    cache = tmp_path / "instance"
+    Replayer({"FLOWS": [str(FLOWS_ROOT / "uscis_contact_center.yaml")]}, cache_folder=cache)
+    assert flow_loads == [] and not (cache / CACHE_NAME).exists()
