@@ -490,6 +490,8 @@ class Model:
         named, unsaid = reading(text, self.language, self.places) if learnt else ((), _NONE_UNSAID)
         ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
+        if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
+            barred |= self.lacks
         if barred:
             ranked = tuple([item for item in ranked if item[0] not in barred])
         if confidence is None:

@@ -92,3 +92,17 @@ def test_spanish_weeks_and_days_are_a_time_in_days() -> None:
     stop word)."""
     assert "#days" in reading("lo necesito en dos semanas", "es")[0]
     assert "#days" in reading("lo necesito en quince días", "es")[0]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("ugh i don't have my receipt number with me i'll call back tomorrow bye", "en"),
+    ("no tengo el número de recibo a la mano luego vuelvo a llamar adiós", "es"),
+])
+def test_a_caller_leaving_for_want_of_a_receipt_number_is_ending_the_call(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A farewell said (`#farewell`) bars the lack (no receipt number): the lack is why the caller leaves, option 9."""
+    assert _route(model, text, language) == ("route", "9")
+
+
+def test_a_receipt_number_lacking_without_a_farewell_is_still_the_lack(model) -> None:  # type: ignore[no-untyped-def]
+    """"I can't find my receipt number" still reaches the no-receipt-number help."""
+    assert _route(model, "i can't find my receipt number") == ("route", "no_receipt_number")
