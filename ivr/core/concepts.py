@@ -265,6 +265,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_us": (
             "in the us", "in the states", "here in the us", "here in the states", "here in us", "inside the us",
             "in this country", "here in this country", "stateside",
+            # the territories whose callers are inside the United States (`territories.EXCLUDED_CODES`)
+            "puerto rico", "guam", "virgin islands", "us virgin islands", "american samoa", "northern mariana islands",
+            "saipan",
         ),
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
@@ -648,6 +651,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_us": (
             "en eeuu", "aqui en eeuu", "en este pais", "aqui en el pais", "dentro de eeuu", "dentro del pais",
             "aca en eeuu",
+            "puerto rico", "guam", "islas virgenes", "samoa americana", "islas marianas del norte",
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",

@@ -126,6 +126,7 @@ another business's, whatever else is said, unless a word or concept of another b
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
 PRINTS = "#prints"
 _FAREWELL = "#farewell"
+_IN_US, _ABROAD = "#in_us", "#abroad"
 SUMMONS = {"en": ("appointment", "appointments", "notice", "notices", "letter", "letters"),
            "es": ("cita", "citas", "aviso", "avisos", "carta", "cartas", "notificacion", "notificaciones")}
 """Words of a fingerprint appointment of ours (`PRINTS` with one: "my biometrics appointment", "the day on my
@@ -509,7 +510,8 @@ class Model:
     def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
         """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
         classifier: a concept of `TAUGHT_ONLY` named ("i lost my green card") whose examples never taught it for
-        `choice`, or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
+        `choice`, the line abroad for a place inside the United States named (`#in_us`: "i'm calling from puerto
+        rico"), or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
         that the examples never taught for it, in a sentence not about the caller's own case (`concepts.about_ours`)."""
         if self.bayes is None:
             return False
@@ -519,6 +521,8 @@ class Model:
         only = TAUGHT_ONLY.intersection(named)
         if only and choice not in {labels[at] for concept in only for at, _ in evidence.get(concept, ())}:
             return True
+        if _IN_US in named and _ABROAD not in named and choice == self._taught_most(frozenset({_ABROAD})):
+            return True  # "i'm calling from puerto rico": inside the United States, not the line abroad
         return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
 
     def _by_settled(self, understood: Understanding, text: str, factor: float) -> Understanding:
