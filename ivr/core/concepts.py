@@ -77,6 +77,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "came through", "come through", "verdict", "granted", "accepted", "outcome", "gave me an answer",
             "got an answer", "made up their minds", "signed off", "green light", "finalized", "any answer",
             "got back to me", "kicked it back", "turned down", "said yes", "said no",
+            "make a call on", "made a call on", "makes a call on", "made the call on", "make the call on",
             "gave it the okay", "yes or no", "a yes or a no", "yes or a no", "the yes or the no",
         ),
         "pending": (
@@ -228,6 +229,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "bring someone to help", "wheelchair bound", "hard to walk", "hard to stand",
             "needs help at", "need help at", "help at her", "help at his", "help at my", "someone to sign for",
             "sign for him", "sign for her", "sign for me",
+            "tourettes", "tourette", "tourette syndrome", "tics", "my tics", "stutter", "stuttering",
+            "therapist", "my therapist", "support person", "emotional support",
+            "service animal", "caregiver with me", "bring my caregiver", "bring my aide", "home health aide",
         ),
         "illness": ("sick", "hospital", "hospitalized", "surgery", "dying", "cancer", "very ill", "chemo"),
         "prints": (
@@ -261,6 +265,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_us": (
             "in the us", "in the states", "here in the us", "here in the states", "here in us", "inside the us",
             "in this country", "here in this country", "stateside",
+            # the territories whose callers are inside the United States (`territories.EXCLUDED_CODES`)
+            "puerto rico", "guam", "virgin islands", "us virgin islands", "american samoa", "northern mariana islands",
+            "saipan",
         ),
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
@@ -366,6 +373,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "premium": (
             "premium processing", "premium", "premium service", "premium fee", "premium processing fee", "i907",
             "premium processing unit", "premium processing line", "premium processing service",
+        ),
+        "extra_fee": (
+            "extra fee", "additional fee", "the extra fee", "an extra fee", "pay extra", "pay more", "extra money",
+            "extra charge", "pay a fee to", "pay a fee so", "higher fee", "bigger fee", "paid extra", "pay the fee to",
+            "pay for faster", "pay for fast", "pay to speed", "pay to get it faster", "pay to have it",
         ),
         "explain": (
             "explain", "explain it", "explain it to me", "explain what it says", "read it to", "read it for me",
@@ -492,7 +504,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "salio", "ya salio", "dictaron", "fallaron", "respuesta", "resultado", "ya me contestaron",
             "me dieron respuesta", "lo dieron por bueno", "ya quedo", "luz verde", "dijeron que si",
             "dijeron que no", "ya contestaron", "dieron el ok", "dieron el okay", "si o no", "un si o un no",
-            "el si o el no",
+            "el si o el no", "decidan", "lo decidan", "la decidan", "aprueben", "lo aprueben", "la aprueben",
         ),
         "pending": (
             "pendiente", "en proceso", "procesando", "revisando", "en revision", "avance", "avanzado",
@@ -604,6 +616,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "un cuarto privado", "un lugar privado",
             "parkinson", "esclerosis", "derrame cerebral", "embolia", "temblor", "temblores", "le tiemblan",
             "me tiemblan", "ciego", "ciega", "no ve bien", "no veo bien", "autismo", "autista", "ansiedad",
+            "sindrome de tourette", "tourette", "tics", "tartamudeo", "tartamudo", "tartamuda", "estres postraumatico",
+            "trastorno de estres", "terapeuta", "mi terapeuta", "persona de apoyo", "apoyo emocional",
+            "animal de servicio", "mi cuidadora", "mi cuidador",
             "pierna rota", "yeso", "ayuda para firmar", "ayudarle a firmar", "ayudarlo a firmar", "ayudarla a firmar",
             "no puede firmar", "no puedo firmar", "no puede escribir", "no puedo escribir",
             "no aguanta estar parado", "no puede estar de pie", "no puedo estar de pie", "le cuesta caminar",
@@ -636,6 +651,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_us": (
             "en eeuu", "aqui en eeuu", "en este pais", "aqui en el pais", "dentro de eeuu", "dentro del pais",
             "aca en eeuu",
+            "puerto rico", "guam", "islas virgenes", "samoa americana", "islas marianas del norte",
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
@@ -726,6 +742,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "premium": (
             "procesamiento prioritario", "prioritario", "procesamiento premium", "premium", "servicio prioritario",
             "tramite prioritario", "i907",
+        ),
+        "extra_fee": (
+            "cuota extra", "cuota adicional", "la cuota extra", "la cuota adicional", "una cuota extra", "pago extra", "pago adicional", "pagar extra", "pagar mas",
+            "pagar un extra", "cargo extra", "cargo adicional", "costo extra", "costo adicional", "dinero extra",
+            "pagar para que", "pagando extra", "pagar la cuota extra",
         ),
         "explain": (
             "explicar", "explique", "expliquen", "explicarme", "me lo explique", "me la explique", "me explique",
@@ -839,7 +860,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
-_SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "dia"})}
+_SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "seman", "dia", "dias"})}
+"""Units of a short time, as said words are normalised ("semanas" stems to "seman"; "días" is a stop word, kept)."""
 _AGE = frozenset({"old", "card", "tarjeta"})
 _NOT = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
@@ -923,6 +945,22 @@ _OUR_OFFICES: dict[str, tuple[str, ...]] = {
 at the uscis office", "cómo saco la cita en la oficina de uscis"): a court said with it (`#court`: "the judge granted my
 asylum", "me dieron el asilo en la corte") is where the case was decided, the caller's context; `#court` is dropped
 and the field office decides."""
+_SENT_WHERE: dict[str, tuple[str, ...]] = {
+    "en": ("where do i send", "where do i mail", "where to send", "where to mail", "where should i send",
+           "where should i mail"),
+    "es": ("a donde mando", "donde mando", "a donde envio", "donde envio", "a donde la mando")}
+"""Where to send something (phrases of `#general_info`) beside a move or a new address said (`#address`): the new
+address is what is sent, a change of address (service requests), no question of where a form is filed ("we just moved
+across town, where do i send my new address", "me mudé, a dónde mando mi nueva dirección")."""
+_ADDRESS = MARK + "address"
+_EXTRA_FEE = MARK + "extra_fee"
+_PREMIUM = MARK + "premium"
+_DAYS = MARK + "days"
+_BOUGHT_SPEED = frozenset({MARK + "hurry", _DAYS, MARK + "decided", MARK + "pending"})
+"""An extra fee paid (`#extra_fee`, read only) with speed, a time in days or weeks, or a decision or a pending case
+said is Premium Processing described ("pay the extra fee so they decide it in two weeks", "switch my pending h one b
+to the fast processing with the extra fee", "pagar la cuota extra para que lo decidan rápido"): `#premium`, the
+speed and the decision being what the fee buys, no expedite and no status asked.  An extra fee alone names nothing."""
 _TURNED_BACK: dict[str, tuple[str, ...]] = {
     "en": ("was returned", "got returned", "had returned"),
     "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
@@ -1133,7 +1171,7 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     tables: dict[str, dict[str, tuple[str, ...]]] = {
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
         "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK,
-        "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES}
+        "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES, "sent_where": _SENT_WHERE}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1458,6 +1496,7 @@ def _family_court(language: str) -> str:
 _RULED = frozenset({
     _DECIDED, _PENDING, _NOT_ARRIVED, _COURT, _ICE, _NEED, _HOURS, _GOODS, _OTHERS, _BORDER, _HURRY, _GOING_THERE,
     _SOCIAL_SECURITY, _OFFICE_PLACE, _FAREWELL, _PRIORITY, _LOST, _TRIP, _LOST_ELSE, _MISSED, _SITE_ERROR, _COMBINED,
+    _ADDRESS, _EXTRA_FEE,
 })
 """The concepts the rules after `reading`'s scan read first: each rule there needs one of them found (or a USCIS form
 or `_CAPPED` said), so a sentence naming none of them (nothing, or `#prints`, `#person`, `#us_city` alone…) is
@@ -1558,6 +1597,13 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if _ICE in found and _PERSON in found and _picked_up_phone(said, heard[_ICE], language):
         del found[_ICE]  # "can somebody just pick up": a person answering, no arrest
         picked = frozenset( frozenset(word for phrase in heard[_ICE] for word in phrase))
+    if _EXTRA_FEE in found:  # "pay the extra fee so they decide in two weeks": Premium Processing described
+        del found[_EXTRA_FEE]
+        if not _BOUGHT_SPEED.isdisjoint(found):
+            found = dict.fromkeys(concept for concept in found if concept not in _BOUGHT_SPEED)
+            found[_PREMIUM] = None
+    if _ADDRESS in found and GENERAL_INFO in found and set(heard[GENERAL_INFO]) <= _said_as("sent_where", language):
+        del found[GENERAL_INFO]  # "we moved, where do i send my new address": the change of address
     status = not STATUS.isdisjoint(found)
     if _BORDER in found and status and any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
         del found[_BORDER]  # "where my i one oh two for a replacement arrival record is at": our form's status

@@ -99,7 +99,7 @@ ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE}
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número").  Another place's own business (its hours,
 a school's snow day or bus route: `concepts.OTHER_PLACE`) is taught for no choice, though an errand is."""
-TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry"})
+TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry", "#premium"})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
@@ -107,7 +107,9 @@ question of general information the main menu has no option for (`#general_info`
 where to send it, eligibility, an online account): a representative answers it from the forms-and-fees script, and
 one shared word ("citizenship", "application", "status") does not send it to an option.  So is a service request named
 (`#inquiry`: "a service request", "una solicitud de servicio"): its answer or progress asked is the service requests'
-menu, not the case's status its words lean to ("me dieron un número de solicitud de servicio, ya hubo respuesta")."""
+menu, not the case's status its words lean to ("me dieron un número de solicitud de servicio, ya hubo respuesta").
+So is Premium Processing named or described (`#premium`, which a status asked drops: `concepts._KINDS`): the special
+lines', whatever filing is said beside it ("we filed an o one, can we still add premium processing")."""
 REMOVAL = {
     "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
            "anklemonitor"),
@@ -124,6 +126,7 @@ another business's, whatever else is said, unless a word or concept of another b
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
 PRINTS = "#prints"
 _FAREWELL = "#farewell"
+_IN_US, _ABROAD = "#in_us", "#abroad"
 SUMMONS = {"en": ("appointment", "appointments", "notice", "notices", "letter", "letters"),
            "es": ("cita", "citas", "aviso", "avisos", "carta", "cartas", "notificacion", "notificaciones")}
 """Words of a fingerprint appointment of ours (`PRINTS` with one: "my biometrics appointment", "the day on my
@@ -137,6 +140,9 @@ alone are not enough: "does the bank take fingerprints for a loan" is another bu
 _STATUS_OR_OURS = STATUS | OUR_CASES
 HURRY = "#hurry"
 NEED = "#accommodation"
+WHERE_NEEDED = ("#interview", "#office_place", "#prints")
+"""The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
+the biometrics."""
 """A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
 keyword route to where it arises ("the scanner at my biometrics appointment") gives way to the classifier when it takes
 the sentence for the choice whose examples teach the need most (service requests, the accommodations)."""
@@ -485,6 +491,8 @@ class Model:
         named, unsaid = reading(text, self.language, self.places) if learnt else ((), _NONE_UNSAID)
         ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
+        if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
+            barred |= self.lacks
         if barred:
             ranked = tuple([item for item in ranked if item[0] not in barred])
         if confidence is None:
@@ -502,7 +510,8 @@ class Model:
     def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
         """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
         classifier: a concept of `TAUGHT_ONLY` named ("i lost my green card") whose examples never taught it for
-        `choice`, or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
+        `choice`, the line abroad for a place inside the United States named (`#in_us`: "i'm calling from puerto
+        rico"), or another business named (`lexicon.ELSEWHERE`, `ELSEWHERE_CONCEPTS`: "did my loan get approved")
         that the examples never taught for it, in a sentence not about the caller's own case (`concepts.about_ours`)."""
         if self.bayes is None:
             return False
@@ -512,6 +521,8 @@ class Model:
         only = TAUGHT_ONLY.intersection(named)
         if only and choice not in {labels[at] for concept in only for at, _ in evidence.get(concept, ())}:
             return True
+        if _IN_US in named and _ABROAD not in named and choice == self._taught_most(frozenset({_ABROAD})):
+            return True  # "i'm calling from puerto rico": inside the United States, not the line abroad
         return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
 
     def _by_settled(self, understood: Understanding, text: str, factor: float) -> Understanding:
@@ -525,11 +536,28 @@ class Model:
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
         if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood
+        if self._needed(chosen, text):
+            return understood
         guesses = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         if chosen == OUT_OF_SCOPE:
             return Understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                  "settled", guesses)
         return Understanding("route", chosen, ranked[0][1] * factor, guesses, understood.words, "settled")
+
+    def _needed(self, chosen: str, text: str) -> bool:
+        """Whether a need is said (`NEED`: a condition, a therapist brought, a wheelchair) and `chosen` is the
+        appointment where it arises (`WHERE_NEEDED`: the field office's interview, the biometrics): the settled
+        utterances' classifier does not take a need to the appointment for the appointment's words ("i have
+        tourette's, can the officer be told ahead of time for my interview": an accommodation at the interview,
+        service requests, not the field office); the matcher's outcome stands."""
+        return chosen in self._appointments and NEED in reading(text, self.language, self.places)[0]
+
+    @functools.cached_property
+    def _appointments(self) -> frozenset[str]:
+        """The choices whose examples teach the appointments where a need arises most (`WHERE_NEEDED`)."""
+        if self.bayes is None:
+            return frozenset()
+        return frozenset(filter(None, (self._taught_most(frozenset({where})) for where in WHERE_NEEDED)))
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
