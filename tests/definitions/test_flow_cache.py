@@ -64,29 +64,20 @@ def test_a_second_start_gets_the_same_flows_from_the_cache(flow_file: Path, inst
     assert (instance / CACHE_NAME).stat().st_mode & 0o777 == 0o600
 
 
-def test_an_edited_glossary_loads_the_flows_afresh(
-    flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("data_file", [
+    "GLOSSARY_PATH",  # the loaders hold Spanish prompts to the glossary
+    "DIRECTORY_PATH",  # a flow's SMS texts must fit their segments with the directory's longest office name
+])
+def test_an_edited_data_file_the_checks_read_loads_the_flows_afresh(
+    data_file: str, flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The loaders hold Spanish prompts to the glossary: once it changes, a start checks the flows against it again."""
-    glossary = tmp_path / "glossary.yaml"
-    shutil.copy(flow_cache.GLOSSARY_PATH, glossary)
-    monkeypatch.setattr(flow_cache, "GLOSSARY_PATH", glossary)
+    """The flows are checked against the glossary and the contact directory: once either changes, a start checks
+    the flows against it again."""
+    edited = tmp_path / "data.yaml"
+    shutil.copy(getattr(flow_cache, data_file), edited)
+    monkeypatch.setattr(flow_cache, data_file, edited)
     cached(flow_file, instance)
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "# a new term to avoid\n", encoding="utf-8")
-    cached(flow_file, instance)
-    assert len(loads) == 2
-
-
-def test_an_edited_contact_directory_loads_the_flows_afresh(
-    flow_file: Path, instance: Path, loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A flow's SMS texts must fit their segments with the directory's longest office name: once the directory
-    changes, a start checks the flows against it again."""
-    directory = tmp_path / "directory.yaml"
-    shutil.copy(flow_cache.DIRECTORY_PATH, directory)
-    monkeypatch.setattr(flow_cache, "DIRECTORY_PATH", directory)
-    cached(flow_file, instance)
-    directory.write_text(directory.read_text(encoding="utf-8") + "# an office renamed\n", encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
     cached(flow_file, instance)
     assert len(loads) == 2
 
