@@ -139,14 +139,14 @@ back the choice the examples or the keywords are sure of, even one the examples 
 alone are not enough: "does the bank take fingerprints for a loan" is another business's."""
 _STATUS_OR_OURS = STATUS | OUR_CASES
 HURRY = "#hurry"
+"""A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
 NEED = "#accommodation"
-WHERE_NEEDED = ("#interview", "#office_place", "#prints")
-"""The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
-the biometrics."""
 """A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
 keyword route to where it arises ("the scanner at my biometrics appointment") gives way to the classifier when it takes
 the sentence for the choice whose examples teach the need most (service requests, the accommodations)."""
-"""A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
+WHERE_NEEDED = ("#interview", "#office_place", "#prints")
+"""The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
+the biometrics."""
 _ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
 """A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
 aprobaron"): with nothing else named, the status, whatever job or trip waits on it."""
