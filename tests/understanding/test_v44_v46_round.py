@@ -64,3 +64,15 @@ def test_a_person_not_asked_for_on_the_line_is_no_request(text: str, language: s
 def test_a_supervisor_or_anybody_is_whoever_answers() -> None:
     """"A supervisor or anybody who can help" is indifferent to rank: a representative."""
     assert person_asked("get me a manager or anyone who knows what they're doing", "en") == "representative"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("a squirrel got into the crawl space and it's been stuck there for days can you send someone", "en"),
+    ("i need an exterminator for termites before we close on the house", "en"),
+    ("se metió una ardilla al ático y lleva días atorada mandan a alguien", "es"),
+    ("necesito fumigador para las termitas de la casa", "es"),
+])
+def test_animal_or_pest_control_is_another_business(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Animal or pest control, an exterminator and the animals they come for are another business's errand (`lexicon.ELSEWHERE`): no
+    line of ours is chosen for them (a "stuck" animal is no case stuck)."""
+    assert _route(model, text, language)[0] == "not_understood"
