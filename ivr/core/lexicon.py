@@ -353,7 +353,7 @@ ELSEWHERE = {
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
         "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
-        "capilla templo mezquita sinagoga controlanimales mapache mapaches ardilla ardillas zorrillo ratas ratones "
+        "capilla templo mezquita sinagoga controlanimales mapache mapaches ardilla ardillas zorrillo ratones "
         "termitas fumigador "
         "piscina piscinas alberca gimnasio golf museo zoologico acuario playa cine teatro panaderia cafeteria tenis "
         "parque mesa cena analisislab laboratorio radiografia mamografia biopsia ultrasonido colesterol".split()

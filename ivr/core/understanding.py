@@ -660,8 +660,10 @@ class Model:
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":  # a need said settles a question where its line is asked (`NEED`)
+            # and so does a status asked with nothing else named, when the examples lean to the status
+            status_leads = only_status and best in understood.asked and best == self._taught_most(STATUS)
             if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS) and \
-                    not (needed and best in understood.asked):
+                    not (needed and best in understood.asked) and not status_leads:
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)

@@ -76,3 +76,12 @@ def test_animal_or_pest_control_is_another_business(model, text: str, language: 
     """Animal or pest control, an exterminator and the animals they come for are another business's errand (`lexicon.ELSEWHERE`): no
     line of ours is chosen for them (a "stuck" animal is no case stuck)."""
     assert _route(model, text, language)[0] == "not_understood"
+
+
+def test_a_status_asked_with_nothing_else_named_settles_the_question_when_the_examples_lean_to_it(model) -> None:  # type: ignore[no-untyped-def]
+    """The keywords ask between case status and service requests; a decision asked of our kind of case with nothing
+    else named (`STATUS`, `OUR_CASES` alone) and the examples leaning to the status settle it there, below
+    `LEARNT_SETTLES` (a family sentence of holdout v27's round, asked until this one)."""
+    text = ("my brother and i applied for our green cards together he got his approval notice and i got nothing "
+            "what's happening with mine")
+    assert _route(model, text) == ("route", "1")
