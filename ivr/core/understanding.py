@@ -606,7 +606,9 @@ class Model:
         paid).  A status asked with nothing else named (`STATUS` and `OUR_CASES` alone: no hurry, no card that never
         came) is not taken to the choice whose examples teach a hurry (`_taught_most`): a job or an employer waiting on
         the decision is context ("they wanna know if my green card was granted yet"); only "can it be done faster" asks
-        for an expedite.
+        for an expedite.  Such a status asked, when the keywords ask between it and another choice and the classifier
+        leans to it, is settled there below `LEARNT_SETTLES` ("… he got his approval notice and i got nothing, what's
+        happening with mine").  A person asked for by name is routed before this (`_asked_for`).
         """
         assert self.bayes is not None
         words = understood.words
