@@ -1755,3 +1755,59 @@ def about_ours(text: str, language: str) -> bool:
     if not plain.isascii():  # ASCII has no accents to drop (its NFKD is itself)
         plain = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
     return _ours(language).search(plain) is not None
+
+
+_PEOPLE = {
+    "en": ("representative", "representatives", "rep", "agent", "person", "human", "human being", "operator",
+           "supervisor", "manager", "customer service"),
+    "es": ("representante", "agente", "persona", "operador", "operadora", "asesor", "asesora", "humano",
+           "supervisor", "supervisora", "gerente", "encargado", "encargada"),
+}
+"""Who a caller asks for by name (`person_asked`): not "someone" ("i need someone to fix my address" asks for a fix)."""
+_ASKING = {
+    "en": (r"(?:talk|speak|chat) (?:to|with)", r"(?:transfer|connect|put) me (?:to|with|through to|through)",
+           r"(?:i want|i need|i'd like|i would like|i wanna|give me|get me|can i get|can i have|may i have|"
+           r"let me have|can you get me)"),
+    "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
+           r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
+           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)"),
+}
+"""The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none)."""
+_FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
+            "es": r"(?:(?:eh|este|hola|sí|si|bueno|pues|un|una|el|la|con) )*"}
+_PLEASE = {"en": r"(?:please|now|right now|$)", "es": r"(?:por favor|ya|ahora|$)"}
+_BROUGHT = r"(?:de apoyo|que me acompa[nñ]e|with me|to come with|to go with|to help me at)"
+"""A person brought to an appointment, not asked for on the line ("necesito una persona de apoyo en mi entrevista")."""
+_WHEN = re.compile(r"\b(?:when|what time|what hours|how late|until when|cu[aá]ndo|a qu[eé] hora|hasta qu[eé] hora)\b")
+"""When a person can be reached asked (`person_asked`): the hours, no request ("when can i talk to a representative")."""
+_ANYONE = re.compile(r" (?:or|o) (?:any|some|alguien|cualquier)")
+"""A supervisor "or anybody": whoever answers, a representative."""
+_TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encargado", "encargada"})
+
+
+@functools.cache
+def _person_asked(language: str) -> re.Pattern[str]:
+    """`person_asked`'s pattern: a person named after a word of asking, or first with "please" (`_PLEASE`)."""
+    people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
+    asking = "|".join(_ASKING.get(language, _ASKING["en"]))
+    article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
+    fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
+    return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
+                      rf"^{fillers}({people})$")
+
+
+def person_asked(text: str, language: str) -> str | None:
+    """The global a caller asks for in so many words: "supervisor" for a supervisor or a manager, "representative" for
+    anyone else ("representative please, i already tried the website", "i want to talk to a person about my case",
+    "quiero hablar con un agente"), or None when a person is only mentioned ("a representative told me last week my
+    case was approved", "i talked to an agent yesterday").  Issue 16: global intents work "from anywhere … in every
+    menu in both languages": what else the caller says of why does not take the request away."""
+    plain = " ".join(text.lower().split())
+    found = _person_asked(language).search(plain)
+    if found is None:
+        return None
+    if _WHEN.search(plain, 0, found.start()):  # "when can i talk to a representative": the hours asked
+        return None
+    said = next(group for group in found.groups() if group)
+    topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
+    return "supervisor" if topped else "representative"

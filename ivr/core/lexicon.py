@@ -217,6 +217,8 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         # a pet's adoption or an animal shelter is another business, not a child's adoption
         ("pet", "adoption"): "petadoption", ("animal", "shelter"): "petadoption", ("adopt", "a", "pet"): "petadoption",
         ("animal", "adoption"): "petadoption", ("pet", "adoptions"): "petadoption",
+        # animal or pest control is the county's or an exterminator's, no call of ours ("is this animal control")
+        ("animal", "control"): "animalcontrol", ("pest", "control"): "animalcontrol",
         # a county clerk's marriage license is another office's errand
         ("marriage", "license"): "marriagelicense", ("marriage", "licenses"): "marriagelicense",
         # the State Department's passport office, not a stamp in one's passport at our field office
@@ -302,6 +304,7 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("licencias", "de", "matrimonio"): "licenciamatrimonio", ("servicios", "sociales"): "serviciossociales",
         ("adopcion", "de", "mascotas"): "adopcionmascotas",
         ("adoptar", "una", "mascota"): "adopcionmascotas", ("refugio", "de", "animales"): "adopcionmascotas",
+        ("control", "de", "animales"): "controlanimales", ("control", "de", "plagas"): "controlanimales",
         ("marina", "mercante"): "marinero", ("marino", "mercante"): "marinero", ("marinos", "mercantes"): "marinero",
         # un estudiante de fuera estudia aquí: no llama del extranjero ("la asesora de estudiantes internacionales")
         ("estudiante", "internacional"): "estudianteextranjero", ("estudiantes", "internacionales"): "estudianteextranjero",
@@ -335,7 +338,9 @@ ELSEWHERE = {
         "marriagelicense church churches mass masses chapel parish temple mosque synagogue sermon "
         "pool pools swimming ymca golf tee teetime museum zoo aquarium beach cinema theater theatre movies "
         "arcade bakery cafe spa tennis pickleball racquetball playground dinner table "
-        "labwork lab labs laboratory mammogram biopsy ultrasound cholesterol".split()
+        "labwork lab labs laboratory mammogram biopsy ultrasound cholesterol "
+        "animalcontrol raccoon raccoons squirrel squirrels possum opossum skunk skunks rat rats mice termites "
+        "exterminator".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
@@ -348,7 +353,8 @@ ELSEWHERE = {
         "walmart costco soriana mcdonalds starbucks casero futbol bache basura tacos gas electricidad "
         "kinder kinders guarderia consultorio pediatra odontologo oculista ginecologo yoga pilates zumba karate "
         "liga beisbol serviciossociales adopcionmascotas licenciamatrimonio misa misas iglesia iglesias parroquia "
-        "capilla templo mezquita sinagoga "
+        "capilla templo mezquita sinagoga controlanimales mapache mapaches ardilla ardillas zorrillo ratones "
+        "termitas fumigador "
         "piscina piscinas alberca gimnasio golf museo zoologico acuario playa cine teatro panaderia cafeteria tenis "
         "parque mesa cena analisislab laboratorio radiografia mamografia biopsia ultrasonido colesterol".split()
     ),

@@ -50,6 +50,7 @@ from ivr.core.concepts import (
     STATUS,
     about_ours,
     concepts,
+    person_asked,
     reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
@@ -124,6 +125,9 @@ OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
+PERSON_GLOBALS = frozenset({"representative", "supervisor"})
+"""The globals a caller asks for by naming a person (`concepts.person_asked`): such a request is routed whatever else
+the sentence says, by the keywords, so neither classifier overrules it (issue 16: global intents "from anywhere")."""
 PRINTS = "#prints"
 _FAREWELL = "#farewell"
 _IN_US, _ABROAD = "#in_us", "#abroad"
@@ -501,11 +505,25 @@ class Model:
             factor = 0.4 + 1.2 * (confidence if confidence > 0.0 else 0.0)
             factor = factor if factor < 1.0 else 1.0
         understood = self._by_keywords(ranked, words, factor, among)
+        asked = self._asked_for(ranked, text) if not among else None
+        if asked is not None:  # a global asked for in so many words: nothing said of why takes it away
+            score = max(dict(ranked)[asked] * factor, ROUTE_AT)
+            others = [item for item in understood.alternatives if item[0] != asked]
+            return _understanding("route", asked, score, ((asked, score), *others)[:ALTERNATIVES], words)
         if learnt:
             understood = self._by_examples(understood, factor, barred, named, text) or understood
         if self.settled is None or among or understood.outcome == "ask":  # a question stays (`settled.decide`)
             return understood
         return self._by_settled(understood, text, factor)
+
+    def _asked_for(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
+        """The person global (`PERSON_GLOBALS`) the caller asks for in so many words (`concepts.person_asked`:
+        "representative please, i already tried the website"; not "a representative told me my case was approved"),
+        when the keywords scored it: read only when a word of one was said."""
+        if not any(name in PERSON_GLOBALS for name, _ in ranked):
+            return None
+        asked = person_asked(text, self.language)
+        return asked if asked is not None and any(name == asked for name, _ in ranked) else None
 
     def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
         """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
@@ -588,7 +606,9 @@ class Model:
         paid).  A status asked with nothing else named (`STATUS` and `OUR_CASES` alone: no hurry, no card that never
         came) is not taken to the choice whose examples teach a hurry (`_taught_most`): a job or an employer waiting on
         the decision is context ("they wanna know if my green card was granted yet"); only "can it be done faster" asks
-        for an expedite.
+        for an expedite.  Such a status asked, when the keywords ask between it and another choice and the classifier
+        leans to it, is settled there below `LEARNT_SETTLES` ("… he got his approval notice and i got nothing, what's
+        happening with mine").  A person asked for by name is routed before this (`_asked_for`).
         """
         assert self.bayes is not None
         words = understood.words
@@ -642,8 +662,10 @@ class Model:
         elif best == OUT_OF_SCOPE:
             return self._unsettled(understood, ranked, factor)
         elif understood.outcome == "ask":  # a need said settles a question where its line is asked (`NEED`)
+            # and so does a status asked with nothing else named, when the examples lean to the status
+            status_leads = only_status and best in understood.asked and best == self._taught_most(STATUS)
             if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS) and \
-                    not (needed and best in understood.asked):
+                    not (needed and best in understood.asked) and not status_leads:
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
