@@ -58,6 +58,24 @@ def features(words: Sequence[str]) -> list[str]:
     return [*words, *map(_PAIR, zip(plain, plain[1:])), *map(_PAIR, zip(plain, plain[2:]))]
 
 
+def sparse_rows(
+    labels: tuple[str, ...], counts: dict[str, dict[str, int]], alpha: float
+) -> tuple[dict[str, list[tuple[int, float]]], tuple[float, ...]]:
+    """A multinomial naive Bayes learnt from each class's feature counts, stored sparsely (`Bayes`, `settled.Settled`):
+    each feature's (class index, log((count + alpha) / alpha)) for the classes that had it, and each class's
+    log P(unseen feature)."""
+    rows: dict[str, list[tuple[int, float]]] = {}
+    added: dict[int, float] = {}  # count -> log((count + alpha) / alpha)
+    for index, label in enumerate(labels):
+        for feature, count in counts[label].items():
+            if count not in added:
+                added[count] = math.log((count + alpha) / alpha)
+            rows.setdefault(feature, []).append((index, added[count]))
+    size = len(rows)
+    unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
+    return rows, unseen
+
+
 @dataclass(frozen=True)
 class Bayes:
     """What each feature adds to each class's log-probability; `posterior` turns the words said into class probabilities.
@@ -86,15 +104,7 @@ class Bayes:
         if len(counts) < 2:
             return None
         labels = tuple(counts)
-        rows: dict[str, list[tuple[int, float]]] = {}
-        added: dict[int, float] = {}  # count -> log((count + alpha) / alpha)
-        for index, label in enumerate(labels):
-            for word, count in counts[label].items():
-                if count not in added:
-                    added[count] = math.log((count + alpha) / alpha)
-                rows.setdefault(word, []).append((index, added[count]))
-        size = len(rows)
-        unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
+        rows, unseen = sparse_rows(labels, counts, alpha)
         decisive = frozenset(feature for feature in rows if feature[0] == CONCEPT and _decisive(
             [counts[label].get(feature, 0) for label in labels]))
         return cls(labels, {word: tuple(row) for word, row in rows.items()}, unseen, decisive)

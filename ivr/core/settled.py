@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from ivr.core.bayes import sparse_rows
 from ivr.rules import scrub
 from ivr.rules.scrub import scrub_speech
 
@@ -137,17 +138,9 @@ class Settled:
         if len(counts) < 2 or len(counts) > 255:
             return None
         labels = tuple(counts)
-        by_feature: dict[str, list[tuple[int, float]]] = {}
-        added: dict[int, float] = {}
-        for index, label in enumerate(labels):
-            for feature, count in counts[label].items():
-                if count not in added:
-                    added[count] = math.log((count + alpha) / alpha)
-                by_feature.setdefault(feature, []).append((index, added[count]))
-        size = len(by_feature)
+        by_feature, unseen = sparse_rows(labels, counts, alpha)
         whole = sum(utterances.values())
         prior = tuple(math.log(utterances[label] / whole) for label in labels)
-        unseen = tuple(math.log(alpha / (sum(counts[label].values()) + alpha * size)) for label in labels)
         bounds, classes, values = array("I", [0]), bytearray(), array("d")
         for entries in by_feature.values():
             for index, value in entries:
