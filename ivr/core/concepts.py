@@ -1508,6 +1508,16 @@ def _family_court(language: str) -> str:
     return fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language)
 
 
+_YOU = {"en": "you your yours ya", "es": "usted ustedes ud uds"}
+"""The line addressed (`_you`): its hours asked, whatever office is named beside them."""
+
+
+@functools.cache
+def _you(language: str) -> frozenset[str]:
+    """`_YOU` as the concepts compare words."""
+    return frozenset(tokens(_YOU.get(language, _YOU["en"]), language, False))
+
+
 _MAIL_WORDS = {"en": (), "es": ("correo", "correo electronico", "email", "mail")}
 """Words of a mail or an e-mail (`_mail_came`): with nothing else of `#not_arrived`, what came is the message."""
 _RECEIVED = {"en": frozenset(), "es": frozenset(tokens("recibi llego", "es", False))}
@@ -1687,6 +1697,16 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # "what's going on with my i six twelve waiver for the two year home requirement": the form's status, the
         # requirement is its name
         del found[GENERAL_INFO]
+    if GENERAL_INFO in found and _HURRY in found and not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said):
+        # "wants to see me become a citizen, can you move my case up": speed asked of the caller's own case, no
+        # question of how to apply
+        del found[GENERAL_INFO]
+    if _HOURS in found and _OFFICE_PLACE in found and _our_office(said, heard[_OFFICE_PLACE], language) and \
+            _you(language).isdisjoint(said):
+        # "is the field office open on weekends for interviews": the office's own days, not this line's hours ("are
+        # you open on saturday, i have questions about the local office" asks this line's)
+        del found[_HOURS]
+        away |= frozenset(word for phrase in heard.get(_HOURS, ()) for word in phrase)
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
         found = {(_CONSULATE if concept == _PRIORITY else concept): None for concept in found
