@@ -1702,9 +1702,10 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # question of how to apply
         del found[GENERAL_INFO]
     if _HOURS in found and _OFFICE_PLACE in found and _our_office(said, heard[_OFFICE_PLACE], language) and \
-            _you(language).isdisjoint(said):
-        # "is the field office open on weekends for interviews": the office's own days, not this line's hours ("are
-        # you open on saturday, i have questions about the local office" asks this line's)
+            not _booked(language).isdisjoint(said) and _you(language).isdisjoint(said):
+        # "is the field office open on weekends for interviews": the office's days for an appointment there, not this
+        # line's hours ("are you open on saturday, i have questions about the local office" asks this line's; "what
+        # days is the local office open", with no appointment, stays as the examples teach it, our hours)
         del found[_HOURS]
         away |= frozenset(word for phrase in heard.get(_HOURS, ()) for word in phrase)
     if _PRIORITY in found:
