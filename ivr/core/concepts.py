@@ -156,6 +156,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "turns 21", "turn 21", "turning 21",
             "hardship", "financial hardship", "humanitarian", "time sensitive", "need it by", "lose my status",
             "now not in", "now not later", "need it now", "need them now", "need it sooner", "need them sooner",
+            # a case moved up the line ("is there a way to move my case up"): speed asked, whatever the reason
+            "move my case up", "move up my case", "move the case up", "move his case up", "move her case up",
+            "move our case up", "move my application up", "bump my case up", "bump up my case", "bump it up",
+            "move me up", "move us up",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -306,6 +310,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "border", "customs", "cbp", "airport", "port of entry", "i94", "global entry", "tsa", "landed",
             "arrival departure record", "arrival record", "arrival records", "entry record", "entry records",
             "record of entry", "record of my entry", "record of arrival",
+            # CBP's travel history: the entries and exits it records
+            "travel history", "travel record", "travel records", "entries and exits", "exits and entries",
+            "entry and exit", "entry and exit records", "exit record", "exit records",
             # inspection at the border, and a traveller turned back there
             "secondary", "secondary inspection", "inspection", "border officer", "border officers",
             "customs officer", "customs officers", "turned back", "turned away", "denied entry", "refused entry",
@@ -416,7 +423,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "inquiry": (
             "inquiry", "service request", "case inquiry", "complaint", "e request", "put in a request",
-            "open a ticket", "look into it", "looked into", "reference number", "referral number",
+            "open a ticket", "look into it", "it looked into", "looked into it", "reference number", "referral number",
+            # a request an agent put in for the caller ("the request she put in for me"), its answer promised
+            "request she put in", "request he put in", "request they put in", "request you put in",
+            "request was put in", "put a request in", "would reach out", "reach out within",
+            "get back to me within",
         ),
         "other_place": (  # a school's closing and its buses: another place's business, taught for no choice
             "snow day", "snow days", "school closing", "school closings", "school closed", "school is closed",
@@ -561,6 +572,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "oferta de trabajo", "me van a despedir", "pierdo mi trabajo", "pierdo mi licencia",
             "ahora no en", "ya no en", "los necesito ya", "lo necesito ya", "la necesito ya", "no en 3 meses",
             "cumple 21", "cumpla 21", "cumplir 21", "va a cumplir 21", "cumple veintiun", "cumplir veintiun", "quedarse fuera por la edad",
+            "adelantar mi caso", "adelantar el caso", "adelanten mi caso", "adelanten el caso", "adelantarme el caso",
         ),
         "not_arrived": (
             "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
@@ -683,6 +695,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "border": (
             "frontera", "aduana", "aeropuerto", "cbp", "garita", "global entry", "cuando aterrice",
             "puerto de entrada", "i94", "registro de entrada", "registro de llegada", "registro de entrada y salida",
+            "historial de viajes", "historial de viaje", "entradas y salidas", "registro de viajes",
             # inspección en la frontera, y a quien no dejaron entrar
             "revision secundaria", "inspeccion secundaria", "segunda revision", "oficial de aduana",
             "oficiales de aduana", "oficial de migracion en el aeropuerto", "no me dejaron entrar",
@@ -732,7 +745,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "resolvio mi duda", "resolvio mis dudas", "ya me aclaro", "me aclaro la duda", "me ayudo mucho",
             "fue de ayuda", "ya me puede dejar",
             "encontre mi respuesta", "encontre la respuesta", "ya encontre lo que", "ya me voy", "ya lo resolvi",
-            "ya quedo todo", "voy a colgar", "ya cuelgo", "le cuelgo",
+            "ya quedo todo", "voy a colgar", "ya cuelgo", "le cuelgo", "mejor cuelgo", "cuelgo ya",
             # contento de lo oído, y una bendición al despedirse: gracias, ninguna audiencia
             "necesitaba oir", "necesitaba escuchar", "queria oir", "queria escuchar", "que bueno oir",
             "que bueno escuchar", "me alegra oir", "me alegra escuchar", "gusto oir", "gusto escuchar",
@@ -785,6 +798,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "inquiry": (
             "solicitud de servicio", "reclamo", "queja", "que lo revisen", "que investiguen", "abrir un caso",
             "numero de referencia", "numero de referido",
+            "solicitud que me metio", "solicitud que me hizo", "me metio una solicitud", "me metieron una solicitud",
+            "me iban a contactar en", "se iban a comunicar conmigo en",
         ),
         "other_place": (  # el cierre de una escuela y sus autobuses: asunto de otro lugar
             "dia de nieve", "cierre de escuelas", "cierran la escuela", "cierran las escuelas",
@@ -1493,6 +1508,33 @@ def _family_court(language: str) -> str:
     return fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language)
 
 
+_YOU = {"en": "you your yours ya", "es": "usted ustedes ud uds"}
+"""The line addressed (`_you`): its hours asked, whatever office is named beside them."""
+
+
+@functools.cache
+def _you(language: str) -> frozenset[str]:
+    """`_YOU` as the concepts compare words."""
+    return frozenset(tokens(_YOU.get(language, _YOU["en"]), language, False))
+
+
+_MAIL_WORDS = {"en": (), "es": ("correo", "correo electronico", "email", "mail")}
+"""Words of a mail or an e-mail (`_mail_came`): with nothing else of `#not_arrived`, what came is the message."""
+_RECEIVED = {"en": frozenset(), "es": frozenset(tokens("recibi llego", "es", False))}
+"""Words of receiving, as words are said ("me llegó" is said as "recibí")."""
+
+
+def _mail_came(phrases: list[tuple[str, ...]], said: list[str], language: str) -> bool:
+    """Whether `#not_arrived` was read only from a mail's words (`_MAIL_WORDS`) said as received (`_RECEIVED`) with no
+    negation: "me llegó un correo que dice que aprobaron mi caso" is a message that came, no card or notice missing
+    ("nunca me llegó el correo" still is)."""
+    received = _RECEIVED.get(language, _RECEIVED["en"])
+    if not received or received.isdisjoint(said) or not _NOT.isdisjoint(said):
+        return False
+    mail = frozenset(tokens(phrase, language, False) for phrase in _MAIL_WORDS.get(language, ()))
+    return set(phrases) <= mail
+
+
 _RULED = frozenset({
     _DECIDED, _PENDING, _NOT_ARRIVED, _COURT, _ICE, _NEED, _HOURS, _GOODS, _OTHERS, _BORDER, _HURRY, _GOING_THERE,
     _SOCIAL_SECURITY, _OFFICE_PLACE, _FAREWELL, _PRIORITY, _LOST, _TRIP, _LOST_ELSE, _MISSED, _SITE_ERROR, _COMBINED,
@@ -1559,6 +1601,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         i += step
     if _unruled(found, said):
         return tuple(found), _NONE  # most sentences: no rule below has what it reads (`_RULED`)
+    if _NOT_ARRIVED in found and _mail_came(heard[_NOT_ARRIVED], said, language):
+        del found[_NOT_ARRIVED]  # "me llegó un correo que dice que aprobaron mi caso": a mail that came, none missing
     if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if _NOT_ARRIVED in found and _BORDER in found and set(heard[_NOT_ARRIVED]) <= _said_as("turned_back", language) \
@@ -1653,6 +1697,17 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # "what's going on with my i six twelve waiver for the two year home requirement": the form's status, the
         # requirement is its name
         del found[GENERAL_INFO]
+    if GENERAL_INFO in found and _HURRY in found and not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said):
+        # "wants to see me become a citizen, can you move my case up": speed asked of the caller's own case, no
+        # question of how to apply
+        del found[GENERAL_INFO]
+    if _HOURS in found and _OFFICE_PLACE in found and _our_office(said, heard[_OFFICE_PLACE], language) and \
+            not _booked(language).isdisjoint(said) and _you(language).isdisjoint(said):
+        # "is the field office open on weekends for interviews": the office's days for an appointment there, not this
+        # line's hours ("are you open on saturday, i have questions about the local office" asks this line's; "what
+        # days is the local office open", with no appointment, stays as the examples teach it, our hours)
+        del found[_HOURS]
+        away |= frozenset(word for phrase in heard.get(_HOURS, ()) for word in phrase)
     if _PRIORITY in found:
         own = status and (not _CARDS.isdisjoint(found) or not _OWN_CASE.get(language, _OWN_CASE["en"]).isdisjoint(said))
         found = {(_CONSULATE if concept == _PRIORITY else concept): None for concept in found
@@ -1811,3 +1866,21 @@ def person_asked(text: str, language: str) -> str | None:
     said = next(group for group in found.groups() if group)
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
     return "supervisor" if topped else "representative"
+
+
+_HANGING_UP = {
+    "en": re.compile(r"\b(?:i'm|i am|im|i'll|i will|ill|i'm gonna|i am gonna|i'm going to|i am going to|i'ma|imma|"
+                     r"i gotta|i got to|i have to|i'm about to|i am about to|let me) (?:just |now |gonna )?"
+                     r"hang(?:ing)? up\b"),
+    "es": re.compile(r"\b(?:(?:ya |mejor |me |le |les )?voy a colgar|(?:ya |mejor |le |les )cuelgo|cuelgo ya|"
+                     r"(?:le |les |ya )?estoy colgando)\b"),
+}
+"""The caller hanging up, said in the first person (`hanging_up`)."""
+
+
+def hanging_up(text: str, language: str) -> bool:
+    """Whether the caller says they are ending this call themselves ("forget it this is taking too long i'm hanging
+    up", "i'll hang up and call back tomorrow", "ya mejor cuelgo"): a request to end the call, whatever complaint
+    comes with it; not a call that was ended on them ("my call got cut off", "the agent hung up on me last time")."""
+    plain = " ".join(text.lower().replace("’", "'").split())
+    return _HANGING_UP.get(language, _HANGING_UP["en"]).search(plain) is not None

@@ -50,6 +50,7 @@ from ivr.core.concepts import (
     STATUS,
     about_ours,
     concepts,
+    hanging_up,
     person_asked,
     reading,
 )
@@ -151,6 +152,10 @@ the sentence for the choice whose examples teach the need most (service requests
 WHERE_NEEDED = ("#interview", "#office_place", "#prints")
 """The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
 the biometrics."""
+LINE_CONCEPTS = frozenset({HURRY, "#border", "#office_place"})
+"""Concepts that name a line (`Model._line_named`): a hurry asked (an expedite), the border and CBP's records (other
+agencies), an office's place (the field office).  A route of the matcher to the line of one the sentence names stands
+against the settled utterances' classifier, which reads only words."""
 _ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
 """A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
 aprobaron"): with nothing else named, the status, whatever job or trip waits on it."""
@@ -510,11 +515,17 @@ class Model:
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
             others = [item for item in understood.alternatives if item[0] != asked]
             return _understanding("route", asked, score, ((asked, score), *others)[:ALTERNATIVES], words)
+        if _FAREWELL in named:  # the caller hanging up in so many words: ending the call, whatever the complaint
+            leaving = self._leaving(ranked, text)
+            if leaving is not None:
+                score = max(dict(ranked)[leaving] * factor, ROUTE_AT)
+                others = [item for item in understood.alternatives if item[0] != leaving]
+                return _understanding("route", leaving, score, ((leaving, score), *others)[:ALTERNATIVES], words)
         if learnt:
             understood = self._by_examples(understood, factor, barred, named, text) or understood
         if self.settled is None or among or understood.outcome == "ask":  # a question stays (`settled.decide`)
             return understood
-        return self._by_settled(understood, text, factor)
+        return self._by_settled(understood, text, factor, ranked[0][0] if ranked else None)
 
     def _asked_for(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The person global (`PERSON_GLOBALS`) the caller asks for in so many words (`concepts.person_asked`:
@@ -524,6 +535,15 @@ class Model:
             return None
         asked = person_asked(text, self.language)
         return asked if asked is not None and any(name == asked for name, _ in ranked) else None
+
+    def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
+        """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
+        hanging up (`concepts.hanging_up`: "forget it this is taking way too long i'm hanging up") and the keywords
+        scored it; read only when a farewell was said."""
+        if not hanging_up(text, self.language):
+            return None
+        leaving = self._taught_most(frozenset({_FAREWELL}))
+        return leaving if leaving is not None and any(name == leaving for name, _ in ranked) else None
 
     def forbids(self, choice: str, text: str, words: Sequence[str] = ()) -> bool:
         """Whether the concept rules of the examples' classifier keep `text` from `choice`, as they keep it for any
@@ -543,7 +563,9 @@ class Model:
             return True  # "i'm calling from puerto rico": inside the United States, not the line abroad
         return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
 
-    def _by_settled(self, understood: Understanding, text: str, factor: float) -> Understanding:
+    def _by_settled(
+        self, understood: Understanding, text: str, factor: float, keywords_best: str | None = None,
+    ) -> Understanding:
         """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
         and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
         assert self.settled is not None
@@ -554,7 +576,7 @@ class Model:
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
         if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood
-        if self._needed(chosen, text):
+        if self._needed(chosen, text) or self._line_named(understood, text, keywords_best):
             return understood
         guesses = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         if chosen == OUT_OF_SCOPE:
@@ -569,6 +591,20 @@ class Model:
         tourette's, can the officer be told ahead of time for my interview": an accommodation at the interview,
         service requests, not the field office); the matcher's outcome stands."""
         return chosen in self._appointments and NEED in reading(text, self.language, self.places)[0]
+
+    def _line_named(self, understood: Understanding, text: str, keywords_best: str | None) -> bool:
+        """Whether the matcher routed to the line of a concept the sentence names (`LINE_CONCEPTS`: a hurry asked, the
+        border's records, an office's own appointment days), the choice whose examples teach it most, and the keywords
+        ranked it first (`keywords_best`; both models read it so, not the examples' classifier alone): the settled
+        utterances' classifier reads words, not concepts, and does not take such a route to where the sentence's other
+        words lean ("… wants to see me sworn in before he passes, is there a way to move my case up": an expedite,
+        not the oath's field office; "my travel history from customs … for my citizenship application": CBP's
+        records, not our case; "does the field office do appointments on saturdays": the office's days, not our
+        hours)."""
+        if understood.outcome != "route" or understood.choice != keywords_best or self.bayes is None:
+            return False
+        named = LINE_CONCEPTS.intersection(reading(text, self.language, self.places)[0])
+        return any(understood.choice == self._taught_most(frozenset({concept})) for concept in named)
 
     @functools.cached_property
     def _appointments(self) -> frozenset[str]:
