@@ -50,7 +50,9 @@ the words of a repeat and of when one calls back ("i'll try again tomorrow") are
 hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  "Premium
 processing" is the service (`#premium`), a kind of case beside a status asked (`_KINDS`); a person sent back beside the
 border is no mail returned (`_TURNED_BACK`); an arrival record beside a USCIS form's status is the form's (`_CBP_FORMS`);
-a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`).  Add a
+a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`); an error beside the I-94 with no
+USCIS form is CBP's, no typo (`_FIX_ERROR`); the case beside an immigration judge or court with no card is the
+court's, its word unsaid (`_COURT_CASE`).  Add a
 phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
