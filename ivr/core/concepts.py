@@ -50,7 +50,9 @@ the words of a repeat and of when one calls back ("i'll try again tomorrow") are
 hours; two appointments combined in one trip (`#combined`, read only) keep the prints a status would drop.  "Premium
 processing" is the service (`#premium`), a kind of case beside a status asked (`_KINDS`); a person sent back beside the
 border is no mail returned (`_TURNED_BACK`); an arrival record beside a USCIS form's status is the form's (`_CBP_FORMS`);
-a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`).  Add a
+a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`); an error beside the I-94 with no
+USCIS form is CBP's, no typo (`_FIX_ERROR`); the case beside an immigration judge or court with no card is the
+court's, its word unsaid (`_COURT_CASE`).  Add a
 phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -213,6 +215,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "bad back", "bad knees", "can not do stairs", "limited mobility", "disabled",
             "breastfeed", "breastfeeding", "breast feed", "nursing mother", "lactation", "pump breast milk",
             "weak immune system", "immunocompromised",
+            # hearing at an appointment: lips read, a face turned to the caller (a hearing loss alone is the TTY line's)
+            "read lips", "reading lips", "lip read", "lip reading", "lip reader", "lipread",
+            "face me", "facing me",
             "pacemaker", "pace maker", "defibrillator", "metal detector", "metal detectors", "insulin pump",
             "metal implant", "metal plate", "metal rod", "prosthetic", "prosthesis",
             "artificial leg", "artificial hip", "hip replacement", "knee replacement",
@@ -620,6 +625,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "detectores de metales", "bomba de insulina", "placa de metal", "clavos de metal",
             "protesis", "pierna artificial", "reemplazo de cadera", "reemplazo de rodilla",
             "sentarme", "estar sentado", "estar sentada",
+            "leer los labios", "leo los labios",
+            "lee los labios", "leerle los labios", "lectura de labios", "me mire de frente", "mirarme de frente",
             "necesito una silla",
             "necesito un asiento", "donde sentarme", "acostarme", "descansos", "un descanso", "descansar", "cerca del bano", "cerca de un bano", "inhalador", "dialisis", "insulina", "convulsiones",
             "epilepsia", "diabetico", "diabetica", "condicion del corazon", "artritis", "dolor cronico",
@@ -1029,6 +1036,13 @@ _COURT = MARK + "court"
 """A decision or a status asked with an immigration judge or court said (`#court`) is the court's (EOIR, another
 agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya
 salió la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
+_COURT_CASE = {"en": "case cases", "es": "caso casos"}
+"""The case said beside an immigration judge or court (`_COURT`, no card named) is the court's ("el juez de
+inmigración cerró mi caso administrativamente": EOIR, another agency): its word says nothing as a word."""
+_FIX_ERROR = MARK + "fix_error"
+"""An error to fix beside CBP's arrival record (`_CBP_FORMS` with `#border`, no USCIS form said) is the record's, CBP's
+(other agencies), whatever looks wrong on it ("my i ninety four says d s instead of a date"): `#fix_error` is dropped
+and its words unsaid."""
 _OWN_CASE = {
     "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
     "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
@@ -1336,6 +1350,12 @@ def _signing_words(language: str) -> frozenset[str]:
 
 
 @functools.cache
+@functools.cache
+def _court_case(language: str) -> frozenset[str]:
+    """`_COURT_CASE` as words are said."""
+    return frozenset(tokens(_COURT_CASE.get(language, _COURT_CASE["en"]), language, False))
+
+
 def _card_words(language: str) -> frozenset[str]:
     """The words of our cards and of their arrival ("work permit", "green card", "came", "llegó") as words are said:
     beside a Social Security number sought (`_SOUGHT`) they say why it is sought, not what is asked."""
@@ -1660,6 +1680,14 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
     found.pop(_GOING_THERE, None)
     away |= picked
+    if _COURT in found and _CARDS.isdisjoint(found):
+        # "el juez de inmigración cerró mi caso administrativamente": the court's case, no case of ours
+        away |= _court_case(language).intersection(said)
+    if _FIX_ERROR in found and _BORDER in found and not _CBP_FORMS.isdisjoint(said) and \
+            not any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
+        # "my i ninety four says d s instead of a date, does it need fixing": CBP's record, whatever looks wrong on it
+        del found[_FIX_ERROR]
+        away |= frozenset(word for phrase in heard[_FIX_ERROR] for word in phrase)
     if _NEED in found and _WHERE_NEEDED.isdisjoint(found) and set(heard[_NEED]) <= _said_as("signing", language) and \
             not _sign_line(language).isdisjoint(said):
         del found[_NEED]  # "a video line where i can sign to an agent": the accessible line
@@ -1734,10 +1762,12 @@ _WHOSE = {"en": ("my", "our", "his", "her", "their"), "es": ("mi", "mis", "su", 
 _OUR_THINGS = {
     "en": ("case", "file", "application", "petition", "card", "green card", "work permit", "receipt", "work card",
            "ead", "employment authorization", "residency", "citizenship", "naturalization", "prints", "fingerprints",
-           "biometrics", "photo", "waiver", "asylum", "asylum case", "asylum application", "refugee status", "daca",
+           "biometrics", "bio metrics", "bio metric", "finger prints", "photo", "waiver", "asylum", "asylum case",
+           "asylum application", "refugee status", "daca",
            "tps", "adjustment", "removal of conditions", "u visa", "t visa"),
     "es": ("caso", "solicitud", "peticion", "tarjeta", "mica", "green card", "permiso", "recibo", "residencia",
-           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "foto", "waiver", "asilo",
+           "ciudadania", "naturalizacion", "tarjeta de trabajo", "huellas", "biometricos", "bio metricos", "foto",
+           "waiver", "asilo",
            "caso de asilo", "solicitud de asilo", "daca", "tps", "ajuste", "ajuste de estatus", "visa u", "visa t"),
 }
 _A_CARD = {  # a card an employer asks to see is the caller's own, said with an article

@@ -152,6 +152,13 @@ the sentence for the choice whose examples teach the need most (service requests
 WHERE_NEEDED = ("#interview", "#office_place", "#prints")
 """The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
 the biometrics."""
+AGENCIES = frozenset({"#consulate", "#ice", "#court"})
+"""Other agencies named (`concepts.CONCEPTS`: the State Department and its National Visa Center, ICE, the immigration
+court; not the border, whose airport is also the traveller's: "se me perdió la maleta en el aeropuerto"): when the examples take the sentence for the line whose examples teach the agency named most (other
+agencies), a word of another business said with it is the agency's business ("the national visa center keeps
+rejecting my tax transcripts": the transcripts are the visa file's), and, with no status asked, that line settles a
+question the keywords ask between it and another choice ("i have my green card now but ice sent me a letter to check
+in": the card is context)."""
 LINE_CONCEPTS = frozenset({HURRY, "#border", "#office_place"})
 """Concepts that name a line (`Model._line_named`): a hurry asked (an expedite), the border and CBP's records (other
 agencies), an office's place (the field office).  A route of the matcher to the line of one the sentence names stands
@@ -666,6 +673,7 @@ class Model:
         # another business said is context (`SUMMONS`); `ours` is read only when it decides (a pattern over the text)
         elsewhere = self._elsewhere_unlearnt(words, best, named) and not (
             status_ours or _FAREWELL in named or PRINTS in named and not _summons(self.language).isdisjoint(words)
+            or self._agency_line(best, named)
         ) and (best == OUT_OF_SCOPE or not (about_ours(text, self.language) or
                                             not _removal(self.language).isdisjoint(words)))
         if elsewhere and understood.outcome != "route":
@@ -701,12 +709,17 @@ class Model:
             # and so does a status asked with nothing else named, when the examples lean to the status
             status_leads = only_status and best in understood.asked and best == self._taught_most(STATUS)
             if probability < (LEARNT_SETTLES if best in understood.asked else LEARNT_OVERASKS) and \
-                    not (needed and best in understood.asked) and not status_leads:
+                    not (needed and best in understood.asked) and not status_leads and \
+                    not (best in understood.asked and STATUS.isdisjoint(named) and self._agency_line(best, named)):
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
         alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         return _understanding("route", best, probability, alternatives, words, "examples")
+
+    def _agency_line(self, best: str, named: Sequence[str]) -> bool:
+        """Whether `best` is the line whose examples teach most an agency the sentence names (`AGENCIES`)."""
+        return any(best == self._taught_most(frozenset({agency})) for agency in AGENCIES.intersection(named))
 
     def _taught_most(self, taught: frozenset[str]) -> str | None:
         """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite)."""
