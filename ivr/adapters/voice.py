@@ -25,6 +25,7 @@ from typing import Any
 
 from flask import Blueprint, Request, Response, current_app, request
 
+from ivr.adapters.answer import twiml_response
 from ivr.adapters.signature import base_path, current_request, signed
 from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, render_says
 from ivr.adapters.twiml import render as render_twiml
@@ -64,15 +65,7 @@ def _params(req: Request | None = None) -> dict[str, str]:
     return {key: value[:MAX_FIELD] for key, value in source.items()}
 
 
-TWIML_TYPE = "text/xml; charset=utf-8"  # what `mimetype="text/xml"` gives, written out (no charset look-up per answer)
-
-
-def _twiml(body: str, state: str, tier: str) -> Response:
-    response = Response(body, 200, content_type=TWIML_TYPE)
-    headers = response.headers
-    headers.add("X-IVR-State", state)
-    headers.add("X-IVR-Tier", tier)
-    return response
+_twiml = twiml_response  # every voice answer: TwiML with the call's state and tier (`ivr.adapters.answer`)
 
 
 def _answer(
