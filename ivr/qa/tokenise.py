@@ -96,6 +96,13 @@ class _KeyedRedactor(Redactor):
         found.dates.add(day)
 
 
+_UNPARSED: Any = object()
+"""No parse of the answer made yet (`_parse` itself gives None for an answer it cannot read)."""
+
+_Swap = tuple[_KeyedRedactor, Callable[[str], str], Any]
+"""A swapper: its redactor, its replacement of every written form, the collected answer as parsed."""
+
+
 class Tokeniser:
     """Tokenises a call's transcript entries before they are stored."""
 
@@ -114,7 +121,7 @@ class Tokeniser:
             for flow in flows
         }
         self.names = tuple(sorted({name for name in names if name}))  # names in the case data, scrubbed from speech
-        self._swaps: OrderedDict[tuple[Any, ...], tuple[_KeyedRedactor, Callable[[str], str]]] = OrderedDict()
+        self._swaps: OrderedDict[tuple[Any, ...], _Swap] = OrderedDict()
 
     # --- entries -------------------------------------------------------------------------------
 
@@ -123,7 +130,7 @@ class Tokeniser:
         caller = header.get("caller")
         if not caller:
             return header
-        redactor, swap = self._swapper(known=(), caller=str(caller), cases=())
+        swap = self._swapper(known=(), caller=str(caller), cases=())[1]
         return {**header, "caller": swap(str(caller)), "tokenised": True}
 
     def known(self, session: Session) -> tuple[tuple[str, str], ...]:
@@ -151,9 +158,10 @@ class Tokeniser:
         given = entry.get("input") or {}
         known = tuple(known)
         language = str(entry.get("language", "en"))
-        redactor, swap = self._swapper(known, caller, cases, validator, language if state_before != "language" else "en", given)
+        redactor, swap, parsed = self._swapper(
+            known, caller, cases, validator, language if state_before != "language" else "en", given)
         out = dict(entry)
-        out["input"] = self._input(redactor, swap, given, validator, state_before, state_before in validators, language)
+        out["input"] = self._input(redactor, swap, given, validator, state_before, state_before in validators, language, parsed)
         # a prompt says an identifier only as digits (read-backs, dates): text without a digit is left as is,
         # unless the call holds a free-text answer (its read-back is words)
         free_text = validator in FREE_TEXT_VALIDATORS or any(kind in FREE_TEXT_VALIDATORS for kind, _ in known)
@@ -235,8 +243,10 @@ class Tokeniser:
         validator: str | None = None,
         language: str = "en",
         given: Mapping[str, Any] | None = None,
-    ) -> tuple[_KeyedRedactor, Callable[[str], str]]:
-        """The replacer for these identifiers, built once per distinct set (a call's steps share one)."""
+    ) -> _Swap:
+        """The replacer for these identifiers, built once per distinct set (a call's steps share one), with
+        the answer `given` to a collect of an identifier as its validator parsed it (`_UNPARSED` for any
+        other step): `_input` tokenises that answer from the same parse."""
         key = (known, caller, tuple(sorted(str(case.get("receipt_number")) for case in cases)) if cases else (),
                validator, language, tuple(sorted(given.items())) if given and validator in _ANSWERS_TOKENISED else ())
         cached = self._swaps.get(key)
@@ -262,6 +272,7 @@ class Tokeniser:
             said = str(given["value"])
             if " ".join(said.split()) in withheld:  # taken as the answer (not a global intent, not refused)
                 withheld.append(said)
+        parsed: Any = _UNPARSED
         if validator in PII_VALIDATORS and given and given.get("value") is not None:
             parsed = _parse(validator, _caller_input(given), language)
             if parsed is not None:
@@ -270,10 +281,10 @@ class Tokeniser:
             if kind == "receipt_number" and len(value) == 10 and value.isdigit():
                 redactor._digit_run(value, "receipt", found)
         swap = _replacer(redactor, found, {text: WITHHELD_TEXT for text in withheld if text.strip()})
-        self._swaps[key] = (redactor, swap)
+        made = self._swaps[key] = (redactor, swap, parsed)
         if len(self._swaps) > 512:
             self._swaps.popitem(last=False)
-        return redactor, swap
+        return made
 
     def _input(
         self,
@@ -284,6 +295,7 @@ class Tokeniser:
         state_before: str,
         is_collect: bool,
         language: str,
+        parsed: Any = _UNPARSED,
     ) -> dict[str, Any]:
         value = given.get("value")
         if value is None:
@@ -293,7 +305,8 @@ class Tokeniser:
             return {**given, "value": swap(str(value))}
         if validator in PII_VALIDATORS:
             spoken_in = language if state_before != "language" else "en"
-            parsed = _parse(validator, _caller_input(given), spoken_in)
+            if parsed is _UNPARSED:  # (the swapper parses every such answer: this is for a caller of its own)
+                parsed = _parse(validator, _caller_input(given), spoken_in)
             if kind == "digits":
                 return {**given, "value": swap(str(value)) if parsed is not None else keyed_junk(str(value))}
             if parsed is None:

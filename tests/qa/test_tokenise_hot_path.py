@@ -58,3 +58,25 @@ def test_a_receipt_keyed_and_read_back_never_reaches_the_store_in_the_clear(toke
     text = str(stored)
     for clear in ("2690150101", "2 6 9, 0 1 5, 0 1 0 1", "1990-04-12"):
         assert clear not in text
+
+
+def test_an_identifier_keyed_at_its_question_is_parsed_once_per_entry(monkeypatch):
+    """The swapper and the input's token come from one parse of the answer (it was parsed twice a webhook);
+    the stored entry is what it was: the date of birth keyed never reaches the store in the clear."""
+    import ivr.qa.tokenise as tokenise
+
+    fresh = Tokeniser(b"k" * 32, list(load_flows().values()), ["Maria Garcia"])
+    parses: list[str] = []
+    real = tokenise._parse
+
+    def counted(validator, given, language):
+        parses.append(validator)
+        return real(validator, given, language)
+
+    monkeypatch.setattr(tokenise, "_parse", counted)
+    stored = fresh.entry(_step("verify.birth_date", "digits", "04121990"), "uscis_contact_center",
+                         (("receipt_number", RECEIPT),), CALLER)
+    assert parses == ["date_of_birth"]
+    assert "04121990" not in str(stored) and stored["input"]["kind"] == "digits"
+    assert stored == Tokeniser(b"k" * 32, list(load_flows().values()), ["Maria Garcia"]).entry(
+        _step("verify.birth_date", "digits", "04121990"), "uscis_contact_center", (("receipt_number", RECEIPT),), CALLER)
