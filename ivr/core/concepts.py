@@ -279,6 +279,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             # the territories whose callers are inside the United States (`territories.EXCLUDED_CODES`)
             "puerto rico", "guam", "virgin islands", "us virgin islands", "american samoa", "northern mariana islands",
             "saipan",
+            # a state of the union named like a country (the settled classifier reads "mexico" as a call from there)
+            "new mexico",
         ),
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
@@ -676,6 +678,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "en eeuu", "aqui en eeuu", "en este pais", "aqui en el pais", "dentro de eeuu", "dentro del pais",
             "aca en eeuu",
             "puerto rico", "guam", "islas virgenes", "samoa americana", "islas marianas del norte",
+            "nuevo mexico",
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
