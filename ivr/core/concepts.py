@@ -205,6 +205,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             # someone else's number or name on one's own card
             "instead of my own", "instead of mine", "instead of me", "not my own", "rather than mine",
             "rather than my own",
+            # one date printed for another
+            "instead of the day", "instead of the date", "and not the day", "and not the date",
         ),
         "accommodation": (
             "wheelchair", "disability", "accommodation", "blind", "pregnant", "walker", "cane",
@@ -277,6 +279,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             # the territories whose callers are inside the United States (`territories.EXCLUDED_CODES`)
             "puerto rico", "guam", "virgin islands", "us virgin islands", "american samoa", "northern mariana islands",
             "saipan",
+            # a state of the union named like a country (the settled classifier reads "mexico" as a call from there)
+            "new mexico",
         ),
         "abroad": (
             "abroad", "overseas", "outside the country", "outside the us", "another country", "international",
@@ -611,6 +615,9 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             # el número o el nombre de otra persona en la tarjeta propia
             "en vez del mio", "en vez de la mia", "en lugar del mio", "en lugar de la mia", "en vez de el mio",
             "y no el mio", "y no la mia", "en vez de los mios", "en lugar de los mios",
+            # una fecha puesta en lugar de otra
+            "y no el dia", "y no la fecha", "en vez del dia", "en vez de la fecha", "en lugar del dia",
+            "en lugar de la fecha",
         ),
         "accommodation": (
             "silla de ruedas", "discapacidad", "embarazada", "baston", "adaptacion", "ayuda especial",
@@ -671,6 +678,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "en eeuu", "aqui en eeuu", "en este pais", "aqui en el pais", "dentro de eeuu", "dentro del pais",
             "aca en eeuu",
             "puerto rico", "guam", "islas virgenes", "samoa americana", "islas marianas del norte",
+            "nuevo mexico",
         ),
         "abroad": (
             "extranjero", "fuera del pais", "fuera de estados unidos", "otro pais", "afuera", "internacional",
@@ -983,6 +991,15 @@ _BOUGHT_SPEED = frozenset({MARK + "hurry", _DAYS, MARK + "decided", MARK + "pend
 said is Premium Processing described ("pay the extra fee so they decide it in two weeks", "switch my pending h one b
 to the fast processing with the extra fee", "pagar la cuota extra para que lo decidan rápido"): `#premium`, the
 speed and the decision being what the fee buys, no expedite and no status asked.  An extra fee alone names nothing."""
+_HEARING_LOSS: dict[str, tuple[str, ...]] = {
+    "en": ("deaf", "hard of hearing", "hearing impaired", "barely hear", "can not hear", "hearing problems",
+           "cochlear implant", "hearing aid", "hearing aids", "make out voices", "can not make out"),
+    "es": ("sordo", "sorda", "no escucho bien", "no oigo bien", "no oye bien", "no oye", "problemas de audicion",
+           "implante coclear", "audifonos", "aparato auditivo", "aparatos auditivos", "aparato para oir",
+           "aparatos para oir")}
+"""Hearing loss (phrases of `#deaf` that name no line nor the phone): said of an appointment in person (`_WHERE_NEEDED`:
+"mi esposo no oye bien y necesita que le hablen fuerte en la entrevista") it is a need there (`#accommodation`, a
+service request); said of the call ("i'm hard of hearing, is there a tty number") it stays the TTY line."""
 _TURNED_BACK: dict[str, tuple[str, ...]] = {
     "en": ("was returned", "got returned", "had returned"),
     "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
@@ -1055,6 +1072,12 @@ _CARD_WORDS = frozenset({
     "card", "tarjet",  # "card", "tarjeta" and "mica" as normalised
     "traveldocu", "permisoviaj", "booklet", "libret", "librit", "document",  # a document that comes by mail
 })
+_NOTICE_WORDS = frozenset({"notic", "avis"})  # "notice", "letter", "aviso", "carta", "notificación" as normalised
+"""A notice that comes by mail: approved and never come, it is a notice not received, a service request ("the approval
+notice went out in march and nothing ever came in the mail", "aprobaron mi caso pero la carta nunca me llegó"), as a
+card is (`_CARD_WORDS`), when a negation says it did not come (`_NEVER`: "the approval notice came in the mail, what
+happens next" is a notice that came); only the decision's rule reads them."""
+_NEVER = frozenset({"not", "no", "never", "nunca", "noth", "nad"})  # "nothing", "nada" as normalised
 _SOMEWHERE = frozenset(MARK + concept for concept in (
     "abroad", "trip", "not_arrived", "address", "interview", "prints", "errand", "office_place", "in_person"))
 LOST_CARD = MARK + "lost_card"
@@ -1200,7 +1223,8 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
     tables: dict[str, dict[str, tuple[str, ...]]] = {
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
         "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK,
-        "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES, "sent_where": _SENT_WHERE}
+        "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES, "sent_where": _SENT_WHERE,
+        "hearing_loss": _HEARING_LOSS}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1558,7 +1582,7 @@ def _mail_came(phrases: list[tuple[str, ...]], said: list[str], language: str) -
 _RULED = frozenset({
     _DECIDED, _PENDING, _NOT_ARRIVED, _COURT, _ICE, _NEED, _HOURS, _GOODS, _OTHERS, _BORDER, _HURRY, _GOING_THERE,
     _SOCIAL_SECURITY, _OFFICE_PLACE, _FAREWELL, _PRIORITY, _LOST, _TRIP, _LOST_ELSE, _MISSED, _SITE_ERROR, _COMBINED,
-    _ADDRESS, _EXTRA_FEE,
+    _ADDRESS, _EXTRA_FEE, _DEAF,
 })
 """The concepts the rules after `reading`'s scan read first: each rule there needs one of them found (or a USCIS form
 or `_CAPPED` said), so a sentence naming none of them (nothing, or `#prints`, `#person`, `#us_city` alone…) is
@@ -1623,7 +1647,8 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         return tuple(found), _NONE  # most sentences: no rule below has what it reads (`_RULED`)
     if _NOT_ARRIVED in found and _mail_came(heard[_NOT_ARRIVED], said, language):
         del found[_NOT_ARRIVED]  # "me llegó un correo que dice que aprobaron mi caso": a mail that came, none missing
-    if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)):
+    if _DECIDED in found and _NOT_ARRIVED in found and (not _CARDS.isdisjoint(found) or not _CARD_WORDS.isdisjoint(said)
+                                                        or not _NOTICE_WORDS.isdisjoint(said) and not _NEVER.isdisjoint(said)):
         del found[_DECIDED]  # "they approved my card and the post office has no record of it": a card that never came
     if _NOT_ARRIVED in found and _BORDER in found and set(heard[_NOT_ARRIVED]) <= _said_as("turned_back", language) \
             and _CARD_WORDS.isdisjoint(said) and _CARDS.isdisjoint(found):
@@ -1748,6 +1773,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
             found[LOST_CARD] = None
     if _DEAF in found and _NEED in found and _WHERE_NEEDED.isdisjoint(found):
         del found[_NEED]  # "i'm deaf and my interpreter is voicing this call": the TTY line, not an appointment's need
+    if _DEAF in found and not _WHERE_NEEDED.isdisjoint(found) and set(heard[_DEAF]) <= _said_as("hearing_loss", language):
+        del found[_DEAF]  # "no oye bien y necesita que le hablen fuerte en la entrevista": the appointment's need
+        found[_NEED] = None
     if _NEED in found and not _WHERE_NEEDED.isdisjoint(found):
         found = dict.fromkeys(concept for concept in found if concept not in _WHERE_NEEDED)
     missed = _MISSED in found or _COMBINED in found and _PRINTS in found

@@ -163,6 +163,13 @@ LINE_CONCEPTS = frozenset({HURRY, "#border", "#office_place"})
 """Concepts that name a line (`Model._line_named`): a hurry asked (an expedite), the border and CBP's records (other
 agencies), an office's place (the field office).  A route of the matcher to the line of one the sentence names stands
 against the settled utterances' classifier, which reads only words."""
+NOT_ARRIVED = "#not_arrived"
+"""Something that never came by mail (a card, a notice), named with no status asked (`STATUS`; `concepts.reading` drops
+the decision beside it when a card or a notice is said): when the keywords route to or ask about the line whose
+examples teach it most (among their first two), that line is routed; the examples' classifier does not take it to the
+case's status for the approval's and the petition's words ("the approval notice went out in march and nothing ever
+came in the mail": a notice not received, service requests).  Only with a negation said (`NEVER`): "track my case" names no thing missing."""
+NEVER = frozenset({"no", "not", "never", "nunca", "nada", "noth"})  # "nothing" as words are said
 _ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
 """A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
 aprobaron"): with nothing else named, the status, whatever job or trip waits on it."""
@@ -683,6 +690,13 @@ class Model:
             return self._unsettled(understood, ranked, factor)
         only_status = not STATUS.isdisjoint(named) and _STATUS_OR_OURS.issuperset(named)  # no hurry, nor else
         needed = NEED in named and best == self._taught_most(frozenset({NEED}))  # a need said: its line decides
+        if NOT_ARRIVED in named and STATUS.isdisjoint(named) and best != understood.choice and \
+                understood.outcome in ("route", "ask") and not NEVER.isdisjoint(words):
+            missing = self._taught_most(frozenset({NOT_ARRIVED}))
+            if missing in [choice for choice, _ in understood.alternatives[:2]]:
+                score = dict(understood.alternatives)[missing]  # the keywords' own score for the missing thing's line
+                return _understanding("route", missing, max(score, ROUTE_AT), understood.alternatives, words,
+                                      "keywords")
         if understood.outcome == "route" and understood.score < WEAK_ROUTE and best != understood.choice and \
                 (dict(ranked).get(understood.choice or "", 0.0) < DOUBTED or needed or
                  only_status and probability >= LEARNT_SETTLES and best == self._taught_most(STATUS)):
