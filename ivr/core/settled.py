@@ -174,7 +174,8 @@ class Settled:
         short of that by more than `_SLACK` (far more than the rounding of the sums) settles it.  The class with the
         largest total is the best one when the runner-up's total is below it by more than `_SLACK` (no tie)."""
         totals = self._totals(text)
-        top, runner = _two_largest(totals)
+        ordered = sorted(totals)  # the largest and the next (the largest again when two are equal), in C
+        top, runner = ordered[-1], ordered[-2]
         if was is not None and runner < top - _SLACK and self.labels[totals.index(top)] == was:
             return ()
         room = factor / sure - 1.0
@@ -220,18 +221,6 @@ class Settled:
 
 _SLACK = 1e-6
 """How far inside its bound `Settled.posterior_if_sure` must find a lead to skip the probabilities (a log-ratio)."""
-
-
-def _two_largest(totals: list[float]) -> tuple[float, float]:
-    """The largest of `totals` and the next (the largest again when two are equal)."""
-    top = runner = -math.inf
-    for value in totals:
-        if value > runner:
-            if value > top:
-                top, runner = value, top
-            else:
-                runner = value
-    return top, runner
 
 
 def decide(
