@@ -1592,6 +1592,27 @@ with and without this shortcut)."""
 _NONE: frozenset[str] = frozenset()
 
 
+_UNLISTED = {
+    "en": re.compile(r"\b(?:my name |me |us |her |him |them |i )?(?:is |am |are |was |were )?not (?:on|in) "
+                     r"(?:\w+ ){0,2}(?:list|schedul)\b"),
+    "es": re.compile(r"\b(?:mi nombr |su nombr )?no (?:aparezc|aparec\w*|esta|estoy|estamos|sal\w*) en "
+                     r"(?:\w+ ){0,2}(?:list|agend)\b"),
+}
+"""Someone not found on an office's list for the day, as words are said ("my name isn't on today's list", "i'm not
+on the schedule", "no aparezco en la lista", "mi nombre no está en la lista"): said at one of our offices
+(`#office_place`), an appointment there not found on the day, whose words (the name, the negation) say no error to
+fix nor anything missing."""
+_NAMES = frozenset({"name", "nombr"})
+
+
+def _unlisted(said: list[str], language: str) -> frozenset[str]:
+    """The words of someone not found on an office's list (`_UNLISTED`), with the name whose it is, or none."""
+    found = _UNLISTED.get(language, _UNLISTED["en"]).search(" ".join(said))
+    if found is None:
+        return frozenset()
+    return frozenset(found.group().split()) | _NAMES.intersection(said)
+
+
 def _unruled(found: dict[str, None], said: list[str]) -> bool:
     """Whether no rule after `reading`'s scan can change what it found: none of `_RULED` found, no USCIS form
     (`_form_sought`) nor capped visa (`_CAPPED`) said."""
@@ -1732,6 +1753,10 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         del found[_OFFICE_PLACE]
         found[_ERRAND] = found[OTHER_PLACE] = None
         away |= _office_words(language)
+    if _OFFICE_PLACE in found and STATUS.isdisjoint(found):
+        # "the guard at the field office says my name isn't on today's list": an appointment there not found on the
+        # day (the field office's line), no name to fix nor notice missing
+        away |= _unlisted(said, language)
     if _FAREWELL in found:  # "that's what i needed to hear", "qué bueno oír eso": gladness, no court hearing
         away |= _hearing_words(language).intersection(word for phrase in heard[_FAREWELL] for word in phrase)
         # "i'll try again tomorrow", "vuelvo a marcar": leaving the call, no repeat asked
@@ -1936,9 +1961,28 @@ _HANGING_UP = {
 """The caller hanging up, said in the first person (`hanging_up`)."""
 
 
+_GIVING_UP = {
+    "en": re.compile(r"\b(?:never ?mind|nvm|forget (?:it|about it|this|that)|(?:i'll|i will|ill|i'm gonna|i am gonna|"
+                     r"i'm going to|i am going to) (?:just )?(?:ask|check with) (?:my|a|an|someone|somebody)\b|"
+                     r"(?:i'll|i will|ill) (?:just )?figure it out)"),
+    "es": re.compile(r"\b(?:d[ée]j[ea]l[oa] así|ol[vb]íd[ea]l[oa]|ya no importa|(?:mejor )?(?:le |les )?pregunto a|"
+                     r"(?:mejor )?(?:le |les )?voy a preguntar(?:le|les)? a|mejor (?:lo )?averiguo)"),
+}
+"""The caller giving up on this call for another way ("never mind", "forget it", "i'll just ask my cousin", "déjelo
+así", "mejor le pregunto a mi prima"): with a farewell said, leaving the call (`hanging_up`)."""
+
+
 def hanging_up(text: str, language: str) -> bool:
     """Whether the caller says they are ending this call themselves ("forget it this is taking too long i'm hanging
     up", "i'll hang up and call back tomorrow", "ya mejor cuelgo"): a request to end the call, whatever complaint
     comes with it; not a call that was ended on them ("my call got cut off", "the agent hung up on me last time")."""
     plain = " ".join(text.lower().replace("’", "'").split())
     return _HANGING_UP.get(language, _HANGING_UP["en"]).search(plain) is not None
+
+
+def giving_up(text: str, language: str) -> bool:
+    """Whether the caller gives up on this call for another way (`_GIVING_UP`: "you know what, never mind, i'll ask
+    my lawyer", "olvídelo, mejor le pregunto a mi abogado"): said with a farewell, a request to end the call, whatever
+    case words come before; not a question put to someone else without a farewell."""
+    plain = " ".join(text.lower().replace("’", "'").split())
+    return _GIVING_UP.get(language, _GIVING_UP["en"]).search(plain) is not None

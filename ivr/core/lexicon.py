@@ -145,6 +145,7 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("thumbs", "up"): "approved",
         ("moved", "forward"): "progress", ("move", "forward"): "progress", ("moving", "forward"): "progress",
         ("moved", "along"): "progress", ("got", "approved"): "approved", ("get", "approved"): "approved",
+        ("have", "got"): "have",  # "i've got my appointment letter": held, not received
         ("got", "denied"): "denied", ("state", "department"): "statedepartment",
         ("department", "of", "state"): "statedepartment", ("united", "states"): "us", ("u", "s"): "us",
         ("u", "s", "a"): "us", ("not", "anything"): "nothing", ("not", "need", "anything"): "nothing",

@@ -50,6 +50,7 @@ from ivr.core.concepts import (
     STATUS,
     about_ours,
     concepts,
+    giving_up,
     hanging_up,
     person_asked,
     reading,
@@ -554,8 +555,8 @@ class Model:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
         hanging up (`concepts.hanging_up`: "forget it this is taking way too long i'm hanging up") and the keywords
         scored it; read only when a farewell was said."""
-        if not hanging_up(text, self.language):
-            return None
+        if not (hanging_up(text, self.language) or giving_up(text, self.language)):
+            return None  # "never mind i'll ask my cousin bye": giving up on the call is leaving it too
         leaving = self._taught_most(frozenset({_FAREWELL}))
         return leaving if leaving is not None and any(name == leaving for name, _ in ranked) else None
 
