@@ -42,6 +42,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ivr.ops.children import stop_with_parent
 from ivr.ops.open_calls import Webhook
 from ivr.qa.transcript import CallerInput
 
@@ -108,7 +109,8 @@ def serving(spec: str, port: int, workers: int, folder: Path) -> Iterator[int]:
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", "sync",
                "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "120", "--log-level", "warning", spec]
     log = open(folder / f"gunicorn-{port}.log", "wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                               preexec_fn=stop_with_parent())  # stopped even if the bench is killed outright
     try:
         _wait_until_listening(port, process, folder / f"gunicorn-{port}.log")
         _warm_up(port, workers)

@@ -36,6 +36,7 @@ import yaml
 from sqlalchemy.engine import make_url
 from twilio.request_validator import RequestValidator
 
+from ivr.ops.children import stop_with_parent
 from ivr.ops.load import run_loop
 
 pytestmark = pytest.mark.postgres
@@ -80,7 +81,8 @@ class AppServer:
         command = [sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "8", "-b", f"127.0.0.1:{self.port}", "--timeout", "60",
                    "--log-level", "warning", "ivr:create_app()"]
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen(command, env=self.env, stdout=out, stderr=out, start_new_session=True)
+            self.process = subprocess.Popen(command, env=self.env, stdout=out, stderr=out, start_new_session=True,
+                                            preexec_fn=stop_with_parent())  # stopped even if the test run is killed
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()[-2000:]
