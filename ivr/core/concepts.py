@@ -1976,13 +1976,18 @@ def hanging_up(text: str, language: str) -> bool:
     """Whether the caller says they are ending this call themselves ("forget it this is taking too long i'm hanging
     up", "i'll hang up and call back tomorrow", "ya mejor cuelgo"): a request to end the call, whatever complaint
     comes with it; not a call that was ended on them ("my call got cut off", "the agent hung up on me last time")."""
-    plain = " ".join(text.lower().replace("’", "'").split())
-    return _HANGING_UP.get(language, _HANGING_UP["en"]).search(plain) is not None
+    return _said_first_person(_HANGING_UP, text, language)
 
 
 def giving_up(text: str, language: str) -> bool:
     """Whether the caller gives up on this call for another way (`_GIVING_UP`: "you know what, never mind, i'll ask
     my lawyer", "olvídelo, mejor le pregunto a mi abogado"): said with a farewell, a request to end the call, whatever
     case words come before; not a question put to someone else without a farewell."""
+    return _said_first_person(_GIVING_UP, text, language)
+
+
+def _said_first_person(patterns: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
+    """Whether the language's pattern of `patterns` is found in `text` lower-cased, its apostrophes straight and its
+    spaces single (the first-person phrases of `hanging_up` and `giving_up`)."""
     plain = " ".join(text.lower().replace("’", "'").split())
-    return _GIVING_UP.get(language, _GIVING_UP["en"]).search(plain) is not None
+    return patterns.get(language, patterns["en"]).search(plain) is not None

@@ -737,7 +737,21 @@ class Model:
         return any(best == self._taught_most(frozenset({agency})) for agency in AGENCIES.intersection(named))
 
     def _taught_most(self, taught: frozenset[str]) -> str | None:
-        """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite)."""
+        """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite):
+        worked out once per model and set of concepts (the rules ask it of a few constant sets, sentence after
+        sentence; the examples do not change once compiled)."""
+        known = self._most_taught
+        if taught not in known:
+            known[taught] = self._count_taught(taught)
+        return known[taught]
+
+    @functools.cached_property
+    def _most_taught(self) -> dict[frozenset[str], str | None]:
+        """`_taught_most`'s answers so far (bounded: the rules' concept sets are constants)."""
+        return {}
+
+    def _count_taught(self, taught: frozenset[str]) -> str | None:
+        """`_taught_most`, worked out from the examples' classifier's evidence."""
         assert self.bayes is not None
         weights: dict[int, float] = {}
         for concept in taught:
