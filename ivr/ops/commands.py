@@ -42,7 +42,7 @@ def load_command(url: str, token: str | None, public_base_url: str | None, test_
     Reports throughput, latency percentiles, errors and answers that were not TwiML;
     exits 1 when any request failed.
     """
-    from ivr.ops.load import Plan, run, scripts_from
+    from ivr.ops.load import Plan, deployment_url, run, scripts_from
 
     if not token:
         raise click.ClickException("TWILIO_AUTH_TOKEN: not set (give the deployment's token with --token)")
@@ -51,6 +51,8 @@ def load_command(url: str, token: str | None, public_base_url: str | None, test_
         raise click.ClickException(f"no *.call.yaml files in {', '.join(map(str, test_calls))}")
     plan = Plan(url, token, scripts, callers=concurrency, calls=number, duration=duration, think=think,
                 public_base_url=public_base_url, seed=seed)
+    if deployment_url(url) != url.rstrip("/"):
+        click.echo(f"{url} is the voice webhook's URL: calling the deployment at {deployment_url(url)}", err=True)
     try:
         report = run(plan)
     except ValueError as exc:

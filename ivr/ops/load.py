@@ -43,6 +43,7 @@ from ivr.qa.transcript import CallerInput
 
 T = TypeVar("T")
 TWILIO_TIMEOUT = 15.0  # seconds: Twilio gives up on a webhook after this
+WEBHOOK_PATH = "/voice"  # the voice webhook (DESIGN.md), below the deployment's base URL
 CALLER = "+12025550143"
 LINE = "+18003755283"
 _OPTION = re.compile(r"\b(?:press|oprima)\s+([0-9*#])", re.IGNORECASE)
@@ -76,7 +77,8 @@ class Report:
     seconds: float = 0.0
     requests: int = 0
     calls_started: int = 0
-    calls_finished: int = 0
+    calls_finished: int = 0  # calls that ran to their hang-up and its status callback
+    calls_dropped: int = 0  # calls cut short by a failed webhook (Twilio drops a call whose webhook fails)
     latencies: list[float] = field(default_factory=list)  # seconds, from when each request was due
     due: list[float] = field(default_factory=list)  # when each of `latencies` was due, seconds into the run (open calls)
     errors: Counter[str] = field(default_factory=Counter)  # kind -> count (timeouts, refused, HTTP 5xx…)
@@ -111,6 +113,11 @@ class Report:
     def failed(self) -> int:
         return sum(self.errors.values()) + self.not_twiml + self.apologies
 
+    @property
+    def answered(self) -> int:
+        """Requests answered with TwiML (an apology included: it is counted apart)."""
+        return self.requests - sum(self.errors.values()) - self.not_twiml
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "seconds": round(self.seconds, 3),
@@ -118,6 +125,8 @@ class Report:
             "requests_per_second": round(self.throughput, 1),
             "calls_started": self.calls_started,
             "calls_finished": self.calls_finished,
+            "calls_dropped": self.calls_dropped,
+            "answered": self.answered,
             "latency_ms": {name: round(self.percentile(share) * 1000, 2) for name, share in _PERCENTILES},
             "errors": dict(sorted(self.errors.items())),
             "not_twiml": self.not_twiml,
@@ -129,8 +138,9 @@ class Report:
         latency = ", ".join(f"{name} {self.percentile(share) * 1000:.1f} ms" for name, share in _PERCENTILES)
         errors = ", ".join(f"{kind} {count}" for kind, count in sorted(self.errors.items())) or "none"
         return [
-            f"{self.requests} webhooks in {self.seconds:.1f} s: {self.throughput:.0f} req/s; "
-            f"calls: {self.calls_started} started, {self.calls_finished} finished",
+            f"{self.requests} webhooks ({self.answered} answered with TwiML) in {self.seconds:.1f} s: "
+            f"{self.throughput:.0f} req/s; calls: {self.calls_started} started, {self.calls_finished} finished, "
+            f"{self.calls_dropped} dropped after a failed webhook",
             f"latency: {latency}",
             f"errors: {errors}; answers that were not TwiML: {self.not_twiml}; "
             f"apologies (X-IVR-State: error): {self.apologies}",
@@ -236,11 +246,18 @@ class _Target:
 
     @classmethod
     def of(cls, url: str) -> _Target:
-        parts = urllib.parse.urlsplit(url)
+        parts = urllib.parse.urlsplit(deployment_url(url))
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"'{url}' is not an http(s) URL (e.g. http://127.0.0.1:8000)")
         tls = ssl.create_default_context() if parts.scheme == "https" else None
-        return cls(parts.hostname, parts.port or (443 if tls else 80), parts.path.rstrip("/"), tls)
+        return cls(parts.hostname, parts.port or (443 if tls else 80), parts.path, tls)
+
+
+def deployment_url(url: str) -> str:
+    """The deployment's base URL from `url`, which may be the voice webhook's own URL as Twilio's console shows it
+    (`https://ivr.example.org/voice`): the callers' paths (`/voice`, `/voice/gather`, …) are added to the base."""
+    base = url.rstrip("/")
+    return base[: -len(WEBHOOK_PATH)] if base.endswith(WEBHOOK_PATH) else base
 
 
 class _HTTPError(Exception):
@@ -306,7 +323,7 @@ class _Run:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.target = _Target.of(plan.url)
-        self.signed_base = (plan.public_base_url or plan.url).rstrip("/")
+        self.signed_base = deployment_url(plan.public_base_url or plan.url)
         self.validator = RequestValidator(plan.token)
         self.report = Report()
         self.numbers = itertools.count()
@@ -373,7 +390,8 @@ class _Run:
             if step == 0:
                 given = next(inputs, None) if inputs is not None else CallerInput("start")
             elif turn is None:
-                break  # the last webhook failed: Twilio would have dropped the call
+                self.report.calls_dropped += 1  # the last webhook failed: Twilio would have dropped the call
+                return due
             elif turn.hung_up:
                 given = CallerInput("hang_up")  # Twilio's status callback after a <Hangup>
             elif inputs is not None:
@@ -390,6 +408,9 @@ class _Run:
                 turn = await self.webhook(call_sid, turn.redirect, {}, time.monotonic())  # Twilio follows at once
             due = max(due + self._think(rng), time.monotonic()) if plan.think else time.monotonic()
             if given.kind == "hang_up":
+                if turn is None:  # the status callback failed: the deployment never heard the call end
+                    self.report.calls_dropped += 1
+                    return due
                 break
         self.report.calls_finished += 1
         return due

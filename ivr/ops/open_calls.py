@@ -168,6 +168,7 @@ class _Line:
             if delay > 0:
                 await asyncio.sleep(delay)
             if not await self.webhook(loop, step, due):  # late after a slow answer: still timed from `due`
+                self.report.calls_dropped += 1
                 return
         self.report.calls_finished += 1
 

@@ -97,7 +97,7 @@ def test_ivr_load_prints_the_report_and_json(make_app: Callable[..., Flask], ser
     runner = CliRunner()
     text = runner.invoke(main, ["load", url, "--token", TOKEN, "-n", "2", "-c", "2", "--calls", str(ELEVEN_WEBHOOKS)])
     assert text.exit_code == 0, text.output
-    assert "22 webhooks in" in text.output and "latency: p50" in text.output and "errors: none" in text.output
+    assert "22 webhooks (22 answered with TwiML) in" in text.output and "latency: p50" in text.output and "errors: none" in text.output
     as_json = runner.invoke(main, ["load", url, "--token", TOKEN, "-n", "1", "--json"])
     data = json.loads(as_json.output)
     assert set(data["latency_ms"]) == {"p50", "p90", "p99", "max"} and data["errors"] == {}
@@ -116,3 +116,35 @@ def test_ivr_load_without_a_token_is_one_line(monkeypatch: Any) -> None:
     result = CliRunner().invoke(main, ["load", "http://127.0.0.1:8499"])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: TWILIO_AUTH_TOKEN: not set (give the deployment's token with --token)"
+
+
+def test_a_call_whose_webhook_failed_is_dropped_not_finished(make_app: Callable[..., Flask], serve: Callable[[Any], str]) -> None:
+    """A refused first webhook ends the call there, as Twilio drops it: the report says dropped, not finished."""
+    report = run(Plan(serve(make_app()), "not-the-token", callers=2, calls=3, duration=30))
+    assert (report.calls_started, report.calls_finished, report.calls_dropped) == (3, 0, 3)
+    assert report.answered == 0
+
+
+def test_a_deployment_that_is_down_is_reported_as_unanswered(port_finder: Callable[[int], int]) -> None:
+    """Nothing listening: every call is dropped at its first webhook and none is answered."""
+    report = run(Plan(f"http://127.0.0.1:{port_finder(1)}", TOKEN, callers=2, calls=4, duration=30))
+    assert (report.requests, report.answered, report.calls_finished, report.calls_dropped) == (4, 0, 0, 4)
+    assert "(0 answered with TwiML)" in report.lines()[0] and "4 dropped after a failed webhook" in report.lines()[0]
+
+
+def test_the_webhook_url_from_twilios_console_is_taken_as_the_deployment(
+    make_app: Callable[..., Flask], serve: Callable[[Any], str]
+) -> None:
+    """Given the voice webhook's URL (…/voice, as Twilio's console shows it), the callers still reach /voice, not
+    /voice/voice, and sign over the same URLs the deployment checks."""
+    report = run(Plan(serve(make_app()) + "/voice", TOKEN, scripts_from([ELEVEN_WEBHOOKS]), callers=1, calls=2, duration=60))
+    assert (report.failed, report.calls_finished, report.requests) == (0, 2, 22)
+
+
+def test_ivr_load_says_which_deployment_a_webhook_url_names(make_app: Callable[..., Flask], serve: Callable[[Any], str]) -> None:
+    """The command names the base URL it took from a webhook URL, on standard error (the --json output stays JSON)."""
+    url = serve(make_app())
+    result = CliRunner().invoke(main, ["load", url + "/voice/", "--token", TOKEN, "-n", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == f"{url}/voice/ is the voice webhook's URL: calling the deployment at {url}"
+    assert json.loads(result.stdout)["calls_finished"] == 1
