@@ -948,7 +948,7 @@ def _thing_moved(said: list[str], after: int, phrase: tuple[str, ...], language:
     if following in things:
         return True
     whose = _POSSESSIVES.get(language, frozenset()) | _ARTICLES.get(language, frozenset())
-    return following in whose and after + 1 < len(said) and said[after + 1] in dates
+    return following in whose and not dates.isdisjoint(said[after + 1:after + 3])  # "my fingerprint appointment"
 
 
 @functools.cache
@@ -1536,8 +1536,11 @@ office", "el consultorio del doctor", "la oficina de rentas", "la oficina del ve
 beside one (`_BUSINESS_NEAR` words either side) is that business's, another place, not ours, as a school's office is
 (`_school_office`)."""
 _BUSINESS_NEAR = 2
-"""How near an office a business names it: "the box office", "the doctor's office", "la oficina del doctor"; not "the
-office said to bring a doctor's letter" (the field office)."""
+_LINKS = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
+"""Words that link an office to its business and do not count in `_BUSINESS_NEAR` ("la oficina de la veterinaria")."""
+"""How near an office a business names it, not counting the links between (`_LINKS`): "the box office", "the
+doctor's office", "la oficina de la veterinaria"; not "the office said to bring a doctor's letter" (the field
+office)."""
 
 
 @functools.cache
@@ -1550,10 +1553,13 @@ def _school_office(said: list[str], language: str) -> bool:
     """Whether an office said is a school's or another business's: a school's word just before it or a few words
     after (`_SCHOOLS`), or a business's right beside it (`_BUSINESS_OFFICES`)."""
     schools, offices, businesses = _school_words(language), _office_words(language), _business_words(language)
-    return any(word in offices and (
-        not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1]) or
-        not businesses.isdisjoint(said[max(0, at - _BUSINESS_NEAR):at + _BUSINESS_NEAR + 1]))
-        for at, word in enumerate(said))
+    if any(word in offices and not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1])
+           for at, word in enumerate(said)):
+        return True
+    links = _LINKS.get(language, _LINKS["en"])
+    bare = [word for word in said if word not in links]  # "la oficina de la veterinaria": the office beside it
+    return any(word in offices and not businesses.isdisjoint(bare[max(0, at - _BUSINESS_NEAR):at + _BUSINESS_NEAR + 1])
+               for at, word in enumerate(bare))
 
 
 @functools.cache
