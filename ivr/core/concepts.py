@@ -52,7 +52,12 @@ processing" is the service (`#premium`), a kind of case beside a status asked (`
 border is no mail returned (`_TURNED_BACK`); an arrival record beside a USCIS form's status is the form's (`_CBP_FORMS`);
 a lottery beside an H-1B or H-2B is the cap lottery, its word unsaid (`_CAPPED`); an error beside the I-94 with no
 USCIS form is CBP's, no typo (`_FIX_ERROR`); the case beside an immigration judge or court with no card is the
-court's, its word unsaid (`_COURT_CASE`).  Add a
+court's, its word unsaid (`_COURT_CASE`).  A phrase of moving said of a thing moved ("can i move it", "i move my
+appointment": `_thing_moved`) is no change of address, and a break after a holiday ("spring break": `_HOLIDAYS`) no
+rest asked; a need asked for (`_NEED_ASKED`: "pedí una silla de ruedas") with a decision or a wait and no case nor
+card is the request's, its status words unsaid; a vet's or a pharmacy's office is another business's
+(`_BUSINESS_OFFICES`); a negation of a link opening is no mail missing (`_negated`); the business where the caller
+works or that they run (`at_work`) is context, read only where another business would hold a route back.  Add a
 phrase when callers use it for a concept the list already has; never to fix one utterance.  Pure computation; no I/O.
 """
 
@@ -901,6 +906,61 @@ _GOING_ON = {_FAREWELL: frozenset({"to", "a", "al", "back"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
 have to go to my cousin's", "i have to go back" and "me tengo que ir a la oficina" are not."""
 _NEED = MARK + "accommodation"
+_NEED_ASKED = {"en": "asked requested request requesting", "es": "pedi pedimos solicite solicitamos pidio"}
+"""A need asked for (`#accommodation`: "i requested a wheelchair", "pedí una silla de ruedas"): a decision or a wait
+said beside it, with no case nor card named (`_CASE_NOUNS`, `_CARDS`), is the request's, a service request, no status
+of the case ("… y nadie me ha dicho si me la aprobaron")."""
+
+
+@functools.cache
+def _need_asked(language: str) -> frozenset[str]:
+    """The words of `_NEED_ASKED`, as words are said."""
+    return frozenset(tokens(_NEED_ASKED.get(language, ""), language, False))
+
+
+_MOVING = {"en": "move moved moving", "es": ""}
+"""The words of moving in `#address`'s phrases ("i moved", "we moved"): with a thing moved after them, no home moved."""
+_MOVED_THINGS = {"en": "it them that this", "es": ""}
+"""What is moved that is no home ("can i move it to spring break", "i moved them"), or an appointment after a
+possessive or an article (`_BOOKED`, `_MOVED_DATES`: "i move my appointment", "we moved the interview")."""
+_MOVED_DATES = {"en": "biometrics date dates", "es": ""}
+_HOLIDAYS = {"en": "spring winter summer fall christmas thanksgiving easter holiday", "es": ""}
+"""Before "break" or "breaks" (a phrase of `#accommodation`, a rest asked at an appointment), a time off: "spring
+break", "winter break" are when the caller is free, no need ("can i move my biometrics to spring break")."""
+
+
+@functools.cache
+def _moving(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of moving, of a thing moved and of an appointment moved (`_MOVING`, `_MOVED_THINGS`, `_MOVED_DATES`
+    with `_BOOKED`), as words are said."""
+    def words(table: dict[str, str]) -> frozenset[str]:
+        return frozenset(tokens(table.get(language, ""), language, False))
+    return words(_MOVING), words(_MOVED_THINGS), words(_MOVED_DATES) | words(_BOOKED)
+
+
+def _thing_moved(said: list[str], after: int, phrase: tuple[str, ...], language: str) -> bool:
+    """Whether a phrase of `#address` that says moving ("i moved") is said of a thing moved right after it (`_MOVING`,
+    `_MOVED_THINGS`: "can i move it", "i move my appointment"), no home."""
+    moving, things, dates = _moving(language)
+    if not moving or moving.isdisjoint(phrase) or after >= len(said):
+        return False
+    following = said[after]
+    if following in things:
+        return True
+    whose = _POSSESSIVES.get(language, frozenset()) | _ARTICLES.get(language, frozenset())
+    return following in whose and not dates.isdisjoint(said[after + 1:after + 3])  # "my fingerprint appointment"
+
+
+@functools.cache
+def _holidays(language: str) -> frozenset[str]:
+    """The words of `_HOLIDAYS`, as words are said."""
+    return frozenset(tokens(_HOLIDAYS.get(language, ""), language, False))
+
+
+@functools.cache
+def _breaks(language: str) -> frozenset[str]:
+    """The words of a break ("break", "breaks"), as words are said (English only: "descanso" is no holiday)."""
+    return frozenset(tokens("break breaks", language, False)) if language == "en" else frozenset()
 _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
 interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
@@ -1466,16 +1526,21 @@ def _office_words(language: str) -> frozenset[str]:
 
 _BUSINESS_OFFICES = {
     "en": "box ticket tickets leasing rental apartment apartments doctor doctor's doctors dentist dentist's dental "
-          "medical clinic sheriff sheriff's realtor realty",
+          "medical clinic sheriff sheriff's realtor realty vet vet's vets veterinarian veterinary animal "
+          "pharmacy pharmacy's",
     "es": "taquilla boletos doctor doctora dentista clinica consultorio rentas alquiler departamentos apartamentos "
-          "sheriff",
+          "sheriff veterinario veterinaria veterinarios farmacia",
 }
-"""Another business whose office one calls ("is this the box office", "the leasing office", "el consultorio del
-doctor", "la oficina de rentas"): an office said right beside one (`_BUSINESS_NEAR` words either side) is that
-business's, another place, not ours, as a school's office is (`_school_office`)."""
+"""Another business whose office one calls ("is this the box office", "the leasing office", "is this the vet's
+office", "el consultorio del doctor", "la oficina de rentas", "la oficina del veterinario"): an office said right
+beside one (`_BUSINESS_NEAR` words either side) is that business's, another place, not ours, as a school's office is
+(`_school_office`)."""
 _BUSINESS_NEAR = 2
-"""How near an office a business names it: "the box office", "the doctor's office", "la oficina del doctor"; not "the
-office said to bring a doctor's letter" (the field office)."""
+_LINKS = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
+"""Words that link an office to its business and do not count in `_BUSINESS_NEAR` ("la oficina de la veterinaria")."""
+"""How near an office a business names it, not counting the links between (`_LINKS`): "the box office", "the
+doctor's office", "la oficina de la veterinaria"; not "the office said to bring a doctor's letter" (the field
+office)."""
 
 
 @functools.cache
@@ -1488,10 +1553,13 @@ def _school_office(said: list[str], language: str) -> bool:
     """Whether an office said is a school's or another business's: a school's word just before it or a few words
     after (`_SCHOOLS`), or a business's right beside it (`_BUSINESS_OFFICES`)."""
     schools, offices, businesses = _school_words(language), _office_words(language), _business_words(language)
-    return any(word in offices and (
-        not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1]) or
-        not businesses.isdisjoint(said[max(0, at - _BUSINESS_NEAR):at + _BUSINESS_NEAR + 1]))
-        for at, word in enumerate(said))
+    if any(word in offices and not schools.isdisjoint(said[max(0, at - _SCHOOL_BEFORE):at + _SCHOOL_AFTER + 1])
+           for at, word in enumerate(said)):
+        return True
+    links = _LINKS.get(language, _LINKS["en"])
+    bare = [word for word in said if word not in links]  # "la oficina de la veterinaria": the office beside it
+    return any(word in offices and not businesses.isdisjoint(bare[max(0, at - _BUSINESS_NEAR):at + _BUSINESS_NEAR + 1])
+               for at, word in enumerate(bare))
 
 
 @functools.cache
@@ -1568,12 +1636,32 @@ _RECEIVED = {"en": frozenset(), "es": frozenset(tokens("recibi llego", "es", Fal
 """Words of receiving, as words are said ("me llegó" is said as "recibí")."""
 
 
+_OPENING = {"en": "open opens load loads work works", "es": "abre abren abrir carga cargar funciona funcionan sirve"}
+"""What a link or a page does ("no me abre el enlace", "no carga la página"): a negation of it is the link's, not the
+mail's (`_negated`)."""
+_OPENING_NEAR = 2
+
+
+@functools.cache
+def _opening(language: str) -> frozenset[str]:
+    """The words of `_OPENING`, as words are said."""
+    return frozenset(tokens(_OPENING.get(language, ""), language, False))
+
+
+def _negated(said: list[str], language: str) -> bool:
+    """Whether a negation is said (`_NOT`) of anything but a link or a page opening (`_OPENING`, within
+    `_OPENING_NEAR` words after it: "me llegó un correo … pero no me abre el enlace" says the mail came)."""
+    opening = _opening(language)
+    return any(word in _NOT and opening.isdisjoint(said[at + 1:at + 1 + _OPENING_NEAR + 1])
+               for at, word in enumerate(said))
+
+
 def _mail_came(phrases: list[tuple[str, ...]], said: list[str], language: str) -> bool:
     """Whether `#not_arrived` was read only from a mail's words (`_MAIL_WORDS`) said as received (`_RECEIVED`) with no
-    negation: "me llegó un correo que dice que aprobaron mi caso" is a message that came, no card or notice missing
-    ("nunca me llegó el correo" still is)."""
+    negation but of a link opening (`_negated`): "me llegó un correo que dice que aprobaron mi caso" and "… pero no
+    me abre el enlace" are a message that came, no card or notice missing ("nunca me llegó el correo" still is)."""
     received = _RECEIVED.get(language, _RECEIVED["en"])
-    if not received or received.isdisjoint(said) or not _NOT.isdisjoint(said):
+    if not received or received.isdisjoint(said) or _negated(said, language):
         return False
     mail = frozenset(tokens(phrase, language, False) for phrase in _MAIL_WORDS.get(language, ()))
     return set(phrases) <= mail
@@ -1628,6 +1716,7 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     found: dict[str, None] = {}
     heard: dict[str, list[tuple[str, ...]]] = {}  # concept -> the phrases of it said
     picked: frozenset[str] = frozenset()  # "pick up" said of the phone (`_picked_up_phone`)
+    requested: frozenset[str] = frozenset()  # a need's request decided (`_NEED_ASKED`)
     opened = False  # whether `#hours` was named by "open" or "closed" alone (`_OPEN_SHUT`)
     said_as = tuple(said)
     i, end = 0, len(said)
@@ -1656,6 +1745,10 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
             if concept is not None:
                 if concept == _IN_US and _NOT.intersection(said[max(0, i - 3):i]):  # "I'm not in the US"
                     pass
+                elif concept == _ADDRESS and _thing_moved(said, i + size, phrase, language):
+                    pass  # "can i move it to another week", "i moved my appointment": a date moved, no home
+                elif concept == _NEED and i and said[i - 1] in _holidays(language) and set(phrase) <= _breaks(language):
+                    pass  # "spring break", "winter break": a time off, no rest asked at an appointment
                 elif concept not in _GOING_ON or (said[i + size] if i + size < end else "") not in _GOING_ON[concept]:
                     # "have to go to my cousin's" is no farewell
                     if concept == _HOURS:
@@ -1678,6 +1771,12 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         found = dict.fromkeys(concept for concept in found if concept not in _COURTS)
     if _NEED in found and _DECIDED in found and set(heard[_DECIDED]) <= _said_as("passed_through", language):
         del found[_DECIDED]  # "a pacemaker, he can't go through the metal detector": a door, no decision
+    if _NEED in found and not STATUS.isdisjoint(found) and _CARDS.isdisjoint(found) and \
+            not _need_asked(language).isdisjoint(said) and _CASE_NOUNS.isdisjoint(plain for _, _, plain in words):
+        # "pedí una silla de ruedas para mi entrevista y nadie me dice si me la aprobaron": the request's decision,
+        # whose words say nothing of the case
+        requested = frozenset(word for concept in STATUS for phrase in heard.get(concept, ()) for word in phrase)
+        found = dict.fromkeys(concept for concept in found if concept not in STATUS)
     if _COURT in found and _OFFICE_PLACE in found and _our_office(said, heard[_OFFICE_PLACE], language) and \
             not _booked(language).isdisjoint(said):
         del found[_COURT]  # "the judge granted my asylum, how do i get an appointment at the uscis office": context
@@ -1725,7 +1824,7 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if going:
         found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
     found.pop(_GOING_THERE, None)
-    away |= picked
+    away |= picked | requested
     if _COURT in found and _CARDS.isdisjoint(found):
         # "el juez de inmigración cerró mi caso administrativamente": the court's case, no case of ours
         away |= _court_case(language).intersection(said)
@@ -1827,7 +1926,7 @@ _A_CARD = {  # a card an employer asks to see is the caller's own, said with an 
     "en": ("a work permit", "a green card", "a work card", "an ead", "an employment authorization", "the work permit",
            "the green card", "the ead"),
     "es": ("un permiso de trabajo", "una green card", "la green card", "el permiso de trabajo", "una tarjeta de trabajo",
-           "la tarjeta de residencia", "una mica", "la mica"),
+           "la tarjeta de residencia", "una mica", "la mica", "la tarjeta verde", "una tarjeta verde"),
 }
 _SPONSORED = {  # an employer or a relative who filed for the caller: the filing is the caller's own case
     "en": ("sponsor me", "sponsoring me", "sponsored me", "sponsor for me", "filed for me", "filed papers for me",
@@ -1949,6 +2048,47 @@ def person_asked(text: str, language: str) -> str | None:
     said = next(group for group in found.groups() if group)
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
     return "supervisor" if topped else "representative"
+
+
+_AT_WORK = {
+    "en": ("run running runs ran own owns owned manage manages managing work works working worked",
+           "at in for on my our his her their the a an family family's own dad's mom's father's mother's uncle's "
+           "aunt's parents' brother's sister's cousin's husband's wife's little small"),
+    "es": ("atiendo atiende atendiendo administro administrando",
+           "en un una el la los las mi mis su sus nuestra nuestro de del familia propia propio papa mama tio tia "
+           "hermano hermana primo prima esposo esposa"),
+}
+"""The caller's work at another business ("running my family's store", "i work at a restaurant", "atiendo la tienda
+de mi familia"): a verb of working or running, not said as a noun (`_AS_NOUN` before it in English: not "prints for
+work at the daycare"; in Spanish only forms whose stem is no noun's: not "el trabajo en la guardería"), then only
+articles, possessives and kin before the business's word.  Such a business is where the caller is or what they do,
+context, not an errand asked of us (`at_work`)."""
+_AS_NOUN = {"en": "for the a an my our his her their to at of from after before no this that", "es": ""}
+_AT_WORK_REACH = 4
+
+
+@functools.cache
+def _at_work(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The verbs and the words between of `_AT_WORK`, and the words before a noun (`_AS_NOUN`), as words are said."""
+    verbs, between = _AT_WORK.get(language, _AT_WORK["en"])
+    return (frozenset(tokens(verbs, language, False)), frozenset(tokens(between, language, False)),
+            frozenset(tokens(_AS_NOUN.get(language, ""), language, False)))
+
+
+def at_work(text: str, language: str) -> frozenset[str]:
+    """The words said as the business where the caller works or that they run (`_AT_WORK`: "store" in "i've been
+    running my family's store"), as words are said; empty mostly.  Read only when another business would hold a
+    route back (`understanding.Model._by_examples`, `Model.forbids`)."""
+    verbs, between, nouns = _at_work(language)
+    said = list(tokens(text, language, False))
+    work: set[str] = set()
+    for at, word in enumerate(said):
+        if word in verbs and not (at and said[at - 1] in nouns):
+            for after in said[at + 1:at + 1 + _AT_WORK_REACH]:
+                if after not in between:
+                    work.add(after)
+                    break
+    return frozenset(work)
 
 
 _HANGING_UP = {

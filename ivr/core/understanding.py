@@ -49,6 +49,7 @@ from ivr.core.concepts import (
     OTHER_PLACE,
     STATUS,
     about_ours,
+    at_work,
     concepts,
     giving_up,
     hanging_up,
@@ -576,7 +577,16 @@ class Model:
             return True
         if _IN_US in named and _ABROAD not in named and choice == self._taught_most(frozenset({_ABROAD})):
             return True  # "i'm calling from puerto rico": inside the United States, not the line abroad
-        return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language)
+        return self._elsewhere_unlearnt(words, choice, named) and not about_ours(text, self.language) and \
+            not self._at_work(words, choice, named, text)
+
+    def _at_work(self, words: Sequence[str], best: str, named: Sequence[str], text: str) -> bool:
+        """Whether the other business said is only where the caller works or what they run (`concepts.at_work`:
+        "i've been down in guatemala running my family's store … how long can a resident be away"): context, which
+        holds no route back; read only when another business would."""
+        work = at_work(text, self.language)
+        return bool(work) and not self._elsewhere_unlearnt(tuple([word for word in words if word not in work]),
+                                                           best, named)
 
     def _by_settled(
         self, understood: Understanding, text: str, factor: float, keywords_best: str | None = None,
@@ -654,12 +664,14 @@ class Model:
         not taken for out of scope.  A sentence about the caller's own case (`concepts.about_ours`: "my case",
         "my card", a receipt) or an ICE or court matter (`REMOVAL`) is not held back by a word of another business
         ("the filing fee came out of my bank account, is somebody working on my case": the bank is how the fee was
-        paid).  A status asked with nothing else named (`STATUS` and `OUR_CASES` alone: no hurry, no card that never
-        came) is not taken to the choice whose examples teach a hurry (`_taught_most`): a job or an employer waiting on
-        the decision is context ("they wanna know if my green card was granted yet"); only "can it be done faster" asks
-        for an expedite.  Such a status asked, when the keywords ask between it and another choice and the classifier
-        leans to it, is settled there below `LEARNT_SETTLES` ("… he got his approval notice and i got nothing, what's
-        happening with mine").  A person asked for by name is routed before this (`_asked_for`).
+        paid), nor by the business where the caller works or that they run (`concepts.at_work`: "running my
+        family's store").  A status asked with nothing else named (`STATUS` and `OUR_CASES` alone: no hurry, no card
+        that never came) is not taken to the choice whose examples teach a hurry (`_taught_most`): a job or an
+        employer waiting on the decision is context ("they wanna know if my green card was granted yet"); only "can it
+        be done faster" asks for an expedite.  Such a status asked, when the keywords ask between it and another
+        choice and the classifier leans to it, is settled there below `LEARNT_SETTLES` ("… he got his approval notice
+        and i got nothing, what's happening with mine").  A person asked for by name is routed before this
+        (`_asked_for`).
         """
         assert self.bayes is not None
         words = understood.words
@@ -683,7 +695,8 @@ class Model:
             status_ours or _FAREWELL in named or PRINTS in named and not _summons(self.language).isdisjoint(words)
             or self._agency_line(best, named)
         ) and (best == OUT_OF_SCOPE or not (about_ours(text, self.language) or
-                                            not _removal(self.language).isdisjoint(words)))
+                                            not _removal(self.language).isdisjoint(words) or
+                                            self._at_work(words, best, named, text)))
         if elsewhere and understood.outcome != "route":
             if best == OUT_OF_SCOPE and understood.outcome == "ask":  # "check on my order of eyeglasses": no question
                 return _understanding("not_understood", None, understood.score, understood.alternatives, words,
