@@ -961,6 +961,8 @@ def _holidays(language: str) -> frozenset[str]:
 def _breaks(language: str) -> frozenset[str]:
     """The words of a break ("break", "breaks"), as words are said (English only: "descanso" is no holiday)."""
     return frozenset(tokens("break breaks", language, False)) if language == "en" else frozenset()
+
+
 _WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
 interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
@@ -1536,11 +1538,11 @@ office", "el consultorio del doctor", "la oficina de rentas", "la oficina del ve
 beside one (`_BUSINESS_NEAR` words either side) is that business's, another place, not ours, as a school's office is
 (`_school_office`)."""
 _BUSINESS_NEAR = 2
-_LINKS = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
-"""Words that link an office to its business and do not count in `_BUSINESS_NEAR` ("la oficina de la veterinaria")."""
 """How near an office a business names it, not counting the links between (`_LINKS`): "the box office", "the
 doctor's office", "la oficina de la veterinaria"; not "the office said to bring a doctor's letter" (the field
 office)."""
+_LINKS = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
+"""Words that link an office to its business and do not count in `_BUSINESS_NEAR` ("la oficina de la veterinaria")."""
 
 
 @functools.cache
