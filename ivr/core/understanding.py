@@ -57,6 +57,8 @@ from ivr.core.concepts import (
     reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
+from ivr.core.place_countries import NAME
+from ivr.core.territories import COUNTRY
 from ivr.core.wording import content, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
@@ -326,8 +328,10 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
+        others = frozenset() if places else _countries(language) - idf.keys()
         taught = [
-            (label, (*_example_words(text, language, places), *concepts(text, language, places)))
+            (label, (*_other_countries(_example_words(text, language, places), others),
+                     *concepts(text, language, places)))
             for label, text in examples
             if label in pooled or label == OUT_OF_SCOPE
         ]
@@ -416,6 +420,8 @@ class Model:
         """Count one word said in `seen`: as it is when the model knows it, else as the known word it is close to
         (at `FUZZY_DISCOUNT`), keeping the better of two counts of one word."""
         exact = 1.0
+        if not self.places and word not in self.idf and word in _countries(self.language):
+            word = COUNTRY  # at a menu that asks which country, a country no option names is another country
         if word not in self.idf and word not in learnt and len(said) >= 4 and not said.isdigit():
             found = self._close(said, same_start=True)
             if found is not None:
@@ -932,6 +938,20 @@ def _phrase_features(
                 seen.add(words)
                 learnt.append((name, (*words, *concepts(text, language, places))))
     return learnt
+
+
+@functools.cache
+def _countries(language: str) -> frozenset[str]:
+    """Every country's name as a country menu reads it (`place_countries.country_said`, folded)."""
+    return frozenset(fold(name, language) for name in NAME.get(language, NAME["en"]).values())
+
+
+def _other_countries(words: tuple[str, ...], others: frozenset[str]) -> tuple[str, ...]:
+    """An example's words with a country no option of its menu names (`others`) read as `COUNTRY`: "i live in
+    germany" teaches another country, whichever country it names."""
+    if others.isdisjoint(words):
+        return words
+    return tuple(dict.fromkeys(COUNTRY if word in others else word for word in words))
 
 
 def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:

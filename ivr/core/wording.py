@@ -35,6 +35,7 @@ import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import gazetteers, territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
+from ivr.core.place_countries import country_said
 from ivr.core.world_cities import WORLD_CITIES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -615,6 +616,33 @@ def _places(words: list[str], language: str) -> list[str]:
     return out
 
 
+def _countries_named(words: list[str], language: str) -> list[str]:
+    """At a menu that asks which country, each place abroad said becomes its country's name as one word
+    (`place_countries.country_said`): "calling from new delhi" -> "calling from india", "viviendo en monterrey" ->
+    "viviendo en mexico", "manila philippines" -> "philippines philippines".  Never "New Mexico"."""
+    words = _unsplit_places(words, language)
+    alone, pairs = _place_starts(language)
+    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+        return words
+    places = _place_names(language)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        country = None
+        if words[i] in places and not (i and words[i - 1] in _NOT_PLACE):
+            for name in places[words[i]]:
+                if tuple(words[i:i + len(name)]) == name:
+                    country = country_said(" ".join(name), language)
+                    if country is not None:
+                        out.append(country)
+                        i += len(name)
+                        break
+        if country is None:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _unsplit_places(words: list[str], language: str) -> list[str]:
     """A place's name the recogniser split is joined: "en hondu ras" -> "en honduras", "el salva dor" -> "el salvador".
 
@@ -674,10 +702,11 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
 
     With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
-    name (for a menu that asks which country: `is_place`).
+    name and a city abroad becomes its country's (for a menu that asks which country: `is_place`,
+    `_countries_named`).
     """
     words = _words(text, language)
-    said = _places(words, language) if places else words
+    said = _places(words, language) if places else _countries_named(words, language)
     known = _MARKED.setdefault(language, {})
     marks = list(map(known.get, said))  # each word's marks as marked before (a dict look-up a word, in C)
     if None in marks:
