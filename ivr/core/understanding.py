@@ -53,6 +53,7 @@ from ivr.core.concepts import (
     concepts,
     giving_up,
     hanging_up,
+    names_someone,
     person_asked,
     reading,
 )
@@ -532,6 +533,10 @@ class Model:
             factor = 0.4 + 1.2 * (confidence if confidence > 0.0 else 0.0)
             factor = factor if factor < 1.0 else 1.0
         understood = self._by_keywords(ranked, words, factor, among)
+        if learnt and understood.outcome == "route" and understood.choice in PERSON_GLOBALS and \
+                understood.score < WEAK_ROUTE and not names_someone(text, self.language):
+            # "we live in dallas" is no "live agent": a weak route to a person no word names is left to the classifier
+            understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
         asked = self._asked_for(ranked, text) if not among else None
         if asked is not None:  # a global asked for in so many words: nothing said of why takes it away
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
