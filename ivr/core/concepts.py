@@ -2054,8 +2054,8 @@ def person_asked(text: str, language: str) -> str | None:
 
 _SOMEONE = {
     "en": (*_PEOPLE["en"], "representatives", "reps", "agents", "people", "humans", "operators", "someone", "somebody",
-           "anyone", "anybody", "boss", "supervisors", "managers", "assistance", "transfer", "escalate", "in charge",
-           "officer"),
+           "anyone", "anybody", "whoever", "boss", "supervisors", "managers", "assistance", "transfer", "put me through",
+           "escalate", "in charge", "officer"),
     "es": (*_PEOPLE["es"], "representantes", "agentes", "personas", "alguien", "jefe", "jefa", "asistencia",
            "senorita", "señorita", "señor", "senor", "transfierame", "transfiérame", "paseme", "páseme", "pasame",
            "pásame", "comuniqueme", "comuníqueme", "conecteme", "conécteme", "oficial"),

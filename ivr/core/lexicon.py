@@ -242,8 +242,6 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("new", "years"): "holiday", ("new", "year"): "holiday", ("newyears",): "holiday",
     },
     "es": {
-        # the weather asked ("qué tiempo hace hoy"): no time of ours, no appointment made ("hacer una cita")
-        ("que", "tiempo", "hace"): "clima", ("que", "tiempo", "va", "a", "hacer"): "clima",
         # a plan to leave, not where the caller is ("estudiar en el extranjero"): no call from abroad
         **{(go, *where): "viajealextranjero" for go in (
             "estudiar", "estudia", "estudiando", "estudios", "ir", "irse", "va", "viajar", "viaja",

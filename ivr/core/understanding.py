@@ -60,7 +60,7 @@ from ivr.core.concepts import (
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
 from ivr.core.place_countries import NAME
 from ivr.core.territories import COUNTRY
-from ivr.core.wording import content, fold, is_place, tokens
+from ivr.core.wording import content, country_marked, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
@@ -377,7 +377,7 @@ class Model:
 
     def _said(self, text: str) -> dict[str, float]:
         """`words_of` as a dict, in one pass: each word as it is joined, dropped as a stop word, or looked up fuzzily."""
-        marked = marked_words(text, self.language, self.places)
+        marked = marked_words(text, self.language) if self.places else country_marked(text, self.language)
         known = self.idf
         if not known:
             return {}
@@ -962,6 +962,10 @@ def _other_countries(words: tuple[str, ...], others: frozenset[str]) -> tuple[st
 def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:
     """A training example's words, as the model compares a caller's (`phrase_words` without its country-menu check).
 
-    Not cached: each example is read once, when its state's model is compiled.
+    Not cached: each example is read once, when its state's model is compiled.  At a menu that asks which country
+    (not `places`), a city abroad is its country, as a caller's words are (`wording.country_marked`).
     """
+    if not places:
+        marks = country_marked(example, language)
+        return tuple(dict.fromkeys([word for word, stop, _ in marks if not stop] or [word for word, _, _ in marks]))
     return tuple(dict.fromkeys(content(example, language, places) or tokens(example, language, places)))

@@ -702,11 +702,10 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
 
     With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
-    name and a city abroad becomes its country's (for a menu that asks which country: `is_place`,
-    `_countries_named`).
+    name (for a menu that asks which country: `is_place`; `country_marked` reads its cities too).
     """
     words = _words(text, language)
-    said = _places(words, language) if places else _countries_named(words, language)
+    said = _places(words, language) if places else words
     known = _MARKED.setdefault(language, {})
     marks = list(map(known.get, said))  # each word's marks as marked before (a dict look-up a word, in C)
     if None in marks:
@@ -716,6 +715,13 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
                     known.clear()  # bounded: the words are marked afresh
                 marks[at] = known[word] = _marks(word, language)
     return tuple(marks)  # type: ignore[arg-type]  # every None was filled above
+
+
+def country_marked(text: str, language: str) -> tuple[tuple[str, bool, str], ...]:
+    """`marked` at a menu that asks which country: a place abroad said becomes its country's name, one word
+    (`_countries_named`: "calling from new delhi" -> "calling from india").  Not `marked(..., places=False)`, whose
+    word tables (`ivr.core.concepts`) keep a city's name."""
+    return tuple(_marks(word, language) for word in _countries_named(_words(text, language), language))
 
 
 _MARKED: dict[str, dict[str, tuple[str, bool, str]]] = {}
