@@ -621,10 +621,9 @@ def _countries_named(words: list[str], language: str) -> list[str]:
     (`place_countries.country_said`): "calling from new delhi" -> "calling from india", "viviendo en monterrey" ->
     "viviendo en mexico", "manila philippines" -> "philippines philippines".  Never "New Mexico"."""
     words = _unsplit_places(words, language)
-    alone, pairs = _place_starts(language)
-    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+    places = _country_menu_places(language)
+    if places.keys().isdisjoint(words):
         return words
-    places = _place_names(language)
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -641,6 +640,13 @@ def _countries_named(words: list[str], language: str) -> list[str]:
             out.append(words[i])
             i += 1
     return out
+
+
+@functools.cache
+def _country_menu_places(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`_place_names` with both languages' big cities: a Spanish speaker says "Nairobi" as an English one does."""
+    names = territories.NAMES.get(language, territories.NAMES["en"])
+    return _by_first_word((*names, *territories.CITIES["en"], *territories.CITIES["es"], *WORLD_CITIES))
 
 
 def _unsplit_places(words: list[str], language: str) -> list[str]:
