@@ -377,7 +377,7 @@ class Model:
 
     def _said(self, text: str) -> dict[str, float]:
         """`words_of` as a dict, in one pass: each word as it is joined, dropped as a stop word, or looked up fuzzily."""
-        marked = marked_words(text, self.language) if self.places else country_marked(text, self.language)
+        marked = marked_words(text, self.language, True) if self.places else country_marked(text, self.language)
         known = self.idf
         if not known:
             return {}
