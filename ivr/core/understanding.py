@@ -58,7 +58,6 @@ from ivr.core.concepts import (
     reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
-from ivr.core.place_countries import NAME
 from ivr.core.territories import COUNTRY
 from ivr.core.wording import content, country_marked, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
@@ -948,6 +947,8 @@ def _phrase_features(
 @functools.cache
 def _countries(language: str) -> frozenset[str]:
     """Every country's name as a country menu reads it (`place_countries.country_said`, folded)."""
+    from ivr.core.place_countries import NAME  # read at a country menu only, not at start-up
+
     return frozenset(fold(name, language) for name in NAME.get(language, NAME["en"]).values())
 
 

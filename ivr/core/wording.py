@@ -35,7 +35,6 @@ import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
 from ivr.core import gazetteers, territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
-from ivr.core.place_countries import country_said
 from ivr.core.world_cities import WORLD_CITIES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -624,6 +623,8 @@ def _countries_named(words: list[str], language: str) -> list[str]:
     places = _country_menu_places(language)
     if places.keys().isdisjoint(words):
         return words
+    from ivr.core.place_countries import country_said  # its table is read at a country menu only, not at start-up
+
     out: list[str] = []
     i = 0
     while i < len(words):
