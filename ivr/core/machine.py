@@ -266,7 +266,9 @@ def build_model(flow: Flow, state: State, language: str, models: dict[tuple[Any,
         for purpose in GLOBAL_PURPOSES
     ]
     globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
-    said_alike = {words: option.key for option in state.options for words in _whole_phrases(option.phrases[language], language)}
+    said_alike = {
+        words: option.key for option in state.options for words in _whole_phrases(option.phrases[language], language)
+    }
     choices = list(options)
     owners: dict[str, str] = {}
     for name, dest, phrases in globals_:
@@ -302,8 +304,6 @@ def _whole_phrases(phrases: tuple[str, ...], language: str) -> set[tuple[str, ..
     alike ("otra vez", "back"), not when a longer phrase of it keeps the option's one content word ("when are you
     open" is hours, not "open" a new service request)."""
     return {tokens(phrase, language) for phrase in phrases}
-
-
 
 
 def _hint(phrase: str) -> str:
