@@ -1085,8 +1085,8 @@ sentri card", "my sentri pass expires") is CBP's, no green card renewed (`_RENEW
 _RENEWING: dict[str, tuple[str, ...]] = {"en": ("renew", "renewal"), "es": ("renovar", "renovacion")}
 """The phrases of `#green_card` that say a renewal and name no card of ours."""
 _ENTRY_PROOF: dict[str, tuple[str, ...]] = {
-    "en": ("proof of entry", "proof of my entry", "date of entry", "date of my entry", "date i entered", "date i came in",
-           "day i entered", "day i came in", "entry stamp", "admission stamp"),
+    "en": ("proof of entry", "proof of my entry", "date of entry", "date of my entry", "date i entered",
+           "date i came in", "day i entered", "day i came in", "entry stamp", "admission stamp"),
     "es": ("fecha de entrada", "fecha de mi entrada", "prueba de entrada", "prueba de mi entrada",
            "comprobante de entrada", "sello de entrada", "el dia que entre", "el dia que entramos")}
 """The proof of an entry into the country (phrases of `#border`): CBP's record, and a stamp said with it the one put in
@@ -1344,7 +1344,8 @@ def _follows(said: list[str], phrase: tuple[str, ...], articles: frozenset[str] 
 @functools.cache
 def _words_of(table: str, language: str) -> frozenset[str]:
     """A table of words per language (`_GONE_THROUGH`, `_PHONE_AFTER`, by name) as concept phrases are said."""
-    tables = {"gone_through": _GONE_THROUGH, "phone_after": _PHONE_AFTER, "entry_stamp": _ENTRY_STAMP, "card_pass": _CARD_PASS}
+    tables = {"gone_through": _GONE_THROUGH, "phone_after": _PHONE_AFTER, "entry_stamp": _ENTRY_STAMP,
+              "card_pass": _CARD_PASS}
     return frozenset(tokens(tables[table].get(language, ""), language, False))
 
 
@@ -2009,18 +2010,16 @@ _WHICH_ONE = {  # a word between the possessive and the thing that says which on
 }
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",
-               *(f"{whose} {which} {thing}" for whose in _WHOSE[language] for which in _WHICH_ONE[language]
-                 for thing in _OUR_THINGS[language]),
                *_A_CARD[language], *_SPONSORED[language],
                *(("receipt number", "case number") if language == "en" else ("numero de recibo", "numero de caso")))
     for language in ("en", "es")
 }
-"""How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit",
-a receipt): any of `_WHOSE` with any of `_OUR_THINGS`, with or without a word of `_WHICH_ONE` between ("my new work
-permit has my name wrong and the dmv won't take it": the caller's card, the DMV where it was refused), or a card said with an article (`_A_CARD`: "the hotel that
-hired me wants to see a work permit" is the caller's card, not the hotel's business), or one filed for by another
-(`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me", "mi patrón me está patrocinando": the employer
-is who filed, not the business called about).  Read only by
+"""How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit", a
+receipt): any of `_WHOSE` with any of `_OUR_THINGS` (and, in `_ours`, with a word of `_WHICH_ONE` between: "my new
+work permit has my name wrong and the dmv won't take it", the caller's card, the DMV where it was refused), or a card
+said with an article (`_A_CARD`: "the hotel that hired me wants to see a work permit" is the caller's card, not the
+hotel's business), or one filed for by another (`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me",
+"mi patrón me está patrocinando": the employer is who filed, not the business called about). Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
 
 
@@ -2053,8 +2052,12 @@ def alternation(phrases: Iterable[str]) -> str:
 
 @functools.cache
 def _ours(language: str) -> re.Pattern[str]:
-    """`OURS_SAID` on word boundaries, compiled once (at the first sentence read, not at import)."""
-    return re.compile(rf"\b(?:{alternation(OURS_SAID.get(language, OURS_SAID['en']))})\b")
+    """`OURS_SAID` on word boundaries, and a possessive with a word of `_WHICH_ONE` before one of `_OUR_THINGS` ("my
+    new work permit"), compiled once (at the first sentence read, not at import)."""
+    which = (rf"(?:{alternation(_WHOSE[language])}) (?:{alternation(_WHICH_ONE[language])}) "
+             rf"(?:{alternation(_OUR_THINGS[language])})") if language in _WHICH_ONE else ""
+    ours = alternation(OURS_SAID.get(language, OURS_SAID["en"]))
+    return re.compile(rf"\b(?:{ours}{'|' + which if which else ''})\b")
 
 
 @functools.lru_cache(maxsize=4096)
