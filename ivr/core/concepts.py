@@ -1351,6 +1351,7 @@ def _words_of(table: str, language: str) -> frozenset[str]:
 
 @functools.cache
 def _spoken(language: str) -> frozenset[str]:
+    """`_SPOKEN` as a set of words as written."""
     return frozenset(_SPOKEN.get(language, "").split())
 
 
