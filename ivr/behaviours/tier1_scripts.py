@@ -41,6 +41,7 @@ from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
+from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
 from ivr.rules.service_requests import SR_TYPES
@@ -134,7 +135,11 @@ _REFUSALS = {
 # --- the topic question --------------------------------------------------------------------------
 
 
-@REGISTRY.validator("live_topic", readback=lambda value, language: value)
+TOPIC_VALIDATOR = "live_topic"
+"""The validator of the topic question: a collect whose words go to the scripts in force (`ivr understand` knows it by this)."""
+
+
+@REGISTRY.validator(TOPIC_VALIDATOR, readback=lambda value, language: value)
 def live_topic(value: str, kind: str, language: str) -> str | None:
     """A topic key (1-9) as `key:N`, anything said as `said:<words>`, or 'supervisor'."""
     if kind == "digits":
@@ -143,6 +148,22 @@ def live_topic(value: str, kind: str, language: str) -> str | None:
         return SUPERVISOR
     words = normalize(value)
     return f"said:{words}" if words else None
+
+
+REFUSALS = ("case_details", "legal_advice", "local_office")
+"""What Tier 1 refuses (DOMAIN.md §1.3): case details beyond the status, legal advice, a transfer to a local office."""
+
+
+def answer_for(scripts: ScriptSet, said: str, language: str) -> tuple[str | None, Script | None]:
+    """What Tier 1 does with the caller's words (normalised): `(refusal, None)` for what it may not do (`REFUSALS`),
+    `(None, script)` for the script to read, or `(None, None)` when no script answers."""
+    refusal = _REFUSALS[language].match(said)
+    script = scripts.match(said, language)
+    # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
+    another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
+    if refusal is not None and not (refusal == "case_details" and another_agency):
+        return refusal, None
+    return None, script
 
 
 @REGISTRY.variable("tier1_topic_menu")
@@ -166,12 +187,8 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     if choice.startswith("key:"):
         script = scripts.by_key(choice.removeprefix("key:"))
     else:
-        said = choice.removeprefix("said:")
-        refusal = _REFUSALS[ctx.language].match(said)
-        script = scripts.match(said, ctx.language)
-        # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
-        another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
-        if refusal is not None and not (refusal == "case_details" and another_agency):
+        refusal, script = answer_for(scripts, choice.removeprefix("said:"), ctx.language)
+        if refusal is not None:
             return Outcome(refusal)
     if script is None:
         return Outcome("unknown")

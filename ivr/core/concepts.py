@@ -332,6 +332,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "customs officer", "customs officers", "turned back", "turned away", "denied entry", "refused entry",
             "not let in", "did not let me in", "did not let him in", "did not let her in", "did not let them in",
             "would not let me in", "would not let him in", "would not let her in", "sent back home",
+            # CBP's trusted-traveler cards, and the proof of an entry it stamps or records
+            "sentri", "sentri card", "sentri pass", "nexus card", "nexus pass", "trusted traveler",
+            "trusted traveller", "proof of entry", "proof of my entry", "date of entry", "date of my entry",
+            "date i entered", "date i came in", "day i entered", "day i came in", "entry stamp", "admission stamp",
         ),
         "social_security": ("social security", "ssn", "social security card", "social security office"),
         "military": (
@@ -721,6 +725,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "oficiales de aduana", "oficial de migracion en el aeropuerto", "no me dejaron entrar",
             "no la dejaron entrar", "no lo dejaron entrar", "no los dejaron entrar", "no nos dejaron entrar",
             "le negaron la entrada", "me negaron la entrada", "les negaron la entrada", "nos negaron la entrada",
+            # las tarjetas de viajero confiable de CBP, y la prueba de una entrada que sella o registra
+            "sentri", "tarjeta sentri", "viajero confiable", "fecha de entrada", "fecha de mi entrada",
+            "prueba de entrada", "prueba de mi entrada", "comprobante de entrada", "sello de entrada",
+            "el dia que entre", "el dia que entramos",
         ),
         "social_security": ("seguro social",),
         "military": (
@@ -1059,6 +1067,35 @@ _HEARING_LOSS: dict[str, tuple[str, ...]] = {
     "es": ("sordo", "sorda", "no escucho bien", "no oigo bien", "no oye bien", "no oye", "problemas de audicion",
            "implante coclear", "audifonos", "aparato auditivo", "aparatos auditivos", "aparato para oir",
            "aparatos para oir")}
+_INTERPRETING: dict[str, tuple[str, ...]] = {"en": ("interpreter", "interpreters"), "es": ("interprete", "interpretes")}
+"""An interpreter named alone (phrases of `#accommodation` that name no sign language nor a disability)."""
+_SPOKEN = {"en": "speak speaks speaking", "es": "habla hablan hablo hablamos"}
+"""A language spoken, as written (before synonyms): an interpreter beside one ("ella habla puro mixteco, ¿le ponen
+intérprete?") is a spoken language's, which the caller provides (DOMAIN.md: "we would ask the caller to provide an
+interpreter"), no accommodation of a disability (DOMAIN.md: accommodations) — unless negated ("he can't speak
+since his stroke") or said of a deaf caller (`#deaf`)."""
+
+
+_BORDER_CARDS: dict[str, tuple[str, ...]] = {
+    "en": ("sentri", "sentri card", "sentri pass", "nexus card", "nexus pass", "trusted traveler", "trusted traveller",
+           "global entry"),
+    "es": ("sentri", "tarjeta sentri", "viajero confiable", "global entry")}
+"""CBP's trusted-traveler cards (phrases of `#border`): a renewal or an expiry said beside one ("how do i renew my
+sentri card", "my sentri pass expires") is CBP's, no green card renewed (`_RENEWING`) nor hurry asked (`_EXPIRY`)."""
+_RENEWING: dict[str, tuple[str, ...]] = {"en": ("renew", "renewal"), "es": ("renovar", "renovacion")}
+"""The phrases of `#green_card` that say a renewal and name no card of ours."""
+_ENTRY_PROOF: dict[str, tuple[str, ...]] = {
+    "en": ("proof of entry", "proof of my entry", "date of entry", "date of my entry", "date i entered",
+           "date i came in", "day i entered", "day i came in", "entry stamp", "admission stamp"),
+    "es": ("fecha de entrada", "fecha de mi entrada", "prueba de entrada", "prueba de mi entrada",
+           "comprobante de entrada", "sello de entrada", "el dia que entre", "el dia que entramos")}
+"""The proof of an entry into the country (phrases of `#border`): CBP's record, and a stamp said with it the one put in
+the passport at the border ("the officer never stamped my passport, how do i get proof of the date i came in"), no
+stamp of ours at a field office (`_ENTRY_STAMP`)."""
+_CARD_PASS = {"en": "card pass", "es": "tarjeta pase"}
+"""The words of a card or a pass, CBP's beside a trusted-traveler card named (`_BORDER_CARDS`)."""
+_ENTRY_STAMP = {"en": "stamp stamped stamps stamping passport", "es": "sello sellaron sellado sellada sellar pasaporte"}
+"""The words of a stamp in a passport, unsaid beside the proof of an entry (`_ENTRY_PROOF`)."""
 """Hearing loss (phrases of `#deaf` that name no line nor the phone): said of an appointment in person (`_WHERE_NEEDED`:
 "mi esposo no oye bien y necesita que le hablen fuerte en la entrevista") it is a need there (`#accommodation`, a
 service request); said of the call ("i'm hard of hearing, is there a tty number") it stays the TTY line."""
@@ -1129,7 +1166,8 @@ _OWN_CASE = {
 """A priority date (`_PRIORITY`, read only) is the visa bulletin's, the State Department's (`#consulate`: "when will
 my priority date be current"), unless a status is asked of the caller's own case with us: an adjustment, an I-485, an
 application, a green card ("my priority date became current so is my adjustment moving along": case status)."""
-_CARDS = frozenset({MARK + "green_card", MARK + "work_permit"})
+_GREEN_CARD = MARK + "green_card"
+_CARDS = frozenset({_GREEN_CARD, MARK + "work_permit"})
 _CARD_WORDS = frozenset({
     "card", "tarjet",  # "card", "tarjeta" and "mica" as normalised
     "traveldocu", "permisoviaj", "booklet", "libret", "librit", "document",  # a document that comes by mail
@@ -1286,7 +1324,8 @@ def _said_as(table: str, language: str) -> frozenset[tuple[str, ...]]:
         "expiry": _EXPIRY, "signing": _SIGNING, "print_tools": _PRINT_TOOLS, "day_times": _DAY_TIMES,
         "hours_asked": _HOURS_ASKED, "passed_through": _PASSED_THROUGH, "turned_back": _TURNED_BACK,
         "picked_up": _PICKED_UP, "our_offices": _OUR_OFFICES, "sent_where": _SENT_WHERE,
-        "hearing_loss": _HEARING_LOSS}
+        "hearing_loss": _HEARING_LOSS, "border_cards": _BORDER_CARDS, "renewing": _RENEWING,
+        "entry_proof": _ENTRY_PROOF, "interpreting": _INTERPRETING}
     phrases = tables[table]
     return frozenset(tokens(phrase, language, False) for phrase in phrases.get(language, phrases["en"]))
 
@@ -1305,8 +1344,21 @@ def _follows(said: list[str], phrase: tuple[str, ...], articles: frozenset[str] 
 @functools.cache
 def _words_of(table: str, language: str) -> frozenset[str]:
     """A table of words per language (`_GONE_THROUGH`, `_PHONE_AFTER`, by name) as concept phrases are said."""
-    tables = {"gone_through": _GONE_THROUGH, "phone_after": _PHONE_AFTER}
+    tables = {"gone_through": _GONE_THROUGH, "phone_after": _PHONE_AFTER, "entry_stamp": _ENTRY_STAMP,
+              "card_pass": _CARD_PASS}
     return frozenset(tokens(tables[table].get(language, ""), language, False))
+
+
+@functools.cache
+def _spoken(language: str) -> frozenset[str]:
+    """`_SPOKEN` as a set of words as written."""
+    return frozenset(_SPOKEN.get(language, "").split())
+
+
+def _language_spoken(plain: list[str], language: str) -> bool:
+    """Whether someone is said to speak a language (`_SPOKEN`, not negated in the two words before)."""
+    spoken = _spoken(language)
+    return any(word in spoken and _NEVER.isdisjoint(plain[max(0, at - 2):at]) for at, word in enumerate(plain))
 
 
 def _through_the_call(said: list[str], heard: list[tuple[str, ...]], language: str) -> bool:
@@ -1835,6 +1887,17 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         # "my i ninety four says d s instead of a date, does it need fixing": CBP's record, whatever looks wrong on it
         del found[_FIX_ERROR]
         away |= frozenset(word for phrase in heard[_FIX_ERROR] for word in phrase)
+    if _BORDER in found and not _said_as("border_cards", language).isdisjoint(heard[_BORDER]):
+        # "how do i renew my sentri card", "my sentri pass expires": CBP's trusted-traveler card, whose renewal, expiry
+        # and card words are CBP's, no green card renewed nor hurry asked of ours
+        away |= _card_words(language).intersection(said) | _words_of("card_pass", language).intersection(said)
+        for concept, table in ((_GREEN_CARD, "renewing"), (_HURRY, "expiry")):
+            if concept in found and set(heard[concept]) <= _said_as(table, language):
+                away |= frozenset(word for phrase in heard[concept] for word in phrase)
+                del found[concept]
+    if _BORDER in found and not _said_as("entry_proof", language).isdisjoint(heard[_BORDER]):
+        # "the officer never stamped my passport, how do i get proof of the date i came in": the stamp at the border
+        away |= _words_of("entry_stamp", language).intersection(said)
     if _NEED in found and _WHERE_NEEDED.isdisjoint(found) and set(heard[_NEED]) <= _said_as("signing", language) and \
             not _sign_line(language).isdisjoint(said):
         del found[_NEED]  # "a video line where i can sign to an agent": the accessible line
@@ -1897,6 +1960,9 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
         found = dict.fromkeys(concept for concept in found if concept not in (_LOST, _TRIP, _LOST_ELSE))
         if lost_card:
             found[LOST_CARD] = None
+    if _NEED in found and _DEAF not in found and set(heard[_NEED]) <= _said_as("interpreting", language) and \
+            _language_spoken([plain for _, _, plain in words], language):
+        del found[_NEED]  # "ella habla puro mixteco, ¿ahí le ponen intérprete?": a spoken language's interpreter
     if _DEAF in found and _NEED in found and _WHERE_NEEDED.isdisjoint(found):
         del found[_NEED]  # "i'm deaf and my interpreter is voicing this call": the TTY line, not an appointment's need
     if _DEAF in found and not _WHERE_NEEDED.isdisjoint(found) and set(heard[_DEAF]) <= _said_as("hearing_loss", language):
@@ -1939,17 +2005,22 @@ _SPONSORED = {  # an employer or a relative who filed for the caller: the filing
            "metieron los papeles por mi", "arreglarme los papeles", "arreglarme papeles", "me arreglen los papeles",
            "me arregle los papeles", "me pidio", "me pidieron"),
 }
+_WHICH_ONE = {  # a word between the possessive and the thing that says which one: still the caller's own
+    "en": ("new", "old", "current", "renewed", "replacement", "expired", "latest", "first", "second", "last"),
+    "es": ("nuevo", "nueva", "viejo", "vieja", "ultimo", "ultima", "primer", "primera", "segundo", "segunda"),
+}
 OURS_SAID: dict[str, tuple[str, ...]] = {
     language: (*(f"{whose} {thing}" for whose in _WHOSE[language] for thing in _OUR_THINGS[language]), "uscis",
                *_A_CARD[language], *_SPONSORED[language],
                *(("receipt number", "case number") if language == "en" else ("numero de recibo", "numero de caso")))
     for language in ("en", "es")
 }
-"""How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit",
-a receipt): any of `_WHOSE` with any of `_OUR_THINGS`, or a card said with an article (`_A_CARD`: "the hotel that
-hired me wants to see a work permit" is the caller's card, not the hotel's business), or one filed for by another
-(`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me", "mi patrón me está patrocinando": the employer
-is who filed, not the business called about).  Read only by
+"""How a caller says the sentence is about their own (or a relative's) case with USCIS ("my case", "his work permit", a
+receipt): any of `_WHOSE` with any of `_OUR_THINGS` (and, in `_ours`, with a word of `_WHICH_ONE` between: "my new
+work permit has my name wrong and the dmv won't take it", the caller's card, the DMV where it was refused), or a card
+said with an article (`_A_CARD`: "the hotel that hired me wants to see a work permit" is the caller's card, not the
+hotel's business), or one filed for by another (`_SPONSORED`: "the restaurant i cook at filed papers to sponsor me",
+"mi patrón me está patrocinando": the employer is who filed, not the business called about). Read only by
 `about_ours`, never a feature (taught as one, "my case" leaned to service requests and cost the corpus)."""
 
 
@@ -1982,8 +2053,12 @@ def alternation(phrases: Iterable[str]) -> str:
 
 @functools.cache
 def _ours(language: str) -> re.Pattern[str]:
-    """`OURS_SAID` on word boundaries, compiled once (at the first sentence read, not at import)."""
-    return re.compile(rf"\b(?:{alternation(OURS_SAID.get(language, OURS_SAID['en']))})\b")
+    """`OURS_SAID` on word boundaries, and a possessive with a word of `_WHICH_ONE` before one of `_OUR_THINGS` ("my
+    new work permit"), compiled once (at the first sentence read, not at import)."""
+    which = (rf"(?:{alternation(_WHOSE[language])}) (?:{alternation(_WHICH_ONE[language])}) "
+             rf"(?:{alternation(_OUR_THINGS[language])})") if language in _WHICH_ONE else ""
+    ours = alternation(OURS_SAID.get(language, OURS_SAID["en"]))
+    return re.compile(rf"\b(?:{ours}{'|' + which if which else ''})\b")
 
 
 @functools.lru_cache(maxsize=4096)

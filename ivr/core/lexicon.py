@@ -98,13 +98,17 @@ SYNONYMS = {
 regional and U.S. Spanish too ("la mica", "la aplicación", "checar", "platicar", "la migra")."""
 
 UNSTEMMED: dict[str, dict[str, str]] = {
-    "en": {"officer": "officer", "officers": "officer"},
+    "en": {"officer": "officer", "officers": "officer",
+           # made to order, no customs: "custom t shirts", "a custom cake", "customized mugs"
+           "custom": "bespoke", "customized": "bespoke", "customised": "bespoke", "customize": "bespoke",
+           "customise": "bespoke"},
     "es": {
         "recibo": "recibo", "recibos": "recibo", "nunca": "nunca", "nada": "nada",
     },
 }
 """Words the stemmer leaves alone: "recibo" (a receipt) is not "recibir" (to receive); negations stay; an
-"officer" (a person) is not an "office" (a place) though both stem to "offic"."""
+"officer" (a person) is not an "office" (a place) though both stem to "offic"; "custom" (made to order: "custom t
+shirts") is not "customs" (CBP at the border) though both stem to "custom"."""
 
 _BACK_IN: dict[tuple[str, ...], str] = {("back", "in", when): when for when in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

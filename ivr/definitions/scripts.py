@@ -26,6 +26,7 @@ Everything after loading is pure: dates come in as arguments, never from the clo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ivr.core.understanding import Model
+from ivr.core.understanding import Model, Understanding
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, parse_ref, publication_records, publish, read_lock
@@ -234,13 +235,22 @@ class ScriptSet:
         that both answer well (`SCRIPT_TIE_AT`) the better one is read (ties go to the id
         that sorts first) and the caller may ask for another topic; otherwise None.
         """
+        understood = self.understand(utterance, language)
+        return self.by_id(understood.choice) if understood.choice is not None else None
+
+    def understand(self, utterance: str, language: str) -> Understanding:
+        """How the scripts' model reads what the caller said, decided as `match` decides: a route to the script
+        read (its id as the choice) when sure, else not understood; the scores and runners-up are kept, for
+        `ivr understand` and trainers."""
         _check_language(language)
         understood = self._models[language].understand(utterance)
         if not understood.alternatives:
-            return None
+            return dataclasses.replace(understood, outcome="not_understood", choice=None)
         best, score = understood.alternatives[0]
         sure = (understood.outcome == "route" and score >= SCRIPT_ROUTE_AT) or (understood.outcome == "ask" and score >= SCRIPT_TIE_AT)
-        return self.by_id(best) if sure else None
+        if sure:
+            return dataclasses.replace(understood, outcome="route", choice=best, score=score)
+        return dataclasses.replace(understood, outcome="not_understood", choice=None)
 
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""

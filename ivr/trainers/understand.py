@@ -22,18 +22,25 @@ its numbers.  A corpus file::
         note: issue 16               # optional: where the examples come from
 
 A choice is a menu option's key, a global key's purpose (representative,
-repeat, previous) or a global intent's name.  `measure` times the classifier
-for `ivr bench`.
+repeat, previous) or a global intent's name.  At the Tier 1 topic question
+(`tier1.topic`, a collect whose words go to the response scripts in force) it is
+also a script's id (`case-status`) or what Tier 1 refuses (`legal_advice`,
+`case_details`, `local_office`), decided as the call decides (`topic_understood`),
+with the scripts in force on `--at DATE`.  `measure` times the classifier for
+`ivr bench`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -47,6 +54,9 @@ from ivr.definitions.examples import labelled_groups
 from ivr.definitions.flows import FLOWS_ROOT, load_flow
 from ivr.definitions.yamlsource import Mapping, load_file
 from ivr.errors import ConfigError
+
+if TYPE_CHECKING:
+    from ivr.definitions.scripts import ScriptSet
 
 CORPUS_VERSION = 1
 CORPUS_KEYS = ("version", "flow", "groups")
@@ -141,34 +151,83 @@ def compiled(flow: str) -> CompiledFlow:
     return compile_flow(load_flow(path, registry), registry)
 
 
-def check_choices(flow: CompiledFlow, cases: list[Case]) -> None:
-    """Every case names a waiting state and a choice the state's model knows."""
+def is_topic_question(flow: CompiledFlow, state: str) -> bool:
+    """Whether `state` is the Tier 1 topic question: a collect whose words go to the response scripts in force."""
+    from ivr.behaviours.tier1_scripts import TOPIC_VALIDATOR
+
+    compiled_state = flow.states.get(state)
+    return compiled_state is not None and compiled_state.state.validator == TOPIC_VALIDATOR
+
+
+def scripts_on(day: dt.date) -> ScriptSet:
+    """The Tier 1 response scripts in force on `day` (published versions under scripts/)."""
+    from ivr.definitions.scripts import load_scripts
+
+    return load_scripts().in_force(day)
+
+
+def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, language: str, text: str) -> Understanding:
+    """The Tier 1 topic question's answer to `text`, as a call decides it (`ivr.core.stepping`, then the
+    `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
+    asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", with the scripts'
+    scores), or not understood (no script answers)."""
+    from ivr.behaviours.live_assistance import asks_for_supervisor
+    from ivr.behaviours.tier1_scripts import answer_for
+    from ivr.core.matching import normalize
+    from ivr.core.understanding import SURE_AT
+
+    understood = flow.states[state].understanding[language].understand(text)
+    if understood.choice is not None and understood.score >= SURE_AT:
+        return understood
+    if asks_for_supervisor(text):
+        return Understanding("route", "supervisor", 1.0, (("supervisor", 1.0),))
+    words = normalize(text)
+    refusal, _ = answer_for(scripts, words, language)
+    read = dataclasses.replace(scripts.understand(words, language), by="scripts")
+    if refusal is not None:
+        return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
+    return read
+
+
+def check_choices(flow: CompiledFlow, cases: list[Case], scripts: ScriptSet | None = None) -> None:
+    """Every case names a waiting state and a choice the state's model knows (at the topic question, a script in
+    force or a refusal too)."""
+    from ivr.behaviours.tier1_scripts import REFUSALS
+
     for case in cases:
         state = flow.states.get(case.state)
         if state is None or not state.understanding:
             raise ConfigError(f"line {case.line}: '{case.state}' is not a waiting state of {flow.flow.id}")
-        names = state.understanding[case.language].names
+        names: tuple[str, ...] = tuple(state.understanding[case.language].names)
+        if scripts is not None and is_topic_question(flow, case.state):
+            names += (*(script.id for script in scripts.scripts), *REFUSALS)
         if case.expected not in (*names, ASK, NONE):
             raise ConfigError(f"line {case.line}: '{case.expected}' is not a choice of {case.state} (choices: {', '.join(names)})")
 
 
-def evaluate(flow: CompiledFlow, cases: list[Case]) -> Report:
-    """Understand every case in its state and language."""
-    check_choices(flow, cases)
+def evaluate(flow: CompiledFlow, cases: list[Case], scripts: ScriptSet | None = None) -> Report:
+    """Understand every case in its state and language (at the topic question, with `scripts` when given)."""
+    check_choices(flow, cases, scripts)
     report = Report()
     for case in cases:
-        model = flow.states[case.state].understanding[case.language]
-        report.results.append(Result(case, model.understand(case.text)))
+        if scripts is not None and is_topic_question(flow, case.state):
+            understood = topic_understood(flow, scripts, case.state, case.language, case.text)
+        else:
+            understood = flow.states[case.state].understanding[case.language].understand(case.text)
+        report.results.append(Result(case, understood))
     return report
 
 
-def describe(flow: CompiledFlow, state: str, language: str, choice: str | None) -> str:
-    """A choice in words: '2 (biometrics appointments)', 'representative'."""
+def describe(flow: CompiledFlow, state: str, language: str, choice: str | None, scripts: ScriptSet | None = None) -> str:
+    """A choice in words: '2 (biometrics appointments)', 'representative', 'case-status (your case status)'."""
     if choice is None:
         return "-"
     option = flow.states[state].state.option(choice)
     if option is not None:
         return f"{choice} ({option.topic.in_(option.language or language)})"
+    script = scripts.by_id(choice) if scripts is not None else None
+    if script is not None:
+        return f"{choice} ({script.label[language]})"
     return choice
 
 
@@ -222,18 +281,25 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     return words["not_understood"] + best
 
 
-def line_for(flow: CompiledFlow, state: str, language: str, text: str, understood: Understanding) -> str:
+def line_for(
+    flow: CompiledFlow, state: str, language: str, text: str, understood: Understanding, scripts: ScriptSet | None = None
+) -> str:
     """One utterance's outcome: `route 2 (biometrics appointments) 0.93  [3 0.41, 7 0.22]  <- "…"`."""
     alternatives = ", ".join(f"{choice} {score:.2f}" for choice, score in understood.alternatives)
-    if understood.outcome == "route":
-        head = f"route {describe(flow, state, language, understood.choice)} {understood.score:.2f}"
+    if understood.outcome == "route" and understood.by == "refusal":
+        head = f"refuse {understood.choice} (Tier 1 may not)"
+    elif understood.outcome == "route":
+        head = f"route {describe(flow, state, language, understood.choice, scripts)} {understood.score:.2f}"
         head += f" by {understood.by}" if understood.by != "keywords" else ""
     elif understood.outcome == "ask":
         first, second = understood.asked
         head = f"ask   {first} or {second} {understood.score:.2f}"
     else:
         head = f"not understood {understood.score:.2f}"
-        head += f" by {understood.by} (out of scope)" if understood.by != "keywords" else ""
+        if understood.by == "scripts":
+            head += " (no script answers)"
+        elif understood.by != "keywords":
+            head += f" by {understood.by} (out of scope)"
     return f"{head}  [{alternatives}]{_learnt(understood)}  <- {text!r}"
 
 
@@ -426,8 +492,11 @@ def cross_validate(flow: CompiledFlow, folds: int = 5) -> list[Fold]:
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en", show_default=True)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Score a corpus file instead.")
 @click.option("--folds", type=click.IntRange(2, 20), help="Cross-validate the flow's training examples in this many folds.")
+@click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="At the Tier 1 topic question: the day whose response scripts are in force (default: today).")
 def understand_command(
-    flow: str | None, utterances: tuple[str, ...], state: str, language: str, corpus: Path | None, folds: int | None = None
+    flow: str | None, utterances: tuple[str, ...], state: str, language: str, corpus: Path | None, folds: int | None = None,
+    day: dt.datetime | None = None,
 ) -> None:
     """Show where callers' words go (route, ask, not understood) with their scores.
 
@@ -435,7 +504,10 @@ def understand_command(
     With --corpus FILE: accuracy per language, wrong routes and a confusion table;
     exits 1 when any utterance went wrong.  With --folds N: k-fold cross-validation of the
     flow's training examples, with the classifier and with the keywords alone.
+    At the Tier 1 topic question (--state tier1.topic) the words go to the response
+    scripts in force on --at DATE, as on a call: the script read, a refusal, or none.
     """
+    on = day.date() if day is not None else dt.date.today()
     configuration.resolve()  # a bad setting in the environment is a one-line error here too
     if folds is not None:
         if flow is None:
@@ -449,7 +521,8 @@ def understand_command(
     if corpus is not None:
         flow_id, cases = load_corpus(corpus)
         target = compiled(flow or flow_id)
-        report = evaluate(target, cases)
+        topics = any(is_topic_question(target, case.state) for case in cases)
+        report = evaluate(target, cases, scripts_on(on) if topics else None)
         for line in format_report(target, report):
             click.echo(line)
         if any(not r.right for r in report.results):
@@ -463,11 +536,13 @@ def understand_command(
         waiting = sorted(name for name, s in target.states.items() if s.understanding)
         raise click.ClickException(f"'{state}' is not a waiting state of {flow} (e.g. {', '.join(waiting[:5])}, …)")
     model = compiled_state.understanding[language]
+    scripts = scripts_on(on) if is_topic_question(target, state) else None
     texts = utterances or tuple(line.strip() for line in sys.stdin if line.strip())
     if not texts:
         raise click.ClickException("nothing to understand: give utterances as arguments or one per line on standard input")
     for text in texts:
-        click.echo(line_for(target, state, language, text, model.understand(text)))
+        understood = topic_understood(target, scripts, state, language, text) if scripts is not None else model.understand(text)
+        click.echo(line_for(target, state, language, text, understood, scripts))
 
 
 def register(main: click.Group) -> None:
