@@ -2127,6 +2127,30 @@ def person_asked(text: str, language: str) -> str | None:
     return "supervisor" if topped else "representative"
 
 
+_SOMEONE = {
+    "en": (*_PEOPLE["en"], "representatives", "reps", "agents", "people", "humans", "operators", "someone", "somebody",
+           "anyone", "anybody", "whoever", "boss", "supervisors", "managers", "assistance", "transfer", "put me through",
+           "escalate", "in charge", "officer"),
+    "es": (*_PEOPLE["es"], "representantes", "agentes", "personas", "alguien", "jefe", "jefa", "asistencia",
+           "senorita", "señorita", "señor", "senor", "transfierame", "transfiérame", "paseme", "páseme", "pasame",
+           "pásame", "comuniqueme", "comuníqueme", "conecteme", "conécteme", "oficial"),
+}
+"""Words that name someone to be put through to, or the putting through (`names_someone`)."""
+
+
+@functools.cache
+def _someone(language: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_SOMEONE.get(language, _SOMEONE['en']))})\b")
+
+
+def names_someone(text: str, language: str) -> bool:
+    """Whether `text` names a person or being put through to one ("live agent", "asistencia en vivo", "a real
+    person", "transfer me"): a sentence that does not ("we live in dallas", "ahorita estoy viviendo en monterrey",
+    "we live in manila") matches a phrase of the representative global by a word of its that is no person ("live",
+    "vivo"), which is no request for one (`understanding.Model.understand`; issue 16, the s1 round)."""
+    return _someone(language).search(" ".join(text.lower().split())) is not None
+
+
 _AT_WORK = {
     "en": ("run running runs ran own owns owned manage manages managing work works working worked",
            "at in for on my our his her their the a an family family's own dad's mom's father's mother's uncle's "

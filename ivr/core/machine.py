@@ -36,7 +36,8 @@ from ivr.core.matching import PhraseIndex
 from ivr.core.options import OPTION_SENTENCE as OPTION_SENTENCE  # re-exported: DESIGN.md §3's default
 from ivr.core.options import say_option
 from ivr.core.registry import Context, Registry
-from ivr.core.understanding import Model, phrase_words
+from ivr.core.understanding import Model
+from ivr.core.wording import tokens
 
 KEY_NAMES = {"en": {"*": "star", "#": "pound"}, "es": {"*": "asterisco", "#": "la tecla numeral"}}
 CONFIRM_SUFFIX = ".confirm"
@@ -265,12 +266,14 @@ def build_model(flow: Flow, state: State, language: str, models: dict[tuple[Any,
         for purpose in GLOBAL_PURPOSES
     ]
     globals_ += [(i.name, i.goto[state.tier], i.phrases[language]) for i in flow.intents.values() if state.tier in i.goto]
-    said = {words: option.key for option in state.options for words in _phrase_set(option.phrases[language], language)}
+    said_alike = {
+        words: option.key for option in state.options for words in _whole_phrases(option.phrases[language], language)
+    }
     choices = list(options)
     owners: dict[str, str] = {}
     for name, dest, phrases in globals_:
         owner = next((option.key for option in state.options if dest is not None and option.goto == dest), None)
-        owner = owner or next((said[w] for w in _phrase_set(phrases, language) if w in said), None)
+        owner = owner or next((said_alike[w] for w in _whole_phrases(phrases, language) if w in said_alike), None)
         choices.append((owner or name, phrases))
         owners[name] = owner or name
     # Training examples name a global by its purpose or intent ("hours"); here it may be an option ("8").
@@ -296,8 +299,11 @@ def _topic(option: Option, language: str) -> tuple[str, ...]:
     return () if "{" in topic else (topic,)
 
 
-def _phrase_set(phrases: tuple[str, ...], language: str) -> set[tuple[str, ...]]:
-    return {tuple(sorted(phrase_words(phrase, language))) for phrase in phrases}
+def _whole_phrases(phrases: tuple[str, ...], language: str) -> set[tuple[str, ...]]:
+    """The phrases as said, stop words kept: a global shares a phrase with an option only when one of each reads
+    alike ("otra vez", "back"), not when a longer phrase of it keeps the option's one content word ("when are you
+    open" is hours, not "open" a new service request)."""
+    return {tokens(phrase, language) for phrase in phrases}
 
 
 def _hint(phrase: str) -> str:

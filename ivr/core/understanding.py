@@ -53,11 +53,13 @@ from ivr.core.concepts import (
     concepts,
     giving_up,
     hanging_up,
+    names_someone,
     person_asked,
     reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
-from ivr.core.wording import content, fold, is_place, tokens
+from ivr.core.territories import COUNTRY
+from ivr.core.wording import content, country_marked, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 
 ROUTE_AT = 0.5
@@ -326,8 +328,10 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
+        others = frozenset() if places else _countries(language) - idf.keys()
         taught = [
-            (label, (*_example_words(text, language, places), *concepts(text, language, places)))
+            (label, (*_other_countries(_example_words(text, language, places), others),
+                     *concepts(text, language, places)))
             for label, text in examples
             if label in pooled or label == OUT_OF_SCOPE
         ]
@@ -372,7 +376,7 @@ class Model:
 
     def _said(self, text: str) -> dict[str, float]:
         """`words_of` as a dict, in one pass: each word as it is joined, dropped as a stop word, or looked up fuzzily."""
-        marked = marked_words(text, self.language, self.places)
+        marked = marked_words(text, self.language, True) if self.places else country_marked(text, self.language)
         known = self.idf
         if not known:
             return {}
@@ -416,6 +420,8 @@ class Model:
         """Count one word said in `seen`: as it is when the model knows it, else as the known word it is close to
         (at `FUZZY_DISCOUNT`), keeping the better of two counts of one word."""
         exact = 1.0
+        if not self.places and word not in self.idf and word in _countries(self.language):
+            word = COUNTRY  # at a menu that asks which country, a country no option names is another country
         if word not in self.idf and word not in learnt and len(said) >= 4 and not said.isdigit():
             found = self._close(said, same_start=True)
             if found is not None:
@@ -526,6 +532,10 @@ class Model:
             factor = 0.4 + 1.2 * (confidence if confidence > 0.0 else 0.0)
             factor = factor if factor < 1.0 else 1.0
         understood = self._by_keywords(ranked, words, factor, among)
+        if learnt and understood.outcome == "route" and understood.choice in PERSON_GLOBALS and \
+                understood.score < WEAK_ROUTE and not names_someone(text, self.language):
+            # "we live in dallas" is no "live agent": a weak route to a person no word names is left to the classifier
+            understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
         asked = self._asked_for(ranked, text) if not among else None
         if asked is not None:  # a global asked for in so many words: nothing said of why takes it away
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
@@ -934,9 +944,29 @@ def _phrase_features(
     return learnt
 
 
+@functools.cache
+def _countries(language: str) -> frozenset[str]:
+    """Every country's name as a country menu reads it (`place_countries.country_said`, folded)."""
+    from ivr.core.place_countries import NAME  # read at a country menu only, not at start-up
+
+    return frozenset(fold(name, language) for name in NAME.get(language, NAME["en"]).values())
+
+
+def _other_countries(words: tuple[str, ...], others: frozenset[str]) -> tuple[str, ...]:
+    """An example's words with a country no option of its menu names (`others`) read as `COUNTRY`: "i live in
+    germany" teaches another country, whichever country it names."""
+    if others.isdisjoint(words):
+        return words
+    return tuple(dict.fromkeys(COUNTRY if word in others else word for word in words))
+
+
 def _example_words(example: str, language: str, places: bool) -> tuple[str, ...]:
     """A training example's words, as the model compares a caller's (`phrase_words` without its country-menu check).
 
-    Not cached: each example is read once, when its state's model is compiled.
+    Not cached: each example is read once, when its state's model is compiled.  At a menu that asks which country
+    (not `places`), a city abroad is its country, as a caller's words are (`wording.country_marked`).
     """
+    if not places:
+        marks = country_marked(example, language)
+        return tuple(dict.fromkeys([word for word, stop, _ in marks if not stop] or [word for word, _, _ in marks]))
     return tuple(dict.fromkeys(content(example, language, places) or tokens(example, language, places)))

@@ -615,6 +615,41 @@ def _places(words: list[str], language: str) -> list[str]:
     return out
 
 
+def _countries_named(words: list[str], language: str) -> list[str]:
+    """At a menu that asks which country, each place abroad said becomes its country's name as one word
+    (`place_countries.country_said`): "calling from new delhi" -> "calling from india", "viviendo en monterrey" ->
+    "viviendo en mexico", "manila philippines" -> "philippines philippines".  Never "New Mexico"."""
+    words = _unsplit_places(words, language)
+    places = _country_menu_places(language)
+    if places.keys().isdisjoint(words):
+        return words
+    from ivr.core.place_countries import country_said  # its table is read at a country menu only, not at start-up
+
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        country = None
+        if words[i] in places and not (i and words[i - 1] in _NOT_PLACE):
+            for name in places[words[i]]:
+                if tuple(words[i:i + len(name)]) == name:
+                    country = country_said(" ".join(name), language)
+                    if country is not None:
+                        out.append(country)
+                        i += len(name)
+                        break
+        if country is None:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@functools.cache
+def _country_menu_places(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`_place_names` with both languages' big cities: a Spanish speaker says "Nairobi" as an English one does."""
+    names = territories.NAMES.get(language, territories.NAMES["en"])
+    return _by_first_word((*names, *territories.CITIES["en"], *territories.CITIES["es"], *WORLD_CITIES))
+
+
 def _unsplit_places(words: list[str], language: str) -> list[str]:
     """A place's name the recogniser split is joined: "en hondu ras" -> "en honduras", "el salva dor" -> "el salvador".
 
@@ -674,7 +709,7 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
 
     With `places`, a country said as where one is becomes `COUNTRY`; without, it keeps its
-    name (for a menu that asks which country: `is_place`).
+    name (for a menu that asks which country: `is_place`; `country_marked` reads its cities too).
     """
     words = _words(text, language)
     said = _places(words, language) if places else words
@@ -687,6 +722,13 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
                     known.clear()  # bounded: the words are marked afresh
                 marks[at] = known[word] = _marks(word, language)
     return tuple(marks)  # type: ignore[arg-type]  # every None was filled above
+
+
+def country_marked(text: str, language: str) -> tuple[tuple[str, bool, str], ...]:
+    """`marked` at a menu that asks which country: a place abroad said becomes its country's name, one word
+    (`_countries_named`: "calling from new delhi" -> "calling from india").  Not `marked(..., places=False)`, whose
+    word tables (`ivr.core.concepts`) keep a city's name."""
+    return tuple(_marks(word, language) for word in _countries_named(_words(text, language), language))
 
 
 _MARKED: dict[str, dict[str, tuple[str, bool, str]]] = {}

@@ -131,15 +131,16 @@ def test_the_classifier_learns_concepts_from_the_shipped_examples(uscis: Compile
 def test_concepts_route_more_unseen_examples_right_in_each_language(
     uscis: CompiledFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """5-fold cross-validation over the shipped examples: with concepts, more right than with words alone."""
+    """5-fold cross-validation over the main menu's shipped examples: with concepts, more right than with words alone
+    (the submenus' examples, since the s1 round, are folds of their own, and few of them name a concept)."""
     from ivr.core import understanding
     from ivr.trainers.understand import cross_validate
 
-    with_concepts = {fold.language: fold.right for fold in cross_validate(uscis, 5)}
+    with_concepts = {fold.language: fold.right for fold in cross_validate(uscis, 5) if fold.state == "main_menu"}
     monkeypatch.setattr(understanding, "concepts", lambda text, language, places=True: ())
     understanding._build.cache_clear()
     try:
-        without = {fold.language: fold.right for fold in cross_validate(uscis, 5)}
+        without = {fold.language: fold.right for fold in cross_validate(uscis, 5) if fold.state == "main_menu"}
     finally:
         understanding._build.cache_clear()
     assert all(with_concepts[language] > without[language] for language in ("en", "es")), (with_concepts, without)
