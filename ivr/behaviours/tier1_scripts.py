@@ -94,7 +94,7 @@ _REFUSALS = {
                 "legal_advice",
                 (
                     "legal advice", "legal question", "should i file", "should i apply", "am i eligible",
-                    "what should i do", "lawyer", "attorney", "is it legal",
+                    "what should i do", "lawyer", "attorney", "is it legal", "do i qualify", "would i qualify",
                 ),
             ),
             (
@@ -122,7 +122,7 @@ _REFUSALS = {
                 "legal_advice",
                 (
                     "consejo legal", "asesoria legal", "pregunta legal", "debo presentar", "soy elegible",
-                    "que debo hacer", "abogado",
+                    "que debo hacer", "abogado", "califico", "puedo calificar",
                 ),
             ),
             (
@@ -148,9 +148,15 @@ not the mention)."""
 
 
 def refusal_in(said: str, language: str) -> str | None:
-    """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None; a lawyer
-    of the caller's own (`_OWN_LAWYER`) asks nothing."""
-    return _REFUSALS[language].match(_OWN_LAWYER[language].sub(" ", said))
+    """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None: a phrase
+    said as written, its words together ("my a number", not "a fax number where ... my papers"); the longest
+    wins.  A lawyer of the caller's own (`_OWN_LAWYER`) asks nothing."""
+    joined = f" {_OWN_LAWYER[language].sub(' ', said)} "
+    best: tuple[int, str] | None = None
+    for tokens, choice in _REFUSALS[language].entries:
+        if f" {' '.join(tokens)} " in joined and (best is None or len(tokens) > best[0]):
+            best = (len(tokens), choice)
+    return best[1] if best is not None else None
 
 
 # --- the topic question --------------------------------------------------------------------------
@@ -194,10 +200,10 @@ def answer_for(
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return refusal, None
-    if script is None and flow is not None and question is not None:
+    if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
-            script = read_by_line(scripts, said, language, lines, flow.states)
+            script = read_by_line(scripts, said, language, lines, flow.states, script)
     return None, script
 
 
@@ -210,32 +216,38 @@ def lines_named(lines: ScriptLines, states: Mapping[str, CompiledState], said: s
 
 
 def read_by_line(
-    scripts: ScriptSet, said: str, language: str, lines: ScriptLines, states: Mapping[str, CompiledState]
+    scripts: ScriptSet,
+    said: str,
+    language: str,
+    lines: ScriptLines,
+    states: Mapping[str, CompiledState],
+    sure: Script | None = None,
 ) -> Script | None:
     """The script of the line the main menu's model names (`lines_named`) for what was said, among the scripts in
-    force: a line's only script; among several, the one with the most evidence (the scripts' own scores plus the
-    score of its choice in the line's submenu), ties to the first listed; None when nothing tells them apart."""
+    force: a line's only script; among several, the one with the most evidence (the mean of its scores in the
+    models that know it: the scripts' own and, for a choice of the line's submenu, the submenu's), ties to the
+    first listed; None when nothing tells them apart."""
     candidates: dict[str, Script] = {}
-    evidence: dict[str, float] = {}
     named = lines_named(lines, states, said, language)
     for line in named:
         for script_id in line.scripts:
             script = scripts.by_id(script_id)
             if script is not None and script_id not in candidates:
                 candidates[script_id] = script
-                evidence[script_id] = 0.0
+    if sure is not None and (sure.id not in candidates or len(candidates) == 1):
+        return sure
     if len(candidates) <= 1:
         return next(iter(candidates.values()), None)
     own = scripts.scores(said, language)
-    for script_id in candidates:
-        evidence[script_id] += own.get(script_id, 0.0)
+    scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}
     for line in named:
         if line.menu is not None and line.by_choice:
             ranked, _ = states[line.menu].understanding[language].scores(said)
             sub = dict(ranked)
             for choice, script_id in line.by_choice:
-                if script_id in evidence:
-                    evidence[script_id] += sub.get(choice, 0.0)
+                if script_id in scores:
+                    scores[script_id].append(sub.get(choice, 0.0))
+    evidence = {script_id: sum(found) / len(found) for script_id, found in scores.items()}
     best = max(evidence, key=lambda script_id: evidence[script_id])  # the first listed of equals
     return candidates[best] if evidence[best] > 0.0 else None
 

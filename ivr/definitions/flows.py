@@ -340,7 +340,7 @@ class _FlowBuilder:
         escalation = self._escalation()
         if states_raw is None or start is None or keys is None or escalation is None:
             return None
-        self._menus_named(states)
+        self._menus_named(states, intents)
         self._graph(states, start, escalation, intents)
         self._placeholders(states)
         if check.problems or any(f[0].problems for f in self.fragments):
@@ -684,14 +684,15 @@ class _FlowBuilder:
         self.menus_named.append((check, raw.line_of("menu"), f"{where}.menu", menu, tuple(line.choice for line in lines)))
         return ScriptLines(menu, tuple(lines), raw.line)
 
-    def _menus_named(self, states: dict[str, State]) -> None:
-        """Every menu `script_lines:` names is a menu of the flow, and every choice named one of its keys."""
+    def _menus_named(self, states: dict[str, State], intents: dict[str, Intent]) -> None:
+        """Every menu `script_lines:` names is a menu of the flow, and every choice named one of its keys or a
+        global request or intent its model knows (the main menu takes a general question for `representative`)."""
         for check, line, where, name, choices in self.menus_named:
             state = states.get(name)
             if state is None or state.kind != "menu":
                 check.problem(line, where, f"'{name}' is not a menu of this flow")
                 continue
-            keys = [option.key for option in state.options]
+            keys = [option.key for option in state.options] + [*GLOBAL_PURPOSES, *intents]
             for choice in choices:
                 if choice not in keys:
                     check.problem(line, where, f"'{choice}' is not a key of {name} (keys: {', '.join(keys)})")
