@@ -41,6 +41,7 @@ from ivr.behaviours.live_assistance import (
 )
 from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
+from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.scripts import Script, ScriptSet
@@ -226,7 +227,9 @@ def read_by_line(
     """The script of the line the main menu's model names (`lines_named`) for what was said, among the scripts in
     force: a line's only script; among several, the one with the most evidence (the mean of its scores in the
     models that know it: the scripts' own and, for a choice of the line's submenu, the submenu's), ties to the
-    first listed; None when nothing tells them apart."""
+    first listed; None when nothing tells them apart, or when the runner-up is as likely (within `CLOSE`: Tier 1
+    does not guess between two of its scripts).  A script the scripts' own model is sure of (`sure`) is kept
+    unless the line names it among others: then the best of them is read, the line's submenu deciding too."""
     candidates: dict[str, Script] = {}
     named = lines_named(lines, states, said, language)
     for line in named:
@@ -242,14 +245,18 @@ def read_by_line(
     scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}
     for line in named:
         if line.menu is not None and line.by_choice:
-            ranked, _ = states[line.menu].understanding[language].scores(said)
-            sub = dict(ranked)
+            sub = dict(states[line.menu].understanding[language].scores(said)[0])
             for choice, script_id in line.by_choice:
                 if script_id in scores:
                     scores[script_id].append(sub.get(choice, 0.0))
     evidence = {script_id: sum(found) / len(found) for script_id, found in scores.items()}
-    best = max(evidence, key=lambda script_id: evidence[script_id])  # the first listed of equals
-    return candidates[best] if evidence[best] > 0.0 else None
+    ranked = sorted(evidence, key=lambda script_id: evidence[script_id], reverse=True)  # stable: first listed of equals
+    best = evidence[ranked[0]]
+    if best <= 0.0:
+        return sure
+    if sure is None and evidence[ranked[1]] > best - CLOSE:  # two of the line's scripts as likely: no guess
+        return None
+    return candidates[ranked[0]]
 
 
 @REGISTRY.variable("tier1_topic_menu")

@@ -44,10 +44,10 @@ def first_sentence(scripts: ScriptSet, script_id: str, language: str = "en") -> 
 
 
 def test_a_situation_no_script_phrase_carries_is_answered_by_its_lines_script(english_call: PhoneCall) -> None:
-    """The card is still awaited: the main menu's model names service requests, whose card script Tier 1 reads (the
+    """A card returned by the post office: the main menu's model names service requests, whose card script Tier 1 reads (the
     scripts in force at the demo instant, as the call's)."""
     english_call.press("0")
-    turn = english_call.say("i'm still waiting on my new permanent resident card in the mail")
+    turn = english_call.say("the post office says my green card was returned to you")
     assert first_sentence(scripts_on(DEMO_CLOCK.date()), "card-not-received") in turn.text
 
 
@@ -59,11 +59,19 @@ def test_the_scripts_of_a_line_are_told_apart_by_its_submenu(flow: CompiledFlow,
     assert script is not None and script.id == "biometrics-reschedule"
 
 
+def test_two_scripts_of_a_line_as_likely_are_not_guessed_between(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'moving ... my pending case': the service requests line, its processing-time and change-of-address scripts
+    within `CLOSE` of each other: Tier 1 reads neither (it offers its topics) rather than a wrong one."""
+    said = normalize("i'm moving to another state next month what do i do about my pending case")
+    assert scripts.match(said, "en") is None
+    assert answer_for(scripts, said, "en", flow, "tier1.topic") == (None, None)
+
+
 def test_a_script_not_in_force_is_never_read_by_its_line(flow: CompiledFlow, scripts: ScriptSet) -> None:
     """Without the card script in force, the card question is not answered with another line's script."""
     lines = flow.states["tier1.topic"].state.script_lines
     assert lines is not None
-    said = normalize("my work permit was approved weeks ago but the card never showed up")
+    said = normalize("the post office says my green card was returned to you")
     assert read_by_line(scripts, said, "en", lines, flow.states).id == "card-not-received"  # type: ignore[union-attr]
     without = ScriptSet(tuple(script for script in scripts.scripts if script.id != "card-not-received"))
     read = read_by_line(without, said, "en", lines, flow.states)
@@ -118,3 +126,13 @@ def test_asking_about_eligibility_is_legal_advice(flow: CompiledFlow, scripts: S
     """'do i qualify' asks whether the caller is eligible: legal advice (DOMAIN.md §1.3), as 'am i eligible' is."""
     said = normalize("do i qualify for a green card if i came here as a kid")
     assert answer_for(scripts, said, "en", flow, "tier1.topic")[0] == "legal_advice"
+
+
+def test_a_sure_script_is_weighed_with_the_other_scripts_of_its_line(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'qué llevo a la cita de bio métricos': the scripts' own model is sure of rescheduling (its phrase 'bio
+    métricos'), but the biometrics line names both scripts, and its submenu hears 'what to bring' (biometrics.menu 3)."""
+    said = normalize("qué llevo a la cita de bio métricos")
+    sure = scripts.match(said, "es")
+    assert sure is not None and sure.id == "biometrics-reschedule"
+    _, script = answer_for(scripts, said, "es", flow, "tier1.topic")
+    assert script is not None and script.id == "biometrics-what-to-bring"

@@ -65,7 +65,8 @@ def test_the_scripts_are_those_in_force_on_the_day_asked() -> None:
     ["check my case status", "i need to reschedule my biometrics", "should i apply for asylum", "what's the weather",
      "my green card never came in the mail", "let me talk to your supervisor",
      # read by the line the main menu's model names (script_lines:), and a lawyer of the caller's own
-     "i'm still waiting on my new permanent resident card in the mail", "i have to report to ice next week",
+     "the post office says my green card was returned to you", "i have to report to ice next week",
+     "i'm moving to another state next month what do i do about my pending case",
      "my lawyer says my green card was mailed but it never came", "do i need a lawyer for my case"],
 )
 def test_the_command_decides_as_a_call_does(flow: CompiledFlow, english_call: PhoneCall, said: str) -> None:
