@@ -24,7 +24,9 @@ facts.  Nothing here holds words of its own: every sentence comes from a script.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from ivr.behaviours.case_status import status_in
 from ivr.behaviours.verification import call_lock
@@ -39,6 +41,7 @@ from ivr.behaviours.live_assistance import (
 )
 from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
+from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.scripts import Script, ScriptSet
@@ -47,6 +50,10 @@ from ivr.rules.hours import local_zone
 from ivr.rules.service_requests import SR_TYPES
 from ivr.rules.service_requests import topic as sr_topic
 from ivr.rules.spoken import say_date, say_time
+
+if TYPE_CHECKING:
+    from ivr.core.flow import ScriptLine, ScriptLines
+    from ivr.core.machine import CompiledFlow, CompiledState
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +95,7 @@ _REFUSALS = {
                 "legal_advice",
                 (
                     "legal advice", "legal question", "should i file", "should i apply", "am i eligible",
-                    "what should i do", "lawyer", "attorney", "is it legal",
+                    "what should i do", "lawyer", "attorney", "is it legal", "do i qualify", "would i qualify",
                 ),
             ),
             (
@@ -116,7 +123,7 @@ _REFUSALS = {
                 "legal_advice",
                 (
                     "consejo legal", "asesoria legal", "pregunta legal", "debo presentar", "soy elegible",
-                    "que debo hacer", "abogado",
+                    "que debo hacer", "abogado", "califico", "puedo calificar",
                 ),
             ),
             (
@@ -130,6 +137,27 @@ _REFUSALS = {
         ]
     ),
 }
+
+
+_OWN_LAWYER = {
+    "en": re.compile(r"\b(?:my|our|his|her|their)(?: immigration)? (?:lawyer|attorney|lawyers|attorneys)\b"),
+    "es": re.compile(r"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) (?:abogado|abogada|abogados|abogadas)\b"),
+}
+"""The caller's own lawyer, named in normalised words: a report ("my lawyer says you sent me a letter ... nothing
+ever came"), not a request for legal advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice,
+not the mention)."""
+
+
+def refusal_in(said: str, language: str) -> str | None:
+    """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None: a phrase
+    said as written, its words together ("my a number", not "a fax number where ... my papers"); the longest
+    wins.  A lawyer of the caller's own (`_OWN_LAWYER`) asks nothing."""
+    joined = f" {_OWN_LAWYER[language].sub(' ', said)} "
+    best: tuple[int, str] | None = None
+    for tokens, choice in _REFUSALS[language].entries:
+        if f" {' '.join(tokens)} " in joined and (best is None or len(tokens) > best[0]):
+            best = (len(tokens), choice)
+    return best[1] if best is not None else None
 
 
 # --- the topic question --------------------------------------------------------------------------
@@ -154,16 +182,81 @@ REFUSALS = ("case_details", "legal_advice", "local_office")
 """What Tier 1 refuses (DOMAIN.md §1.3): case details beyond the status, legal advice, a transfer to a local office."""
 
 
-def answer_for(scripts: ScriptSet, said: str, language: str) -> tuple[str | None, Script | None]:
+def answer_for(
+    scripts: ScriptSet,
+    said: str,
+    language: str,
+    flow: CompiledFlow | None = None,
+    question: str | None = None,
+) -> tuple[str | None, Script | None]:
     """What Tier 1 does with the caller's words (normalised): `(refusal, None)` for what it may not do (`REFUSALS`),
-    `(None, script)` for the script to read, or `(None, None)` when no script answers."""
-    refusal = _REFUSALS[language].match(said)
+    `(None, script)` for the script to read, or `(None, None)` when no script answers.
+
+    A script the scripts' own model is sure of is read; else, when the question (`question`, a state of `flow`)
+    has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
+    (`read_by_line`)."""
+    refusal = refusal_in(said, language)
     script = scripts.match(said, language)
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return refusal, None
+    if flow is not None and question is not None:
+        lines = flow.states[question].state.script_lines if question in flow.states else None
+        if lines is not None:
+            script = read_by_line(scripts, said, language, lines, flow.states, script)
     return None, script
+
+
+def lines_named(lines: ScriptLines, states: Mapping[str, CompiledState], said: str, language: str) -> tuple[ScriptLine, ...]:
+    """The lines the model of `lines.menu` (the main menu) names for what was said: the line it routes to, the two
+    it would ask between, or none."""
+    understood = states[lines.menu].understanding[language].understand(said)
+    named = (understood.choice,) if understood.outcome == "route" and understood.choice is not None else understood.asked
+    return tuple(line for line in (lines.line_for(choice) for choice in named) if line is not None)
+
+
+def read_by_line(
+    scripts: ScriptSet,
+    said: str,
+    language: str,
+    lines: ScriptLines,
+    states: Mapping[str, CompiledState],
+    sure: Script | None = None,
+) -> Script | None:
+    """The script of the line the main menu's model names (`lines_named`) for what was said, among the scripts in
+    force: a line's only script; among several, the one with the most evidence (the mean of its scores in the
+    models that know it: the scripts' own and, for a choice of the line's submenu, the submenu's), ties to the
+    first listed; None when nothing tells them apart, or when the runner-up is as likely (within `CLOSE`: Tier 1
+    does not guess between two of its scripts).  A script the scripts' own model is sure of (`sure`) is kept
+    unless the line names it among others: then the best of them is read, the line's submenu deciding too."""
+    candidates: dict[str, Script] = {}
+    named = lines_named(lines, states, said, language)
+    for line in named:
+        for script_id in line.scripts:
+            script = scripts.by_id(script_id)
+            if script is not None and script_id not in candidates:
+                candidates[script_id] = script
+    if sure is not None and (sure.id not in candidates or len(candidates) == 1):
+        return sure
+    if len(candidates) <= 1:
+        return next(iter(candidates.values()), None)
+    own = scripts.scores(said, language)
+    scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}
+    for line in named:
+        if line.menu is not None and line.by_choice:
+            sub = dict(states[line.menu].understanding[language].scores(said)[0])
+            for choice, script_id in line.by_choice:
+                if script_id in scores:
+                    scores[script_id].append(sub.get(choice, 0.0))
+    evidence = {script_id: sum(found) / len(found) for script_id, found in scores.items()}
+    ranked = sorted(evidence, key=lambda script_id: evidence[script_id], reverse=True)  # stable: first listed of equals
+    best = evidence[ranked[0]]
+    if best <= 0.0:
+        return sure
+    if sure is None and evidence[ranked[1]] > best - CLOSE:  # two of the line's scripts as likely: no guess
+        return None
+    return candidates[ranked[0]]
 
 
 @REGISTRY.variable("tier1_topic_menu")
@@ -176,6 +269,7 @@ def tier1_topic_menu(ctx: Context) -> str:
 @REGISTRY.action(
     "live_tier1_answer",
     outcomes=("answered", "supervisor", "case_details", "legal_advice", "local_office", "unknown"),
+    params=("question",),
     sets=("script_text", "live_script", "live_script_follow", "live_sr_type", "case_status"),
 )
 def live_tier1_answer(ctx: Context) -> Outcome:
@@ -187,7 +281,7 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     if choice.startswith("key:"):
         script = scripts.by_key(choice.removeprefix("key:"))
     else:
-        refusal, script = answer_for(scripts, choice.removeprefix("said:"), ctx.language)
+        refusal, script = answer_for(scripts, choice.removeprefix("said:"), ctx.language, ctx.flow, ctx.args.get("question"))
         if refusal is not None:
             return Outcome(refusal)
     if script is None:

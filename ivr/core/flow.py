@@ -75,6 +75,31 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class ScriptLine:
+    """One line of the flow at a question answered by response scripts (`script_lines:`): the scripts it names,
+    the first the line's own; with several, the submenu (`menu`) whose choices (`by_choice`) tell them apart."""
+
+    choice: str  # the choice of `ScriptLines.menu` that names this line
+    scripts: tuple[str, ...]  # script ids, the line's own first
+    menu: str | None = None  # a waiting state whose model tells the scripts apart
+    by_choice: tuple[tuple[str, str], ...] = ()  # (choice of `menu`, script id)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ScriptLines:
+    """`script_lines:` of a question answered by response scripts (the Tier 1 topic question): when no script is
+    sure, the model of `menu` (the main menu) reads the question, and the line it names gives the scripts."""
+
+    menu: str
+    lines: tuple[ScriptLine, ...]
+    line: int = 0
+
+    def line_for(self, choice: str) -> ScriptLine | None:
+        return next((line for line in self.lines if line.choice == choice), None)
+
+
+@dataclass(frozen=True)
 class State:
     """One flat state of a flow."""
 
@@ -97,6 +122,7 @@ class State:
     num_digits: int | None = None
     finish_on_key: str | None = None
     confirm: Text | None = None
+    script_lines: ScriptLines | None = None  # a question answered by response scripts: the lines naming them
     # action
     run: str | None = None
     args: dict[str, str] = field(default_factory=dict)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ivr.core.flow import Text
+    from ivr.core.machine import CompiledFlow
     from ivr.core.session import Session
 
 
@@ -83,6 +84,7 @@ class Context:
     args: Mapping[str, str] = field(default_factory=dict)
     effects: list[Effect] = field(default_factory=list)
     messages: Mapping[str, Text] = field(default_factory=dict)  # the call's flow's `messages:` (its call-back words)
+    flow: CompiledFlow | None = None  # the call's compiled flow (its states' models), when stepping a call
 
     def __init__(
         self,
@@ -93,6 +95,7 @@ class Context:
         args: Mapping[str, str] | None = None,
         effects: list[Effect] | None = None,
         messages: Mapping[str, Text] | None = None,
+        flow: CompiledFlow | None = None,
     ) -> None:
         # The dataclass's own `__init__`, written out (one Context per engine step: its default factories cost more)
         self.session = session
@@ -102,6 +105,7 @@ class Context:
         self.args = {} if args is None else args
         self.effects = [] if effects is None else effects
         self.messages = {} if messages is None else messages
+        self.flow = flow
 
     @property
     def language(self) -> str:

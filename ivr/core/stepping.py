@@ -90,7 +90,7 @@ class Run(CallModel):
         self.fault: str | None = None
         self.hops = 0
         self.understood: Understanding | None = None
-        self.ctx = Context(session, world, event.now, services, _NO_ARGS, None, compiled.flow.messages)
+        self.ctx = Context(session, world, event.now, services, _NO_ARGS, None, compiled.flow.messages, compiled)
         self.state = session.state
 
     # --- entry points --------------------------------------------------------------

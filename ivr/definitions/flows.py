@@ -38,6 +38,8 @@ from ivr.core.flow import (
     Intent,
     Language,
     Option,
+    ScriptLine,
+    ScriptLines,
     State,
     StateKind,
     Text,
@@ -78,6 +80,8 @@ FILLED_MESSAGES: dict[str, tuple[str, ...]] = {
 """The messages code fills with their own placeholders only (`ivr.definitions.callback_words`, `line_words`)."""
 MESSAGE_KEYS = ("no_input", "no_match", "global_keys", "confirm", "apology", "clarify", *FILLED_MESSAGES)
 MESSAGES_REQUIRED = ("global_keys", "confirm", "apology")
+SCRIPT_LINES_KEYS = ("menu", "lines")
+SCRIPT_LINE_KEYS = ("scripts", "menu", "choices")
 ESCALATION_KEYS = ESCALATIONS
 ESCALATION_REQUIRED = ("representative", "max_attempts")
 FINISH_KEY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {"#": {"en": ("pound", "hash"), "es": ("numeral", "gato")}, "*": {"en": ("star",), "es": ("asterisco",)}}
@@ -89,7 +93,7 @@ STATE_KEYS: dict[str, tuple[str, ...]] = {
     "menu": COMMON_STATE_KEYS + WAITING_KEYS + ("options", "bilingual", "announce_keys"),
     "collect": COMMON_STATE_KEYS
     + WAITING_KEYS
-    + ("input", "validator", "into", "num_digits", "finish_on_key", "confirm", "goto"),
+    + ("input", "validator", "into", "num_digits", "finish_on_key", "confirm", "goto", "script_lines"),
     "message": COMMON_STATE_KEYS + ("goto",),
     "action": COMMON_STATE_KEYS + ("run", "args", "on"),
     "branch": COMMON_STATE_KEYS + ("branches",),
@@ -197,6 +201,10 @@ def _build(
         settled, learnt = read_examples(check, top, base, digest, flow, read, "settled")
         taught += learnt
         flow = dataclasses.replace(flow, examples=examples, settled=settled, content_hash=digest.hexdigest()[:12])
+    if flow is not None and read is not None and any(state.script_lines for state in flow.states.values()):
+        from ivr.definitions.scripts import SCRIPTS_ROOT, LOCK_NAME
+
+        read.append(SCRIPTS_ROOT / LOCK_NAME)  # the script ids `script_lines:` names were checked against it
     problems = [p for c in (check, *(f[0] for f in fragments), *taught) for p in c.problems]
     if problems:
         raise DefinitionError(problems)
@@ -255,6 +263,13 @@ def _fragments(check: Checker, top: Mapping, base: Path, digest: Any, read: list
     return fragments
 
 
+def _published_script_ids() -> frozenset[str]:
+    """The ids of the response scripts some published version defines (`scripts/published.lock`)."""
+    from ivr.definitions.scripts import published_ids  # the scripts' module reads flows' checks: imported late
+
+    return published_ids()
+
+
 def _is_format_version(value: Any) -> bool:
     # `true == 1` and `1.0 == 1` in Python; only the whole number 1 is version 1.
     return type(value) is int and value == FLOW_FORMAT_VERSION
@@ -279,6 +294,8 @@ class _FlowBuilder:
         self.top = top
         self.fragments = fragments
         self.origin: dict[str, tuple[Checker, Mapping]] = {}
+        # Menus named by `script_lines:`, checked once every state is read: (file, line, where, state, its choices named).
+        self.menus_named: list[tuple[Checker, int, str, str, tuple[str, ...]]] = []
         # Every `{name}` of a text: (file, where, name) -> (file's checker, mapping, key, the languages naming it).
         self.placeholders: dict[tuple[int, str, str], tuple[Checker, Mapping, str, list[str]]] = {}
         defaults = top.get("defaults")
@@ -323,6 +340,7 @@ class _FlowBuilder:
         escalation = self._escalation()
         if states_raw is None or start is None or keys is None or escalation is None:
             return None
+        self._menus_named(states, intents)
         self._graph(states, start, escalation, intents)
         self._placeholders(states)
         if check.problems or any(f[0].problems for f in self.fragments):
@@ -610,7 +628,74 @@ class _FlowBuilder:
         if "confirm" in body:
             if check.boolean(body, "confirm", where):
                 fields["confirm"] = Text(f"{name}.confirm", "", "")  # the text comes from messages.confirm
+        if "script_lines" in body:
+            fields["script_lines"] = self._script_lines(body, where)
         self._keypad(body, where, fields)
+
+    def _script_lines(self, body: Mapping, where: str) -> ScriptLines | None:
+        """`script_lines:` (the Tier 1 topic question): the menu whose model reads the question, and per choice of
+        it the response scripts its line names (ids some published version defines), with the submenu telling
+        several apart."""
+        check = self.check
+        where = f"{where}.script_lines"
+        raw = check.mapping(body["script_lines"], where, body.line_of("script_lines"))
+        if raw is None:
+            return None
+        check.keys(raw, where, SCRIPT_LINES_KEYS, SCRIPT_LINES_KEYS)
+        menu = check.text(raw, "menu", where) if "menu" in raw else None
+        lines_raw = check.mapping(raw.get("lines"), f"{where}.lines", raw.line_of("lines")) if "lines" in raw else None
+        if menu is None or lines_raw is None:
+            return None
+        known = _published_script_ids()
+        lines: list[ScriptLine] = []
+        for choice, value in lines_raw.items():
+            at, line = f"{where}.lines.{choice}", lines_raw.line_of(choice)
+            entry = check.mapping(value, at, line)
+            if entry is None:
+                continue
+            check.keys(entry, at, SCRIPT_LINE_KEYS, ("scripts",))
+            ids = check.sequence(entry.get("scripts"), f"{at}.scripts", entry.line_of("scripts")) if "scripts" in entry else None
+            scripts: list[str] = []
+            for index, script_id in enumerate(ids or ()):
+                id_line = ids.line_of(index)  # type: ignore[union-attr]
+                if not isinstance(script_id, str) or script_id not in known:
+                    shown = excerpt(str(script_id), 60)
+                    check.problem(id_line, f"{at}.scripts", f"no published version defines script '{shown}' (known: {', '.join(sorted(known))})")
+                elif script_id in scripts:
+                    check.problem(id_line, f"{at}.scripts", f"script '{script_id}' is named twice")
+                else:
+                    scripts.append(script_id)
+            submenu = check.text(entry, "menu", at) if "menu" in entry else None
+            by_choice: list[tuple[str, str]] = []
+            if "choices" in entry:
+                if submenu is None:
+                    check.problem(entry.line_of("choices"), f"{at}.choices", "choices need the menu they are choices of ('menu:')")
+                choices = check.mapping(entry["choices"], f"{at}.choices", entry.line_of("choices"))
+                for key, script_id in (choices or {}).items():
+                    if script_id not in scripts:
+                        check.problem(choices.line_of(key), f"{at}.choices.{key}", f"'{script_id}' is not one of this line's scripts ({', '.join(scripts)})")  # type: ignore[union-attr]
+                    else:
+                        by_choice.append((str(key), script_id))
+            elif submenu is not None:
+                check.problem(entry.line_of("menu"), f"{at}.menu", "a menu telling the scripts apart needs 'choices:' (its choice -> script)")
+            if submenu is not None:
+                self.menus_named.append((check, entry.line_of("menu"), f"{at}.menu", submenu, tuple(key for key, _ in by_choice)))
+            lines.append(ScriptLine(str(choice), tuple(scripts), submenu, tuple(by_choice), line))
+        self.menus_named.append((check, raw.line_of("menu"), f"{where}.menu", menu, tuple(line.choice for line in lines)))
+        return ScriptLines(menu, tuple(lines), raw.line)
+
+    def _menus_named(self, states: dict[str, State], intents: dict[str, Intent]) -> None:
+        """Every menu `script_lines:` names is a menu of the flow, and every choice named one of its keys or a
+        global request or intent its model knows (the main menu takes a general question for `representative`)."""
+        for check, line, where, name, choices in self.menus_named:
+            state = states.get(name)
+            if state is None or state.kind != "menu":
+                check.problem(line, where, f"'{name}' is not a menu of this flow")
+                continue
+            keys = [option.key for option in state.options] + [*GLOBAL_PURPOSES, *intents]
+            for choice in choices:
+                if choice not in keys:
+                    check.problem(line, where, f"'{choice}' is not a key of {name} (keys: {', '.join(keys)})")
 
     def _keypad(self, body: Mapping, where: str, fields: dict[str, Any]) -> None:
         """A keyed answer never waits for an unannounced key: a fixed length, or a finish key the prompt names.

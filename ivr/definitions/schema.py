@@ -96,6 +96,11 @@ _DESCRIPTIONS: dict[str, str] = {
     "num_digits": "Stop gathering after this many digits.",
     "finish_on_key": "The key that ends keyed input.",
     "confirm": "true to read the value back and ask 1/yes or 2/no before going on.",
+    "script_lines": (
+        "A question answered by response scripts (the Tier 1 topic question): when no script is sure, the model of "
+        "`menu` (the main menu) reads the question and the line it names gives the scripts in force: "
+        "`lines: {<choice>: {scripts: [ids, the line's own first], menu: <submenu>, choices: {<its choice>: <id>}}}`."
+    ),
     "goto": "The state to go to next.",
     "run": "The registered action to run.",
     "args": "Arguments handed to the action (text).",
@@ -418,6 +423,31 @@ def _state_properties(kind: str, registry: Registry) -> dict[str, Schema]:
         "num_digits": integer("num_digits"),
         "finish_on_key": enum("finish_on_key", ["#", "*"]),
         "confirm": boolean("confirm"),
+        "script_lines": described(
+            "script_lines",
+            {
+                "type": "object",
+                "required": ["menu", "lines"],
+                "additionalProperties": False,
+                "properties": {
+                    "menu": {"$ref": "#/$defs/state_name"},
+                    "lines": {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["scripts"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "scripts": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+                                "menu": {"$ref": "#/$defs/state_name"},
+                                "choices": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+                            },
+                        },
+                    },
+                },
+            },
+        ),
         "goto": _ref("state_name", _DESCRIPTIONS["goto"]),
         "run": enum("run", sorted(registry.actions)),
         "args": described(

@@ -252,6 +252,13 @@ class ScriptSet:
             return dataclasses.replace(understood, outcome="route", choice=best, score=score)
         return dataclasses.replace(understood, outcome="not_understood", choice=None)
 
+    def scores(self, utterance: str, language: str) -> dict[str, float]:
+        """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence
+        Tier 1 weighs when another model has named the line and several of its scripts could answer."""
+        _check_language(language)
+        ranked, _ = self._models[language].scores(utterance)
+        return dict(ranked)
+
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""
         _check_language(language)
@@ -358,6 +365,12 @@ class _Loaded:
     script: Script | Wording
     effective_line: int
     key_line: int
+
+
+def published_ids(root: Path | str = SCRIPTS_ROOT) -> frozenset[str]:
+    """The ids some published version defines, read from the lock alone (no script file is parsed): what a flow's
+    `script_lines:` may name (`ivr.definitions.flows`); a malformed lock is `load_scripts`' to report."""
+    return frozenset(parse_ref(ref)[0] for ref in read_lock(Path(root), []))
 
 
 def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) -> ScriptLibrary:

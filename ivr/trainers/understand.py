@@ -170,7 +170,8 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     """The Tier 1 topic question's answer to `text`, as a call decides it (`ivr.core.stepping`, then the
     `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
     asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", with the scripts'
-    scores), or not understood (no script answers)."""
+    scores; `by` "lines" when the line the main menu's model named gave another script than the scripts' model
+    alone would, `script_lines:`), or not understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
     from ivr.behaviours.tier1_scripts import answer_for
     from ivr.core.matching import normalize
@@ -182,10 +183,13 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     if asks_for_supervisor(text):
         return Understanding("route", "supervisor", 1.0, (("supervisor", 1.0),))
     words = normalize(text)
-    refusal, _ = answer_for(scripts, words, language)
+    refusal, script = answer_for(scripts, words, language, flow, state)
     read = dataclasses.replace(scripts.understand(words, language), by="scripts")
     if refusal is not None:
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
+    if script is not None and read.choice != script.id:  # the line the main menu's model named gave the script
+        score = dict(read.alternatives).get(script.id, 0.0)
+        return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
     return read
 
 

@@ -1,0 +1,138 @@
+"""At the Tier 1 topic question, a question no script's phrases carry is read by its line (issue 16).
+
+Callers describe situations ("my work permit was approved weeks ago but the card never showed
+up") that a response script's few phrases do not carry.  When the scripts' own model is not
+sure, the main menu's model reads the question and the line it names gives the scripts
+(`script_lines:` on `tier1.topic`); several are told apart by the line's submenu and the
+scripts' own scores.  Tier 1 still says only script text (seed 003_29c9fde61bf22c66.txt), and
+only a script in force.  What Tier 1 may not do keeps its precedence (DOMAIN.md §1.3), but the
+caller's own lawyer named beside another question asks no legal advice, and a refusal phrase
+counts only with its words together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ivr.behaviours.tier1_scripts import answer_for, read_by_line
+from ivr.core.machine import CompiledFlow
+from ivr.core.matching import normalize
+from ivr.definitions.cases import DEMO_CLOCK
+from ivr.definitions.scripts import ScriptSet
+from ivr.testing import PhoneCall
+from ivr.trainers.understand import compiled, scripts_on
+
+DAY = dt.date(2026, 12, 8)
+
+
+@pytest.fixture(scope="module")
+def flow() -> CompiledFlow:
+    return compiled("uscis_contact_center")
+
+
+@pytest.fixture(scope="module")
+def scripts() -> ScriptSet:
+    return scripts_on(DAY)
+
+
+def first_sentence(scripts: ScriptSet, script_id: str, language: str = "en") -> str:
+    script = scripts.by_id(script_id)
+    assert script is not None
+    return script.text[language].split(". ")[0]
+
+
+def test_a_situation_no_script_phrase_carries_is_answered_by_its_lines_script(english_call: PhoneCall) -> None:
+    """A card returned by the post office: the main menu's model names service requests, whose card script Tier 1 reads (the
+    scripts in force at the demo instant, as the call's)."""
+    english_call.press("0")
+    turn = english_call.say("the post office says my green card was returned to you")
+    assert first_sentence(scripts_on(DEMO_CLOCK.date()), "card-not-received") in turn.text
+
+
+def test_the_scripts_of_a_line_are_told_apart_by_its_submenu(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """Biometrics names two scripts: a date the caller cannot keep is the rescheduling one (biometrics.menu's 1)."""
+    said = normalize("i need a different date for my fingerprints my kid's graduation is that day")
+    assert scripts.match(said, "en") is None  # the scripts' own model is not sure
+    _, script = answer_for(scripts, said, "en", flow, "tier1.topic")
+    assert script is not None and script.id == "biometrics-reschedule"
+
+
+def test_two_scripts_of_a_line_as_likely_are_not_guessed_between(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'moving ... my pending case': the service requests line, its processing-time and change-of-address scripts
+    within `CLOSE` of each other: Tier 1 reads neither (it offers its topics) rather than a wrong one."""
+    said = normalize("i'm moving to another state next month what do i do about my pending case")
+    assert scripts.match(said, "en") is None
+    assert answer_for(scripts, said, "en", flow, "tier1.topic") == (None, None)
+
+
+def test_a_script_not_in_force_is_never_read_by_its_line(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """Without the card script in force, the card question is not answered with another line's script."""
+    lines = flow.states["tier1.topic"].state.script_lines
+    assert lines is not None
+    said = normalize("the post office says my green card was returned to you")
+    assert read_by_line(scripts, said, "en", lines, flow.states).id == "card-not-received"  # type: ignore[union-attr]
+    without = ScriptSet(tuple(script for script in scripts.scripts if script.id != "card-not-received"))
+    read = read_by_line(without, said, "en", lines, flow.states)
+    assert read is None or read.id != "card-not-received"
+
+
+def test_spanish_questions_are_read_by_their_line_too(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'no voy a poder ir a mi cita de huellas': the biometrics line, its rescheduling script."""
+    said = normalize("no voy a poder ir a mi cita de huellas porque estoy enfermo")
+    assert scripts.match(said, "es") is None  # the scripts' own model is not sure
+    _, script = answer_for(scripts, said, "es", flow, "tier1.topic")
+    assert script is not None and script.id == "biometrics-reschedule"
+
+
+def test_a_question_no_line_names_is_answered_by_no_script(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """Out of scope: the main menu's model names no line, so no script is read."""
+    assert answer_for(scripts, normalize("my car broke down on the highway"), "en", flow, "tier1.topic") == (None, None)
+
+
+def test_the_callers_own_lawyer_beside_another_question_asks_no_legal_advice(english_call: PhoneCall) -> None:
+    """'my lawyer says ...': a report of what the lawyer said, not a request for legal advice (DOMAIN.md §1.3)."""
+    english_call.press("0")
+    turn = english_call.say("my lawyer says my green card was mailed but it never came")
+    assert turn.state != "tier1.refuse.legal_advice"
+    assert first_sentence(scripts_on(DEMO_CLOCK.date()), "card-not-received") in turn.text
+
+
+@pytest.mark.parametrize("said", ["do i need a lawyer for my case", "should i get an attorney"])
+def test_asking_about_a_lawyer_is_still_legal_advice(english_call: PhoneCall, said: str) -> None:
+    """Whether to hire a lawyer is legal advice: refused (DOMAIN.md §1.3)."""
+    english_call.press("0")
+    assert english_call.say(said).state == "tier1.refuse.legal_advice"
+
+
+def test_spanish_callers_own_lawyer_asks_no_legal_advice(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'mi abogado dice que ...' is a report; 'necesito un abogado' still asks legal advice."""
+    said = normalize("mi abogado dice que ya me mandaron la tarjeta pero nunca me llegó")
+    refusal, script = answer_for(scripts, said, "es", flow, "tier1.topic")
+    assert refusal is None and script is not None and script.id == "card-not-received"
+    assert answer_for(scripts, normalize("necesito un abogado para mi caso"), "es", flow, "tier1.topic")[0] == "legal_advice"
+
+
+def test_a_refusal_phrase_counts_only_with_its_words_together(english_call: PhoneCall) -> None:
+    """'a fax number where i can send my papers' holds the words of 'my a number' apart: the fax script, no refusal."""
+    english_call.press("0")
+    turn = english_call.say("is there a fax number where i can send my papers")
+    assert turn.state != "tier1.refuse.case_details"
+    assert first_sentence(scripts_on(DEMO_CLOCK.date()), "fax") in turn.text
+
+
+def test_asking_about_eligibility_is_legal_advice(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'do i qualify' asks whether the caller is eligible: legal advice (DOMAIN.md §1.3), as 'am i eligible' is."""
+    said = normalize("do i qualify for a green card if i came here as a kid")
+    assert answer_for(scripts, said, "en", flow, "tier1.topic")[0] == "legal_advice"
+
+
+def test_a_sure_script_is_weighed_with_the_other_scripts_of_its_line(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'qué llevo a la cita de bio métricos': the scripts' own model is sure of rescheduling (its phrase 'bio
+    métricos'), but the biometrics line names both scripts, and its submenu hears 'what to bring' (biometrics.menu 3)."""
+    said = normalize("qué llevo a la cita de bio métricos")
+    sure = scripts.match(said, "es")
+    assert sure is not None and sure.id == "biometrics-reschedule"
+    _, script = answer_for(scripts, said, "es", flow, "tier1.topic")
+    assert script is not None and script.id == "biometrics-what-to-bring"
