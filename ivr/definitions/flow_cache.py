@@ -67,7 +67,7 @@ CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
 DRAFTS_CACHE_NAME = "script-cache-drafts.pickle"
 CHECKED_FLOW_NAME = "checked-flow-{}.pickle"
-_FORMAT = 4  # 3: `understanding.Model.entries` (issue 16, part B); 4: keyed by the files, not the working folder
+_FORMAT = 5  # 5: submenus hold the main menu's model (`Model.main`); 3: `understanding.Model.entries` (issue 16, part B); 4: keyed by the files, not the working folder
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
 
