@@ -539,7 +539,7 @@ class Model:
         there = main.understand(text, confidence)
         if there.outcome == "route" and there.score >= SURE_AT and there.by == "keywords" and there.choice in self.others:
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
-                                  "elsewhere", ((there.choice, there.score),))  # type: ignore[arg-type]
+                                  "elsewhere", ((there.choice, there.score),))
         return understood
 
     def _understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
