@@ -195,3 +195,14 @@ def test_a_caller_asking_another_lines_question_hears_the_submenu_again(english_
     english_call.press("4")
     turn = english_call.say("check my case status")
     assert turn.state == "service_requests.menu" and turn.says[0] == "Sorry, I didn't get that."
+
+
+def test_the_rehearsal_says_the_question_is_another_lines(uscis, model) -> None:  # type: ignore[no-untyped-def]
+    """A trainer reading the call sees why the words were not understood, and which line they were for."""
+    from ivr.trainers.understand import line_for, understood_line
+
+    understood = model("service_requests.menu", "en").understand("check my case status")
+    assert understood_line(uscis.flow, "service_requests.menu", "en", understood).startswith(
+        "not understood: a question for another line (your case status (1) 1.00)")
+    assert "by elsewhere (main menu: 1 (your case status) 1.00)" in line_for(
+        uscis, "service_requests.menu", "en", "check my case status", understood)
