@@ -25,6 +25,8 @@ hot path only formats templates and scores words.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,7 +132,57 @@ def compile_parts(flow: Flow, registry: Registry) -> FlowParts:
     }
     models: dict[tuple[Any, ...], Model] = {}  # states asking the same choices (collects of a tier) share one model
     states = {name: _compile_state(flow, state, _identifier(state, registry), models) for name, state in flow.states.items()}
-    return states, global_phrases
+    return line_models(flow, states), global_phrases
+
+
+MAIN_MENU = "main_menu"
+"""The main menu, whose options are the lines (DESIGN.md: the state names are the flow's contract)."""
+
+
+def lines_of(flow: Flow) -> dict[str, str]:
+    """The main menu's lines by their states' namespace: `{"field_office": "3", ...}`.
+
+    An option of the main menu that leads to a state named `LINE.something` is that line, and the flow's states named
+    `LINE.*` are its submenus (`field_office.menu` is option 3's).  Only a line with a menu of its own counts (hours and
+    goodbye have none).  Walking the transitions does not tell the lines apart: the caller's verification (`verify.*`)
+    is shared by the first four lines and leads on to each of them, so every state behind it is reached from all four.
+    """
+    main = flow.states.get(MAIN_MENU)
+    if main is None or main.kind != "menu":
+        return {}
+    menus = {name.split(".", 1)[0] for name, state in flow.states.items() if state.kind == "menu" and "." in name}
+    lines: dict[str, str] = {}
+    for option in main.options:
+        line = option.goto.split(".", 1)[0] if "." in option.goto else ""
+        if line in menus:
+            lines.setdefault(line, option.key)
+    return lines
+
+
+def _for_lines(state: State) -> bool:
+    """A menu a line's question can be asked at: not a yes-or-no read-back, nor a choice of offered slots."""
+    return state.kind == "menu" and len(state.options) > 2 and not any(option.when for option in state.options)
+
+
+def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, CompiledState]:
+    """`states`, each menu of a line (`lines_of`) given the main menu's model (`understanding.Model.main`): its
+    own options are not chosen for a question the main menu surely sends to another line."""
+    lines = lines_of(flow)
+    main = states.get(MAIN_MENU)
+    if not lines or main is None:
+        return states
+    line_keys = frozenset(lines.values())
+    for name, compiled in states.items():
+        key = lines.get(name.split(".", 1)[0]) if "." in name else None
+        if key is None or not _for_lines(compiled.state):
+            continue
+        own = frozenset(option.key for option in compiled.state.options if option.goto != MAIN_MENU)  # going back is right
+        models = {
+            language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key})
+            for language, model in compiled.understanding.items()
+        }
+        states[name] = dataclasses.replace(compiled, understanding=models)
+    return states
 
 
 def _machine(flow: Flow, registry: Registry) -> Machine:

@@ -266,6 +266,12 @@ class Model:
     # choice with a phrase holding it, that choice's lightest such phrase (`_leaders`).
     entries: dict[str, tuple[float, tuple[int, ...], tuple[int, ...] | None, tuple[int, ...]]] = field(
         default_factory=dict, repr=False)
+    # A submenu of a line of the main menu (`machine.line_models`): its own options, the main menu's model in this
+    # language, and the main-menu options that are other lines.  A question the main menu surely sends to another line
+    # is not routed to one of this menu's options (`understand`, by "elsewhere").
+    own: frozenset[str] = frozenset()
+    main: Model | None = field(default=None, repr=False)
+    others: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -513,6 +519,31 @@ class Model:
 
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
+
+        In a submenu of a line (`main` set), a route to one of its own options (not one its keywords are sure of:
+        `SURE_AT` or more by its phrases, the usual step, which costs nothing more) is checked against
+        the main menu's model: when its keywords route the words at `SURE_AT` or more to another line ("check my case
+        status" at the service requests menu: the words name that line), they are not understood here (`by` "elsewhere", the main menu's
+        route in `learnt`): the caller hears the menu again, and can go back to the main menu.  A route this menu is
+        sure of by its phrases, a global and an answer to a clarifying question never run the main menu's model;
+        its classifiers' sure routes do ("tengo que presentarme con ice" was the field office's request at 0.92).  Its classifiers
+        do not count: they must send every sentence to some line, and take one that makes sense only inside a submenu
+        ("i already have one scheduled for next tuesday", "my mother is dying and i need to travel right away") for a
+        line surely all the same (10 of the corpus's and the examples' submenu sentences, all right where they are).
+        """
+        understood = self._understand(text, confidence, among)
+        main = self.main
+        if main is None or among or understood.outcome != "route" or understood.choice not in self.own or \
+                (understood.score >= SURE_AT and understood.by == "keywords"):
+            return understood
+        there = main.understand(text, confidence)
+        if there.outcome == "route" and there.score >= SURE_AT and there.by == "keywords" and there.choice in self.others:
+            return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
+                                  "elsewhere", ((there.choice, there.score),))
+        return understood
+
+    def _understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
+        """`understand` without the check against the main menu.
 
         In a state with training examples, words its concepts read otherwise say nothing as words, for both models
         (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";

@@ -46,7 +46,7 @@ import click
 
 from ivr import config as configuration
 from ivr.core.flow import LANGUAGES, Flow
-from ivr.core.machine import CompiledFlow, compile_flow
+from ivr.core.machine import MAIN_MENU, CompiledFlow, compile_flow
 from ivr.core.registry import builtin_registry
 from ivr.core.understanding import Understanding
 from ivr.definitions.checks import Checker
@@ -250,11 +250,11 @@ _UNDERSTOOD_WORDS = {
     "en": {"also": "also", "examples": " by the training examples", "settled": " by the settled utterances",
            "out_of_scope_settled": "not understood: out of scope for the settled utterances", "understood": "understood{by}: {choice}",
            "ask": "unsure: asked {first} or {second}", "best": "best", "out_of_scope": "not understood: out of scope for the training examples",
-           "not_understood": "not understood"},
+           "not_understood": "not understood", "elsewhere": "not understood: a question for another line ({line})"},
     "es": {"also": "también", "examples": " por los ejemplos de entrenamiento", "settled": " por las frases ya resueltas",
            "out_of_scope_settled": "no entendido: fuera de las frases ya resueltas", "understood": "entendido{by}: {choice}",
            "ask": "dudoso: preguntó {first} o {second}", "best": "mejor", "out_of_scope": "no entendido: fuera de los ejemplos de entrenamiento",
-           "not_understood": "no entendido"},
+           "not_understood": "no entendido", "elsewhere": "no entendido: una pregunta de otra línea ({line})"},
 }
 
 
@@ -269,6 +269,9 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     def label(choice: str, score: float) -> str:
         return f"{choice_label(flow, state, language, choice)} {score:.2f}"
 
+    def label_at(where: str, choice: str, score: float) -> str:
+        return f"{choice_label(flow, where, language, choice)} {score:.2f}"
+
     others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
     rest = f"; {words['also']} {', '.join(label(c, s) for c, s in others)}" if others else ""
     if understood.outcome == "route" and understood.choice is not None:
@@ -278,6 +281,8 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
         first, second = understood.alternatives[:2]
         return words["ask"].format(first=label(*first), second=label(*second)) + rest
     best = f" ({words['best']}: {label(*understood.alternatives[0])})" if understood.alternatives else ""
+    if understood.by == "elsewhere" and understood.learnt:  # the main menu sends the words to another line
+        return words["elsewhere"].format(line=label_at(MAIN_MENU, *understood.learnt[0])) + best
     if understood.by == "examples":  # the classifier took a route of the keywords for out of scope
         return words["out_of_scope"] + best
     if understood.by == "settled":
@@ -302,6 +307,10 @@ def line_for(
         head = f"not understood {understood.score:.2f}"
         if understood.by == "scripts":
             head += " (no script answers)"
+        elif understood.by == "elsewhere" and understood.learnt:
+            line, score = understood.learnt[0]
+            head += f" by elsewhere (main menu: {describe(flow, MAIN_MENU, language, line)} {score:.2f})"
+            return f"{head}  [{alternatives}]  <- {text!r}"
         elif understood.by != "keywords":
             head += f" by {understood.by} (out of scope)"
     return f"{head}  [{alternatives}]{_learnt(understood)}  <- {text!r}"

@@ -120,3 +120,89 @@ def test_an_option_described_in_a_callers_words_is_chosen(model, state: str, tex
 def test_an_out_of_scope_question_in_a_submenu_is_not_routed(model, state: str, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
     """Issue 16: out-of-scope sentences are not routed, in the submenus too."""
     assert _route(model, state, text, language)[0] != "route"
+
+
+# --- another line's question in a submenu (the s1 round, part 2: `Model.main`, `machine.line_models`) ---
+
+@pytest.mark.parametrize("state, text, language", [
+    ("service_requests.menu", "i want to check my case status", "en"),
+    ("service_requests.menu", "what is the status of my case", "en"),
+    ("service_requests.menu", "i have an ice check in", "en"),
+    ("service_requests.menu", "quiero saber el estado de mi caso", "es"),
+    ("service_requests.menu", "como va mi caso", "es"),
+    ("field_office.menu", "i have to check in with ice", "en"),
+    ("field_office.menu", "tengo que presentarme con ice", "es"),
+    ("other_agencies.menu", "check my case status", "en"),
+])
+def test_another_lines_question_in_a_submenu_is_not_understood_there(model, state: str, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: out-of-scope sentences are not routed; a question the main menu's words send to another line is not
+    one of this submenu's options (`by` "elsewhere": not understood, the menu offered again)."""
+    understood = model(state, language).understand(text)
+    assert (understood.outcome, understood.by) == ("not_understood", "elsewhere")
+
+
+@pytest.mark.parametrize("state, text, language, choice", [
+    ("service_requests.menu", "i need to check on the service request i made about my card", "en", "1"),
+    ("service_requests.menu", "what's the status of the service request i opened last month", "en", "1"),
+    ("service_requests.menu", "quiero saber como va la solicitud de servicio que hice", "es", "1"),
+    ("field_office.menu", "ya tengo una cita en la oficina local y necesito cambiarla", "es", "3"),
+    ("biometrics.menu", "i need to reschedule my fingerprint appointment", "en", "1"),
+    ("other_agencies.menu", "i have an ice check in", "en", "1"),
+    ("other_agencies.menu", "tengo una cita con ice", "es", "1"),
+    ("case_status.menu", "quiero revisar el estado de otro caso", "es", "2"),
+])
+def test_a_submenus_own_question_sharing_another_lines_words_stays_its_own(model, state: str, text: str, language: str, choice: str) -> None:  # type: ignore[no-untyped-def]
+    """Guard: a question that belongs to the submenu though it says another line's words ("the status of" a service
+    request, an ICE check-in at the other agencies' menu) is still its option."""
+    assert _route(model, state, text, language) == ("route", choice)
+
+
+def test_each_line_knows_its_submenus_from_the_main_menus_options(uscis) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md's main menu: option 3 is the field office's line, 4 the service requests', 7 the other agencies'."""
+    from ivr.core.machine import lines_of
+
+    lines = lines_of(uscis.flow)
+    assert (lines["field_office"], lines["service_requests"], lines["other_agencies"]) == ("3", "4", "7")
+    assert uscis.states["field_office.menu"].understanding["en"].others == frozenset("1245 67".replace(" ", ""))
+
+
+@pytest.mark.parametrize("state", ["verify.no_receipt", "biometrics.slots", "service_requests.confirm_type", "main_menu"])
+def test_shared_yes_no_and_slot_questions_are_left_alone(uscis, state: str) -> None:  # type: ignore[no-untyped-def]
+    """The verification is every line's; a read-back asks yes or no; the slots offered are a choice of times: none is
+    checked against the main menu."""
+    assert uscis.states[state].understanding["en"].main is None
+
+
+class _Unasked:
+    """A main menu's model that must not be asked."""
+
+    def understand(self, *args: object, **kwargs: object) -> None:
+        pytest.fail("the main menu's model was run")
+
+
+def test_a_sure_route_by_the_submenus_phrases_never_runs_the_main_menus_model(model) -> None:  # type: ignore[no-untyped-def]
+    """Cost: the usual step ("i want to open a new request", 1.00 by the keywords) pays for one model, not two."""
+    import dataclasses
+
+    submenu = model("service_requests.menu", "en")
+    assert submenu.main is not None
+    unasked = dataclasses.replace(submenu, main=_Unasked())
+    assert unasked.understand("i want to open a new request").choice == "2"
+
+
+def test_a_caller_asking_another_lines_question_hears_the_submenu_again(english_call) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: "below it says what it heard was not understood and offers the menu"; the caller can go back with 9."""
+    english_call.press("4")
+    turn = english_call.say("check my case status")
+    assert turn.state == "service_requests.menu" and turn.says[0] == "Sorry, I didn't get that."
+
+
+def test_the_rehearsal_says_the_question_is_another_lines(uscis, model) -> None:  # type: ignore[no-untyped-def]
+    """A trainer reading the call sees why the words were not understood, and which line they were for."""
+    from ivr.trainers.understand import line_for, understood_line
+
+    understood = model("service_requests.menu", "en").understand("check my case status")
+    assert understood_line(uscis.flow, "service_requests.menu", "en", understood).startswith(
+        "not understood: a question for another line (your case status (1) 1.00)")
+    assert "by elsewhere (main menu: 1 (your case status) 1.00)" in line_for(
+        uscis, "service_requests.menu", "en", "check my case status", understood)
