@@ -228,8 +228,10 @@ def read_by_line(
     force: a line's only script; among several, the one with the most evidence (the mean of its scores in the
     models that know it: the scripts' own and, for a choice of the line's submenu, the submenu's), ties to the
     first listed; None when nothing tells them apart, or when the runner-up is as likely (within `CLOSE`: Tier 1
-    does not guess between two of its scripts).  A script the scripts' own model is sure of (`sure`) is kept
-    unless the line names it among others: then the best of them is read, the line's submenu deciding too."""
+    does not guess between two of its scripts), or when the main menu only asks between two lines and the scripts'
+    own model leans to a script of neither (`_elsewhere_leads`: two unsure readings that disagree).  A script the
+    scripts' own model is sure of (`sure`) is kept unless the line names it among others: then the best of them is
+    read, the line's submenu deciding too."""
     candidates: dict[str, Script] = {}
     named = lines_named(lines, states, said, language)
     for line in named:
@@ -242,6 +244,8 @@ def read_by_line(
     if len(candidates) <= 1:
         return next(iter(candidates.values()), None)
     own = scripts.scores(said, language)
+    if sure is None and len(named) > 1 and _elsewhere_leads(own, candidates):
+        return None
     scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}
     for line in named:
         if line.menu is not None and line.by_choice:
@@ -257,6 +261,16 @@ def read_by_line(
     if sure is None and evidence[ranked[1]] > best - CLOSE:  # two of the line's scripts as likely: no guess
         return None
     return candidates[ranked[0]]
+
+
+def _elsewhere_leads(own: Mapping[str, float], candidates: Mapping[str, Script]) -> bool:
+    """The scripts' own model puts a script outside the named lines ahead of every one of theirs: when the main
+    menu only asks between lines, two unsure readings disagree and Tier 1 does not guess ("mi papá está muy
+    enfermo en otro país y necesito mi permiso de viaje pronto": the menu asks outside-us or special lines, the
+    scripts' model leans to expedite)."""
+    best_elsewhere = max((score for script_id, score in own.items() if script_id not in candidates), default=0.0)
+    best_named = max((own.get(script_id, 0.0) for script_id in candidates), default=0.0)
+    return best_elsewhere > best_named
 
 
 @REGISTRY.variable("tier1_topic_menu")

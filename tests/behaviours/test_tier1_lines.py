@@ -20,7 +20,7 @@ from ivr.behaviours.tier1_scripts import answer_for, read_by_line
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.cases import DEMO_CLOCK
-from ivr.definitions.scripts import ScriptSet
+from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptSet, load_scripts
 from ivr.testing import PhoneCall
 from ivr.trainers.understand import compiled, scripts_on
 
@@ -79,8 +79,8 @@ def test_a_script_not_in_force_is_never_read_by_its_line(flow: CompiledFlow, scr
 
 
 def test_spanish_questions_are_read_by_their_line_too(flow: CompiledFlow, scripts: ScriptSet) -> None:
-    """'no voy a poder ir a mi cita de huellas': the biometrics line, its rescheduling script."""
-    said = normalize("no voy a poder ir a mi cita de huellas porque estoy enfermo")
+    """'me toca ir a las huellas el martes pero ese día trabajo': the biometrics line, its rescheduling script."""
+    said = normalize("me toca ir a las huellas el martes pero ese día trabajo")
     assert scripts.match(said, "es") is None  # the scripts' own model is not sure
     _, script = answer_for(scripts, said, "es", flow, "tier1.topic")
     assert script is not None and script.id == "biometrics-reschedule"
@@ -136,3 +136,48 @@ def test_a_sure_script_is_weighed_with_the_other_scripts_of_its_line(flow: Compi
     assert sure is not None and sure.id == "biometrics-reschedule"
     _, script = answer_for(scripts, said, "es", flow, "tier1.topic")
     assert script is not None and script.id == "biometrics-what-to-bring"
+
+
+def test_two_unsure_readings_that_disagree_are_not_guessed_between(flow: CompiledFlow, scripts: ScriptSet) -> None:
+    """'mi papá está muy enfermo en otro país ...': the main menu only asks (outside the U.S. or the special
+    lines) and the scripts' own model, unsure too, leans to expedite, a script of neither line: Tier 1 reads no
+    script (it offers its topics) rather than the outside-the-U.S. one (seed 003: a script answers only its topic)."""
+    said = normalize("mi papá está muy enfermo en otro país y necesito mi permiso de viaje pronto")
+    assert scripts.match(said, "es") is None
+    assert answer_for(scripts, said, "es", flow, "tier1.topic") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("said", "script_id"),
+    [
+        ("you sent me a request for evidence but i never got it in the mail", "notice-not-received"),
+        ("i need to update where i live on my application", "change-of-address"),
+    ],
+)
+def test_a_situation_the_scripts_in_force_carry_is_read_as_their_script(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, script_id: str
+) -> None:
+    """A request for evidence that never came is a notice not received, not a card; where one lives is a change of
+    address, not the case status (DOMAIN.md §5's service requests): the phrases of the versions in force on DAY."""
+    _, script = answer_for(scripts, normalize(said), "en", flow, "tier1.topic")
+    assert script is not None and script.id == script_id
+
+
+def test_the_round_two_versions_change_phrases_only() -> None:
+    """Seed 003: what Tier 1 says is the script USCIS provides; the versions that add callers' words in round 2
+    of issue 16 (their source line says so) keep every word Tier 1 reads, its label, key, topics and next steps,
+    and every phrase of the version before."""
+    library = load_scripts()
+    changed = 0
+    for versions in library.versions.values():
+        for earlier, script in zip(versions, versions[1:]):
+            source = (SCRIPTS_ROOT / script.id / f"v{script.version}.yaml").read_text(encoding="utf-8").splitlines()[0]
+            if "issue 16 round 2" not in source:
+                continue
+            changed += 1
+            assert (script.text, script.label, script.key, script.topics, script.may_follow) == (
+                earlier.text, earlier.label, earlier.key, earlier.topics, earlier.may_follow,
+            ), script.ref
+            for language in ("en", "es"):
+                assert set(earlier.phrases[language]) <= set(script.phrases[language]), script.ref
+    assert changed == 10
