@@ -104,15 +104,17 @@ def test_the_typical_set_is_eighty_ordinary_phrasings_with_their_routes() -> Non
 
 
 def test_the_holdout_is_new_utterances_only(corpus: list[Case]) -> None:
-    """The holdout (sets of 40 paraphrases written after freezing the matcher, one or more at the same freeze, or
-    none until they are written) shares nothing with the corpus: seen utterances move to the corpus, and a fresh
-    holdout is written."""
+    """The holdout (sets of 40 paraphrases at the main menu and of 60 in the submenus, written after freezing the
+    matcher, one or more at the same freeze, or none until they are written) shares no utterance in the same state
+    with the corpus: seen utterances move to the corpus, and a fresh holdout is written."""
     from ivr.trainers.understand import load_corpus
 
     from .conftest import HOLDOUT
 
     holdout = load_corpus(HOLDOUT)[1]
-    assert len(holdout) % 40 == 0 and not {c.text.lower() for c in holdout} & {c.text.lower() for c in corpus}
+    at_the_main_menu = [case for case in holdout if case.state == "main_menu"]
+    assert len(at_the_main_menu) % 40 == 0 and len(holdout) - len(at_the_main_menu) in (0, 60)  # v-sets of 40, s-sets of 60
+    assert not {(c.state, c.text.lower()) for c in holdout} & {(c.state, c.text.lower()) for c in corpus}
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "I live in {}"), ("en", "I'm calling from {}"),
@@ -223,6 +225,18 @@ def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages
     assert notes[("holdout t1 (spent)", "en")] == 28 and notes[("holdout t1 (spent)", "es")] == 12
     assert notes[("tier1 families", "en")] >= 50 and notes[("tier1 families", "es")] >= 30
     assert notes[("tier1 families 2", "en")] >= 16 and notes[("tier1 families 2", "es")] >= 12
+
+
+def test_the_topic_questions_holdout_is_new_questions_only(topic_corpus: list[Case]) -> None:
+    """t2 (40 questions written blind after a freeze, tests/understanding/topics_holdout.yaml) shares nothing with
+    topics.yaml: once spent, its questions move there and a fresh set is written."""
+    from ivr.trainers.understand import load_corpus
+
+    from .conftest import HERE
+
+    held = load_corpus(HERE / "topics_holdout.yaml")[1]
+    assert len(held) in (0, 40) and {case.state for case in held} <= {"tier1.topic"}
+    assert not {c.text.lower() for c in held} & {c.text.lower() for c in topic_corpus}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
