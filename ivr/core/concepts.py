@@ -959,6 +959,26 @@ def _thing_moved(said: list[str], after: int, phrase: tuple[str, ...], language:
     return following in whose and not dates.isdisjoint(said[after + 1:after + 3])  # "my fingerprint appointment"
 
 
+_ADDRESS_OF = {"en": frozenset({"of", "for"}), "es": frozenset({"del", "de"})}
+"""The words after "address" that make it a place's ("the address of the embassy", "la dirección del consulado")."""
+
+
+def _place_addressed(said: list[str], phrases: list[tuple[str, ...]], language: str) -> bool:
+    """Whether `#address` was said only as the one word "address" ("dirección") followed by whose it is (`_ADDRESS_OF`),
+    never after a possessive nor "new" ("my address for the case", "the new address of"): beside another agency's
+    place (`#consulate`) the caller asks where that place is, not to change their own address (issue 16, the s2
+    round: "the address for the consulate" went to a change of address at 0.65)."""
+    if any(len(phrase) != 1 for phrase in phrases):
+        return False
+    word = phrases[0][0]
+    owners = _POSSESSIVES.get(language, frozenset()) | frozenset(tokens("new nueva nuevo", language, False))
+    of = _ADDRESS_OF.get(language, _ADDRESS_OF["en"])
+    for i, said_word in enumerate(said):
+        if said_word == word and (i + 1 >= len(said) or said[i + 1] not in of or (i and said[i - 1] in owners)):
+            return False
+    return word in said
+
+
 @functools.cache
 def _holidays(language: str) -> frozenset[str]:
     """The words of `_HOLIDAYS`, as words are said."""
@@ -1867,6 +1887,10 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
             found[_PREMIUM] = None
     if _ADDRESS in found and GENERAL_INFO in found and set(heard[GENERAL_INFO]) <= _said_as("sent_where", language):
         del found[GENERAL_INFO]  # "we moved, where do i send my new address": the change of address
+    addressed: frozenset[str] = frozenset()
+    if _ADDRESS in found and _CONSULATE in found and _place_addressed(said, heard[_ADDRESS], language):
+        del found[_ADDRESS]  # "do you know the address for the consulate": a place's address asked, no home moved
+        addressed = frozenset(word for phrase in heard[_ADDRESS] for word in phrase)
     status = not STATUS.isdisjoint(found)
     if _BORDER in found and status and any(_FORM.fullmatch(word) and word not in _CBP_FORMS for word in said):
         del found[_BORDER]  # "where my i one oh two for a replacement arrival record is at": our form's status
@@ -1878,7 +1902,7 @@ def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, .
     if going:
         found.pop(_ABROAD, None)  # "my travel paperwork sped up so i can be there": where one goes
     found.pop(_GOING_THERE, None)
-    away |= picked | requested
+    away |= picked | requested | addressed
     if _COURT in found and _CARDS.isdisjoint(found):
         # "el juez de inmigración cerró mi caso administrativamente": the court's case, no case of ours
         away |= _court_case(language).intersection(said)
@@ -2071,11 +2095,18 @@ def about_ours(text: str, language: str) -> bool:
     return _ours(language).search(plain) is not None
 
 
+_HIGHER = {
+    "en": ("boss", "superior", "someone higher up", "somebody higher up", "someone above you", "somebody above you"),
+    "es": ("jefe", "jefa", "superior", "alguien de mas arriba", "alguien de más arriba", "alguien mas arriba",
+           "alguien más arriba", "alguien de mayor rango", "alguien de mas rango", "alguien de más rango"),
+}
+"""Someone above the one who answers, asked for by what they are rather than by title ("quiero hablar con alguien de
+más arriba", "let me talk to your boss"): a supervisor (`_TOPPED`; issue 16, the s2 round)."""
 _PEOPLE = {
     "en": ("representative", "representatives", "rep", "agent", "person", "human", "human being", "operator",
-           "supervisor", "manager", "customer service"),
+           "supervisor", "manager", "customer service", *_HIGHER["en"]),
     "es": ("representante", "agente", "persona", "operador", "operadora", "asesor", "asesora", "humano",
-           "supervisor", "supervisora", "gerente", "encargado", "encargada"),
+           "supervisor", "supervisora", "gerente", "encargado", "encargada", *_HIGHER["es"]),
 }
 """Who a caller asks for by name (`person_asked`): not "someone" ("i need someone to fix my address" asks for a fix)."""
 _ASKING = {
@@ -2096,7 +2127,8 @@ _WHEN = re.compile(r"\b(?:when|what time|what hours|how late|until when|cu[aá]n
 """When a person can be reached asked (`person_asked`): the hours, no request ("when can i talk to a representative")."""
 _ANYONE = re.compile(r" (?:or|o) (?:any|some|alguien|cualquier)")
 """A supervisor "or anybody": whoever answers, a representative."""
-_TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encargado", "encargada"})
+_TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encargado", "encargada", *_HIGHER["en"],
+                     *_HIGHER["es"]})
 
 
 @functools.cache

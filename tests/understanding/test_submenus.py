@@ -206,3 +206,82 @@ def test_the_rehearsal_says_the_question_is_another_lines(uscis, model) -> None:
         "not understood: a question for another line (your case status (1) 1.00)")
     assert "by elsewhere (main menu: 1 (your case status) 1.00)" in line_for(
         uscis, "service_requests.menu", "en", "check my case status", understood)
+
+
+# --- the s2 round: holdout s2's misses, by mechanism (family sentences: note "submenu families 3") ---
+
+@pytest.mark.parametrize("text, language", [
+    ("what's the address of the embassy in washington", "en"),
+    ("me da la direccion del consulado de guatemala", "es"),
+])
+def test_a_consulates_address_asked_is_no_change_of_address(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md: the service request types' option 7 is a change of address; the address of another agency's place
+    asked ("the address for the consulate") is out of scope there, not a move of the caller's."""
+    assert _route(model, "service_requests.types", text, language)[0] != "route"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("i need to update my address i moved last week", "en"),
+    ("me cambie de domicilio y quiero dar mi nueva direccion", "es"),
+])
+def test_a_new_address_is_still_a_change_of_address(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Guard: the caller's own new address stays option 7."""
+    assert _route(model, "service_requests.types", text, language) == ("route", "7")
+
+
+def test_the_address_of_my_case_is_no_places_address() -> None:
+    """Guard: "the address for my case" is the caller's own: `#address` stays."""
+    from ivr.core.concepts import reading
+    assert "#address" in reading("i need to change the address for my case", "en")[0]
+    assert "#address" not in reading("do you know the address for the embassy", "en")[0]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("quiero hablar con alguien de mas arriba", "es"),
+    ("quiero hablar con el jefe de aqui", "es"),
+    ("let me talk to your boss", "en"),
+    ("can i speak to someone higher up", "en"),
+])
+def test_someone_higher_up_asked_for_is_a_supervisor(text: str, language: str) -> None:
+    """Issue 16: global intents (a supervisor) work from every menu in both languages, asked in callers' words."""
+    from ivr.core.concepts import person_asked
+    assert person_asked(text, language) == "supervisor"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("mi jefe quiere saber si ya aprobaron mi permiso de trabajo", "es"),
+    ("my boss needs proof of my work permit", "en"),
+])
+def test_ones_own_boss_mentioned_is_no_supervisor_asked(text: str, language: str) -> None:
+    """Guard: a boss mentioned, not asked for, is no request for anyone."""
+    from ivr.core.concepts import person_asked
+    assert person_asked(text, language) is None
+
+
+def test_someone_higher_up_at_the_other_agencies_menu_reaches_a_supervisor(model) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md: a supervisor is reachable from any menu; "quiero hablar con el jefe" is that, no representative."""
+    assert _route(model, "other_agencies.menu", "quiero hablar con el jefe de aqui", "es") == ("route", "supervisor")
+
+
+@pytest.mark.parametrize("state, text, language, choice", [
+    ("field_office.menu", "could you book me an appointment at my local office", "en", "2"),
+    ("field_office.menu", "como le hacen para dar las citas en la oficina y cuanto se tarda", "es", "1"),
+    ("service_requests.menu", "i need to make a request my application is taking forever", "en", "2"),
+    ("service_requests.menu", "i made a request last week about my case taking too long any update on it", "en", "1"),
+    ("service_requests.types", "two years and they still haven't made a decision on my case", "en", "1"),
+    ("other_agencies.menu", "my sister needs a visa to come visit from colombia", "en", "4"),
+    ("other_agencies.menu", "mi papa necesita visa para venir a visitarme", "es", "4"),
+])
+def test_an_option_described_as_a_situation_chooses_it(model, state: str, text: str, language: str, choice: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: training phrases for every option a caller names in their own words (the s2 round's examples:
+    booking a time, how long appointments take, a request because a case is slow, a visitor's visa)."""
+    assert _route(model, state, text, language) == ("route", choice)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("when is someone going to call me about it", "en"),
+    ("cuando me va a llamar alguien", "es"),
+])
+def test_when_a_call_back_comes_is_no_request_for_a_person(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: out-of-scope sentences are not routed: asking when someone calls back asks for no representative."""
+    assert _route(model, "service_requests.after", text, language) != ("route", "representative")
