@@ -60,9 +60,10 @@ def test_the_scripts_of_a_line_are_told_apart_by_its_submenu(flow: CompiledFlow,
 
 
 def test_two_scripts_of_a_line_as_likely_are_not_guessed_between(flow: CompiledFlow, scripts: ScriptSet) -> None:
-    """'moving ... my pending case': the service requests line, its processing-time and change-of-address scripts
-    within `CLOSE` of each other: Tier 1 reads neither (it offers its topics) rather than a wrong one."""
-    said = normalize("i'm moving to another state next month what do i do about my pending case")
+    """'changed address ... taking too long' asks two things: the service requests line, its processing-time and
+    change-of-address scripts within `CLOSE` of each other: Tier 1 reads neither (it offers its topics) rather than
+    guess.  (Round 3's phrases read a move with a pending case as the change of address it is.)"""
+    said = normalize("i changed address and my application is taking too long")
     assert scripts.match(said, "en") is None
     assert answer_for(scripts, said, "en", flow, "tier1.topic") == (None, None)
 
@@ -172,7 +173,7 @@ def test_the_round_two_versions_change_phrases_only() -> None:
     for versions in library.versions.values():
         for earlier, script in zip(versions, versions[1:]):
             source = (SCRIPTS_ROOT / script.id / f"v{script.version}.yaml").read_text(encoding="utf-8").splitlines()[0]
-            if "issue 16 round 2" not in source:
+            if "issue 16 round 2" not in source.rsplit(f"; v{script.version}:", 1)[-1]:  # this version's own note
                 continue
             changed += 1
             assert (script.text, script.label, script.key, script.topics, script.may_follow) == (
