@@ -255,6 +255,21 @@ def test_what_a_phrase_was_understood_as_is_shown_with_its_score(page) -> None:
     assert page.errors == []
 
 
+def test_another_lines_question_in_a_submenu_is_shown_as_not_understood_for_that_line(page) -> None:
+    """Issue 16 (the submenus): "check my case status" said in the service requests menu is not its option 1 (a
+    service request's status); the call log says it was a question for another line, and the menu stays."""
+    _call(page)
+    _press(page, "4")
+    _at(page, "service_requests.menu")
+    page.fill("#phrase", "check my case status")
+    page.click("#say")
+
+    expect(page.locator("#log .line.understood").last).to_contain_text(
+        "not understood: a question for another line (your case status (1)")
+    _at(page, "service_requests.menu")
+    assert page.errors == []
+
+
 def test_the_screenshot_shows_the_call_and_the_highlighted_state(page, tmp_path: Path) -> None:
     """A screenshot mid-call is a full-size PNG in which the current state's box is drawn highlighted."""
     _reschedule(page)
