@@ -2112,12 +2112,16 @@ _PEOPLE = {
 _ASKING = {
     "en": (r"(?:talk|speak|chat) (?:to|with)", r"(?:transfer|connect|put) me (?:to|with|through to|through)",
            r"(?:i want|i need|i'd like|i would like|i wanna|give me|get me|can i get|can i have|may i have|"
-           r"let me have|can you get me)"),
+           r"let me have|can you get me)",
+           r"(?:complaint|complaints|complain|grievance) (?:to|with|for)"),
     "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
            r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
-           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)"),
+           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)",
+           r"(?:queja|quejas|quejarme|reclamo|reclamaci[oó]n|denuncia) (?:con|a|al|ante|para)"),
 }
-"""The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none)."""
+"""The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none);
+a complaint made to someone is asking for them ("i want to file a complaint with a supervisor", "quiero poner una
+queja con el supervisor": the s3 round)."""
 _FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
             "es": r"(?:(?:eh|este|hola|sí|si|bueno|pues|un|una|el|la|con) )*"}
 _PLEASE = {"en": r"(?:please|now|right now|$)", "es": r"(?:por favor|ya|ahora|$)"}

@@ -177,8 +177,10 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
         if key is None or not _for_lines(compiled.state):
             continue
         own = frozenset(option.key for option in compiled.state.options if option.goto != MAIN_MENU)  # going back is right
+        start = next((option.key for option in compiled.state.options if option.goto == MAIN_MENU), None)
         models = {
-            language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key})
+            language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
+                                          start=start)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
+from ivr.core.menu_globals import REPEAT, START, global_asked
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -272,6 +273,8 @@ class Model:
     own: frozenset[str] = frozenset()
     main: Model | None = field(default=None, repr=False)
     others: frozenset[str] = frozenset()
+    # Its option that goes back to the main menu, if any: "take me back to the very beginning" (`menu_globals`).
+    start: str | None = None
 
     @classmethod
     def build(
@@ -572,6 +575,12 @@ class Model:
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
             others = [item for item in understood.alternatives if item[0] != asked]
             return _understanding("route", asked, score, ((asked, score), *others)[:ALTERNATIVES], words)
+        if self.main is not None and not among:  # a submenu of a line: a global asked for in so many words
+            said = self._global_asked(text)
+            if said is not None:
+                score = max(dict(ranked).get(said, 0.0) * factor, ROUTE_AT)
+                others = [item for item in understood.alternatives if item[0] != said]
+                return _understanding("route", said, score, ((said, score), *others)[:ALTERNATIVES], words)
         if _FAREWELL in named:  # the caller hanging up in so many words: ending the call, whatever the complaint
             leaving = self._leaving(ranked, text)
             if leaving is not None:
@@ -592,6 +601,17 @@ class Model:
             return None
         asked = person_asked(text, self.language)
         return asked if asked is not None and any(name == asked for name, _ in ranked) else None
+
+    def _global_asked(self, text: str) -> str | None:
+        """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
+        back to the start (this menu's option to the main menu, `start`), the menu again, the hours; whatever one
+        word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
+        said = global_asked(text, self.language)
+        if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
+            return self.start or ("previous" if "previous" in self.names else None)
+        if said == REPEAT:  # keyed everywhere: said here even where an option heard again took its "otra vez"
+            return said
+        return said if said is not None and said in self.names else None
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
