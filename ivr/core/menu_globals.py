@@ -20,6 +20,8 @@ START = "start"
 REPEAT = "repeat"
 HOURS = "hours"
 PREVIOUS = "previous"
+END = "end"
+"""Done with the call: the menu's option that ends it (`understanding.Model.end`), at the menus that offer one."""
 
 _START = {
     "en": (
@@ -80,7 +82,7 @@ the menus that read a status or a number first, that is the status or the number
 
 _HOURS = {
     "en": (
-        r"what(?:'s| is) the (?:latest|earliest)(?: time)?(?: (?:that|when))? (?:i|we|you|someone|somebody|anyone) "
+        r"what(?:'s|s| is) the (?:latest|earliest)(?: time)?(?: (?:that|when))? (?:i|we|you|someone|somebody|anyone) "
         r"(?:can|could|should|are|is|will)",
         r"how (?:late|early) (?:are you|do you|can i|could i|should i|is (?:someone|somebody|anyone)|are (?:you|they))",
         r"what time (?:do|does|are|will) (?:you|y'?all|the (?:lines?|phones?|office|call center)|your "
@@ -100,6 +102,44 @@ _HOURS = {
 """The hours asked: when the line opens or closes, the latest or earliest one can call (not "what time is my
 appointment": an option of the appointment menus)."""
 
+_END = {
+    "en": (
+        r"(?:that'?s|that is|that was|thats) (?:all|everything|it)(?: (?:for (?:now|today)|i (?:needed|need|wanted)))?"
+        r"(?= thank| thanks| bye| goodbye|$)",
+        r"(?:i'?m|im|i am|we'?re|we are) (?:all )?(?:done|good|set|finished)(?: (?:now|then|here|for (?:now|today)))?"
+        r"(?= thank| thanks| bye| goodbye|$)",
+        r"(?:nothing|no) (?:else|more)(?: (?:for (?:now|today)|thanks|thank you|questions))?(?= thank| thanks| bye|$)",
+        r"(?:have a (?:good|nice|great|blessed) (?:day|one|night|afternoon)|good ?bye|bye bye)$",
+    ),
+    "es": (
+        r"(?:ya )?(?:es|eso es|eso seria|seria) todo(?= gracias| muchas| adios| bye|$)",
+        r"ya (?:quedo|quede|estuvo|termine|acabe|esta)(?= gracias| muchas| adios| bye| que le vaya|$)",
+        r"(?:nada|ninguna) mas(?: por (?:ahora|hoy))?(?= gracias| muchas| adios| bye|$)",
+        r"(?:que le vaya bien|que tenga (?:buen|un buen|bonito|linda?) (?:dia|tarde|noche)|adios|hasta luego)$",
+    ),
+}
+"""Done: the caller's own way of ending ("that's all thanks", "ya quedó muchas gracias que le vaya bien"), said to
+close, not in the middle of a question ("that's all i know about my case but …" is no goodbye)."""
+
+_RESENT = {
+    "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",
+    "es": r"\b(?:manden|mandar|mandarme|mandaran|mandaron|envien|enviar|enviarme|enviaron|reenvien|reenviar|"
+          r"reenviarme|expidan|expedir|emitan|emitir|vuelvan a mandar|vuelvan a enviar)\b",
+}
+"""A thing sent again ("que me manden otra vez la carta", "can you mail the notice again"): "otra vez" / "again" is
+the letter's, not the menu's."""
+
+
+@functools.cache
+def _resent(language: str) -> re.Pattern[str]:
+    return re.compile(_RESENT.get(language, _RESENT["en"]))
+
+
+def resent(text: str, language: str) -> bool:
+    """Whether the caller asks for something sent or issued again: "again" then is no request to hear the menu again
+    (`understanding.Model`: the repeat global is not chosen; the s3 round)."""
+    return _resent(language).search(_plain(text)) is not None
+
 
 def _plain(text: str) -> str:
     plain = " ".join(text.lower().replace("’", "'").split())
@@ -113,13 +153,13 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The three requests' patterns, compiled once (at the first sentence read, not at import)."""
     return tuple(
         (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"))
-        for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS))
+        for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END))
     )
 
 
 @functools.lru_cache(maxsize=4096)
 def global_asked(text: str, language: str) -> str | None:
-    """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`), or None: the first of them
+    """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the first of them
     whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes back)."""
     plain = _plain(text)
     for name, pattern in _patterns(language):

@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.menu_globals import REPEAT, START, global_asked
+from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -275,6 +275,8 @@ class Model:
     others: frozenset[str] = frozenset()
     # Its option that goes back to the main menu, if any: "take me back to the very beginning" (`menu_globals`).
     start: str | None = None
+    # Its option that ends the call, if any: "ya quedó muchas gracias que le vaya bien" (`menu_globals`).
+    end: str | None = None
 
     @classmethod
     def build(
@@ -556,6 +558,8 @@ class Model:
         named, unsaid = reading(text, self.language, self.places) if learnt else ((), _NONE_UNSAID)
         ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
+        if self.main is not None and REPEAT in self.names and resent(text, self.language):
+            barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -609,6 +613,8 @@ class Model:
         said = global_asked(text, self.language)
         if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
             return self.start or ("previous" if "previous" in self.names else None)
+        if said == END:
+            return self.end
         if said == REPEAT:  # keyed everywhere: said here even where an option heard again took its "otra vez"
             return said
         return said if said is not None and said in self.names else None
@@ -887,6 +893,9 @@ class Model:
         else:
             outcome = "not_understood"
         return _understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+_REPEAT_ONLY = frozenset({REPEAT})
 
 
 @functools.cache
