@@ -202,6 +202,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
             "mixed up", "missing my middle name", "wrong date", "spelled wrong", "spelling", "says i am",
+            # a letter of a name, not a letter in the mail (the s3 round)
+            "missing a letter", "a letter missing", "letter missing", "missing one letter", "one letter missing",
+            "extra letter", "an extra letter", "letter too many", "left out a letter", "left a letter out",
+            "one letter wrong", "a letter wrong", "wrong letter",
             "not mine",
             "hyphen", "hyphenated", "dash in my name", "accent", "accent mark", "apostrophe", "does not match",
             "do not match", "not match", "mismatch", "left off my", "dropped my", "name got cut",
@@ -620,6 +624,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "salio incompleto", "salio incompleta", "salio mocho", "aparece mal", "aparece la mitad",
             "guion", "sin el guion", "acento", "tilde", "sin acento", "sin la tilde", "no coincide", "no concuerda",
             "no cuadra", "no es igual", "le falta una letra", "falta una letra", "le falta el",
+            "le faltó una letra", "le falto una letra", "una letra de más", "una letra de mas", "le sobra una letra",
+            "letra equivocada", "letra cambiada", "cambiaron una letra", "se comieron una letra",
             "segundo apellido", "apellido de soltera", "apellido de casada", "nombre cortado",
             # el número o el nombre de otra persona en la tarjeta propia
             "en vez del mio", "en vez de la mia", "en lugar del mio", "en lugar de la mia", "en vez de el mio",

@@ -87,7 +87,7 @@ _HOURS = {
         r"how (?:late|early) (?:are you|do you|can i|could i|should i|is (?:someone|somebody|anyone)|are (?:you|they))",
         r"what time (?:do|does|are|will) (?:you|y'?all|the (?:lines?|phones?|office|call center)|your "
         r"(?:lines?|phones?|office|call center)) (?:open|close|start|stop|answer)",
-        r"what time (?:can|could|should) (?:i|we) (?:call|reach|get)",
+        r"what time (?:can|could|should) (?:i|we) (?:call|reach|get (?:through|ahold|hold|someone|somebody|a person))",
         r"(?:until|till|til) what time (?:are you|do you|can i|is (?:someone|somebody|anyone))",
         r"what (?:are|is) (?:your|the) (?:hours|phone hours|business hours|schedule)",
     ),
