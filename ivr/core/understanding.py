@@ -548,7 +548,23 @@ class Model:
         return understood
 
     def _understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
-        """`understand` without the check against the main menu.
+        """`understand` without the check against the main menu.  In a submenu of a line (`main` set), a global the
+        caller asks for in so many words (`_global_asked`: back to the start, the menu again, the hours, done) is
+        chosen whatever else the words score ("take me back to the very beginning" was the previous menu by "back"),
+        at `ROUTE_AT` or the score the rest gave it; a person asked for in so many words stays (`_asked_for`)."""
+        understood = self._understood(text, confidence, among)
+        if self.main is None or among:
+            return understood
+        said = self._global_asked(text)
+        if said is None or understood.choice == said or \
+                (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
+            return understood
+        score = max(dict(understood.alternatives).get(said, 0.0), ROUTE_AT)
+        others = [item for item in understood.alternatives if item[0] != said]
+        return _understanding("route", said, score, ((said, score), *others)[:ALTERNATIVES], understood.words)
+
+    def _understood(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
+        """`_understand` without the globals asked for in so many words.
 
         In a state with training examples, words its concepts read otherwise say nothing as words, for both models
         (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";
@@ -579,12 +595,6 @@ class Model:
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
             others = [item for item in understood.alternatives if item[0] != asked]
             return _understanding("route", asked, score, ((asked, score), *others)[:ALTERNATIVES], words)
-        if self.main is not None and not among:  # a submenu of a line: a global asked for in so many words
-            said = self._global_asked(text)
-            if said is not None:
-                score = max(dict(ranked).get(said, 0.0) * factor, ROUTE_AT)
-                others = [item for item in understood.alternatives if item[0] != said]
-                return _understanding("route", said, score, ((said, score), *others)[:ALTERNATIVES], words)
         if _FAREWELL in named:  # the caller hanging up in so many words: ending the call, whatever the complaint
             leaving = self._leaving(ranked, text)
             if leaving is not None:

@@ -76,8 +76,8 @@ FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
 """Each global in three situations a language: fillers, politeness, a reason given, a recogniser's missing accents."""
 
 DONE = {
-    "en": ("okay that's all i needed thanks", "nope i'm all set thank you", "nothing else thanks have a good day"),
-    "es": ("ya es todo muchas gracias", "no nada más gracias", "ya quedé gracias que tenga buen día"),
+    "en": ("okay that's all i needed thanks", "nothing more for now thank you so much", "nothing else thanks have a good day"),
+    "es": ("ya es todo muchas gracias", "órale ya estuvo gracias", "es todo por ahora gracias bendiciones"),
 }
 """The caller done, at the menus whose option ends the call."""
 
