@@ -1,12 +1,14 @@
 """The globals a caller asks for in so many words inside a submenu, whatever else they say: back to the start (the
-menu's "main menu" option), the menu before, the menu read again, the hours (issue 16: global intents work "in every menu in both
-languages"; the s3 round).
+menu's "main menu" option), the menu before, the menu read again, the hours, done with the call; and a thing asked
+to be sent again, which is no repeat (issue 16: global intents work "in every menu in both languages"; the s3 round).
 
 A submenu's keywords score these globals by one word each ("back" is the previous menu's, "otra vez" is hearing a
 status again, "time" is an appointment's), so "take me back to the very beginning" went to the previous menu and
 "me puede decir las opciones otra vez" to hearing the status again.  The patterns here read the request whole: a
 place to go back to that is the start, the options (not a status, a number or a letter) asked again or asked slower,
-the time the line opens or closes.  They are read on the text as said, accents dropped, once per utterance.
+the time the line opens or closes, a goodbye that closes the sentence.  They are read on the text as said, accents
+dropped, once per utterance, only in the submenus of a line (`understanding.Model._understand`): the main menu's
+outcomes do not move.
 """
 
 from __future__ import annotations
@@ -159,8 +161,9 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @functools.lru_cache(maxsize=4096)
 def global_asked(text: str, language: str) -> str | None:
-    """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the first of them
-    whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes back)."""
+    """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the
+    first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes
+    back)."""
     plain = _plain(text)
     for name, pattern in _patterns(language):
         if pattern.search(plain):
