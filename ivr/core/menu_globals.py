@@ -143,6 +143,19 @@ def resent(text: str, language: str) -> bool:
     return _resent(language).search(_plain(text)) is not None
 
 
+_NEEDED = {
+    START: {"en": "beginning start menu options top scratch", "es": "principio inicio comienzo menu empezar comenzar iniciar"},
+    PREVIOUS: {"en": "step menu level screen options choices one", "es": "opciones menu paso opcion"},
+    REPEAT: {"en": "options choices menu slower slowly slow", "es": "opciones menu despacio despacito lento lentito calmado dijo"},
+    HOURS: {"en": "latest earliest late early time hours schedule", "es": "hora horas horario horarios dias tarde temprano"},
+    END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
+          "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},
+}
+"""A word each request's pattern cannot match without: a sentence with none of them skips that pattern (most
+sentences in a submenu ask for none of these, and a word look-up is cheaper than a search)."""
+_WORD = re.compile(r"[\w']+")
+
+
 def _plain(text: str) -> str:
     plain = " ".join(text.lower().replace("’", "'").split())
     if plain.isascii():
@@ -151,10 +164,12 @@ def _plain(text: str) -> str:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The three requests' patterns, compiled once (at the first sentence read, not at import)."""
+def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
+    """The requests' patterns with the words each needs (`_NEEDED`), compiled once (at the first sentence read, not at
+    import)."""
     return tuple(
-        (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"))
+        (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"),
+         frozenset(_NEEDED[name].get(language, _NEEDED[name]["en"]).split()))
         for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END))
     )
 
@@ -165,7 +180,8 @@ def global_asked(text: str, language: str) -> str | None:
     first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes
     back)."""
     plain = _plain(text)
-    for name, pattern in _patterns(language):
-        if pattern.search(plain):
+    words = frozenset(_WORD.findall(plain))
+    for name, pattern, needed in _patterns(language):
+        if not needed.isdisjoint(words) and pattern.search(plain):
             return name
     return None
