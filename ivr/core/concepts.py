@@ -202,6 +202,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "fix_error": (
             "error", "mistake", "typo", "wrong", "misspelled", "correct", "correction", "fix", "incorrect",
             "mixed up", "missing my middle name", "wrong date", "spelled wrong", "spelling", "says i am",
+            # a letter of a name, not a letter in the mail (the s3 round)
+            "missing a letter", "a letter missing", "letter missing", "missing one letter", "one letter missing",
+            "extra letter", "an extra letter", "letter too many", "left out a letter", "left a letter out",
+            "one letter wrong", "a letter wrong", "wrong letter",
             "not mine",
             "hyphen", "hyphenated", "dash in my name", "accent", "accent mark", "apostrophe", "does not match",
             "do not match", "not match", "mismatch", "left off my", "dropped my", "name got cut",
@@ -620,6 +624,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "salio incompleto", "salio incompleta", "salio mocho", "aparece mal", "aparece la mitad",
             "guion", "sin el guion", "acento", "tilde", "sin acento", "sin la tilde", "no coincide", "no concuerda",
             "no cuadra", "no es igual", "le falta una letra", "falta una letra", "le falta el",
+            "le faltó una letra", "le falto una letra", "una letra de más", "una letra de mas", "le sobra una letra",
+            "letra equivocada", "letra cambiada", "cambiaron una letra", "se comieron una letra",
             "segundo apellido", "apellido de soltera", "apellido de casada", "nombre cortado",
             # el número o el nombre de otra persona en la tarjeta propia
             "en vez del mio", "en vez de la mia", "en lugar del mio", "en lugar de la mia", "en vez de el mio",
@@ -2112,12 +2118,16 @@ _PEOPLE = {
 _ASKING = {
     "en": (r"(?:talk|speak|chat) (?:to|with)", r"(?:transfer|connect|put) me (?:to|with|through to|through)",
            r"(?:i want|i need|i'd like|i would like|i wanna|give me|get me|can i get|can i have|may i have|"
-           r"let me have|can you get me)"),
+           r"let me have|can you get me)",
+           r"(?:complaint|complaints|complain|grievance) (?:to|with|for)"),
     "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
            r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
-           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)"),
+           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)",
+           r"(?:queja|quejas|quejarme|reclamo|reclamaci[oó]n|denuncia) (?:con|a|al|ante|para)"),
 }
-"""The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none)."""
+"""The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none);
+a complaint made to someone is asking for them ("i want to file a complaint with a supervisor", "quiero poner una
+queja con el supervisor": the s3 round)."""
 _FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
             "es": r"(?:(?:eh|este|hola|sí|si|bueno|pues|un|una|el|la|con) )*"}
 _PLEASE = {"en": r"(?:please|now|right now|$)", "es": r"(?:por favor|ya|ahora|$)"}

@@ -136,6 +136,7 @@ def compile_parts(flow: Flow, registry: Registry) -> FlowParts:
 
 
 MAIN_MENU = "main_menu"
+GOODBYE = "goodbye"  # the state that ends a call: a submenu's option to it is its `Model.end`
 """The main menu, whose options are the lines (DESIGN.md: the state names are the flow's contract)."""
 
 
@@ -177,8 +178,11 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
         if key is None or not _for_lines(compiled.state):
             continue
         own = frozenset(option.key for option in compiled.state.options if option.goto != MAIN_MENU)  # going back is right
+        start = next((option.key for option in compiled.state.options if option.goto == MAIN_MENU), None)
+        end = next((option.key for option in compiled.state.options if option.goto == GOODBYE), None)
         models = {
-            language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key})
+            language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
+                                          start=start, end=end)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

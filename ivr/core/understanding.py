@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
+from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -272,6 +273,10 @@ class Model:
     own: frozenset[str] = frozenset()
     main: Model | None = field(default=None, repr=False)
     others: frozenset[str] = frozenset()
+    # Its option that goes back to the main menu, if any: "take me back to the very beginning" (`menu_globals`).
+    start: str | None = None
+    # Its option that ends the call, if any: "ya quedó muchas gracias que le vaya bien" (`menu_globals`).
+    end: str | None = None
 
     @classmethod
     def build(
@@ -543,7 +548,23 @@ class Model:
         return understood
 
     def _understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
-        """`understand` without the check against the main menu.
+        """`understand` without the check against the main menu.  In a submenu of a line (`main` set), a global the
+        caller asks for in so many words (`_global_asked`: back to the start, the menu again, the hours, done) is
+        chosen whatever else the words score ("take me back to the very beginning" was the previous menu by "back"),
+        at `ROUTE_AT` or the score the rest gave it; a person asked for in so many words stays (`_asked_for`)."""
+        understood = self._understood(text, confidence, among)
+        if self.main is None or among:
+            return understood
+        said = self._global_asked(text)
+        if said is None or understood.choice == said or \
+                (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
+            return understood
+        score = max(dict(understood.alternatives).get(said, 0.0), ROUTE_AT)
+        others = [item for item in understood.alternatives if item[0] != said]
+        return _understanding("route", said, score, ((said, score), *others)[:ALTERNATIVES], understood.words)
+
+    def _understood(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
+        """`_understand` without the globals asked for in so many words.
 
         In a state with training examples, words its concepts read otherwise say nothing as words, for both models
         (`concepts.unsaid`: a place abroad where the caller goes, "my travel paperwork sped up so i can be there";
@@ -553,6 +574,8 @@ class Model:
         named, unsaid = reading(text, self.language, self.places) if learnt else ((), _NONE_UNSAID)
         ranked, words = self.scores(text, unsaid)
         barred = self._barred(words)
+        if self.main is not None and REPEAT in self.names and resent(text, self.language):
+            barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -592,6 +615,19 @@ class Model:
             return None
         asked = person_asked(text, self.language)
         return asked if asked is not None and any(name == asked for name, _ in ranked) else None
+
+    def _global_asked(self, text: str) -> str | None:
+        """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
+        back to the start (this menu's option to the main menu, `start`), the menu again, the hours; whatever one
+        word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
+        said = global_asked(text, self.language)
+        if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
+            return self.start or ("previous" if "previous" in self.names else None)
+        if said == END:
+            return self.end
+        if said == REPEAT:  # keyed everywhere: said here even where an option heard again took its "otra vez"
+            return said
+        return said if said is not None and said in self.names else None
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
@@ -867,6 +903,9 @@ class Model:
         else:
             outcome = "not_understood"
         return _understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+_REPEAT_ONLY = frozenset({REPEAT})
 
 
 @functools.cache

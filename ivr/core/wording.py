@@ -472,6 +472,14 @@ _SPLIT_PLACES = {
 }
 """A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits (not
 the world's cities: among so many names, two pieces of ordinary words would spell one)."""
+_SPLIT_MENU_PLACES = {
+    language: {**split, **{"".join(words): words for words in
+                           (tuple(name.split()) for name in (*territories.CITIES["en"], *territories.CITIES["es"]))
+                           if len("".join(words)) >= 5}}
+    for language, split in _SPLIT_PLACES.items()
+}
+"""`_SPLIT_PLACES` at a menu that asks which country, with both languages' cities: "mum bai" said to the Spanish
+recogniser is Mumbai, as `_country_menu_places` reads "Nairobi" in either language (the s3 round)."""
 _PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
 _MESSAGING = frozenset({
@@ -619,7 +627,7 @@ def _countries_named(words: list[str], language: str) -> list[str]:
     """At a menu that asks which country, each place abroad said becomes its country's name as one word
     (`place_countries.country_said`): "calling from new delhi" -> "calling from india", "viviendo en monterrey" ->
     "viviendo en mexico", "manila philippines" -> "philippines philippines".  Never "New Mexico"."""
-    words = _unsplit_places(words, language)
+    words = _unsplit_places(words, language, menu=True)
     places = _country_menu_places(language)
     if places.keys().isdisjoint(words):
         return words
@@ -650,17 +658,19 @@ def _country_menu_places(language: str) -> dict[str, tuple[tuple[str, ...], ...]
     return _by_first_word((*names, *territories.CITIES["en"], *territories.CITIES["es"], *WORLD_CITIES))
 
 
-def _unsplit_places(words: list[str], language: str) -> list[str]:
+def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list[str]:
     """A place's name the recogniser split is joined: "en hondu ras" -> "en honduras", "el salva dor" -> "el salvador".
 
     Two or three pieces of at least two letters each, which together spell a place's name
-    of at least five letters ("in dia" is India; "to go" is not Togo), unless already its words.
+    of at least five letters ("in dia" is India; "to go" is not Togo), unless already its words.  At a menu that asks
+    which country (`menu`), both languages' cities too (`_SPLIT_MENU_PLACES`).
     """
-    split = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
-    heads = _split_place_heads(language)
+    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
+    split = tables.get(language, tables["en"])
+    heads = _split_place_heads(language, menu)
     if heads.isdisjoint(words):
         return words
-    if _split_place_joins(language).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
+    if _split_place_joins(language, menu).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -690,17 +700,19 @@ def _unsplit_places(words: list[str], language: str) -> list[str]:
 
 
 @functools.cache
-def _split_place_joins(language: str) -> frozenset[str]:
+def _split_place_joins(language: str, menu: bool = False) -> frozenset[str]:
     """What two words of a split place's name spell joined (`_unsplit_places`): a name of `_SPLIT_PLACES`, or the
     start of one (`_split_place_heads`) that a third piece ends."""
-    return _split_place_heads(language).union(_SPLIT_PLACES.get(language, _SPLIT_PLACES["en"]))
+    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
+    return _split_place_heads(language, menu).union(tables.get(language, tables["en"]))
 
 
 @functools.cache
-def _split_place_heads(language: str) -> frozenset[str]:
+def _split_place_heads(language: str, menu: bool = False) -> frozenset[str]:
     """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
     two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
-    names = _SPLIT_PLACES.get(language, _SPLIT_PLACES["en"])
+    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
+    names = tables.get(language, tables["en"])
     return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
 
 

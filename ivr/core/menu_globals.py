@@ -1,0 +1,187 @@
+"""The globals a caller asks for in so many words inside a submenu, whatever else they say: back to the start (the
+menu's "main menu" option), the menu before, the menu read again, the hours, done with the call; and a thing asked
+to be sent again, which is no repeat (issue 16: global intents work "in every menu in both languages"; the s3 round).
+
+A submenu's keywords score these globals by one word each ("back" is the previous menu's, "otra vez" is hearing a
+status again, "time" is an appointment's), so "take me back to the very beginning" went to the previous menu and
+"me puede decir las opciones otra vez" to hearing the status again.  The patterns here read the request whole: a
+place to go back to that is the start, the options (not a status, a number or a letter) asked again or asked slower,
+the time the line opens or closes, a goodbye that closes the sentence.  They are read on the text as said, accents
+dropped, once per utterance, only in the submenus of a line (`understanding.Model._understand`): the main menu's
+outcomes do not move.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+START = "start"
+"""Back to the beginning: the menu's option that goes to the main menu (`understanding.Model.start`)."""
+REPEAT = "repeat"
+HOURS = "hours"
+PREVIOUS = "previous"
+END = "end"
+"""Done with the call: the menu's option that ends it (`understanding.Model.end`), at the menus that offer one."""
+
+_START = {
+    "en": (
+        r"(?:back|return|go|get|take me|bring me|send me|put me) (?:back )?to (?:the )?(?:very )?"
+        r"(?:beginning|start|main menu|main options|first menu|top|home menu)",
+        r"start (?:all )?(?:over|again from the (?:top|beginning))",
+        r"(?:start|begin) from (?:the )?(?:very )?(?:top|beginning|scratch)",
+        r"(?:go|take me|get me|back) (?:back )?to (?:the )?menu (?:at|from) the (?:start|beginning)",
+    ),
+    "es": (
+        r"(?:regres\w*|volver|vuelv\w*|vuelvo|ir(?:me)?|lleve\w*|llevar\w*|mande\w*|mandar\w*|pase\w*|pasar\w*|"
+        r"devuelva\w*|devolver\w*) (?:me |nos )?(?:al|hasta el|a el|hasta al) (?:mero |puro |mismo )?"
+        r"(?:principio|inicio|comienzo|menu principal|menu del principio|menu de inicio)",
+        r"(?:volver|vuelvo|vuelva|quiero) a (?:empezar|comenzar|iniciar)(?! (?:el|la|mi|los|las|un|una) )",
+        r"(?:empezar|comenzar|iniciar) (?:de nuevo|de cero|desde cero|desde el (?:principio|inicio))",
+        r"(?:al|el) menu principal",
+    ),
+}
+"""Going back to the start: a verb of going with the beginning, the top or the main menu as where to (not "from the
+beginning my case has had problems"), or starting over."""
+
+_PREVIOUS = {
+    "en": (
+        r"(?:back|go back|take me back|step back) (?:one|a) (?:step|menu|level|screen)",
+        r"(?:go|take me|get me) back to (?:the )?(?:previous|last|other|earlier) (?:options|choices|menu|one)",
+        r"(?:the )?(?:options|choices|menu) (?:before|from before) (?:this|that)",
+    ),
+    "es": (
+        r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
+        r"(?:un|una) (?:paso|menu|opcion) (?:atras|para atras|anterior)",
+    ),
+}
+"""The menu before this one: a step back, or the earlier options (not the start: `_START` is read first)."""
+
+_REPEAT = {
+    "en": (
+        r"(?:repeat|say|read|give me|go (?:through|over)|tell me|list) (?:me )?(?:all )?(?:the |those |these |your )?"
+        r"(?:options|choices|menu)",
+        r"(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot) (?:quite )?(?:catch|hear|understand|get) "
+        r"(?:the options|the choices|the menu|all (?:of )?(?:the|those) (?:options|choices))",
+        r"(?:go through|read|say|repeat) (?:them|those|that|it) (?:all )?(?:again )?(?:a (?:little|bit) )?"
+        r"(?:slower|more slowly|slowly)",
+        r"(?:slower|more slowly|slow down) (?:please|for me)?$",
+        r"what (?:were|are) (?:the|my|those|all the) (?:options|choices)",
+        r"(?:options|choices|menu) (?:again|one more time)",
+    ),
+    "es": (
+        r"(?:repet\w*|repit\w*|dec\w*|dig\w*|le\w*) (?:me |nos )?(?:otra vez |de nuevo )?(?:todas )?(?:las |sus )?"
+        r"(?:opciones|menu)",
+        r"(?:opciones|menu) (?:otra vez|de nuevo|una vez mas)",
+        r"no (?:le |te )?(?:entendi|escuche|oi|alcance a (?:oir|escuchar|entender)) (?:bien )?(?:las opciones|el menu)",
+        r"mas (?:despacio|despacito|lento|lentito|calmado)",
+        r"^(?:\w+ )?como dijo(?=$| (?:perdon|disculpe|no (?:le )?(?:entendi|escuche|oi)|puede repetir|me repite))",
+    ),
+}
+"""The menu asked again: its options named, or asked slower.  Not "i didn't catch that" nor "no le entendí" alone: at
+the menus that read a status or a number first, that is the status or the number again (their option 1)."""
+
+_HOURS = {
+    "en": (
+        r"what(?:'s|s| is) the (?:latest|earliest)(?: time)?(?: (?:that|when))? (?:i|we|you|someone|somebody|anyone) "
+        r"(?:can|could|should|are|is|will)",
+        r"how (?:late|early) (?:are you|do you|can i|could i|should i|is (?:someone|somebody|anyone)|are (?:you|they))",
+        r"what time (?:do|does|are|will) (?:you|y'?all|the (?:lines?|phones?|office|call center)|your "
+        r"(?:lines?|phones?|office|call center)) (?:open|close|start|stop|answer)",
+        r"what time (?:can|could|should) (?:i|we) (?:call|reach|get (?:through|ahold|hold|someone|somebody|a person))",
+        r"(?:until|till|til) what time (?:are you|do you|can i|is (?:someone|somebody|anyone))",
+        r"what (?:are|is) (?:your|the) (?:hours|phone hours|business hours|schedule)",
+    ),
+    "es": (
+        r"hasta (?:que|cuando|cual) (?:hora|horas) (?:atienden|abren|estan|contestan|puedo|se puede|hay|trabajan)",
+        r"a que hora (?:abren|cierran|atienden|contestan|empiezan|puedo llamar|se puede llamar|hay alguien)",
+        r"(?:cual es|cuales son) (?:el|los|su|sus) (?:horario|horarios)",
+        r"que (?:horario|horarios|dias) (?:tienen|manejan|atienden|abren)",
+        r"(?:lo )?mas (?:tarde|temprano) que (?:puedo|se puede|pueda)",
+    ),
+}
+"""The hours asked: when the line opens or closes, the latest or earliest one can call (not "what time is my
+appointment": an option of the appointment menus)."""
+
+_END = {
+    "en": (
+        r"(?:that'?s|that is|that was|thats) (?:all|everything|it)(?: (?:for (?:now|today)|i (?:needed|need|wanted)))?"
+        r"(?= thank| thanks| bye| goodbye|$)",
+        r"(?:i'?m|im|i am|we'?re|we are) (?:all )?(?:done|good|set|finished)(?: (?:now|then|here|for (?:now|today)))?"
+        r"(?= thank| thanks| bye| goodbye|$)",
+        r"(?:nothing|no) (?:else|more)(?: (?:for (?:now|today)|thanks|thank you|questions))?(?= thank| thanks| bye|$)",
+        r"(?:have a (?:good|nice|great|blessed) (?:day|one|night|afternoon)|good ?bye|bye bye)$",
+    ),
+    "es": (
+        r"(?:ya )?(?:es|eso es|eso seria|seria) todo(?= gracias| muchas| adios| bye|$)",
+        r"ya (?:quedo|quede|estuvo|termine|acabe|esta)(?= gracias| muchas| adios| bye| que le vaya|$)",
+        r"(?:nada|ninguna) mas(?: por (?:ahora|hoy))?(?= gracias| muchas| adios| bye|$)",
+        r"(?:que le vaya bien|que tenga (?:buen|un buen|bonito|linda?) (?:dia|tarde|noche)|adios|hasta luego)$",
+    ),
+}
+"""Done: the caller's own way of ending ("that's all thanks", "ya quedó muchas gracias que le vaya bien"), said to
+close, not in the middle of a question ("that's all i know about my case but …" is no goodbye)."""
+
+_RESENT = {
+    "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",
+    "es": r"\b(?:manden|mandar|mandarme|mandaran|mandaron|envien|enviar|enviarme|enviaron|reenvien|reenviar|"
+          r"reenviarme|expidan|expedir|emitan|emitir|vuelvan a mandar|vuelvan a enviar)\b",
+}
+"""A thing sent again ("que me manden otra vez la carta", "can you mail the notice again"): "otra vez" / "again" is
+the letter's, not the menu's."""
+
+
+@functools.cache
+def _resent(language: str) -> re.Pattern[str]:
+    return re.compile(_RESENT.get(language, _RESENT["en"]))
+
+
+def resent(text: str, language: str) -> bool:
+    """Whether the caller asks for something sent or issued again: "again" then is no request to hear the menu again
+    (`understanding.Model`: the repeat global is not chosen; the s3 round)."""
+    return _resent(language).search(_plain(text)) is not None
+
+
+_NEEDED = {
+    START: {"en": "beginning start menu options top scratch", "es": "principio inicio comienzo menu empezar comenzar iniciar"},
+    PREVIOUS: {"en": "step menu level screen options choices one", "es": "opciones menu paso opcion"},
+    REPEAT: {"en": "options choices menu slower slowly slow", "es": "opciones menu despacio despacito lento lentito calmado dijo"},
+    HOURS: {"en": "latest earliest late early time hours schedule", "es": "hora horas horario horarios dias tarde temprano"},
+    END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
+          "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},
+}
+"""A word each request's pattern cannot match without: a sentence with none of them skips that pattern (most
+sentences in a submenu ask for none of these, and a word look-up is cheaper than a search)."""
+_WORD = re.compile(r"[\w']+")
+
+
+def _plain(text: str) -> str:
+    plain = " ".join(text.lower().replace("’", "'").split())
+    if plain.isascii():
+        return plain
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
+    """The requests' patterns with the words each needs (`_NEEDED`), compiled once (at the first sentence read, not at
+    import)."""
+    return tuple(
+        (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"),
+         frozenset(_NEEDED[name].get(language, _NEEDED[name]["en"]).split()))
+        for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def global_asked(text: str, language: str) -> str | None:
+    """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the
+    first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes
+    back)."""
+    plain = _plain(text)
+    words = frozenset(_WORD.findall(plain))
+    for name, pattern, needed in _patterns(language):
+        if not needed.isdisjoint(words) and pattern.search(plain):
+            return name
+    return None
