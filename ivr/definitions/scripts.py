@@ -37,9 +37,20 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ivr.core.understanding import Model, Understanding
+from ivr.core.understanding import CLOSE, Model, Understanding
 from ivr.core.wording import content
-from ivr.definitions.script_reading import LONE, NAMED, SCRIPT_ROUTE_AT, SCRIPT_TIE_AT, decide, elsewhere, spoken_forms
+from ivr.definitions.script_reading import (
+    FORM,
+    LONE,
+    NAMED,
+    SCRIPT_ROUTE_AT,
+    SCRIPT_TIE_AT,
+    decide,
+    elsewhere,
+    form_read,
+    forms_named,
+    spoken_forms,
+)
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, parse_ref, publication_records, publish, read_lock
@@ -169,6 +180,7 @@ class ScriptSet:
     )
     _models: dict[str, Model] = field(init=False, repr=False, compare=False)  # ivr.core.understanding, per language
     _labels: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)  # language -> id -> words
+    _forms: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)  # language -> form -> ids
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
@@ -193,6 +205,7 @@ class ScriptSet:
                 for language in LANGUAGES
             },
         )
+        object.__setattr__(self, "_forms", {language: forms_named(self.scripts, language) for language in LANGUAGES})
         object.__setattr__(
             self,
             "_phrases",
@@ -261,7 +274,13 @@ class ScriptSet:
         understood = decide(ranked, words, self._labels[language], frozenset(content(said, language)))
         if understood.by in (LONE, NAMED) and elsewhere(said, language):  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
-        return understood, dict(ranked)
+        scores = dict(ranked)
+        if understood.choice is None:
+            form = form_read(words, self._forms[language])
+            runner = ranked[1][1] if len(ranked) > 1 else 0.0
+            if form is not None and ranked[0][0] == form and ranked[0][1] - runner >= CLOSE:  # leads, not in doubt
+                understood = dataclasses.replace(understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM)
+        return understood, scores
 
     def scores(self, utterance: str, language: str) -> dict[str, float]:
         """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence

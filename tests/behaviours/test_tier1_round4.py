@@ -20,7 +20,7 @@ from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.core.understanding import Model
 from ivr.core.wording import tokens
-from ivr.definitions.script_reading import named_of_two, spoken_forms
+from ivr.definitions.script_reading import form_read, named_of_two, spoken_forms
 from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptSet, load_scripts
 from ivr.trainers.understand import scripts_on
 
@@ -161,6 +161,26 @@ def test_a_form_said_by_its_number_reads_its_script(
     """A form named by number as a recogniser writes it reads the script its number is tied to (DOMAIN.md §5: the
     AR-11 is a change of address)."""
     assert _read(flow, scripts, said, language) == script_id
+
+
+def test_a_forms_number_one_script_names_reads_it_and_one_several_name_decides_nothing() -> None:
+    """The number one script's phrases alone name points to it; numbers that lead to two scripts, or a number two
+    scripts name (the I-765: its fee and its wait), decide nothing."""
+    forms = {"ar11": frozenset({"change-of-address"}), "i912": frozenset({"forms-and-fees"}),
+             "i765": frozenset({"forms-and-fees", "processing-times"})}
+    assert form_read(("do", "fill", "ar11", "move"), forms) == "change-of-address"
+    assert form_read(("ar11", "i912"), forms) is None
+    assert form_read(("how", "long", "i765"), forms) is None
+    assert form_read(("how", "long"), forms) is None
+
+
+@pytest.mark.parametrize(
+    "said", ["has my wife's i one thirty been approved yet", "is my i one thirty approved"]
+)
+def test_a_form_named_in_a_status_question_stays_a_status(flow: CompiledFlow, scripts: ScriptSet, said: str) -> None:
+    """The I-130 is a forms-and-fees phrase, but a decision asked of one is the case's status (DOMAIN.md §1.3: Tier 1
+    reads the status): the form's script does not lead clearly, its number settles nothing."""
+    assert _read(flow, scripts, said, "en") == "case-status"
 
 
 # --- 3. situations per script -------------------------------------------------------------------------------------
