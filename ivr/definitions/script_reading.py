@@ -7,17 +7,19 @@ recogniser writes a form's number before the model sees it (`spoken_forms`).
 A script is read (`decide`) when the model is sure of it:
 
 * it routes to it from `SCRIPT_ROUTE_AT`, or asks between two from `SCRIPT_TIE_AT` (the better is read);
-* **a lone candidate**: the best scores from `LONE_AT` and every other script at least `LONE_MARGIN` below it
-  ("i can't really afford the fee for my citizenship is there any way to get it waived": forms and fees alone);
+* **a lone candidate**: the best scores from `LONE_AT`, every other script at least `LONE_MARGIN` below it, and
+  `LONE_WORDS` of the caller's words are its own, one shared word not being enough ("i can't really afford the fee
+  for my citizenship is there any way to get it waived": forms and fees alone);
 * **the named one of two**: two scripts of a kind (their labels share a word) from `NAMED_AT` lie within `CLOSE` of
-  each other, and the caller said a word of one's label that the other's label lacks, and none the other way ("an approval notice ... never showed up":
-  a notice, not a card) -- as a representative would read the script of the thing named.
-
-* **a form by its number**: when nothing else is read and the scripts' model leads, no other script within `CLOSE`,
-  to a script whose phrases alone name a form's number the caller said (`ivr.core.wording.FORM_NUMBER`, "ar11"), that script is read ("do i gotta
-  fill out the a are eleven when i move": AR-11 is a change-of-address phrase only); a number several scripts name
-  (the I-765: its fee, its wait) decides nothing, nor one whose script does not lead clearly ("did my husband's I-130 get
-  approved": forms and fees 0.48, the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.
+  each other, and the caller said a word of one's label that the other's label lacks, and none the other way ("an
+  approval notice ... never showed up": a notice, not a card), as a representative reads the script of the thing
+  named;
+* **a form by its number** (`ScriptSet.reading`, `form_read`): when nothing else is read and the scripts' model
+  leads, no other script within `CLOSE`, to a script whose phrases alone name a form's number the caller said
+  (`ivr.core.wording.FORM_NUMBER`, "ar11"), that script is read ("do i gotta fill out the a are eleven when i move":
+  AR-11 is a change-of-address phrase only); a number several scripts name (the I-765: its fee, its wait) decides
+  nothing, nor one whose script does not lead clearly ("did my husband's I-130 get approved": forms and fees 0.48,
+  the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LONE_AT",
     "LONE_MARGIN",
+    "LONE_WORDS",
     "NAMED_AT",
     "SCRIPT_ROUTE_AT",
     "SCRIPT_TIE_AT",
@@ -64,13 +67,16 @@ __all__ = [
 ]
 
 SCRIPT_ROUTE_AT = 0.66
-"""A script is read for what the caller said from this score (scripts have few phrases: one shared word is not enough)."""
+"""A script is read for what the caller said from this score (scripts have few phrases: one shared word is not
+enough)."""
 SCRIPT_TIE_AT = 0.75
 """Two scripts both this close: the better (or first by id) is read; Tier 1 asks no clarifying question."""
 LONE_AT = 0.45
 """A lone candidate is read from this score when every other script lies `LONE_MARGIN` or more below it."""
 LONE_MARGIN = 0.25
 """How far below the best every other script must lie for the best to be a lone candidate."""
+LONE_WORDS = 2
+"""How many of the caller's words a lone candidate's label and phrases must know."""
 NAMED_AT = 0.5
 """Two close scripts from this score: the one whose label's own word the caller said is read."""
 LONE, NAMED, FORM = "lone", "named", "form"
@@ -83,10 +89,13 @@ def decide(
     words: tuple[str, ...],
     labels: Mapping[str, frozenset[str]],
     said: frozenset[str],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> Understanding:
     """The scripts' reading of one utterance from their model's `ranked` scores (best first) and `words`: a route to
-    the script read (its id the choice), else not understood; `labels` are each script's label words and `said` the
-    caller's, both as `ivr.core.wording.content` gives them."""
+    the script read (its id the choice), else not understood; `labels` are each script's label words, `vocabulary`
+    the words of its label and phrases, and `said` the caller's, all as `ivr.core.wording.content` gives them.  A
+    lone candidate needs `LONE_WORDS` of the caller's words in its vocabulary: one shared word is not enough ("qué
+    tiempo hace" is no processing time)."""
     alternatives = ranked[:3]
     if not ranked:
         return Understanding("not_understood", None, 0.0, (), words)
@@ -104,7 +113,8 @@ def decide(
     by = "keywords"
     if (outcome == "route" and top >= SCRIPT_ROUTE_AT) or (outcome == "ask" and top >= SCRIPT_TIE_AT):
         chosen = best
-    elif top >= LONE_AT and top - runner >= LONE_MARGIN:
+    elif top >= LONE_AT and top - runner >= LONE_MARGIN and \
+            len(said & (vocabulary or {}).get(best, frozenset())) >= LONE_WORDS:
         chosen, by = best, LONE
     elif runner >= NAMED_AT and top - runner < CLOSE:
         chosen, by = named_of_two(best, second, labels, said), NAMED

@@ -179,8 +179,11 @@ class ScriptSet:
         init=False, repr=False, compare=False
     )
     _models: dict[str, Model] = field(init=False, repr=False, compare=False)  # ivr.core.understanding, per language
-    _labels: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)  # language -> id -> words
-    _forms: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)  # language -> form -> ids
+    # per language: each script's label words, each form number its phrases name (with the ids naming it), each
+    # script's words (label and phrases): what `script_reading` weighs, compiled once
+    _labels: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
+    _forms: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
+    _vocabulary: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
@@ -206,6 +209,19 @@ class ScriptSet:
             },
         )
         object.__setattr__(self, "_forms", {language: forms_named(self.scripts, language) for language in LANGUAGES})
+        object.__setattr__(
+            self,
+            "_vocabulary",
+            {
+                language: {
+                    s.id: frozenset(
+                        word for text in (s.label[language], *s.phrases[language]) for word in content(text, language)
+                    )
+                    for s in self.scripts
+                }
+                for language in LANGUAGES
+            },
+        )
         object.__setattr__(
             self,
             "_phrases",
@@ -271,7 +287,9 @@ class ScriptSet:
         _check_language(language)
         said = spoken_forms(utterance, language)
         ranked, words = self._models[language].scores(said)
-        understood = decide(ranked, words, self._labels[language], frozenset(content(said, language)))
+        understood = decide(
+            ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
+        )
         if understood.by in (LONE, NAMED) and elsewhere(said, language):  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         scores = dict(ranked)
@@ -279,7 +297,9 @@ class ScriptSet:
             form = form_read(words, self._forms[language])
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
             if form is not None and ranked[0][0] == form and ranked[0][1] - runner >= CLOSE:  # leads, not in doubt
-                understood = dataclasses.replace(understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM)
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
+                )
         return understood, scores
 
     def scores(self, utterance: str, language: str) -> dict[str, float]:

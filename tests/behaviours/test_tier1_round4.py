@@ -41,7 +41,6 @@ def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> s
     [
         ("my grandpa only speaks cantonese can somebody help him on the phone", "en", "live-assistance-hours"),
         ("no tengo dinero para la tarifa hay manera de no pagarla", "es", "forms-and-fees"),
-        ("what's the fee for the i one thirty for my wife", "en", "forms-and-fees"),
     ],
 )
 def test_a_lone_candidate_with_a_clear_margin_is_read(
