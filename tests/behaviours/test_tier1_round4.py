@@ -198,8 +198,9 @@ def test_every_topic_script_has_a_round_four_version_in_force_from_december_9(sc
 
 def test_round_four_versions_change_phrases_only(scripts: ScriptSet) -> None:
     """Seed 003: Tier 1 says the script USCIS provides; round 4 keeps every word read, the label, key, topics and next
-    steps, and every phrase of the version in force the day before (forms-and-fees@6, the same day as @5, drops one
-    of @5's own phrases: 'puedo pagar la tarifa en línea' read another bill paid by phone as a fee)."""
+    steps, and every phrase of the version in force the day before (forms-and-fees@6 and processing-times@7, the same
+    day as @5 and @6, drop one of those versions' own phrases each: 'puedo pagar la tarifa en línea' read another bill
+    paid by phone as a fee, 'when will my case be decided' took a contract to be lost from expedite)."""
     before = scripts_on(DAY - dt.timedelta(days=1))
     for script in scripts.scripts:
         earlier = before.by_id(script.id)
@@ -210,6 +211,7 @@ def test_round_four_versions_change_phrases_only(scripts: ScriptSet) -> None:
         for language in ("en", "es"):
             assert set(earlier.phrases[language]) <= set(script.phrases[language]), script.ref
     assert "puedo pagar la tarifa en línea" not in scripts.by_id("forms-and-fees").phrases["es"]  # type: ignore[union-attr]
+    assert "when will my case be decided" not in scripts.by_id("processing-times").phrases["en"]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
