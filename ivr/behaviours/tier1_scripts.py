@@ -44,6 +44,7 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
+from ivr.definitions.script_reading import NAMED
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -196,15 +197,18 @@ def answer_for(
     has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
     (`read_by_line`)."""
     refusal = refusal_in(said, language)
-    script = scripts.match(said, language)
+    read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
+    script = scripts.by_id(read.choice) if read.choice is not None else None
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return refusal, None
+    if read.by == NAMED:  # the caller named one of two close scripts' things: that script, whatever the line says
+        return None, script
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
-            script = read_by_line(scripts, said, language, lines, flow.states, script)
+            script = read_by_line(scripts, said, language, lines, flow.states, script, own)
     return None, script
 
 
@@ -223,6 +227,7 @@ def read_by_line(
     lines: ScriptLines,
     states: Mapping[str, CompiledState],
     sure: Script | None = None,
+    own: Mapping[str, float] | None = None,
 ) -> Script | None:
     """The script of the line the main menu's model names (`lines_named`) for what was said, among the scripts in
     force: a line's only script; among several, the one with the most evidence (the mean of its scores in the
@@ -231,7 +236,8 @@ def read_by_line(
     does not guess between two of its scripts), or when the main menu only asks between two lines and the scripts'
     own model leans to a script of neither (`_elsewhere_leads`: two unsure readings that disagree).  A script the
     scripts' own model is sure of (`sure`) is kept unless the line names it among others: then the best of them is
-    read, the line's submenu deciding too."""
+    read, the line's submenu deciding too.  `own` are the scripts' own scores when the caller has them
+    (`ScriptSet.reading`: `answer_for` runs the scripts' model once), else they are computed here."""
     candidates: dict[str, Script] = {}
     named = lines_named(lines, states, said, language)
     for line in named:
@@ -243,7 +249,8 @@ def read_by_line(
         return sure
     if len(candidates) <= 1:
         return next(iter(candidates.values()), None)
-    own = scripts.scores(said, language)
+    if own is None:
+        own = scripts.scores(said, language)
     if sure is None and len(named) > 1 and _elsewhere_leads(own, candidates):
         return None
     scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}

@@ -37,7 +37,20 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ivr.core.understanding import Model, Understanding
+from ivr.core.understanding import CLOSE, Model, Understanding
+from ivr.core.wording import content
+from ivr.definitions.script_reading import (
+    FORM,
+    LONE,
+    NAMED,
+    SCRIPT_ROUTE_AT,
+    SCRIPT_TIE_AT,
+    decide,
+    elsewhere,
+    form_read,
+    forms_named,
+    spoken_forms,
+)
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
 from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, parse_ref, publication_records, publish, read_lock
@@ -54,6 +67,8 @@ __all__ = [
     "NEXT_STEPS",
     "SCRIPTS_ROOT",
     "SCRIPT_KEYS",
+    "SCRIPT_ROUTE_AT",
+    "SCRIPT_TIE_AT",
     "TOPICS",
     "Script",
     "ScriptLibrary",
@@ -127,10 +142,6 @@ SCRIPTS_ROOT = _default_root()
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
-SCRIPT_ROUTE_AT = 0.66
-"""A script is read for what the caller said from this score (scripts have few phrases: one shared word is not enough)."""
-SCRIPT_TIE_AT = 0.75
-"""Two scripts both this close: the better (or first by id) is read; Tier 1 asks no clarifying question."""
 
 # --- values --------------------------------------------------------------------------
 
@@ -168,6 +179,11 @@ class ScriptSet:
         init=False, repr=False, compare=False
     )
     _models: dict[str, Model] = field(init=False, repr=False, compare=False)  # ivr.core.understanding, per language
+    # per language: each script's label words, each form number its phrases name (with the ids naming it), each
+    # script's words (label and phrases): what `script_reading` weighs, compiled once
+    _labels: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
+    _forms: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
+    _vocabulary: dict[str, dict[str, frozenset[str]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scripts if s.key is not None})
@@ -181,6 +197,28 @@ class ScriptSet:
             "_models",
             {
                 language: Model.build(((s.id, (s.label[language], *s.phrases[language])) for s in self.scripts), language)
+                for language in LANGUAGES
+            },
+        )
+        object.__setattr__(
+            self,
+            "_labels",
+            {
+                language: {s.id: frozenset(content(s.label[language], language)) for s in self.scripts}
+                for language in LANGUAGES
+            },
+        )
+        object.__setattr__(self, "_forms", {language: forms_named(self.scripts, language) for language in LANGUAGES})
+        object.__setattr__(
+            self,
+            "_vocabulary",
+            {
+                language: {
+                    s.id: frozenset(
+                        word for text in (s.label[language], *s.phrases[language]) for word in content(text, language)
+                    )
+                    for s in self.scripts
+                }
                 for language in LANGUAGES
             },
         )
@@ -229,11 +267,11 @@ class ScriptSet:
 
         Scored by the understanding model (`ivr.core.understanding`) over the scripts'
         phrases and labels, compiled once per set of scripts in force: case, accents,
-        contractions, plurals and recogniser slips do not matter, and words shared by
-        several scripts weigh less.  A script's phrases are few, so Tier 1 reads one only
-        when sure (`SCRIPT_ROUTE_AT`); it asks no clarifying question: between two scripts
-        that both answer well (`SCRIPT_TIE_AT`) the better one is read (ties go to the id
-        that sorts first) and the caller may ask for another topic; otherwise None.
+        contractions, plurals and recogniser slips do not matter, words shared by
+        several scripts weigh less, and a form's number is read as a recogniser writes it
+        (`script_reading.spoken_forms`).  A script's phrases are few, so Tier 1 reads one only
+        when sure (`script_reading.decide`: a sure route, a lone candidate, or the one of two close
+        scripts whose label the caller named); it asks no clarifying question; otherwise None.
         """
         understood = self.understand(utterance, language)
         return self.by_id(understood.choice) if understood.choice is not None else None
@@ -242,22 +280,32 @@ class ScriptSet:
         """How the scripts' model reads what the caller said, decided as `match` decides: a route to the script
         read (its id as the choice) when sure, else not understood; the scores and runners-up are kept, for
         `ivr understand` and trainers."""
+        return self.reading(utterance, language)[0]
+
+    def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
+        """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
         _check_language(language)
-        understood = self._models[language].understand(utterance)
-        if not understood.alternatives:
-            return dataclasses.replace(understood, outcome="not_understood", choice=None)
-        best, score = understood.alternatives[0]
-        sure = (understood.outcome == "route" and score >= SCRIPT_ROUTE_AT) or (understood.outcome == "ask" and score >= SCRIPT_TIE_AT)
-        if sure:
-            return dataclasses.replace(understood, outcome="route", choice=best, score=score)
-        return dataclasses.replace(understood, outcome="not_understood", choice=None)
+        said = spoken_forms(utterance, language)
+        ranked, words = self._models[language].scores(said)
+        understood = decide(
+            ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
+        )
+        if understood.by in (LONE, NAMED) and elsewhere(said, language):  # another business's question: not ours
+            understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
+        scores = dict(ranked)
+        if understood.choice is None:
+            form = form_read(words, self._forms[language])
+            runner = ranked[1][1] if len(ranked) > 1 else 0.0
+            if form is not None and ranked[0][0] == form and ranked[0][1] - runner >= CLOSE:  # leads, not in doubt
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
+                )
+        return understood, scores
 
     def scores(self, utterance: str, language: str) -> dict[str, float]:
         """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence
         Tier 1 weighs when another model has named the line and several of its scripts could answer."""
-        _check_language(language)
-        ranked, _ = self._models[language].scores(utterance)
-        return dict(ranked)
+        return self.reading(utterance, language)[1]
 
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""

@@ -17,7 +17,7 @@ from ivr.behaviours.tier1_scripts import answer_for
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptSet, load_scripts
-from ivr.trainers.understand import compiled, scripts_on
+from ivr.trainers.understand import scripts_on
 
 DAY = dt.date(2026, 12, 8)
 ROUND_THREE = {
@@ -28,16 +28,6 @@ ROUND_THREE = {
     "forms-and-fees@4",
     "processing-times@5",
 }
-
-
-@pytest.fixture(scope="module")
-def flow() -> CompiledFlow:
-    return compiled("uscis_contact_center")
-
-
-@pytest.fixture(scope="module")
-def scripts() -> ScriptSet:
-    return scripts_on(DAY)
 
 
 def _own_note(script_id: str, version: int) -> str:

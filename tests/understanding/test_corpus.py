@@ -194,11 +194,12 @@ def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier
 
 # --- the Tier 1 topic question -------------------------------------------------------------------------------------
 
-TOPIC_DAY = dt.date(2026, 12, 8)
+TOPIC_DAY = dt.date(2026, 12, 9)
 """The topic question's corpus groups are scored with the response scripts in force on this day, as a call that day."""
-TOPIC_FLOOR = {"en": 0.90, "es": 0.91}
-"""Measured at round 3 of issue 16 (docs/understanding.md), with 'tier1 families 3' and t2 spent: en 123/136 (90.4%),
-es 68/74 (91.9%)."""
+TOPIC_FLOOR = {"en": 0.89, "es": 0.93}
+"""Measured at round 4 of issue 16 (docs/understanding.md), with 'tier1 families 4' and t3 spent, the scripts of
+2026-12-09: en 191/214 (89.3%), es 110/118 (93.2%).  (Round 3's en 0.90 was 123/136; the en floor is lower because
+round 4's families include questions measured before tuning that it still misses, and t3's four misses.)"""
 
 
 @pytest.fixture(scope="module")
@@ -219,8 +220,8 @@ def topic_report(uscis: CompiledFlow, topic_corpus: list[Case]) -> Report:
 
 
 def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages(topic_corpus: list[Case]) -> None:
-    """t1 and t2 (40 questions each, spent as development sets) and the families written with the change and with
-    rounds 2 and 3, per language."""
+    """t1, t2 and t3 (40 questions each, spent as development sets) and the families written with the change and with
+    rounds 2, 3 and 4, per language."""
     assert {case.state for case in topic_corpus} == {"tier1.topic"}
     notes = Counter((case.note, case.language) for case in topic_corpus)
     assert notes[("holdout t1 (spent)", "en")] == 28 and notes[("holdout t1 (spent)", "es")] == 12
@@ -228,11 +229,13 @@ def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages
     assert notes[("tier1 families 2", "en")] >= 16 and notes[("tier1 families 2", "es")] >= 12
     assert notes[("tier1 families 3", "en")] >= 11 and notes[("tier1 families 3", "es")] >= 8
     assert notes[("holdout t2 (spent)", "en")] == 28 and notes[("holdout t2 (spent)", "es")] == 12
+    assert notes[("tier1 families 4", "en")] >= 50 and notes[("tier1 families 4", "es")] >= 32
+    assert notes[("holdout t3 (spent)", "en")] == 28 and notes[("holdout t3 (spent)", "es")] == 12
 
 
 def test_the_topic_questions_holdout_is_new_questions_only(topic_corpus: list[Case]) -> None:
-    """t2 (40 questions written blind after a freeze, tests/understanding/topics_holdout.yaml) shares nothing with
-    topics.yaml: once spent, its questions move there and a fresh set is written."""
+    """t4 (40 questions to be written blind after a freeze, tests/understanding/topics_holdout.yaml; empty until then)
+    shares nothing with topics.yaml: once spent, its questions move there and a fresh set is written."""
     from ivr.trainers.understand import load_corpus
 
     from .conftest import HERE

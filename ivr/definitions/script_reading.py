@@ -1,0 +1,207 @@
+"""When Tier 1 reads a response script from the scripts' own model: the read/no-guess rule.
+
+The scripts' model (`ivr.definitions.scripts.ScriptSet`, keywords over each script's label and phrases) scores every
+script in force for what the caller said; this module owns what Tier 1 does with those scores, and how a caller's
+recogniser writes a form's number before the model sees it (`spoken_forms`).
+
+A script is read (`decide`) when the model is sure of it:
+
+* it routes to it from `SCRIPT_ROUTE_AT`, or asks between two from `SCRIPT_TIE_AT` (the better is read);
+* **a lone candidate**: the best scores from `LONE_AT`, every other script at least `LONE_MARGIN` below it, and
+  `LONE_WORDS` of the caller's words are its own, one shared word not being enough ("i can't really afford the fee
+  for my citizenship is there any way to get it waived": forms and fees alone);
+* **the named one of two**: two scripts of a kind (their labels share a word) from `NAMED_AT` lie within `CLOSE` of
+  each other, and the caller said a word of one's label that the other's label lacks, and none the other way ("an
+  approval notice ... never showed up": a notice, not a card), as a representative reads the script of the thing
+  named;
+* **a form by its number** (`ScriptSet.reading`, `form_read`): when nothing else is read and the scripts' model
+  leads, no other script within `CLOSE`, to a script whose phrases alone name a form's number the caller said
+  (`ivr.core.wording.FORM_NUMBER`, "ar11"), that script is read ("do i gotta fill out the a are eleven when i move":
+  AR-11 is a change-of-address phrase only); a number several scripts name (the I-765: its fee, its wait) decides
+  nothing, nor one whose script does not lead clearly ("did my husband's I-130 get approved": forms and fees 0.48,
+  the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.
+
+Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
+it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
+bank open on saturday" has our hours for its lone candidate).
+
+The numbers were set on tests/understanding/topics.yaml (the development corpus with its out-of-scope questions:
+332 questions at round 4, t3 spent among them), by sweeping them with the rule on and off: the loosest values that
+read no question the rule-off reading had not got confidently wrong.  `LONE_MARGIN`: 0.18 reads "which form do i use
+to replace a green card that got stolen" as a card not received, 0.232 "my dad has dementia ... can i come with him
+to the interview" as a notice ("come" is read "receive"); 0.25 is the next round value above them.  `LONE_AT` and
+`NAMED_AT` are the model's own `ASK_AT` and `ROUTE_AT`: lower values read nothing more.  See docs/understanding.md,
+round 4.  Pure computation; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ivr.core.concepts import about_ours, concepts
+from ivr.core.lexicon import ELSEWHERE, SHADOWED
+from ivr.core.understanding import ASK_AT, CLOSE, ELSEWHERE_CONCEPTS, ROUTE_AT, Understanding
+from ivr.core.wording import FORM_NUMBER, tokens
+
+if TYPE_CHECKING:
+    from ivr.definitions.scripts import Script
+
+__all__ = [
+    "LONE_AT",
+    "LONE_MARGIN",
+    "LONE_WORDS",
+    "NAMED_AT",
+    "SCRIPT_ROUTE_AT",
+    "SCRIPT_TIE_AT",
+    "FORM",
+    "LONE",
+    "NAMED",
+    "decide",
+    "elsewhere",
+    "form_read",
+    "forms_named",
+    "spoken_forms",
+]
+
+SCRIPT_ROUTE_AT = 0.66
+"""A script is read for what the caller said from this score (scripts have few phrases: one shared word is not
+enough)."""
+SCRIPT_TIE_AT = 0.75
+"""Two scripts both this close: the better (or first by id) is read; Tier 1 asks no clarifying question."""
+LONE_AT = 0.45
+"""A lone candidate is read from this score when every other script lies `LONE_MARGIN` or more below it."""
+LONE_MARGIN = 0.25
+"""How far below the best every other script must lie for the best to be a lone candidate."""
+LONE_WORDS = 2
+"""How many of the caller's words a lone candidate's label and phrases must know."""
+NAMED_AT = 0.5
+"""Two close scripts from this score: the one whose label's own word the caller said is read."""
+LONE, NAMED, FORM = "lone", "named", "form"
+"""How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
+form's number that one script's phrases name."""
+
+
+def decide(
+    ranked: tuple[tuple[str, float], ...],
+    words: tuple[str, ...],
+    labels: Mapping[str, frozenset[str]],
+    said: frozenset[str],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
+) -> Understanding:
+    """The scripts' reading of one utterance from their model's `ranked` scores (best first) and `words`: a route to
+    the script read (its id the choice), else not understood; `labels` are each script's label words, `vocabulary`
+    the words of its label and phrases, and `said` the caller's, all as `ivr.core.wording.content` gives them.  A
+    lone candidate needs `LONE_WORDS` of the caller's words in its vocabulary: one shared word is not enough ("qué
+    tiempo hace" is no processing time)."""
+    alternatives = ranked[:3]
+    if not ranked:
+        return Understanding("not_understood", None, 0.0, (), words)
+    best, top = ranked[0]
+    second, runner = ranked[1] if len(ranked) > 1 else ("", 0.0)
+    if top < ASK_AT:
+        outcome = "not_understood"
+    elif runner >= ASK_AT and top - runner < CLOSE:
+        outcome = "ask"
+    elif top >= ROUTE_AT:
+        outcome = "route"
+    else:
+        outcome = "not_understood"
+    chosen: str | None = None
+    by = "keywords"
+    if (outcome == "route" and top >= SCRIPT_ROUTE_AT) or (outcome == "ask" and top >= SCRIPT_TIE_AT):
+        chosen = best
+    elif top >= LONE_AT and top - runner >= LONE_MARGIN and \
+            len(said & (vocabulary or {}).get(best, frozenset())) >= LONE_WORDS:
+        chosen, by = best, LONE
+    elif runner >= NAMED_AT and top - runner < CLOSE:
+        chosen, by = named_of_two(best, second, labels, said), NAMED
+    if chosen is None:
+        return Understanding("not_understood", None, top, alternatives, words)
+    score = dict(ranked)[chosen]
+    return Understanding("route", chosen, score, alternatives, words, by)
+
+
+def elsewhere(said: str, language: str) -> bool:
+    """Whether the caller names another business or errand (`ivr.core.understanding.ELSEWHERE_CONCEPTS`, a word of
+    `lexicon.ELSEWHERE`), not about their own case (`concepts.about_ours`): "what time does the bank open" is no
+    question of our hours, though hours is its lone candidate.  A lone or named reading is not read then."""
+    if about_ours(said, language):
+        return False
+    if not ELSEWHERE_CONCEPTS.isdisjoint(concepts(said, language)):
+        return True
+    words = ELSEWHERE.get(language, frozenset())
+    shadowed = SHADOWED.get(language, frozenset())
+    return any(word in words and word not in shadowed for word in said.split())
+
+
+def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:
+    """Of two close scripts of a kind (their labels share a word), the one whose label has a word the caller said
+    that the other's label lacks (and not both): "a notice you did not receive" against "a card you did not receive",
+    the caller saying "notice"."""
+    first_label, second_label = labels.get(first, frozenset()), labels.get(second, frozenset())
+    if first_label.isdisjoint(second_label):  # not two of a kind: nothing said tells one thing from the other
+        return None
+    own_first, own_second = first_label - second_label, second_label - first_label
+    first_named, second_named = bool(own_first & said), bool(own_second & said)
+    if first_named and not second_named:
+        return first
+    if second_named and not first_named:
+        return second
+    return None
+
+
+# --- forms named by number, as a recogniser writes them ------------------------------------------------------------
+
+_LETTERS = {
+    "en": (("a are", "ar"), ("ay are", "ar"), ("a r", "ar"), ("a our", "ar"), ("eye", "i"), ("i dash", "i"),
+           ("n dash", "n"), ("ar dash", "ar")),
+    "es": (("a erre", "ar"), ("a r", "ar"), ("ene", "n"), ("i guion", "i"), ("i latina", "i"), ("n guion", "n"),
+           ("ar guion", "ar")),
+}
+"""How a recogniser writes a form's letters before its number (AR-11 "a are eleven", I-765 "eye seven sixty five",
+N-400 "ene cuatrocientos"), and the letter `ivr.core.wording` joins to the number ("ar11", "i765", "n400")."""
+
+_NUMBER_WORDS = {
+    "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred",
+    "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
+          "diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
+          "ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos",
+}
+"""The number words a form's number may start with, per language (folded, as `normalize` leaves them)."""
+
+
+@cache
+def _letters_pattern(language: str) -> re.Pattern[str]:
+    letters = "|".join(re.escape(spoken) for spoken, _ in sorted(_LETTERS[language], key=lambda pair: -len(pair[0])))
+    numbers = "|".join(_NUMBER_WORDS[language].split())
+    return re.compile(rf"\b({letters}) (?=(?:[0-9]{{2,4}}|(?:{numbers}))\b)")
+
+
+def spoken_forms(said: str, language: str) -> str:
+    """`said` (normalised words) with a form's letters as a recogniser writes them before its number made the form's
+    letter: "do i fill out the a are eleven" -> "do i fill out the ar eleven" (read as "ar11")."""
+    pairs = dict(_LETTERS[language])
+    return _letters_pattern(language).sub(lambda match: f"{pairs[match.group(1)]} ", said)
+
+
+def forms_named(scripts: Iterable[Script], language: str) -> dict[str, frozenset[str]]:
+    """Each form's number the scripts' phrases name (as `ivr.core.wording.tokens` joins it: "ar11"), with the ids of
+    the scripts naming it: compiled once per set of scripts in force."""
+    named: dict[str, set[str]] = {}
+    for script in scripts:
+        for phrase in script.phrases[language]:
+            for word in tokens(phrase, language):
+                if FORM_NUMBER.fullmatch(word):
+                    named.setdefault(word, set()).add(script.id)
+    return {form: frozenset(ids) for form, ids in named.items()}
+
+
+def form_read(words: Iterable[str], forms: Mapping[str, frozenset[str]]) -> str | None:
+    """The script whose phrases alone name a form's number among the caller's `words`; None when none does, or when
+    the numbers said lead to different scripts."""
+    read = {next(iter(forms[word])) for word in words if len(forms.get(word, ())) == 1}
+    return next(iter(read)) if len(read) == 1 else None
