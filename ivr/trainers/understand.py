@@ -170,8 +170,9 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     """The Tier 1 topic question's answer to `text`, as a call decides it (`ivr.core.stepping`, then the
     `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
     asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", or "lone", "named",
-    "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "lines" when the line the main menu's model named gave another script than the scripts' model
-    alone would, `script_lines:`), or not understood (no script answers)."""
+    "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "lines" when the line the
+    main menu's model named gave another script than the scripts' model alone would, `script_lines:`), or not
+    understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
     from ivr.behaviours.tier1_scripts import answer_for
     from ivr.core.matching import normalize

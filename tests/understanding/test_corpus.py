@@ -231,7 +231,7 @@ def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages
     assert notes[("holdout t2 (spent)", "en")] == 28 and notes[("holdout t2 (spent)", "es")] == 12
     assert notes[("tier1 families 4", "en")] >= 50 and notes[("tier1 families 4", "es")] >= 32
     assert notes[("holdout t3 (spent)", "en")] == 28 and notes[("holdout t3 (spent)", "es")] == 12
-    assert notes[("tier1 families 5", "en")] >= 16 and notes[("tier1 families 5", "es")] >= 11
+    assert notes[("tier1 families 5", "en")] >= 16 and notes[("tier1 families 5", "es")] >= 10
 
 
 def test_the_topic_questions_holdout_is_new_questions_only(topic_corpus: list[Case]) -> None:
