@@ -127,6 +127,8 @@ COMPOUNDS: dict[str, dict[tuple[str, ...], str]] = {
         ("travel", "documents"): "traveldocument", ("travel", "permit"): "traveldocument",
         ("my", "church"): "mychurch", ("our", "church"): "mychurch",  # a community, not a place whose hours are asked
         ("reentry", "permit"): "traveldocument",
+        # someone going along ("can i come with him to the interview"), not a thing arriving ("come" folds to "receive")
+        ("come", "with"): "accompany", ("coming", "with"): "accompany", ("go", "with"): "accompany",
         # a plan to leave, not where the caller is ("a study abroad program"): no call from abroad
         **{(go, "abroad"): "tripabroad" for go in (
             "study", "studying", "studies", "go", "going", "goes", "travel", "travels",

@@ -23,7 +23,10 @@ A script is read (`decide`) when the model is sure of it:
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
-bank open on saturday" has our hours for its lone candidate).
+bank open on saturday" has our hours for its lone candidate), a place named as where the caller is or sends from
+being none ("by fax from the library"); nor any reading when the question's object is another agency's document
+(`another_agencys`: "how much is the fee to renew my driver's license").  Before the model sees the words, a
+language the caller says someone speaks, any the CLDR names, becomes "my language" (`languages_named`).
 
 The numbers were set on tests/understanding/topics.yaml (the development corpus with its out-of-scope questions:
 332 questions at round 4, t3 spent among them), by sweeping them with the rule on and off: the loosest values that
@@ -59,6 +62,8 @@ __all__ = [
     "FORM",
     "LONE",
     "NAMED",
+    "another_agencys",
+    "languages_named",
     "decide",
     "elsewhere",
     "form_read",
@@ -124,12 +129,48 @@ def decide(
     return Understanding("route", chosen, score, alternatives, words, by)
 
 
+_SENT_FROM = {
+    "en": re.compile(r"\b(?:from|at) (?:the |my |a |our |his |her |their |)\w+(?: s)?(?: office)?\b"
+                     r"|\b(?:my |the |our |his |her )?\w+(?: s)? office (?=(?:fax|faxes|send|sends|mail|email)\b)"),
+    "es": re.compile(r"\b(?:desde|en) (?:la |el |mi |una |un |nuestra |nuestro |su )?\w+\b"
+                     r"(?: de(?:l| la| mi)? \w+)?"),
+}
+"""Where the caller is or sends from ("by fax from the library", "por fax desde la farmacia", "my doctor's office
+faxes it over"): a place named so is no business of the question's, whose object decides (issue 16, round 5)."""
+
+_OTHER_AGENCY_DOCUMENT = {
+    "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"),
+    "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"),
+}
+"""Another agency's document (a state's driver's licence, its plates): a question whose object it is (its fee, its
+renewal) is the state's, which no script of ours answers, though "fee" and "renew" are forms and fees' words."""
+
+_OUR_OCCASIONS = {
+    "en": frozenset("fingerprint fingerprints biometrics biometric appointment interview id identification".split()),
+    "es": frozenset("huellas biometría biometria biométricos biometricos cita entrevista identificación "
+                    "identificacion".split()),
+}
+"""Where another agency's document is ours to ask about: shown as identity at our appointment or interview ("will they
+accept my driver's license at the fingerprint appointment")."""
+
+
+def another_agencys(said: str, language: str) -> bool:
+    """Whether the question's object is another agency's document (`_OTHER_AGENCY_DOCUMENT`: "how much is the fee to
+    renew my driver's license") with none of our occasions for it named (`_OUR_OCCASIONS`): then no script is read,
+    however sure the scripts' model is (issue 16, round 5)."""
+    found = _OTHER_AGENCY_DOCUMENT[language].search(said)
+    return found is not None and _OUR_OCCASIONS[language].isdisjoint(said.split())
+
+
 def elsewhere(said: str, language: str) -> bool:
     """Whether the caller names another business or errand (`ivr.core.understanding.ELSEWHERE_CONCEPTS`, a word of
     `lexicon.ELSEWHERE`), not about their own case (`concepts.about_ours`): "what time does the bank open" is no
-    question of our hours, though hours is its lone candidate.  A lone or named reading is not read then."""
+    question of our hours, though hours is its lone candidate.  A lone or named reading is not read then.  A place
+    named as where the caller is or sends from (`_SENT_FROM`: "by fax from the library") is left out first: the
+    question's object decides."""
     if about_ours(said, language):
         return False
+    said = _SENT_FROM[language].sub(" ", said)
     if not ELSEWHERE_CONCEPTS.isdisjoint(concepts(said, language)):
         return True
     words = ELSEWHERE.get(language, frozenset())
@@ -179,6 +220,43 @@ def _letters_pattern(language: str) -> re.Pattern[str]:
     letters = "|".join(re.escape(spoken) for spoken, _ in sorted(_LETTERS[language], key=lambda pair: -len(pair[0])))
     numbers = "|".join(_NUMBER_WORDS[language].split())
     return re.compile(rf"\b({letters}) (?=(?:[0-9]{{2,4}}|(?:{numbers}))\b)")
+
+
+# --- languages named, from the CLDR's list (Babel) ---------------------------------------------------------------------
+
+_SPEAKING = {
+    "en": r"(?:speak|speaks|speaking|spoke|talks?)(?: only| just| in| mostly)?",
+    "es": r"(?:habla|hablan|hable|hablen|hablar|hablo|hablamos)(?: solo| solamente| nada mas| en| puro)?",
+}
+"""The words before a language a caller says someone speaks ("people that speak korean", "mi mamá solo habla
+vietnamita" as "habla vietnamita")."""
+_OUR_LANGUAGES = frozenset({"en", "es"})
+"""The line's own languages: "do you speak spanish" asks for the line's language, no other language's hours."""
+_LANGUAGE_WORD = {"en": "my language", "es": "mi idioma"}
+"""What a language the caller names becomes, as the live-assistance script's phrases say it ("someone who speaks my
+language")."""
+
+
+@cache
+def _languages_pattern(language: str) -> re.Pattern[str]:
+    """Every language name the CLDR gives in `language` (Babel), folded as `ivr.core.matching.normalize` leaves a
+    caller's words, after a speaking word (`_SPEAKING`): compiled once per language."""
+    from babel import Locale
+
+    from ivr.core.matching import normalize
+
+    names = {normalize(name) for code, name in Locale(language).languages.items()
+             if code.split("_")[0] not in _OUR_LANGUAGES and normalize(name)}
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=lambda name: (-len(name), name)))
+    return re.compile(rf"\b({_SPEAKING[language]}) (?:{alternatives})\b")
+
+
+def languages_named(said: str, language: str) -> str:
+    """`said` (normalised words) with any language a caller says someone speaks, from the CLDR's list, made "my
+    language" ("mi idioma"): "do y'all have people that speak korean" -> "... speak my language", as the
+    live-assistance script's phrases name the languages it answers for (issue 16, round 5: every language, not the
+    few a corpus names).  English and Spanish, the line's own, are left as said."""
+    return _languages_pattern(language).sub(lambda match: f"{match.group(1)} {_LANGUAGE_WORD[language]}", said)
 
 
 def spoken_forms(said: str, language: str) -> str:

@@ -46,9 +46,11 @@ from ivr.definitions.script_reading import (
     SCRIPT_ROUTE_AT,
     SCRIPT_TIE_AT,
     decide,
+    another_agencys,
     elsewhere,
     form_read,
     forms_named,
+    languages_named,
     spoken_forms,
 )
 from ivr.definitions import yamlsource
@@ -285,13 +287,15 @@ class ScriptSet:
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
         _check_language(language)
-        said = spoken_forms(utterance, language)
+        said = languages_named(spoken_forms(utterance, language), language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
         if understood.by in (LONE, NAMED) and elsewhere(said, language):  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
+        if understood.choice is not None and another_agencys(said, language):  # a state's licence: not ours at all
+            return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
         scores = dict(ranked)
         if understood.choice is None:
             form = form_read(words, self._forms[language])

@@ -169,13 +169,15 @@ def scripts_on(day: dt.date) -> ScriptSet:
 def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, language: str, text: str) -> Understanding:
     """The Tier 1 topic question's answer to `text`, as a call decides it (`ivr.core.stepping`, then the
     `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
-    asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", with the scripts'
-    scores; `by` "lines" when the line the main menu's model named gave another script than the scripts' model
-    alone would, `script_lines:`), or not understood (no script answers)."""
+    asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", or "lone", "named",
+    "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "lines" when the line the
+    main menu's model named gave another script than the scripts' model alone would, `script_lines:`), or not
+    understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
     from ivr.behaviours.tier1_scripts import answer_for
     from ivr.core.matching import normalize
     from ivr.core.understanding import SURE_AT
+    from ivr.definitions.script_reading import FORM, LONE, NAMED
 
     understood = flow.states[state].understanding[language].understand(text)
     if understood.choice is not None and understood.score >= SURE_AT:
@@ -184,7 +186,8 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
         return Understanding("route", "supervisor", 1.0, (("supervisor", 1.0),))
     words = normalize(text)
     refusal, script = answer_for(scripts, words, language, flow, state)
-    read = dataclasses.replace(scripts.understand(words, language), by="scripts")
+    own = scripts.understand(words, language)
+    read = dataclasses.replace(own, by=own.by if own.by in (LONE, NAMED, FORM) else "scripts")  # how it was read
     if refusal is not None:
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
     if script is not None and read.choice != script.id:  # the line the main menu's model named gave the script
@@ -305,7 +308,7 @@ def line_for(
         head = f"ask   {first} or {second} {understood.score:.2f}"
     else:
         head = f"not understood {understood.score:.2f}"
-        if understood.by == "scripts":
+        if understood.by in ("scripts", "lone", "named", "form"):
             head += " (no script answers)"
         elif understood.by == "elsewhere" and understood.learnt:
             line, score = understood.learnt[0]
