@@ -595,6 +595,11 @@ class Model:
                 understood.score < WEAK_ROUTE and not names_someone(text, self.language):
             # "we live in dallas" is no "live agent": a weak route to a person no word names is left to the classifier
             understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
+        elif learnt and self.main is not None and understood.outcome == "ask" and understood.score < WEAK_ROUTE and \
+                PERSON_GLOBALS.issuperset(understood.asked) and not names_someone(text, self.language):
+            # nor, in a submenu of a line, a weak question between the two ("le hablo desde colombia": "hablo" is how
+            # the caller calls, no person asked; the coverage round)
+            understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
         asked = self._asked_for(ranked, text) if not among else None
         if asked is not None:  # a global asked for in so many words: nothing said of why takes it away
             score = max(dict(ranked)[asked] * factor, ROUTE_AT)
