@@ -180,9 +180,11 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
         own = frozenset(option.key for option in compiled.state.options if option.goto != MAIN_MENU)  # going back is right
         start = next((option.key for option in compiled.state.options if option.goto == MAIN_MENU), None)
         end = next((option.key for option in compiled.state.options if option.goto == GOODBYE), None)
+        again = next((option.key for option in compiled.state.options  # hearing a thing again: "again" is a phrase
+                      if option.goto != MAIN_MENU and "again" in option.phrases.get("en", ())), None)
         models = {
             language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
-                                          start=start, end=end)
+                                          start=start, end=end, again=again)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

@@ -185,3 +185,19 @@ def global_asked(text: str, language: str) -> str | None:
         if not needed.isdisjoint(words) and pattern.search(plain):
             return name
     return None
+
+
+_THING = {
+    "en": frozenset("date day time hour place address location center number digits digit confirmation reference "
+                    "status update appointment case application".split()),
+    "es": frozenset("fecha dia hora lugar direccion centro numero numeros digitos digito confirmacion referencia "
+                    "estado cita caso solicitud".split()),
+}
+"""What a submenu plays back ("the date", "the number", "el estado"): named, "one more time" asks for it again."""
+
+
+def thing_again(text: str, language: str) -> bool:
+    """Whether the caller names a thing the menu plays back (`_THING`): "can you read me the number one more time",
+    "where is the appointment again".  Read with the repeat global's words, such a request is the menu's option that
+    plays it again (`understanding.Model.again`), not the menu read again (the coverage round, sub67)."""
+    return not _THING.get(language, _THING["en"]).isdisjoint(_WORD.findall(_plain(text)))

@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent
+from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -277,6 +277,9 @@ class Model:
     start: str | None = None
     # Its option that ends the call, if any: "ya quedó muchas gracias que le vaya bien" (`menu_globals`).
     end: str | None = None
+    # Its option that plays a thing again (the status, the appointment, a number), if any: the repeat global's words
+    # said of that thing are that option's ("can you read me the number one more time"; `menu_globals.thing_again`).
+    again: str | None = None
 
     @classmethod
     def build(
@@ -576,6 +579,8 @@ class Model:
         barred = self._barred(words)
         if self.main is not None and REPEAT in self.names and resent(text, self.language):
             barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
+        elif self.again is not None and ranked and thing_again(text, self.language):
+            ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -589,6 +594,11 @@ class Model:
         if learnt and understood.outcome == "route" and understood.choice in PERSON_GLOBALS and \
                 understood.score < WEAK_ROUTE and not names_someone(text, self.language):
             # "we live in dallas" is no "live agent": a weak route to a person no word names is left to the classifier
+            understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
+        elif learnt and self.main is not None and understood.outcome == "ask" and understood.score < WEAK_ROUTE and \
+                PERSON_GLOBALS.issuperset(understood.asked) and not names_someone(text, self.language):
+            # nor, in a submenu of a line, a weak question between the two ("le hablo desde colombia": "hablo" is how
+            # the caller calls, no person asked; the coverage round)
             understood = _understanding("not_understood", None, understood.score, understood.alternatives, words)
         asked = self._asked_for(ranked, text) if not among else None
         if asked is not None:  # a global asked for in so many words: nothing said of why takes it away
@@ -906,6 +916,17 @@ class Model:
 
 
 _REPEAT_ONLY = frozenset({REPEAT})
+
+
+def _again(ranked: tuple[tuple[str, float], ...], again: str) -> tuple[tuple[str, float], ...]:
+    """`ranked` with the repeat global's score given to the option that plays a thing again (`Model.again`), when
+    higher than its own, ordered again."""
+    scores = dict(ranked)
+    if REPEAT not in scores:
+        return ranked
+    said = scores.pop(REPEAT)
+    scores[again] = max(said, scores.get(again, 0.0))
+    return tuple(sorted(sorted(scores.items()), key=lambda item: -item[1]))
 
 
 @functools.cache

@@ -131,7 +131,6 @@ def test_an_out_of_scope_question_in_a_submenu_is_not_routed(model, state: str, 
     ("service_requests.menu", "quiero saber el estado de mi caso", "es"),
     ("service_requests.menu", "como va mi caso", "es"),
     ("field_office.menu", "i have to check in with ice", "en"),
-    ("field_office.menu", "tengo que presentarme con ice", "es"),
     ("other_agencies.menu", "check my case status", "en"),
 ])
 def test_another_lines_question_in_a_submenu_is_not_understood_there(model, state: str, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -139,6 +138,15 @@ def test_another_lines_question_in_a_submenu_is_not_understood_there(model, stat
     one of this submenu's options (`by` "elsewhere": not understood, the menu offered again)."""
     understood = model(state, language).understand(text)
     assert (understood.outcome, understood.by) == ("not_understood", "elsewhere")
+
+
+def test_an_ice_check_in_said_at_the_field_office_is_not_routed_there(model) -> None:  # type: ignore[no-untyped-def]
+    """"tengo que presentarme con ice" is ICE's, not a field office appointment: not understood.  Since the coverage
+    round (sub67) the field office's own examples no longer route it at all (their classifier gives a new appointment
+    0.57, below `LEARNT_AT`), so the check against the main menu (`by` "elsewhere") is not reached; the caller hears
+    the same."""
+    understood = model("field_office.menu", "es").understand("tengo que presentarme con ice")
+    assert understood.outcome == "not_understood"
 
 
 @pytest.mark.parametrize("state, text, language, choice", [
