@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent, thing_again
+from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -280,6 +280,9 @@ class Model:
     # Its option that plays a thing again (the status, the appointment, a number), if any: the repeat global's words
     # said of that thing are that option's ("can you read me the number one more time"; `menu_globals.thing_again`).
     again: str | None = None
+    # Its option that goes back a menu where the previous global is not offered (its phrases hold "back"): "take me
+    # to the one before" (`menu_globals`, the s4 round).
+    back: str | None = None
 
     @classmethod
     def build(
@@ -628,15 +631,19 @@ class Model:
 
     def _global_asked(self, text: str) -> str | None:
         """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
-        back to the start (this menu's option to the main menu, `start`), the menu again, the hours; whatever one
-        word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
+        back to the start (this menu's option to the main menu, `start`), the menu again, the hours, a receipt number
+        gone, a supervisor asked for (`concepts.person_asked`); whatever one word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
         said = global_asked(text, self.language)
+        if said is None and "supervisor" in self.names and person_asked(text, self.language) == "supervisor":
+            return "supervisor"  # "can the person above you handle my case": asked whatever the keywords scored (s4)
         if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
             return self.start or ("previous" if "previous" in self.names else None)
         if said == END:
             return self.end
         if said == REPEAT:  # keyed everywhere: said here even where an option heard again took its "otra vez"
             return said
+        if said == PREVIOUS and "previous" not in self.names:
+            return self.back
         return said if said is not None and said in self.names else None
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
