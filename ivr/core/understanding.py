@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
+from ivr.core.appointment_moves import cancelled, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
@@ -283,6 +284,11 @@ class Model:
     # Its option that goes back a menu where the previous global is not offered (its phrases hold "back"): "take me
     # to the one before" (`menu_globals`, the s4 round).
     back: str | None = None
+    # Its option that cancels an appointment, if any: an appointment moved is not that option's ("se puede pasar la
+    # cita para otro día"; `appointment_moves.moved`, the s4 round).
+    cancel: str | None = None
+    # Its option that reschedules an appointment, if any: an appointment moved, left undecided, is that option's.
+    reschedule: str | None = None
 
     @classmethod
     def build(
@@ -561,6 +567,8 @@ class Model:
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
+        if understood.outcome != "route" and self.cancel is not None:
+            understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
                 (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
@@ -584,6 +592,8 @@ class Model:
             barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
         elif self.again is not None and ranked and thing_again(text, self.language):
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
+        if self.cancel is not None and moved(text, self.language):
+            barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -645,6 +655,20 @@ class Model:
         if said == PREVIOUS and "previous" not in self.names:
             return self.back
         return said if said is not None and said in self.names else None
+
+    def _appointment(self, understood: Understanding, text: str) -> Understanding:
+        """A question or nothing understood at a menu that cancels an appointment: a move said is the option that
+        reschedules, a cancel said in so many words the option that cancels (`appointment_moves`; the s4 round)."""
+        chosen: str | None = None
+        if self.reschedule is not None and moved(text, self.language):
+            chosen = self.reschedule
+        elif cancelled(text, self.language) and not moved(text, self.language):
+            chosen = self.cancel
+        if chosen is None:
+            return understood
+        score = max(dict(understood.alternatives).get(chosen, 0.0), ROUTE_AT)
+        others = [item for item in understood.alternatives if item[0] != chosen]
+        return _understanding("route", chosen, score, ((chosen, score), *others)[:ALTERNATIVES], understood.words)
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
