@@ -2127,14 +2127,17 @@ _ASKING = {
            r"(?:complaint|complaints|complain|grievance) (?:to|with|for)"),
     "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
            r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
-           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)(?: que)?",
-           r"que (?:me |lo |la |nos )?(?:atienda|vea|revise|resuelva)",
+           r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)",
            r"(?:queja|quejas|quejarme|reclamo|reclamaci[oó]n|denuncia) (?:con|a|al|ante|para)"),
 }
 """The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none);
 a complaint made to someone is asking for them ("i want to file a complaint with a supervisor", "quiero poner una
 queja con el supervisor": the s3 round); someone wanted to see to it ("quiero que el encargado vea mi caso", "que me
 atienda la persona a cargo": the s4 round)."""
+_SEEING_TO = {"en": r"(?:i want|i need|i'd like|id like)", "es": r"(?:(?:quiero|necesito) que|que (?:me |lo |la |nos )?"
+              r"(?:atienda|vea|revise|resuelva))"}
+"""Someone wanted to see to it ("quiero que el encargado vea mi caso", "que me atienda la persona a cargo"): asked for
+only of someone above (`_TOPPED`), so "quiero que me atienda una persona" stays as the s3 round read it."""
 _HANDLE = r"(?:to )?(?:handle|look at|look into|take care of|deal with|take over|check on)"
 """Someone above asked to see to the call ("a manager to handle this", "can the person above you handle my case"):
 a supervisor asked for (`person_asked`, topped people only; the s4 round)."""
@@ -2159,10 +2162,12 @@ def _person_asked(language: str) -> re.Pattern[str]:
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
     topped = alternation(word for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED)
     asking = "|".join(_ASKING.get(language, _ASKING["en"]))
+    seeing_to = _SEEING_TO.get(language, _SEEING_TO["en"])
     article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
     return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
-                      rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b")
+                      rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
+                      rf"\b{seeing_to} {article}({topped})\b")
 
 
 def person_asked(text: str, language: str) -> str | None:

@@ -151,6 +151,8 @@ _GONE = {
         r"washed|got rid of)(?: \w+){0,8} receipt",
         r"receipt(?: \w+){0,6} (?:got |was |is |went )?(?:thrown|tossed|burned|burnt|lost|misplaced|chewed|eaten|"
         r"destroyed|ripped|shredded|washed)",
+        r"receipt(?: \w+){0,8} (?:i|we|my \w+|someone|somebody) (?:accidentally |already |must have )?(?:threw|tossed|"
+        r"burned|burnt|lost|misplaced|shredded|washed|got rid of)",
     ),
     "es": (
         r"(?:tire|tiramos|tiro|bote|botamos|boto|quem\w*|perdi|perdio|perdimos|comio|rompi|rompio|extravi\w*|moj\w*)"
