@@ -1,4 +1,4 @@
-"""An appointment moved, not ended: the caller's verbs of moving, postponing or pushing back an appointment, or another
+"""An appointment moved, not ended, and one already had, not one wanted: the caller's verbs of moving, postponing or pushing back an appointment, or another
 day asked, with no verb of ending it (seed 001: "Customers may cancel or reschedule field office appointments"; the s4
 round).
 
@@ -70,3 +70,33 @@ def cancelled(text: str, language: str) -> bool:
     """Whether the caller cancels in so many words: "we're moving back home so cancel the appointment", "i want to get
     rid of the appointment" (whatever a move of house or "back" scored for another option)."""
     return _patterns(language)[2].search(_plain(text)) is not None
+
+
+_HAD = {
+    "en": r"\b(?:already (?:have|had|booked|scheduled|made|got|set up)|i (?:have|had|got) (?:an|my|a) appointment|"
+          r"(?:booked|scheduled|made) (?:an|my|the) appointment|my appointment(?: \w+){0,5} (?:is|was) (?:on|at|for|"
+          r"next|tomorrow|today|this|in)|appointment (?:i|we) (?:have|booked|made|got))\b",
+    "es": r"\b(?:ya (?:tengo|tenia|hice|saque|agende|programe|me dieron)|tengo (?:una|mi) cita|mi cita(?: \w+){0,5} "
+          r"(?:es|era|esta) (?:el|para|a|en|manana|hoy))\b",
+}
+"""An appointment already had: booked, scheduled, had, or its date said."""
+_WANTED = {
+    "en": r"\b(?:(?:need|want|like|have|going) to (?:get|book|make|schedule|set up|request)|(?:can|could|may|should) i "
+          r"(?:get|book|make|schedule|set up|request)|should get (?:an|a)|(?:get|book|make|schedule|set up|request) "
+          r"(?:an|a|one) (?:appointment|time|visit|slot))\b",
+    "es": r"\b(?:(?:necesito|quiero|ocupo|quisiera|tengo que|hay que) (?:sacar|hacer|agendar|pedir|programar|solicitar)|"
+          r"como (?:saco|hago|pido|agendo|programo|solicito))\b",
+}
+"""An appointment wanted: getting, booking, making or scheduling one."""
+
+
+@functools.lru_cache(maxsize=4096)
+def appointment_had(text: str, language: str) -> bool | None:
+    """True when the caller speaks of an appointment already had and none wanted ("i already booked an appointment
+    at the local office"), False when of one wanted and none had ("my lawyer said i should get an appointment"), None
+    when neither or both."""
+    plain = _plain(text)
+    had = re.search(_HAD.get(language, _HAD["en"]), plain) is not None
+    wanted = re.search(_WANTED.get(language, _WANTED["en"]), plain) is not None
+    return had if had != wanted else None
+

@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import cancelled, moved
+from ivr.core.appointment_moves import appointment_had, cancelled, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
@@ -289,6 +289,8 @@ class Model:
     cancel: str | None = None
     # Its option that reschedules an appointment, if any: an appointment moved, left undecided, is that option's.
     reschedule: str | None = None
+    # Its options for a new appointment and one already had, if both: told apart by tense (`appointment_had`).
+    booking: tuple[str, str] | None = None
 
     @classmethod
     def build(
@@ -567,7 +569,7 @@ class Model:
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
-        if understood.outcome != "route" and self.cancel is not None:
+        if understood.outcome != "route" and (self.cancel is not None or self.booking is not None):
             understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
@@ -594,6 +596,10 @@ class Model:
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
         if self.cancel is not None and moved(text, self.language):
             barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
+        if self.booking is not None:
+            had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
+            if had is not None:
+                barred |= {self.booking[0] if had else self.booking[1]}
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -657,13 +663,16 @@ class Model:
         return said if said is not None and said in self.names else None
 
     def _appointment(self, understood: Understanding, text: str) -> Understanding:
-        """A question or nothing understood at a menu that cancels an appointment: a move said is the option that
-        reschedules, a cancel said in so many words the option that cancels (`appointment_moves`; the s4 round)."""
+        """A question or nothing understood at a menu that cancels or books an appointment: a move said is the option
+        that reschedules, a cancel said in so many words the option that cancels, an appointment had or wanted the
+        option for one already had or a new one (`appointment_moves`; the s4 round)."""
         chosen: str | None = None
         if self.reschedule is not None and moved(text, self.language):
             chosen = self.reschedule
         elif cancelled(text, self.language) and not moved(text, self.language):
             chosen = self.cancel
+        elif self.booking is not None and appointment_had(text, self.language) is not None:
+            chosen = self.booking[1] if appointment_had(text, self.language) else self.booking[0]
         if chosen is None:
             return understood
         score = max(dict(understood.alternatives).get(chosen, 0.0), ROUTE_AT)
