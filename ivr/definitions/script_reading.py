@@ -118,7 +118,7 @@ def decide(
     by = "keywords"
     if (outcome == "route" and top >= SCRIPT_ROUTE_AT) or (outcome == "ask" and top >= SCRIPT_TIE_AT):
         chosen = best
-    elif top >= LONE_AT and top - runner >= LONE_MARGIN and \
+    elif top >= LONE_AT and top - _apart(ranked, labels, said) >= LONE_MARGIN and \
             len(said & (vocabulary or {}).get(best, frozenset())) >= LONE_WORDS:
         chosen, by = best, LONE
     elif runner >= NAMED_AT and top - runner < CLOSE:
@@ -127,6 +127,17 @@ def decide(
         return Understanding("not_understood", None, top, alternatives, words)
     score = dict(ranked)[chosen]
     return Understanding("route", chosen, score, alternatives, words, by)
+
+
+def _apart(ranked: tuple[tuple[str, float], ...], labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> float:
+    """The score a lone candidate must lead by `LONE_MARGIN`: the runner-up's, or, when the runner-up is of the
+    best's kind and the caller named the best's own label word and not the runner-up's (`named_of_two`: "a notice
+    ... never came", a notice against a card), the third's (issue 16, round 6)."""
+    if len(ranked) < 2:
+        return 0.0
+    if named_of_two(ranked[0][0], ranked[1][0], labels, said) == ranked[0][0]:
+        return ranked[2][1] if len(ranked) > 2 else 0.0
+    return ranked[1][1]
 
 
 _SENT_FROM = {

@@ -298,18 +298,18 @@ class ScriptSet:
         if understood.choice is not None and another_agencys(said, language):  # a state's licence: not ours at all
             return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
         scores = dict(ranked)
+        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
+            asked = form_question(said, tokens(said, language), language)  # a form named, its question's kind
+            if asked is not None and self.by_id(asked) is not None:
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=asked, score=scores.get(asked, 0.0), by=FORM
+                )
         if understood.choice is None:
             form = form_read(words, self._forms[language])
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
             if form is not None and ranked[0][0] == form and ranked[0][1] - runner >= CLOSE:  # leads, not in doubt
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
-                )
-        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
-            asked = form_question(said, tokens(said, language), language)  # a form named, its question's kind
-            if asked is not None and self.by_id(asked) is not None:
-                understood = dataclasses.replace(
-                    understood, outcome="route", choice=asked, score=scores.get(asked, 0.0), by=FORM
                 )
         return understood, scores
 
