@@ -76,17 +76,20 @@ FORMS: Mapping[str, str] = MappingProxyType({
 QUESTION_KINDS: Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]] = MappingProxyType({
     "en": (
         ("processing-times", re.compile(
-            r"\bhow (?:long|much longer)\b|\bprocessing times?\b|\bwait(?:ing)? times?\b|\btaking (?:so|this|that) long\b")),
+            r"\bhow (?:long|much longer)\b|\bprocessing times?\b|\bwait(?:ing)? times?\b"
+            r"|\btaking (?:so|this|that) long\b")),
         ("case-status", re.compile(
             r"\bstatus\b|\bstage\b|\bstep\b|\bapproved\b|\bapproval\b|\bpending\b|\bdenied\b|\bupdates?\b"
             r"|\bany news\b|\bwhere (?:is|s|are)\b|\bwhat s happening\b|\bwhat is happening\b|\bdecided\b")),
         ("forms-and-fees", re.compile(
-            r"\bfees?\b|\bcosts?\b|\bhow much\b(?! longer| time)|\bpay\b|\bpaying\b|\bpayment\b|\bcheck\b|\bmoney order\b"
+            r"\bfees?\b|\bcosts?\b|\bhow much\b(?! longer| time)|\bpay\b|\bpaying\b|\bpayment\b|\bcheck\b"
+            r"|\bmoney order\b"
             r"|\b(?:which|what) form\b|\bwaiv(?:e|er|ed)\b|\bprice\b|\bcharge\b|\bmake (?:it|the check) out\b")),
     ),
     "es": (
         ("processing-times", re.compile(
-            r"\bcuanto (?:tarda|tardan|tiempo|se tarda|demora|demoran|falta)\b|\btiempos? de (?:proceso|procesamiento)\b")),
+            r"\bcuanto (?:tarda|tardan|tiempo|se tarda|demora|demoran|falta)\b"
+            r"|\btiempos? de (?:proceso|procesamiento)\b")),
         ("case-status", re.compile(
             r"\bestado\b|\betapa\b|\bestatus\b|\baprobad[oa]s?\b|\baprobaron\b|\bpendiente\b|\bnegad[oa]\b"
             r"|\ben que va\b|\bcomo va\b|\bnovedad(?:es)?\b|\bque paso con\b")),
