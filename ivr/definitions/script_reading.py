@@ -9,7 +9,9 @@ A script is read (`decide`) when the model is sure of it:
 * it routes to it from `SCRIPT_ROUTE_AT`, or asks between two from `SCRIPT_TIE_AT` (the better is read);
 * **a lone candidate**: the best scores from `LONE_AT`, every other script at least `LONE_MARGIN` below it, and
   `LONE_WORDS` of the caller's words are its own, one shared word not being enough ("i can't really afford the fee
-  for my citizenship is there any way to get it waived": forms and fees alone);
+  for my citizenship is there any way to get it waived": forms and fees alone); when the runner-up is of its kind
+  and the caller named the best's own label word, not the runner-up's, the margin is from the third (`_apart`: a
+  notice that never came, its card runner-up close; issue 16, round 6);
 * **the named one of two**: two scripts of a kind (their labels share a word) from `NAMED_AT` lie within `CLOSE` of
   each other, and the caller said a word of one's label that the other's label lacks, and none the other way ("an
   approval notice ... never showed up": a notice, not a card), as a representative reads the script of the thing
@@ -19,7 +21,9 @@ A script is read (`decide`) when the model is sure of it:
   (`ivr.core.wording.FORM_NUMBER`, "ar11"), that script is read ("do i gotta fill out the a are eleven when i move":
   AR-11 is a change-of-address phrase only); a number several scripts name (the I-765: its fee, its wait) decides
   nothing, nor one whose script does not lead clearly ("did my husband's I-130 get approved": forms and fees 0.48,
-  the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.
+  the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.  Before it, a form
+  of USCIS's table (`ivr.rules.uscis_forms`) named with one kind of question (its verb: a status, how long, a cost)
+  is read as that kind's script (`ScriptSet.reading`: "what stage is my n six hundred in" -> the case's status).
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
@@ -118,7 +122,7 @@ def decide(
     by = "keywords"
     if (outcome == "route" and top >= SCRIPT_ROUTE_AT) or (outcome == "ask" and top >= SCRIPT_TIE_AT):
         chosen = best
-    elif top >= LONE_AT and top - runner >= LONE_MARGIN and \
+    elif top >= LONE_AT and top - _apart(ranked, labels, said) >= LONE_MARGIN and \
             len(said & (vocabulary or {}).get(best, frozenset())) >= LONE_WORDS:
         chosen, by = best, LONE
     elif runner >= NAMED_AT and top - runner < CLOSE:
@@ -127,6 +131,17 @@ def decide(
         return Understanding("not_understood", None, top, alternatives, words)
     score = dict(ranked)[chosen]
     return Understanding("route", chosen, score, alternatives, words, by)
+
+
+def _apart(ranked: tuple[tuple[str, float], ...], labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> float:
+    """The score a lone candidate must lead by `LONE_MARGIN`: the runner-up's, or, when the runner-up is of the
+    best's kind and the caller named the best's own label word and not the runner-up's (`named_of_two`: "a notice
+    ... never came", a notice against a card), the third's (issue 16, round 6)."""
+    if len(ranked) < 2:
+        return 0.0
+    if named_of_two(ranked[0][0], ranked[1][0], labels, said) == ranked[0][0]:
+        return ranked[2][1] if len(ranked) > 2 else 0.0
+    return ranked[1][1]
 
 
 _SENT_FROM = {

@@ -38,7 +38,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ivr.core.understanding import CLOSE, Model, Understanding
-from ivr.core.wording import content
+from ivr.core.wording import content, tokens
 from ivr.definitions.script_reading import (
     FORM,
     LONE,
@@ -59,6 +59,7 @@ from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, pars
 from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 from ivr.rules.glossary import avoided_forms
+from ivr.rules.uscis_forms import form_question
 
 __all__ = [
     "FORMAT_VERSIONS",
@@ -297,6 +298,12 @@ class ScriptSet:
         if understood.choice is not None and another_agencys(said, language):  # a state's licence: not ours at all
             return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
         scores = dict(ranked)
+        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
+            asked = form_question(said, tokens(said, language), language)  # a form named, its question's kind
+            if asked is not None and self.by_id(asked) is not None:
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=asked, score=scores.get(asked, 0.0), by=FORM
+                )
         if understood.choice is None:
             form = form_read(words, self._forms[language])
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
