@@ -2102,12 +2102,17 @@ def about_ours(text: str, language: str) -> bool:
 
 
 _HIGHER = {
-    "en": ("boss", "superior", "someone higher up", "somebody higher up", "someone above you", "somebody above you"),
+    "en": ("boss", "superior", "someone higher up", "somebody higher up", "someone above you", "somebody above you",
+           "person above you", "someone in charge", "somebody in charge", "person in charge", "whoever is in charge",
+           "whoever's in charge", "whoevers in charge"),
     "es": ("jefe", "jefa", "superior", "alguien de mas arriba", "alguien de más arriba", "alguien mas arriba",
-           "alguien más arriba", "alguien de mayor rango", "alguien de mas rango", "alguien de más rango"),
+           "alguien más arriba", "alguien de mayor rango", "alguien de mas rango", "alguien de más rango",
+           "persona a cargo", "alguien a cargo", "alguien que este a cargo", "alguien que esté a cargo",
+           "quien este a cargo", "quien esté a cargo", "quien está a cargo", "quien esta a cargo"),
 }
 """Someone above the one who answers, asked for by what they are rather than by title ("quiero hablar con alguien de
-más arriba", "let me talk to your boss"): a supervisor (`_TOPPED`; issue 16, the s2 round)."""
+más arriba", "let me talk to your boss"): a supervisor (`_TOPPED`; issue 16, the s2 round); or by being in charge
+("whoever is in charge", "la persona a cargo": the s4 round)."""
 _PEOPLE = {
     "en": ("representative", "representatives", "rep", "agent", "person", "human", "human being", "operator",
            "supervisor", "manager", "customer service", *_HIGHER["en"]),
@@ -2117,8 +2122,8 @@ _PEOPLE = {
 """Who a caller asks for by name (`person_asked`): not "someone" ("i need someone to fix my address" asks for a fix)."""
 _ASKING = {
     "en": (r"(?:talk|speak|chat) (?:to|with)", r"(?:transfer|connect|put) me (?:to|with|through to|through)",
-           r"(?:i want|i need|i'd like|i would like|i wanna|give me|get me|can i get|can i have|may i have|"
-           r"let me have|can you get me)",
+           r"(?:i want|i need|i'd like|id like|i would like|i wanna|give me|get me|can i get|can i have|may i have|"
+           r"let me have|can you get me|i'd rather have|id rather have|i would rather have)",
            r"(?:complaint|complaints|complain|grievance) (?:to|with|for)"),
     "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
            r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
@@ -2127,7 +2132,15 @@ _ASKING = {
 }
 """The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none);
 a complaint made to someone is asking for them ("i want to file a complaint with a supervisor", "quiero poner una
-queja con el supervisor": the s3 round)."""
+queja con el supervisor": the s3 round); someone wanted to see to it ("quiero que el encargado vea mi caso", "que me
+atienda la persona a cargo": the s4 round)."""
+_SEEING_TO = {"en": r"(?:i want|i need|i'd like|id like)", "es": r"(?:(?:quiero|necesito) que|que (?:me |lo |la |nos )?"
+              r"(?:atienda|vea|revise|resuelva))"}
+"""Someone wanted to see to it ("quiero que el encargado vea mi caso", "que me atienda la persona a cargo"): asked for
+only of someone above (`_TOPPED`), so "quiero que me atienda una persona" stays as the s3 round read it."""
+_HANDLE = r"(?:to )?(?:handle|look at|look into|take care of|deal with|take over|check on)"
+"""Someone above asked to see to the call ("a manager to handle this", "can the person above you handle my case"):
+a supervisor asked for (`person_asked`, topped people only; the s4 round)."""
 _FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
             "es": r"(?:(?:eh|este|hola|sí|si|bueno|pues|un|una|el|la|con) )*"}
 _PLEASE = {"en": r"(?:please|now|right now|$)", "es": r"(?:por favor|ya|ahora|$)"}
@@ -2137,6 +2150,8 @@ _WHEN = re.compile(r"\b(?:when|what time|what hours|how late|until when|cu[aá]n
 """When a person can be reached asked (`person_asked`): the hours, no request ("when can i talk to a representative")."""
 _ANYONE = re.compile(r" (?:or|o) (?:any|some|alguien|cualquier)")
 """A supervisor "or anybody": whoever answers, a representative."""
+_OF_A_THING = re.compile(r" (?:of|de|del)\b")
+"""Someone in charge "of" a thing ("whoever is in charge of my ankle monitor"): that thing's handler, not a supervisor."""
 _TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encargado", "encargada", *_HIGHER["en"],
                      *_HIGHER["es"]})
 
@@ -2145,11 +2160,14 @@ _TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encarga
 def _person_asked(language: str) -> re.Pattern[str]:
     """`person_asked`'s pattern: a person named after a word of asking, or first with "please" (`_PLEASE`)."""
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
+    topped = alternation(word for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED)
     asking = "|".join(_ASKING.get(language, _ASKING["en"]))
+    seeing_to = _SEEING_TO.get(language, _SEEING_TO["en"])
     article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
     return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
-                      rf"^{fillers}({people})$")
+                      rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
+                      rf"\b{seeing_to} {article}({topped})\b")
 
 
 def person_asked(text: str, language: str) -> str | None:
@@ -2165,6 +2183,8 @@ def person_asked(text: str, language: str) -> str | None:
     if _WHEN.search(plain, 0, found.start()):  # "when can i talk to a representative": the hours asked
         return None
     said = next(group for group in found.groups() if group)
+    if _OF_A_THING.match(plain, found.end()) and said.endswith(("charge", "cargo")):
+        return None  # "whoever is in charge of my ankle monitor": whoever handles that thing, no one above
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
     return "supervisor" if topped else "representative"
 

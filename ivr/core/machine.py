@@ -182,9 +182,19 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
         end = next((option.key for option in compiled.state.options if option.goto == GOODBYE), None)
         again = next((option.key for option in compiled.state.options  # hearing a thing again: "again" is a phrase
                       if option.goto != MAIN_MENU and "again" in option.phrases.get("en", ())), None)
+        cancel = next((option.key for option in compiled.state.options  # cancelling an appointment, not moving it
+                       if option.goto.rsplit(".", 1)[-1].startswith("cancel")), None)
+        reschedule = next((option.key for option in compiled.state.options
+                           if option.goto.rsplit(".", 1)[-1].startswith("reschedule")), None)
+        new = next((option.key for option in compiled.state.options if option.goto.endswith(".request")), None)
+        had = next((option.key for option in compiled.state.options if option.goto.endswith(".existing")), None)
+        booking = (new, had) if new is not None and had is not None else None  # a new appointment, one already had
+        back = next((option.key for option in compiled.state.options  # going back a menu: "back" is a phrase
+                     if option.goto != MAIN_MENU and "back" in option.phrases.get("en", ())), None)
         models = {
             language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
-                                          start=start, end=end, again=again)
+                                          start=start, end=end, again=again, back=back, cancel=cancel,
+                                          reschedule=reschedule, booking=booking)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

@@ -6,7 +6,8 @@ A submenu's keywords score these globals by one word each ("back" is the previou
 status again, "time" is an appointment's), so "take me back to the very beginning" went to the previous menu and
 "me puede decir las opciones otra vez" to hearing the status again.  The patterns here read the request whole: a
 place to go back to that is the start, the options (not a status, a number or a letter) asked again or asked slower,
-the time the line opens or closes, a goodbye that closes the sentence.  They are read on the text as said, accents
+the time the line opens or closes, a goodbye that closes the sentence, a receipt number gone with its paper (the
+s4 round also reads the start by other names, "the one before", and the menu's items named to be heard again).  They are read on the text as said, accents
 dropped, once per utterance, only in the submenus of a line (`understanding.Model._understand`): the main menu's
 outcomes do not move.
 """
@@ -22,13 +23,16 @@ START = "start"
 REPEAT = "repeat"
 HOURS = "hours"
 PREVIOUS = "previous"
+NO_RECEIPT = "no_receipt_number"
+"""A receipt number gone with its paper (`_GONE`)."""
 END = "end"
 """Done with the call: the menu's option that ends it (`understanding.Model.end`), at the menus that offer one."""
 
 _START = {
     "en": (
         r"(?:back|return|go|get|take me|bring me|send me|put me) (?:back )?to (?:the )?(?:very )?"
-        r"(?:beginning|start|main menu|main options|first menu|top|home menu)",
+        r"(?:beginning|start|main menu|main options|first menu|top|home menu|main part|first part|very first menu|"
+        r"first options|main one|first one you (?:had|said|read))",
         r"start (?:all )?(?:over|again from the (?:top|beginning))",
         r"(?:start|begin) from (?:the )?(?:very )?(?:top|beginning|scratch)",
         r"(?:go|take me|get me|back) (?:back )?to (?:the )?menu (?:at|from) the (?:start|beginning)",
@@ -40,6 +44,8 @@ _START = {
         r"(?:volver|vuelvo|vuelva|quiero) a (?:empezar|comenzar|iniciar)(?! (?:el|la|mi|los|las|un|una) )",
         r"(?:empezar|comenzar|iniciar) (?:de nuevo|de cero|desde cero|desde el (?:principio|inicio))",
         r"(?:al|el) menu principal",
+        r"(?:ir\w*|regres\w*|volver|vuelv\w*|lleve\w*|mande\w*|pase\w*) (?:me |nos )?(?:a lo primero|al primer menu|"
+        r"a la parte principal|al principio de todo|a las primeras opciones)",
     ),
 }
 """Going back to the start: a verb of going with the beginning, the top or the main menu as where to (not "from the
@@ -50,31 +56,47 @@ _PREVIOUS = {
         r"(?:back|go back|take me back|step back) (?:one|a) (?:step|menu|level|screen)",
         r"(?:go|take me|get me) back to (?:the )?(?:previous|last|other|earlier) (?:options|choices|menu|one)",
         r"(?:the )?(?:options|choices|menu) (?:before|from before) (?:this|that)",
+        r"(?:go|take me|get me|bring me|back|want|need) (?:back )?(?:to )?the (?:one|menu) (?:right )?before",
+        r"(?:want|need|go back to|take me back to|back to) the (?:previous|last) one",
     ),
     "es": (
         r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
         r"(?:un|una) (?:paso|menu|opcion) (?:atras|para atras|anterior)",
+        r"(?:regres\w*|volver|vuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?(?:al|a la) (?:anterior|de antes)",
+        r"(?:quiero|deme|pongame|necesito) (?:el|la) (?:anterior|de antes)$",
     ),
 }
 """The menu before this one: a step back, or the earlier options (not the start: `_START` is read first)."""
 
+_ITEMS = {
+    "en": r"(?:options|choices|menu|lines|agencies|countries|types|reasons|places)",
+    "es": r"(?:opciones|menu|lineas|agencias|paises|tipos|razones|motivos|oficinas)",
+}
+"""What a menu's items are called when asked again ("those agencies", "las líneas": the s4 round)."""
 _REPEAT = {
     "en": (
         r"(?:repeat|say|read|give me|go (?:through|over)|tell me|list) (?:me )?(?:all )?(?:the |those |these |your )?"
-        r"(?:options|choices|menu)",
+        + _ITEMS["en"],
         r"(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot) (?:quite )?(?:catch|hear|understand|get) "
         r"(?:the options|the choices|the menu|all (?:of )?(?:the|those) (?:options|choices))",
+        r"what " + _ITEMS["en"] + r" (?:did you|were those|were they|was that|you) (?:just )?(?:say|said|name|named|"
+        r"mention|mentioned|read|list|listed)",
         r"(?:go through|read|say|repeat) (?:them|those|that|it) (?:all )?(?:again )?(?:a (?:little|bit) )?"
         r"(?:slower|more slowly|slowly)",
         r"(?:slower|more slowly|slow down) (?:please|for me)?$",
         r"what (?:were|are) (?:the|my|those|all the) (?:options|choices)",
+        r"what were (?:the|those|all the) " + _ITEMS["en"],
         r"(?:options|choices|menu) (?:again|one more time)",
+        r"(?:the|those|these) " + _ITEMS["en"] + r" (?:again|one more time)",
     ),
     "es": (
-        r"(?:repet\w*|repit\w*|dec\w*|dig\w*|le\w*) (?:me |nos )?(?:otra vez |de nuevo )?(?:todas )?(?:las |sus )?"
-        r"(?:opciones|menu)",
+        r"(?:repet\w*|repit\w*|dec\w*|dig\w*|le\w*) (?:me |nos )?(?:otra vez |de nuevo )?(?:todas |todos )?"
+        r"(?:las |los |sus )?" + _ITEMS["es"],
+        r"vuelv\w* a (?:decir|leer|repetir|nombrar)\w* (?:todas |todos )?(?:las |los |sus )" + _ITEMS["es"],
+        r"cuales (?:eran|son|fueron) (?:las|los) " + _ITEMS["es"] + r" (?:que|otra vez|de nuevo)",
         r"(?:opciones|menu) (?:otra vez|de nuevo|una vez mas)",
-        r"no (?:le |te )?(?:entendi|escuche|oi|alcance a (?:oir|escuchar|entender)) (?:bien )?(?:las opciones|el menu)",
+        r"no (?:le |te )?(?:entendi|escuche|oi|alcance a (?:oir|escuchar|entender)) (?:bien )?(?:el menu|(?:las|los) "
+        + _ITEMS["es"] + ")",
         r"mas (?:despacio|despacito|lento|lentito|calmado)",
         r"^(?:\w+ )?como dijo(?=$| (?:perdon|disculpe|no (?:le )?(?:entendi|escuche|oi)|puede repetir|me repite))",
     ),
@@ -123,6 +145,24 @@ _END = {
 """Done: the caller's own way of ending ("that's all thanks", "ya quedó muchas gracias que le vaya bien"), said to
 close, not in the middle of a question ("that's all i know about my case but …" is no goodbye)."""
 
+_GONE = {
+    "en": (
+        r"(?:threw|throw|thrown|tossed|burn|burned|burnt|lost|misplaced|chewed|ate|eaten|destroyed|ripped|shredded|"
+        r"washed|got rid of)(?: \w+){0,8} receipt",
+        r"receipt(?: \w+){0,6} (?:got |was |is |went )?(?:thrown|tossed|burned|burnt|lost|misplaced|chewed|eaten|"
+        r"destroyed|ripped|shredded|washed)",
+        r"receipt(?: \w+){0,8} (?:i|we|my \w+|someone|somebody) (?:accidentally |already |must have )?(?:threw|tossed|"
+        r"burned|burnt|lost|misplaced|shredded|washed|got rid of)",
+    ),
+    "es": (
+        r"(?:tire|tiramos|tiro|bote|botamos|boto|quem\w*|perdi|perdio|perdimos|comio|rompi|rompio|extravi\w*|moj\w*)"
+        r"(?: \w+){0,8} recibo",
+        r"recibo(?: \w+){0,6} (?:se (?:me |nos )?)?(?:perdio|quemo|mojo|rompio|extravio|tire|bote)",
+    ),
+}
+"""A receipt number gone with the paper it was on ("i threw out the letter with my receipt number", "se me quemó la
+carta con el número de recibo"): the no_receipt_number global (the s4 round)."""
+
 _RESENT = {
     "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",
     "es": r"\b(?:manden|mandar|mandarme|mandaran|mandaron|envien|enviar|enviarme|enviaron|reenvien|reenviar|"
@@ -144,10 +184,14 @@ def resent(text: str, language: str) -> bool:
 
 
 _NEEDED = {
-    START: {"en": "beginning start menu options top scratch", "es": "principio inicio comienzo menu empezar comenzar iniciar"},
-    PREVIOUS: {"en": "step menu level screen options choices one", "es": "opciones menu paso opcion"},
-    REPEAT: {"en": "options choices menu slower slowly slow", "es": "opciones menu despacio despacito lento lentito calmado dijo"},
+    START: {"en": "beginning start menu options top scratch part one",
+            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras"},
+    PREVIOUS: {"en": "step menu level screen options choices one", "es": "opciones menu paso opcion anterior antes"},
+    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places",
+             "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
+                   "motivos oficinas"},
     HOURS: {"en": "latest earliest late early time hours schedule", "es": "hora horas horario horarios dias tarde temprano"},
+    NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
           "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},
 }
@@ -170,7 +214,8 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]
     return tuple(
         (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"),
          frozenset(_NEEDED[name].get(language, _NEEDED[name]["en"]).split()))
-        for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END))
+        for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END),
+                         (NO_RECEIPT, _GONE))
     )
 
 

@@ -43,7 +43,8 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.menu_globals import END, REPEAT, START, global_asked, resent, thing_again
+from ivr.core.appointment_moves import appointment_had, cancelled, moved
+from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -280,6 +281,16 @@ class Model:
     # Its option that plays a thing again (the status, the appointment, a number), if any: the repeat global's words
     # said of that thing are that option's ("can you read me the number one more time"; `menu_globals.thing_again`).
     again: str | None = None
+    # Its option that goes back a menu where the previous global is not offered (its phrases hold "back"): "take me
+    # to the one before" (`menu_globals`, the s4 round).
+    back: str | None = None
+    # Its option that cancels an appointment, if any: an appointment moved is not that option's ("se puede pasar la
+    # cita para otro día"; `appointment_moves.moved`, the s4 round).
+    cancel: str | None = None
+    # Its option that reschedules an appointment, if any: an appointment moved, left undecided, is that option's.
+    reschedule: str | None = None
+    # Its options for a new appointment and one already had, if both: told apart by tense (`appointment_had`).
+    booking: tuple[str, str] | None = None
 
     @classmethod
     def build(
@@ -558,6 +569,8 @@ class Model:
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
+        if understood.outcome != "route" and (self.cancel is not None or self.booking is not None):
+            understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
                 (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
@@ -581,6 +594,12 @@ class Model:
             barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
         elif self.again is not None and ranked and thing_again(text, self.language):
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
+        if self.cancel is not None and moved(text, self.language):
+            barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
+        if self.booking is not None:
+            had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
+            if had is not None:
+                barred |= {self.booking[0] if had else self.booking[1]}
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -628,16 +647,37 @@ class Model:
 
     def _global_asked(self, text: str) -> str | None:
         """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
-        back to the start (this menu's option to the main menu, `start`), the menu again, the hours; whatever one
-        word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
+        back to the start (this menu's option to the main menu, `start`), the menu again, the hours, a receipt number
+        gone, a supervisor asked for (`concepts.person_asked`); whatever one word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
         said = global_asked(text, self.language)
+        if said is None and "supervisor" in self.names and person_asked(text, self.language) == "supervisor":
+            return "supervisor"  # "can the person above you handle my case": asked whatever the keywords scored (s4)
         if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
             return self.start or ("previous" if "previous" in self.names else None)
         if said == END:
             return self.end
         if said == REPEAT:  # keyed everywhere: said here even where an option heard again took its "otra vez"
             return said
+        if said == PREVIOUS and "previous" not in self.names:
+            return self.back
         return said if said is not None and said in self.names else None
+
+    def _appointment(self, understood: Understanding, text: str) -> Understanding:
+        """A question or nothing understood at a menu that cancels or books an appointment: a move said is the option
+        that reschedules, a cancel said in so many words the option that cancels, an appointment had or wanted the
+        option for one already had or a new one (`appointment_moves`; the s4 round)."""
+        chosen: str | None = None
+        if self.reschedule is not None and moved(text, self.language):
+            chosen = self.reschedule
+        elif cancelled(text, self.language) and not moved(text, self.language):
+            chosen = self.cancel
+        elif self.booking is not None and appointment_had(text, self.language) is not None:
+            chosen = self.booking[1] if appointment_had(text, self.language) else self.booking[0]
+        if chosen is None:
+            return understood
+        score = max(dict(understood.alternatives).get(chosen, 0.0), ROUTE_AT)
+        others = [item for item in understood.alternatives if item[0] != chosen]
+        return _understanding("route", chosen, score, ((chosen, score), *others)[:ALTERNATIVES], understood.words)
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are

@@ -1,0 +1,102 @@
+"""An appointment moved, not ended, and one already had, not one wanted: the caller's verbs of moving, postponing or pushing back an appointment, or another
+day asked, with no verb of ending it (seed 001: "Customers may cancel or reschedule field office appointments"; the s4
+round).
+
+At the menus of a line that offer cancelling an appointment (`machine.line_models`: the option whose state cancels),
+such a sentence is no cancel (`understanding.Model._understood` bars that option): "se puede mover la cita … voy a
+andar de viaje" went to cancelling, sure of it, by the trip.  Left undecided otherwise, a move is the menu's option
+that reschedules, and a cancel in so many words the option that cancels (`understanding.Model._understand`).  Read on the text as said, accents dropped, once per
+utterance, only in those menus.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_MOVING = {
+    "en": (r"\b(?:move|moving) (?:it|that|this|them|my|the|our|his|her)\b",
+           r"\bmove (?:it|that|this) (?:to|till|until)\b",
+           r"\bpush(?:ed|ing)? (?:it|that|this|them|my \w+|the \w+)? ?back\b",
+           r"\b(?:postpone\w*|reschedul\w*|push(?:ed)? back)\b",
+           r"\bchange (?:the|my|our) (?:date|day|time)\b",
+           r"\b(?:another|a different|a later|some other) (?:day|date|week|time)\b"),
+    "es": (r"\b(?:mover\w*|muev\w*|posponer\w*|pospon\w*|aplaz\w*|reprogram\w*|recorrer\w*|recorr\w*)\b",
+           r"\bpas\w* (?:\w+ )?para (?:otro|otra|despues|mas adelante|la otra|el otro)\b",
+           r"\bcambi\w* (?:de|la) (?:fecha|dia)\b",
+           r"\b(?:otro dia|otra fecha|otra semana)\b"),
+}
+"""An appointment moved: a verb of moving said of it, or another day asked (not "we moved to texas": a house)."""
+_ENDING = {
+    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|(?:not|never) (?:going|gonna) (?:to )?(?:go|make it|"
+          r"need)|(?:don'?t|do not|won'?t|no longer) need)\b",
+    "es": r"\b(?:cancel\w*|anul\w*|borr\w*|ya no (?:voy a ir|vamos a ir|la necesito|lo necesito|necesito|quiero ir|"
+          r"quiero la cita|voy a necesitar))\b",
+}
+"""An appointment ended: cancelling it, calling it off, not going or no longer needing it."""
+_CANCELLED = {
+    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of)\b",
+    "es": r"\b(?:cancel\w*|anul\w*|borr\w*)\b",
+}
+"""An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed."""
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    moving = _MOVING.get(language, _MOVING["en"])
+    return (re.compile("|".join(moving)), re.compile(_ENDING.get(language, _ENDING["en"])),
+            re.compile(_CANCELLED.get(language, _CANCELLED["en"])))
+
+
+def _plain(text: str) -> str:
+    plain = " ".join(text.lower().replace("’", "'").split())
+    if plain.isascii():
+        return plain
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def moved(text: str, language: str) -> bool:
+    """Whether the caller asks to move an appointment and says nothing of ending it: "can we push it back a week",
+    "se puede pasar la cita para otro día" (not "cancel it, i'll pick another day myself")."""
+    plain = _plain(text)
+    moving, ending, _ = _patterns(language)
+    return moving.search(plain) is not None and ending.search(plain) is None
+
+
+@functools.lru_cache(maxsize=4096)
+def cancelled(text: str, language: str) -> bool:
+    """Whether the caller cancels in so many words: "we're moving back home so cancel the appointment", "i want to get
+    rid of the appointment" (whatever a move of house or "back" scored for another option)."""
+    return _patterns(language)[2].search(_plain(text)) is not None
+
+
+_HAD = {
+    "en": r"\b(?:already (?:have|had|booked|scheduled|made|got|set up)|i (?:have|had|got) (?:an|my|a) appointment|"
+          r"(?:booked|scheduled|made) (?:an|my|the) appointment|my appointment(?: \w+){0,5} (?:is|was) (?:on|at|for|"
+          r"next|tomorrow|today|this|in)|appointment (?:i|we) (?:have|booked|made|got))\b",
+    "es": r"\b(?:ya (?:tengo|tenia|hice|saque|agende|programe|me dieron)|tengo (?:una|mi) cita|mi cita(?: \w+){0,5} "
+          r"(?:es|era|esta) (?:el|para|a|en|manana|hoy))\b",
+}
+"""An appointment already had: booked, scheduled, had, or its date said."""
+_WANTED = {
+    "en": r"\b(?:(?:need|want|like|have|going) to (?:get|book|make|schedule|set up|request)|(?:can|could|may|should) i "
+          r"(?:get|book|make|schedule|set up|request)|should get (?:an|a)|(?:get|book|make|schedule|set up|request) "
+          r"(?:an|a|one) (?:appointment|time|visit|slot))\b",
+    "es": r"\b(?:(?:necesito|quiero|ocupo|quisiera|tengo que|hay que) (?:sacar|hacer|agendar|pedir|programar|solicitar)|"
+          r"como (?:saco|hago|pido|agendo|programo|solicito))\b",
+}
+"""An appointment wanted: getting, booking, making or scheduling one."""
+
+
+@functools.lru_cache(maxsize=4096)
+def appointment_had(text: str, language: str) -> bool | None:
+    """True when the caller speaks of an appointment already had and none wanted ("i already booked an appointment
+    at the local office"), False when of one wanted and none had ("my lawyer said i should get an appointment"), None
+    when neither or both."""
+    plain = _plain(text)
+    had = re.search(_HAD.get(language, _HAD["en"]), plain) is not None
+    wanted = re.search(_WANTED.get(language, _WANTED["en"]), plain) is not None
+    return had if had != wanted else None
+
