@@ -944,15 +944,19 @@ class Model:
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         if among:
             outcome: Outcome = "route" if top >= ASK_AT and top - runner >= CLOSE else "not_understood"
-        elif top < ASK_AT:
-            outcome = "not_understood"
-        elif runner >= ASK_AT and top - runner < CLOSE:
-            outcome = "ask"
-        elif top >= ROUTE_AT:
-            outcome = "route"
         else:
-            outcome = "not_understood"
+            outcome = thresholds_outcome(top, runner)
         return _understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+def thresholds_outcome(top: float, runner: float) -> Outcome:
+    """What the thresholds make of a best score `top` and the runner-up's `runner`: not understood below `ASK_AT`,
+    a question between two within `CLOSE` of each other, a route from `ROUTE_AT`, else not understood."""
+    if top < ASK_AT:
+        return "not_understood"
+    if runner >= ASK_AT and top - runner < CLOSE:
+        return "ask"
+    return "route" if top >= ROUTE_AT else "not_understood"
 
 
 _REPEAT_ONLY = frozenset({REPEAT})

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 from ivr.core.concepts import about_ours, concepts
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
-from ivr.core.understanding import ASK_AT, CLOSE, ELSEWHERE_CONCEPTS, ROUTE_AT, Understanding
+from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
 from ivr.core.wording import FORM_NUMBER, tokens
 
 if TYPE_CHECKING:
@@ -110,14 +110,7 @@ def decide(
         return Understanding("not_understood", None, 0.0, (), words)
     best, top = ranked[0]
     second, runner = ranked[1] if len(ranked) > 1 else ("", 0.0)
-    if top < ASK_AT:
-        outcome = "not_understood"
-    elif runner >= ASK_AT and top - runner < CLOSE:
-        outcome = "ask"
-    elif top >= ROUTE_AT:
-        outcome = "route"
-    else:
-        outcome = "not_understood"
+    outcome = thresholds_outcome(top, runner)
     chosen: str | None = None
     by = "keywords"
     if (outcome == "route" and top >= SCRIPT_ROUTE_AT) or (outcome == "ask" and top >= SCRIPT_TIE_AT):
