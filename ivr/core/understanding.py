@@ -69,6 +69,11 @@ ROUTE_AT = 0.5
 ASK_AT = 0.45
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
 SURE_AT = 0.9
+ELSEWHERE_AT = 0.8
+"""In a submenu, a route its classifier alone chose is not understood when the main menu's keywords send the words
+to another line at this or more ("me dice si ya me aprobaron el caso" at the biometrics menu: the case status line at
+0.88, cancelling by the examples, no word of its own scoring cancelling; the s5 round).  Not when this menu's
+keywords scored the option too ("gane mi caso en la corte" at the field office's reasons: its own words)."""
 """A global intent this sure interrupts a collect state even when its validator would accept the words."""
 INTERRUPT_AT = 0.75
 """A global intent interrupts a collect state from this score when the validator rejects the words."""
@@ -559,7 +564,9 @@ class Model:
                 (understood.score >= SURE_AT and understood.by == "keywords"):
             return understood
         there = main.understand(text, confidence)
-        if there.outcome == "route" and there.score >= SURE_AT and there.by == "keywords" and there.choice in self.others:
+        if there.outcome == "route" and there.by == "keywords" and there.choice in self.others and (
+                there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
+                                           understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0]))):
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                   "elsewhere", ((there.choice, there.score),))
         return understood
