@@ -36,10 +36,12 @@ _ENDING = {
 }
 """An appointment ended: cancelling it, calling it off, not going or no longer needing it."""
 _CANCELLED = {
-    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of)\b",
-    "es": r"\b(?:cancel\w*|anul\w*|borr\w*)\b",
+    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|take (?:it|that|this|(?:the|that|this|my) appointment) off|"
+          r"drop (?:it|that|(?:the|that|my) appointment))\b",
+    "es": r"\b(?:cancel\w*|anul\w*|borr\w*|quit\w* (?:la|mi|esa) cita|quitel[ao]|quiteme(?:la)?)\b",
 }
-"""An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed."""
+"""An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed;
+taken off or dropped ("just take that appointment off", "quite la cita": the s5 round)."""
 
 
 @functools.cache
