@@ -36,10 +36,12 @@ _ENDING = {
 }
 """An appointment ended: cancelling it, calling it off, not going or no longer needing it."""
 _CANCELLED = {
-    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of)\b",
-    "es": r"\b(?:cancel\w*|anul\w*|borr\w*)\b",
+    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|take (?:it|that|this|(?:the|that|this|my) appointment) off|"
+          r"drop (?:it|that|(?:the|that|my) appointment))\b",
+    "es": r"\b(?:cancel\w*|anul\w*|borr\w*|quit\w* (?:la|mi|esa) cita|quitel[ao]|quiteme(?:la)?)\b",
 }
-"""An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed."""
+"""An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed;
+taken off or dropped ("just take that appointment off", "quite la cita": the s5 round)."""
 
 
 @functools.cache
@@ -100,3 +102,23 @@ def appointment_had(text: str, language: str) -> bool | None:
     wanted = re.search(_WANTED.get(language, _WANTED["en"]), plain) is not None
     return had if had != wanted else None
 
+
+
+_IN_GENERAL = {
+    "en": r"\b(?:what (?:\w+ )?happens|what (?:should|do|can|will|would) (?:i|we) expect|what to expect|how long (?:do|does|"
+          r"will|would|is|are|can)|how (?:does|do|is|will|would) (?:it|an?|the|these|those|one|that)(?: \w+){0,4} go|"
+          r"(?:how|what) (?:an?|the) (?:\w+ )?(?:visit|appointment) (?:goes|is like)|who (?:is|will be|would be) there)\b",
+    "es": r"\b(?:que (?:\w+ )?pasa|que (?:debo|puedo|hay que|tengo que) esperar|cuanto (?:dura|tarda|tiempo (?:dura|tarda|"
+          r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara))\b",
+}
+"""How appointments go, asked in general: what happens, what to expect, how long, who is there."""
+
+
+@functools.lru_cache(maxsize=4096)
+def asked_in_general(text: str, language: str) -> bool:
+    """Whether the caller asks how appointments go and speaks of none had or wanted ("what happens at one of those
+    office appointments", "cuánto dura una cita en la oficina"; the s5 round): seed 001's how appointments work."""
+    plain = _plain(text)
+    return re.search(_IN_GENERAL.get(language, _IN_GENERAL["en"]), plain) is not None and \
+        re.search(_HAD.get(language, _HAD["en"]), plain) is None and \
+        re.search(_WANTED.get(language, _WANTED["en"]), plain) is None

@@ -2141,6 +2141,10 @@ only of someone above (`_TOPPED`), so "quiero que me atienda una persona" stays 
 _HANDLE = r"(?:to )?(?:handle|look at|look into|take care of|deal with|take over|check on)"
 """Someone above asked to see to the call ("a manager to handle this", "can the person above you handle my case"):
 a supervisor asked for (`person_asked`, topped people only; the s4 round)."""
+_TELLING = {"en": r"(?:tell|let|inform|warn|report (?:this|it|that) to|complain to)",
+            "es": r"(?:decirle|avisarle|contarle|informarle|reportarle|quejarme con|reportarlo con)(?: a)?"}
+"""Someone above to be told something ("i want to tell a supervisor how rude the agent was", "quiero decirle a un
+supervisor lo mal que me atendieron"): a supervisor asked for (`person_asked`, topped people only; the s5 round)."""
 _FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
             "es": r"(?:(?:eh|este|hola|sí|si|bueno|pues|un|una|el|la|con) )*"}
 _PLEASE = {"en": r"(?:please|now|right now|$)", "es": r"(?:por favor|ya|ahora|$)"}
@@ -2163,11 +2167,12 @@ def _person_asked(language: str) -> re.Pattern[str]:
     topped = alternation(word for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED)
     asking = "|".join(_ASKING.get(language, _ASKING["en"]))
     seeing_to = _SEEING_TO.get(language, _SEEING_TO["en"])
+    telling = _TELLING.get(language, _TELLING["en"])
     article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
     return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
                       rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
-                      rf"\b{seeing_to} {article}({topped})\b")
+                      rf"\b{seeing_to} {article}({topped})\b|\b{telling} {article}({topped})\b")
 
 
 def person_asked(text: str, language: str) -> str | None:

@@ -189,12 +189,14 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
         new = next((option.key for option in compiled.state.options if option.goto.endswith(".request")), None)
         had = next((option.key for option in compiled.state.options if option.goto.endswith(".existing")), None)
         booking = (new, had) if new is not None and had is not None else None  # a new appointment, one already had
+        how = next((option.key for option in compiled.state.options if option.goto.endswith(".how")), None) \
+            if booking is not None else None  # how appointments go, beside them
         back = next((option.key for option in compiled.state.options  # going back a menu: "back" is a phrase
                      if option.goto != MAIN_MENU and "back" in option.phrases.get("en", ())), None)
         models = {
             language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
                                           start=start, end=end, again=again, back=back, cancel=cancel,
-                                          reschedule=reschedule, booking=booking)
+                                          reschedule=reschedule, booking=booking, how=how)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

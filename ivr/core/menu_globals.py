@@ -58,12 +58,17 @@ _PREVIOUS = {
         r"(?:the )?(?:options|choices|menu) (?:before|from before) (?:this|that)",
         r"(?:go|take me|get me|bring me|back|want|need) (?:back )?(?:to )?the (?:one|menu) (?:right )?before",
         r"(?:want|need|go back to|take me back to|back to) the (?:previous|last) one",
+        r"the (?:menu|options|choices|screen|one) i was (?:just )?(?:on|in|at)",
+        r"(?:go|get|take me|bring me|put me|send me) back to where (?:i|we) (?:was|were)",
+        r"(?:to|want|need) the last (?:menu|options|choices)",
     ),
     "es": (
         r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
         r"(?:un|una) (?:paso|menu|opcion) (?:atras|para atras|anterior)",
         r"(?:regres\w*|volver|vuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?(?:al|a la) (?:anterior|de antes)",
         r"(?:quiero|deme|pongame|necesito) (?:el|la) (?:anterior|de antes)$",
+        r"(?:menu|opciones|opcion) (?:donde|en (?:el|la|las) que|en que) estaba",
+        r"(?:regres\w*|volver|vuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?a donde estaba",
     ),
 }
 """The menu before this one: a step back, or the earlier options (not the start: `_START` is read first)."""
@@ -186,7 +191,8 @@ def resent(text: str, language: str) -> bool:
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
             "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras"},
-    PREVIOUS: {"en": "step menu level screen options choices one", "es": "opciones menu paso opcion anterior antes"},
+    PREVIOUS: {"en": "step menu level screen options choices one where", "es": "opciones menu paso opcion anterior antes "
+               "estaba"},
     REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
                    "motivos oficinas"},

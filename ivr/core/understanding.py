@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import appointment_had, cancelled, moved
+from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
@@ -69,6 +69,11 @@ ROUTE_AT = 0.5
 ASK_AT = 0.45
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
 SURE_AT = 0.9
+ELSEWHERE_AT = 0.8
+"""In a submenu, a route its classifier alone chose is not understood when the main menu's keywords send the words
+to another line at this or more ("me dice si ya me aprobaron el caso" at the biometrics menu: the case status line at
+0.88, cancelling by the examples, no word of its own scoring cancelling; the s5 round).  Not when this menu's
+keywords scored the option too ("gane mi caso en la corte" at the field office's reasons: its own words)."""
 """A global intent this sure interrupts a collect state even when its validator would accept the words."""
 INTERRUPT_AT = 0.75
 """A global intent interrupts a collect state from this score when the validator rejects the words."""
@@ -291,6 +296,9 @@ class Model:
     reschedule: str | None = None
     # Its options for a new appointment and one already had, if both: told apart by tense (`appointment_had`).
     booking: tuple[str, str] | None = None
+    # Its option on how appointments go, beside `booking`: asked in general (`asked_in_general`), that option; said of
+    # an appointment already had, not it (the s5 round).
+    how: str | None = None
 
     @classmethod
     def build(
@@ -556,7 +564,9 @@ class Model:
                 (understood.score >= SURE_AT and understood.by == "keywords"):
             return understood
         there = main.understand(text, confidence)
-        if there.outcome == "route" and there.score >= SURE_AT and there.by == "keywords" and there.choice in self.others:
+        if there.outcome == "route" and there.by == "keywords" and there.choice in self.others and (
+                there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
+                                           understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0]))):
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                   "elsewhere", ((there.choice, there.score),))
         return understood
@@ -600,6 +610,10 @@ class Model:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
                 barred |= {self.booking[0] if had else self.booking[1]}
+                if had and self.how is not None:  # "i already got a date … can i bring an interpreter": theirs
+                    barred |= {self.how}
+            elif self.how is not None and asked_in_general(text, self.language):
+                barred |= set(self.booking)  # "what happens at one of these appointments": how they go
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -673,6 +687,8 @@ class Model:
             chosen = self.cancel
         elif self.booking is not None and appointment_had(text, self.language) is not None:
             chosen = self.booking[1] if appointment_had(text, self.language) else self.booking[0]
+        elif self.how is not None and asked_in_general(text, self.language):
+            chosen = self.how
         if chosen is None:
             return understood
         score = max(dict(understood.alternatives).get(chosen, 0.0), ROUTE_AT)

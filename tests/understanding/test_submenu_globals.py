@@ -293,3 +293,46 @@ def test_a_global_said_by_another_kind_of_words_is_that_global_in_every_submenu(
     receipt number the caller no longer has (the no_receipt_number global)."""
     understood = model(state, language).understand(text)
     assert (understood.outcome, understood.choice) == ("route", _expected(uscis, state, family))
+
+# Holdout s5 (spent as the development set, the round-7 family, sub69) found a global asked after other words: a
+# supervisor asked for after "before i hang up" (a farewell's words said before a request are no farewell), and the
+# menu before called "the menu i was just on".  Sentences written from those kinds, never s5's own.
+
+AFTER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    # seed 003: "Customers may, at any time, request to have a call directed to a supervisor" - even as they leave
+    "supervisor": {
+        "en": ("before i go i need to talk to a supervisor about the agent i had",
+               "before we hang up can you put me through to a supervisor",
+               "one more thing before i say goodbye i want a supervisor",
+               "before i hang up i need to let a supervisor know how i was treated"),
+        "es": ("antes de colgar quiero hablar con un supervisor",
+               "antes de despedirme páseme con un supervisor por favor",
+               "antes de colgar quiero decirle a un supervisor lo mal que me atendieron"),
+    },
+    # the menu before, called where the caller was
+    "previous": {
+        "en": ("oops i pressed the wrong thing take me to the menu i was on",
+               "sorry can i go back to where i was",
+               "i need the options i was just in",
+               "wrong one go back to where i was before"),
+        "es": ("me equivoqué quiero volver al menú donde estaba",
+               "regréseme a donde estaba por favor",
+               "quiero el menú en el que estaba antes"),
+    },
+}
+"""Each global asked after other words (docs/understanding-log.md, "The s5 round")."""
+
+AFTER_CELLS = [
+    (state, family, language, text)
+    for family, by_language in AFTER_WORDS.items() for language, texts in by_language.items()
+    for state in SUBMENUS for text in texts
+]
+
+
+@pytest.mark.parametrize("state, family, language, text", AFTER_CELLS)
+def test_a_global_asked_after_other_words_is_that_global_in_every_submenu(
+    uscis, model, state: str, family: str, language: str, text: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 16: global intents "in every menu in both languages"; seed 003 for the supervisor."""
+    understood = model(state, language).understand(text)
+    assert (understood.outcome, understood.choice) == ("route", _expected(uscis, state, family))
