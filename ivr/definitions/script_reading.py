@@ -49,6 +49,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ivr.core.concepts import about_ours, concepts
+from ivr.core.territories import COUNTRY
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
 from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
 from ivr.core.wording import FORM_NUMBER, tokens
@@ -63,7 +64,10 @@ __all__ = [
     "NAMED_AT",
     "SCRIPT_ROUTE_AT",
     "SCRIPT_TIE_AT",
+    "ABROAD",
+    "ABROAD_SCRIPT",
     "FORM",
+    "OWN",
     "LONE",
     "NAMED",
     "another_agencys",
@@ -88,9 +92,15 @@ LONE_WORDS = 2
 """How many of the caller's words a lone candidate's label and phrases must know."""
 NAMED_AT = 0.5
 """Two close scripts from this score: the one whose label's own word the caller said is read."""
-LONE, NAMED, FORM = "lone", "named", "form"
+LONE, NAMED, FORM, OWN = "lone", "named", "form", "own"
 """How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
-form's number that one script's phrases name."""
+form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad."""
+ABROAD = COUNTRY
+"""The token `ivr.core.wording.tokens` makes of a country or city abroad said as where the caller is ("i live in
+Toronto now", "ahora vivo en Guatemala"; not where a relative is, nor a birthplace or a document's country): any of
+the world's (CLDR's country names, GeoNames's cities), as the main menu and the country submenu read them."""
+ABROAD_SCRIPT = "outside-us"
+"""The script read for a caller abroad when nothing else is read (issue 16, round 7)."""
 
 
 def decide(
