@@ -24,6 +24,9 @@ A script is read (`decide`) when the model is sure of it:
   the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.  Before it, a form
   of USCIS's table (`ivr.rules.uscis_forms`) named with one kind of question (its verb: a status, how long, a cost)
   is read as that kind's script (`ScriptSet.reading`: "what stage is my n six hundred in" -> the case's status).
+* **a script's own word, or the caller abroad** (`OWN`, issue 16 round 7): when nothing else is read and nothing
+  marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
+  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`).
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
