@@ -24,6 +24,9 @@ A script is read (`decide`) when the model is sure of it:
   the case's status 0.37).  The scripts' phrases tie each number to its script: data, not code.  Before it, a form
   of USCIS's table (`ivr.rules.uscis_forms`) named with one kind of question (its verb: a status, how long, a cost)
   is read as that kind's script (`ScriptSet.reading`: "what stage is my n six hundred in" -> the case's status).
+* **a script's own word, or the caller abroad** (`OWN`, issue 16 round 7): when nothing else is read and nothing
+  marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
+  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`).
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
@@ -49,6 +52,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ivr.core.concepts import about_ours, concepts
+from ivr.core.territories import COUNTRY
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
 from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
 from ivr.core.wording import FORM_NUMBER, tokens
@@ -63,7 +67,10 @@ __all__ = [
     "NAMED_AT",
     "SCRIPT_ROUTE_AT",
     "SCRIPT_TIE_AT",
+    "ABROAD",
+    "ABROAD_SCRIPT",
     "FORM",
+    "OWN",
     "LONE",
     "NAMED",
     "another_agencys",
@@ -88,9 +95,15 @@ LONE_WORDS = 2
 """How many of the caller's words a lone candidate's label and phrases must know."""
 NAMED_AT = 0.5
 """Two close scripts from this score: the one whose label's own word the caller said is read."""
-LONE, NAMED, FORM = "lone", "named", "form"
+LONE, NAMED, FORM, OWN = "lone", "named", "form", "own"
 """How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
-form's number that one script's phrases name."""
+form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad."""
+ABROAD = COUNTRY
+"""The token `ivr.core.wording.tokens` makes of a country or city abroad said as where the caller is ("i live in
+Toronto now", "ahora vivo en Guatemala"; not where a relative is, nor a birthplace or a document's country): any of
+the world's (CLDR's country names, GeoNames's cities), as the main menu and the country submenu read them."""
+ABROAD_SCRIPT = "outside-us"
+"""The script read for a caller abroad when nothing else is read (issue 16, round 7)."""
 
 
 def decide(

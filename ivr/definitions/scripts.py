@@ -40,9 +40,12 @@ from zoneinfo import ZoneInfo
 from ivr.core.understanding import CLOSE, Model, Understanding
 from ivr.core.wording import content, tokens
 from ivr.definitions.script_reading import (
+    ABROAD,
+    ABROAD_SCRIPT,
     FORM,
     LONE,
     NAMED,
+    OWN,
     SCRIPT_ROUTE_AT,
     SCRIPT_TIE_AT,
     decide,
@@ -59,6 +62,7 @@ from ivr.definitions.script_lock import LOCK_NAME, LockEntry, content_hash, pars
 from ivr.definitions.script_wording import WORDING_KEYS, Wording, check_wording, wording_problems, wordings_in_force
 from ivr.errors import ConfigError, DefinitionError, Problem, display_path
 from ivr.rules.glossary import avoided_forms
+from ivr.rules.own_words import own_word_read, problems as own_word_problems
 from ivr.rules.uscis_forms import form_question
 
 __all__ = [
@@ -304,6 +308,14 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=asked, score=scores.get(asked, 0.0), by=FORM
                 )
+        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
+            own = own_word_read(said, language, ranked, (s.id for s in self.scripts))  # a script's own word alone
+            if own is None and ABROAD in tokens(said, language) and self.by_id(ABROAD_SCRIPT) is not None:
+                own = ABROAD_SCRIPT  # the caller where they are, a country or city abroad: calls from abroad
+            if own is not None:
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=own, score=scores.get(own, 0.0), by=OWN
+                )
         if understood.choice is None:
             form = form_read(words, self._forms[language])
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -463,6 +475,9 @@ def load_scripts(root: Path | str = SCRIPTS_ROOT, include_drafts: bool = False) 
     _check_version_order(loaded, problems)
     _check_key_clashes(loaded, problems)
     problems += wording_problems([(item.script, item.key_line) for item in loaded if isinstance(item.script, Wording)])
+    if root.resolve() == Path(SCRIPTS_ROOT).resolve():  # the table speaks of the shipped scripts, not a test's root
+        script_ids = {item.script.id for item in loaded if not isinstance(item.script, Wording)}
+        problems += [Problem("ivr/rules/own_words.py", 1, "OWN_WORDS", what) for what in own_word_problems(script_ids, LANGUAGES)]
     if problems:
         raise DefinitionError(problems)
     by_id: dict[str, list[Script]] = {}

@@ -177,7 +177,7 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     from ivr.behaviours.tier1_scripts import answer_for
     from ivr.core.matching import normalize
     from ivr.core.understanding import SURE_AT
-    from ivr.definitions.script_reading import FORM, LONE, NAMED
+    from ivr.definitions.script_reading import FORM, LONE, NAMED, OWN
 
     understood = flow.states[state].understanding[language].understand(text)
     if understood.choice is not None and understood.score >= SURE_AT:
@@ -187,7 +187,7 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     words = normalize(text)
     refusal, script = answer_for(scripts, words, language, flow, state)
     own = scripts.understand(words, language)
-    read = dataclasses.replace(own, by=own.by if own.by in (LONE, NAMED, FORM) else "scripts")  # how it was read
+    read = dataclasses.replace(own, by=own.by if own.by in (LONE, NAMED, FORM, OWN) else "scripts")  # how it was read
     if refusal is not None:
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
     if script is not None and read.choice != script.id:  # the line the main menu's model named gave the script

@@ -76,7 +76,7 @@ def test_the_command_decides_as_a_call_does(flow: CompiledFlow, english_call: Ph
     turn = english_call.say(said)
     understood = topic_understood(flow, scripts_on(DEMO_CLOCK.date()), "tier1.topic", "en", said)
     scripts = scripts_on(DEMO_CLOCK.date())
-    if understood.by in ("scripts", "lines") and understood.choice is not None:
+    if understood.by in ("scripts", "lines", "own") and understood.choice is not None:
         script = scripts.by_id(understood.choice)
         assert script is not None and script.text["en"].split(". ")[0] in turn.text
     elif understood.by == "refusal":
