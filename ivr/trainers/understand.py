@@ -47,6 +47,7 @@ import click
 from ivr import config as configuration
 from ivr.core.flow import LANGUAGES, Flow
 from ivr.core.machine import MAIN_MENU, CompiledFlow, compile_flow
+from ivr.core.menu_globals import REPEAT
 from ivr.core.registry import builtin_registry
 from ivr.core.understanding import Understanding
 from ivr.definitions.checks import Checker
@@ -205,7 +206,10 @@ def check_choices(flow: CompiledFlow, cases: list[Case], scripts: ScriptSet | No
         state = flow.states.get(case.state)
         if state is None or not state.understanding:
             raise ConfigError(f"line {case.line}: '{case.state}' is not a waiting state of {flow.flow.id}")
-        names: tuple[str, ...] = tuple(state.understanding[case.language].names)
+        model = state.understanding[case.language]
+        names: tuple[str, ...] = tuple(model.names)
+        if model.main is not None and REPEAT not in names:  # a line's submenu reads the menu again where an option
+            names += (REPEAT,)  # heard again took the global's phrases ("me repite las opciones": star, everywhere)
         if scripts is not None and is_topic_question(flow, case.state):
             names += (*(script.id for script in scripts.scripts), *REFUSALS)
         if case.expected not in (*names, ASK, NONE):

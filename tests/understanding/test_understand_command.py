@@ -100,3 +100,18 @@ def test_a_corpus_naming_an_unknown_choice_is_refused(tmp_path: Path) -> None:
     )
     result = run("--corpus", str(corpus))
     assert result.exit_code == 1 and "line 7: 'billing' is not a choice of main_menu" in result.output
+
+
+def test_a_corpus_may_expect_the_menu_again_where_an_option_plays_a_thing_again(tmp_path: Path) -> None:
+    """At the biometrics menu option 2 plays the appointment again and took the repeat global's phrases, yet the
+    options asked again are the menu again on a call (star repeats everywhere): a corpus may expect it (holdout s6
+    wrote it and was refused: "'repeat' is not a choice of biometrics.menu")."""
+    corpus = tmp_path / "again.yaml"
+    corpus.write_text(
+        "version: 1\nflow: uscis_contact_center\ngroups:\n  - state: biometrics.menu\n    language: es\n"
+        "    expect:\n      repeat: [me repite las opciones por favor]\n",
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert "es: 1/1 right" in result.output
