@@ -1,6 +1,6 @@
 """Fixtures the Tier 1 topic question's tests share: the shipped flow compiled once, the scripts in force on the
 test module's `DAY` (each round's tests read the scripts of its day), and the check of a round's phrases-only
-versions."""
+versions, and what Tier 1 reads for a question."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
+from ivr.behaviours.tier1_scripts import answer_for
 from ivr.core.machine import CompiledFlow
+from ivr.core.matching import normalize
 from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptSet
 from ivr.trainers.understand import compiled, scripts_on
 
@@ -51,3 +53,16 @@ def phrases_only_round(request: pytest.FixtureRequest, scripts: ScriptSet) -> Ca
         return sorted(bumped)
 
     return check
+
+
+@pytest.fixture(scope="session")
+def read_topic() -> Callable[[CompiledFlow, ScriptSet, str, str], str | None]:
+    """What Tier 1 reads at the topic question, as a call decides (`answer_for`): the script's id, or None when no
+    script answers; a refusal fails the test (these questions are never refused)."""
+
+    def read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> str | None:
+        refusal, script = answer_for(scripts, normalize(said), language, flow, "tier1.topic")
+        assert refusal is None, refusal
+        return script.id if script is not None else None
+
+    return read

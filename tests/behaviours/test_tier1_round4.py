@@ -12,6 +12,7 @@ round 4's families, never t3's words.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -25,12 +26,7 @@ from ivr.definitions.scripts import SCRIPTS_ROOT, ScriptSet
 from ivr.trainers.understand import scripts_on
 
 DAY = dt.date(2026, 12, 9)
-
-
-def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> str | None:
-    refusal, script = answer_for(scripts, normalize(said), language, flow, "tier1.topic")
-    assert refusal is None
-    return script.id if script is not None else None
+Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
 
 
 # --- 1. the read/no-guess rule ------------------------------------------------------------------------------------
@@ -44,12 +40,12 @@ def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> s
     ],
 )
 def test_a_lone_candidate_with_a_clear_margin_is_read(
-    flow: CompiledFlow, said: str, language: str, script_id: str
+    flow: CompiledFlow, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """One script scores well below the sure floor, every other far below it: a representative reads that script
     (seed 003: Tier 1 answers from the scripts).  Measured on the scripts of 2026-12-08, before round 4's phrases:
     the rule alone reads it (before round 4, none)."""
-    assert _read(flow, scripts_on(dt.date(2026, 12, 8)), said, language) == script_id
+    assert read_topic(flow, scripts_on(dt.date(2026, 12, 8)), said, language) == script_id
 
 
 @pytest.mark.parametrize(
@@ -61,11 +57,11 @@ def test_a_lone_candidate_with_a_clear_margin_is_read(
     ],
 )
 def test_a_lone_candidate_is_not_read_for_another_business(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """Another business's hours have our hours for their lone candidate; out of scope, they stay unread (DOMAIN.md
     §1.3: Tier 1 answers USCIS's questions from its scripts, nothing else)."""
-    assert _read(flow, scripts, said, language) is None
+    assert read_topic(flow, scripts, said, language) is None
 
 
 @pytest.mark.parametrize(
@@ -78,12 +74,12 @@ def test_a_lone_candidate_is_not_read_for_another_business(
     ],
 )
 def test_of_two_close_scripts_the_one_the_caller_named_is_read(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """A notice and a card that never came score alike; the caller who says "notice" hears the notice script, as a
     representative would read it (DOMAIN.md §5: a notice not received and a card not received are separate service
     requests)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 def test_the_named_one_of_two_is_told_by_the_labels_both_ways() -> None:
@@ -113,7 +109,9 @@ FORMS = {
 
 @pytest.mark.parametrize(("form", "script_id"), sorted(FORMS.items()))
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_each_forms_number_is_a_phrase_of_its_script(scripts: ScriptSet, form: str, script_id: str, language: str) -> None:
+def test_each_forms_number_is_a_phrase_of_its_script(
+    scripts: ScriptSet, form: str, script_id: str, language: str
+) -> None:
     """AR-11 is the change-of-address form (DOMAIN.md §5); I-912 the fee waiver, N-400, I-130, I-765 and I-131 forms
     whose fees and which-form questions forms-and-fees answers: the number is in the script's phrases."""
     script = scripts.by_id(script_id)
@@ -155,11 +153,11 @@ def test_a_forms_letters_are_read_as_a_recogniser_writes_them(said: str, languag
     ],
 )
 def test_a_form_said_by_its_number_reads_its_script(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """A form named by number as a recogniser writes it reads the script its number is tied to (DOMAIN.md §5: the
     AR-11 is a change of address)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 def test_a_forms_number_one_script_names_reads_it_and_one_several_name_decides_nothing() -> None:
@@ -176,10 +174,12 @@ def test_a_forms_number_one_script_names_reads_it_and_one_several_name_decides_n
 @pytest.mark.parametrize(
     "said", ["has my wife's i one thirty been approved yet", "is my i one thirty approved"]
 )
-def test_a_form_named_in_a_status_question_stays_a_status(flow: CompiledFlow, scripts: ScriptSet, said: str) -> None:
+def test_a_form_named_in_a_status_question_stays_a_status(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, read_topic: Reader
+) -> None:
     """The I-130 is a forms-and-fees phrase, but a decision asked of one is the case's status (DOMAIN.md §1.3: Tier 1
     reads the status): the form's script does not lead clearly, its number settles nothing."""
-    assert _read(flow, scripts, said, "en") == "case-status"
+    assert read_topic(flow, scripts, said, "en") == "case-status"
 
 
 # --- 3. situations per script -------------------------------------------------------------------------------------
@@ -234,10 +234,10 @@ def test_every_topic_script_carries_callers_situations(scripts: ScriptSet, langu
     ],
 )
 def test_a_callers_situation_reads_its_script(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """A caller who describes who they are and why they call hears the script of that situation."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 # --- leftover: one run of the scripts' model -----------------------------------------------------------------------

@@ -19,7 +19,6 @@ from collections.abc import Callable
 import pytest
 from click.testing import CliRunner
 
-from ivr.behaviours.tier1_scripts import answer_for
 from ivr.cli import main
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
@@ -28,12 +27,7 @@ from ivr.definitions.script_reading import another_agencys, elsewhere, languages
 from ivr.definitions.scripts import ScriptSet
 
 DAY = dt.date(2026, 12, 10)
-
-
-def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> str | None:
-    refusal, script = answer_for(scripts, normalize(said), language, flow, "tier1.topic")
-    assert refusal is None
-    return script.id if script is not None else None
+Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
 
 
 # --- 1. the question's object decides, not a place the caller sends from ------------------------------------------
@@ -70,10 +64,10 @@ def test_a_place_whose_own_business_is_asked_is_still_another_business(said: str
     ],
 )
 def test_a_fax_sent_from_a_place_reads_the_fax_script(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """A caller at a library or a clinic asking to fax us hears the fax script (main: none)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 @pytest.mark.parametrize(
@@ -81,19 +75,21 @@ def test_a_fax_sent_from_a_place_reads_the_fax_script(
     [("how much is the fee for a new driver's license", "en"), ("cuánto cuesta renovar la licencia para manejar", "es")],
 )
 def test_another_agencys_document_as_the_object_reads_no_script(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """A driver's licence is a state's (its DMV's), whose fee no script of ours answers, though "fee" is forms and
     fees' word (main: forms-and-fees, read confidently)."""
     assert another_agencys(normalize(said), language)
-    assert _read(flow, scripts, said, language) is None
+    assert read_topic(flow, scripts, said, language) is None
 
 
-def test_another_agencys_document_shown_at_our_appointment_is_ours(flow: CompiledFlow, scripts: ScriptSet) -> None:
+def test_another_agencys_document_shown_at_our_appointment_is_ours(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
     """The other way: a driver's licence shown as identity at our fingerprint appointment is what to bring."""
     said = "will they accept my driver's license at my biometrics appointment"
     assert not another_agencys(normalize(said), "en")
-    assert _read(flow, scripts, said, "en") == "biometrics-what-to-bring"
+    assert read_topic(flow, scripts, said, "en") == "biometrics-what-to-bring"
 
 
 # --- 2. callers' situations, by class -------------------------------------------------------------------------------
@@ -116,10 +112,10 @@ def test_another_agencys_document_shown_at_our_appointment_is_ours(flow: Compile
     ],
 )
 def test_callers_situations_read_their_scripts(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """Each class's family reads its script with round 5's phrases (main: none, or another script)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 # --- 3. languages named, from the CLDR's list --------------------------------------------------------------------

@@ -19,18 +19,12 @@ from collections.abc import Callable
 
 import pytest
 
-from ivr.behaviours.tier1_scripts import answer_for
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.scripts import ScriptSet
 
 DAY = dt.date(2026, 12, 11)
-
-
-def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> str | None:
-    refusal, script = answer_for(scripts, normalize(said), language, flow, "tier1.topic")
-    assert refusal is None
-    return script.id if script is not None else None
+Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
 
 
 # --- 1. a form said as words, by its question's verb ---------------------------------------------------------------
@@ -54,17 +48,19 @@ def test_a_stage_asked_of_a_form_said_as_words_is_the_cases_status(scripts: Scri
     ],
 )
 def test_a_question_about_a_form_goes_to_the_script_of_its_verb(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """Any USCIS form named by number, as a recogniser writes it: a status asked -> the case's status, how long ->
     processing times, a cost -> forms and fees (issue 16 round 6; DOMAIN.md §1.3)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
-def test_the_verb_decides_over_the_script_whose_phrases_name_the_form(flow: CompiledFlow, scripts: ScriptSet) -> None:
+def test_the_verb_decides_over_the_script_whose_phrases_name_the_form(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
     """The I-485 is named only by forms and fees' phrases (its mailing address), but a step asked of it is its
     status: main read forms and fees, confidently wrong."""
-    assert _read(flow, scripts, "which step is my wife's i four eighty five at", "en") == "case-status"
+    assert read_topic(flow, scripts, "which step is my wife's i four eighty five at", "en") == "case-status"
 
 
 def test_forms_are_read_by_their_number_as_a_recogniser_writes_it() -> None:
@@ -108,12 +104,12 @@ def test_a_stage_asked_of_no_form_is_not_a_form_question() -> None:
     ],
 )
 def test_callers_words_read_their_scripts(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """Paying for a family in one payment, whom to make a money order out to, replacing a lost certificate (forms
     and fees, DOMAIN.md §1.3); postponing biometrics (seed 000_183b307099edfec1.txt); a fax that fails (seed
     001_7dddce98989cf869.txt): the scripts' phrases carry callers' words (2026-12-11 versions)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 def test_a_notice_that_never_came_is_read_against_a_card() -> None:
@@ -159,10 +155,10 @@ def test_a_lone_candidate_still_leads_an_unnamed_runner_up_by_the_margin() -> No
     ],
 )
 def test_a_card_that_never_came_is_still_the_card(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """The other way: a card named is the card's script, not the notice's."""
-    assert _read(flow, scripts, said, language) == "card-not-received"
+    assert read_topic(flow, scripts, said, language) == "card-not-received"
 
 
 # --- the versions ----------------------------------------------------------------------------------------------------

@@ -16,19 +16,13 @@ from collections.abc import Callable
 
 import pytest
 
-from ivr.behaviours.tier1_scripts import answer_for
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.scripts import ScriptSet
 from ivr.rules import own_words
 
 DAY = dt.date(2026, 12, 12)
-
-
-def _read(flow: CompiledFlow, scripts: ScriptSet, said: str, language: str) -> str | None:
-    refusal, script = answer_for(scripts, normalize(said), language, flow, "tier1.topic")
-    assert refusal is None
-    return script.id if script is not None else None
+Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
 
 
 # --- 1. a caller abroad, any country or city ---------------------------------------------------------------------
@@ -121,11 +115,11 @@ def test_the_own_words_table_is_checked_at_load() -> None:
     ],
 )
 def test_round_7_phrases_read_their_script(
-    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """Mail gone astray is a card not received (DOMAIN.md §5); moving is a change of address (§5); what a child brings
     to biometrics is what to bring (§3)."""
-    assert _read(flow, scripts, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 def test_round_7_versions_are_phrases_only(phrases_only_round: Callable[[str], list[str]]) -> None:
