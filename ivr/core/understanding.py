@@ -585,9 +585,7 @@ class Model:
         if said is None or understood.choice == said or \
                 (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
             return understood
-        score = max(dict(understood.alternatives).get(said, 0.0), ROUTE_AT)
-        others = [item for item in understood.alternatives if item[0] != said]
-        return _understanding("route", said, score, ((said, score), *others)[:ALTERNATIVES], understood.words)
+        return _routed_to(understood, said)
 
     def _understood(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """`_understand` without the globals asked for in so many words.
@@ -681,19 +679,17 @@ class Model:
         that reschedules, a cancel said in so many words the option that cancels, an appointment had or wanted the
         option for one already had or a new one (`appointment_moves`; the s4 round)."""
         chosen: str | None = None
-        if self.reschedule is not None and moved(text, self.language):
+        move = moved(text, self.language)
+        had = appointment_had(text, self.language) if self.booking is not None else None
+        if self.reschedule is not None and move:
             chosen = self.reschedule
-        elif cancelled(text, self.language) and not moved(text, self.language):
+        elif cancelled(text, self.language) and not move:
             chosen = self.cancel
-        elif self.booking is not None and appointment_had(text, self.language) is not None:
-            chosen = self.booking[1] if appointment_had(text, self.language) else self.booking[0]
+        elif self.booking is not None and had is not None:
+            chosen = self.booking[1] if had else self.booking[0]
         elif self.how is not None and asked_in_general(text, self.language):
             chosen = self.how
-        if chosen is None:
-            return understood
-        score = max(dict(understood.alternatives).get(chosen, 0.0), ROUTE_AT)
-        others = [item for item in understood.alternatives if item[0] != chosen]
-        return _understanding("route", chosen, score, ((chosen, score), *others)[:ALTERNATIVES], understood.words)
+        return understood if chosen is None else _routed_to(understood, chosen)
 
     def _leaving(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The choice of ending the call (the one whose examples teach a farewell most) when the caller says they are
@@ -963,6 +959,14 @@ class Model:
         else:
             outcome = thresholds_outcome(top, runner)
         return _understanding(outcome, best if outcome == "route" else None, top, alternatives, words)
+
+
+def _routed_to(understood: Understanding, choice: str) -> Understanding:
+    """`understood` made a route to `choice` (a global asked for in so many words, an appointment's option), at
+    `ROUTE_AT` or the score the rest gave it, first among the alternatives."""
+    score = max(dict(understood.alternatives).get(choice, 0.0), ROUTE_AT)
+    others = [item for item in understood.alternatives if item[0] != choice]
+    return _understanding("route", choice, score, ((choice, score), *others)[:ALTERNATIVES], understood.words)
 
 
 def thresholds_outcome(top: float, runner: float) -> Outcome:
