@@ -291,26 +291,28 @@ class ScriptSet:
 
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
-        _check_language(language)
-        said = languages_named(spoken_forms(utterance, language), language)
+        said = self._said(utterance, language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
-        if understood.by in (LONE, NAMED) and elsewhere(said, language):  # another business's question: not ours
+        away, foreign = elsewhere(said, language), another_agencys(said, language)
+        if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
-        if understood.choice is not None and another_agencys(said, language):  # a state's licence: not ours at all
+        if understood.choice is not None and foreign:  # a state's licence: not ours at all
             return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
         scores = dict(ranked)
-        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
-            asked = form_question(said, tokens(said, language), language)  # a form named, its question's kind
+        ours = not away and not foreign
+        said_tokens = tokens(said, language) if ours else ()
+        if understood.choice is None and ours:
+            asked = form_question(said, said_tokens, language)  # a form named, its question's kind
             if asked is not None and self.by_id(asked) is not None:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=asked, score=scores.get(asked, 0.0), by=FORM
                 )
-        if understood.choice is None and not elsewhere(said, language) and not another_agencys(said, language):
+        if understood.choice is None and ours:
             own = own_word_read(said, language, ranked, (s.id for s in self.scripts))  # a script's own word alone
-            if own is None and ABROAD in tokens(said, language) and self.by_id(ABROAD_SCRIPT) is not None:
+            if own is None and ABROAD in said_tokens and self.by_id(ABROAD_SCRIPT) is not None:
                 own = ABROAD_SCRIPT  # the caller where they are, a country or city abroad: calls from abroad
             if own is not None:
                 understood = dataclasses.replace(
@@ -328,7 +330,13 @@ class ScriptSet:
     def scores(self, utterance: str, language: str) -> dict[str, float]:
         """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence
         Tier 1 weighs when another model has named the line and several of its scripts could answer."""
-        return self.reading(utterance, language)[1]
+        ranked, _ = self._models[language].scores(self._said(utterance, language))
+        return dict(ranked)
+
+    def _said(self, utterance: str, language: str) -> str:
+        """What the scripts' model reads: a form's number joined as a recogniser writes it, a language named as such."""
+        _check_language(language)
+        return languages_named(spoken_forms(utterance, language), language)
 
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""
