@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
 
@@ -89,8 +89,9 @@ def configure(app: Flask) -> None:
 
 
 class IdleSessions(SecureCookieSessionInterface):
-    """Flask's signed-cookie sessions, except that a server-sent event stream does not re-sign the cookie:
-    a page left open waiting for news is not someone at work.
+    """Flask's signed-cookie sessions, except that a server-sent event stream and a static file do not
+    re-sign the cookie: a page left open waiting for news, or the browser fetching a stylesheet, is not
+    someone at work (and a static file sent with Set-Cookie is one a shared cache must not keep).
 
     The cookie itself lasts until the browser closes (no `Expires`): the server refuses it once its
     signed timestamp is older than the timeout, and can then tell the person why they must sign in again."""
@@ -99,9 +100,14 @@ class IdleSessions(SecureCookieSessionInterface):
         return None
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
-        if response.mimetype == "text/event-stream" and not session.modified:
+        if not session.modified and (response.mimetype == "text/event-stream" or _is_static(request.endpoint)):
             return
         super().save_session(app, session, response)
+
+
+def _is_static(endpoint: str | None) -> bool:
+    """Whether the request was for a file of a static folder (the app's or a blueprint's)."""
+    return endpoint is not None and endpoint.rpartition(".")[2] == "static"
 
 
 def allowed_hosts(config: dict[str, Any]) -> frozenset[str]:

@@ -111,6 +111,22 @@ def test_an_open_event_stream_is_not_activity(web_app: Flask, clock: SignerClock
     assert tina.get("/console").status_code == 302
 
 
+def test_a_stylesheet_fetched_is_not_activity(web_app: Flask, clock: SignerClock) -> None:
+    """The browser fetching a page's stylesheet neither re-signs the cookie nor keeps the sign-in alive.
+
+    Before, a stylesheet still loading when the clock moved came back with a cookie signed at the new
+    time (Set-Cookie on a static file, which a shared cache must not keep either): CI's browser test
+    found the trainer still signed in 45 minutes later.
+    """
+    tina = signed_in_client(web_app, "tina", "trainee")
+    clock.pass_minutes(20)
+    sheet = tina.get("/web/static/web.css")
+    clock.pass_minutes(15)
+
+    assert sheet.status_code == 200 and "Set-Cookie" not in sheet.headers
+    assert tina.get("/console").status_code == 302
+
+
 def test_the_timeout_is_a_setting(make_app: Callable[..., Flask], tmp_path: Path, clock: SignerClock) -> None:
     """IDLE_TIMEOUT_MINUTES=5: six idle minutes sign the person out."""
     app = make_app(SOFTPHONE=True, SECRET_KEY="web-test-secret", IDLE_TIMEOUT_MINUTES=5)
