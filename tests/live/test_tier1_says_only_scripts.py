@@ -19,6 +19,7 @@ messages (no input, no match, "I heard ...").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -240,7 +241,9 @@ class Walk:
             self.session.verified_receipt = step[2]
 
 
+@functools.cache
 def _tier1_states() -> dict[str, Any]:
+    """Every Tier 1 state of the shipped flows, loaded once: it is asked of every action a walk hears."""
     return {name: state for flow in load_flows().values() for name, state in flow.states.items() if state.tier == "tier1"}
 
 
