@@ -119,60 +119,56 @@ class LiveServer:
         self.thread.join(5)
 
 
-def read_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
-    """Width, height and RGB rows of an 8-bit RGB or RGBA PNG (what Chromium writes): screenshots checked by tests."""
-    import struct
-    import zlib
+class Pixels:
+    """A screenshot's RGB pixels as rows (`pixels[y][x]` is an (r, g, b) tuple), decoded by Pillow as they are read."""
+
+    def __init__(self, image: Any) -> None:
+        self.image = image.convert("RGB")
+        self.width, self.height = self.image.size
+
+    def __len__(self) -> int:
+        return int(self.height)
+
+    def __getitem__(self, y: int) -> list[tuple[int, int, int]]:
+        if not 0 <= y < self.height:
+            raise IndexError(y)
+        return _rgb(self.image.crop((0, y, self.width, y + 1)))
+
+    def __iter__(self) -> Iterator[list[tuple[int, int, int]]]:
+        return (self[y] for y in range(self.height))
+
+    def region(self, box: dict[str, float]) -> list[tuple[int, int, int]]:
+        """The pixels inside a bounding box (Playwright's x, y, width, height), clipped to the screenshot."""
+        left, top = max(0, int(box["x"])), max(0, int(box["y"]))
+        right = min(self.width, int(box["x"] + box["width"]))
+        bottom = min(self.height, int(box["y"] + box["height"]))
+        if right <= left or bottom <= top:
+            return []
+        return _rgb(self.image.crop((left, top, right, bottom)))
+
+
+def _rgb(image: Any) -> list[tuple[int, int, int]]:
+    """An RGB image's pixels, row by row, as (r, g, b) tuples."""
+    raw = image.tobytes()
+    return [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+
+
+def read_png(data: bytes) -> tuple[int, int, Pixels]:
+    """Width, height and pixels of a PNG (what Chromium writes): screenshots checked by tests.
+
+    Pillow decodes it (a pure-Python decoder took about ten seconds a screenshot, most of a browser test's time)."""
+    import io
+
+    from PIL import Image
 
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise AssertionError("not a PNG")
-    offset, idat = 8, b""
-    chunks: dict[bytes, bytes] = {}
-    while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        body = data[offset + 8 : offset + 8 + length]
-        if kind == b"IDAT":
-            idat += body
-        chunks.setdefault(kind, body)
-        offset += 12 + length
-    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
-    if depth != 8 or colour not in (2, 6):
-        raise AssertionError(f"unexpected PNG format (depth {depth}, colour type {colour})")
-    size = 3 if colour == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * size
-    rows: list[list[tuple[int, int, int]]] = []
-    previous = bytearray(stride)
-    for y in range(height):
-        kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - size] if i >= size else 0
-            up = previous[i]
-            corner = previous[i - size] if i >= size else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + predictor) & 0xFF
-        rows.append([(line[x * size], line[x * size + 1], line[x * size + 2]) for x in range(width)])
-        previous = line
-    return width, height, rows
+    pixels = Pixels(Image.open(io.BytesIO(data)))
+    return pixels.width, pixels.height, pixels
 
 
-def share_of_colour(rows: list[list[tuple[int, int, int]]], box: dict[str, float], colour: tuple[int, int, int],
-                    tolerance: int = 14) -> float:
+def share_of_colour(pixels: Pixels, box: dict[str, float], colour: tuple[int, int, int], tolerance: int = 14) -> float:
     """The share of a screenshot region's pixels that are `colour` (a highlighted box's fill)."""
-    inside = [
-        rows[y][x]
-        for y in range(max(0, int(box["y"])), min(len(rows), int(box["y"] + box["height"])))
-        for x in range(max(0, int(box["x"])), min(len(rows[0]), int(box["x"] + box["width"])))
-    ]
+    inside = pixels.region(box)
     hits = sum(1 for rgb in inside if all(abs(a - b) <= tolerance for a, b in zip(rgb, colour)))
     return hits / len(inside) if inside else 0.0
