@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, moved
+from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
 from ivr.core.concepts import (
     GENERAL_INFO,
@@ -604,6 +604,8 @@ class Model:
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
         if self.cancel is not None and moved(text, self.language):
             barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
+        elif self.reschedule is not None and move_declined(text, self.language):
+            barred |= {self.reschedule}  # "just cancel it i don't want a new date": no move asked
         if self.booking is not None:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
