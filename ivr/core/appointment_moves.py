@@ -42,13 +42,22 @@ _CANCELLED = {
 }
 """An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed;
 taken off or dropped ("just take that appointment off", "quite la cita": the s5 round)."""
+_DECLINED = {
+    "en": r"\b(?:(?:do ?n'?t|do not|don t) (?:want|need)|no need for|(?:not|n'?t) (?:looking for|asking for|after|trying to "
+          r"get)|no)(?: \w+){0,2} (?:a |an |any )?(?:new|another|different|other|later) (?:date|day|time|appointment|one)\b",
+    "es": r"\b(?:no (?:quiero|necesito|busco|ocupo|me interesa|pido)|ya no quiero|sin)(?: \w+){0,2} (?:otra|otro|nueva|"
+          r"nuevo) (?:fecha|cita|dia|hora)\b",
+}
+"""Another date declined ("i don't want a new date", "no need for another day", "ya no quiero otra fecha", "no
+necesito otra cita"; the s6 round): no move asked, whatever the words of a new date score for rescheduling."""
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     moving = _MOVING.get(language, _MOVING["en"])
     return (re.compile("|".join(moving)), re.compile(_ENDING.get(language, _ENDING["en"])),
-            re.compile(_CANCELLED.get(language, _CANCELLED["en"])))
+            re.compile(_CANCELLED.get(language, _CANCELLED["en"])),
+            re.compile(_DECLINED.get(language, _DECLINED["en"])))
 
 
 def _plain(text: str) -> str:
@@ -63,8 +72,15 @@ def moved(text: str, language: str) -> bool:
     """Whether the caller asks to move an appointment and says nothing of ending it: "can we push it back a week",
     "se puede pasar la cita para otro día" (not "cancel it, i'll pick another day myself")."""
     plain = _plain(text)
-    moving, ending, _ = _patterns(language)
-    return moving.search(plain) is not None and ending.search(plain) is None
+    moving, ending, _, declined = _patterns(language)
+    return moving.search(plain) is not None and ending.search(plain) is None and declined.search(plain) is None
+
+
+@functools.lru_cache(maxsize=4096)
+def move_declined(text: str, language: str) -> bool:
+    """Whether the caller says they want no other date ("nah just cancel it i don't want a new date", "anule la cita
+    no quiero otro día"): at a menu that reschedules, not that option (`understanding.Model._understood`)."""
+    return _patterns(language)[3].search(_plain(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)

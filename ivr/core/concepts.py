@@ -2128,7 +2128,8 @@ _ASKING = {
     "es": (r"(?:hablar|comunicarme|platicar) con", r"(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|"
            r"transfi[eé]rame|con[eé]cteme|con[eé]ctame) con",
            r"(?:quiero|necesito|me da|deme|d[eé]me|me pasa con|me comunica con)",
-           r"(?:queja|quejas|quejarme|reclamo|reclamaci[oó]n|denuncia) (?:con|a|al|ante|para)"),
+           r"(?:queja|quejas|quejarme|reclamo|reclamaci[oó]n|denuncia) (?:con|a|al|ante|para)",
+           r"(?:p[oó]ngame|p[oó]nganme|p[aá]seme|p[aá]same|p[aá]senme) (?:a|al)"),
 }
 """The words of asking for someone (`person_asked`): in the present, to be put through ("talked to an agent" is none);
 a complaint made to someone is asking for them ("i want to file a complaint with a supervisor", "quiero poner una
@@ -2143,6 +2144,10 @@ _HANDLE = r"(?:to )?(?:handle|look at|look into|take care of|deal with|take over
 a supervisor asked for (`person_asked`, topped people only; the s4 round)."""
 _TELLING = {"en": r"(?:tell|let|inform|warn|report (?:this|it|that) to|complain to)",
             "es": r"(?:decirle|avisarle|contarle|informarle|reportarle|quejarme con|reportarlo con)(?: a)?"}
+_PUT_ON = r"(?:put|get|bring) (?:me )?"
+"""Someone put on the line ("put a supervisor on please", "get a manager on the phone"; the s6 round): asked for, with
+`_ON_THE_LINE` after them, whoever the caller speaks of after ("the last agent promised me a call")."""
+_ON_THE_LINE = r" on\b"
 """Someone above to be told something ("i want to tell a supervisor how rude the agent was", "quiero decirle a un
 supervisor lo mal que me atendieron"): a supervisor asked for (`person_asked`, topped people only; the s5 round)."""
 _FILLERS = {"en": r"(?:(?:um|uh|hi|hello|yes|yeah|ok|okay|so|just|hey|a|an|the|live|real|actual) )*",
@@ -2172,7 +2177,8 @@ def _person_asked(language: str) -> re.Pattern[str]:
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
     return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
                       rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
-                      rf"\b{seeing_to} {article}({topped})\b|\b{telling} {article}({topped})\b")
+                      rf"\b{seeing_to} {article}({topped})\b|\b{telling} {article}({topped})\b|"
+                      rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}")
 
 
 def person_asked(text: str, language: str) -> str | None:

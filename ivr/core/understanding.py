@@ -43,8 +43,9 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, moved
+from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
+from ivr.core.not_ours import program_opening, put_through_elsewhere
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -604,6 +605,8 @@ class Model:
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
         if self.cancel is not None and moved(text, self.language):
             barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
+        elif self.reschedule is not None and move_declined(text, self.language):
+            barred |= {self.reschedule}  # "just cancel it i don't want a new date": no move asked
         if self.booking is not None:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
@@ -612,6 +615,11 @@ class Model:
                     barred |= {self.how}
             elif self.how is not None and asked_in_general(text, self.language):
                 barred |= set(self.booking)  # "what happens at one of these appointments": how they go
+        if self.main is not None:  # a global's words said of what is not the line's (`not_ours`; the s6 round)
+            if put_through_elsewhere(text, self.language):
+                barred |= PERSON_GLOBALS  # "can you transfer me to the passport office": another agency, no one of ours
+            if program_opening(text, self.language):
+                barred |= _HOURS_ONLY  # "when does the registration for the program open": no hours of the line
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -980,6 +988,7 @@ def thresholds_outcome(top: float, runner: float) -> Outcome:
 
 
 _REPEAT_ONLY = frozenset({REPEAT})
+_HOURS_ONLY = frozenset({"hours"})
 
 
 def _again(ranked: tuple[tuple[str, float], ...], again: str) -> tuple[tuple[str, float], ...]:

@@ -336,3 +336,37 @@ def test_a_global_asked_after_other_words_is_that_global_in_every_submenu(
     """Issue 16: global intents "in every menu in both languages"; seed 003 for the supervisor."""
     understood = model(state, language).understand(text)
     assert (understood.outcome, understood.choice) == ("route", _expected(uscis, state, family))
+
+
+# Holdout s6 (spent) found a supervisor put on the line, an agent spoken to before mentioned after, taken for the
+# representative global: the person asked for is the one the verb of asking is said of ("put a supervisor on", "get
+# me a manager", "póngame a un supervisor"); an agent, a representative or an officer of the past is history (sub70).
+NAMED_FIRST: dict[str, tuple[str, ...]] = {
+    "en": ("get a manager on the line please the agent i talked to yesterday hung up on me",
+           "put a supervisor on the representative i spoke with last week gave me the wrong information",
+           "i want a supervisor the lady i spoke to before said she would fix it and nothing happened",
+           "can you put your manager on the phone the officer at my interview lost my papers",
+           "get me a supervisor the last person i talked to was rude"),
+    "es": ("póngame a un supervisor el agente con el que hablé ayer me colgó",
+           "quiero un supervisor la señorita que me atendió la otra vez me dio mala información",
+           "páseme al gerente por favor el representante de la semana pasada no me ayudó",
+           "comuníqueme con un supervisor porque el agente anterior me prometió una llamada"),
+}
+"""A supervisor asked for first, someone spoken to before mentioned after (docs/understanding-log.md, "The s6 round")."""
+
+
+@pytest.mark.parametrize("state, language, text", [
+    (state, language, text) for language, texts in NAMED_FIRST.items() for text in texts for state in SUBMENUS
+])
+def test_a_supervisor_asked_for_before_an_agent_of_the_past_is_the_supervisor(
+    model, state: str, language: str, text: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """Seed 003: "Customers may, at any time, request to have a call directed to a supervisor"."""
+    understood = model(state, language).understand(text)
+    assert (understood.outcome, understood.choice) == ("route", "supervisor")
+
+
+@pytest.mark.parametrize("text", ("put me on hold if you have to", "get me on the list for an appointment"))
+def test_put_on_said_of_no_person_asks_for_no_one(text: str) -> None:
+    """Guard: being put on hold or on a list is no person put on the line."""
+    assert person_asked(text, "en") is None
