@@ -44,7 +44,7 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import NAMED
+from ivr.definitions.script_reading import NAMED, SCRIPT_ROUTE_AT
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -237,7 +237,14 @@ def read_by_line(
     own model leans to a script of neither (`_elsewhere_leads`: two unsure readings that disagree).  A script the
     scripts' own model is sure of (`sure`) is kept unless the line names it among others: then the best of them is
     read, the line's submenu deciding too.  `own` are the scripts' own scores when the caller has them
-    (`ScriptSet.reading`: `answer_for` runs the scripts' model once), else they are computed here."""
+    (`ScriptSet.reading`: `answer_for` runs the scripts' model once), else they are computed here.
+
+    Issue 16 round 8: a line's script none of the caller's words supports (0.00 in the scripts' model) is not read;
+    when the menu routes to one line, a script outside it `CLOSE` or more ahead of all its scripts in the scripts'
+    model overrules the line (no script read); two scripts the scripts' model would route to but for each other
+    (`_asked_between`) are told apart by the line when it holds one of them; and two of a line's scripts as likely
+    in the evidence are told apart by the scripts' own margin when the submenu does not lean the other way
+    (`_own_decides`)."""
     candidates: dict[str, Script] = {}
     named = lines_named(lines, states, said, language)
     for line in named:
@@ -247,12 +254,18 @@ def read_by_line(
                 candidates[script_id] = script
     if sure is not None and (sure.id not in candidates or len(candidates) == 1):
         return sure
-    if len(candidates) <= 1:
-        return next(iter(candidates.values()), None)
     if own is None:
         own = scripts.scores(said, language)
-    if sure is None and len(named) > 1 and _elsewhere_leads(own, candidates):
+    # a line's script no word of the caller's supports (the scripts' model gives it 0.00) is not read by the line
+    candidates = {script_id: script for script_id, script in candidates.items()
+                  if own.get(script_id, 0.0) > 0.0 or (sure is not None and script_id == sure.id)}
+    if sure is None and _elsewhere_leads(own, candidates, CLOSE if len(named) == 1 else 0.0):
         return None
+    between = _asked_between(own)
+    if sure is None and len(between) == 2 and len(set(between) & set(candidates)) == 1:
+        return candidates[next(script_id for script_id in between if script_id in candidates)]
+    if len(candidates) <= 1:
+        return next(iter(candidates.values()), None)
     scores: dict[str, list[float]] = {script_id: [own.get(script_id, 0.0)] for script_id in candidates}
     for line in named:
         if line.menu is not None and line.by_choice:
@@ -265,19 +278,42 @@ def read_by_line(
     best = evidence[ranked[0]]
     if best <= 0.0:
         return sure
-    if sure is None and evidence[ranked[1]] > best - CLOSE:  # two of the line's scripts as likely: no guess
-        return None
+    if sure is None and evidence[ranked[1]] > best - CLOSE and not _own_decides(scores, ranked[0], ranked[1]):
+        return None  # two of the line's scripts as likely: no guess
     return candidates[ranked[0]]
 
 
-def _elsewhere_leads(own: Mapping[str, float], candidates: Mapping[str, Script]) -> bool:
-    """The scripts' own model puts a script outside the named lines ahead of every one of theirs: when the main
-    menu only asks between lines, two unsure readings disagree and Tier 1 does not guess ("mi papá está muy
-    enfermo en otro país y necesito mi permiso de viaje pronto": the menu asks outside-us or special lines, the
-    scripts' model leans to expedite)."""
+def _own_decides(scores: Mapping[str, list[float]], first: str, second: str) -> bool:
+    """Whether the scripts' own model (each list's first score) tells two of a line's scripts apart by `CLOSE` or
+    more while the line's submenu (the rest) does not lean the other way: then the submenu only dilutes the margin
+    ("my work trip runs through the day of my biometrics": its biometrics menu scores rescheduling and what to bring
+    alike; issue 16 round 8)."""
+    own_first, *sub_first = scores[first]
+    own_second, *sub_second = scores[second]
+    return own_first - own_second >= CLOSE and sum(sub_first) >= sum(sub_second)
+
+
+def _asked_between(own: Mapping[str, float]) -> tuple[str, ...]:
+    """The two scripts the scripts' own model would route to but for each other (the best from `SCRIPT_ROUTE_AT`,
+    the second within `CLOSE` of it), or none: when the line the main menu names holds one of them and not the
+    other, the line tells them apart (issue 16 round 8: "where do i look up how long a card replacement takes", the
+    wait's script and the forms' close, the service requests' line holding the wait's)."""
+    ranked = sorted(own.items(), key=lambda pair: pair[1], reverse=True)[:2]
+    if len(ranked) == 2 and ranked[0][1] >= SCRIPT_ROUTE_AT and ranked[0][1] - ranked[1][1] < CLOSE:
+        return (ranked[0][0], ranked[1][0])
+    return ()
+
+
+def _elsewhere_leads(own: Mapping[str, float], candidates: Mapping[str, Script], by: float = 0.0) -> bool:
+    """The scripts' own model puts a script outside the named lines ahead of every one of theirs (by more than
+    `by`): when the main menu only asks between lines, two unsure readings disagree and Tier 1 does not guess ("mi
+    papá está muy enfermo en otro país y necesito mi permiso de viaje pronto": the menu asks outside-us or special
+    lines, the scripts' model leans to expedite).  When the menu routes to one line, the scripts' model must lead
+    its scripts by `CLOSE` or more to overrule it (issue 16 round 8: "which form is it for the work permit, the
+    i-765", the forms' script well ahead, the menu's service requests reading a card never received)."""
     best_elsewhere = max((score for script_id, score in own.items() if script_id not in candidates), default=0.0)
     best_named = max((own.get(script_id, 0.0) for script_id in candidates), default=0.0)
-    return best_elsewhere > best_named
+    return best_elsewhere > best_named + by if by else best_elsewhere > best_named
 
 
 @REGISTRY.variable("tier1_topic_menu")

@@ -54,6 +54,7 @@ from ivr.definitions.script_reading import (
     form_read,
     forms_named,
     languages_named,
+    joined_splits,
     spoken_forms,
 )
 from ivr.definitions import yamlsource
@@ -334,9 +335,10 @@ class ScriptSet:
         return dict(ranked)
 
     def _said(self, utterance: str, language: str) -> str:
-        """What the scripts' model reads: a form's number joined as a recogniser writes it, a language named as such."""
+        """What the scripts' model reads: a word the recogniser split joined, a form's number joined as a recogniser
+        writes it, a language named as such."""
         _check_language(language)
-        return languages_named(spoken_forms(utterance, language), language)
+        return languages_named(spoken_forms(joined_splits(utterance, language), language), language)
 
     def menu(self, language: str) -> list[tuple[str, str]]:
         """(key, label) of every script with a key, in key order: "For <label>, press <key>."."""

@@ -192,7 +192,7 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     if refusal is not None:
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
     if script is not None and read.choice != script.id:  # the line the main menu's model named gave the script
-        score = dict(read.alternatives).get(script.id, 0.0)
+        score = scripts.scores(words, language).get(script.id, 0.0)  # its own score, in the first 3 or not
         return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
     return read
 

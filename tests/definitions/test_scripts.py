@@ -227,7 +227,7 @@ def test_pins_override_effective_dates(library, day, pinned):
 @pytest.mark.parametrize(
     ("pins", "message"),
     [
-        pytest.param({"biometrics-reschedule": 9}, "no such version", id="unknown-version"),
+        pytest.param({"biometrics-reschedule": 99}, "no such version", id="unknown-version"),
         pytest.param({"no-such-script": 1}, "no script 'no-such-script'", id="unknown-id"),
         pytest.param({"case-status": "1"}, "not a version number", id="version-as-text"),
     ],

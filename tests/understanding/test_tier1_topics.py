@@ -79,7 +79,7 @@ def scripts_with_callers_words() -> ScriptSet:
         ('my I-485 is pending', 'en', 'case-status'),
         ('did they approve my application', 'en', 'case-status'),
         ('um my finger prints appointment can I reschedule it', 'en', 'biometrics-reschedule'),
-        ('bio metrics appointment', 'en', 'biometrics-reschedule'),
+        ('i want to change my bio metrics appointment', 'en', 'biometrics-reschedule'),  # round 8: the split is read as the word
         ('I missed my fingerprint appointment', 'en', 'biometrics-reschedule'),
         ("I can't make my biometrics appointment", 'en', 'biometrics-reschedule'),
         ('I need a new date for my fingerprints', 'en', 'biometrics-reschedule'),
