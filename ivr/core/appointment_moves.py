@@ -123,11 +123,19 @@ def appointment_had(text: str, language: str) -> bool | None:
 _IN_GENERAL = {
     "en": r"\b(?:what (?:\w+ )?happens|what (?:should|do|can|will|would) (?:i|we) expect|what to expect|how long (?:do|does|"
           r"will|would|is|are|can)|how (?:does|do|is|will|would) (?:it|an?|the|these|those|one|that)(?: \w+){0,4} go|"
-          r"(?:how|what) (?:an?|the) (?:\w+ )?(?:visit|appointment) (?:goes|is like)|who (?:is|will be|would be) there)\b",
+          r"(?:how|what) (?:an?|the) (?:\w+ )?(?:visit|appointment) (?:goes|is like)|who (?:is|will be|would be) there|"
+          r"how (?:does|do) (?:that|it|this|these|those|they|appointments|the appointments) work|"
+          r"(?:walk ?in|walk up|show up|take a number|first come)(?: [\w']+){0,8} or (?:do |does |is |are )?(?:[\w']+ )"
+          r"{0,3}(?:book|booked|schedule|scheduled|appointment|appointments|make an appointment)|(?:by appointment|"
+          r"appointment) only)\b",
     "es": r"\b(?:que (?:\w+ )?pasa|que (?:debo|puedo|hay que|tengo que) esperar|cuanto (?:dura|tarda|tiempo (?:dura|tarda|"
-          r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara))\b",
+          r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara)|"
+          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas)|(?:llegar|ir|presentarse|caerle) sin cita o|"
+          r"(?:nomas|solo) (?:llega|llego|se llega)(?: \w+){0,6} o (?:hay que|tengo que|se tiene que|necesito) "
+          r"(?:sacar|hacer|pedir|agendar))\b",
 }
-"""How appointments go, asked in general: what happens, what to expect, how long, who is there."""
+"""How appointments go, asked in general: what happens, what to expect, how long, who is there; how it works, walk-in
+or booked (the s7 round: "do you just take a number or do you gotta book ahead")."""
 
 
 @functools.lru_cache(maxsize=4096)

@@ -61,6 +61,11 @@ _PREVIOUS = {
         r"the (?:menu|options|choices|screen|one) i was (?:just )?(?:on|in|at)",
         r"(?:go|get|take me|bring me|put me|send me) back to where (?:i|we) (?:was|were)",
         r"(?:to|want|need) the last (?:menu|options|choices)",
+        r"(?:go|take me|get me|bring me|send me|put me|step|move me|jump) back (?:one|a notch)(?! (?:more|of|thing|"
+        r"thing|question|sec|second|minute|time|day|week|month|year))",
+        r"back (?:one|a) (?:more )?(?:step|menu|level|screen|notch)",
+        r"not (?:this|the) (?:\w+ )?menu\b(?: \w+){0,4} back\b",
+        r"(?:go|take me|get me|bring me|send me|put me|step) back (?:\w+ )?(?:a|one) (?:step|menu|level|screen)",
     ),
     "es": (
         r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
@@ -69,6 +74,11 @@ _PREVIOUS = {
         r"(?:quiero|deme|pongame|necesito) (?:el|la) (?:anterior|de antes)$",
         r"(?:menu|opciones|opcion) (?:donde|en (?:el|la|las) que|en que) estaba",
         r"(?:regres\w*|volver|vuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?a donde estaba",
+        r"(?:regres\w*|volver|vuelv\w*|devuelv\w*|devolver\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion)\b",
+        r"(?:lleve\w*|pase\w*|ir\w*|mueva\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion) (?:para )?atras\b",
+        r"(?:atras|para atras) (?:uno|un paso|un menu)\b",
+        r"(?:este|ese) menu no\b,?(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
+        r"no (?:es )?(?:este|ese) menu\b(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
     ),
 }
 """The menu before this one: a step back, or the earlier options (not the start: `_START` is read first)."""
@@ -191,8 +201,8 @@ def resent(text: str, language: str) -> bool:
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
             "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras"},
-    PREVIOUS: {"en": "step menu level screen options choices one where", "es": "opciones menu paso opcion anterior antes "
-               "estaba"},
+    PREVIOUS: {"en": "step menu level screen options choices one where notch", "es": "opciones menu paso opcion anterior "
+               "antes estaba uno"},
     REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
                    "motivos oficinas"},

@@ -45,7 +45,7 @@ from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
 from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
-from ivr.core.not_ours import program_opening, put_through_elsewhere
+from ivr.core.not_ours import appointment_abroad, program_opening, put_through_elsewhere
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -300,6 +300,15 @@ class Model:
     # Its option on how appointments go, beside `booking`: asked in general (`asked_in_general`), that option; said of
     # an appointment already had, not it (the s5 round).
     how: str | None = None
+
+    @functools.cached_property
+    def appointments(self) -> frozenset[str]:
+        """At a menu of appointments (one with `cancel`, `reschedule`, `booking` or `how`), its own options but the
+        one to the main menu: none takes an appointment at a consulate or an embassy (`not_ours.appointment_abroad`;
+        the s7 round: "hacen las citas para el consulado" was a new field office appointment, sure of it)."""
+        if not any((self.cancel, self.reschedule, self.how, self.booking)):
+            return frozenset()
+        return self.own - {self.start, self.end}
 
     @classmethod
     def build(
@@ -580,7 +589,8 @@ class Model:
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
-        if understood.outcome != "route" and (self.cancel is not None or self.booking is not None):
+        if understood.outcome != "route" and (self.cancel is not None or self.booking is not None) and \
+                not appointment_abroad(text, self.language):
             understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
@@ -620,6 +630,8 @@ class Model:
                 barred |= PERSON_GLOBALS  # "can you transfer me to the passport office": another agency, no one of ours
             if program_opening(text, self.language):
                 barred |= _HOURS_ONLY  # "when does the registration for the program open": no hours of the line
+            if self.appointments and appointment_abroad(text, self.language):
+                barred |= self.appointments  # "do you book the appointments for the consulate": the State Department's
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:

@@ -653,9 +653,12 @@ def _countries_named(words: list[str], language: str) -> list[str]:
 
 @functools.cache
 def _country_menu_places(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """`_place_names` with both languages' big cities: a Spanish speaker says "Nairobi" as an English one does."""
+    """`_place_names` with both languages' big cities: a Spanish speaker says "Nairobi" as an English one does; and
+    the first-level divisions callers name (`place_countries.DIVISIONS`: "un rancho cerca de zacatecas")."""
+    from ivr.core.place_countries import DIVISIONS  # read at a country menu only, not at start-up
+
     names = territories.NAMES.get(language, territories.NAMES["en"])
-    return _by_first_word((*names, *territories.CITIES["en"], *territories.CITIES["es"], *WORLD_CITIES))
+    return _by_first_word((*names, *territories.CITIES["en"], *territories.CITIES["es"], *WORLD_CITIES, *DIVISIONS))
 
 
 def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list[str]:

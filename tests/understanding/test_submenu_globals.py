@@ -370,3 +370,39 @@ def test_a_supervisor_asked_for_before_an_agent_of_the_past_is_the_supervisor(
 def test_put_on_said_of_no_person_asks_for_no_one(text: str) -> None:
     """Guard: being put on hold or on a list is no person put on the line."""
     assert person_asked(text, "en") is None
+
+
+BACK_ONE: dict[str, tuple[str, ...]] = {
+    "en": ("wrong place can you take me back one",
+           "go back one menu please",
+           "hmm i pressed the wrong thing step back a notch",
+           "not this menu i need to go back",
+           "oops can you send me back a step"),
+    "es": ("me equivoqué regréseme uno",
+           "devuélvame un menú por favor",
+           "este menú no quiero regresar",
+           "lléveme un paso para atrás"),
+}
+"""The menu before asked as a count: back one, a step, a notch, one menu, or this menu refused with going back (the s7
+round, docs/understanding-log.md)."""
+
+
+@pytest.mark.parametrize("state, language, text", [
+    (state, language, text) for language, texts in BACK_ONE.items() for text in texts for state in SUBMENUS
+])
+def test_back_one_or_not_this_menu_is_the_menu_before_in_every_submenu(
+    uscis, model, state: str, language: str, text: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 16: global intents "in every menu in both languages" (the previous menu; a menu whose option goes back
+    took that global)."""
+    understood = model(state, language).understand(text)
+    assert (understood.outcome, understood.choice) == ("route", _expected(uscis, state, "previous"))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("take me back one more time to when i filed", "en"), ("can you go back one question", "en"),
+    ("quiero ir un paso adelante", "es"), ("vuelvo a llamar uno de estos días", "es"),
+])
+def test_one_said_of_no_menu_is_no_step_back(text: str, language: str) -> None:
+    """Guard: "back one more time", one question, a step ahead, calling back one day: no menu before asked."""
+    assert global_asked(text, language) is None

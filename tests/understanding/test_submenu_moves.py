@@ -161,6 +161,26 @@ def test_a_question_about_an_appointment_had_is_the_existing_appointment_option(
     assert (understood.outcome, understood.choice) == ("route", "3")
 
 
+WALK_IN_OR_BOOKED = {
+    "en": ("is it like the bank where you wait in line or do you gotta schedule something how does it work",
+           "do folks just show up at the office or is it booked ahead",
+           "so is it first come first served or do i need an appointment",
+           "is that office appointment only"),
+    "es": ("cómo funciona eso de las citas en la oficina",
+           "se puede llegar sin cita o hay que sacar una"),
+}
+"""How it works asked as walk-in or booked (the s7 round, sub71): how appointments work."""
+
+
+@pytest.mark.parametrize("language, text",
+                         [(language, text) for language, texts in WALK_IN_OR_BOOKED.items() for text in texts])
+def test_walk_in_or_booked_asked_is_how_appointments_work(model, language: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Seed 001 (field office appointments) / DOMAIN.md §4: whether one walks in or books, asked of no appointment of the
+    caller's, is how appointments work (option 1)."""
+    understood = model("field_office.menu", language).understand(text)
+    assert (understood.outcome, understood.choice) == ("route", "1")
+
+
 # Holdout s5 (spent) found an appointment "taken off" because a car broke down not understood: the reason names a
 # thing of another business (a car, a mechanic), which vetoed the classifier's sure cancel (sub69).
 TAKEN_OFF = {

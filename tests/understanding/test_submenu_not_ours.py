@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.core.not_ours import program_opening, put_through_elsewhere
+from ivr.core.not_ours import appointment_abroad, program_opening, put_through_elsewhere
 
 SUBMENUS = (
     "case_status.menu", "biometrics.menu", "biometrics.after", "field_office.menu", "field_office.reasons",
@@ -69,3 +69,40 @@ def test_a_person_of_ours_put_through_to_is_not_elsewhere(text: str, language: s
 def test_the_lines_own_opening_is_no_program(text: str, language: str) -> None:
     """Guard: the line's own hours are still the hours global's."""
     assert not program_opening(text, language)
+
+
+APPOINTMENT_MENUS = ("biometrics.menu", "field_office.menu", "field_office.appointment_menu")
+"""The menus of an appointment: its cancelling, moving, booking, or how one goes."""
+ABROAD = {
+    "en": ("do you guys schedule the visa interview at the embassy",
+           "i need to move my consulate appointment in monterrey",
+           "can you cancel the appointment the state department gave my husband",
+           "what should i take to my interview at the consulate"),
+    "es": ("ustedes me pueden dar cita en la embajada",
+           "necesito cambiar la cita del consulado de mi esposo",
+           "quiero cancelar mi entrevista consular"),
+}
+"""An appointment at a consulate, an embassy or the State Department (the s7 round, sub71)."""
+
+
+@pytest.mark.parametrize("state", APPOINTMENT_MENUS)
+@pytest.mark.parametrize("language, text", [(language, text) for language, texts in ABROAD.items() for text in texts])
+def test_an_appointment_at_a_consulate_or_embassy_is_no_appointment_of_ours(  # type: ignore[no-untyped-def]
+    uscis, model, state: str, language: str, text: str,
+) -> None:
+    """Seed 001: inquiries outside USCIS jurisdiction are redirected with the right agency's contact information (a
+    visa interview at a consulate is the Department of State's: DOMAIN.md, other agencies), not one of this menu's
+    appointment options."""
+    options = {option.key: option.goto for option in uscis.states[state].state.options}
+    understood = model(state, language).understand(text)
+    assert understood.choice not in {key for key, goto in options.items() if goto != "main_menu"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("i need to reschedule my appointment at the field office", "en"),
+    ("the consulate told me to call you about my case", "en"),
+    ("tengo una cita en la oficina local y no puedo ir", "es"),
+])
+def test_our_own_appointments_are_not_abroad(text: str, language: str) -> None:
+    """Guard: a field office or biometrics appointment, or a consulate named without an appointment, is not abroad."""
+    assert not appointment_abroad(text, language)

@@ -293,3 +293,22 @@ def test_an_option_described_as_a_situation_chooses_it(model, state: str, text: 
 def test_when_a_call_back_comes_is_no_request_for_a_person(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
     """Issue 16: out-of-scope sentences are not routed: asking when someone calls back asks for no representative."""
     assert _route(model, "service_requests.after", text, language) != ("route", "representative")
+
+
+# --- a state instead of the country (the s7 round, sub71) ---
+
+MEXICAN_STATES = (
+    "aguascalientes", "baja california", "baja california sur", "campeche", "chiapas", "chihuahua", "coahuila",
+    "colima", "durango", "estado de mexico", "guanajuato", "guerrero", "hidalgo", "jalisco", "michoacan", "morelos",
+    "nayarit", "nuevo leon", "oaxaca", "puebla", "queretaro", "quintana roo", "san luis potosi", "sinaloa", "sonora",
+    "tabasco", "tamaulipas", "tlaxcala", "veracruz", "yucatan", "zacatecas",
+)
+"""Mexico's states (INEGI), Mexico City aside (a city the gazetteer already holds)."""
+
+
+@pytest.mark.parametrize("state", MEXICAN_STATES)
+@pytest.mark.parametrize("template, language", [("ahorita estoy en {}", "es"), ("we're calling from {}", "en")])
+def test_a_mexican_state_said_at_the_country_menu_is_mexico(model, state: str, template: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md: the line for callers outside the United States asks which country; a caller names the state they
+    live in as often as the country (s7: "un rancho cerca de zacatecas")."""
+    assert _route(model, "outside_us.menu", template.format(state), language) == ("route", "1")
