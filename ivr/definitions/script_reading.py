@@ -159,14 +159,16 @@ _SETTLED = {
 }
 """A caller who says they settled in a country: retired, moved or relocated to it, "nos mudamos a", "me jubilé en"
 (issue 16, round 9: "we retired to costa rica ... can i ask it from down here")."""
-_LIVES_IN = {"en": "i live in ", "es": "vivo en "}
+_LIVES_IN = {"en": "live in ", "nos": "vivimos en ", "me": "vivo en "}
 
 
 def settled_abroad(said: str, language: str) -> str:
     """`said` (normalised words) with a move or retirement to a place said as living there ("we retired to costa
-    rica" -> "we i live in costa rica"), so that `ivr.core.wording.tokens` reads a country or city abroad as where the
+    rica" -> "we live in costa rica", "nos mudamos a colombia" -> "vivimos en colombia"), so that `ivr.core.wording.tokens` reads a country or city abroad as where the
     caller is (`ABROAD`) as it reads "i live in ...": someone else's move stays someone else's, as there."""
-    return _SETTLED[language].sub(_LIVES_IN[language], said)
+    return _SETTLED[language].sub(
+        lambda match: _LIVES_IN[match.group(0).split()[0] if language == "es" else "en"], said
+    )
 
 
 def clause_read(said: str, language: str, read: Callable[[str, str], str | None]) -> str | None:
