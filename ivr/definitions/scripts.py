@@ -323,8 +323,9 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=own, score=scores.get(own, 0.0), by=OWN
                 )
-        if understood.choice is None and ours:
-            # a long story around a plain request: its clauses read one script, the whole's best (round 9)
+        if understood.choice is None and not foreign:
+            # a long story around a plain request: its clauses read one script, the whole's best (round 9); a story may
+            # name another business (a restaurant, insurance) and still ask ours in so many words
             clause = clause_read(said, language, self._clause_reading)
             if clause is not None and ranked and clause == ranked[0][0]:
                 understood = dataclasses.replace(

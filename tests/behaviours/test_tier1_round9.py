@@ -51,6 +51,9 @@ def earlier() -> ScriptSet:
          "es", "case-status"),
         ("mi mamá está enferma y yo la cuido todos los días y casi no duermo cómo pido que aceleren mi caso", "es",
          "expedite"),
+        # a story that names another business (insurance) still asks ours in so many words
+        ("cómo solicito que aceleren mi trámite porque el seguro médico no me cubre nada hasta que tenga la "
+         "residencia", "es", "expedite"),
     ],
 )
 def test_a_plain_request_after_a_story_reads_its_script(
