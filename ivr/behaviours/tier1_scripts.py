@@ -203,7 +203,9 @@ def answer_for(
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return refusal, None
-    if read.by in (NAMED, CLAUSE):  # the caller named one of two close scripts' things, or asked for one in so many words: that script, whatever the line says
+    # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long
+    # question: that script, whatever the line says
+    if read.by in (NAMED, CLAUSE):
         return None, script
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None

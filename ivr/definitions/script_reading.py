@@ -26,7 +26,10 @@ A script is read (`decide`) when the model is sure of it:
   is read as that kind's script (`ScriptSet.reading`: "what stage is my n six hundred in" -> the case's status).
 * **a script's own word, or the caller abroad** (`OWN`, issue 16 round 7): when nothing else is read and nothing
   marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
-  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`).
+  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`), a
+  move or retirement to it said as living there (`settled_abroad`, round 9).
+* **the clauses of a long question** (`CLAUSE`, `clause_read`, issue 16 round 9): when nothing else is read, each run
+  of `CLAUSE_WORDS` words is read as a whole question; the one script they read, if it is the whole's best too.
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
@@ -164,8 +167,9 @@ _LIVES_IN = {"en": "live in ", "nos": "vivimos en ", "me": "vivo en "}
 
 def settled_abroad(said: str, language: str) -> str:
     """`said` (normalised words) with a move or retirement to a place said as living there ("we retired to costa
-    rica" -> "we live in costa rica", "nos mudamos a colombia" -> "vivimos en colombia"), so that `ivr.core.wording.tokens` reads a country or city abroad as where the
-    caller is (`ABROAD`) as it reads "i live in ...": someone else's move stays someone else's, as there."""
+    rica" -> "we live in costa rica", "nos mudamos a colombia" -> "vivimos en colombia"), so that
+    `ivr.core.wording.tokens` reads a country or city abroad as where the caller is (`ABROAD`) as it reads "i live
+    in ...": someone else's move stays someone else's, as there."""
     return _SETTLED[language].sub(
         lambda match: _LIVES_IN[match.group(0).split()[0] if language == "es" else "en"], said
     )

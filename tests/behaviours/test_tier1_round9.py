@@ -161,7 +161,8 @@ def test_round_9_phrases_read_their_script(
 
 
 def test_round_9_versions_are_phrases_only(phrases_only_round: Callable[[str], list[str]]) -> None:
-    """Round 9's versions (its kinds' phrases, then the training batches' questions) keep every word read, the label, key, topics and next steps (seed 003)."""
+    """Round 9's versions (its kinds' phrases, then the training batches' questions) keep every word read, the
+    label, key, topics and next steps (seed 003)."""
     assert phrases_only_round("issue 16 round 9") == [  # its kinds, then training batches C and D
         "accommodations", "biometrics-reschedule", "biometrics-what-to-bring", "card-not-received", "case-status",
         "change-of-address", "expedite", "fax", "field-office-appointment", "forms-and-fees", "hague-adoptions",
