@@ -44,7 +44,7 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import NAMED, SCRIPT_ROUTE_AT
+from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -203,7 +203,9 @@ def answer_for(
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return refusal, None
-    if read.by == NAMED:  # the caller named one of two close scripts' things: that script, whatever the line says
+    # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long
+    # question: that script, whatever the line says
+    if read.by in (NAMED, CLAUSE):
         return None, script
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None

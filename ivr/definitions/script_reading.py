@@ -26,7 +26,10 @@ A script is read (`decide`) when the model is sure of it:
   is read as that kind's script (`ScriptSet.reading`: "what stage is my n six hundred in" -> the case's status).
 * **a script's own word, or the caller abroad** (`OWN`, issue 16 round 7): when nothing else is read and nothing
   marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
-  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`).
+  country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`), a
+  move or retirement to it said as living there (`settled_abroad`, round 9).
+* **the clauses of a long question** (`CLAUSE`, `clause_read`, issue 16 round 9): when nothing else is read, each run
+  of `CLAUSE_WORDS` words is read as a whole question; the one script they read, if it is the whole's best too.
 
 Otherwise nothing is read: Tier 1 does not guess between two of its scripts, nor read one on a shared word; nor does
 it read a lone or named reading when the caller names another business or errand (`elsewhere`: "what time does the
@@ -47,7 +50,7 @@ round 4.  Pure computation; no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -70,6 +73,10 @@ __all__ = [
     "ABROAD",
     "ABROAD_SCRIPT",
     "FORM",
+    "CLAUSE",
+    "CLAUSE_STEP",
+    "CLAUSE_WORDS",
+    "clause_read",
     "OWN",
     "LONE",
     "NAMED",
@@ -80,6 +87,7 @@ __all__ = [
     "form_read",
     "forms_named",
     "joined_splits",
+    "settled_abroad",
     "spoken_forms",
 ]
 
@@ -96,9 +104,15 @@ LONE_WORDS = 2
 """How many of the caller's words a lone candidate's label and phrases must know."""
 NAMED_AT = 0.5
 """Two close scripts from this score: the one whose label's own word the caller said is read."""
-LONE, NAMED, FORM, OWN = "lone", "named", "form", "own"
+LONE, NAMED, FORM, OWN, CLAUSE = "lone", "named", "form", "own", "clause"
 """How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
-form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad."""
+form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad, or
+the clauses of a long question (`clause_read`)."""
+CLAUSE_WORDS = 10
+"""How many consecutive words one clause of a long question holds (`clause_read`): set on topics.yaml and t7 (6, 8,
+10, 12 tried; 10 read most with no confident wrong more than without clauses; issue 16, round 9)."""
+CLAUSE_STEP = 2
+"""How many words one clause starts after the one before."""
 ABROAD = COUNTRY
 """The token `ivr.core.wording.tokens` makes of a country or city abroad said as where the caller is ("i live in
 Toronto now", "ahora vivo en Guatemala"; not where a relative is, nor a birthplace or a document's country): any of
@@ -138,6 +152,48 @@ def decide(
         return Understanding("not_understood", None, top, alternatives, words)
     score = dict(ranked)[chosen]
     return Understanding("route", chosen, score, alternatives, words, by)
+
+
+_SETTLED = {
+    "en": re.compile(r"\b(?:retired|moved|relocated|settled|emigrated|retire|move|relocate|settle)"
+                     r"(?: down| over| back| out| away)? (?:to|in) "),
+    "es": re.compile(r"\b(?:nos|me) (?:mudamos|mude|jubilamos|jubile|retiramos|retire|fuimos|fui|establecimos|"
+                     r"estableci|radicamos|radique) (?:a vivir )?(?:a|en|para) "),
+}
+"""A caller who says they settled in a country: retired, moved or relocated to it, "nos mudamos a", "me jubilé en"
+(issue 16, round 9: "we retired to costa rica ... can i ask it from down here")."""
+_LIVES_IN = {"en": "live in ", "nos": "vivimos en ", "me": "vivo en "}
+
+
+def settled_abroad(said: str, language: str) -> str:
+    """`said` (normalised words) with a move or retirement to a place said as living there ("we retired to costa
+    rica" -> "we live in costa rica", "nos mudamos a colombia" -> "vivimos en colombia"), so that
+    `ivr.core.wording.tokens` reads a country or city abroad as where the caller is (`ABROAD`) as it reads "i live
+    in ...": someone else's move stays someone else's, as there."""
+    return _SETTLED[language].sub(
+        lambda match: _LIVES_IN[match.group(0).split()[0] if language == "es" else "en"], said
+    )
+
+
+def clause_read(said: str, language: str, read: Callable[[str, str], str | None]) -> str | None:
+    """The one script the clauses of a long question read, if they read one (issue 16, round 9).
+
+    The scripts' model scores a script by how much of what was said its phrase explains, so a plain request inside
+    a story ("... if my cook's work permit doesn't come through soon i'm gonna have to close down is there a way to
+    speed it up") scores below the route threshold: the story's words dilute it.  Each run of `CLAUSE_WORDS`
+    consecutive words (every `CLAUSE_STEP`) is read as the model reads a whole question, `read` giving the script a
+    sure route reads for it or None; when the clauses that read a script all read the same one, it is returned.
+    Two clauses that read two scripts (context that names another script) read none: Tier 1 does not guess.  The
+    caller (`ScriptSet.reading`) keeps it only when the whole question's best score is that script's too."""
+    words = said.split()
+    if len(words) <= CLAUSE_WORDS:
+        return None
+    found: set[str] = set()
+    for start in range(0, len(words) - CLAUSE_WORDS + CLAUSE_STEP, CLAUSE_STEP):
+        chosen = read(" ".join(words[start:start + CLAUSE_WORDS]), language)
+        if chosen is not None:
+            found.add(chosen)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _apart(ranked: tuple[tuple[str, float], ...], labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> float:

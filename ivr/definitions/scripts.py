@@ -42,6 +42,7 @@ from ivr.core.wording import content, tokens
 from ivr.definitions.script_reading import (
     ABROAD,
     ABROAD_SCRIPT,
+    CLAUSE,
     FORM,
     LONE,
     NAMED,
@@ -50,11 +51,13 @@ from ivr.definitions.script_reading import (
     SCRIPT_TIE_AT,
     decide,
     another_agencys,
+    clause_read,
     elsewhere,
     form_read,
     forms_named,
     languages_named,
     joined_splits,
+    settled_abroad,
     spoken_forms,
 )
 from ivr.definitions import yamlsource
@@ -313,11 +316,20 @@ class ScriptSet:
                 )
         if understood.choice is None and ours:
             own = own_word_read(said, language, ranked, (s.id for s in self.scripts))  # a script's own word alone
-            if own is None and ABROAD in said_tokens and self.by_id(ABROAD_SCRIPT) is not None:
+            abroad = ABROAD in said_tokens or ABROAD in tokens(settled_abroad(said, language), language)
+            if own is None and abroad and self.by_id(ABROAD_SCRIPT) is not None:
                 own = ABROAD_SCRIPT  # the caller where they are, a country or city abroad: calls from abroad
             if own is not None:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=own, score=scores.get(own, 0.0), by=OWN
+                )
+        if understood.choice is None and not foreign:
+            # a long story around a plain request: its clauses read one script, the whole's best (round 9); a story may
+            # name another business (a restaurant, insurance) and still ask ours in so many words
+            clause = clause_read(said, language, self._clause_reading)
+            if clause is not None and ranked and clause == ranked[0][0]:
+                understood = dataclasses.replace(
+                    understood, outcome="route", choice=clause, score=scores.get(clause, 0.0), by=CLAUSE
                 )
         if understood.choice is None:
             form = form_read(words, self._forms[language])
@@ -327,6 +339,12 @@ class ScriptSet:
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
                 )
         return understood, scores
+
+    def _clause_reading(self, clause: str, language: str) -> str | None:
+        """The script a sure route reads for one clause of what the caller said (`script_reading.clause_read`)."""
+        ranked, words = self._models[language].scores(clause)
+        understood = decide(ranked, words, self._labels[language], frozenset(content(clause, language)))
+        return understood.choice if understood.by == "keywords" else None
 
     def scores(self, utterance: str, language: str) -> dict[str, float]:
         """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence

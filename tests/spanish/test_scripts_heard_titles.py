@@ -63,7 +63,7 @@ def spanish_trainee(web_app: Flask) -> Any:
 
 @pytest.fixture
 def spanish_call(spanish_trainee: Any) -> tuple[str, dict[str, Any]]:
-    """A Spanish rehearsal on 2026-12-14 (biometrics-reschedule@10 in force, since 2026-12-13) that hears Tier 1's script, then hangs up."""
+    """A Spanish rehearsal on 2026-12-14 (biometrics-reschedule@11 in force, since 2026-12-14) that hears Tier 1's script, then hangs up."""
     started = spanish_trainee.post("/phone/api/calls", json={"language": "es", "date": "2026-12-14", "time": "10:00",
                                                              "zone": "America/New_York"})
     assert started.status_code == 201, started.get_json()
@@ -89,4 +89,4 @@ def test_the_timeline_notes_the_spanish_title(spanish_trainee: Any, spanish_call
     notes = [note for moment in moments for note in moment["notes"] if note.startswith("Guion escuchado")]
 
     assert notes == ["Guion escuchado: cambiar una cita de servicios biométricos"]
-    assert any("biometrics-reschedule@10" in moment["author"]["scripts"] for moment in moments)
+    assert any("biometrics-reschedule@11" in moment["author"]["scripts"] for moment in moments)
