@@ -193,7 +193,9 @@ def clause_read(said: str, language: str, read: Callable[[str, str], str | None]
         chosen = read(" ".join(words[start:start + CLAUSE_WORDS]), language)
         if chosen is not None:
             found.add(chosen)
-    return next(iter(found)) if len(found) == 1 else None
+            if len(found) > 1:
+                return None  # two scripts read: none, whatever the rest read
+    return next(iter(found)) if found else None
 
 
 def _apart(ranked: tuple[tuple[str, float], ...], labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> float:
