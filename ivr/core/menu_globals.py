@@ -273,9 +273,9 @@ def thing_again(text: str, language: str) -> bool:
 
 
 _TAKEN_BACK = {
-    "en": re.compile(r"^\s*(?:(?:oh|ah|uh|um|wait)\W+)?no\b\W*(?=(?:no\b\W*)?(?:wait|hold on|hang on|actually|sorry|"
+    "en": re.compile(r"^\s*(?:(?:oh|ah|uh|um|wait)\W+)?no\b\W*(?:no\b\W*)?(?=(?:wait|hold on|hang on|actually|sorry|"
                      r"i found|i do have|i have|i got|i've got|here it is)\b)", re.IGNORECASE),
-    "es": re.compile(r"^\s*(?:(?:ay|ah|este|oiga|ah)\W+)?no\b\W*(?=(?:no\b\W*)?(?:espere|espera|[eé]pere|p[eé]rame|"
+    "es": re.compile(r"^\s*(?:(?:ay|ah|este|oiga|ah)\W+)?no\b\W*(?:no\b\W*)?(?=(?:espere|espera|[eé]pere|p[eé]rame|"
                      r"perd[oó]n|un momento|momento|aguarde|s[ií] lo tengo|ya lo encontr[eé]|aqu[ií] lo tengo|ya lo hall[eé])\b)",
                      re.IGNORECASE),
 }

@@ -595,7 +595,8 @@ class Model:
         if self.main is None or among:
             return understood
         if understood.outcome != "route" and (self.cancel is not None or self.booking is not None) and \
-                not appointment_abroad(text, self.language):
+                not appointment_abroad(text, self.language) and not told_another_way(text, self.language) and \
+                not language_line(text, self.language):
             understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
