@@ -33,11 +33,12 @@ LIST_AGAIN = {
 MAIN_ONE = ("lléveme al principal por favor", "mejor regréseme al principal", "ya no quiero esto páseme al principal")
 """The main menu called "el principal"."""
 SOMEONE = {
-    "en": ("i have no clue what any of that means just connect me to someone",
-           "please put me through to somebody"),
-    "es": ("no sé qué es eso de las opciones mejor comuníqueme con alguien",
-           "páseme con alguien por favor",
-           "yo no entiendo nada de eso transfiérame con alguien"),
+    "en": ("i don't know what a service request even is just connect me to someone",
+           "not sure what case status is just transfer me to someone",
+           "no idea what biometrics means put me through to somebody"),
+    "es": ("ni idea de qué sea solicitud de servicio mejor conécteme con alguien",
+           "no sé qué es eso de estado del caso mejor comuníqueme con alguien",
+           "ni entiendo qué es lo de las huellas páseme con alguien"),
 }
 """Put through to someone, no one named, after not knowing what the menu means."""
 
@@ -150,6 +151,7 @@ def test_a_passport_brought_to_our_appointment_is_not_another_agencys_papers(tex
 @pytest.mark.parametrize("text, language", [
     ("is one week too soon to call back about my request", "en"),
     ("how soon is too soon to follow up on a request", "en"),
+    ("it's been ten days is that too early to call about what i put in", "en"),
     ("es muy pronto para volver a llamar si la mandé hace una semana", "es"),
 ])
 def test_too_soon_to_follow_up_is_when_and_how_to_follow_up(model, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
