@@ -2181,6 +2181,24 @@ def _person_asked(language: str) -> re.Pattern[str]:
                       rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}")
 
 
+_PUT_THROUGH_TO_SOMEONE = {
+    "en": re.compile(r"\b(?:transfer|connect|put) me (?:to|with|through to|through to) (?:someone|somebody|anyone|anybody)"
+                     r"\b(?! (?:who|that|to|at|in|from) )"),
+    "es": re.compile(r"\b(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|transfi[eé]rame|con[eé]cteme|con[eé]ctame) "
+                     r"con alguien\b(?! (?:que|de|del|en|para) )"),
+}
+"""Being put through to someone, no one named ("mejor comuníqueme con alguien", "just connect me to someone"): a
+person asked, whatever option word the caller says first ("yo ni sé qué es eso de solicitud de servicio": the s9
+round).  Not someone who does a thing ("transfer me to someone who handles addresses" names its errand)."""
+
+
+def put_through_to_someone(text: str, language: str) -> bool:
+    """Whether the caller asks to be put through to someone, no one named (`_PUT_THROUGH_TO_SOMEONE`): read in the
+    submenus of a line (`understanding.Model._person_asked`), so the main menu's outcomes do not move."""
+    return _PUT_THROUGH_TO_SOMEONE.get(language, _PUT_THROUGH_TO_SOMEONE["en"]).search(
+        " ".join(text.lower().split())) is not None
+
+
 def person_asked(text: str, language: str) -> str | None:
     """The global a caller asks for in so many words: "supervisor" for a supervisor or a manager, "representative" for
     anyone else ("representative please, i already tried the website", "i want to talk to a person about my case",

@@ -40,7 +40,7 @@ _START = {
     "es": (
         r"(?:regres\w*|volver|vuelv\w*|vuelvo|ir(?:me)?|lleve\w*|llevar\w*|mande\w*|mandar\w*|pase\w*|pasar\w*|"
         r"devuelva\w*|devolver\w*) (?:me |nos )?(?:al|hasta el|a el|hasta al) (?:mero |puro |mismo )?"
-        r"(?:principio|inicio|comienzo|menu principal|menu del principio|menu de inicio)",
+        r"(?:principio|inicio|comienzo|menu principal|menu del principio|menu de inicio|principal\b)",
         r"(?:volver|vuelvo|vuelva|quiero) a (?:empezar|comenzar|iniciar)(?! (?:el|la|mi|los|las|un|una) )",
         r"(?:empezar|comenzar|iniciar) (?:de nuevo|de cero|desde cero|desde el (?:principio|inicio))",
         r"(?:al|el) menu principal",
@@ -103,6 +103,10 @@ _REPEAT = {
         r"what were (?:the|those|all the) " + _ITEMS["en"],
         r"(?:options|choices|menu) (?:again|one more time)",
         r"(?:the|those|these) " + _ITEMS["en"] + r" (?:again|one more time)",
+        r"(?:start|read|go (?:through|over)|say|repeat|give me|run (?:through|down)) (?:the|that|your) (?:whole )?list"
+        r"(?: \w+)? (?:over|again|one more time)",
+        r"(?:repeat|reread|re-read) (?:the|that|your) (?:whole )?list",
+        r"what (?:were|are) (?:the|those|these) (?:\w+ )?things you (?:just )?(?:said|read|listed|mentioned|named)",
     ),
     "es": (
         r"(?:repet\w*|repit\w*|dec\w*|dig\w*|le\w*) (?:me |nos )?(?:otra vez |de nuevo )?(?:todas |todos )?"
@@ -114,6 +118,10 @@ _REPEAT = {
         + _ITEMS["es"] + ")",
         r"mas (?:despacio|despacito|lento|lentito|calmado)",
         r"^(?:\w+ )?como dijo(?=$| (?:perdon|disculpe|no (?:le )?(?:entendi|escuche|oi)|puede repetir|me repite))",
+        r"(?:repet\w*|repit\w*|le\w*|dig\w*|dec\w*|empie\w*|vuelv\w* a (?:leer|decir|empezar)) (?:me |nos )?"
+        r"(?:otra vez |de nuevo )?(?:toda )?la lista",
+        r"cuales (?:eran|son|fueron) (?:esas|las) (?:\w+ )?cosas que (?:me )?(?:acaba de |acabo de )?(?:dijo|leyo|"
+        r"nombro|menciono|decir|leer)",
     ),
 }
 """The menu asked again: its options named, or asked slower.  Not "i didn't catch that" nor "no le entendí" alone: at
@@ -200,12 +208,12 @@ def resent(text: str, language: str) -> bool:
 
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
-            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras"},
+            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal"},
     PREVIOUS: {"en": "step menu level screen options choices one where notch", "es": "opciones menu paso opcion anterior "
                "antes estaba uno"},
-    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places",
+    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
-                   "motivos oficinas"},
+                   "motivos oficinas lista cosas"},
     HOURS: {"en": "latest earliest late early time hours schedule", "es": "hora horas horario horarios dias tarde temprano"},
     NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
@@ -262,3 +270,21 @@ def thing_again(text: str, language: str) -> bool:
     "where is the appointment again".  Read with the repeat global's words, such a request is the menu's option that
     plays it again (`understanding.Model.again`), not the menu read again (the coverage round, sub67)."""
     return not _THING.get(language, _THING["en"]).isdisjoint(_WORD.findall(_plain(text)))
+
+
+_TAKEN_BACK = {
+    "en": re.compile(r"^\s*(?:(?:oh|ah|uh|um|wait)\W+)?no\b\W*(?:no\b\W*)?(?=(?:wait|hold on|hang on|actually|sorry|"
+                     r"i found|i do have|i have|i got|i've got|here it is)\b)", re.IGNORECASE),
+    "es": re.compile(r"^\s*(?:(?:ay|ah|este|oiga|ah)\W+)?no\b\W*(?:no\b\W*)?(?=(?:espere|espera|[eé]pere|p[eé]rame|"
+                     r"perd[oó]n|un momento|momento|aguarde|s[ií] lo tengo|ya lo encontr[eé]|aqu[ií] lo tengo|ya lo hall[eé])\b)",
+                     re.IGNORECASE),
+}
+"""A "no" that takes back what the caller was about to say ("no wait i do have it", "oh no i found it", "no espere sí
+lo tengo"): no negation of having, so "no … receipt number" is no missing receipt number (the s9 round)."""
+
+
+def taken_back(text: str, language: str) -> str:
+    """`text` without an opening "no" that takes back ("no wait i do have the receipt number" reads as "wait i do have
+    the receipt number"; `_TAKEN_BACK`): read in the submenus of a line (`understanding.Model._understand`)."""
+    found = _TAKEN_BACK.get(language, _TAKEN_BACK["en"]).match(text)
+    return text if found is None else text[found.end():]

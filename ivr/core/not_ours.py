@@ -1,5 +1,6 @@
 """Words of a global said of something that is not the line's: another agency's office asked to be put through to,
-a program's opening date (the s6 round, sub70), and an appointment at a consulate or an embassy (the s7 round, sub71).
+a program's opening date (the s6 round, sub70), and an appointment at a consulate or an embassy (the s7 round, sub71);
+another agency's papers sought at our appointment, being told by text or email, a line in another language (round 10).
 
 A submenu's keywords score the representative global by "transfer me" and the hours global by "open", so "can you
 transfer me to the passport office" went to a representative and "when does the registration for the new program
@@ -63,6 +64,54 @@ _ELSEWHERE = {
 ("do you set up the appointments for the consulate", "la cita del consulado", "my embassy interview")."""
 
 
+_SERVICE = {
+    "en": r"(?:social security (?:card|number)|ssn|s s n|passport|passports|driver'?s license|state id|id card)",
+    "es": r"(?:(?:tarjeta|numero) (?:del? )?seguro social|seguro social|pasaporte|pasaportes|licencia de (?:manejo|"
+          r"manejar|conducir))",
+}
+"""Another agency's papers: a Social Security card or number, a passport, a driver's license."""
+_GETTING = {
+    "en": r"(?:get|getting|apply for|renew|renewing|replace|replacing|process|processing|do|sort out|take care of)",
+    "es": r"(?:tramit\w*|sacar|sacan|saco|renovar|renuevan|reponer|reponen|hacer|hacen|pedir|solicitar|arreglar)",
+}
+"""Getting papers done ("tramitar", "renew")."""
+_SERVICE_THERE = {
+    language: rf"\b{_APPOINTMENT_WORD[language]}\b(?: [\w']+){{0,4}} {_GETTING[language]}(?: [\w']+){{0,3}} "
+              rf"{_SERVICE[language]}\b"
+    for language in ("en", "es")
+}
+"""Another agency's papers sought at our appointment ("en esa cita me pueden tramitar el número de seguro social",
+"can i get my social security card at that appointment" is read the other way by `_THERE_SERVICE`): the Social
+Security Administration's card or the State Department's passport is no appointment option of ours (the s8 round)."""
+_THERE_SERVICE = {
+    language: rf"\b{_GETTING[language]}(?: [\w']+){{0,3}} {_SERVICE[language]}\b(?: [\w']+){{0,4}} (?:at|in|during|en|durante) (?:that|this|the|my|esa|esta|"
+              rf"la|mi) {_APPOINTMENT_WORD[language]}\b"
+    for language in ("en", "es")
+}
+_TOLD_BY = {
+    "en": r"\b(?:text|txt|email|e-mail|e mail) (?:me|us)\b|\bby (?:text|texts|text message|text messages|sms|email|e-mail|"
+          r"e mail|whatsapp)\b|\b(?:via|through|over) (?:text|sms|email|whatsapp)\b",
+    "es": r"\b(?:por|en) (?:mensaje|mensajes|mensajito|texto|sms|correo electronico|email|whatsapp)\b|"
+          r"\b(?:textear\w*|mandeme un (?:mensaje|texto)|envieme un (?:mensaje|texto))\b",
+}
+"""Another way to be told: a text message, an email, WhatsApp ("can you text me directions to the office", "get these
+status updates by text message instead"): the line tells by voice only, so no option of a menu of the line sends it
+(the s8 and s9 rounds; not hearing the status again, nor an office's address read out)."""
+_LANGUAGES = (r"(?:haitian creole|haitian|creole|kreyol|french|portuguese|chinese|mandarin|cantonese|vietnamese|"
+              r"korean|tagalog|arabic|russian|hindi|punjabi|urdu|polish|farsi|persian|somali|amharic|swahili|"
+              r"japanese|italian|german|creol|frances|portugues|chino|coreano|vietnamita|arabe|ruso|mixteco|"
+              r"quiche|k'iche|kiche|mam|zapoteco)")
+_LANGUAGE_LINE = {
+    "en": rf"\b(?:line|number|option|someone|somebody|anyone|agent|person|representative|interpreter)s? (?:in|for|that "
+          rf"speaks?|who speaks?|speaking) {_LANGUAGES}\b|\b{_LANGUAGES} (?:line|speaker|speaking (?:agent|person|"
+          rf"representative))\b",
+    "es": rf"\b(?:linea|numero|opcion|alguien|agente|persona|representante|interprete)s? (?:en|de|para|que hable) "
+          rf"{_LANGUAGES}\b|\b(?:en|hablan|habla) {_LANGUAGES}\b",
+}
+"""A line in another language asked ("do you have a line in haitian creole", "una línea en francés"): the
+contact center answers in English and Spanish; a language line is no special line of the menu's (the s9 round)."""
+
+
 def _plain(text: str) -> str:
     plain = " ".join(text.lower().replace("’", "'").split())
     if plain.isascii():
@@ -75,6 +124,14 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     return (re.compile(_PUT_THROUGH.get(language, _PUT_THROUGH["en"])),
             re.compile(_OPENING.get(language, _OPENING["en"])),
             re.compile(_ELSEWHERE.get(language, _ELSEWHERE["en"])))
+
+
+@functools.cache
+def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(_SERVICE_THERE.get(language, _SERVICE_THERE["en"]) + "|" +
+                       _THERE_SERVICE.get(language, _THERE_SERVICE["en"])),
+            re.compile(_TOLD_BY.get(language, _TOLD_BY["en"])),
+            re.compile(_LANGUAGE_LINE.get(language, _LANGUAGE_LINE["en"])))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,3 +154,24 @@ def appointment_abroad(text: str, language: str) -> bool:
     ("can you book my interview at the embassy", "hacen las citas para el consulado"): in a submenu of a line, no
     appointment option of ours."""
     return _patterns(language)[2].search(_plain(text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def service_elsewhere(text: str, language: str) -> bool:
+    """Whether the caller seeks another agency's papers at our appointment ("en esa cita me pueden tramitar el número
+    de seguro social"): in a submenu of a line, no appointment option of ours (`_SERVICE_THERE`)."""
+    return _others(language)[0].search(_plain(text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def told_another_way(text: str, language: str) -> bool:
+    """Whether the caller asks to be told by text message, email or WhatsApp ("text me directions to the office"):
+    in a submenu of a line, no option of the menu's own (`_TOLD_BY`)."""
+    return _others(language)[1].search(_plain(text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def language_line(text: str, language: str) -> bool:
+    """Whether the caller asks for a line or a person in another language ("do you have a line in haitian creole"):
+    in a submenu of a line, no option of the menu's own (`_LANGUAGE_LINE`)."""
+    return _others(language)[2].search(_plain(text)) is not None

@@ -44,8 +44,10 @@ from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
-from ivr.core.menu_globals import END, PREVIOUS, REPEAT, START, global_asked, resent, thing_again
-from ivr.core.not_ours import appointment_abroad, program_opening, put_through_elsewhere
+from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
+from ivr.core.not_ours import (
+    appointment_abroad, language_line, program_opening, put_through_elsewhere, service_elsewhere, told_another_way,
+)
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -58,6 +60,7 @@ from ivr.core.concepts import (
     hanging_up,
     names_someone,
     person_asked,
+    put_through_to_someone,
     reading,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
@@ -586,15 +589,18 @@ class Model:
         caller asks for in so many words (`_global_asked`: back to the start, the menu again, the hours, done) is
         chosen whatever else the words score ("take me back to the very beginning" was the previous menu by "back"),
         at `ROUTE_AT` or the score the rest gave it; a person asked for in so many words stays (`_asked_for`)."""
+        if not among and (self.main is not None or NO_RECEIPT in self.names):
+            text = taken_back(text, self.language)  # "no wait i do have it": no missing thing (the s9 round)
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
         if understood.outcome != "route" and (self.cancel is not None or self.booking is not None) and \
-                not appointment_abroad(text, self.language):
+                not appointment_abroad(text, self.language) and not told_another_way(text, self.language) and \
+                not language_line(text, self.language):
             understood = self._appointment(understood, text)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
-                (understood.choice in PERSON_GLOBALS and person_asked(text, self.language) == understood.choice):
+                (understood.choice in PERSON_GLOBALS and self._person_asked(text) == understood.choice):
             return understood
         return _routed_to(understood, said)
 
@@ -632,6 +638,10 @@ class Model:
                 barred |= _HOURS_ONLY  # "when does the registration for the program open": no hours of the line
             if self.appointments and appointment_abroad(text, self.language):
                 barred |= self.appointments  # "do you book the appointments for the consulate": the State Department's
+            if self.appointments and service_elsewhere(text, self.language):
+                barred |= self.appointments  # "en esa cita me tramitan el seguro social": the SSA's card (round 10)
+            if told_another_way(text, self.language) or language_line(text, self.language):
+                barred |= self.own  # "text me directions", "a line in haitian creole": none of ours (round 10)
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
         if barred:
@@ -674,8 +684,16 @@ class Model:
         when the keywords scored it: read only when a word of one was said."""
         if not any(name in PERSON_GLOBALS for name, _ in ranked):
             return None
-        asked = person_asked(text, self.language)
+        asked = self._person_asked(text)
         return asked if asked is not None and any(name == asked for name, _ in ranked) else None
+
+    def _person_asked(self, text: str) -> str | None:
+        """`concepts.person_asked`; in a submenu of a line, also being put through to someone, no one named
+        ("mejor comuníqueme con alguien": `concepts.put_through_to_someone`, round 10)."""
+        asked = person_asked(text, self.language)
+        if asked is None and self.main is not None and put_through_to_someone(text, self.language):
+            return "representative"
+        return asked
 
     def _global_asked(self, text: str) -> str | None:
         """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
