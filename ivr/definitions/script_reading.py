@@ -258,6 +258,31 @@ def elsewhere(said: str, language: str) -> bool:
     return any(word in words and word not in shadowed for word in said.split())
 
 
+_MAILED_ABOUT = {
+    "en": re.compile(
+        r"\b(?:something|a letter|letter|a notice|notice|papers?|mail)\b(?: [a-z']+){0,5}? "
+        r"(?:about|regarding|for) (?:my |his |her |our |their |the )?(?:green |new |renewed )?(card)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:recibo|carta|aviso|papel)\b(?: de| del| sobre)(?: la| el| mi| su)? (?:renovaci[oó]n |reemplazo )?"
+        r"(?:de |del )?(?:la |el |mi |su )?(tarjeta|mica)\b"
+    ),
+}
+"""A letter, a notice or something mailed about a card (issue 16, round 10): what was mailed is a notice."""
+_NOTICE_WORD = {"en": "notice", "es": "aviso"}
+
+
+def mailed_about(said: str, language: str) -> str:
+    """`said` with a card named only as what a letter or notice was about read as that notice ("they mailed me
+    something about my green card interview but nothing came": a notice that never came, not a card; "nunca llegó
+    el recibo de la renovación de la mica": el recibo; issue 16, round 10), for the labels' words: the card itself
+    not come ("my renewed card was mailed but never came") is left as said."""
+    pattern = _MAILED_ABOUT.get(language)
+    if pattern is None:
+        return said
+    return pattern.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)] + _NOTICE_WORD[language], said)
+
+
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:
     """Of two close scripts of a kind (their labels share a word), the one whose label has a word the caller said
     that the other's label lacks (and not both): "a notice you did not receive" against "a card you did not receive",

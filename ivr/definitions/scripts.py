@@ -56,6 +56,7 @@ from ivr.definitions.script_reading import (
     form_read,
     forms_named,
     languages_named,
+    mailed_about,
     joined_splits,
     settled_abroad,
     spoken_forms,
@@ -298,7 +299,8 @@ class ScriptSet:
         said = self._said(utterance, language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
-            ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
+            ranked, words, self._labels[language], frozenset(content(mailed_about(said, language), language)),
+            self._vocabulary[language],
         )
         away, foreign = elsewhere(said, language), another_agencys(said, language)
         if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
