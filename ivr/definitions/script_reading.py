@@ -261,11 +261,11 @@ def elsewhere(said: str, language: str) -> bool:
 _MAILED_ABOUT = {
     "en": re.compile(
         r"\b(?:something|a letter|letter|a notice|notice|papers?|mail)\b(?: [a-z']+){0,5}? "
-        r"(?:about|regarding|for) (?:my |his |her |our |their |the )?(?:green |new |renewed )?(card)\b"
+        r"(?:about|regarding|for) (?:my |his |her |our |their |the )?((?:green |new |renewed )?card)\b"
     ),
     "es": re.compile(
         r"\b(?:recibo|carta|aviso|papel)\b(?: de| del| sobre)(?: la| el| mi| su)? (?:renovaci[oó]n |reemplazo )?"
-        r"(?:de |del )?(?:la |el |mi |su )?(tarjeta|mica)\b"
+        r"(?:de |del )?(?:la |el |mi |su )?((?:tarjeta|mica)(?: de residencia)?)\b"
     ),
 }
 """A letter, a notice or something mailed about a card (issue 16, round 10): what was mailed is a notice."""

@@ -296,11 +296,10 @@ class ScriptSet:
 
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
-        said = self._said(utterance, language)
+        said = mailed_about(self._said(utterance, language), language)  # what was mailed about a card: a notice
         ranked, words = self._models[language].scores(said)
         understood = decide(
-            ranked, words, self._labels[language], frozenset(content(mailed_about(said, language), language)),
-            self._vocabulary[language],
+            ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
         away, foreign = elsewhere(said, language), another_agencys(said, language)
         if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
