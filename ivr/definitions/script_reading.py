@@ -28,6 +28,8 @@ A script is read (`decide`) when the model is sure of it:
   marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
   country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`), a
   move or retirement to it said as living there (`settled_abroad`, round 9).
+* **what was mailed about a card** (`mailed_about`, issue 16 round 10): a letter, a notice or "something" mailed about
+  a card is read as that notice by every reader at the topic question, the card itself mailed staying the card.
 * **the clauses of a long question** (`CLAUSE`, `clause_read`, issue 16 round 9): when nothing else is read, each run
   of `CLAUSE_WORDS` words is read as a whole question; the one script they read, if it is the whole's best too.
 

@@ -128,3 +128,10 @@ def test_round_10s_neighbours_keep_their_script(
 ) -> None:
     """The other way: what to bring to the support center and a form's fee stay theirs."""
     assert read_topic(flow, current, said, language) == script_id
+
+
+def test_round_10_versions_are_phrases_only(phrases_only_round: Callable[[str], list[str]]) -> None:
+    """Round 10's versions keep every word read, the label, key, topics and next steps (seed 003)."""
+    assert phrases_only_round("issue 16 round 10") == [
+        "accommodations", "biometrics-reschedule", "change-of-address", "processing-times", "service-request-follow-up",
+    ]
