@@ -28,6 +28,8 @@ A script is read (`decide`) when the model is sure of it:
   marks another business, a script's own unmistakable word said alone (`ivr.rules.own_words`) decides it; else a
   country or city abroad said as where the caller is (`ABROAD`) reads the calls from abroad (`ABROAD_SCRIPT`), a
   move or retirement to it said as living there (`settled_abroad`, round 9).
+* **what was mailed about a card** (`mailed_about`, issue 16 round 10): a letter, a notice or "something" mailed about
+  a card is read as that notice by every reader at the topic question, the card itself mailed staying the card.
 * **the clauses of a long question** (`CLAUSE`, `clause_read`, issue 16 round 9): when nothing else is read, each run
   of `CLAUSE_WORDS` words is read as a whole question; the one script they read, if it is the whole's best too.
 
@@ -256,6 +258,31 @@ def elsewhere(said: str, language: str) -> bool:
     words = ELSEWHERE.get(language, frozenset())
     shadowed = SHADOWED.get(language, frozenset())
     return any(word in words and word not in shadowed for word in said.split())
+
+
+_MAILED_ABOUT = {
+    "en": re.compile(
+        r"\b(?:something|a letter|letter|a notice|notice|papers?|mail)\b(?: [a-z']+){0,5}? "
+        r"(?:about|regarding|for) (?:my |his |her |our |their |the )?((?:green |new |renewed )?card)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:recibo|carta|aviso|papel)\b(?: de| del| sobre)(?: la| el| mi| su)? (?:renovaci[oó]n |reemplazo )?"
+        r"(?:de |del )?(?:la |el |mi |su )?((?:tarjeta|mica)(?: de residencia)?)\b"
+    ),
+}
+"""A letter, a notice or something mailed about a card (issue 16, round 10): what was mailed is a notice."""
+_NOTICE_WORD = {"en": "notice", "es": "aviso"}
+
+
+def mailed_about(said: str, language: str) -> str:
+    """`said` with a card named only as what a letter or notice was about read as that notice ("they mailed me
+    something about my green card interview but nothing came": a notice that never came, not a card; "nunca llegó
+    el recibo de la renovación de la mica": el recibo; issue 16, round 10), for the labels' words: the card itself
+    not come ("my renewed card was mailed but never came") is left as said."""
+    pattern = _MAILED_ABOUT.get(language)
+    if pattern is None:
+        return said
+    return pattern.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)] + _NOTICE_WORD[language], said)
 
 
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:

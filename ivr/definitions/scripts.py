@@ -56,6 +56,7 @@ from ivr.definitions.script_reading import (
     form_read,
     forms_named,
     languages_named,
+    mailed_about,
     joined_splits,
     settled_abroad,
     spoken_forms,
@@ -295,7 +296,7 @@ class ScriptSet:
 
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
-        said = self._said(utterance, language)
+        said = mailed_about(self._said(utterance, language), language)  # what was mailed about a card: a notice
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
