@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from ivr.core.plain_said import plain_said
 
 _MOVING = {
     "en": (r"\b(?:move|moving) (?:it|that|this|them|my|the|our|his|her)\b",
@@ -60,18 +61,11 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
             re.compile(_DECLINED.get(language, _DECLINED["en"])))
 
 
-def _plain(text: str) -> str:
-    plain = " ".join(text.lower().replace("’", "'").split())
-    if plain.isascii():
-        return plain
-    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
-
-
 @functools.lru_cache(maxsize=4096)
 def moved(text: str, language: str) -> bool:
     """Whether the caller asks to move an appointment and says nothing of ending it: "can we push it back a week",
     "se puede pasar la cita para otro día" (not "cancel it, i'll pick another day myself")."""
-    plain = _plain(text)
+    plain = plain_said(text)
     moving, ending, _, declined = _patterns(language)
     return moving.search(plain) is not None and ending.search(plain) is None and declined.search(plain) is None
 
@@ -80,14 +74,14 @@ def moved(text: str, language: str) -> bool:
 def move_declined(text: str, language: str) -> bool:
     """Whether the caller says they want no other date ("nah just cancel it i don't want a new date", "anule la cita
     no quiero otro día"): at a menu that reschedules, not that option (`understanding.Model._understood`)."""
-    return _patterns(language)[3].search(_plain(text)) is not None
+    return _patterns(language)[3].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def cancelled(text: str, language: str) -> bool:
     """Whether the caller cancels in so many words: "we're moving back home so cancel the appointment", "i want to get
     rid of the appointment" (whatever a move of house or "back" scored for another option)."""
-    return _patterns(language)[2].search(_plain(text)) is not None
+    return _patterns(language)[2].search(plain_said(text)) is not None
 
 
 _HAD = {
@@ -113,7 +107,7 @@ def appointment_had(text: str, language: str) -> bool | None:
     """True when the caller speaks of an appointment already had and none wanted ("i already booked an appointment
     at the local office"), False when of one wanted and none had ("my lawyer said i should get an appointment"), None
     when neither or both."""
-    plain = _plain(text)
+    plain = plain_said(text)
     had = re.search(_HAD.get(language, _HAD["en"]), plain) is not None
     wanted = re.search(_WANTED.get(language, _WANTED["en"]), plain) is not None
     return had if had != wanted else None
@@ -142,7 +136,7 @@ or booked (the s7 round: "do you just take a number or do you gotta book ahead")
 def asked_in_general(text: str, language: str) -> bool:
     """Whether the caller asks how appointments go and speaks of none had or wanted ("what happens at one of those
     office appointments", "cuánto dura una cita en la oficina"; the s5 round): seed 001's how appointments work."""
-    plain = _plain(text)
+    plain = plain_said(text)
     return re.search(_IN_GENERAL.get(language, _IN_GENERAL["en"]), plain) is not None and \
         re.search(_HAD.get(language, _HAD["en"]), plain) is None and \
         re.search(_WANTED.get(language, _WANTED["en"]), plain) is None

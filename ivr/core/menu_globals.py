@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from ivr.core.plain_said import plain_said
 
 START = "start"
 """Back to the beginning: the menu's option that goes to the main menu (`understanding.Model.start`)."""
@@ -203,7 +204,7 @@ def _resent(language: str) -> re.Pattern[str]:
 def resent(text: str, language: str) -> bool:
     """Whether the caller asks for something sent or issued again: "again" then is no request to hear the menu again
     (`understanding.Model`: the repeat global is not chosen; the s3 round)."""
-    return _resent(language).search(_plain(text)) is not None
+    return _resent(language).search(plain_said(text)) is not None
 
 
 _NEEDED = {
@@ -224,13 +225,6 @@ sentences in a submenu ask for none of these, and a word look-up is cheaper than
 _WORD = re.compile(r"[\w']+")
 
 
-def _plain(text: str) -> str:
-    plain = " ".join(text.lower().replace("’", "'").split())
-    if plain.isascii():
-        return plain
-    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
-
-
 @functools.cache
 def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
     """The requests' patterns with the words each needs (`_NEEDED`), compiled once (at the first sentence read, not at
@@ -248,7 +242,7 @@ def global_asked(text: str, language: str) -> str | None:
     """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the
     first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes
     back)."""
-    plain = _plain(text)
+    plain = plain_said(text)
     words = frozenset(_WORD.findall(plain))
     for name, pattern, needed in _patterns(language):
         if not needed.isdisjoint(words) and pattern.search(plain):
@@ -269,7 +263,7 @@ def thing_again(text: str, language: str) -> bool:
     """Whether the caller names a thing the menu plays back (`_THING`): "can you read me the number one more time",
     "where is the appointment again".  Read with the repeat global's words, such a request is the menu's option that
     plays it again (`understanding.Model.again`), not the menu read again (the coverage round, sub67)."""
-    return not _THING.get(language, _THING["en"]).isdisjoint(_WORD.findall(_plain(text)))
+    return not _THING.get(language, _THING["en"]).isdisjoint(_WORD.findall(plain_said(text)))
 
 
 _TAKEN_BACK = {

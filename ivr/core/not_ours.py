@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from ivr.core.plain_said import plain_said
 
 _AGENCY = {
     "en": r"(?:passport|passports|irs|dmv|d m v|i r s|state department|department of state|consulate|embassy|"
@@ -112,13 +113,6 @@ _LANGUAGE_LINE = {
 contact center answers in English and Spanish; a language line is no special line of the menu's (the s9 round)."""
 
 
-def _plain(text: str) -> str:
-    plain = " ".join(text.lower().replace("’", "'").split())
-    if plain.isascii():
-        return plain
-    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
-
-
 @functools.cache
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (re.compile(_PUT_THROUGH.get(language, _PUT_THROUGH["en"])),
@@ -138,14 +132,14 @@ def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
 def put_through_elsewhere(text: str, language: str) -> bool:
     """Whether the caller asks to be put through to another agency's office ("can you connect me with the irs"):
     in a submenu of a line, no person global."""
-    return _patterns(language)[0].search(_plain(text)) is not None
+    return _patterns(language)[0].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def program_opening(text: str, language: str) -> bool:
     """Whether the caller asks when a program, a registration or a lottery opens ("when does daca start accepting
     applications", "cuándo abren las inscripciones"): in a submenu of a line, no hours global."""
-    return _patterns(language)[1].search(_plain(text)) is not None
+    return _patterns(language)[1].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -153,25 +147,25 @@ def appointment_abroad(text: str, language: str) -> bool:
     """Whether the caller speaks of an appointment or an interview at a consulate, an embassy or the State Department
     ("can you book my interview at the embassy", "hacen las citas para el consulado"): in a submenu of a line, no
     appointment option of ours."""
-    return _patterns(language)[2].search(_plain(text)) is not None
+    return _patterns(language)[2].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def service_elsewhere(text: str, language: str) -> bool:
     """Whether the caller seeks another agency's papers at our appointment ("en esa cita me pueden tramitar el número
     de seguro social"): in a submenu of a line, no appointment option of ours (`_SERVICE_THERE`)."""
-    return _others(language)[0].search(_plain(text)) is not None
+    return _others(language)[0].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def told_another_way(text: str, language: str) -> bool:
     """Whether the caller asks to be told by text message, email or WhatsApp ("text me directions to the office"):
     in a submenu of a line, no option of the menu's own (`_TOLD_BY`)."""
-    return _others(language)[1].search(_plain(text)) is not None
+    return _others(language)[1].search(plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def language_line(text: str, language: str) -> bool:
     """Whether the caller asks for a line or a person in another language ("do you have a line in haitian creole"):
     in a submenu of a line, no option of the menu's own (`_LANGUAGE_LINE`)."""
-    return _others(language)[2].search(_plain(text)) is not None
+    return _others(language)[2].search(plain_said(text)) is not None
