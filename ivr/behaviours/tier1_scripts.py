@@ -44,7 +44,7 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT, mailed_about
+from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT, mailed_about, misheard
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -196,7 +196,7 @@ def answer_for(
     A script the scripts' own model is sure of is read; else, when the question (`question`, a state of `flow`)
     has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
     (`read_by_line`)."""
-    said = mailed_about(said, language)  # a letter or notice mailed about a card is that notice, for every reader
+    said = mailed_about(misheard(said, language), language)  # a letter or notice mailed about a card is that notice, for every reader
     refusal = refusal_in(said, language)
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
     script = scripts.by_id(read.choice) if read.choice is not None else None

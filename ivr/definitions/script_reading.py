@@ -90,6 +90,8 @@ __all__ = [
     "forms_named",
     "joined_splits",
     "settled_abroad",
+    "misheard",
+    "theirs_abroad",
     "spoken_forms",
 ]
 
@@ -272,6 +274,82 @@ _MAILED_ABOUT = {
 }
 """A letter, a notice or something mailed about a card (issue 16, round 10): what was mailed is a notice."""
 _NOTICE_WORD = {"en": "notice", "es": "aviso"}
+
+
+_MISHEARD = {
+    "en": (re.compile(r"\bgreen carts?\b"), lambda found: found.group(0).replace("cart", "card")),
+}
+"""What the recogniser mishears of a thing's name (issue 16, round 11): "green cart" is a green card."""
+
+
+def misheard(said: str, language: str) -> str:
+    """`said` with a recogniser's slip on a thing's name put right ("my green cart never came" -> "my green card never
+    came"), for every reader at the topic question: a cart is never what a caller asks USCIS about."""
+    slip = _MISHEARD.get(language)
+    return said if slip is None else slip[0].sub(slip[1], said)
+
+
+_RELATIVE = {
+    "en": r"(?:wife|husband|spouse|son|daughter|stepson|stepdaughter|kids?|children|child|mom|mother|dad|father|"
+          r"parents?|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|fiance|fiancee|"
+          r"nephew|niece|family|boyfriend|girlfriend|baby)",
+    "es": r"(?:esposa|esposo|hijo|hija|hijos|hijas|hijastro|hijastra|mam[aá]|madre|pap[aá]|padre|padres|hermano|"
+          r"hermana|abuela|abuelo|abuelos|t[ií]a|t[ií]o|primo|prima|sobrino|sobrina|familia|novio|novia|prometido|"
+          r"prometida|beb[eé])",
+}
+_THEIRS_ABROAD = {
+    "en": re.compile(
+        rf"\b(?:my|our|his|her|their|a) (?:[\w']+ )?{_RELATIVE['en']}(?:'s| s)?"
+        r"(?: (?!i\b|i'm\b|we're\b|we (?:are|both|all)\b|me\b|us\b)[\w']+){0,8}? "
+        r"(?:is|are|'s|s|who's|whos|who is|who are|still|stuck|stranded|back|living|staying)"
+        r"(?: still| stuck| stranded| back| over| there| living| staying)* (in) "
+    ),
+    "es": re.compile(
+        rf"\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
+        r"(?: (?!yo\b|nosotros\b|estoy\b|estamos\b)\w+){0,8}? "
+        r"(?:est[aá]|est[aá]n|sigue|siguen|se qued[oó]|se quedaron|vive|viven|anda|andan|qued[oó])"
+        r"(?: todav[ií]a| a[uú]n| atrapad[oa]s?| varad[oa]s?| all[aá])* (en) "
+    ),
+}
+"""Someone of the caller's family said to be in a place ("my wife is stuck back in ...", "her son who's still in
+...", "mi esposo se quedó en ...", "mi hija está en ..."; issue 16, round 11)."""
+_THERE = {"en": "there", "es": "allá"}
+_PLACE_WORDS = 4
+"""The most words of a place name read after a relative's "in" / "en" ("the dominican republic")."""
+
+
+def _place_after(rest: list[str], language: str) -> int:
+    """How many of the words `rest` (after "in" / "en") name a country or city abroad, 0 when none does."""
+    for length in range(min(_PLACE_WORDS, len(rest)), 0, -1):
+        read = tokens(" ".join([_IN[language], *rest[:length]]), language)
+        if read[-1] == COUNTRY and len(read) <= 3:
+            return length
+    return 0
+
+
+_IN = {"en": "in", "es": "en"}
+
+
+def theirs_abroad(said: str, language: str) -> str:
+    """`said` with a relative's country or city abroad said as "there" ("my wife is stuck back in nigeria and ..."
+    -> "my wife is stuck back there and ...", "mi esposo se quedó en guatemala" -> "mi esposo se quedó allá"), so
+    that neither the scripts' model nor `ivr.core.wording.tokens` reads the caller abroad (`ABROAD`): the calls from
+    abroad are for a caller who is abroad; someone else abroad is context of what they ask (their petition sped
+    up, the form to bring them; issue 16, round 11).  The caller said there too ("my wife and i are in ...") and a
+    relative's place at home ("my daughter's n six hundred is in review") are left as said."""
+    pattern = _THEIRS_ABROAD.get(language)
+    if pattern is None:
+        return said
+    out, at = [], 0
+    for found in pattern.finditer(said):
+        rest = said[found.end():].split()
+        length = _place_after(rest, language)
+        if length == 0:
+            continue
+        out.append(said[at:found.start(1)] + _THERE[language])
+        place_end = found.end() + len(" ".join(rest[:length])) + (len(said[found.end():]) - len(said[found.end():].lstrip()))
+        at = place_end
+    return "".join(out) + said[at:] if out else said
 
 
 def mailed_about(said: str, language: str) -> str:
