@@ -30,6 +30,10 @@ A script is read (`decide`) when the model is sure of it:
   move or retirement to it said as living there (`settled_abroad`, round 9).
 * **what was mailed about a card** (`mailed_about`, issue 16 round 10): a letter, a notice or "something" mailed about
   a card is read as that notice by every reader at the topic question, the card itself mailed staying the card.
+* **a relative's place abroad, a misheard card** (`theirs_abroad`, `misheard`, issue 16 round 11): a relative's country
+  or city said as where they are ("my wife is stuck back in ...", "mi hijo se quedó en ...") is read as "there",
+  before the scripts' model: only the caller abroad reads the calls from abroad; a recogniser's "green cart" is the
+  green card, for every reader at the topic question.
 * **the clauses of a long question** (`CLAUSE`, `clause_read`, issue 16 round 9): when nothing else is read, each run
   of `CLAUSE_WORDS` words is read as a whole question; the one script they read, if it is the whole's best too.
 
@@ -347,8 +351,8 @@ def theirs_abroad(said: str, language: str) -> str:
         if length == 0:
             continue
         out.append(said[at:found.start(1)] + _THERE[language])
-        place_end = found.end() + len(" ".join(rest[:length])) + (len(said[found.end():]) - len(said[found.end():].lstrip()))
-        at = place_end
+        after = said[found.end():]
+        at = found.end() + len(after) - len(after.lstrip()) + len(" ".join(rest[:length]))  # the place's end
     return "".join(out) + said[at:] if out else said
 
 

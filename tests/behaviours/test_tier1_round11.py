@@ -44,7 +44,8 @@ def earlier() -> ScriptSet:
     ("said", "language", "script_id"),
     [
         ("my son is stuck in haiti and his petition has been pending two years can you speed it up", "en", "expedite"),
-        ("my stepdaughter is still in honduras which form do i file for her and how much is it", "en", "forms-and-fees"),
+        ("my stepdaughter is still in honduras which form do i file for her and how much is it", "en",
+         "forms-and-fees"),
         ("mi esposa se quedó en honduras y está enferma se puede apurar su petición", "es", "expedite"),
     ],
 )
