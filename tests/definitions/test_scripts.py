@@ -398,7 +398,7 @@ def test_get_returns_the_named_version(library):
 
 @pytest.mark.parametrize(
     ("ref", "error"),
-    [("case-status@7", KeyError), ("case-status", ValueError), ("case-status@v1", ValueError)],
+    [("case-status@99", KeyError), ("case-status", ValueError), ("case-status@v1", ValueError)],
     ids=["unknown-version", "no-version", "malformed-version"],
 )
 def test_get_refuses_unknown_or_malformed_refs(library, ref, error):
