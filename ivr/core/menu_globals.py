@@ -138,6 +138,11 @@ _HOURS = {
         r"what time (?:can|could|should) (?:i|we) (?:call|reach|get (?:through|ahold|hold|someone|somebody|a person))",
         r"(?:until|till|til) what time (?:are you|do you|can i|is (?:someone|somebody|anyone))",
         r"what (?:are|is) (?:your|the) (?:hours|phone hours|business hours|schedule)",
+        r"(?:best|good|right|better) time (?:of (?:the )?day )?(?:to|for me to|i can|should i) (?:call|reach|get (?:a|someone|"
+        r"somebody|through|ahold|hold)|talk|speak)",
+        r"(?:is|are) (?:there )?(?:anyone|anybody|someone|somebody|people|agents?|representatives?)(?: \w+){0,5} "
+        r"(?:in the (?:evenings?|mornings?)|at night|(?:on )?(?:the )?weekends?|on (?:saturdays?|sundays?)|evenings|"
+        r"after (?:five|six|work))",
     ),
     "es": (
         r"hasta (?:que|cuando|cual) (?:hora|horas) (?:atienden|abren|estan|contestan|puedo|se puede|hay|trabajan)",
@@ -145,10 +150,14 @@ _HOURS = {
         r"(?:cual es|cuales son) (?:el|los|su|sus) (?:horario|horarios)",
         r"que (?:horario|horarios|dias) (?:tienen|manejan|atienden|abren)",
         r"(?:lo )?mas (?:tarde|temprano) que (?:puedo|se puede|pueda)",
+        r"(?:mejor|buena) hora (?:para|de) (?:llamar|hablar|comunicarme|agarrar|encontrar)",
+        r"hay (?:alguien|gente|agentes|personas)(?: \w+){0,5} (?:en la noche|en las noches|en las tardes|por la noche|"
+        r"los (?:sabados|domingos|fines de semana)|el fin de semana)",
     ),
 }
-"""The hours asked: when the line opens or closes, the latest or earliest one can call (not "what time is my
-appointment": an option of the appointment menus)."""
+"""The hours asked: when the line opens or closes, the latest or earliest one can call, the best time to reach
+someone, anyone there in the evenings or at weekends (round 11: when a person can be reached is the hours; not "what
+time is my appointment": an option of the appointment menus, or no one's)."""
 
 _END = {
     "en": (
@@ -215,7 +224,9 @@ _NEEDED = {
     REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
                    "motivos oficinas lista cosas"},
-    HOURS: {"en": "latest earliest late early time hours schedule", "es": "hora horas horario horarios dias tarde temprano"},
+    HOURS: {"en": "latest earliest late early time hours schedule evening evenings mornings morning night weekend weekends "
+                  "saturday saturdays sunday sundays after",
+            "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabados domingos fin fines"},
     NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
           "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},

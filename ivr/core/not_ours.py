@@ -38,12 +38,15 @@ consulado"): not a person of ours asked for."""
 _OPENING = {
     "en": r"\b(?:registration|registrations|lottery|program|programs|sign ?ups?|enrollment|filing (?:period|window|"
           r"season)|application (?:period|window)|applications|entries)\b(?: \w+){0,5} (?:opens?|opening|starts?|"
-          r"begins?)\b|\b(?:open|start|begin)s? (?:taking|accepting|receiving)\b",
+          r"begins?)\b|\b(?:open|start|begin)s? (?:taking|accepting|receiving)\b|\bwhat time (?:is |was |will )?(?:my|our|"
+          r"his|her|their|the) (?:[\w']+ ){0,3}(?:appointment|appointments|appt|interview|biometrics|ceremony)\b",
     "es": r"\b(?:registro|inscripcion\w*|programa|loteria|convocatoria|solicitudes)\b(?: \w+){0,5} (?:abre|abren|"
           r"empieza|empiezan|inicia|inician|comienza|comienzan)\b|\b(?:abren|empiezan|comienzan) (?:a )?(?:recibir|"
-          r"aceptar|tomar)\b",
+          r"aceptar|tomar)\b|\ba que hora (?:es|era|sera|va a ser|tengo) (?:mi|la|su|nuestra)? ?(?:[\w']+ ){0,3}(?:cita|"
+          r"entrevista|ceremonia)\b",
 }
-"""A program, a registration or a lottery opening, or starting to take applications: no hours of the line."""
+"""A program, a registration or a lottery opening, or starting to take applications; the time of an appointment
+("what time my field office appointment is tomorrow", round 11): no hours of the line."""
 
 
 _ABROAD = {

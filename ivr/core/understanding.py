@@ -44,6 +44,7 @@ from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
+from ivr.core.split_words import joined
 from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
 from ivr.core.not_ours import (
     appointment_abroad, language_line, program_opening, put_through_elsewhere, service_elsewhere, told_another_way,
@@ -590,6 +591,7 @@ class Model:
         chosen whatever else the words score ("take me back to the very beginning" was the previous menu by "back"),
         at `ROUTE_AT` or the score the rest gave it; a person asked for in so many words stays (`_asked_for`)."""
         if not among and (self.main is not None or NO_RECEIPT in self.names):
+            text = joined(text, self.language)  # "a super visor": a global's word split by the recogniser (round 11)
             text = taken_back(text, self.language)  # "no wait i do have it": no missing thing (the s9 round)
         understood = self._understood(text, confidence, among)
         if self.main is None or among:

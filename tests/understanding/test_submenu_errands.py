@@ -25,10 +25,10 @@ IN_PASSING = {
 STATES = ("biometrics.menu", "field_office.appointment_menu", "service_requests.menu")
 KNOWN_MISSES = {
     ("en", "oh and by the way did my case get approved yet", "field_office.appointment_menu"),
-    ("en", "oh and by the way did my case get approved yet", "service_requests.menu"),
     ("en", "also while im here is my case approved or not", "field_office.appointment_menu"),
 }
-"""The main menu's keywords send these to case status at 0.63-0.65 only, under `ELSEWHERE_AT`: left (strict)."""
+"""The main menu's keywords send these to case status at 0.63-0.65 only, under `ELSEWHERE_AT`: left (strict).  At
+`service_requests.menu` the first is none since round 11's examples of a case's status asked there (sub73)."""
 
 
 def _cells() -> list[object]:

@@ -1,0 +1,60 @@
+"""A global's word the recogniser split in two, joined again: "super visor" is "supervisor", "repre sentative"
+"representative", "oper ator" "operator", "main men you" "main menu" (the s10 round: "i need a super visor please"
+went to the hours by "an hour", the supervisor unread).
+
+Read on the text as said, once per utterance, only in the submenus of a line and at the receipt-number question
+(`understanding.Model._understand`), so the main menu's outcomes do not move.  Only the globals' words are joined:
+they are few, and no pair of their halves is a sentence's own two words ("super" and "visor" are not said apart).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_PREFIXES = tuple((r"[ -]".join(prefix) + r"\b", prefix)
+                  for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
+"""A receipt number's three letters spelled out ("e a c", "i o e"), joined into the prefix they are (round 11: "the
+one that starts with e a c" was the A-number, "the one that starts with a", at `verify.no_receipt`)."""
+
+_SPLIT = {
+    "en": (
+        (r"super[ -]visors?\b", "supervisor"),
+        (r"super[ -]vis(?:er|or)", "supervisor"),
+        (r"repre[ -]?sent[ -]?(?:a[ -]?)?tives?\b", "representative"),
+        (r"rep[ -]re[ -]?sent[ -]?a?[ -]?tives?\b", "representative"),
+        (r"(?:oper|opper|opa)[ -]ators?\b", "operator"),
+        (r"opera[ -]tors?\b", "operator"),
+        (r"main[ -]men[ -]?(?:you|yu|u)\b", "main menu"),
+        (r"main[ -]me[ -]nu\b", "main menu"),
+        (r"hu[ -]man\b", "human"),
+        *_PREFIXES,
+    ),
+    "es": (
+        (r"super[ -]visor(?:a|es)?\b", "supervisor"),
+        (r"repre[ -]?sen[ -]?tantes?\b", "representante"),
+        (r"opera[ -]dora?s?\b", "operador"),
+        (r"menu[ -]prin[ -]cipal\b|menú[ -]prin[ -]cipal\b", "menú principal"),
+        (r"prin[ -]cipal\b", "principal"),
+        *_PREFIXES,
+    ),
+}
+"""A split word's halves, as the recogniser gives them (a space or a hyphen between), and the word they make.
+Each pattern needs a space or hyphen inside it, so a word said whole is left as it is."""
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"\b" + pattern, re.IGNORECASE), word)
+                 for pattern, word in _SPLIT.get(language, _SPLIT["en"]))
+
+
+def joined(text: str, language: str) -> str:
+    """`text` with a global's word the recogniser split joined again ("i need a super visor please" → "i need a
+    supervisor please"); `text` itself when nothing was split."""
+    if " " not in text and "-" not in text:
+        return text
+    for pattern, word in _patterns(language):
+        if pattern.search(text):
+            text = pattern.sub(word, text)
+    return text
