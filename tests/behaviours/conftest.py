@@ -1,5 +1,5 @@
 """Fixtures the Tier 1 topic question's tests share: the shipped flow compiled once, the scripts in force on the
-test module's `DAY` (each round's tests read the scripts of its day), and the check of a round's phrases-only
+test module's `DAY` (each round's tests read the scripts of its day) and on the day before it, and the check of a round's phrases-only
 versions, and what Tier 1 reads for a question."""
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ def flow() -> CompiledFlow:
 def scripts(request: pytest.FixtureRequest) -> ScriptSet:
     """The published response scripts in force on the test module's `DAY`."""
     return scripts_on(request.module.DAY)
+
+
+@pytest.fixture(scope="module")
+def scripts_before(request: pytest.FixtureRequest) -> ScriptSet:
+    """The scripts in force the day before the test module's `DAY`: a round's rules tested without its phrases."""
+    return scripts_on(request.module.DAY - dt.timedelta(days=1))
 
 
 @pytest.fixture(scope="module")

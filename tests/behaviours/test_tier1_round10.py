@@ -18,22 +18,9 @@ import pytest
 
 from ivr.core.machine import CompiledFlow
 from ivr.definitions.scripts import ScriptSet
-from ivr.trainers.understand import scripts_on
 
 DAY = dt.date(2026, 12, 15)
-BEFORE = dt.date(2026, 12, 14)  # the scripts before round 10's phrases: what the rules alone read
 Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
-
-
-@pytest.fixture(scope="module")
-def current() -> ScriptSet:
-    return scripts_on(DAY)
-
-
-@pytest.fixture(scope="module")
-def earlier() -> ScriptSet:
-    """The scripts in force the day before round 10's versions: the rule is tested without its phrases."""
-    return scripts_on(BEFORE)
 
 
 # --- 1. what did not come is the thing named as mailed ---------------------------------------------------------------
@@ -48,11 +35,11 @@ def earlier() -> ScriptSet:
     ],
 )
 def test_a_letter_mailed_about_a_card_that_never_came_is_a_notice_not_received(
-    flow: CompiledFlow, earlier: ScriptSet, said: str, language: str, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """A letter, a notice or "something" mailed about a card that never came is a notice not received, not the card
     (DOMAIN.md §5: the service request for a notice not received; issue 16 round 10)."""
-    assert read_topic(flow, earlier, said, language) == "notice-not-received"
+    assert read_topic(flow, scripts_before, said, language) == "notice-not-received"
 
 
 @pytest.mark.parametrize(
@@ -64,10 +51,10 @@ def test_a_letter_mailed_about_a_card_that_never_came_is_a_notice_not_received(
     ],
 )
 def test_the_card_itself_mailed_and_not_come_stays_a_card_not_received(
-    flow: CompiledFlow, earlier: ScriptSet, said: str, language: str, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """The other way: the card itself mailed and not come is the card not received (DOMAIN.md §5)."""
-    assert read_topic(flow, earlier, said, language) == "card-not-received"
+    assert read_topic(flow, scripts_before, said, language) == "card-not-received"
 
 
 @pytest.mark.parametrize(
@@ -108,12 +95,12 @@ def test_mailed_about_reads_only_a_card_that_a_letter_was_about(said: str, langu
     ],
 )
 def test_round_10s_kinds_read_their_script_with_its_phrases(
-    flow: CompiledFlow, current: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """How long a document is taking is its processing time; a request an agent put in is followed up as a service
     request; away on the appointment's day is a reschedule (good cause: seed 000_183b307099edfec1.txt); a need at an
     interview because of a condition is an accommodation (DOMAIN.md §5)."""
-    assert read_topic(flow, current, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 @pytest.mark.parametrize(
@@ -124,10 +111,10 @@ def test_round_10s_kinds_read_their_script_with_its_phrases(
     ],
 )
 def test_round_10s_neighbours_keep_their_script(
-    flow: CompiledFlow, current: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """The other way: what to bring to the support center and a form's fee stay theirs."""
-    assert read_topic(flow, current, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id
 
 
 def test_round_10_versions_are_phrases_only(phrases_only_round: Callable[[str], list[str]]) -> None:

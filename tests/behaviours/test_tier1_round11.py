@@ -19,22 +19,9 @@ import pytest
 from ivr.core.machine import CompiledFlow
 from ivr.definitions.script_reading import misheard, theirs_abroad
 from ivr.definitions.scripts import ScriptSet
-from ivr.trainers.understand import scripts_on
 
 DAY = dt.date(2026, 12, 16)
-BEFORE = dt.date(2026, 12, 15)  # the scripts before round 11's phrases: what the rules alone read
 Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
-
-
-@pytest.fixture(scope="module")
-def current() -> ScriptSet:
-    return scripts_on(DAY)
-
-
-@pytest.fixture(scope="module")
-def earlier() -> ScriptSet:
-    """The scripts in force the day before round 11's versions: the rules are tested without its phrases."""
-    return scripts_on(BEFORE)
 
 
 # --- 1. a relative abroad is not the caller abroad --------------------------------------------------------------------
@@ -50,12 +37,12 @@ def earlier() -> ScriptSet:
     ],
 )
 def test_a_relative_abroad_is_context_of_what_the_caller_asks(
-    flow: CompiledFlow, earlier: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """The calls from abroad are for a caller who is abroad (scripts/outside-us: "callers living outside the United
     States"); someone of the family abroad is the context of the question: the petition sped up, the form to bring
     them."""
-    assert read_topic(flow, earlier, said, language) == script_id
+    assert read_topic(flow, scripts_before, said, language) == script_id
 
 
 @pytest.mark.parametrize(
@@ -67,10 +54,10 @@ def test_a_relative_abroad_is_context_of_what_the_caller_asks(
     ],
 )
 def test_the_caller_abroad_still_reads_the_calls_from_abroad(
-    flow: CompiledFlow, current: ScriptSet, said: str, language: str, read_topic: Reader
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """The other way: the caller said abroad, alone or with a relative, is still a call from abroad."""
-    assert read_topic(flow, current, said, language) == "outside-us"
+    assert read_topic(flow, scripts, said, language) == "outside-us"
 
 
 @pytest.mark.parametrize(
@@ -91,10 +78,10 @@ def test_theirs_abroad_rewrites_only_a_relatives_place_abroad(said: str, languag
 
 
 def test_a_green_cart_that_never_came_is_a_card_not_received(
-    flow: CompiledFlow, earlier: ScriptSet, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, read_topic: Reader
 ) -> None:
     """A recogniser's "green cart" is the green card (DOMAIN.md §5: the service request for a card not received)."""
-    assert read_topic(flow, earlier, "my green cart never showed up in the mail", "en") == "card-not-received"
+    assert read_topic(flow, scripts_before, "my green cart never showed up in the mail", "en") == "card-not-received"
 
 
 def test_misheard_puts_right_only_the_cart() -> None:
@@ -115,8 +102,8 @@ def test_misheard_puts_right_only_the_cart() -> None:
     ],
 )
 def test_round_11s_kinds_read_their_script_with_its_phrases(
-    flow: CompiledFlow, current: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """Mail to a temporary place is a change of address (DOMAIN.md §5, AR-11); an oath for someone who cannot leave
     home is an accommodation (DOMAIN.md §4)."""
-    assert read_topic(flow, current, said, language) == script_id
+    assert read_topic(flow, scripts, said, language) == script_id

@@ -20,17 +20,9 @@ import pytest
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.scripts import ScriptSet
-from ivr.trainers.understand import scripts_on
 
 DAY = dt.date(2026, 12, 14)
-RULES_DAY = dt.date(2026, 12, 13)  # the scripts before round 9's phrases: what the rules alone read
 Reader = Callable[[CompiledFlow, ScriptSet, str, str], "str | None"]  # the `read_topic` fixture
-
-
-@pytest.fixture(scope="module")
-def earlier() -> ScriptSet:
-    """The scripts in force the day before round 9's versions: the rules are tested without its phrases."""
-    return scripts_on(RULES_DAY)
 
 
 # --- 1. a long story around a plain request: the clauses ------------------------------------------------------------
@@ -57,11 +49,11 @@ def earlier() -> ScriptSet:
     ],
 )
 def test_a_plain_request_after_a_story_reads_its_script(
-    flow: CompiledFlow, earlier: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
 ) -> None:
     """A caller who tells context and then asks in a script's own words is read as asking it, as a representative
     hears the question at the end of a story (DOMAIN.md §1.3: Tier 1 reads the script of the topic asked)."""
-    assert read_topic(flow, earlier, said, language) == script_id
+    assert read_topic(flow, scripts_before, said, language) == script_id
 
 
 def test_clauses_that_read_two_scripts_read_none() -> None:
@@ -91,13 +83,13 @@ def test_a_question_no_longer_than_a_clause_is_read_whole() -> None:
 
 
 def test_a_story_that_names_another_scripts_thing_before_the_request_reads_none(
-    flow: CompiledFlow, earlier: ScriptSet, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, read_topic: Reader
 ) -> None:
     """A story whose own clause asks for another script (a card that never came) besides the request (to speed a
     case up) is two questions: neither is read by its clauses."""
     said = ("my green card never came in the mail and i already called twice about it and nobody helped and also "
             "is there a way to speed up my husband's case")
-    assert read_topic(flow, earlier, said, "en") is None
+    assert read_topic(flow, scripts_before, said, "en") is None
 
 
 # --- 3. living abroad said as a retirement or a move ----------------------------------------------------------------
@@ -111,10 +103,10 @@ def test_a_story_that_names_another_scripts_thing_before_the_request_reads_none(
     ],
 )
 def test_a_caller_who_retired_or_moved_to_a_country_calls_from_abroad(
-    flow: CompiledFlow, earlier: ScriptSet, said: str, language: str, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, said: str, language: str, read_topic: Reader
 ) -> None:
     """Retiring or moving to a country is living there: the calls from abroad (DOMAIN.md §5, outside the U.S.)."""
-    assert read_topic(flow, earlier, said, language) == "outside-us"
+    assert read_topic(flow, scripts_before, said, language) == "outside-us"
 
 
 def test_someone_elses_move_abroad_is_not_the_callers() -> None:
@@ -127,10 +119,10 @@ def test_someone_elses_move_abroad_is_not_the_callers() -> None:
 
 
 def test_a_move_to_a_state_of_the_union_is_no_call_from_abroad(
-    flow: CompiledFlow, earlier: ScriptSet, read_topic: Reader
+    flow: CompiledFlow, scripts_before: ScriptSet, read_topic: Reader
 ) -> None:
     """Another guard: "we moved to texas" is a move at home, never the calls from abroad."""
-    assert read_topic(flow, earlier, "nos mudamos a texas y quiero saber cómo saco la licencia de manejar", "es") != \
+    assert read_topic(flow, scripts_before, "nos mudamos a texas y quiero saber cómo saco la licencia de manejar", "es") != \
         "outside-us"
 
 
