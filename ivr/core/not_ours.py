@@ -101,19 +101,37 @@ _TOLD_BY = {
 """Another way to be told: a text message, an email, WhatsApp ("can you text me directions to the office", "get these
 status updates by text message instead"): the line tells by voice only, so no option of a menu of the line sends it
 (the s8 and s9 rounds; not hearing the status again, nor an office's address read out)."""
-_LANGUAGES = (r"(?:haitian creole|haitian|creole|kreyol|french|portuguese|chinese|mandarin|cantonese|vietnamese|"
-              r"korean|tagalog|arabic|russian|hindi|punjabi|urdu|polish|farsi|persian|somali|amharic|swahili|"
-              r"japanese|italian|german|creol|frances|portugues|chino|coreano|vietnamita|arabe|ruso|mixteco|"
-              r"quiche|k'iche|kiche|mam|zapoteco)")
-_LANGUAGE_LINE = {
-    "en": rf"\b(?:line|number|option|someone|somebody|anyone|agent|person|representative|interpreter)s? (?:in|for|that "
-          rf"speaks?|who speaks?|speaking) {_LANGUAGES}\b|\b{_LANGUAGES} (?:line|speaker|speaking (?:agent|person|"
-          rf"representative))\b",
-    "es": rf"\b(?:linea|numero|opcion|alguien|agente|persona|representante|interprete)s? (?:en|de|para|que hable) "
-          rf"{_LANGUAGES}\b|\b(?:en|hablan|habla) {_LANGUAGES}\b",
+_COLLOQUIAL_LANGUAGES = frozenset({"haitian", "creole", "kreyol", "creol", "mandarin", "farsi", "mixteco", "zapoteco",
+                                   "k'iche", "kiche", "quiche", "mam"})
+"""Languages as callers name them where the CLDR's list (`_language_names`) has another name or none."""
+_LANGUAGE_ASKED = {
+    "en": r"\b(?=(?:(?:line|number|option|someone|somebody|anyone|agent|person|representative|interpreter)s? (?:in|for|"
+          r"that speaks?|who speaks?|speaking) (?P<after>[\w']+(?: [\w']+){0,2})|(?P<before>(?:[\w']+ ){1,3})(?:line|"
+          r"speaker|speaking (?:agent|person|representative))\b))",
+    "es": r"\b(?=(?:(?:(?:linea|numero|opcion|alguien|agente|persona|representante|interprete)s? (?:en|de|para|que "
+          r"hable)|en|hablan|habla) (?P<after>[\w']+(?: [\w']+){0,2})))",
 }
-"""A line in another language asked ("do you have a line in haitian creole", "una línea en francés"): the
-contact center answers in English and Spanish; a language line is no special line of the menu's (the s9 round)."""
+"""Where a language is named as the one a line or a person should speak: the words after "a line in", "someone who
+speaks", "alguien que hable", "en", or before "line", "speaker" (`language_line` looks them up)."""
+
+
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """Every language the CLDR names in English or Spanish (Babel), as `plain_said` leaves a caller's words, but the
+    line's own two, with the callers' own names for some (`_COLLOQUIAL_LANGUAGES`): read once, on first use."""
+    from babel import Locale
+
+    names = {plain_said(name) for ours in ("en", "es") for code, name in Locale(ours).languages.items()
+             if code.split("_")[0] not in ("en", "es")}
+    return frozenset(names) | _COLLOQUIAL_LANGUAGES
+
+
+def _a_language(words: str, from_start: bool) -> bool:
+    """Whether the first (or last) one to three of `words` name a language (`_language_names`)."""
+    said = words.split()
+    names = _language_names()
+    return any(" ".join(said[:n] if from_start else said[-n:]) in names for n in range(1, min(3, len(said)) + 1))
+
 
 
 @functools.cache
@@ -128,7 +146,7 @@ def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return (re.compile(_SERVICE_THERE.get(language, _SERVICE_THERE["en"]) + "|" +
                        _THERE_SERVICE.get(language, _THERE_SERVICE["en"])),
             re.compile(_TOLD_BY.get(language, _TOLD_BY["en"])),
-            re.compile(_LANGUAGE_LINE.get(language, _LANGUAGE_LINE["en"])))
+            re.compile(_LANGUAGE_ASKED.get(language, _LANGUAGE_ASKED["en"])))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -169,6 +187,11 @@ def told_another_way(text: str, language: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def language_line(text: str, language: str) -> bool:
-    """Whether the caller asks for a line or a person in another language ("do you have a line in haitian creole"):
-    in a submenu of a line, no option of the menu's own (`_LANGUAGE_LINE`)."""
-    return _others(language)[2].search(plain_said(text)) is not None
+    """Whether the caller asks for a line or a person in another language, any the CLDR names ("do you have a line in
+    haitian creole", "una línea en francés"): the contact center answers in English and Spanish, so in a submenu of a
+    line this is no option of the menu's own (the s9 round)."""
+    for found in _others(language)[2].finditer(plain_said(text)):
+        after, before = found.group("after"), found.groupdict().get("before")
+        if (after and _a_language(after, from_start=True)) or (before and _a_language(before, from_start=False)):
+            return True
+    return False

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from ivr.core.not_ours import language_line
+
 SUBMENUS = (
     "case_status.menu", "biometrics.menu", "biometrics.after", "field_office.menu", "field_office.reasons",
     "field_office.appointment_menu", "service_requests.menu", "service_requests.types", "service_requests.after",
@@ -122,6 +124,29 @@ def test_told_another_way_or_a_language_line_is_no_option_of_a_submenu(model, st
     another language is none of a submenu's options."""
     menu = model(state, language)
     assert menu.understand(text).choice not in menu.own
+
+
+@pytest.mark.parametrize("text, language", [
+    ("is there somebody who speaks nepali", "en"),
+    ("do you have a tigrinya line", "en"),
+    ("i need an interpreter for khmer", "en"),
+    ("hay alguien que hable bengalí", "es"),
+    ("tienen una línea en amárico", "es"),
+])
+def test_a_line_in_any_language_the_cldr_names_is_a_language_line(text: str, language: str) -> None:
+    """Any language the CLDR names, not a short list (before: a list of forty-odd names missed these)."""
+    assert language_line(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("is there someone in charge of my case", "en"),
+    ("do you have a spanish line", "en"),
+    ("quiero cambiar la cita en la oficina", "es"),
+    ("me da el número de recibo otra vez", "es"),
+])
+def test_a_person_or_a_line_with_no_other_language_named_is_no_language_line(text: str, language: str) -> None:
+    """The words around a language, without one the line does not speak, are no language line."""
+    assert not language_line(text, language)
 
 
 @pytest.mark.parametrize("text, language", [
