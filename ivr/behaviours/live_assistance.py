@@ -18,13 +18,14 @@ and `live_request_callback` actions, and the validators of free answers
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ivr.behaviours.filing import file_service_request
 from ivr.behaviours.request_details import request_extra
 from ivr.behaviours.verification import VERIFICATION_VARS, call_lock, verify_in
-from ivr.core.matching import PhraseIndex
+from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.cases import Case
 from ivr.routing import (
@@ -49,10 +50,29 @@ _SUPERVISOR_PHRASES = PhraseIndex.build(
     [(SUPERVISOR, ("supervisor", "supervisora", "manager", "your boss", "gerente", "jefe", "jefa"))]
 )
 
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:"
+    # the caller's (or a relative's) own boss: "my manager told me to call", "mi jefe necesita una carta"
+    r"(?:my|our|his|her|their|mi|mis|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?"
+    r"|(?:i m|i am|im|he s|she s|he is|she is|as) (?:the (?:\w+ ){0,2}?|an? (?:\w+ )?)"
+    r"|soy (?:el |la |un |una )?(?:\w+ )?"
+    # a job title: "the h r manager", "an office manager", "el gerente de recursos humanos"
+    r"|(?:h r|hr|office|case|store|project|account|general|restaurant|property|plant|floor|shift|district|branch"
+    r"|site|program|operations|hiring|payroll|warehouse|sales) "
+    r")(?:manager|managers|supervisor|supervisors|supervisora|boss|jefe|jefes|jefa|jefas|gerente|gerentes)\b"
+    r"|\b(?:gerente|gerentes|jefe|jefa|supervisor|supervisora) de (?:recursos humanos|personal|la tienda|la empresa"
+    r"|la compania|mi trabajo|la obra|obra|cocina|turno)\b"
+)
+"""A boss who is not the line's (normalised words): the caller's own or a relative's ("my manager told me to call",
+"mi jefe necesita una carta"), the caller's or someone's job ("i'm the h r manager", "soy gerente de una tienda"), a
+job title ("the office manager", "el gerente de recursos humanos").  Mentioned, not asked for: the rest of the words
+decide (issue 16, round 12: "i'm the h r manager and we want to pay for premium processing" asked no supervisor)."""
+
 
 def asks_for_supervisor(utterance: str) -> bool:
     """Seed 003: 'Customers may, at any time, request to have a call directed to a supervisor.'"""
-    return _SUPERVISOR_PHRASES.match(utterance) is not None
+    said = normalize(utterance)
+    return _SUPERVISOR_PHRASES.match(_SOMEONE_ELSES.sub(" ", said)) is not None
 
 
 # --- who answers -------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT, mailed_about, misheard
+from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT, mailed_about, misheard, never_came
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -140,20 +140,40 @@ _REFUSALS = {
 }
 
 
+_LAWYER_EN = r"(?:immigration )?(?:lawyer|attorney|lawyers|attorneys)"
+_LAWYER_ES = r"(?:abogado|abogada|abogados|abogadas)"
 _OWN_LAWYER = {
-    "en": re.compile(r"\b(?:my|our|his|her|their)(?: immigration)? (?:lawyer|attorney|lawyers|attorneys)\b"),
-    "es": re.compile(r"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) (?:abogado|abogada|abogados|abogadas)\b"),
+    "en": re.compile(
+        rf"\b(?:my|our|his|her|their) {_LAWYER_EN}\b"
+        rf"|\b(?:don t|do not|didn t|did not|can t|cannot|couldn t) (?:have|afford|get|find) (?:a |an |any )?{_LAWYER_EN}\b"
+        rf"|\b(?:no|without a|without an|without any) {_LAWYER_EN}\b"
+        rf"|\b(?:the|a|an) {_LAWYER_EN} (?:told|tells|said|says|mentioned)\b"
+    ),
+    "es": re.compile(
+        rf"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) {_LAWYER_ES}\b"
+        rf"|\b(?:no tengo|no tenemos|no tiene|no tienen|sin) (?:un |una |ningun |ninguna )?{_LAWYER_ES}\b"
+        rf"|\b(?:el|la|un|una) {_LAWYER_ES} (?:me |nos |le |les )?(?:dijo|dice|recomendo|comento)\b"
+        rf"|\b(?:me|nos|le|les) (?:dijo|dice|recomendo|comento) (?:el|la|un|una) {_LAWYER_ES}\b"
+    ),
 }
-"""The caller's own lawyer, named in normalised words: a report ("my lawyer says you sent me a letter ... nothing
-ever came"), not a request for legal advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice,
-not the mention)."""
+"""A lawyer the caller mentions, in normalised words: their own ("my lawyer says you sent me a letter ... nothing
+ever came"), one they do not have ("todavía no tengo abogado, quiero ver si me la pueden posponer"), or what a lawyer
+told them ("qué es eso del procesamiento prioritario que me dijo el abogado"): a report, not a request for legal
+advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice, not the mention; issue 16 round 12)."""
+
+_NUMBER_WRITTEN = {
+    "en": re.compile(r"\b(?:write|put|include|add|writing|putting|wrote|put down|write down) my a number\b"),
+    "es": re.compile(r"\b(?:escribir|escribo|escribirle|poner|pongo|ponerle|anotar|anoto) mi numero a\b"),
+}
+"""The caller's A-number written on something they send ("if i pay with a personal check do i need to write my a
+number on it"): how to pay or file, not the case's details asked (issue 16 round 12)."""
 
 
 def refusal_in(said: str, language: str) -> str | None:
     """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None: a phrase
     said as written, its words together ("my a number", not "a fax number where ... my papers"); the longest
     wins.  A lawyer of the caller's own (`_OWN_LAWYER`) asks nothing."""
-    joined = f" {_OWN_LAWYER[language].sub(' ', said)} "
+    joined = f" {_NUMBER_WRITTEN[language].sub(' ', _OWN_LAWYER[language].sub(' ', said))} "
     best: tuple[int, str] | None = None
     for tokens, choice in _REFUSALS[language].entries:
         if f" {' '.join(tokens)} " in joined and (best is None or len(tokens) > best[0]):
@@ -196,7 +216,9 @@ def answer_for(
     A script the scripts' own model is sure of is read; else, when the question (`question`, a state of `flow`)
     has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
     (`read_by_line`)."""
-    said = mailed_about(misheard(said, language), language)  # a letter or notice mailed about a card is that notice, for every reader
+    # a letter or notice mailed about a card is that notice, and of a card and a notice the one that never came is
+    # the thing asked about (round 12), for every reader
+    said = never_came(mailed_about(misheard(said, language), language), language)
     refusal = refusal_in(said, language)
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
     script = scripts.by_id(read.choice) if read.choice is not None else None

@@ -64,7 +64,7 @@ from ivr.core.concepts import about_ours, concepts
 from ivr.core.territories import COUNTRY
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
 from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
-from ivr.core.wording import FORM_NUMBER, tokens
+from ivr.core.wording import FORM_NUMBER, content, tokens
 
 if TYPE_CHECKING:
     from ivr.definitions.scripts import Script
@@ -78,6 +78,8 @@ __all__ = [
     "SCRIPT_TIE_AT",
     "ABROAD",
     "ABROAD_SCRIPT",
+    "businesses_named",
+    "never_came",
     "FORM",
     "CLAUSE",
     "CLAUSE_STEP",
@@ -266,6 +268,20 @@ def elsewhere(said: str, language: str) -> bool:
     return any(word in words and word not in shadowed for word in said.split())
 
 
+def businesses_named(said: str, language: str) -> frozenset[str]:
+    """The words of `lexicon.ELSEWHERE` the caller names as the question's object (a place where the caller is or
+    sends from left out, `_SENT_FROM`), as `ivr.core.wording.content` gives them; none when the question is about the
+    caller's own case (`concepts.about_ours`).  A script read only by its model's keywords whose label and phrases
+    never name one of them is not read (`ScriptSet.reading`: "what time does the dmv open" is no question of our
+    hours, "my mom's medicare card never came" no notice of ours; issue 16, round 12)."""
+    if about_ours(said, language):
+        return frozenset()
+    words = ELSEWHERE.get(language, frozenset())
+    shadowed = SHADOWED.get(language, frozenset())
+    named = [word for word in _SENT_FROM[language].sub(" ", said).split() if word in words and word not in shadowed]
+    return frozenset(content(" ".join(named), language)) if named else frozenset()
+
+
 _MAILED_ABOUT = {
     "en": re.compile(
         r"\b(?:something|a letter|letter|a notice|notice|papers?|mail)\b(?: [a-z']+){0,5}? "
@@ -365,6 +381,72 @@ def mailed_about(said: str, language: str) -> str:
     if pattern is None:
         return said
     return pattern.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)] + _NOTICE_WORD[language], said)
+
+
+_THINGS = {
+    "en": (
+        ("card", re.compile(r"\b(?:green card|card|work permit|permit card|employment authorization card|ead)s?\b")),
+        ("notice", re.compile(r"\b(?:(?:welcome|approval|receipt|interview|appointment|biometrics?) )?"
+                              r"(?:notice|letter)s?\b|\breceipts?\b")),
+    ),
+    "es": (
+        ("card", re.compile(r"\b(?:tarjetas?|micas?|green card|permiso de trabajo)\b")),
+        ("notice", re.compile(r"\b(?:cartas?|avisos?|recibos?|notificaci[oó]n(?:es)?|notice)\b")),
+    ),
+}
+"""A card and a notice, as a caller names them (`never_came`)."""
+_NOT_CAME = {
+    "en": re.compile(r"\b(?:never|didn t|did not|hasn t|has not|haven t|have not|still not|not yet) (?:even |yet )?"
+                     r"(?:(?:came|come|arrived|arrive|showed up|show up|shown up|made it)\b"
+                     r"|(?P<got>got|gotten|get|received|receive)\b)"),
+    "es": re.compile(r"\b(?:nunca|no|todav[ií]a no|a[uú]n no) (?:me |nos |le |les |se )?(?:lo |la )?(?:ha |han |he |hemos )?"
+                     r"(?:(?:lleg[oó]|llegaron|llegado)\b|(?P<got>recib[ií]|recibido|recibimos|recibieron|dieron)\b)"),
+}
+"""A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
+may follow the verb; in Spanish it may follow any of them, "nunca me llegó la tarjeta")."""
+_CLAUSE_BREAK = re.compile(r"\b(?:but|and|pero|y|aunque|although|though)\b")
+_BUT = re.compile(r"\b(?:but|pero|aunque|although|though)\b")
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|que)\b")
+_AFTER = 5
+
+
+def never_came(said: str, language: str) -> str:
+    """`said` without the thing that came, when a card and a notice are both named and one of them is said never to
+    have come ("i got the welcome notice but the actual green card never came": the card; "she was approved for her
+    green card but the welcome notice never came": the notice; issue 16, round 12): the other is context, and the
+    scripts' model reads the thing missing.  The thing missing is the one named in the words after the negated
+    arrival ("haven't received the card", "nunca me llegó la tarjeta"), else the nearest named before it in its
+    clause ("the card never came")."""
+    things = _THINGS.get(language)
+    if things is None:
+        return said
+    named = [(kind, found.start(), found.end()) for kind, pattern in things for found in pattern.finditer(said)]
+    if len({kind for kind, _, _ in named}) < 2:
+        return said
+    missing: set[str] = set()
+    for negated in _NOT_CAME[language].finditer(said):
+        after = {kind for kind, start, _ in named if negated.end() <= start and
+                 len(said[negated.end():start].split()) <= _AFTER and
+                 not _BUT.search(said[negated.end():start])}  # "haven't received the card or the notice": both
+        if after and (negated.group("got") or language == "es"):
+            missing |= after
+            continue
+        before = sorted((start, end, kind) for kind, start, end in named if end <= negated.start() and
+                        not _CLAUSE_BREAK.search(said[end:negated.start()]))
+        for at, (_, end, kind) in enumerate(before):  # "the letter that extends my card never came": the letter
+            if at + 1 == len(before) or _RELATIVE_CLAUSE.search(said[end:before[at + 1][0]]):
+                missing.add(kind)
+                break
+    if len(missing) != 1:
+        return said
+    (kind,) = missing
+    spans = sorted((start, end) for other, start, end in named if other != kind)
+    out, at = [], 0
+    for start, end in spans:
+        if start >= at:
+            out.append(said[at:start])
+            at = end
+    return " ".join("".join(out + [said[at:]]).split())
 
 
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:

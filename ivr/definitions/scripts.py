@@ -51,6 +51,7 @@ from ivr.definitions.script_reading import (
     SCRIPT_TIE_AT,
     decide,
     another_agencys,
+    businesses_named,
     clause_read,
     elsewhere,
     form_read,
@@ -60,6 +61,7 @@ from ivr.definitions.script_reading import (
     joined_splits,
     settled_abroad,
     misheard,
+    never_came,
     theirs_abroad,
     spoken_forms,
 )
@@ -299,13 +301,17 @@ class ScriptSet:
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
         # a recogniser's slip put right, what was mailed about a card a notice, a relative's place theirs (round 11)
-        said = theirs_abroad(mailed_about(misheard(self._said(utterance, language), language), language), language)
+        said = theirs_abroad(never_came(mailed_about(misheard(self._said(utterance, language), language), language),
+                                        language), language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
         away, foreign = elsewhere(said, language), another_agencys(said, language)
         if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
+            understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
+        elif understood.choice is not None and away and not self.names_business(understood.choice, said, language):
+            # a business the script never names: "what time does the dmv open" (round 12)
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         if understood.choice is not None and foreign:  # a state's licence: not ours at all
             return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
@@ -349,6 +355,13 @@ class ScriptSet:
         ranked, words = self._models[language].scores(clause)
         understood = decide(ranked, words, self._labels[language], frozenset(content(clause, language)))
         return understood.choice if understood.by == "keywords" else None
+
+    def names_business(self, script_id: str, said: str, language: str) -> bool:
+        """Whether the script's label and phrases name every other business the caller names as the question's object
+        (`script_reading.businesses_named`; true when none is named): a script that never names the business does not
+        answer a question about it, whichever model reads it (issue 16, round 12)."""
+        named = businesses_named(said, language)
+        return not named or named <= self._vocabulary[language].get(script_id, frozenset())
 
     def scores(self, utterance: str, language: str) -> dict[str, float]:
         """Every script's score for what the caller said (the scripts' model, keywords alone), by id: the evidence
