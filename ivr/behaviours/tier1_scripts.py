@@ -44,7 +44,16 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import CLAUSE, NAMED, SCRIPT_ROUTE_AT, mailed_about, misheard, never_came
+from ivr.definitions.script_reading import (
+    CLAUSE,
+    NAMED,
+    NOT_OURS,
+    SCRIPT_ROUTE_AT,
+    SITUATION,
+    mailed_about,
+    misheard,
+    never_came,
+)
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -228,8 +237,10 @@ def answer_for(
         return refusal, None
     # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long
     # question: that script, whatever the line says
-    if read.by in (NAMED, CLAUSE):
+    if read.by in (NAMED, CLAUSE, SITUATION):
         return None, script
+    if read.by == NOT_OURS:  # another agency's document, another business's errand: no line reads it (round 12)
+        return None, None
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:

@@ -78,8 +78,14 @@ __all__ = [
     "SCRIPT_TIE_AT",
     "ABROAD",
     "ABROAD_SCRIPT",
+    "NOT_OURS",
     "businesses_named",
     "never_came",
+    "moved_home",
+    "past_posted_time",
+    "hurry_asked",
+    "request_followed",
+    "errand_elsewhere",
     "FORM",
     "CLAUSE",
     "CLAUSE_STEP",
@@ -114,10 +120,14 @@ LONE_WORDS = 2
 """How many of the caller's words a lone candidate's label and phrases must know."""
 NAMED_AT = 0.5
 """Two close scripts from this score: the one whose label's own word the caller said is read."""
-LONE, NAMED, FORM, OWN, CLAUSE = "lone", "named", "form", "own", "clause"
+LONE, NAMED, FORM, OWN, CLAUSE, SITUATION = "lone", "named", "form", "own", "clause", "situation"
+NOT_OURS = "not_ours"
+"""How a question no script answers was decided (`Understanding.by` of a reading not understood): another agency's
+document or another business's errand (`another_agencys`, `errand_elsewhere`): no reader at the topic question reads
+a script for it, the line's neither."""
 """How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
-form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad, or
-the clauses of a long question (`clause_read`)."""
+form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad, the
+clauses of a long question (`clause_read`), or a situation whose script is plain (`moved_home`, `past_posted_time`)."""
 CLAUSE_WORDS = 10
 """How many consecutive words one clause of a long question holds (`clause_read`): set on topics.yaml and t7 (6, 8,
 10, 12 tried; 10 read most with no confident wrong more than without clauses; issue 16, round 9)."""
@@ -244,6 +254,37 @@ _OUR_OCCASIONS = {
 accept my driver's license at the fingerprint appointment")."""
 
 
+_ERRAND_ELSEWHERE = {
+    "en": re.compile(
+        r"\b(?:send|sending|wire|wiring|mail|mailing) (?:some )?money (?:to|for) (?:my|our|his|her|their|a|the)\b"
+        r"|\bappointment with (?:the|my|his|her|our|their) (?:doctor|dentist|eye doctor|pediatrician)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:mandar|enviar|mando|envio|mandarle|enviarle) (?:un poco de )?(?:dinero|plata|una remesa) "
+        r"(?:a|para) (?:mi|mis|su|sus|nuestra|nuestro|la|el|los|las)\b"
+        r"|\bcita (?:\w+ ){0,3}?con (?:el|la|su|mi) (?:doctor|doctora|dentista|medico|medica|pediatra)\b"
+    ),
+}
+"""Another business's errand in so many words: money sent to family ("quiero mandar dinero a mi mamá en honduras
+cuánto cobran por el envío": a remittance's fee, no fee of ours; "abroad" is where the money goes), an appointment
+with a doctor ("quiero cambiar la cita de mi esposo con el doctor": no biometrics moved).  Our appointments named
+beside it (`_OURS_NAMED`) make it context ("my appointment with the doctor is the day of my biometrics").  Issue
+16, round 12."""
+
+
+_OURS_NAMED = {
+    "en": frozenset("fingerprint fingerprints prints biometrics biometric interview uscis immigration oath".split()),
+    "es": frozenset("huellas biometria biometricos entrevista uscis inmigracion juramento".split()),
+}
+"""Our appointments or ourselves named, beside another business's errand: the errand is then context."""
+
+
+def errand_elsewhere(said: str, language: str) -> bool:
+    """Whether the question is another business's errand (`_ERRAND_ELSEWHERE`) with none of our occasions named: no
+    script answers it."""
+    return _ERRAND_ELSEWHERE[language].search(said) is not None and _OURS_NAMED[language].isdisjoint(said.split())
+
+
 def another_agencys(said: str, language: str) -> bool:
     """Whether the question's object is another agency's document (`_OTHER_AGENCY_DOCUMENT`: "how much is the fee to
     renew my driver's license") with none of our occasions for it named (`_OUR_OCCASIONS`): then no script is read,
@@ -280,6 +321,149 @@ def businesses_named(said: str, language: str) -> frozenset[str]:
     shadowed = SHADOWED.get(language, frozenset())
     named = [word for word in _SENT_FROM[language].sub(" ", said).split() if word in words and word not in shadowed]
     return frozenset(content(" ".join(named), language)) if named else frozenset()
+
+
+_HOME_MOVED = {
+    "en": re.compile(
+        r"\b(?:closed on|bought|moved into|moving into) (?:a|the|our|my) (?:new )?(?:house|home|townhouse|condo)\b"
+        r"|\bno longer (?:at|living at|live at|living in|live in) (?:the|my|our) (?:old )?(?:apartment|house|place)\b"
+        r"|\bout of (?:the|my|our) old (?:apartment|house|place)\b"
+        r"|\b(?:mail|letters?|correspondence|paperwork)(?: \w+){0,2}? (?:sent|going|to go|come|coming|delivered|"
+        r"forwarded) (?:to|here|there|at)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:compramos|compre|compro) (?:una )?casa\b|\bya no (?:vivimos|vivo|vive|viven) (?:ahi|alli|donde|en)\b"
+        r"|\bme (?:regrese|fui|cambie) a vivir\b|\bahora (?:vivo|vivimos) (?:con|en)\b"
+        r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,3}? (?:me |nos )?(?:llegue|lleguen|manden|envien) "
+        r"(?:a|aqui|alla|aca)\b"
+    ),
+}
+"""A home moved or mail wanted at another place, in words the concepts do not read as a move (`#address`): "we closed
+on a townhouse", "i'm no longer at the apartment", "i want my immigration letters going to a p o box", "compramos casa
+y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12)."""
+_HOME_MOVED_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
+"""What a home moved overrules: the case's status, a card, a wait named beside the move ("... and my green card
+application is still pending") are its context; a notice or a card that never came is not (`#not_arrived`)."""
+ADDRESS_SCRIPT = "change-of-address"
+_MOVE_WORDS = {
+    "en": frozenset("move moved moving relocate relocated relocating relocation".split()),
+    "es": frozenset("mudo mude mudamos mudaron mudarme mudarnos mudanza mudando cambie cambiamos".split()),
+}
+"""The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form")."""
+_APPOINTMENT_WORDS = {
+    "en": frozenset("appointment appointments biometrics biometric fingerprints prints interview day date".split()),
+    "es": frozenset("cita citas biometricos huellas entrevista dia fecha".split()),
+}
+"""What else a caller moves: an appointment, a day ("can hers be moved to the same day")."""
+_STATUS_ASKED = {
+    "en": re.compile(r"\bstatus of (?:my|our|his|her|the) (?:case|application|petition)\b"),
+    "es": re.compile(r"\b(?:estatus|estado) de (?:mi|su|nuestro|el) (?:caso|solicitud|aplicacion|peticion)\b"),
+}
+"""A status asked in so many words: the move beside it is context."""
+
+
+def moved_home(said: str, language: str, choice: str | None) -> bool:
+    """Whether what the caller said is a home moved (`#address` with nothing missing, or `_HOME_MOVED`) and the
+    reading `choice` is none, one a move overrules (`_HOME_MOVED_OVER`) or the change of address itself: the change of
+    address is then read, whatever the line's reading ("we are relocating to texas in january and my application is
+    still pending"; "can i get my immigration letters sent to my sister's place": not a notice that never came; issue
+    16, round 12)."""
+    if choice is not None and choice not in _HOME_MOVED_OVER and choice != ADDRESS_SCRIPT:
+        return False
+    if _HOME_MOVED[language].search(said) is not None:
+        return True
+    words = said.split()
+    if _MOVE_WORDS[language].isdisjoint(words) or not _APPOINTMENT_WORDS[language].isdisjoint(words):
+        return False  # "the mailing address for sending the i one thirty", "can hers be moved to the same day"
+    if _STATUS_ASKED[language].search(said):
+        return False  # "i moved here from ohio last spring ... i want to check the status of my case"
+    named = concepts(said, language)
+    return "#address" in named and "#not_arrived" not in named and "#lost" not in named
+
+
+_PAST_POSTED_TIME = {
+    "en": re.compile(
+        r"\b(?:website|web site|site|page|online|processing time|processing times)\b(?: \w+){0,3}? "
+        r"(?:says|said|shows|showed|lists|listed)\b(?: \w+){0,4}? (?:should take|takes|take|are done|is done|"
+        r"get done|gets done|done in|months|weeks)\b"
+        r"|\b(?:past|outside|beyond|longer than|over) (?:the )?(?:normal |posted |average |usual )?processing time"
+    ),
+    "es": re.compile(
+        r"\b(?:ya )?se (?:paso|pasaron) (?:el tiempo|los meses|el plazo) (?:que dice|que marca|de procesamiento)\b"
+        r"|\bfuera del tiempo (?:normal )?de procesamiento\b"
+        r"|\bmas (?:tiempo )?de lo que dice la (?:pagina|pagina web|web)\b"
+    ),
+}
+"""A case pending past the processing time USCIS posts ("it's been pending sixteen months and the website says it
+should take like twelve", "ya se pasó el tiempo que dice la página"): the processing-times script, whose service
+request is for a case outside normal processing times (DOMAIN.md §5; issue 16, round 12)."""
+_PAST_POSTED_OVER = frozenset({"case-status"})
+TIMES_SCRIPT = "processing-times"
+
+
+def past_posted_time(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller says their case is past the posted processing time (`_PAST_POSTED_TIME`) and the reading
+    `choice` is none, the case's status (a pending case is its context) or the processing times themselves."""
+    if choice is not None and choice not in _PAST_POSTED_OVER and choice != TIMES_SCRIPT:
+        return False
+    return _PAST_POSTED_TIME[language].search(said) is not None
+
+
+_HURRY_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
+"""What a hurry asked overrules: the case, the card or the wait it is asked of are its context."""
+_HURRIED = frozenset({"#work_permit", "#green_card", "#pending", "#waiting_long", "#decided", "#months"})
+"""What a hurry is asked of, for the expedite: a case, a card or a wait of ours (not an appointment moved sooner)."""
+EXPEDITE_SCRIPT = "expedite"
+_HURRY_ASKED = {
+    "en": re.compile(r"\b(?:speed|move|bump|hurry|rush|push) (?:\w+ ){0,2}?up\b|\b(?:sooner|faster|quicker|expedite|"
+                     r"expedited)\b|\bfront of the line\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"),
+    "es": re.compile(r"\b(?:apur\w*|agiliz\w*|aceler\w*|adelant\w*|mas rapido|rapido|urgente|urgencia)\b"),
+}
+"""A hurry asked in so many words ("can you guys move it up", "is there a way to speed it up", "cómo pido que me lo
+apuren"), not read from a deadline alone ("my old one expired last week")."""
+
+
+def hurry_asked(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks for their case to be hurried in so many words (`_HURRY_ASKED`: "can you guys move it
+    up", "cómo pido que me lo apuren", "i need it done sooner") of a case, a card or a wait of theirs (`_HURRIED`), none of our appointments
+    named, and the reading `choice` is none, one a hurry overrules (`_HURRY_OVER`) or the expedite itself: the
+    expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12)."""
+    if choice is not None and choice not in _HURRY_OVER and choice != EXPEDITE_SCRIPT:
+        return False
+    if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
+        return False
+    return not _HURRIED.isdisjoint(concepts(said, language))
+
+
+_REQUEST_OPENED = {
+    "en": re.compile(
+        r"\b(?:lady|man|guy|woman|agent|rep|representative|officer|someone|somebody|person|you|you guys|they|she|he)"
+        r"(?: \w+){0,3}? (?:put in|opened|made|submitted|filed|created|started|sent) (?:a|the|my|one) (?:service )?"
+        r"(?:request|ticket|referral|inquiry)\b"
+        r"|\b(?:the|my|a) (?:service )?(?:request|ticket|referral|inquiry) (?:you|they|she|he|the \w+)(?: guys)? "
+        r"(?:opened|made|put in|submitted|filed|created|started)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:señor|senor|señora|senora|muchacha|muchacho|agente|representante|persona|alguien|ustedes|usted|"
+        r"ella|el|oficial)(?: \w+){0,4}? (?:metio|abrio|hizo|puso|levanto|mando|envio|creo) (?:una|la|un|el) "
+        r"(?:solicitud|pedido|reporte|queja|referencia)\b"
+        r"|\b(?:la|una) (?:solicitud|queja|referencia|reporte) que (?:me|nos|le) (?:metieron|abrieron|hicieron|"
+        r"pusieron|levantaron|abrio|levanto)\b"
+    ),
+}
+"""A request someone of ours opened for the caller ("the lady put in a request to get it fixed", "the request you guys
+opened", "el señor con quien hablé metió una solicitud"): asked after, the service request's follow-up (DOMAIN.md §5:
+a service request answered within 15 days; issue 16, round 12), not the case's status."""
+_REQUEST_OVER = frozenset({"case-status", "processing-times"})
+FOLLOW_UP_SCRIPT = "service-request-follow-up"
+
+
+def request_followed(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks after a request one of ours opened for them (`_REQUEST_OPENED`) and the reading
+    `choice` is none, the case's status or a wait (`_REQUEST_OVER`), or the follow-up itself."""
+    if choice is not None and choice not in _REQUEST_OVER and choice != FOLLOW_UP_SCRIPT:
+        return False
+    return _REQUEST_OPENED[language].search(said) is not None
 
 
 _MAILED_ABOUT = {

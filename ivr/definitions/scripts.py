@@ -42,18 +42,25 @@ from ivr.core.wording import content, tokens
 from ivr.definitions.script_reading import (
     ABROAD,
     ABROAD_SCRIPT,
+    ADDRESS_SCRIPT,
     CLAUSE,
+    EXPEDITE_SCRIPT,
+    FOLLOW_UP_SCRIPT,
     FORM,
     LONE,
     NAMED,
+    NOT_OURS,
     OWN,
     SCRIPT_ROUTE_AT,
     SCRIPT_TIE_AT,
+    SITUATION,
+    TIMES_SCRIPT,
     decide,
     another_agencys,
     businesses_named,
     clause_read,
     elsewhere,
+    errand_elsewhere,
     form_read,
     forms_named,
     languages_named,
@@ -61,6 +68,10 @@ from ivr.definitions.script_reading import (
     joined_splits,
     settled_abroad,
     misheard,
+    hurry_asked,
+    moved_home,
+    past_posted_time,
+    request_followed,
     never_came,
     theirs_abroad,
     spoken_forms,
@@ -307,14 +318,15 @@ class ScriptSet:
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
-        away, foreign = elsewhere(said, language), another_agencys(said, language)
+        away = elsewhere(said, language)
+        foreign = another_agencys(said, language) or errand_elsewhere(said, language)
         if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         elif understood.choice is not None and away and not self.names_business(understood.choice, said, language):
             # a business the script never names: "what time does the dmv open" (round 12)
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
-        if understood.choice is not None and foreign:  # a state's licence: not ours at all
-            return dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords"), dict(ranked)
+        if foreign:  # a state's licence, money sent to family: not ours at all, for any reader (round 12)
+            return dataclasses.replace(understood, outcome="not_understood", choice=None, by=NOT_OURS), dict(ranked)
         scores = dict(ranked)
         ours = not away and not foreign
         said_tokens = tokens(said, language) if ours else ()
@@ -333,6 +345,19 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=own, score=scores.get(own, 0.0), by=OWN
                 )
+        situation = None  # a situation whose script is plain, the case named beside it its context (round 12)
+        if ours and moved_home(said, language, understood.choice):
+            situation = ADDRESS_SCRIPT
+        elif ours and past_posted_time(said, language, understood.choice):
+            situation = TIMES_SCRIPT
+        elif ours and hurry_asked(said, language, understood.choice):
+            situation = EXPEDITE_SCRIPT
+        elif ours and request_followed(said, language, understood.choice):
+            situation = FOLLOW_UP_SCRIPT
+        if situation is not None and self.by_id(situation) is not None:
+            understood = dataclasses.replace(
+                understood, outcome="route", choice=situation, score=scores.get(situation, 0.0), by=SITUATION
+            )
         if understood.choice is None and not foreign:
             # a long story around a plain request: its clauses read one script, the whole's best (round 9); a story may
             # name another business (a restaurant, insurance) and still ask ours in so many words

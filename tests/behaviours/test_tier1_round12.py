@@ -24,7 +24,15 @@ from ivr.behaviours.live_assistance import asks_for_supervisor
 from ivr.behaviours.tier1_scripts import refusal_in
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
-from ivr.definitions.script_reading import businesses_named, never_came
+from ivr.definitions.script_reading import (
+    businesses_named,
+    errand_elsewhere,
+    hurry_asked,
+    moved_home,
+    never_came,
+    past_posted_time,
+    request_followed,
+)
 from ivr.definitions.scripts import ScriptSet
 from ivr.testing import PhoneCall
 
@@ -195,3 +203,173 @@ def test_of_a_card_and_a_notice_the_one_that_never_came_is_missing(
 def test_never_came_drops_only_the_thing_that_came(said: str, language: str, read: str) -> None:
     """Both missing, or only one thing named: the words stay as said; a thing's relative clause names its head."""
     assert never_came(said, language) == read
+
+
+# --- 5. a home moved, the case beside it context ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("we just bought a house across town and our asylum case is still open", "en"),
+        ("i'm no longer living at the old apartment and my work permit renewal is pending", "en"),
+        ("can i get my immigration letters sent to my sister's place for the summer", "en"),
+        ("we're relocating to arizona in march and my green card application is still pending", "en"),
+        ("compramos casa el mes pasado y ya no vivimos en la dirección que tienen", "es"),
+        ("quiero que las cartas de mi caso me lleguen a la casa de mi hermana", "es"),
+        ("me fui a vivir con mi hija y tengo la ciudadanía pendiente", "es"),
+    ],
+)
+def test_a_home_moved_with_a_case_pending_is_a_change_of_address(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """A move or mail wanted at another place, with a case pending beside it, is the change of address (DOMAIN.md §5:
+    AR-11 within 10 days of a move, and the pending cases' addresses changed too); the case named is its context."""
+    assert read_topic(flow, scripts, said, language) == "change-of-address"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "script_id"),
+    [
+        ("we moved last year and now i want to check the status of my case", "en", "case-status"),
+        ("we moved in june and my new green card never came", "en", "card-not-received"),
+        ("can my biometrics appointment be moved to another day", "en", "biometrics-reschedule"),
+    ],
+)
+def test_a_move_beside_another_question_leaves_it_its_script(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, script_id: str, read_topic: Reader
+) -> None:
+    """The other way: a status asked in so many words, a card that never came (DOMAIN.md §5: its own request), an
+    appointment moved (no home) keep their scripts."""
+    assert read_topic(flow, scripts, said, language) == script_id
+
+
+def test_an_address_to_send_a_form_to_is_no_move() -> None:
+    """"address" alone moves nothing: where to mail a form is not the caller's move."""
+    assert not moved_home(normalize("what's the mailing address for sending the i one thirty"), "en", None)
+
+
+# --- 6. a case past the posted processing time -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("my n four hundred has been pending fourteen months and the website says it should take eight", "en"),
+        ("the site says most of these are done in six months and mine has been sitting for ten", "en"),
+        ("my case is way past the normal processing time what can i do", "en"),
+        ("ya se pasó el tiempo que dice la página y mi caso sigue igual", "es"),
+        ("mi caso ya está fuera del tiempo normal de procesamiento", "es"),
+    ],
+)
+def test_a_case_past_the_posted_processing_time_is_the_processing_times_script(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """A case pending past the time USCIS posts is the processing-times script, whose service request is for a case
+    outside normal processing times (DOMAIN.md §5), not the case's status."""
+    assert read_topic(flow, scripts, said, language) == "processing-times"
+
+
+def test_a_status_asked_without_the_posted_time_stays_the_status(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """The other way: a pending case asked about with no posted time compared is still the case's status."""
+    assert not past_posted_time(normalize("my n four hundred has been pending fourteen months"), "en", None)
+    assert read_topic(flow, scripts, "what's the status of my n four hundred it's been pending a while", "en") == \
+        "case-status"
+
+
+# --- 7. another business's errand ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("i want to send money to my dad in guatemala how much do you charge", "en"),
+        ("quiero enviar dinero a mis papás en el salvador cuánto me cobran", "es"),
+        ("necesito cambiar la cita que tengo con el dentista", "es"),
+        ("can i move my appointment with the doctor to friday", "en"),
+    ],
+)
+def test_another_businesss_errand_reads_no_script(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """Money sent to family and a doctor's appointment are other businesses' errands: no script of ours answers them
+    (scripts/outside-us is for callers abroad, the biometrics scripts for our appointments)."""
+    assert read_topic(flow, scripts, said, language) is None
+
+
+def test_a_doctors_appointment_beside_ours_is_context(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """The other way: a doctor's appointment on the day of the biometrics is why the caller reschedules them."""
+    assert not errand_elsewhere(normalize("i have an appointment with the doctor the day of my biometrics"), "en")
+    said = "i have an appointment with the doctor the same day as my biometrics can i change it"
+    assert read_topic(flow, scripts, said, "en") == "biometrics-reschedule"
+
+
+# --- 8. a hurry asked of a case -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("my daughter is sick and her green card application has been pending a year can you guys speed it up", "en"),
+        ("i lose my job next month if my work permit isn't approved quick", "en"),
+        ("is there any way to bump my petition up to the front of the line it's been pending forever", "en"),
+        ("me van a correr del trabajo si no me sale el permiso de trabajo cómo le hago para que lo apuren", "es"),
+    ],
+)
+def test_a_hurry_asked_of_a_case_is_the_expedite(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """A case, a card or a wait the caller asks to have hurried is an expedite request (DOMAIN.md §5), the case named
+    its context."""
+    assert read_topic(flow, scripts, said, language) == "expedite"
+
+
+@pytest.mark.parametrize(
+    ("said", "script_id"),  # the script read, if any
+    [
+        ("my old green card expired last week and the new one never came", "card-not-received"),
+        ("can i get an earlier biometrics appointment sooner than the one they gave me", "biometrics-reschedule"),
+    ],
+)
+def test_a_deadline_or_an_appointment_sooner_is_no_expedite(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, script_id: str, read_topic: Reader
+) -> None:
+    """The other way: a deadline said is no hurry asked, and an appointment wanted sooner no expedite."""
+    assert not hurry_asked(normalize(said), "en", None)
+    assert read_topic(flow, scripts, said, "en") in (script_id, None)
+
+
+# --- 9. a request one of ours opened, asked after --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("the man i talked to last month put in a request about my wrong birth date and i've heard nothing", "en"),
+        ("i'm following up on the ticket you guys opened when my card came with my name wrong", "en"),
+        ("la muchacha que me atendió abrió una queja porque mi tarjeta salió mal y no me han dicho nada", "es"),
+        ("quiero saber qué pasó con la solicitud que me abrieron la semana pasada", "es"),
+    ],
+)
+def test_a_request_one_of_ours_opened_is_the_service_request_follow_up(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """A service request a representative opened, asked after, is its follow-up (DOMAIN.md §5: the office answers a
+    service request within 15 days), not the case's status."""
+    assert read_topic(flow, scripts, said, language) == "service-request-follow-up"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("quería saber si ya aprobaron la petición que metió mi esposo por mí", "es"),
+        ("my husband filed a petition for me and i want to know if it was approved", "en"),
+    ],
+)
+def test_a_petition_a_relative_filed_is_no_service_request(said: str, language: str) -> None:
+    """The other way: a petition or application a relative filed is the case itself, not a request of ours."""
+    assert not request_followed(normalize(said), language, None)
