@@ -45,11 +45,13 @@ from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.script_reading import (
+    ADDRESS_SCRIPT,
     CLAUSE,
     NAMED,
     NOT_OURS,
     SCRIPT_ROUTE_AT,
     SITUATION,
+    appointment_moved,
     mailed_about,
     misheard,
     never_came,
@@ -245,6 +247,8 @@ def answer_for(
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
             script = read_by_line(scripts, said, language, lines, flow.states, script, own)
+    if script is not None and script.id == ADDRESS_SCRIPT and appointment_moved(said, language):
+        return None, None  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
     return None, script
 
 

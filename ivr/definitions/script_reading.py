@@ -82,6 +82,7 @@ __all__ = [
     "businesses_named",
     "never_came",
     "moved_home",
+    "appointment_moved",
     "past_posted_time",
     "hurry_asked",
     "request_followed",
@@ -347,7 +348,8 @@ application is still pending") are its context; a notice or a card that never ca
 ADDRESS_SCRIPT = "change-of-address"
 _MOVE_WORDS = {
     "en": frozenset("move moved moving relocate relocated relocating relocation".split()),
-    "es": frozenset("mudo mude mudamos mudaron mudarme mudarnos mudanza mudando cambie cambiamos".split()),
+    "es": frozenset("mudo mude mudamos mudaron mudarme mudarnos mudanza mudando cambie cambiamos mover moverla muevan"
+                    .split()),
 }
 """The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form")."""
 _APPOINTMENT_WORDS = {
@@ -379,6 +381,31 @@ def moved_home(said: str, language: str, choice: str | None) -> bool:
         return False  # "i moved here from ohio last spring ... i want to check the status of my case"
     named = concepts(said, language)
     return "#address" in named and "#not_arrived" not in named and "#lost" not in named
+
+
+_HOME_WORDS = {
+    "en": frozenset("address addresses house home apartment mail mailing live living lived state city ar11".split()),
+    "es": frozenset("direccion domicilio casa apartamento departamento correo vivo vivimos vive estado ciudad "
+                    "ar11".split()),
+}
+"""What a home move names (`appointment_moved`): an address, a home, mail, living somewhere."""
+
+
+_MOVED_AWAY = {
+    "en": re.compile(r"\b(?:i|we|she|he|they) (?:just )?(?:moved|relocated) (?:back|to|in|into|here|out|away|from|over)\b"),
+    "es": re.compile(r"\b(?:me|nos|se) (?:mude|mudamos|mudo|mudaron|cambie|cambiamos)\b"),
+}
+"""Someone who moved away, whatever else is named ("i moved back in june ... and my green card interview is coming up"):
+a home moved."""
+
+
+def appointment_moved(said: str, language: str) -> bool:
+    """Whether the caller moves an appointment, not a home: a move's word and an appointment's (`_APPOINTMENT_WORDS`)
+    with nothing of a home (`_HOME_WORDS`): "i got two bio metrics appointments on two different days can i move one"
+    is no change of address, whatever "move" scores (issue 16, round 12)."""
+    words = said.split()
+    return not _MOVE_WORDS[language].isdisjoint(words) and not _APPOINTMENT_WORDS[language].isdisjoint(words) and \
+        _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
 
 
 _PAST_POSTED_TIME = {

@@ -57,6 +57,7 @@ from ivr.definitions.script_reading import (
     TIMES_SCRIPT,
     decide,
     another_agencys,
+    appointment_moved,
     businesses_named,
     clause_read,
     elsewhere,
@@ -373,6 +374,8 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
                 )
+        if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language):  # a date moved, no home (round 12)
+            understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         return understood, scores
 
     def _clause_reading(self, clause: str, language: str) -> str | None:

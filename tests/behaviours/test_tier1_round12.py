@@ -25,6 +25,7 @@ from ivr.behaviours.tier1_scripts import refusal_in
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.definitions.script_reading import (
+    appointment_moved,
     businesses_named,
     errand_elsewhere,
     hurry_asked,
@@ -373,3 +374,27 @@ def test_a_request_one_of_ours_opened_is_the_service_request_follow_up(
 def test_a_petition_a_relative_filed_is_no_service_request(said: str, language: str) -> None:
     """The other way: a petition or application a relative filed is the case itself, not a request of ours."""
     assert not request_followed(normalize(said), language, None)
+
+
+# --- 10. an appointment moved is no home moved -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("i have two biometrics appointments a week apart can i move one so both are on the same day", "en"),
+        ("can my interview be moved to the afternoon", "en"),
+        ("quiero mover mi cita de huellas para otro día", "es"),
+    ],
+)
+def test_an_appointment_moved_reads_no_change_of_address(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """"move" of an appointment or a day is no change of address (DOMAIN.md §5: AR-11 is for where the caller lives)."""
+    assert appointment_moved(normalize(said), language)
+    assert read_topic(flow, scripts, said, language) != "change-of-address"
+
+
+def test_someone_who_moved_away_is_a_home_moved_whatever_else_is_named() -> None:
+    """The other way: "i moved back in june ... my interview is coming up" moved a home, beside an appointment."""
+    assert not appointment_moved(normalize("i moved back in june and my green card interview is coming up"), "en")
