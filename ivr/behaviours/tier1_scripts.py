@@ -55,6 +55,7 @@ from ivr.definitions.script_reading import (
     mailed_about,
     misheard,
     never_came,
+    taken_there,
 )
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
@@ -229,8 +230,9 @@ def answer_for(
     (`read_by_line`)."""
     # a letter or notice mailed about a card is that notice, and of a card and a notice the one that never came is
     # the thing asked about (round 12), for every reader
-    said = never_came(mailed_about(misheard(said, language), language), language)
+    said = taken_there(never_came(mailed_about(misheard(said, language), language), language), language)
     refusal = refusal_in(said, language)
+    said = _NUMBER_WRITTEN[language].sub(" ", said)  # "write my a number on the check": how to pay, no case detail
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
     script = scripts.by_id(read.choice) if read.choice is not None else None
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.

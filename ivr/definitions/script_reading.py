@@ -83,6 +83,7 @@ __all__ = [
     "never_came",
     "moved_home",
     "appointment_moved",
+    "taken_there",
     "past_posted_time",
     "hurry_asked",
     "request_followed",
@@ -406,6 +407,20 @@ def appointment_moved(said: str, language: str) -> bool:
     words = said.split()
     return not _MOVE_WORDS[language].isdisjoint(words) and not _APPOINTMENT_WORDS[language].isdisjoint(words) and \
         _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
+
+
+_TAKEN_THERE = {"es": re.compile(r"\b(?:lo|la|me|nos|los|las) (?:lleve|lleven|llevo|llevara|llevaria|llevaran|llevan)\b")}
+"""A person taken somewhere ("no tiene quién lo lleve a su cita"): a ride, not what to bring ("que lleve documentos" has no
+person before it)."""
+
+
+def taken_there(said: str, language: str) -> str:
+    """`said` with a person taken somewhere (`_TAKEN_THERE`) said as accompanied ("quién lo lleve" -> "quién lo
+    acompañe"), for every reader at the topic question: "llevar" a person is a ride, not the things to bring to the
+    appointment (issue 16, round 12: "mi papá no tiene quién lo lleve a su cita de biométricos ese día, se puede
+    pasar para otra fecha")."""
+    pattern = _TAKEN_THERE.get(language)
+    return said if pattern is None else pattern.sub(lambda found: found.group(0).split()[0] + " acompane", said)
 
 
 _PAST_POSTED_TIME = {

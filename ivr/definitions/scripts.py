@@ -68,6 +68,7 @@ from ivr.definitions.script_reading import (
     mailed_about,
     joined_splits,
     settled_abroad,
+    taken_there,
     misheard,
     hurry_asked,
     moved_home,
@@ -313,8 +314,8 @@ class ScriptSet:
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
         # a recogniser's slip put right, what was mailed about a card a notice, a relative's place theirs (round 11)
-        said = theirs_abroad(never_came(mailed_about(misheard(self._said(utterance, language), language), language),
-                                        language), language)
+        said = theirs_abroad(taken_there(never_came(mailed_about(misheard(self._said(utterance, language), language),
+                                                                language), language), language), language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]

@@ -33,6 +33,7 @@ from ivr.definitions.script_reading import (
     never_came,
     past_posted_time,
     request_followed,
+    taken_there,
 )
 from ivr.definitions.scripts import ScriptSet
 from ivr.testing import PhoneCall
@@ -398,3 +399,31 @@ def test_an_appointment_moved_reads_no_change_of_address(
 def test_someone_who_moved_away_is_a_home_moved_whatever_else_is_named() -> None:
     """The other way: "i moved back in june ... my interview is coming up" moved a home, beside an appointment."""
     assert not appointment_moved(normalize("i moved back in june and my green card interview is coming up"), "en")
+
+
+# --- 11. a person taken to an appointment; an A-number written on a payment ----------------------------------------
+
+
+def test_a_person_taken_to_the_appointment_is_no_thing_to_bring(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """"no tengo quién me lleve a la cita" is a ride missing: the caller moves the appointment, not asks what to bring
+    (llevar a person is taking them)."""
+    said = "mi mamá no tiene quién la lleve a su cita de huellas ese día se la pueden cambiar para otra fecha"
+    assert taken_there(normalize(said), "es").count("lleve") == 0
+    assert read_topic(flow, scripts, said, "es") == "biometrics-reschedule"
+
+
+def test_things_to_bring_are_still_brought(flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader) -> None:
+    """The other way: "qué tengo que llevar a la cita de huellas" asks what to bring."""
+    assert taken_there("que tengo que llevar a la cita de huellas", "es") == "que tengo que llevar a la cita de huellas"
+    assert read_topic(flow, scripts, "qué tengo que llevar a la cita de huellas", "es") == "biometrics-what-to-bring"
+
+
+def test_an_a_number_written_on_a_payment_reads_no_case_status(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """Writing one's A-number on a cheque asks how to pay: neither a case detail refused (DOMAIN.md §1.3) nor the case's
+    status read for "my a number"."""
+    assert read_topic(flow, scripts, "do i have to write my a number on the money order for the fee", "en") in (
+        "forms-and-fees", None)
