@@ -80,9 +80,11 @@ QUESTION_KINDS: Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]] = MappingP
             r"|\btaking (?:so|this|that) long\b")),
         ("case-status", re.compile(
             r"\bstatus\b|\bstage\b|\bstep\b|\bapproved\b|\bapproval\b|\bpending\b|\bdenied\b|\bupdates?\b"
-            r"|\bany news\b|\bwhere (?:is|s|are)\b|\bwhat s happening\b|\bwhat is happening\b|\bdecided\b")),
+            r"|\bany news\b|\bwhere (?:is|s|are)\b|\bwhat s happening\b|\bwhat is happening\b|\bdecided\b"
+            r"|\bwhere (?:\w+ ){1,12}?(?:is|s|are) at\b")),
         ("forms-and-fees", re.compile(
-            r"\bfees?\b|\bcosts?\b|\bhow much\b(?! longer| time)|\bpay\b|\bpaying\b|\bpayment\b|\bcheck\b"
+            r"\bfees?\b|\bcosts?\b|\bhow much\b(?! longer| time)|\bpay\b|\bpaying\b|\bpayment\b"
+            r"|\b(?:a|the|personal|cashier s|cashiers|certified|bank|by|with) checks?\b|\bchecks? (?:or|and|payable)\b"
             r"|\bmoney order\b"
             r"|\b(?:which|what) form\b|\bwaiv(?:e|er|ed)\b|\bprice\b|\bcharge\b|\bmake (?:it|the check) out\b")),
     ),

@@ -178,7 +178,7 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     from ivr.behaviours.tier1_scripts import answer_for
     from ivr.core.matching import normalize
     from ivr.core.understanding import SURE_AT
-    from ivr.definitions.script_reading import FORM, LONE, NAMED, OWN
+    from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SITUATION
 
     understood = flow.states[state].understanding[language].understand(text)
     if understood.choice is not None and understood.score >= SURE_AT:
@@ -188,10 +188,13 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     words = normalize(text)
     refusal, script = answer_for(scripts, words, language, flow, state)
     own = scripts.understand(words, language)
-    read = dataclasses.replace(own, by=own.by if own.by in (LONE, NAMED, FORM, OWN) else "scripts")  # how it was read
+    shown = (LONE, NAMED, FORM, OWN, CLAUSE, SITUATION, NOT_OURS)
+    read = dataclasses.replace(own, by=own.by if own.by in shown else "scripts")  # how it was read
     if refusal is not None:
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
-    if script is not None and read.choice != script.id:  # the line the main menu's model named gave the script
+    if script is None:  # what Tier 1 does decides: no script read, whatever the scripts' own reading of the words
+        return read if read.choice is None else dataclasses.replace(read, outcome="not_understood", choice=None)
+    if read.choice != script.id:  # the line the main menu's model named gave the script
         score = scripts.scores(words, language).get(script.id, 0.0)  # its own score, in the first 3 or not
         return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
     return read
@@ -312,8 +315,10 @@ def line_for(
         head = f"ask   {first} or {second} {understood.score:.2f}"
     else:
         head = f"not understood {understood.score:.2f}"
-        if understood.by in ("scripts", "lone", "named", "form"):
+        if understood.by in ("scripts", "lone", "named", "form", "own", "clause", "situation"):
             head += " (no script answers)"
+        elif understood.by == "not_ours":
+            head += " by not_ours (another agency's or business's)"
         elif understood.by == "elsewhere" and understood.learnt:
             line, score = understood.learnt[0]
             head += f" by elsewhere (main menu: {describe(flow, MAIN_MENU, language, line)} {score:.2f})"

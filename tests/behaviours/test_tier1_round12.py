@@ -24,6 +24,7 @@ from ivr.behaviours.live_assistance import asks_for_supervisor
 from ivr.behaviours.tier1_scripts import refusal_in
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
+from ivr.core.wording import tokens
 from ivr.definitions.script_reading import (
     appointment_moved,
     businesses_named,
@@ -33,9 +34,11 @@ from ivr.definitions.script_reading import (
     never_came,
     past_posted_time,
     request_followed,
+    spoken_forms,
     taken_there,
 )
 from ivr.definitions.scripts import ScriptSet
+from ivr.rules.uscis_forms import form_question
 from ivr.testing import PhoneCall
 
 DAY = dt.date(2026, 12, 16)
@@ -427,3 +430,22 @@ def test_an_a_number_written_on_a_payment_reads_no_case_status(
     status read for "my a number"."""
     assert read_topic(flow, scripts, "do i have to write my a number on the money order for the fee", "en") in (
         "forms-and-fees", None)
+
+
+# --- 12. a form's question: "check" the verb, "where ... is at" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "script_id"),
+    [
+        ("i need to check where my wife's i one thirty petition is at", "case-status"),
+        ("can you check if my i seven sixty five was approved", "case-status"),
+        ("can i pay the i ninety with a personal check", "forms-and-fees"),
+        ("who do i make the check out to for the n four hundred", "forms-and-fees"),
+    ],
+)
+def test_a_forms_question_reads_check_the_verb_apart_from_the_cheque(said: str, script_id: str) -> None:
+    """"check where ... is at" asks a status (the case's status script); a cheque pays a fee (forms and fees)."""
+    words = normalize(said)
+    spoken = spoken_forms(words, "en")
+    assert form_question(spoken, tokens(spoken, "en"), "en") == script_id
