@@ -84,6 +84,8 @@ __all__ = [
     "moved_home",
     "appointment_moved",
     "taken_there",
+    "notice_came",
+    "field_office_named",
     "past_posted_time",
     "hurry_asked",
     "request_followed",
@@ -232,13 +234,15 @@ def _apart(ranked: tuple[tuple[str, float], ...], labels: Mapping[str, frozenset
 
 
 _SENT_FROM = {
-    "en": re.compile(r"\b(?:from|at) (?:the |my |a |our |his |her |their |)\w+(?: s)?(?: office)?\b"
+    "en": re.compile(r"\b(?:from|at) (?:the |my |a |our |his |her |their |)(?:public |local |county |city )?\w+(?: s)?"
+                     r"(?: office)?\b"
                      r"|\b(?:my |the |our |his |her )?\w+(?: s)? office (?=(?:fax|faxes|send|sends|mail|email)\b)"),
     "es": re.compile(r"\b(?:desde|en) (?:la |el |mi |una |un |nuestra |nuestro |su )?\w+\b"
                      r"(?: de(?:l| la| mi)? \w+)?"),
 }
-"""Where the caller is or sends from ("by fax from the library", "por fax desde la farmacia", "my doctor's office
-faxes it over"): a place named so is no business of the question's, whose object decides (issue 16, round 5)."""
+"""Where the caller is or sends from ("by fax from the library", "i'm at the public library", "por fax desde la
+farmacia", "my doctor's office faxes it over"): a place named so is no business of the question's, whose object
+decides (issue 16, round 5; a public or local place, round 12)."""
 
 _OTHER_AGENCY_DOCUMENT = {
     "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"),
@@ -673,6 +677,42 @@ def never_came(said: str, language: str) -> str:
             out.append(said[at:start])
             at = end
     return " ".join("".join(out + [said[at:]]).split())
+
+
+_CAME = {
+    "en": re.compile(r"\b(?:i|we|she|he|they) (?:got|received|have|had) (?:the|my|a|our|his|her|their) (?:\w+ ){0,2}?"
+                     r"(?:notice|letter)s?\b|\b(?:notice|letter)s? (?:came|arrived|showed up)\b"),
+    "es": re.compile(r"\b(?:me|nos|le|les) (?:llego|llegaron|mandaron|enviaron) (?:la|el|una|un|mi|su) "
+                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion|cita)s?\b|\b(?:recibi|recibimos|tengo) (?:la|el|una|un|mi) "
+                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion)\b"),
+}
+"""A notice said to have come ("me llegó la carta para que me tomen las huellas", "i got the appointment letter")."""
+NOTICE_SCRIPT = "notice-not-received"
+
+
+def notice_came(said: str, language: str) -> bool:
+    """Whether a notice is said to have come (`_CAME`) and nothing is said not to have come (`_NOT_CAME`): then no
+    notice is missing, whatever its words score ("me llegó la carta para que me tomen las huellas pero justo esa
+    semana me voy a méxico": the appointment it sets, not a notice not received; issue 16, round 12)."""
+    return _CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None
+
+
+_FIELD_OFFICE = {
+    "en": re.compile(r"\b(?:field|local) office\b"),
+    "es": re.compile(r"\boficina local\b|\boficina de (?:campo|uscis|inmigracion)\b"),
+}
+_BIOMETRICS_WORDS = {
+    "en": frozenset("biometrics biometric fingerprint fingerprints prints asc".split()),
+    "es": frozenset("biometricos biometria huellas".split()),
+}
+BRING_SCRIPT, FIELD_OFFICE_SCRIPT = "biometrics-what-to-bring", "field-office-appointment"
+
+
+def field_office_named(said: str, language: str) -> bool:
+    """Whether the appointment named is at a field office (`_FIELD_OFFICE`), no biometrics named: what to bring to it is
+    the field office appointment's script (its source: DOMAIN.md §4, what to bring), not the biometrics' ("en la carta
+    de la cita en la oficina local dice que lleve documentos originales"; issue 16, round 12)."""
+    return _FIELD_OFFICE[language].search(said) is not None and _BIOMETRICS_WORDS[language].isdisjoint(said.split())
 
 
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:

@@ -43,13 +43,16 @@ from ivr.definitions.script_reading import (
     ABROAD,
     ABROAD_SCRIPT,
     ADDRESS_SCRIPT,
+    BRING_SCRIPT,
     CLAUSE,
     EXPEDITE_SCRIPT,
+    FIELD_OFFICE_SCRIPT,
     FOLLOW_UP_SCRIPT,
     FORM,
     LONE,
     NAMED,
     NOT_OURS,
+    NOTICE_SCRIPT,
     OWN,
     SCRIPT_ROUTE_AT,
     SCRIPT_TIE_AT,
@@ -62,6 +65,7 @@ from ivr.definitions.script_reading import (
     clause_read,
     elsewhere,
     errand_elsewhere,
+    field_office_named,
     form_read,
     forms_named,
     languages_named,
@@ -75,6 +79,7 @@ from ivr.definitions.script_reading import (
     past_posted_time,
     request_followed,
     never_came,
+    notice_came,
     theirs_abroad,
     spoken_forms,
 )
@@ -364,7 +369,8 @@ class ScriptSet:
             # a long story around a plain request: its clauses read one script, the whole's best (round 9); a story may
             # name another business (a restaurant, insurance) and still ask ours in so many words
             clause = clause_read(said, language, self._clause_reading)
-            if clause is not None and ranked and clause == ranked[0][0]:
+            if clause is not None and ranked and clause == ranked[0][0] and \
+                    (not away or self.names_business(clause, said, language)):  # "my mom's medicare card ..." (round 12)
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=clause, score=scores.get(clause, 0.0), by=CLAUSE
                 )
@@ -375,7 +381,12 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
                 )
-        if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language):  # a date moved, no home (round 12)
+        if understood.choice == BRING_SCRIPT and field_office_named(said, language) and \
+                self.by_id(FIELD_OFFICE_SCRIPT) is not None:  # what to bring to the field office (round 12)
+            understood = dataclasses.replace(understood, choice=FIELD_OFFICE_SCRIPT,
+                                             score=scores.get(FIELD_OFFICE_SCRIPT, 0.0), by=SITUATION)
+        if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language) or \
+                understood.choice == NOTICE_SCRIPT and notice_came(said, language):  # a date moved, a notice come (round 12)
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         return understood, scores
 

@@ -29,9 +29,11 @@ from ivr.definitions.script_reading import (
     appointment_moved,
     businesses_named,
     errand_elsewhere,
+    field_office_named,
     hurry_asked,
     moved_home,
     never_came,
+    notice_came,
     past_posted_time,
     request_followed,
     spoken_forms,
@@ -449,3 +451,52 @@ def test_a_forms_question_reads_check_the_verb_apart_from_the_cheque(said: str, 
     words = normalize(said)
     spoken = spoken_forms(words, "en")
     assert form_question(spoken, tokens(spoken, "en"), "en") == script_id
+
+
+# --- 13. a long story's clause, a notice that came, what to bring to the field office --------------------------------
+
+
+def test_a_clause_is_not_read_for_a_business_its_script_never_names(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """A clause of a long question reads a script only if the script names the other business the caller names: a
+    Medicare card that never came is the SSA's, no card or notice of ours."""
+    said = "my grandma's medicare card never came in the mail who should i call about it"
+    assert read_topic(flow, scripts, said, "en") is None
+
+
+def test_a_place_where_the_caller_is_is_no_business_asked(
+    flow: CompiledFlow, scripts: ScriptSet, read_topic: Reader
+) -> None:
+    """"i'm at the public library" says where the caller faxes from: the fax script still answers."""
+    assert businesses_named(normalize("i'm at the public library can i fax you my documents from here"), "en") == \
+        frozenset()
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "came"),
+    [
+        ("me llegó la carta de la cita de huellas pero ese día no puedo ir", "es", True),
+        ("i got the appointment letter but i can't make it that day", "en", True),
+        ("me llegó la carta de la tarjeta pero el aviso nunca me llegó", "es", False),
+        ("the notice never came", "en", False),
+    ],
+)
+def test_a_notice_said_to_have_come_is_not_missing(said: str, language: str, came: bool) -> None:
+    """A notice the caller says came is not a notice not received (DOMAIN.md §5: that request is for a notice that
+    never came), unless something is said not to have come."""
+    assert notice_came(normalize(said), language) is came
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "named"),
+    [
+        ("what documents do i bring to my appointment at the field office", "en", True),
+        ("qué documentos llevo a la cita en la oficina local", "es", True),
+        ("what do i bring to my fingerprint appointment at the local office", "en", False),
+    ],
+)
+def test_what_to_bring_to_the_field_office_is_its_own_script(said: str, language: str, named: bool) -> None:
+    """What to bring to a field office appointment is in the field office appointment's script (DOMAIN.md §4), not the
+    biometrics'; a biometrics appointment named keeps the biometrics' script."""
+    assert field_office_named(normalize(said), language) is named
