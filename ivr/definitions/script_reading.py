@@ -86,6 +86,7 @@ __all__ = [
     "taken_there",
     "notice_came",
     "field_office_named",
+    "notice_promised",
     "past_posted_time",
     "hurry_asked",
     "request_followed",
@@ -713,6 +714,34 @@ def field_office_named(said: str, language: str) -> bool:
     the field office appointment's script (its source: DOMAIN.md §4, what to bring), not the biometrics' ("en la carta
     de la cita en la oficina local dice que lleve documentos originales"; issue 16, round 12)."""
     return _FIELD_OFFICE[language].search(said) is not None and _BIOMETRICS_WORDS[language].isdisjoint(said.split())
+
+
+_NOTICE_PROMISED = {
+    "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? (?:appointment|notice|letter|interview "
+                     r"notice|notice)s?\b"),
+    "es": re.compile(r"\b(?:mandar|mandarian|mandarán|mandaran|enviar|enviarian|mandaron|enviaron|mandan|envian)"
+                     r"(?: \w+){0,8}? (?:cita|aviso|carta|notificacion)s?\b"),
+}
+_NOTHING_CAME = {
+    "en": re.compile(r"\b(?:nothing|it|they|none) (?:ever |has |have |never )?(?:came|come|arrived|showed up)\b"
+                     r"|\bnever (?:came|arrived|showed up|got (?:it|anything|them))\b"
+                     r"|\b(?:haven t|have not|didn t|did not) (?:gotten|received|got|get) (?:it|anything|them)\b"),
+    "es": re.compile(r"\b(?:nunca|no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) (?:nada|nunca)?\b"
+                     r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b"),
+}
+"""A notice promised by mail and nothing come ("the officer said they'd mail me a second interview appointment and
+nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received (`notice_promised`)."""
+
+
+def notice_promised(said: str, language: str, choice: str | None) -> bool:
+    """Whether a notice or an appointment was to be mailed and nothing came (`_NOTICE_PROMISED`, `_NOTHING_CAME`), no
+    card named, and the reading `choice` is none, the case's status or the notice itself: the notice not received is
+    read (DOMAIN.md §5; issue 16, round 12)."""
+    if choice is not None and choice not in ("case-status", NOTICE_SCRIPT):
+        return False
+    if _NOTICE_PROMISED[language].search(said) is None or _NOTHING_CAME[language].search(said) is None:
+        return False
+    return _THINGS[language][0][1].search(said) is None  # a card named is the card's (`never_came`)
 
 
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:

@@ -80,6 +80,7 @@ from ivr.definitions.script_reading import (
     request_followed,
     never_came,
     notice_came,
+    notice_promised,
     theirs_abroad,
     spoken_forms,
 )
@@ -361,6 +362,8 @@ class ScriptSet:
             situation = EXPEDITE_SCRIPT
         elif ours and request_followed(said, language, understood.choice):
             situation = FOLLOW_UP_SCRIPT
+        elif ours and notice_promised(said, language, understood.choice):
+            situation = NOTICE_SCRIPT
         if situation is not None and self.by_id(situation) is not None:
             understood = dataclasses.replace(
                 understood, outcome="route", choice=situation, score=scores.get(situation, 0.0), by=SITUATION

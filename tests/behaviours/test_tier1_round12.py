@@ -34,6 +34,7 @@ from ivr.definitions.script_reading import (
     moved_home,
     never_came,
     notice_came,
+    notice_promised,
     past_posted_time,
     request_followed,
     spoken_forms,
@@ -500,3 +501,27 @@ def test_what_to_bring_to_the_field_office_is_its_own_script(said: str, language
     """What to bring to a field office appointment is in the field office appointment's script (DOMAIN.md §4), not the
     biometrics'; a biometrics appointment named keeps the biometrics' script."""
     assert field_office_named(normalize(said), language) is named
+
+
+# --- 14. a notice promised by mail that never came ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("the lady at the field office said they would mail me a new interview appointment and nothing ever came", "en"),
+        ("they told me they'd send my husband and me the appointment letter weeks ago and we never got it", "en"),
+        ("en la oficina me dijeron que me mandarían la cita por correo y nunca me llegó nada", "es"),
+    ],
+)
+def test_a_notice_promised_by_mail_that_never_came_is_a_notice_not_received(
+    flow: CompiledFlow, scripts: ScriptSet, said: str, language: str, read_topic: Reader
+) -> None:
+    """An appointment notice or letter that was to be mailed and never came is a notice not received (DOMAIN.md §5),
+    not the case's status."""
+    assert read_topic(flow, scripts, said, language) == "notice-not-received"
+
+
+def test_a_card_promised_by_mail_is_the_cards() -> None:
+    """The other way: a card named is the card's own request (DOMAIN.md §5)."""
+    assert not notice_promised(normalize("they said they'd mail my green card and it never came"), "en", None)

@@ -196,8 +196,11 @@ def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier
 
 TOPIC_DAY = dt.date(2026, 12, 16)
 """The topic question's corpus groups are scored with the response scripts in force on this day, as a call that day."""
-TOPIC_FLOOR = {"en": 0.94, "es": 0.95}
-"""Measured at round 11 of issue 16 (docs/understanding.md), with t10 and t11 spent, 'tier1 families 11' and training
+TOPIC_FLOOR = {"en": 0.97, "es": 0.97}
+"""Measured at round 12 of issue 16 (docs/understanding.md), the file unchanged since round 11, the scripts of
+2026-12-16: en 935/958 (97.6%), es 622/635 (98.0%), no confident wrong reading (round 11's code on the same file: en
+910/958, es 608/635, 20 confident wrong).
+(Round 11 (docs/understanding.md), with t10 and t11 spent, 'tier1 families 11' and training
 batches E, F and G (330 questions written blind by three other writers), the scripts of 2026-12-16: en 910/958
 (95.0%), es 608/635 (95.7%), 20 confident wrong (before the batches en 744/778, es 470/485, 11; the 1,240 questions
 before the families: main at 2026-12-15 en 728/763, es 462/477, 14 confident wrong; round 11 en 733/763, es 463/477,
@@ -212,7 +215,7 @@ and D (220 more questions written blind by two other writers), the scripts of 20
 (94.8%), 6 confident wrong (main on the same file with its scripts: en 420/487, es 260/288, 22); Spanish below round
 7's 0.98 mostly because the file grew by 116 Spanish questions, 90 of them others'.  Round 7: en 0.95, es 0.98 at 2026-12-12,
 on 310 and 172; round 6: en 0.95, es 0.98 at 2026-12-11, on 270 and 150; round 5: en 0.96, es 0.97 at 2026-12-10,
-on 230 and 128; round 4: en 0.89, es 0.93 at 2026-12-09.)))"""
+on 230 and 128; round 4: en 0.89, es 0.93 at 2026-12-09.))))"""
 
 
 @pytest.fixture(scope="module")
@@ -273,6 +276,15 @@ def test_the_topic_questions_holdout_is_new_questions_only(topic_corpus: list[Ca
     held = load_corpus(HERE / "topics_holdout.yaml")[1]
     assert len(held) % 40 == 0 and {case.state for case in held} <= {"tier1.topic"}
     assert not {c.text.lower() for c in held} & {c.text.lower() for c in topic_corpus}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_topic_question_reads_no_confident_wrong_script(topic_report: Report, language: str) -> None:
+    """Issue 16's bar for the project's own corpus, at the Tier 1 topic question too: no wrong script read, no wrong
+    refusal (a question Tier 1 cannot read goes unread, and the caller hears the topics)."""
+    assert not topic_report.confident_wrong(language), [
+        (r.case.text, r.got) for r in topic_report.confident_wrong(language)
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
