@@ -95,11 +95,26 @@ _HAD = {
 _WANTED = {
     "en": r"\b(?:(?:need|want|like|have|going) to (?:get|book|make|schedule|set up|request)|(?:can|could|may|should) i "
           r"(?:get|book|make|schedule|set up|request)|should get (?:an|a)|(?:get|book|make|schedule|set up|request) "
-          r"(?:an|a|one) (?:appointment|time|visit|slot))\b",
+          r"(?:an|a|one) (?:appointment|time|visit|slot)|" + r"{asked})\b",
     "es": r"\b(?:(?:necesito|quiero|ocupo|quisiera|tengo que|hay que) (?:sacar|hacer|agendar|pedir|programar|solicitar)|"
-          r"como (?:saco|hago|pido|agendo|programo|solicito))\b",
+          r"como (?:saco|hago|pido|agendo|programo|solicito)|" + r"{asked})\b",
 }
-"""An appointment wanted: getting, booking, making or scheduling one."""
+"""An appointment wanted: getting, booking, making or scheduling one, or asked of the line (`_BOOK_ME`)."""
+_BOOK_ME = {
+    "en": r"(?:can|could|would|will) you (?:please )?(?:book|schedule|set up|make|get|sign) (?:me|us)\b|"
+          r"(?:book|schedule|sign) (?:me|us) (?:up|in|for)|put (?:me|us) down for",
+    "es": r"apunteme|apuntenme|agendeme|agendenme|saqueme|programeme|anoteme|anotenme|(?:me|nos) (?:puede|pueden|"
+          r"podria|podrian) (?:apuntar|agendar|sacar|dar|hacer|programar|anotar) (?:una|la|para una) cita",
+}
+"""An appointment asked of the line in so many words ("can you book me an office visit", "apúnteme para una cita"; the
+s12 and s13 round): one to be booked now, not how appointments go (`book_me`)."""
+_WANTED = {language: pattern.replace("{asked}", _BOOK_ME[language]) for language, pattern in _WANTED.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def book_me(text: str, language: str) -> bool:
+    """Whether the caller asks the line to book them an appointment in so many words (`_BOOK_ME`)."""
+    return re.search(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b", plain_said(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -193,10 +193,12 @@ def line_models(flow: Flow, states: dict[str, CompiledState]) -> dict[str, Compi
             if booking is not None else None  # how appointments go, beside them
         back = next((option.key for option in compiled.state.options  # going back a menu: "back" is a phrase
                      if option.goto != MAIN_MENU and "back" in option.phrases.get("en", ())), None)
+        address = next((option.key for option in compiled.state.options  # a change of address: its phrase
+                        if "change of address" in option.phrases.get("en", ())), None)
         models = {
             language: dataclasses.replace(model, own=own, main=main.understanding[language], others=line_keys - {key},
                                           start=start, end=end, again=again, back=back, cancel=cancel,
-                                          reschedule=reschedule, booking=booking, how=how)
+                                          reschedule=reschedule, booking=booking, how=how, address=address)
             for language, model in compiled.understanding.items()
         }
         states[name] = dataclasses.replace(compiled, understanding=models)

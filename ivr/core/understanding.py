@@ -43,12 +43,13 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import appointment_had, asked_in_general, cancelled, move_declined, moved
+from ivr.core.appointment_moves import appointment_had, asked_in_general, book_me, cancelled, move_declined, moved
 from ivr.core.split_words import joined
 from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
 from ivr.core.not_ours import (
     appointment_abroad, language_line, program_opening, put_through_elsewhere, service_elsewhere, told_another_way,
 )
+from ivr.core.home_moves import home_moved
 from ivr.core.concepts import (
     GENERAL_INFO,
     LOST_CARD,
@@ -304,6 +305,9 @@ class Model:
     # Its option on how appointments go, beside `booking`: asked in general (`asked_in_general`), that option; said of
     # an appointment already had, not it (the s5 round).
     how: str | None = None
+    # Its option for a change of address, if any ("change of address" is a phrase): a home moved in so many words
+    # (`home_moves.home_moved`) is that option (the s13 round).
+    address: str | None = None
 
     @functools.cached_property
     def appointments(self) -> frozenset[str]:
@@ -600,6 +604,9 @@ class Model:
                 not appointment_abroad(text, self.language) and not told_another_way(text, self.language) and \
                 not language_line(text, self.language):
             understood = self._appointment(understood, text)
+        if understood.outcome != "route" or understood.choice not in PERSON_GLOBALS:
+            if self.address is not None and understood.choice != self.address and home_moved(text, self.language):
+                understood = _routed_to(understood, self.address)  # "ahora vivo con mi prima ... las cartas" (s13)
         said = self._global_asked(text)
         if said is None or understood.choice == said or \
                 (understood.choice in PERSON_GLOBALS and self._person_asked(text) == understood.choice):
@@ -629,8 +636,9 @@ class Model:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
                 barred |= {self.booking[0] if had else self.booking[1]}
-                if had and self.how is not None:  # "i already got a date … can i bring an interpreter": theirs
-                    barred |= {self.how}
+                if self.how is not None and (had or book_me(text, self.language)):
+                    barred |= {self.how}  # "i already got a date … can i bring an interpreter": theirs; "apúnteme
+                    # para una cita": one booked, not how they go (the s12 and s13 round)
             elif self.how is not None and asked_in_general(text, self.language):
                 barred |= set(self.booking)  # "what happens at one of these appointments": how they go
         if self.main is not None:  # a global's words said of what is not the line's (`not_ours`; the s6 round)

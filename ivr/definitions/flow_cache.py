@@ -67,7 +67,7 @@ CACHE_NAME = "flow-cache.pickle"
 SCRIPTS_CACHE_NAME = "script-cache.pickle"
 DRAFTS_CACHE_NAME = "script-cache-drafts.pickle"
 CHECKED_FLOW_NAME = "checked-flow-{}.pickle"
-_FORMAT = 8  # 3: `understanding.Model.entries` (issue 16, part B); 4: keyed by the files, not the working folder; 5: `State.script_lines`; 6: submenus hold the main menu's model (`Model.main`); 7: their options to the main menu and to goodbye (`Model.start`, `end`); 8: the option that plays a thing again (`Model.again`)
+_FORMAT = 9  # 3: `understanding.Model.entries` (issue 16, part B); 4: keyed by the files, not the working folder; 5: `State.script_lines`; 6: submenus hold the main menu's model (`Model.main`); 7: their options to the main menu and to goodbye (`Model.start`, `end`); 8: the option that plays a thing again (`Model.again`); 9: the option for a change of address (`Model.address`)
 _SOURCE = Path(__file__).resolve().parents[1]  # the ivr package
 
 

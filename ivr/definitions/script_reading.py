@@ -61,6 +61,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ivr.core.concepts import about_ours, concepts
+from ivr.core.home_moves import home_moved
 from ivr.core.territories import COUNTRY
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
 from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
@@ -330,24 +331,6 @@ def businesses_named(said: str, language: str) -> frozenset[str]:
     return frozenset(content(" ".join(named), language)) if named else frozenset()
 
 
-_HOME_MOVED = {
-    "en": re.compile(
-        r"\b(?:closed on|bought|moved into|moving into) (?:a|the|our|my) (?:new )?(?:house|home|townhouse|condo)\b"
-        r"|\bno longer (?:at|living at|live at|living in|live in) (?:the|my|our) (?:old )?(?:apartment|house|place)\b"
-        r"|\bout of (?:the|my|our) old (?:apartment|house|place)\b"
-        r"|\b(?:mail|letters?|correspondence|paperwork)(?: \w+){0,2}? (?:sent|going|to go|come|coming|delivered|"
-        r"forwarded) (?:to|here|there|at)\b"
-    ),
-    "es": re.compile(
-        r"\b(?:compramos|compre|compro) (?:una )?casa\b|\bya no (?:vivimos|vivo|vive|viven) (?:ahi|alli|donde|en)\b"
-        r"|\bme (?:regrese|fui|cambie) a vivir\b|\bahora (?:vivo|vivimos) (?:con|en)\b"
-        r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,3}? (?:me |nos )?(?:llegue|lleguen|manden|envien) "
-        r"(?:a|aqui|alla|aca)\b"
-    ),
-}
-"""A home moved or mail wanted at another place, in words the concepts do not read as a move (`#address`): "we closed
-on a townhouse", "i'm no longer at the apartment", "i want my immigration letters going to a p o box", "compramos casa
-y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12)."""
 _HOME_MOVED_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
 """What a home moved overrules: the case's status, a card, a wait named beside the move ("... and my green card
 application is still pending") are its context; a notice or a card that never came is not (`#not_arrived`)."""
@@ -371,14 +354,14 @@ _STATUS_ASKED = {
 
 
 def moved_home(said: str, language: str, choice: str | None) -> bool:
-    """Whether what the caller said is a home moved (`#address` with nothing missing, or `_HOME_MOVED`) and the
+    """Whether what the caller said is a home moved (`#address` with nothing missing, or `home_moves.home_moved`) and the
     reading `choice` is none, one a move overrules (`_HOME_MOVED_OVER`) or the change of address itself: the change of
     address is then read, whatever the line's reading ("we are relocating to texas in january and my application is
     still pending"; "can i get my immigration letters sent to my sister's place": not a notice that never came; issue
     16, round 12)."""
     if choice is not None and choice not in _HOME_MOVED_OVER and choice != ADDRESS_SCRIPT:
         return False
-    if _HOME_MOVED[language].search(said) is not None:
+    if home_moved(said, language):
         return True
     words = said.split()
     if _MOVE_WORDS[language].isdisjoint(words) or not _APPOINTMENT_WORDS[language].isdisjoint(words):
