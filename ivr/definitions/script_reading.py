@@ -462,7 +462,8 @@ def hurry_asked(said: str, language: str, choice: str | None) -> bool:
         return False
     if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
         return False
-    return not _HURRIED.isdisjoint(concepts(said, language))
+    named = concepts(said, language)
+    return not _HURRIED.isdisjoint(named) and "#not_arrived" not in named  # a card that never came: its own question
 
 
 _REQUEST_OPENED = {

@@ -77,13 +77,13 @@ def test_the_command_decides_as_a_call_does(flow: CompiledFlow, english_call: Ph
     turn = english_call.say(said)
     understood = topic_understood(flow, scripts_on(DEMO_CLOCK.date()), "tier1.topic", "en", said)
     scripts = scripts_on(DEMO_CLOCK.date())
-    if understood.by in ("scripts", "lines", "own") and understood.choice is not None:
-        script = scripts.by_id(understood.choice)
-        assert script is not None and script.text["en"].split(". ")[0] in turn.text
-    elif understood.by == "refusal":
+    if understood.by == "refusal":
         assert turn.state == f"tier1.refuse.{understood.choice}"
     elif understood.choice == "supervisor":
         assert "supervisor" in turn.state
+    elif understood.choice is not None:  # read by the scripts (their keywords, a clause, a situation...) or the line
+        script = scripts.by_id(understood.choice)
+        assert script is not None and script.text["en"].split(". ")[0] in turn.text
     else:
         assert turn.state == "tier1.unknown"
 
