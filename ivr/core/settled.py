@@ -69,6 +69,14 @@ _TOKEN = re.compile(r"\w\w+")
 taken whole (a test holds the two to the same words)."""
 
 
+def _tokens(lowered: str) -> list[str]:
+    """`_TOKEN.findall(lowered)`: in ASCII text of letters, digits and spaces only (most sentences), its words of two
+    letters or more, split in C (the u19 round: 2.5 -> 1.3 µs a long sentence)."""
+    if lowered.isascii() and lowered.replace(" ", "").isalnum():
+        return [word for word in lowered.split() if len(word) > 1]
+    return _TOKEN.findall(lowered)
+
+
 def may_scrub(text: str, words: Sequence[str] | None = None) -> bool:
     """Whether `scrub_speech` could change `text` (a digit, an @, a digit word, a month, "at", a name introduced):
     without one it leaves it as it is, and scrubbing costs 15-50 µs an utterance.  `words`: its lower-cased words,
@@ -88,7 +96,7 @@ def features(text: str) -> list[str]:
 
     A menu acts on phrases, not on a receipt or a birth date said digit by digit, and the stored call must replay
     as it went: learnt from the corpus, "mi número es dos cero dos cinco ..." was case status, "[number]" nothing."""
-    words = _TOKEN.findall(text.lower())
+    words = _tokens(text.lower())
     if may_scrub(text, words):
         words = _TOKEN.findall(scrub_speech(text).lower())
     return [*words, *map(_PAIR, zip(words, words[1:]))]

@@ -402,6 +402,14 @@ _LETTERS_SAID = re.compile(r"(?<![^ ])[a-z] [a-z](?![^ ])")
 """Two one-letter words in a row, in the words joined by spaces: without them `_spelled` joins nothing."""
 
 
+def _split(lowered: str) -> list[str]:
+    """`_WORD.findall(lowered)`: in ASCII text of letters, digits and spaces only (most sentences), its words split in C
+    (the u19 round: 1.9 -> 0.7 µs a long sentence)."""
+    if lowered.isascii() and lowered.replace(" ", "").isalnum():
+        return lowered.split()
+    return _WORD.findall(lowered)
+
+
 def _words(text: str, language: str) -> list[str]:
     """The words of `text` spelled out, split words joined, numbers, forms, letters and compounds joined.
 
@@ -410,7 +418,7 @@ def _words(text: str, language: str) -> list[str]:
     lowered = plain(text)
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
-    words = _WORD.findall(lowered)
+    words = _split(lowered)
     if "'" in lowered or not _SPELLED.keys().isdisjoint(words):
         words = _spell_out(words)
     if not _SUFFIX_SPLITS.isdisjoint(words):

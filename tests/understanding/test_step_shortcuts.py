@@ -1,0 +1,90 @@
+"""The u19 round's shortcuts give what the long way gives (issue 16: "the matcher adds <= 50 us to a step").
+
+Each shortcut is checked against the computation it skips, on every utterance the golden outcomes hold and on words
+that take the long way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ivr.core import settled, split_words, wording
+
+
+def _held_sentences() -> list[tuple[str, str]]:
+    """(language, text) of every utterance the golden outcomes hold (corpus, typical, holdout, training examples)."""
+    golden = json.loads((Path(__file__).resolve().parent / "outcomes_golden.json").read_text(encoding="utf-8"))
+    return list(dict.fromkeys((row[1], row[2]) for row in golden))
+
+
+def _joined_the_long_way(text: str, language: str) -> str:
+    if " " not in text and "-" not in text:
+        return text
+    for pattern, word in split_words._patterns(language):
+        if pattern.search(text):
+            text = pattern.sub(word, text)
+    return text
+
+
+def test_split_words_are_joined_as_trying_every_pattern_joins_them() -> None:
+    """`joined` reads a sentence none of its patterns finds in one search of them all: on every held utterance, in
+    both languages' patterns, as said, in capitals and title case, it gives what searching pattern by pattern gives, and
+    most take the one search."""
+    sentences = _held_sentences()
+    one_search = 0
+    for held_language, text in sentences:
+        for language in ("en", "es", held_language):
+            for said in (text, text.upper(), text.title()):  # ASCII text is searched lower-cased
+                assert split_words.joined(said, language) == _joined_the_long_way(said, language), (language, said)
+        one_search += not split_words._found(text, held_language)
+    assert one_search > len(sentences) // 2
+
+
+def test_the_split_patterns_are_lower_case() -> None:
+    """ASCII text is searched lower-cased against the patterns as written (`split_words._found`): case-blind only
+    while every pattern is lower case."""
+    for patterns in split_words._SPLIT.values():
+        for pattern, _ in patterns:
+            assert pattern == pattern.lower(), pattern
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("i need a super visor please", "en", "i need a supervisor please"),
+    ("get me a repre sent a tive", "en", "get me a representative"),
+    ("main men you", "en", "main menu"),
+    ("the one that starts with e a c", "en", "the one that starts with eac"),
+    ("quiero el menu prin cipal", "es", "quiero el menú principal"),
+    ("xmenú prin cipal", "es", "xmenú principal"),
+    ("un super-visora por favor", "es", "un supervisor por favor"),
+    ("I NEED A SUPER VISOR", "en", "I NEED A supervisor"),
+    ("QUIERO EL MENÚ PRIN CIPAL", "es", "QUIERO EL menú principal"),
+    ("un ſuper viſor por favor", "en", "un supervisor por favor"),
+    ("un ſuper viſor por favor", "es", "un supervisor por favor"),
+])
+def test_a_split_word_is_still_joined(text: str, language: str, expected: str) -> None:
+    """The one search lets through every sentence a pattern finds: the split word is joined as before."""
+    assert split_words.joined(text, language) == expected == _joined_the_long_way(text, language)
+
+
+_EDGES = ["", " ", "  um  my  ", "a b", "i-485", "i_485", "what's up", "tab\there", "new\nline", "¿qué?", "straße",
+          "ﬁngerprints", "日本 ok", "x" * 3, "UPPER case", "[name] called", "e a c 12 34"]
+
+
+def test_a_sentence_of_letters_digits_and_spaces_is_split_into_the_words_the_pattern_finds() -> None:
+    """`wording._split` and `settled._tokens` split plain ASCII text in C: on every held utterance (as the wording and
+    the settled classifier lower-case it) and on text with punctuation, other spaces or other scripts, the words are
+    the regular expressions' own."""
+    for _, text in _held_sentences():
+        for said in (text, *_EDGES):
+            lowered = wording.plain(said)
+            assert wording._split(lowered) == wording._WORD.findall(lowered), said
+            assert settled._tokens(said.lower()) == settled._TOKEN.findall(said.lower()), said
+
+
+def test_most_held_sentences_take_the_split_in_c() -> None:
+    """The shortcut is taken, not only right: most held utterances are letters and spaces."""
+    sentences = _held_sentences()
+    plain_ascii = sum(wording.plain(text).replace(" ", "").isalnum() for _, text in sentences)
+    assert plain_ascii > len(sentences) // 2
