@@ -109,14 +109,15 @@ def verify(
     if already is not None:
         return _locked(session, already)
     candidates = _candidates(world, receipt)
-    subjects = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
+    receipts = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
     caller = identifiable_caller(session.caller)  # a withheld caller ID is shared by strangers: no ledger of its own
-    if caller:
-        subjects.append(f"caller:{caller}")
+    subjects = [*receipts, f"caller:{caller}"] if caller else receipts
     since = window_start(policy, now)
+    # the ledger is read receipts first, then the caller (replay hands the counts back in that order)
+    failures = [world.identity_failures(subject, since) for subject in receipts]
     standing = Standing(
         call=int(session.vars.get(FAILURES_VAR, 0)),
-        receipt=max(world.identity_failures(subject, since) for subject in subjects if subject.startswith("receipt:")),
+        receipt=failures[0] if len(failures) == 1 else max(failures),
         caller=world.identity_failures(subjects[-1], since) if caller else 0,
     )
     lock = lock_reason(policy, standing)
