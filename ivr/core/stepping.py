@@ -397,7 +397,7 @@ class Run(CallModel):
                 else:
                     saying.speak(self, lines)
             if kind == "action":
-                # The state's action runs here (most steps run one), with the state's args, and its outcome is fired.
+                # The state's action runs here (most steps run one), with the state's args; its outcome is fired.
                 spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
                 ctx = self.ctx
                 ctx.args = plan.state.args

@@ -187,7 +187,8 @@ def read_digits(digits: str, language: str) -> str:
 def _group_bounds(length: int) -> tuple[tuple[int, int], ...]:
     """Where each group of a run of `length` digits starts and ends (the same for every run that long).
 
-    Threes, ending in one four (remainder 1) or two fours (remainder 2): 10 -> 3-3-4, 8 -> 4-4, 11 -> 3-4-4."""
+    Threes, ending in one four (remainder 1) or two fours (remainder 2):
+    10 -> 3-3-4, 8 -> 4-4, 11 -> 3-4-4."""
     if length <= 5:
         return ((0, length),) if length else ()
     fours = length % 3
@@ -257,7 +258,8 @@ def parse_date_of_birth(text: str, language: str) -> date | None:
 
 
 def _numeric_date(text: str) -> date | None:
-    parts = [text] if text.isascii() and text.isdigit() else _DIGIT_RUNS.findall(text)  # keyed: one run of digits
+    # keyed: one run of digits as it is
+    parts = [text] if text.isascii() and text.isdigit() else _DIGIT_RUNS.findall(text)
     if len(parts) == 1 and len(parts[0]) == 8:
         keyed = parts[0]
         return _date(int(keyed[4:]), int(keyed[:2]), int(keyed[2:4]))
