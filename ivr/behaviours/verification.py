@@ -72,7 +72,7 @@ _LOCK_MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Verification:
     """The result of one identity check."""
 
@@ -80,11 +80,20 @@ class Verification:
     lock: str | None = None
     receipt: str | None = None  # the verified receipt number
 
+    def __init__(self, outcome: str, lock: str | None = None, receipt: str | None = None) -> None:
+        # The frozen dataclass's own `__init__`, without its `object.__setattr__` per field (one per identity check).
+        fields = self.__dict__
+        fields["outcome"] = outcome
+        fields["lock"] = lock
+        fields["receipt"] = receipt
+
 
 def policy_of(settings: Mapping[str, Any]) -> LockoutPolicy:
     """The lockout policy of the `VERIFY_LOCKOUT` setting (parsed once per distinct value)."""
     value = settings.get("VERIFY_LOCKOUT")
-    return _policy(value if isinstance(value, (str, type(None))) else _frozen(value))
+    if value is None:  # not set (most apps): the default policy, without a cache look-up
+        return _DEFAULT_POLICY
+    return _policy(value if isinstance(value, str) else _frozen(value))
 
 
 def call_lock(session: Session) -> str | None:
@@ -186,6 +195,9 @@ def _candidates(world: World, receipt: str) -> list[Any]:
         return list(world.cases_by_digits(given))
     case = world.case(given) if given else None
     return [case] if case is not None else []
+
+
+_DEFAULT_POLICY = LockoutPolicy.from_setting(None)
 
 
 @lru_cache(maxsize=8)
