@@ -374,10 +374,13 @@ class Run(CallModel):
         in this same frame: each fires its trigger and the loop enters where it led (no call per hop)."""
         session = self.session
         plans = self.plans
+        ctx = self.ctx
+        events = self.events  # fired directly (None: through `compiled.fire`)
+        path, entered = session.path, self.entered  # neither is replaced during a step
         while True:
             session.no_input = session.no_match = 0
-            session.path.append(name)
-            self.entered.append(name)
+            path.append(name)
+            entered.append(name)
             plan = plans.get(name)
             if plan is None:
                 plan = plan_of(self.compiled, name)
@@ -388,7 +391,7 @@ class Run(CallModel):
             tier = plan.state.tier
             if tier != session.tier and kind != "transfer":
                 self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
-            if kind != "action" and kind != "message" and kind != "branch":  # a state the call stops at
+            if not plan.passes:  # a state the call stops at
                 break
             lines = plan.prompt[session.language]
             if lines:
@@ -399,7 +402,6 @@ class Run(CallModel):
             if kind == "action":
                 # The state's action runs here (most steps run one), with the state's args; its outcome is fired.
                 spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
-                ctx = self.ctx
                 ctx.args = plan.state.args
                 outcome = spec.func(ctx).name
                 ctx.args = _NO_ARGS
@@ -408,12 +410,12 @@ class Run(CallModel):
                 trigger = plan.outcomes.get(outcome) or f"outcome_{outcome}"
             else:
                 trigger = "next"
-            events = self.events  # `_fire` without its `_enter`: the loop enters the next state
+            # `_fire` without its `_enter`: the loop enters the next state
             if events is None:
-                fired = self.compiled.fire(self, trigger, self.ctx)
+                fired = self.compiled.fire(self, trigger, ctx)
             else:
                 event = events.get(trigger)
-                fired = event is not None and event.trigger(self, ctx=self.ctx)
+                fired = event is not None and event.trigger(self, ctx=ctx)
             if not fired:
                 raise EngineFault(f"no transition '{trigger}' from '{self.state}'")
             self.hops += 1
