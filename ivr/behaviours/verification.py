@@ -72,7 +72,7 @@ _LOCK_MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Verification:
     """The result of one identity check."""
 
@@ -80,11 +80,20 @@ class Verification:
     lock: str | None = None
     receipt: str | None = None  # the verified receipt number
 
+    def __init__(self, outcome: str, lock: str | None = None, receipt: str | None = None) -> None:
+        # The frozen dataclass's own `__init__`, without its `object.__setattr__` per field (one per identity check).
+        fields = self.__dict__
+        fields["outcome"] = outcome
+        fields["lock"] = lock
+        fields["receipt"] = receipt
+
 
 def policy_of(settings: Mapping[str, Any]) -> LockoutPolicy:
     """The lockout policy of the `VERIFY_LOCKOUT` setting (parsed once per distinct value)."""
     value = settings.get("VERIFY_LOCKOUT")
-    return _policy(value if isinstance(value, (str, type(None))) else _frozen(value))
+    if value is None:  # not set (most apps): the default policy, without a cache look-up
+        return _DEFAULT_POLICY
+    return _policy(value if isinstance(value, str) else _frozen(value))
 
 
 def call_lock(session: Session) -> str | None:
@@ -109,14 +118,15 @@ def verify(
     if already is not None:
         return _locked(session, already)
     candidates = _candidates(world, receipt)
-    subjects = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
+    receipts = [f"receipt:{case.receipt_number}" for case in candidates] or [f"receipt:{receipt.strip().upper()}"]
     caller = identifiable_caller(session.caller)  # a withheld caller ID is shared by strangers: no ledger of its own
-    if caller:
-        subjects.append(f"caller:{caller}")
+    subjects = [*receipts, f"caller:{caller}"] if caller else receipts
     since = window_start(policy, now)
+    # the ledger is read receipts first, then the caller (replay hands the counts back in that order)
+    failures = [world.identity_failures(subject, since) for subject in receipts]
     standing = Standing(
         call=int(session.vars.get(FAILURES_VAR, 0)),
-        receipt=max(world.identity_failures(subject, since) for subject in subjects if subject.startswith("receipt:")),
+        receipt=failures[0] if len(failures) == 1 else max(failures),
         caller=world.identity_failures(subjects[-1], since) if caller else 0,
     )
     lock = lock_reason(policy, standing)
@@ -185,6 +195,9 @@ def _candidates(world: World, receipt: str) -> list[Any]:
         return list(world.cases_by_digits(given))
     case = world.case(given) if given else None
     return [case] if case is not None else []
+
+
+_DEFAULT_POLICY = LockoutPolicy.from_setting(None)
 
 
 @lru_cache(maxsize=8)

@@ -24,6 +24,8 @@ from ivr.core.registry import ActionSpec
 YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si", "okay", "ok"),
        "es": ("si", "correcto", "claro", "exacto", "yes", "okay", "ok")}  # bilingual callers answer in either
 NO = {"en": ("no", "nope", "wrong", "incorrect"), "es": ("no", "incorrecto", "equivocado")}
+PASSED_THROUGH = frozenset({"action", "message", "branch"})
+"""The kinds of state a call passes through in a step (each fires its trigger at once): `StatePlan.passes`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class StatePlan:
     action: ActionSpec | None  # an action state's behaviour (None: not an action, or not registered)
     outcomes: dict[str, str]  # an action state's outcomes -> their triggers
     ready: bool = False  # `prompt`, `present` and `represent` hold no `Line`: every call says them as they are
+    passes: bool = False  # an action, message or branch state (not a read-back): the call passes through it
 
 
 def plan_flow(compiled: CompiledFlow) -> dict[str, StatePlan]:
@@ -126,6 +129,7 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         action=compiled.registry.actions.get(state.run or "") if state.kind == "action" else None,
         outcomes={outcome: f"outcome_{outcome}" for outcome in state.on},
         ready=not any(type(line) is Line for lines in said for line in lines),
+        passes=not confirming and state.kind in PASSED_THROUGH,
     )
 
 

@@ -370,40 +370,59 @@ class Run(CallModel):
         self.state = name
 
     def _enter(self, name: str) -> None:
+        """Enter `name`, and the states after it that the call passes through (actions, messages, branches)
+        in this same frame: each fires its trigger and the loop enters where it led (no call per hop)."""
         session = self.session
-        session.no_input = session.no_match = 0
-        session.path.append(name)
-        self.entered.append(name)
-        plan = self.plans.get(name)
-        if plan is None:
-            plan = plan_of(self.compiled, name)
-        if plan.confirming:
-            saying.present(self, False, plan)
-            return
-        kind = plan.kind
-        tier = plan.state.tier
-        if tier != session.tier and kind != "transfer":
-            self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
-        if kind == "action" or kind == "message" or kind == "branch":  # the kinds a call passes through, most often
+        plans = self.plans
+        ctx = self.ctx
+        events = self.events  # fired directly (None: through `compiled.fire`)
+        path, entered = session.path, self.entered  # neither is replaced during a step
+        while True:
+            session.no_input = session.no_match = 0
+            path.append(name)
+            entered.append(name)
+            plan = plans.get(name)
+            if plan is None:
+                plan = plan_of(self.compiled, name)
+            if plan.confirming:
+                saying.present(self, False, plan)
+                return
+            kind = plan.kind
+            tier = plan.state.tier
+            if tier != session.tier and kind != "transfer":
+                self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
+            if not plan.passes:  # a state the call stops at
+                break
             lines = plan.prompt[session.language]
             if lines:
                 if plan.ready:
                     self.actions.extend(lines)  # type: ignore[arg-type]  # `ready`: Say and Gather only
                 else:
                     saying.speak(self, lines)
-            if kind != "action":
-                self._fire("next")
-                return
-            # The state's action runs here (most steps run one), with the state's args, and its outcome is fired.
-            spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
-            ctx = self.ctx
-            ctx.args = plan.state.args
-            outcome = spec.func(ctx).name
-            ctx.args = _NO_ARGS
-            if outcome not in spec.outcomes:
-                raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{outcome}'")
-            self._fire(plan.outcomes.get(outcome) or f"outcome_{outcome}")
-        elif kind == "menu":
+            if kind == "action":
+                # The state's action runs here (most steps run one), with the state's args; its outcome is fired.
+                spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
+                ctx.args = plan.state.args
+                outcome = spec.func(ctx).name
+                ctx.args = _NO_ARGS
+                if outcome not in spec.outcomes:
+                    raise EngineFault(f"action '{spec.name}' returned undeclared outcome '{outcome}'")
+                trigger = plan.outcomes.get(outcome) or f"outcome_{outcome}"
+            else:
+                trigger = "next"
+            # `_fire` without its `_enter`: the loop enters the next state
+            if events is None:
+                fired = self.compiled.fire(self, trigger, ctx)
+            else:
+                event = events.get(trigger)
+                fired = event is not None and event.trigger(self, ctx=ctx)
+            if not fired:
+                raise EngineFault(f"no transition '{trigger}' from '{self.state}'")
+            self.hops += 1
+            if self.hops > MAX_HOPS:
+                raise EngineFault(f"more than {MAX_HOPS} transitions in one step")
+            name = session.state = self.state
+        if kind == "menu":
             stack = session.menu_stack
             if name in stack:
                 del stack[stack.index(name) + 1 :]

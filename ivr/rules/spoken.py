@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from types import MappingProxyType
@@ -121,6 +122,9 @@ _ES_ORDINALS = {"primero": 1, "primer": 1}
 
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)\.?(?:st|nd|rd|th|º|°)")
 _KEYED_DATE = re.compile(r"^[\d\s/.\-#]+$")
+_DIGIT_RUNS = re.compile(r"\d+")
+_NOT_ALPHANUMERIC = re.compile(r"[^A-Za-z0-9]")
+_LEADING_LETTERS = re.compile(r"[A-Za-z]*")
 
 
 # --- digits ---------------------------------------------------------------------------------
@@ -167,26 +171,33 @@ def read_digits(digits: str, language: str) -> str:
     Leading letters (a receipt's office prefix) are their own group: 'IOE0912345678' -> 'I O E, 0 9 1, 2 3 4, 5 6 7 8'.
     """
     _check_language(language)
-    text = re.sub(r"[^A-Za-z0-9]", "", digits)
-    match = re.match(r"^([A-Za-z]*)(.*)$", text)
-    assert match is not None
-    letters, rest = match[1].upper(), match[2]
-    groups = [letters] if letters else []
-    groups += _digit_groups(rest)
-    return ", ".join(" ".join(group) for group in groups if group)
+    # Keyed digits are already bare (most read-backs): no pattern to run on them.
+    text = digits if digits.isascii() and digits.isalnum() else _NOT_ALPHANUMERIC.sub("", digits)
+    if text.isdigit():
+        letters, rest = "", text
+    else:
+        split = _LEADING_LETTERS.match(text).end()  # type: ignore[union-attr]  # it matches every text
+        letters, rest = text[:split].upper(), text[split:]
+    said = [" ".join(letters)] if letters else []
+    said += [" ".join(rest[start:end]) for start, end in _group_bounds(len(rest))]
+    return ", ".join(said)
 
 
-def _digit_groups(digits: str) -> list[str]:
-    # Threes, ending in one four (remainder 1) or two fours (remainder 2): 10 -> 3-3-4, 8 -> 4-4, 11 -> 3-4-4.
-    if len(digits) <= 5:
-        return [digits]
-    fours = len(digits) % 3
-    sizes = [3] * ((len(digits) - 4 * fours) // 3) + [4] * fours
-    groups, start = [], 0
+@lru_cache(maxsize=64)
+def _group_bounds(length: int) -> tuple[tuple[int, int], ...]:
+    """Where each group of a run of `length` digits starts and ends (the same for every run that long).
+
+    Threes, ending in one four (remainder 1) or two fours (remainder 2):
+    10 -> 3-3-4, 8 -> 4-4, 11 -> 3-4-4."""
+    if length <= 5:
+        return ((0, length),) if length else ()
+    fours = length % 3
+    sizes = [3] * ((length - 4 * fours) // 3) + [4] * fours
+    bounds, start = [], 0
     for width in sizes:
-        groups.append(digits[start : start + width])
+        bounds.append((start, start + width))
         start += width
-    return groups
+    return tuple(bounds)
 
 
 # --- A-numbers --------------------------------------------------------------------------------
@@ -247,7 +258,8 @@ def parse_date_of_birth(text: str, language: str) -> date | None:
 
 
 def _numeric_date(text: str) -> date | None:
-    parts = re.findall(r"\d+", text)
+    # keyed: one run of digits as it is
+    parts = [text] if text.isascii() and text.isdigit() else _DIGIT_RUNS.findall(text)
     if len(parts) == 1 and len(parts[0]) == 8:
         keyed = parts[0]
         return _date(int(keyed[4:]), int(keyed[:2]), int(keyed[2:4]))

@@ -65,13 +65,20 @@ class LockoutPolicy:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Standing:
     """The failures on record before a check: on this call, for the receipt, from the calling number."""
 
     call: int = 0
     receipt: int = 0
     caller: int = 0
+
+    def __init__(self, call: int = 0, receipt: int = 0, caller: int = 0) -> None:
+        # The frozen dataclass's own `__init__`, without its `object.__setattr__` per field (one per identity check).
+        fields = self.__dict__
+        fields["call"] = call
+        fields["receipt"] = receipt
+        fields["caller"] = caller
 
 
 def lock_reason(policy: LockoutPolicy, standing: Standing) -> str | None:

@@ -119,3 +119,42 @@ def test_states_asking_the_same_choices_share_one_understanding_model():
     assert len(models) < len(collects)
     for state in collects:  # shared, yet each state's model is the one its own choices make
         assert state.understanding["en"] == build_model(flow, state.state, "en")
+
+
+def test_the_states_a_call_passes_through_are_planned_as_such(compiled):
+    """Actions, messages and branches are passed through in a step (`StatePlan.passes`); menus, collects, their
+    read-backs and hang-ups are where a step stops."""
+    plans = plan_flow(compiled)
+    assert {name for name, plan in plans.items() if plan.passes} == {
+        name for name, state in compiled.flow.states.items() if state.kind in ("action", "message", "branch")
+    }
+    assert not plans["receipt.confirm"].passes
+
+
+# The mini flow with its representative's message and a branch going round each other (the branch's way out
+# is never taken in a test, but it lets the flow load: every state can reach a hang-up).
+LOOP_FLOW = FLOW.replace(
+    '    prompt: {en: "Transferring.", es: "Transfiriendo."}\n    goto: bye',
+    '    prompt: {en: "Transferring.", es: "Transfiriendo."}\n    goto: trouble',
+).replace(
+    '  trouble:\n    kind: message\n    prompt: {en: "Too many tries.", es: "Demasiados intentos."}\n    goto: bye',
+    '  trouble:\n    kind: branch\n    branches:\n      - when: test_never\n        goto: bye\n      - goto: agent',
+)
+
+
+def test_a_step_going_round_states_it_passes_through_stops_as_a_fault(world):
+    """A step that would pass through states for ever is stopped after `MAX_HOPS` transitions: the caller hears
+    the apology and the last menu again, and the step says why (`EngineFault`)."""
+    registry = _registry()
+    registry.guard("test_never")(lambda ctx: False)
+    assert LOOP_FLOW != FLOW
+    loop = Engine({"mini": compile_flow(load_flow_text(LOOP_FLOW, "tests/loop.yaml", registry), registry)}, Services())
+    at_main = _at_main(loop, world, "CA-loop").session
+    step = loop.step(at_main, Digits(NOW, "0"), world)
+    assert step.fault == "EngineFault"
+    assert [a.text for a in step.actions if isinstance(a, Say)] == [
+        "Sorry, something went wrong.",
+        "Main menu. For case status, press 1. For more options, press 2. For a broken thing, press 3. "
+        "For goodbye, press 9. Press 0 for a representative.",
+    ]
+    assert step.session.state == "main"

@@ -1,5 +1,5 @@
 """The engine's hottest dataclasses write their `__init__` out by hand (`Say`, `Outcome`, `Context`, the
-store's `Answer`):
+store's `Answer`, the identity check's `Standing` and `Verification`):
 a field added to the class and forgotten in its `__init__` would be silently absent, so these tests
 hold each hand-written `__init__` to the dataclass's fields, in order, and check every field is set."""
 
@@ -13,10 +13,12 @@ import pytest
 
 from ivr.core.actions import Say
 from ivr.core.registry import Context, Outcome, Services
+from ivr.behaviours.verification import Verification
 from ivr.core.session import Session
+from ivr.rules.verification import Standing
 from ivr.store.base import Answer
 
-HAND_WRITTEN = (Say, Outcome, Context, Answer)
+HAND_WRITTEN = (Say, Outcome, Context, Answer, Standing, Verification)
 
 
 @pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda cls: cls.__name__)
@@ -33,6 +35,10 @@ def _made(cls: type) -> object:
         return Outcome("found")
     if cls is Answer:
         return Answer("token:1", "<Response/>", "main_menu", "ivr")
+    if cls is Standing:
+        return Standing()
+    if cls is Verification:
+        return Verification("mismatch")
     return Context(Session.__new__(Session), object(), dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc),  # type: ignore[arg-type]
                    Services())
 
@@ -47,8 +53,12 @@ def test_a_hand_written_init_sets_every_field(cls: type) -> None:
 def test_hand_written_inits_keep_dataclass_equality() -> None:
     """Two instances made alike are equal, and a frozen one still refuses assignment."""
     assert Say("Hi.", "en", "p") == Say("Hi.", "en", "p") and Outcome("a") == Outcome("a")
+    assert Standing(1, 2, 3) == Standing(call=1, receipt=2, caller=3) and hash(Standing()) == hash(Standing(0, 0, 0))
+    assert Verification("verified", receipt="IOE0912345678") == Verification("verified", None, "IOE0912345678")
     with pytest.raises(dataclasses.FrozenInstanceError):
         Say("Hi.", "en", "p").text = "Bye."  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Standing().call = 1  # type: ignore[misc]
 
 
 def _makers() -> list[tuple[type, object]]:
