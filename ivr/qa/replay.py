@@ -532,17 +532,35 @@ def _replay_paths(
         rest = [str(p) for p in paths[1:]]
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name != "nt" else "spawn"
         context = multiprocessing.get_context(method)
-        chunk = max(1, min(64, len(rest) // (workers * 8) or 1))
         global _worker
         _worker = replayer  # a forked worker starts with it (a spawned one builds its own)
         try:
             initargs = (dict(config or {}), method == "fork", coverage)
             with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
-                for result in pool.imap(_replay_in_worker, rest, chunksize=chunk):
-                    done(_collecting(result))
+                for batch in pool.imap(_replay_batch_in_worker, dealt(rest, workers)):
+                    for result in batch:
+                        done(_collecting(result))
         finally:
             _worker = None
     return results
+
+
+BATCH_MOST = 512
+"""The most files dealt to a worker at once (`dealt`)."""
+
+
+def dealt(paths: list[str], workers: int) -> Iterator[list[str]]:
+    """`paths` in the batches the workers take, in order: large while many files remain, smaller towards the end.
+
+    Each batch is one message to a worker and one back, and wakes the parent once: batches of 64
+    cost the parent about 35 µs of CPU a file on a loaded machine, taken from the workers on a
+    2-core one; batches of up to `BATCH_MOST` cost a third of that.  A quarter of what remains
+    for each worker, at most: the last batches are small, so the workers finish together."""
+    start = 0
+    while start < len(paths):
+        size = max(1, min(BATCH_MOST, (len(paths) - start) // (workers * 4)))
+        yield paths[start:start + size]
+        start += size
 
 
 COLLECT_EVERY = 1000
@@ -613,6 +631,10 @@ def _start_worker(config: dict[str, Any], inherited: bool, coverage: bool) -> No
         gc.freeze()  # what the worker's calls only read (see `_frozen_heap`)
     if isinstance(_worker, Replayer):
         _worker.coverage = coverage
+
+
+def _replay_batch_in_worker(paths: list[str]) -> list[ReplayResult]:
+    return [_replay_in_worker(path) for path in paths]
 
 
 def _replay_in_worker(path: str) -> ReplayResult:
