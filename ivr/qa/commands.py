@@ -24,7 +24,7 @@ import click
 from ivr.cli import writable
 from ivr.errors import ConfigError, display_path
 from ivr.qa import transcript as transcripts
-from ivr.qa.replay import ReplayResult, Replayer, find_files, replay_paths
+from ivr.qa.replay import ReplayResult, Replayer, file_names, replay_paths
 from ivr.qa.report import group_failures, signature
 
 PROGRESS_AFTER = 20  # files: a progress bar for larger sets, when stderr is a terminal
@@ -91,7 +91,7 @@ def replay_command(paths: tuple[Path, ...], jobs: int, junit: Path | None, cover
         if target is not None:
             writable(target)
     try:
-        files = find_files(paths)
+        files = file_names(paths)  # the paths' text: a `Path` per file cost more than the listing
     except FileNotFoundError as missing:
         raise click.ClickException(f"no such file or folder: {missing}") from None
     if not files:
@@ -188,7 +188,7 @@ def _write_html(target: Path, results: list[ReplayResult], seconds: float, confi
     click.echo(f"wrote {display_path(target)}")
 
 
-def _impact(files: list[Path], config: dict[str, Any], against: tuple[Path, ...], against_scripts: Path | None,
+def _impact(files: list[str], config: dict[str, Any], against: tuple[Path, ...], against_scripts: Path | None,
             full_list: bool) -> None:
     """`--against`: play every file with the current definitions and with the draft; print the grouped changes."""
     from ivr.qa.impact import measure_impact

@@ -13,7 +13,7 @@ from ivr.definitions.flow_cache import CACHE_NAME
 from ivr.definitions.flows import FLOWS_ROOT
 from ivr.errors import DefinitionError
 from ivr.qa import transcript as transcripts
-from ivr.qa.replay import Replayer, find_files, replay_paths
+from ivr.qa.replay import Replayer, file_names, find_files, replay_paths
 from ivr.qa.testcall import load_call
 
 from .conftest import Record
@@ -173,6 +173,17 @@ def test_files_come_in_path_order_folder_by_folder(tmp_path: Path) -> None:
         "a/y.call.yaml", "a/z/w.transcript.yaml", "a-b/x.call.yaml", "a.call.yaml", "b.transcript.yaml"]
 
 
+@pytest.mark.parametrize("given", [".", "./", "calls/..", "TMP"])
+def test_files_are_listed_as_text_as_their_paths_write_them(given: str, tmp_path: Path, monkeypatch) -> None:
+    """`file_names` (what `ivr replay` lists) is `find_files` as text: the same files, order and spelling."""
+    for name in ("a.call.yaml", "a-b/x.call.yaml", "a/y.call.yaml", "a/z/w.transcript.yaml", "calls/b.transcript.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    roots = [str(tmp_path) if given == "TMP" else given, "a/y.call.yaml", "a"]
+    assert file_names(roots) == [str(path) for path in find_files(roots)]
+
+
 def test_a_link_to_a_folder_is_not_followed(tmp_path: Path) -> None:
     """A symbolic link to a folder is not searched (a link back up would otherwise loop); a linked file is replayed."""
     (tmp_path / "real").mkdir()
@@ -251,3 +262,47 @@ def test_flows_a_replay_is_given_never_touch_the_apps_cache(tmp_path: Path, flow
     cache = tmp_path / "instance"
     Replayer({"FLOWS": [str(FLOWS_ROOT / "uscis_contact_center.yaml")]}, cache_folder=cache)
     assert flow_loads == [] and not (cache / CACHE_NAME).exists()
+
+
+UNCHECKED_STEPS = """\
+version: 1
+name: Hours, two steps with nothing to check
+clock: 2026-11-23T10:00:00-05:00
+steps:
+  - press: "1"
+  - press: "8"
+  - press: "1"
+    expect:
+      state: no_such_place_in_the_flow_but_named
+"""
+
+
+def test_a_fault_in_a_step_with_nothing_to_check_fails_the_test_call(replayer: Replayer, tmp_path: Path, monkeypatch) -> None:
+    """A step without `expect` still fails its call when the engine had to recover from a fault there."""
+    from ivr.core import stepping
+
+    path = tmp_path / "fault.call.yaml"
+    path.write_text(UNCHECKED_STEPS.replace('\n    expect:\n      state: no_such_place_in_the_flow_but_named', ""),
+                    encoding="utf-8")
+    handle = stepping.Run.handle
+
+    def failing(run: stepping.Run, event: object) -> None:
+        if getattr(event, "digits", None) == "8":
+            raise RuntimeError("boom")
+        handle(run, event)
+
+    monkeypatch.setattr(stepping.Run, "handle", failing)
+    result = replayer.replay_path(path)
+    assert not result.passed and result.steps == 3
+    assert "- expected no fault\n+ now      the engine recovered from a fault: RuntimeError" in result.diff
+
+
+def test_the_path_so_far_holds_the_states_of_steps_with_nothing_to_check(replayer: Replayer, tmp_path: Path) -> None:
+    """A failing expectation shows every state the call went through before it, checked or not."""
+    path = tmp_path / "path.call.yaml"
+    path.write_text(UNCHECKED_STEPS.replace("no_such_place_in_the_flow_but_named", "main_menu"), encoding="utf-8")
+    result = replayer.replay_path(path)
+    assert not result.passed, result.diff
+    lines = result.diff.splitlines()
+    assert lines[0].startswith("step 4 of 4 (") and 'the caller pressed "1" in main_menu at' in lines[0]
+    assert lines[1].startswith("path so far: ") and "hours.info > main_menu" in lines[1]

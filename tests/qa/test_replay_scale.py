@@ -158,3 +158,20 @@ def test_a_test_call_named_without_a_folder_finds_its_cases_file(tmp_path: Path,
     call = load_call("here.call.yaml")
     assert call.cases_file == (tmp_path / "cases.yaml").resolve()
     assert replay.Replayer().replay_path("here.call.yaml").passed
+
+
+@pytest.mark.parametrize("count", [0, 1, 5, 100, 50_000])
+def test_files_are_dealt_in_order_in_batches_that_shrink_towards_the_end(count: int) -> None:
+    """Every file once, in order; no batch over `BATCH_MOST`; the last ones single files, so the workers finish together."""
+    paths = [f"{index:06d}.call.yaml" for index in range(count)]
+    batches = list(replay.dealt(paths, 2))
+    assert [path for batch in batches for path in batch] == paths
+    sizes = [len(batch) for batch in batches]
+    assert all(0 < size <= replay.BATCH_MOST for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1:] == ([1] if count else [])
+
+
+def test_a_large_run_is_dealt_in_few_batches() -> None:
+    """50,000 files make about 150 batches (each a message each way and a wake-up of the parent), not 780 of 64."""
+    assert len(list(replay.dealt([str(index) for index in range(50_000)], 2))) < 200
