@@ -44,19 +44,8 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import (
-    ADDRESS_SCRIPT,
-    CLAUSE,
-    NAMED,
-    NOT_OURS,
-    SCRIPT_ROUTE_AT,
-    SITUATION,
-    appointment_moved,
-    mailed_about,
-    misheard,
-    never_came,
-    taken_there,
-)
+from ivr.definitions.script_reading import CLAUSE, NAMED, NOT_OURS, SCRIPT_ROUTE_AT, SITUATION, mailed_about, misheard
+from ivr.definitions.topic_situations import ADDRESS_SCRIPT, appointment_moved, never_came, taken_there
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone

@@ -3,7 +3,7 @@
 The concepts read a move from its verbs (`#address`: "i moved", "we are relocating"); callers also say it without
 them: "we closed on a townhouse", "i'm no longer at the apartment", "i want my immigration letters going to a p o box",
 "compramos casa y ya no vivimos donde dice", "ahora vivo con mi prima ... las cartas me las tienen que mandar allá".
-`home_moved` reads those, for the Tier 1 topic question (`ivr.definitions.script_reading.moved_home`: the change of
+`home_moved` reads those, for the Tier 1 topic question (`ivr.definitions.topic_situations.moved_home`: the change of
 address script) and the self-service submenus (`ivr.core.understanding`: the option taught for a change of address).
 Issue 16, rounds 12 (Tier 1) and the s12/s13 round (submenus).  Pure computation; no I/O.
 """

@@ -61,7 +61,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ivr.core.concepts import about_ours, concepts
-from ivr.core.home_moves import home_moved
 from ivr.core.territories import COUNTRY
 from ivr.core.lexicon import ELSEWHERE, SHADOWED
 from ivr.core.understanding import CLOSE, ELSEWHERE_CONCEPTS, Understanding, thresholds_outcome
@@ -81,16 +80,6 @@ __all__ = [
     "ABROAD_SCRIPT",
     "NOT_OURS",
     "businesses_named",
-    "never_came",
-    "moved_home",
-    "appointment_moved",
-    "taken_there",
-    "notice_came",
-    "field_office_named",
-    "notice_promised",
-    "past_posted_time",
-    "hurry_asked",
-    "request_followed",
     "errand_elsewhere",
     "FORM",
     "CLAUSE",
@@ -133,7 +122,7 @@ document or another business's errand (`another_agencys`, `errand_elsewhere`): n
 a script for it, the line's neither."""
 """How a reading that no sure route made was decided (`Understanding.by`): a lone candidate, the named one of two, a
 form's number that one script's phrases name, a script's own word (`ivr.rules.own_words`) or the caller abroad, the
-clauses of a long question (`clause_read`), or a situation whose script is plain (`moved_home`, `past_posted_time`)."""
+clauses of a long question (`clause_read`), or a situation whose script is plain (`ivr.definitions.topic_situations`)."""
 CLAUSE_WORDS = 10
 """How many consecutive words one clause of a long question holds (`clause_read`): set on topics.yaml and t7 (6, 8,
 10, 12 tried; 10 read most with no confident wrong more than without clauses; issue 16, round 9)."""
@@ -331,172 +320,6 @@ def businesses_named(said: str, language: str) -> frozenset[str]:
     return frozenset(content(" ".join(named), language)) if named else frozenset()
 
 
-_HOME_MOVED_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
-"""What a home moved overrules: the case's status, a card, a wait named beside the move ("... and my green card
-application is still pending") are its context; a notice or a card that never came is not (`#not_arrived`)."""
-ADDRESS_SCRIPT = "change-of-address"
-_MOVE_WORDS = {
-    "en": frozenset("move moved moving relocate relocated relocating relocation".split()),
-    "es": frozenset("mudo mude mudamos mudaron mudarme mudarnos mudanza mudando cambie cambiamos mover moverla muevan"
-                    .split()),
-}
-"""The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form")."""
-_APPOINTMENT_WORDS = {
-    "en": frozenset("appointment appointments biometrics biometric fingerprints prints interview day date".split()),
-    "es": frozenset("cita citas biometricos huellas entrevista dia fecha".split()),
-}
-"""What else a caller moves: an appointment, a day ("can hers be moved to the same day")."""
-_STATUS_ASKED = {
-    "en": re.compile(r"\bstatus of (?:my|our|his|her|the) (?:case|application|petition)\b"),
-    "es": re.compile(r"\b(?:estatus|estado) de (?:mi|su|nuestro|el) (?:caso|solicitud|aplicacion|peticion)\b"),
-}
-"""A status asked in so many words: the move beside it is context."""
-
-
-def moved_home(said: str, language: str, choice: str | None) -> bool:
-    """Whether what the caller said is a home moved (`#address` with nothing missing, or `home_moves.home_moved`) and the
-    reading `choice` is none, one a move overrules (`_HOME_MOVED_OVER`) or the change of address itself: the change of
-    address is then read, whatever the line's reading ("we are relocating to texas in january and my application is
-    still pending"; "can i get my immigration letters sent to my sister's place": not a notice that never came; issue
-    16, round 12)."""
-    if choice is not None and choice not in _HOME_MOVED_OVER and choice != ADDRESS_SCRIPT:
-        return False
-    if home_moved(said, language):
-        return True
-    words = said.split()
-    if _MOVE_WORDS[language].isdisjoint(words) or not _APPOINTMENT_WORDS[language].isdisjoint(words):
-        return False  # "the mailing address for sending the i one thirty", "can hers be moved to the same day"
-    if _STATUS_ASKED[language].search(said):
-        return False  # "i moved here from ohio last spring ... i want to check the status of my case"
-    named = concepts(said, language)
-    return "#address" in named and "#not_arrived" not in named and "#lost" not in named
-
-
-_HOME_WORDS = {
-    "en": frozenset("address addresses house home apartment mail mailing live living lived state city ar11".split()),
-    "es": frozenset("direccion domicilio casa apartamento departamento correo vivo vivimos vive estado ciudad "
-                    "ar11".split()),
-}
-"""What a home move names (`appointment_moved`): an address, a home, mail, living somewhere."""
-
-
-_MOVED_AWAY = {
-    "en": re.compile(r"\b(?:i|we|she|he|they) (?:just )?(?:moved|relocated) (?:back|to|in|into|here|out|away|from|over)\b"),
-    "es": re.compile(r"\b(?:me|nos|se) (?:mude|mudamos|mudo|mudaron|cambie|cambiamos)\b"),
-}
-"""Someone who moved away, whatever else is named ("i moved back in june ... and my green card interview is coming up"):
-a home moved."""
-
-
-def appointment_moved(said: str, language: str) -> bool:
-    """Whether the caller moves an appointment, not a home: a move's word and an appointment's (`_APPOINTMENT_WORDS`)
-    with nothing of a home (`_HOME_WORDS`): "i got two bio metrics appointments on two different days can i move one"
-    is no change of address, whatever "move" scores (issue 16, round 12)."""
-    words = said.split()
-    return not _MOVE_WORDS[language].isdisjoint(words) and not _APPOINTMENT_WORDS[language].isdisjoint(words) and \
-        _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
-
-
-_TAKEN_THERE = {"es": re.compile(r"\b(?:lo|la|me|nos|los|las) (?:lleve|lleven|llevo|llevara|llevaria|llevaran|llevan)\b")}
-"""A person taken somewhere ("no tiene quién lo lleve a su cita"): a ride, not what to bring ("que lleve documentos" has no
-person before it)."""
-
-
-def taken_there(said: str, language: str) -> str:
-    """`said` with a person taken somewhere (`_TAKEN_THERE`) said as accompanied ("quién lo lleve" -> "quién lo
-    acompañe"), for every reader at the topic question: "llevar" a person is a ride, not the things to bring to the
-    appointment (issue 16, round 12: "mi papá no tiene quién lo lleve a su cita de biométricos ese día, se puede
-    pasar para otra fecha")."""
-    pattern = _TAKEN_THERE.get(language)
-    return said if pattern is None else pattern.sub(lambda found: found.group(0).split()[0] + " acompane", said)
-
-
-_PAST_POSTED_TIME = {
-    "en": re.compile(
-        r"\b(?:website|web site|site|page|online|processing time|processing times)\b(?: \w+){0,3}? "
-        r"(?:says|said|shows|showed|lists|listed)\b(?: \w+){0,4}? (?:should take|takes|take|are done|is done|"
-        r"get done|gets done|done in|months|weeks)\b"
-        r"|\b(?:past|outside|beyond|longer than|over) (?:the )?(?:normal |posted |average |usual )?processing time"
-    ),
-    "es": re.compile(
-        r"\b(?:ya )?se (?:paso|pasaron) (?:el tiempo|los meses|el plazo) (?:que dice|que marca|de procesamiento)\b"
-        r"|\bfuera del tiempo (?:normal )?de procesamiento\b"
-        r"|\bmas (?:tiempo )?de lo que dice la (?:pagina|pagina web|web)\b"
-    ),
-}
-"""A case pending past the processing time USCIS posts ("it's been pending sixteen months and the website says it
-should take like twelve", "ya se pasó el tiempo que dice la página"): the processing-times script, whose service
-request is for a case outside normal processing times (DOMAIN.md §5; issue 16, round 12)."""
-_PAST_POSTED_OVER = frozenset({"case-status"})
-TIMES_SCRIPT = "processing-times"
-
-
-def past_posted_time(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller says their case is past the posted processing time (`_PAST_POSTED_TIME`) and the reading
-    `choice` is none, the case's status (a pending case is its context) or the processing times themselves."""
-    if choice is not None and choice not in _PAST_POSTED_OVER and choice != TIMES_SCRIPT:
-        return False
-    return _PAST_POSTED_TIME[language].search(said) is not None
-
-
-_HURRY_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
-"""What a hurry asked overrules: the case, the card or the wait it is asked of are its context."""
-_HURRIED = frozenset({"#work_permit", "#green_card", "#pending", "#waiting_long", "#decided", "#months"})
-"""What a hurry is asked of, for the expedite: a case, a card or a wait of ours (not an appointment moved sooner)."""
-EXPEDITE_SCRIPT = "expedite"
-_HURRY_ASKED = {
-    "en": re.compile(r"\b(?:speed|move|bump|hurry|rush|push) (?:\w+ ){0,2}?up\b|\b(?:sooner|faster|quicker|expedite|"
-                     r"expedited)\b|\bfront of the line\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"),
-    "es": re.compile(r"\b(?:apur\w*|agiliz\w*|aceler\w*|adelant\w*|mas rapido|rapido|urgente|urgencia)\b"),
-}
-"""A hurry asked in so many words ("can you guys move it up", "is there a way to speed it up", "cómo pido que me lo
-apuren"), not read from a deadline alone ("my old one expired last week")."""
-
-
-def hurry_asked(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller asks for their case to be hurried in so many words (`_HURRY_ASKED`: "can you guys move it
-    up", "cómo pido que me lo apuren", "i need it done sooner") of a case, a card or a wait of theirs (`_HURRIED`), none of our appointments
-    named, and the reading `choice` is none, one a hurry overrules (`_HURRY_OVER`) or the expedite itself: the
-    expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12)."""
-    if choice is not None and choice not in _HURRY_OVER and choice != EXPEDITE_SCRIPT:
-        return False
-    if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
-        return False
-    named = concepts(said, language)
-    return not _HURRIED.isdisjoint(named) and "#not_arrived" not in named  # a card that never came: its own question
-
-
-_REQUEST_OPENED = {
-    "en": re.compile(
-        r"\b(?:lady|man|guy|woman|agent|rep|representative|officer|someone|somebody|person|you|you guys|they|she|he)"
-        r"(?: \w+){0,3}? (?:put in|opened|made|submitted|filed|created|started|sent) (?:a|the|my|one) (?:service )?"
-        r"(?:request|ticket|referral|inquiry)\b"
-        r"|\b(?:the|my|a) (?:service )?(?:request|ticket|referral|inquiry) (?:you|they|she|he|the \w+)(?: guys)? "
-        r"(?:opened|made|put in|submitted|filed|created|started)\b"
-    ),
-    "es": re.compile(
-        r"\b(?:señor|senor|señora|senora|muchacha|muchacho|agente|representante|persona|alguien|ustedes|usted|"
-        r"ella|el|oficial)(?: \w+){0,4}? (?:metio|abrio|hizo|puso|levanto|mando|envio|creo) (?:una|la|un|el) "
-        r"(?:solicitud|pedido|reporte|queja|referencia)\b"
-        r"|\b(?:la|una) (?:solicitud|queja|referencia|reporte) que (?:me|nos|le) (?:metieron|abrieron|hicieron|"
-        r"pusieron|levantaron|abrio|levanto)\b"
-    ),
-}
-"""A request someone of ours opened for the caller ("the lady put in a request to get it fixed", "the request you guys
-opened", "el señor con quien hablé metió una solicitud"): asked after, the service request's follow-up (DOMAIN.md §5:
-a service request answered within 15 days; issue 16, round 12), not the case's status."""
-_REQUEST_OVER = frozenset({"case-status", "processing-times"})
-FOLLOW_UP_SCRIPT = "service-request-follow-up"
-
-
-def request_followed(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller asks after a request one of ours opened for them (`_REQUEST_OPENED`) and the reading
-    `choice` is none, the case's status or a wait (`_REQUEST_OVER`), or the follow-up itself."""
-    if choice is not None and choice not in _REQUEST_OVER and choice != FOLLOW_UP_SCRIPT:
-        return False
-    return _REQUEST_OPENED[language].search(said) is not None
-
-
 _MAILED_ABOUT = {
     "en": re.compile(
         r"\b(?:something|a letter|letter|a notice|notice|papers?|mail)\b(?: [a-z']+){0,5}? "
@@ -596,136 +419,6 @@ def mailed_about(said: str, language: str) -> str:
     if pattern is None:
         return said
     return pattern.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)] + _NOTICE_WORD[language], said)
-
-
-_THINGS = {
-    "en": (
-        ("card", re.compile(r"\b(?:green card|card|work permit|permit card|employment authorization card|ead)s?\b")),
-        ("notice", re.compile(r"\b(?:(?:welcome|approval|receipt|interview|appointment|biometrics?) )?"
-                              r"(?:notice|letter)s?\b|\breceipts?\b")),
-    ),
-    "es": (
-        ("card", re.compile(r"\b(?:tarjetas?|micas?|green card|permiso de trabajo)\b")),
-        ("notice", re.compile(r"\b(?:cartas?|avisos?|recibos?|notificaci[oó]n(?:es)?|notice)\b")),
-    ),
-}
-"""A card and a notice, as a caller names them (`never_came`)."""
-_NOT_CAME = {
-    "en": re.compile(r"\b(?:never|didn t|did not|hasn t|has not|haven t|have not|still not|not yet) (?:even |yet )?"
-                     r"(?:(?:came|come|arrived|arrive|showed up|show up|shown up|made it)\b"
-                     r"|(?P<got>got|gotten|get|received|receive)\b)"),
-    "es": re.compile(r"\b(?:nunca|no|todav[ií]a no|a[uú]n no) (?:me |nos |le |les |se )?(?:lo |la )?(?:ha |han |he |hemos )?"
-                     r"(?:(?:lleg[oó]|llegaron|llegado)\b|(?P<got>recib[ií]|recibido|recibimos|recibieron|dieron)\b)"),
-}
-"""A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
-may follow the verb; in Spanish it may follow any of them, "nunca me llegó la tarjeta")."""
-_CLAUSE_BREAK = re.compile(r"\b(?:but|and|pero|y|aunque|although|though)\b")
-_BUT = re.compile(r"\b(?:but|pero|aunque|although|though)\b")
-_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|que)\b")
-_AFTER = 5
-
-
-def never_came(said: str, language: str) -> str:
-    """`said` without the thing that came, when a card and a notice are both named and one of them is said never to
-    have come ("i got the welcome notice but the actual green card never came": the card; "she was approved for her
-    green card but the welcome notice never came": the notice; issue 16, round 12): the other is context, and the
-    scripts' model reads the thing missing.  The thing missing is the one named in the words after the negated
-    arrival ("haven't received the card", "nunca me llegó la tarjeta"), else the nearest named before it in its
-    clause ("the card never came")."""
-    things = _THINGS.get(language)
-    if things is None:
-        return said
-    named = [(kind, found.start(), found.end()) for kind, pattern in things for found in pattern.finditer(said)]
-    if len({kind for kind, _, _ in named}) < 2:
-        return said
-    missing: set[str] = set()
-    for negated in _NOT_CAME[language].finditer(said):
-        after = {kind for kind, start, _ in named if negated.end() <= start and
-                 len(said[negated.end():start].split()) <= _AFTER and
-                 not _BUT.search(said[negated.end():start])}  # "haven't received the card or the notice": both
-        if after and (negated.group("got") or language == "es"):
-            missing |= after
-            continue
-        before = sorted((start, end, kind) for kind, start, end in named if end <= negated.start() and
-                        not _CLAUSE_BREAK.search(said[end:negated.start()]))
-        for at, (_, end, kind) in enumerate(before):  # "the letter that extends my card never came": the letter
-            if at + 1 == len(before) or _RELATIVE_CLAUSE.search(said[end:before[at + 1][0]]):
-                missing.add(kind)
-                break
-    if len(missing) != 1:
-        return said
-    (kind,) = missing
-    spans = sorted((start, end) for other, start, end in named if other != kind)
-    out, at = [], 0
-    for start, end in spans:
-        if start >= at:
-            out.append(said[at:start])
-            at = end
-    return " ".join("".join(out + [said[at:]]).split())
-
-
-_CAME = {
-    "en": re.compile(r"\b(?:i|we|she|he|they) (?:got|received|have|had) (?:the|my|a|our|his|her|their) (?:\w+ ){0,2}?"
-                     r"(?:notice|letter)s?\b|\b(?:notice|letter)s? (?:came|arrived|showed up)\b"),
-    "es": re.compile(r"\b(?:me|nos|le|les) (?:llego|llegaron|mandaron|enviaron) (?:la|el|una|un|mi|su) "
-                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion|cita)s?\b|\b(?:recibi|recibimos|tengo) (?:la|el|una|un|mi) "
-                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion)\b"),
-}
-"""A notice said to have come ("me llegó la carta para que me tomen las huellas", "i got the appointment letter")."""
-NOTICE_SCRIPT = "notice-not-received"
-
-
-def notice_came(said: str, language: str) -> bool:
-    """Whether a notice is said to have come (`_CAME`) and nothing is said not to have come (`_NOT_CAME`): then no
-    notice is missing, whatever its words score ("me llegó la carta para que me tomen las huellas pero justo esa
-    semana me voy a méxico": the appointment it sets, not a notice not received; issue 16, round 12)."""
-    return _CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None
-
-
-_FIELD_OFFICE = {
-    "en": re.compile(r"\b(?:field|local) office\b"),
-    "es": re.compile(r"\boficina local\b|\boficina de (?:campo|uscis|inmigracion)\b"),
-}
-_BIOMETRICS_WORDS = {
-    "en": frozenset("biometrics biometric fingerprint fingerprints prints asc".split()),
-    "es": frozenset("biometricos biometria huellas".split()),
-}
-BRING_SCRIPT, FIELD_OFFICE_SCRIPT = "biometrics-what-to-bring", "field-office-appointment"
-
-
-def field_office_named(said: str, language: str) -> bool:
-    """Whether the appointment named is at a field office (`_FIELD_OFFICE`), no biometrics named: what to bring to it is
-    the field office appointment's script (its source: DOMAIN.md §4, what to bring), not the biometrics' ("en la carta
-    de la cita en la oficina local dice que lleve documentos originales"; issue 16, round 12)."""
-    return _FIELD_OFFICE[language].search(said) is not None and _BIOMETRICS_WORDS[language].isdisjoint(said.split())
-
-
-_NOTICE_PROMISED = {
-    "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? (?:appointment|notice|letter|interview "
-                     r"notice|notice)s?\b"),
-    "es": re.compile(r"\b(?:mandar|mandarian|mandarán|mandaran|enviar|enviarian|mandaron|enviaron|mandan|envian)"
-                     r"(?: \w+){0,8}? (?:cita|aviso|carta|notificacion)s?\b"),
-}
-_NOTHING_CAME = {
-    "en": re.compile(r"\b(?:nothing|it|they|none) (?:ever |has |have |never )?(?:came|come|arrived|showed up)\b"
-                     r"|\bnever (?:came|arrived|showed up|got (?:it|anything|them))\b"
-                     r"|\b(?:haven t|have not|didn t|did not) (?:gotten|received|got|get) (?:it|anything|them)\b"),
-    "es": re.compile(r"\b(?:nunca|no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) (?:nada|nunca)?\b"
-                     r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b"),
-}
-"""A notice promised by mail and nothing come ("the officer said they'd mail me a second interview appointment and
-nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received (`notice_promised`)."""
-
-
-def notice_promised(said: str, language: str, choice: str | None) -> bool:
-    """Whether a notice or an appointment was to be mailed and nothing came (`_NOTICE_PROMISED`, `_NOTHING_CAME`), no
-    card named, and the reading `choice` is none, the case's status or the notice itself: the notice not received is
-    read (DOMAIN.md §5; issue 16, round 12)."""
-    if choice is not None and choice not in ("case-status", NOTICE_SCRIPT):
-        return False
-    if _NOTICE_PROMISED[language].search(said) is None or _NOTHING_CAME[language].search(said) is None:
-        return False
-    return _THINGS[language][0][1].search(said) is None  # a card named is the card's (`never_came`)
 
 
 def named_of_two(first: str, second: str, labels: Mapping[str, frozenset[str]], said: frozenset[str]) -> str | None:

@@ -25,10 +25,9 @@ from ivr.behaviours.tier1_scripts import refusal_in
 from ivr.core.machine import CompiledFlow
 from ivr.core.matching import normalize
 from ivr.core.wording import tokens
-from ivr.definitions.script_reading import (
+from ivr.definitions.script_reading import businesses_named, errand_elsewhere, spoken_forms
+from ivr.definitions.topic_situations import (
     appointment_moved,
-    businesses_named,
-    errand_elsewhere,
     field_office_named,
     hurry_asked,
     moved_home,
@@ -37,7 +36,6 @@ from ivr.definitions.script_reading import (
     notice_promised,
     past_posted_time,
     request_followed,
-    spoken_forms,
     taken_there,
 )
 from ivr.definitions.scripts import ScriptSet
