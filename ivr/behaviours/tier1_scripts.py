@@ -146,7 +146,8 @@ _LAWYER_ES = r"(?:abogado|abogada|abogados|abogadas)"
 _OWN_LAWYER = {
     "en": re.compile(
         rf"\b(?:my|our|his|her|their) {_LAWYER_EN}\b"
-        rf"|\b(?:don t|do not|didn t|did not|can t|cannot|couldn t) (?:have|afford|get|find) (?:a |an |any )?{_LAWYER_EN}\b"
+        rf"|\b(?:don t|do not|didn t|did not|can t|cannot|couldn t) (?:have|afford|get|find) (?:a |an |any )?"
+        rf"{_LAWYER_EN}\b"
         rf"|\b(?:no|without a|without an|without any) {_LAWYER_EN}\b"
         rf"|\b(?:the|a|an) {_LAWYER_EN} (?:told|tells|said|says|mentioned)\b"
     ),

@@ -28,13 +28,14 @@ _HOME_MOVED = {
         r"\b(?:compramos|compre|compro) (?:una )?casa\b|\bya no (?:vivimos|vivo|vive|viven) (?:ahi|alli|donde|en)\b"
         r"|\bme (?:regrese|fui|cambie) a vivir\b|\bahora (?:vivo|vivimos) (?:con|en)\b"
         r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,3}? (?:me |nos )?(?:llegue|lleguen|manden|envien) "
-        r"(?:a|aqui|alla|aca)\b|\b(?:correo|cartas?|correspondencia)(?: \w+){0,4}? (?:mandar|enviar|mandarme|enviarme) "
         r"(?:a|aqui|alla|aca)\b"
+        r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,4}? (?:mandar|enviar|mandarme|enviarme) (?:a|aqui|alla|aca)\b"
     ),
 }
 """A home moved or mail wanted at another place, in words the concepts do not read as a move (`#address`): "we closed
 on a townhouse", "i'm no longer at the apartment", "i want my immigration letters going to a p o box", "compramos casa
-y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12).  Read as words are said (`plain_said`: lower case, no accents)."""
+y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12).  Read
+as words are said (`plain_said`: lower case, no accents)."""
 
 
 def home_moved(said: str, language: str) -> bool:

@@ -72,11 +72,11 @@ _STATUS_ASKED = {
 
 
 def moved_home(said: str, language: str, choice: str | None) -> bool:
-    """Whether what the caller said is a home moved (`#address` with nothing missing, or `home_moves.home_moved`) and the
-    reading `choice` is none, one a move overrules (`_HOME_MOVED_OVER`) or the change of address itself: the change of
-    address is then read, whatever the line's reading ("we are relocating to texas in january and my application is
-    still pending"; "can i get my immigration letters sent to my sister's place": not a notice that never came; issue
-    16, round 12)."""
+    """Whether what the caller said is a home moved (`#address` with nothing missing, or `home_moves.home_moved`)
+    and the reading `choice` is none, one a move overrules (`_HOME_MOVED_OVER`) or the change of address itself:
+    the change of address is then read, whatever the line's reading ("we are relocating to texas in january and my
+    application is still pending"; "can i get my immigration letters sent to my sister's place": not a notice that
+    never came; issue 16, round 12)."""
     if choice is not None and choice not in _HOME_MOVED_OVER and choice != ADDRESS_SCRIPT:
         return False
     if home_moved(said, language):
@@ -99,7 +99,8 @@ _HOME_WORDS = {
 
 
 _MOVED_AWAY = {
-    "en": re.compile(r"\b(?:i|we|she|he|they) (?:just )?(?:moved|relocated) (?:back|to|in|into|here|out|away|from|over)\b"),
+    "en": re.compile(r"\b(?:i|we|she|he|they) (?:just )?(?:moved|relocated) "
+                     r"(?:back|to|in|into|here|out|away|from|over)\b"),
     "es": re.compile(r"\b(?:me|nos|se) (?:mude|mudamos|mudo|mudaron|cambie|cambiamos)\b"),
 }
 """Someone who moved away, whatever else is named ("i moved back in june ... and my green card interview is coming up"):
@@ -115,9 +116,11 @@ def appointment_moved(said: str, language: str) -> bool:
         _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
 
 
-_TAKEN_THERE = {"es": re.compile(r"\b(?:lo|la|me|nos|los|las) (?:lleve|lleven|llevo|llevara|llevaria|llevaran|llevan)\b")}
-"""A person taken somewhere ("no tiene quién lo lleve a su cita"): a ride, not what to bring ("que lleve documentos" has no
-person before it)."""
+_TAKEN_THERE = {
+    "es": re.compile(r"\b(?:lo|la|me|nos|los|las) (?:lleve|lleven|llevo|llevara|llevaria|llevaran|llevan)\b"),
+}
+"""A person taken somewhere ("no tiene quién lo lleve a su cita"): a ride, not what to bring ("que lleve documentos"
+has no person before it)."""
 
 
 def taken_there(said: str, language: str) -> str:
@@ -173,9 +176,9 @@ apuren"), not read from a deadline alone ("my old one expired last week")."""
 
 def hurry_asked(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks for their case to be hurried in so many words (`_HURRY_ASKED`: "can you guys move it
-    up", "cómo pido que me lo apuren", "i need it done sooner") of a case, a card or a wait of theirs (`_HURRIED`), none of our appointments
-    named, and the reading `choice` is none, one a hurry overrules (`_HURRY_OVER`) or the expedite itself: the
-    expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12)."""
+    up", "cómo pido que me lo apuren", "i need it done sooner") of a case, a card or a wait of theirs (`_HURRIED`),
+    none of our appointments named, and the reading `choice` is none, one a hurry overrules (`_HURRY_OVER`) or the
+    expedite itself: the expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12)."""
     if choice is not None and choice not in _HURRY_OVER and choice != EXPEDITE_SCRIPT:
         return False
     if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
@@ -231,7 +234,8 @@ _NOT_CAME = {
     "en": re.compile(r"\b(?:never|didn t|did not|hasn t|has not|haven t|have not|still not|not yet) (?:even |yet )?"
                      r"(?:(?:came|come|arrived|arrive|showed up|show up|shown up|made it)\b"
                      r"|(?P<got>got|gotten|get|received|receive)\b)"),
-    "es": re.compile(r"\b(?:nunca|no|todav[ií]a no|a[uú]n no) (?:me |nos |le |les |se )?(?:lo |la )?(?:ha |han |he |hemos )?"
+    "es": re.compile(r"\b(?:nunca|no|todav[ií]a no|a[uú]n no) (?:me |nos |le |les |se )?(?:lo |la )?"
+                     r"(?:ha |han |he |hemos )?"
                      r"(?:(?:lleg[oó]|llegaron|llegado)\b|(?P<got>recib[ií]|recibido|recibimos|recibieron|dieron)\b)"),
 }
 """A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
@@ -285,7 +289,8 @@ _CAME = {
     "en": re.compile(r"\b(?:i|we|she|he|they) (?:got|received|have|had) (?:the|my|a|our|his|her|their) (?:\w+ ){0,2}?"
                      r"(?:notice|letter)s?\b|\b(?:notice|letter)s? (?:came|arrived|showed up)\b"),
     "es": re.compile(r"\b(?:me|nos|le|les) (?:llego|llegaron|mandaron|enviaron) (?:la|el|una|un|mi|su) "
-                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion|cita)s?\b|\b(?:recibi|recibimos|tengo) (?:la|el|una|un|mi) "
+                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion|cita)s?\b"
+                     r"|\b(?:recibi|recibimos|tengo) (?:la|el|una|un|mi) "
                      r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion)\b"),
 }
 """A notice said to have come ("me llegó la carta para que me tomen las huellas", "i got the appointment letter")."""
@@ -318,7 +323,8 @@ def field_office_named(said: str, language: str) -> bool:
 
 
 _NOTICE_PROMISED = {
-    "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? (?:appointment|notice|letter|interview "
+    "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? "
+                     r"(?:appointment|notice|letter|interview "
                      r"notice|notice)s?\b"),
     "es": re.compile(r"\b(?:mandar|mandarian|mandarán|mandaran|enviar|enviarian|mandaron|enviaron|mandan|envian)"
                      r"(?: \w+){0,8}? (?:cita|aviso|carta|notificacion)s?\b"),
@@ -331,7 +337,8 @@ _NOTHING_CAME = {
                      r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b"),
 }
 """A notice promised by mail and nothing come ("the officer said they'd mail me a second interview appointment and
-nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received (`notice_promised`)."""
+nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received
+(`notice_promised`)."""
 
 
 def notice_promised(said: str, language: str, choice: str | None) -> bool:
