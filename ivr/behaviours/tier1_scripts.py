@@ -150,18 +150,20 @@ _OWN_LAWYER = {
         rf"{_LAWYER_EN}\b"
         rf"|\b(?:no|without a|without an|without any) {_LAWYER_EN}\b"
         rf"|\b(?:the|a|an) {_LAWYER_EN} (?:told|tells|said|says|mentioned)\b"
+        rf"|\bthe {_LAWYER_EN} (?:who|that) (?:was|is|had|has|helped|helps|filed|did|handled)\b"
     ),
     "es": re.compile(
         rf"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) {_LAWYER_ES}\b"
         rf"|\b(?:no tengo|no tenemos|no tiene|no tienen|sin) (?:un |una |ningun |ninguna )?{_LAWYER_ES}\b"
         rf"|\b(?:el|la|un|una) {_LAWYER_ES} (?:me |nos |le |les )?(?:dijo|dice|recomendo|comento)\b"
         rf"|\b(?:me|nos|le|les) (?:dijo|dice|recomendo|comento) (?:el|la|un|una) {_LAWYER_ES}\b"
+        rf"|\b(?:el|la) {_LAWYER_ES} que (?:me |nos |le |les )?(?:ayudaba|ayudo|llevaba|lleva|tenia|tengo|hizo|metio)\b"
     ),
 }
 """A lawyer the caller mentions, in normalised words: their own ("my lawyer says you sent me a letter ... nothing
 ever came"), one they do not have ("todavía no tengo abogado, quiero ver si me la pueden posponer"), or what a lawyer
-told them ("qué es eso del procesamiento prioritario que me dijo el abogado"): a report, not a request for legal
-advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice, not the mention; issue 16 round 12)."""
+told them ("qué es eso del procesamiento prioritario que me dijo el abogado"), or one they had ("el abogado que me
+ayudaba cerró su oficina"; the t14/t15 round): a report, not a request for legal advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice, not the mention; issue 16 round 12)."""
 
 _NUMBER_WRITTEN = {
     "en": re.compile(r"\b(?:write|put|include|add|writing|putting|wrote|put down|write down) my a number\b"),

@@ -68,6 +68,11 @@ from ivr.definitions.script_reading import (
     spoken_forms,
 )
 from ivr.definitions.topic_situations import (
+    FEES_SCRIPT,
+    STATUS_SCRIPT,
+    bring_meant,
+    fees_meant,
+    status_meant,
     ADDRESS_SCRIPT,
     BRING_SCRIPT,
     EXPEDITE_SCRIPT,
@@ -366,6 +371,12 @@ class ScriptSet:
             situation = FOLLOW_UP_SCRIPT
         elif ours and notice_promised(said, language, understood.choice):
             situation = NOTICE_SCRIPT
+        elif ours and fees_meant(said, language, understood.choice):
+            situation = FEES_SCRIPT
+        elif ours and status_meant(said, language, understood.choice):
+            situation = STATUS_SCRIPT
+        elif ours and bring_meant(said, language, understood.choice):
+            situation = BRING_SCRIPT
         if situation is not None and self.by_id(situation) is not None:
             understood = dataclasses.replace(
                 understood, outcome="route", choice=situation, score=scores.get(situation, 0.0), by=SITUATION

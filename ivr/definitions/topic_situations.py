@@ -33,11 +33,15 @@ __all__ = [
     "ADDRESS_SCRIPT",
     "BRING_SCRIPT",
     "EXPEDITE_SCRIPT",
+    "FEES_SCRIPT",
     "FIELD_OFFICE_SCRIPT",
     "FOLLOW_UP_SCRIPT",
     "NOTICE_SCRIPT",
+    "STATUS_SCRIPT",
     "TIMES_SCRIPT",
     "appointment_moved",
+    "bring_meant",
+    "fees_meant",
     "field_office_named",
     "hurry_asked",
     "moved_home",
@@ -46,6 +50,7 @@ __all__ = [
     "notice_promised",
     "past_posted_time",
     "request_followed",
+    "status_meant",
     "taken_there",
 ]
 
@@ -64,6 +69,8 @@ _APPOINTMENT_WORDS = {
     "es": frozenset("cita citas biometricos huellas entrevista dia fecha".split()),
 }
 """What else a caller moves: an appointment, a day ("can hers be moved to the same day")."""
+_UP_TO_DATE = re.compile(r"\b(?:up to date|al dia|al corriente)\b")
+"""An address kept current ("keep my address up to date"): no appointment's date (the t14/t15 round)."""
 _STATUS_ASKED = {
     "en": re.compile(r"\bstatus of (?:my|our|his|her|the) (?:case|application|petition)\b"),
     "es": re.compile(r"\b(?:estatus|estado) de (?:mi|su|nuestro|el) (?:caso|solicitud|aplicacion|peticion)\b"),
@@ -81,7 +88,7 @@ def moved_home(said: str, language: str, choice: str | None) -> bool:
         return False
     if home_moved(said, language):
         return True
-    words = said.split()
+    words = _UP_TO_DATE.sub(" ", said).split()  # "keep my address up to date": no appointment's date
     if _MOVE_WORDS[language].isdisjoint(words) or not _APPOINTMENT_WORDS[language].isdisjoint(words):
         return False  # "the mailing address for sending the i one thirty", "can hers be moved to the same day"
     if _STATUS_ASKED[language].search(said):
@@ -111,7 +118,7 @@ def appointment_moved(said: str, language: str) -> bool:
     """Whether the caller moves an appointment, not a home: a move's word and an appointment's (`_APPOINTMENT_WORDS`)
     with nothing of a home (`_HOME_WORDS`): "i got two bio metrics appointments on two different days can i move one"
     is no change of address, whatever "move" scores (issue 16, round 12)."""
-    words = said.split()
+    words = _UP_TO_DATE.sub(" ", said).split()
     return not _MOVE_WORDS[language].isdisjoint(words) and not _APPOINTMENT_WORDS[language].isdisjoint(words) and \
         _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
 
@@ -350,3 +357,72 @@ def notice_promised(said: str, language: str, choice: str | None) -> bool:
     if _NOTICE_PROMISED[language].search(said) is None or _NOTHING_CAME[language].search(said) is None:
         return False
     return _THINGS[language][0][1].search(said) is None  # a card named is the card's (`never_came`)
+
+
+_STATUS_MEANT = {
+    "en": re.compile(
+        r"\b(?:is it|was it|has it been|is my \w+ (?:case |application |petition )?|did (?:it|they)) (?:still )?"
+        r"(?:approved|pending|done|denied|decided|approve it)\b"
+        r"|\b(?:any|some) movement on (?:my|our|his|her|the)\b"
+        r"|\b(?:case|status|account|online|website|page)\b(?: \w+){0,4}? (?:says|said|shows|showed)\b(?: \w+){1,8}? "
+        r"what (?:does|do|did) (?:that|this|it) (?:even |all )?mean\b"
+    ),
+    "es": re.compile(
+        r"\b(?:ya (?:lo |la |me lo |me la )?(?:aprobaron|salio|resolvieron)|sigue (?:pendiente|en tramite)|"
+        r"(?:donde|en donde) puedo ver como va|como va (?:mi|el|su) (?:caso|tramite|solicitud|peticion))\b"
+        r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? dice\b(?: \w+){1,8}? que (?:significa|quiere decir)\b"
+    ),
+}
+"""A case's status asked or a status message to explain, in so many words ("is it approved or is it still pending",
+"any movement on my fiance's i one twenty nine f", "my case online says continuation notice was mailed what does that
+even mean", "dónde puedo ver cómo va"): the case status script, when nothing else is read (the t14/t15 round)."""
+STATUS_SCRIPT = "case-status"
+
+
+def status_meant(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read."""
+    return choice is None and _STATUS_MEANT[language].search(said) is not None
+
+
+_PAYING = {
+    "en": re.compile(r"\b(?:pay|paying|pays|paid)\b(?: \w+){0,6}? (?:in cash|with cash|cash|by check|with a check|"
+                     r"(?:personal|cashier s) check|money order|credit card|debit card|online)\b"),
+    "es": re.compile(r"\b(?:pagar|pago|pagarla|pagarlo|se paga|se puede pagar)\b(?: \w+){0,6}? (?:en efectivo|efectivo|"
+                     r"con cheque|cheque|money order|giro postal|tarjeta de credito|tarjeta de debito|en linea)\b"),
+}
+"""How to pay a fee asked in so many words ("se puede pagar la aplicación en efectivo ... o tiene que ser con cheque",
+"can i pay by money order"): forms and fees (the t14/t15 round)."""
+_FORM_ASKED = {
+    "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
+                     r"(?:use|file|need|fill|send|submit)\b"),
+    "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"),
+}
+"""Which form to file asked in so many words ("which form do i use to switch from a tourist visa to a student visa"):
+forms and fees."""
+FEES_SCRIPT = "forms-and-fees"
+_FEES_OVER = frozenset({"case-status", "processing-times"})
+
+
+def fees_meant(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks how to pay a fee or which form to file in so many words (`_PAYING`, `_FORM_ASKED`) and
+    nothing else was read, or a status or a wait named beside it (the t14/t15 round)."""
+    if choice is not None and choice not in _FEES_OVER:
+        return False
+    return _PAYING[language].search(said) is not None or _FORM_ASKED[language].search(said) is not None
+
+
+_BRING = {
+    "en": re.compile(r"\b(?:bring|take with me|take along|have with me|have on me) (?:\w+ ){0,3}?(?:to|for|at) "
+                     r"(?:my|the|his|her) (?:\w+ )?(?:biometrics?|fingerprints?|finger print|prints) (?:appointment|place)?"),
+    "es": re.compile(r"\b(?:tengo que|hay que|debo|necesito|ocupo) llevar\b"),
+}
+"""What to bring asked in so many words at a biometrics appointment ("para la cita de bio métricos tengo que llevar el
+comprobante"): what to bring, when nothing else is read (the t14/t15 round)."""
+
+
+def bring_meant(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks what to bring to a biometrics appointment in so many words (`_BRING`, biometrics named)
+    and nothing else was read."""
+    return choice is None and _BRING[language].search(said) is not None and \
+        not _BIOMETRICS_WORDS[language].isdisjoint(said.split())
+
