@@ -44,8 +44,8 @@ from ivr.core.matching import PhraseIndex, normalize
 from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import CLAUSE, NAMED, NOT_OURS, SCRIPT_ROUTE_AT, SITUATION, mailed_about, misheard
-from ivr.definitions.topic_situations import ADDRESS_SCRIPT, appointment_moved, never_came, taken_there
+from ivr.definitions.script_reading import CLAUSE, NAMED, NOT_OURS, SCRIPT_ROUTE_AT, SITUATION
+from ivr.definitions.topic_situations import ADDRESS_SCRIPT, appointment_moved, as_asked
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -222,7 +222,7 @@ def answer_for(
     (`read_by_line`)."""
     # a letter or notice mailed about a card is that notice, and of a card and a notice the one that never came is
     # the thing asked about (round 12), for every reader
-    said = taken_there(never_came(mailed_about(misheard(said, language), language), language), language)
+    said = as_asked(said, language)
     refusal = refusal_in(said, language)
     said = _NUMBER_WRITTEN[language].sub(" ", said)  # "write my a number on the check": how to pay, no case detail
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score

@@ -51,45 +51,30 @@ from ivr.definitions.script_reading import (
     SCRIPT_ROUTE_AT,
     SCRIPT_TIE_AT,
     SITUATION,
-    decide,
     another_agencys,
     businesses_named,
     clause_read,
+    decide,
     elsewhere,
     errand_elsewhere,
     form_read,
     forms_named,
-    languages_named,
-    mailed_about,
     joined_splits,
+    languages_named,
     settled_abroad,
-    misheard,
-    theirs_abroad,
     spoken_forms,
+    theirs_abroad,
 )
 from ivr.definitions.topic_situations import (
-    FEES_SCRIPT,
-    STATUS_SCRIPT,
-    bring_meant,
-    fees_meant,
-    status_meant,
     ADDRESS_SCRIPT,
     BRING_SCRIPT,
-    EXPEDITE_SCRIPT,
     FIELD_OFFICE_SCRIPT,
-    FOLLOW_UP_SCRIPT,
     NOTICE_SCRIPT,
-    TIMES_SCRIPT,
     appointment_moved,
+    as_asked,
     field_office_named,
-    hurry_asked,
-    moved_home,
-    never_came,
     notice_came,
-    notice_promised,
-    past_posted_time,
-    request_followed,
-    taken_there,
+    situation_read,
 )
 from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, LANGUAGES, join, kind_of
@@ -327,8 +312,7 @@ class ScriptSet:
     def reading(self, utterance: str, language: str) -> tuple[Understanding, dict[str, float]]:
         """`understand` and `scores` at once, the scripts' model run once: what the topic question weighs."""
         # a recogniser's slip put right, what was mailed about a card a notice, a relative's place theirs (round 11)
-        said = theirs_abroad(taken_there(never_came(mailed_about(misheard(self._said(utterance, language), language),
-                                                                language), language), language), language)
+        said = theirs_abroad(as_asked(self._said(utterance, language), language), language)
         ranked, words = self._models[language].scores(said)
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
@@ -360,23 +344,8 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=own, score=scores.get(own, 0.0), by=OWN
                 )
-        situation = None  # a situation whose script is plain, the case named beside it its context (round 12)
-        if ours and moved_home(said, language, understood.choice):
-            situation = ADDRESS_SCRIPT
-        elif ours and past_posted_time(said, language, understood.choice):
-            situation = TIMES_SCRIPT
-        elif ours and hurry_asked(said, language, understood.choice):
-            situation = EXPEDITE_SCRIPT
-        elif ours and request_followed(said, language, understood.choice):
-            situation = FOLLOW_UP_SCRIPT
-        elif ours and notice_promised(said, language, understood.choice):
-            situation = NOTICE_SCRIPT
-        elif ours and fees_meant(said, language, understood.choice):
-            situation = FEES_SCRIPT
-        elif ours and status_meant(said, language, understood.choice):
-            situation = STATUS_SCRIPT
-        elif ours and bring_meant(said, language, understood.choice):
-            situation = BRING_SCRIPT
+        # a situation whose script is plain, the case named beside it its context (round 12)
+        situation = situation_read(said, language, understood.choice) if ours else None
         if situation is not None and self.by_id(situation) is not None:
             understood = dataclasses.replace(
                 understood, outcome="route", choice=situation, score=scores.get(situation, 0.0), by=SITUATION

@@ -26,10 +26,14 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from ivr.core.concepts import concepts
 from ivr.core.home_moves import home_moved
+from ivr.definitions.script_reading import mailed_about, misheard
 
 __all__ = [
+    "SITUATIONS",
     "ADDRESS_SCRIPT",
     "BRING_SCRIPT",
     "EXPEDITE_SCRIPT",
@@ -40,6 +44,7 @@ __all__ = [
     "STATUS_SCRIPT",
     "TIMES_SCRIPT",
     "appointment_moved",
+    "as_asked",
     "bring_meant",
     "fees_meant",
     "field_office_named",
@@ -50,6 +55,7 @@ __all__ = [
     "notice_promised",
     "past_posted_time",
     "request_followed",
+    "situation_read",
     "status_meant",
     "taken_there",
 ]
@@ -425,4 +431,31 @@ def bring_meant(said: str, language: str, choice: str | None) -> bool:
     and nothing else was read."""
     return choice is None and _BRING[language].search(said) is not None and \
         not _BIOMETRICS_WORDS[language].isdisjoint(said.split())
+
+
+def as_asked(said: str, language: str) -> str:
+    """`said` as every reader at the topic question reads it: a recogniser's slip put right (`misheard`), what was
+    mailed about a card a notice (`mailed_about`), of a card and a notice only the one that never came
+    (`never_came`), a person taken to an appointment accompanied (`taken_there`)."""
+    return taken_there(never_came(mailed_about(misheard(said, language), language), language), language)
+
+
+Situation = Callable[[str, str, "str | None"], bool]
+SITUATIONS: tuple[tuple[Situation, str], ...] = (
+    (moved_home, ADDRESS_SCRIPT),
+    (past_posted_time, TIMES_SCRIPT),
+    (hurry_asked, EXPEDITE_SCRIPT),
+    (request_followed, FOLLOW_UP_SCRIPT),
+    (notice_promised, NOTICE_SCRIPT),
+    (fees_meant, FEES_SCRIPT),
+    (status_meant, STATUS_SCRIPT),
+    (bring_meant, BRING_SCRIPT),
+)
+"""The situations and their scripts, in the order they are tried: the first that holds is read."""
+
+
+def situation_read(said: str, language: str, choice: str | None) -> str | None:
+    """The script of the first situation of `SITUATIONS` that holds for what the caller said, given the reading
+    `choice` so far, or None."""
+    return next((script for holds, script in SITUATIONS if holds(said, language, choice)), None)
 
