@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ivr.behaviours.case_status import status_in
 from ivr.behaviours.verification import call_lock
@@ -207,6 +207,14 @@ REFUSALS = ("case_details", "legal_advice", "local_office")
 """What Tier 1 refuses (DOMAIN.md §1.3): case details beyond the status, legal advice, a transfer to a local office."""
 
 
+class TopicAnswer(NamedTuple):
+    """What Tier 1 does with the caller's words at the topic question (`answer_read`)."""
+
+    refusal: str | None  # what Tier 1 may not do (`REFUSALS`), else None
+    script: Script | None  # the script to read, else None
+    learnt: bool = False  # read by the examples classifier (`ScriptSet.learnt_read`), no rule having read one
+
+
 def answer_for(
     scripts: ScriptSet,
     said: str,
@@ -215,11 +223,24 @@ def answer_for(
     question: str | None = None,
 ) -> tuple[str | None, Script | None]:
     """What Tier 1 does with the caller's words (normalised): `(refusal, None)` for what it may not do (`REFUSALS`),
-    `(None, script)` for the script to read, or `(None, None)` when no script answers.
+    `(None, script)` for the script to read, or `(None, None)` when no script answers (`answer_read`)."""
+    answer = answer_read(scripts, said, language, flow, question)
+    return answer.refusal, answer.script
+
+
+def answer_read(
+    scripts: ScriptSet,
+    said: str,
+    language: str,
+    flow: CompiledFlow | None = None,
+    question: str | None = None,
+) -> TopicAnswer:
+    """What Tier 1 does with the caller's words (normalised), and whether the examples classifier read the script.
 
     A script the scripts' own model is sure of is read; else, when the question (`question`, a state of `flow`)
     has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
-    (`read_by_line`)."""
+    (`read_by_line`); else the examples classifier may read one it is sure of (`ScriptSet.learnt_read`)."""
+    heard = said
     # a letter or notice mailed about a card is that notice, and of a card and a notice the one that never came is
     # the thing asked about (round 12), for every reader
     said = as_asked(said, language)
@@ -230,20 +251,23 @@ def answer_for(
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
-        return refusal, None
+        return TopicAnswer(refusal, None)
     # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long
     # question: that script, whatever the line says
     if read.by in (NAMED, CLAUSE, SITUATION):
-        return None, script
+        return TopicAnswer(None, script)
     if read.by == NOT_OURS:  # another agency's document, another business's errand: no line reads it (round 12)
-        return None, None
+        return TopicAnswer(None, None)
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
             script = read_by_line(scripts, said, language, lines, flow.states, script, own)
     if script is not None and script.id == ADDRESS_SCRIPT and appointment_moved(said, language):
-        return None, None  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
-    return None, script
+        return TopicAnswer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
+    if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
+        learnt = scripts.learnt_read(heard, language)
+        return TopicAnswer(None, scripts.by_id(learnt), True) if learnt is not None else TopicAnswer(None, None)
+    return TopicAnswer(None, script)
 
 
 def lines_named(lines: ScriptLines, states: Mapping[str, CompiledState], said: str, language: str) -> tuple[ScriptLine, ...]:

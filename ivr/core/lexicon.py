@@ -358,7 +358,7 @@ ELSEWHERE = {
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "
         "hipoteca renta tienda restaurante pizza dentista "
-        "mecanico loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
+        "mecanico taller camioneta loteria clima zapatos boletos vuelo hotel tele cancion regalo supermercado impuestos taxes reembolso "
         "biblioteca desempleo cupones estampillas oficinacorreos cable instalacion salon "
         "peluqueria tecnico amazon autobus metro tren "
         "aceite llanta llantas perro perros perrito gato gatos mascota mascotas veterinario taxi taxis uber lyft "

@@ -253,6 +253,8 @@ _NOT_CAME = {
 }
 """A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
 may follow the verb; in Spanish it may follow any of them, "nunca me llegó la tarjeta")."""
+_NEVER_DID = re.compile(r"\b(?P<verb>come|arrive|show up|get here)(?P<between>(?: \w+){0,3}) never did\b")
+"""A thing "supposed to come separate never did": it never came (`never_came` reads it so)."""
 _CLAUSE_BREAK = re.compile(r"\b(?:but|and|pero|y|aunque|although|though)\b")
 _BUT = re.compile(r"\b(?:but|pero|aunque|although|though)\b")
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|que)\b")
@@ -269,6 +271,8 @@ def never_came(said: str, language: str) -> str:
     things = _THINGS.get(language)
     if things is None:
         return said
+    if language == "en" and "never did" in said:
+        said = _NEVER_DID.sub(r"\g<verb>\g<between> never came", said)
     named = [(kind, found.start(), found.end()) for kind, pattern in things for found in pattern.finditer(said)]
     if len({kind for kind, _, _ in named}) < 2:
         return said

@@ -171,11 +171,12 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     """The Tier 1 topic question's answer to `text`, as a call decides it (`ivr.core.stepping`, then the
     `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
     asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", or "lone", "named",
-    "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "lines" when the line the
+    "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "examples" when the examples
+    classifier read it, no rule having read one (`ScriptSet.learnt_read`); `by` "lines" when the line the
     main menu's model named gave another script than the scripts' model alone would, `script_lines:`), or not
     understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
-    from ivr.behaviours.tier1_scripts import answer_for
+    from ivr.behaviours.tier1_scripts import answer_read
     from ivr.core.matching import normalize
     from ivr.core.understanding import SURE_AT
     from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SITUATION
@@ -186,7 +187,7 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     if asks_for_supervisor(text):
         return Understanding("route", "supervisor", 1.0, (("supervisor", 1.0),))
     words = normalize(text)
-    refusal, script = answer_for(scripts, words, language, flow, state)
+    refusal, script, learnt = answer_read(scripts, words, language, flow, state)
     own = scripts.understand(words, language)
     shown = (LONE, NAMED, FORM, OWN, CLAUSE, SITUATION, NOT_OURS)
     read = dataclasses.replace(own, by=own.by if own.by in shown else "scripts")  # how it was read
@@ -194,6 +195,8 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
     if script is None:  # what Tier 1 does decides: no script read, whatever the scripts' own reading of the words
         return read if read.choice is None else dataclasses.replace(read, outcome="not_understood", choice=None)
+    if learnt:  # the examples classifier read it, no rule having read a script
+        return dataclasses.replace(read, outcome="route", choice=script.id, score=read.score, by="examples")
     if read.choice != script.id:  # the line the main menu's model named gave the script
         score = scripts.scores(words, language).get(script.id, 0.0)  # its own score, in the first 3 or not
         return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")

@@ -72,7 +72,7 @@ def test_the_trainers_report_gives_a_line_reading_its_own_score(
     said = "qué forma lleno para el permiso de trabajo es la i siete sesenta y cinco"
     own = scripts.scores(normalize(said), "es")
     fourth = sorted(own, key=lambda script_id: own[script_id], reverse=True)[3]
-    monkeypatch.setattr(tier1_scripts, "answer_for", lambda *args, **kwargs: (None, scripts.by_id(fourth)))
+    monkeypatch.setattr(tier1_scripts, "answer_read", lambda *args, **kwargs: tier1_scripts.TopicAnswer(None, scripts.by_id(fourth)))
     understood = topic_understood(flow, scripts, "tier1.topic", "es", said)
     assert (understood.choice, understood.by) == (fourth, "lines")
     assert understood.score == pytest.approx(own[fourth]) and understood.score > 0.0

@@ -197,7 +197,9 @@ def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier
 TOPIC_DAY = dt.date(2026, 12, 16)
 """The topic question's corpus groups are scored with the response scripts in force on this day, as a call that day."""
 TOPIC_FLOOR = {"en": 0.97, "es": 0.97}
-"""Measured at round 13 of issue 16 (docs/understanding.md), with t12 to t15 spent, the scripts of 2026-12-16: en
+"""Round 14 (docs/understanding.md): the training batches A to G left for scripts/examples.yaml, 983 questions: en
+633/650 (97.4%), es 330/333 (99.1%), no confident wrong (round 13's code on them: en 631/650, es 330/333).
+Measured at round 13 of issue 16 (docs/understanding.md), with t12 to t15 spent, the scripts of 2026-12-16: en
 1044/1070 (97.6%), es 669/683 (98.0%), no confident wrong reading.  (Round 12, with t12 and t13 spent: en 985/1014
 (97.1%), es 644/659 (97.7%), none; round 11's file of 1,593 questions: round 11's code en 910/958, es 608/635, 20
 confident wrong; round 12's en 935/958, es 622/635, none.)
@@ -237,9 +239,9 @@ def topic_report(uscis: CompiledFlow, topic_corpus: list[Case]) -> Report:
 
 
 def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages(topic_corpus: list[Case]) -> None:
-    """t1 to t15 (40 questions each, spent as development sets), the families written with the change and with
-    rounds 2 to 10, and training batches A to D (110 questions each, written blind by other writers), per
-    language."""
+    """t1 to t15 (40 questions each, spent as development sets) and the families written with the change and with
+    rounds 2 to 10, per language.  The training batches A to G are the examples classifier's training data since
+    round 14 (`scripts/examples.yaml`, tests/understanding/test_script_examples.py)."""
     assert {case.state for case in topic_corpus} == {"tier1.topic"}
     notes = Counter((case.note, case.language) for case in topic_corpus)
     assert notes[("holdout t1 (spent)", "en")] == 28 and notes[("holdout t1 (spent)", "es")] == 12
@@ -256,12 +258,8 @@ def test_the_topic_question_has_the_spent_holdout_and_families_in_both_languages
     assert notes[("tier1 families 7", "en")] >= 12 and notes[("tier1 families 7", "es")] >= 10
     assert notes[("holdout t6 (spent)", "en")] == 28 and notes[("holdout t6 (spent)", "es")] == 12
     assert notes[("tier1 families 8", "en")] >= 18 and notes[("tier1 families 8", "es")] >= 12
-    assert notes[("training A", "en")] == 70 and notes[("training A", "es")] == 40
-    assert notes[("training B", "en")] == 60 and notes[("training B", "es")] == 50
     assert notes[("holdout t7 (spent)", "en")] == 28 and notes[("holdout t7 (spent)", "es")] == 12
     assert notes[("tier1 families 9", "en")] >= 16 and notes[("tier1 families 9", "es")] >= 10
-    assert notes[("training C", "en")] == 70 and notes[("training C", "es")] == 40
-    assert notes[("training D", "en")] == 40 and notes[("training D", "es")] == 70
     assert notes[("holdout t8 (spent)", "en")] == 28 and notes[("holdout t8 (spent)", "es")] == 12
     assert notes[("holdout t9 (spent)", "en")] == 28 and notes[("holdout t9 (spent)", "es")] == 12
     assert notes[("tier1 families 10", "en")] >= 10 and notes[("tier1 families 10", "es")] >= 8
