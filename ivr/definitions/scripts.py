@@ -198,6 +198,8 @@ class Script:
         return f"{self.id}@{self.version}"
 
 
+ADOPTION_SCRIPT = "hague-adoptions"
+"""The adoptions script: a country named beside it is the child's, never the caller's abroad."""
 LEARNT_SURE = 0.999
 """How sure the topic question's examples classifier must be to read a script no rule read (`ScriptSet.learnt_read`).
 Measured on the topic corpus's blind sets, leaving each training batch out in turn (round 14): at 0.999, 13 questions
@@ -351,7 +353,9 @@ class ScriptSet:
         if understood.choice is None and ours:
             own = own_word_read(said, language, ranked, (s.id for s in self.scripts))  # a script's own word alone
             abroad = ABROAD in said_tokens or ABROAD in tokens(settled_abroad(said, language), language)
-            if own is None and abroad and self.by_id(ABROAD_SCRIPT) is not None:
+            # an adoption names the child's country, not the caller's (the t16/t17 round): intercountry adoption is abroad
+            adoption = bool(ranked) and ranked[0][0] == ADOPTION_SCRIPT
+            if own is None and abroad and not adoption and self.by_id(ABROAD_SCRIPT) is not None:
                 own = ABROAD_SCRIPT  # the caller where they are, a country or city abroad: calls from abroad
             if own is not None:
                 understood = dataclasses.replace(

@@ -358,6 +358,22 @@ nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a
 (`notice_promised`)."""
 
 
+_NOTICE_MISSED = {
+    "en": re.compile(r"\b(?:notice|letter)s? (?:that )?(?:i|we) (?:never|didn t|did not|haven t|have not|still haven t) "
+                     r"(?:received|got|gotten|get)\b"),
+    "es": re.compile(r"\b(?:carta|aviso|notificacion)e?s? que (?:nunca|no|todavia no) (?:me |nos )?(?:ha |han )?"
+                     r"(?:llego|llegaron|llegado|recibi|recibimos)\b"),
+}
+"""A notice or letter the caller says they never received, whatever it was about ("a notice i never received, the one
+saying my fee waiver got denied"): the notice not received, not what it was about (the t16/t17 round)."""
+
+
+def notice_missed(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller names a notice they never received (`_NOTICE_MISSED`), and no card (`never_came` reads a
+    card and a notice named together)."""
+    return _NOTICE_MISSED[language].search(said) is not None and _THINGS[language][0][1].search(said) is None
+
+
 def notice_promised(said: str, language: str, choice: str | None) -> bool:
     """Whether a notice or an appointment was to be mailed and nothing came (`_NOTICE_PROMISED`, `_NOTHING_CAME`), no
     card named, and the reading `choice` is none, the case's status or the notice itself: the notice not received is
@@ -373,6 +389,7 @@ _STATUS_MEANT = {
     "en": re.compile(
         r"\b(?:is it|was it|has it been|is my \w+ (?:case |application |petition )?|did (?:it|they)) (?:still )?"
         r"(?:approved|pending|done|denied|decided|approve it)\b"
+        r"|\bif it(?: s| is) (?:still )?(?:pending|approved|denied|decided)\b|\bif it got (?:approved|denied|decided)\b"
         r"|\b(?:any|some) movement on (?:my|our|his|her|the)\b"
         r"|\b(?:case|status|account|online|website|page)\b(?: \w+){0,4}? (?:says|said|shows|showed)\b(?: \w+){1,8}? "
         r"what (?:does|do|did) (?:that|this|it) (?:even |all )?mean\b"
@@ -390,8 +407,9 @@ STATUS_SCRIPT = "case-status"
 
 
 def status_meant(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read."""
-    return choice is None and _STATUS_MEANT[language].search(said) is not None
+    """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read, or the
+    status itself was (a form named and its status asked: no line reads it as another script)."""
+    return choice in (None, STATUS_SCRIPT) and _STATUS_MEANT[language].search(said) is not None
 
 
 _PAYING = {
@@ -451,6 +469,7 @@ SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (hurry_asked, EXPEDITE_SCRIPT),
     (request_followed, FOLLOW_UP_SCRIPT),
     (notice_promised, NOTICE_SCRIPT),
+    (notice_missed, NOTICE_SCRIPT),
     (fees_meant, FEES_SCRIPT),
     (status_meant, STATUS_SCRIPT),
     (bring_meant, BRING_SCRIPT),
