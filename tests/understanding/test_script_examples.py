@@ -1,9 +1,9 @@
 """The Tier 1 topic question's training examples (`scripts/examples.yaml`) and the classifier they teach (round 14).
 
-The examples are the seven training batches written blind by other writers (A to G, 110 questions each, one
-repeated), moved out of the topic corpus when they became training data: the corpus and its holdout must share no
+The examples are the eleven training batches written blind by other writers (A to K, 110 questions each, one
+repeated; A to G moved out of the topic corpus when they became training data): the corpus and its holdout must share no
 question with them.  The classifier (`ScriptSet.learnt_read`) reads a question only when no rule read one, it is
-sure, and the scripts' keyword model ranks the same script first.  The questions below are the round's own, never a
+sure, and the scripts' keyword model ranks the same script among its first two.  The questions below are the round's own, never a
 corpus's or a holdout's words.
 """
 
@@ -47,11 +47,11 @@ def problems_of(folder: Path) -> list[str]:
     return [f"{problem.path}:{problem.line}: {problem.where}: {problem.what}" for problem in problems]
 
 
-def test_the_examples_are_the_seven_training_batches_in_both_languages() -> None:
-    """A to G as written (labels as written), each batch in English and Spanish, every script and none taught."""
+def test_the_examples_are_the_eleven_training_batches_in_both_languages() -> None:
+    """A to K as written (labels as written), each batch in English and Spanish, every script and none taught."""
     library = load_scripts()
     counted = Counter(label for pairs in library.examples.values() for label, _ in pairs)
-    assert sum(len(pairs) for pairs in library.examples.values()) == 769  # 770 written, one question twice
+    assert sum(len(pairs) for pairs in library.examples.values()) == 1209  # 1,210 written, one question twice
     assert set(counted) == {*library.versions, "none"}
     assert len(library.examples["en"]) > 400 and len(library.examples["es"]) > 300
 
@@ -107,8 +107,7 @@ def test_a_folder_without_examples_loads_with_none(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("said", "language", "script"),
     [
-        ("how long is a change from f one to h one b status taking right now my employer filed in september", "en",
-         "processing-times"),
+        ("how many months is the wait these days for a spouse's green card through a citizen", "en", "processing-times"),
         ("my wife got hired in boston so we're giving up our lease and moving there while my work permit application "
          "is still open what do i need to do", "en", "change-of-address"),
         ("oiga mi esposo no ve bien y tiene la entrevista de ciudadanía le pueden ayudar con eso", "es", "accommodations"),
@@ -125,12 +124,12 @@ def test_a_story_no_rule_reads_is_read_by_the_examples(
 
 def test_the_examples_read_nothing_against_the_keywords(scripts: ScriptSet) -> None:
     """The classifier is sure of processing times where the caller named premium processing, which the keywords rank
-    first: sure is not enough, the two must agree."""
+    first and processing times not second: sure is not enough, the two must agree."""
     said = normalize("could we get premium processing for my o p t work permit")
     learnt = scripts._learnt["en"].posterior(_content_words(said, "en"))
     ranked, _ = scripts._models["en"].scores(said)
     assert learnt[0] == ("processing-times", pytest.approx(learnt[0][1])) and learnt[0][1] >= LEARNT_SURE
-    assert ranked[0][0] == "premium-processing"
+    assert ranked[0][0] == "premium-processing" and "processing-times" not in {choice for choice, _ in ranked[:2]}
     assert scripts.learnt_read(said, "en") is None
 
 
