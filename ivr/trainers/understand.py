@@ -513,13 +513,41 @@ def cross_validate(flow: CompiledFlow, folds: int = 5) -> list[Fold]:
     return results
 
 
+def cross_validate_topic(flow: CompiledFlow, scripts: ScriptSet, state: str, folds: int = 5) -> list[Fold]:
+    """k-fold cross-validation of the topic question's examples classifier (`scripts/examples.yaml`, round 14).
+
+    Each example is held out once (every `folds`-th one of its language, in file order), the classifier is learnt
+    from the scripts' phrases and the other examples (`ScriptSet.learnt_read`), and the held-out questions are read
+    as a call reads them (`topic_understood`); "rules alone" counts what the classifier read as not understood.
+    """
+    from ivr.definitions.scripts import ScriptSet as Scripts  # loaded for the command only, not at start-up
+
+    results: list[Fold] = []
+    for language, pairs in scripts.examples.items():
+        counts = [0, 0, 0, 0]
+        for fold in range(folds):
+            kept = {language: tuple(pair for index, pair in enumerate(pairs) if index % folds != fold)}
+            trained = Scripts(scripts.scripts, scripts.wordings, kept)
+            for label, text in (pair for index, pair in enumerate(pairs) if index % folds == fold):
+                understood = topic_understood(flow, trained, state, language, text)
+                got = understood.choice if understood.outcome == "route" else NONE
+                by_rules = NONE if understood.by == "examples" else got
+                counts[0] += got == label
+                counts[1] += understood.outcome == "route" and got != label
+                counts[2] += by_rules == label
+                counts[3] += by_rules != NONE and by_rules != label
+        results.append(Fold(state, language, len(pairs), *counts))
+    return results
+
+
 @click.command("understand")
 @click.argument("flow", required=False)
 @click.argument("utterances", nargs=-1)
 @click.option("--state", default="main_menu", show_default=True, help="The waiting state the caller is in.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en", show_default=True)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Score a corpus file instead.")
-@click.option("--folds", type=click.IntRange(2, 20), help="Cross-validate the flow's training examples in this many folds.")
+@click.option("--folds", type=click.IntRange(2, 20),
+              help="Cross-validate the training examples (the flow's, or at tier1.topic the scripts') in this many folds.")
 @click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="At the Tier 1 topic question: the day whose response scripts are in force (default: today).")
 def understand_command(
@@ -531,7 +559,9 @@ def understand_command(
     Utterances come from the arguments, else one per line of standard input.
     With --corpus FILE: accuracy per language, wrong routes and a confusion table;
     exits 1 when any utterance went wrong.  With --folds N: k-fold cross-validation of the
-    flow's training examples, with the classifier and with the keywords alone.
+    flow's training examples, with the classifier and with the keywords alone (with
+    --state tier1.topic: of the response scripts' examples, with their classifier and
+    with the rules alone).
     At the Tier 1 topic question (--state tier1.topic) the words go to the response
     scripts in force on --at DATE, as on a call: the script read, a refusal, or none.
     """
@@ -540,7 +570,16 @@ def understand_command(
     if folds is not None:
         if flow is None:
             raise click.UsageError("give a FLOW (e.g. uscis_contact_center) to cross-validate its training examples")
-        for f in cross_validate(compiled(flow), folds):
+        target = compiled(flow)
+        if is_topic_question(target, state):  # the response scripts' examples and their classifier
+            for f in cross_validate_topic(target, scripts_on(on), state, folds):
+                click.echo(
+                    f"{f.state} {f.language}: {f.right}/{f.total} right, {f.wrong_routes} wrong scripts read with the "
+                    f"examples classifier; rules alone {f.keywords_right}/{f.total}, {f.keywords_wrong_routes} wrong "
+                    f"({folds} folds)"
+                )
+            return
+        for f in cross_validate(target, folds):
             click.echo(
                 f"{f.state} {f.language}: {f.right}/{f.total} right, {f.wrong_routes} wrong routes with the classifier; "
                 f"keywords alone {f.keywords_right}/{f.total}, {f.keywords_wrong_routes} wrong routes ({folds} folds)"

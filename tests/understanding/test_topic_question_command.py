@@ -11,6 +11,7 @@ said "not understood" of every question a call answers with a script.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,18 @@ def test_a_corpus_naming_an_unknown_script_is_one_line(tmp_path: Path) -> None:
                       "    expect:\n      no-such-script: [hello]\n", encoding="utf-8")
     result = run("--corpus", str(corpus))
     assert result.exit_code == 1 and "'no-such-script' is not a choice of tier1.topic" in result.output
+
+
+def test_folds_at_the_topic_question_cross_validate_the_scripts_examples() -> None:
+    """`--folds N --state tier1.topic` holds each of the scripts' examples out once (round 14): per language, what is
+    read right and wrong with the examples classifier and with the rules alone, so a change of examples is measured
+    on questions the classifier did not learn."""
+    result = run("uscis_contact_center", "--state", "tier1.topic", "--folds", "3", "--at", "2026-12-16")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["tier1.topic en", "tier1.topic es"]
+    for line in lines:
+        numbers = [int(n) for n in re.findall(r"\d+", line.split(":", 1)[1])]
+        right, total, wrong, alone, total_again, alone_wrong, folds = numbers
+        assert total == total_again > 500 and folds == 3
+        assert right > alone and wrong - alone_wrong <= 2  # the classifier reads stories, at most a little wrong
