@@ -219,6 +219,11 @@ class ScriptSet:
     # the topic question's training examples (`scripts/examples.yaml`), by language: what the examples classifier
     # learns besides the scripts' labels and phrases (`learnt_read`)
     examples: ScriptExamples = field(default_factory=dict, repr=False, compare=False)
+    # the examples classifiers learnt, shared by every set of one library (`ScriptLibrary.in_force`): by the refs of
+    # the scripts in force, so the days whose versions are the same learn once
+    learnt_cache: dict[tuple[str, ...], dict[str, Bayes | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _by_key: dict[str, Script] = field(init=False, repr=False, compare=False)
     _says: dict[tuple[str, str], str] = field(init=False, repr=False, compare=False)
     _phrases: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(
@@ -427,8 +432,15 @@ class ScriptSet:
 
     @functools.cached_property
     def _learnt(self) -> dict[str, Bayes | None]:
-        """The examples classifier of each language, learnt at its first use (a few milliseconds, once per set of
-        scripts in force): the scripts' labels and phrases, and the examples of scripts in force or `none`."""
+        """The examples classifier of each language, learnt at its first use (about 0.1 s, once per library and set of
+        versions in force, `learnt_cache`): the scripts' labels and phrases, and the examples of scripts in force or
+        `none`."""
+        key = self.refs()
+        if key not in self.learnt_cache:
+            self.learnt_cache[key] = self._learn()
+        return self.learnt_cache[key]
+
+    def _learn(self) -> dict[str, Bayes | None]:
         ids = {script.id for script in self.scripts}
         return {
             language: Bayes.learn([
@@ -480,6 +492,9 @@ class ScriptLibrary:
     wordings: Mapping[str, tuple[Wording, ...]] = field(default_factory=dict)  # wording scripts, by id
     examples: ScriptExamples = field(default_factory=dict)  # the topic question's training examples, by language
     _sets: dict[tuple[dt.date, tuple[tuple[str, int], ...]], ScriptSet] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _learnt: dict[tuple[str, ...], dict[str, Bayes | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -534,7 +549,8 @@ class ScriptLibrary:
         if clash:
             raise ConfigError(f"script pins give menu key {clash[0]} to both {clash[1]} and {clash[2]}")
         result = ScriptSet(
-            scripts, wordings_in_force(self.wordings, day, {i: v for i, v in pinned.items() if i in self.wordings}), self.examples
+            scripts, wordings_in_force(self.wordings, day, {i: v for i, v in pinned.items() if i in self.wordings}),
+            self.examples, self._learnt,
         )
         self._sets[cache_key] = result
         return result
