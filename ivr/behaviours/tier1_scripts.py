@@ -45,7 +45,7 @@ from ivr.core.understanding import CLOSE
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.script_reading import CLAUSE, NAMED, NOT_OURS, SCRIPT_ROUTE_AT, SITUATION
-from ivr.definitions.topic_situations import ADDRESS_SCRIPT, appointment_moved, as_asked
+from ivr.definitions.topic_situations import ADDRESS_SCRIPT, CARD_SCRIPT, appointment_moved, as_asked, card_came
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -264,6 +264,8 @@ def answer_read(
             script = read_by_line(scripts, said, language, lines, flow.states, script, own)
     if script is not None and script.id == ADDRESS_SCRIPT and appointment_moved(said, language):
         return TopicAnswer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
+    if script is not None and script.id == CARD_SCRIPT and card_came(said, language):
+        return TopicAnswer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
     if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
         learnt = scripts.learnt_read(heard, language)
         return TopicAnswer(None, scripts.by_id(learnt), True) if learnt is not None else TopicAnswer(None, None)

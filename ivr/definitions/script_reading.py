@@ -97,6 +97,7 @@ __all__ = [
     "forms_named",
     "joined_splits",
     "settled_abroad",
+    "ours_named",
     "misheard",
     "theirs_abroad",
     "spoken_forms",
@@ -236,11 +237,23 @@ farmacia", "my doctor's office faxes it over"): a place named so is no business 
 decides (issue 16, round 5; a public or local place, round 12)."""
 
 _OTHER_AGENCY_DOCUMENT = {
-    "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"),
-    "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"),
+    "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"
+                     r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"),
+    "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"
+                     r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"),
 }
-"""Another agency's document (a state's driver's licence, its plates): a question whose object it is (its fee, its
-renewal) is the state's, which no script of ours answers, though "fee" and "renew" are forms and fees' words."""
+"""Another agency's document (a state's driver's licence, its plates; a Social Security card, a county's birth
+certificate or marriage licence: round 15): a question whose object it is (its fee, its renewal, a copy) is that
+agency's, which no script of ours answers, though "fee", "renew" and "lost" are our scripts' words."""
+_OUR_THINGS = {
+    "en": re.compile(r"\b(?:green card|green cards|work permit|uscis|immigration|citizenship|naturalization|petition|"
+                     r"application|case|fax|faxes|faxed|faxing|translation|translated|evidence)\b"),
+    "es": re.compile(r"\b(?:green card|residencia|mica|permiso de trabajo|uscis|inmigracion|ciudadania|peticion|"
+                     r"solicitud|caso|fax|traduccion|traducida|evidencia)\b"),
+}
+"""Our things named beside another agency's document, or one of our forms by its number (`_OUR_FORM`, as
+`ivr.core.wording.tokens` joins it, `FORM_NUMBER`): the document is then evidence for them ("do i send my birth
+certificate with the i one thirty"), ours to answer."""
 
 _OUR_OCCASIONS = {
     "en": frozenset("fingerprint fingerprints biometrics biometric appointment interview id identification".split()),
@@ -282,12 +295,30 @@ def errand_elsewhere(said: str, language: str) -> bool:
     return _ERRAND_ELSEWHERE[language].search(said) is not None and _OURS_NAMED[language].isdisjoint(said.split())
 
 
+_OUR_MATTERS = {
+    "en": re.compile(r"\b(?:fingerprints?|prints|biometrics?|re entry permit|reentry permit|travel document|asylum|tps|"
+                     r"daca|green card|work permit|uscis|immigration|citizenship|naturalization|petition|"
+                     r"approval notice|receipt notice|interview)\b"),
+    "es": re.compile(r"\b(?:huellas|biometricos|biometria|permiso de reingreso|asilo|tps|daca|green card|residencia|mica|"
+                     r"permiso de trabajo|uscis|inmigracion|ciudadania|peticion|entrevista)\b"),
+}
+"""Our appointments, documents and cases named in so many words: a question naming one is ours, whatever business it
+also names as its context ("i broke my hand playing basketball, can my fingerprint appointment wait"; `ours_named`)."""
+
+
+def ours_named(said: str, language: str) -> bool:
+    """Whether the caller names one of our appointments, documents or cases (`_OUR_MATTERS`) or one of our forms by
+    its number (`FORM_NUMBER`)."""
+    return _OUR_MATTERS[language].search(said) is not None or any(map(FORM_NUMBER.fullmatch, tokens(said, language)))
+
+
 def another_agencys(said: str, language: str) -> bool:
     """Whether the question's object is another agency's document (`_OTHER_AGENCY_DOCUMENT`: "how much is the fee to
     renew my driver's license") with none of our occasions for it named (`_OUR_OCCASIONS`): then no script is read,
     however sure the scripts' model is (issue 16, round 5)."""
     found = _OTHER_AGENCY_DOCUMENT[language].search(said)
-    return found is not None and _OUR_OCCASIONS[language].isdisjoint(said.split())
+    return found is not None and _OUR_OCCASIONS[language].isdisjoint(said.split()) and \
+        _OUR_THINGS[language].search(said) is None and not any(map(FORM_NUMBER.fullmatch, tokens(said, language)))
 
 
 def elsewhere(said: str, language: str) -> bool:
@@ -514,9 +545,10 @@ def spoken_forms(said: str, language: str) -> str:
 _SPLITS = {
     "en": (*((f"{whose} a dress", f"{whose} address") for whose in ("my", "your", "our", "his", "her", "their", "the",
                                                                    "new", "old", "mailing", "home")),
-           ("add dress", "address"), ("add dresses", "addresses"), ("ad dress", "address"), ("add ress", "address"),
+           ("of a dress", "of address"), ("add dress", "address"), ("add dresses", "addresses"), ("ad dress", "address"), ("add ress", "address"),
            ("bio metrics", "biometrics"), ("bio metric", "biometric"),
-           ("finger prints", "fingerprints"), ("finger print", "fingerprint"), ("finger printing", "fingerprinting")),
+           ("finger prints", "fingerprints"), ("finger print", "fingerprint"), ("finger printing", "fingerprinting"),
+           ("feel office", "field office"), ("feel offices", "field offices")),
     "es": (("di reccion", "direccion"), ("direc cion", "direccion"), ("de reccion", "direccion"),
            ("di recion", "direccion"), ("bio metricos", "biometricos"), ("bio metrica", "biometrica"),
            ("bio metria", "biometria")),

@@ -64,6 +64,7 @@ from ivr.definitions.script_reading import (
     forms_named,
     joined_splits,
     languages_named,
+    ours_named,
     settled_abroad,
     spoken_forms,
     theirs_abroad,
@@ -71,10 +72,12 @@ from ivr.definitions.script_reading import (
 from ivr.definitions.topic_situations import (
     ADDRESS_SCRIPT,
     BRING_SCRIPT,
+    CARD_SCRIPT,
     FIELD_OFFICE_SCRIPT,
     NOTICE_SCRIPT,
     appointment_moved,
     as_asked,
+    card_came,
     field_office_named,
     notice_came,
     situation_read,
@@ -397,7 +400,8 @@ class ScriptSet:
             understood = dataclasses.replace(understood, choice=FIELD_OFFICE_SCRIPT,
                                              score=scores.get(FIELD_OFFICE_SCRIPT, 0.0), by=SITUATION)
         if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language) or \
-                understood.choice == NOTICE_SCRIPT and notice_came(said, language):  # a date moved, a notice come (round 12)
+                understood.choice == NOTICE_SCRIPT and notice_came(said, language) or \
+                understood.choice == CARD_SCRIPT and card_came(said, language):  # a date moved, a notice or card come
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
         return understood, scores
 
@@ -416,7 +420,8 @@ class ScriptSet:
         if model is None:
             return None
         heard = theirs_abroad(as_asked(self._said(said, language), language), language)
-        if elsewhere(heard, language) or another_agencys(heard, language) or errand_elsewhere(heard, language):
+        if another_agencys(heard, language) or errand_elsewhere(heard, language) or \
+                elsewhere(heard, language) and not ours_named(heard, language):  # a business as context (round 15)
             return None
         ranked, _ = self._models[language].scores(heard)
         learnt = model.posterior(_content_words(said, language))
@@ -426,7 +431,7 @@ class ScriptSet:
         if choice == BRING_SCRIPT and field_office_named(heard, language) and self.by_id(FIELD_OFFICE_SCRIPT) is not None:
             return FIELD_OFFICE_SCRIPT
         if choice == ADDRESS_SCRIPT and appointment_moved(heard, language) or \
-                choice == NOTICE_SCRIPT and notice_came(heard, language):
+                choice == NOTICE_SCRIPT and notice_came(heard, language) or choice == CARD_SCRIPT and card_came(heard, language):
             return None
         return choice
 

@@ -321,6 +321,23 @@ def notice_came(said: str, language: str) -> bool:
     return _CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None
 
 
+_CARD_CAME = {
+    "en": re.compile(r"\b(?:i|we|she|he|they) (?:got|received|have had|had) (?:the|my|a|our|his|her|their) "
+                     r"(?:green card|card|work permit)s? (?:when|back|years|as|since|at|in)\b"),
+    "es": re.compile(r"\b(?:me|nos|le) (?:dieron|llego) (?:la|mi|su) (?:tarjeta|mica|residencia) (?:cuando|hace|desde)\b"),
+}
+"""A card said to have come long ago ("i got my green card when i was like eleven"): its photo, its renewal, not a card
+not received (round 15)."""
+CARD_SCRIPT = "card-not-received"
+
+
+def card_came(said: str, language: str) -> bool:
+    """Whether a card is said to have come long ago (`_CARD_CAME`) and nothing is said not to have come (`_NOT_CAME`,
+    `_CARD_MISSED`): then no card is missing, whatever its words score."""
+    return _CARD_CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None and \
+        _CARD_MISSED[language].search(said) is None
+
+
 _FIELD_OFFICE = {
     "en": re.compile(r"\b(?:field|local) office\b"),
     "es": re.compile(r"\boficina local\b|\boficina de (?:campo|uscis|inmigracion)\b"),
@@ -422,7 +439,10 @@ _PAYING = {
 "can i pay by money order"): forms and fees (the t14/t15 round)."""
 _FORM_ASKED = {
     "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
-                     r"(?:use|file|need|fill|send|submit)\b"),
+                     r"(?:use|file|need|fill|send|submit)\b"
+                     r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){1,16}? how much\b"
+                     r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
+                     r"replace) (?:a new one|my|a new|the|it)\b"),
     "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"),
 }
 """Which form to file asked in so many words ("which form do i use to switch from a tourist visa to a student visa"):
@@ -463,6 +483,46 @@ def as_asked(said: str, language: str) -> str:
 
 
 Situation = Callable[[str, str, "str | None"], bool]
+_CARD_MISSED = {
+    "en": re.compile(r"\bstill (?:no|haven t gotten|have not gotten|haven t received|have not received|don t have|do not "
+                     r"have) (?:my |the |his |her |a |our )?(?:green card|card|work permit|permit card)\b"
+                     r"|\b(?:green card|card|work permit)(?: itself)? (?:never|still hasn t|hasn t|has not|still has not) "
+                     r"(?:came|come|arrived|showed up|made it|gotten here)\b"),
+    "es": re.compile(r"\b(?:todavia|aun) no (?:me |le |nos )?(?:ha |han )?(?:llegado|llega|llego) (?:la |mi |su )?"
+                     r"(?:tarjeta|mica|green card|residencia)\b"
+                     r"|\b(?:tarjeta|mica)(?: \w+){0,3}? (?:nunca|no) (?:me |le |nos )?(?:llego|ha llegado)\b"),
+}
+"""A card said in so many words not to have come ("still no green card", "the card itself never made it", "todavía no
+me llega la mica"): the card not received, over a fee paid or a status told as its context (round 15)."""
+_CARD_OVER = frozenset({None, FEES_SCRIPT, STATUS_SCRIPT})
+
+
+def card_missed(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller says a card never came (`_CARD_MISSED`), no notice named beside it (`never_came` reads the
+    two) nor a hurry asked (two questions: neither is read), and what was read so far is nothing, a fee or a status
+    (`_CARD_OVER`)."""
+    return choice in _CARD_OVER and _CARD_MISSED[language].search(said) is not None and \
+        _THINGS[language][1][1].search(said) is None and _HURRY_ASKED[language].search(said) is None
+
+
+_ADDRESS_NAMED = {
+    "en": re.compile(r"\b(?:my|the|a|our|his|her) (?:change of address|address change)\b"
+                     r"|\bchang(?:e|ing) (?:my |our |the )?address\b"),
+    "es": re.compile(r"\b(?:el|mi|un|su) cambio de (?:direccion|domicilio)\b"
+                     r"|\bcambiar (?:mi |la |su |nuestra )?(?:direccion|domicilio)\b"),
+}
+"""The change of address named as what the caller is doing ("i'm doing my change of address online and it keeps
+asking for a number", "estoy haciendo el cambio de dirección"): the change of address, over a status its receipt
+number brings to mind (round 15)."""
+_ADDRESS_OVER = frozenset({None, STATUS_SCRIPT})
+
+
+def address_named(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller names the change of address they are making (`_ADDRESS_NAMED`) and what was read so far is
+    nothing or a status (`_ADDRESS_OVER`)."""
+    return choice in _ADDRESS_OVER and _ADDRESS_NAMED[language].search(said) is not None
+
+
 SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (moved_home, ADDRESS_SCRIPT),
     (past_posted_time, TIMES_SCRIPT),
@@ -470,6 +530,8 @@ SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (request_followed, FOLLOW_UP_SCRIPT),
     (notice_promised, NOTICE_SCRIPT),
     (notice_missed, NOTICE_SCRIPT),
+    (card_missed, CARD_SCRIPT),
+    (address_named, ADDRESS_SCRIPT),
     (fees_meant, FEES_SCRIPT),
     (status_meant, STATUS_SCRIPT),
     (bring_meant, BRING_SCRIPT),
