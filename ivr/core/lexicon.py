@@ -353,7 +353,7 @@ ELSEWHERE = {
         "arcade bakery cafe spa tennis pickleball racquetball playground dinner table "
         "labwork lab labs laboratory mammogram biopsy ultrasound cholesterol "
         "animalcontrol raccoon raccoons squirrel squirrels possum opossum skunk skunks rat rats mice termites "
-        "exterminator".split()
+        "exterminator concert concerts".split()
     ),
     "es": frozenset(
         "farmacia receta banco seguro aseguranza factura luz credito debito prestamo "

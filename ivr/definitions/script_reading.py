@@ -238,13 +238,15 @@ decides (issue 16, round 5; a public or local place, round 12)."""
 
 _OTHER_AGENCY_DOCUMENT = {
     "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"
-                     r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"),
+                     r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"
+                     r"|\b(?:report|library|gift|insurance|medicaid|medicare|bank|ebt|membership|birthday|voter) cards?\b"),
     "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"
                      r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"),
 }
 """Another agency's document (a state's driver's licence, its plates; a Social Security card, a county's birth
-certificate or marriage licence: round 15): a question whose object it is (its fee, its renewal, a copy) is that
-agency's, which no script of ours answers, though "fee", "renew" and "lost" are our scripts' words."""
+certificate or marriage licence: round 15), or another institution's card (a school's report card, a bank's, an
+insurer's: round 16): a question whose object it is (its fee, its renewal, a copy, one that never came) is theirs,
+which no script of ours answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
 _OUR_THINGS = {
     "en": re.compile(r"\b(?:green card|green cards|work permit|uscis|immigration|citizenship|naturalization|petition|"
                      r"application|case|fax|faxes|faxed|faxing|translation|translated|evidence)\b"),

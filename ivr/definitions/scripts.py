@@ -344,7 +344,7 @@ class ScriptSet:
         understood = decide(
             ranked, words, self._labels[language], frozenset(content(said, language)), self._vocabulary[language]
         )
-        away = elsewhere(said, language)
+        away = elsewhere(said, language) and not ours_named(said, language)  # a business as context (round 16)
         foreign = another_agencys(said, language) or errand_elsewhere(said, language)
         if understood.by in (LONE, NAMED) and away:  # another business's question: not ours
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")

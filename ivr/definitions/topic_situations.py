@@ -407,6 +407,7 @@ _STATUS_MEANT = {
         r"\b(?:is it|was it|has it been|is my \w+ (?:case |application |petition )?|did (?:it|they)) (?:still )?"
         r"(?:approved|pending|done|denied|decided|approve it)\b"
         r"|\bif it(?: s| is) (?:still )?(?:pending|approved|denied|decided)\b|\bif it got (?:approved|denied|decided)\b"
+        r"|\b(?:if|whether) anything(?: s| has)? happened\b"
         r"|\b(?:any|some) movement on (?:my|our|his|her|the)\b"
         r"|\b(?:case|status|account|online|website|page)\b(?: \w+){0,4}? (?:says|said|shows|showed)\b(?: \w+){1,8}? "
         r"what (?:does|do|did) (?:that|this|it) (?:even |all )?mean\b"
@@ -425,12 +426,22 @@ STATUS_SCRIPT = "case-status"
 
 def status_meant(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read, or the
-    status itself was (a form named and its status asked: no line reads it as another script)."""
-    return choice in (None, STATUS_SCRIPT) and _STATUS_MEANT[language].search(said) is not None
+    status itself was (a form named and its status asked: no line reads it as another script), or a card with none
+    said missing, or a fee with none asked about (round 16)."""
+    if _STATUS_MEANT[language].search(said) is None:
+        return False
+    if choice in (None, STATUS_SCRIPT):
+        return True
+    if choice == CARD_SCRIPT:  # "quiero saber si sigue pendiente o ya salió" of a card's renewal: no card missing
+        return _NOT_CAME[language].search(said) is None and _CARD_MISSED[language].search(said) is None
+    if choice == FEES_SCRIPT:  # "sent in the papers to replace his certificate, has anything happened": no fee asked
+        return _PAYING[language].search(said) is None and _FORM_ASKED[language].search(said) is None
+    return False
 
 
 _PAYING = {
-    "en": re.compile(r"\b(?:pay|paying|pays|paid)\b(?: \w+){0,6}? (?:in cash|with cash|cash|by check|with a check|"
+    "en": re.compile(r"\b(?:staple|clip|attach|tape) (?:the |my |a )?(?:check|money order|payment)\b"
+                     r"|\b(?:pay|paying|pays|paid)\b(?: \w+){0,6}? (?:in cash|with cash|cash|by check|with a check|"
                      r"(?:personal|cashier s) check|money order|credit card|debit card|online)\b"),
     "es": re.compile(r"\b(?:pagar|pago|pagarla|pagarlo|se paga|se puede pagar)\b(?: \w+){0,6}? (?:en efectivo|efectivo|"
                      r"con cheque|cheque|money order|giro postal|tarjeta de credito|tarjeta de debito|en linea)\b"),
