@@ -122,6 +122,34 @@ def test_a_run_collects_garbage_every_so_many_files(many_calls: list[Path], monk
     assert full == [1, 1, 1]
 
 
+def test_the_state_machines_debug_lines_cost_nothing_during_a_run_they_would_not_be_logged_in(many_calls: list[Path]) -> None:
+    """`transitions` logs several debug and info lines a step that its logger drops: during a run they go
+    nowhere without a call into `logging` (`_quiet_machine_log`), and its logger is back after the run."""
+    import transitions.core as machines
+
+    real = machines._LOGGER
+    seen: list[object] = []
+    results = replay_paths(many_calls[:3], on_result=lambda result: seen.append(machines._LOGGER))
+    assert [r.passed for r in results] == [True] * 3
+    assert all(isinstance(logger, replay._QuietLog) for logger in seen)
+    assert seen[0].debug("%s", "anything") == "" and seen[0].info("x", exc_info=True) == ""  # type: ignore[attr-defined]
+    assert seen[0].warning == real.warning  # type: ignore[attr-defined]  # what it would log goes to the logger
+    assert machines._LOGGER is real
+
+
+def test_the_state_machines_lines_are_logged_during_a_run_when_their_logger_is_turned_on(
+    many_calls: list[Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Someone who turns `transitions`' logging on still gets its lines from a replay."""
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="transitions.core"):
+        results = replay_paths(many_calls[:1])
+    assert results[0].passed
+    assert any(record.name == "transitions.core" and record.levelno == logging.DEBUG for record in caplog.records)
+    assert any(record.name == "transitions.core" and record.levelno == logging.INFO for record in caplog.records)
+
+
 def test_a_timed_result_is_the_result_with_its_seconds() -> None:
     """The time a file took is added to its result as `dataclasses.replace` would add it, every other field kept."""
     import dataclasses
