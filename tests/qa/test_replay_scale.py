@@ -203,3 +203,38 @@ def test_files_are_dealt_in_order_in_batches_that_shrink_towards_the_end(count: 
 def test_a_large_run_is_dealt_in_few_batches() -> None:
     """50,000 files make about 150 batches (each a message each way and a wake-up of the parent), not 780 of 64."""
     assert len(list(replay.dealt([str(index) for index in range(50_000)], 2))) < 200
+
+
+def test_a_frozen_dataclass_made_without_its_init_is_the_one_its_init_makes() -> None:
+    """`made` gives the very object `cls(**fields)` gives: equal, same hash and text, still frozen."""
+    import dataclasses
+
+    from ivr.qa.transcript import CallerInput, made
+
+    fast = made(CallerInput, {"kind": "say", "value": "english", "confidence": 0.5})
+    assert fast == CallerInput("say", "english", 0.5) and hash(fast) == hash(CallerInput("say", "english", 0.5))
+    assert repr(fast) == repr(CallerInput("say", "english", 0.5))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "press"  # type: ignore[misc]
+
+
+def _every_field_set(thing: object) -> bool:
+    import dataclasses
+
+    return set(vars(thing)) == {f.name for f in dataclasses.fields(thing)}  # type: ignore[arg-type]
+
+
+def test_every_step_read_from_the_shipped_test_calls_and_transcripts_has_every_field() -> None:
+    """What `made` builds while reading a file (steps, expectations, inputs, observations) has each of its
+    dataclass's fields, defaults included, as its own `__init__` would have set them."""
+    from ivr.qa.testcall import load_call
+    from ivr.qa.transcript import load_transcript
+
+    root = Path(__file__).resolve().parents[1]
+    calls = [load_call(path) for path in sorted((root / "calls").glob("*.call.yaml"))]
+    transcripts = [load_transcript(path) for path in sorted((root / "transcripts").glob("*.transcript.yaml"))]
+    steps = [step for call in calls for step in call.steps] + [step for t in transcripts for step in t.steps]
+    assert calls and transcripts and steps
+    parts = [*steps, *(step.input for step in steps), *(step.expect for call in calls for step in call.steps if step.expect),
+             *(step.observed for t in transcripts for step in t.steps), *(h for t in transcripts for s in t.steps for h in s.observed.heard)]
+    assert all(_every_field_set(part) for part in parts)
