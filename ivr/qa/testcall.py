@@ -335,7 +335,8 @@ def _steps(checker: Checker, top: yamlsource.Mapping) -> tuple[CallStep, ...]:
         # `join(where, "expect")`, written out: "expect" needs no quoting (join tests each key with a regex)
         expect = _expectation(checker, step["expect"], f"{where}.expect", step.line_of("expect")) if "expect" in step else None
         if caller_input is not None:
-            steps.append(made(CallStep, {"input": caller_input, "line": step.line, "at": at, "expect": expect, "index": index}))
+            fields = {"input": caller_input, "line": step.line, "at": at, "expect": expect, "index": index}
+            steps.append(made(CallStep, fields))
     if steps and steps[0].input.kind != "start":
         steps.insert(0, CallStep(CallerInput("start"), raw.line))
     return tuple(steps)

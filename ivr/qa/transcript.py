@@ -704,7 +704,8 @@ def _read_step(
         "understood": _understood(checker, step, where),
     })
     return made(TranscriptStep, {
-        "at": at, "input": caller_input, "state_before": texts["in"] or "", "observed": observed, "line": step.line, "cases": read,
+        "at": at, "input": caller_input, "state_before": texts["in"] or "", "observed": observed,
+        "line": step.line, "cases": read,
     })
 
 
