@@ -199,10 +199,13 @@ class Checker:
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+
 def _join(where: str, key: str) -> str:
     if not where:
         return key
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", key):
+    if _PLAIN_KEY.fullmatch(key):
         return f"{where}.{key}"
     return f"{where}['{key}']"
 

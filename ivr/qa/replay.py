@@ -24,6 +24,7 @@ import datetime as dt
 import difflib
 import gc
 import json
+import logging
 import os
 import time
 import traceback
@@ -496,7 +497,7 @@ def replay_paths(
     call first loads (holiday calendars, number wording) loaded, instead of each building
     its own.
     """
-    with _collector_off():
+    with _collector_off(), _quiet_machine_log():
         return _replay_paths(paths, config, jobs, on_result, coverage)
 
 
@@ -584,6 +585,42 @@ def _collector_off() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def _quiet_machine_log() -> Iterator[None]:
+    """For the run, `transitions`' debug and info calls cost nothing while its logger would drop them.
+
+    The state machines log several debug and info lines per trigger (about sixteen calls a step,
+    two Python calls each), which its logger drops unless someone has turned them on: 2% of a
+    replay's instructions.  While it drops them (not enabled for INFO, so not for DEBUG either),
+    the library's logger is swapped for `_QuietLog` until the run ends (forked workers inherit
+    it); a logger turned on for them is left alone and logs as ever."""
+    import transitions.core as machines
+
+    real = machines._LOGGER
+    if real.isEnabledFor(logging.INFO) or isinstance(real, _QuietLog):
+        yield
+        return
+    machines._LOGGER = _QuietLog(real)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        machines._LOGGER = real
+
+
+class _QuietLog:
+    """A logger that drops debug and info records without a call into `logging` and passes anything
+    else (warnings, errors) to the real one.  `"".format` is made in C, takes any arguments and
+    keeps none of them."""
+
+    debug = info = "".format
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self.logger = logger
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.logger, name)
 
 
 @contextmanager

@@ -36,7 +36,8 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,7 @@ from ivr.definitions.cases import SERVICE_REQUEST_TYPES, Case, CaseBook, check_c
 from ivr.definitions.checks import LANGUAGES, Checker, join
 from ivr.definitions.yamlsource import line_of, load_file
 from ivr.errors import ConfigError, Problem
-from ivr.qa.transcript import INPUT_KINDS, CallerInput, Observation, plain, read_input
+from ivr.qa.transcript import INPUT_KINDS, CallerInput, Observation, made, plain, read_input
 
 if TYPE_CHECKING:
     from ivr.definitions.scripts import ScriptLibrary
@@ -146,6 +147,10 @@ class Expectation:
             return []
         described = ", ".join(_compact(e, SERVICE_REQUEST_KEYS) for e in created) or "none created"
         return [(f"service request {_described(wanted) or 'created'}", f"service requests: {described}")]
+
+
+_EXPECTATION_DEFAULTS = {f.name: f.default for f in dataclass_fields(Expectation) if f.default is not MISSING}
+"""What an `Expectation` holds for a field its file leaves out (`lines`, with no default, is always given)."""
 
 
 @dataclass(frozen=True)
@@ -330,7 +335,8 @@ def _steps(checker: Checker, top: yamlsource.Mapping) -> tuple[CallStep, ...]:
         # `join(where, "expect")`, written out: "expect" needs no quoting (join tests each key with a regex)
         expect = _expectation(checker, step["expect"], f"{where}.expect", step.line_of("expect")) if "expect" in step else None
         if caller_input is not None:
-            steps.append(CallStep(caller_input, step.line, at, expect, index))
+            fields = {"input": caller_input, "line": step.line, "at": at, "expect": expect, "index": index}
+            steps.append(made(CallStep, fields))
     if steps and steps[0].input.kind != "start":
         steps.insert(0, CallStep(CallerInput("start"), raw.line))
     return tuple(steps)
@@ -365,7 +371,7 @@ def _expectation(checker: Checker, raw: Any, where: str, line: int) -> Expectati
         fields["service_request"] = _service_request(checker, expect, where)
     if "tier_change" in expect:
         fields["tier_change"] = _tier_change(checker, expect, where)
-    return Expectation(**fields)
+    return made(Expectation, {**_EXPECTATION_DEFAULTS, **fields})
 
 
 def _texts(checker: Checker, mapping: yamlsource.Mapping, key: str, where: str) -> tuple[str, ...]:

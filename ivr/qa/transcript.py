@@ -53,7 +53,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -63,6 +63,8 @@ from ivr.definitions import yamlsource
 from ivr.definitions.checks import Checker, join, kind_of
 from ivr.definitions.yamlsource import line_of, load_file
 
+_Made = TypeVar("_Made")
+
 TRANSCRIPT_VERSION = 1
 SUFFIX = ".transcript.yaml"
 
@@ -70,6 +72,8 @@ INPUT_KINDS = ("start", "press", "say", "silence", "hang_up", "resume", "agent")
 """What a caller can do at a step, as the files name it."""
 
 VALUED_INPUTS = ("press", "say", "agent")
+_INPUT_SET = frozenset(INPUT_KINDS)
+_INPUT_NAMES = {kind: kind for kind in INPUT_KINDS}
 TOP_KEYS = ("version", "call", "settings", "cases", "sequences", "steps")
 CALL_KEYS = ("sid", "channel", "flow", "flow_version", "started_at", "caller", "redacted")
 SETTING_KEYS = ("SCRIPT_PINS", "TIER_ROUTING")
@@ -192,6 +196,18 @@ def _heard(prompt: str, text: str, language: str) -> Heard:
     fields["text"] = text
     fields["language"] = language
     return heard
+
+
+def made(cls: type[_Made], fields: dict[str, Any]) -> _Made:
+    """`cls(**fields)` for a frozen dataclass without `__post_init__`, given every field (defaults
+    included), made without its `__init__`'s `object.__setattr__` per field.
+
+    The same object: a frozen dataclass's `__init__` only sets each field in the instance's
+    `__dict__`.  A replay reads a test call's or a transcript's steps, expectations and inputs
+    for every file, thousands of them, and the per-field calls were a few percent of reading it."""
+    thing = object.__new__(cls)
+    thing.__dict__.update(fields)
+    return thing
 
 
 @dataclass(frozen=True)
@@ -667,27 +683,30 @@ def _read_step(
             checker.problem(mapping.line_of("text"), f"{hwhere}.text", f"expected text, found {kind_of(text)}")
         spoken = checker.text(mapping, "language", hwhere) if "language" in mapping else language
         if prompt is not None and isinstance(text, str):
-            heard.append(Heard(prompt, str(text), spoken or "en"))
+            heard.append(_heard(prompt, str(text), spoken or "en"))
     texts = {key: checker.text(step, key, where) if key in step else None for key in ("in", "state", "tier", "fault")}
     lists = {key: _text_list(checker, step, key, where) for key in ("entered", "actions", "scripts")}
     mappings = {key: _mapping_list(checker, step, key, where) for key in ("effects", "tier_changes")}
     read = _step_reads(checker, step, where, {} if snapshots is None else snapshots)
     if len(checker.problems) > before or caller_input is None or at is None:
         return None
-    observed = Observation(
-        heard=tuple(heard),
-        state=texts["state"] or "",
-        tier=texts["tier"] or "",
-        language=language or "en",
-        entered=lists["entered"],
-        actions=lists["actions"],
-        effects=mappings["effects"],
-        tier_changes=mappings["tier_changes"],
-        scripts=lists["scripts"],
-        fault=texts["fault"],
-        understood=_understood(checker, step, where),
-    )
-    return TranscriptStep(at, caller_input, texts["in"] or "", observed, step.line, read)
+    observed = made(Observation, {
+        "heard": tuple(heard),
+        "state": texts["state"] or "",
+        "tier": texts["tier"] or "",
+        "language": language or "en",
+        "entered": lists["entered"],
+        "actions": lists["actions"],
+        "effects": mappings["effects"],
+        "tier_changes": mappings["tier_changes"],
+        "scripts": lists["scripts"],
+        "fault": texts["fault"],
+        "understood": _understood(checker, step, where),
+    })
+    return made(TranscriptStep, {
+        "at": at, "input": caller_input, "state_before": texts["in"] or "", "observed": observed,
+        "line": step.line, "cases": read,
+    })
 
 
 def _step_reads(
@@ -753,12 +772,14 @@ def _understood(checker: Checker, step: yamlsource.Mapping, where: str) -> Mappi
 
 def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> CallerInput | None:
     """The one input key of a step (`press: "1"`, `say: …`, `silence: true`…); a problem unless exactly one."""
-    given = [kind for kind in INPUT_KINDS if kind in step]
-    if len(given) != 1:
+    found = step.keys() & _INPUT_SET  # in C: most steps hold one input and a few other keys
+    if len(found) != 1:
+        given = [kind for kind in INPUT_KINDS if kind in step]
         what = "has no input" if not given else f"has {len(given)} inputs ({', '.join(given)})"
         checker.problem(step.line, where, f"step {what}: give exactly one of {', '.join(INPUT_KINDS)}")
         return None
-    kind = given[0]
+    (key,) = found
+    kind = _INPUT_NAMES[key]  # the name itself, not the file's key (text that knows its line)
     if kind in VALUED_INPUTS:
         value = step[kind]
         if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -777,11 +798,11 @@ def read_input(checker: Checker, step: yamlsource.Mapping, where: str) -> Caller
                 checker.problem(step.line_of("confidence"), join(where, "confidence"),
                                 "a number from 0 to 1, with 'say' only")
                 return None
-        return CallerInput(kind, str(value), confidence)
+        return made(CallerInput, {"kind": kind, "value": str(value), "confidence": confidence})
     if step[kind] is not True:
         checker.problem(step.line_of(kind), join(where, kind), f"write '{kind}: true'")
         return None
-    return CallerInput(kind)
+    return made(CallerInput, {"kind": kind, "value": None, "confidence": None})
 
 
 def _confidence(value: Any) -> float | None:

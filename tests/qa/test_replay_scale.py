@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -122,6 +123,37 @@ def test_a_run_collects_garbage_every_so_many_files(many_calls: list[Path], monk
     assert full == [1, 1, 1]
 
 
+def test_the_state_machines_debug_lines_cost_nothing_during_a_run_they_would_not_be_logged_in(
+    many_calls: list[Path],
+) -> None:
+    """`transitions` logs several debug and info lines a step that its logger drops: during a run they go
+    nowhere without a call into `logging` (`_quiet_machine_log`), and its logger is back after the run."""
+    import transitions.core as machines
+
+    real = machines._LOGGER
+    seen: list[object] = []
+    results = replay_paths(many_calls[:3], on_result=lambda result: seen.append(machines._LOGGER))
+    assert [r.passed for r in results] == [True] * 3
+    assert all(isinstance(logger, replay._QuietLog) for logger in seen)
+    quiet: Any = seen[0]
+    assert quiet.debug("%s", "anything") == "" and quiet.info("x", exc_info=True) == ""
+    assert quiet.warning == real.warning  # what it would log goes to the logger
+    assert machines._LOGGER is real
+
+
+def test_the_state_machines_lines_are_logged_during_a_run_when_their_logger_is_turned_on(
+    many_calls: list[Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Someone who turns `transitions`' logging on still gets its lines from a replay."""
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="transitions.core"):
+        results = replay_paths(many_calls[:1])
+    assert results[0].passed
+    levels = {record.levelno for record in caplog.records if record.name == "transitions.core"}
+    assert {logging.DEBUG, logging.INFO} <= levels
+
+
 def test_a_timed_result_is_the_result_with_its_seconds() -> None:
     """The time a file took is added to its result as `dataclasses.replace` would add it, every other field kept."""
     import dataclasses
@@ -175,3 +207,40 @@ def test_files_are_dealt_in_order_in_batches_that_shrink_towards_the_end(count: 
 def test_a_large_run_is_dealt_in_few_batches() -> None:
     """50,000 files make about 150 batches (each a message each way and a wake-up of the parent), not 780 of 64."""
     assert len(list(replay.dealt([str(index) for index in range(50_000)], 2))) < 200
+
+
+def test_a_frozen_dataclass_made_without_its_init_is_the_one_its_init_makes() -> None:
+    """`made` gives the very object `cls(**fields)` gives: equal, same hash and text, still frozen."""
+    import dataclasses
+
+    from ivr.qa.transcript import CallerInput, made
+
+    fast = made(CallerInput, {"kind": "say", "value": "english", "confidence": 0.5})
+    slow = CallerInput("say", "english", 0.5)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "press"  # type: ignore[misc]
+
+
+def _every_field_set(thing: object) -> bool:
+    import dataclasses
+
+    return set(vars(thing)) == {f.name for f in dataclasses.fields(thing)}  # type: ignore[arg-type]
+
+
+def test_every_step_read_from_the_shipped_test_calls_and_transcripts_has_every_field() -> None:
+    """What `made` builds while reading a file (steps, expectations, inputs, observations) has each of its
+    dataclass's fields, defaults included, as its own `__init__` would have set them."""
+    from ivr.qa.testcall import load_call
+    from ivr.qa.transcript import load_transcript
+
+    root = Path(__file__).resolve().parents[1]
+    calls = [load_call(path) for path in sorted((root / "calls").glob("*.call.yaml"))]
+    transcripts = [load_transcript(path) for path in sorted((root / "transcripts").glob("*.transcript.yaml"))]
+    steps = [step for call in calls for step in call.steps] + [step for t in transcripts for step in t.steps]
+    assert calls and transcripts and steps
+    expectations = [step.expect for call in calls for step in call.steps if step.expect]
+    observations = [step.observed for t in transcripts for step in t.steps]
+    heard = [h for seen in observations for h in seen.heard]
+    parts = [*steps, *(step.input for step in steps), *expectations, *observations, *heard]
+    assert all(_every_field_set(part) for part in parts)
