@@ -534,6 +534,27 @@ def address_named(said: str, language: str, choice: str | None) -> bool:
     return choice in _ADDRESS_OVER and _ADDRESS_NAMED[language].search(said) is not None
 
 
+_DURATION_ASKED = {
+    "en": re.compile(r"\bhow long (?:does|do|will|is|are|would) (?P<what>(?:\w+ ){0,8}?)(?:take|taking|run|running)\b"
+                     r"|\bhow many (?:more )?(?:days|weeks|months|years) (?:till|until|before) (?:it|they|mine|my|his|her)\b"),
+    "es": re.compile(r"(?!x)x(?P<what>)"),  # not yet: "cuánto tiempo se tarda" is as often a hearing's length
+}
+"""How long a kind of case takes, asked in so many words ("how long does the i ninety take to come back", "how many more
+weeks till it usually gets approved"): processing times, over a card or a status its words name (round 17); not how
+long an appointment or interview itself lasts (`_APPOINTMENT_WORDS` in what takes)."""
+_DURATION_OVER = frozenset({None, CARD_SCRIPT, STATUS_SCRIPT, FEES_SCRIPT, TIMES_SCRIPT})
+
+
+def duration_asked(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks how long a case takes (`_DURATION_ASKED`), what takes naming no appointment, and what
+    was read so far is nothing, a card, a status, a form or the processing times themselves (`_DURATION_OVER`: no line
+    reads it as another script), no fee asked about (`_PAYING`)."""
+    if choice not in _DURATION_OVER or choice == FEES_SCRIPT and _PAYING[language].search(said) is not None:
+        return False
+    found = _DURATION_ASKED[language].search(said)
+    return found is not None and _APPOINTMENT_WORDS[language].isdisjoint((found.group("what") or "").split())
+
+
 SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (moved_home, ADDRESS_SCRIPT),
     (past_posted_time, TIMES_SCRIPT),
@@ -542,6 +563,7 @@ SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (notice_promised, NOTICE_SCRIPT),
     (notice_missed, NOTICE_SCRIPT),
     (card_missed, CARD_SCRIPT),
+    (duration_asked, TIMES_SCRIPT),
     (address_named, ADDRESS_SCRIPT),
     (fees_meant, FEES_SCRIPT),
     (status_meant, STATUS_SCRIPT),
