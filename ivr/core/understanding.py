@@ -692,7 +692,7 @@ class Model:
         """The person global (`PERSON_GLOBALS`) the caller asks for in so many words (`concepts.person_asked`:
         "representative please, i already tried the website"; not "a representative told me my case was approved"),
         when the keywords scored it: read only when a word of one was said."""
-        if not any(name in PERSON_GLOBALS for name, _ in ranked):
+        if PERSON_GLOBALS.isdisjoint(map(_name, ranked)):  # most sentences: no person scored (tested in C)
             return None
         asked = self._person_asked(text)
         return asked if asked is not None and any(name == asked for name, _ in ranked) else None
@@ -1099,6 +1099,8 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
 _NONE_UNSAID: frozenset[str] = frozenset()
 _score = itemgetter(1)
 """A ranked pair's score (or probability)."""
+_name = itemgetter(0)
+"""A ranked pair's choice."""
 
 
 def _shared(kept: Sequence[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
