@@ -102,32 +102,42 @@ def _examples(check: Checker, data: Any, flow: Flow) -> Examples:
         check.problem(top.line_of("version"), "version", f"unsupported examples version (this program reads {EXAMPLES_VERSION})")
     if "flow" in top and top["flow"] != flow.id:
         check.problem(top.line_of("flow"), "flow", f"these examples are for '{top['flow']}', not '{flow.id}'")
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[str, ...], int] = {}
     for where, group, state, language, expect in labelled_groups(check, top):
         if state not in flow.states or not flow.states[state].waits_for_caller:
             check.problem(group.line_of("state"), f"{where}.state", f"'{state}' is not a waiting state of {flow.id}")
             continue
         allowed = _choices(flow, state)
         bucket = found.setdefault(state, {}).setdefault(language, [])
-        for choice, items in expect.items():
-            at = f"{where}.expect.{choice}"
-            if str(choice) not in allowed:
-                check.problem(expect.line_of(choice), at, f"'{choice}' is not a choice of {state} (allowed: {', '.join(allowed)})")
-                continue
-            said = check.sequence(items, at, expect.line_of(choice))
-            for position, text in enumerate(said or ()):
-                item_line = said.line_of(position)  # type: ignore[union-attr]
-                utterance = str(text).strip().lower() if isinstance(text, (str, int, float)) else ""
-                if not utterance:
-                    check.problem(item_line, f"{at}[{position}]", "expected an utterance")
-                    continue
-                key = (state, language, utterance)
-                if key in seen:
-                    check.problem(item_line, f"{at}[{position}]", f"'{excerpt(utterance, 60)}' is already an example on line {seen[key]}")
-                    continue
-                seen[key] = item_line
-                bucket.append((str(choice), utterance))
+        bucket.extend(labelled_utterances(check, expect, where, allowed, f"a choice of {state}", seen, (state, language)))
     return {state: {lang: tuple(pairs) for lang, pairs in by_language.items()} for state, by_language in found.items()}
+
+
+def labelled_utterances(
+    check: Checker, expect: Mapping, where: str, allowed: tuple[str, ...], what: str, seen: dict[tuple[str, ...], int],
+    scope: tuple[str, ...], noun: str = "an utterance",
+) -> Iterator[tuple[str, str]]:
+    """Each (label, utterance) of a group's `expect` (utterances lower-cased), shared by the flows' examples and the
+    response scripts' (`ivr.definitions.script_examples`): a label not in `allowed` ("is not `what`"), an empty item or
+    an utterance already seen in `scope` (`seen` keeps the first line of each) is reported to `check` and skipped."""
+    for label, items in expect.items():
+        at = f"{where}.expect.{label}"
+        if str(label) not in allowed:
+            check.problem(expect.line_of(label), at, f"'{label}' is not {what} (allowed: {', '.join(allowed)})")
+            continue
+        said = check.sequence(items, at, expect.line_of(label))
+        for position, text in enumerate(said or ()):
+            line = said.line_of(position)  # type: ignore[union-attr]
+            utterance = str(text).strip().lower() if isinstance(text, (str, int, float)) else ""
+            if not utterance:
+                check.problem(line, f"{at}[{position}]", f"expected {noun}")
+                continue
+            key = (*scope, utterance)
+            if key in seen:
+                check.problem(line, f"{at}[{position}]", f"'{excerpt(utterance, 60)}' is already an example on line {seen[key]}")
+                continue
+            seen[key] = line
+            yield str(label), utterance
 
 
 def _choices(flow: Flow, state: str) -> tuple[str, ...]:

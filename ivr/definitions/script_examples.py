@@ -30,7 +30,8 @@ from typing import Any
 
 from ivr.core.bayes import NONE
 from ivr.definitions.checks import LANGUAGES, Checker
-from ivr.definitions.yamlsource import excerpt, load_file
+from ivr.definitions.examples import labelled_utterances
+from ivr.definitions.yamlsource import load_file
 from ivr.errors import DefinitionError, Problem
 
 EXAMPLES_NAME = "examples.yaml"
@@ -69,7 +70,7 @@ def _examples(check: Checker, data: Any, script_ids: frozenset[str]) -> ScriptEx
         check.problem(top.line_of("version"), "version", f"unsupported examples version (this program reads {EXAMPLES_VERSION})")
     allowed = (*sorted(script_ids), NONE)
     found: dict[str, list[tuple[str, str]]] = {language: [] for language in LANGUAGES}
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, ...], int] = {}
     groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
     for index, raw in enumerate(groups or ()):
         where = f"groups[{index}]"
@@ -83,21 +84,7 @@ def _examples(check: Checker, data: Any, script_ids: frozenset[str]) -> ScriptEx
         expect = check.mapping(group.get("expect"), f"{where}.expect", group.line_of("expect")) if "expect" in group else None
         if language is None or expect is None:
             continue
-        for label, items in expect.items():
-            at = f"{where}.expect.{label}"
-            if str(label) not in allowed:
-                check.problem(expect.line_of(label), at, f"'{label}' is not a script of the folder or none (allowed: {', '.join(allowed)})")
-                continue
-            said = check.sequence(items, at, expect.line_of(label))
-            for position, text in enumerate(said or ()):
-                line = said.line_of(position)  # type: ignore[union-attr]
-                question = str(text).strip().lower() if isinstance(text, (str, int, float)) else ""
-                if not question:
-                    check.problem(line, f"{at}[{position}]", "expected a question")
-                    continue
-                if (language, question) in seen:
-                    check.problem(line, f"{at}[{position}]", f"'{excerpt(question, 60)}' is already an example on line {seen[language, question]}")
-                    continue
-                seen[language, question] = line
-                found[language].append((str(label), question))
+        found[language].extend(
+            labelled_utterances(check, expect, where, allowed, "a script of the folder or none", seen, (language,), "a question")
+        )
     return {language: tuple(pairs) for language, pairs in found.items() if pairs}
