@@ -62,10 +62,14 @@ _SOMEONE_ELSES = re.compile(
     r")(?:manager|managers|supervisor|supervisors|supervisora|boss|jefe|jefes|jefa|jefas|gerente|gerentes)\b"
     r"|\b(?:gerente|gerentes|jefe|jefa|supervisor|supervisora) de (?:recursos humanos|personal|la tienda|la empresa"
     r"|la compania|mi trabajo|la obra|obra|cocina|turno)\b"
+    # a boss at work who will not let the caller go: "el supervisor no me da permiso", "the supervisor won't let me"
+    r"|\b(?:el|la|the) (?:supervisor|supervisora|jefe|jefa|boss|manager) (?:no me (?:da|dio|quiere dar|deja)|won t let me"
+    r"|will not let me|doesn t let me|does not let me|wouldn t let me|didn t let me)\b"
 )
 """A boss who is not the line's (normalised words): the caller's own or a relative's ("my manager told me to call",
 "mi jefe necesita una carta"), the caller's or someone's job ("i'm the h r manager", "soy gerente de una tienda"), a
-job title ("the office manager", "el gerente de recursos humanos").  Mentioned, not asked for: the rest of the words
+job title ("the office manager", "el gerente de recursos humanos"), a boss at work who will not let the caller go
+("el supervisor no me da permiso"; round 18).  Mentioned, not asked for: the rest of the words
 decide (issue 16, round 12: "i'm the h r manager and we want to pay for premium processing" asked no supervisor)."""
 
 

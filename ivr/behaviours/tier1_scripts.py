@@ -151,6 +151,8 @@ _OWN_LAWYER = {
         rf"|\b(?:no|without a|without an|without any) {_LAWYER_EN}\b"
         rf"|\b(?:the|a|an) {_LAWYER_EN} (?:told|tells|said|says|mentioned)\b"
         rf"|\bthe {_LAWYER_EN} (?:who|that) (?:was|is|had|has|helped|helps|filed|did|handled)\b"
+        rf"|\b(?:the|a) (?:\w+ ){{0,2}}?{_LAWYER_EN} (?:never|doesn t|does not|won t|will not|didn t|did not) "
+        rf"(?:answers?|respond|responds|calls? (?:me )?back|gets? back)\b"
     ),
     "es": re.compile(
         rf"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) {_LAWYER_ES}\b"
@@ -163,7 +165,8 @@ _OWN_LAWYER = {
 """A lawyer the caller mentions, in normalised words: their own ("my lawyer says you sent me a letter ... nothing
 ever came"), one they do not have ("todavía no tengo abogado, quiero ver si me la pueden posponer"), or what a lawyer
 told them ("qué es eso del procesamiento prioritario que me dijo el abogado"), or one they had ("el abogado que me
-ayudaba cerró su oficina"; the t14/t15 round): a report, not a request for legal advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice, not the mention; issue 16 round 12)."""
+ayudaba cerró su oficina"; the t14/t15 round), or one who never answers ("the company lawyer never answers my
+emails"; round 18): a report, not a request for legal advice; the caller's other words decide (DOMAIN.md §1.3 refuses the advice, not the mention; issue 16 round 12)."""
 
 _NUMBER_WRITTEN = {
     "en": re.compile(r"\b(?:write|put|include|add|writing|putting|wrote|put down|write down) my a number\b"),

@@ -239,13 +239,14 @@ decides (issue 16, round 5; a public or local place, round 12)."""
 _OTHER_AGENCY_DOCUMENT = {
     "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"
                      r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"
-                     r"|\b(?:report|library|gift|insurance|medicaid|medicare|bank|ebt|membership|birthday|voter) cards?\b"),
+                     r"|\b(?:report|library|gift|insurance|medicaid|medicare|bank|ebt|membership|birthday|voter) cards?\b"
+                     r"|\b(?:road|driving|driver s|drivers) tests?\b"),
     "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"
                      r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"),
 }
 """Another agency's document (a state's driver's licence, its plates; a Social Security card, a county's birth
 certificate or marriage licence: round 15), or another institution's card (a school's report card, a bank's, an
-insurer's: round 16): a question whose object it is (its fee, its renewal, a copy, one that never came) is theirs,
+insurer's: round 16), a state's road test (round 18): a question whose object it is (its fee, its renewal, a copy, one that never came) is theirs,
 which no script of ours answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
 _OUR_THINGS = {
     "en": re.compile(r"\b(?:green card|green cards|work permit|uscis|immigration|citizenship|naturalization|petition|"
@@ -550,10 +551,10 @@ _SPLITS = {
            ("of a dress", "of address"), ("add dress", "address"), ("add dresses", "addresses"), ("ad dress", "address"), ("add ress", "address"),
            ("bio metrics", "biometrics"), ("bio metric", "biometric"),
            ("finger prints", "fingerprints"), ("finger print", "fingerprint"), ("finger printing", "fingerprinting"),
-           ("feel office", "field office"), ("feel offices", "field offices")),
+           ("feel office", "field office"), ("feel offices", "field offices"), ("d m v", "dmv")),
     "es": (("di reccion", "direccion"), ("direc cion", "direccion"), ("de reccion", "direccion"),
            ("di recion", "direccion"), ("bio metricos", "biometricos"), ("bio metrica", "biometrica"),
-           ("bio metria", "biometria")),
+           ("bio metria", "biometria"), ("a celeren", "aceleren"), ("a celere", "acelere"), ("a celerar", "acelerar")),
 }
 """A word the recogniser splits, as said, and the word meant (folded, as `normalize` leaves it; issue 16 round 8):
 one neither half of which the scripts' model can join ("update my a dress": "a" is a stop word, "adress" no word it

@@ -451,7 +451,7 @@ _PAYING = {
 _FORM_ASKED = {
     "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
                      r"(?:use|file|need|fill|send|submit)\b"
-                     r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){1,16}? how much\b"
+                     r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){0,16}? (?:how much|what s the fee|what is the fee|the fee)\b"
                      r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
                      r"replace) (?:a new one|my|a new|the|it)\b"),
     "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"),
