@@ -248,15 +248,13 @@ _OTHER_AGENCY_DOCUMENT = {
 certificate or marriage licence: round 15), or another institution's card (a school's report card, a bank's, an
 insurer's: round 16), a state's road test (round 18): a question whose object it is (its fee, its renewal, a copy, one that never came) is theirs,
 which no script of ours answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
-_OUR_THINGS = {
-    "en": re.compile(r"\b(?:green card|green cards|work permit|uscis|immigration|citizenship|naturalization|petition|"
-                     r"application|case|fax|faxes|faxed|faxing|translation|translated|evidence)\b"),
-    "es": re.compile(r"\b(?:green card|residencia|mica|permiso de trabajo|uscis|inmigracion|ciudadania|peticion|"
-                     r"solicitud|caso|fax|traduccion|traducida|evidencia)\b"),
+_AS_EVIDENCE = {
+    "en": re.compile(r"\b(?:application|case|fax|faxes|faxed|faxing|translation|translated|evidence)\b"),
+    "es": re.compile(r"\b(?:solicitud|caso|fax|traduccion|traducida|evidencia)\b"),
 }
-"""Our things named beside another agency's document, or one of our forms by its number (`_OUR_FORM`, as
-`ivr.core.wording.tokens` joins it, `FORM_NUMBER`): the document is then evidence for them ("do i send my birth
-certificate with the i one thirty"), ours to answer."""
+"""Another agency's document sent with an application, for a case, by fax, translated, as evidence: evidence for our
+case ("do i fax the translation of my birth certificate"), ours to answer (`another_agencys`), though a question
+naming these alone is not ours whatever business it names ("can you fax my prescription to the pharmacy")."""
 
 _OUR_OCCASIONS = {
     "en": frozenset("fingerprint fingerprints biometrics biometric appointment interview id identification".split()),
@@ -321,7 +319,7 @@ def another_agencys(said: str, language: str) -> bool:
     however sure the scripts' model is (issue 16, round 5)."""
     found = _OTHER_AGENCY_DOCUMENT[language].search(said)
     return found is not None and _OUR_OCCASIONS[language].isdisjoint(said.split()) and \
-        _OUR_THINGS[language].search(said) is None and not any(map(FORM_NUMBER.fullmatch, tokens(said, language)))
+        _AS_EVIDENCE[language].search(said) is None and not ours_named(said, language)
 
 
 def elsewhere(said: str, language: str) -> bool:
