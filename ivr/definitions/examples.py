@@ -73,17 +73,23 @@ def read_examples(
     return _examples(file_check, data, flow), [file_check]
 
 
+def file_groups(check: Checker, top: Mapping) -> Iterator[tuple[str, Mapping]]:
+    """Each group of a file's `groups:` that is a mapping, with where it is (`groups[N]`); anything else is reported to
+    `check` and skipped.  Shared by the corpus's shape and the response scripts' examples."""
+    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
+    for index, raw in enumerate(groups or ()):
+        where = f"groups[{index}]"
+        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
+        if group is not None:
+            yield where, group
+
+
 def labelled_groups(check: Checker, top: Mapping) -> Iterator[tuple[str, Mapping, str, str, Mapping]]:
     """Each well-formed group of a file in the corpus's shape: (where, group, state, language, expect).
 
     Shared by the training examples and the test corpus (`ivr understand --corpus`); a group
     missing its state, language or expect is reported to `check` and skipped."""
-    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
-    for index, raw in enumerate(groups or ()):
-        where = f"groups[{index}]"
-        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
-        if group is None:
-            continue
+    for where, group in file_groups(check, top):
         check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:3])
         state = check.text(group, "state", where) if "state" in group else None
         language = check.choice(group, "language", where, LANGUAGES) if "language" in group else None

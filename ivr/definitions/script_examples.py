@@ -30,7 +30,7 @@ from typing import Any
 
 from ivr.core.bayes import NONE
 from ivr.definitions.checks import LANGUAGES, Checker
-from ivr.definitions.examples import labelled_utterances
+from ivr.definitions.examples import file_groups, labelled_utterances
 from ivr.definitions.yamlsource import load_file
 from ivr.errors import DefinitionError, Problem
 
@@ -71,12 +71,7 @@ def _examples(check: Checker, data: Any, script_ids: frozenset[str]) -> ScriptEx
     allowed = (*sorted(script_ids), NONE)
     found: dict[str, list[tuple[str, str]]] = {language: [] for language in LANGUAGES}
     seen: dict[tuple[str, ...], int] = {}
-    groups = check.sequence(top.get("groups"), "groups", top.line_of("groups")) if "groups" in top else None
-    for index, raw in enumerate(groups or ()):
-        where = f"groups[{index}]"
-        group = check.mapping(raw, where, groups.line_of(index))  # type: ignore[union-attr]
-        if group is None:
-            continue
+    for where, group in file_groups(check, top):
         check.keys(group, where, GROUP_KEYS, GROUP_KEYS[:2])
         if "note" in group:
             check.text(group, "note", where)
