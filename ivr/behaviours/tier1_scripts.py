@@ -210,12 +210,20 @@ REFUSALS = ("case_details", "legal_advice", "local_office")
 """What Tier 1 refuses (DOMAIN.md §1.3): case details beyond the status, legal advice, a transfer to a local office."""
 
 
+EXAMPLES = "examples"
+"""`TopicAnswer.learnt` when the examples classifier read the script (`ScriptSet.learnt_read`)."""
+NEAREST = "nearest"
+"""`TopicAnswer.learnt` when the nearest training examples read it (`ScriptSet.nearest_read`)."""
+
+
 class TopicAnswer(NamedTuple):
     """What Tier 1 does with the caller's words at the topic question (`answer_read`)."""
 
     refusal: str | None  # what Tier 1 may not do (`REFUSALS`), else None
     script: Script | None  # the script to read, else None
-    learnt: bool = False  # read by the examples classifier (`ScriptSet.learnt_read`), no rule having read one
+    # what read the script when no rule read one: `EXAMPLES` (the examples classifier, `ScriptSet.learnt_read`) or
+    # `NEAREST` (the nearest examples, `ScriptSet.nearest_read`); None when a rule read it or none was read
+    learnt: str | None = None
 
 
 def answer_for(
@@ -242,7 +250,8 @@ def answer_read(
 
     A script the scripts' own model is sure of is read; else, when the question (`question`, a state of `flow`)
     has `script_lines:`, the line's model reads the question and one of its line's scripts in force is read
-    (`read_by_line`); else the examples classifier may read one it is sure of (`ScriptSet.learnt_read`)."""
+    (`read_by_line`); else the examples classifier may read one it is sure of (`ScriptSet.learnt_read`), else the
+    nearest examples one the classifier agrees with (`ScriptSet.nearest_read`, round 19)."""
     heard = said
     # a letter or notice mailed about a card is that notice, and of a card and a notice the one that never came is
     # the thing asked about (round 12), for every reader
@@ -271,7 +280,10 @@ def answer_read(
         return TopicAnswer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
     if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
         learnt = scripts.learnt_read(heard, language)
-        return TopicAnswer(None, scripts.by_id(learnt), True) if learnt is not None else TopicAnswer(None, None)
+        if learnt is not None:
+            return TopicAnswer(None, scripts.by_id(learnt), EXAMPLES)
+        nearest = scripts.nearest_read(heard, language)  # else the nearest examples, the classifier agreeing (round 19)
+        return TopicAnswer(None, scripts.by_id(nearest), NEAREST) if nearest is not None else TopicAnswer(None, None)
     return TopicAnswer(None, script)
 
 

@@ -4,7 +4,9 @@
 response script that answers it (a script id of the folder) or `none` (not a question Tier 1
 answers: another business's, another agency's errand).  They are training data, never a test:
 they teach the scripts' examples classifier (`ScriptSet.learnt_read`, a naive Bayes of
-`ivr.core.bayes`) that reads a question the rules left unread, and the topic corpus
+`ivr.core.bayes`) that reads a question the rules left unread, and each is a sentence the
+caller's is compared with (`ScriptSet.nearest_read`, `ivr.core.neighbours`, round 19) where
+the classifier did not read; the topic corpus
 (`tests/understanding/topics.yaml`) and its holdout must not share a question with them
 (tests/understanding/test_script_examples.py).
 

@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 
 from ivr.core.bayes import NONE, Bayes
 from ivr.core.matching import normalize
+from ivr.core.neighbours import Neighbours
 from ivr.core.understanding import CLOSE, Model, Understanding
 from ivr.core.wording import content, tokens
 from ivr.definitions.script_reading import (
@@ -211,6 +212,16 @@ wrong; at 0.999, 27 and 8 for 2 and 0; at 0.99, 32 and 10 for 2 and 1; with the 
 none."""
 LEARNT_AMONG = 2
 """... and the script it reads must be among the scripts' keyword model's first `LEARNT_AMONG`."""
+NEAREST_K = 5
+"""How many of the training examples nearest to what the caller said vote (`ScriptSet.nearest_read`, round 19)."""
+NEAREST_SHARE = 0.8
+"""The share of the nearest examples' vote (each votes its similarity) the script must have ..."""
+NEAREST_AGREES = 0.95
+"""... and how sure the examples classifier (`learnt_read`'s naive Bayes) must be of the same script.  Chosen in round
+19 with the eleven training batches, each left out of the training in turn, on the questions no rule and no
+`learnt_read` read (docs/understanding.md): at 5, 0.8 and 0.95, 9 more read right for none wrong (33 with
+`learnt_read`'s 24); the nearest examples instead of `learnt_read` read at most 28 without a wrong script, and no
+setting tried with the scripts' phrases indexed too read none wrong."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +236,10 @@ class ScriptSet:
     # the examples classifiers learnt, shared by every set of one library (`ScriptLibrary.in_force`): by the refs of
     # the scripts in force, so the days whose versions are the same learn once
     learnt_cache: dict[tuple[str, ...], dict[str, Bayes | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # the examples' nearest-neighbour indexes (`nearest_read`), shared and keyed the same way
+    neighbours_cache: dict[tuple[str, ...], dict[str, Neighbours | None]] = field(
         default_factory=dict, repr=False, compare=False
     )
     _by_key: dict[str, Script] = field(init=False, repr=False, compare=False)
@@ -419,15 +434,49 @@ class ScriptSet:
         model = self._learnt.get(language)
         if model is None:
             return None
-        heard = theirs_abroad(as_asked(self._said(said, language), language), language)
-        if another_agencys(heard, language) or errand_elsewhere(heard, language) or \
-                elsewhere(heard, language) and not ours_named(heard, language):  # a business as context (round 15)
+        heard = self._examples_heard(said, language)
+        if heard is None:
             return None
         ranked, _ = self._models[language].scores(heard)
         learnt = model.posterior(_content_words(said, language))
         if not learnt or learnt[0][1] < LEARNT_SURE or learnt[0][0] not in (choice for choice, _ in ranked[:LEARNT_AMONG]):
             return None
-        choice = learnt[0][0]
+        return self._second_look(learnt[0][0], heard, language)
+
+    def nearest_read(self, said: str, language: str) -> str | None:
+        """The script the training examples nearest to what the caller said (normalised) read, when neither a rule nor
+        `learnt_read` read one (`tier1_scripts.answer_read`, round 19): the `NEAREST_K` examples most similar to the
+        caller's sentence (`ivr.core.neighbours`: word stems and character trigrams, tf-idf cosine) give the script
+        `NEAREST_SHARE` of their vote, and the examples classifier's first choice is the same script at
+        `NEAREST_AGREES`; the keyword model need not rank it.  The same guards and second looks as `learnt_read`."""
+        model, index = self._learnt.get(language), self._neighbours.get(language)
+        if model is None or index is None:
+            return None
+        words = _content_words(said, language)
+        learnt = model.posterior(words)
+        if not learnt or learnt[0][0] == NONE or learnt[0][1] < NEAREST_AGREES:  # cheap first: most questions stop here
+            return None
+        heard = self._examples_heard(said, language)
+        if heard is None:
+            return None
+        votes = index.vote(words, NEAREST_K)
+        if not votes or votes[0][0] != learnt[0][0] or votes[0][1] < NEAREST_SHARE:
+            return None
+        return self._second_look(learnt[0][0], heard, language)
+
+    def _examples_heard(self, said: str, language: str) -> str | None:
+        """What the examples' readers weigh of what the caller said (a split word joined, a notice mailed about a card
+        that notice, a country of theirs abroad), or None for a question of another business or agency, which no
+        script of ours answers (`another_agencys`, `errand_elsewhere`, `elsewhere` unless ours are named beside it)."""
+        heard = theirs_abroad(as_asked(self._said(said, language), language), language)
+        if another_agencys(heard, language) or errand_elsewhere(heard, language) or \
+                elsewhere(heard, language) and not ours_named(heard, language):  # a business as context (round 15)
+            return None
+        return heard
+
+    def _second_look(self, choice: str, heard: str, language: str) -> str | None:
+        """The rules' second looks at a script an examples' reader chose: what to bring where a field office is named
+        is the field office; a date moved is no new home, a notice or card come is none missing."""
         if choice == BRING_SCRIPT and field_office_named(heard, language) and self.by_id(FIELD_OFFICE_SCRIPT) is not None:
             return FIELD_OFFICE_SCRIPT
         if choice == ADDRESS_SCRIPT and appointment_moved(heard, language) or \
@@ -456,6 +505,24 @@ class ScriptSet:
             ])
             for language in LANGUAGES
         }
+
+    @functools.cached_property
+    def _neighbours(self) -> dict[str, Neighbours | None]:
+        """The training examples of each language indexed for `nearest_read`, at its first use (once per library and
+        set of versions in force, `neighbours_cache`): the examples of scripts in force or `none`, not the scripts'
+        phrases (a short phrase is no caller's sentence: with them the nearest examples read wrong, round 19)."""
+        key = self.refs()
+        if key not in self.neighbours_cache:
+            ids = {script.id for script in self.scripts}
+            self.neighbours_cache[key] = {
+                language: Neighbours.learn(
+                    ((label, _content_words(normalize(text), language))
+                     for label, text in self.examples.get(language, ()) if label in ids or label == NONE),
+                    language,
+                )
+                for language in LANGUAGES
+            }
+        return self.neighbours_cache[key]
 
     def _clause_reading(self, clause: str, language: str) -> str | None:
         """The script a sure route reads for one clause of what the caller said (`script_reading.clause_read`)."""
@@ -500,6 +567,9 @@ class ScriptLibrary:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _learnt: dict[tuple[str, ...], dict[str, Bayes | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _neighbours: dict[tuple[str, ...], dict[str, Neighbours | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -555,7 +625,7 @@ class ScriptLibrary:
             raise ConfigError(f"script pins give menu key {clash[0]} to both {clash[1]} and {clash[2]}")
         result = ScriptSet(
             scripts, wordings_in_force(self.wordings, day, {i: v for i, v in pinned.items() if i in self.wordings}),
-            self.examples, self._learnt,
+            self.examples, self._learnt, self._neighbours,
         )
         self._sets[cache_key] = result
         return result

@@ -172,7 +172,8 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     `live_topic` validator and `live_tier1_answer`): a global intent the state's model is sure of, a supervisor
     asked for, what Tier 1 refuses (`by` "refusal"), the script read (its id, `by` "scripts", or "lone", "named",
     "form" as `ivr.definitions.script_reading` read it, with the scripts' scores; `by` "examples" when the examples
-    classifier read it, no rule having read one (`ScriptSet.learnt_read`); `by` "lines" when the line the
+    classifier read it, no rule having read one (`ScriptSet.learnt_read`), "nearest" when the nearest training
+    examples did (`ScriptSet.nearest_read`); `by` "lines" when the line the
     main menu's model named gave another script than the scripts' model alone would, `script_lines:`), or not
     understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
@@ -195,8 +196,8 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
         return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
     if script is None:  # what Tier 1 does decides: no script read, whatever the scripts' own reading of the words
         return read if read.choice is None else dataclasses.replace(read, outcome="not_understood", choice=None)
-    if learnt:  # the examples classifier read it, no rule having read a script
-        return dataclasses.replace(read, outcome="route", choice=script.id, score=read.score, by="examples")
+    if learnt is not None:  # the examples classifier or the nearest examples read it, no rule having read a script
+        return dataclasses.replace(read, outcome="route", choice=script.id, score=read.score, by=learnt)
     if read.choice != script.id:  # the line the main menu's model named gave the script
         score = scripts.scores(words, language).get(script.id, 0.0)  # its own score, in the first 3 or not
         return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
@@ -520,6 +521,7 @@ def cross_validate_topic(flow: CompiledFlow, scripts: ScriptSet, state: str, fol
     from the scripts' phrases and the other examples (`ScriptSet.learnt_read`), and the held-out questions are read
     as a call reads them (`topic_understood`); "rules alone" counts what the classifier read as not understood.
     """
+    from ivr.behaviours.tier1_scripts import EXAMPLES, NEAREST
     from ivr.definitions.scripts import ScriptSet as Scripts  # loaded for the command only, not at start-up
 
     results: list[Fold] = []
@@ -531,7 +533,7 @@ def cross_validate_topic(flow: CompiledFlow, scripts: ScriptSet, state: str, fol
             for label, text in (pair for index, pair in enumerate(pairs) if index % folds == fold):
                 understood = topic_understood(flow, trained, state, language, text)
                 got = understood.choice if understood.outcome == "route" else NONE
-                by_rules = NONE if understood.by == "examples" else got
+                by_rules = NONE if understood.by in (EXAMPLES, NEAREST) else got
                 counts[0] += got == label
                 counts[1] += understood.outcome == "route" and got != label
                 counts[2] += by_rules == label
