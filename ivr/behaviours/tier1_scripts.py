@@ -23,6 +23,7 @@ facts.  Nothing here holds words of its own: every sentence comes from a script.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -41,10 +42,10 @@ from ivr.behaviours.live_assistance import (
 )
 from ivr.core.options import say_option
 from ivr.core.matching import PhraseIndex, normalize
-from ivr.core.understanding import CLOSE
+from ivr.core.understanding import CLOSE, Understanding
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
-from ivr.definitions.script_reading import CLAUSE, NAMED, NOT_OURS, SCRIPT_ROUTE_AT, SITUATION
+from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SCRIPT_ROUTE_AT, SITUATION
 from ivr.definitions.topic_situations import ADDRESS_SCRIPT, CARD_SCRIPT, appointment_moved, as_asked, card_came
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
@@ -287,6 +288,39 @@ def answer_read(
     return TopicAnswer(None, script)
 
 
+_SHOWN_BY = (LONE, NAMED, FORM, OWN, CLAUSE, SITUATION, NOT_OURS)
+"""How the scripts' model read a question, as a reading shows it; any other of its ways shows as "scripts"."""
+
+
+def topic_reading(
+    scripts: ScriptSet,
+    said: str,
+    language: str,
+    flow: CompiledFlow | None = None,
+    question: str | None = None,
+) -> tuple[TopicAnswer, Understanding]:
+    """What Tier 1 does with the caller's words (normalised, `answer_read`) and how it read them, as an
+    `Understanding` for the step, its transcript entry and trainers: what Tier 1 refuses (the refusal as the choice,
+    `by` "refusal"), the script read (its id as the choice, with the scripts' scores and runners-up; `by` as
+    `ivr.definitions.script_reading` read it, "scripts" for its keywords, "examples" when the examples classifier
+    read it, "nearest" when the nearest training examples did, "lines" when the line the main menu's model named gave another script than the scripts' model
+    alone would), or not understood (no script answers, whatever the scripts' own reading of the words)."""
+    answer = answer_read(scripts, said, language, flow, question)
+    own = scripts.understand(said, language)
+    read = dataclasses.replace(own, by=own.by if own.by in _SHOWN_BY else "scripts")
+    if answer.refusal is not None:
+        return answer, dataclasses.replace(read, outcome="route", choice=answer.refusal, score=1.0, by="refusal")
+    script = answer.script
+    if script is None:
+        return answer, (read if read.choice is None else dataclasses.replace(read, outcome="not_understood", choice=None))
+    if answer.learnt is not None:  # the examples classifier or the nearest examples read it, no rule having read one
+        return answer, dataclasses.replace(read, outcome="route", choice=script.id, by=answer.learnt)
+    if read.choice != script.id:  # the line the main menu's model named gave the script
+        score = scripts.scores(said, language).get(script.id, 0.0)  # its own score, in the first 3 or not
+        return answer, dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
+    return answer, read
+
+
 def lines_named(lines: ScriptLines, states: Mapping[str, CompiledState], said: str, language: str) -> tuple[ScriptLine, ...]:
     """The lines the model of `lines.menu` (the main menu) names for what was said: the line it routes to, the two
     it would ask between, or none."""
@@ -413,9 +447,10 @@ def live_tier1_answer(ctx: Context) -> Outcome:
     if choice.startswith("key:"):
         script = scripts.by_key(choice.removeprefix("key:"))
     else:
-        refusal, script = answer_for(scripts, choice.removeprefix("said:"), ctx.language, ctx.flow, ctx.args.get("question"))
-        if refusal is not None:
-            return Outcome(refusal)
+        answer, ctx.understood = topic_reading(scripts, choice.removeprefix("said:"), ctx.language, ctx.flow, ctx.args.get("question"))
+        if answer.refusal is not None:
+            return Outcome(answer.refusal)
+        script = answer.script
     if script is None:
         return Outcome("unknown")
     hear(ctx, script)

@@ -22,15 +22,19 @@ _MOVING = {
            r"\bpush(?:ed|ing)? (?:it|that|this|them|my \w+|the \w+)? ?back\b",
            r"\b(?:postpone\w*|reschedul\w*|push(?:ed)? back)\b",
            r"\bchange (?:the|my|our) (?:date|day|time)\b",
-           r"\b(?:another|a different|a later|some other) (?:day|date|week|time)\b"),
+           r"\b(?:another|a different|a later|some other) (?:day|date|week|time)\b",
+           r"\b(?:slid(?:e|ing)|bump(?:ed|ing)?|shift(?:ed|ing)?|scoot(?:ed|ing)?) (?:it|that|this|them|my \w+|the \w+) "
+           r"(?:over |up |back )?(?:to|till|until|into)\b"),
     "es": (r"\b(?:mover\w*|muev\w*|posponer\w*|pospon\w*|aplaz\w*|reprogram\w*|recorrer\w*|recorr\w*)\b",
            r"\bpas\w* (?:\w+ )?para (?:otro|otra|despues|mas adelante|la otra|el otro)\b",
            r"\bcambi\w* (?:de|la) (?:fecha|dia)\b",
-           r"\b(?:otro dia|otra fecha|otra semana)\b"),
+           r"\b(?:otro dia|otra fecha|otra semana)\b",
+           r"\bpas\w* (?:\w+ )?(?:a|para) (?:la|el) (?:siguiente|proxima|proximo) (?:semana|mes)\b"),
 }
 """An appointment moved: a verb of moving said of it, or another day asked (not "we moved to texas": a house)."""
 _ENDING = {
-    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|(?:not|never) (?:going|gonna) (?:to )?(?:go|make it|"
+    "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|scratch|scrap|"
+          r"(?:not|never) (?:going|gonna) (?:to )?(?:go|make it|"
           r"need)|(?:don'?t|do not|won'?t|no longer) need)\b",
     "es": r"\b(?:cancel\w*|anul\w*|borr\w*|ya no (?:voy a ir|vamos a ir|la necesito|lo necesito|necesito|quiero ir|"
           r"quiero la cita|voy a necesitar))\b",
@@ -38,11 +42,13 @@ _ENDING = {
 """An appointment ended: cancelling it, calling it off, not going or no longer needing it."""
 _CANCELLED = {
     "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|take (?:it|that|this|(?:the|that|this|my) appointment) off|"
-          r"drop (?:it|that|(?:the|that|my) appointment))\b",
+          r"drop (?:it|that|(?:the|that|my) appointment)|(?:scratch|scrap|nix) (?:it|that|this|(?:the|that|this|my) "
+          r"(?:\w+ )?(?:appointment|visit|interview)))\b",
     "es": r"\b(?:cancel\w*|anul\w*|borr\w*|quit\w* (?:la|mi|esa) cita|quitel[ao]|quiteme(?:la)?)\b",
 }
 """An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed;
-taken off or dropped ("just take that appointment off", "quite la cita": the s5 round)."""
+taken off or dropped ("just take that appointment off", "quite la cita": the s5 round), scratched or scrapped ("so
+scratch the office visit": the submenus' round 13)."""
 _DECLINED = {
     "en": r"\b(?:(?:do ?n'?t|do not|don t) (?:want|need)|no need for|(?:not|n'?t) (?:looking for|asking for|after|trying to "
           r"get)|no)(?: \w+){0,2} (?:a |an |any )?(?:new|another|different|other|later) (?:date|day|time|appointment|one)\b",
@@ -133,18 +139,21 @@ _IN_GENERAL = {
     "en": r"\b(?:what (?:\w+ )?happens|what (?:should|do|can|will|would) (?:i|we) expect|what to expect|how long (?:do|does|"
           r"will|would|is|are|can)|how (?:does|do|is|will|would) (?:it|an?|the|these|those|one|that)(?: \w+){0,4} go|"
           r"(?:how|what) (?:an?|the) (?:\w+ )?(?:visit|appointment) (?:goes|is like)|who (?:is|will be|would be) there|"
-          r"how (?:does|do) (?:that|it|this|these|those|they|appointments|the appointments) work|"
+          r"how (?:does|do) (?:that|it|this|these|those|they|(?:the |these |those )?(?:office )?(?:appointments|visits))"
+          r" work|(?:can|do|could) (?:i|we) (?:get to )?(?:pick|choose) (?:which|what|the) (?:office|location|day)|"
           r"(?:walk ?in|walk up|show up|take a number|first come)(?: [\w']+){0,8} or (?:do |does |is |are )?(?:[\w']+ )"
           r"{0,3}(?:book|booked|schedule|scheduled|appointment|appointments|make an appointment)|(?:by appointment|"
           r"appointment) only)\b",
     "es": r"\b(?:que (?:\w+ )?pasa|que (?:debo|puedo|hay que|tengo que) esperar|cuanto (?:dura|tarda|tiempo (?:dura|tarda|"
           r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara)|"
-          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas)|(?:llegar|ir|presentarse|caerle) sin cita o|"
+          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas|las visitas)|(?:puedo|podemos) (?:escoger|elegir) "
+          r"(?:a )?(?:que|cual|la) (?:oficina|dia)|(?:llegar|ir|presentarse|caerle) sin cita o|"
           r"(?:nomas|solo) (?:llega|llego|se llega)(?: \w+){0,6} o (?:hay que|tengo que|se tiene que|necesito) "
           r"(?:sacar|hacer|pedir|agendar))\b",
 }
 """How appointments go, asked in general: what happens, what to expect, how long, who is there; how it works, walk-in
-or booked (the s7 round: "do you just take a number or do you gotta book ahead")."""
+or booked (the s7 round: "do you just take a number or do you gotta book ahead"); how the visits work, which office
+one can pick (the submenus' round 13: "so how do the visits work now", "can i choose the location")."""
 
 
 @functools.lru_cache(maxsize=4096)

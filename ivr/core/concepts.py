@@ -2183,13 +2183,17 @@ def _person_asked(language: str) -> re.Pattern[str]:
 
 _PUT_THROUGH_TO_SOMEONE = {
     "en": re.compile(r"\b(?:transfer|connect|put) me (?:to|with|through to|through to) (?:someone|somebody|anyone|anybody)"
-                     r"\b(?! (?:who|that|to|at|in|from) )"),
+                     r"\b(?! (?:who|that|to|at|in|from) )|\b(?:can|could|would|will) (?:someone|somebody|anyone|anybody) "
+                     r"(?:(?:live|real|there|please) )?(?:sort|straighten|figure) (?:that|it|this) out\b"),
     "es": re.compile(r"\b(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|transfi[eé]rame|con[eé]cteme|con[eé]ctame) "
-                     r"con alguien\b(?! (?:que|de|del|en|para) )"),
+                     r"con alguien\b(?! (?:que|de|del|en|para) )|\b(?:puede|podria|pueden) alguien (?:de ustedes )?"
+                     r"(?:arreglar|resolver|solucionar)(?:me)?(?:lo|la|eso)?\b"),
 }
 """Being put through to someone, no one named ("mejor comuníqueme con alguien", "just connect me to someone"): a
 person asked, whatever option word the caller says first ("yo ni sé qué es eso de solicitud de servicio": the s9
-round).  Not someone who does a thing ("transfer me to someone who handles addresses" names its errand)."""
+round).  Not someone who does a thing ("transfer me to someone who handles addresses" names its errand).  Someone
+asked to sort out what the caller told ("… can somebody sort that out", "¿puede alguien arreglarlo?") is a person
+asked too: no option of a submenu sorts a thing out (the submenus' round 13)."""
 
 
 def put_through_to_someone(text: str, language: str) -> bool:

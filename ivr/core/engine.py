@@ -131,7 +131,7 @@ class Engine:
             tuple(changes) if changes else (),
             run.fault,
             tuple(after.scripts_heard[heard:]) if len(after.scripts_heard) > heard else (),
-            run.understood,
+            run.understood if run.understood is not None else run.ctx.understood,  # the menu's, else an action's
         )
 
     def _planned_for(self, flow_id: str) -> _Planned:

@@ -67,6 +67,10 @@ _PREVIOUS = {
         r"back (?:one|a) (?:more )?(?:step|menu|level|screen|notch)",
         r"not (?:this|the) (?:\w+ )?menu\b(?: \w+){0,4} back\b",
         r"(?:go|take me|get me|bring me|send me|put me|step) back (?:\w+ )?(?:a|one) (?:step|menu|level|screen)",
+        r"(?:go|going|get|take me|bring me) back and (?:pick|choose|select|try|press) (?:something|another|a different|"
+        r"again)",
+        r"(?:by mistake|by accident|the wrong (?:one|option|choice|button|number))(?: \w+){0,6} (?:bring|take|send|get|"
+        r"put) (?:me|us) back$",
     ),
     "es": (
         r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
@@ -82,7 +86,9 @@ _PREVIOUS = {
         r"no (?:es )?(?:este|ese) menu\b(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
     ),
 }
-"""The menu before this one: a step back, or the earlier options (not the start: `_START` is read first)."""
+"""The menu before this one: a step back, or the earlier options (not the start: `_START` is read first); going back to
+pick something else, or brought back after a wrong pick (the submenus' round 13: "i picked that by mistake … bring
+me back")."""
 
 _ITEMS = {
     "en": r"(?:options|choices|menu|lines|agencies|countries|types|reasons|places)",
@@ -108,12 +114,16 @@ _REPEAT = {
         r"(?: \w+)? (?:over|again|one more time)",
         r"(?:repeat|reread|re-read) (?:the|that|your) (?:whole )?list",
         r"what (?:were|are) (?:the|those|these) (?:\w+ )?things you (?:just )?(?:said|read|listed|mentioned|named)",
+        r"(?:say|read|repeat|go (?:through|over)|run through) (?:all )?(?:those|them|all of (?:those|them)) (?:again|one "
+        r"more time|over)",
+        r"what (?:were|are) the (?:rest|others|other ones)(?: of (?:them|those|the " + _ITEMS["en"][3:-1] + r"))?$",
     ),
     "es": (
         r"(?:repet\w*|repit\w*|dec\w*|dig\w*|le\w*) (?:me |nos )?(?:otra vez |de nuevo )?(?:todas |todos )?"
         r"(?:las |los |sus )?" + _ITEMS["es"],
         r"vuelv\w* a (?:decir|leer|repetir|nombrar)\w* (?:todas |todos )?(?:las |los |sus )" + _ITEMS["es"],
         r"cuales (?:eran|son|fueron) (?:las|los) " + _ITEMS["es"] + r" (?:que|otra vez|de nuevo)",
+        r"cuales (?:eran|fueron) (?:las|los) " + _ITEMS["es"] + r"$",
         r"(?:opciones|menu) (?:otra vez|de nuevo|una vez mas)",
         r"no (?:le |te )?(?:entendi|escuche|oi|alcance a (?:oir|escuchar|entender)) (?:bien )?(?:el menu|(?:las|los) "
         + _ITEMS["es"] + ")",
@@ -125,8 +135,10 @@ _REPEAT = {
         r"nombro|menciono|decir|leer)",
     ),
 }
-"""The menu asked again: its options named, or asked slower.  Not "i didn't catch that" nor "no le entendí" alone: at
-the menus that read a status or a number first, that is the status or the number again (their option 1)."""
+"""The menu asked again: its options named, or asked slower; "say those again", "what were the rest of them",
+"cuáles eran los motivos" at the end of the sentence (the submenus' round 13).  Not "i didn't catch that" nor "no le
+entendí" alone: at the menus that read a status or a number first, that is the status or the number again (their
+option 1)."""
 
 _HOURS = {
     "en": (
@@ -143,6 +155,9 @@ _HOURS = {
         r"(?:is|are) (?:there )?(?:anyone|anybody|someone|somebody|people|agents?|representatives?)(?: \w+){0,5} "
         r"(?:in the (?:evenings?|mornings?)|at night|(?:on )?(?:the )?weekends?|on (?:saturdays?|sundays?)|evenings|"
         r"after (?:five|six|work))",
+        r"(?:on )?(?:saturdays?|sundays?|(?:the )?weekends?) (?:is|are) (?:there )?(?:anyone|anybody|someone|somebody|"
+        r"people|agents?|representatives?) (?:there|working|answering|on the (?:phones?|line|lines)|to (?:talk|answer|"
+        r"pick up|take calls))",
     ),
     "es": (
         r"hasta (?:que|cuando|cual) (?:hora|horas) (?:atienden|abren|estan|contestan|puedo|se puede|hay|trabajan)",
@@ -153,11 +168,14 @@ _HOURS = {
         r"(?:mejor|buena) hora (?:para|de) (?:llamar|hablar|comunicarme|agarrar|encontrar)",
         r"hay (?:alguien|gente|agentes|personas)(?: \w+){0,5} (?:en la noche|en las noches|en las tardes|por la noche|"
         r"los (?:sabados|domingos|fines de semana)|el fin de semana)",
+        r"(?:el|los) (?:sabados?|domingos?|fines? de semana) hay (?:alguien|gente|agentes|personas) (?:en el telefono|"
+        r"en la linea|que conteste|contestando|atendiendo|trabajando|para atender)",
     ),
 }
 """The hours asked: when the line opens or closes, the latest or earliest one can call, the best time to reach
 someone, anyone there in the evenings or at weekends (round 11: when a person can be reached is the hours; not "what
-time is my appointment": an option of the appointment menus, or no one's)."""
+time is my appointment": an option of the appointment menus, or no one's), the day said first ("el domingo hay alguien
+en el teléfono": the submenus' round 13)."""
 
 _END = {
     "en": (
@@ -186,15 +204,22 @@ _GONE = {
         r"destroyed|ripped|shredded|washed)",
         r"receipt(?: \w+){0,8} (?:i|we|my \w+|someone|somebody) (?:accidentally |already |must have )?(?:threw|tossed|"
         r"burned|burnt|lost|misplaced|shredded|washed|got rid of)",
+        r"receipt(?: \w+){0,6} (?:went|ended up|got taken) (?:out )?(?:with|in|into) the (?:trash|garbage|recycling|"
+        r"rubbish|shredder|wash|laundry)",
+        r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to) (?:find|locate|get to|access)(?: \w+){0,2} receipt",
     ),
     "es": (
         r"(?:tire|tiramos|tiro|bote|botamos|boto|quem\w*|perdi|perdio|perdimos|comio|rompi|rompio|extravi\w*|moj\w*)"
         r"(?: \w+){0,8} recibo",
         r"recibo(?: \w+){0,6} (?:se (?:me |nos )?)?(?:perdio|quemo|mojo|rompio|extravio|tire|bote)",
+        r"recibo(?: \w+){0,12} (?:ya )?(?:lo|la) (?:tire|tiramos|bote|botamos|perdi|perdimos|queme|quemamos)\b",
+        r"no (?:encuentro|hallo|encontramos|puedo encontrar|doy con)(?: \w+){0,3} recibo",
     ),
 }
 """A receipt number gone with the paper it was on ("i threw out the letter with my receipt number", "se me quemó la
-carta con el número de recibo"): the no_receipt_number global (the s4 round)."""
+carta con el número de recibo"): the no_receipt_number global (the s4 round); gone with the recycling, or the paper
+it was written on thrown out ("… lo tenía apuntado en el calendario y ya lo tiré"), or not to be found whatever the
+reason ("i can't find my receipt number, it was in an email account i got locked out of": the submenus' round 13)."""
 
 _RESENT = {
     "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",
@@ -219,14 +244,17 @@ def resent(text: str, language: str) -> bool:
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
             "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal"},
-    PREVIOUS: {"en": "step menu level screen options choices one where notch", "es": "opciones menu paso opcion anterior "
+    PREVIOUS: {"en": "step menu level screen options choices one where notch pick choose select try press mistake "
+                     "accident wrong", "es": "opciones menu paso opcion anterior "
                "antes estaba uno"},
-    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things",
+    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things "
+                   "again over time rest others",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
                    "motivos oficinas lista cosas"},
     HOURS: {"en": "latest earliest late early time hours schedule evening evenings mornings morning night weekend weekends "
                   "saturday saturdays sunday sundays after",
-            "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabados domingos fin fines"},
+            "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabado sabados domingo domingos "
+                  "fin fines"},
     NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
           "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},

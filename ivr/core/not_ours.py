@@ -92,6 +92,13 @@ _THERE_SERVICE = {
               rf"la|mi) {_APPOINTMENT_WORD[language]}\b"
     for language in ("en", "es")
 }
+_DONE_ELSEWHERE = {
+    "en": r"\b(?:apostille|apostilles|apostilled|apostil|apostiled|notarize|notarized|notarizing|notarise|notarised)\b",
+    "es": r"\b(?:apostill\w*|apostil|notariz\w*|notari[ae]r\w*)\b",
+}
+"""A document service no office of ours does: an apostille (a state's or a country's seal on a public document) or a
+notary's stamp ("en esa oficina me pueden apostillar unos papeles", "do you notarize translations there"): no
+appointment option of ours (the submenus' round 13)."""
 _TOLD_BY = {
     "en": r"\b(?:text|txt|email|e-mail|e mail) (?:me|us)\b|\bby (?:text|texts|text message|text messages|sms|email|e-mail|"
           r"e mail|whatsapp)\b|\b(?:via|through|over) (?:text|sms|email|whatsapp)\b",
@@ -144,7 +151,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
 @functools.cache
 def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (re.compile(_SERVICE_THERE.get(language, _SERVICE_THERE["en"]) + "|" +
-                       _THERE_SERVICE.get(language, _THERE_SERVICE["en"])),
+                       _THERE_SERVICE.get(language, _THERE_SERVICE["en"]) + "|" +
+                       _DONE_ELSEWHERE.get(language, _DONE_ELSEWHERE["en"])),
             re.compile(_TOLD_BY.get(language, _TOLD_BY["en"])),
             re.compile(_LANGUAGE_ASKED.get(language, _LANGUAGE_ASKED["en"])))
 
@@ -174,7 +182,8 @@ def appointment_abroad(text: str, language: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def service_elsewhere(text: str, language: str) -> bool:
     """Whether the caller seeks another agency's papers at our appointment ("en esa cita me pueden tramitar el número
-    de seguro social"): in a submenu of a line, no appointment option of ours (`_SERVICE_THERE`)."""
+    de seguro social") or a document service no office of ours does (`_DONE_ELSEWHERE`: an apostille): in a submenu
+    of a line, no appointment option of ours (`_SERVICE_THERE`)."""
     return _others(language)[0].search(plain_said(text)) is not None
 
 

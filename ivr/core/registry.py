@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ivr.core.flow import Text
     from ivr.core.machine import CompiledFlow
     from ivr.core.session import Session
+    from ivr.core.understanding import Understanding
 
 
 class World(Protocol):
@@ -85,6 +86,9 @@ class Context:
     effects: list[Effect] = field(default_factory=list)
     messages: Mapping[str, Text] = field(default_factory=dict)  # the call's flow's `messages:` (its call-back words)
     flow: CompiledFlow | None = None  # the call's compiled flow (its states' models), when stepping a call
+    # how an action understood the caller's words, when it read them itself (the Tier 1 topic question), for the step
+    # and its transcript entry; a class default, so the per-step `__init__` below does not set it
+    understood: Understanding | None = None
 
     def __init__(
         self,

@@ -160,6 +160,7 @@ huellas", "the dmv won't renew my license till my tps extension is approved, did
 back the choice the examples or the keywords are sure of, even one the examples take for out of scope.  Fingerprints
 alone are not enough: "does the bank take fingerprints for a loan" is another business's."""
 _STATUS_OR_OURS = STATUS | OUR_CASES
+_DECIDED = "#decided"
 HURRY = "#hurry"
 """A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
 NEED = "#accommodation"
@@ -575,6 +576,8 @@ class Model:
         do not count: they must send every sentence to some line, and take one that makes sense only inside a submenu
         ("i already have one scheduled for next tuesday", "my mother is dying and i need to travel right away") for a
         line surely all the same (10 of the corpus's and the examples' submenu sentences, all right where they are).
+        One thing any of the main menu's models may decide: a decision asked of a case of ours, which the main menu
+        sends to its status line (`_decision_asked`; the submenus' round 13).
         """
         understood = self._understand(text, confidence, among)
         main = self.main
@@ -582,12 +585,30 @@ class Model:
                 (understood.score >= SURE_AT and understood.by == "keywords"):
             return understood
         there = main.understand(text, confidence)
-        if there.outcome == "route" and there.by == "keywords" and there.choice in self.others and (
-                there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
-                                           understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0]))):
+        if there.outcome == "route" and there.choice in self.others and (
+                there.by == "keywords" and (
+                    there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
+                                               understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0])))
+                or self._decision_asked(text, there.choice, understood.choice)):
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                   "elsewhere", ((there.choice, there.score),))
         return understood
+
+    def _decision_asked(self, text: str, line: str | None, chosen: str | None) -> bool:
+        """Whether the words ask whether a case of ours was decided (`#decided` with nothing but `OUR_CASES` named,
+        asked as a question, `_ASKED_IF`: "can you tell me if my i seven fifty one got approved", "me dice si ya
+        aprobaron el permiso de trabajo de mi hija"), no word of this menu's `chosen` option said, and the main menu
+        sends them to its status line (`line`): a question of that line, not of this submenu's options, by any of the
+        main menu's models (the submenus' round 13).  A decision asked of what an option names stays its ("quiero
+        saber si ya resolvieron mi solicitud" at the service requests menu, premium processing's "want to know if its
+        decided").  Read only for a route to one of this menu's own options that its keywords are not sure of, the
+        main menu's `understand` already run."""
+        assert self.main is not None
+        if line is None or line != self.main._taught_most(STATUS) or not _ASKED_IF.search(text):
+            return False
+        named = reading(text, self.language, self.places)[0]
+        return _DECIDED in named and _STATUS_OR_OURS.issuperset(named) and \
+            chosen not in dict(self.scores(text, _NONE_UNSAID)[0])
 
     def _understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """`understand` without the check against the main menu.  In a submenu of a line (`main` set), a global the
@@ -602,7 +623,7 @@ class Model:
             return understood
         if understood.outcome != "route" and (self.cancel is not None or self.booking is not None) and \
                 not appointment_abroad(text, self.language) and not told_another_way(text, self.language) and \
-                not language_line(text, self.language):
+                not language_line(text, self.language) and not service_elsewhere(text, self.language):
             understood = self._appointment(understood, text)
         if understood.outcome != "route" or understood.choice not in PERSON_GLOBALS:
             if self.address is not None and understood.choice != self.address and home_moved(text, self.language):
@@ -628,8 +649,10 @@ class Model:
             barred |= _REPEAT_ONLY  # "que me manden otra vez la carta": the letter again, not the menu
         elif self.again is not None and ranked and thing_again(text, self.language):
             ranked = _again(ranked, self.again)  # "read me the number one more time": the number again, not the menu
-        if self.cancel is not None and moved(text, self.language):
-            barred |= {self.cancel}  # "can we push it back a week": moving the appointment, not cancelling it
+        if (self.cancel is not None or self.reschedule is not None) and moved(text, self.language):
+            # "can we push it back a week": moving the appointment, not cancelling it; and the day it falls on is no
+            # hours of the line ("the wedding is that saturday, any shot at sliding it": the submenus' round 13)
+            barred |= ({self.cancel} if self.cancel is not None else set()) | _HOURS_ONLY
         elif self.reschedule is not None and move_declined(text, self.language):
             barred |= {self.reschedule}  # "just cancel it i don't want a new date": no move asked
         if self.booking is not None:

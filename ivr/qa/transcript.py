@@ -42,6 +42,9 @@ The file format (version 1)::
       - say: um my finger prints appointment
         confidence: 0.92      # the recogniser's, replayed with the words
         understood: {outcome: route, choice: '2', score: 1.0, alternatives: [['2', 1.0], ['3', 0.25]]}
+      - say: my green card never came in the mail    # at the Tier 1 topic question: the script read
+        understood: {outcome: route, score: 0.97, choice: card-not-received, alternatives: [[card-not-received, 0.97],
+                     [notice-not-received, 0.41]], by: scripts}
 
 It does no replaying (`ivr.qa.replay`) and no redaction (`ivr.qa.redact`).
 """
@@ -102,7 +105,8 @@ CASE_KEYS = (
     "field_office_appointment", "service_requests", "a_number", "phone", "country", "outside_us", "representative",
 )
 """What a step's read of a case may hold: the case data's keys (docs/test-calls.md)."""
-UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives")
+UNDERSTOOD_KEYS = ("outcome", "choice", "score", "alternatives", "by")
+"""An `understood:` entry's keys: `by` names what decided when not the keywords (`Understanding.to_data`)."""
 
 _EVENT_INPUTS = {
     "call_started": "start",
@@ -753,10 +757,12 @@ def merge_read(case: Mapping[str, Any], read: Mapping[str, Any]) -> dict[str, An
 
 
 def understood_text(understood: Mapping[str, Any]) -> str:
-    """How the caller's words were understood, in one line: `route 2 0.93 (3 0.41, 7 0.22)`."""
+    """How the caller's words were understood, in one line: `route 2 0.93 (3 0.41, 7 0.22)`, with what decided when
+    not the keywords (`route case-status 0.98 by examples (…)`)."""
     alternatives = ", ".join(f"{choice} {score}" for choice, score in understood.get("alternatives", ()))
     choice = f" {understood['choice']}" if understood.get("choice") is not None else ""
-    return f"{understood.get('outcome')}{choice} {understood.get('score')}" + (f" ({alternatives})" if alternatives else "")
+    by = f" by {understood['by']}" if understood.get("by") else ""
+    return f"{understood.get('outcome')}{choice} {understood.get('score')}{by}" + (f" ({alternatives})" if alternatives else "")
 
 
 def _understood(checker: Checker, step: yamlsource.Mapping, where: str) -> Mapping[str, Any] | None:

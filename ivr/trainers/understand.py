@@ -32,7 +32,6 @@ with the scripts in force on `--at DATE`.  `measure` times the classifier for
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 import time
@@ -177,31 +176,16 @@ def topic_understood(flow: CompiledFlow, scripts: ScriptSet, state: str, languag
     main menu's model named gave another script than the scripts' model alone would, `script_lines:`), or not
     understood (no script answers)."""
     from ivr.behaviours.live_assistance import asks_for_supervisor
-    from ivr.behaviours.tier1_scripts import answer_read
+    from ivr.behaviours.tier1_scripts import topic_reading
     from ivr.core.matching import normalize
     from ivr.core.understanding import SURE_AT
-    from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SITUATION
 
     understood = flow.states[state].understanding[language].understand(text)
     if understood.choice is not None and understood.score >= SURE_AT:
         return understood
     if asks_for_supervisor(text):
         return Understanding("route", "supervisor", 1.0, (("supervisor", 1.0),))
-    words = normalize(text)
-    refusal, script, learnt = answer_read(scripts, words, language, flow, state)
-    own = scripts.understand(words, language)
-    shown = (LONE, NAMED, FORM, OWN, CLAUSE, SITUATION, NOT_OURS)
-    read = dataclasses.replace(own, by=own.by if own.by in shown else "scripts")  # how it was read
-    if refusal is not None:
-        return dataclasses.replace(read, outcome="route", choice=refusal, score=1.0, by="refusal")
-    if script is None:  # what Tier 1 does decides: no script read, whatever the scripts' own reading of the words
-        return read if read.choice is None else dataclasses.replace(read, outcome="not_understood", choice=None)
-    if learnt is not None:  # the examples classifier or the nearest examples read it, no rule having read a script
-        return dataclasses.replace(read, outcome="route", choice=script.id, score=read.score, by=learnt)
-    if read.choice != script.id:  # the line the main menu's model named gave the script
-        score = scripts.scores(words, language).get(script.id, 0.0)  # its own score, in the first 3 or not
-        return dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
-    return read
+    return topic_reading(scripts, normalize(text), language, flow, state)[1]
 
 
 def check_choices(flow: CompiledFlow, cases: list[Case], scripts: ScriptSet | None = None) -> None:
@@ -262,10 +246,12 @@ def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
 
 _UNDERSTOOD_WORDS = {
     "en": {"also": "also", "examples": " by the training examples", "settled": " by the settled utterances",
+           "refusal": " as what Tier 1 may not do", "lines": " by the main menu's line", "nearest": " by the nearest training examples",
            "out_of_scope_settled": "not understood: out of scope for the settled utterances", "understood": "understood{by}: {choice}",
            "ask": "unsure: asked {first} or {second}", "best": "best", "out_of_scope": "not understood: out of scope for the training examples",
            "not_understood": "not understood", "elsewhere": "not understood: a question for another line ({line})"},
     "es": {"also": "también", "examples": " por los ejemplos de entrenamiento", "settled": " por las frases ya resueltas",
+           "refusal": " como lo que Tier 1 no puede hacer", "lines": " por la línea del menú principal", "nearest": " por los ejemplos de entrenamiento más cercanos",
            "out_of_scope_settled": "no entendido: fuera de las frases ya resueltas", "understood": "entendido{by}: {choice}",
            "ask": "dudoso: preguntó {first} o {second}", "best": "mejor", "out_of_scope": "no entendido: fuera de los ejemplos de entrenamiento",
            "not_understood": "no entendido", "elsewhere": "no entendido: una pregunta de otra línea ({line})"},
@@ -289,7 +275,7 @@ def understood_line(flow: Flow, state: str, language: str, understood: Understan
     others = understood.alternatives[1:] if understood.outcome == "route" else understood.alternatives[2:]
     rest = f"; {words['also']} {', '.join(label(c, s) for c, s in others)}" if others else ""
     if understood.outcome == "route" and understood.choice is not None:
-        by = words[understood.by] if understood.by in ("examples", "settled") else ""
+        by = words[understood.by] if understood.by in ("examples", "settled", "refusal", "lines", "nearest") else ""
         return words["understood"].format(by=by, choice=label(understood.choice, understood.score)) + rest
     if understood.outcome == "ask":
         first, second = understood.alternatives[:2]

@@ -74,6 +74,45 @@ def test_a_transcript_survives_its_yaml_file(record: Record, tmp_path: Path) -> 
     assert transcripts.to_data(again) == transcripts.to_data(recorded)
 
 
+def test_words_the_training_examples_understood_survive_the_yaml_file(record: Record, tmp_path: Path) -> None:
+    """Issue 16.5: the transcript records what decided the caller's words (`by`), and a file that says so reads back
+    (it was refused as an unknown key, so such a call could not be replayed)."""
+    recorded = record("1", "say:the machine could not read my fingers so they want me back")
+    understood = recorded.steps[-1].observed.understood
+    assert understood is not None and (understood["choice"], understood["by"]) == ("2", "examples")
+    again = load_transcript(transcripts.write(recorded, tmp_path / transcripts.file_name(recorded)))
+    assert transcripts.to_data(again) == transcripts.to_data(recorded)
+
+
+def test_the_tier1_topic_question_records_the_script_read_with_its_score(record: Record) -> None:
+    """Issue 16.5: at the Tier 1 topic question the transcript records the script the caller's words were read as,
+    its score and the runners-up, as a menu's step records its option (seed 003: Tier 1 reads approved scripts)."""
+    recorded = record("1", "0", "say:my green card never came in the mail")
+    topic = recorded.steps[-1]
+    assert topic.state_before == "tier1.topic" and topic.observed.scripts == ("card-not-received@1",)
+    understood = topic.observed.understood
+    assert understood is not None
+    assert (understood["outcome"], understood["choice"], understood["by"]) == ("route", "card-not-received", "scripts")
+    assert understood["score"] >= 0.9 and understood["alternatives"][0] == ["card-not-received", understood["score"]]
+    assert [choice for choice, _ in understood["alternatives"][1:]] == ["notice-not-received"]
+
+
+def test_what_tier1_may_not_do_is_recorded_as_a_refusal(record: Record) -> None:
+    """DOMAIN.md §1.3: Tier 1 gives no legal advice; the transcript records the words read as that refusal."""
+    recorded = record("1", "0", "say:i need legal advice about my case")
+    understood = recorded.steps[-1].observed.understood
+    assert understood is not None
+    assert (understood["outcome"], understood["choice"], understood["by"]) == ("route", "legal_advice", "refusal")
+
+
+def test_a_topic_question_no_script_answers_is_recorded_as_not_understood(record: Record) -> None:
+    """Tier 1 reads only approved scripts (seed 003): words no script answers are recorded as not understood, the
+    scripts' best guesses kept for QA."""
+    recorded = record("1", "0", "say:what's the weather like in boston")
+    understood = recorded.steps[-1].observed.understood
+    assert understood is not None and (understood["outcome"], understood.get("choice")) == ("not_understood", None)
+
+
 def test_the_yaml_file_reads_as_a_call(record: Record) -> None:
     """The file puts the caller's input first in each step and the prompts as id and text."""
     text = transcripts.dumps(record("1"))

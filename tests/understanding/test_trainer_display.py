@@ -53,3 +53,15 @@ def test_the_rehearsal_says_when_the_training_examples_decided(tmp_path: Path) -
     """A situation the keywords leave not understood and the classifier routes is shown as decided by the examples."""
     output = rehearse(tmp_path, "1", "the machine could not read my fingers so they want me back")
     assert "(understood by the training examples: biometrics appointments (2) " in output
+
+
+def test_the_rehearsal_shows_the_script_tier1_read_with_its_score(tmp_path: Path) -> None:
+    """At the Tier 1 topic question the turn shows the script the words were read as, its score and the runner-up."""
+    output = rehearse(tmp_path, "1", "0", "my green card never came in the mail")
+    assert "(understood: card-not-received 0.97; also notice-not-received 0." in output
+
+
+def test_the_rehearsal_shows_what_tier1_may_not_do_as_a_refusal(tmp_path: Path) -> None:
+    """DOMAIN.md §1.3: words asking Tier 1 for legal advice are shown as what Tier 1 may not do."""
+    output = rehearse(tmp_path, "1", "0", "i need legal advice about my case")
+    assert "(understood as what Tier 1 may not do: legal_advice 1.00" in output
