@@ -225,6 +225,8 @@ class TopicAnswer(NamedTuple):
     # what read the script when no rule read one: `EXAMPLES` (the examples classifier, `ScriptSet.learnt_read`) or
     # `NEAREST` (the nearest examples, `ScriptSet.nearest_read`); None when a rule read it or none was read
     learnt: str | None = None
+    read: Understanding | None = None  # the scripts' model's reading of the words as asked (`ScriptSet.reading`)
+    own: Mapping[str, float] | None = None  # every script's score in that model
 
 
 def answer_for(
@@ -261,31 +263,35 @@ def answer_read(
     said = _NUMBER_WRITTEN[language].sub(" ", said)  # "write my a number on the check": how to pay, no case detail
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
     script = scripts.by_id(read.choice) if read.choice is not None else None
+
+    def answer(refusal: str | None, script: Script | None, learnt: str | None = None) -> TopicAnswer:
+        return TopicAnswer(refusal, script, learnt, read, own)
+
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
     if refusal is not None and not (refusal == "case_details" and another_agency):
-        return TopicAnswer(refusal, None)
+        return answer(refusal, None)
     # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long
     # question: that script, whatever the line says
     if read.by in (NAMED, CLAUSE, SITUATION):
-        return TopicAnswer(None, script)
+        return answer(None, script)
     if read.by == NOT_OURS:  # another agency's document, another business's errand: no line reads it (round 12)
-        return TopicAnswer(None, None)
+        return answer(None, None)
     if flow is not None and question is not None:
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
             script = read_by_line(scripts, said, language, lines, flow.states, script, own)
     if script is not None and script.id == ADDRESS_SCRIPT and appointment_moved(said, language):
-        return TopicAnswer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
+        return answer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
     if script is not None and script.id == CARD_SCRIPT and card_came(said, language):
-        return TopicAnswer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
+        return answer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
     if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
         learnt = scripts.learnt_read(heard, language)
         if learnt is not None:
-            return TopicAnswer(None, scripts.by_id(learnt), EXAMPLES)
+            return answer(None, scripts.by_id(learnt), EXAMPLES)
         nearest = scripts.nearest_read(heard, language)  # else the nearest examples, the classifier agreeing (round 19)
-        return TopicAnswer(None, scripts.by_id(nearest), NEAREST) if nearest is not None else TopicAnswer(None, None)
-    return TopicAnswer(None, script)
+        return answer(None, scripts.by_id(nearest), NEAREST) if nearest is not None else answer(None, None)
+    return answer(None, script)
 
 
 _SHOWN_BY = (LONE, NAMED, FORM, OWN, CLAUSE, SITUATION, NOT_OURS)
@@ -303,11 +309,14 @@ def topic_reading(
     `Understanding` for the step, its transcript entry and trainers: what Tier 1 refuses (the refusal as the choice,
     `by` "refusal"), the script read (its id as the choice, with the scripts' scores and runners-up; `by` as
     `ivr.definitions.script_reading` read it, "scripts" for its keywords, "examples" when the examples classifier
-    read it, "nearest" when the nearest training examples did, "lines" when the line the main menu's model named gave another script than the scripts' model
-    alone would), or not understood (no script answers, whatever the scripts' own reading of the words)."""
+    read it, "nearest" when the nearest training examples did, "lines" when the line the main menu's model named gave
+    another script than the scripts' model alone would), or not understood (no script answers, whatever the scripts'
+    own reading of the words).  The scripts' model runs once, in `answer_read`."""
     answer = answer_read(scripts, said, language, flow, question)
-    own = scripts.understand(said, language)
-    read = dataclasses.replace(own, by=own.by if own.by in _SHOWN_BY else "scripts")
+    own_read, own = answer.read, answer.own
+    if own_read is None or own is None:  # an answer made elsewhere (a test's): the scripts' model reads the words here
+        own_read, own = scripts.reading(said, language)
+    read = own_read if own_read.by in _SHOWN_BY else dataclasses.replace(own_read, by="scripts")
     if answer.refusal is not None:
         return answer, dataclasses.replace(read, outcome="route", choice=answer.refusal, score=1.0, by="refusal")
     script = answer.script
@@ -316,7 +325,7 @@ def topic_reading(
     if answer.learnt is not None:  # the examples classifier or the nearest examples read it, no rule having read one
         return answer, dataclasses.replace(read, outcome="route", choice=script.id, by=answer.learnt)
     if read.choice != script.id:  # the line the main menu's model named gave the script
-        score = scripts.scores(said, language).get(script.id, 0.0)  # its own score, in the first 3 or not
+        score = own.get(script.id, 0.0)  # its own score, in the first 3 or not
         return answer, dataclasses.replace(read, outcome="route", choice=script.id, score=score, by="lines")
     return answer, read
 
