@@ -87,7 +87,7 @@ class Context:
     messages: Mapping[str, Text] = field(default_factory=dict)  # the call's flow's `messages:` (its call-back words)
     flow: CompiledFlow | None = None  # the call's compiled flow (its states' models), when stepping a call
     # how an action understood the caller's words, when it read them itself (the Tier 1 topic question), for the step
-    # and its transcript entry; a class default, so the per-step `__init__` below does not set it
+    # and its transcript entry
     understood: Understanding | None = None
 
     def __init__(
@@ -100,6 +100,7 @@ class Context:
         effects: list[Effect] | None = None,
         messages: Mapping[str, Text] | None = None,
         flow: CompiledFlow | None = None,
+        understood: Understanding | None = None,
     ) -> None:
         # The dataclass's own `__init__`, written out (one Context per engine step: its default factories cost more)
         self.session = session
@@ -110,6 +111,7 @@ class Context:
         self.effects = [] if effects is None else effects
         self.messages = {} if messages is None else messages
         self.flow = flow
+        self.understood = understood
 
     @property
     def language(self) -> str:
