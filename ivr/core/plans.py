@@ -14,12 +14,13 @@ This module does no I/O and never imports Flask, Twilio or SQLAlchemy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ivr.core.actions import Gather, Say
 from ivr.core.flow import LANGUAGES, Option, State
 from ivr.core.machine import CONFIRM_SUFFIX, CompiledFlow, CompiledState
-from ivr.core.registry import ActionSpec
+from ivr.core.registry import ActionSpec, ValidatorSpec
 
 YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si", "okay", "ok"),
        "es": ("si", "correcto", "claro", "exacto", "yes", "okay", "ok")}  # bilingual callers answer in either
@@ -66,6 +67,9 @@ class StatePlan:
     outcomes: dict[str, str]  # an action state's outcomes -> their triggers
     ready: bool = False  # `prompt`, `present` and `represent` hold no `Line`: every call says them as they are
     passes: bool = False  # an action, message or branch state (not a read-back): the call passes through it
+    tier: str = "ivr"  # the state's tier (`state.tier`, read at every state entered)
+    args: Mapping[str, str] = field(default_factory=dict)  # the state's args (`state.args`), handed to its action
+    validator: ValidatorSpec | None = None  # a collect's validator (None: not a collect, or not registered)
 
 
 def plan_flow(compiled: CompiledFlow) -> dict[str, StatePlan]:
@@ -130,6 +134,9 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         outcomes={outcome: f"outcome_{outcome}" for outcome in state.on},
         ready=not any(type(line) is Line for lines in said for line in lines),
         passes=not confirming and state.kind in PASSED_THROUGH,
+        tier=state.tier,
+        args=state.args,
+        validator=compiled.registry.validators.get(state.validator or "") if state.kind == "collect" else None,
     )
 
 

@@ -263,7 +263,7 @@ class Run(CallModel):
 
     def _collect(self, plan: StatePlan, value: str, kind: str, unsure: bool = False) -> None:
         state = plan.state
-        spec = self.compiled.registry.validators[state.validator or ""]
+        spec = plan.validator or self.compiled.registry.validators[state.validator or ""]
         language = self.session.language
         normalized = spec.func(value, kind, language)
         if normalized is None:
@@ -388,7 +388,7 @@ class Run(CallModel):
                 saying.present(self, False, plan)
                 return
             kind = plan.kind
-            tier = plan.state.tier
+            tier = plan.tier
             if tier != session.tier and kind != "transfer":
                 self._change_tier(tier, "returned_to_ivr" if tier == "ivr" else IMPLICIT_TIER_CHANGE, name)
             if not plan.passes:  # a state the call stops at
@@ -402,7 +402,7 @@ class Run(CallModel):
             if kind == "action":
                 # The state's action runs here (most steps run one), with the state's args; its outcome is fired.
                 spec = plan.action or self.compiled.registry.actions[plan.state.run or ""]
-                ctx.args = plan.state.args
+                ctx.args = plan.args
                 outcome = spec.func(ctx).name
                 ctx.args = _NO_ARGS
                 if outcome not in spec.outcomes:

@@ -194,10 +194,21 @@ def _build(loader: Any, node: Node, made: dict[int, Any]) -> Any:
     if key in made:  # an alias: the same object, as PyYAML gives (None while it is being built: recursion)
         return made[key] if made[key] is not None else _unusual()
     made[key] = None
+    # A container's text items and values are built here, not by a call each (most of a file's nodes are text).
     if kind is SequenceNode and node.tag == _SEQ_TAG:
-        items = Sequence(_build(loader, child, made) for child in node.value)
+        items = Sequence()
         items.line = node.start_mark.line + 1
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        item_lines: list[int] = []
+        items.item_lines = item_lines
+        for child in node.value:
+            line = child.start_mark.line + 1
+            if child.__class__ is ScalarNode and child.tag == _STR_TAG:
+                text = Text(child.value)
+                text.line = line
+                items.append(text)
+            else:
+                items.append(_build(loader, child, made))
+            item_lines.append(line)
         made[key] = items
         return items
     if kind is not MappingNode or node.tag != _MAP_TAG:
@@ -209,10 +220,15 @@ def _build(loader: Any, node: Node, made: dict[int, Any]) -> Any:
     for key_node, value_node in node.value:
         if key_node.__class__ is not ScalarNode or key_node.tag == _MERGE_TAG:
             return _unusual()
-        name = str(key_node.value)
+        name = key_node.value  # text: libyaml gives a scalar's value as `str`
         if name in lines:
             return _unusual()
-        result[name] = _build(loader, value_node, made)
+        if value_node.__class__ is ScalarNode and value_node.tag == _STR_TAG:
+            text = Text(value_node.value)
+            text.line = value_node.start_mark.line + 1
+            result[name] = text
+        else:
+            result[name] = _build(loader, value_node, made)
         lines[name] = key_node.start_mark.line + 1
     made[key] = result
     return result

@@ -136,7 +136,8 @@ class Replayer:
         try:
             if kind == "call":
                 flows = {flow_id: traced.flow for flow_id, traced in self.flows.items()}
-                result = self.replay_call(testcall.load_call(path, flows, self.default_flow, self.scripts))
+                call = testcall.load_call(path, flows, self.default_flow, self.scripts)  # its names held against `flows`
+                result = self._replay_call(call, names_checked=True)
             else:
                 result = self.replay_transcript(transcript.load_transcript(path, self.flows))
         except DefinitionError as error:
@@ -214,12 +215,18 @@ class Replayer:
 
     def replay_call(self, call: ScriptedCall) -> ReplayResult:
         """Run a hand-written test call; it passes when every expectation holds."""
+        return self._replay_call(call, names_checked=False)
+
+    def _replay_call(self, call: ScriptedCall, names_checked: bool) -> ReplayResult:
+        """`replay_call`; `names_checked`: the call was loaded against these flows (`load_call` given them
+        held its state and prompt names against its flow), so they are not held against it again."""
         flow_id = call.flow_id or self.default_flow
         if flow_id not in self.flows:
             return self._missing_flow(call.path, "call", call.name, flow_id)
-        problems = testcall.check_names(call, self.flows[flow_id].flow)
-        if problems:
-            raise DefinitionError(problems)
+        if not names_checked:
+            problems = testcall.check_names(call, self.flows[flow_id].flow)
+            if problems:
+                raise DefinitionError(problems)
         cases = call.cases if call.cases is not None else self._case_book(call.cases_file or DEMO_CASES_PATH)
         run = self._run(flow_id, cases, call.settings, call.caller, _call_sid(call.path), ())
         now_at = call.clock
