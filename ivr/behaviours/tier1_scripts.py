@@ -46,7 +46,17 @@ from ivr.core.understanding import CLOSE, Understanding
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SCRIPT_ROUTE_AT, SITUATION
-from ivr.definitions.topic_situations import ADDRESS_SCRIPT, CARD_SCRIPT, appointment_moved, as_asked, card_came
+from ivr.definitions.topic_situations import (
+    ADDRESS_SCRIPT,
+    CARD_SCRIPT,
+    FIELD_OFFICE_SCRIPT,
+    NOTICE_SCRIPT,
+    appointment_moved,
+    as_asked,
+    at_field_office,
+    card_came,
+    notice_came,
+)
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -177,11 +187,22 @@ _NUMBER_WRITTEN = {
 number on it"): how to pay or file, not the case's details asked (issue 16 round 12)."""
 
 
+_THE_LAWYER = {
+    "en": re.compile(rf"\b(?:the|that) {_LAWYER_EN}\b"),
+    "es": re.compile(rf"\b(?:el|la|ese|esa) {_LAWYER_ES}\b"),
+}
+"""The lawyer told of again ("... la dirección de mi abogado y el abogado ya cerró la oficina"): after the caller's
+own lawyer (`_OWN_LAWYER`), the same one, told of, not asked for (round 20)."""
+
+
 def refusal_in(said: str, language: str) -> str | None:
     """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None: a phrase
     said as written, its words together ("my a number", not "a fax number where ... my papers"); the longest
-    wins.  A lawyer of the caller's own (`_OWN_LAWYER`) asks nothing."""
-    joined = f" {_NUMBER_WRITTEN[language].sub(' ', _OWN_LAWYER[language].sub(' ', said))} "
+    wins.  A lawyer of the caller's own (`_OWN_LAWYER`) asks nothing, nor that lawyer told of again (`_THE_LAWYER`)."""
+    unowned = _OWN_LAWYER[language].sub(" ", said)
+    if unowned != said:  # the caller's own lawyer named: "the lawyer" after it is that one
+        unowned = _THE_LAWYER[language].sub(" ", unowned)
+    joined = f" {_NUMBER_WRITTEN[language].sub(' ', unowned)} "
     best: tuple[int, str] | None = None
     for tokens, choice in _REFUSALS[language].entries:
         if f" {' '.join(tokens)} " in joined and (best is None or len(tokens) > best[0]):
@@ -285,6 +306,11 @@ def answer_read(
         return answer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
     if script is not None and script.id == CARD_SCRIPT and card_came(said, language):
         return answer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
+    if script is not None and at_field_office(script.id, said, language) and \
+            scripts.by_id(FIELD_OFFICE_SCRIPT) is not None:  # a field office's letter to come in, its date (round 20)
+        return answer(None, scripts.by_id(FIELD_OFFICE_SCRIPT))
+    if script is not None and script.id == NOTICE_SCRIPT and notice_came(said, language):
+        return answer(None, None)  # "la carta de la cita dice que la lleve": a letter the caller has (round 20)
     if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
         learnt = scripts.learnt_read(heard, language)
         if learnt is not None:

@@ -240,14 +240,17 @@ _OTHER_AGENCY_DOCUMENT = {
     "en": re.compile(r"\bdrivers? licen[sc]es?\b|\bdriver s licen[sc]es?\b|\blicen[sc]e plates?\b"
                      r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"
                      r"|\b(?:report|library|gift|insurance|medicaid|medicare|bank|ebt|membership|birthday|voter) cards?\b"
-                     r"|\b(?:road|driving|driver s|drivers) tests?\b"),
+                     r"|\b(?:road|driving|driver s|drivers) tests?\b"
+                     r"|\b(?:u s|us|american|united states) passports?\b|\bpassport cards?\b"),
     "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"
-                     r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"),
+                     r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"
+                     r"|\bpasaportes? (?:americanos?|estadounidenses?|de (?:los )?estados unidos)\b"),
 }
 """Another agency's document (a state's driver's licence, its plates; a Social Security card, a county's birth
 certificate or marriage licence: round 15), or another institution's card (a school's report card, a bank's, an
-insurer's: round 16), a state's road test (round 18): a question whose object it is (its fee, its renewal, a copy, one that never came) is theirs,
-which no script of ours answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
+insurer's: round 16), a state's road test (round 18), a U.S. passport (the State Department's, round 20): a
+question whose object it is (its fee, its renewal, a copy, one that never came) is theirs, which no script of ours
+answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
 _AS_EVIDENCE = {
     "en": re.compile(r"\b(?:application|case|fax|faxes|faxed|faxing|translation|translated|evidence)\b"),
     "es": re.compile(r"\b(?:solicitud|caso|fax|traduccion|traducida|evidencia)\b"),
@@ -269,16 +272,19 @@ _ERRAND_ELSEWHERE = {
     "en": re.compile(
         r"\b(?:send|sending|wire|wiring|mail|mailing) (?:some )?money (?:to|for) (?:my|our|his|her|their|a|the)\b"
         r"|\bappointment with (?:the|my|his|her|our|their) (?:doctor|dentist|eye doctor|pediatrician)\b"
+        r"|\b(?:buy|get|order|purchase) (?:\w+ )?tickets? (?:to|for)\b"
     ),
     "es": re.compile(
         r"\b(?:mandar|enviar|mando|envio|mandarle|enviarle) (?:un poco de )?(?:dinero|plata|una remesa) "
         r"(?:a|para) (?:mi|mis|su|sus|nuestra|nuestro|la|el|los|las)\b"
         r"|\bcita (?:\w+ ){0,3}?con (?:el|la|su|mi) (?:doctor|doctora|dentista|medico|medica|pediatra)\b"
+        r"|\b(?:comprar|conseguir|sacar) (?:\w+ )?(?:boletos?|entradas?) (?:para|del?)\b"
     ),
 }
 """Another business's errand in so many words: money sent to family ("quiero mandar dinero a mi mamá en honduras
 cuánto cobran por el envío": a remittance's fee, no fee of ours; "abroad" is where the money goes), an appointment
-with a doctor ("quiero cambiar la cita de mi esposo con el doctor": no biometrics moved).  Our appointments named
+with a doctor ("quiero cambiar la cita de mi esposo con el doctor": no biometrics moved), tickets to buy for an
+event ("where do i buy tickets for the county fair": round 20).  Our appointments named
 beside it (`_OURS_NAMED`) make it context ("my appointment with the doctor is the day of my biometrics").  Issue
 16, round 12."""
 
@@ -387,22 +393,37 @@ _RELATIVE = {
           r"hermana|abuela|abuelo|abuelos|t[ií]a|t[ií]o|primo|prima|sobrino|sobrina|familia|novio|novia|prometido|"
           r"prometida|beb[eé])",
 }
+_INSTITUTION = {
+    "en": r"(?:hospital|clinic|consulate|embassy)",
+    "es": r"(?:hospital|clinica|consulado|embajada)",
+}
+"""A place where something is done for someone (a treatment, an interview), not where the caller lives
+(`_THEIRS_ABROAD`: "a clinical trial ... only at a hospital in ...", "my wife's interview at the consulate in ...";
+round 20)."""
 _THEIRS_ABROAD = {
     "en": re.compile(
-        rf"\b(?:my|our|his|her|their|a) (?:[\w']+ )?{_RELATIVE['en']}(?:'s| s)?"
+        rf"(?:\b(?:my|our|his|her|their|a) (?:[\w']+ )?{_RELATIVE['en']}(?:'s| s)?"
         r"(?: (?!i\b|i'm\b|we're\b|we (?:are|both|all)\b|me\b|us\b)[\w']+){0,8}? "
-        r"(?:is|are|'s|s|who's|whos|who is|who are|still|stuck|stranded|back|living|staying)"
-        r"(?: still| stuck| stranded| back| over| there| living| staying)* (in) "
+        r"(?:is|are|'s|s|who's|whos|who is|who are|still|stuck|stranded|back|living|staying|lives|live)"
+        r"(?: still| stuck| stranded| back| over| there| living| staying)*"
+        rf"|\b(?:my|our|his|her|their) (?:[\w']+ )?{_RELATIVE['en']}"
+        rf"|\b(?:a|an|the) (?:[\w']+ )?{_INSTITUTION['en']}) (in) "
     ),
     "es": re.compile(
-        rf"\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
+        rf"(?:\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
         r"(?: (?!yo\b|nosotros\b|estoy\b|estamos\b)\w+){0,8}? "
-        r"(?:est[aá]|est[aá]n|sigue|siguen|se qued[oó]|se quedaron|vive|viven|anda|andan|qued[oó])"
-        r"(?: todav[ií]a| a[uú]n| atrapad[oa]s?| varad[oa]s?| all[aá])* (en) "
+        r"(?:est[aá]|est[aá]n|sigue|siguen|se qued[oó]|se quedaron|vive|viven|anda|andan|qued[oó]|operar|operaron|"
+        r"operan|internad[oa]|hospitalizad[oa])"
+        r"(?: todav[ií]a| a[uú]n| atrapad[oa]s?| varad[oa]s?| all[aá]| del? \w+)*"
+        rf"|\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
+        rf"|\b(?:el|la|un|una) {_INSTITUTION['es']}) (en) "
     ),
 }
 """Someone of the caller's family said to be in a place ("my wife is stuck back in ...", "her son who's still in
-...", "mi esposo se quedó en ...", "mi hija está en ..."; issue 16, round 11)."""
+...", "mi esposo se quedó en ...", "mi hija está en ..."; issue 16, round 11), or said with it ("my married daughter
+in ...", "a petition for my sister in ...", "mi hermana en ..."), or operated on there ("a mi esposa la van a operar
+del corazón en ..."); or a hospital, clinic, consulate or embassy in a place (round 20): someone's place, or where a
+thing is done, not where the caller lives."""
 _THERE = {"en": "there", "es": "allá"}
 _PLACE_WORDS = 4
 """The most words of a place name read after a relative's "in" / "en" ("the dominican republic")."""

@@ -72,14 +72,13 @@ from ivr.definitions.script_reading import (
 )
 from ivr.definitions.topic_situations import (
     ADDRESS_SCRIPT,
-    BRING_SCRIPT,
     CARD_SCRIPT,
     FIELD_OFFICE_SCRIPT,
     NOTICE_SCRIPT,
     appointment_moved,
     as_asked,
     card_came,
-    field_office_named,
+    at_field_office,
     notice_came,
     situation_read,
 )
@@ -410,8 +409,8 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
                 )
-        if understood.choice == BRING_SCRIPT and field_office_named(said, language) and \
-                self.by_id(FIELD_OFFICE_SCRIPT) is not None:  # what to bring to the field office (round 12)
+        if at_field_office(understood.choice, said, language) and \
+                self.by_id(FIELD_OFFICE_SCRIPT) is not None:  # what to bring there (round 12), its date (round 20)
             understood = dataclasses.replace(understood, choice=FIELD_OFFICE_SCRIPT,
                                              score=scores.get(FIELD_OFFICE_SCRIPT, 0.0), by=SITUATION)
         if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language) or \
@@ -475,9 +474,10 @@ class ScriptSet:
         return heard
 
     def _second_look(self, choice: str, heard: str, language: str) -> str | None:
-        """The rules' second looks at a script an examples' reader chose: what to bring where a field office is named
-        is the field office; a date moved is no new home, a notice or card come is none missing."""
-        if choice == BRING_SCRIPT and field_office_named(heard, language) and self.by_id(FIELD_OFFICE_SCRIPT) is not None:
+        """The rules' second looks at a script an examples' reader chose: what to bring, a rescheduling or a letter
+        come where a field office is named is the field office (`at_field_office`, round 20); a date moved is no new
+        home, a notice or card come is none missing."""
+        if at_field_office(choice, heard, language) and self.by_id(FIELD_OFFICE_SCRIPT) is not None:
             return FIELD_OFFICE_SCRIPT
         if choice == ADDRESS_SCRIPT and appointment_moved(heard, language) or \
                 choice == NOTICE_SCRIPT and notice_came(heard, language) or choice == CARD_SCRIPT and card_came(heard, language):

@@ -12,10 +12,12 @@ whatever the line reads), and `ivr.behaviours.tier1_scripts.answer_for` rewrites
 * a case past the posted processing time -> processing times (`past_posted_time`);
 * a hurry asked in so many words of a case, a card or a wait -> the expedite (`hurry_asked`);
 * a request one of ours opened, asked after -> its follow-up (`request_followed`);
+* a need told at one of our appointments -> the accommodations (`need_at_appointment`, round 20);
 * a notice promised by mail that never came -> the notice not received (`notice_promised`); a notice said to have
   come is not missing (`notice_came`); of a card and a notice, the one that never came is the thing asked
   (`never_came`);
-* what to bring to a field office appointment -> the field office's script (`field_office_named`);
+* what to bring to a field office appointment -> the field office's script (`field_office_named`), and its date to
+  move or the letter that set it (`at_field_office`, round 20);
 * a person taken to an appointment is no thing to bring (`taken_there`).
 
 Words are read as `ivr.core.matching.normalize` leaves them (lower case, no accents, no punctuation).  The tests of
@@ -34,6 +36,7 @@ from ivr.definitions.script_reading import mailed_about, misheard
 
 __all__ = [
     "SITUATIONS",
+    "ACCOMMODATIONS_SCRIPT",
     "ADDRESS_SCRIPT",
     "BRING_SCRIPT",
     "EXPEDITE_SCRIPT",
@@ -41,15 +44,18 @@ __all__ = [
     "FIELD_OFFICE_SCRIPT",
     "FOLLOW_UP_SCRIPT",
     "NOTICE_SCRIPT",
+    "RESCHEDULE_SCRIPT",
     "STATUS_SCRIPT",
     "TIMES_SCRIPT",
     "appointment_moved",
+    "at_field_office",
     "as_asked",
     "bring_meant",
     "fees_meant",
     "field_office_named",
     "hurry_asked",
     "moved_home",
+    "need_at_appointment",
     "never_came",
     "notice_came",
     "notice_promised",
@@ -66,10 +72,11 @@ application is still pending") are its context; a notice or a card that never ca
 ADDRESS_SCRIPT = "change-of-address"
 _MOVE_WORDS = {
     "en": frozenset("move moved moving relocate relocated relocating relocation".split()),
-    "es": frozenset("mudo mude mudamos mudaron mudarme mudarnos mudanza mudando cambie cambiamos mover moverla muevan"
-                    .split()),
+    "es": frozenset("mudo mude mudamos mudaron mudar mudarse mudarme mudarnos mudanza mudando mudado cambie cambiamos "
+                    "mover moverla muevan".split()),
 }
-"""The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form")."""
+"""The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form"); "nos
+tuvimos que mudar" (round 20)."""
 _APPOINTMENT_WORDS = {
     "en": frozenset("appointment appointments biometrics biometric fingerprints prints interview day date".split()),
     "es": frozenset("cita citas biometricos huellas entrevista dia fecha".split()),
@@ -92,6 +99,9 @@ def moved_home(said: str, language: str, choice: str | None) -> bool:
     never came; issue 16, round 12)."""
     if choice is not None and choice not in _HOME_MOVED_OVER and choice != ADDRESS_SCRIPT:
         return False
+    said = _GOT_MOVING.sub(" ", said)  # "any way to get it moving": a hurry, no move (round 20)
+    if _CARD_MISSED[language].search(said) is not None:
+        return False  # "everything else came through the forwarding except my new green card": the card (round 20)
     if home_moved(said, language):
         return True
     words = _UP_TO_DATE.sub(" ", said).split()  # "keep my address up to date": no appointment's date
@@ -120,13 +130,27 @@ _MOVED_AWAY = {
 a home moved."""
 
 
+_ON_THE_DAY = {
+    "en": re.compile(r"\b(?:appointment|biometrics|biometric|fingerprints|prints|interview)\b(?: \w+){0,3}? "
+                     r"(?:on|for) the (?:same )?(?:day|date|week|weekend|morning)\b"),
+    "es": re.compile(r"\b(?:cita|huellas|biometricos|entrevista)\b(?: \w+){0,4}? (?:el mismo dia|la misma semana|"
+                     r"el dia que|el dia de|el dia en que)\b"),
+}
+"""An appointment set on the day of something else ("they put my bio metrics on the day i'm supposed to move out of my
+apartment", "me pusieron la cita de huellas el mismo día que me mudo"): the appointment is what moves (round 20)."""
+
+
 def appointment_moved(said: str, language: str) -> bool:
     """Whether the caller moves an appointment, not a home: a move's word and an appointment's (`_APPOINTMENT_WORDS`)
     with nothing of a home (`_HOME_WORDS`): "i got two bio metrics appointments on two different days can i move one"
-    is no change of address, whatever "move" scores (issue 16, round 12)."""
+    is no change of address, whatever "move" scores (issue 16, round 12); nor is an appointment set on the day of a
+    move out of a home (`_ON_THE_DAY`, round 20)."""
     words = _UP_TO_DATE.sub(" ", said).split()
-    return not _MOVE_WORDS[language].isdisjoint(words) and not _APPOINTMENT_WORDS[language].isdisjoint(words) and \
-        _HOME_WORDS[language].isdisjoint(words) and _MOVED_AWAY[language].search(said) is None
+    if _MOVE_WORDS[language].isdisjoint(words) or _APPOINTMENT_WORDS[language].isdisjoint(words) or \
+            _MOVED_AWAY[language].search(said) is not None:
+        return False
+    # a home named is the move's, unless the appointment was set on its day: then the appointment moves (round 20)
+    return _HOME_WORDS[language].isdisjoint(words) or _ON_THE_DAY[language].search(said) is not None
 
 
 _TAKEN_THERE = {
@@ -178,13 +202,26 @@ _HURRY_OVER = frozenset({"case-status", "card-not-received", "processing-times"}
 _HURRIED = frozenset({"#work_permit", "#green_card", "#pending", "#waiting_long", "#decided", "#months"})
 """What a hurry is asked of, for the expedite: a case, a card or a wait of ours (not an appointment moved sooner)."""
 EXPEDITE_SCRIPT = "expedite"
+_GET_MOVING = r"\b(?:get|gets|getting|keep|keeps) (?:it|things|this|that|them|(?:my|the|his|her) \w+(?: \w+)?) moving\b"
+"""A case got moving ("is there any way to get it moving"): a hurry, no move of a home (round 20)."""
+_GOT_MOVING = re.compile(_GET_MOVING)
 _HURRY_ASKED = {
     "en": re.compile(r"\b(?:speed|move|bump|hurry|rush|push) (?:\w+ ){0,2}?up\b|\b(?:sooner|faster|quicker|expedite|"
-                     r"expedited)\b|\bfront of the line\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"),
+                     r"expedited)\b|\bfront of the line\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"
+                     r"|\b(?:hurry|rush) (?:it|this|that|things|them)\b|" + _GET_MOVING),
     "es": re.compile(r"\b(?:apur\w*|agiliz\w*|aceler\w*|adelant\w*|mas rapido|rapido|urgente|urgencia)\b"),
 }
 """A hurry asked in so many words ("can you guys move it up", "is there a way to speed it up", "cómo pido que me lo
-apuren"), not read from a deadline alone ("my old one expired last week")."""
+apuren", "can you guys hurry it", "any way to get it moving": round 20), not read from a deadline alone ("my old one
+expired last week")."""
+_TRAVEL_DOCUMENT = {
+    "en": re.compile(r"\btravel (?:permit|document|documents|papers|paperwork)\b|\badvance parole\b"
+                     r"|\bre ?entry permit\b"),
+    "es": re.compile(r"\bpermiso (?:de|para) (?:viaje|viajar|reingreso)\b|\bparole\b|\bdocumento de viaje\b"),
+}
+"""A travel document of ours (advance parole, a re-entry permit: DOMAIN.md §5's expedite covers any benefit): what a
+hurry is asked of, as a case, a card or a wait are (`_HURRIED`; round 20: "el permiso de viaje no sale, se puede
+pedir que lo aceleren")."""
 
 
 def hurry_asked(said: str, language: str, choice: str | None) -> bool:
@@ -197,7 +234,8 @@ def hurry_asked(said: str, language: str, choice: str | None) -> bool:
     if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
         return False
     named = concepts(said, language)
-    return not _HURRIED.isdisjoint(named) and "#not_arrived" not in named  # a card that never came: its own question
+    hurried = not _HURRIED.isdisjoint(named) or _TRAVEL_DOCUMENT[language].search(said) is not None
+    return hurried and "#not_arrived" not in named  # a card that never came: its own question
 
 
 _REQUEST_OPENED = {
@@ -304,21 +342,38 @@ def never_came(said: str, language: str) -> str:
 
 _CAME = {
     "en": re.compile(r"\b(?:i|we|she|he|they) (?:got|received|have|had) (?:the|my|a|our|his|her|their) (?:\w+ ){0,2}?"
-                     r"(?:notice|letter)s?\b|\b(?:notice|letter)s? (?:came|arrived|showed up)\b"),
+                     r"(?:notice|letter)s?\b|\b(?:notice|letter)s? (?:came|arrived|showed up)\b"
+                     r"|\b(?:sent|mailed) (?:me|us|him|her|them|my \w+) (?:a|an|the|this) (?:\w+ ){0,2}?"
+                     r"(?:notice|letter)s? "
+                     r"(?:to|that|saying|telling|for)\b"
+                     r"|\b(?:the|my|this|that) (?:\w+ ){0,3}?(?:notice|letter) (?:says|said|tells|told|asks|asked)\b"),
     "es": re.compile(r"\b(?:me|nos|le|les) (?:llego|llegaron|mandaron|enviaron) (?:la|el|una|un|mi|su) "
                      r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion|cita)s?\b"
                      r"|\b(?:recibi|recibimos|tengo) (?:la|el|una|un|mi) "
-                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion)\b"),
+                     r"(?:\w+ ){0,2}?(?:carta|aviso|notificacion)\b"
+                     r"|\b(?:la|el|mi|esta|esa) (?:carta|aviso|notificacion)(?: \w+){0,5}? dice\b"),
 }
-"""A notice said to have come ("me llegó la carta para que me tomen las huellas", "i got the appointment letter")."""
+"""A notice said to have come ("me llegó la carta para que me tomen las huellas", "i got the appointment letter"), or
+one mailed to tell the caller something ("the field office sent me a letter to come in"), or whose words the caller
+reads ("the letter says", "en la carta de la cita dice que la lleve": round 20): a letter the caller has is no notice
+missing."""
+_NOT_MINE = {
+    "en": re.compile(r"\bbut (?:not (?:mine|me|to me)|mine (?:never|didn t|did not|hasn t)|"
+                     r"i (?:never|didn t|did not))\b"),
+    "es": re.compile(r"\b(?:pero|y) (?:a mi|yo|la mia|el mio) no\b"),
+}
+"""Someone else's notice come and the caller's not ("a mi esposo le llegó la carta con la cita pero a mí no"): the
+caller's is missing (`notice_came`)."""
 NOTICE_SCRIPT = "notice-not-received"
 
 
 def notice_came(said: str, language: str) -> bool:
     """Whether a notice is said to have come (`_CAME`) and nothing is said not to have come (`_NOT_CAME`): then no
     notice is missing, whatever its words score ("me llegó la carta para que me tomen las huellas pero justo esa
-    semana me voy a méxico": the appointment it sets, not a notice not received; issue 16, round 12)."""
-    return _CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None
+    semana me voy a méxico": the appointment it sets, not a notice not received; issue 16, round 12), nor that nothing
+    came (`_NOTHING_CAME`) nor that the caller's did not, someone else's having come (`_NOT_MINE`, round 20)."""
+    return _CAME[language].search(said) is not None and _NOT_CAME[language].search(said) is None and \
+        _NOTHING_CAME[language].search(said) is None and _NOT_MINE[language].search(said) is None
 
 
 _CARD_CAME = {
@@ -356,6 +411,19 @@ def field_office_named(said: str, language: str) -> bool:
     return _FIELD_OFFICE[language].search(said) is not None and _BIOMETRICS_WORDS[language].isdisjoint(said.split())
 
 
+RESCHEDULE_SCRIPT = "biometrics-reschedule"
+
+
+def at_field_office(choice: str | None, said: str, language: str) -> bool:
+    """Whether the script read (`choice`) is the biometrics' (what to bring, `field_office_named`; its rescheduling,
+    round 20) or a notice not received that the caller says came (`notice_came`: "the field office sent me a letter to
+    come in but that week is my surgery, can i switch it"; round 20), and the appointment named is at a field office,
+    no biometrics named: the field office appointment's script is read instead (DOMAIN.md §4)."""
+    if choice not in (BRING_SCRIPT, RESCHEDULE_SCRIPT, NOTICE_SCRIPT) or not field_office_named(said, language):
+        return False
+    return choice != NOTICE_SCRIPT or notice_came(said, language)
+
+
 _NOTICE_PROMISED = {
     "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? "
                      r"(?:appointment|notice|letter|interview "
@@ -377,12 +445,17 @@ nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a
 
 _NOTICE_MISSED = {
     "en": re.compile(r"\b(?:notice|letter)s? (?:that )?(?:i|we) (?:never|didn t|did not|haven t|have not|still haven t) "
-                     r"(?:received|got|gotten|get)\b"),
+                     r"(?:received|got|gotten|get)\b"
+                     r"|\b(?:never|didn t|did not|haven t|have not|still haven t) (?:ever )?(?:received|got|gotten|get) "
+                     r"(?:the|my|a|any|our) (?:receipt|receipt notice|notice|letter)s?\b"),
     "es": re.compile(r"\b(?:carta|aviso|notificacion)e?s? que (?:nunca|no|todavia no) (?:me |nos )?(?:ha |han )?"
-                     r"(?:llego|llegaron|llegado|recibi|recibimos)\b"),
+                     r"(?:llego|llegaron|llegado|recibi|recibimos)\b"
+                     r"|\b(?:nunca|no|todavia no|aun no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) "
+                     r"(?:el|la|los|las|mi|un|una|ningun|ninguna) (?:recibo|carta|aviso|notificacion)e?s?\b"),
 }
 """A notice or letter the caller says they never received, whatever it was about ("a notice i never received, the one
-saying my fee waiver got denied"): the notice not received, not what it was about (the t16/t17 round)."""
+saying my fee waiver got denied"), or never came in so many words ("nunca me llegó el recibo", "i never got the
+receipt": round 20): the notice not received, not what it was about (the t16/t17 round) nor the renewal it was for."""
 
 
 def notice_missed(said: str, language: str, choice: str | None) -> bool:
@@ -405,7 +478,10 @@ def notice_promised(said: str, language: str, choice: str | None) -> bool:
 _STATUS_MEANT = {
     "en": re.compile(
         r"\b(?:is it|was it|has it been|is my \w+ (?:case |application |petition )?|did (?:it|they)) (?:still )?"
-        r"(?:approved|pending|done|denied|decided|approve it)\b"
+        r"(?:approved|pending|done|denied|decided|approve it|active|open)\b"
+        r"|\b(?:did|has) it (?:get |been )?(?:closed|cancelled|canceled)\b"
+        r"|\b(?:if|whether) (?:my|our|his|her|the) (?:\w+ ){0,4}?(?:application|case|petition)(?: s| has)? been "
+        r"(?:decided|approved|denied)\b"
         r"|\bif it(?: s| is) (?:still )?(?:pending|approved|denied|decided)\b|\bif it got (?:approved|denied|decided)\b"
         r"|\b(?:if|whether) anything(?: s| has)? happened\b"
         r"|\b(?:any|some) movement on (?:my|our|his|her|the)\b"
@@ -420,7 +496,8 @@ _STATUS_MEANT = {
 }
 """A case's status asked or a status message to explain, in so many words ("is it approved or is it still pending",
 "any movement on my fiance's i one twenty nine f", "my case online says continuation notice was mailed what does that
-even mean", "dónde puedo ver cómo va"): the case status script, when nothing else is read (the t14/t15 round)."""
+even mean", "dónde puedo ver cómo va", "is it still active or did it get closed", "if my daughter's green card
+application's been decided": round 20): the case status script, when nothing else is read (the t14/t15 round)."""
 STATUS_SCRIPT = "case-status"
 
 
@@ -451,13 +528,16 @@ _PAYING = {
 _FORM_ASKED = {
     "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
                      r"(?:use|file|need|fill|send|submit)\b"
-                     r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){0,16}? (?:how much|what s the fee|what is the fee|the fee)\b"
+                     r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){0,16}? (?:how much|what s the fee|what is the fee|the fee|"
+                     r"what (?:does|do|will) (?:it|that|they) cost|cost)\b"
                      r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
-                     r"replace) (?:a new one|my|a new|the|it)\b"),
+                     r"replace) (?:a new one|my|a new|the|it)\b"
+                     r"|\b(?:what s|what is|how much is|is) the (?:filing |application )?fee (?:to|for)\b"),
     "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"),
 }
-"""Which form to file asked in so many words ("which form do i use to switch from a tourist visa to a student visa"):
-forms and fees."""
+"""Which form to file asked in so many words ("which form do i use to switch from a tourist visa to a student visa"),
+or its fee ("what's the fee to replace a lost card", "is the fee for my citizenship any lower": round 20): forms and
+fees."""
 FEES_SCRIPT = "forms-and-fees"
 _FEES_OVER = frozenset({"case-status", "processing-times"})
 
@@ -498,13 +578,17 @@ _CARD_MISSED = {
     "en": re.compile(r"\bstill (?:no|haven t gotten|have not gotten|haven t received|have not received|don t have|do not "
                      r"have) (?:my |the |his |her |a |our )?(?:green card|card|work permit|permit card)\b"
                      r"|\b(?:green card|card|work permit)(?: itself)? (?:never|still hasn t|hasn t|has not|still has not) "
-                     r"(?:came|come|arrived|showed up|made it|gotten here)\b"),
+                     r"(?:came|come|arrived|showed up|made it|gotten here)\b"
+                     r"|\b(?:everything|every other|all (?:my|the|of my) other)\b(?: \w+){0,10}? (?:except|but|other than) "
+                     r"(?:for )?(?:my|the|our|his|her) (?:new |replacement |renewed )?(?:green card|card|work permit)\b"),
     "es": re.compile(r"\b(?:todavia|aun) no (?:me |le |nos )?(?:ha |han )?(?:llegado|llega|llego) (?:la |mi |su )?"
                      r"(?:tarjeta|mica|green card|residencia)\b"
                      r"|\b(?:tarjeta|mica)(?: \w+){0,3}? (?:nunca|no) (?:me |le |nos )?(?:llego|ha llegado)\b"),
 }
 """A card said in so many words not to have come ("still no green card", "the card itself never made it", "todavía no
-me llega la mica"): the card not received, over a fee paid or a status told as its context (round 15)."""
+me llega la mica"), or everything else come but it ("every other piece of mail's been coming through fine except my
+new green card": round 20): the card not received, over a fee paid or a status told as its context (round 15), or a
+move told as its context (`moved_home`, round 20)."""
 _CARD_OVER = frozenset({None, FEES_SCRIPT, STATUS_SCRIPT})
 
 
@@ -555,11 +639,49 @@ def duration_asked(said: str, language: str, choice: str | None) -> bool:
     return found is not None and _APPOINTMENT_WORDS[language].isdisjoint((found.group("what") or "").split())
 
 
+ACCOMMODATIONS_SCRIPT = "accommodations"
+_NEED_OVER = frozenset({None, CARD_SCRIPT, STATUS_SCRIPT})
+_OCCASION_WORDS = {
+    "en": frozenset("appointment appointments biometrics biometric fingerprints interview interviews oath ceremony"
+                    .split()),
+    "es": frozenset("cita citas biometricos huellas entrevista entrevistas juramento ceremonia".split()),
+}
+"""Our appointments, at which a need is met (`need_at_appointment`)."""
+
+
+_NOT_A_NEED = {
+    "en": re.compile(r"\b(?:wait|move|moved|reschedule|rescheduled|postpone|push it|push back|switch|another day|"
+                     r"different day|other day|later date|another date|different date|till|until)\b"
+                     r"|\b(?:english|spanish|my language|translate|translator|interpret for)\b"),
+    "es": re.compile(r"\b(?:cambiar|cambien|mover|muevan|pasar|pasen|posponer|pospongan|reprogramar|otro dia|otra fecha|"
+                     r"hasta que)\b|\b(?:ingles|espanol|mi idioma|traducir|traductor)\b"
+                     r"|\b(?:lo|la|me|nos|los|las) acompane\b"),
+}
+"""What makes a need no accommodation asked at the appointment (`need_at_appointment`): the appointment moved or
+waited for ("can my finger print appointment wait till the cast comes off": the biometrics moved), a language, not
+a disability ("can my nephew interpret for me, my english isn't so good"), a person taken there (`taken_there`'s ride:
+"no tiene quién lo acompañe")."""
+
+
+def need_at_appointment(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller tells a need (`#accommodation`: a feeding tube, Down syndrome, a wheelchair) at one of our
+    appointments or interviews (`_OCCASION_WORDS`), and what was read so far is nothing, a card or a status its words
+    name (`_NEED_OVER`: "his green card interview" is the occasion, no card missing): the accommodations (DOMAIN.md
+    §4: disability accommodations at an appointment, scripts/accommodations; round 20).  A thing said not to have
+    come is its own question, and an appointment moved, a language or a ride no need (`_NOT_A_NEED`)."""
+    if choice not in _NEED_OVER or _OCCASION_WORDS[language].isdisjoint(said.split()) or \
+            _NOT_A_NEED[language].search(said) is not None:
+        return False
+    named = concepts(said, language)
+    return "#accommodation" in named and "#not_arrived" not in named
+
+
 SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (moved_home, ADDRESS_SCRIPT),
     (past_posted_time, TIMES_SCRIPT),
     (hurry_asked, EXPEDITE_SCRIPT),
     (request_followed, FOLLOW_UP_SCRIPT),
+    (need_at_appointment, ACCOMMODATIONS_SCRIPT),
     (notice_promised, NOTICE_SCRIPT),
     (notice_missed, NOTICE_SCRIPT),
     (card_missed, CARD_SCRIPT),
