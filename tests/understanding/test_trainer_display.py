@@ -65,3 +65,17 @@ def test_the_rehearsal_shows_what_tier1_may_not_do_as_a_refusal(tmp_path: Path) 
     """DOMAIN.md §1.3: words asking Tier 1 for legal advice are shown as what Tier 1 may not do."""
     output = rehearse(tmp_path, "1", "0", "i need legal advice about my case")
     assert "(understood as what Tier 1 may not do: legal_advice 1.00" in output
+
+
+def test_the_softphone_turn_at_the_topic_question_carries_the_script_read(make_app, tmp_path: Path) -> None:
+    """The softphone's JSON turn at the Tier 1 topic question names the script read, its score and what read it."""
+    app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
+    app.instance_path = str(tmp_path / "instance")
+    client = signed_in_client(app, "trainee", "trainee")
+    started = client.post("/phone/api/calls", json={"language": "en"}).get_json()
+    asked = client.post(f"/phone/api/calls/{started['call_id']}/input", json={"digits": "0"}).get_json()
+    assert asked["state"] == "tier1.topic"
+    turn = client.post(f"/phone/api/calls/{started['call_id']}/input",
+                       json={"speech": "my green card never came in the mail"}).get_json()
+    assert turn["understood"].startswith("understood: card-not-received 0.9")
+    assert (turn["understanding"]["choice"], turn["understanding"]["by"]) == ("card-not-received", "scripts")
