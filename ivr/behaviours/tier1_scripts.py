@@ -50,12 +50,14 @@ from ivr.definitions.topic_situations import (
     ADDRESS_SCRIPT,
     CARD_SCRIPT,
     FIELD_OFFICE_SCRIPT,
+    FOLLOW_UP_SCRIPT,
     NOTICE_SCRIPT,
     appointment_moved,
     as_asked,
     at_field_office,
     card_came,
     notice_came,
+    request_followed,
 )
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
@@ -195,6 +197,20 @@ _THE_LAWYER = {
 own lawyer (`_OWN_LAWYER`), the same one, told of, not asked for (round 20)."""
 
 
+_TOLD_WRONG = {
+    "en": re.compile(r"\b(?:wrong|incorrect|misspelled|typo|mistake|fix|fixed|correct|corrected|correction)\b"),
+    "es": re.compile(r"\b(?:mal|equivocad[oa]|error|corregir|corrigieran|corregido|correccion|arreglar|arreglaran)\b"),
+}
+"""A detail told wrong or to be corrected ("my receipt notice had my a number wrong"): what a request was about."""
+
+
+def request_about_detail(said: str, language: str) -> bool:
+    """Whether the caller asks after a request one of ours opened (`request_followed`) to correct a detail told wrong
+    (`_TOLD_WRONG`): the A-number or receipt number named is what the request was about, not a case detail asked
+    (DOMAIN.md §5: a service request answered within 15 days, scripts/service-request-follow-up; round 21)."""
+    return request_followed(said, language, FOLLOW_UP_SCRIPT) and _TOLD_WRONG[language].search(said) is not None
+
+
 def refusal_in(said: str, language: str) -> str | None:
     """What Tier 1 may not do (`REFUSALS`) that the caller asks in so many words (normalised), or None: a phrase
     said as written, its words together ("my a number", not "a fax number where ... my papers"); the longest
@@ -290,6 +306,8 @@ def answer_read(
 
     # "When is my court date" asks for another agency's case detail: not USCIS's to refuse, its script redirects.
     another_agency = script is not None and not _ANOTHER_AGENCY.isdisjoint(script.topics)
+    if refusal == "case_details" and request_about_detail(said, language):
+        refusal = None  # "somebody put in a request because my a number was wrong, did it get done" (round 21)
     if refusal is not None and not (refusal == "case_details" and another_agency):
         return answer(refusal, None)
     # the caller named one of two close scripts' things, or asked for one in so many words in a clause of a long

@@ -241,14 +241,20 @@ _OTHER_AGENCY_DOCUMENT = {
                      r"|\bsocial security cards?\b|\bbirth certificates?\b|\bmarriage licen[sc]es?\b"
                      r"|\b(?:report|library|gift|insurance|medicaid|medicare|bank|ebt|membership|birthday|voter) cards?\b"
                      r"|\b(?:road|driving|driver s|drivers) tests?\b"
-                     r"|\b(?:u s|us|american|united states) passports?\b|\bpassport cards?\b"),
+                     r"|\b(?:u s|us|american|united states) passports?\b|\bpassport cards?\b"
+                     r"|\bstimulus (?:checks?|payments?|money)\b|\btax refunds?\b"
+                     r"|\b(?:social security|unemployment|disability|ssi|child support) (?:checks?|payments?|benefits?)\b"),
     "es": re.compile(r"\blicencias? (?:de manejar|de conducir|para manejar|para conducir)\b|\bplacas? del? carro\b"
                      r"|\btarjetas? del? seguro social\b|\bactas? de nacimiento\b|\blicencias? de matrimonio\b"
-                     r"|\bpasaportes? (?:americanos?|estadounidenses?|de (?:los )?estados unidos)\b"),
+                     r"|\bpasaportes? (?:americanos?|estadounidenses?|de (?:los )?estados unidos)\b"
+                     r"|\bcheques? (?:de|del) (?:estimulo|seguro social|desempleo|incapacidad)\b"
+                     r"|\breembolsos? de (?:los )?impuestos\b"),
 }
 """Another agency's document (a state's driver's licence, its plates; a Social Security card, a county's birth
 certificate or marriage licence: round 15), or another institution's card (a school's report card, a bank's, an
-insurer's: round 16), a state's road test (round 18), a U.S. passport (the State Department's, round 20): a
+insurer's: round 16), a state's road test (round 18), a U.S. passport (the State Department's, round 20), a
+stimulus check, a tax refund, a Social Security or unemployment check (the IRS's, the SSA's, a state's: round 21,
+"my stimulus check never came" is no card of ours not received): a
 question whose object it is (its fee, its renewal, a copy, one that never came) is theirs, which no script of ours
 answers, though "fee", "renew", "lost" and "never came" are our scripts' words."""
 _AS_EVIDENCE = {
@@ -273,18 +279,23 @@ _ERRAND_ELSEWHERE = {
         r"\b(?:send|sending|wire|wiring|mail|mailing) (?:some )?money (?:to|for) (?:my|our|his|her|their|a|the)\b"
         r"|\bappointment with (?:the|my|his|her|our|their) (?:doctor|dentist|eye doctor|pediatrician)\b"
         r"|\b(?:buy|get|order|purchase) (?:\w+ )?tickets? (?:to|for)\b"
+        r"|\btolls?\b(?! free)|\bturnpike\b|\be ?z ?pass\b"
+        r"|\b(?:parking|speeding|traffic|red light) (?:tickets?|fines?|citations?)\b"
     ),
     "es": re.compile(
         r"\b(?:mandar|enviar|mando|envio|mandarle|enviarle) (?:un poco de )?(?:dinero|plata|una remesa) "
         r"(?:a|para) (?:mi|mis|su|sus|nuestra|nuestro|la|el|los|las)\b"
         r"|\bcita (?:\w+ ){0,3}?con (?:el|la|su|mi) (?:doctor|doctora|dentista|medico|medica|pediatra)\b"
         r"|\b(?:comprar|conseguir|sacar) (?:\w+ )?(?:boletos?|entradas?) (?:para|del?)\b"
+        r"|\bpeajes?\b|\bcasetas? de cobro\b|\bmultas? (?:de|por) (?:transito|trafico|estacionamiento|exceso de velocidad)\b"
     ),
 }
 """Another business's errand in so many words: money sent to family ("quiero mandar dinero a mi mamá en honduras
 cuánto cobran por el envío": a remittance's fee, no fee of ours; "abroad" is where the money goes), an appointment
 with a doctor ("quiero cambiar la cita de mi esposo con el doctor": no biometrics moved), tickets to buy for an
-event ("where do i buy tickets for the county fair": round 20).  Our appointments named
+event ("where do i buy tickets for the county fair": round 20), a toll or a traffic ticket disputed ("i got charged a
+toll on the turnpike", "una multa de tránsito": a state's or a toll road's, no appointment of ours moved; "toll free"
+is our number: round 21).  Our appointments named
 beside it (`_OURS_NAMED`) make it context ("my appointment with the doctor is the day of my biometrics").  Issue
 16, round 12."""
 
@@ -372,17 +383,23 @@ _MAILED_ABOUT = {
 _NOTICE_WORD = {"en": "notice", "es": "aviso"}
 
 
-_MISHEARD = {
-    "en": (re.compile(r"\bgreen carts?\b"), lambda found: found.group(0).replace("cart", "card")),
+_MISHEARD: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "en": (
+        (re.compile(r"\bgreen cart(s?)\b"), r"green card\1"),
+        (re.compile(r"\beyes (?=check ?ins?\b|check in\b|officers?\b)"), "ice "),
+    ),
 }
-"""What the recogniser mishears of a thing's name (issue 16, round 11): "green cart" is a green card."""
+"""What the recogniser mishears of a thing's name (issue 16, round 11): "green cart" is a green card; "eyes" before a
+check-in or an officer is ICE ("my eyes check ins every month": round 21)."""
 
 
 def misheard(said: str, language: str) -> str:
     """`said` with a recogniser's slip on a thing's name put right ("my green cart never came" -> "my green card never
-    came"), for every reader at the topic question: a cart is never what a caller asks USCIS about."""
-    slip = _MISHEARD.get(language)
-    return said if slip is None else slip[0].sub(slip[1], said)
+    came", "my eyes check ins" -> "my ice check ins"), for every reader at the topic question: a cart is never what a
+    caller asks USCIS about, nor are eyes checked in."""
+    for slip, right in _MISHEARD.get(language, ()):
+        said = slip.sub(right, said)
+    return said
 
 
 _RELATIVE = {

@@ -12,6 +12,7 @@ whatever the line reads), and `ivr.behaviours.tier1_scripts.answer_for` rewrites
 * a case past the posted processing time -> processing times (`past_posted_time`);
 * a hurry asked in so many words of a case, a card or a wait -> the expedite (`hurry_asked`);
 * a request one of ours opened, asked after -> its follow-up (`request_followed`);
+* another day asked for a biometrics appointment -> its rescheduling (`other_day_asked`, round 21);
 * a need told at one of our appointments -> the accommodations (`need_at_appointment`, round 20);
 * a notice promised by mail that never came -> the notice not received (`notice_promised`); a notice said to have
   come is not missing (`notice_came`); of a card and a notice, the one that never came is the thing asked
@@ -58,6 +59,7 @@ __all__ = [
     "need_at_appointment",
     "never_came",
     "notice_came",
+    "other_day_asked",
     "notice_promised",
     "past_posted_time",
     "request_followed",
@@ -245,6 +247,8 @@ _REQUEST_OPENED = {
         r"(?:request|ticket|referral|inquiry)\b"
         r"|\b(?:the|my|a) (?:service )?(?:request|ticket|referral|inquiry) (?:you|they|she|he|the \w+)(?: guys)? "
         r"(?:opened|made|put in|submitted|filed|created|started)\b"
+        r"|\b(?:agent|rep|representative|officer|lady|man|guy|woman|she|he|they)(?: \w+){0,3}? (?:was|were|is|are) "
+        r"(?:sending|putting in|opening|making|submitting|filing) (?:a|the|one) (?:service )?(?:request|ticket|referral)\b"
     ),
     "es": re.compile(
         r"\b(?:señor|senor|señora|senora|muchacha|muchacho|agente|representante|persona|alguien|ustedes|usted|"
@@ -256,7 +260,8 @@ _REQUEST_OPENED = {
 }
 """A request someone of ours opened for the caller ("the lady put in a request to get it fixed", "the request you guys
 opened", "el señor con quien hablé metió una solicitud"): asked after, the service request's follow-up (DOMAIN.md §5:
-a service request answered within 15 days; issue 16, round 12), not the case's status."""
+a service request answered within 15 days; issue 16, round 12), or one said to be on its way ("the agent said she was
+sending a request over to my local office": round 21), not the case's status."""
 _REQUEST_OVER = frozenset({"case-status", "processing-times"})
 FOLLOW_UP_SCRIPT = "service-request-follow-up"
 
@@ -359,11 +364,14 @@ reads ("the letter says", "en la carta de la cita dice que la lleve": round 20):
 missing."""
 _NOT_MINE = {
     "en": re.compile(r"\bbut (?:not (?:mine|me|to me)|mine (?:never|didn t|did not|hasn t)|"
-                     r"i (?:never|didn t|did not))\b"),
+                     r"i (?:never|didn t|did not))\b"
+                     r"|\bbut (?:my|his|her|our|their|the other) (?:\w+ ){0,2}?(?:never did|never came|didn t|did not|"
+                     r"hasn t|has not|never showed up)\b"),
     "es": re.compile(r"\b(?:pero|y) (?:a mi|yo|la mia|el mio) no\b"),
 }
 """Someone else's notice come and the caller's not ("a mi esposo le llegó la carta con la cita pero a mí no"): the
-caller's is missing (`notice_came`)."""
+caller's is missing (`notice_came`); one relative's come and another's not ("my dad's receipt came but my mom's never
+did": round 21)."""
 NOTICE_SCRIPT = "notice-not-received"
 
 
@@ -447,7 +455,12 @@ _NOTICE_MISSED = {
     "en": re.compile(r"\b(?:notice|letter)s? (?:that )?(?:i|we) (?:never|didn t|did not|haven t|have not|still haven t) "
                      r"(?:received|got|gotten|get)\b"
                      r"|\b(?:never|didn t|did not|haven t|have not|still haven t) (?:ever )?(?:received|got|gotten|get) "
-                     r"(?:the|my|a|any|our) (?:receipt|receipt notice|notice|letter)s?\b"),
+                     r"(?:the|my|a|any|our) (?:receipt|receipt notice|notice|letter)s?\b"
+                     r"|\b(?:notice|letter)s? (?:came|arrived|showed up) but (?:my|his|her|our|their|the other) "
+                     r"(?:\w+ ){0,2}?(?:never did|never came|didn t|did not|hasn t|has not|never showed up)\b"
+                     r"|\b(?:notice|letter)s? (?:went out|was sent|was mailed|got sent|got mailed)\b(?: \w+){0,6}? "
+                     r"(?:but |and )?(?:there s |there is |i got |we got |i ve got )?nothing (?:in|came|showed up|"
+                     r"arrived)\b"),
     "es": re.compile(r"\b(?:carta|aviso|notificacion)e?s? que (?:nunca|no|todavia no) (?:me |nos )?(?:ha |han )?"
                      r"(?:llego|llegaron|llegado|recibi|recibimos)\b"
                      r"|\b(?:nunca|no|todavia no|aun no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) "
@@ -455,7 +468,10 @@ _NOTICE_MISSED = {
 }
 """A notice or letter the caller says they never received, whatever it was about ("a notice i never received, the one
 saying my fee waiver got denied"), or never came in so many words ("nunca me llegó el recibo", "i never got the
-receipt": round 20): the notice not received, not what it was about (the t16/t17 round) nor the renewal it was for."""
+receipt": round 20), or one's come and another's not ("my son's approval letter came but my daughter's never did"),
+or said to have gone out with nothing in the mailbox ("the site says the notice was mailed in may but there's nothing
+in my mailbox": round 21): the notice not received, not what it was about (the t16/t17 round) nor the renewal it was
+for."""
 
 
 def notice_missed(said: str, language: str, choice: str | None) -> bool:
@@ -519,12 +535,17 @@ def status_meant(said: str, language: str, choice: str | None) -> bool:
 _PAYING = {
     "en": re.compile(r"\b(?:staple|clip|attach|tape) (?:the |my |a )?(?:check|money order|payment)\b"
                      r"|\b(?:pay|paying|pays|paid)\b(?: \w+){0,6}? (?:in cash|with cash|cash|by check|with a check|"
-                     r"(?:personal|cashier s) check|money order|credit card|debit card|online)\b"),
+                     r"(?:personal|cashier s) check|money order|credit card|debit card|online)\b"
+                     r"|\bhow (?:do|can|should|would) (?:i|we) (?:pay|repay) (?:it |the fee |that |this |them )?"
+                     r"(?:again|over)\b"
+                     r"|\b(?:check|payment|money order|card) (?:bounced|was declined|got declined|was rejected|"
+                     r"got rejected)\b(?: \w+){0,8}? (?:pay|fee|fees|charge|charged|cost)\b"),
     "es": re.compile(r"\b(?:pagar|pago|pagarla|pagarlo|se paga|se puede pagar)\b(?: \w+){0,6}? (?:en efectivo|efectivo|"
                      r"con cheque|cheque|money order|giro postal|tarjeta de credito|tarjeta de debito|en linea)\b"),
 }
 """How to pay a fee asked in so many words ("se puede pagar la aplicación en efectivo ... o tiene que ser con cheque",
-"can i pay by money order"): forms and fees (the t14/t15 round)."""
+"can i pay by money order"): forms and fees (the t14/t15 round); a fee to pay again, a payment that bounced ("my
+check bounced, how do i pay it again": round 21, not the case's status the application sent back names)."""
 _FORM_ASKED = {
     "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
                      r"(?:use|file|need|fill|send|submit)\b"
@@ -676,6 +697,32 @@ def need_at_appointment(said: str, language: str, choice: str | None) -> bool:
     return "#accommodation" in named and "#not_arrived" not in named
 
 
+_OTHER_DAY = {
+    "en": re.compile(r"\b(?:can|could|may) (?:i|we|she|he|they|my \w+) (?:get|go|go in|come in|have|do|switch to|pick|"
+                     r"choose|do it) (?:on )?(?:a|another|some other|a different|the other) (?:weekday|week day|day|date)\b"),
+    "es": re.compile(r"\b(?:puedo|podemos|se puede|me pueden|me la pueden) (?:ir|pedir|cambiar|pasar|dar|tener)\b"
+                     r"(?: \w+){0,3}? (?:otro dia|otra fecha|entre semana)\b"),
+}
+_BIOMETRICS_NAMED = {
+    "en": re.compile(r"\b(?:bio ?metrics?|finger ?prints?|prints)\b"),
+    "es": re.compile(r"\b(?:huellas|bio ?metricos|biometria)\b"),
+}
+_OTHER_OCCASION = {
+    "en": re.compile(r"\b(?:interview|field office|local office|oath|ceremony|court|judge|ice)\b"),
+    "es": re.compile(r"\b(?:entrevista|oficina local|juramento|ceremonia|corte|juez|ice)\b"),
+}
+"""Another of our occasions (or another agency's) named, whose day is theirs to move (`other_day_asked`)."""
+
+
+def other_day_asked(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller asks for another day for a biometrics appointment in so many words ("my bio metrics is on a
+    saturday and i keep the sabbath, can i get a weekday instead", `_OTHER_DAY`), nothing else read and no other
+    occasion named (`_OTHER_OCCASION`): the biometrics rescheduling (DOMAIN.md §4; seed 000, a biometrics appointment
+    rescheduled; scripts/biometrics-reschedule; round 21)."""
+    return choice is None and _OTHER_DAY[language].search(said) is not None and \
+        _BIOMETRICS_NAMED[language].search(said) is not None and _OTHER_OCCASION[language].search(said) is None
+
+
 SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (moved_home, ADDRESS_SCRIPT),
     (past_posted_time, TIMES_SCRIPT),
@@ -690,6 +737,7 @@ SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (fees_meant, FEES_SCRIPT),
     (status_meant, STATUS_SCRIPT),
     (bring_meant, BRING_SCRIPT),
+    (other_day_asked, RESCHEDULE_SCRIPT),
 )
 """The situations and their scripts, in the order they are tried: the first that holds is read."""
 
