@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from ivr.cli import main
@@ -38,13 +41,24 @@ def test_keys_show_no_understanding(tmp_path: Path) -> None:
     assert "understood" not in rehearse(tmp_path, "1", "8")
 
 
-def test_the_softphone_turn_carries_the_understanding(make_app, tmp_path: Path) -> None:
-    """The softphone's JSON turn has the trainer's line and the data: outcome, choice, score, alternatives."""
+@pytest.fixture
+def softphone(make_app: Callable[..., Any], tmp_path: Path) -> Callable[[dict[str, str]], dict[str, Any]]:
+    """A signed-in trainee's English softphone call: send it an input (`{"speech": …}` or `{"digits": …}`), get its turn."""
     app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
     app.instance_path = str(tmp_path / "instance")
     client = signed_in_client(app, "trainee", "trainee")
-    started = client.post("/phone/api/calls", json={"language": "en"}).get_json()
-    turn = client.post(f"/phone/api/calls/{started['call_id']}/input", json={"speech": "I'm calling from Mexico"}).get_json()
+    call_id = client.post("/phone/api/calls", json={"language": "en"}).get_json()["call_id"]
+
+    def send(given: dict[str, str]) -> dict[str, Any]:
+        turn: dict[str, Any] = client.post(f"/phone/api/calls/{call_id}/input", json=given).get_json()
+        return turn
+
+    return send
+
+
+def test_the_softphone_turn_carries_the_understanding(softphone: Callable[[dict[str, str]], dict[str, Any]]) -> None:
+    """The softphone's JSON turn has the trainer's line and the data: outcome, choice, score, alternatives."""
+    turn = softphone({"speech": "I'm calling from Mexico"})
     assert turn["understood"].startswith("understood: calls from outside the United States (6) 1.00")
     assert turn["understanding"]["choice"] == "6" and turn["understanding"]["alternatives"][0] == ["6", 1.0]
 
@@ -67,15 +81,11 @@ def test_the_rehearsal_shows_what_tier1_may_not_do_as_a_refusal(tmp_path: Path) 
     assert "(understood as what Tier 1 may not do: legal_advice 1.00" in output
 
 
-def test_the_softphone_turn_at_the_topic_question_carries_the_script_read(make_app, tmp_path: Path) -> None:
+def test_the_softphone_turn_at_the_topic_question_carries_the_script_read(
+    softphone: Callable[[dict[str, str]], dict[str, Any]],
+) -> None:
     """The softphone's JSON turn at the Tier 1 topic question names the script read, its score and what read it."""
-    app = make_app(SOFTPHONE=True, SECRET_KEY="test-secret")
-    app.instance_path = str(tmp_path / "instance")
-    client = signed_in_client(app, "trainee", "trainee")
-    started = client.post("/phone/api/calls", json={"language": "en"}).get_json()
-    asked = client.post(f"/phone/api/calls/{started['call_id']}/input", json={"digits": "0"}).get_json()
-    assert asked["state"] == "tier1.topic"
-    turn = client.post(f"/phone/api/calls/{started['call_id']}/input",
-                       json={"speech": "my green card never came in the mail"}).get_json()
+    assert softphone({"digits": "0"})["state"] == "tier1.topic"
+    turn = softphone({"speech": "my green card never came in the mail"})
     assert turn["understood"].startswith("understood: card-not-received 0.9")
     assert (turn["understanding"]["choice"], turn["understanding"]["by"]) == ("card-not-received", "scripts")
