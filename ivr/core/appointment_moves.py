@@ -90,6 +90,28 @@ def cancelled(text: str, language: str) -> bool:
     return _patterns(language)[2].search(plain_said(text)) is not None
 
 
+_HOW_LONG = {
+    "en": r"\bhow (?:long|much time)\b(?: [\w']+){0,8} (?:take|takes|last|lasts|in there|inside|be there|stay there)\b",
+    "es": r"\bcuanto (?:tiempo|rato)?(?: \w+){0,6} (?:dura|duran|tarda|tardan|toma|adentro|ahi dentro|ahi adentro)\b",
+}
+"""How long an appointment lasts, or how long one is inside ("how long am i going to be inside for the fingerprints",
+"cuánto rato me tienen adentro"): a question of the visit, no cancel (the submenus' round 14)."""
+_CANCEL_WORD = re.compile(r"\b(?:cancel\w*|anul\w*)\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def how_long_asked(text: str, language: str) -> bool:
+    """Whether the caller asks how long the visit lasts and names no cancelling (`_HOW_LONG`): at a menu that
+    cancels, not that option (`understanding.Model._understood`)."""
+    plain = plain_said(text)
+    return _how_long(language).search(plain) is not None and _CANCEL_WORD.search(plain) is None
+
+
+@functools.cache
+def _how_long(language: str) -> re.Pattern[str]:
+    return re.compile(_HOW_LONG.get(language, _HOW_LONG["en"]))
+
+
 _HAD = {
     "en": r"\b(?:already (?:have|had|booked|scheduled|made|got|set up)|i (?:have|had|got) (?:an|my|a) appointment|"
           r"(?:booked|scheduled|made) (?:an|my|the) appointment|my appointment(?: \w+){0,5} (?:is|was) (?:on|at|for|"
@@ -140,13 +162,15 @@ _IN_GENERAL = {
           r"will|would|is|are|can)|how (?:does|do|is|will|would) (?:it|an?|the|these|those|one|that)(?: \w+){0,4} go|"
           r"(?:how|what) (?:an?|the) (?:\w+ )?(?:visit|appointment) (?:goes|is like)|who (?:is|will be|would be) there|"
           r"how (?:does|do) (?:that|it|this|these|those|they|(?:the |these |those )?(?:office )?(?:appointments|visits))"
-          r" work|(?:can|do|could) (?:i|we) (?:get to )?(?:pick|choose) (?:which|what|the) (?:office|location|day)|"
+          r"(?: part| bit| side)? work|(?:is there|what is|what's|whats) (?:a |the )?(?:limit|maximum|cap) (?:on|to|of) "
+          r"(?:how many|the number of) (?:\w+ ){0,2}(?:appointments|visits)|(?:can|do|could) (?:i|we) (?:get to )?(?:pick|choose) (?:which|what|the) (?:office|location|day)|"
           r"(?:walk ?in|walk up|show up|take a number|first come)(?: [\w']+){0,8} or (?:do |does |is |are )?(?:[\w']+ )"
           r"{0,3}(?:book|booked|schedule|scheduled|appointment|appointments|make an appointment)|(?:by appointment|"
           r"appointment) only)\b",
     "es": r"\b(?:que (?:\w+ )?pasa|que (?:debo|puedo|hay que|tengo que) esperar|cuanto (?:dura|tarda|tiempo (?:dura|tarda|"
           r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara)|"
-          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas|las visitas)|(?:puedo|podemos) (?:escoger|elegir) "
+          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas|las visitas)|hay (?:un )?(?:limite|maximo) de "
+          r"(?:cuantas )?(?:citas|visitas)|(?:puedo|podemos) (?:escoger|elegir) "
           r"(?:a )?(?:que|cual|la) (?:oficina|dia)|(?:llegar|ir|presentarse|caerle) sin cita o|"
           r"(?:nomas|solo) (?:llega|llego|se llega)(?: \w+){0,6} o (?:hay que|tengo que|se tiene que|necesito) "
           r"(?:sacar|hacer|pedir|agendar))\b",

@@ -2187,7 +2187,9 @@ _PUT_THROUGH_TO_SOMEONE = {
                      r"(?:(?:live|real|there|please) )?(?:sort|straighten|figure) (?:that|it|this) out\b"),
     "es": re.compile(r"\b(?:p[aá]seme|p[aá]same|comun[ií]queme|comun[ií]came|transfi[eé]rame|con[eé]cteme|con[eé]ctame) "
                      r"con alguien\b(?! (?:que|de|del|en|para) )|\b(?:puede|podria|pueden) alguien (?:de ustedes )?"
-                     r"(?:arreglar|resolver|solucionar)(?:me)?(?:lo|la|eso)?\b"),
+                     r"(?:arreglar|resolver|solucionar)(?:me)?(?:lo|la|eso)?\b|\b(?:quiero|necesito|ocupo|quisiera|me "
+                     r"gustaria) que (?:(?:un|una|algun|alguna) (?:agente|representante|persona|operador\w*)|alguien) "
+                     r"(?:me |le )?(?:confirme|revise|verifique|cheque|chequee|asegure)\b"),
 }
 """Being put through to someone, no one named ("mejor comuníqueme con alguien", "just connect me to someone"): a
 person asked, whatever option word the caller says first ("yo ni sé qué es eso de solicitud de servicio": the s9

@@ -82,6 +82,7 @@ _PREVIOUS = {
         r"(?:regres\w*|volver|vuelv\w*|devuelv\w*|devolver\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion)\b",
         r"(?:lleve\w*|pase\w*|ir\w*|mueva\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion) (?:para )?atras\b",
         r"(?:atras|para atras) (?:uno|un paso|un menu)\b",
+        r"(?:regres\w*|vuelv\w*|devuelv\w*|lleve\w*|pase\w*|mande\w*|eche\w*) (?:me |nos )?(?:una|uno) (?:para )?atras\b",
         r"(?:este|ese) menu no\b,?(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
         r"no (?:es )?(?:este|ese) menu\b(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
     ),
@@ -131,6 +132,8 @@ _REPEAT = {
         r"^(?:\w+ )?como dijo(?=$| (?:perdon|disculpe|no (?:le )?(?:entendi|escuche|oi)|puede repetir|me repite))",
         r"(?:repet\w*|repit\w*|le\w*|dig\w*|dec\w*|empie\w*|vuelv\w* a (?:leer|decir|empezar)) (?:me |nos )?"
         r"(?:otra vez |de nuevo )?(?:toda )?la lista",
+        r"(?:que|cuales) " + _ITEMS["es"] + r" (?:me |nos )?(?:dijo|dijiste|menciono|leyo|nombro|acaba de (?:decir|leer))$",
+        r"no (?:le )?(?:oi|escuche|entendi|alcance a (?:oir|escuchar)) nada de (?:las|los) " + _ITEMS["es"],
         r"cuales (?:eran|son|fueron) (?:esas|las) (?:\w+ )?cosas que (?:me )?(?:acaba de |acabo de )?(?:dijo|leyo|"
         r"nombro|menciono|decir|leer)",
     ),
@@ -139,6 +142,15 @@ _REPEAT = {
 "cuáles eran los motivos" at the end of the sentence (the submenus' round 13).  Not "i didn't catch that" nor "no le
 entendí" alone: at the menus that read a status or a number first, that is the status or the number again (their
 option 1)."""
+
+_HOLIDAY = {
+    "en": r"(?:(?:federal |national |public )?holidays?|christmas(?: eve| day)?|thanksgiving|new year'?s(?: day| eve)?|"
+          r"veterans'? day|memorial day|labor day|columbus day|independence day|(?:the )?fourth of july|july fourth|"
+          r"(?:martin luther )?king day|presidents'? day|juneteenth)",
+    "es": r"(?:dias? (?:festivos?|feriados?)|festivos?|feriados?|navidad|ano nuevo|dia de (?:accion de gracias|los veteranos|"
+          r"la independencia|ano nuevo|los caidos|los trabajadores)|(?:el )?(?:4|cuatro) de julio)",
+}
+"""A holiday named, when the caller asks whether anyone answers on it (the submenus' round 14)."""
 
 _HOURS = {
     "en": (
@@ -158,6 +170,11 @@ _HOURS = {
         r"(?:on )?(?:saturdays?|sundays?|(?:the )?weekends?) (?:is|are) (?:there )?(?:anyone|anybody|someone|somebody|"
         r"people|agents?|representatives?) (?:there|working|answering|on the (?:phones?|line|lines)|to (?:talk|answer|"
         r"pick up|take calls))",
+        r"(?:is|are) (?:there )?(?:you|y'?all|your (?:\w+ )?(?:agents?|lines?|phones?|people|representatives?|call center)|"
+        r"(?:the )?(?:lines?|phones?|call center)|anyone|anybody|someone|somebody|people|agents?|representatives?)"
+        r"(?: \w+){0,5} (?:on|for|over|during) (?:the )?" + _HOLIDAY["en"],
+        r"(?:open|closed|working|answering)(?: \w+){0,2} (?:on|for|over|during) (?:the )?" + _HOLIDAY["en"],
+        r"is that a (?:federal |national )?holiday for (?:you|y'?all)",
     ),
     "es": (
         r"hasta (?:que|cuando|cual) (?:hora|horas) (?:atienden|abren|estan|contestan|puedo|se puede|hay|trabajan)",
@@ -168,8 +185,11 @@ _HOURS = {
         r"(?:mejor|buena) hora (?:para|de) (?:llamar|hablar|comunicarme|agarrar|encontrar)",
         r"hay (?:alguien|gente|agentes|personas)(?: \w+){0,5} (?:en la noche|en las noches|en las tardes|por la noche|"
         r"los (?:sabados|domingos|fines de semana)|el fin de semana)",
-        r"(?:el|los) (?:sabados?|domingos?|fines? de semana) hay (?:alguien|gente|agentes|personas) (?:en el telefono|"
+        r"(?:(?:el|los) (?:sabados?|domingos?|fines? de semana)|(?:en )?(?:el|los) " + _HOLIDAY["es"] + r") hay "
+        r"(?:alguien|gente|agentes|personas) (?:en el telefono|"
         r"en la linea|que conteste|contestando|atendiendo|trabajando|para atender)",
+        r"(?:atienden|abren|trabajan|contestan|estan abiertos|estan cerrados|cierran|hay (?:alguien|gente|agentes|"
+        r"personas))(?: \w+){0,5} (?:en |el |los |para |durante )?(?:el |los )?" + _HOLIDAY["es"],
     ),
 }
 """The hours asked: when the line opens or closes, the latest or earliest one can call, the best time to reach
@@ -246,15 +266,17 @@ _NEEDED = {
             "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal"},
     PREVIOUS: {"en": "step menu level screen options choices one where notch pick choose select try press mistake "
                      "accident wrong", "es": "opciones menu paso opcion anterior "
-               "antes estaba uno"},
+               "antes estaba uno atras"},
     REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things "
                    "again over time rest others",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
                    "motivos oficinas lista cosas"},
     HOURS: {"en": "latest earliest late early time hours schedule evening evenings mornings morning night weekend weekends "
-                  "saturday saturdays sunday sundays after",
+                  "saturday saturdays sunday sundays after holiday holidays christmas thanksgiving year's years veterans "
+                  "veteran's memorial labor columbus independence fourth july king presidents juneteenth",
             "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabado sabados domingo domingos "
-                  "fin fines"},
+                  "fin fines festivo festivos feriado feriados navidad nuevo gracias veteranos independencia caidos "
+                  "trabajadores julio"},
     NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
           "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},

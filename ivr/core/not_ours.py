@@ -93,12 +93,16 @@ _THERE_SERVICE = {
     for language in ("en", "es")
 }
 _DONE_ELSEWHERE = {
-    "en": r"\b(?:apostille|apostilles|apostilled|apostil|apostiled|notarize|notarized|notarizing|notarise|notarised)\b",
-    "es": r"\b(?:apostill\w*|apostil|notariz\w*|notari[ae]r\w*)\b",
+    "en": r"\b(?:apostille|apostilles|apostilled|apostil|apostiled|notarize|notarized|notarizing|notarise|notarised|"
+          r"(?:renew|renewed|renewing|issue|issued|replace|replaced|make|get|apply for|process)(?: \w+){0,3} "
+          r"(?:consular (?:id|i d|card|identification)|matricula consular|matricula card))\b",
+    "es": r"\b(?:apostill\w*|apostil|notariz\w*|notari[ae]r\w*|(?:renov\w*|sac\w*|tramit\w*|hac\w*|expedi\w*|"
+          r"repon\w*)(?: \w+){0,3} (?:matricula consular|(?:credencial|identificacion) consular))\b",
 }
 """A document service no office of ours does: an apostille (a state's or a country's seal on a public document) or a
 notary's stamp ("en esa oficina me pueden apostillar unos papeles", "do you notarize translations there"): no
-appointment option of ours (the submenus' round 13)."""
+appointment option of ours (the submenus' round 13); a consulate's ID card renewed or issued there
+("me pueden renovar la matrícula consular"; not the card shown as one's ID: round 14)."""
 _TOLD_BY = {
     "en": r"\b(?:text|txt|email|e-mail|e mail) (?:me|us)\b|\bby (?:text|texts|text message|text messages|sms|email|e-mail|"
           r"e mail|whatsapp)\b|\b(?:via|through|over) (?:text|sms|email|whatsapp)\b",

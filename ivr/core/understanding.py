@@ -43,7 +43,9 @@ from rapidfuzz import fuzz, process
 from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
-from ivr.core.appointment_moves import appointment_had, asked_in_general, book_me, cancelled, move_declined, moved
+from ivr.core.appointment_moves import (
+    appointment_had, asked_in_general, book_me, cancelled, how_long_asked, move_declined, moved,
+)
 from ivr.core.split_words import joined
 from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
 from ivr.core.not_ours import (
@@ -655,6 +657,8 @@ class Model:
             barred |= ({self.cancel} if self.cancel is not None else set()) | _HOURS_ONLY
         elif self.reschedule is not None and move_declined(text, self.language):
             barred |= {self.reschedule}  # "just cancel it i don't want a new date": no move asked
+        if self.cancel is not None and how_long_asked(text, self.language):
+            barred |= {self.cancel}  # "how long am i inside for the fingerprints": the visit's length, no cancel
         if self.booking is not None:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
