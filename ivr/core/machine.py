@@ -69,23 +69,9 @@ def spoken_key(key: str, language: str) -> str:
 
 
 def option_sentence(option: Option, language: str) -> str:
-    """The option said as one sentence in `language` (its own language, if it has one).
-
-    Worked out once per option and language: a menu whose options have guards is said by joining
-    the sentences of the options that hold for the call, each time it is presented."""
-    known = _SENTENCES.get((id(option), language))
-    if known is not None and known[0] is option:
-        return known[1]
-    said = option.language or language
-    sentence = say_option(option.topic.in_(said), spoken_key(option.key, said), said)
-    if len(_SENTENCES) >= _SENTENCES_MOST:
-        _SENTENCES.clear()
-    _SENTENCES[(id(option), language)] = (option, sentence)  # the option kept: its id is not reused meanwhile
-    return sentence
-
-
-_SENTENCES: dict[tuple[int, str], tuple[Option, str]] = {}
-_SENTENCES_MOST = 4096
+    """The option said as one sentence in `language` (its own language, if it has one)."""
+    language = option.language or language
+    return say_option(option.topic.in_(language), spoken_key(option.key, language), language)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ivr.core.actions import Gather, Say
 from ivr.core.flow import LANGUAGES, Option, State
-from ivr.core.machine import CONFIRM_SUFFIX, CompiledFlow, CompiledState
+from ivr.core.machine import CONFIRM_SUFFIX, CompiledFlow, CompiledState, option_sentence
 from ivr.core.registry import ActionSpec, ValidatorSpec
 
 YES = {"en": ("yes", "yeah", "correct", "right", "yep", "si", "okay", "ok"),
@@ -70,6 +70,9 @@ class StatePlan:
     tier: str = "ivr"  # the state's tier (`state.tier`, read at every state entered)
     args: Mapping[str, str] = field(default_factory=dict)  # the state's args (`state.args`), handed to its action
     validator: ValidatorSpec | None = None  # a collect's validator (None: not a collect, or not registered)
+    # language -> each of the state's options said as a sentence, in `state.options`' order (a menu with guards says
+    # those that hold for the call, each time it is presented)
+    option_sentences: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def plan_flow(compiled: CompiledFlow) -> dict[str, StatePlan]:
@@ -137,6 +140,9 @@ def _plan(compiled: CompiledFlow, name: str, base: CompiledState, confirming: bo
         tier=state.tier,
         args=state.args,
         validator=compiled.registry.validators.get(state.validator or "") if state.kind == "collect" else None,
+        option_sentences={
+            language: tuple(option_sentence(option, language) for option in state.options) for language in LANGUAGES
+        },
     )
 
 

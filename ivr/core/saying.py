@@ -139,16 +139,16 @@ def _dynamic_menu(run: Run, plan: StatePlan, again: bool) -> str:
     state, language = plan.state, run.session.language
     guards = run.compiled.registry.guards
     visible = []
-    for option in state.options:
+    for option, sentence in zip(state.options, plan.option_sentences[language]):
         if option.when:
             negate = option.when.startswith("not ")
             held = guards[option.when[4:] if negate else option.when].func(run.ctx)
             if held == negate:
                 continue
-        visible.append(option)
+        visible.append(sentence)
     intro_text = state.reprompt if again and state.reprompt else (None if again else state.prompt)
     parts = [intro_text.in_(language) if intro_text else ""]
-    parts += [option_sentence(option, language) for option in visible]
+    parts += visible
     if state.announce_keys and not again:
         parts.append(run.compiled.flow.message("global_keys").in_(language))
     return " ".join(part for part in parts if part)
