@@ -46,19 +46,7 @@ from ivr.core.understanding import CLOSE, Understanding
 from ivr.core.registry import REGISTRY, Context, Effect, Outcome
 from ivr.definitions.script_wording import WORDING, fill
 from ivr.definitions.script_reading import CLAUSE, FORM, LONE, NAMED, NOT_OURS, OWN, SCRIPT_ROUTE_AT, SITUATION
-from ivr.definitions.topic_situations import (
-    ADDRESS_SCRIPT,
-    CARD_SCRIPT,
-    FIELD_OFFICE_SCRIPT,
-    FOLLOW_UP_SCRIPT,
-    NOTICE_SCRIPT,
-    appointment_moved,
-    as_asked,
-    at_field_office,
-    card_came,
-    notice_came,
-    request_followed,
-)
+from ivr.definitions.topic_situations import FOLLOW_UP_SCRIPT, as_asked, request_followed
 from ivr.definitions.scripts import Script, ScriptSet
 from ivr.rules.biometrics import GOOD_CAUSES, is_untimely
 from ivr.rules.hours import local_zone
@@ -320,15 +308,12 @@ def answer_read(
         lines = flow.states[question].state.script_lines if question in flow.states else None
         if lines is not None:
             script = read_by_line(scripts, said, language, lines, flow.states, script, own)
-    if script is not None and script.id == ADDRESS_SCRIPT and appointment_moved(said, language):
-        return answer(None, None)  # "can my interview be moved to the afternoon": a date moved, no home (round 12)
-    if script is not None and script.id == CARD_SCRIPT and card_came(said, language):
-        return answer(None, None)  # "i got my green card when i was eight": its photo, no card missing (round 15)
-    if script is not None and at_field_office(script.id, said, language) and \
-            scripts.by_id(FIELD_OFFICE_SCRIPT) is not None:  # a field office's letter to come in, its date (round 20)
-        return answer(None, scripts.by_id(FIELD_OFFICE_SCRIPT))
-    if script is not None and script.id == NOTICE_SCRIPT and notice_came(said, language):
-        return answer(None, None)  # "la carta de la cita dice que la lleve": a letter the caller has (round 20)
+    # the line's script looked at again as the scripts' model's reading was: "can my interview be moved to the
+    # afternoon" moves no home (round 12), "i got my green card when i was eight" misses no card (round 15), a field
+    # office's letter to come in whose date must move is that appointment, a letter the caller has misses no notice
+    # (round 20)
+    if script is not None and (looked := scripts.second_look(script.id, said, language)) != script.id:
+        return answer(None, scripts.by_id(looked) if looked is not None else None)
     if script is None:  # no rule read a script: the examples classifier, when sure and the keywords agree (round 14)
         learnt = scripts.learnt_read(heard, language)
         if learnt is not None:

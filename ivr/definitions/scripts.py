@@ -409,14 +409,11 @@ class ScriptSet:
                 understood = dataclasses.replace(
                     understood, outcome="route", choice=form, score=scores.get(form, 0.0), by=FORM
                 )
-        if at_field_office(understood.choice, said, language) and \
-                self.by_id(FIELD_OFFICE_SCRIPT) is not None:  # what to bring there (round 12), its date (round 20)
-            understood = dataclasses.replace(understood, choice=FIELD_OFFICE_SCRIPT,
-                                             score=scores.get(FIELD_OFFICE_SCRIPT, 0.0), by=SITUATION)
-        if understood.choice == ADDRESS_SCRIPT and appointment_moved(said, language) or \
-                understood.choice == NOTICE_SCRIPT and notice_came(said, language) or \
-                understood.choice == CARD_SCRIPT and card_came(said, language):  # a date moved, a notice or card come
+        looked = self.second_look(understood.choice, said, language) if understood.choice is not None else None
+        if looked is None and understood.choice is not None:  # a date moved, a notice or card come
             understood = dataclasses.replace(understood, outcome="not_understood", choice=None, by="keywords")
+        elif looked != understood.choice:  # what to bring to the field office (round 12), its date (round 20)
+            understood = dataclasses.replace(understood, choice=looked, score=scores.get(looked or "", 0.0), by=SITUATION)
         return understood, scores
 
     def learnt_read(self, said: str, language: str) -> str | None:
@@ -440,7 +437,7 @@ class ScriptSet:
         learnt = model.posterior(_content_words(said, language))
         if not learnt or learnt[0][1] < LEARNT_SURE or learnt[0][0] not in (choice for choice, _ in ranked[:LEARNT_AMONG]):
             return None
-        return self._second_look(learnt[0][0], heard, language)
+        return self.second_look(learnt[0][0], heard, language)
 
     def nearest_read(self, said: str, language: str) -> str | None:
         """The script the training examples nearest to what the caller said (normalised) read, when neither a rule nor
@@ -461,7 +458,7 @@ class ScriptSet:
         votes = index.vote(words, NEAREST_K)
         if not votes or votes[0][0] != learnt[0][0] or votes[0][1] < NEAREST_SHARE:
             return None
-        return self._second_look(learnt[0][0], heard, language)
+        return self.second_look(learnt[0][0], heard, language)
 
     def _examples_heard(self, said: str, language: str) -> str | None:
         """What the examples' readers weigh of what the caller said (a split word joined, a notice mailed about a card
@@ -473,10 +470,11 @@ class ScriptSet:
             return None
         return heard
 
-    def _second_look(self, choice: str, heard: str, language: str) -> str | None:
-        """The rules' second looks at a script an examples' reader chose: what to bring, a rescheduling or a letter
-        come where a field office is named is the field office (`at_field_office`, round 20); a date moved is no new
-        home, a notice or card come is none missing."""
+    def second_look(self, choice: str, heard: str, language: str) -> str | None:
+        """The rules' second looks at a script chosen for what the caller said (by the scripts' model, a line or an
+        examples' reader): what to bring, a rescheduling or a letter come where a field office is named is the field
+        office (`at_field_office`, rounds 12 and 20); a date moved is no new home, a notice or card come is none
+        missing (None)."""
         if at_field_office(choice, heard, language) and self.by_id(FIELD_OFFICE_SCRIPT) is not None:
             return FIELD_OFFICE_SCRIPT
         if choice == ADDRESS_SCRIPT and appointment_moved(heard, language) or \
