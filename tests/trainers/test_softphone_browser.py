@@ -255,6 +255,22 @@ def test_what_a_phrase_was_understood_as_is_shown_with_its_score(page) -> None:
     assert page.errors == []
 
 
+def test_the_script_tier1_read_is_shown_in_the_call_log(page, tmp_path: Path) -> None:
+    """Issue 16.5: at the Tier 1 topic question the call log shows the script the caller's words were read as, with its
+    score and the runner-up (seed 003_29c9fde61bf22c66.txt: Tier 1 reads approved scripts)."""
+    _call(page)
+    _press(page, "0")
+    _at(page, "tier1.topic")
+    page.fill("#phrase", "my green card never came in the mail")
+    page.click("#say")
+    _at(page, "tier1.resolved")
+
+    expect(page.locator("#log .line.understood").last).to_contain_text(
+        "understood: card-not-received 0.97; also notice-not-received 0.")
+    page.locator("#log").screenshot(path=str(tmp_path / "topic-log.png"))
+    assert page.errors == []
+
+
 def test_another_lines_question_in_a_submenu_is_shown_as_not_understood_for_that_line(page) -> None:
     """Issue 16 (the submenus): "check my case status" said in the service requests menu is not its option 1 (a
     service request's status); the call log says it was a question for another line, and the menu stays."""
