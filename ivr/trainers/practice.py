@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ivr.calls import CallService
 from ivr.core.actions import Dial, Enqueue, Gather, HangUpCall, Redirect, Say
@@ -28,7 +28,10 @@ from ivr.core.session import Session
 from ivr.definitions.cases import Case
 from ivr.rules.service_requests import topic as service_request_topic
 from ivr.store.base import LIVE
-from ivr.trainers.understand import understood_line
+from ivr.trainers.understand import is_topic_question, understood_line
+
+if TYPE_CHECKING:
+    from ivr.definitions.scripts import ScriptSet
 
 MAX_INPUT = 400
 MAX_RESUMES = 3  # queue-then-resume rounds one caller input may cause
@@ -217,11 +220,22 @@ class PracticeCall:
             tuple(notes),
             event.now.isoformat(),
             tuple(effects),
-            understood_line(self.flow, before[0].removesuffix(".confirm"), before[1], understood, self.reader) if understood else "",
+            understood_line(
+                self.flow, before[0].removesuffix(".confirm"), before[1], understood, self.reader, self._scripts(event, before[0])
+            ) if understood else "",
             understood.to_data() if understood else None,
         )
         self.turns.append(turn)
         return turn
+
+    def _scripts(self, event: Event, state: str) -> ScriptSet | None:
+        """The Tier 1 scripts in force when `event` was answered at the topic question (as the call read them, pins
+        included), so the trainer's line names a script by its label; None elsewhere."""
+        if not is_topic_question(self.calls.engine.flow(self.session.flow_id if self.session else self.flow_id), state):
+            return None
+        services = self.calls.engine.services
+        scripts: ScriptSet = services.scripts.in_force(event.now, services.settings.get("SCRIPT_PINS") or None)
+        return scripts
 
 
 def _listening(step: Step) -> Listening | None:

@@ -233,15 +233,33 @@ def describe(flow: CompiledFlow, state: str, language: str, choice: str | None, 
     return choice
 
 
-def choice_label(flow: Flow, state: str, language: str, choice: str) -> str:
-    """A choice as a trainer reads it: an option's topic and key, an intent's topic, or the global key's purpose."""
+def choice_label(flow: Flow, state: str, language: str, choice: str, scripts: ScriptSet | None = None) -> str:
+    """A choice as a trainer reads it: an option's topic and key, an intent's topic, the global key's purpose, or
+    at the Tier 1 topic question (`scripts`: those in force) a script's label and id ("a card you did not receive
+    (card-not-received)") or what Tier 1 may not do ("legal advice (legal_advice)")."""
     option = flow.states[state].option(choice) if state in flow.states else None
     if option is not None:
         return f"{option.topic.in_(option.language or language)} ({choice})"
     intent = flow.intents.get(choice)
     if intent is not None:
         return intent.topic.in_(language)
+    if scripts is not None:
+        script = scripts.by_id(choice)
+        if script is not None:
+            return f"{script.label.get(language) or script.label['en']} ({choice})"
+        refusal = _REFUSAL_NAMES.get(language, _REFUSAL_NAMES["en"]).get(choice)
+        if refusal is not None:
+            return f"{refusal} ({choice})"
     return _PURPOSES.get(choice, choice)
+
+
+_REFUSAL_NAMES = {
+    "en": {"case_details": "case details beyond the status", "legal_advice": "legal advice",
+           "local_office": "a transfer to a local office"},
+    "es": {"case_details": "detalles del caso más allá del estado", "legal_advice": "asesoría legal",
+           "local_office": "una transferencia a una oficina local"},
+}
+"""What Tier 1 may not do (`tier1_scripts.REFUSALS`, DOMAIN.md §1.3), in words, for the trainer's line."""
 
 
 _UNDERSTOOD_WORDS = {
@@ -258,16 +276,19 @@ _UNDERSTOOD_WORDS = {
 }
 
 
-def understood_line(flow: Flow, state: str, language: str, understood: Understanding, reader: str = "en") -> str:
+def understood_line(
+    flow: Flow, state: str, language: str, understood: Understanding, reader: str = "en", scripts: ScriptSet | None = None
+) -> str:
     """What the caller's words were understood as, for the rehearsal and the softphone.
 
     The choices are named as the caller heard them (`language`); the sentence around
-    them is in the reader's language (`reader`).
+    them is in the reader's language (`reader`).  At the Tier 1 topic question, `scripts`
+    (those in force for the call) name the scripts by their labels.
     """
     words = _UNDERSTOOD_WORDS.get(reader, _UNDERSTOOD_WORDS["en"])
 
     def label(choice: str, score: float) -> str:
-        return f"{choice_label(flow, state, language, choice)} {score:.2f}"
+        return f"{choice_label(flow, state, language, choice, scripts)} {score:.2f}"
 
     def label_at(where: str, choice: str, score: float) -> str:
         return f"{choice_label(flow, where, language, choice)} {score:.2f}"

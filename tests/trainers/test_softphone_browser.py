@@ -266,7 +266,8 @@ def test_the_script_tier1_read_is_shown_in_the_call_log(page, tmp_path: Path) ->
     _at(page, "tier1.resolved")
 
     expect(page.locator("#log .line.understood").last).to_contain_text(
-        "understood: card-not-received 0.97; also notice-not-received 0.")
+        "understood: a card you did not receive (card-not-received) 0.97; also a notice you did not receive "
+        "(notice-not-received) 0.")
     page.locator("#log").screenshot(path=str(tmp_path / "topic-log.png"))
     assert page.errors == []
 

@@ -70,15 +70,24 @@ def test_the_rehearsal_says_when_the_training_examples_decided(tmp_path: Path) -
 
 
 def test_the_rehearsal_shows_the_script_tier1_read_with_its_score(tmp_path: Path) -> None:
-    """At the Tier 1 topic question the turn shows the script the words were read as, its score and the runner-up."""
+    """At the Tier 1 topic question the turn shows the script the words were read as, by its label and id, its score
+    and the runner-up."""
     output = rehearse(tmp_path, "1", "0", "my green card never came in the mail")
-    assert "(understood: card-not-received 0.97; also notice-not-received 0." in output
+    assert "(understood: a card you did not receive (card-not-received) 0.97; also a notice you did not receive " \
+           "(notice-not-received) 0." in output
+
+
+def test_the_rehearsal_names_the_script_in_the_callers_language(tmp_path: Path) -> None:
+    """A Spanish caller's script is named by its Spanish label (as the caller would hear it), the line around it in
+    the reader's language."""
+    output = rehearse(tmp_path, "2", "0", "nunca me llegó la tarjeta verde")
+    assert "(understood: una tarjeta que no recibió (card-not-received) 0.9" in output
 
 
 def test_the_rehearsal_shows_what_tier1_may_not_do_as_a_refusal(tmp_path: Path) -> None:
     """DOMAIN.md §1.3: words asking Tier 1 for legal advice are shown as what Tier 1 may not do."""
     output = rehearse(tmp_path, "1", "0", "i need legal advice about my case")
-    assert "(understood as what Tier 1 may not do: legal_advice 1.00" in output
+    assert "(understood as what Tier 1 may not do: legal advice (legal_advice) 1.00" in output
 
 
 def test_the_softphone_turn_at_the_topic_question_carries_the_script_read(
@@ -87,5 +96,5 @@ def test_the_softphone_turn_at_the_topic_question_carries_the_script_read(
     """The softphone's JSON turn at the Tier 1 topic question names the script read, its score and what read it."""
     assert softphone({"digits": "0"})["state"] == "tier1.topic"
     turn = softphone({"speech": "my green card never came in the mail"})
-    assert turn["understood"].startswith("understood: card-not-received 0.9")
+    assert turn["understood"].startswith("understood: a card you did not receive (card-not-received) 0.9")
     assert (turn["understanding"]["choice"], turn["understanding"]["by"]) == ("card-not-received", "scripts")
