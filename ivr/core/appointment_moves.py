@@ -24,14 +24,17 @@ _MOVING = {
            r"\bchange (?:the|my|our) (?:date|day|time)\b",
            r"\b(?:another|a different|a later|some other) (?:day|date|week|time)\b",
            r"\b(?:slid(?:e|ing)|bump(?:ed|ing)?|shift(?:ed|ing)?|scoot(?:ed|ing)?) (?:it|that|this|them|my \w+|the \w+) "
-           r"(?:over |up |back )?(?:to|till|until|into)\b"),
+           r"(?:over |up |back )?(?:to|till|until|into)\b",
+           r"\b(?:push|pushed|pushing|move|moved) (?:it|that|this|them|my \w+|the \w+) (?:out |over )?(?:till|until|"
+           r"past|to after|till after|until after|after)\b"),
     "es": (r"\b(?:mover\w*|muev\w*|posponer\w*|pospon\w*|aplaz\w*|reprogram\w*|recorrer\w*|recorr\w*)\b",
            r"\bpas\w* (?:\w+ )?para (?:otro|otra|despues|mas adelante|la otra|el otro)\b",
            r"\bcambi\w* (?:de|la) (?:fecha|dia)\b",
            r"\b(?:otro dia|otra fecha|otra semana)\b",
            r"\bpas\w* (?:\w+ )?(?:a|para) (?:la|el) (?:siguiente|proxima|proximo) (?:semana|mes)\b"),
 }
-"""An appointment moved: a verb of moving said of it, or another day asked (not "we moved to texas": a house)."""
+"""An appointment moved: a verb of moving said of it, or another day asked (not "we moved to texas": a house); pushed
+till after a day ("can we push it till after eid": the submenus' round 15)."""
 _ENDING = {
     "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|scratch|scrap|"
           r"(?:not|never) (?:going|gonna) (?:to )?(?:go|make it|"
@@ -132,10 +135,12 @@ _BOOK_ME = {
     "en": r"(?:can|could|would|will) you (?:please )?(?:book|schedule|set up|make|get|sign) (?:me|us)\b|"
           r"(?:book|schedule|sign) (?:me|us) (?:up|in|for)|put (?:me|us) down for",
     "es": r"apunteme|apuntenme|agendeme|agendenme|saqueme|programeme|anoteme|anotenme|(?:me|nos) (?:puede|pueden|"
-          r"podria|podrian) (?:apuntar|agendar|sacar|dar|hacer|programar|anotar) (?:una|la|para una) cita",
+          r"podria|podrian) (?:apuntar|agendar|sacar|dar|hacer|programar|anotar) (?:una|la|para una) cita|"
+          r"(?:me|nos) (?:puede|pueden|podria|podrian) (?:apuntar|agendar|programar|anotar) (?:para|en|a)\b",
 }
 """An appointment asked of the line in so many words ("can you book me an office visit", "apúnteme para una cita"; the
-s12 and s13 round): one to be booked now, not how appointments go (`book_me`)."""
+s12 and s13 round; "me pueden agendar para ir a la oficina", no appointment named: the submenus' round 15): one to be
+booked now, not how appointments go (`book_me`)."""
 _WANTED = {language: pattern.replace("{asked}", _BOOK_ME[language]) for language, pattern in _WANTED.items()}
 
 
@@ -164,12 +169,24 @@ _IN_GENERAL = {
           r"how (?:does|do) (?:that|it|this|these|those|they|(?:the |these |those )?(?:office )?(?:appointments|visits))"
           r"(?: part| bit| side)? work|(?:is there|what is|what's|whats) (?:a |the )?(?:limit|maximum|cap) (?:on|to|of) "
           r"(?:how many|the number of) (?:\w+ ){0,2}(?:appointments|visits)|(?:can|do|could) (?:i|we) (?:get to )?(?:pick|choose) (?:which|what|the) (?:office|location|day)|"
+          r"(?:is there|are there|what(?:'s|s| is| are)(?: the)?) (?:a |any )?(?:fee|fees|charge|cost|price) "
+          r"(?:for|to (?:book|make|get|have)) (?:[\w']+ ){0,4}(?:appointments?|visits?)|(?:are|is) (?:they|these|"
+          r"those|it|the (?:\w+ )?(?:appointments|visits|appointment|visit)) free|how much (?:does|do|is|are) "
+          r"(?:an?|the|one|these|those) (?:\w+ )?(?:appointments?|visits?)(?: cost)?|(?:appointments?|visits?) cost "
+          r"(?:anything|money|something|a fee)|(?:do|does) (?:it|they|one|that) cost (?:anything|money|something)|"
+          r"what (?:are|is) (?:the|those|these|that|this|an?) (?:\w+ )?(?:visits?|appointments?) (?:for|about)|"
+          r"why would (?:i|we|someone|anyone|somebody|people) (?:even )?(?:need|have|want) to (?:go|come) (?:in )?to "
+          r"(?:a|an|the) (?:local |field )?office|"
           r"(?:walk ?in|walk up|show up|take a number|first come)(?: [\w']+){0,8} or (?:do |does |is |are )?(?:[\w']+ )"
           r"{0,3}(?:book|booked|schedule|scheduled|appointment|appointments|make an appointment)|(?:by appointment|"
           r"appointment) only)\b",
     "es": r"\b(?:que (?:\w+ )?pasa|que (?:debo|puedo|hay que|tengo que) esperar|cuanto (?:dura|tarda|tiempo (?:dura|tarda|"
           r"toma))|como (?:es|son|va|funciona) (?:una|la|las|esa|esas) cita|quien (?:esta|va a estar|estara)|"
-          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas|las visitas)|hay (?:un )?(?:limite|maximo) de "
+          r"como funciona(?:n)? (?:eso|esto|eso de las citas|las citas|las visitas)|(?:cuanto cuesta|cuanto "
+          r"cobran|cobran|tiene (?:algun )?costo|hay que pagar|se paga|son gratis|es gratis)(?: \w+){0,3} (?:la|las|"
+          r"una|esa|esas|estas) (?:citas?|visitas?)|para que (?:son|sirven|es) (?:esas|las|estas|esa|la) (?:citas?|"
+          r"visitas?)|"
+          r"hay (?:un )?(?:limite|maximo) de "
           r"(?:cuantas )?(?:citas|visitas)|(?:puedo|podemos) (?:escoger|elegir) "
           r"(?:a )?(?:que|cual|la) (?:oficina|dia)|(?:llegar|ir|presentarse|caerle) sin cita o|"
           r"(?:nomas|solo) (?:llega|llego|se llega)(?: \w+){0,6} o (?:hay que|tengo que|se tiene que|necesito) "
@@ -177,7 +194,9 @@ _IN_GENERAL = {
 }
 """How appointments go, asked in general: what happens, what to expect, how long, who is there; how it works, walk-in
 or booked (the s7 round: "do you just take a number or do you gotta book ahead"); how the visits work, which office
-one can pick (the submenus' round 13: "so how do the visits work now", "can i choose the location")."""
+one can pick (the submenus' round 13: "so how do the visits work now", "can i choose the location"); what one costs,
+whether they are free, what they are for (round 15: "is there a fee for one of these office appointments or are they
+free", "what are those visits for")."""
 
 
 @functools.lru_cache(maxsize=4096)

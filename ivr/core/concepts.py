@@ -437,7 +437,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "receipt": ("receipt", "receipt number", "case number"),
         "general_info": (
             "how do i apply", "how to apply", "how can i apply", "how do you apply",
-            "how much does it cost", "how much is the fee", "what is the fee",
+            "how much does it cost", "how much is the fee", "what is the fee", "what the fee is", "what the fees are",
+            "what the current fee is", "the current fee", "the current fees", "the current filing fee",
             "how much is the filing fee", "what is the filing fee", "tell me the filing fee", "which form", "what form", "where do i send", "where do i mail",
             "where to send", "where to mail", "where should i send", "where should i mail", "am i eligible",
             "eligible", "eligibility", "do i qualify", "requirements", "become a citizen", "become a us citizen",
@@ -595,6 +596,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "ahora no en", "ya no en", "los necesito ya", "lo necesito ya", "la necesito ya", "no en 3 meses",
             "cumple 21", "cumpla 21", "cumplir 21", "va a cumplir 21", "cumple veintiun", "cumplir veintiun", "quedarse fuera por la edad",
             "adelantar mi caso", "adelantar el caso", "adelanten mi caso", "adelanten el caso", "adelantarme el caso",
+            "apresuren", "apresure", "apresurar", "apresurarlo", "apresurarla", "me ofrecieron un trabajo",
+            "me ofrecieron trabajo",
         ),
         "not_arrived": (
             "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
@@ -2029,11 +2032,18 @@ _A_CARD = {  # a card an employer asks to see is the caller's own, said with an 
 _SPONSORED = {  # an employer or a relative who filed for the caller: the filing is the caller's own case
     "en": ("sponsor me", "sponsoring me", "sponsored me", "sponsor for me", "filed for me", "filed papers for me",
            "filed the papers for me", "filed paperwork for me", "petitioned for me", "petition for me",
-           "put in papers for me", "put in the papers for me"),
+           "put in papers for me", "put in the papers for me",
+           # the caller's business filed for its worker: the petition is the business's case with us (round 15)
+           "we filed a petition", "we filed the petition", "we sent a petition", "we sent in a petition",
+           "we submitted a petition", "we put in a petition"),
     "es": ("me patrocina", "me patrocino", "patrocinarme", "me esta patrocinando", "me quiere patrocinar",
            "me van a patrocinar", "metio papeles por mi", "metieron papeles por mi", "metio los papeles por mi",
            "metieron los papeles por mi", "arreglarme los papeles", "arreglarme papeles", "me arreglen los papeles",
-           "me arregle los papeles", "me pidio", "me pidieron"),
+           "me arregle los papeles", "me pidio", "me pidieron",
+           # the caller's business filed for its worker: the petition is the business's case with us (round 15)
+           "mandamos una peticion", "metimos una peticion", "presentamos una peticion", "enviamos una peticion",
+           "sometimos una peticion", "hicimos una peticion", "mandamos la peticion", "metimos la peticion",
+           "presentamos la peticion", "enviamos la peticion"),
 }
 _WHICH_ONE = {  # a word between the possessive and the thing that says which one: still the caller's own
     "en": ("new", "old", "current", "renewed", "replacement", "expired", "latest", "first", "second", "last"),
@@ -2189,13 +2199,16 @@ _PUT_THROUGH_TO_SOMEONE = {
                      r"con alguien\b(?! (?:que|de|del|en|para) )|\b(?:puede|podria|pueden) alguien (?:de ustedes )?"
                      r"(?:arreglar|resolver|solucionar)(?:me)?(?:lo|la|eso)?\b|\b(?:quiero|necesito|ocupo|quisiera|me "
                      r"gustaria) que (?:(?:un|una|algun|alguna) (?:agente|representante|persona|operador\w*)|alguien) "
-                     r"(?:me |le )?(?:confirme|revise|verifique|cheque|chequee|asegure)\b"),
+                     r"(?:me |le )?(?:confirme|revise|verifique|cheque|chequee|asegure)\b|\b(?:alguien|una "
+                     r"persona|un ser humano|un humano) de carne y hueso\b|\b(?:quiero|necesito|ocupo|quisiera|me "
+                     r"gustaria) que me (?:conteste|atienda|hable) (?:alguien|una persona|un humano|un ser humano)\b"),
 }
 """Being put through to someone, no one named ("mejor comuníqueme con alguien", "just connect me to someone"): a
 person asked, whatever option word the caller says first ("yo ni sé qué es eso de solicitud de servicio": the s9
 round).  Not someone who does a thing ("transfer me to someone who handles addresses" names its errand).  Someone
 asked to sort out what the caller told ("… can somebody sort that out", "¿puede alguien arreglarlo?") is a person
-asked too: no option of a submenu sorts a thing out (the submenus' round 13)."""
+asked too: no option of a submenu sorts a thing out (the submenus' round 13); someone "de carne y hueso", or someone
+wanted to answer ("quiero que me conteste alguien": round 15)."""
 
 
 def put_through_to_someone(text: str, language: str) -> bool:

@@ -79,6 +79,7 @@ _PREVIOUS = {
         r"(?:quiero|deme|pongame|necesito) (?:el|la) (?:anterior|de antes)$",
         r"(?:menu|opciones|opcion) (?:donde|en (?:el|la|las) que|en que) estaba",
         r"(?:regres\w*|volver|vuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?a donde estaba",
+        r"(?:regres\w*|volver|vuelv\w*|devuelv\w*|lleve\w*|ir) (?:me |nos )?a lo (?:de antes|anterior|de hace rato)\b",
         r"(?:regres\w*|volver|vuelv\w*|devuelv\w*|devolver\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion)\b",
         r"(?:lleve\w*|pase\w*|ir\w*|mueva\w*) (?:me |nos )?(?:uno|un paso|un menu|una opcion) (?:para )?atras\b",
         r"(?:atras|para atras) (?:uno|un paso|un menu)\b",
@@ -89,7 +90,7 @@ _PREVIOUS = {
 }
 """The menu before this one: a step back, or the earlier options (not the start: `_START` is read first); going back to
 pick something else, or brought back after a wrong pick (the submenus' round 13: "i picked that by mistake … bring
-me back")."""
+me back"); back to what came before ("regréseme a lo de antes", "quiero volver a lo de antes": round 15)."""
 
 _ITEMS = {
     "en": r"(?:options|choices|menu|lines|agencies|countries|types|reasons|places)",
@@ -227,6 +228,8 @@ _GONE = {
         r"receipt(?: \w+){0,6} (?:went|ended up|got taken) (?:out )?(?:with|in|into) the (?:trash|garbage|recycling|"
         r"rubbish|shredder|wash|laundry)",
         r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to) (?:find|locate|get to|access)(?: \w+){0,2} receipt",
+        r"receipt(?: [\w']+){0,8} (?:was|were|is) in (?:my|the|our|his|her) (?:car|truck|van|purse|wallet|bag|backpack|"
+        r"suitcase|luggage)(?: [\w']+){0,6} (?:got |was |were )?(?:towed|stolen|impounded|broken into|robbed|taken)\b",
     ),
     "es": (
         r"(?:tire|tiramos|tiro|bote|botamos|boto|quem\w*|perdi|perdio|perdimos|comio|rompi|rompio|extravi\w*|moj\w*)"
@@ -239,7 +242,8 @@ _GONE = {
 """A receipt number gone with the paper it was on ("i threw out the letter with my receipt number", "se me quemó la
 carta con el número de recibo"): the no_receipt_number global (the s4 round); gone with the recycling, or the paper
 it was written on thrown out ("… lo tenía apuntado en el calendario y ya lo tiré"), or not to be found whatever the
-reason ("i can't find my receipt number, it was in an email account i got locked out of": the submenus' round 13)."""
+reason ("i can't find my receipt number, it was in an email account i got locked out of": the submenus' round 13), or
+gone with what it was kept in, a car towed or a purse stolen (round 15)."""
 
 _RESENT = {
     "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",

@@ -112,6 +112,28 @@ _TOLD_BY = {
 """Another way to be told: a text message, an email, WhatsApp ("can you text me directions to the office", "get these
 status updates by text message instead"): the line tells by voice only, so no option of a menu of the line sends it
 (the s8 and s9 rounds; not hearing the status again, nor an office's address read out)."""
+_NO_ONE_WANTED = {
+    "en": r"\b(?:report\w* (?:a |an |the |this |that )?(?:scam|fraud)|(?:scam|scammer|scammers|fraud|fraudulent|"
+          r"fake) (?:phone )?(?:call|calls|caller|callers|email|emails|text|texts|letter|letters)|(?:pretend\w*|"
+          r"claim\w*|posed|posing) (?:to be|as|they (?:were|are)|he was|she was) (?:from |with )?(?:immigration|"
+          r"uscis|u s c i s|ice|the government|an? (?:immigration )?(?:officer|agent|official))|impersonat\w*|"
+          r"help (?:me |us |him |her |my \w+ )?(?:to )?fill(?:ing)? (?:out|in|my|the|this|that|a|an|our|his|her|"
+          r"these|those|their))\b",
+    "es": r"\b(?:estaf\w*|fraude\w*|se (?:hace|hacia|hizo|hacen|hacian|hicieron) pasar por|haciendose pasar por|"
+          r"fingiendo ser|ayud\w* (?:a )?(?:llenar|rellenar)\w*)\b",
+}
+"""Someone said who is no one asked for: a scam reported, someone pretending to be immigration ("is this where i
+report a scam call from somebody pretending to be immigration", "se hicieron pasar por inmigración"), or someone to
+fill out a form ("can somebody help me fill out my n four hundred", "me pueden ayudar a llenar la forma": no agent
+fills a form in); a person asked for in so many words stays (`understanding.Model._understood`; round 15)."""
+_NO_ONE_WORDS = {
+    "en": frozenset("scam scammer scammers fraud fraudulent fake pretending pretended pretend "
+                    "claiming claimed posing posed impersonating impersonated impersonator impersonation fill filling"
+                    .split()),
+    "es": frozenset("estafa estafas estafador estafadores estafaron estafar fraude fraudes pasar fingiendo llenar "
+                    "rellenar llenarme llenarle llenarla llenarlo rellenarme".split()),
+}
+"""A word one of `_NO_ONE_WANTED`'s patterns needs (one a sentence without it cannot match): the cheap test first."""
 _COLLOQUIAL_LANGUAGES = frozenset({"haitian", "creole", "kreyol", "creol", "mandarin", "farsi", "mixteco", "zapoteco",
                                    "k'iche", "kiche", "quiche", "mam"})
 """Languages as callers name them where the CLDR's list (`_language_names`) has another name or none."""
@@ -196,6 +218,21 @@ def told_another_way(text: str, language: str) -> bool:
     """Whether the caller asks to be told by text message, email or WhatsApp ("text me directions to the office"):
     in a submenu of a line, no option of the menu's own (`_TOLD_BY`)."""
     return _others(language)[1].search(plain_said(text)) is not None
+
+
+@functools.cache
+def _no_one(language: str) -> re.Pattern[str]:
+    return re.compile(_NO_ONE_WANTED.get(language, _NO_ONE_WANTED["en"]))
+
+
+@functools.lru_cache(maxsize=4096)
+def no_one_wanted(text: str, language: str) -> bool:
+    """Whether the someone said is no one asked for (`_NO_ONE_WANTED`: a scam reported, someone filling a form in): in
+    a submenu of a line, no person global unless one is asked for in so many words."""
+    plain = plain_said(text)
+    if _NO_ONE_WORDS.get(language, _NO_ONE_WORDS["en"]).isdisjoint(plain.split()):
+        return False
+    return _no_one(language).search(plain) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,7 +1,8 @@
 """A global's word the recogniser split in two, joined again: "super visor" is "supervisor", "repre sentative"
 "representative", "oper ator" "operator", "main men you" "main menu" (the s10 round: "i need a super visor please"
 went to the hours by "an hour", the supervisor unread), and "re ceipt" "receipt" (the submenus' round 13: "i cant find
-my re ceipt number" was no receipt number gone).
+my re ceipt number" was no receipt number gone), and "a credited" "accredited" (round 15: "as her a credited rep" was
+a credit, another business's word, at `verify.no_receipt`).
 
 Read on the text as said, once per utterance, in the submenus of a line and wherever the receipt-number global is
 offered (`understanding.Model._understand`: the main menu's model offers it too, so every main-menu sentence is read
@@ -33,6 +34,7 @@ _SPLIT = {
         (r"hu[ -]man\b", "human"),
         (r"re[ -]ceipt\b", "receipt"),
         (r"re[ -]ceipts\b", "receipts"),
+        (r"a[ -]credited\b", "accredited"),
         *_PREFIXES,
     ),
     "es": (

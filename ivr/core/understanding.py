@@ -49,7 +49,8 @@ from ivr.core.appointment_moves import (
 from ivr.core.split_words import joined
 from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
 from ivr.core.not_ours import (
-    appointment_abroad, language_line, program_opening, put_through_elsewhere, service_elsewhere, told_another_way,
+    appointment_abroad, language_line, no_one_wanted, program_opening, put_through_elsewhere, service_elsewhere,
+    told_another_way,
 )
 from ivr.core.home_moves import home_moved
 from ivr.core.concepts import (
@@ -671,6 +672,8 @@ class Model:
         if self.main is not None:  # a global's words said of what is not the line's (`not_ours`; the s6 round)
             if put_through_elsewhere(text, self.language):
                 barred |= PERSON_GLOBALS  # "can you transfer me to the passport office": another agency, no one of ours
+            elif no_one_wanted(text, self.language) and self._person_asked(text) is None:
+                barred |= PERSON_GLOBALS  # "a scam call from somebody pretending to be immigration": no one asked for
             if program_opening(text, self.language):
                 barred |= _HOURS_ONLY  # "when does the registration for the program open": no hours of the line
             if self.appointments and appointment_abroad(text, self.language):
