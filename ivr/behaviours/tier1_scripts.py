@@ -175,6 +175,30 @@ _NUMBER_WRITTEN = {
 }
 """The caller's A-number written on something they send ("if i pay with a personal check do i need to write my a
 number on it"): how to pay or file, not the case's details asked (issue 16 round 12)."""
+_NUMBER_HELD = {
+    "en": re.compile(r"\b(?:i|we) (?:only |just )?(?:got|have|ve got|ve only got|had|know) (?:is )?my a number\b"
+                     r"(?! (?:wrong|incorrect|misspelled|mixed up|on|in|printed|changed)\b)"
+                     r"|\ball (?:i|we) (?:have|got|ve got|had|know) is my a number\b"
+                     r"|\b(?:look|looking|pull|find|check|search)(?: \w+){0,3}? (?:with|by|using|off|from) (?:just |only )?"
+                     r"my a number\b"),
+    "es": re.compile(r"\b(?:tengo|tenemos|traigo|me se) (?:solo |nomas |nada mas )?(?:mi|el) numero a\b"
+                     r"|\b(?:buscar|buscarlo|buscarla|checar|checarlo|revisar|ver|encontrar)(?: \w+){0,3}? con "
+                     r"(?:solo |nomas )?(?:mi|el) numero a\b"),
+}
+"""The caller's A-number held or offered to find the case by ("i can't find my receipt notice, i only got my a number,
+is that enough to tell me what's going on with my case", "all i have is my a number", "can you look it up by my a
+number"): what the caller has to be found by, not the case's details asked (round 22); not one told wrong or printed
+somewhere ("i have my a number wrong on my card")."""
+_A_NUMBER = {"en": "a number", "es": "numero a"}
+
+
+def number_told(said: str, language: str) -> str:
+    """`said` without the caller's A-number written on something sent (`_NUMBER_WRITTEN`) or held to be found by
+    (`_NUMBER_HELD`): neither asks the case's details (rounds 12 and 22).  Most questions name no A-number: a substring
+    test first."""
+    if _A_NUMBER[language] not in said:
+        return said
+    return _NUMBER_HELD[language].sub(" ", _NUMBER_WRITTEN[language].sub(" ", said))
 
 
 _THE_LAWYER = {
@@ -206,7 +230,7 @@ def refusal_in(said: str, language: str) -> str | None:
     unowned = _OWN_LAWYER[language].sub(" ", said)
     if unowned != said:  # the caller's own lawyer named: "the lawyer" after it is that one
         unowned = _THE_LAWYER[language].sub(" ", unowned)
-    joined = f" {_NUMBER_WRITTEN[language].sub(' ', unowned)} "
+    joined = f" {number_told(unowned, language)} "
     best: tuple[int, str] | None = None
     for tokens, choice in _REFUSALS[language].entries:
         if f" {' '.join(tokens)} " in joined and (best is None or len(tokens) > best[0]):
@@ -285,7 +309,7 @@ def answer_read(
     # the thing asked about (round 12), for every reader
     said = as_asked(said, language)
     refusal = refusal_in(said, language)
-    said = _NUMBER_WRITTEN[language].sub(" ", said)  # "write my a number on the check": how to pay, no case detail
+    said = number_told(said, language)  # "write my a number on the check", "i only got my a number": no case detail
     read, own = scripts.reading(said, language)  # the scripts' model runs once: its reading and every script's score
     script = scripts.by_id(read.choice) if read.choice is not None else None
 

@@ -316,12 +316,16 @@ def errand_elsewhere(said: str, language: str) -> bool:
 _OUR_MATTERS = {
     "en": re.compile(r"\b(?:fingerprints?|prints|biometrics?|re entry permit|reentry permit|travel document|asylum|tps|"
                      r"daca|green card|work permit|uscis|immigration|citizenship|naturalization|petition|"
-                     r"approval notice|receipt notice|interview)\b"),
+                     r"approval notice|receipt notice|interview|r f e|rfe|requests? for evidence|evidence letter)\b"),
     "es": re.compile(r"\b(?:huellas|biometricos|biometria|permiso de reingreso|asilo|tps|daca|green card|residencia|mica|"
-                     r"permiso de trabajo|uscis|inmigracion|ciudadania|peticion|entrevista)\b"),
+                     r"permiso de trabajo|tarjeta de trabajo|tarjeta verde|uscis|inmigracion|ciudadania|peticion|entrevista|"
+                     r"r f e|rfe|"
+                     r"(?:peticion|solicitud|pedido) de (?:mas )?evidencias?)\b"),
 }
 """Our appointments, documents and cases named in so many words: a question naming one is ours, whatever business it
-also names as its context ("i broke my hand playing basketball, can my fingerprint appointment wait"; `ours_named`)."""
+also names as its context ("i broke my hand playing basketball, can my fingerprint appointment wait"; `ours_named`),
+a request for evidence among them ("my r f e answer is due friday and the post office is closed monday, can i fax it":
+the post office is how it goes, round 22)."""
 
 
 def ours_named(said: str, language: str) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 from ivr.core.concepts import concepts
 from ivr.core.home_moves import home_moved
-from ivr.definitions.script_reading import mailed_about, misheard
+from ivr.definitions.script_reading import mailed_about, misheard, ours_named
 
 __all__ = [
     "SITUATIONS",
@@ -51,6 +51,7 @@ __all__ = [
     "appointment_moved",
     "at_field_office",
     "as_asked",
+    "bring_asked",
     "bring_meant",
     "fees_meant",
     "field_office_named",
@@ -177,6 +178,9 @@ _PAST_POSTED_TIME = {
         r"(?:says|said|shows|showed|lists|listed)\b(?: \w+){0,4}? (?:should take|takes|take|are done|is done|"
         r"get done|gets done|done in|months|weeks)\b"
         r"|\b(?:past|outside|beyond|longer than|over) (?:the )?(?:normal |posted |average |usual )?processing time"
+        r"|\b(?:past|outside|beyond|longer than|over) (?:the|what s|what is) (?:normal|usual|regular|average|posted) "
+        r"(?:time|wait|timeframe|time frame)\b"
+        r"|\blonger than (?:what )?(?:the |your )?(?:website|web site|site|page) (?:says|said|shows)\b"
     ),
     "es": re.compile(
         r"\b(?:ya )?se (?:paso|pasaron) (?:el tiempo|los meses|el plazo) (?:que dice|que marca|de procesamiento)\b"
@@ -186,17 +190,21 @@ _PAST_POSTED_TIME = {
 }
 """A case pending past the processing time USCIS posts ("it's been pending sixteen months and the website says it
 should take like twelve", "ya se pasó el tiempo que dice la página"): the processing-times script, whose service
-request is for a case outside normal processing times (DOMAIN.md §5; issue 16, round 12)."""
+request is for a case outside normal processing times (DOMAIN.md §5; issue 16, round 12); past the normal time, its
+"processing" unsaid ("he got his card back in march and i'm still pending, is mine past the normal time"), or longer
+than the website says (round 22)."""
 _PAST_POSTED_OVER = frozenset({"case-status"})
 TIMES_SCRIPT = "processing-times"
 
 
 def past_posted_time(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller says their case is past the posted processing time (`_PAST_POSTED_TIME`) and the reading
-    `choice` is none, the case's status (a pending case is its context) or the processing times themselves."""
+    `choice` is none, the case's status (a pending case is its context) or the processing times themselves; a thing
+    said not to have come (`#not_arrived`: "it's past the normal time it should have come in the mail") is the card's
+    or the notice's, not the case's wait (round 22)."""
     if choice is not None and choice not in _PAST_POSTED_OVER and choice != TIMES_SCRIPT:
         return False
-    return _PAST_POSTED_TIME[language].search(said) is not None
+    return _PAST_POSTED_TIME[language].search(said) is not None and "#not_arrived" not in concepts(said, language)
 
 
 _HURRY_OVER = frozenset({"case-status", "card-not-received", "processing-times"})
@@ -209,13 +217,15 @@ _GET_MOVING = r"\b(?:get|gets|getting|keep|keeps) (?:it|things|this|that|them|(?
 _GOT_MOVING = re.compile(_GET_MOVING)
 _HURRY_ASKED = {
     "en": re.compile(r"\b(?:speed|move|bump|hurry|rush|push) (?:\w+ ){0,2}?up\b|\b(?:sooner|faster|quicker|expedite|"
-                     r"expedited)\b|\bfront of the line\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"
+                     r"expedited)\b|\bfront of the (?:line|queue)\b|\btop of the (?:pile|list|stack)\b"
+                     r"|\b(?:push|move|put|bump|get|send) (?:it|this|that|them|me|us|(?:my|the|his|her) \w+(?: \w+)?) "
+                     r"(?:to|at|on) the (?:front|top)\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"
                      r"|\b(?:hurry|rush) (?:it|this|that|things|them)\b|" + _GET_MOVING),
     "es": re.compile(r"\b(?:apur\w*|agiliz\w*|aceler\w*|adelant\w*|mas rapido|rapido|urgente|urgencia)\b"),
 }
 """A hurry asked in so many words ("can you guys move it up", "is there a way to speed it up", "cómo pido que me lo
-apuren", "can you guys hurry it", "any way to get it moving": round 20), not read from a deadline alone ("my old one
-expired last week")."""
+apuren", "can you guys hurry it", "any way to get it moving": round 20; "can you push it to the front", "bump my
+case to the top": round 22), not read from a deadline alone ("my old one expired last week")."""
 _TRAVEL_DOCUMENT = {
     "en": re.compile(r"\btravel (?:permit|document|documents|papers|paperwork)\b|\badvance parole\b"
                      r"|\bre ?entry permit\b"),
@@ -282,17 +292,21 @@ _THINGS = {
     ),
     "es": (
         ("card", re.compile(r"\b(?:tarjetas?|micas?|green card|permiso de trabajo)\b")),
-        ("notice", re.compile(r"\b(?:cartas?|avisos?|recibos?|notificaci[oó]n(?:es)?|notice)\b")),
+        ("notice", re.compile(r"\b(?:cartas?|avisos?|notificaci[oó]n(?:es)?|notice)\b"
+                              r"|\brecibos?\b(?! (?:mi|mis|su|sus|el|la|los|las|nuestro|nuestra) (?:correo|correspondencia|"
+                              r"cartas?)\b)")),
     ),
 }
-"""A card and a notice, as a caller names them (`never_came`)."""
+"""A card and a notice, as a caller names them (`never_came`): "donde recibo mi correo" receives the mail, no receipt
+(round 22)."""
 _NOT_CAME = {
     "en": re.compile(r"\b(?:never|didn t|did not|hasn t|has not|haven t|have not|still not|not yet) (?:even |yet )?"
                      r"(?:(?:came|come|arrived|arrive|showed up|show up|shown up|made it)\b"
                      r"|(?P<got>got|gotten|get|received|receive)\b)"),
     "es": re.compile(r"\b(?:nunca|no|todav[ií]a no|a[uú]n no) (?:me |nos |le |les |se )?(?:lo |la )?"
                      r"(?:ha |han |he |hemos )?"
-                     r"(?:(?:lleg[oó]|llegaron|llegado)\b|(?P<got>recib[ií]|recibido|recibimos|recibieron|dieron)\b)"),
+                     r"(?:(?:lleg[oó]|llegaron|llegado|llega|llegan)\b|(?P<got>recib[ií]|recibido|recibimos|recibieron|"
+                     r"dieron)\b)"),
 }
 """A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
 may follow the verb; in Spanish it may follow any of them, "nunca me llegó la tarjeta")."""
@@ -439,16 +453,22 @@ _NOTICE_PROMISED = {
     "es": re.compile(r"\b(?:mandar|mandarian|mandarán|mandaran|enviar|enviarian|mandaron|enviaron|mandan|envian)"
                      r"(?: \w+){0,8}? (?:cita|aviso|carta|notificacion)s?\b"),
 }
+_MAILBOX_EMPTY = (r"(?:en (?:el|mi) (?:buzon|correo) no (?:habia|hay|hubo) nada|no (?:habia|hay|hubo) nada en (?:el|mi) "
+                  r"(?:buzon|correo)|no (?:me )?(?:ha llegado|llego) nada)\b")
+"""Nothing in the mailbox, in Spanish ("en el buzón no había nada": round 22)."""
 _NOTHING_CAME = {
     "en": re.compile(r"\b(?:nothing|it|they|none) (?:ever |has |have |never )?(?:came|come|arrived|showed up)\b"
                      r"|\bnever (?:came|arrived|showed up|got (?:it|anything|them))\b"
-                     r"|\b(?:haven t|have not|didn t|did not) (?:gotten|received|got|get) (?:it|anything|them)\b"),
-    "es": re.compile(r"\b(?:nunca|no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) (?:nada|nunca)?\b"
-                     r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b"),
+                     r"|\b(?:haven t|have not|didn t|did not) (?:gotten|received|got|get) (?:it|anything|them)\b"
+                     r"|\b(?:nobody|no one|no body) knows where (?:it|they) (?:went|ended up|is|are)\b"),
+    "es": re.compile(r"\b(?:nunca|no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado)(?: nada| nunca)?\b"
+                     r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b|\b" + _MAILBOX_EMPTY +
+                     r"|\bnadie sabe (?:donde|a donde|en donde) (?:quedo|esta|fue a dar|paro)\b"),
 }
 """A notice promised by mail and nothing come ("the officer said they'd mail me a second interview appointment and
 nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received
-(`notice_promised`)."""
+(`notice_promised`); nothing in the mailbox ("en el buzón no había nada"), nobody knowing where it went ("nadie sabe
+dónde quedó la mica": round 22)."""
 
 
 _NOTICE_MISSED = {
@@ -458,20 +478,23 @@ _NOTICE_MISSED = {
                      r"(?:the|my|a|any|our) (?:receipt|receipt notice|notice|letter)s?\b"
                      r"|\b(?:notice|letter)s? (?:came|arrived|showed up) but (?:my|his|her|our|their|the other) "
                      r"(?:\w+ ){0,2}?(?:never did|never came|didn t|did not|hasn t|has not|never showed up)\b"
-                     r"|\b(?:notice|letter)s? (?:went out|was sent|was mailed|got sent|got mailed)\b(?: \w+){0,6}? "
-                     r"(?:but |and )?(?:there s |there is |i got |we got |i ve got )?nothing (?:in|came|showed up|"
-                     r"arrived)\b"),
+                     r"|\b(?:notice|letter)s? (?:went out|was sent|was mailed|got sent|got mailed)\b(?: \w+){0,8}? "
+                     r"(?:but |and )?(?:there s |there is |i got |we got |i ve got )?nothing (?:ever )?(?:in|came|"
+                     r"showed up|arrived)\b"),
     "es": re.compile(r"\b(?:carta|aviso|notificacion)e?s? que (?:nunca|no|todavia no) (?:me |nos )?(?:ha |han )?"
                      r"(?:llego|llegaron|llegado|recibi|recibimos)\b"
-                     r"|\b(?:nunca|no|todavia no|aun no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado) "
-                     r"(?:el|la|los|las|mi|un|una|ningun|ninguna) (?:recibo|carta|aviso|notificacion)e?s?\b"),
+                     r"|\b(?:nunca|no|todavia no|aun no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado|llega|"
+                     r"llegan) (?:el|la|los|las|mi|un|una|ningun|ninguna) (?:(?:recibo|carta|aviso|notificacion)e?s?|papel)\b"
+                     r"|\b(?:mandaron|enviaron|mando|envio) (?:una|la|un|el|mi) (?:\w+ ){0,2}?(?:carta|aviso|notificacion|"
+                     r"recibo)\b(?: \w+){0,8}? (?:pero |y )?" + _MAILBOX_EMPTY),
 }
 """A notice or letter the caller says they never received, whatever it was about ("a notice i never received, the one
 saying my fee waiver got denied"), or never came in so many words ("nunca me llegó el recibo", "i never got the
 receipt": round 20), or one's come and another's not ("my son's approval letter came but my daughter's never did"),
 or said to have gone out with nothing in the mailbox ("the site says the notice was mailed in may but there's nothing
 in my mailbox": round 21): the notice not received, not what it was about (the t16/t17 round) nor the renewal it was
-for."""
+for.  A paper that never came ("nunca me llegó el papel de que la recibieron", "el papel de recibo") is a notice: a
+card is never a paper (round 22; "los papeles" are as often the caller's status, left out)."""
 
 
 def notice_missed(said: str, language: str, choice: str | None) -> bool:
@@ -498,30 +521,66 @@ _STATUS_MEANT = {
         r"|\b(?:did|has) it (?:get |been )?(?:closed|cancelled|canceled)\b"
         r"|\b(?:if|whether) (?:my|our|his|her|the) (?:\w+ ){0,4}?(?:application|case|petition)(?: s| has)? been "
         r"(?:decided|approved|denied)\b"
-        r"|\bif it(?: s| is) (?:still )?(?:pending|approved|denied|decided)\b|\bif it got (?:approved|denied|decided)\b"
+        r"|\bif it(?: s| is) (?:still )?(?:pending|approved|denied|decided)\b|\bif it (?:got|was) (?:approved|denied|decided)\b"
+        r"|\b(?:if|whether) (?:my|our|his|her|the) (?:\w+ ){0,4}?(?:application|case|petition) (?:got|was) "
+        r"(?:decided|approved|denied)\b"
         r"|\b(?:if|whether) anything(?: s| has)? happened\b"
         r"|\b(?:any|some) movement on (?:my|our|his|her|the)\b"
+        r"|\bwhat s (?:going on|happening|up) with (?:my|our|his|her|the) (?:\w+ ){0,3}?(?:case|application|petition)\b"
         r"|\b(?:case|status|account|online|website|page)\b(?: \w+){0,4}? (?:says|said|shows|showed)\b(?: \w+){1,8}? "
         r"what (?:does|do|did) (?:that|this|it) (?:even |all )?mean\b"
+        r"|\b(?:case|status|account|online|website|page)\b(?: \w+){0,4}? (?:says|said|shows|showed)\b(?: \w+){1,12}? "
+        r"(?:should i be worried|is (?:that|this) (?:normal|bad|a bad sign))\b"
+        r"|\b(?:where|see where|know where) (?:it s|it is|my (?:\w+ ){0,3}?(?:case|application|petition) is) at\b"
+        r"|\bis (?:it|my (?:\w+ ){0,3}?(?:case|application|petition)) (?:still )?(?:just )?sitting (?:there|somewhere|"
+        r"on (?:somebody s|someone s|a) desk)\b"
+        r"|\b(?:if|whether|has) (?:my|our|his|her|the) (?:\w+ ){0,3}?(?:case|application|petition)(?: has)? moved at all\b"
     ),
     "es": re.compile(
         r"\b(?:ya (?:lo |la |me lo |me la )?(?:aprobaron|salio|resolvieron)|sigue (?:pendiente|en tramite)|"
-        r"(?:donde|en donde) puedo ver como va|como va (?:mi|el|su) (?:caso|tramite|solicitud|peticion))\b"
+        r"(?:donde|en donde) puedo ver como va|como va (?:mi|el|su|la) (?:caso|tramite|solicitud|peticion|aplicacion|"
+        r"asilo|ciudadania|residencia))\b"
         r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? dice\b(?: \w+){1,8}? que (?:significa|quiere decir)\b"
+        r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? (?:dice|decia|sale|salia)\b(?: \w+){1,12}? "
+        r"(?:es normal|debo preocuparme|me debo preocupar|tengo que preocuparme)\b"
     ),
 }
 """A case's status asked or a status message to explain, in so many words ("is it approved or is it still pending",
 "any movement on my fiance's i one twenty nine f", "my case online says continuation notice was mailed what does that
 even mean", "dónde puedo ver cómo va", "is it still active or did it get closed", "if my daughter's green card
-application's been decided": round 20): the case status script, when nothing else is read (the t14/t15 round)."""
+application's been decided": round 20; "what's going on with my citizenship case", "can you tell me where it's at",
+"is it still just sitting there", "if my case has moved at all", "cómo va el asilo de mi hijo", a status message
+"should i be worried or is that normal", "es normal o qué pasó": round 22): the case status script, when nothing else
+is read (the t14/t15 round)."""
 STATUS_SCRIPT = "case-status"
+_CARD_MAILED = {
+    "en": re.compile(r"\b(?:green card|card|work permit|ead)s? (?:was |were |got |has been |have been |had been )?"
+                     r"(?:mailed|sent out|shipped|delivered)\b"
+                     r"|\b(?:mailed|sent|shipped) (?:me |us |him |her )?(?:my|the|his|her|our) (?:new |replacement |renewed )?"
+                     r"(?:green card|card|work permit)\b"),
+    "es": re.compile(r"\b(?:tarjeta|mica|permiso de trabajo)(?: \w+){0,4}? (?:la |lo |me la |me lo |se la |se lo )?"
+                     r"(?:mandaron|enviaron|iban a mandar|iban a enviar)\b"
+                     r"|\b(?:mandaron|enviaron) (?:la|mi|su) (?:tarjeta|mica)\b"),
+}
+"""A card said mailed, or to be ("my card was mailed last week", "me mandaron la mica", "la tarjeta de trabajo me la
+iban a mandar"): where it is is the card's question (round 22)."""
+_NOTICE_LOST = {
+    "en": re.compile(r"\b(?:lost|misplaced|threw away|thrown away|can t find|cannot find|can not find) (?:my|the|our|his|her) "
+                     r"(?:\w+ ){0,2}?(?:notice|letter|receipt)s?\b"),
+    "es": re.compile(r"\b(?:perdi|se me perdio|no encuentro|tire|bote) (?:mi|el|la|su) (?:\w+ ){0,2}?(?:carta|aviso|recibo|"
+                     r"notificacion)\b"),
+}
+"""A notice the caller had and lost ("i can't find my receipt notice anywhere", "perdí el recibo"): it came, so it is
+no notice not received; a status asked beside it is the question (`status_meant`, round 22)."""
 
 
 def status_meant(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read, or the
     status itself was (a form named and its status asked: no line reads it as another script), or a card with none
-    said missing, or a fee with none asked about (round 16)."""
-    if _STATUS_MEANT[language].search(said) is None:
+    said missing, or a fee with none asked about (round 16), or a notice the caller lost (`_NOTICE_LOST`, round 22);
+    never of a card said mailed (`_CARD_MAILED`: "the site says my card was mailed last week, can you tell me where
+    it's at" asks after the card, round 22)."""
+    if _STATUS_MEANT[language].search(said) is None or _CARD_MAILED[language].search(said) is not None:
         return False
     if choice in (None, STATUS_SCRIPT):
         return True
@@ -529,6 +588,8 @@ def status_meant(said: str, language: str, choice: str | None) -> bool:
         return _NOT_CAME[language].search(said) is None and _CARD_MISSED[language].search(said) is None
     if choice == FEES_SCRIPT:  # "sent in the papers to replace his certificate, has anything happened": no fee asked
         return _PAYING[language].search(said) is None and _FORM_ASKED[language].search(said) is None
+    if choice == NOTICE_SCRIPT:  # "i lost my receipt notice, can you tell me if my case was approved" (round 22)
+        return _NOTICE_LOST[language].search(said) is not None and _NOT_CAME[language].search(said) is None
     return False
 
 
@@ -553,22 +614,41 @@ _FORM_ASKED = {
                      r"what (?:does|do|will) (?:it|that|they) cost|cost)\b"
                      r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
                      r"replace) (?:a new one|my|a new|the|it)\b"
-                     r"|\b(?:what s|what is|how much is|is) the (?:filing |application )?fee (?:to|for)\b"),
-    "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"),
+                     r"|\b(?:what s|what is|how much is|is) the (?:filing |application )?fee (?:to|for)\b"
+                     r"|\b(?:did|has|have|will|is) the (?:filing |application |\w+ )?(?:fee|fees|price|cost)"
+                     r"(?: (?:for|of|on)(?: \w+){1,5}?)? (?:go|gone|went|gotten|got|going|been going) (?:up|down)\b"
+                     r"|\b(?:did|has|have) the (?:filing |application |\w+ )?(?:fee|fees|price|cost)"
+                     r"(?: (?:for|of|on)(?: \w+){1,5}?)? (?:change|changed)\b"),
+    "es": re.compile(r"\b(?:que|cual) (?:forma|formulario) (?:uso|lleno|mando|necesito|tengo que|debo|ocupo)\b"
+                     r"|\b(?:subio|subieron|cambio|cambiaron|ha subido|han subido|va a subir|van a subir) "
+                     r"(?:el precio|la cuota|las cuotas|el costo|lo que cobran|la tarifa)\b"
+                     r"|\b(?:el precio|la cuota|las cuotas|el costo|la tarifa) (?:ya )?(?:subio|subieron|cambio|"
+                     r"cambiaron|ha subido|han subido|sigue igual|es el mismo|sigue siendo el mismo)\b"),
 }
 """Which form to file asked in so many words ("which form do i use to switch from a tourist visa to a student visa"),
-or its fee ("what's the fee to replace a lost card", "is the fee for my citizenship any lower": round 20): forms and
-fees."""
+or its fee ("what's the fee to replace a lost card", "is the fee for my citizenship any lower": round 20), or whether
+the fee went up or changed ("do i send it again with the same amount or did the fee go up", "¿ya subió la cuota?":
+round 22): forms and fees."""
 FEES_SCRIPT = "forms-and-fees"
 _FEES_OVER = frozenset({"case-status", "processing-times"})
+_PRICE_ASKED = {
+    "en": re.compile(r"\bhow much (?:do|does|will|would) (?:you|y all|you guys|they|it|uscis|immigration) (?:charge|cost)\b"),
+    "es": re.compile(r"\bcuanto (?:le |me |nos |les |te )?(?:cobran|cobra|cuesta|sale|vale)\b"),
+}
+"""What something costs asked in so many words ("cuánto cobran por meter el perdón", "cuánto le cobran a él"): a fee
+of ours when one of our matters is named (`script_reading.ours_named`: a form's number, the citizenship), no bus
+ticket's or insurance's (round 22)."""
 
 
 def fees_meant(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller asks how to pay a fee or which form to file in so many words (`_PAYING`, `_FORM_ASKED`) and
-    nothing else was read, or a status or a wait named beside it (the t14/t15 round)."""
+    """Whether the caller asks how to pay a fee or which form to file in so many words (`_PAYING`, `_FORM_ASKED`), or
+    what one of our matters costs (`_PRICE_ASKED`, round 22), and nothing else was read, or a status or a wait named
+    beside it (the t14/t15 round)."""
     if choice is not None and choice not in _FEES_OVER:
         return False
-    return _PAYING[language].search(said) is not None or _FORM_ASKED[language].search(said) is not None
+    if _PAYING[language].search(said) is not None or _FORM_ASKED[language].search(said) is not None:
+        return True
+    return _PRICE_ASKED[language].search(said) is not None and ours_named(said, language)
 
 
 _BRING = {
@@ -583,8 +663,13 @@ comprobante"): what to bring, when nothing else is read (the t14/t15 round)."""
 def bring_meant(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks what to bring to a biometrics appointment in so many words (`_BRING`, biometrics named)
     and nothing else was read."""
-    return choice is None and _BRING[language].search(said) is not None and \
-        not _BIOMETRICS_WORDS[language].isdisjoint(said.split())
+    return choice is None and bring_asked(said, language)
+
+
+def bring_asked(said: str, language: str) -> bool:
+    """Whether the caller asks what to bring to a biometrics appointment in so many words (`_BRING`, biometrics
+    named), whatever was read."""
+    return _BRING[language].search(said) is not None and not _BIOMETRICS_WORDS[language].isdisjoint(said.split())
 
 
 def as_asked(said: str, language: str) -> str:
@@ -614,11 +699,19 @@ _CARD_OVER = frozenset({None, FEES_SCRIPT, STATUS_SCRIPT})
 
 
 def card_missed(said: str, language: str, choice: str | None) -> bool:
-    """Whether the caller says a card never came (`_CARD_MISSED`), no notice named beside it (`never_came` reads the
-    two) nor a hurry asked (two questions: neither is read), and what was read so far is nothing, a fee or a status
-    (`_CARD_OVER`)."""
-    return choice in _CARD_OVER and _CARD_MISSED[language].search(said) is not None and \
-        _THINGS[language][1][1].search(said) is None and _HURRY_ASKED[language].search(said) is None
+    """Whether the caller says a card never came (`_CARD_MISSED`), or that it was mailed or to be and nothing came
+    (`_CARD_MAILED`, `_NOTHING_CAME`: "they mailed my work permit and the front desk says nothing ever came for me",
+    "la tarjeta de trabajo me la iban a mandar a la iglesia ... nunca llegó nada": round 22), no notice named beside
+    it (`never_came` reads the two) nor a hurry asked (two questions: neither is read), and what was read so far is
+    nothing, a fee or a status (`_CARD_OVER`).  What to bring to the biometrics asked in so many words
+    (`bring_asked`) makes the card missing its context: the identity the caller lacks ("my passport is at the embassy
+    and my green card hasn't come yet, what else can i bring to the fingerprint appointment": round 22)."""
+    if choice not in _CARD_OVER:
+        return False
+    missed = _CARD_MISSED[language].search(said) is not None or \
+        _CARD_MAILED[language].search(said) is not None and _NOTHING_CAME[language].search(said) is not None
+    return missed and _THINGS[language][1][1].search(said) is None and \
+        _HURRY_ASKED[language].search(said) is None and not bring_asked(said, language)
 
 
 _ADDRESS_NAMED = {
@@ -699,9 +792,13 @@ def need_at_appointment(said: str, language: str, choice: str | None) -> bool:
 
 _OTHER_DAY = {
     "en": re.compile(r"\b(?:can|could|may) (?:i|we|she|he|they|my \w+) (?:get|go|go in|come in|have|do|switch to|pick|"
-                     r"choose|do it) (?:on )?(?:a|another|some other|a different|the other) (?:weekday|week day|day|date)\b"),
+                     r"choose|do it) (?:on )?(?:a|another|some other|a different|the other) (?:weekday|week day|day|date)\b"
+                     r"|\b(?:can|could|may) (?:i|we|you) (?:move|switch|change|put) (?:mine|hers|his|it|my \w+)(?: \w+)? "
+                     r"(?:to|over to) (?:the same day|(?:a |the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                     r"sunday))\b"),
     "es": re.compile(r"\b(?:puedo|podemos|se puede|me pueden|me la pueden) (?:ir|pedir|cambiar|pasar|dar|tener)\b"
-                     r"(?: \w+){0,3}? (?:otro dia|otra fecha|entre semana)\b"),
+                     r"(?: \w+){0,3}? (?:otro dia|otra fecha|entre semana|(?:al|para el|el) (?:lunes|martes|miercoles|"
+                     r"jueves|viernes|sabado|domingo))\b"),
 }
 _BIOMETRICS_NAMED = {
     "en": re.compile(r"\b(?:bio ?metrics?|finger ?prints?|prints)\b"),
@@ -716,7 +813,8 @@ _OTHER_OCCASION = {
 
 def other_day_asked(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks for another day for a biometrics appointment in so many words ("my bio metrics is on a
-    saturday and i keep the sabbath, can i get a weekday instead", `_OTHER_DAY`), nothing else read and no other
+    saturday and i keep the sabbath, can i get a weekday instead", `_OTHER_DAY`; a day named, "se puede pasar la mía
+    al jueves", "can i move mine to thursday": round 22), nothing else read and no other
     occasion named (`_OTHER_OCCASION`): the biometrics rescheduling (DOMAIN.md §4; seed 000, a biometrics appointment
     rescheduled; scripts/biometrics-reschedule; round 21)."""
     return choice is None and _OTHER_DAY[language].search(said) is not None and \
