@@ -959,6 +959,12 @@ class Model:
                 return self._unsettled(understood, ranked, factor)
         elif probability < LEARNT_AT:
             return self._unsettled(understood, ranked, factor)
+        if self.main is not None and best in PERSON_GLOBALS and understood.choice != best and \
+                not names_someone(text, self.language):
+            # in a submenu of a line the examples put the caller through to a person only when the words name someone
+            # ("so we can end it here" is no supervisor asked, nor "does making one of these requests cost anything":
+            # the submenus' round 16)
+            return self._unsettled(understood, ranked, factor) if understood.outcome != "route" else None
         alternatives = tuple(islice(((name, p * factor) for name, p in ranked if name != OUT_OF_SCOPE), ALTERNATIVES))
         return _understanding("route", best, probability, alternatives, words, "examples")
 
