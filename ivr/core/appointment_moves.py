@@ -26,7 +26,10 @@ _MOVING = {
            r"\b(?:slid(?:e|ing)|bump(?:ed|ing)?|shift(?:ed|ing)?|scoot(?:ed|ing)?) (?:it|that|this|them|my \w+|the \w+) "
            r"(?:over |up |back )?(?:to|till|until|into)\b",
            r"\b(?:push|pushed|pushing|move|moved) (?:it|that|this|them|my \w+|the \w+) (?:out |over )?(?:till|until|"
-           r"past|to after|till after|until after|after)\b"),
+           r"past|to after|till after|until after|after)\b",
+           r"\b(?:set|put|make|schedule|book) (?:it|that|this|them|my \w+|the \w+) (?:for|to|till|until) "
+           r"(?:when|after) (?:i|we|he|she|they|im|i'm|were|we're)\b(?: [\w']+){0,2} "
+           r"(?:back|home|return|returns|returned)\b"),
     "es": (r"\b(?:mover\w*|muev\w*|posponer\w*|pospon\w*|aplaz\w*|reprogram\w*|recorrer\w*|recorr\w*)\b",
            r"\bpas\w* (?:\w+ )?para (?:otro|otra|despues|mas adelante|la otra|el otro)\b",
            r"\bcambi\w* (?:de|la) (?:fecha|dia)\b",
@@ -34,11 +37,12 @@ _MOVING = {
            r"\bpas\w* (?:\w+ )?(?:a|para) (?:la|el) (?:siguiente|proxima|proximo) (?:semana|mes)\b"),
 }
 """An appointment moved: a verb of moving said of it, or another day asked (not "we moved to texas": a house); pushed
-till after a day ("can we push it till after eid": the submenus' round 15)."""
+till after a day ("can we push it till after eid": the submenus' round 15); set for when the caller is back ("can we
+set it for when i'm back": round 16)."""
 _ENDING = {
     "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|scratch|scrap|"
           r"(?:not|never) (?:going|gonna) (?:to )?(?:go|make it|"
-          r"need)|(?:don'?t|do not|won'?t|no longer) need)\b",
+          r"need)|(?:don'?t|do not|won'?t|no longer) need|(?:needs?|has|have|got) to go away)\b",
     "es": r"\b(?:cancel\w*|anul\w*|borr\w*|ya no (?:voy a ir|vamos a ir|la necesito|lo necesito|necesito|quiero ir|"
           r"quiero la cita|voy a necesitar))\b",
 }
@@ -46,12 +50,13 @@ _ENDING = {
 _CANCELLED = {
     "en": r"\b(?:cancel\w*|call (?:it|that|this) off|get rid of|take (?:it|that|this|(?:the|that|this|my) appointment) off|"
           r"drop (?:it|that|(?:the|that|my) appointment)|(?:scratch|scrap|nix) (?:it|that|this|(?:the|that|this|my) "
-          r"(?:\w+ )?(?:appointment|visit|interview)))\b",
+          r"(?:\w+ )?(?:appointment|visit|interview))|(?:appointment|visit|interview|it|this|that) "
+          r"(?:needs?|has|have|got) to go away)\b",
     "es": r"\b(?:cancel\w*|anul\w*|borr\w*|quit\w* (?:la|mi|esa) cita|quitel[ao]|quiteme(?:la)?)\b",
 }
 """An appointment ended in so many words (`cancelled`): not "i don't need it", which may be help no longer needed;
 taken off or dropped ("just take that appointment off", "quite la cita": the s5 round), scratched or scrapped ("so
-scratch the office visit": the submenus' round 13)."""
+scratch the office visit": the submenus' round 13); a visit that "needs to go away" (round 16)."""
 _DECLINED = {
     "en": r"\b(?:(?:do ?n'?t|do not|don t) (?:want|need)|no need for|(?:not|n'?t) (?:looking for|asking for|after|trying to "
           r"get)|no)(?: \w+){0,2} (?:a |an |any )?(?:new|another|different|other|later) (?:date|day|time|appointment|one)\b",
@@ -118,11 +123,14 @@ def _how_long(language: str) -> re.Pattern[str]:
 _HAD = {
     "en": r"\b(?:already (?:have|had|booked|scheduled|made|got|set up)|i (?:have|had|got) (?:an|my|a) appointment|"
           r"(?:booked|scheduled|made) (?:an|my|the) appointment|my appointment(?: \w+){0,5} (?:is|was) (?:on|at|for|"
-          r"next|tomorrow|today|this|in)|appointment (?:i|we) (?:have|booked|made|got))\b",
+          r"next|tomorrow|today|this|in)|appointment (?:i|we) (?:have|booked|made|got)|(?:i|we) "
+          r"(?:have|got|'ve got|ve got) (?:one|it|an appointment|a visit) (?:already )?(?:set|scheduled|booked|"
+          r"set up|lined up) (?:for|on|at)\b)\b",
     "es": r"\b(?:ya (?:tengo|tenia|hice|saque|agende|programe|me dieron)|tengo (?:una|mi) cita|mi cita(?: \w+){0,5} "
           r"(?:es|era|esta) (?:el|para|a|en|manana|hoy))\b",
 }
-"""An appointment already had: booked, scheduled, had, or its date said."""
+"""An appointment already had: booked, scheduled, had, or its date said; one set for a day ("i have one set for friday
+morning": round 16)."""
 _WANTED = {
     "en": r"\b(?:(?:need|want|like|have|going) to (?:get|book|make|schedule|set up|request)|(?:can|could|may|should) i "
           r"(?:get|book|make|schedule|set up|request)|should get (?:an|a)|(?:get|book|make|schedule|set up|request) "
@@ -177,6 +185,8 @@ _IN_GENERAL = {
           r"what (?:are|is) (?:the|those|these|that|this|an?) (?:\w+ )?(?:visits?|appointments?) (?:for|about)|"
           r"why would (?:i|we|someone|anyone|somebody|people) (?:even )?(?:need|have|want) to (?:go|come) (?:in )?to "
           r"(?:a|an|the) (?:local |field )?office|"
+          r"(?:is|are) (?:these|those|the|this|that|they|it) (?:\w+ )?(?:\w+ )?(?:visits?|appointments?) "
+          r"(?:the same(?: thing)? as|different from|separate from|part of)|"
           r"(?:walk ?in|walk up|show up|take a number|first come)(?: [\w']+){0,8} or (?:do |does |is |are )?(?:[\w']+ )"
           r"{0,3}(?:book|booked|schedule|scheduled|appointment|appointments|make an appointment)|(?:by appointment|"
           r"appointment) only)\b",
@@ -196,7 +206,8 @@ _IN_GENERAL = {
 or booked (the s7 round: "do you just take a number or do you gotta book ahead"); how the visits work, which office
 one can pick (the submenus' round 13: "so how do the visits work now", "can i choose the location"); what one costs,
 whether they are free, what they are for (round 15: "is there a fee for one of these office appointments or are they
-free", "what are those visits for")."""
+free", "what are those visits for"); whether they are the same thing as an interview or separate (round 16: "are
+these field office visits the same thing as my interview")."""
 
 
 @functools.lru_cache(maxsize=4096)

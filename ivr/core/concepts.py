@@ -167,6 +167,10 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "move my case up", "move up my case", "move the case up", "move his case up", "move her case up",
             "move our case up", "move my application up", "bump my case up", "bump up my case", "bump it up",
             "move me up", "move us up",
+            # decided before an operation the caller names (round 16)
+            "before the surgery", "before his surgery", "before her surgery", "before my surgery",
+            "before the operation", "before his operation", "before her operation", "before my operation",
+            "transplant list",
         ),
         "not_arrived": (
             "never came", "never arrived", "never received", "never got", "did not get", "did not receive",
@@ -598,6 +602,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "adelantar mi caso", "adelantar el caso", "adelanten mi caso", "adelanten el caso", "adelantarme el caso",
             "apresuren", "apresure", "apresurar", "apresurarlo", "apresurarla", "me ofrecieron un trabajo",
             "me ofrecieron trabajo",
+            # decided before an operation the caller names (round 16: "… que le decidan el permiso antes de la
+            # operacion")
+            "antes de la operacion", "antes de su operacion", "antes de mi operacion", "antes de la cirugia",
+            "antes de su cirugia", "antes de mi cirugia", "antes de que lo operen", "antes de que la operen",
+            "antes de que me operen", "lista de trasplante", "lista de trasplantes",
         ),
         "not_arrived": (
             "no me llego", "nunca llego", "no ha llegado", "no recibi", "nunca recibi", "correo",
@@ -2209,6 +2218,43 @@ round).  Not someone who does a thing ("transfer me to someone who handles addre
 asked to sort out what the caller told ("… can somebody sort that out", "¿puede alguien arreglarlo?") is a person
 asked too: no option of a submenu sorts a thing out (the submenus' round 13); someone "de carne y hueso", or someone
 wanted to answer ("quiero que me conteste alguien": round 15)."""
+
+
+_AVAILABLE = {
+    "en": r"\b(?:is|are) (?:there )?(?:(?:a|an|any|some|your|one of your) )?(?:(?:live|real|actual) )?({people}) "
+          r"(?:(?:i can (?:talk|speak) (?:to|with))|available|around|free|on duty|in)\b",
+    "es": r"\b(?:(?:hay|habra|esta|estara) (?:(?:un|una|algun|alguna|el|la|su) )?({people}) "
+          r"(?:disponible|libre|con quien)|"
+          r"(?:mejor|prefiero|quisiera|ojala) que me (?:atienda|conteste|ayude) (?:(?:un|una|algun|alguna|el|la|su) )?"
+          r"({people}))\b",
+}
+"""Someone asked after by whether they are there ("is there a supervisor available i have a complaint", "mejor que
+me atienda un agente porque …"): asked for, in a submenu of a line (`understanding.Model._person_asked`; round 16:
+both went unread, the complaint and the requests put in read as none)."""
+_AVAILABLE_WORDS = {
+    "en": frozenset("available around free duty talk speak".split()),
+    "es": frozenset("disponible libre quien atienda conteste ayude".split()),
+}
+"""A word `_AVAILABLE` needs: the cheap test first."""
+
+
+@functools.cache
+def _available(language: str) -> re.Pattern[str]:
+    people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
+    return re.compile(_AVAILABLE.get(language, _AVAILABLE["en"]).replace("{people}", people))
+
+
+def person_available(text: str, language: str) -> str | None:
+    """The person global asked after by whether one is there (`_AVAILABLE`): "supervisor" for someone above
+    (`_TOPPED`), "representative" for anyone else, or None."""
+    plain = " ".join(text.lower().split())
+    if _AVAILABLE_WORDS.get(language, _AVAILABLE_WORDS["en"]).isdisjoint(plain.split()):
+        return None
+    found = _available(language).search(plain)
+    if found is None:
+        return None
+    said = next(group for group in found.groups() if group)
+    return "supervisor" if said in _TOPPED else "representative"
 
 
 def put_through_to_someone(text: str, language: str) -> bool:

@@ -27,6 +27,8 @@ _HOME_MOVED = {
     "es": re.compile(
         r"\b(?:compramos|compre|compro) (?:una )?casa\b|\bya no (?:vivimos|vivo|vive|viven) (?:ahi|alli|donde|en)\b"
         r"|\bme (?:regrese|fui|cambie) a vivir\b|\bahora (?:vivo|vivimos) (?:con|en)\b"
+        r"|\bahora (?:rento|rentamos|alquilo|alquilamos) (?:un|una|en|con)\b"
+        r"|\bactualic\w* (?:donde (?:vivo|vivimos)|mi domicilio|el domicilio)\b"
         r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,3}? (?:me |nos )?(?:llegue|lleguen|manden|envien) "
         r"(?:a|aqui|alla|aca)\b"
         r"|\b(?:correo|cartas?|correspondencia)(?: \w+){0,4}? (?:mandar|enviar|mandarme|enviarme) (?:a|aqui|alla|aca)\b"
@@ -34,7 +36,8 @@ _HOME_MOVED = {
 }
 """A home moved or mail wanted at another place, in words the concepts do not read as a move (`#address`): "we closed
 on a townhouse", "i'm no longer at the apartment", "i want my immigration letters going to a p o box", "compramos casa
-y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12).  Read
+y ya no vivimos donde dice", "que mi correo de inmigración llegue a la casa de mi tía" (issue 16, round 12); "ahora
+rento un cuarto en otra ciudad", "que me actualicen donde vivo" (the submenus' round 16).  Read
 as words are said (`plain_said`: lower case, no accents)."""
 
 

@@ -47,11 +47,15 @@ _START = {
         r"(?:al|el) menu principal",
         r"(?:ir\w*|regres\w*|volver|vuelv\w*|lleve\w*|mande\w*|pase\w*) (?:me |nos )?(?:a lo primero|al primer menu|"
         r"a la parte principal|al principio de todo|a las primeras opciones)",
+        r"(?:al|el|del) (?:menu|principio) (?:de )?(?:mero |hasta |mas )?(?:arriba|de hasta arriba)\b",
     ),
 }
 """Going back to the start: a verb of going with the beginning, the top or the main menu as where to (not "from the
-beginning my case has had problems"), or starting over."""
+beginning my case has had problems"), or starting over; the menu "de mero arriba" (round 16: "quiero el menú de mero
+arriba" was the end of the call)."""
 
+_ITEMS_EN = r"(?:options|choices|menu|lines|agencies|countries|types|reasons|places)"
+_ITEMS_ES = r"(?:opciones|menu|lineas|agencias|paises|tipos|razones|motivos|oficinas)"
 _PREVIOUS = {
     "en": (
         r"(?:back|go back|take me back|step back) (?:one|a) (?:step|menu|level|screen)",
@@ -71,6 +75,9 @@ _PREVIOUS = {
         r"again)",
         r"(?:by mistake|by accident|the wrong (?:one|option|choice|button|number))(?: \w+){0,6} (?:bring|take|send|get|"
         r"put) (?:me|us) back$",
+        r"(?:^|\b(?:no|nope|oops|sorry|wrong|states|okay|ok|so|just|please) )(?:go|take me|send me|bring me|get me|"
+        r"put me) back(?: (?:please|now|then))?$",
+        r"(?:go|take me|send me|bring me|get me|put me) back to the (?:list|menu) (?:of|with) (?:the )?" + _ITEMS_EN,
     ),
     "es": (
         r"(?:opciones|menu) (?:de antes|anterior(?:es)?|de atras)",
@@ -86,16 +93,17 @@ _PREVIOUS = {
         r"(?:regres\w*|vuelv\w*|devuelv\w*|lleve\w*|pase\w*|mande\w*|eche\w*) (?:me |nos )?(?:una|uno) (?:para )?atras\b",
         r"(?:este|ese) menu no\b,?(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
         r"no (?:es )?(?:este|ese) menu\b(?: \w+){0,4} (?:regres\w*|volver|vuelv\w*|devuelv\w*|atras|anterior|antes)\b",
+        r"(?:regres\w*|volver|vuelv\w*|devuelv\w*|lleve\w*|pase\w*|ir) (?:me |nos )?a (?:la lista|el menu|"
+        r"las opciones) de (?:los |las )?" + _ITEMS_ES,
     ),
 }
 """The menu before this one: a step back, or the earlier options (not the start: `_START` is read first); going back to
 pick something else, or brought back after a wrong pick (the submenus' round 13: "i picked that by mistake … bring
-me back"); back to what came before ("regréseme a lo de antes", "quiero volver a lo de antes": round 15)."""
+me back"); back to what came before ("regréseme a lo de antes", "quiero volver a lo de antes": round 15); "go back"
+said alone to close the sentence, or back to the list of the items ("… i'm in the states go back", "me regresa a la
+lista de tipos de solicitud": round 16; not "i need to go back": a trip)."""
 
-_ITEMS = {
-    "en": r"(?:options|choices|menu|lines|agencies|countries|types|reasons|places)",
-    "es": r"(?:opciones|menu|lineas|agencias|paises|tipos|razones|motivos|oficinas)",
-}
+_ITEMS = {"en": _ITEMS_EN, "es": _ITEMS_ES}
 """What a menu's items are called when asked again ("those agencies", "las líneas": the s4 round)."""
 _REPEAT = {
     "en": (
@@ -137,10 +145,17 @@ _REPEAT = {
         r"no (?:le )?(?:oi|escuche|entendi|alcance a (?:oir|escuchar)) nada de (?:las|los) " + _ITEMS["es"],
         r"cuales (?:eran|son|fueron) (?:esas|las) (?:\w+ )?cosas que (?:me )?(?:acaba de |acabo de )?(?:dijo|leyo|"
         r"nombro|menciono|decir|leer)",
+        r"cuales son (?:las|sus) (?:opciones|lineas|agencias|tipos|razones|motivos)$",
+        r"(?:cual|que) (?:era|es|fue) (?:la|el) (?:primer|primera|segunda|segundo|tercera|tercer|cuarta|cuarto|quinta|"
+        r"quinto|ultima|ultimo|otra|otro) (?:opcion|razon|motivo|tipo|linea|agencia|cosa)? ?(?:que|de las que) "
+        r"(?:me )?(?:dijo|leyo|menciono|nombro)",
+        r"(?:me|nos) (?:las|los) (?:dice|dices|repite|repites|lee|lees|puede (?:decir|repetir|leer)|vuelve a (?:decir|"
+        r"leer)) (?:otra vez|de nuevo|una vez mas)",
     ),
 }
 """The menu asked again: its options named, or asked slower; "say those again", "what were the rest of them",
-"cuáles eran los motivos" at the end of the sentence (the submenus' round 13).  Not "i didn't catch that" nor "no le
+"cuáles eran los motivos" at the end of the sentence (the submenus' round 13); "cuáles son las opciones" closing the
+sentence, which one the second item said was, "me las dice otra vez" (round 16).  Not "i didn't catch that" nor "no le
 entendí" alone: at the menus that read a status or a number first, that is the status or the number again (their
 option 1)."""
 
@@ -176,6 +191,14 @@ _HOURS = {
         r"(?: \w+){0,5} (?:on|for|over|during) (?:the )?" + _HOLIDAY["en"],
         r"(?:open|closed|working|answering)(?: \w+){0,2} (?:on|for|over|during) (?:the )?" + _HOLIDAY["en"],
         r"is that a (?:federal |national )?holiday for (?:you|y'?all)",
+        r"(?:will|would|is|are) (?:there )?(?:anyone|anybody|someone|somebody|people|agents?|representatives?|you|"
+        r"y'?all|your (?:\w+ )?(?:people|agents?|representatives?|folks))(?: still)? (?:be )?(?:answering|around|"
+        r"there|picking "
+        r"up|taking calls|working|on the (?:phones?|lines?))(?: the phones?)? (?:then|by then|that late|that early|at that "
+        r"(?:time|hour|point))\b",
+        r"when (?:do|does|will) (?:you|y'?all|you guys|your (?:\w+ )?(?:people|agents?|representatives?|folks|lines?|"
+        r"phones?|call center)|(?:the )?(?:lines?|phones?|agents?|call center)) (?:start|begin|stop|open|close|"
+        r"quit)(?: (?:taking calls|answering|picking up|for the day|in the morning))?(?: (?:again|tomorrow|today))?$",
     ),
     "es": (
         r"hasta (?:que|cuando|cual) (?:hora|horas) (?:atienden|abren|estan|contestan|puedo|se puede|hay|trabajan)",
@@ -196,7 +219,9 @@ _HOURS = {
 """The hours asked: when the line opens or closes, the latest or earliest one can call, the best time to reach
 someone, anyone there in the evenings or at weekends (round 11: when a person can be reached is the hours; not "what
 time is my appointment": an option of the appointment menus, or no one's), the day said first ("el domingo hay alguien
-en el teléfono": the submenus' round 13)."""
+en el teléfono": the submenus' round 13); anyone still answering at a time the caller said, or when the line's people
+start taking calls ("my shift ends at six will anyone still be answering then", "… when do your people start taking
+calls": round 16)."""
 
 _END = {
     "en": (
@@ -212,10 +237,12 @@ _END = {
         r"ya (?:quedo|quede|estuvo|termine|acabe|esta)(?= gracias| muchas| adios| bye| que le vaya|$)",
         r"(?:nada|ninguna) mas(?: por (?:ahora|hoy))?(?= gracias| muchas| adios| bye|$)",
         r"(?:que le vaya bien|que tenga (?:buen|un buen|bonito|linda?) (?:dia|tarde|noche)|adios|hasta luego)$",
+        r"(?:ahi|hasta ahi|aqui|hasta aqui) (?:le|lo) (?:dejamos|dejo|paramos)(?= gracias| muchas| adios| bye| que le vaya|$)",
     ),
 }
 """Done: the caller's own way of ending ("that's all thanks", "ya quedó muchas gracias que le vaya bien"), said to
-close, not in the middle of a question ("that's all i know about my case but …" is no goodbye)."""
+close, not in the middle of a question ("that's all i know about my case but …" is no goodbye); "ahí le dejamos
+gracias" (round 16)."""
 
 _GONE = {
     "en": (
@@ -245,6 +272,35 @@ it was written on thrown out ("… lo tenía apuntado en el calendario y ya lo t
 reason ("i can't find my receipt number, it was in an email account i got locked out of": the submenus' round 13), or
 gone with what it was kept in, a car towed or a purse stolen (round 15)."""
 
+_REFUSED = {
+    "en": re.compile(r"\b(?:won'?t|wont|will not|don'?t|dont|do not|doesn'?t|doesnt|does not|didn'?t|didnt|did not|"
+                     r"wouldn'?t|wouldnt|would not|refus\w*(?: to)?|not) (?:take|accept|taking|accepting|honor|count) "
+                     r"(?:my|the|our|his|her|their|a|that|this)(?: \w+)? (?:receipt|receipts)\b"),
+    "es": re.compile(r"\bno (?:me |nos |le |les )?(?:acept\w*|tom\w*|quier\w* (?:aceptar|tomar|recibir)|recib\w*|"
+                     r"vale|valen|sirve) (?:el|mi|su|ese|este|nuestro)(?: \w+){0,2} recibo\b"),
+}
+"""A receipt notice someone will not take ("h r won't take my receipt notice", "en el trabajo no me aceptan el aviso de
+recibo"): the caller has it, so no receipt number is lacking whatever "not" says (round 16: "… h r won't take my
+receipt notice so i need that a d i t stamp" was no receipt number, sure of it)."""
+_REFUSED_WORDS = {
+    "en": frozenset("take accept taking accepting honor count".split()),
+    "es": frozenset("aceptan acepta aceptaron aceptar toman toma tomaron quieren quiere reciben recibe recibieron vale "
+                    "valen sirve".split()),
+}
+"""A word `_REFUSED` needs: the cheap test first."""
+
+
+@functools.lru_cache(maxsize=4096)
+def receipt_refused(text: str, language: str) -> bool:
+    """Whether a receipt notice the caller has is refused by someone (`_REFUSED`): no receipt number lacking
+    (`understanding.Model._understood` bars the lacks)."""
+    plain = plain_said(text)
+    words = plain.split()
+    if _REFUSED_WORDS.get(language, _REFUSED_WORDS["en"]).isdisjoint(words):
+        return False
+    return _REFUSED.get(language, _REFUSED["en"]).search(plain) is not None
+
+
 _RESENT = {
     "en": r"\b(?:send|sends|sent|resend|mail|mailed|reissue|reissued|issue|issued|print|deliver)\b",
     "es": r"\b(?:manden|mandar|mandarme|mandaran|mandaron|envien|enviar|enviarme|enviaron|reenvien|reenviar|"
@@ -267,23 +323,25 @@ def resent(text: str, language: str) -> bool:
 
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
-            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal"},
+            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal "
+                  "arriba"},
     PREVIOUS: {"en": "step menu level screen options choices one where notch pick choose select try press mistake "
-                     "accident wrong", "es": "opciones menu paso opcion anterior "
-               "antes estaba uno atras"},
+                     "accident wrong back", "es": "opciones menu paso opcion anterior "
+               "antes estaba uno atras lista"},
     REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things "
                    "again over time rest others",
              "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
-                   "motivos oficinas lista cosas"},
+                   "motivos oficinas lista cosas vez nuevo"},
     HOURS: {"en": "latest earliest late early time hours schedule evening evenings mornings morning night weekend weekends "
                   "saturday saturdays sunday sundays after holiday holidays christmas thanksgiving year's years veterans "
-                  "veteran's memorial labor columbus independence fourth july king presidents juneteenth",
+                  "veteran's memorial labor columbus independence fourth july king presidents juneteenth then point "
+                  "start begin stop open close quit",
             "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabado sabados domingo domingos "
                   "fin fines festivo festivos feriado feriados navidad nuevo gracias veteranos independencia caidos "
                   "trabajadores julio"},
     NO_RECEIPT: {"en": "receipt", "es": "recibo"},
     END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
-          "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego"},
+          "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego dejamos dejo paramos"},
 }
 """A word each request's pattern cannot match without: a sentence with none of them skips that pattern (most
 sentences in a submenu ask for none of these, and a word look-up is cheaper than a search)."""

@@ -2,7 +2,9 @@
 "representative", "oper ator" "operator", "main men you" "main menu" (the s10 round: "i need a super visor please"
 went to the hours by "an hour", the supervisor unread), and "re ceipt" "receipt" (the submenus' round 13: "i cant find
 my re ceipt number" was no receipt number gone), and "a credited" "accredited" (round 15: "as her a credited rep" was
-a credit, another business's word, at `verify.no_receipt`).
+a credit, another business's word, at `verify.no_receipt`), and "june teenth" "juneteenth" (round 16: "are your
+agents working on june teenth" was a representative asked, the holiday unread), and a city the line abroad reads,
+"addis a baba" "addis ababa" (round 16).
 
 Read on the text as said, once per utterance, in the submenus of a line and wherever the receipt-number global is
 offered (`understanding.Model._understand`: the main menu's model offers it too, so every main-menu sentence is read
@@ -35,6 +37,8 @@ _SPLIT = {
         (r"re[ -]ceipt\b", "receipt"),
         (r"re[ -]ceipts\b", "receipts"),
         (r"a[ -]credited\b", "accredited"),
+        (r"june[ -]teenth\b", "juneteenth"),
+        (r"addis[ -]a[ -]baba\b", "addis ababa"),
         *_PREFIXES,
     ),
     "es": (

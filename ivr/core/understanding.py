@@ -47,7 +47,9 @@ from ivr.core.appointment_moves import (
     appointment_had, asked_in_general, book_me, cancelled, how_long_asked, move_declined, moved,
 )
 from ivr.core.split_words import joined
-from ivr.core.menu_globals import END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, resent, taken_back, thing_again
+from ivr.core.menu_globals import (
+    END, NO_RECEIPT, PREVIOUS, REPEAT, START, global_asked, receipt_refused, resent, taken_back, thing_again,
+)
 from ivr.core.not_ours import (
     appointment_abroad, language_line, no_one_wanted, program_opening, put_through_elsewhere, service_elsewhere,
     told_another_way,
@@ -65,6 +67,7 @@ from ivr.core.concepts import (
     hanging_up,
     names_someone,
     person_asked,
+    person_available,
     put_through_to_someone,
     reading,
 )
@@ -684,6 +687,8 @@ class Model:
                 barred |= self.own  # "text me directions", "a line in haitian creole": none of ours (round 10)
         if _FAREWELL in named and self.lacks:  # "i can't find my receipt number, i'll call back later, bye": leaving
             barred |= self.lacks
+        elif self.lacks and receipt_refused(text, self.language):
+            barred |= self.lacks  # "h r won't take my receipt notice": the notice had, refused, no number lacking
         if barred:
             ranked = tuple([item for item in ranked if item[0] not in barred])
         if confidence is None:
@@ -729,18 +734,21 @@ class Model:
 
     def _person_asked(self, text: str) -> str | None:
         """`concepts.person_asked`; in a submenu of a line, also being put through to someone, no one named
-        ("mejor comuníqueme con alguien": `concepts.put_through_to_someone`, round 10)."""
+        ("mejor comuníqueme con alguien": `concepts.put_through_to_someone`, round 10), or someone asked after by
+        whether one is there ("is there a supervisor available": `concepts.person_available`, the submenus' round 16)."""
         asked = person_asked(text, self.language)
-        if asked is None and self.main is not None and put_through_to_someone(text, self.language):
-            return "representative"
+        if asked is None and self.main is not None:
+            if put_through_to_someone(text, self.language):
+                return "representative"
+            return person_available(text, self.language)  # "is there a supervisor available" (round 16)
         return asked
 
     def _global_asked(self, text: str) -> str | None:
         """The global this submenu offers that the caller asks for in so many words (`menu_globals.global_asked`):
         back to the start (this menu's option to the main menu, `start`), the menu again, the hours, a receipt number
-        gone, a supervisor asked for (`concepts.person_asked`); whatever one word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
+        gone, a supervisor asked for (`_person_asked`); whatever one word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
         said = global_asked(text, self.language)
-        if said is None and "supervisor" in self.names and person_asked(text, self.language) == "supervisor":
+        if said is None and "supervisor" in self.names and self._person_asked(text) == "supervisor":
             return "supervisor"  # "can the person above you handle my case": asked whatever the keywords scored (s4)
         if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
             return self.start or ("previous" if "previous" in self.names else None)
