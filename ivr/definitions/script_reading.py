@@ -281,6 +281,9 @@ _ERRAND_ELSEWHERE = {
         r"|\b(?:buy|get|order|purchase) (?:\w+ )?tickets? (?:to|for)\b"
         r"|\btolls?\b(?! free)|\bturnpike\b|\be ?z ?pass\b"
         r"|\b(?:parking|speeding|traffic|red light) (?:tickets?|fines?|citations?)\b"
+        r"|\bregist(?:er|ering|ered) to vote\b|\bvoter registration\b|\bsign(?:ing)? up to vote\b"
+        r"|\b(?:small claims|traffic|family|divorce|municipal|housing|eviction|bankruptcy|probate|custody|landlord tenant) "
+        r"(?:court|courts|judge)\b|\bsmall claims\b"
     ),
     "es": re.compile(
         r"\b(?:mandar|enviar|mando|envio|mandarle|enviarle) (?:un poco de )?(?:dinero|plata|una remesa) "
@@ -288,6 +291,10 @@ _ERRAND_ELSEWHERE = {
         r"|\bcita (?:\w+ ){0,3}?con (?:el|la|su|mi) (?:doctor|doctora|dentista|medico|medica|pediatra)\b"
         r"|\b(?:comprar|conseguir|sacar) (?:\w+ )?(?:boletos?|entradas?) (?:para|del?)\b"
         r"|\bpeajes?\b|\bcasetas? de cobro\b|\bmultas? (?:de|por) (?:transito|trafico|estacionamiento|exceso de velocidad)\b"
+        r"|\b(?:registrarme|registrarse|registrarnos|me registro|inscribirme|inscribirse|me inscribo) (?:para|a) votar\b"
+        r"|\bregistro de votantes\b"
+        r"|\b(?:corte|tribunal|juzgado) (?:de reclamos menores|de menores cuantias|familiar|de familia|de transito|"
+        r"de divorcio|de desalojo)\b"
     ),
 }
 """Another business's errand in so many words: money sent to family ("quiero mandar dinero a mi mamá en honduras
@@ -295,7 +302,9 @@ cuánto cobran por el envío": a remittance's fee, no fee of ours; "abroad" is w
 with a doctor ("quiero cambiar la cita de mi esposo con el doctor": no biometrics moved), tickets to buy for an
 event ("where do i buy tickets for the county fair": round 20), a toll or a traffic ticket disputed ("i got charged a
 toll on the turnpike", "una multa de tránsito": a state's or a toll road's, no appointment of ours moved; "toll free"
-is our number: round 21).  Our appointments named
+is our number: round 21), registering to vote (an election office's: "i just became a citizen and i wanna register
+to vote") or another court's case ("served papers for small claims court", "corte familiar": round 23; the
+immigration court is ours, `ivr.rules.own_words`).  Our appointments named
 beside it (`_OURS_NAMED`) make it context ("my appointment with the doctor is the day of my biometrics").  Issue
 16, round 12."""
 
@@ -314,10 +323,12 @@ def errand_elsewhere(said: str, language: str) -> bool:
 
 
 _OUR_MATTERS = {
-    "en": re.compile(r"\b(?:fingerprints?|prints|biometrics?|re entry permit|reentry permit|travel document|asylum|tps|"
+    "en": re.compile(r"\b(?:fingerprints?|prints|biometrics?|re entry permit|reentry permit|travel document|advance parole|"
+                     r"asylum|tps|ead|e a d|employment authorization|"
                      r"daca|green card|work permit|uscis|immigration|citizenship|naturalization|petition|"
                      r"approval notice|receipt notice|interview|r f e|rfe|requests? for evidence|evidence letter)\b"),
-    "es": re.compile(r"\b(?:huellas|biometricos|biometria|permiso de reingreso|asilo|tps|daca|green card|residencia|mica|"
+    "es": re.compile(r"\b(?:huellas|biometricos|biometria|permiso de reingreso|permiso de viaje|advance parole|asilo|tps|"
+                     r"daca|green card|residencia|mica|"
                      r"permiso de trabajo|tarjeta de trabajo|tarjeta verde|uscis|inmigracion|ciudadania|peticion|entrevista|"
                      r"r f e|rfe|"
                      r"(?:peticion|solicitud|pedido) de (?:mas )?evidencias?)\b"),
@@ -325,13 +336,16 @@ _OUR_MATTERS = {
 """Our appointments, documents and cases named in so many words: a question naming one is ours, whatever business it
 also names as its context ("i broke my hand playing basketball, can my fingerprint appointment wait"; `ours_named`),
 a request for evidence among them ("my r f e answer is due friday and the post office is closed monday, can i fax it":
-the post office is how it goes, round 22)."""
+the post office is how it goes, round 22), advance parole among them ("they play a tournament in spain but her
+advance parole's still pending": the team is its context), and the work permit by its letters ("my e a d was picked
+up by the postal service": the postal service is how it went; round 23)."""
 
 
 def ours_named(said: str, language: str) -> bool:
-    """Whether the caller names one of our appointments, documents or cases (`_OUR_MATTERS`) or one of our forms by
-    its number (`FORM_NUMBER`)."""
-    return _OUR_MATTERS[language].search(said) is not None or any(map(FORM_NUMBER.fullmatch, tokens(said, language)))
+    """Whether the caller names one of our appointments, documents or cases (`_OUR_MATTERS`), a petition filed for a
+    relative (`_FILED_FOR`, round 23) or one of our forms by its number (`FORM_NUMBER`)."""
+    return _OUR_MATTERS[language].search(said) is not None or _FILED_FOR[language].search(said) is not None or \
+        any(map(FORM_NUMBER.fullmatch, tokens(said, language)))
 
 
 def another_agencys(said: str, language: str) -> bool:
@@ -414,6 +428,15 @@ _RELATIVE = {
           r"hermana|abuela|abuelo|abuelos|t[ií]a|t[ií]o|primo|prima|sobrino|sobrina|familia|novio|novia|prometido|"
           r"prometida|beb[eé])",
 }
+_FILED_FOR = {
+    "en": re.compile(rf"\b(?:file|filed|filing|apply|applied|applying|petition|petitioned|petitioning|sponsor|sponsored|"
+                     rf"sponsoring) (?:for )?(?:my|our|his|her) (?:\w+ )?{_RELATIVE['en']}\b"),
+    "es": re.compile(rf"\b(?:pedir|pedi|pedimos|meter|meterle|meti|arreglar|arreglarle|arregle|patrocinar|"
+                     rf"aplicar|aplique) (?:a |por |para )?(?:mi|mis|nuestro|nuestra|su|sus) {_RELATIVE['es']}\b"),
+}
+"""A petition for a relative, said as filed or asked for them ("how much is it to file for my fiance", "quiero pedir
+a mi mamá"): one of our cases (`ours_named`), whatever business its other words mark ("pay it in monthly
+installments"; round 23)."""
 _INSTITUTION = {
     "en": r"(?:hospital|clinic|consulate|embassy)",
     "es": r"(?:hospital|clinica|consulado|embajada)",
@@ -421,6 +444,12 @@ _INSTITUTION = {
 """A place where something is done for someone (a treatment, an interview), not where the caller lives
 (`_THEIRS_ABROAD`: "a clinical trial ... only at a hospital in ...", "my wife's interview at the consulate in ...";
 round 20)."""
+_EVENT = {
+    "en": r"(?:tournament|wedding|funeral|conference|competition|championship|game|match|meet|camp|concert|festival)",
+    "es": r"(?:torneo|boda|funeral|velorio|conferencia|competencia|campeonato|partido|concierto|festival)",
+}
+"""An event held in a place ("they play a tournament in spain next month", "la boda de mi sobrina en guatemala"): where
+it is held, not where the caller lives (`_THEIRS_ABROAD`, round 23)."""
 _THEIRS_ABROAD = {
     "en": re.compile(
         rf"(?:\b(?:my|our|his|her|their|a) (?:[\w']+ )?{_RELATIVE['en']}(?:'s| s)?"
@@ -428,7 +457,8 @@ _THEIRS_ABROAD = {
         r"(?:is|are|'s|s|who's|whos|who is|who are|still|stuck|stranded|back|living|staying|lives|live)"
         r"(?: still| stuck| stranded| back| over| there| living| staying)*"
         rf"|\b(?:my|our|his|her|their) (?:[\w']+ )?{_RELATIVE['en']}"
-        rf"|\b(?:a|an|the) (?:[\w']+ )?{_INSTITUTION['en']}) (in) "
+        rf"|\b(?:a|an|the) (?:[\w']+ )?(?:{_INSTITUTION['en']}|{_EVENT['en']})"
+        r"|\b(?:served|wounded|injured|fought)) (in) "
     ),
     "es": re.compile(
         rf"(?:\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
@@ -437,14 +467,17 @@ _THEIRS_ABROAD = {
         r"operan|internad[oa]|hospitalizad[oa])"
         r"(?: todav[ií]a| a[uú]n| atrapad[oa]s?| varad[oa]s?| all[aá]| del? \w+)*"
         rf"|\b(?:mi|mis|su|sus|nuestro|nuestra|nuestros|nuestras) {_RELATIVE['es']}"
-        rf"|\b(?:el|la|un|una) {_INSTITUTION['es']}) (en) "
+        rf"|\b(?:el|la|un|una) (?:{_INSTITUTION['es']}|{_EVENT['es']})"
+        r"|\b(?:serv[ií]|sirvi[oó]|herid[oa]s?)) (en) "
     ),
 }
 """Someone of the caller's family said to be in a place ("my wife is stuck back in ...", "her son who's still in
 ...", "mi esposo se quedó en ...", "mi hija está en ..."; issue 16, round 11), or said with it ("my married daughter
 in ...", "a petition for my sister in ...", "mi hermana en ..."), or operated on there ("a mi esposa la van a operar
-del corazón en ..."); or a hospital, clinic, consulate or embassy in a place (round 20): someone's place, or where a
-thing is done, not where the caller lives."""
+del corazón en ..."); or a hospital, clinic, consulate or embassy in a place (round 20), or an event held there
+(`_EVENT`: "a tournament in spain", round 23), or where a service member served, fought or was wounded ("i got
+wounded in afghanistan and i'm at walter reed": round 23; one stationed there is there): someone's place, or where a
+thing is done or was, not where the caller lives."""
 _THERE = {"en": "there", "es": "allá"}
 _PLACE_WORDS = 4
 """The most words of a place name read after a relative's "in" / "en" ("the dominican republic")."""

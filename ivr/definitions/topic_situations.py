@@ -80,6 +80,19 @@ _MOVE_WORDS = {
 }
 """The words of a move (`moved_home`): "address" alone is no move ("the mailing address for sending the form"); "nos
 tuvimos que mudar" (round 20)."""
+_MAIL_ELSEWHERE = {
+    "en": re.compile(r"\b(?:my|our|his|her|all my|all our|the) (?:immigration |uscis |\w+ )?(?:stuff|things|mail|papers|"
+                     r"documents|paperwork|letters) (?:sent|going|delivered|mailed|forwarded|to go) to (?:my|a|the|our|his|"
+                     r"her|their) (?:\w+ ){1,3}?(?:instead|from now on)\b"),
+    "es": re.compile(r"\b(?:mis|sus|nuestras|nuestros|las|los) (?:cosas|cartas|papeles|documentos)(?: de inmigracion)? "
+                     r"(?:me |nos )?(?:las |los )?(?:manden|envien|lleguen|mandaran|enviaran) a (?:\w+ ){1,3}?"
+                     r"(?:mejor|en vez|en lugar)\b"),
+}
+"""Mail wanted at another place instead, said of the caller's things ("i want my immigration stuff sent to my church
+instead", "quiero que mis cartas me las manden a la iglesia mejor"): a change of address (`moved_home`, beside
+`home_moves`' mail and letters; round 23)."""
+_ELSEWHERE_SAID = {"en": ("instead", "from now on"), "es": ("mejor", "en vez", "en lugar")}
+"""The words `_MAIL_ELSEWHERE` needs, as a substring test first: most questions want no mail elsewhere."""
 _APPOINTMENT_WORDS = {
     "en": frozenset("appointment appointments biometrics biometric fingerprints prints interview day date".split()),
     "es": frozenset("cita citas biometricos huellas entrevista dia fecha".split()),
@@ -105,7 +118,8 @@ def moved_home(said: str, language: str, choice: str | None) -> bool:
     said = _GOT_MOVING.sub(" ", said)  # "any way to get it moving": a hurry, no move (round 20)
     if _CARD_MISSED[language].search(said) is not None:
         return False  # "everything else came through the forwarding except my new green card": the card (round 20)
-    if home_moved(said, language):
+    if home_moved(said, language) or any(word in said for word in _ELSEWHERE_SAID[language]) and \
+            _MAIL_ELSEWHERE[language].search(said) is not None:
         return True
     words = _UP_TO_DATE.sub(" ", said).split()  # "keep my address up to date": no appointment's date
     if _MOVE_WORDS[language].isdisjoint(words) or not _APPOINTMENT_WORDS[language].isdisjoint(words):
@@ -161,15 +175,30 @@ _TAKEN_THERE = {
 }
 """A person taken somewhere ("no tiene quién lo lleve a su cita"): a ride, not what to bring ("que lleve documentos"
 has no person before it)."""
+_TAKE_SOMEONE = {
+    "es": re.compile(r"(?<!\ble )(?<!\bles )\b(?:llevar|llevo|lleve|llevaba) (?=a (?:mi|mis|su|sus|nuestro|nuestra|"
+                     r"nuestros|nuestras) (?:hijo|hija|hijos|hijas|nino|nina|ninos|bebe|esposo|esposa|mama|papa|madre|"
+                     r"padre|abuela|abuelo|hermano|hermana|tia|tio|suegra|suegro) "
+                     r"(?:a (?:su|sus)(?! citas? (?:de|para) (?:las |los |la )?(?:huellas|biometricos|biometria|entrevista))"
+                     r"|a (?:la escuela|la clinica|el hospital)|al (?:hospital|doctor|medico|dentista|colegio|trabajo|"
+                     r"aeropuerto))\b)"),
+}
+"""A relative taken to their own appointment or elsewhere ("tengo que llevar a mi hijo a su cita en el hospital"): a
+person taken, not a thing to bring (round 23); not one brought to ours ("puedo llevar a mi bebé a la cita", "voy a
+llevar a mi mamá a su cita de las huellas y no tiene identificación": what she brings is the question), nor a thing
+brought for them ("qué le llevo a mi niña")."""
 
 
 def taken_there(said: str, language: str) -> str:
     """`said` with a person taken somewhere (`_TAKEN_THERE`) said as accompanied ("quién lo lleve" -> "quién lo
     acompañe"), for every reader at the topic question: "llevar" a person is a ride, not the things to bring to the
     appointment (issue 16, round 12: "mi papá no tiene quién lo lleve a su cita de biométricos ese día, se puede
-    pasar para otra fecha")."""
+    pasar para otra fecha"); a relative taken, "llevar a mi hijo", as "acompañar a mi hijo" (round 23)."""
     pattern = _TAKEN_THERE.get(language)
-    return said if pattern is None else pattern.sub(lambda found: found.group(0).split()[0] + " acompane", said)
+    if pattern is None:
+        return said
+    said = pattern.sub(lambda found: found.group(0).split()[0] + " acompane", said)
+    return _TAKE_SOMEONE[language].sub("acompanar ", said) if "llev" in said else said
 
 
 _PAST_POSTED_TIME = {
@@ -220,12 +249,25 @@ _HURRY_ASKED = {
                      r"expedited)\b|\bfront of the (?:line|queue)\b|\btop of the (?:pile|list|stack)\b"
                      r"|\b(?:push|move|put|bump|get|send) (?:it|this|that|them|me|us|(?:my|the|his|her) \w+(?: \w+)?) "
                      r"(?:to|at|on) the (?:front|top)\b|\b(?:approved|done|processed) (?:fast|quick|quickly)\b"
-                     r"|\b(?:hurry|rush) (?:it|this|that|things|them)\b|" + _GET_MOVING),
+                     r"|\b(?:hurry|rush) (?:it|this|that|things|them)\b|" + _GET_MOVING +
+                     r"|\b(?:push|rush|hurry|get|move) (?:it|this|that|them|(?:my|the|his|her|our) \w+(?: \w+)?) through"
+                     r"(?! (?:the|a|an|my|our|his|her|their|to|with)\b)"),
     "es": re.compile(r"\b(?:apur\w*|agiliz\w*|aceler\w*|adelant\w*|mas rapido|rapido|urgente|urgencia)\b"),
 }
 """A hurry asked in so many words ("can you guys move it up", "is there a way to speed it up", "cómo pido que me lo
 apuren", "can you guys hurry it", "any way to get it moving": round 20; "can you push it to the front", "bump my
-case to the top": round 22), not read from a deadline alone ("my old one expired last week")."""
+case to the top": round 22; "can you guys push it through": round 23), not read from a deadline alone ("my old one
+expired last week"), nor a thing got through the mail ("get my card through the mail")."""
+_EXPEDITE_DECIDED = {
+    "en": re.compile(r"\bexpedite(?: request)?s? (?:was |were |got |has been |had been |is |been )?(?:denied|approved|"
+                     r"rejected|granted|declined|turned down)\b"),
+    "es": re.compile(r"\b(?:expedito|expedite|solicitud de urgencia|peticion de urgencia)\b(?: \w+){0,2}? (?:negaron|"
+                     r"rechazaron|aprobaron|negado|negada|rechazado|rechazada|aprobado|aprobada)\b"
+                     r"|\b(?:negaron|rechazaron|aprobaron) (?:el|la|mi) (?:expedito|expedite|solicitud de urgencia|"
+                     r"peticion de urgencia)\b"),
+}
+"""An expedite told decided ("my status says expedite request was denied"): a hurry asked before and answered, no
+hurry asked now; the case's own status asked beside it is the question (`status_meant`, round 23)."""
 _TRAVEL_DOCUMENT = {
     "en": re.compile(r"\btravel (?:permit|document|documents|papers|paperwork)\b|\badvance parole\b"
                      r"|\bre ?entry permit\b"),
@@ -240,11 +282,15 @@ def hurry_asked(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks for their case to be hurried in so many words (`_HURRY_ASKED`: "can you guys move it
     up", "cómo pido que me lo apuren", "i need it done sooner") of a case, a card or a wait of theirs (`_HURRIED`),
     none of our appointments named, and the reading `choice` is none, one a hurry overrules (`_HURRY_OVER`) or the
-    expedite itself: the expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12)."""
+    expedite itself: the expedite script is then read (DOMAIN.md §5: an expedite request; issue 16, round 12); not of
+    an expedite told decided with the case's status asked beside it (`_EXPEDITE_DECIDED`, `status_meant`: round 23)."""
     if choice is not None and choice not in _HURRY_OVER and choice != EXPEDITE_SCRIPT:
         return False
     if _HURRY_ASKED[language].search(said) is None or not _APPOINTMENT_WORDS[language].isdisjoint(said.split()):
         return False
+    if "expedit" in said and _EXPEDITE_DECIDED[language].search(said) is not None and \
+            _STATUS_MEANT[language].search(said) is not None:
+        return False  # "expedite request was denied, does that mean my whole case got denied": the status (round 23)
     named = concepts(said, language)
     hurried = not _HURRIED.isdisjoint(named) or _TRAVEL_DOCUMENT[language].search(said) is not None
     return hurried and "#not_arrived" not in named  # a card that never came: its own question
@@ -310,8 +356,10 @@ _NOT_CAME = {
 }
 """A thing that never came: "never came", "haven't received", "nunca me llegó", "no he recibido" (`got`: the thing
 may follow the verb; in Spanish it may follow any of them, "nunca me llegó la tarjeta")."""
-_NEVER_DID = re.compile(r"\b(?P<verb>come|arrive|show up|get here)(?P<between>(?: \w+){0,3}) never did\b")
-"""A thing "supposed to come separate never did": it never came (`never_came` reads it so)."""
+_NEVER_DID = re.compile(r"\b(?P<verb>come|arrive|show up|get here)(?P<between>(?: \w+){0,3}?)"
+                        r"(?: (?:and|but) (?:it|they|that|she|he))? never did\b")
+"""A thing "supposed to come separate never did": it never came (`never_came` reads it so); "was supposed to come that
+same week and it never did" too, the "and it" dropped: the thing before it is the one that never came (round 23)."""
 _CLAUSE_BREAK = re.compile(r"\b(?:but|and|pero|y|aunque|although|though)\b")
 _BUT = re.compile(r"\b(?:but|pero|aunque|although|though)\b")
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|que)\b")
@@ -449,7 +497,9 @@ def at_field_office(choice: str | None, said: str, language: str) -> bool:
 _NOTICE_PROMISED = {
     "en": re.compile(r"\b(?:mail|send|mailed|sent|mailing|sending)(?: \w+){0,8}? "
                      r"(?:appointment|notice|letter|interview "
-                     r"notice|notice)s?\b"),
+                     r"notice|notice)s?\b"
+                     r"|\b(?:appointment|notice|letter)s?\b(?: \w+){0,6}? (?:would|will|was going to|were going to|is going to|"
+                     r"should) (?:come|arrive|show up|be (?:mailed|sent))\b"),
     "es": re.compile(r"\b(?:mandar|mandarian|mandarán|mandaran|enviar|enviarian|mandaron|enviaron|mandan|envian)"
                      r"(?: \w+){0,8}? (?:cita|aviso|carta|notificacion)s?\b"),
 }
@@ -460,15 +510,19 @@ _NOTHING_CAME = {
     "en": re.compile(r"\b(?:nothing|it|they|none) (?:ever |has |have |never )?(?:came|come|arrived|showed up)\b"
                      r"|\bnever (?:came|arrived|showed up|got (?:it|anything|them))\b"
                      r"|\b(?:haven t|have not|didn t|did not) (?:gotten|received|got|get) (?:it|anything|them)\b"
-                     r"|\b(?:nobody|no one|no body) knows where (?:it|they) (?:went|ended up|is|are)\b"),
+                     r"|\b(?:nobody|no one|no body) knows where (?:it|they) (?:went|ended up|is|are)\b"
+                     r"|\b(?:my|the|our) (?:mailbox|mail box|mail) (?:is|was|s|has been|stays) (?:still )?(?:empty|"
+                     r"empty still)\b|\bnothing (?:is |has been |s been )?in (?:my|the|our) (?:mailbox|mail box)\b"
+                     r"|\b(?:and|but) (?:still )?nothing(?: yet| so far)?$"),
     "es": re.compile(r"\b(?:nunca|no) (?:me |nos |le )?(?:ha |han )?(?:llego|llegaron|llegado)(?: nada| nunca)?\b"
                      r"|\bno (?:me |nos )?(?:ha |han )?llegado nada\b|\b" + _MAILBOX_EMPTY +
                      r"|\bnadie sabe (?:donde|a donde|en donde) (?:quedo|esta|fue a dar|paro)\b"),
 }
 """A notice promised by mail and nothing come ("the officer said they'd mail me a second interview appointment and
-nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó"): a notice not received
-(`notice_promised`); nothing in the mailbox ("en el buzón no había nada"), nobody knowing where it went ("nadie sabe
-dónde quedó la mica": round 22)."""
+nothing ever came", "me dijeron que me mandarían la cita y nunca me llegó", "a letter ... would come in the mail":
+round 23): a notice not received (`notice_promised`); nothing in the mailbox ("en el buzón no había nada"), nobody
+knowing where it went ("nadie sabe dónde quedó la mica": round 22); the mailbox still empty, or "it's been a month
+and nothing" said last (round 23)."""
 
 
 _NOTICE_MISSED = {
@@ -535,6 +589,8 @@ _STATUS_MEANT = {
         r"|\bis (?:it|my (?:\w+ ){0,3}?(?:case|application|petition)) (?:still )?(?:just )?sitting (?:there|somewhere|"
         r"on (?:somebody s|someone s|a) desk)\b"
         r"|\b(?:if|whether|has) (?:my|our|his|her|the) (?:\w+ ){0,3}?(?:case|application|petition)(?: has)? moved at all\b"
+        r"|\b(?:does|did|would) (?:that|this|it) mean (?:that )?(?:my|our|his|her|the) (?:\w+ ){0,3}?(?:case|application|"
+        r"petition) (?:got|was|is|has been|will be|gets) (?:denied|approved|closed|rejected|cancelled|canceled|over)\b"
     ),
     "es": re.compile(
         r"\b(?:ya (?:lo |la |me lo |me la )?(?:aprobaron|salio|resolvieron)|sigue (?:pendiente|en tramite)|"
@@ -543,6 +599,8 @@ _STATUS_MEANT = {
         r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? dice\b(?: \w+){1,8}? que (?:significa|quiere decir)\b"
         r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? (?:dice|decia|sale|salia)\b(?: \w+){1,12}? "
         r"(?:es normal|debo preocuparme|me debo preocupar|tengo que preocuparme)\b"
+        r"|\b(?:eso|esto) (?:quiere decir|significa) que (?:ya )?(?:me |le |nos )?(?:negaron|aprobaron|cerraron|rechazaron) "
+        r"(?:mi|el|su|todo|la)\b"
     ),
 }
 """A case's status asked or a status message to explain, in so many words ("is it approved or is it still pending",
@@ -554,8 +612,9 @@ application's been decided": round 20; "what's going on with my citizenship case
 is read (the t14/t15 round)."""
 STATUS_SCRIPT = "case-status"
 _CARD_MAILED = {
-    "en": re.compile(r"\b(?:green card|card|work permit|ead)s? (?:was |were |got |has been |have been |had been )?"
-                     r"(?:mailed|sent out|shipped|delivered)\b"
+    "en": re.compile(r"\b(?:green card|card|work permit|ead|e a d)s? (?:was |were |got |has been |have been |had been )?"
+                     r"(?:mailed|sent out|shipped|delivered|picked up by (?:the )?(?:postal service|post office|mail carrier|"
+                     r"mailman|usps|u s p s))\b"
                      r"|\b(?:mailed|sent|shipped) (?:me |us |him |her )?(?:my|the|his|her|our) (?:new |replacement |renewed )?"
                      r"(?:green card|card|work permit)\b"),
     "es": re.compile(r"\b(?:tarjeta|mica|permiso de trabajo)(?: \w+){0,4}? (?:la |lo |me la |me lo |se la |se lo )?"
@@ -563,7 +622,8 @@ _CARD_MAILED = {
                      r"|\b(?:mandaron|enviaron) (?:la|mi|su) (?:tarjeta|mica)\b"),
 }
 """A card said mailed, or to be ("my card was mailed last week", "me mandaron la mica", "la tarjeta de trabajo me la
-iban a mandar"): where it is is the card's question (round 22)."""
+iban a mandar"): where it is is the card's question (round 22); one the tracking shows picked up by the postal
+service ("my e a d was picked up by the postal service on the third": round 23)."""
 _NOTICE_LOST = {
     "en": re.compile(r"\b(?:lost|misplaced|threw away|thrown away|can t find|cannot find|can not find) (?:my|the|our|his|her) "
                      r"(?:\w+ ){0,2}?(?:notice|letter|receipt)s?\b"),
@@ -577,7 +637,9 @@ no notice not received; a status asked beside it is the question (`status_meant`
 def status_meant(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller asks the case's status in so many words (`_STATUS_MEANT`) and nothing else was read, or the
     status itself was (a form named and its status asked: no line reads it as another script), or a card with none
-    said missing, or a fee with none asked about (round 16), or a notice the caller lost (`_NOTICE_LOST`, round 22);
+    said missing, or a fee with none asked about (round 16), or a notice the caller lost (`_NOTICE_LOST`, round 22),
+    or an expedite told decided (`_EXPEDITE_DECIDED`: "my status says expedite request was denied, does that mean my
+    whole case got denied": round 23);
     never of a card said mailed (`_CARD_MAILED`: "the site says my card was mailed last week, can you tell me where
     it's at" asks after the card, round 22)."""
     if _STATUS_MEANT[language].search(said) is None or _CARD_MAILED[language].search(said) is not None:
@@ -590,6 +652,8 @@ def status_meant(said: str, language: str, choice: str | None) -> bool:
         return _PAYING[language].search(said) is None and _FORM_ASKED[language].search(said) is None
     if choice == NOTICE_SCRIPT:  # "i lost my receipt notice, can you tell me if my case was approved" (round 22)
         return _NOTICE_LOST[language].search(said) is not None and _NOT_CAME[language].search(said) is None
+    if choice == EXPEDITE_SCRIPT:  # "my status says expedite request was denied, does that mean ..." (round 23)
+        return _EXPEDITE_DECIDED[language].search(said) is not None
     return False
 
 
@@ -615,6 +679,8 @@ _FORM_ASKED = {
                      r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
                      r"replace) (?:a new one|my|a new|the|it)\b"
                      r"|\b(?:what s|what is|how much is|is) the (?:filing |application )?fee (?:to|for)\b"
+                     r"|\bhow much (?:is it|does it cost|would it cost|will it cost|it costs|do (?:i|we) (?:pay|owe)) to "
+                     r"(?:file|apply|renew|replace|petition|sponsor)\b"
                      r"|\b(?:did|has|have|will|is) the (?:filing |application |\w+ )?(?:fee|fees|price|cost)"
                      r"(?: (?:for|of|on)(?: \w+){1,5}?)? (?:go|gone|went|gotten|got|going|been going) (?:up|down)\b"
                      r"|\b(?:did|has|have) the (?:filing |application |\w+ )?(?:fee|fees|price|cost)"
@@ -632,12 +698,21 @@ round 22): forms and fees."""
 FEES_SCRIPT = "forms-and-fees"
 _FEES_OVER = frozenset({"case-status", "processing-times"})
 _PRICE_ASKED = {
-    "en": re.compile(r"\bhow much (?:do|does|will|would) (?:you|y all|you guys|they|it|uscis|immigration) (?:charge|cost)\b"),
-    "es": re.compile(r"\bcuanto (?:le |me |nos |les |te )?(?:cobran|cobra|cuesta|sale|vale)\b"),
+    "en": re.compile(r"\bhow much (?:do|does|will|would) (?:you|y all|you guys|they|it|uscis|immigration) (?:charge|cost)\b"
+                     r"|\b(?:two|different|conflicting) (?:different )?(?:prices|fees|amounts|costs)\b"
+                     r"|\b(?:what s|what is|which is|which s) the (?:right|correct|current|real|actual) "
+                     r"(?:price|fee|amount|cost)\b"
+                     r"|\bwhich (?:price|fee|amount) (?:is|s) (?:right|correct|the right one|the real one|current)\b"),
+    "es": re.compile(r"\bcuanto (?:le |me |nos |les |te )?(?:cobran|cobra|cuesta|sale|vale)\b"
+                     r"|\b(?:dos|diferentes|distintos) (?:precios|costos|cuotas|cantidades)\b"
+                     r"|\b(?:cual es|cual seria) (?:el|la) (?:precio|costo|cuota|cantidad) (?:correct[oa]|actual|"
+                     r"verdader[oa])\b"),
 }
 """What something costs asked in so many words ("cuánto cobran por meter el perdón", "cuánto le cobran a él"): a fee
 of ours when one of our matters is named (`script_reading.ours_named`: a form's number, the citizenship), no bus
-ticket's or insurance's (round 22)."""
+ticket's or insurance's (round 22); which of two prices is right, the correct or current fee ("i keep seeing two
+different prices for the citizenship application", "what's the correct fee", "cuál es la cuota correcta": round
+23)."""
 
 
 def fees_meant(said: str, language: str, choice: str | None) -> bool:

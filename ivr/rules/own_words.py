@@ -27,8 +27,10 @@ OWN_WORDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
         "es": ("adopcion", "adoptar", "adoptado", "adoptada", "adoptamos", "huerfano", "huerfana"),
     },
     "military-help-line": {
-        "en": ("military", "army", "navy", "soldier", "air force", "marine corps", "armed forces", "deployed"),
-        "es": ("militar", "militares", "ejercito", "soldado", "fuerza aerea", "fuerzas armadas"),
+        "en": ("military", "army", "navy", "soldier", "air force", "marine corps", "armed forces", "deployed",
+               "service member", "service members", "servicemember", "servicemembers", "active duty", "national guard"),
+        "es": ("militar", "militares", "ejercito", "soldado", "fuerza aerea", "fuerzas armadas", "guardia nacional",
+               "servicio activo"),
     },
     "premium-processing": {"en": ("premium",), "es": ("premium",)},
     "ice-checkin": {"en": ("ice",), "es": ("ice",)},
@@ -37,7 +39,9 @@ OWN_WORDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
         "es": ("corte de inmigracion", "juez de inmigracion", "tribunal de inmigracion", "audiencia en la corte"),
     },
 })
-"""Script id -> language -> its own words: said alone among the table's, they decide the script (`own_word_read`)."""
+"""Script id -> language -> its own words: said alone among the table's, they decide the script (`own_word_read`).
+A service member, active duty or the national guard is the military's as the army is ("i got wounded in afghanistan
+... is there somebody for service members who can help": before the caller read abroad; issue 16 round 23)."""
 
 TOP = 3
 """The own word's script must be among the scripts' model's first this many: a word said in passing under another
