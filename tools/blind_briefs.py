@@ -111,18 +111,28 @@ def topic_brief(name: str, out: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+EVERYWHERE = ("representative", "supervisor", "repeat", "previous", "hours", "no_receipt_number")
+"""The answers a caller may give at every submenu (the flow's globals), unless a menu does not offer one."""
+
+
 def submenus_brief(name: str, out: Path) -> str:
     sys.path.insert(0, str(ROOT))
     from ivr.trainers.understand import compiled
 
-    flow = compiled(FLOW).flow
+    flows = compiled(FLOW)
+    flow = flows.flow
     avoid = said_at([HERE / "corpus.yaml", HERE / "holdout.yaml", ROOT / "flows" / FLOW / "examples.yaml"], SUBMENUS)
     menus: list[str] = []
     for state in SUBMENUS:
         prompt = flow.states[state].prompt
         assert prompt is not None
+        offered = set(flows.states[state].understanding["en"].names) | {"repeat"}  # as `ivr understand` checks them
+        missing = [answer for answer in EVERYWHERE if answer not in offered]
         menus += [f"### `{state}`: \"{prompt.en}\" / \"{prompt.es}\"",
-                  *[f"- `{o.key}`: {o.topic.en} / {o.topic.es}" for o in flow.states[state].options], ""]
+                  *[f"- `{o.key}`: {o.topic.en} / {o.topic.es}" for o in flow.states[state].options],
+                  *([f"- (not offered here: {', '.join(f'`{answer}`' for answer in missing)}; label what a caller means by it "
+                     "with this menu's own option that does it, or `none`)"] if missing else []),
+                  ""]
     lines = [
         f"# Brief: blind holdout set {name} (60 sentences said at the IVR's submenus)", "",
         "You are writing test data for a simulated government contact center's phone menus (modelled on the USCIS "
@@ -132,8 +142,9 @@ def submenus_brief(name: str, out: Path) -> str:
         "seen the system; write as callers would speak.", "",
         "Everywhere, besides the menu's own options, a caller may ask for: `representative` (a live person), "
         "`supervisor`, `repeat` (hear the menu again), `previous` (the previous menu), `hours` (when live help is "
-        "open), `no_receipt_number` (they have no receipt number). Use `none` for something none of the menu's options "
-        "nor these answers (another matter, another line's question, small talk).", "",
+        "open), `no_receipt_number` (they have no receipt number), except where a menu below says it does not offer "
+        "one. Use `none` for something none of the menu's options nor these answers (another matter, another line's "
+        "question, small talk).", "",
         "## The menus", "", *menus,
         "## What to write", "",
         "Exactly 60 sentences: for each of the 13 menus, 3 in English and 1 or 2 in Spanish (21 Spanish in all), "
