@@ -49,7 +49,7 @@ The numbers were set on tests/understanding/topics.yaml (the development corpus 
 read no question the rule-off reading had not got confidently wrong.  `LONE_MARGIN`: 0.18 reads "which form do i use
 to replace a green card that got stolen" as a card not received, 0.232 "my dad has dementia ... can i come with him
 to the interview" as a notice ("come" is read "receive"); 0.25 is the next round value above them.  `LONE_AT` and
-`NAMED_AT` are the model's own `ASK_AT` and `ROUTE_AT`: lower values read nothing more.  See docs/understanding.md,
+`NAMED_AT` are the model's own `ASK_AT` and `ROUTE_AT`: lower values read nothing more.  See docs/understanding-log.md,
 round 4.  Pure computation; no I/O.
 """
 

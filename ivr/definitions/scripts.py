@@ -218,7 +218,7 @@ NEAREST_SHARE = 0.8
 NEAREST_AGREES = 0.95
 """... and how sure the examples classifier (`learnt_read`'s naive Bayes) must be of the same script.  Chosen in round
 19 with the eleven training batches, each left out of the training in turn, on the questions no rule and no
-`learnt_read` read (docs/understanding.md): at 5, 0.8 and 0.95, 9 more read right for none wrong (33 with
+`learnt_read` read (docs/understanding-log.md): at 5, 0.8 and 0.95, 9 more read right for none wrong (33 with
 `learnt_read`'s 24); the nearest examples instead of `learnt_read` read at most 28 without a wrong script, and no
 setting tried with the scripts' phrases indexed too read none wrong."""
 
@@ -426,7 +426,7 @@ class ScriptSet:
         second looks as the rules' reading (a date moved is no new home, a notice come is not one missing).
 
         The rules stay first: they are never confidently wrong on the corpus, and the classifier alone would be
-        (round 14, docs/understanding.md)."""
+        (round 14, docs/understanding-log.md)."""
         model = self._learnt.get(language)
         if model is None:
             return None

@@ -197,16 +197,16 @@ def test_a_weak_keyword_route_the_classifier_doubts_is_decided_by_the_classifier
 TOPIC_DAY = dt.date(2026, 12, 16)
 """The topic question's corpus groups are scored with the response scripts in force on this day, as a call that day."""
 TOPIC_FLOOR = {"en": 0.97, "es": 0.97}
-"""Round 15 (docs/understanding.md), with t18 to t21 spent, 1,223 questions: en 795/818 (97.2%), es 395/405 (97.5%), no
+"""Round 15 (docs/understanding-log.md), with t18 to t21 spent, 1,223 questions: en 795/818 (97.2%), es 395/405 (97.5%), no
 confident wrong (round 14's code on them: en 780/818, es 395/405, 9 confident wrong).
-Round 14 (docs/understanding.md): the training batches A to G left for scripts/examples.yaml and t16 and t17
+Round 14 (docs/understanding-log.md): the training batches A to G left for scripts/examples.yaml and t16 and t17
 spent, 1,063 questions: en 686/706 (97.2%), es 351/357 (98.3%), no confident wrong (without t16 and t17, 983: round
 13's code en 631/650, es 330/333; round 14's en 633/650, es 330/333).
-Measured at round 13 of issue 16 (docs/understanding.md), with t12 to t15 spent, the scripts of 2026-12-16: en
+Measured at round 13 of issue 16 (docs/understanding-log.md), with t12 to t15 spent, the scripts of 2026-12-16: en
 1044/1070 (97.6%), es 669/683 (98.0%), no confident wrong reading.  (Round 12, with t12 and t13 spent: en 985/1014
 (97.1%), es 644/659 (97.7%), none; round 11's file of 1,593 questions: round 11's code en 910/958, es 608/635, 20
 confident wrong; round 12's en 935/958, es 622/635, none.)
-(Round 11 (docs/understanding.md), with t10 and t11 spent, 'tier1 families 11' and training
+(Round 11 (docs/understanding-log.md), with t10 and t11 spent, 'tier1 families 11' and training
 batches E, F and G (330 questions written blind by three other writers), the scripts of 2026-12-16: en 910/958
 (95.0%), es 608/635 (95.7%), 20 confident wrong (before the batches en 744/778, es 470/485, 11; the 1,240 questions
 before the families: main at 2026-12-15 en 728/763, es 462/477, 14 confident wrong; round 11 en 733/763, es 463/477,
@@ -214,7 +214,7 @@ before the families: main at 2026-12-15 en 728/763, es 462/477, 14 confident wro
 (Round 10: en 0.96, es 0.96 at 2026-12-15, with t8 and t9 spent and 'tier1 families 10', the
 scripts of 2026-12-15: en 684/707 (96.7%), es 439/453 (96.9%), 11 confident wrong (the 1,142 questions before the
 families: main at 2026-12-14 en 667/697, es 431/445, 16 confident wrong; round 10 en 674/697, es 432/445, 10).
-(Round 9: measured (docs/understanding.md), with t7 spent, 'tier1 families 9' and training batches C
+(Round 9: measured (docs/understanding-log.md), with t7 spent, 'tier1 families 9' and training batches C
 and D (220 more questions written blind by two other writers), the scripts of 2026-12-14: en 621/641 (96.9%), es
 408/421 (96.9%), 11 confident wrong (round 8's 775 questions: en 468/487, es 277/288, 10).  (Round 8: en 0.95, es
 0.94 at 2026-12-13, with t6 spent, 'tier1 families 8' and training batches A and B: en 467/487 (95.9%), es 273/288

@@ -2,7 +2,7 @@
 supervisor) only when the words name someone (`concepts.names_someone`).  Seed 003_29c9fde61bf22c66.txt: customers
 may request a supervisor at any time, and the supervisor is for callers who ask or whose matter calls for one; a
 sentence that names no one and asks for no one ("so we can end it here") is not that request.  s21's two confident
-wrong routes to the supervisor (docs/understanding.md, "Holdouts s20 and s21") are the cases; the main menu, where the
+wrong routes to the supervisor (docs/understanding-log.md, "Holdouts s20 and s21") are the cases; the main menu, where the
 examples teach the matters only a representative handles ("my permanent resident card was stolen"), keeps its routes.
 """
 

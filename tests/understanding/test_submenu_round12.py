@@ -1,6 +1,6 @@
 """Round 12 of the submenus (s12 and s13 as the development set): an appointment asked of the line in so many words is a
 new one, and a home moved in so many words is the change of address.  Sentences written from the kinds, never s12's or
-s13's own (docs/understanding.md, "Round 12 of the submenus").
+s13's own (docs/understanding-log.md, "Round 12 of the submenus").
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 of a case is the status line's question, someone asked to sort a thing out is a person, the hours asked with the day
 first, a move that names a day, how the visits go, an apostille, a request made asked where it stands, questions
 before verification, a relative dying abroad, a birth date stated against the real one, and the globals in more words (the menu again, back to pick another, a receipt number gone, a visit scratched).
-Sentences written from the kinds, never s12's to s15's own (docs/understanding.md, "Round 13 of the submenus").
+Sentences written from the kinds, never s12's to s15's own (docs/understanding-log.md, "Round 13 of the submenus").
 """
 
 from __future__ import annotations

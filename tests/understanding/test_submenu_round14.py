@@ -1,7 +1,7 @@
 """Round 14 of the submenus (s16 and s17 as the development set): a holiday asked is the hours, the menu's items asked
 after a distraction, one step back in Spanish, an agent asked to confirm a thing, a limit on appointments, where a
 service center is, how long the fingerprint visit lasts, an interpreter at the office, a consulate's ID card.
-Sentences written from the kinds, never s16's or s17's own (docs/understanding.md, "Round 14 of the submenus").
+Sentences written from the kinds, never s16's or s17's own (docs/understanding-log.md, "Round 14 of the submenus").
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ visit asked of the line in Spanish, an appointment pushed till after a day, back
 with the car it was in, "a credited rep", someone "de carne y hueso", a petition the caller's business filed, a hurry
 in Spanish, a fee asked, a scam reported, a form to fill out, a special line for a group not offered, a request
 nudged later, a request put in, slower at the receipt question.  Each case is one of s18's or s19's own sentences
-(the round's development set, docs/understanding.md, "Round 15 of the submenus"), with a guard sentence beside it
+(the round's development set, docs/understanding-log.md, "Round 15 of the submenus"), with a guard sentence beside it
 where the rule could reach too far; each test fails on the code before the round.
 """
 

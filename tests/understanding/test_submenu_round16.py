@@ -5,7 +5,7 @@ notice refused, the Department of Labor, a visit that needs to go away, an appoi
 back, the options asked again in Spanish, a person asked after by whether one is there, where one lives updated, a
 decision needed before an operation, "ahí le dejamos", one set for a day, the receipt number offered to be read, a
 city split by the recogniser.  Each case is one of s20's or s21's own sentences (the round's development set,
-docs/understanding.md, "Round 16 of the submenus"), with a guard sentence beside it where the rule could reach too
+docs/understanding-log.md, "Round 16 of the submenus"), with a guard sentence beside it where the rule could reach too
 far; each test fails on the code before the round.
 """
 
