@@ -144,9 +144,13 @@ _REFUSALS = {
 
 _LAWYER_EN = r"(?:immigration )?(?:lawyer|attorney|lawyers|attorneys)"
 _LAWYER_ES = r"(?:abogado|abogada|abogados|abogadas)"
+_WHICH_LAWYER_EN = r"(?:(?:old|former|previous|last|first|new|current|ex|family|company|employer s) )?"
+_WHICH_LAWYER_ES = r"(?:(?:antiguo|antigua|anterior|ex|primer|primera|nuevo|nueva|actual) )?"
+"""Which of the caller's lawyers ("my old lawyer filed one and i did the other myself", "mi antiguo abogado"): still
+the caller's own, a report (round 24)."""
 _OWN_LAWYER = {
     "en": re.compile(
-        rf"\b(?:my|our|his|her|their) {_LAWYER_EN}\b"
+        rf"\b(?:my|our|his|her|their) {_WHICH_LAWYER_EN}{_LAWYER_EN}\b"
         rf"|\b(?:don t|do not|didn t|did not|can t|cannot|couldn t) (?:have|afford|get|find) (?:a |an |any )?"
         rf"{_LAWYER_EN}\b"
         rf"|\b(?:no|without a|without an|without any) {_LAWYER_EN}\b"
@@ -156,7 +160,7 @@ _OWN_LAWYER = {
         rf"(?:answers?|respond|responds|calls? (?:me )?back|gets? back)\b"
     ),
     "es": re.compile(
-        rf"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) {_LAWYER_ES}\b"
+        rf"\b(?:mi|mis|nuestro|nuestra|nuestros|su|sus) {_WHICH_LAWYER_ES}{_LAWYER_ES}\b"
         rf"|\b(?:no tengo|no tenemos|no tiene|no tienen|sin) (?:un |una |ningun |ninguna )?{_LAWYER_ES}\b"
         rf"|\b(?:el|la|un|una) {_LAWYER_ES} (?:me |nos |le |les )?(?:dijo|dice|recomendo|comento)\b"
         rf"|\b(?:me|nos|le|les) (?:dijo|dice|recomendo|comento) (?:el|la|un|una) {_LAWYER_ES}\b"

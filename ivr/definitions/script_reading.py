@@ -274,6 +274,23 @@ _OUR_OCCASIONS = {
 accept my driver's license at the fingerprint appointment")."""
 
 
+_NATION_EN = (r"(?:mexican|guatemalan|salvadoran|salvadorean|honduran|nicaraguan|costa rican|panamanian|colombian|"
+              r"venezuelan|peruvian|ecuadorian|bolivian|chilean|argentinian|argentine|brazilian|dominican|cuban|haitian|"
+              r"jamaican|indian|pakistani|bangladeshi|nigerian|ghanaian|kenyan|ethiopian|filipino|philippine|chinese|"
+              r"vietnamese|korean|japanese|polish|ukrainian|russian|canadian|british|irish|italian|spanish|german|french)")
+_NATION_ES = (r"(?:mexicano|guatemalteco|salvadoreno|hondureno|nicaraguense|costarricense|panameno|colombiano|venezolano|"
+              r"peruano|ecuatoriano|boliviano|chileno|argentino|brasileno|dominicano|cubano|haitiano)")
+_CONSULATE = {
+    "en": re.compile(rf"\b{_NATION_EN} (?:consulate|embassy)\b|\bconsulate of (?!the united states\b|the u s\b|the us\b)\w+"
+                     r"|\bmatricula\b"),
+    "es": re.compile(rf"\bconsulado (?:{_NATION_ES}|de (?!estados unidos\b|los estados unidos\b|eeuu\b|ee uu\b)\w+)\b"
+                     r"|\bmatricula consular\b"),
+}
+"""Another nation's consulate or embassy (not the United States'), or its matrícula consular ("an appointment at the
+mexican consulate for my matricula card", "el consulado de guatemala"): that nation's errand, when none of our
+matters is named beside it (`ours_named`; round 24)."""
+_CONSULATE_SAID = {"en": ("consulate", "embassy", "matricula"), "es": ("consulado", "matricula")}
+"""The words `_CONSULATE` needs, as a substring test first."""
 _ERRAND_ELSEWHERE = {
     "en": re.compile(
         r"\b(?:send|sending|wire|wiring|mail|mailing) (?:some )?money (?:to|for) (?:my|our|his|her|their|a|the)\b"
@@ -304,7 +321,7 @@ event ("where do i buy tickets for the county fair": round 20), a toll or a traf
 toll on the turnpike", "una multa de tránsito": a state's or a toll road's, no appointment of ours moved; "toll free"
 is our number: round 21), registering to vote (an election office's: "i just became a citizen and i wanna register
 to vote") or another court's case ("served papers for small claims court", "corte familiar": round 23; the
-immigration court is ours, `ivr.rules.own_words`).  Our appointments named
+immigration court is ours, `ivr.rules.own_words`); another nation's consulate is `_CONSULATE` (round 24).  Our appointments named
 beside it (`_OURS_NAMED`) make it context ("my appointment with the doctor is the day of my biometrics").  Issue
 16, round 12."""
 
@@ -317,9 +334,12 @@ _OURS_NAMED = {
 
 
 def errand_elsewhere(said: str, language: str) -> bool:
-    """Whether the question is another business's errand (`_ERRAND_ELSEWHERE`) with none of our occasions named: no
-    script answers it."""
-    return _ERRAND_ELSEWHERE[language].search(said) is not None and _OURS_NAMED[language].isdisjoint(said.split())
+    """Whether the question is another business's errand (`_ERRAND_ELSEWHERE`) with none of our occasions named, or
+    another nation's consulate's (`_CONSULATE`) with none of our matters named: no script answers it."""
+    if _ERRAND_ELSEWHERE[language].search(said) is not None and _OURS_NAMED[language].isdisjoint(said.split()):
+        return True
+    return any(word in said for word in _CONSULATE_SAID[language]) and \
+        _CONSULATE[language].search(said) is not None and not ours_named(said, language)
 
 
 _OUR_MATTERS = {

@@ -19,7 +19,8 @@ whatever the line reads), and `ivr.behaviours.tier1_scripts.answer_for` rewrites
   (`never_came`);
 * what to bring to a field office appointment -> the field office's script (`field_office_named`), and its date to
   move or the letter that set it (`at_field_office`, round 20);
-* a person taken to an appointment is no thing to bring (`taken_there`).
+* a person taken to an appointment is no thing to bring (`taken_there`);
+* premium processing's own fee named -> premium processing (`premium_paid`, round 24).
 
 Words are read as `ivr.core.matching.normalize` leaves them (lower case, no accents, no punctuation).  The tests of
 each kind, both ways, are tests/behaviours/test_tier1_round12.py.  Pure computation; no I/O.
@@ -44,6 +45,7 @@ __all__ = [
     "FEES_SCRIPT",
     "FIELD_OFFICE_SCRIPT",
     "FOLLOW_UP_SCRIPT",
+    "PREMIUM_SCRIPT",
     "NOTICE_SCRIPT",
     "RESCHEDULE_SCRIPT",
     "STATUS_SCRIPT",
@@ -63,6 +65,7 @@ __all__ = [
     "other_day_asked",
     "notice_promised",
     "past_posted_time",
+    "premium_paid",
     "request_followed",
     "situation_read",
     "status_meant",
@@ -364,6 +367,19 @@ _CLAUSE_BREAK = re.compile(r"\b(?:but|and|pero|y|aunque|although|though)\b")
 _BUT = re.compile(r"\b(?:but|pero|aunque|although|though)\b")
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|que)\b")
 _AFTER = 5
+_THE_ONE = {"en": re.compile(r"\b(?:the|that) (?:one|ones)\b")}
+"""A thing told again as "the one" ("i got two receipts but the one for the travel permit never showed up"): the thing
+named last before it is the one that never came (`never_came`, round 24)."""
+
+
+def _last_one(before: str, language: str) -> int | None:
+    """Where "the one" stands in the clause just before a negated arrival (`_THE_ONE`), or None: "the one" is told
+    again, no thing named in it."""
+    pattern = _THE_ONE.get(language)
+    if pattern is None or " one" not in before:
+        return None
+    found = [one for one in pattern.finditer(before) if not _CLAUSE_BREAK.search(before[one.end():])]
+    return found[-1].start() if found else None
 
 
 def never_came(said: str, language: str) -> str:
@@ -372,7 +388,8 @@ def never_came(said: str, language: str) -> str:
     green card but the welcome notice never came": the notice; issue 16, round 12): the other is context, and the
     scripts' model reads the thing missing.  The thing missing is the one named in the words after the negated
     arrival ("haven't received the card", "nunca me llegó la tarjeta"), else the nearest named before it in its
-    clause ("the card never came")."""
+    clause ("the card never came"); "the one" told in that clause, the thing named last before it, whatever "the one"
+    is for ("i got two receipts but the one for the travel permit never showed up": the notice; round 24)."""
     things = _THINGS.get(language)
     if things is None:
         return said
@@ -389,6 +406,11 @@ def never_came(said: str, language: str) -> str:
         if after and (negated.group("got") or language == "es"):
             missing |= after
             continue
+        if (one := _last_one(said[:negated.start()], language)) is not None:
+            prior = sorted((end, kind) for kind, _, end in named if end <= one)  # "... receipts but the one for ..."
+            if prior:
+                missing.add(prior[-1][1])
+                continue
         before = sorted((start, end, kind) for kind, start, end in named if end <= negated.start() and
                         not _CLAUSE_BREAK.search(said[end:negated.start()]))
         for at, (_, end, kind) in enumerate(before):  # "the letter that extends my card never came": the letter
@@ -594,8 +616,8 @@ _STATUS_MEANT = {
     ),
     "es": re.compile(
         r"\b(?:ya (?:lo |la |me lo |me la )?(?:aprobaron|salio|resolvieron)|sigue (?:pendiente|en tramite)|"
-        r"(?:donde|en donde) puedo ver como va|como va (?:mi|el|su|la) (?:caso|tramite|solicitud|peticion|aplicacion|"
-        r"asilo|ciudadania|residencia))\b"
+        r"(?:donde|en donde) puedo ver como va|(?:como|en que|por donde) va (?:mi|el|su|la) (?:caso|tramite|solicitud|"
+        r"peticion|aplicacion|asilo|ciudadania|residencia))\b"
         r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? dice\b(?: \w+){1,8}? que (?:significa|quiere decir)\b"
         r"|\b(?:caso|estatus|estado|cuenta|pagina)\b(?: \w+){0,4}? (?:dice|decia|sale|salia)\b(?: \w+){1,12}? "
         r"(?:es normal|debo preocuparme|me debo preocupar|tengo que preocuparme)\b"
@@ -608,7 +630,8 @@ _STATUS_MEANT = {
 even mean", "dónde puedo ver cómo va", "is it still active or did it get closed", "if my daughter's green card
 application's been decided": round 20; "what's going on with my citizenship case", "can you tell me where it's at",
 "is it still just sitting there", "if my case has moved at all", "cómo va el asilo de mi hijo", a status message
-"should i be worried or is that normal", "es normal o qué pasó": round 22): the case status script, when nothing else
+"should i be worried or is that normal", "es normal o qué pasó": round 22; "quiero saber en qué va mi caso": round
+24): the case status script, when nothing else
 is read (the t14/t15 round)."""
 STATUS_SCRIPT = "case-status"
 _CARD_MAILED = {
@@ -673,7 +696,7 @@ _PAYING = {
 check bounced, how do i pay it again": round 21, not the case's status the application sent back names)."""
 _FORM_ASKED = {
     "en": re.compile(r"\b(?:which|what) form (?:do|should|would|does|can|will) (?:i|we|he|she|they|my \w+) "
-                     r"(?:use|file|need|fill|send|submit)\b"
+                     r"(?:even |really |actually |ever )?(?:use|file|need|fill|send|submit)\b"
                      r"|\b(?:which|what) form is (?:the|it|that|for)\b(?: \w+){0,16}? (?:how much|what s the fee|what is the fee|the fee|"
                      r"what (?:does|do|will) (?:it|that|they) cost|cost)\b"
                      r"|\bwhat (?:do|should|would) (?:i|we) (?:send in|mail in|file|fill out|submit) to (?:get|renew|"
@@ -704,6 +727,9 @@ _PRICE_ASKED = {
                      r"(?:price|fee|amount|cost)\b"
                      r"|\bwhich (?:price|fee|amount) (?:is|s) (?:right|correct|the right one|the real one|current)\b"),
     "es": re.compile(r"\bcuanto (?:le |me |nos |les |te )?(?:cobran|cobra|cuesta|sale|vale)\b"
+                     r"|\b(?:sale|es|saldria|seria) (?:mas barato|mas caro|menos caro)\b|\bcuesta (?:menos|mas)\b"
+                     r"|(?<!\bque )\b(?:se paga|se cobra|se pagan|se cobran) (?:aparte|por separado|por aparte)\b"
+                     r"|\b(?:viene|trae|esta|va) (?:incluido|incluida) (?:\w+ ){0,4}?en (?:el|la) (?:pago|precio|cuota|costo)\b"
                      r"|\b(?:dos|diferentes|distintos) (?:precios|costos|cuotas|cantidades)\b"
                      r"|\b(?:cual es|cual seria) (?:el|la) (?:precio|costo|cuota|cantidad) (?:correct[oa]|actual|"
                      r"verdader[oa])\b"),
@@ -712,7 +738,25 @@ _PRICE_ASKED = {
 of ours when one of our matters is named (`script_reading.ours_named`: a form's number, the citizenship), no bus
 ticket's or insurance's (round 22); which of two prices is right, the correct or current fee ("i keep seeing two
 different prices for the citizenship application", "what's the correct fee", "cuál es la cuota correcta": round
-23)."""
+23); which way costs less, what is paid apart ("sale más barato si meto la renovación por internet", "trae incluido
+el examen médico en el pago o eso se paga aparte", not a service "que se paga aparte" described: round 24)."""
+
+
+PREMIUM_SCRIPT = "premium-processing"
+_PREMIUM_FEE = {
+    "en": re.compile(r"\bpremium (?:processing )?(?:fee|fees|payment|check|charge)\b"
+                     r"|\b(?:fee|fees|pay|paying|payment|check) (?:\w+ ){0,2}?for (?:the )?premium\b"),
+    "es": re.compile(r"\b(?:cuota|pago|tarifa|cheque|cargo) (?:de |del |para el |para )(?:servicio |procesamiento )?premium\b"),
+}
+"""Premium processing's own fee named ("do we send the premium processing fee as a separate check from the filing
+fee", "el pago del premium"): premium processing, over the forms and fees its fee words read (round 24)."""
+_PREMIUM_OVER = frozenset({None, FEES_SCRIPT})
+
+
+def premium_paid(said: str, language: str, choice: str | None) -> bool:
+    """Whether the caller names premium processing's fee (`_PREMIUM_FEE`, a substring test first) and what was read so
+    far is nothing or the forms and fees (`_PREMIUM_OVER`)."""
+    return choice in _PREMIUM_OVER and "premium" in said and _PREMIUM_FEE[language].search(said) is not None
 
 
 def fees_meant(said: str, language: str, choice: str | None) -> bool:
@@ -759,7 +803,7 @@ _CARD_MISSED = {
     "en": re.compile(r"\bstill (?:no|haven t gotten|have not gotten|haven t received|have not received|don t have|do not "
                      r"have) (?:my |the |his |her |a |our )?(?:green card|card|work permit|permit card)\b"
                      r"|\b(?:green card|card|work permit)(?: itself)? (?:never|still hasn t|hasn t|has not|still has not) "
-                     r"(?:came|come|arrived|showed up|made it|gotten here)\b"
+                     r"(?:came|come|arrived|showed up|made it|gotten here|turned up|got here|got to (?:us|me))\b"
                      r"|\b(?:everything|every other|all (?:my|the|of my) other)\b(?: \w+){0,10}? (?:except|but|other than) "
                      r"(?:for )?(?:my|the|our|his|her) (?:new |replacement |renewed )?(?:green card|card|work permit)\b"),
     "es": re.compile(r"\b(?:todavia|aun) no (?:me |le |nos )?(?:ha |han )?(?:llegado|llega|llego) (?:la |mi |su )?"
@@ -768,7 +812,8 @@ _CARD_MISSED = {
 }
 """A card said in so many words not to have come ("still no green card", "the card itself never made it", "todavía no
 me llega la mica"), or everything else come but it ("every other piece of mail's been coming through fine except my
-new green card": round 20): the card not received, over a fee paid or a status told as its context (round 15), or a
+new green card": round 20), or never turned up ("our mail's been going to the next town over and the card never
+turned up": round 24): the card not received, over a fee paid or a status told as its context (round 15), or a
 move told as its context (`moved_home`, round 20)."""
 _CARD_OVER = frozenset({None, FEES_SCRIPT, STATUS_SCRIPT})
 
@@ -809,12 +854,23 @@ def address_named(said: str, language: str, choice: str | None) -> bool:
 
 _DURATION_ASKED = {
     "en": re.compile(r"\bhow long (?:does|do|will|is|are|would) (?P<what>(?:\w+ ){0,8}?)(?:take|taking|run|running)\b"
-                     r"|\bhow many (?:more )?(?:days|weeks|months|years) (?:till|until|before) (?:it|they|mine|my|his|her)\b"),
-    "es": re.compile(r"(?!x)x(?P<what>)"),  # not yet: "cuánto tiempo se tarda" is as often a hearing's length
+                     r"|\bhow many (?:more )?(?:days|weeks|months|years) (?:till|until|before) (?:it|they|mine|my|his|her)\b"
+                     r"|\bhow many (?:days|weeks|months|years) (?:do|does|will|would|should) (?P<which>(?:\w+ ){0,3}?)"
+                     r"(?:normally |usually |typically |generally )?take\b"
+                     r"|\b(?:it s been|its been|it has been) (?:about |almost |over |like |nearly |more than )?"
+                     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
+                     r"(?:days?|weeks?|months?|years?)\b(?: \w+){0,3}? (?:is that|is this|is it) "
+                     r"(?:typical|normal|usual|standard)\b"),
+    # not "cuánto tiempo se tarda": as often a hearing's length; a wait told and asked normal (round 24)
+    "es": re.compile(r"\b(?:ya )?(?:lleva|llevo|llevamos|lleva ya|van|va para) (?:casi |mas de |como )?(?:un|una|dos|tres|"
+                     r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|\d+) (?:dias?|semanas?|mes|meses|anos?)\b"
+                     r"(?: \w+){0,3}? (?:es normal|eso es normal|es lo normal|es tipico|es lo tipico)\b(?P<what>)"),
 }
 """How long a kind of case takes, asked in so many words ("how long does the i ninety take to come back", "how many more
 weeks till it usually gets approved"): processing times, over a card or a status its words name (round 17); not how
-long an appointment or interview itself lasts (`_APPOINTMENT_WORDS` in what takes)."""
+long an appointment or interview itself lasts (`_APPOINTMENT_WORDS` in what takes).  How many months a kind takes
+("how many months do those normally take"), a wait told and asked typical ("it's been about a year is that typical
+for that form", "ya lleva un año, ¿es normal?"; round 24)."""
 _DURATION_OVER = frozenset({None, CARD_SCRIPT, STATUS_SCRIPT, FEES_SCRIPT, TIMES_SCRIPT})
 
 
@@ -825,7 +881,10 @@ def duration_asked(said: str, language: str, choice: str | None) -> bool:
     if choice not in _DURATION_OVER or choice == FEES_SCRIPT and _PAYING[language].search(said) is not None:
         return False
     found = _DURATION_ASKED[language].search(said)
-    return found is not None and _APPOINTMENT_WORDS[language].isdisjoint((found.group("what") or "").split())
+    if found is None:
+        return False
+    taken = found.groupdict()
+    return _APPOINTMENT_WORDS[language].isdisjoint(f"{taken.get('what') or ''} {taken.get('which') or ''}".split())
 
 
 ACCOMMODATIONS_SCRIPT = "accommodations"
@@ -852,17 +911,29 @@ a disability ("can my nephew interpret for me, my english isn't so good"), a per
 "no tiene quién lo acompañe")."""
 
 
+_NEED_TOLD = {
+    "en": re.compile(r"\b(?:little person|dwarfism|can t reach|cannot reach|too (?:high|tall) for (?:her|him|me|them|us)|"
+                     r"short stature)\b"),
+    "es": re.compile(r"\b(?:persona pequena|enanismo|no alcanza (?:el|los|la|las) (?:mostrador|mostradores|ventanilla|ventanillas)|"
+                     r"muy alt[oa]s? para (?:ella|el|mi))\b"),
+}
+"""A need the concepts' `#accommodation` does not name, told by the body ("my mom's a little person and the counters
+are way too high for her", "no alcanza el mostrador"; "no me alcanza" alone is money short): a need at the appointment all the same (round 24)."""
+
+
 def need_at_appointment(said: str, language: str, choice: str | None) -> bool:
     """Whether the caller tells a need (`#accommodation`: a feeding tube, Down syndrome, a wheelchair) at one of our
     appointments or interviews (`_OCCASION_WORDS`), and what was read so far is nothing, a card or a status its words
     name (`_NEED_OVER`: "his green card interview" is the occasion, no card missing): the accommodations (DOMAIN.md
     §4: disability accommodations at an appointment, scripts/accommodations; round 20).  A thing said not to have
-    come is its own question, and an appointment moved, a language or a ride no need (`_NOT_A_NEED`)."""
+    come is its own question, and an appointment moved, a language or a ride no need (`_NOT_A_NEED`).  A need told by
+    the body (`_NEED_TOLD`: a little person, counters too high) is one too (round 24)."""
     if choice not in _NEED_OVER or _OCCASION_WORDS[language].isdisjoint(said.split()) or \
             _NOT_A_NEED[language].search(said) is not None:
         return False
     named = concepts(said, language)
-    return "#accommodation" in named and "#not_arrived" not in named
+    told = "#accommodation" in named or _NEED_TOLD[language].search(said) is not None
+    return told and "#not_arrived" not in named
 
 
 _OTHER_DAY = {
@@ -907,6 +978,7 @@ SITUATIONS: tuple[tuple[Situation, str], ...] = (
     (card_missed, CARD_SCRIPT),
     (duration_asked, TIMES_SCRIPT),
     (address_named, ADDRESS_SCRIPT),
+    (premium_paid, PREMIUM_SCRIPT),
     (fees_meant, FEES_SCRIPT),
     (status_meant, STATUS_SCRIPT),
     (bring_meant, BRING_SCRIPT),

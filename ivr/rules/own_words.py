@@ -12,6 +12,7 @@ pure computation; no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
@@ -43,6 +44,17 @@ OWN_WORDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 A service member, active duty or the national guard is the military's as the army is ("i got wounded in afghanistan
 ... is there somebody for service members who can help": before the caller read abroad; issue 16 round 23)."""
 
+_DECLINED = {
+    "en": re.compile(r"\b(?:no|not|without|never|didn t (?:pay for|pay|use|do|ask for|request|get)|did not (?:pay for|pay|"
+                     r"use|do|ask for|request|get)) (?:the |any |a )?premium\b(?: processing)?"),
+    "es": re.compile(r"\b(?:sin|no|nunca|no (?:pague|pagamos|pago|pedi|pedimos|pidio)) (?:el |la |ningun )?premium\b"
+                     r"(?: processing)?"),
+}
+"""Premium processing said as not taken ("filed the regular way in february, no premium or anything, how many months
+do those take", "sin premium"): no premium processing asked; the word decides nothing (round 24)."""
+_DECLINED_WORD = "premium"
+"""The substring `_DECLINED` needs, as a test first: most questions name no premium."""
+
 TOP = 3
 """The own word's script must be among the scripts' model's first this many: a word said in passing under another
 question the model ranks far above it decides nothing."""
@@ -64,7 +76,10 @@ def _said(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 def own_word_read(said: str, language: str, ranked: Iterable[tuple[str, float]], in_force: Iterable[str]) -> str | None:
     """The script whose own word the caller said (`said`: normalised words), when it is the only script whose own word
-    is said, is in force and among the model's first `TOP` of `ranked`; else None."""
+    is said, is in force and among the model's first `TOP` of `ranked`; else None.  Premium processing said as not
+    taken (`_DECLINED`) is no own word said."""
+    if _DECLINED_WORD in said:
+        said = _DECLINED[language].sub(" ", said)
     words = tokens(said, language, places=False)
     owners = {script_id for script_id, phrase in _compiled(language) if _said(words, phrase)}
     if len(owners) != 1:
