@@ -3,7 +3,8 @@ the freeze, each a family of callers' sentences: a cancel taken back (a rule, `a
 and the others taught by the flow's examples (note "submenus (round 17, session 22)"): the A-number kept written down
 while the letters are gone, an appointment scrapped for a wrong filing, what the visits are for and how their dates
 are given, an old green card handed in, an I-94 approved but never mailed, a business closing without the permit, the
-big menu where everything starts, volunteering as an interpreter, an employer reported for wages.  Each case is one
+big menu where everything starts, volunteering as an interpreter, an employer reported for wages; then one kind of
+the not understood, back to where one started in Spanish (`menu_globals._START`).  Each case is one
 of s22's or s23's own sentences (docs/understanding-log.md, "Round 17 of the submenus"), with a guard sentence beside
 it where a rule or the examples could reach too far; each test fails on the code before the round.
 """
@@ -106,3 +107,14 @@ def test_an_employer_reported_for_wages_is_no_agency_offered(model) -> None:  # 
     assert _routed(model, "other_agencies.menu", "en", "i want to report my employer for not paying me overtime")[
         1] is None
     assert _routed(model, "other_agencies.menu", "en", "i have to report to ice for my check in") == ("route", "1")
+
+
+def test_back_to_where_one_started_or_the_options_of_the_start_is_the_main_menu(  # type: ignore[no-untyped-def]
+        model) -> None:
+    """Issue 16's start global in Spanish (`menu_globals._START`): back to where the caller started, the options of
+    the start: the menus' 9 (the main menu), not nothing understood. Guard: the menu before stays previous."""
+    assert _routed(model, "case_status.menu", "es", "ya con eso pero quiero ver las otras opciones del inicio") == (
+        "route", "9")
+    assert _routed(model, "field_office.appointment_menu", "es",
+                   "mejor regreseme hasta donde empece con todas las opciones") == ("route", "9")
+    assert _routed(model, "case_status.menu", "es", "regreseme al menu anterior") == ("route", "previous")
