@@ -120,6 +120,35 @@ def _how_long(language: str) -> re.Pattern[str]:
     return re.compile(_HOW_LONG.get(language, _HOW_LONG["en"]))
 
 
+_TAKEN_BACK = {
+    "en": r"\b(?:changed my mind (?:about|on) (?:the )?cancel\w*|(?:don't|dont|do not|rather not|no longer want to) "
+          r"cancel\w*|(?:forget|scratch) (?:the|that|about the|about) cancel\w*)\b",
+    "es": r"\b(?:cambie de (?:opinion|idea) (?:sobre|de|con) (?:la )?cancel\w*|(?:ya no|mejor no) (?:quiero )?"
+          r"(?:cancelar\w*|la cancele|cancele)|no la cancele)\b",
+}
+"""A cancel taken back ("i changed my mind about cancelling i'd rather set up another office visit", "mejor no la
+cancele"): at a menu that cancels, not that option (`understanding.Model._understood`; the submenus' round 17)."""
+_TAKEN_BACK_WORDS = {
+    "en": frozenset({"mind", "don't", "dont", "not", "longer", "forget", "scratch"}),
+    "es": frozenset({"opinion", "idea", "no"}),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def cancel_taken_back(text: str, language: str) -> bool:
+    """Whether the caller takes back a cancel (`_TAKEN_BACK`): a word of taking back and a cancel's word first, as
+    sets and substrings, before the pattern."""
+    plain = plain_said(text)
+    if "cancel" not in plain or _TAKEN_BACK_WORDS.get(language, _TAKEN_BACK_WORDS["en"]).isdisjoint(plain.split()):
+        return False
+    return _taken_back_pattern(language).search(plain) is not None
+
+
+@functools.cache
+def _taken_back_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(_TAKEN_BACK.get(language, _TAKEN_BACK["en"]))
+
+
 _HAD = {
     "en": r"\b(?:already (?:have|had|booked|scheduled|made|got|set up)|i (?:have|had|got) (?:an|my|a) appointment|"
           r"(?:booked|scheduled|made) (?:an|my|the) appointment|my appointment(?: \w+){0,5} (?:is|was) (?:on|at|for|"

@@ -48,6 +48,9 @@ _START = {
         r"(?:ir\w*|regres\w*|volver|vuelv\w*|lleve\w*|mande\w*|pase\w*) (?:me |nos )?(?:a lo primero|al primer menu|"
         r"a la parte principal|al principio de todo|a las primeras opciones)",
         r"(?:al|el|del) (?:menu|principio) (?:de )?(?:mero |hasta |mas )?(?:arriba|de hasta arriba)\b",
+        r"(?:regres\w*|vuelv\w*|volver|lleve\w*|mande\w*) (?:me |nos )?(?:hasta |a )?donde (?:empece|empezamos|"
+        r"comence|comenzamos|empezo todo)\b",
+        r"(?:las )?(?:otras |demas |primeras )?opciones (?:del|de) (?:inicio|principio)\b",
     ),
 }
 """Going back to the start: a verb of going with the beginning, the top or the main menu as where to (not "from the
@@ -324,7 +327,7 @@ def resent(text: str, language: str) -> bool:
 _NEEDED = {
     START: {"en": "beginning start menu options top scratch part one",
             "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal "
-                  "arriba"},
+                  "arriba empece empezamos comence comenzamos empezo"},
     PREVIOUS: {"en": "step menu level screen options choices one where notch pick choose select try press mistake "
                      "accident wrong back", "es": "opciones menu paso opcion anterior "
                "antes estaba uno atras lista"},

@@ -44,7 +44,7 @@ from ivr.core.bayes import NONE as OUT_OF_SCOPE
 from ivr.core.bayes import Bayes
 from ivr.core.settled import KEYWORD_GLOBALS, Settled, decide
 from ivr.core.appointment_moves import (
-    appointment_had, asked_in_general, book_me, cancelled, how_long_asked, move_declined, moved,
+    appointment_had, asked_in_general, book_me, cancel_taken_back, cancelled, how_long_asked, move_declined, moved,
 )
 from ivr.core.split_words import joined
 from ivr.core.menu_globals import (
@@ -663,6 +663,8 @@ class Model:
             barred |= {self.reschedule}  # "just cancel it i don't want a new date": no move asked
         if self.cancel is not None and how_long_asked(text, self.language):
             barred |= {self.cancel}  # "how long am i inside for the fingerprints": the visit's length, no cancel
+        elif self.cancel is not None and cancel_taken_back(text, self.language):
+            barred |= {self.cancel}  # "i changed my mind about cancelling": no cancel (the submenus' round 17)
         if self.booking is not None:
             had = appointment_had(text, self.language)  # "i already booked one": not a new one, and the other way
             if had is not None:
@@ -769,7 +771,7 @@ class Model:
         had = appointment_had(text, self.language) if self.booking is not None else None
         if self.reschedule is not None and move:
             chosen = self.reschedule
-        elif cancelled(text, self.language) and not move:
+        elif cancelled(text, self.language) and not move and not cancel_taken_back(text, self.language):
             chosen = self.cancel
         elif self.booking is not None and had is not None:
             chosen = self.booking[1] if had else self.booking[0]
