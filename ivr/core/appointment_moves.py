@@ -94,8 +94,9 @@ def move_declined(text: str, language: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def cancelled(text: str, language: str) -> bool:
     """Whether the caller cancels in so many words: "we're moving back home so cancel the appointment", "i want to get
-    rid of the appointment" (whatever a move of house or "back" scored for another option)."""
-    return _patterns(language)[2].search(plain_said(text)) is not None
+    rid of the appointment" (whatever a move of house or "back" scored for another option); not a cancel taken back
+    ("i changed my mind about cancelling": `cancel_taken_back`)."""
+    return _patterns(language)[2].search(plain_said(text)) is not None and not cancel_taken_back(text, language)
 
 
 _HOW_LONG = {

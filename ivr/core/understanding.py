@@ -771,7 +771,7 @@ class Model:
         had = appointment_had(text, self.language) if self.booking is not None else None
         if self.reschedule is not None and move:
             chosen = self.reschedule
-        elif cancelled(text, self.language) and not move and not cancel_taken_back(text, self.language):
+        elif cancelled(text, self.language) and not move:
             chosen = self.cancel
         elif self.booking is not None and had is not None:
             chosen = self.booking[1] if had else self.booking[0]
