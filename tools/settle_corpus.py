@@ -1,10 +1,11 @@
 """Write the flow's settled utterances from the test corpus: `python tools/settle_corpus.py`.
 
-The settled utterances' classifier (`ivr.core.settled`) learns from every utterance whose route is
-settled, but the product must not read `tests/`: this copies the corpus's main-menu groups into
+The settled utterances' classifier (`ivr.core.settled`) learns, state by state, from every
+utterance whose route is settled, but the product must not read `tests/`: this copies the
+corpus's groups, the main menu's and every submenu's, into
 `flows/uscis_contact_center/settled.yaml` (the examples' shape), without the `ask` utterances (a
-question is no route) and without what the training examples already hold.  Run it after moving a
-spent holdout into the corpus; tests/understanding/test_training_examples.py checks it was run.
+question is no route) and without what the state's training examples already hold.  Run it after
+moving a spent holdout into the corpus; tests/understanding/test_training_examples.py checks it was run.
 """
 
 from __future__ import annotations
@@ -18,34 +19,34 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/understanding/corpus.yaml"
 EXAMPLES = ROOT / "flows/uscis_contact_center/examples.yaml"
 SETTLED = ROOT / "flows/uscis_contact_center/settled.yaml"
-STATE = "main_menu"
+MAIN_MENU = "main_menu"
+"""A corpus group without a `state` is the main menu's."""
 HEADER = """\
 # Settled utterances for the settled utterances' classifier (ivr.core.settled; docs/understanding.md): the test
-# corpus's main-menu utterances (tests/understanding/corpus.yaml) with their routes, less the ask utterances (a
-# question is no route) and what examples.yaml already holds.  Written by tools/settle_corpus.py: edit the corpus,
-# not this file.  The corpus is therefore this classifier's training data: its rate on the corpus is a fit, not a
+# corpus's utterances (tests/understanding/corpus.yaml), the main menu's and every submenu's, with their routes, less
+# the ask utterances (a question is no route) and what examples.yaml already holds for the state.  Written by
+# tools/settle_corpus.py: edit the corpus, not this file.  The corpus is therefore this classifier's training data: its rate on the corpus is a fit, not a
 # generalisation (the blind holdouts measure that).  Never a holdout's utterance.
 """
 
 
 def settled(corpus: dict, examples: dict) -> list[dict]:
-    """The corpus's main-menu groups as training groups: asks and the examples' utterances left out."""
-    seen = {(group["language"], str(text).strip().lower()) for group in examples["groups"]
+    """The corpus's groups as training groups, state by state: asks and the state's examples' utterances left out."""
+    seen = {(group.get("state", MAIN_MENU), group["language"], str(text).strip().lower()) for group in examples["groups"]
             for texts in group["expect"].values() for text in texts}
     groups = []
     for group in corpus["groups"]:
-        if group.get("state") != STATE:
-            continue
+        state, language = group.get("state", MAIN_MENU), group["language"]
         expect: dict[str, list[str]] = {}
         for choice, texts in group["expect"].items():
             if choice == "ask":
                 continue
-            kept = [str(text) for text in texts if (group["language"], str(text).strip().lower()) not in seen]
-            seen.update((group["language"], text.strip().lower()) for text in kept)
+            kept = [str(text) for text in texts if (state, language, str(text).strip().lower()) not in seen]
+            seen.update((state, language, text.strip().lower()) for text in kept)
             if kept:
                 expect[str(choice)] = kept
         if expect:
-            groups.append({"state": STATE, "language": group["language"], "note": f"corpus: {group.get('note')}",
+            groups.append({"state": state, "language": language, "note": f"corpus: {group.get('note')}",
                            "expect": expect})
     return groups
 

@@ -587,6 +587,8 @@ class Model:
         """
         understood = self._understand(text, confidence, among)
         main = self.main
+        if main is not None and not among and understood.outcome == "not_understood" and understood.by == "settled":
+            return self._elsewhere_named(understood, main.understand(text, confidence))
         if main is None or among or understood.outcome != "route" or understood.choice not in self.own or \
                 (understood.score >= SURE_AT and understood.by == "keywords"):
             return understood
@@ -596,6 +598,16 @@ class Model:
                     there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
                                                understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0])))
                 or self._decision_asked(text, there.choice, understood.choice)):
+            return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
+                                  "elsewhere", ((there.choice, there.score),))
+        return understood
+
+    def _elsewhere_named(self, understood: Understanding, there: Understanding) -> Understanding:
+        """A sentence this submenu's settled utterances' classifier takes for out of scope here, told as a question for
+        another line (`by` "elsewhere", that line in `learnt`) when the main menu's keywords route it there at `SURE_AT`
+        or more ("i want to check my case status" at the service requests menu): the caller hears the same, the
+        trainer's line says where the words belong."""
+        if there.outcome == "route" and there.by == "keywords" and there.score >= SURE_AT and there.choice in self.others:
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                   "elsewhere", ((there.choice, there.score),))
         return understood
@@ -723,7 +735,7 @@ class Model:
             understood = self._by_examples(understood, factor, barred, named, text) or understood
         if self.settled is None or among or understood.outcome == "ask":  # a question stays (`settled.decide`)
             return understood
-        return self._by_settled(understood, text, factor, ranked[0][0] if ranked else None)
+        return self._by_settled(understood, text, factor, ranked[0][0] if ranked else None, barred)
 
     def _asked_for(self, ranked: tuple[tuple[str, float], ...], text: str) -> str | None:
         """The person global (`PERSON_GLOBALS`) the caller asks for in so many words (`concepts.person_asked`:
@@ -817,16 +829,28 @@ class Model:
 
     def _by_settled(
         self, understood: Understanding, text: str, factor: float, keywords_best: str | None = None,
+        barred: frozenset[str] = frozenset(),
     ) -> Understanding:
         """The outcome as the settled utterances' classifier leaves it (`settled.decide`): its choice when it is sure
-        and the matcher did not ask, with its guesses as the alternatives ("by": "settled")."""
+        and the matcher did not ask, with its guesses as the alternatives ("by": "settled").  It never chooses what the
+        rules bar (`barred`: "can we push it back a week" is no cancel, "text me directions" none of a submenu's
+        options), as the other two models do not.
+
+        In a submenu of a line (`main` set), whose classifier learnt a few hundred sentences, not the main menu's
+        thousands, the keywords' routes stand ("how do i put in an e-request" is a new request by its phrases'
+        word, which the classifier's plain words do not see), and a person is put through only when the words name
+        someone (`names_someone`), as the examples' classifier does there."""
         assert self.settled is not None
         if understood.choice in KEYWORD_GLOBALS:  # `decide` never takes the keywords' global away
+            return understood
+        if self.main is not None and understood.outcome == "route" and understood.by == "keywords":
             return understood
         was = understood.choice if understood.outcome == "route" else OUT_OF_SCOPE
         ranked = self.settled.posterior_if_sure(text, factor, was)  # () when `decide` would leave the outcome
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
-        if chosen is None or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
+        if chosen is None or chosen in barred or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
+            return understood
+        if self.main is not None and chosen in PERSON_GLOBALS and not names_someone(text, self.language):
             return understood
         if self._needed(chosen, text) or self._line_named(understood, text, keywords_best):
             return understood

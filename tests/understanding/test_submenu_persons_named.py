@@ -8,23 +8,25 @@ examples teach the matters only a representative handles ("my permanent resident
 
 from __future__ import annotations
 
-import pytest
 
 PEOPLE = ("representative", "supervisor")
 
 
-@pytest.mark.parametrize(
-    ("state", "text"),
-    [
-        ("biometrics.after", "thanks i'm gonna text my lawyer the new date so we can end it here"),
-        ("service_requests.after", "does making one of these requests cost anything or do i get charged for it"),
-    ],
-)
-def test_the_examples_put_no_one_through_in_a_submenu_when_no_one_is_named(model, state: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """The examples read the supervisor at 0.91 and 0.93 for words that name no one: now no person is chosen."""
-    understood = model(state, "en").understand(text)
+def test_the_examples_put_no_one_through_in_a_submenu_when_no_one_is_named(model) -> None:  # type: ignore[no-untyped-def]
+    """The examples read the supervisor at 0.93 for words that name no one: now no person is chosen, and the
+    classifier's guess is kept, undecided."""
+    understood = model("service_requests.after", "en").understand(
+        "does making one of these requests cost anything or do i get charged for it")
     assert understood.choice not in PEOPLE
-    assert understood.learnt and understood.learnt[0][0] == "supervisor"  # the classifier's guess is kept, undecided
+    assert understood.learnt and understood.learnt[0][0] == "supervisor"
+
+
+def test_a_call_ended_in_a_callers_words_is_no_person_asked(model) -> None:  # type: ignore[no-untyped-def]
+    """"… so we can end it here" (the examples' supervisor at 0.91) is ending the call, biometrics.after's 2: the
+    corpus's route for it, which the submenu's settled classifier learnt (session 23)."""
+    understood = model("biometrics.after", "en").understand(
+        "thanks i'm gonna text my lawyer the new date so we can end it here")
+    assert (understood.outcome, understood.choice, understood.by) == ("route", "2", "settled")
 
 
 def test_someone_named_in_a_submenu_is_still_put_through_by_the_examples(model) -> None:  # type: ignore[no-untyped-def]
