@@ -434,7 +434,8 @@ GOALS = (
     ("webhook p99 ≤ 25 ms", lambda r: _row(r, "app")["p99_ms"] <= 25),
     ("open calls held at p99 ≤ 100 ms, 0 errors", lambda r: r["open_calls"]["p99_ms"] <= 100 and r["open_calls"]["errors"] == 0),
     ("engine step ≤ 2× its transitions triggers", lambda r: r["engine"]["ratio"] <= 2),
-    ("understanding adds ≤ 50 µs to a step", lambda r: r["matcher"]["added_us"] <= 50),
+    ("understanding adds ≤ 50 µs to a step (the main menu's and a submenu's)",
+     lambda r: max(r["matcher"]["added_us"], r["matcher"].get("submenu_added_us", 0.0)) <= 50),
     ("replay of 50,000 calls ≤ 20 s", lambda r: r["replay"].get("calls", 0) >= 50_000 and r["replay"].get("seconds", 1e9) <= 20),
     ("`create_app()` and `ivr validate` (its kept result: the shipped tree unchanged) each start in < 0.3 s",
      lambda r: all(r["startup"][name]["wall_s"] < STARTUP_BUDGET_S for name in STARTUP_JUDGED)),
@@ -515,7 +516,11 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         lines.append(f"Understanding callers' words: {matcher['understand_mean_us']:.0f} µs per utterance on average "
                      f"({matcher['understand_max_us']:.0f} µs at most); a spoken main-menu step takes "
                      f"{matcher['speech_step_us']:.0f} µs against {matcher['key_step_us']:.0f} µs keyed: "
-                     f"{matcher['added_us']:.0f} µs added (budget 50 µs).")
+                     f"{matcher['added_us']:.0f} µs added (budget 50 µs)"
+                     + (f"; a spoken submenu step (the service requests menu, whose sentence the main menu's model "
+                        f"reads too) takes {matcher['submenu_step_us']:.0f} µs against "
+                        f"{matcher['submenu_key_step_us']:.0f} µs keyed: {matcher['submenu_added_us']:.0f} µs added."
+                        if "submenu_added_us" in matcher else "."))
     replayed = result["replay"]
     if "skipped" in replayed:
         lines.append(f"Replay: skipped ({replayed['skipped']}).")

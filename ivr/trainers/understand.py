@@ -395,6 +395,10 @@ BENCH_UTTERANCES = (
 )
 """Utterances timed by `measure`: a slip, a long sentence, out of scope, misheard words, an ambiguous one, and a
 situation the keywords leave not understood and the training examples' classifier routes."""
+SUBMENU_BENCH = ("service_requests.menu", "i sent in a request a few weeks ago and nobody has called me back is it still open")
+"""The submenu step `measure` times: a situation at the service requests menu, which its classifiers route to a
+request's status (1) and, its keywords not sure, the main menu's model checks as another line's question (two models
+read it, as in every submenu of a line)."""
 
 
 def as_new(func: Callable[[], object]) -> Callable[[], object]:
@@ -437,7 +441,9 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
     saying "um my finger prints appointment" or pressing 2 (the same route after it);
     `situation_step_us`: the same step saying a situation the classifier routes (the last of
     `BENCH_UTTERANCES`); `added_us`: the slower speech step minus the key step, what
-    understanding adds to a step (the budget is 50).  Every call is timed as on a sentence
+    understanding adds to a main-menu step (the budget is 50).  `submenu_step_us`/`submenu_key_step_us`: one step
+    at a submenu (`SUBMENU_BENCH`: the session put at that menu) saying its sentence or pressing 1 (the same route
+    after it), and `submenu_added_us` the difference.  Every call is timed as on a sentence
     never heard before (`as_new`), as a caller's is.
     """
     import datetime as dt
@@ -467,6 +473,12 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
     speech_us = _best_us(as_new(lambda: engine.step(session, speech, world)), repeat, number) - emptying
     situation_us = _best_us(as_new(lambda: engine.step(session, situation, world)), repeat, number) - emptying
     key_us = _best_us(as_new(lambda: engine.step(session, key, world)), repeat, number) - emptying
+    submenu = session.copy()
+    submenu.state = SUBMENU_BENCH[0]
+    said, pressed = Speech(now, SUBMENU_BENCH[1], 0.9), Digits(now, "1")
+    assert engine.step(submenu, said, world).session.state == engine.step(submenu, pressed, world).session.state
+    submenu_us = _best_us(as_new(lambda: engine.step(submenu, said, world)), repeat, number) - emptying
+    submenu_key_us = _best_us(as_new(lambda: engine.step(submenu, pressed, world)), repeat, number) - emptying
     return {
         "understand_mean_us": round(sum(timings.values()) / len(timings), 1),
         "understand_max_us": round(max(timings.values()), 1),
@@ -474,6 +486,9 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
         "situation_step_us": round(situation_us, 1),
         "key_step_us": round(key_us, 1),
         "added_us": round(max(speech_us, situation_us) - key_us, 1),
+        "submenu_step_us": round(submenu_us, 1),
+        "submenu_key_step_us": round(submenu_key_us, 1),
+        "submenu_added_us": round(submenu_us - submenu_key_us, 1),
     }
 
 

@@ -88,3 +88,29 @@ def test_most_held_sentences_take_the_split_in_c() -> None:
     sentences = _held_sentences()
     plain_ascii = sum(wording.plain(text).replace(" ", "").isalnum() for _, text in sentences)
     assert plain_ascii > len(sentences) // 2
+
+
+def test_the_main_menu_is_not_run_where_its_keywords_cannot_claim_a_submenus_words(uscis) -> None:  # type: ignore[no-untyped-def]
+    """A submenu runs the main menu's model on its words only when that model could take them elsewhere
+    (`Model._main_may_claim`): on every held utterance of a submenu of a line, as said and at the recogniser's 0.9,
+    when the shortcut says it cannot, the main menu's full model indeed neither routes the words by its keywords at
+    `ELSEWHERE_AT` or more nor sees a decision asked; and most sentences are spared it."""
+    from ivr.core.understanding import _ASKED_IF, ELSEWHERE_AT, SURE_AT
+
+    golden = json.loads((Path(__file__).resolve().parent / "outcomes_golden.json").read_text(encoding="utf-8"))
+    held = list(dict.fromkeys((row[0], row[1], row[2]) for row in golden))
+    checked = spared = 0
+    for state, language, text in held:
+        model = uscis.states[state].understanding[language]
+        if model.main is None:
+            continue
+        checked += 1
+        if model._main_may_claim(text):
+            continue
+        spared += 1
+        assert not _ASKED_IF.search(text), text
+        for confidence in (None, 0.9):
+            there = model.main.understand(text, confidence)
+            assert not (there.outcome == "route" and there.by == "keywords" and
+                        there.score >= min(ELSEWHERE_AT, SURE_AT)), (state, language, text, there)
+    assert checked > 3000 and spared > checked // 2, (checked, spared)
