@@ -397,8 +397,8 @@ BENCH_UTTERANCES = (
 situation the keywords leave not understood and the training examples' classifier routes."""
 SUBMENU_BENCH = ("service_requests.menu", "i sent in a request a few weeks ago and nobody has called me back is it still open")
 """The submenu step `measure` times: a situation at the service requests menu, which its classifiers route to a
-request's status (1) and, its keywords not sure, the main menu's model checks as another line's question (two models
-read it, as in every submenu of a line)."""
+request's status (1); its keywords not sure, the main menu's keyword scores are worked out too, to see whether that
+model could claim the words as another line's question (`Model._main_may_claim`)."""
 
 
 def as_new(func: Callable[[], object]) -> Callable[[], object]:

@@ -65,12 +65,12 @@ def test_the_report_is_a_table_with_ratios_and_goals(quick_run: tuple[str, dict[
 
 
 def test_understanding_is_timed_in_the_main_menu_and_in_a_submenu(quick_run: tuple[str, dict[str, object]]) -> None:
-    """Issue 16: "the matcher adds <= 50 µs to a step": a submenu's step, where the main menu's model may read the words
-    too, is timed beside the main menu's, reported, and judged by the same goal (the worse of the two)."""
+    """Issue 16: "the matcher adds <= 50 µs to a step": a submenu's step, which may work out the main menu's reading of
+    the words too, is timed beside the main menu's, reported, and judged by the same goal (the worse of the two)."""
     text, result = quick_run
     matcher = result["matcher"]
     assert matcher["submenu_added_us"] > 0 and matcher["submenu_key_step_us"] > 0  # type: ignore[index]
-    assert "a spoken submenu step (the service requests menu" in text
+    assert "a spoken submenu step (a situation at the service requests menu) takes" in text
     worse = copy.deepcopy(result)
     worse["matcher"].update(added_us=40.0, submenu_added_us=60.0)  # type: ignore[attr-defined]
     assert "- [ ] understanding adds ≤ 50 µs to a step (the main menu's and a submenu's)" in bench.report_lines(worse)
