@@ -25,15 +25,15 @@ HEADER = """\
 # Settled utterances for the settled utterances' classifier (ivr.core.settled; docs/understanding.md): the test
 # corpus's utterances (tests/understanding/corpus.yaml), the main menu's and every submenu's, with their routes, less
 # the ask utterances (a question is no route) and what examples.yaml already holds for the state.  Written by
-# tools/settle_corpus.py: edit the corpus, not this file.  The corpus is therefore this classifier's training data: its rate on the corpus is a fit, not a
-# generalisation (the blind holdouts measure that).  Never a holdout's utterance.
+# tools/settle_corpus.py: edit the corpus, not this file.  The corpus is therefore this classifier's training data:
+# its rate on the corpus is a fit, not a generalisation (the blind holdouts measure that).  Never a holdout's utterance.
 """
 
 
 def settled(corpus: dict, examples: dict) -> list[dict]:
     """The corpus's groups as training groups, state by state: asks and the state's examples' utterances left out."""
-    seen = {(group.get("state", MAIN_MENU), group["language"], str(text).strip().lower()) for group in examples["groups"]
-            for texts in group["expect"].values() for text in texts}
+    seen = {(group.get("state", MAIN_MENU), group["language"], str(text).strip().lower())
+            for group in examples["groups"] for texts in group["expect"].values() for text in texts}
     groups = []
     for group in corpus["groups"]:
         state, language = group.get("state", MAIN_MENU), group["language"]

@@ -631,7 +631,8 @@ class Model:
         another line (`by` "elsewhere", that line in `learnt`) when the main menu's keywords route it there at `SURE_AT`
         or more ("i want to check my case status" at the service requests menu): the caller hears the same, the
         trainer's line says where the words belong."""
-        if there.outcome == "route" and there.by == "keywords" and there.score >= SURE_AT and there.choice in self.others:
+        if there.outcome == "route" and there.by == "keywords" and there.score >= SURE_AT and \
+                there.choice in self.others:
             return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
                                   "elsewhere", ((there.choice, there.score),))
         return understood
@@ -872,7 +873,8 @@ class Model:
         was = understood.choice if understood.outcome == "route" else OUT_OF_SCOPE
         ranked = self.settled.posterior_if_sure(text, factor, was)  # () when `decide` would leave the outcome
         chosen = decide(ranked, factor, understood.outcome, understood.choice)
-        if chosen is None or chosen in barred or chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
+        if chosen is None or chosen in barred or \
+                chosen != OUT_OF_SCOPE and self.forbids(chosen, text, understood.words):
             return understood
         if self.main is not None and chosen in PERSON_GLOBALS and not names_someone(text, self.language):
             return understood

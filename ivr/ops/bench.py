@@ -517,8 +517,9 @@ def report_lines(result: dict[str, Any]) -> list[str]:
                      f"({matcher['understand_max_us']:.0f} µs at most); a spoken main-menu step takes "
                      f"{matcher['speech_step_us']:.0f} µs against {matcher['key_step_us']:.0f} µs keyed: "
                      f"{matcher['added_us']:.0f} µs added (budget 50 µs)"
-                     + (f"; a spoken submenu step (a situation at the service requests menu) takes {matcher['submenu_step_us']:.0f} µs against "
-                        f"{matcher['submenu_key_step_us']:.0f} µs keyed: {matcher['submenu_added_us']:.0f} µs added."
+                     + (f"; a spoken submenu step (a situation at the service requests menu) takes "
+                        f"{matcher['submenu_step_us']:.0f} µs against {matcher['submenu_key_step_us']:.0f} µs keyed: "
+                        f"{matcher['submenu_added_us']:.0f} µs added."
                         if "submenu_added_us" in matcher else "."))
     replayed = result["replay"]
     if "skipped" in replayed:

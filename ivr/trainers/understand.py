@@ -395,7 +395,8 @@ BENCH_UTTERANCES = (
 )
 """Utterances timed by `measure`: a slip, a long sentence, out of scope, misheard words, an ambiguous one, and a
 situation the keywords leave not understood and the training examples' classifier routes."""
-SUBMENU_BENCH = ("service_requests.menu", "i sent in a request a few weeks ago and nobody has called me back is it still open")
+SUBMENU_BENCH = ("service_requests.menu",
+                 "i sent in a request a few weeks ago and nobody has called me back is it still open")
 """The submenu step `measure` times: a situation at the service requests menu, which its classifiers route to a
 request's status (1); its keywords not sure, the main menu's keyword scores are worked out too, to see whether that
 model could claim the words as another line's question (`Model._main_may_claim`)."""
