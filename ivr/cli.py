@@ -47,6 +47,7 @@ COMMANDS: dict[str, str] = {
     "report": "ivr.qa.report_command",
     "load": "ivr.ops.commands",
     "bench": "ivr.ops.commands",
+    "native": "ivr.ops.commands",
     "users": "ivr.web.commands",
 }
 """Each command's name -> the module whose `register(main)` adds it (with its siblings)."""

@@ -215,3 +215,25 @@ def postgres_database(prefix: str) -> Iterator[str]:
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """A test marked `pure_python` replaces the understanding's own functions (`monkeypatch`), which only the pure
+    Python lets it do: with the compiled modules in use (`ivr.core.native`), it runs in a child pytest with
+    `IVR_NATIVE=0`, and passes or fails as it does there."""
+    from ivr.core import native
+
+    if pyfuncitem.get_closest_marker("pure_python") is None or not native.compiled():
+        return None
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", pyfuncitem.nodeid],
+        cwd=pyfuncitem.config.rootpath, env={**os.environ, native.DISABLE: "0"}, capture_output=True, text=True,
+        timeout=900,
+    )
+    if done.returncode != 0 or " passed" not in done.stdout:
+        pytest.fail(f"in pure Python ({native.DISABLE}=0):\n{done.stdout[-4000:]}{done.stderr[-2000:]}", pytrace=False)
+    return True

@@ -35,8 +35,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from operator import itemgetter
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -241,18 +241,8 @@ def _understanding(
     outcome: Outcome, choice: str | None, score: float, alternatives: tuple[tuple[str, float], ...],
     words: tuple[str, ...], by: str = "keywords", learnt: tuple[tuple[str, float], ...] = (),
 ) -> Understanding:
-    """`Understanding(...)`, made as the frozen dataclass's own `__init__` would make it, without its per-field setattr
-    (a few microseconds of every utterance: `ivr.core.engine._step` does the same for `Step`)."""
-    understood = object.__new__(Understanding)
-    fields = understood.__dict__
-    fields["outcome"] = outcome
-    fields["choice"] = choice
-    fields["score"] = score
-    fields["alternatives"] = alternatives
-    fields["words"] = words
-    fields["by"] = by
-    fields["learnt"] = learnt
-    return understood
+    """`Understanding(...)`: what the scorers make (kept as one function, the one place that builds them)."""
+    return Understanding(outcome, choice, score, alternatives, words, by, learnt)
 
 
 def _as(understood: Understanding, outcome: Outcome, choice: str | None) -> Understanding:
@@ -316,6 +306,12 @@ class Model:
     # (`home_moves.home_moved`) is that option (the s13 round).
     address: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields, rebuilt by its constructor (the flow cache keeps compiled models): the same pickle
+        loads as the pure Python class or as the one compiled by mypyc (`ivr.core.native`), whose frozen instances
+        cannot be filled in field by field."""
+        return (Model, tuple(getattr(self, field.name) for field in fields(self)))
+
     @functools.cached_property
     def appointments(self) -> frozenset[str]:
         """At a menu of appointments (one with `cancel`, `reschedule`, `booking` or `how`), its own options but the
@@ -365,7 +361,7 @@ class Model:
                 frequency[word] = frequency.get(word, 0) + 1
         total = max(len(names), 1)
         idf = {word: math.log(1.0 + total / count) for word, count in frequency.items()}
-        for word in NEGATIONS & idf.keys():  # said and not in the phrase, a negation turns its meaning
+        for word in NEGATIONS.intersection(idf):  # said and not in the phrase, a negation turns its meaning
             idf[word] = max(idf[word], NEGATION_WEIGHT)
         phrase_choice: list[int] = []
         phrase_weight: list[float] = []
@@ -386,7 +382,7 @@ class Model:
         by_initial: dict[str, list[str]] = {}
         for form in sorted(written):
             by_initial.setdefault(form[0], []).append(form)
-        others = frozenset() if places else _countries(language) - idf.keys()
+        others = frozenset() if places else _countries(language).difference(idf)
         taught = [
             (label, (*_other_countries(_example_words(text, language, places), others),
                      *concepts(text, language, places)))

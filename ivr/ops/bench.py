@@ -513,7 +513,9 @@ def report_lines(result: dict[str, Any]) -> list[str]:
                  f"({engine['ratio']:.2f}×).")
     if result.get("matcher"):
         matcher = result["matcher"]
-        lines.append(f"Understanding callers' words: {matcher['understand_mean_us']:.0f} µs per utterance on average "
+        compiled = {True: " (compiled by mypyc: `ivr native`)", False: " (pure Python: no build of `ivr native`)"}
+        lines.append(f"Understanding callers' words{compiled.get(matcher.get('compiled'), '')}: "
+                     f"{matcher['understand_mean_us']:.0f} µs per utterance on average "
                      f"({matcher['understand_max_us']:.0f} µs at most); a spoken main-menu step takes "
                      f"{matcher['speech_step_us']:.0f} µs against {matcher['key_step_us']:.0f} µs keyed: "
                      f"{matcher['added_us']:.0f} µs added (budget 50 µs)"

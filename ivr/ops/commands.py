@@ -1,6 +1,7 @@
-"""The operators' commands: `ivr load URL` (the load caller) and `ivr bench` (capacity on this machine).
+"""The operators' commands: `ivr load URL` (the load caller), `ivr bench` (capacity on this machine) and `ivr native`
+(the understanding compiled).
 
-Thin shells over `ivr.ops.load` and `ivr.ops.bench`.
+Thin shells over `ivr.ops.load`, `ivr.ops.bench` and `ivr.ops.native`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ def register(main: click.Group) -> None:
     """Add the operators' commands to the `ivr` command group."""
     main.add_command(load_command)
     main.add_command(bench_command)
+    main.add_command(native_command)
 
 
 @click.command("load")
@@ -127,3 +129,33 @@ def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | N
     if readme is not None:
         bench.write_readme(readme, lines)
         click.echo(f"wrote the report into {os.fspath(readme)}", err=True)
+
+
+@click.command("native")
+@click.option("--force", is_flag=True, help="Compile again even when a build of these sources is in place.")
+@click.option("--check", is_flag=True, help="Compile nothing: say whether a build of these sources is in place "
+                                            "(exit 1 when there is none).")
+def native_command(force: bool, check: bool) -> None:
+    """Compile the understanding of callers' words with mypyc (about a minute; `make test` and `make serve` run it).
+
+    The build is kept in the environment (`<sys.prefix>/ivr-native/`) under a key of the sources: every later start
+    uses it until a compiled module's source changes, and runs the pure Python then (or with IVR_NATIVE=0).
+    Exits 1 with one line when it cannot compile (no C compiler, no mypyc): the simulator runs as pure Python.
+    """
+    from ivr.core import native
+    from ivr.ops.native import BuildError, build
+
+    if check:
+        target = native.build_for()
+        if not (target / "ivr" / "core" / "COMPLETE").is_file():
+            raise click.ClickException(f"no build of these sources (run `ivr native`): {target} is missing")
+        click.echo(f"built: {target}")
+        return
+    try:
+        built = build(force=force)
+    except BuildError as exc:
+        raise click.ClickException(f"cannot compile the understanding, which runs as pure Python: {exc}") from None
+    if built.made:
+        click.echo(f"compiled the understanding in {built.seconds:.0f} s: {built.folder}")
+    else:
+        click.echo(f"up to date: {built.folder}")

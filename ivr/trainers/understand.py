@@ -444,11 +444,13 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
     `BENCH_UTTERANCES`); `added_us`: the slower speech step minus the key step, what
     understanding adds to a main-menu step (the budget is 50).  `submenu_step_us`/`submenu_key_step_us`: one step
     at a submenu (`SUBMENU_BENCH`: the session put at that menu) saying its sentence or pressing 1 (the same route
-    after it), and `submenu_added_us` the difference.  Every call is timed as on a sentence
+    after it), and `submenu_added_us` the difference; `compiled` whether the understanding was the one compiled by mypyc
+    (`ivr.core.native`).  Every call is timed as on a sentence
     never heard before (`as_new`), as a caller's is.
     """
     import datetime as dt
 
+    from ivr.core import native
     from ivr.core.events import CallStarted, Digits, Speech
     from ivr.definitions.cases import DEMO_CASES_PATH, DEMO_CLOCK, load_cases
     from ivr.qa.replay import Replayer
@@ -490,6 +492,7 @@ def measure(repeat: int = 5, number: int = 400) -> dict[str, float]:
         "submenu_step_us": round(submenu_us, 1),
         "submenu_key_step_us": round(submenu_key_us, 1),
         "submenu_added_us": round(submenu_us - submenu_key_us, 1),
+        "compiled": native.compiled(),
     }
 
 

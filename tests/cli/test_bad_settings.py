@@ -24,6 +24,7 @@ COMMANDS = {
     "flows": ["flows", "list"],
     "graph": ["graph"],
     "load": ["load", "http://127.0.0.1:8499", "--token", "x", "-n", "1"],
+    "native": ["native", "--check"],
     "rehearse": ["rehearse"],
     "understand": ["understand", "uscis_contact_center", "hours"],
     "replay": ["replay", HOURS],

@@ -34,9 +34,20 @@ def test_make_run_installs_the_project_without_extras() -> None:
 
 
 def test_make_test_adds_the_test_and_postgres_extras() -> None:
-    """`make test` installs the project, then the test tools and the PostgreSQL driver on top."""
+    """`make test` installs the project, then the test tools, the PostgreSQL driver and mypyc on top (the suite
+    tests the understanding compiled, as `make serve` runs it: `ivr native`)."""
     installs = _pip_installs(_dry_run("test"))
-    assert installs[0].rstrip().endswith("-e .") and installs[-1].rstrip().endswith("-e '.[test,postgres]'")
+    assert installs[0].rstrip().endswith("-e .") and installs[-1].rstrip().endswith("-e '.[test,postgres,native]'")
+
+
+def test_make_test_and_make_serve_compile_the_understanding_and_make_run_does_not() -> None:
+    """`make test` and `make serve` run `ivr native` before the suite or the server, going on without it (pure Python)
+    when it cannot compile; the demo of `make run` installs no compiler tools and compiles nothing."""
+    for target in ("test", "serve"):
+        commands = _dry_run(target)
+        assert ".venv/bin/ivr native || echo" in commands, target
+        assert commands.index("ivr native") < commands.index("pytest" if target == "test" else "ivr serve"), target
+    assert "ivr native" not in _dry_run("run")
 
 
 def test_no_test_only_package_is_a_runtime_dependency() -> None:

@@ -128,6 +128,7 @@ def test_the_classifier_learns_concepts_from_the_shipped_examples(uscis: Compile
         assert {MARK + "decided", MARK + "hurry", MARK + "farewell", MARK + "months"} <= known
 
 
+@pytest.mark.pure_python
 def test_concepts_route_more_unseen_examples_right_in_each_language(
     uscis: CompiledFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -103,6 +103,7 @@ def _read_all(sentences: list[tuple[str, str]]) -> list[object]:
     return read
 
 
+@pytest.mark.pure_python
 def test_a_sentence_no_rule_reads_is_read_as_trying_every_rule_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """`reading` skips its rules when none of `_RULED` is found (nor a form nor a capped visa said): on every held
     utterance, places read or not, it gives what trying every rule gives, and the shortcut is taken for many."""

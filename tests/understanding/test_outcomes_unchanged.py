@@ -77,6 +77,13 @@ def test_every_held_utterance_is_understood_as_the_golden_file_says(uscis: Compi
     assert changed == [], f"{len(changed)} of {len(now)} understood otherwise, first: {changed[:3]}"
 
 
+@pytest.mark.pure_python
+def test_the_pure_python_understands_every_held_utterance_as_the_golden_file_says(uscis: CompiledFlow) -> None:
+    """The understanding compiled by mypyc (`ivr.core.native`) and its pure Python answer alike: with the compiled
+    modules in use, the test above runs again in a child with `IVR_NATIVE=0` (the `pure_python` mark)."""
+    test_every_held_utterance_is_understood_as_the_golden_file_says(uscis)
+
+
 def test_understanding_the_same_words_twice_gives_the_same_answer(uscis: CompiledFlow) -> None:
     """A second call (warm per-word caches) understands as the first (cold) did: the caches change no answer."""
     model = uscis.states["main_menu"].understanding["en"]
