@@ -114,3 +114,20 @@ def test_the_main_menu_is_not_run_where_its_keywords_cannot_claim_a_submenus_wor
             assert not (there.outcome == "route" and there.by == "keywords" and
                         there.score >= min(ELSEWHERE_AT, SURE_AT)), (state, language, text, there)
     assert checked > 3000 and spared > checked // 2, (checked, spared)
+
+
+def test_a_person_is_asked_for_only_where_a_person_is_named() -> None:
+    """`person_asked` scans for a name of a person first (`concepts._person_named`) and reads no further without one:
+    wherever its full pattern finds a person asked for, on every held utterance in both languages' patterns, as said
+    and lower-cased, the scan finds a name too, and most sentences are spared the full pattern."""
+    from ivr.core import concepts
+
+    spared = 0
+    sentences = _held_sentences()
+    for held_language, text in sentences:
+        for language in ("en", "es"):
+            plain = " ".join(text.lower().split())
+            if concepts._person_asked(language).search(plain) is not None:
+                assert concepts._person_named(language).search(plain) is not None, (language, text)
+        spared += concepts._person_named(held_language).search(" ".join(text.lower().split())) is None
+    assert spared > len(sentences) // 2
