@@ -2228,6 +2228,14 @@ asked too: no option of a submenu sorts a thing out (the submenus' round 13); so
 wanted to answer ("quiero que me conteste alguien": round 15)."""
 
 
+_SOMEONE_SAID = {
+    "en": ("someone", "somebody", "anyone", "anybody"),
+    "es": ("alguien", "persona", "humano", "agente", "representante", "operador"),
+}
+"""Every branch of `_PUT_THROUGH_TO_SOMEONE` says one of these: a sentence holding none (as a substring) is put
+through to no one, without a search (`tests/understanding/test_step_shortcuts.py`)."""
+
+
 _AVAILABLE = {
     "en": r"\b(?:is|are) (?:there )?(?:(?:a|an|any|some|your|one of your) )?(?:(?:live|real|actual) )?({people}) "
           r"(?:(?:i can (?:talk|speak) (?:to|with))|available|around|free|on duty|in)\b",
@@ -2268,8 +2276,10 @@ def person_available(text: str, language: str) -> str | None:
 def put_through_to_someone(text: str, language: str) -> bool:
     """Whether the caller asks to be put through to someone, no one named (`_PUT_THROUGH_TO_SOMEONE`): read in the
     submenus of a line (`understanding.Model._person_asked`), so the main menu's outcomes do not move."""
-    return _PUT_THROUGH_TO_SOMEONE.get(language, _PUT_THROUGH_TO_SOMEONE["en"]).search(
-        " ".join(text.lower().split())) is not None
+    plain = " ".join(text.lower().split())
+    if not any(word in plain for word in _SOMEONE_SAID.get(language, _SOMEONE_SAID["en"])):
+        return False  # most sentences: no one to be put through to (substrings found in C)
+    return _PUT_THROUGH_TO_SOMEONE.get(language, _PUT_THROUGH_TO_SOMEONE["en"]).search(plain) is not None
 
 
 def person_asked(text: str, language: str) -> str | None:

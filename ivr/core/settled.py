@@ -61,6 +61,9 @@ _SCRUBBED_FROM = frozenset({*scrub.DIGIT_WORDS, *scrub.MONTHS, "at", "arroba", "
 together)."""
 _NAMED = re.compile(r"\b(?i:this is|i am|i'm|soy)\s+[A-ZÁÉÍÓÚÑ]")
 """... or is a capitalised name after "I am" (`scrub._NAME_INTRO`)."""
+_CAPITAL_NEXT = re.compile(r"\s[A-ZÁÉÍÓÚÑ]")
+"""A white space then a capital: `_NAMED` ends with one (its `\s+` then a capital), so text without one holds no name
+introduced; one scan for a character class in C, where `_NAMED`'s case-blind phrases are tried at each word."""
 _NAMED_AFTER = frozenset({"is", "am", "soy"})
 """The words after which `_NAMED` looks for a name ("this is", "i am", "soy"; "i'm" holds an apostrophe): in ASCII
 text without one of them or an apostrophe it cannot match, and its search is the dearest part of `may_scrub`."""
@@ -87,7 +90,7 @@ def may_scrub(text: str, words: Sequence[str] | None = None) -> bool:
         return True
     if text.isascii() and "'" not in text and _NAMED_AFTER.isdisjoint(words):
         return False  # `_NAMED` needs one of them, and its case-blind match is `str.lower`'s in ASCII
-    return _NAMED.search(text) is not None
+    return _CAPITAL_NEXT.search(text) is not None and _NAMED.search(text) is not None
 
 
 def features(text: str) -> list[str]:

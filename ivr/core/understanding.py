@@ -305,12 +305,15 @@ class Model:
     # Its option for a change of address, if any ("change of address" is a phrase): a home moved in so many words
     # (`home_moves.home_moved`) is that option (the s13 round).
     address: str | None = None
+    # A word said that the model does not know -> the known word it is close to, or None (`_close`): derived, never
+    # pickled.
+    close_words: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its fields, rebuilt by its constructor (the flow cache keeps compiled models): the same pickle
         loads as the pure Python class or as the one compiled by mypyc (`ivr.core.native`), whose frozen instances
         cannot be filled in field by field."""
-        return (Model, tuple(getattr(self, field.name) for field in fields(self)))
+        return (Model, tuple(getattr(self, field.name) for field in fields(self) if field.init))
 
     @functools.cached_property
     def appointments(self) -> frozenset[str]:
@@ -485,12 +488,20 @@ class Model:
             seen[word] = exact
 
     def _close(self, said: str, same_start: bool) -> str | None:
-        """The known word (folded) whose written form is closest to `said`, if close enough."""
+        """The known word (folded) whose written form is closest to `said`, if close enough.
+
+        Kept per word said (`close_words`, bounded): callers' misheard words recur ("petishun"), their sentences do
+        not; one look-up of the word, where a cache keyed by the candidates hashed them all each time."""
+        key = said if same_start else " " + said
+        kept = self.close_words
+        if key in kept:
+            return kept[key]
         candidates = self.by_initial.get(said[0], ()) if same_start else self.vocabulary
-        if not candidates:
-            return None
-        found = _closest(said, candidates)
-        return None if found is None else self.written[found]
+        found = _closest(said, candidates) if candidates else None
+        if len(kept) >= _CLOSE_WORDS_MOST:
+            kept.clear()
+        known = kept[key] = None if found is None else self.written[found]
+        return known
 
     def scores(
         self, text: str, unsaid: frozenset[str] = frozenset()
@@ -565,6 +576,41 @@ class Model:
         ranked = sorted(sorted(best.items()), key=_score, reverse=True)
         return tuple([(names[choice], score) for choice, score in ranked]), tuple(said)
 
+    def best_score_bound(self, text: str, unsaid: frozenset[str] = frozenset()) -> float:
+        """A bound on the best score `scores` gives `text` (with `unsaid`), from the words said alone, without the
+        pass over their phrases: at most 2q / (q + 1), q the share of the words' weight the best-explaining choice's
+        phrases know plus every negation said.
+
+        A choice's score is 2pr / (p + r), rising in both, with recall r <= 1 (a phrase is never covered beyond its
+        own weight) and precision p = partial / total, where partial counts the words its phrase covers whole, the
+        other words its choice's phrases know at `OTHER_PHRASES` (<= 1) and the negations the phrase holds: never
+        more than the weight its choice's phrases know plus the negations' (`tests/understanding/test_step_shortcuts.py`
+        holds the bound against every held utterance's scores)."""
+        said = self._said(text)
+        entries_get = self.entries.get
+        elsewhere = _elsewhere(self.language)
+        unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
+        total = negations = 0.0
+        explained: dict[int, float] = {}
+        for word, exact in said.items():
+            if word in unsaid:
+                continue
+            entry = entries_get(word)
+            if entry is None:
+                total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
+                continue
+            weight, _, choices, _ = entry
+            total += weight
+            if choices is None:
+                negations += weight * exact
+            else:
+                for choice in choices:
+                    explained[choice] = explained.get(choice, 0.0) + weight * exact
+        if not explained or total <= 0.0:
+            return 0.0 if not negations else 1.0
+        share = (max(explained.values()) + negations) / total
+        return 2.0 * share / (share + 1.0)
+
     def understand(self, text: str, confidence: float | None = None, among: Sequence[str] = ()) -> Understanding:
         """Classify one utterance; `among` restricts the choices (the answer to a clarifying question).
 
@@ -617,10 +663,13 @@ class Model:
             return True
         said = text
         if NO_RECEIPT in main.names:  # as `_understand` reads them in the main menu
-            said = taken_back(joined(text, main.language), main.language)
+            said = heard(text, main.language)
         unsaid = reading(said, main.language, main.places)[1] if main.bayes is not None else _NONE_UNSAID
+        claim_at = min(ELSEWHERE_AT, SURE_AT)
+        if main.best_score_bound(said, unsaid) < claim_at:  # most sentences: their words cannot score that high there
+            return False
         ranked = main.scores(said, unsaid)[0]
-        return bool(ranked) and ranked[0][1] >= min(ELSEWHERE_AT, SURE_AT)
+        return bool(ranked) and ranked[0][1] >= claim_at
 
     def _elsewhere_named(self, understood: Understanding, there: Understanding) -> Understanding:
         """A sentence this submenu's settled utterances' classifier takes for out of scope here, told as a question for
@@ -655,8 +704,7 @@ class Model:
         chosen whatever else the words score ("take me back to the very beginning" was the previous menu by "back"),
         at `ROUTE_AT` or the score the rest gave it; a person asked for in so many words stays (`_asked_for`)."""
         if not among and (self.main is not None or NO_RECEIPT in self.names):
-            text = joined(text, self.language)  # "a super visor": a global's word split by the recogniser (round 11)
-            text = taken_back(text, self.language)  # "no wait i do have it": no missing thing (the s9 round)
+            text = heard(text, self.language)
         understood = self._understood(text, confidence, among)
         if self.main is None or among:
             return understood
@@ -1161,14 +1209,23 @@ def _elsewhere(language: str) -> frozenset[str]:
     return frozenset(fold(word, language) for word in ELSEWHERE.get(language, ELSEWHERE["en"])) - shadowed
 
 
-@functools.lru_cache(maxsize=8192)
-def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
-    """The written form among `candidates` closest to the word `said` (rapidfuzz ratio from `FUZZY_CUTOFF`), or None.
+_CLOSE_WORDS_MOST = 4096
+"""Words a model keeps the close word of (`Model.close_words`); past that it starts afresh."""
 
-    A word's fuzzy look-up, cached (bounded): callers' misheard words recur ("petishun"), their sentences do not.
-    Keyed by the candidates themselves, so models with the same vocabulary share an entry and none is confused."""
+
+def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
+    """The written form among `candidates` closest to the word `said` (rapidfuzz ratio from `FUZZY_CUTOFF`), or None."""
     found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return None if found is None else str(found[0])
+
+
+@functools.lru_cache(maxsize=1024)
+def heard(text: str, language: str) -> str:
+    """`text` as a submenu of a line, and a menu offering the receipt-number global, read it: a global's word split by
+    the recogniser joined ("a super visor", round 11), an opening "no" that takes back left out ("no wait i do have
+    it": no missing thing, the s9 round).  Kept per sentence: a submenu's check against the main menu reads the words
+    so again (`Model._main_may_claim`)."""
+    return taken_back(joined(text, language), language)
 
 
 @functools.lru_cache(maxsize=1024)

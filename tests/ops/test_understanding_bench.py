@@ -5,6 +5,7 @@ not answer the calls it times, or repeating one sentence would flatter it."""
 from __future__ import annotations
 
 from ivr.core.concepts import about_ours, reading
+from ivr.core.understanding import heard
 from ivr.core.wording import marked
 from ivr.trainers.understand import as_new
 
@@ -15,6 +16,7 @@ def _read_it() -> None:
     marked(SENTENCE, "en")
     reading(SENTENCE, "en")
     about_ours(SENTENCE, "en")
+    heard(SENTENCE, "en")
 
 
 def test_a_sentence_timed_twice_is_read_afresh_each_time() -> None:
@@ -22,7 +24,7 @@ def test_a_sentence_timed_twice_is_read_afresh_each_time() -> None:
     timed = as_new(_read_it)
     timed()
     timed()
-    assert [cache.cache_info().hits for cache in (marked, reading, about_ours)] == [0, 0, 0]
+    assert [cache.cache_info().hits for cache in (marked, reading, about_ours, heard)] == [0, 0, 0, 0]
 
 
 def test_untimed_repeats_still_use_the_caches() -> None:

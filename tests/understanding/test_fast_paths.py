@@ -31,19 +31,41 @@ def test_normalizing_ascii_and_accented_text_gives_what_decomposing_every_charac
 
 
 def test_a_fuzzy_look_up_is_answered_for_its_own_candidates_only() -> None:
-    """Cached by word and candidates: the same misheard word near another vocabulary finds that vocabulary's word."""
+    """The same misheard word near another vocabulary finds that vocabulary's word."""
     assert _closest("statis", ("status", "passport")) == "status"
     assert _closest("statis", ("stats", "passport")) == "stats"
     assert _closest("statis", ("passport",)) is None
 
 
 def test_models_with_different_vocabularies_correct_a_word_each_to_their_own() -> None:
-    """Two models share the fuzzy cache, and each still corrects a misheard word to a word it knows."""
+    """Each model keeps the words it corrected (`Model.close_words`), and corrects a misheard word to a word it knows."""
     first = Model.build([("1", ["case status"]), ("2", ["fingerprints"])], "en")
     second = Model.build([("1", ["case stats"]), ("2", ["fingerprints"])], "en")
     assert dict(first.words_of("statis")) == {"status": 0.7}
     assert dict(second.words_of("statis")) == {"stat": 0.7}
     assert first.understand("case statis").choice == "1"
+    assert first.close_words["statis"] == "status" and second.close_words["statis"] == "stat"
+
+
+def test_the_words_a_model_corrected_are_kept_bounded_and_corrected_as_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `_CLOSE_WORDS_MOST` words a model starts afresh, and a sentence's words are the same from a full, an
+    emptied or no store; a pickled model (the flow cache) keeps none and corrects the same."""
+    import pickle
+
+    from ivr.core import understanding
+
+    model = Model.build([("1", ["case status"]), ("2", ["fingerprints", "biometrics appointment"])], "en")
+    first = model.words_of("my bio metricks apointment statis")
+    stored = pickle.loads(pickle.dumps(model))
+    assert stored.close_words == {} and stored.words_of("my bio metricks apointment statis") == first
+    fresh = Model.build([("1", ["case status"]), ("2", ["fingerprints", "biometrics appointment"]), ("3", ["other"])], "en")
+    first = fresh.words_of("my bio metricks apointment statis")
+    assert len(fresh.close_words) == 3
+    fresh.close_words.clear()
+    monkeypatch.setattr(understanding, "_CLOSE_WORDS_MOST", 2)
+    for _ in range(3):
+        assert fresh.words_of("my bio metricks apointment statis") == first
+        assert len(fresh.close_words) <= 2
 
 
 def _place_the_long_way(words: list[str], language: str) -> list[str]:

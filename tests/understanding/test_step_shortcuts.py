@@ -131,3 +131,46 @@ def test_a_person_is_asked_for_only_where_a_person_is_named() -> None:
                 assert concepts._person_named(language).search(plain) is not None, (language, text)
         spared += concepts._person_named(held_language).search(" ".join(text.lower().split())) is None
     assert spared > len(sentences) // 2
+
+
+def test_being_put_through_to_someone_is_looked_for_only_where_someone_is_said() -> None:
+    """`put_through_to_someone` searches its pattern only in a sentence holding one of `_SOMEONE_SAID`: wherever the
+    pattern finds being put through to someone, on every held utterance in both languages' patterns, one is there,
+    and most sentences hold none."""
+    from ivr.core import concepts
+
+    sentences = [*_held_sentences(), ("en", "transfer me to someone, please"), ("es", "¿páseme con alguien?")]
+    spared = 0
+    for held_language, text in sentences:
+        plain = " ".join(text.lower().split())
+        for language in ("en", "es"):
+            if concepts._PUT_THROUGH_TO_SOMEONE[language].search(plain) is not None:
+                assert concepts.put_through_to_someone(text, language), (language, text)
+        spared += not any(word in plain for word in concepts._SOMEONE_SAID[held_language])
+    assert spared > len(sentences) // 2
+    assert concepts.put_through_to_someone("transfer me to someone, please", "en")
+
+
+def test_no_keyword_score_is_above_its_bound(uscis) -> None:  # type: ignore[no-untyped-def]
+    """`Model.best_score_bound` is never below the best score `scores` gives, on every held utterance read by the
+    main menu's model and by the model of the state it was held in (as said, and as a submenu hears it), with and
+    without the words its concepts leave unsaid; and it spares most submenu sentences the main menu's scores."""
+    from ivr.core.concepts import reading
+    from ivr.core.understanding import heard
+
+    golden = json.loads((Path(__file__).resolve().parent / "outcomes_golden.json").read_text(encoding="utf-8"))
+    spared = submenus = 0
+    for state, language, text in dict.fromkeys((row[0], row[1], row[2]) for row in golden):
+        main = uscis.states["main_menu"].understanding[language]
+        held = uscis.states[state].understanding[language]
+        for model in (main,) if held is main else (main, held):
+            for said in dict.fromkeys((text, heard(text, language))):
+                for unsaid in (frozenset(), reading(said, language, model.places)[1]):
+                    ranked = model.scores(said, unsaid)[0]
+                    bound = model.best_score_bound(said, unsaid)
+                    assert not ranked or ranked[0][1] <= bound + 1e-12, (state, language, said, ranked[0], bound)
+        if uscis.states[state].understanding[language].main is not None:
+            submenus += 1
+            said = heard(text, language)
+            spared += main.best_score_bound(said, reading(said, language, main.places)[1]) < 0.8
+    assert spared > submenus // 2
