@@ -231,7 +231,8 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", pyfuncitem.nodeid],
-        cwd=pyfuncitem.config.rootpath, env={**os.environ, native.DISABLE: "0"}, capture_output=True, text=True,
+        cwd=pyfuncitem.config.rootpath, capture_output=True, text=True,
+        env={**{name: value for name, value in os.environ.items() if name != "PYTEST_ADDOPTS"}, native.DISABLE: "0"},
         timeout=900,
     )
     if done.returncode != 0 or " passed" not in done.stdout:
