@@ -69,15 +69,25 @@ def build_for(folder: Path = _SOURCES) -> Path:
     return builds_folder() / key(folder)
 
 
+def package(build: Path) -> Path:
+    """A build's `ivr.core` folder, which goes on the package path."""
+    return build / "ivr" / "core"
+
+
+def completed(build: Path) -> Path:
+    """The mark a build's last step writes: a build without it was never finished, and is not used."""
+    return package(build) / "COMPLETE"
+
+
 def use_compiled(path: MutableSequence[str], folder: Path = _SOURCES) -> bool:
     """Put the build matching the sources in `folder` first on the package path `path`, if there is one and
     `IVR_NATIVE` is not 0; whether it did."""
     if os.environ.get(DISABLE, "1").strip() == "0":
         return False
-    package = build_for(folder) / "ivr" / "core"
-    if not (package / "COMPLETE").is_file():
+    build = build_for(folder)
+    if not completed(build).is_file():
         return False
-    path.insert(0, str(package))
+    path.insert(0, str(package(build)))
     return True
 
 

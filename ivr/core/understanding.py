@@ -245,6 +245,13 @@ def _understanding(
     return Understanding(outcome, choice, score, alternatives, words, by, learnt)
 
 
+def _told_elsewhere(understood: Understanding, there: Understanding) -> Understanding:
+    """`understood` not understood in a submenu, as a question for another line (`by` "elsewhere"): the main menu's
+    route `there` is kept in `learnt`, for the trainer's line."""
+    return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
+                          "elsewhere", ((there.choice or "", there.score),))
+
+
 def _as(understood: Understanding, outcome: Outcome, choice: str | None) -> Understanding:
     """`dataclasses.replace(understood, outcome=outcome, choice=choice)`, without its look-up of the fields."""
     return _understanding(outcome, choice, understood.score, understood.alternatives, understood.words, understood.by,
@@ -642,8 +649,7 @@ class Model:
                     there.score >= SURE_AT or (understood.by == "examples" and there.score >= ELSEWHERE_AT and
                                                understood.choice not in dict(self.scores(text, _NONE_UNSAID)[0])))
                 or self._decision_asked(text, there.choice, understood.choice)):
-            return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
-                                  "elsewhere", ((there.choice, there.score),))
+            return _told_elsewhere(understood, there)
         return understood
 
     def _main_may_claim(self, text: str) -> bool:
@@ -678,8 +684,7 @@ class Model:
         trainer's line says where the words belong."""
         if there.outcome == "route" and there.by == "keywords" and there.score >= SURE_AT and \
                 there.choice in self.others:
-            return _understanding("not_understood", None, understood.score, understood.alternatives, understood.words,
-                                  "elsewhere", ((there.choice, there.score),))
+            return _told_elsewhere(understood, there)
         return understood
 
     def _decision_asked(self, text: str, line: str | None, chosen: str | None) -> bool:

@@ -147,7 +147,7 @@ def native_command(force: bool, check: bool) -> None:
 
     if check:
         target = native.build_for()
-        if not (target / "ivr" / "core" / "COMPLETE").is_file():
+        if not native.completed(target).is_file():
             raise click.ClickException(f"no build of these sources (run `ivr native`): {target} is missing")
         click.echo(f"built: {target}")
         return

@@ -50,7 +50,7 @@ def build(force: bool = False, sources: Path | None = None) -> Built:
     folder = sources or Path(native.__file__).resolve().parent
     target = native.build_for(folder)
     started = time.perf_counter()
-    if (target / "ivr" / "core" / "COMPLETE").is_file() and not force:
+    if native.completed(target).is_file() and not force:
         return Built(target, False, 0.0)
     try:
         import mypyc  # noqa: F401: only to say plainly that it is missing
@@ -74,13 +74,13 @@ def build(force: bool = False, sources: Path | None = None) -> Built:
             raise BuildError(f"{_reason(done.stdout + done.stderr)} (the whole log: {kept})")
         if native.key(folder) != target.name:
             raise BuildError("the sources changed while they were compiled: run it again")
-        (out / "ivr" / "core" / "COMPLETE").write_text(f"{target.name}\n")
+        native.completed(out).write_text(f"{target.name}\n")
         if force and target.exists():
             shutil.rmtree(target)
         try:
             out.rename(target)
         except OSError:  # another build of the same sources finished first: its build is as good
-            if not (target / "ivr" / "core" / "COMPLETE").is_file():
+            if not native.completed(target).is_file():
                 raise
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -45,11 +45,11 @@ def sources(tmp_path: Path) -> Path:
 
 def _lay_out(folder: Path, complete: bool = True) -> Path:
     """A build of `folder`'s sources as `ivr native` leaves it (its package folder), without compiling."""
-    package = native.build_for(folder) / "ivr" / "core"
-    package.mkdir(parents=True)
+    build = native.build_for(folder)
+    native.package(build).mkdir(parents=True)
     if complete:
-        (package / "COMPLETE").write_text("made by hand\n")
-    return package
+        native.completed(build).write_text("made by hand\n")
+    return native.package(build)
 
 
 def test_the_build_of_the_sources_as_they_are_goes_first_on_the_package_path(environment: Path, sources: Path) -> None:
@@ -83,7 +83,7 @@ def test_ivr_native_0_keeps_the_pure_python(environment: Path, sources: Path, mo
 def test_the_suite_runs_the_compiled_understanding_where_there_is_a_build() -> None:
     """`make test` compiles first (and CI has a C compiler): the suite tests what `make run` serves."""
     expected = os.environ.get(native.DISABLE, "1").strip() != "0" and \
-        (native.build_for() / "ivr" / "core" / "COMPLETE").is_file()
+        native.completed(native.build_for()).is_file()
     if os.environ.get("CI"):
         assert expected, "CI ran `make test` without a build of the understanding: `ivr native` failed"
     assert native.compiled() is expected
