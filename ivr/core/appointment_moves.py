@@ -15,6 +15,7 @@ import functools
 import re
 
 from ivr.core.plain_said import plain_said
+from ivr.core.per_sentence import per_sentence
 
 _MOVING = {
     "en": (r"\b(?:move|moving) (?:it|that|this|them|my|the|our|his|her)\b",
@@ -75,7 +76,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
             re.compile(_DECLINED.get(language, _DECLINED["en"])))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def moved(text: str, language: str) -> bool:
     """Whether the caller asks to move an appointment and says nothing of ending it: "can we push it back a week",
     "se puede pasar la cita para otro día" (not "cancel it, i'll pick another day myself")."""
@@ -84,14 +85,14 @@ def moved(text: str, language: str) -> bool:
     return moving.search(plain) is not None and ending.search(plain) is None and declined.search(plain) is None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def move_declined(text: str, language: str) -> bool:
     """Whether the caller says they want no other date ("nah just cancel it i don't want a new date", "anule la cita
     no quiero otro día"): at a menu that reschedules, not that option (`understanding.Model._understood`)."""
     return _patterns(language)[3].search(plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def cancelled(text: str, language: str) -> bool:
     """Whether the caller cancels in so many words: "we're moving back home so cancel the appointment", "i want to get
     rid of the appointment" (whatever a move of house or "back" scored for another option); not a cancel taken back
@@ -108,7 +109,7 @@ _HOW_LONG = {
 _CANCEL_WORD = re.compile(r"\b(?:cancel\w*|anul\w*)\b")
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def how_long_asked(text: str, language: str) -> bool:
     """Whether the caller asks how long the visit lasts and names no cancelling (`_HOW_LONG`): at a menu that
     cancels, not that option (`understanding.Model._understood`)."""
@@ -135,7 +136,7 @@ _TAKEN_BACK_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def cancel_taken_back(text: str, language: str) -> bool:
     """Whether the caller takes back a cancel (`_TAKEN_BACK`): a word of taking back and a cancel's word first, as
     sets and substrings, before the pattern."""
@@ -182,13 +183,13 @@ booked now, not how appointments go (`book_me`)."""
 _WANTED = {language: pattern.replace("{asked}", _BOOK_ME[language]) for language, pattern in _WANTED.items()}
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def book_me(text: str, language: str) -> bool:
     """Whether the caller asks the line to book them an appointment in so many words (`_BOOK_ME`)."""
     return re.search(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b", plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def appointment_had(text: str, language: str) -> bool | None:
     """True when the caller speaks of an appointment already had and none wanted ("i already booked an appointment
     at the local office"), False when of one wanted and none had ("my lawyer said i should get an appointment"), None
@@ -240,7 +241,7 @@ free", "what are those visits for"); whether they are the same thing as an inter
 these field office visits the same thing as my interview")."""
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def asked_in_general(text: str, language: str) -> bool:
     """Whether the caller asks how appointments go and speaks of none had or wanted ("what happens at one of those
     office appointments", "cuánto dura una cita en la oficina"; the s5 round): seed 001's how appointments work."""

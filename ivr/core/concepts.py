@@ -70,6 +70,7 @@ from collections.abc import Iterable
 
 from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, is_year, marked, tokens
+from ivr.core.per_sentence import per_sentence
 
 MARK = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
@@ -1799,7 +1800,7 @@ def _unruled(found: dict[str, None], said: list[str]) -> bool:
     return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and _FORM_SAID.search(" ".join(said)) is None
 
 
-@functools.lru_cache(maxsize=16384)
+@per_sentence(16384)
 def reading(text: str, language: str, places: bool = True) -> tuple[tuple[str, ...], frozenset[str]]:
     """The concepts `text` names (`concepts`) and its words they read otherwise (`unsaid`), read at once."""
     starts = _starts(language)
@@ -2110,7 +2111,7 @@ def _ours(language: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{ours}{'|' + which if which else ''})\b")
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def about_ours(text: str, language: str) -> bool:
     """Whether `text` says it is about the caller's own case with USCIS (`OURS_SAID`), read as written: not stemmed,
     since Snowball stems "mi casa" as "mi caso"."""

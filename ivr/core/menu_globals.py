@@ -18,6 +18,7 @@ import functools
 import re
 
 from ivr.core.plain_said import plain_said
+from ivr.core.per_sentence import per_sentence
 
 START = "start"
 """Back to the beginning: the menu's option that goes to the main menu (`understanding.Model.start`)."""
@@ -293,7 +294,7 @@ _REFUSED_WORDS = {
 """A word `_REFUSED` needs: the cheap test first."""
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def receipt_refused(text: str, language: str) -> bool:
     """Whether a receipt notice the caller has is refused by someone (`_REFUSED`): no receipt number lacking
     (`understanding.Model._understood` bars the lacks)."""
@@ -363,7 +364,7 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]
     )
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def global_asked(text: str, language: str) -> str | None:
     """The global the caller asks for in so many words (`START`, `PREVIOUS`, `REPEAT`, `HOURS`, `END`), or None: the
     first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes

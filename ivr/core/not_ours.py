@@ -19,6 +19,7 @@ import functools
 import re
 
 from ivr.core.plain_said import plain_said
+from ivr.core.per_sentence import per_sentence
 
 _AGENCY = {
     "en": r"(?:passport|passports|irs|dmv|d m v|i r s|state department|department of state|consulate|embassy|"
@@ -183,21 +184,21 @@ def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
             re.compile(_LANGUAGE_ASKED.get(language, _LANGUAGE_ASKED["en"])))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def put_through_elsewhere(text: str, language: str) -> bool:
     """Whether the caller asks to be put through to another agency's office ("can you connect me with the irs"):
     in a submenu of a line, no person global."""
     return _patterns(language)[0].search(plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def program_opening(text: str, language: str) -> bool:
     """Whether the caller asks when a program, a registration or a lottery opens ("when does daca start accepting
     applications", "cuándo abren las inscripciones"): in a submenu of a line, no hours global."""
     return _patterns(language)[1].search(plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def appointment_abroad(text: str, language: str) -> bool:
     """Whether the caller speaks of an appointment or an interview at a consulate, an embassy or the State Department
     ("can you book my interview at the embassy", "hacen las citas para el consulado"): in a submenu of a line, no
@@ -205,7 +206,7 @@ def appointment_abroad(text: str, language: str) -> bool:
     return _patterns(language)[2].search(plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def service_elsewhere(text: str, language: str) -> bool:
     """Whether the caller seeks another agency's papers at our appointment ("en esa cita me pueden tramitar el número
     de seguro social") or a document service no office of ours does (`_DONE_ELSEWHERE`: an apostille): in a submenu
@@ -213,7 +214,7 @@ def service_elsewhere(text: str, language: str) -> bool:
     return _others(language)[0].search(plain_said(text)) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def told_another_way(text: str, language: str) -> bool:
     """Whether the caller asks to be told by text message, email or WhatsApp ("text me directions to the office"):
     in a submenu of a line, no option of the menu's own (`_TOLD_BY`)."""
@@ -225,7 +226,7 @@ def _no_one(language: str) -> re.Pattern[str]:
     return re.compile(_NO_ONE_WANTED.get(language, _NO_ONE_WANTED["en"]))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def no_one_wanted(text: str, language: str) -> bool:
     """Whether the someone said is no one asked for (`_NO_ONE_WANTED`: a scam reported, someone filling a form in): in
     a submenu of a line, no person global unless one is asked for in so many words."""
@@ -235,7 +236,7 @@ def no_one_wanted(text: str, language: str) -> bool:
     return _no_one(language).search(plain) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@per_sentence()
 def language_line(text: str, language: str) -> bool:
     """Whether the caller asks for a line or a person in another language, any the CLDR names ("do you have a line in
     haitian creole", "una línea en francés"): the contact center answers in English and Spanish, so in a submenu of a

@@ -75,6 +75,7 @@ from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
 from ivr.core.territories import COUNTRY
 from ivr.core.wording import content, country_marked, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
+from ivr.core.per_sentence import per_sentence
 
 ROUTE_AT = 0.5
 """The best choice's score from which a caller is routed (when no other is close)."""
@@ -1224,7 +1225,7 @@ def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
     return None if found is None else str(found[0])
 
 
-@functools.lru_cache(maxsize=1024)
+@per_sentence(1024)
 def heard(text: str, language: str) -> str:
     """`text` as a submenu of a line, and a menu offering the receipt-number global, read it: a global's word split by
     the recogniser joined ("a super visor", round 11), an opening "no" that takes back left out ("no wait i do have

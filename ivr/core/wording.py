@@ -36,6 +36,7 @@ import Stemmer  # PyStemmer: the Snowball stemmers, in C
 from ivr.core import gazetteers, territories
 from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 from ivr.core.world_cities import WORLD_CITIES
+from ivr.core.per_sentence import per_sentence
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -727,7 +728,7 @@ def _split_place_heads(language: str, menu: bool = False) -> frozenset[str]:
     return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
 
 
-@functools.lru_cache(maxsize=16384)
+@per_sentence(16384)
 def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bool, str], ...]:
     """Every word of `text`: (folded, whether it is a stop word, as said), for the model to join split words.
 
@@ -777,9 +778,9 @@ def content(text: str, language: str, places: bool = True) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def is_place(text: str, language: str) -> bool:
-    """Whether `text` is only a country's name ("Kenya"): a phrase of a menu that asks which country."""
-    words = _words(text, language)
+def is_place(phrase: str, language: str) -> bool:
+    """Whether `phrase` is only a country's name ("Kenya"): a phrase of a menu that asks which country."""
+    words = _words(phrase, language)
     while words and words[0] in _ARTICLES:
         words = words[1:]
     return bool(words) and words[0] in _place_names(language) and _places(words, language) == [

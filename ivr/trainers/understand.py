@@ -403,23 +403,15 @@ model could claim the words as another line's question (`Model._main_may_claim`)
 
 
 def as_new(func: Callable[[], object]) -> Callable[[], object]:
-    """`func` run as on a sentence never heard before: the caches kept per sentence are emptied first.
-
-    The normalised words (`wording.marked`), the concepts read (`concepts.reading`), whether
-    the sentence is about the caller's own case (`concepts.about_ours`) and the words as a submenu hears them
-    (`understanding.heard`) are kept per sentence,
-    for a replay or a corpus that says one sentence many times; a caller's sentence is new, so
+    """`func` run as on a sentence never heard before: every cache kept per sentence (`ivr.core.per_sentence`: the
+    words, the concepts read, the globals and other agencies asked for, the words as a submenu hears them) is emptied
+    first.  They are kept for a replay or a corpus that says one sentence many times; a caller's sentence is new, so
     timing one sentence over and over would find them all ready and flatter the matcher.
     """
-    from ivr.core.concepts import about_ours, reading
-    from ivr.core.understanding import heard
-    from ivr.core.wording import marked
+    from ivr.core.per_sentence import forget
 
     def run() -> object:
-        marked.cache_clear()
-        reading.cache_clear()
-        about_ours.cache_clear()
-        heard.cache_clear()
+        forget()
         return func()
 
     return run
