@@ -16,6 +16,7 @@ import re
 
 from ivr.core.plain_said import plain_said
 from ivr.core.per_sentence import per_sentence
+from ivr.core.prefilter import Prefiltered, prefiltered
 
 _MOVING = {
     "en": (r"\b(?:move|moving) (?:it|that|this|them|my|the|our|his|her)\b",
@@ -69,11 +70,11 @@ necesito otra cita"; the s6 round): no move asked, whatever the words of a new d
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(language: str) -> tuple[Prefiltered, Prefiltered, Prefiltered, Prefiltered]:
     moving = _MOVING.get(language, _MOVING["en"])
-    return (re.compile("|".join(moving)), re.compile(_ENDING.get(language, _ENDING["en"])),
-            re.compile(_CANCELLED.get(language, _CANCELLED["en"])),
-            re.compile(_DECLINED.get(language, _DECLINED["en"])))
+    return (prefiltered("|".join(moving)), prefiltered(_ENDING.get(language, _ENDING["en"])),
+            prefiltered(_CANCELLED.get(language, _CANCELLED["en"])),
+            prefiltered(_DECLINED.get(language, _DECLINED["en"])))
 
 
 @per_sentence()
@@ -118,8 +119,8 @@ def how_long_asked(text: str, language: str) -> bool:
 
 
 @functools.cache
-def _how_long(language: str) -> re.Pattern[str]:
-    return re.compile(_HOW_LONG.get(language, _HOW_LONG["en"]))
+def _how_long(language: str) -> Prefiltered:
+    return prefiltered(_HOW_LONG.get(language, _HOW_LONG["en"]))
 
 
 _TAKEN_BACK = {
@@ -147,8 +148,8 @@ def cancel_taken_back(text: str, language: str) -> bool:
 
 
 @functools.cache
-def _taken_back_pattern(language: str) -> re.Pattern[str]:
-    return re.compile(_TAKEN_BACK.get(language, _TAKEN_BACK["en"]))
+def _taken_back_pattern(language: str) -> Prefiltered:
+    return prefiltered(_TAKEN_BACK.get(language, _TAKEN_BACK["en"]))
 
 
 _HAD = {
@@ -186,7 +187,7 @@ _WANTED = {language: pattern.replace("{asked}", _BOOK_ME[language]) for language
 @per_sentence()
 def book_me(text: str, language: str) -> bool:
     """Whether the caller asks the line to book them an appointment in so many words (`_BOOK_ME`)."""
-    return re.search(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b", plain_said(text)) is not None
+    return _asked(language)[0].search(plain_said(text)) is not None
 
 
 @per_sentence()
@@ -195,8 +196,9 @@ def appointment_had(text: str, language: str) -> bool | None:
     at the local office"), False when of one wanted and none had ("my lawyer said i should get an appointment"), None
     when neither or both."""
     plain = plain_said(text)
-    had = re.search(_HAD.get(language, _HAD["en"]), plain) is not None
-    wanted = re.search(_WANTED.get(language, _WANTED["en"]), plain) is not None
+    _, had_pattern, wanted_pattern, _ = _asked(language)
+    had = had_pattern.search(plain) is not None
+    wanted = wanted_pattern.search(plain) is not None
     return had if had != wanted else None
 
 
@@ -246,6 +248,12 @@ def asked_in_general(text: str, language: str) -> bool:
     """Whether the caller asks how appointments go and speaks of none had or wanted ("what happens at one of those
     office appointments", "cuánto dura una cita en la oficina"; the s5 round): seed 001's how appointments work."""
     plain = plain_said(text)
-    return re.search(_IN_GENERAL.get(language, _IN_GENERAL["en"]), plain) is not None and \
-        re.search(_HAD.get(language, _HAD["en"]), plain) is None and \
-        re.search(_WANTED.get(language, _WANTED["en"]), plain) is None
+    booking, had, wanted, in_general = _asked(language)
+    return in_general.search(plain) is not None and had.search(plain) is None and wanted.search(plain) is None
+
+
+@functools.cache
+def _asked(language: str) -> tuple[Prefiltered, Prefiltered, Prefiltered, Prefiltered]:
+    """`_BOOK_ME` (as a whole phrase), `_HAD`, `_WANTED` and `_IN_GENERAL`, compiled once with their gates."""
+    return (prefiltered(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b"), prefiltered(_HAD.get(language, _HAD["en"])),
+            prefiltered(_WANTED.get(language, _WANTED["en"])), prefiltered(_IN_GENERAL.get(language, _IN_GENERAL["en"])))

@@ -19,6 +19,7 @@ import re
 
 from ivr.core.plain_said import plain_said
 from ivr.core.per_sentence import per_sentence
+from ivr.core.prefilter import Prefiltered, prefiltered
 
 START = "start"
 """Back to the beginning: the menu's option that goes to the main menu (`understanding.Model.start`)."""
@@ -315,8 +316,8 @@ the letter's, not the menu's."""
 
 
 @functools.cache
-def _resent(language: str) -> re.Pattern[str]:
-    return re.compile(_RESENT.get(language, _RESENT["en"]))
+def _resent(language: str) -> Prefiltered:
+    return prefiltered(_RESENT.get(language, _RESENT["en"]))
 
 
 def resent(text: str, language: str) -> bool:
@@ -325,40 +326,15 @@ def resent(text: str, language: str) -> bool:
     return _resent(language).search(plain_said(text)) is not None
 
 
-_NEEDED = {
-    START: {"en": "beginning start menu options top scratch part one",
-            "es": "principio inicio comienzo menu empezar comenzar iniciar primero primer parte primeras principal "
-                  "arriba empece empezamos comence comenzamos empezo"},
-    PREVIOUS: {"en": "step menu level screen options choices one where notch pick choose select try press mistake "
-                     "accident wrong back", "es": "opciones menu paso opcion anterior "
-               "antes estaba uno atras lista"},
-    REPEAT: {"en": "options choices menu slower slowly slow lines agencies countries types reasons places list things "
-                   "again over time rest others",
-             "es": "opciones menu despacio despacito lento lentito calmado dijo lineas agencias paises tipos razones "
-                   "motivos oficinas lista cosas vez nuevo"},
-    HOURS: {"en": "latest earliest late early time hours schedule evening evenings mornings morning night weekend weekends "
-                  "saturday saturdays sunday sundays after holiday holidays christmas thanksgiving year's years veterans "
-                  "veteran's memorial labor columbus independence fourth july king presidents juneteenth then point "
-                  "start begin stop open close quit",
-            "es": "hora horas horario horarios dias tarde tardes temprano noche noches sabado sabados domingo domingos "
-                  "fin fines festivo festivos feriado feriados navidad nuevo gracias veteranos independencia caidos "
-                  "trabajadores julio"},
-    NO_RECEIPT: {"en": "receipt", "es": "recibo"},
-    END: {"en": "that's thats that done good set finished else more day one night afternoon goodbye bye",
-          "es": "todo quedo quede estuvo termine acabe esta mas bien dia tarde noche adios luego dejamos dejo paramos"},
-}
-"""A word each request's pattern cannot match without: a sentence with none of them skips that pattern (most
-sentences in a submenu ask for none of these, and a word look-up is cheaper than a search)."""
 _WORD = re.compile(r"[\w']+")
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
-    """The requests' patterns with the words each needs (`_NEEDED`), compiled once (at the first sentence read, not at
-    import)."""
+def _patterns(language: str) -> tuple[tuple[str, Prefiltered], ...]:
+    """The requests' patterns, compiled with their gates once (at the first sentence read, not at import): a sentence
+    without the phrases one needs is not searched (`ivr.core.prefilter`)."""
     return tuple(
-        (name, re.compile(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"),
-         frozenset(_NEEDED[name].get(language, _NEEDED[name]["en"]).split()))
+        (name, prefiltered(r"\b(?:" + "|".join(by.get(language, by["en"])) + r")\b"))
         for name, by in ((START, _START), (PREVIOUS, _PREVIOUS), (REPEAT, _REPEAT), (HOURS, _HOURS), (END, _END),
                          (NO_RECEIPT, _GONE))
     )
@@ -370,9 +346,8 @@ def global_asked(text: str, language: str) -> str | None:
     first whose pattern the words hold, in that order ("go back to the beginning and say the options again" goes
     back)."""
     plain = plain_said(text)
-    words = frozenset(_WORD.findall(plain))
-    for name, pattern, needed in _patterns(language):
-        if not needed.isdisjoint(words) and pattern.search(plain):
+    for name, pattern in _patterns(language):
+        if pattern.search(plain):
             return name
     return None
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 MODULES = (
     "understanding", "settled", "bayes", "wording", "concepts", "split_words", "menu_globals", "not_ours",
-    "home_moves", "appointment_moves", "lexicon", "plain_said",
+    "home_moves", "appointment_moves", "lexicon", "plain_said", "prefilter",
 )
 """The modules of `ivr.core` compiled: the understanding of callers' words and the word rules it reads with."""
 

@@ -20,6 +20,7 @@ import re
 
 from ivr.core.plain_said import plain_said
 from ivr.core.per_sentence import per_sentence
+from ivr.core.prefilter import Prefiltered, prefiltered
 
 _AGENCY = {
     "en": r"(?:passport|passports|irs|dmv|d m v|i r s|state department|department of state|consulate|embassy|"
@@ -169,19 +170,19 @@ def _a_language(words: str, from_start: bool) -> bool:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(_PUT_THROUGH.get(language, _PUT_THROUGH["en"])),
-            re.compile(_OPENING.get(language, _OPENING["en"])),
-            re.compile(_ELSEWHERE.get(language, _ELSEWHERE["en"])))
+def _patterns(language: str) -> tuple[Prefiltered, Prefiltered, Prefiltered]:
+    return (prefiltered(_PUT_THROUGH.get(language, _PUT_THROUGH["en"])),
+            prefiltered(_OPENING.get(language, _OPENING["en"])),
+            prefiltered(_ELSEWHERE.get(language, _ELSEWHERE["en"])))
 
 
 @functools.cache
-def _others(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(_SERVICE_THERE.get(language, _SERVICE_THERE["en"]) + "|" +
-                       _THERE_SERVICE.get(language, _THERE_SERVICE["en"]) + "|" +
-                       _DONE_ELSEWHERE.get(language, _DONE_ELSEWHERE["en"])),
-            re.compile(_TOLD_BY.get(language, _TOLD_BY["en"])),
-            re.compile(_LANGUAGE_ASKED.get(language, _LANGUAGE_ASKED["en"])))
+def _others(language: str) -> tuple[Prefiltered, Prefiltered, Prefiltered]:
+    return (prefiltered(_SERVICE_THERE.get(language, _SERVICE_THERE["en"]) + "|" +
+                        _THERE_SERVICE.get(language, _THERE_SERVICE["en"]) + "|" +
+                        _DONE_ELSEWHERE.get(language, _DONE_ELSEWHERE["en"])),
+            prefiltered(_TOLD_BY.get(language, _TOLD_BY["en"])),
+            prefiltered(_LANGUAGE_ASKED.get(language, _LANGUAGE_ASKED["en"])))
 
 
 @per_sentence()
@@ -222,8 +223,8 @@ def told_another_way(text: str, language: str) -> bool:
 
 
 @functools.cache
-def _no_one(language: str) -> re.Pattern[str]:
-    return re.compile(_NO_ONE_WANTED.get(language, _NO_ONE_WANTED["en"]))
+def _no_one(language: str) -> Prefiltered:
+    return prefiltered(_NO_ONE_WANTED.get(language, _NO_ONE_WANTED["en"]))
 
 
 @per_sentence()

@@ -29,7 +29,7 @@ def per_sentence(most: int = MOST) -> Callable[[Callable[..., T]], functools._lr
 
     def cache(func: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
         cached = functools.lru_cache(maxsize=most)(func)
-        _CACHES.append(cached)  # type: ignore[arg-type]  # only `cache_clear` is called on them
+        _CACHES.append(cached)
         return cached
 
     return cache

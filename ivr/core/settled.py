@@ -62,7 +62,7 @@ together)."""
 _NAMED = re.compile(r"\b(?i:this is|i am|i'm|soy)\s+[A-ZÁÉÍÓÚÑ]")
 """... or is a capitalised name after "I am" (`scrub._NAME_INTRO`)."""
 _CAPITAL_NEXT = re.compile(r"\s[A-ZÁÉÍÓÚÑ]")
-"""A white space then a capital: `_NAMED` ends with one (its `\s+` then a capital), so text without one holds no name
+"""A white space then a capital: `_NAMED` ends with one (its `\\s+` then a capital), so text without one holds no name
 introduced; one scan for a character class in C, where `_NAMED`'s case-blind phrases are tried at each word."""
 _NAMED_AFTER = frozenset({"is", "am", "soy"})
 """The words after which `_NAMED` looks for a name ("this is", "i am", "soy"; "i'm" holds an apostrophe): in ASCII

@@ -1,0 +1,309 @@
+"""The strings a pattern's match cannot do without, tested before the pattern is searched.
+
+The submenus' rules (`ivr.core.menu_globals`, `ivr.core.not_ours`, `ivr.core.appointment_moves`) are patterns of
+dozens of alternatives, searched over the whole sentence: the regular expression engine tries every alternative at
+every word, 2-6 µs a long sentence, and a submenu's step reads some ten of them.  Nearly every sentence holds none of
+the phrases any alternative needs.  `Prefiltered` works out once, from the pattern's parse, a condition on substrings
+that every match meets (an AND and OR of literal strings, as RE2's `FilteredRE2` does), and searches only a text that
+meets it: the same answers, exactly, for a few set look-ups.
+
+Which of every gate's strings a text holds is found in one pass, by an Aho-Corasick automaton over them all
+(`pyahocorasick`: a C automaton, about 1 µs a long sentence for some thousand strings, where testing them one by one
+with `in` cost more than the searches it spared), once per sentence (`literals_in`, kept per sentence); a gate is
+then a few set operations on what was found.
+
+The condition is built bottom-up over the parse (`re._parser`).  A piece that can match only a few strings keeps
+them (`exact`): a literal, a small class like `[ -]`, an alternation of such pieces, an optional one (with the empty
+string), and concatenations of them while their product stays small, so "(?:go|take me) back" needs "go back" or
+"take me back".  Anything else (a `\\w+`, a repeat, a group with its own flags) needs nothing, and the strings
+before it are required on their own.  An OR holding a string shorter than `SHORTEST` needs nothing either: such a
+test passes almost every sentence and costs more than it saves.  Zero-width pieces (`\\b`, `^`, lookarounds) match
+the empty string.  A case-blind pattern is gated on ASCII text only, lower-cased, and a non-ASCII letter of it needs
+nothing (Unicode folds "ſ" to "s" and "K" to "k").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from re import _constants as C  # type: ignore[attr-defined]  # the parser's op codes
+from re import _parser  # type: ignore[attr-defined]  # Python's own parser of the pattern syntax
+from typing import Any, Final, final
+
+import ahocorasick  # type: ignore[import-not-found]  # no type hints shipped
+
+from ivr.core.per_sentence import per_sentence
+
+PRODUCT_MOST: Final = 24
+"""How many strings a concatenation of exact pieces may hold before it is required as it stands."""
+SHORTEST: Final = 3
+"""A string shorter than this (a space, "i", "me") makes the OR it is in require nothing."""
+CLASS_MOST: Final = 4
+"""A character class of at most this many single characters matches them exactly ("[ -]"); a larger one, anything."""
+_FLAGS_KNOWN: Final = re.IGNORECASE | re.UNICODE
+
+
+@final
+class Gate:
+    """A condition on the strings a text holds: all of `strings` and of `groups` (`every`), or any of them."""
+
+    __slots__ = ("every", "strings", "groups")
+
+    def __init__(self, every: bool, strings: tuple[str, ...], groups: tuple[Gate, ...]) -> None:
+        self.every = every
+        self.strings = frozenset(strings)
+        self.groups = groups
+
+    def holds(self, found: frozenset[str]) -> bool:
+        """Whether a text that holds exactly `found` of the gates' strings meets the condition."""
+        if self.every:
+            if not self.strings.issubset(found):
+                return False
+            for group in self.groups:
+                if not group.holds(found):
+                    return False
+            return True
+        if not self.strings.isdisjoint(found):
+            return True
+        for group in self.groups:
+            if group.holds(found):
+                return True
+        return False
+
+    def literals(self) -> set[str]:
+        """Every string the condition tests."""
+        out = set(self.strings)
+        for group in self.groups:
+            out |= group.literals()
+        return out
+
+    def __repr__(self) -> str:
+        parts = [repr(string) for string in sorted(self.strings, key=lambda string: (len(string), string))]
+        parts += [repr(group) for group in self.groups]
+        return ("ALL(" if self.every else "ANY(") + ", ".join(parts) + ")"
+
+
+NOTHING: Final = Gate(True, (), ())
+"""The condition every text meets."""
+
+
+@final
+class Prefiltered:
+    """`pattern` with its `gate`: `search` and `finditer` answer as the pattern's own, without searching a text the
+    gate shows cannot hold a match."""
+
+    __slots__ = ("pattern", "gate", "blind", "open", "literals")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.blind = bool(pattern.flags & re.IGNORECASE)
+        self.gate = gate(pattern)
+        self.open = _needs_nothing(self.gate)  # every text may match
+        # every string the gate tests: a gate other than `NOTHING` needs one of them at least, so a text holding
+        # none (most) is turned away by one set operation, before the gate's own
+        self.literals = frozenset(self.gate.literals())
+        if not self.open:
+            _register(set(self.literals))
+
+    def may_match(self, text: str) -> bool:
+        """Whether `text` meets the gate (a case-blind pattern's only on ASCII text: any other text may match)."""
+        if self.open:
+            return True
+        if self.blind:
+            if not text.isascii():
+                return True
+            text = text.lower()
+        found = literals_in(text)
+        return not self.literals.isdisjoint(found) and self.gate.holds(found)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+
+def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
+    """`Prefiltered` of a pattern (compiled with `flags` when given as a string)."""
+    return Prefiltered(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
+
+
+def gate(pattern: re.Pattern[str]) -> Gate:
+    """The condition every match of `pattern` meets (`NOTHING` when its flags are not ones this reads)."""
+    if pattern.flags & ~_FLAGS_KNOWN or not isinstance(pattern.pattern, str):
+        return NOTHING
+    blind = bool(pattern.flags & re.IGNORECASE)
+    exact, needed = _sequence(_parser.parse(pattern.pattern, pattern.flags), blind)
+    return _all([*needed, _any_of(exact)] if exact is not None else needed)
+
+
+# --- the parse, bottom-up -------------------------------------------------------------------------------------------
+
+_Info = tuple[frozenset[str] | None, list[Gate]]
+"""What a piece of the pattern tells: the strings it matches when they are few (else None), and the conditions it
+requires besides."""
+
+
+def _sequence(items: Any, blind: bool) -> _Info:
+    """A concatenation: exact strings multiplied while few, required as they stand when the product grows or an
+    inexact piece comes between."""
+    exact: frozenset[str] | None = frozenset({""})
+    needed: list[Gate] = []
+    for op, av in items:
+        piece, more = _item(op, av, blind)
+        if more:  # a piece inexact at its start (its exact strings, if any, end it): what came before stands alone
+            if exact is not None:
+                needed.append(_any_of(exact))
+            needed += more
+            exact = piece
+            continue
+        if piece is not None and exact is not None and len(piece) * len(exact) <= PRODUCT_MOST:
+            exact = frozenset(left + right for left in exact for right in piece)
+            continue
+        if exact is not None:
+            needed.append(_any_of(exact))
+        exact = piece
+    return exact, needed
+
+
+def _item(op: Any, av: Any, blind: bool) -> _Info:
+    if op is C.LITERAL:
+        char = chr(av)
+        if blind and not char.isascii():
+            return None, []
+        return frozenset({char.lower() if blind else char}), []
+    if op is C.AT or op is C.ASSERT_NOT:
+        return frozenset({""}), []
+    if op is C.ASSERT:  # a lookaround matches nothing, but what it looks for must be there
+        exact, needed = _sequence(av[1], blind)
+        looked = _all([*needed, _any_of(exact)] if exact is not None else needed)
+        return frozenset({""}), [] if _needs_nothing(looked) else [looked]
+    if op is C.IN:
+        chars = [chr(value) for kind, value in av if kind is C.LITERAL]
+        if len(chars) != len(av) or len(chars) > CLASS_MOST or (blind and not all(c.isascii() for c in chars)):
+            return None, []
+        return frozenset(c.lower() if blind else c for c in chars), []
+    if op is C.SUBPATTERN:
+        _, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None, []
+        return _sequence(inner, blind)
+    if op is C.BRANCH:
+        return _branch(av[1], blind)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+        low, high, inner = av
+        exact, needed = _sequence(inner, blind)
+        if low == 0:
+            return (exact | {""} if exact is not None and not needed and high == 1 else None), []
+        if low == high == 1:
+            return exact, needed
+        return None, [*needed, _any_of(exact)] if exact is not None else needed
+    return None, []  # any character, a category, a group's reference: nothing known
+
+
+def _branch(alternatives: Any, blind: bool) -> _Info:
+    infos = [_sequence(alternative, blind) for alternative in alternatives]
+    if all(exact is not None and not needed for exact, needed in infos):
+        union = frozenset().union(*(exact for exact, _ in infos if exact is not None))
+        if len(union) <= PRODUCT_MOST:
+            return union, []
+    return None, [_any([_all([*needed, _any_of(exact)] if exact is not None else needed) for exact, needed in infos])]
+
+
+# --- conditions, simplified ---------------------------------------------------------------------------------------
+
+def _any_of(strings: frozenset[str]) -> Gate:
+    """Any of `strings`; nothing when one is short (the empty string among them), or when there are none (a piece
+    that can match nothing: the pattern's search is left to say so)."""
+    if not strings or any(len(string) < SHORTEST for string in strings):
+        return NOTHING
+    return Gate(False, _absorbed(strings, inner=True), ())
+
+
+def _absorbed(strings: frozenset[str] | set[str], inner: bool) -> tuple[str, ...]:
+    """`strings` without those another of them makes redundant: for ANY, a string holding another (the shorter is
+    found whenever the longer is); for ALL, a string another holds (the longer brings it).  Sorted, so a gate is
+    the same from run to run."""
+    kept = sorted(strings, key=lambda string: (len(string), string))
+    if inner:
+        return tuple(s for at, s in enumerate(kept) if not any(other in s for other in kept[:at]))
+    return tuple(s for at, s in enumerate(kept) if not any(s in other for other in kept[at + 1:]))
+
+
+def _needs_nothing(one: Gate) -> bool:
+    return one.every and not one.strings and not one.groups
+
+
+def _all(gates: list[Gate]) -> Gate:
+    strings: set[str] = set()
+    groups: list[Gate] = []
+    for one in gates:
+        if one.every:
+            strings.update(one.strings)
+            groups.extend(one.groups)
+        elif len(one.strings) == 1 and not one.groups:
+            strings.update(one.strings)
+        else:
+            groups.append(one)
+    if not strings and len(groups) == 1:
+        return groups[0]
+    return Gate(True, _absorbed(strings, inner=False), tuple(groups))
+
+
+def _any(gates: list[Gate]) -> Gate:
+    if not gates or any(_needs_nothing(one) for one in gates):
+        return NOTHING  # an alternative that needs nothing
+    strings: set[str] = set()
+    groups: list[Gate] = []
+    for one in gates:
+        if not one.every:
+            strings.update(one.strings)
+            groups.extend(one.groups)
+        elif len(one.strings) == 1 and not one.groups:
+            strings.update(one.strings)
+        else:
+            groups.append(one)
+    if not strings and len(groups) == 1:
+        return groups[0]
+    return Gate(False, _absorbed(strings, inner=True), tuple(groups))
+
+
+# --- every gate's strings, found in one pass ------------------------------------------------------------------------
+
+_LITERALS: dict[str, None] = {}
+_state: tuple[Any, int] = (None, 0)
+"""The automaton over `_LITERALS` (None until the next text is read) and its version, replaced whole."""
+_BUILDING = threading.Lock()
+
+
+def _register(literals: set[str]) -> None:
+    """Add a gate's strings: the automaton is built again, under a new version, at the next text read."""
+    global _state
+    with _BUILDING:
+        new = [literal for literal in literals if literal not in _LITERALS]
+        if new:
+            _LITERALS.update(dict.fromkeys(new))
+            _state = (None, _state[1] + 1)
+
+
+def literals_in(text: str) -> frozenset[str]:
+    """Which of every gate's strings `text` holds."""
+    global _state
+    automaton, version = _state
+    if automaton is None:
+        with _BUILDING:
+            automaton, version = _state
+            if automaton is None:
+                automaton = ahocorasick.Automaton()
+                for literal in _LITERALS:
+                    automaton.add_word(literal, literal)
+                automaton.make_automaton()
+                _state = (automaton, version)
+    return _found(text, version, automaton)
+
+
+@per_sentence(16384)
+def _found(text: str, version: int, automaton: Any) -> frozenset[str]:
+    """`literals_in`, kept per sentence and automaton version (a result found before a gate was added is not used)."""
+    return frozenset([literal for _, literal in automaton.iter(text)])

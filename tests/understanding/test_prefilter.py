@@ -1,0 +1,140 @@
+"""The rules' patterns searched behind a gate (`ivr.core.prefilter`) answer exactly as searching them does (issue 16:
+"the matcher adds <= 50 us to a step").
+
+A gate is a condition on substrings that every match of its pattern meets; a text that does not meet it is not
+searched.  These tests hold what a gate requires to the pattern's syntax, and every gated rule to its plain search on
+every held utterance and on sentences made of the gates' own strings, where a wrong gate would show first."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ivr.core import appointment_moves, menu_globals, not_ours
+from ivr.core.plain_said import plain_said
+from ivr.core.prefilter import Prefiltered, gate, literals_in, prefiltered
+
+
+def _gated_rules() -> Iterator[tuple[str, Prefiltered]]:
+    """Every rule pattern the submenus search behind a gate, in both languages."""
+    for language in ("en", "es"):
+        for name, pattern in menu_globals._patterns(language):
+            yield f"global {name} ({language})", pattern
+        yield f"resent ({language})", menu_globals._resent(language)
+        for at, pattern in enumerate((*not_ours._patterns(language), *not_ours._others(language),
+                                      not_ours._no_one(language))):
+            yield f"not ours {at} ({language})", pattern
+        for at, pattern in enumerate((*appointment_moves._patterns(language), *appointment_moves._asked(language),
+                                      appointment_moves._how_long(language),
+                                      appointment_moves._taken_back_pattern(language))):
+            yield f"appointment moves {at} ({language})", pattern
+
+
+def _held_sentences() -> list[str]:
+    golden = json.loads((Path(__file__).resolve().parent / "outcomes_golden.json").read_text(encoding="utf-8"))
+    return list(dict.fromkeys(row[2] for row in golden))
+
+
+# --- what a gate requires -------------------------------------------------------------------------------------------
+
+def test_alternatives_before_a_word_are_required_joined_to_it() -> None:
+    assert repr(gate(re.compile(r"\b(?:go|take me) back\b"))) == "ANY('go back', 'take me back')"
+
+
+def test_an_optional_piece_is_not_required() -> None:
+    assert repr(gate(re.compile(r"(?:please )?call me back"))) == "ALL('call me back')"
+
+
+def test_a_piece_of_any_words_leaves_what_is_around_it_required_apart() -> None:
+    assert repr(gate(re.compile(r"hello(?: \w+){0,3} world"))) == "ALL('hello', ' world')"
+
+
+def test_an_alternative_that_needs_nothing_leaves_the_pattern_open() -> None:
+    assert prefiltered(r"\bcancel\w*|\w+in\b").open
+
+
+def test_a_short_word_requires_nothing() -> None:
+    """"if" is in nearly every sentence's neighbourhood ("lift", "gift"): testing it costs more than it spares."""
+    assert prefiltered(r"\b(?:if|whether)\b").open
+
+
+def test_a_lookahead_requires_what_it_looks_for() -> None:
+    assert repr(gate(re.compile(r"\b(?=(?:line|agent) in (?P<after>\w+))"))) == "ANY('line in ', 'agent in ')"
+
+
+def test_a_group_with_its_own_flags_requires_nothing() -> None:
+    assert prefiltered(r"(?i:street)").open
+
+
+def test_a_case_blind_pattern_reads_ascii_text_lower_cased() -> None:
+    pattern = prefiltered(r"\bstreet\b", re.IGNORECASE)
+    assert pattern.search("Main STREET please") is not None
+    assert pattern.search("main road") is None
+
+
+def test_a_case_blind_pattern_searches_any_text_that_is_not_ascii() -> None:
+    """Unicode folds the long s to an s: "ſtreet" is "street" to the pattern, though no substring test finds it."""
+    pattern = prefiltered(r"\bstreet\b", re.IGNORECASE)
+    assert pattern.search("main ſtreet") is not None
+
+
+def test_a_text_without_the_phrases_is_not_searched() -> None:
+    pattern = prefiltered(r"\b(?:go|take me) back\b")
+    assert not pattern.may_match("they called me back")
+    assert pattern.may_match("can you take me back")
+
+
+def test_the_strings_found_are_every_gates_strings_the_text_holds() -> None:
+    prefiltered(r"\bwhat time do you (?:open|close)\b")
+    found = literals_in("so what time do you open on fridays")
+    assert {"what time do you open"} <= found
+    assert "what time do you close" not in found
+
+
+# --- the rules answer as their search ---------------------------------------------------------------------------------
+
+def test_every_rule_has_a_gate() -> None:
+    """Only Spanish's language asked is open (a lookahead whose branches start with any word)."""
+    assert [name for name, pattern in _gated_rules() if pattern.open] == ["not ours 5 (es)"]
+
+
+def test_every_gated_rule_answers_as_its_search_on_every_held_utterance() -> None:
+    sentences = [plain_said(text) for text in _held_sentences()]
+    searched = 0
+    for name, pattern in _gated_rules():
+        for text in sentences:
+            gated = pattern.search(text)
+            plain = pattern.pattern.search(text)
+            assert (gated and gated.span()) == (plain and plain.span()), (name, text)
+            searched += pattern.may_match(text)
+    assert searched < len(sentences) * len(list(_gated_rules())) // 4  # the gates turn most searches away
+
+
+def _words_of_the_gates() -> list[str]:
+    words: set[str] = set()
+    for _, pattern in _gated_rules():
+        for literal in pattern.literals:
+            words.update(literal.split())
+    return sorted(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_every_gated_rule_answers_as_its_search_on_sentences_of_the_gates_own_words(data: st.DataObject) -> None:
+    """Sentences drawn from the words the gates test, where a gate that required too much would turn away a match."""
+    words = _words_of_the_gates()
+    text = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=12)))
+    for name, pattern in _gated_rules():
+        assert bool(pattern.search(text)) == bool(pattern.pattern.search(text)), (name, text)
+
+
+@pytest.mark.parametrize("text", ["can you take me back to the last menu", "what are your hours on saturday",
+                                  "i dont want a new date", "could you text me the address instead"])
+def test_sentences_that_ask_are_still_found(text: str) -> None:
+    assert any(pattern.search(text) for _, pattern in _gated_rules())
