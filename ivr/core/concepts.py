@@ -71,6 +71,7 @@ from collections.abc import Iterable
 from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, is_year, marked, tokens
 from ivr.core.per_sentence import per_sentence
+from ivr.core.prefilter import Prefiltered, prefiltered
 
 MARK = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
@@ -1233,6 +1234,7 @@ _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
 _FORM_SAID = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
+_DIGIT = re.compile(r"[0-9]")
 """`_FORM` as a whole word of the words said joined by spaces (one search, not a match per word)."""
 _CBP_FORMS = frozenset({"i94"})
 """The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
@@ -1342,10 +1344,18 @@ def _open_shut(language: str) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in tokens(phrase, language, False))
 
 
+def _form_said(said: list[str]) -> bool:
+    """Whether a USCIS form is said as a whole word (`_FORM_SAID`: one search, not a match per word); a sentence
+    without a digit (most) is not searched: a character class is scanned for in C, where the form's pattern starts
+    with a branch tried at every character."""
+    joined = " ".join(said)
+    return _DIGIT.search(joined) is not None and _FORM_SAID.search(joined) is not None
+
+
 def _form_sought(said: list[str]) -> bool:
     """Whether a USCIS form is said with "where" (not "where do i send") or "look up": a question of its progress, as
     "where is my case" is ("can you look up where my i one oh two is at", "dónde está mi i ciento treinta")."""
-    if _FORM_SAID.search(" ".join(said)) is None:  # `_FORM` as a whole word: one search, not a match per word
+    if not _form_said(said):
         return False
     for at, word in enumerate(said):
         if word in _WHERE and (at + 1 == len(said) or said[at + 1] not in _HOW_TO):
@@ -1797,7 +1807,7 @@ def _unlisted(said: list[str], language: str) -> frozenset[str]:
 def _unruled(found: dict[str, None], said: list[str]) -> bool:
     """Whether no rule after `reading`'s scan can change what it found: none of `_RULED` found, no USCIS form
     (`_form_sought`) nor capped visa (`_CAPPED`) said."""
-    return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and _FORM_SAID.search(" ".join(said)) is None
+    return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and not _form_said(said)
 
 
 @per_sentence(16384)
@@ -2202,11 +2212,11 @@ def _person_asked(language: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _person_named(language: str) -> re.Pattern[str]:
+def _person_named(language: str) -> Prefiltered:
     """A person `person_asked` reads named at the start of a word: every branch of `_person_asked` holds one there, so a
     sentence without one asks for no one (one scan of the names as a trie, about a tenth of trying each branch at each
     word: the submenus' bench step, 12 µs of its 86; `tests/understanding/test_step_shortcuts.py`)."""
-    return re.compile(rf"\b(?:{alternation(_PEOPLE.get(language, _PEOPLE['en']))})")
+    return prefiltered(rf"\b(?:{alternation(_PEOPLE.get(language, _PEOPLE['en']))})")
 
 
 _PUT_THROUGH_TO_SOMEONE = {
@@ -2256,9 +2266,9 @@ _AVAILABLE_WORDS = {
 
 
 @functools.cache
-def _available(language: str) -> re.Pattern[str]:
+def _available(language: str) -> Prefiltered:
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
-    return re.compile(_AVAILABLE.get(language, _AVAILABLE["en"]).replace("{people}", people))
+    return prefiltered(_AVAILABLE.get(language, _AVAILABLE["en"]).replace("{people}", people))
 
 
 def person_available(text: str, language: str) -> str | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ivr.core.prefilter import Prefiltered, prefiltered
+
 _PREFIXES = tuple((r"[ -]".join(prefix) + r"\b", prefix)
                   for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
 """A receipt number's three letters spelled out ("e a c", "i o e"), joined into the prefix they are (round 11: "the
@@ -61,13 +63,14 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @functools.cache
-def _any(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _any(language: str) -> tuple[re.Pattern[str], Prefiltered]:
     """Every pattern of `_patterns` as one alternation (each whole, with its own `\\b`): a text none of them finds
     (most) is read in one search, not one search a pattern (the u19 round: 17 searches were some 20 µs of a long
     sentence's understanding).  Case-blind, and case-sensitive for ASCII text lower-cased, where it finds the same
-    (the patterns are lower case, and only non-ASCII letters fold to an ASCII one: "ſ", "K"): three times faster."""
+    (the patterns are lower case, and only non-ASCII letters fold to an ASCII one: "ſ", "K"): three times faster; and
+behind its gate (`ivr.core.prefilter`), so that a sentence without a split word's halves is not searched at all."""
     alternation = "|".join(r"\b(?:" + pattern + ")" for pattern, _ in _SPLIT.get(language, _SPLIT["en"]))
-    return re.compile(alternation, re.IGNORECASE), re.compile(alternation)
+    return re.compile(alternation, re.IGNORECASE), prefiltered(alternation)
 
 
 def _found(text: str, language: str) -> bool:

@@ -174,3 +174,31 @@ def test_no_keyword_score_is_above_its_bound(uscis) -> None:  # type: ignore[no-
             said = heard(text, language)
             spared += main.best_score_bound(said, reading(said, language, main.places)[1]) < 0.8
     assert spared > submenus // 2
+
+
+@pytest.mark.parametrize("text", ["I want to know IF it was approved", "whether or not", "dime si ya", "if", "lift gift",
+                                  "what's the status, if any", "is it Ifeoma's case", "si_no", "ſi acaso", "  if  "])
+def test_an_if_is_read_as_its_pattern_reads_it(text: str) -> None:
+    """`_asks_if` splits text of ASCII letters, digits and spaces into the pattern's words, and searches any other."""
+    from ivr.core.understanding import _ASKED_IF, _asks_if
+
+    assert _asks_if(text) == (_ASKED_IF.search(text) is not None)
+
+
+def test_an_if_is_read_as_its_pattern_reads_it_on_every_held_utterance() -> None:
+    from ivr.core.understanding import _ASKED_IF, _asks_if
+
+    for _, text in _held_sentences():
+        for said in (text, text.upper(), text.title()):
+            assert _asks_if(said) == (_ASKED_IF.search(said) is not None), said
+
+
+def test_a_form_is_found_as_its_pattern_finds_it_on_every_held_utterance() -> None:
+    """`concepts._form_said` looks for a digit before the form's pattern: the same answer on every held sentence's
+    words and on forms said."""
+    from ivr.core.concepts import _FORM_SAID, _form_said
+
+    for language, text in [*_held_sentences(), ("en", "where is my i130"), ("en", "my n400 and g28"), ("en", "4 i 130")]:
+        said = wording.marked(text, language)
+        words = [word for word, _, _ in said]
+        assert _form_said(words) == (_FORM_SAID.search(" ".join(words)) is not None), text
