@@ -21,6 +21,7 @@ MOST = 4096
 """How many sentences a cache keeps unless told (the least recently read go first)."""
 
 _CACHES: list[functools._lru_cache_wrapper[object]] = []
+_OTHERS: list[Callable[[], None]] = []
 
 
 def per_sentence(most: int = MOST) -> Callable[[Callable[..., T]], functools._lru_cache_wrapper[T]]:
@@ -35,6 +36,12 @@ def per_sentence(most: int = MOST) -> Callable[[Callable[..., T]], functools._lr
     return cache
 
 
+def also(forget_it: Callable[[], None]) -> None:
+    """Register a sentence kept some other way (`ivr.core.prefilter`'s last sentence read): `forget` calls
+    `forget_it`."""
+    _OTHERS.append(forget_it)
+
+
 def caches() -> tuple[functools._lru_cache_wrapper[object], ...]:
     """Every cache in the register (for the test that holds `ivr.core`'s caches to it)."""
     return tuple(_CACHES)
@@ -44,3 +51,5 @@ def forget() -> None:
     """Empty every cache kept per sentence: what is read next is read as from a sentence never heard before."""
     for cache in _CACHES:
         cache.cache_clear()
+    for forget_it in _OTHERS:
+        forget_it()

@@ -33,6 +33,7 @@ from typing import Any, Final, final
 
 import ahocorasick  # type: ignore[import-not-found]  # no type hints shipped
 
+from ivr.core import per_sentence as kept
 from ivr.core.per_sentence import per_sentence
 
 PRODUCT_MOST: Final = 24
@@ -287,10 +288,18 @@ def _register(literals: set[str]) -> None:
             _state = (None, _state[1] + 1)
 
 
+_last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
+"""The text last read, its automaton's version and what was found: a step's rules read one sentence's `plain_said`,
+the same string object each time, so the next look-up is an identity test, not a cache's."""
+
+
 def literals_in(text: str) -> frozenset[str]:
     """Which of every gate's strings `text` holds."""
-    global _state
+    global _state, _last
     automaton, version = _state
+    last = _last
+    if last[0] is text and last[1] == version and automaton is not None:
+        return last[2]
     if automaton is None:
         with _BUILDING:
             automaton, version = _state
@@ -300,7 +309,17 @@ def literals_in(text: str) -> frozenset[str]:
                     automaton.add_word(literal, literal)
                 automaton.make_automaton()
                 _state = (automaton, version)
-    return _found(text, version, automaton)
+    found = _found(text, version, automaton)
+    _last = (text, version, found)
+    return found
+
+
+def _forget_last() -> None:
+    global _last
+    _last = ("", -1, frozenset())
+
+
+kept.also(_forget_last)
 
 
 @per_sentence(16384)

@@ -138,3 +138,14 @@ def test_every_gated_rule_answers_as_its_search_on_sentences_of_the_gates_own_wo
                                   "i dont want a new date", "could you text me the address instead"])
 def test_sentences_that_ask_are_still_found(text: str) -> None:
     assert any(pattern.search(text) for _, pattern in _gated_rules())
+
+
+def test_the_last_sentence_read_is_forgotten_with_the_others() -> None:
+    """The bench forgets every sentence kept (`per_sentence.forget`): the last one read too."""
+    from ivr.core import per_sentence, prefilter
+
+    text = "what time do you open on fridays"
+    literals_in(text)
+    assert prefilter._last[0] is text
+    per_sentence.forget()
+    assert prefilter._last[0] == ""
