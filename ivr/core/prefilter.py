@@ -9,8 +9,9 @@ meets it: the same answers, exactly, for a few set look-ups.
 
 Which of every gate's strings a text holds is found in one pass, by an Aho-Corasick automaton over them all
 (`pyahocorasick`: a C automaton, about 1 µs a long sentence for some thousand strings, where testing them one by one
-with `in` cost more than the searches it spared), once per sentence (`literals_in`, kept per sentence); a gate is
-then a few set operations on what was found.
+with `in` cost more than the searches it spared), once per sentence (`literals_in`, kept per sentence).  A gate is
+spread into clauses, an OR of ANDs (`_clauses`), each filed under one of its strings: a text is checked against the
+clauses of the strings it holds only, a few set operations.
 
 The condition is built bottom-up over the parse (`re._parser`).  A piece that can match only a few strings keeps
 them (`exact`): a literal, a small class like `[ -]`, an alternation of such pieces, an optional one (with the empty
@@ -18,7 +19,7 @@ string), and concatenations of them while their product stays small, so "(?:go|t
 "take me back".  Anything else (a `\\w+`, a repeat, a group with its own flags) needs nothing, and the strings
 before it are required on their own.  An OR holding a string shorter than `SHORTEST` needs nothing either: such a
 test passes almost every sentence and costs more than it saves.  Zero-width pieces (`\\b`, `^`, lookarounds) match
-the empty string.  A case-blind pattern is gated on ASCII text only, lower-cased, and a non-ASCII letter of it needs
+the empty string, and what a lookahead or lookbehind looks for is required besides.  A case-blind pattern is gated on ASCII text only, lower-cased, and a non-ASCII letter of it needs
 nothing (Unicode folds "ſ" to "s" and "K" to "k").
 """
 
@@ -47,7 +48,8 @@ _FLAGS_KNOWN: Final = re.IGNORECASE | re.UNICODE
 
 @final
 class Gate:
-    """A condition on the strings a text holds: all of `strings` and of `groups` (`every`), or any of them."""
+    """A condition on the strings a text holds: all of `strings` and of `groups` (`every`), or any of them; tested
+    as clauses (`_clauses`)."""
 
     __slots__ = ("every", "strings", "groups")
 
@@ -55,22 +57,6 @@ class Gate:
         self.every = every
         self.strings = frozenset(strings)
         self.groups = groups
-
-    def holds(self, found: frozenset[str]) -> bool:
-        """Whether a text that holds exactly `found` of the gates' strings meets the condition."""
-        if self.every:
-            if not self.strings.issubset(found):
-                return False
-            for group in self.groups:
-                if not group.holds(found):
-                    return False
-            return True
-        if not self.strings.isdisjoint(found):
-            return True
-        for group in self.groups:
-            if group.holds(found):
-                return True
-        return False
 
     def literals(self) -> set[str]:
         """Every string the condition tests."""
@@ -94,18 +80,18 @@ class Prefiltered:
     """`pattern` with its `gate`: `search` and `finditer` answer as the pattern's own, without searching a text the
     gate shows cannot hold a match."""
 
-    __slots__ = ("pattern", "gate", "blind", "open", "literals")
+    __slots__ = ("pattern", "gate", "blind", "open", "literals", "clauses")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.blind = bool(pattern.flags & re.IGNORECASE)
         self.gate = gate(pattern)
-        self.open = _needs_nothing(self.gate)  # every text may match
-        # every string the gate tests: a gate other than `NOTHING` needs one of them at least, so a text holding
-        # none (most) is turned away by one set operation, before the gate's own
-        self.literals = frozenset(self.gate.literals())
+        # the gate as clauses, each the strings one way of meeting it needs, filed under one of them (`_clauses`)
+        self.clauses = _indexed(_clauses(self.gate))
+        self.open = not self.clauses  # every text may match
+        self.literals = frozenset(self.clauses)  # a text holding none of them (most) is turned away at once
         if not self.open:
-            _register(set(self.literals))
+            _register(set(self.gate.literals()))
 
     def may_match(self, text: str) -> bool:
         """Whether `text` meets the gate (a case-blind pattern's only on ASCII text: any other text may match)."""
@@ -116,7 +102,14 @@ class Prefiltered:
                 return True
             text = text.lower()
         found = literals_in(text)
-        return not self.literals.isdisjoint(found) and self.gate.holds(found)
+        if self.literals.isdisjoint(found):
+            return False
+        clauses = self.clauses
+        for literal in self.literals.intersection(found):
+            for clause in clauses[literal]:
+                if clause.issubset(found):
+                    return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
@@ -268,6 +261,44 @@ def _any(gates: list[Gate]) -> Gate:
     if not strings and len(groups) == 1:
         return groups[0]
     return Gate(False, _absorbed(strings, inner=True), tuple(groups))
+
+
+# --- a gate as clauses ---------------------------------------------------------------------------------------------
+
+CLAUSES_MOST: Final = 512
+"""How many clauses a gate may spread into: past it, the widest ANY inside an ALL is dropped (it then needs nothing,
+a weaker gate, never a wrong one) until the clauses are few enough."""
+
+
+def _clauses(condition: Gate) -> list[frozenset[str]]:
+    """`condition` as an OR of ANDs: each clause the strings one way of meeting it needs (none: the gate needs
+    nothing, every text may match)."""
+    if condition.every:
+        spread: list[frozenset[str]] = [frozenset(condition.strings)]
+        groups = sorted(condition.groups, key=lambda group: len(_clauses(group)))
+        for at, group in enumerate(groups):
+            ways = _clauses(group)
+            if not ways or len(spread) * len(ways) > CLAUSES_MOST:
+                continue  # dropped: the clauses need less, and still every match meets them
+            spread = [clause | way for clause in spread for way in ways]
+        return [] if spread == [frozenset()] else spread
+    ways = [frozenset({string}) for string in condition.strings]
+    for group in condition.groups:
+        inner = _clauses(group)
+        if not inner:
+            return []  # an alternative that needs nothing
+        ways += inner
+    return ways
+
+
+def _indexed(clauses: list[frozenset[str]]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Each clause filed under its longest string (the rarest, as a rule): a text is checked against the clauses of
+    the strings it holds only."""
+    filed: dict[str, list[frozenset[str]]] = {}
+    for clause in clauses:
+        key = max(sorted(clause), key=len)
+        filed.setdefault(key, []).append(clause)
+    return {key: tuple(kept) for key, kept in filed.items()}
 
 
 # --- every gate's strings, found in one pass ------------------------------------------------------------------------

@@ -149,3 +149,22 @@ def test_the_last_sentence_read_is_forgotten_with_the_others() -> None:
     assert prefilter._last[0] is text
     per_sentence.forget()
     assert prefilter._last[0] == ""
+
+
+def test_a_gate_is_met_by_any_of_its_clauses() -> None:
+    from ivr.core.prefilter import _clauses
+
+    clauses = _clauses(gate(re.compile(r"\bno (?:me |nos )?(?:acept\w*|tom\w*) (?:el|mi) recibo\b")))
+    assert sorted(map(sorted, clauses)) == [[" el recibo", "acept", "no "], [" el recibo", "no ", "tom"],
+                                            [" mi recibo", "acept", "no "], [" mi recibo", "no ", "tom"]]
+
+
+def test_a_gate_too_wide_for_its_clauses_needs_less_and_still_finds_every_match(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past `CLAUSES_MOST` an ANY inside an ALL is dropped: a weaker gate, never one that turns a match away."""
+    from ivr.core import prefilter
+
+    monkeypatch.setattr(prefilter, "CLAUSES_MOST", 2)
+    pattern = prefiltered(r"\b(?:going|getting)\w* (?:backward|homeward)\w* (?:tonight|today|please)\b")
+    assert sum(map(len, pattern.clauses.values())) == 2  # of the 12 in full
+    assert pattern.search("are we getting homewards today") is not None
+    assert pattern.search("going backward now") is None
