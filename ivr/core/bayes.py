@@ -48,8 +48,6 @@ STARTS = 64
 """The counts of features whose starting totals a classifier keeps (`Bayes.starts`): a sentence's classes' starting
 totals are then one copy, not a multiplication per class.  Bounded: a sentence of more features works them out."""
 
-_PAIR = " ".join
-"""Two words as one feature ("never came")."""
 
 
 def features(words: Sequence[str]) -> list[str]:
@@ -59,7 +57,8 @@ def features(words: Sequence[str]) -> list[str]:
     "my card came" share a pair.  Concepts (`#decided`) count alone: they come after the words, unpaired.
     """
     plain = [word for word in words if word[0] != CONCEPT]
-    return [*words, *map(_PAIR, zip(plain, plain[1:])), *map(_PAIR, zip(plain, plain[2:]))]
+    return [*words, *[f"{first} {second}" for first, second in zip(plain, plain[1:])],  # two words as one ("never came")
+            *[f"{first} {second}" for first, second in zip(plain, plain[2:])]]
 
 
 def sparse_rows(
@@ -140,7 +139,7 @@ class Bayes:
     def posterior(self, words: Sequence[str]) -> tuple[tuple[str, float], ...]:
         """P(class | words and their neighbouring pairs) for every class, best first; empty when none is known."""
         table = self.evidence
-        rows = list(filter(None, map(table.get, features(words))))  # a known feature's row is never empty
+        rows = [row for row in map(table.get, features(words)) if row]  # a known feature's row is never empty
         if not rows:
             return ()
         decisive = self.decisive

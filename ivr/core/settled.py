@@ -53,8 +53,6 @@ STARTS = 64
 a sentence's classes' starting totals are then one copy, not a multiplication and an addition per class (~13k
 instructions of `_totals`, callgrind).  Bounded: a sentence of more known features works them out."""
 _PROBABILITY = itemgetter(1)
-_PAIR = " ".join
-"""Two neighbouring words as one feature ("lost my")."""
 _DIGIT_OR_AT = re.compile(r"[0-9@]")
 _SCRUBBED_FROM = frozenset({*scrub.DIGIT_WORDS, *scrub.MONTHS, "at", "arroba", "name", "llamo", "nombre"})
 """What `ivr.rules.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
@@ -102,7 +100,7 @@ def features(text: str) -> list[str]:
     words = _tokens(text.lower())
     if may_scrub(text, words):
         words = _TOKEN.findall(scrub_speech(text).lower())
-    return [*words, *map(_PAIR, zip(words, words[1:]))]
+    return [*words, *[f"{first} {second}" for first, second in zip(words, words[1:])]]  # two words as one ("lost my")
 
 
 @dataclass(frozen=True)
@@ -127,11 +125,15 @@ class Settled:
     # Each class's starting total for a sentence of `known` known features, prior + known * unseen, kept for the
     # first `STARTS` counts as they are first needed (`_totals`): derived, never pickled.
     starts: list[tuple[float, ...] | None] = field(init=False, repr=False, compare=False)
+    # The other rows, each as its (class, value) pairs: read with no look-up into the flat arrays, whose items come
+    # back as new objects one by one (`_totals`): derived, never pickled.
+    sparse: dict[str, tuple[tuple[int, float], ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", [None] * STARTS)
         width, bounds, classes, values = len(self.labels), self.bounds, self.classes, self.values
         dense = {}
+        sparse = {}
         for feature, row in self.rows.items():
             start, end = bounds[row], bounds[row + 1]
             if end - start >= DENSE_FROM:
@@ -139,7 +141,10 @@ class Settled:
                 for at in range(start, end):
                     spread[classes[at]] = values[at]
                 dense[feature] = tuple(spread)
+            else:
+                sparse[feature] = tuple((classes[at], values[at]) for at in range(start, end))
         object.__setattr__(self, "dense", dense)
+        object.__setattr__(self, "sparse", sparse)
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[str, str]], alpha: float = ALPHA) -> Settled | None:
@@ -195,9 +200,12 @@ class Settled:
         return self._ranked(totals)
 
     def _totals(self, text: str) -> list[float]:
-        """Each class's log-probability for `text`, up to a constant (the classes' order)."""
-        rows, dense = self.rows, self.dense
-        said = list(filter(rows.__contains__, features(text)))
+        """Each class's log-probability for `text`, up to a constant (the classes' order).
+
+        The sparse rows are added first, then the dense rows' columns in the order said: each class's total is
+        summed in the same order as `sum` added the columns onto it before, to the last bit."""
+        rows, dense, sparse = self.rows, self.dense, self.sparse
+        said = [feature for feature in features(text) if feature in rows]
         known = len(said)
         start = self.starts[known] if known < STARTS else None
         if start is None:
@@ -205,16 +213,19 @@ class Settled:
             if known < STARTS:
                 self.starts[known] = start
         totals = list(start)
-        columns = [spread for spread in map(dense.get, said) if spread is not None]
-        if len(columns) < known:
-            bounds, classes, values = self.bounds, self.classes, self.values
-            for feature in said:
-                if feature not in dense:
-                    row = rows[feature]
-                    for at in range(bounds[row], bounds[row + 1]):
-                        totals[classes[at]] += values[at]
-        if columns:  # each class's column of the dense rows, summed onto its total in C
-            totals = list(map(sum, zip(*columns), totals))
+        columns: list[tuple[float, ...]] = []
+        for feature in said:
+            spread = dense.get(feature)
+            if spread is None:
+                for index, value in sparse[feature]:
+                    totals[index] += value
+            else:
+                columns.append(spread)
+        for index in range(len(totals) if columns else 0):  # class by class, each added in a local float
+            total: float = totals[index]
+            for spread in columns:
+                total += spread[index]
+            totals[index] = total
         return totals
 
     def _ranked(self, totals: list[float]) -> tuple[tuple[str, float], ...]:
