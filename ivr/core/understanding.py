@@ -527,7 +527,9 @@ class Model:
             said = {word: exact for word, exact in said.items() if word not in unsaid}
         if not said:
             return (), ()
-        entries_get = self.entries.get
+        # Written for the compiled module: the dicts' own methods called on them (native calls), no bound methods
+        # kept in locals (generic calls there), and the sums in local floats.
+        entries = self.entries
         elsewhere = _elsewhere(self.language)
         total = 0.0
         unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
@@ -535,50 +537,39 @@ class Model:
         negated: dict[int, float] = {}  # phrase -> the weight of the negations it covers
         explained: dict[int, float] = {}
         candidates: list[int] = []  # the phrases that can score best for their choice (`_leaders`), some twice
-        covered_get, explained_get, candidate = covered.get, explained.get, candidates.append
         for word, exact in said.items():
-            entry = entries_get(word)
+            entry = entries.get(word)
             if entry is None:
                 total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
                 continue
             weight, phrases, choices, leaders = entry
             total += weight
-            gained = weight * exact
+            gained: float = weight * exact
             for phrase in phrases:
-                before = covered_get(phrase)
+                before = covered.get(phrase)
                 if before is None:  # `0.0 + gained` is `gained`
                     covered[phrase] = gained
                 else:  # covered by two words said: a candidate of its own
                     covered[phrase] = before + gained
-                    candidate(phrase)
+                    candidates.append(phrase)
             if choices is None:  # a negation: "not" means something only in the phrase that holds it
                 for phrase in phrases:
                     negated[phrase] = negated.get(phrase, 0.0) + gained
             else:
                 for choice in choices:
-                    explained[choice] = explained_get(choice, 0.0) + gained
-            candidates += leaders
+                    explained[choice] = explained.get(choice, 0.0) + gained
+            candidates.extend(leaders)
         # F-measure of precision P/total and recall amount/weight, where P counts the words the
         # choice's other phrases know at OTHER_PHRASES: 2*P*amount / (P*weight + amount*total).
         best: dict[int, float] = {}
-        best_get, owner, weights, other = best.get, self.phrase_choice, self.phrase_weight, OTHER_PHRASES
-        if negated:
-            negated_get = negated.get
-            for phrase in candidates:
-                amount = covered[phrase]
-                choice = owner[phrase]
-                partial = amount + other * (explained_get(choice, 0.0) - (amount - negated_get(phrase, 0.0)))
-                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
-                if score > best_get(choice, 0.0):
-                    best[choice] = score
-        else:  # the same, with nothing said a negation (`amount - 0.0` is `amount`)
-            for phrase in candidates:
-                amount = covered[phrase]
-                choice = owner[phrase]
-                partial = amount + other * (explained_get(choice, 0.0) - amount)
-                score = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
-                if score > best_get(choice, 0.0):
-                    best[choice] = score
+        owner, weights = self.phrase_choice, self.phrase_weight
+        for phrase in candidates:
+            amount = covered[phrase]
+            choice = owner[phrase]
+            partial: float = amount + OTHER_PHRASES * (explained.get(choice, 0.0) - (amount - negated.get(phrase, 0.0)))
+            score: float = 2.0 * partial * amount / (partial * weights[phrase] + amount * total)
+            if score > best.get(choice, 0.0):
+                best[choice] = score
         # best first, ties in the flow's order: sorted by choice, then (stably) by score
         names = self.names
         ranked = sorted(sorted(best.items()), key=_score, reverse=True)
@@ -595,7 +586,7 @@ class Model:
         more than the weight its choice's phrases know plus the negations' (`tests/understanding/test_step_shortcuts.py`
         holds the bound against every held utterance's scores)."""
         said = self._said(text)
-        entries_get = self.entries.get
+        entries = self.entries
         elsewhere = _elsewhere(self.language)
         unknown = UNKNOWN_WEIGHT if self.bayes is None else UNKNOWN_WEIGHT_LEARNT
         total = negations = 0.0
@@ -603,7 +594,7 @@ class Model:
         for word, exact in said.items():
             if word in unsaid:
                 continue
-            entry = entries_get(word)
+            entry = entries.get(word)
             if entry is None:
                 total += ELSEWHERE_WEIGHT if word in elsewhere else unknown
                 continue
