@@ -139,7 +139,7 @@ class Bayes:
     def posterior(self, words: Sequence[str]) -> tuple[tuple[str, float], ...]:
         """P(class | words and their neighbouring pairs) for every class, best first; empty when none is known."""
         table = self.evidence
-        rows = [row for row in map(table.get, features(words)) if row]  # a known feature's row is never empty
+        rows = [row for feature in features(words) if (row := table.get(feature))]  # a known row is never empty
         if not rows:
             return ()
         decisive = self.decisive

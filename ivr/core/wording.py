@@ -433,9 +433,27 @@ def _words(text: str, language: str) -> list[str]:
     return _compounds(words, language)
 
 
-@functools.lru_cache(maxsize=8192)
 def fold(word: str, language: str) -> str:
-    """One word as the model compares it: synonyms folded, then plurals."""
+    """One word as the model compares it: synonyms folded, then plurals.  Kept per word (words recur, sentences do
+    not), in a plain dict a language: compiled, a call here is native, where an lru cache's wrapper made every look-up
+    a generic call with a tuple for its key."""
+    folded = _FOLDED.get(language)
+    if folded is None:
+        folded = _FOLDED[language] = {}
+    known = folded.get(word)
+    if known is None:
+        if len(folded) >= _FOLDED_MOST:
+            folded.clear()  # bounded: the words are folded afresh
+        known = folded[word] = _fold(word, language)
+    return known
+
+
+_FOLDED: dict[str, dict[str, str]] = {}
+"""Language -> word -> the word folded (`fold`), at most `_FOLDED_MOST` a language."""
+_FOLDED_MOST = 16384
+
+
+def _fold(word: str, language: str) -> str:
     kept = UNSTEMMED.get(language, UNSTEMMED["en"]).get(word)
     if kept is not None:
         return kept
@@ -737,15 +755,18 @@ def marked(text: str, language: str, places: bool = True) -> tuple[tuple[str, bo
     """
     words = _words(text, language)
     said = _places(words, language) if places else words
-    known = _MARKED.setdefault(language, {})
-    marks = list(map(known.get, said))  # each word's marks as marked before (a dict look-up a word, in C)
-    if None in marks:
-        for at, word in enumerate(said):
-            if marks[at] is None:
-                if len(known) >= _MARKED_MOST:
-                    known.clear()  # bounded: the words are marked afresh
-                marks[at] = known[word] = _marks(word, language)
-    return tuple(marks)  # type: ignore[arg-type]  # every None was filled above
+    known = _MARKED.get(language)
+    if known is None:
+        known = _MARKED[language] = {}
+    marks: list[tuple[str, bool, str]] = []
+    for word in said:  # each word's marks as marked before, a native dict look-up a word when compiled
+        mark = known.get(word)
+        if mark is None:
+            if len(known) >= _MARKED_MOST:
+                known.clear()  # bounded: the words are marked afresh
+            mark = known[word] = _marks(word, language)
+        marks.append(mark)
+    return tuple(marks)
 
 
 def country_marked(text: str, language: str) -> tuple[tuple[str, bool, str], ...]:
