@@ -320,8 +320,9 @@ def _register(literals: set[str]) -> None:
 
 
 _last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
-"""The text last read, its automaton's version and what was found: a step's rules read one sentence's `plain_said`,
-the same string object each time, so the next look-up is an identity test, not a cache's."""
+"""The text last read, its automaton's version and what was found: a step's rules read one sentence (its
+`plain_said`, often the same string object, or the same words lower-cased), so the next look-up is an identity or a
+string comparison, not a cache's."""
 
 
 def literals_in(text: str) -> frozenset[str]:
@@ -329,7 +330,7 @@ def literals_in(text: str) -> frozenset[str]:
     global _state, _last
     automaton, version = _state
     last = _last
-    if last[0] is text and last[1] == version and automaton is not None:
+    if last[1] == version and automaton is not None and (last[0] is text or last[0] == text):
         return last[2]
     if automaton is None:
         with _BUILDING:

@@ -545,7 +545,8 @@ class Model:
             weight, phrases, choices, leaders = entry
             total += weight
             gained: float = weight * exact
-            for phrase in phrases:
+            for at in range(len(phrases)):  # indexed: a tuple's items by index are native when compiled
+                phrase = phrases[at]
                 before = covered.get(phrase)
                 if before is None:  # `0.0 + gained` is `gained`
                     covered[phrase] = gained
