@@ -230,28 +230,24 @@ def _needs_nothing(one: Gate) -> bool:
 
 
 def _all(gates: list[Gate]) -> Gate:
-    strings: set[str] = set()
-    groups: list[Gate] = []
-    for one in gates:
-        if one.every:
-            strings.update(one.strings)
-            groups.extend(one.groups)
-        elif len(one.strings) == 1 and not one.groups:
-            strings.update(one.strings)
-        else:
-            groups.append(one)
-    if not strings and len(groups) == 1:
-        return groups[0]
-    return Gate(True, _absorbed(strings, inner=False), tuple(groups))
+    """Every one of `gates` (those needing nothing drop out)."""
+    return _joined(True, gates)
 
 
 def _any(gates: list[Gate]) -> Gate:
+    """Any one of `gates`; nothing when one of them needs nothing."""
     if not gates or any(_needs_nothing(one) for one in gates):
         return NOTHING  # an alternative that needs nothing
+    return _joined(False, gates)
+
+
+def _joined(every: bool, gates: list[Gate]) -> Gate:
+    """`gates` joined by ALL (`every`) or ANY, flattened: a gate of the same kind gives its strings and groups, a
+    single string is one string, any other gate is a group."""
     strings: set[str] = set()
     groups: list[Gate] = []
     for one in gates:
-        if not one.every:
+        if one.every == every:
             strings.update(one.strings)
             groups.extend(one.groups)
         elif len(one.strings) == 1 and not one.groups:
@@ -260,7 +256,7 @@ def _any(gates: list[Gate]) -> Gate:
             groups.append(one)
     if not strings and len(groups) == 1:
         return groups[0]
-    return Gate(False, _absorbed(strings, inner=True), tuple(groups))
+    return Gate(every, _absorbed(strings, inner=not every), tuple(groups))
 
 
 # --- a gate as clauses ---------------------------------------------------------------------------------------------
