@@ -169,3 +169,10 @@ def test_a_gate_too_wide_for_its_clauses_needs_less_and_still_finds_every_match(
     assert sum(map(len, pattern.clauses.values())) == 2  # of the 12 in full
     assert pattern.search("are we getting homewards today") is not None
     assert pattern.search("going backward now") is None
+
+
+def test_strings_that_overlap_in_a_sentence_are_all_found() -> None:
+    """One pass finds every occurrence, overlapping ones and one inside another: a gate needing any of them holds."""
+    prefiltered(r"\bcall me\b|\bme back\b|\bmaybe call\b")
+    assert {"call me", "me back"} <= literals_in("could you please call me back")
+    assert "maybe call" not in literals_in("could you please call me back")
