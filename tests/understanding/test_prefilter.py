@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ivr.core import appointment_moves, menu_globals, not_ours
@@ -176,3 +176,50 @@ def test_strings_that_overlap_in_a_sentence_are_all_found() -> None:
     prefiltered(r"\bcall me\b|\bme back\b|\bmaybe call\b")
     assert {"call me", "me back"} <= literals_in("could you please call me back")
     assert "maybe call" not in literals_in("could you please call me back")
+
+
+# --- any pattern: the gate never turns a match away -----------------------------------------------------------------
+
+_PIECES = st.sampled_from(["ab", "ba", "abc", "cab", "b", " ", "c a", "bca", "aab"])
+
+
+def _patterns() -> st.SearchStrategy[str]:
+    """Small patterns of the syntax the gates read: literals, classes, alternations, optional and repeated pieces,
+    word boundaries, lookarounds, `\\w+`, and groups with their own flags."""
+    literal = _PIECES.map(re.escape)
+    leaf = st.one_of(literal, literal.map(lambda part: f"(?i:{part})"), st.just("[ab]"), st.just("[ -]"),
+                     st.just(r"\w+"), st.just(r"\b"), st.just("."))
+
+    def grown(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.lists(inner, min_size=2, max_size=4).map("".join),
+            st.lists(inner, min_size=2, max_size=3).map(lambda parts: "(?:" + "|".join(parts) + ")"),
+            inner.map(lambda part: f"(?:{part})?"),
+            inner.map(lambda part: f"(?:{part})+"),
+            inner.map(lambda part: f"(?:{part}){{1,2}}"),
+            inner.map(lambda part: f"(?={part})"),
+            inner.map(lambda part: f"(?!{part})"),
+            inner.map(lambda part: f"(?i:{part})"),
+        )
+
+    return st.recursive(leaf, grown, max_leaves=8)
+
+
+def _texts() -> st.SearchStrategy[str]:
+    """Texts of the patterns' own pieces, in either case, with a long s, separated or not."""
+    piece = st.one_of(_PIECES, _PIECES.map(str.upper), st.just("ſ"), st.text(alphabet="abcABC -", max_size=3))
+    return st.lists(piece, max_size=6).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_patterns(), _texts(), st.booleans())
+@example("(?i:abc)", "xABC", False)  # a group's own flags: "abc" is not required as written
+@example("(?!abc)ab", "ab", False)  # a negative lookahead requires nothing
+@example("(?<=cab)c", "cabc", False)  # a lookbehind requires what it looks for
+@example(r"\bsab", "ſab", True)  # case-blind: the long s is an s
+def test_any_pattern_gated_finds_what_its_search_finds(pattern: str, text: str, blind: bool) -> None:
+    """On patterns and texts made at random (case-blind or not, with a long s among the letters), a gated search finds
+    exactly what the pattern's search finds: a gate requires only what every match holds."""
+    gated = prefiltered(pattern, re.IGNORECASE if blind else 0)
+    found = gated.pattern.search(text)
+    assert (gated.search(text) is None) == (found is None), (pattern, text, blind, gated.gate)
