@@ -131,20 +131,10 @@ _TAKEN_BACK = {
 }
 """A cancel taken back ("i changed my mind about cancelling i'd rather set up another office visit", "mejor no la
 cancele"): at a menu that cancels, not that option (`understanding.Model._understood`; the submenus' round 17)."""
-_TAKEN_BACK_WORDS = {
-    "en": frozenset({"mind", "don't", "dont", "not", "longer", "forget", "scratch"}),
-    "es": frozenset({"opinion", "idea", "no"}),
-}
-
-
 @per_sentence()
 def cancel_taken_back(text: str, language: str) -> bool:
-    """Whether the caller takes back a cancel (`_TAKEN_BACK`): a word of taking back and a cancel's word first, as
-    sets and substrings, before the pattern."""
-    plain = plain_said(text)
-    if "cancel" not in plain or _TAKEN_BACK_WORDS.get(language, _TAKEN_BACK_WORDS["en"]).isdisjoint(plain.split()):
-        return False
-    return _taken_back_pattern(language).search(plain) is not None
+    """Whether the caller takes back a cancel (`_TAKEN_BACK`)."""
+    return _taken_back_pattern(language).search(plain_said(text)) is not None
 
 
 @functools.cache
@@ -248,12 +238,14 @@ def asked_in_general(text: str, language: str) -> bool:
     """Whether the caller asks how appointments go and speaks of none had or wanted ("what happens at one of those
     office appointments", "cuánto dura una cita en la oficina"; the s5 round): seed 001's how appointments work."""
     plain = plain_said(text)
-    booking, had, wanted, in_general = _asked(language)
+    _, had, wanted, in_general = _asked(language)
     return in_general.search(plain) is not None and had.search(plain) is None and wanted.search(plain) is None
 
 
 @functools.cache
 def _asked(language: str) -> tuple[Prefiltered, Prefiltered, Prefiltered, Prefiltered]:
     """`_BOOK_ME` (as a whole phrase), `_HAD`, `_WANTED` and `_IN_GENERAL`, compiled once with their gates."""
-    return (prefiltered(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b"), prefiltered(_HAD.get(language, _HAD["en"])),
-            prefiltered(_WANTED.get(language, _WANTED["en"])), prefiltered(_IN_GENERAL.get(language, _IN_GENERAL["en"])))
+    return (prefiltered(rf"\b(?:{_BOOK_ME.get(language, _BOOK_ME['en'])})\b"),
+            prefiltered(_HAD.get(language, _HAD["en"])),
+            prefiltered(_WANTED.get(language, _WANTED["en"])),
+            prefiltered(_IN_GENERAL.get(language, _IN_GENERAL["en"])))

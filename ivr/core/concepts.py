@@ -1234,8 +1234,9 @@ _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
 _FORM_SAID = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
-_DIGIT = re.compile(r"[0-9]")
 """`_FORM` as a whole word of the words said joined by spaces (one search, not a match per word)."""
+_DIGIT = re.compile(r"[0-9]")
+"""A digit: what `_FORM_SAID` cannot match without (`_form_said`)."""
 _CBP_FORMS = frozenset({"i94"})
 """The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
 (the I-102, a replacement arrival record) makes the record its subject, our case (`#border` dropped)."""
@@ -2258,13 +2259,6 @@ _AVAILABLE = {
 """Someone asked after by whether they are there ("is there a supervisor available i have a complaint", "mejor que
 me atienda un agente porque …"): asked for, in a submenu of a line (`understanding.Model._person_asked`; round 16:
 both went unread, the complaint and the requests put in read as none)."""
-_AVAILABLE_WORDS = {
-    "en": frozenset("available around free duty talk speak".split()),
-    "es": frozenset("disponible libre quien atienda conteste ayude".split()),
-}
-"""A word `_AVAILABLE` needs: the cheap test first."""
-
-
 @functools.cache
 def _available(language: str) -> Prefiltered:
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
@@ -2275,8 +2269,6 @@ def person_available(text: str, language: str) -> str | None:
     """The person global asked after by whether one is there (`_AVAILABLE`): "supervisor" for someone above
     (`_TOPPED`), "representative" for anyone else, or None."""
     plain = " ".join(text.lower().split())
-    if _AVAILABLE_WORDS.get(language, _AVAILABLE_WORDS["en"]).isdisjoint(plain.split()):
-        return None
     found = _available(language).search(plain)
     if found is None:
         return None

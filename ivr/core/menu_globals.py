@@ -287,23 +287,16 @@ _REFUSED = {
 """A receipt notice someone will not take ("h r won't take my receipt notice", "en el trabajo no me aceptan el aviso de
 recibo"): the caller has it, so no receipt number is lacking whatever "not" says (round 16: "… h r won't take my
 receipt notice so i need that a d i t stamp" was no receipt number, sure of it)."""
-_REFUSED_WORDS = {
-    "en": frozenset("take accept taking accepting honor count".split()),
-    "es": frozenset("aceptan acepta aceptaron aceptar toman toma tomaron quieren quiere reciben recibe recibieron vale "
-                    "valen sirve".split()),
-}
-"""A word `_REFUSED` needs: the cheap test first."""
+@functools.cache
+def _refused(language: str) -> Prefiltered:
+    return prefiltered(_REFUSED.get(language, _REFUSED["en"]))
 
 
 @per_sentence()
 def receipt_refused(text: str, language: str) -> bool:
     """Whether a receipt notice the caller has is refused by someone (`_REFUSED`): no receipt number lacking
     (`understanding.Model._understood` bars the lacks)."""
-    plain = plain_said(text)
-    words = plain.split()
-    if _REFUSED_WORDS.get(language, _REFUSED_WORDS["en"]).isdisjoint(words):
-        return False
-    return _REFUSED.get(language, _REFUSED["en"]).search(plain) is not None
+    return _refused(language).search(plain_said(text)) is not None
 
 
 _RESENT = {

@@ -128,14 +128,6 @@ _NO_ONE_WANTED = {
 report a scam call from somebody pretending to be immigration", "se hicieron pasar por inmigración"), or someone to
 fill out a form ("can somebody help me fill out my n four hundred", "me pueden ayudar a llenar la forma": no agent
 fills a form in); a person asked for in so many words stays (`understanding.Model._understood`; round 15)."""
-_NO_ONE_WORDS = {
-    "en": frozenset("scam scammer scammers fraud fraudulent fake pretending pretended pretend "
-                    "claiming claimed posing posed impersonating impersonated impersonator impersonation fill filling"
-                    .split()),
-    "es": frozenset("estafa estafas estafador estafadores estafaron estafar fraude fraudes pasar fingiendo llenar "
-                    "rellenar llenarme llenarle llenarla llenarlo rellenarme".split()),
-}
-"""A word one of `_NO_ONE_WANTED`'s patterns needs (one a sentence without it cannot match): the cheap test first."""
 _COLLOQUIAL_LANGUAGES = frozenset({"haitian", "creole", "kreyol", "creol", "mandarin", "farsi", "mixteco", "zapoteco",
                                    "k'iche", "kiche", "quiche", "mam"})
 """Languages as callers name them where the CLDR's list (`_language_names`) has another name or none."""
@@ -231,10 +223,7 @@ def _no_one(language: str) -> Prefiltered:
 def no_one_wanted(text: str, language: str) -> bool:
     """Whether the someone said is no one asked for (`_NO_ONE_WANTED`: a scam reported, someone filling a form in): in
     a submenu of a line, no person global unless one is asked for in so many words."""
-    plain = plain_said(text)
-    if _NO_ONE_WORDS.get(language, _NO_ONE_WORDS["en"]).isdisjoint(plain.split()):
-        return False
-    return _no_one(language).search(plain) is not None
+    return _no_one(language).search(plain_said(text)) is not None
 
 
 @per_sentence()

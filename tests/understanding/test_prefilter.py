@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ivr.core import appointment_moves, menu_globals, not_ours
+from ivr.core import appointment_moves, concepts, menu_globals, not_ours
 from ivr.core.plain_said import plain_said
 from ivr.core.prefilter import Prefiltered, gate, literals_in, prefiltered
 
@@ -27,6 +27,9 @@ def _gated_rules() -> Iterator[tuple[str, Prefiltered]]:
         for name, pattern in menu_globals._patterns(language):
             yield f"global {name} ({language})", pattern
         yield f"resent ({language})", menu_globals._resent(language)
+        yield f"receipt refused ({language})", menu_globals._refused(language)
+        yield f"a person named ({language})", concepts._person_named(language)
+        yield f"a person available ({language})", concepts._available(language)
         for at, pattern in enumerate((*not_ours._patterns(language), *not_ours._others(language),
                                       not_ours._no_one(language))):
             yield f"not ours {at} ({language})", pattern
