@@ -219,6 +219,21 @@ class Understanding:
     # or "settled" (the settled utterances' classifier, `ivr.core.settled`)
     learnt: tuple[tuple[str, float], ...] = ()  # the classifier's best guesses when it did not decide (for reports)
 
+    def __init__(
+        self, outcome: Outcome, choice: str | None, score: float, alternatives: tuple[tuple[str, float], ...],
+        words: tuple[str, ...] = (), by: str = "keywords", learnt: tuple[tuple[str, float], ...] = (),
+    ) -> None:
+        # The dataclass's own `__init__` for these fields, written out: `dataclass` keeps an `__init__` the class
+        # defines, and this one is compiled (native code when mypyc builds the module), where the generated one is
+        # interpreted Python run for each of the three or four a sentence makes.
+        object.__setattr__(self, "outcome", outcome)
+        object.__setattr__(self, "choice", choice)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "alternatives", alternatives)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "by", by)
+        object.__setattr__(self, "learnt", learnt)
+
     @property
     def asked(self) -> tuple[str, ...]:
         """The two choices the caller is asked between (outcome "ask")."""
