@@ -202,3 +202,23 @@ def test_a_form_is_found_as_its_pattern_finds_it_on_every_held_utterance() -> No
         said = wording.marked(text, language)
         words = [word for word, _, _ in said]
         assert _form_said(words) == (_FORM_SAID.search(" ".join(words)) is not None), text
+
+
+def test_an_understanding_built_by_its_written_out_init_is_the_dataclass_it_declares() -> None:
+    """`Understanding.__init__` is written out (compiled, it is native code): it sets every declared field, by
+    position or by name, with the declared defaults, and the instance stays frozen."""
+    import dataclasses
+
+    from ivr.core.understanding import Understanding
+
+    declared = dataclasses.fields(Understanding)
+    values = {"outcome": "ask", "choice": None, "score": 0.5, "alternatives": (("a", 0.5), ("b", 0.4)),
+              "words": ("card",), "by": "examples", "learnt": (("a", 0.6),)}
+    assert [field.name for field in declared] == list(values)
+    assert dataclasses.asdict(Understanding(**values)) == values
+    assert dataclasses.asdict(Understanding(*values.values())) == values
+    bare = Understanding("route", "a", 0.9, ())
+    assert {field.name: getattr(bare, field.name) for field in declared if field.default is not dataclasses.MISSING} == \
+        {field.name: field.default for field in declared if field.default is not dataclasses.MISSING}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        bare.score = 1.0  # type: ignore[misc]
