@@ -1232,16 +1232,32 @@ def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
     return None if found is None else str(found[0])
 
 
-_IF_WORDS = frozenset({"if", "whether", "si"})
+_IF_WORDS = ("if", "si", "whether")
 """The words `_ASKED_IF` finds."""
 
 
 def _asks_if(text: str) -> bool:
-    """`_ASKED_IF.search(text)`: in text of ASCII letters, digits and spaces only (most), its words are the runs the
-    pattern's `\\b` bounds, split and lower-cased in C, no search (`tests/understanding/test_step_shortcuts.py`)."""
-    if text.isascii() and text.replace(" ", "").isalnum():
-        return not _IF_WORDS.isdisjoint(text.lower().split())
-    return _ASKED_IF.search(text) is not None
+    """`_ASKED_IF.search(text)`: in ASCII text (most), each of its words found in the text lower-cased, by `str.find`
+    in C, standing alone as the pattern's `\\b` has it; any other text searched (`tests/understanding/test_step_shortcuts.py`).
+
+    In ASCII text ignoring case is lower-casing it, and a word character is a letter, a digit or "_"."""
+    if not text.isascii():
+        return _ASKED_IF.search(text) is not None
+    lowered = text.lower()
+    end = len(lowered)
+    for word in _IF_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not _word_character(lowered[at - 1])) and (after == end or not _word_character(lowered[after])):
+                return True
+            at = lowered.find(word, at + 1)
+    return False
+
+
+def _word_character(character: str) -> bool:
+    """Whether an ASCII `character` is one of the `\\w` a pattern's `\\b` stands between."""
+    return character.isalnum() or character == "_"
 
 
 @per_sentence(1024)

@@ -177,9 +177,10 @@ def test_no_keyword_score_is_above_its_bound(uscis) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("text", ["I want to know IF it was approved", "whether or not", "dime si ya", "if", "lift gift",
-                                  "what's the status, if any", "is it Ifeoma's case", "si_no", "ſi acaso", "  if  "])
+                                  "what's the status, if any", "is it Ifeoma's case", "si_no", "ſi acaso", "  if  ",
+                                  "(if)", "x_if", "if's", "gift if", "4if", "whether-or-not", "sí o no", "SI"])
 def test_an_if_is_read_as_its_pattern_reads_it(text: str) -> None:
-    """`_asks_if` splits text of ASCII letters, digits and spaces into the pattern's words, and searches any other."""
+    """`_asks_if` finds the pattern's words standing alone in ASCII text lower-cased, and searches any other."""
     from ivr.core.understanding import _ASKED_IF, _asks_if
 
     assert _asks_if(text) == (_ASKED_IF.search(text) is not None)
