@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from operator import itemgetter
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -77,55 +77,55 @@ from ivr.core.wording import content, country_marked, fold, is_place, tokens
 from ivr.core.wording import marked as marked_words
 from ivr.core.per_sentence import per_sentence
 
-ROUTE_AT = 0.5
+ROUTE_AT: Final = 0.5
 """The best choice's score from which a caller is routed (when no other is close)."""
-ASK_AT = 0.45
+ASK_AT: Final = 0.45
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
-SURE_AT = 0.9
-ELSEWHERE_AT = 0.8
+SURE_AT: Final = 0.9
+ELSEWHERE_AT: Final = 0.8
 """In a submenu, a route its classifier alone chose is not understood when the main menu's keywords send the words
 to another line at this or more ("me dice si ya me aprobaron el caso" at the biometrics menu: the case status line at
 0.88, cancelling by the examples, no word of its own scoring cancelling; the s5 round).  Not when this menu's
 keywords scored the option too ("gane mi caso en la corte" at the field office's reasons: its own words)."""
 """A global intent this sure interrupts a collect state even when its validator would accept the words."""
-INTERRUPT_AT = 0.75
+INTERRUPT_AT: Final = 0.75
 """A global intent interrupts a collect state from this score when the validator rejects the words."""
-CLOSE = 0.15
+CLOSE: Final = 0.15
 """How near the runner-up must be for the best choice to be in doubt."""
-UNKNOWN_WEIGHT = 1.0
+UNKNOWN_WEIGHT: Final = 1.0
 """The weight of a word no choice knows: what the caller said that nothing explains."""
-UNKNOWN_WEIGHT_LEARNT = 1.5
+UNKNOWN_WEIGHT_LEARNT: Final = 1.5
 """`UNKNOWN_WEIGHT` in a state with training examples, whose classifier weighs what the keywords leave undecided."""
-ELSEWHERE_WEIGHT = 12.0
+ELSEWHERE_WEIGHT: Final = 12.0
 """The weight of a word no choice knows that names another business or errand (`lexicon.ELSEWHERE`)."""
-FUZZY_CUTOFF = 82.0
+FUZZY_CUTOFF: Final = 82.0
 """rapidfuzz ratio (0-100) from which an unknown word stands for a known one."""
-FUZZY_DISCOUNT = 0.7
+FUZZY_DISCOUNT: Final = 0.7
 """A word matched fuzzily counts this much of an exact one."""
-OTHER_PHRASES = 0.7
+OTHER_PHRASES: Final = 0.7
 """How much a said word counts when the choice knows it from another of its phrases."""
-ALTERNATIVES = 3
-LEARNT_AT = 0.6
+ALTERNATIVES: Final = 3
+LEARNT_AT: Final = 0.6
 """When the keywords leave an utterance not understood, the examples' classifier routes it from this probability."""
-LEARNT_SETTLES = 0.9
+LEARNT_SETTLES: Final = 0.9
 """When the keywords ask between two choices, the examples' classifier picks one of them from this probability."""
-LEARNT_OVERRULES = 0.95
+LEARNT_OVERRULES: Final = 0.95
 """When the keywords route, the examples' classifier overrules them from this probability (to another choice,
 or to not understood when it takes the words for out of scope)."""
-LEARNT_OVERASKS = 0.97
+LEARNT_OVERASKS: Final = 0.97
 """When the keywords ask between two choices, the examples' classifier routes to a third from this probability."""
-WEAK_ROUTE = 0.6
+WEAK_ROUTE: Final = 0.6
 """A keyword route scoring below this is weak: the examples' classifier may doubt it (`DOUBTED`)."""
-DOUBTED = 0.05
+DOUBTED: Final = 0.05
 """A weak keyword route to a choice the classifier gives less than this probability is treated as not understood,
 so the classifier decides as it does there (from `LEARNT_AT`): "stop the call please" is no field office appointment.
 Measured by 5-fold cross-validation (holdout v15's round): en +3 right, 3 fewer wrong routes, es unchanged."""
-ELSEWHERE_CONCEPTS = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE})
+ELSEWHERE_CONCEPTS: Final = frozenset({"#errand", "#goods", "#wrong_line", OTHER_PLACE})
 """Concepts that name another business's errand or a wrong number (`ivr.core.concepts`): like a word of
 `lexicon.ELSEWHERE`, the classifier decides nothing on a sentence naming one unless the examples taught the concept
 for its choice ("the airline lost my suitcase", "me equivoqué de número").  Another place's own business (its hours,
 a school's snow day or bus route: `concepts.OTHER_PLACE`) is taught for no choice, though an errand is."""
-TAUGHT_ONLY = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry", "#premium"})
+TAUGHT_ONLY: Final = frozenset({LOST_CARD, GENERAL_INFO, "#inquiry", "#premium"})
 """Concepts the classifier routes only to a choice whose examples taught them: a card lost or stolen with nothing said
 of where (`concepts.LOST_CARD`) is not a call from abroad, though every lost card in the examples of that line was
 lost abroad and their words are the same ("i lost my green card" is not "i lost my green card in mexico").  So is a
@@ -136,7 +136,7 @@ one shared word ("citizenship", "application", "status") does not send it to an 
 menu, not the case's status its words lean to ("me dieron un número de solicitud de servicio, ya hubo respuesta").
 So is Premium Processing named or described (`#premium`, which a status asked drops: `concepts._KINDS`): the special
 lines', whatever filing is said beside it ("we filed an o one, can we still add premium processing")."""
-REMOVAL = {
+REMOVAL: Final = {
     "en": ("deportation", "deported", "deport", "ice", "detention", "removal", "court", "judge", "eoir",
            "anklemonitor"),
     "es": ("deportacion", "deportado", "deportar", "ice", "detencion", "corte", "juez", "grillete",
@@ -146,17 +146,17 @@ REMOVAL = {
 is part of it ("the deportation officer told my dad to buy his own plane ticket home", "the judge says i pay the bond
 by money order"), as a bank is part of a fee paid for one's own case (`concepts.about_ours`).  Words, not the `#ice`
 concept, whose "picked up" is also the garbage's."""
-OUR_CASES = frozenset({"#green_card", "#work_permit", "#citizenship"})
+OUR_CASES: Final = frozenset({"#green_card", "#work_permit", "#citizenship"})
 """Kinds of case only USCIS decides (`ivr.core.concepts`): a decision or status asked of one (`concepts.STATUS`) is not
 another business's, whatever else is said, unless a word or concept of another business is ("i need to know if my
 residency got approved before i buy tickets" is a case status; "did my loan get approved" is not)."""
-PERSON_GLOBALS = frozenset({"representative", "supervisor"})
+PERSON_GLOBALS: Final = frozenset({"representative", "supervisor"})
 """The globals a caller asks for by naming a person (`concepts.person_asked`): such a request is routed whatever else
 the sentence says, by the keywords, so neither classifier overrules it (issue 16: global intents "from anywhere")."""
-PRINTS = "#prints"
-_FAREWELL = "#farewell"
+PRINTS: Final = "#prints"
+_FAREWELL: Final = "#farewell"
 _IN_US, _ABROAD = "#in_us", "#abroad"
-SUMMONS = {"en": ("appointment", "appointments", "notice", "notices", "letter", "letters"),
+SUMMONS: Final = {"en": ("appointment", "appointments", "notice", "notices", "letter", "letters"),
            "es": ("cita", "citas", "aviso", "avisos", "carta", "cartas", "notificacion", "notificaciones")}
 """Words of a fingerprint appointment of ours (`PRINTS` with one: "my biometrics appointment", "the day on my
 fingerprint notice", "la cita de las huellas").  A sentence naming one, or the caller ending the call (`#farewell`), or
@@ -166,41 +166,41 @@ it is the caller's context ("i'm a city bus driver and my route changed so the d
 huellas", "the dmv won't renew my license till my tps extension is approved, did it get approved"): it does not hold
 back the choice the examples or the keywords are sure of, even one the examples take for out of scope.  Fingerprints
 alone are not enough: "does the bank take fingerprints for a loan" is another business's."""
-_STATUS_OR_OURS = STATUS | OUR_CASES
-_DECIDED = "#decided"
-HURRY = "#hurry"
+_STATUS_OR_OURS: Final = STATUS | OUR_CASES
+_DECIDED: Final = "#decided"
+HURRY: Final = "#hurry"
 """A caller asking for speed ("can that be done faster", "rush it"): only with it is a status asked an expedite."""
-NEED = "#accommodation"
+NEED: Final = "#accommodation"
 """A need said (a wheelchair, a pacemaker, breaks, an interpreter: `concepts.CONCEPTS[...]["accommodation"]`): a weak
 keyword route to where it arises ("the scanner at my biometrics appointment") gives way to the classifier when it takes
 the sentence for the choice whose examples teach the need most (service requests, the accommodations)."""
-WHERE_NEEDED = ("#interview", "#office_place", "#prints")
+WHERE_NEEDED: Final = ("#interview", "#office_place", "#prints")
 """The appointments where a need arises (`concepts._WHERE_NEEDED`, less a visit in person): the field office's interview,
 the biometrics."""
-AGENCIES = frozenset({"#consulate", "#ice", "#court"})
+AGENCIES: Final = frozenset({"#consulate", "#ice", "#court"})
 """Other agencies named (`concepts.CONCEPTS`: the State Department and its National Visa Center, ICE, the immigration
 court; not the border, whose airport is also the traveller's: "se me perdió la maleta en el aeropuerto"): when the examples take the sentence for the line whose examples teach the agency named most (other
 agencies), a word of another business said with it is the agency's business ("the national visa center keeps
 rejecting my tax transcripts": the transcripts are the visa file's), and, with no status asked, that line settles a
 question the keywords ask between it and another choice ("i have my green card now but ice sent me a letter to check
 in": the card is context)."""
-LINE_CONCEPTS = frozenset({HURRY, "#border", "#office_place"})
+LINE_CONCEPTS: Final = frozenset({HURRY, "#border", "#office_place"})
 """Concepts that name a line (`Model._line_named`): a hurry asked (an expedite), the border and CBP's records (other
 agencies), an office's place (the field office).  A route of the matcher to the line of one the sentence names stands
 against the settled utterances' classifier, which reads only words."""
-NOT_ARRIVED = "#not_arrived"
+NOT_ARRIVED: Final = "#not_arrived"
 """Something that never came by mail (a card, a notice), named with no status asked (`STATUS`; `concepts.reading` drops
 the decision beside it when a card or a notice is said): when the keywords route to or ask about the line whose
 examples teach it most (among their first two), that line is routed; the examples' classifier does not take it to the
 case's status for the approval's and the petition's words ("the approval notice went out in march and nothing ever
 came in the mail": a notice not received, service requests).  Only with a negation said (`NEVER`): "track my case" names no thing missing."""
-NEVER = frozenset({"no", "not", "never", "nunca", "nada", "noth"})  # "nothing" as words are said
-_ASKED_IF = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
+NEVER: Final = frozenset({"no", "not", "never", "nunca", "nada", "noth"})  # "nothing" as words are said
+_ASKED_IF: Final = re.compile(r"\b(?:if|whether|si)\b", re.IGNORECASE)
 """A status asked as a question ("they wanna know if my green card was granted yet", "quieren saber si ya me
 aprobaron"): with nothing else named, the status, whatever job or trip waits on it."""
-NEGATIONS = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
+NEGATIONS: Final = frozenset({"no", "not", "never", "nunca", "nada", "ni"})
 """Words that count for a choice only inside a phrase of it ("never got my card"), not as its vocabulary."""
-NEGATION_WEIGHT = 1.5
+NEGATION_WEIGHT: Final = 1.5
 """The least weight of a negation: "no tengo número de recibo" is not "número de recibo"."""
 
 Outcome = Literal["route", "ask", "not_understood"]
@@ -250,7 +250,7 @@ class Understanding:
         return data
 
 
-NOTHING = Understanding("not_understood", None, 0.0, ())
+NOTHING: Final = Understanding("not_understood", None, 0.0, ())
 
 
 def _understanding(
@@ -1180,8 +1180,8 @@ def thresholds_outcome(top: float, runner: float) -> Outcome:
     return "route" if top >= ROUTE_AT else "not_understood"
 
 
-_REPEAT_ONLY = frozenset({REPEAT})
-_HOURS_ONLY = frozenset({"hours"})
+_REPEAT_ONLY: Final = frozenset({REPEAT})
+_HOURS_ONLY: Final = frozenset({"hours"})
 
 
 def _again(ranked: tuple[tuple[str, float], ...], again: str) -> tuple[tuple[str, float], ...]:
@@ -1232,7 +1232,7 @@ def _closest(said: str, candidates: tuple[str, ...]) -> str | None:
     return None if found is None else str(found[0])
 
 
-_IF_WORDS = ("if", "si", "whether")
+_IF_WORDS: Final = ("if", "si", "whether")
 """The words `_ASKED_IF` finds."""
 
 
@@ -1286,10 +1286,10 @@ def phrase_words(phrase: str, language: str, places: bool = True) -> tuple[str, 
     return tuple(dict.fromkeys(words))
 
 
-_NONE_UNSAID: frozenset[str] = frozenset()
-_score = itemgetter(1)
+_NONE_UNSAID: Final[frozenset[str]] = frozenset()
+_score: Final = itemgetter(1)
 """A ranked pair's score (or probability)."""
-_name = itemgetter(0)
+_name: Final = itemgetter(0)
 """A ranked pair's choice."""
 
 
