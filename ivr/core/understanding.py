@@ -331,21 +331,31 @@ class Model:
     # A word said that the model does not know -> the known word it is close to, or None (`_close`): derived, never
     # pickled.
     close_words: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The choice whose examples teach a set of concepts most (`_taught_most`), kept as asked: derived, never pickled.
+    most_taught: dict[frozenset[str], str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # At a menu of appointments (one with `cancel`, `reschedule`, `booking` or `how`), its own options but the one to
+    # the main menu: none takes an appointment at a consulate or an embassy (`not_ours.appointment_abroad`; the s7
+    # round: "hacen las citas para el consulado" was a new field office appointment, sure of it).  Derived.
+    appointments: frozenset[str] = field(default_factory=frozenset, init=False, repr=False, compare=False)
+    # The choices whose examples teach most the appointments where a need arises (`WHERE_NEEDED`).  Derived.
+    need_appointments: frozenset[str] = field(default_factory=frozenset, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Worked out once here, not as `functools.cached_property`: compiled by mypyc, a model has no `__dict__` to
+        # keep one in, and such a property was worked out again at every reading.  (The two fields take a
+        # `default_factory`: the dataclass's `__init__` sets those, where a plain default stays a class attribute,
+        # which a compiled instance does not fall back on.)
+        if any((self.cancel, self.reschedule, self.how, self.booking)):
+            object.__setattr__(self, "appointments", self.own - {self.start, self.end})
+        if self.bayes is not None:
+            object.__setattr__(self, "need_appointments", frozenset(
+                filter(None, (self._taught_most(frozenset({where})) for where in WHERE_NEEDED))))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its fields, rebuilt by its constructor (the flow cache keeps compiled models): the same pickle
         loads as the pure Python class or as the one compiled by mypyc (`ivr.core.native`), whose frozen instances
         cannot be filled in field by field."""
         return (Model, tuple(getattr(self, field.name) for field in fields(self) if field.init))
-
-    @functools.cached_property
-    def appointments(self) -> frozenset[str]:
-        """At a menu of appointments (one with `cancel`, `reschedule`, `booking` or `how`), its own options but the
-        one to the main menu: none takes an appointment at a consulate or an embassy (`not_ours.appointment_abroad`;
-        the s7 round: "hacen las citas para el consulado" was a new field office appointment, sure of it)."""
-        if not any((self.cancel, self.reschedule, self.how, self.booking)):
-            return frozenset()
-        return self.own - {self.start, self.end}
 
     @classmethod
     def build(
@@ -949,7 +959,7 @@ class Model:
         utterances' classifier does not take a need to the appointment for the appointment's words ("i have
         tourette's, can the officer be told ahead of time for my interview": an accommodation at the interview,
         service requests, not the field office); the matcher's outcome stands."""
-        return chosen in self._appointments and NEED in reading(text, self.language, self.places)[0]
+        return chosen in self.need_appointments and NEED in reading(text, self.language, self.places)[0]
 
     def _line_named(self, understood: Understanding, text: str, keywords_best: str | None) -> bool:
         """Whether the matcher routed to the line of a concept the sentence names (`LINE_CONCEPTS`: a hurry asked, the
@@ -964,13 +974,6 @@ class Model:
             return False
         named = LINE_CONCEPTS.intersection(reading(text, self.language, self.places)[0])
         return any(understood.choice == self._taught_most(frozenset({concept})) for concept in named)
-
-    @functools.cached_property
-    def _appointments(self) -> frozenset[str]:
-        """The choices whose examples teach the appointments where a need arises most (`WHERE_NEEDED`)."""
-        if self.bayes is None:
-            return frozenset()
-        return frozenset(filter(None, (self._taught_most(frozenset({where})) for where in WHERE_NEEDED)))
 
     def _barred(self, words: Sequence[str]) -> frozenset[str]:
         """The lacks (`lacks`) the words cannot mean: they say nothing is lacking ("pull up my receipt number")."""
@@ -1093,15 +1096,10 @@ class Model:
         """The choice whose examples teach the concepts `taught` most (status: case status; a hurry: an expedite):
         worked out once per model and set of concepts (the rules ask it of a few constant sets, sentence after
         sentence; the examples do not change once compiled)."""
-        known = self._most_taught
+        known = self.most_taught
         if taught not in known:
             known[taught] = self._count_taught(taught)
         return known[taught]
-
-    @functools.cached_property
-    def _most_taught(self) -> dict[frozenset[str], str | None]:
-        """`_taught_most`'s answers so far (bounded: the rules' concept sets are constants)."""
-        return {}
 
     def _count_taught(self, taught: frozenset[str]) -> str | None:
         """`_taught_most`, worked out from the examples' classifier's evidence."""

@@ -1131,3 +1131,15 @@ def test_a_need_said_settles_a_question_where_its_line_is_asked() -> None:
     understood = _main_menu("en").understand("my father has a pacemaker can he skip the metal detector at his green "
                                              "card interview")
     assert (understood.outcome, understood.choice) == ("route", "4")
+
+
+def test_a_models_derived_sets_are_worked_out_once(model) -> None:  # type: ignore[no-untyped-def]
+    """A model keeps what it derives from its fields (its appointments, the choice whose examples teach a concept
+    most): read twice, it is the same object, compiled by mypyc too (where `functools.cached_property` kept nothing,
+    and worked each out again at every reading)."""
+    menu = model("field_office.appointment_menu", "en")
+    assert menu.appointments and menu.appointments is menu.appointments
+    assert menu.need_appointments is menu.need_appointments
+    taught = frozenset({"#accommodation"})
+    first = menu._taught_most(taught)
+    assert menu.most_taught[taught] == first == menu._taught_most(taught)
