@@ -26,7 +26,6 @@ lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -398,9 +397,19 @@ _PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
 
-_DIGIT = re.compile(r"[0-9]")
-_LETTERS_SAID = re.compile(r"(?<![^ ])[a-z] [a-z](?![^ ])")
-"""Two one-letter words in a row, in the words joined by spaces: without them `_spelled` joins nothing."""
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _letters_said(words: list[str]) -> bool:
+    """Whether two words in a row are each one letter (a-z): without them `_spelled` joins nothing.  A native loop
+    when compiled, where counting the words' lengths and searching them joined made a list, a string and a search."""
+    before = False  # whether the word before is one letter
+    for word in words:
+        letter = len(word) == 1 and word in _LETTERS
+        if letter and before:
+            return True
+        before = letter
+    return False
 
 
 def _split(lowered: str) -> list[str]:
@@ -414,8 +423,9 @@ def _split(lowered: str) -> list[str]:
 def _words(text: str, language: str) -> list[str]:
     """The words of `text` spelled out, split words joined, numbers, forms, letters and compounds joined.
 
-    Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a search)
-    where one does: no contraction nor apostrophe, no number word nor digit, fewer than two one-letter words."""
+    Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a
+    native loop) where one does: no contraction nor apostrophe, no number word nor word starting with a digit (each
+    digit of the words is one of `lowered`'s 0-9), no two one-letter words in a row."""
     lowered = plain(text)
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
@@ -425,10 +435,9 @@ def _words(text: str, language: str) -> list[str]:
     if not _SUFFIX_SPLITS.isdisjoint(words):
         words = _suffixes(words, language)
     words = _unsplit_conditions(words, language)
-    if not _NUMBER_WORDS.isdisjoint(words) or (
-            _DIGIT.search(lowered) is not None and any(word[0].isdigit() for word in words)):
+    if not _NUMBER_WORDS.isdisjoint(words) or any(word[0].isdigit() for word in words):
         words = _forms(_numbers(words, language))
-    if list(map(len, words)).count(1) >= 2 and _LETTERS_SAID.search(" ".join(words)) is not None:
+    if _letters_said(words):
         words = _spelled(words, language)  # letters said one by one, two or more in a row
     return _compounds(words, language)
 
@@ -698,9 +707,7 @@ def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list
     tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
     split = tables.get(language, tables["en"])
     heads = _split_place_heads(language, menu)
-    if heads.isdisjoint(words):
-        return words
-    if _split_place_joins(language, menu).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
+    if not _joins_after_head(words, heads, _split_place_joins(language, menu)):
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -727,6 +734,16 @@ def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list
         out.append(first)
         i += 1
     return out
+
+
+def _joins_after_head(words: list[str], heads: frozenset[str], joins: frozenset[str]) -> bool:
+    """Whether a word of `heads` and the word after it spell one of `joins` together: what any join of
+    `_unsplit_places` needs.  Only a pair that starts with a head is put together (most pairs do not: a new string
+    each and its hash were most of a sentence's place reading)."""
+    for at in range(len(words) - 1):
+        if words[at] in heads and words[at] + words[at + 1] in joins:
+            return True
+    return False
 
 
 @functools.cache
