@@ -1233,10 +1233,6 @@ _PENDING = MARK + "pending"
 _FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
-_FORM_SAID = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
-"""`_FORM` as a whole word of the words said joined by spaces (one search, not a match per word)."""
-_DIGIT = re.compile(r"[0-9]")
-"""A digit: what `_FORM_SAID` cannot match without (`_form_said`)."""
 _CBP_FORMS = frozenset({"i94"})
 """The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
 (the I-102, a replacement arrival record) makes the record its subject, our case (`#border` dropped)."""
@@ -1346,11 +1342,10 @@ def _open_shut(language: str) -> frozenset[str]:
 
 
 def _form_said(said: list[str]) -> bool:
-    """Whether a USCIS form is said as a whole word (`_FORM_SAID`: one search, not a match per word); a sentence
-    without a digit (most) is not searched: a character class is scanned for in C, where the form's pattern starts
-    with a branch tried at every character."""
-    joined = " ".join(said)
-    return _DIGIT.search(joined) is not None and _FORM_SAID.search(joined) is not None
+    """Whether a USCIS form is said as a word (`_FORM`).  Only a word of three characters or more whose second is a
+    digit is matched, as a form's is: compiled, a native test a word, where joining the words to search them for a
+    digit made a string and a search a sentence."""
+    return any(len(word) >= 3 and word[1].isdigit() and _FORM.fullmatch(word) is not None for word in said)
 
 
 def _form_sought(said: list[str]) -> bool:
@@ -1672,12 +1667,26 @@ def _phrase_words(language: str) -> frozenset[str]:
     return frozenset(word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
 
 
+def _two_unknown(said: list[str], known: frozenset[str]) -> bool:
+    """Whether two words in a row are outside `known`: what any join of `_unsplit` needs (a native loop when
+    compiled, where `bytes(map(known.__contains__, said))` made a generic call a word)."""
+    outside = False  # whether the word before is outside `known`
+    for word in said:
+        if word in known:
+            outside = False
+        elif outside:
+            return True
+        else:
+            outside = True
+    return False
+
+
 def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[str]:
     """The words said, with a word of a concept phrase the recogniser split in two joined ("pre mium" -> "premium",
     "re cord" -> "record"): a piece of three letters or fewer, neither piece a word of the phrases, the join one."""
     known = _phrase_words(language)
     said = [word for word, _, _ in words]
-    if b"\0\0" not in bytes(map(known.__contains__, said)):  # no two words in a row outside the phrases (in C)
+    if not _two_unknown(said, known):
         return said
     out: list[str] = []
     i, last = 0, len(said) - 1

@@ -6,6 +6,7 @@ that take the long way."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -194,11 +195,13 @@ def test_an_if_is_read_as_its_pattern_reads_it_on_every_held_utterance() -> None
 
 
 def test_a_form_is_found_as_its_pattern_finds_it_on_every_held_utterance() -> None:
-    """`concepts._form_said` looks for a digit before the form's pattern: the same answer on every held sentence's
-    words and on forms said."""
-    from ivr.core.concepts import _FORM_SAID, _form_said
+    """`concepts._form_said` matches the form's pattern only on a word whose second character is a digit: the same
+    answer as searching the words joined for the form as a whole word, on every held sentence's words and on forms
+    said."""
+    from ivr.core.concepts import _form_said
 
+    form_said = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
     for language, text in [*_held_sentences(), ("en", "where is my i130"), ("en", "my n400 and g28"), ("en", "4 i 130")]:
         said = wording.marked(text, language)
         words = [word for word, _, _ in said]
-        assert _form_said(words) == (_FORM_SAID.search(" ".join(words)) is not None), text
+        assert _form_said(words) == (form_said.search(" ".join(words)) is not None), text
