@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from ivr.core.prefilter import Prefiltered, prefiltered
 
-_PREFIXES = tuple((r"[ -]".join(prefix) + r"\b", prefix)
-                  for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
+_PREFIXES: Final = tuple((r"[ -]".join(prefix) + r"\b", prefix)
+                         for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
 """A receipt number's three letters spelled out ("e a c", "i o e"), joined into the prefix they are (round 11: "the
 one that starts with e a c" was the A-number, "the one that starts with a", at `verify.no_receipt`)."""
 
-_SPLIT = {
+_SPLIT: Final = {
     "en": (
         (r"super[ -]visors?\b", "supervisor"),
         (r"super[ -]vis(?:er|or)", "supervisor"),

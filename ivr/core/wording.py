@@ -29,6 +29,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
+from typing import Final
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
@@ -37,9 +38,9 @@ from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 from ivr.core.world_cities import WORLD_CITIES
 from ivr.core.per_sentence import per_sentence
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
-_CONTRACTIONS = {
+_CONTRACTIONS: Final = {
     "what's": "what is", "whats": "what is", "where's": "where is", "wheres": "where is", "it's": "it is",
     "that's": "that is", "thats": "that is", "there's": "there is", "i'm": "i am", "im": "i am", "i've": "i have",
     "ive": "i have", "i'd": "i would", "i'll": "i will", "you're": "you are", "we're": "we are",
@@ -53,16 +54,16 @@ _CONTRACTIONS = {
     "we'll": "we will", "you'll": "you will", "they'll": "they will", "they're": "they are", "we've": "we have",
     "you've": "you have", "they've": "they have", "who're": "who are",
 }
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_SPELLED = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
+_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_SPELLED: Final = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
 
-_UNITS = {
+_UNITS: Final = {
     "en": {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9},
     "es": {"cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
            "ocho": 8, "nueve": 9},
 }
-_TEENS = {
+_TEENS: Final = {
     "en": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19},
     "es": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
@@ -71,36 +72,36 @@ _TEENS = {
            "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
            "veintiocho": 28, "veintinueve": 29},
 }
-_TENS = {
+_TENS: Final = {
     "en": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
            "ninety": 90},
     "es": {"veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
            "ochenta": 80, "noventa": 90},
 }
-_FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
-_VISA_LETTERS = frozenset({"b", "f", "h", "j", "k", "l"})
-_SUPPLEMENT = frozenset({"supplement", "suplemento"})
-FORM_NUMBER = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
+_FORM_LETTERS: Final = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
+_VISA_LETTERS: Final = frozenset({"b", "f", "h", "j", "k", "l"})
+_SUPPLEMENT: Final = frozenset({"supplement", "suplemento"})
+FORM_NUMBER: Final = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
 """A form number as `_forms` joins it ("i485", "n400", "i918a")."""
 """Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"
 (not after another letter: "E B two" is spelled out)."""
-_VISA_NUMBER = re.compile(r"[1-3]b?")
+_VISA_NUMBER: Final = re.compile(r"[1-3]b?")
 
-_COMPOUND_SIZES = {
+_COMPOUND_SIZES: Final = {
     language: tuple(sorted({len(group) for group in table}, reverse=True)) for language, table in COMPOUNDS.items()
 }
 """The sizes of the `COMPOUNDS` groups, the longest first: `_compounds` tries them in that order at a word."""
-_COMPOUND_STARTS = {
+_COMPOUND_STARTS: Final = {
     language: frozenset(group[0] for group in table)
     for language, table in COMPOUNDS.items()
 }
 """The first words of the `COMPOUNDS` groups: a sentence with none of them has no group to join."""
-_COMPOUND_SINGLES = {
+_COMPOUND_SINGLES: Final = {
     language: frozenset(group[0] for group in table if len(group) == 1)
     for language, table in COMPOUNDS.items()
 }
 """The groups of one word ("xray" for "x ray"): a word said as one that the table names all the same."""
-_COMPOUND_PAIRS = {
+_COMPOUND_PAIRS: Final = {
     language: frozenset(group[:2] for group in table if len(group) > 1)
     for language, table in COMPOUNDS.items()
 }
@@ -187,9 +188,9 @@ def _spell_out(words: list[str]) -> list[str]:
     return out
 
 
-_HUNDRED = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
-_THOUSAND = {"en": ("thousand",), "es": ("mil",)}
-_HUNDREDS = {
+_HUNDRED: Final = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
+_THOUSAND: Final = {"en": ("thousand",), "es": ("mil",)}
+_HUNDREDS: Final = {
     "en": {},
     "es": {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
            "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900},
@@ -301,7 +302,7 @@ def _spelling(before: list[str]) -> bool:
     return bool(before) and len(before[0]) == 1 and before[0].isalpha() and before[0] != "a"  # "a B two visa"
 
 
-_STEMMERS = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}
+_STEMMERS: Final = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}
 
 
 def stem(token: str, language: str = "en") -> str:
@@ -311,16 +312,16 @@ def stem(token: str, language: str = "en") -> str:
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(token))
 
 
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS: Final = frozenset(
     word for table in (_UNITS, _TEENS, _TENS) for words in table.values() for word in words
 ) | frozenset(word for words in (*_HUNDRED.values(), *_THOUSAND.values()) for word in words) | frozenset(
     word for words in _HUNDREDS.values() for word in words
 )
 
 
-_LETTER_WORDS = {"es": frozenset("y a o e u".split())}
+_LETTER_WORDS: Final = {"es": frozenset("y a o e u".split())}
 """One-letter words of a language: two of them in a row ("y a otros") are words, not letters spelled out."""
-_AND = {"es": "y"}
+_AND: Final = {"es": "y"}
 """The one-letter "and" of a language: after letters spelled out it ends them ("del a s c y voy tarde" is the ASC
 and "voy tarde", not "ascy"); no acronym a caller spells ends in it."""
 
@@ -347,10 +348,10 @@ def _spelled(words: list[str], language: str = "en") -> list[str]:
     return out
 
 
-_SUFFIXES = {"en": {"ment": "ment", "mint": "ment"}, "es": {"miento": "miento", "mientos": "mientos"}}
+_SUFFIXES: Final = {"en": {"ment": "ment", "mint": "ment"}, "es": {"miento": "miento", "mientos": "mientos"}}
 """A noun's ending the recogniser heard as a word of its own: "replace mint", "amend ment" -> "replacement",
 "amendment"; "segui miento" -> "seguimiento" (after a word of four letters or more, not a stop word)."""
-_SUFFIX_SPLITS = frozenset(ending for endings in _SUFFIXES.values() for ending in endings)
+_SUFFIX_SPLITS: Final = frozenset(ending for endings in _SUFFIXES.values() for ending in endings)
 
 
 def _suffixes(words: list[str], language: str) -> list[str]:
@@ -366,13 +367,13 @@ def _suffixes(words: list[str], language: str) -> list[str]:
     return out
 
 
-_SPLIT_CONDITIONS = {
+_SPLIT_CONDITIONS: Final = {
     language: frozenset(name for name in conditions if " " not in name and len(name) >= 6)
     for language, conditions in gazetteers.CONDITIONS.items()
 }
 """Illnesses of one word (`gazetteers.CONDITIONS`) the recogniser may split: "cat a ract" is "cataract", "dia betes"
 "diabetes", "chemo therapy" "chemotherapy"."""
-_CONDITION_HEADS = {
+_CONDITION_HEADS: Final = {
     language: frozenset(name[:end] for name in names for end in range(2, len(name) - 1)) - STOP_WORDS[language]
     for language, names in _SPLIT_CONDITIONS.items()
 }
@@ -393,11 +394,11 @@ def _unsplit_conditions(words: list[str], language: str) -> list[str]:
     return _rejoined(words, condition, starts=heads)
 
 
-_PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
+_PLACEHOLDER: Final = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
 
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _letters_said(words: list[str]) -> bool:
@@ -457,9 +458,9 @@ def fold(word: str, language: str) -> str:
     return known
 
 
-_FOLDED: dict[str, dict[str, str]] = {}
+_FOLDED: Final[dict[str, dict[str, str]]] = {}
 """Language -> word -> the word folded (`fold`), at most `_FOLDED_MOST` a language."""
-_FOLDED_MOST = 16384
+_FOLDED_MOST: Final = 16384
 
 
 def _fold(word: str, language: str) -> str:
@@ -501,14 +502,14 @@ def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return _by_first_word((*names, *cities, *WORLD_CITIES))
 
 
-_SPLIT_PLACES = {
+_SPLIT_PLACES: Final = {
     language: {"".join(words): words for words in
                (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
     for language, names in territories.NAMES.items()
 }
 """A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits (not
 the world's cities: among so many names, two pieces of ordinary words would spell one)."""
-_SPLIT_MENU_PLACES = {
+_SPLIT_MENU_PLACES: Final = {
     language: {**split, **{"".join(words): words for words in
                            (tuple(name.split()) for name in (*territories.CITIES["en"], *territories.CITIES["es"]))
                            if len("".join(words)) >= 5}}
@@ -516,13 +517,13 @@ _SPLIT_MENU_PLACES = {
 }
 """`_SPLIT_PLACES` at a menu that asks which country, with both languages' cities: "mum bai" said to the Spanish
 recogniser is Mumbai, as `_country_menu_places` reads "Nairobi" in either language (the s3 round)."""
-_PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
+_PLACE_CUES: Final = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
-_MESSAGING = frozenset({
+_MESSAGING: Final = frozenset({
     "whatsapp", "guasap", "signal", "telegram", "messenger", "skype", "viber", "facetime", "imo", "wechat", "line",
 })
 """Messaging apps one calls over (`lexicon.COMPOUNDS` joins "whats app"): a call, as "calling" is, before "from"."""
-_CALLING_FROM = {
+_CALLING_FROM: Final = {
     "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing", "hello", "hi", "hey",
                                           "greetings", "way", *_MESSAGING})),
     "es": (frozenset({"de"}),
@@ -530,14 +531,14 @@ _CALLING_FROM = {
 }
 """A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan",
 "on WhatsApp from Morocco" (`_MESSAGING`), but not "my parents from India"."""
-_CUE_GAP = 3
+_CUE_GAP: Final = 3
 """How many words before a cue are read: the call before the weaker one ("calling long distance from Kenya"),
 a going or an event before "in" / "en" (`_GOING`)."""
-_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
-_NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
-_BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
+_ARTICLES: Final = frozenset({"the", "el", "la", "los", "las"})
+_NOT_PLACE: Final = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
+_BORN: Final = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
 """Words before a cue that make the country a birthplace, not where the caller is."""
-_GOING = frozenset({
+_GOING: Final = frozenset({
     "go", "goes", "going", "fly", "flying", "surgery", "operation", "wedding", "funeral", "ir", "voy", "vamos",
     "viajar", "visitar", "cirugia", "operacion", "boda", "entierro",
 })
@@ -545,7 +546,7 @@ _GOING = frozenset({
 Mexico next month", "going to a wedding in Peru", "quiero viajar en diciembre a México"), not where the caller is;
 being on a trip or a visit there is ("visiting my family in Lima", "de viaje en España")."""
 
-_OTHERS = {
+_OTHERS: Final = {
     "en": frozenset({
         "mom", "mother", "mama", "dad", "father", "papa", "parents", "wife", "husband", "son", "daughter", "brother",
         "sister", "grandma", "grandmother", "grandpa", "grandfather", "grandparents", "family", "aunt", "uncle",
@@ -558,26 +559,26 @@ _OTHERS = {
         "ella", "ellos",
     }),
 }
-_OTHERS_ARE = frozenset({
+_OTHERS_ARE: Final = frozenset({
     "moms", "mothers", "dads", "fathers", "wifes", "husbands", "sons", "daughters", "brothers", "sisters", "grandmas",
     "grandpas", "familys", "hes", "shes", "theyre",
 })
 """The recogniser's "mom's", "he's" (its apostrophe dropped): someone else and "is" in one word."""
-_STILL_IN = frozenset({"in", "still", "back", "living", "staying", "over", "at", "now"})
+_STILL_IN: Final = frozenset({"in", "still", "back", "living", "staying", "over", "at", "now"})
 """After "mom's", what makes it "mom is" ("my mom's in hospice", "my dad's still in"), not "mom's" of a thing ("my
 husband's company in Dubai")."""
-_BEING = {
+_BEING: Final = {
     "en": frozenset({"is", "are", "was", "lives", "live", "living", "stays", "staying", "still"}),
     "es": frozenset({"esta", "estan", "vive", "viven", "sigue", "siguen", "quedo", "anda"}),
 }
-_SELF = frozenset({"i", "we", "me", "us", "i'm", "yo", "estoy", "vivo", "nosotros", "estamos", "vivimos"})
+_SELF: Final = frozenset({"i", "we", "me", "us", "i'm", "yo", "estoy", "vivo", "nosotros", "estamos", "vivimos"})
 """Someone else said where they are ("my mom's in hospice back in El Salvador", "mi mamá está en Honduras"): the
 country is theirs, not the caller's, unless the caller is said between ("my mom and i are in Peru")."""
-_OTHERS_GAP = 6
-_STRANDED = frozenset({
+_OTHERS_GAP: Final = 6
+_STRANDED: Final = frozenset({
     "stuck", "stranded", "trapped", "return", "atrapado", "atrapada", "varado", "varada", "regresar", "volver",
 })
-_BACK = frozenset({("come", "back"), ("get", "back"), ("coming", "back"), ("getting", "back")})
+_BACK: Final = frozenset({("come", "back"), ("get", "back"), ("coming", "back"), ("getting", "back")})
 """Someone else stuck or stranded abroad ("my mom is in Guatemala and she can't come back") is what the call is about:
 their country stays `COUNTRY` (the examples send it to the calls from abroad)."""
 
