@@ -1662,10 +1662,18 @@ def _school_office(said: list[str], language: str) -> bool:
                for at, word in enumerate(bare))
 
 
-@functools.cache
 def _phrase_words(language: str) -> frozenset[str]:
-    """Every word of the concept phrases, as words are said ("premium", "record", "arrival", …)."""
-    return frozenset(word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
+    """Every word of the concept phrases, as words are said ("premium", "record", "arrival", …).  Kept in a plain dict
+    a language: compiled, reading it is a native call and a look-up, where `functools.cache`'s wrapper made a generic
+    call."""
+    known = _PHRASE_WORDS.get(language)
+    if known is None:
+        known = _PHRASE_WORDS[language] = frozenset(
+            word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
+    return known
+
+
+_PHRASE_WORDS: Final[dict[str, frozenset[str]]] = {}
 
 
 def _two_unknown(said: list[str], known: frozenset[str]) -> bool:
@@ -1712,20 +1720,25 @@ _Start = tuple[tuple[tuple[int, dict[tuple[str, ...], str]], ...], frozenset[str
 words or more, longest first; the second words of those phrases; the concept of the word alone (None if none)."""
 
 
-@functools.cache
 def _starts(language: str) -> dict[str, _Start]:
     """`_table` for the scan: first token -> its `_Start`, so the longest phrase said from a word is one dict look-up
     per length (not a test per phrase), and none at all when the next word is no second word of its phrases (most:
-    "my" starts dozens of phrases, "my fingers" none)."""
-    starts: dict[str, _Start] = {}
-    for first, entries in _table(language).items():
-        sizes: dict[int, dict[tuple[str, ...], str]] = {}
-        for phrase, concept in entries:  # longest first, and one concept a phrase: the first found is the one
-            sizes.setdefault(len(phrase), {}).setdefault(phrase, concept)
-        alone = sizes.pop(1, {}).get((first,))
-        seconds = frozenset(phrase[1] for phrases in sizes.values() for phrase in phrases)
-        starts[first] = (tuple(sorted(sizes.items(), reverse=True)), seconds, alone)
+    "my" starts dozens of phrases, "my fingers" none).  Kept in a plain dict a language, as `_phrase_words`."""
+    starts = _STARTS.get(language)
+    if starts is None:
+        made: dict[str, _Start] = {}
+        for first, entries in _table(language).items():
+            sizes: dict[int, dict[tuple[str, ...], str]] = {}
+            for phrase, concept in entries:  # longest first, and one concept a phrase: the first found is the one
+                sizes.setdefault(len(phrase), {}).setdefault(phrase, concept)
+            alone = sizes.pop(1, {}).get((first,))
+            seconds = frozenset(phrase[1] for phrases in sizes.values() for phrase in phrases)
+            made[first] = (tuple(sorted(sizes.items(), reverse=True)), seconds, alone)
+        starts = _STARTS[language] = made
     return starts
+
+
+_STARTS: Final[dict[str, dict[str, _Start]]] = {}
 
 
 @functools.cache

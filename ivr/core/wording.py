@@ -101,23 +101,24 @@ _COMPOUND_SINGLES: Final = {
     for language, table in COMPOUNDS.items()
 }
 """The groups of one word ("xray" for "x ray"): a word said as one that the table names all the same."""
-_COMPOUND_PAIRS: Final = {
-    language: frozenset(group[:2] for group in table if len(group) > 1)
+_COMPOUND_SECONDS: Final = {
+    language: {first: frozenset(group[1] for group in table if len(group) > 1 and group[0] == first)
+               for first in {group[0] for group in table if len(group) > 1}}
     for language, table in COMPOUNDS.items()
 }
-"""The first two words of those groups: a sentence saying none of them in a row joins none."""
+"""First word -> the second words of the groups of two words or more it starts: a sentence saying no group's first
+two words in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
     """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (of
     every size the table holds: "fiestas de fin de ano" and "xray" alike).  Most sentences have a group's first word
-    ("the", "in", "my") but no group's first two words in a row (`_COMPOUND_PAIRS`, tested in C) nor a group of one
-    word: they are left as they are without a look-up."""
-    starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if starts.isdisjoint(words) or (
-            _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(zip(words, words[1:])) and
-            _COMPOUND_SINGLES.get(language, _COMPOUND_SINGLES["en"]).isdisjoint(words)):
+    ("the", "in", "my") but no group's first two words in a row (`_COMPOUND_SECONDS`) nor a group of one word
+    (`_starts_a_name`): they are left as they are without a look-up."""
+    if not _starts_a_name(words, _COMPOUND_SINGLES.get(language, _COMPOUND_SINGLES["en"]),
+                          _COMPOUND_SECONDS.get(language, _COMPOUND_SECONDS["en"])):
         return words
+    starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
     sizes = _COMPOUND_SIZES.get(language, _COMPOUND_SIZES["en"])
     out: list[str] = []
@@ -138,6 +139,20 @@ def _compounds(words: list[str], language: str) -> list[str]:
             out.append(word)
             i += 1
     return out
+
+
+def _starts_a_name(words: list[str], alone: frozenset[str], seconds: dict[str, frozenset[str]]) -> bool:
+    """Whether a word is one of `alone`, or a word and the next are the first two of a name of two words or more
+    (`seconds`: first word -> the second words of the names it starts).  One pass, natively when compiled (a tuple
+    zipped a pair of words and a generic call a test before)."""
+    count = len(words)
+    for at, word in enumerate(words):
+        if word in alone:
+            return True
+        following = seconds.get(word)
+        if following is not None and at + 1 < count and words[at + 1] in following:
+            return True
+    return False
 
 
 def _rejoined(
@@ -475,13 +490,21 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
-@functools.cache
-def _place_starts(language: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """The place names of one word, and the first two words of the others (`_place_names`): a sentence with none of
-    them (a name's one word, or its first two in a row) names no place, tested in C."""
-    names = [name for group in _place_names(language).values() for name in group]
-    return (frozenset(name[0] for name in names if len(name) == 1),
-            frozenset(name[:2] for name in names if len(name) > 1))
+def _place_starts(language: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The place names of one word, and first word -> the second words of the others (`_place_names`): a sentence with
+    none of them (a name's one word, or its first two in a row: `_starts_a_name`) names no place.  Kept in a plain
+    dict a language, as `_place_names`."""
+    starts = _PLACE_STARTS.get(language)
+    if starts is None:
+        places = _place_names(language)
+        starts = _PLACE_STARTS[language] = (
+            frozenset(first for first, names in places.items() if any(len(name) == 1 for name in names)),
+            {first: frozenset(name[1] for name in names if len(name) > 1)
+             for first, names in places.items() if any(len(name) > 1 for name in names)})
+    return starts
+
+
+_PLACE_STARTS: Final[dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]] = {}
 
 
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -493,13 +516,19 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
 
 
-@functools.cache
 def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> the country names (and cities abroad) starting with it (as word tuples), longest first.  Made at
-    the first sentence read, not at import (~5 ms: `create_app` reads none)."""
-    names = territories.NAMES.get(language, territories.NAMES["en"])
-    cities = territories.CITIES.get(language, territories.CITIES["en"])
-    return _by_first_word((*names, *cities, *WORLD_CITIES))
+    the first sentence read, not at import (~5 ms: `create_app` reads none), and kept in a plain dict a language:
+    compiled, reading it is a native call and a look-up, where `functools.cache`'s wrapper made a generic call."""
+    places = _PLACE_NAMES.get(language)
+    if places is None:
+        names = territories.NAMES.get(language, territories.NAMES["en"])
+        cities = territories.CITIES.get(language, territories.CITIES["en"])
+        places = _PLACE_NAMES[language] = _by_first_word((*names, *cities, *WORLD_CITIES))
+    return places
+
+
+_PLACE_NAMES: Final[dict[str, dict[str, tuple[tuple[str, ...], ...]]]] = {}
 
 
 _SPLIT_PLACES: Final = {
@@ -614,8 +643,8 @@ def _places(words: list[str], language: str) -> list[str]:
     """
     places = _place_names(language)
     words = _unsplit_places(words, language)
-    alone, pairs = _place_starts(language)
-    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+    alone, seconds = _place_starts(language)
+    if not _starts_a_name(words, alone, seconds):
         return words  # no place named ("the" starts "the gambia", "the machine" none): nothing to read a cue for
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
@@ -707,8 +736,8 @@ def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list
     """
     tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
     split = tables.get(language, tables["en"])
-    heads = _split_place_heads(language, menu)
-    if not _joins_after_head(words, heads, _split_place_joins(language, menu)):
+    heads, joins = _split_place_starts(language, menu)
+    if not _joins_after_head(words, heads, joins):
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -747,21 +776,23 @@ def _joins_after_head(words: list[str], heads: frozenset[str], joins: frozenset[
     return False
 
 
-@functools.cache
-def _split_place_joins(language: str, menu: bool = False) -> frozenset[str]:
-    """What two words of a split place's name spell joined (`_unsplit_places`): a name of `_SPLIT_PLACES`, or the
-    start of one (`_split_place_heads`) that a third piece ends."""
-    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
-    return _split_place_heads(language, menu).union(tables.get(language, tables["en"]))
+def _split_place_starts(language: str, menu: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+    """For `_unsplit_places`: the first pieces a split place's name can start with (each name of `_SPLIT_PLACES` cut
+    after two letters or more, leaving two or more), and what two words of a split name spell joined (a name, or such
+    a start that a third piece ends).  Made at the first sentence read, not at import (a few milliseconds), and kept
+    in a plain dict a language, as `_place_names`."""
+    made = _SPLIT_MENU_STARTS if menu else _SPLIT_STARTS
+    starts = made.get(language)
+    if starts is None:
+        tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
+        names = tables.get(language, tables["en"])
+        heads = frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
+        starts = made[language] = (heads, heads.union(names))
+    return starts
 
 
-@functools.cache
-def _split_place_heads(language: str, menu: bool = False) -> frozenset[str]:
-    """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
-    two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
-    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
-    names = tables.get(language, tables["en"])
-    return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
+_SPLIT_STARTS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
+_SPLIT_MENU_STARTS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
 @per_sentence(16384)
