@@ -1022,8 +1022,12 @@ _KINDS: Final = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints
 asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
 STATUS: Final = frozenset({MARK + "decided", MARK + "pending"})
-_LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
-_MISSED, _SITE_ERROR, _GOING_THERE = MARK + "missed", MARK + "site_error", MARK + "going_there"
+_LOST: Final = MARK + "lost"
+_TRIP: Final = MARK + "trip"
+_LOST_ELSE: Final = MARK + "lost_else"
+_MISSED: Final = MARK + "missed"
+_SITE_ERROR: Final = MARK + "site_error"
+_GOING_THERE: Final = MARK + "going_there"
 _COMBINED: Final = MARK + "combined"
 """Read only, never features: a step missed or skipped ("what if i skip the asc", "si no voy a la cita") is what the
 caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"), and so are
@@ -1051,7 +1055,8 @@ _SIGNING: Final[dict[str, tuple[str, ...]]] = {"en": ("sign language", "asl"), "
 línea de video en lengua de señas"), not an interpreter at an interview."""
 _SIGN_LINE: Final = {"en": "line lines number phone call calls video videophone videocall relay",
                      "es": "linea lineas numero telefono llamada llamadas video videollamada"}
-_PRINTS, _BORDER = MARK + "prints", MARK + "border"
+_PRINTS: Final = MARK + "prints"
+_BORDER: Final = MARK + "border"
 _PRINT_TOOLS: Final[dict[str, tuple[str, ...]]] = {
     "en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
     "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
@@ -1160,13 +1165,17 @@ beside a person to talk to (`#person`: "a live person", "un agente") they ask wh
 to be put through ("what hours can i get a live person", "qué horario tienen para hablar con un agente"): the person's
 words say nothing as words (the concept stays, as the examples of our hours teach it).  "For hours" (a wait) is no
 hours asked."""
-_GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
+_GOODS: Final = MARK + "goods"
+_ERRAND: Final = MARK + "errand"
+OTHER_PLACE: Final = MARK + "other_place"
 _OFFICE_PLACE: Final = MARK + "office_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
 status be ours."""
-_PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
-_DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
+_PRIORITY: Final = MARK + "priority_date"
+_CONSULATE: Final = MARK + "consulate"
+_DECIDED: Final = MARK + "decided"
+_NOT_ARRIVED: Final = MARK + "not_arrived"
 _SOCIAL_SECURITY: Final = MARK + "social_security"
 _SOUGHT: Final = {
     "en": frozenset(tokens("get apply request obtain signup", "en", False)),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from typing import Final
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
@@ -56,6 +56,8 @@ _CONTRACTIONS: Final = {
 }
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SPELLED: Final = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
+_CONTRACTED: Final = frozenset(_SPELLED)
+"""The contractions (a set's `isdisjoint` is cheaper than a dict's keys')."""
 
 _UNITS: Final = {
     "en": {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -87,6 +89,31 @@ FORM_NUMBER: Final = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
 (not after another letter: "E B two" is spelled out)."""
 _VISA_NUMBER: Final = re.compile(r"[1-3]b?")
 
+
+def _starts_a_name(words: list[str], firsts: dict[str, frozenset[str] | None]) -> bool:
+    """Whether a word is a name of one word, or a word and the next are the first two of a longer name (`firsts`, as
+    `_firsts` makes it).  One pass, a look-up a word, natively when compiled (where a tuple zipped each pair of words
+    and a set was searched for each)."""
+    count = len(words)
+    for at, word in enumerate(words):
+        if word in firsts:
+            following = firsts[word]
+            if following is None or at + 1 < count and words[at + 1] in following:
+                return True
+    return False
+
+
+def _firsts(names: Collection[tuple[str, ...]]) -> dict[str, frozenset[str] | None]:
+    """The first word of each name (a tuple of words) -> None if it is a name alone, else the second words of the names
+    it starts (`_starts_a_name`)."""
+    alone = {name[0] for name in names if len(name) == 1}
+    seconds: dict[str, set[str]] = {}
+    for name in names:
+        if len(name) > 1 and name[0] not in alone:
+            seconds.setdefault(name[0], set()).add(name[1])
+    return {**{first: frozenset(following) for first, following in seconds.items()}, **dict.fromkeys(alone)}
+
+
 _COMPOUND_SIZES: Final = {
     language: tuple(sorted({len(group) for group in table}, reverse=True)) for language, table in COMPOUNDS.items()
 }
@@ -96,27 +123,17 @@ _COMPOUND_STARTS: Final = {
     for language, table in COMPOUNDS.items()
 }
 """The first words of the `COMPOUNDS` groups: a sentence with none of them has no group to join."""
-_COMPOUND_SINGLES: Final = {
-    language: frozenset(group[0] for group in table if len(group) == 1)
-    for language, table in COMPOUNDS.items()
-}
-"""The groups of one word ("xray" for "x ray"): a word said as one that the table names all the same."""
-_COMPOUND_SECONDS: Final = {
-    language: {first: frozenset(group[1] for group in table if len(group) > 1 and group[0] == first)
-               for first in {group[0] for group in table if len(group) > 1}}
-    for language, table in COMPOUNDS.items()
-}
-"""First word -> the second words of the groups of two words or more it starts: a sentence saying no group's first
-two words in a row joins none."""
+_COMPOUND_FIRSTS: Final = {language: _firsts(table) for language, table in COMPOUNDS.items()}
+"""The groups' first words as `_starts_a_name` reads them: a group of one word ("xray" for "x ray") is a word said as
+one that the table names all the same; a sentence saying no other group's first two words in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
     """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (of
     every size the table holds: "fiestas de fin de ano" and "xray" alike).  Most sentences have a group's first word
-    ("the", "in", "my") but no group's first two words in a row (`_COMPOUND_SECONDS`) nor a group of one word
-    (`_starts_a_name`): they are left as they are without a look-up."""
-    if not _starts_a_name(words, _COMPOUND_SINGLES.get(language, _COMPOUND_SINGLES["en"]),
-                          _COMPOUND_SECONDS.get(language, _COMPOUND_SECONDS["en"])):
+    ("the", "in", "my") but no group's first two words in a row nor a group of one word (`_COMPOUND_FIRSTS`): they
+    are left as they are without a look-up."""
+    if not _starts_a_name(words, _COMPOUND_FIRSTS.get(language, _COMPOUND_FIRSTS["en"])):
         return words
     starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
@@ -139,20 +156,6 @@ def _compounds(words: list[str], language: str) -> list[str]:
             out.append(word)
             i += 1
     return out
-
-
-def _starts_a_name(words: list[str], alone: frozenset[str], seconds: dict[str, frozenset[str]]) -> bool:
-    """Whether a word is one of `alone`, or a word and the next are the first two of a name of two words or more
-    (`seconds`: first word -> the second words of the names it starts).  One pass, natively when compiled (a tuple
-    zipped a pair of words and a generic call a test before)."""
-    count = len(words)
-    for at, word in enumerate(words):
-        if word in alone:
-            return True
-        following = seconds.get(word)
-        if following is not None and at + 1 < count and words[at + 1] in following:
-            return True
-    return False
 
 
 def _rejoined(
@@ -446,7 +449,7 @@ def _words(text: str, language: str) -> list[str]:
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
     words = _split(lowered)
-    if "'" in lowered or not _SPELLED.keys().isdisjoint(words):
+    if "'" in lowered or not _CONTRACTED.isdisjoint(words):
         words = _spell_out(words)
     if not _SUFFIX_SPLITS.isdisjoint(words):
         words = _suffixes(words, language)
@@ -490,21 +493,17 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
-def _place_starts(language: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The place names of one word, and first word -> the second words of the others (`_place_names`): a sentence with
-    none of them (a name's one word, or its first two in a row: `_starts_a_name`) names no place.  Kept in a plain
-    dict a language, as `_place_names`."""
+def _place_starts(language: str) -> dict[str, frozenset[str] | None]:
+    """The first words of `_place_names` as `_starts_a_name` reads them: a sentence with none of them (a name's one
+    word, or its first two in a row) names no place.  Kept in a plain dict a language, as `_place_names`."""
     starts = _PLACE_STARTS.get(language)
     if starts is None:
-        places = _place_names(language)
-        starts = _PLACE_STARTS[language] = (
-            frozenset(first for first, names in places.items() if any(len(name) == 1 for name in names)),
-            {first: frozenset(name[1] for name in names if len(name) > 1)
-             for first, names in places.items() if any(len(name) > 1 for name in names)})
+        starts = _PLACE_STARTS[language] = _firsts(
+            [name for names in _place_names(language).values() for name in names])
     return starts
 
 
-_PLACE_STARTS: Final[dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]] = {}
+_PLACE_STARTS: Final[dict[str, dict[str, frozenset[str] | None]]] = {}
 
 
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -643,8 +642,7 @@ def _places(words: list[str], language: str) -> list[str]:
     """
     places = _place_names(language)
     words = _unsplit_places(words, language)
-    alone, seconds = _place_starts(language)
-    if not _starts_a_name(words, alone, seconds):
+    if not _starts_a_name(words, _place_starts(language)):
         return words  # no place named ("the" starts "the gambia", "the machine" none): nothing to read a cue for
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
