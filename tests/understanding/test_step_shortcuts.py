@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,23 @@ def test_a_sentence_of_letters_digits_and_spaces_is_split_into_the_words_the_pat
             lowered = wording.plain(said)
             assert wording._split(lowered) == wording._WORD.findall(lowered), said
             assert settled._tokens(said.lower()) == settled._TOKEN.findall(said.lower()), said
+
+
+def test_accents_and_apostrophes_are_plain_as_every_character_tested_makes_them() -> None:
+    """`wording.plain` tests each character that is not ASCII once and drops it where it is an accent: the same text
+    as translating the apostrophes and testing every character, on every held utterance and on other scripts."""
+    apostrophes = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+    def long_way(text: str) -> str:
+        lowered = text.casefold()
+        if lowered.isascii():
+            return lowered.replace("`", "'")
+        decomposed = unicodedata.normalize("NFKD", lowered.translate(apostrophes))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    for _, text in _held_sentences():
+        for said in (text, *_EDGES, "Qu\u00e9 d\u00eda, don\u2019t \u2018Perú\u2019", "\u1e9b\u0323 ǅ ŉ ﬀ", "a\u0301\u0327b"):
+            assert wording.plain(said) == long_way(said), said
 
 
 def test_most_held_sentences_take_the_split_in_c() -> None:
