@@ -1351,11 +1351,12 @@ def _open_shut(language: str) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in tokens(phrase, language, False))
 
 
-def _form_said(said: list[str]) -> bool:
-    """Whether a USCIS form is said as a word (`_FORM`).  Only a word of three characters or more whose second is a
-    digit is matched, as a form's is: compiled, a native test a word, where joining the words to search them for a
-    digit made a string and a search a sentence."""
-    return any(len(word) >= 3 and word[1].isdigit() and _FORM.fullmatch(word) is not None for word in said)
+def _form_said(said: list[str], capped: bool = False) -> bool:
+    """Whether a USCIS form is said as a word (`_FORM`), or with `capped` a capped visa too (`_CAPPED`).  Only a word
+    of three characters or more whose second is a digit is tested, as a form's and a capped visa's are: compiled, a
+    native test a word, where joining the words to search them for a digit made a string and a search a sentence."""
+    return any(len(word) >= 3 and word[1].isdigit() and (capped and word in _CAPPED or _FORM.fullmatch(word) is not None)
+               for word in said)
 
 
 def _form_sought(said: list[str]) -> bool:
@@ -1839,8 +1840,8 @@ def _unlisted(said: list[str], language: str) -> frozenset[str]:
 
 def _unruled(found: dict[str, None], said: list[str]) -> bool:
     """Whether no rule after `reading`'s scan can change what it found: none of `_RULED` found, no USCIS form
-    (`_form_sought`) nor capped visa (`_CAPPED`) said."""
-    return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and not _form_said(said)
+    (`_form_sought`) nor capped visa (`_CAPPED`) said (one pass: `_form_said`)."""
+    return found.keys().isdisjoint(_RULED) and not _form_said(said, capped=True)
 
 
 @per_sentence(16384)

@@ -403,6 +403,10 @@ _CONDITION_HEADS: Final = {
     for language, names in _SPLIT_CONDITIONS.items()
 }
 """The first pieces a split illness can start with (not a stop word: "de presión" is no "depresión")."""
+_REWORDED: Final = {language: _SUFFIX_SPLITS | _NUMBER_WORDS | heads for language, heads in _CONDITION_HEADS.items()}
+"""Every word a language's sentence is rewritten after, by `_reworded`: a noun's ending split off, an illness's first
+piece, a number word.  Most sentences have none (nor a digit): one test, not one a step.  Another language's words
+are tested against English's, which hold what its steps read (its suffixes and number words, no illness)."""
 
 
 def _unsplit_conditions(words: list[str], language: str) -> list[str]:
@@ -455,23 +459,36 @@ def _split(lowered: str) -> list[str]:
     return words
 
 
+def _digit_first(words: list[str]) -> bool:
+    """Whether a word starts with a digit (each digit of the words is one of the text's 0-9)."""
+    return any(word[0].isdigit() for word in words)
+
+
+def _reworded(words: list[str], language: str) -> list[str]:
+    """`words` with a noun's ending joined, an illness's pieces joined, numbers and forms joined: each step only where
+    the words have what it changes (`_REWORDED`)."""
+    if not _SUFFIX_SPLITS.isdisjoint(words):
+        words = _suffixes(words, language)
+    words = _unsplit_conditions(words, language)
+    if not _NUMBER_WORDS.isdisjoint(words) or _digit_first(words):
+        words = _forms(_numbers(words, language))
+    return words
+
+
 def _words(text: str, language: str) -> list[str]:
     """The words of `text` spelled out, split words joined, numbers, forms, letters and compounds joined.
 
     Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a
-    native loop) where one does: no contraction nor apostrophe, no number word nor word starting with a digit (each
-    digit of the words is one of `lowered`'s 0-9), no two one-letter words in a row."""
+    native loop) where one does: no contraction nor apostrophe, no word of `_REWORDED` nor word starting with a digit,
+    no two one-letter words in a row."""
     lowered = plain(text)
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
     words = _split(lowered)
     if "'" in lowered or not _CONTRACTED.isdisjoint(words):
         words = _spell_out(words)
-    if not _SUFFIX_SPLITS.isdisjoint(words):
-        words = _suffixes(words, language)
-    words = _unsplit_conditions(words, language)
-    if not _NUMBER_WORDS.isdisjoint(words) or any(word[0].isdigit() for word in words):
-        words = _forms(_numbers(words, language))
+    if not _REWORDED.get(language, _REWORDED["en"]).isdisjoint(words) or _digit_first(words):
+        words = _reworded(words, language)
     if _letters_said(words):
         words = _spelled(words, language)  # letters said one by one, two or more in a row
     return _compounds(words, language)
