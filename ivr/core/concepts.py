@@ -67,16 +67,17 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
 from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, is_year, marked, tokens
 from ivr.core.per_sentence import per_sentence
 from ivr.core.prefilter import Prefiltered, prefiltered
 
-MARK = "#"
+MARK: Final = "#"
 """Concept features start with it (a word never does), so the classifier does not pair them with words."""
 
-CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
+CONCEPTS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "en": {
         "decided": (
             "ruled on", "rule on", "ruling on", "ruled in", "ruled that", "they ruled", "has ruled",
@@ -922,19 +923,19 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-_LONG = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
-_SHORT = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "seman", "dia", "dias"})}
+_LONG: Final = {"en": frozenset({"month", "year"}), "es": frozenset({"mes", "ano"})}
+_SHORT: Final = {"en": frozenset({"week", "day"}), "es": frozenset({"semana", "seman", "dia", "dias"})}
 """Units of a short time, as said words are normalised ("semanas" stems to "seman"; "días" is a stop word, kept)."""
-_AGE = frozenset({"old", "card", "tarjeta"})
-_NOT = frozenset({"not", "no", "never", "nunca"})
+_AGE: Final = frozenset({"old", "card", "tarjeta"})
+_NOT: Final = frozenset({"not", "no", "never", "nunca"})
 """Before `#in_us` ("not in the US", "no estoy en Estados Unidos"): not in the United States."""
-_FAREWELL = MARK + "farewell"
-_IN_US = MARK + "in_us"
-_GOING_ON = {_FAREWELL: frozenset({"to", "a", "al", "back"})}
+_FAREWELL: Final = MARK + "farewell"
+_IN_US: Final = MARK + "in_us"
+_GOING_ON: Final = {_FAREWELL: frozenset({"to", "a", "al", "back"})}
 """Concepts a phrase names only when the next word does not carry it on: "I have to go" is a farewell, "my notices
 have to go to my cousin's", "i have to go back" and "me tengo que ir a la oficina" are not."""
-_NEED = MARK + "accommodation"
-_NEED_ASKED = {"en": "asked requested request requesting", "es": "pedi pedimos solicite solicitamos pidio"}
+_NEED: Final = MARK + "accommodation"
+_NEED_ASKED: Final = {"en": "asked requested request requesting", "es": "pedi pedimos solicite solicitamos pidio"}
 """A need asked for (`#accommodation`: "i requested a wheelchair", "pedí una silla de ruedas"): a decision or a wait
 said beside it, with no case nor card named (`_CASE_NOUNS`, `_CARDS`), is the request's, a service request, no status
 of the case ("… y nadie me ha dicho si me la aprobaron")."""
@@ -946,13 +947,13 @@ def _need_asked(language: str) -> frozenset[str]:
     return frozenset(tokens(_NEED_ASKED.get(language, ""), language, False))
 
 
-_MOVING = {"en": "move moved moving", "es": ""}
+_MOVING: Final = {"en": "move moved moving", "es": ""}
 """The words of moving in `#address`'s phrases ("i moved", "we moved"): with a thing moved after them, no home moved."""
-_MOVED_THINGS = {"en": "it them that this", "es": ""}
+_MOVED_THINGS: Final = {"en": "it them that this", "es": ""}
 """What is moved that is no home ("can i move it to spring break", "i moved them"), or an appointment after a
 possessive or an article (`_BOOKED`, `_MOVED_DATES`: "i move my appointment", "we moved the interview")."""
-_MOVED_DATES = {"en": "biometrics date dates", "es": ""}
-_HOLIDAYS = {"en": "spring winter summer fall christmas thanksgiving easter holiday", "es": ""}
+_MOVED_DATES: Final = {"en": "biometrics date dates", "es": ""}
+_HOLIDAYS: Final = {"en": "spring winter summer fall christmas thanksgiving easter holiday", "es": ""}
 """Before "break" or "breaks" (a phrase of `#accommodation`, a rest asked at an appointment), a time off: "spring
 break", "winter break" are when the caller is free, no need ("can i move my biometrics to spring break")."""
 
@@ -979,7 +980,7 @@ def _thing_moved(said: list[str], after: int, phrase: tuple[str, ...], language:
     return following in whose and not dates.isdisjoint(said[after + 1:after + 3])  # "my fingerprint appointment"
 
 
-_ADDRESS_OF = {"en": frozenset({"of", "for"}), "es": frozenset({"del", "de"})}
+_ADDRESS_OF: Final = {"en": frozenset({"of", "for"}), "es": frozenset({"del", "de"})}
 """The words after "address" that make it a place's ("the address of the embassy", "la dirección del consulado")."""
 
 
@@ -1011,19 +1012,23 @@ def _breaks(language: str) -> frozenset[str]:
     return frozenset(tokens("break breaks", language, False)) if language == "en" else frozenset()
 
 
-_WHERE_NEEDED = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
+_WHERE_NEEDED: Final = frozenset({MARK + "interview", MARK + "office_place", MARK + "in_person", MARK + "prints"})
 """Concepts that say where or at what a need arises: said with a need (`#accommodation`: oxygen, a wheelchair, an
 interpreter), they do not decide the line ("i'm on oxygen and need to sit at my interview", "a bad back at the
 biometrics center": a service request, not the field office nor biometrics).  Measured by 5-fold cross-validation
 (holdout v15's round): en +4, es +1 right, 2 fewer wrong routes."""
-_KINDS = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints", MARK + "premium"})
+_KINDS: Final = frozenset({MARK + "adoption", MARK + "interview", MARK + "prints", MARK + "premium"})
 """Concepts that name a kind of case or a step of it, not what the caller wants: said with a decision or a status
 asked (`STATUS`), they do not decide the line ("did the orphan petition for my adopted daughter go through", "we had
 the interview last week when will we hear", "ya me tomaron las huellas cuánto falta para que me contesten")."""
-STATUS = frozenset({MARK + "decided", MARK + "pending"})
-_LOST, _TRIP, _LOST_ELSE = MARK + "lost", MARK + "trip", MARK + "lost_else"
-_MISSED, _SITE_ERROR, _GOING_THERE = MARK + "missed", MARK + "site_error", MARK + "going_there"
-_COMBINED = MARK + "combined"
+STATUS: Final = frozenset({MARK + "decided", MARK + "pending"})
+_LOST: Final = MARK + "lost"
+_TRIP: Final = MARK + "trip"
+_LOST_ELSE: Final = MARK + "lost_else"
+_MISSED: Final = MARK + "missed"
+_SITE_ERROR: Final = MARK + "site_error"
+_GOING_THERE: Final = MARK + "going_there"
+_COMBINED: Final = MARK + "combined"
 """Read only, never features: a step missed or skipped ("what if i skip the asc", "si no voy a la cita") is what the
 caller calls about, not a kind of case (`_KINDS`), though a decision is asked ("does my case get denied"), and so are
 two appointments combined in one trip (`#combined`: "two biometrics letters, can i do both in one visit", "una sola
@@ -1031,53 +1036,54 @@ cita para las dos huellas"), though the cases are said pending; a website
 or tool that fails ("it keeps giving me an error", "me sale error") is no error in the caller's data (`#fix_error`):
 its phrases only keep "error" from naming one; a trip ahead to where someone is ("so i can be there", "para estar
 allá") says the place named is where the caller goes, not where the caller is (`_ABROAD`)."""
-_DEAF = MARK + "deaf"
-_ABROAD = MARK + "abroad"
+_DEAF: Final = MARK + "deaf"
+_ABROAD: Final = MARK + "abroad"
 """With a trip ahead (`_GOING_THERE`) and a hurry, a place abroad is where the caller goes: the caller asks to speed
 up a travel document ("my wife is about to give birth overseas, i need my travel paperwork sped up so i can be
 there"), an expedite, no call from abroad."""
-_EXPIRY: dict[str, tuple[str, ...]] = {
+_EXPIRY: Final[dict[str, tuple[str, ...]]] = {
     "en": ("runs out", "run out", "running out", "expires", "expiring", "expire", "expiration", "about to expire"),
     "es": ("se vence", "se me vence", "vence", "vencer", "vencido", "expira", "se acaba"),
 }
 """A card about to expire (phrases of `#hurry`) is why a status is asked, no hurry asked, when the status is asked as
 a question ("if", "whether", "si": `_ASKED_IF`) and no other word of a hurry is said ("i want to find out if my
 petition went through cause my card expires next month"): only "rush", "faster", "apurar" ask for an expedite."""
-_ASKED_IF = {"en": frozenset({"if", "whether"}), "es": frozenset({"si"})}
-_SIGNING: dict[str, tuple[str, ...]] = {"en": ("sign language", "asl"), "es": ("lenguaje de senas", "lengua de senas")}
+_ASKED_IF: Final = {"en": frozenset({"if", "whether"}), "es": frozenset({"si"})}
+_SIGNING: Final[dict[str, tuple[str, ...]]] = {"en": ("sign language", "asl"), "es": ("lenguaje de senas", "lengua de senas")}
 """Sign language (phrases of `#accommodation`) asked with a line, a video or a call (`_SIGN_LINE`) and no appointment
 (`_WHERE_NEEDED`) is the accessible line (`#deaf`: "is there a video line where i can sign to an agent", "hay una
 línea de video en lengua de señas"), not an interpreter at an interview."""
-_SIGN_LINE = {"en": "line lines number phone call calls video videophone videocall relay",
-              "es": "linea lineas numero telefono llamada llamadas video videollamada"}
-_PRINTS, _BORDER = MARK + "prints", MARK + "border"
-_PRINT_TOOLS: dict[str, tuple[str, ...]] = {
+_SIGN_LINE: Final = {"en": "line lines number phone call calls video videophone videocall relay",
+                     "es": "linea lineas numero telefono llamada llamadas video videollamada"}
+_PRINTS: Final = MARK + "prints"
+_BORDER: Final = MARK + "border"
+_PRINT_TOOLS: Final[dict[str, tuple[str, ...]]] = {
     "en": ("ink", "glass", "glasses", "scanner", "scanners", "scan", "pad", "machine", "screen"),
     "es": ("tinta", "vidrio", "cristal", "escaner", "maquina", "pantalla")}
 """What fingerprints are taken with (ink, a glass scanner, "tinta", "escáner"): a word of `gazetteers.GOODS` among
 them ("glasses") said with `#prints` is how the prints are taken, no purchase ("do they still use ink for the prints
 or one of those glass scanners now")."""
-_DAY_TIMES: dict[str, tuple[str, ...]] = {
+_DAY_TIMES: Final[dict[str, tuple[str, ...]]] = {
     "en": ("in the morning", "tomorrow morning", "early morning", "in the evening", "at night", "lunch time",
            "lunchtime"),
     "es": ("en la manana", "manana en la manana", "por la manana", "en la tarde", "por la tarde", "temprano")}
 """The times of a day ("tomorrow morning", "por la mañana") that `#hours` reads: said beside an appointment or an
 interview (`_BOOKED`) they are when it is set, not the line's hours asked ("i have an appointment at the uscis office
 tomorrow morning")."""
-_PASSED_THROUGH: dict[str, tuple[str, ...]] = {"en": ("go through", "goes through", "gone through"), "es": ()}
+_PASSED_THROUGH: Final[dict[str, tuple[str, ...]]] = {"en": ("go through", "goes through", "gone through"), "es": ()}
 """A need said (`#accommodation`: a pacemaker, a wheelchair) with "go through" (a phrase of `#decided`) is going
 through a door or a metal detector, no decision ("my mom has a pacemaker and can't go through the scanner at her
 interview"): `#decided` is dropped, and the need decides."""
-_GONE_THROUGH = {"en": "all these this those menu menus option options prompt prompts every each whole", "es": ""}
+_GONE_THROUGH: Final = {"en": "all these this those menu menus option options prompt prompts every each whole", "es": ""}
 """Words after "go through" (`_PASSED_THROUGH`) that say what one goes through is the call itself, not a case: "i don't
 wanna go through all these menus", "go through every option" (`#decided` is dropped; "till my extension goes through"
 stays a decision)."""
-_PICKED_UP = {"en": ("pick up", "picks up", "picked up"), "es": ()}
-_PHONE_AFTER = {"en": "phone line call please", "es": ""}
+_PICKED_UP: Final = {"en": ("pick up", "picks up", "picked up"), "es": ()}
+_PHONE_AFTER: Final = {"en": "phone line call please", "es": ""}
 """ICE's "picked up" (`#ice`: "picked up by immigration agents") said with a person asked for (`#person`: "can somebody
 just pick up", "is anyone going to pick up the phone") at the end of the sentence or before the phone: a person
 answering the call, no arrest; `#ice` is dropped and its words say nothing."""
-_OUR_OFFICES: dict[str, tuple[str, ...]] = {
+_OUR_OFFICES: Final[dict[str, tuple[str, ...]]] = {
     "en": ("uscis office", "field office", "local office", "district office"),
     "es": ("oficina de uscis", "oficina local"),
 }
@@ -1085,46 +1091,46 @@ _OUR_OFFICES: dict[str, tuple[str, ...]] = {
 at the uscis office", "cómo saco la cita en la oficina de uscis"): a court said with it (`#court`: "the judge granted my
 asylum", "me dieron el asilo en la corte") is where the case was decided, the caller's context; `#court` is dropped
 and the field office decides."""
-_SENT_WHERE: dict[str, tuple[str, ...]] = {
+_SENT_WHERE: Final[dict[str, tuple[str, ...]]] = {
     "en": ("where do i send", "where do i mail", "where to send", "where to mail", "where should i send",
            "where should i mail"),
     "es": ("a donde mando", "donde mando", "a donde envio", "donde envio", "a donde la mando")}
 """Where to send something (phrases of `#general_info`) beside a move or a new address said (`#address`): the new
 address is what is sent, a change of address (service requests), no question of where a form is filed ("we just moved
 across town, where do i send my new address", "me mudé, a dónde mando mi nueva dirección")."""
-_ADDRESS = MARK + "address"
-_EXTRA_FEE = MARK + "extra_fee"
-_PREMIUM = MARK + "premium"
+_ADDRESS: Final = MARK + "address"
+_EXTRA_FEE: Final = MARK + "extra_fee"
+_PREMIUM: Final = MARK + "premium"
 _DAYS = MARK + "days"
-_BOUGHT_SPEED = frozenset({MARK + "hurry", _DAYS, MARK + "decided", MARK + "pending"})
+_BOUGHT_SPEED: Final = frozenset({MARK + "hurry", _DAYS, MARK + "decided", MARK + "pending"})
 """An extra fee paid (`#extra_fee`, read only) with speed, a time in days or weeks, or a decision or a pending case
 said is Premium Processing described ("pay the extra fee so they decide it in two weeks", "switch my pending h one b
 to the fast processing with the extra fee", "pagar la cuota extra para que lo decidan rápido"): `#premium`, the
 speed and the decision being what the fee buys, no expedite and no status asked.  An extra fee alone names nothing."""
-_HEARING_LOSS: dict[str, tuple[str, ...]] = {
+_HEARING_LOSS: Final[dict[str, tuple[str, ...]]] = {
     "en": ("deaf", "hard of hearing", "hearing impaired", "barely hear", "can not hear", "hearing problems",
            "cochlear implant", "hearing aid", "hearing aids", "make out voices", "can not make out"),
     "es": ("sordo", "sorda", "no escucho bien", "no oigo bien", "no oye bien", "no oye", "problemas de audicion",
            "implante coclear", "audifonos", "aparato auditivo", "aparatos auditivos", "aparato para oir",
            "aparatos para oir")}
-_INTERPRETING: dict[str, tuple[str, ...]] = {"en": ("interpreter", "interpreters"), "es": ("interprete", "interpretes")}
+_INTERPRETING: Final[dict[str, tuple[str, ...]]] = {"en": ("interpreter", "interpreters"), "es": ("interprete", "interpretes")}
 """An interpreter named alone (phrases of `#accommodation` that name no sign language nor a disability)."""
-_SPOKEN = {"en": "speak speaks speaking", "es": "habla hablan hablo hablamos"}
+_SPOKEN: Final = {"en": "speak speaks speaking", "es": "habla hablan hablo hablamos"}
 """A language spoken, as written (before synonyms): an interpreter beside one ("ella habla puro mixteco, ¿le ponen
 intérprete?") is a spoken language's, which the caller provides (DOMAIN.md: "we would ask the caller to provide an
 interpreter"), no accommodation of a disability (DOMAIN.md: accommodations) — unless negated ("he can't speak
 since his stroke") or said of a deaf caller (`#deaf`)."""
 
 
-_BORDER_CARDS: dict[str, tuple[str, ...]] = {
+_BORDER_CARDS: Final[dict[str, tuple[str, ...]]] = {
     "en": ("sentri", "sentri card", "sentri pass", "nexus card", "nexus pass", "trusted traveler", "trusted traveller",
            "global entry"),
     "es": ("sentri", "tarjeta sentri", "viajero confiable", "global entry")}
 """CBP's trusted-traveler cards (phrases of `#border`): a renewal or an expiry said beside one ("how do i renew my
 sentri card", "my sentri pass expires") is CBP's, no green card renewed (`_RENEWING`) nor hurry asked (`_EXPIRY`)."""
-_RENEWING: dict[str, tuple[str, ...]] = {"en": ("renew", "renewal"), "es": ("renovar", "renovacion")}
+_RENEWING: Final[dict[str, tuple[str, ...]]] = {"en": ("renew", "renewal"), "es": ("renovar", "renovacion")}
 """The phrases of `#green_card` that say a renewal and name no card of ours."""
-_ENTRY_PROOF: dict[str, tuple[str, ...]] = {
+_ENTRY_PROOF: Final[dict[str, tuple[str, ...]]] = {
     "en": ("proof of entry", "proof of my entry", "date of entry", "date of my entry", "date i entered",
            "date i came in", "day i entered", "day i came in", "entry stamp", "admission stamp"),
     "es": ("fecha de entrada", "fecha de mi entrada", "prueba de entrada", "prueba de mi entrada",
@@ -1132,14 +1138,14 @@ _ENTRY_PROOF: dict[str, tuple[str, ...]] = {
 """The proof of an entry into the country (phrases of `#border`): CBP's record, and a stamp said with it the one put in
 the passport at the border ("the officer never stamped my passport, how do i get proof of the date i came in"), no
 stamp of ours at a field office (`_ENTRY_STAMP`)."""
-_CARD_PASS = {"en": "card pass", "es": "tarjeta pase"}
+_CARD_PASS: Final = {"en": "card pass", "es": "tarjeta pase"}
 """The words of a card or a pass, CBP's beside a trusted-traveler card named (`_BORDER_CARDS`)."""
-_ENTRY_STAMP = {"en": "stamp stamped stamps stamping passport", "es": "sello sellaron sellado sellada sellar pasaporte"}
+_ENTRY_STAMP: Final = {"en": "stamp stamped stamps stamping passport", "es": "sello sellaron sellado sellada sellar pasaporte"}
 """The words of a stamp in a passport, unsaid beside the proof of an entry (`_ENTRY_PROOF`)."""
 """Hearing loss (phrases of `#deaf` that name no line nor the phone): said of an appointment in person (`_WHERE_NEEDED`:
 "mi esposo no oye bien y necesita que le hablen fuerte en la entrevista") it is a need there (`#accommodation`, a
 service request); said of the call ("i'm hard of hearing, is there a tty number") it stays the TTY line."""
-_TURNED_BACK: dict[str, tuple[str, ...]] = {
+_TURNED_BACK: Final[dict[str, tuple[str, ...]]] = {
     "en": ("was returned", "got returned", "had returned"),
     "es": ("la regresaron", "lo regresaron", "la habian regresado", "lo habian regresado", "la devolvieron",
            "lo devolvieron", "me regresaron", "nos regresaron", "los regresaron", "las regresaron", "me devolvieron",
@@ -1147,9 +1153,9 @@ _TURNED_BACK: dict[str, tuple[str, ...]] = {
 """A person sent back (phrases of `#not_arrived`: "la regresaron", "lo devolvieron") beside the border or an airport
 (`#border`) and no card or document said (`_CARD_WORDS`) is a traveller turned back at the border, Customs and Border
 Protection's, no mail returned ("a mi cuñado lo regresaron en la frontera de tijuana"): `#not_arrived` is dropped."""
-_BOOKED = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
-_PERSON = MARK + "person"
-_HOURS_ASKED: dict[str, tuple[str, ...]] = {
+_BOOKED: Final = {"en": "appointment appointments interview interviews", "es": "cita citas entrevista entrevistas"}
+_PERSON: Final = MARK + "person"
+_HOURS_ASKED: Final[dict[str, tuple[str, ...]]] = {
     "en": ("what hours", "what time", "how late", "how early", "until when", "what days", "business hours",
            "opening hours", "latest i can call", "closing time"),
     "es": ("horario", "que hora", "a que hora", "hasta que hora", "que dias", "cuales dias", "que tan tarde",
@@ -1159,24 +1165,28 @@ beside a person to talk to (`#person`: "a live person", "un agente") they ask wh
 to be put through ("what hours can i get a live person", "qué horario tienen para hablar con un agente"): the person's
 words say nothing as words (the concept stays, as the examples of our hours teach it).  "For hours" (a wait) is no
 hours asked."""
-_GOODS, _ERRAND, OTHER_PLACE = MARK + "goods", MARK + "errand", MARK + "other_place"
-_OFFICE_PLACE = MARK + "office_place"
+_GOODS: Final = MARK + "goods"
+_ERRAND: Final = MARK + "errand"
+OTHER_PLACE: Final = MARK + "other_place"
+_OFFICE_PLACE: Final = MARK + "office_place"
 """A purchase or service of another business (`gazetteers.GOODS`: "my order of contact lenses") is `#goods` and an
 errand: an errand the examples taught for a choice ("book a flight home" before a status) does not let a purchase's
 status be ours."""
-_PRIORITY, _CONSULATE = MARK + "priority_date", MARK + "consulate"
-_DECIDED, _NOT_ARRIVED = MARK + "decided", MARK + "not_arrived"
-_SOCIAL_SECURITY = MARK + "social_security"
-_SOUGHT = {
+_PRIORITY: Final = MARK + "priority_date"
+_CONSULATE: Final = MARK + "consulate"
+_DECIDED: Final = MARK + "decided"
+_NOT_ARRIVED: Final = MARK + "not_arrived"
+_SOCIAL_SECURITY: Final = MARK + "social_security"
+_SOUGHT: Final = {
     "en": frozenset(tokens("get apply request obtain signup", "en", False)),
     "es": frozenset(tokens("saco sacar saque tramito tramitar tramite solicito solicitar pido pedir consigo conseguir "
                            "obtengo obtener", "es", False)),
 }
 """Words that seek a thing (as words are said): a Social Security number sought beside our card that came ("ya me
 llegó el permiso de trabajo, cómo saco mi número de seguro social") is Social Security's, the card is why."""
-_HURRY = MARK + "hurry"
-_LINES = frozenset({MARK + "military", MARK + "deaf"})
-_LINE_ASKED = {
+_HURRY: Final = MARK + "hurry"
+_LINES: Final = frozenset({MARK + "military", MARK + "deaf"})
+_LINE_ASKED: Final = {
     "en": (("number", "for"), ("line", "for"), ("a", "line"), ("hotline",), ("help", "line"), ("helpline",),
            ("phone", "number"), ("special", "number")),
     "es": (("numero", "para"), ("linea", "para"), ("una", "linea"), ("linea", "de", "ayuda"), ("numero", "especial"),
@@ -1188,72 +1198,68 @@ _LINE_ASKED = {
 comes by mail (`_CARDS`, `_CARD_WORDS`: a re-entry permit, "the booklet", "la libreta") and `#not_arrived`,
 `#decided` is dropped ("they approved my replacement green card and the post office has no record of it", "they
 approved my re entry permit and the little book still hasn't shown up": a service request)."""
-_COURT = MARK + "court"
+_COURT: Final = MARK + "court"
 """A decision or a status asked with an immigration judge or court said (`#court`) is the court's (EOIR, another
 agency), not a USCIS case status: `STATUS` is dropped beside it ("tuve mi audiencia con el juez de migración, ya
 salió la decisión"), unless a card is named (`_CARDS`: "the judge granted my case, where is my green card")."""
-_COURT_CASE = {"en": "case cases", "es": "caso casos"}
+_COURT_CASE: Final = {"en": "case cases", "es": "caso casos"}
 """The case said beside an immigration judge or court (`_COURT`, no card named) is the court's ("el juez de
 inmigración cerró mi caso administrativamente": EOIR, another agency): its word says nothing as a word."""
-_FIX_ERROR = MARK + "fix_error"
+_FIX_ERROR: Final = MARK + "fix_error"
 """An error to fix beside CBP's arrival record (`_CBP_FORMS` with `#border`, no USCIS form said) is the record's, CBP's
 (other agencies), whatever looks wrong on it ("my i ninety four says d s instead of a date"): `#fix_error` is dropped
 and its words unsaid."""
-_OWN_CASE = {
+_OWN_CASE: Final = {
     "en": frozenset({"adjust", "i485", "applic", "petit", "case", "i130", "i140"}),
     "es": frozenset({"ajust", "i485", "solicitud", "peticion", "cas", "tramit", "i130", "i140"}),
 }
 """A priority date (`_PRIORITY`, read only) is the visa bulletin's, the State Department's (`#consulate`: "when will
 my priority date be current"), unless a status is asked of the caller's own case with us: an adjustment, an I-485, an
 application, a green card ("my priority date became current so is my adjustment moving along": case status)."""
-_GREEN_CARD = MARK + "green_card"
-_CARDS = frozenset({_GREEN_CARD, MARK + "work_permit"})
-_CARD_WORDS = frozenset({
+_GREEN_CARD: Final = MARK + "green_card"
+_CARDS: Final = frozenset({_GREEN_CARD, MARK + "work_permit"})
+_CARD_WORDS: Final = frozenset({
     "card", "tarjet",  # "card", "tarjeta" and "mica" as normalised
     "traveldocu", "permisoviaj", "booklet", "libret", "librit", "document",  # a document that comes by mail
 })
-_NOTICE_WORDS = frozenset({"notic", "avis"})  # "notice", "letter", "aviso", "carta", "notificación" as normalised
+_NOTICE_WORDS: Final = frozenset({"notic", "avis"})  # "notice", "letter", "aviso", "carta", "notificación" as normalised
 """A notice that comes by mail: approved and never come, it is a notice not received, a service request ("the approval
 notice went out in march and nothing ever came in the mail", "aprobaron mi caso pero la carta nunca me llegó"), as a
 card is (`_CARD_WORDS`), when a negation says it did not come (`_NEVER`: "the approval notice came in the mail, what
 happens next" is a notice that came); only the decision's rule reads them."""
-_NEVER = frozenset({"not", "no", "never", "nunca", "noth", "nad"})  # "nothing", "nada" as normalised
-_SOMEWHERE = frozenset(MARK + concept for concept in (
+_NEVER: Final = frozenset({"not", "no", "never", "nunca", "noth", "nad"})  # "nothing", "nada" as normalised
+_SOMEWHERE: Final = frozenset(MARK + concept for concept in (
     "abroad", "trip", "not_arrived", "address", "interview", "prints", "errand", "office_place", "in_person"))
-LOST_CARD = MARK + "lost_card"
+LOST_CARD: Final = MARK + "lost_card"
 """A card lost or stolen with nothing said of where (`_SOMEWHERE`: abroad, a country, a trip, the mail, another
 business, an office) nor of an appointment (an interview or biometrics missed: "perdí la entrevista de la green
 card"): "i lost my green card", "me robaron la mica".  Every example of a lost card abroad names the abroad; without
 this concept their words ("lost", "green card") sent a caller at home who lost a card to the line for callers
 abroad.  `#lost`, `#trip` and `#lost_else` (a job lost, not a card) are only read here, never features."""
-GENERAL_INFO = MARK + "general_info"
+GENERAL_INFO: Final = MARK + "general_info"
 """A question of general information the main menu has no option for: how to apply, a fee, which form, where to
 send it, eligibility, an online account (`CONCEPTS[...]["general_info"]`)."""
-_PENDING = MARK + "pending"
-_FORM = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
+_PENDING: Final = MARK + "pending"
+_FORM: Final = re.compile(r"(?:i|n|g)[0-9]{2,4}[a-z]?")
 """A USCIS form as `wording` joins it ("i one oh two" -> "i102", "n four hundred" -> "n400"); not a DS form (the State
 Department's) nor the AR-11 (a change of address)."""
-_FORM_SAID = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
-"""`_FORM` as a whole word of the words said joined by spaces (one search, not a match per word)."""
-_DIGIT = re.compile(r"[0-9]")
-"""A digit: what `_FORM_SAID` cannot match without (`_form_said`)."""
-_CBP_FORMS = frozenset({"i94"})
+_CBP_FORMS: Final = frozenset({"i94"})
 """The arrival record is Customs and Border Protection's form, no USCIS form: beside a status asked, a USCIS form named
 (the I-102, a replacement arrival record) makes the record its subject, our case (`#border` dropped)."""
-_WHERE = frozenset({"where", fold("donde", "es")})
-_HOW_TO = frozenset(fold(word, language) for language, words in (
+_WHERE: Final = frozenset({"where", fold("donde", "es")})
+_HOW_TO: Final = frozenset(fold(word, language) for language, words in (
     ("en", ("do", "should", "can", "could", "would", "to", "you")),
     ("es", ("puedo", "debo", "tengo", "hay", "se", "mando", "envio"))) for word in words)
 """After "where", a question of how or where to file ("where do i send my i130", "dónde puedo mandar"), not of a
 case."""
-_LOOK_UP = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
-_NOT_SOUGHT = frozenset({GENERAL_INFO, _NOT_ARRIVED})
+_LOOK_UP: Final = frozenset({("look", "up"), ("pull", "up"), ("lookup",), ("track",)})
+_NOT_SOUGHT: Final = frozenset({GENERAL_INFO, _NOT_ARRIVED})
 """A form sought with these said is no question of its progress: a question of general information (which form,
 where to send it) or a notice that never came."""
-_OTHERS = MARK + "others_faster"
-_WAITED = frozenset({MARK + "months", MARK + "days", MARK + "waiting_long"})
-_TOGETHER = {"en": (("same", "day"), ("together",), ("same", "week")),
-             "es": (("mismo", "dia"), ("juntos",), ("juntas",), ("misma", "semana"))}
+_OTHERS: Final = MARK + "others_faster"
+_WAITED: Final = frozenset({MARK + "months", MARK + "days", MARK + "waiting_long"})
+_TOGETHER: Final = {"en": (("same", "day"), ("together",), ("same", "week")),
+                    "es": (("mismo", "dia"), ("juntos",), ("juntas",), ("misma", "semana"))}
 
 
 def _together(plain: list[str], language: str) -> bool:
@@ -1262,30 +1268,30 @@ def _together(plain: list[str], language: str) -> bool:
                for phrase in _TOGETHER.get(language, _TOGETHER["en"]) for i in range(len(plain)))
 
 
-_HOURS = MARK + "hours"
-_OPEN_SHUT = {"en": ("open", "opened", "close", "closed", "still open"),
-              "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
+_HOURS: Final = MARK + "hours"
+_OPEN_SHUT: Final = {"en": ("open", "opened", "close", "closed", "still open"),
+                     "es": ("abierto", "abierta", "cerrado", "cerrada", "cerraron", "abrieron")}
 """Words that name `#hours` only as a place's being open or closed: said of a case, its state (`_CASE_NOUNS`)."""
-_CLOCK_CUES = {"en": ("after", "before", "until", "till", "past"), "es": ("las",)}
+_CLOCK_CUES: Final = {"en": ("after", "before", "until", "till", "past"), "es": ("las",)}
 """Words that make the number after them a time of day ("still there after four thirty", "después de las cinco"):
 `#hours`, unless a unit follows ("after two weeks")."""
-_FAMILY_COURT = {"en": "familycourt", "es": "cortefamiliar"}
-_ICE = MARK + "ice"
-_COURTS = frozenset({MARK + "court", _ICE})
+_FAMILY_COURT: Final = {"en": "familycourt", "es": "cortefamiliar"}
+_ICE: Final = MARK + "ice"
+_COURTS: Final = frozenset({MARK + "court", _ICE})
 """A family court said (`lexicon.COMPOUNDS`: "a custody case", "child custody", "la corte familiar"): its judge and
 its custody are no immigration court's nor ICE's ("the judge in my custody case wants proof of my status")."""
-_CASE_NOUNS = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
-                         "expediente"})
+_CASE_NOUNS: Final = frozenset({"case", "petition", "application", "file", "caso", "peticion", "solicitud", "tramite",
+                                "expediente"})
 """A case said as written (not stemmed: Snowball stems "casa" as "caso")."""
 
 
-_OPEN_WORDS = {"en": frozenset("open opens opened close closes closed".split()),
-               "es": frozenset("abierto abierta abiertos abiertas abre abren cierra cierran cerrado cerrada".split())}
-_ARTICLES = {"en": frozenset({"the", "a", "an"}), "es": frozenset({"el", "la", "los", "las"})}
-_POSSESSIVES = {"en": frozenset({"my", "our", "his", "her", "their"}), "es": frozenset({"mi", "mis", "nuestra"})}
+_OPEN_WORDS: Final = {"en": frozenset("open opens opened close closes closed".split()),
+                      "es": frozenset("abierto abierta abiertos abiertas abre abren cierra cierran cerrado cerrada".split())}
+_ARTICLES: Final = {"en": frozenset({"the", "a", "an"}), "es": frozenset({"el", "la", "los", "las"})}
+_POSSESSIVES: Final = {"en": frozenset({"my", "our", "his", "her", "their"}), "es": frozenset({"mi", "mis", "nuestra"})}
 """Whose place is asked open: "is my kid's school closed tomorrow" asks another place's hours as "is the pool open"
 does, unless it is one of ours or one's own thing ("is my appointment still open": `_OUR_PLACES`)."""
-_OUR_PLACES = {
+_OUR_PLACES: Final = {
     "en": frozenset("office offices uscis center centre asc line lines phone phones number contact call agency "
                     "immigration building lobby government one you your it they we y'all appointment appointments "
                     "interview biometrics fingerprints slot slots window account portal request ticket place location "
@@ -1299,12 +1305,12 @@ the pronouns that mean us ("are you open", "is it open on the holiday"), the pla
 open"), one's own things ("is my appointment still open") and no place at all ("the scheduler shows nothing open")."""
 
 
-_OUR_ROOTS = ("office", "oficina", "center", "centre", "centro", "uscis")
+_OUR_ROOTS: Final = ("office", "oficina", "center", "centre", "centro", "uscis")
 """Parts of a joined word that name a place of ours ("fieldoffice": `lexicon.COMPOUNDS`)."""
-_ASKED_OPEN = {"en": frozenset({"is", "are", "was", "does", "do", "will", "if"}), "es": frozenset({"si", "que"})}
+_ASKED_OPEN: Final = {"en": frozenset({"is", "are", "was", "does", "do", "will", "if"}), "es": frozenset({"si", "que"})}
 """Words before the article of a place asked open ("is the gym open", "does the pool open"; "sabe si la piscina está
 abierta"): not "i want to open a request" nor "fui al centro donde toman las huellas y estaba cerrado"."""
-_WHEN_WORDS = frozenset(
+_WHEN_WORDS: Final = frozenset(
     "morning afternoon evening night weekend weekends holiday holidays day days today tomorrow monday tuesday wednesday "
     "thursday friday saturday sunday manana tarde noche fin semana feriado feriados dia dias hoy lunes martes miercoles "
     "jueves viernes sabado sabados domingo domingos navidad january february march april may june july august "
@@ -1345,12 +1351,12 @@ def _open_shut(language: str) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in tokens(phrase, language, False))
 
 
-def _form_said(said: list[str]) -> bool:
-    """Whether a USCIS form is said as a whole word (`_FORM_SAID`: one search, not a match per word); a sentence
-    without a digit (most) is not searched: a character class is scanned for in C, where the form's pattern starts
-    with a branch tried at every character."""
-    joined = " ".join(said)
-    return _DIGIT.search(joined) is not None and _FORM_SAID.search(joined) is not None
+def _form_said(said: list[str], capped: bool = False) -> bool:
+    """Whether a USCIS form is said as a word (`_FORM`), or with `capped` a capped visa too (`_CAPPED`).  Only a word
+    of three characters or more whose second is a digit is tested, as a form's and a capped visa's are: compiled, a
+    native test a word, where joining the words to search them for a digit made a string and a search a sentence."""
+    return any(len(word) >= 3 and word[1].isdigit() and (capped and word in _CAPPED or _FORM.fullmatch(word) is not None)
+               for word in said)
 
 
 def _form_sought(said: list[str]) -> bool:
@@ -1454,7 +1460,7 @@ def _line_asked(said: list[str], language: str) -> bool:
     return any(tuple(said[i:i + len(phrase)]) == phrase for i in range(len(said)) for phrase in asked)
 
 
-_WAIVER = frozenset({"waiver", "waiv", "perdon"})
+_WAIVER: Final = frozenset({"waiver", "waiv", "perdon"})
 
 
 def _form_named(said: list[str]) -> bool:
@@ -1589,7 +1595,7 @@ def _printing_words(language: str) -> frozenset[str]:
                             "imprimir imprimo imprime imprimi impreso impresion", language, False))
 
 
-_CAPPED = frozenset({"h1b", "h2b"})
+_CAPPED: Final = frozenset({"h1b", "h2b"})
 """The visas of an employer's petition picked in USCIS's cap lottery (`lexicon.COMPOUNDS`: "h one b", "h dos b")."""
 
 
@@ -1601,7 +1607,7 @@ def _lottery_words(language: str) -> frozenset[str]:
     return frozenset(tokens("lottery lotteries" if language == "en" else "loteria sorteo", language, False))
 
 
-_SCHOOLS = {
+_SCHOOLS: Final = {
     "en": "school schools highschool elementary kindergarten principal principal's registrar registrar's teacher "
           "transcript transcripts",
     "es": "escuela escuelas secundaria primaria preparatoria prepa colegio kinder maestra maestro kardex "
@@ -1628,7 +1634,7 @@ def _office_words(language: str) -> frozenset[str]:
     return frozenset(words[0] for words in said if len(words) == 1)
 
 
-_BUSINESS_OFFICES = {
+_BUSINESS_OFFICES: Final = {
     "en": "box ticket tickets leasing rental apartment apartments doctor doctor's doctors dentist dentist's dental "
           "medical clinic sheriff sheriff's realtor realty vet vet's vets veterinarian veterinary animal "
           "pharmacy pharmacy's",
@@ -1639,11 +1645,11 @@ _BUSINESS_OFFICES = {
 office", "el consultorio del doctor", "la oficina de rentas", "la oficina del veterinario"): an office said right
 beside one (`_BUSINESS_NEAR` words either side) is that business's, another place, not ours, as a school's office is
 (`_school_office`)."""
-_BUSINESS_NEAR = 2
+_BUSINESS_NEAR: Final = 2
 """How near an office a business names it, not counting the links between (`_LINKS`): "the box office", "the
 doctor's office", "la oficina de la veterinaria"; not "the office said to bring a doctor's letter" (the field
 office)."""
-_LINKS = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
+_LINKS: Final = {"en": frozenset({"the", "a", "an", "of"}), "es": frozenset({"el", "la", "los", "las", "de", "del"})}
 """Words that link an office to its business and do not count in `_BUSINESS_NEAR` ("la oficina de la veterinaria")."""
 
 
@@ -1666,10 +1672,32 @@ def _school_office(said: list[str], language: str) -> bool:
                for at, word in enumerate(bare))
 
 
-@functools.cache
 def _phrase_words(language: str) -> frozenset[str]:
-    """Every word of the concept phrases, as words are said ("premium", "record", "arrival", …)."""
-    return frozenset(word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
+    """Every word of the concept phrases, as words are said ("premium", "record", "arrival", …).  Kept in a plain dict
+    a language: compiled, reading it is a native call and a look-up, where `functools.cache`'s wrapper made a generic
+    call."""
+    known = _PHRASE_WORDS.get(language)
+    if known is None:
+        known = _PHRASE_WORDS[language] = frozenset(
+            word for entries in _table(language).values() for phrase, _ in entries for word in phrase)
+    return known
+
+
+_PHRASE_WORDS: Final[dict[str, frozenset[str]]] = {}
+
+
+def _two_unknown(said: list[str], known: frozenset[str]) -> bool:
+    """Whether two words in a row are outside `known`: what any join of `_unsplit` needs (a native loop when
+    compiled, where `bytes(map(known.__contains__, said))` made a generic call a word)."""
+    outside = False  # whether the word before is outside `known`
+    for word in said:
+        if word in known:
+            outside = False
+        elif outside:
+            return True
+        else:
+            outside = True
+    return False
 
 
 def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[str]:
@@ -1677,7 +1705,7 @@ def _unsplit(words: tuple[tuple[str, bool, str], ...], language: str) -> list[st
     "re cord" -> "record"): a piece of three letters or fewer, neither piece a word of the phrases, the join one."""
     known = _phrase_words(language)
     said = [word for word, _, _ in words]
-    if b"\0\0" not in bytes(map(known.__contains__, said)):  # no two words in a row outside the phrases (in C)
+    if not _two_unknown(said, known):
         return said
     out: list[str] = []
     i, last = 0, len(said) - 1
@@ -1702,20 +1730,25 @@ _Start = tuple[tuple[tuple[int, dict[tuple[str, ...], str]], ...], frozenset[str
 words or more, longest first; the second words of those phrases; the concept of the word alone (None if none)."""
 
 
-@functools.cache
 def _starts(language: str) -> dict[str, _Start]:
     """`_table` for the scan: first token -> its `_Start`, so the longest phrase said from a word is one dict look-up
     per length (not a test per phrase), and none at all when the next word is no second word of its phrases (most:
-    "my" starts dozens of phrases, "my fingers" none)."""
-    starts: dict[str, _Start] = {}
-    for first, entries in _table(language).items():
-        sizes: dict[int, dict[tuple[str, ...], str]] = {}
-        for phrase, concept in entries:  # longest first, and one concept a phrase: the first found is the one
-            sizes.setdefault(len(phrase), {}).setdefault(phrase, concept)
-        alone = sizes.pop(1, {}).get((first,))
-        seconds = frozenset(phrase[1] for phrases in sizes.values() for phrase in phrases)
-        starts[first] = (tuple(sorted(sizes.items(), reverse=True)), seconds, alone)
+    "my" starts dozens of phrases, "my fingers" none).  Kept in a plain dict a language, as `_phrase_words`."""
+    starts = _STARTS.get(language)
+    if starts is None:
+        made: dict[str, _Start] = {}
+        for first, entries in _table(language).items():
+            sizes: dict[int, dict[tuple[str, ...], str]] = {}
+            for phrase, concept in entries:  # longest first, and one concept a phrase: the first found is the one
+                sizes.setdefault(len(phrase), {}).setdefault(phrase, concept)
+            alone = sizes.pop(1, {}).get((first,))
+            seconds = frozenset(phrase[1] for phrases in sizes.values() for phrase in phrases)
+            made[first] = (tuple(sorted(sizes.items(), reverse=True)), seconds, alone)
+        starts = _STARTS[language] = made
     return starts
+
+
+_STARTS: Final[dict[str, dict[str, _Start]]] = {}
 
 
 @functools.cache
@@ -1724,7 +1757,7 @@ def _family_court(language: str) -> str:
     return fold(_FAMILY_COURT.get(language, _FAMILY_COURT["en"]), language)
 
 
-_YOU = {"en": "you your yours ya", "es": "usted ustedes ud uds"}
+_YOU: Final = {"en": "you your yours ya", "es": "usted ustedes ud uds"}
 """The line addressed (`_you`): its hours asked, whatever office is named beside them."""
 
 
@@ -1734,16 +1767,16 @@ def _you(language: str) -> frozenset[str]:
     return frozenset(tokens(_YOU.get(language, _YOU["en"]), language, False))
 
 
-_MAIL_WORDS = {"en": (), "es": ("correo", "correo electronico", "email", "mail")}
+_MAIL_WORDS: Final = {"en": (), "es": ("correo", "correo electronico", "email", "mail")}
 """Words of a mail or an e-mail (`_mail_came`): with nothing else of `#not_arrived`, what came is the message."""
-_RECEIVED = {"en": frozenset(), "es": frozenset(tokens("recibi llego", "es", False))}
+_RECEIVED: Final = {"en": frozenset(), "es": frozenset(tokens("recibi llego", "es", False))}
 """Words of receiving, as words are said ("me llegó" is said as "recibí")."""
 
 
-_OPENING = {"en": "open opens load loads work works", "es": "abre abren abrir carga cargar funciona funcionan sirve"}
+_OPENING: Final = {"en": "open opens load loads work works", "es": "abre abren abrir carga cargar funciona funcionan sirve"}
 """What a link or a page does ("no me abre el enlace", "no carga la página"): a negation of it is the link's, not the
 mail's (`_negated`)."""
-_OPENING_NEAR = 2
+_OPENING_NEAR: Final = 2
 
 
 @functools.cache
@@ -1771,7 +1804,7 @@ def _mail_came(phrases: list[tuple[str, ...]], said: list[str], language: str) -
     return set(phrases) <= mail
 
 
-_RULED = frozenset({
+_RULED: Final = frozenset({
     _DECIDED, _PENDING, _NOT_ARRIVED, _COURT, _ICE, _NEED, _HOURS, _GOODS, _OTHERS, _BORDER, _HURRY, _GOING_THERE,
     _SOCIAL_SECURITY, _OFFICE_PLACE, _FAREWELL, _PRIORITY, _LOST, _TRIP, _LOST_ELSE, _MISSED, _SITE_ERROR, _COMBINED,
     _ADDRESS, _EXTRA_FEE, _DEAF,
@@ -1781,10 +1814,10 @@ or `_CAPPED` said), so a sentence naming none of them (nothing, or `#prints`, `#
 read as its scan found it, without trying ~35 rules that each test a concept absent.  A new rule that needs no
 concept of these must add its own to this set (`tests/understanding/test_fast_paths.py` reads every held utterance
 with and without this shortcut)."""
-_NONE: frozenset[str] = frozenset()
+_NONE: Final[frozenset[str]] = frozenset()
 
 
-_UNLISTED = {
+_UNLISTED: Final = {
     "en": re.compile(r"\b(?:my name |me |us |her |him |them |i )?(?:is |am |are |was |were )?not (?:on|in) "
                      r"(?:\w+ ){0,2}(?:list|schedul)\b"),
     "es": re.compile(r"\b(?:mi nombr |su nombr )?no (?:aparezc|aparec\w*|esta|estoy|estamos|sal\w*) en "
@@ -1794,7 +1827,7 @@ _UNLISTED = {
 on the schedule", "no aparezco en la lista", "mi nombre no está en la lista"): said at one of our offices
 (`#office_place`), an appointment there not found on the day, whose words (the name, the negation) say no error to
 fix nor anything missing."""
-_NAMES = frozenset({"name", "nombr"})
+_NAMES: Final = frozenset({"name", "nombr"})
 
 
 def _unlisted(said: list[str], language: str) -> frozenset[str]:
@@ -1807,8 +1840,8 @@ def _unlisted(said: list[str], language: str) -> frozenset[str]:
 
 def _unruled(found: dict[str, None], said: list[str]) -> bool:
     """Whether no rule after `reading`'s scan can change what it found: none of `_RULED` found, no USCIS form
-    (`_form_sought`) nor capped visa (`_CAPPED`) said."""
-    return found.keys().isdisjoint(_RULED) and _CAPPED.isdisjoint(said) and not _form_said(said)
+    (`_form_sought`) nor capped visa (`_CAPPED`) said (one pass: `_form_said`)."""
+    return found.keys().isdisjoint(_RULED) and not _form_said(said, capped=True)
 
 
 @per_sentence(16384)

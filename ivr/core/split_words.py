@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from ivr.core.prefilter import Prefiltered, prefiltered
 
-_PREFIXES = tuple((r"[ -]".join(prefix) + r"\b", prefix)
-                  for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
+_PREFIXES: Final = tuple((r"[ -]".join(prefix) + r"\b", prefix)
+                         for prefix in ("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"))
 """A receipt number's three letters spelled out ("e a c", "i o e"), joined into the prefix they are (round 11: "the
 one that starts with e a c" was the A-number, "the one that starts with a", at `verify.no_receipt`)."""
 
-_SPLIT = {
+_SPLIT: Final = {
     "en": (
         (r"super[ -]visors?\b", "supervisor"),
         (r"super[ -]vis(?:er|or)", "supervisor"),
@@ -62,15 +63,22 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
                  for pattern, word in _SPLIT.get(language, _SPLIT["en"]))
 
 
-@functools.cache
 def _any(language: str) -> tuple[re.Pattern[str], Prefiltered]:
     """Every pattern of `_patterns` as one alternation (each whole, with its own `\\b`): a text none of them finds
     (most) is read in one search, not one search a pattern (the u19 round: 17 searches were some 20 µs of a long
     sentence's understanding).  Case-blind, and case-sensitive for ASCII text lower-cased, where it finds the same
     (the patterns are lower case, and only non-ASCII letters fold to an ASCII one: "ſ", "K"): three times faster; and
-behind its gate (`ivr.core.prefilter`), so that a sentence without a split word's halves is not searched at all."""
-    alternation = "|".join(r"\b(?:" + pattern + ")" for pattern, _ in _SPLIT.get(language, _SPLIT["en"]))
-    return re.compile(alternation, re.IGNORECASE), prefiltered(alternation)
+    behind its gate (`ivr.core.prefilter`), so that a sentence without a split word's halves is not searched at all.
+    Kept in a plain dict a language: compiled, reading it is a native call and a look-up, where `functools.cache`'s
+    wrapper made a generic call."""
+    made = _ANY.get(language)
+    if made is None:
+        alternation = "|".join(r"\b(?:" + pattern + ")" for pattern, _ in _SPLIT.get(language, _SPLIT["en"]))
+        made = _ANY[language] = (re.compile(alternation, re.IGNORECASE), prefiltered(alternation))
+    return made
+
+
+_ANY: Final[dict[str, tuple[re.Pattern[str], Prefiltered]]] = {}
 
 
 def _found(text: str, language: str) -> bool:

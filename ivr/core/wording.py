@@ -26,10 +26,10 @@ lives with the model (`ivr.core.understanding`).  Pure functions, no I/O.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from typing import Final
 
 import Stemmer  # PyStemmer: the Snowball stemmers, in C
 
@@ -38,9 +38,9 @@ from ivr.core.lexicon import COMPOUNDS, STOP_WORDS, SYNONYMS, UNSTEMMED
 from ivr.core.world_cities import WORLD_CITIES
 from ivr.core.per_sentence import per_sentence
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
-_CONTRACTIONS = {
+_CONTRACTIONS: Final = {
     "what's": "what is", "whats": "what is", "where's": "where is", "wheres": "where is", "it's": "it is",
     "that's": "that is", "thats": "that is", "there's": "there is", "i'm": "i am", "im": "i am", "i've": "i have",
     "ive": "i have", "i'd": "i would", "i'll": "i will", "you're": "you are", "we're": "we are",
@@ -54,16 +54,17 @@ _CONTRACTIONS = {
     "we'll": "we will", "you'll": "you will", "they'll": "they will", "they're": "they are", "we've": "we have",
     "you've": "you have", "they've": "they have", "who're": "who are",
 }
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_SPELLED = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
+_SPELLED: Final = {key: tuple(value.split()) for key, value in _CONTRACTIONS.items()}
+_CONTRACTED: Final = frozenset(_SPELLED)
+"""The contractions (a set's `isdisjoint` is cheaper than a dict's keys')."""
 
-_UNITS = {
+_UNITS: Final = {
     "en": {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9},
     "es": {"cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
            "ocho": 8, "nueve": 9},
 }
-_TEENS = {
+_TEENS: Final = {
     "en": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19},
     "es": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
@@ -72,52 +73,68 @@ _TEENS = {
            "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
            "veintiocho": 28, "veintinueve": 29},
 }
-_TENS = {
+_TENS: Final = {
     "en": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
            "ninety": 90},
     "es": {"veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
            "ochenta": 80, "noventa": 90},
 }
-_FORM_LETTERS = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
-_VISA_LETTERS = frozenset({"b", "f", "h", "j", "k", "l"})
-_SUPPLEMENT = frozenset({"supplement", "suplemento"})
-FORM_NUMBER = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
+_FORM_LETTERS: Final = frozenset({"i", "n", "g", "ar", "ds", "eoir"})
+_VISA_LETTERS: Final = frozenset({"b", "f", "h", "j", "k", "l"})
+_SUPPLEMENT: Final = frozenset({"supplement", "suplemento"})
+FORM_NUMBER: Final = re.compile(r"(?:i|n|g|ar|ds|eoir)[0-9]{2,4}[a-z]?")
 """A form number as `_forms` joins it ("i485", "n400", "i918a")."""
 """Letters of visa classes, which join a one-digit number: "F 1", "f one" -> "f1"; "H one B", "H-1B" -> "h1b"
 (not after another letter: "E B two" is spelled out)."""
-_VISA_NUMBER = re.compile(r"[1-3]b?")
+_VISA_NUMBER: Final = re.compile(r"[1-3]b?")
 
-_COMPOUND_SIZES = {
+
+def _starts_a_name(words: list[str], firsts: dict[str, frozenset[str] | None]) -> bool:
+    """Whether a word is a name of one word, or a word and the next are the first two of a longer name (`firsts`, as
+    `_firsts` makes it).  One pass, a look-up a word, natively when compiled (where a tuple zipped each pair of words
+    and a set was searched for each)."""
+    count = len(words)
+    for at, word in enumerate(words):
+        if word in firsts:
+            following = firsts[word]
+            if following is None or at + 1 < count and words[at + 1] in following:
+                return True
+    return False
+
+
+def _firsts(names: Collection[tuple[str, ...]]) -> dict[str, frozenset[str] | None]:
+    """The first word of each name (a tuple of words) -> None if it is a name alone, else the second words of the names
+    it starts (`_starts_a_name`)."""
+    alone = {name[0] for name in names if len(name) == 1}
+    seconds: dict[str, set[str]] = {}
+    for name in names:
+        if len(name) > 1 and name[0] not in alone:
+            seconds.setdefault(name[0], set()).add(name[1])
+    return {**{first: frozenset(following) for first, following in seconds.items()}, **dict.fromkeys(alone)}
+
+
+_COMPOUND_SIZES: Final = {
     language: tuple(sorted({len(group) for group in table}, reverse=True)) for language, table in COMPOUNDS.items()
 }
 """The sizes of the `COMPOUNDS` groups, the longest first: `_compounds` tries them in that order at a word."""
-_COMPOUND_STARTS = {
+_COMPOUND_STARTS: Final = {
     language: frozenset(group[0] for group in table)
     for language, table in COMPOUNDS.items()
 }
 """The first words of the `COMPOUNDS` groups: a sentence with none of them has no group to join."""
-_COMPOUND_SINGLES = {
-    language: frozenset(group[0] for group in table if len(group) == 1)
-    for language, table in COMPOUNDS.items()
-}
-"""The groups of one word ("xray" for "x ray"): a word said as one that the table names all the same."""
-_COMPOUND_PAIRS = {
-    language: frozenset(group[:2] for group in table if len(group) > 1)
-    for language, table in COMPOUNDS.items()
-}
-"""The first two words of those groups: a sentence saying none of them in a row joins none."""
+_COMPOUND_FIRSTS: Final = {language: _firsts(table) for language, table in COMPOUNDS.items()}
+"""The groups' first words as `_starts_a_name` reads them: a group of one word ("xray" for "x ray") is a word said as
+one that the table names all the same; a sentence saying no other group's first two words in a row joins none."""
 
 
 def _compounds(words: list[str], language: str) -> list[str]:
     """Each `COMPOUNDS` word group said becomes its one word, left to right, the longest group at a word first (of
     every size the table holds: "fiestas de fin de ano" and "xray" alike).  Most sentences have a group's first word
-    ("the", "in", "my") but no group's first two words in a row (`_COMPOUND_PAIRS`, tested in C) nor a group of one
-    word: they are left as they are without a look-up."""
-    starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
-    if starts.isdisjoint(words) or (
-            _COMPOUND_PAIRS.get(language, _COMPOUND_PAIRS["en"]).isdisjoint(zip(words, words[1:])) and
-            _COMPOUND_SINGLES.get(language, _COMPOUND_SINGLES["en"]).isdisjoint(words)):
+    ("the", "in", "my") but no group's first two words in a row nor a group of one word (`_COMPOUND_FIRSTS`): they
+    are left as they are without a look-up."""
+    if not _starts_a_name(words, _COMPOUND_FIRSTS.get(language, _COMPOUND_FIRSTS["en"])):
         return words
+    starts = _COMPOUND_STARTS.get(language, _COMPOUND_STARTS["en"])
     table = COMPOUNDS.get(language, COMPOUNDS["en"])
     sizes = _COMPOUND_SIZES.get(language, _COMPOUND_SIZES["en"])
     out: list[str] = []
@@ -172,8 +189,16 @@ def plain(text: str) -> str:
     lowered = text.casefold()
     if lowered.isascii():
         return lowered.replace("`", "'")
-    decomposed = unicodedata.normalize("NFKD", lowered.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # the apostrophes replaced and the accents NFKD splits off dropped, each character that is not ASCII tested once:
+    # a translation by a dict and a test of every character were generic calls a character, compiled
+    decomposed = unicodedata.normalize("NFKD", lowered.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'"))
+    for other in set(decomposed).difference(_ASCII):
+        if unicodedata.combining(other):
+            decomposed = decomposed.replace(other, "")
+    return decomposed
+
+
+_ASCII: Final = frozenset(map(chr, range(128)))
 
 
 def _spell_out(words: list[str]) -> list[str]:
@@ -188,9 +213,9 @@ def _spell_out(words: list[str]) -> list[str]:
     return out
 
 
-_HUNDRED = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
-_THOUSAND = {"en": ("thousand",), "es": ("mil",)}
-_HUNDREDS = {
+_HUNDRED: Final = {"en": ("hundred",), "es": ("cien", "ciento", "cientos")}
+_THOUSAND: Final = {"en": ("thousand",), "es": ("mil",)}
+_HUNDREDS: Final = {
     "en": {},
     "es": {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
            "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900},
@@ -302,7 +327,7 @@ def _spelling(before: list[str]) -> bool:
     return bool(before) and len(before[0]) == 1 and before[0].isalpha() and before[0] != "a"  # "a B two visa"
 
 
-_STEMMERS = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}
+_STEMMERS: Final = {"en": Stemmer.Stemmer("english"), "es": Stemmer.Stemmer("spanish")}
 
 
 def stem(token: str, language: str = "en") -> str:
@@ -312,16 +337,16 @@ def stem(token: str, language: str = "en") -> str:
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(token))
 
 
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS: Final = frozenset(
     word for table in (_UNITS, _TEENS, _TENS) for words in table.values() for word in words
 ) | frozenset(word for words in (*_HUNDRED.values(), *_THOUSAND.values()) for word in words) | frozenset(
     word for words in _HUNDREDS.values() for word in words
 )
 
 
-_LETTER_WORDS = {"es": frozenset("y a o e u".split())}
+_LETTER_WORDS: Final = {"es": frozenset("y a o e u".split())}
 """One-letter words of a language: two of them in a row ("y a otros") are words, not letters spelled out."""
-_AND = {"es": "y"}
+_AND: Final = {"es": "y"}
 """The one-letter "and" of a language: after letters spelled out it ends them ("del a s c y voy tarde" is the ASC
 and "voy tarde", not "ascy"); no acronym a caller spells ends in it."""
 
@@ -348,10 +373,10 @@ def _spelled(words: list[str], language: str = "en") -> list[str]:
     return out
 
 
-_SUFFIXES = {"en": {"ment": "ment", "mint": "ment"}, "es": {"miento": "miento", "mientos": "mientos"}}
+_SUFFIXES: Final = {"en": {"ment": "ment", "mint": "ment"}, "es": {"miento": "miento", "mientos": "mientos"}}
 """A noun's ending the recogniser heard as a word of its own: "replace mint", "amend ment" -> "replacement",
 "amendment"; "segui miento" -> "seguimiento" (after a word of four letters or more, not a stop word)."""
-_SUFFIX_SPLITS = frozenset(ending for endings in _SUFFIXES.values() for ending in endings)
+_SUFFIX_SPLITS: Final = frozenset(ending for endings in _SUFFIXES.values() for ending in endings)
 
 
 def _suffixes(words: list[str], language: str) -> list[str]:
@@ -367,17 +392,21 @@ def _suffixes(words: list[str], language: str) -> list[str]:
     return out
 
 
-_SPLIT_CONDITIONS = {
+_SPLIT_CONDITIONS: Final = {
     language: frozenset(name for name in conditions if " " not in name and len(name) >= 6)
     for language, conditions in gazetteers.CONDITIONS.items()
 }
 """Illnesses of one word (`gazetteers.CONDITIONS`) the recogniser may split: "cat a ract" is "cataract", "dia betes"
 "diabetes", "chemo therapy" "chemotherapy"."""
-_CONDITION_HEADS = {
+_CONDITION_HEADS: Final = {
     language: frozenset(name[:end] for name in names for end in range(2, len(name) - 1)) - STOP_WORDS[language]
     for language, names in _SPLIT_CONDITIONS.items()
 }
 """The first pieces a split illness can start with (not a stop word: "de presión" is no "depresión")."""
+_REWORDED: Final = {language: _SUFFIX_SPLITS | _NUMBER_WORDS | heads for language, heads in _CONDITION_HEADS.items()}
+"""Every word a language's sentence is rewritten after, by `_reworded`: a noun's ending split off, an illness's first
+piece, a number word.  Most sentences have none (nor a digit): one test, not one a step.  Another language's words
+are tested against English's, which hold what its steps read (its suffixes and number words, no illness)."""
 
 
 def _unsplit_conditions(words: list[str], language: str) -> list[str]:
@@ -394,41 +423,73 @@ def _unsplit_conditions(words: list[str], language: str) -> list[str]:
     return _rejoined(words, condition, starts=heads)
 
 
-_PLACEHOLDER = re.compile(r"\[([a-z]+)\]")
+_PLACEHOLDER: Final = re.compile(r"\[([a-z]+)\]")
 """What the export's redactor puts for words it removed ("[name]"): unknown words, as theirs were."""
 
 
-_DIGIT = re.compile(r"[0-9]")
-_LETTERS_SAID = re.compile(r"(?<![^ ])[a-z] [a-z](?![^ ])")
-"""Two one-letter words in a row, in the words joined by spaces: without them `_spelled` joins nothing."""
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _letters_said(words: list[str]) -> bool:
+    """Whether two words in a row are each one letter (a-z): without them `_spelled` joins nothing.  A native loop
+    when compiled, where counting the words' lengths and searching them joined made a list, a string and a search."""
+    before = False  # whether the word before is one letter
+    for word in words:
+        letter = len(word) == 1 and word in _LETTERS
+        if letter and before:
+            return True
+        before = letter
+    return False
 
 
 def _split(lowered: str) -> list[str]:
-    """`_WORD.findall(lowered)`: in ASCII text of letters, digits and spaces only (most sentences), its words split in C
-    (the u19 round: 1.9 -> 0.7 µs a long sentence)."""
-    if lowered.isascii() and lowered.replace(" ", "").isalnum():
-        return lowered.split()
-    return _WORD.findall(lowered)
+    """`_WORD.findall(lowered)`: the text split on white space in C (the u19 round: 1.9 -> 0.7 µs a long sentence), and
+    only a piece that is not ASCII letters and digits alone ("i'm", "status?") searched: the pattern's words hold no
+    white space, so each piece's are the text's, in order.  Most sentences have no such piece."""
+    pieces = lowered.split()
+    ascii = lowered.isascii()
+    if ascii and all(piece.isalnum() for piece in pieces):
+        return pieces
+    words: list[str] = []
+    for piece in pieces:
+        if piece.isalnum() and (ascii or piece.isascii()):
+            words.append(piece)
+        else:
+            words.extend(_WORD.findall(piece))
+    return words
+
+
+def _digit_first(words: list[str]) -> bool:
+    """Whether a word starts with a digit (each digit of the words is one of the text's 0-9)."""
+    return any(word[0].isdigit() for word in words)
+
+
+def _reworded(words: list[str], language: str) -> list[str]:
+    """`words` with a noun's ending joined, an illness's pieces joined, numbers and forms joined: each step only where
+    the words have what it changes (`_REWORDED`)."""
+    if not _SUFFIX_SPLITS.isdisjoint(words):
+        words = _suffixes(words, language)
+    words = _unsplit_conditions(words, language)
+    if not _NUMBER_WORDS.isdisjoint(words) or _digit_first(words):
+        words = _forms(_numbers(words, language))
+    return words
 
 
 def _words(text: str, language: str) -> list[str]:
     """The words of `text` spelled out, split words joined, numbers, forms, letters and compounds joined.
 
-    Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a search)
-    where one does: no contraction nor apostrophe, no number word nor digit, fewer than two one-letter words."""
+    Each step runs only on a sentence that has what it changes, found by a test in C (a set's `isdisjoint`, a
+    native loop) where one does: no contraction nor apostrophe, no word of `_REWORDED` nor word starting with a digit,
+    no two one-letter words in a row."""
     lowered = plain(text)
     if "[" in lowered:
         lowered = _PLACEHOLDER.sub(r"redacted\1", lowered)
     words = _split(lowered)
-    if "'" in lowered or not _SPELLED.keys().isdisjoint(words):
+    if "'" in lowered or not _CONTRACTED.isdisjoint(words):
         words = _spell_out(words)
-    if not _SUFFIX_SPLITS.isdisjoint(words):
-        words = _suffixes(words, language)
-    words = _unsplit_conditions(words, language)
-    if not _NUMBER_WORDS.isdisjoint(words) or (
-            _DIGIT.search(lowered) is not None and any(word[0].isdigit() for word in words)):
-        words = _forms(_numbers(words, language))
-    if list(map(len, words)).count(1) >= 2 and _LETTERS_SAID.search(" ".join(words)) is not None:
+    if not _REWORDED.get(language, _REWORDED["en"]).isdisjoint(words) or _digit_first(words):
+        words = _reworded(words, language)
+    if _letters_said(words):
         words = _spelled(words, language)  # letters said one by one, two or more in a row
     return _compounds(words, language)
 
@@ -448,9 +509,9 @@ def fold(word: str, language: str) -> str:
     return known
 
 
-_FOLDED: dict[str, dict[str, str]] = {}
+_FOLDED: Final[dict[str, dict[str, str]]] = {}
 """Language -> word -> the word folded (`fold`), at most `_FOLDED_MOST` a language."""
-_FOLDED_MOST = 16384
+_FOLDED_MOST: Final = 16384
 
 
 def _fold(word: str, language: str) -> str:
@@ -465,13 +526,17 @@ def tokens(text: str, language: str, places: bool = True) -> tuple[str, ...]:
     return tuple(word for word, _, _ in marked(text, language, places))
 
 
-@functools.cache
-def _place_starts(language: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """The place names of one word, and the first two words of the others (`_place_names`): a sentence with none of
-    them (a name's one word, or its first two in a row) names no place, tested in C."""
-    names = [name for group in _place_names(language).values() for name in group]
-    return (frozenset(name[0] for name in names if len(name) == 1),
-            frozenset(name[:2] for name in names if len(name) > 1))
+def _place_starts(language: str) -> dict[str, frozenset[str] | None]:
+    """The first words of `_place_names` as `_starts_a_name` reads them: a sentence with none of them (a name's one
+    word, or its first two in a row) names no place.  Kept in a plain dict a language, as `_place_names`."""
+    starts = _PLACE_STARTS.get(language)
+    if starts is None:
+        starts = _PLACE_STARTS[language] = _firsts(
+            [name for names in _place_names(language).values() for name in names])
+    return starts
+
+
+_PLACE_STARTS: Final[dict[str, dict[str, frozenset[str] | None]]] = {}
 
 
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -483,23 +548,29 @@ def _by_first_word(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
 
 
-@functools.cache
 def _place_names(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> the country names (and cities abroad) starting with it (as word tuples), longest first.  Made at
-    the first sentence read, not at import (~5 ms: `create_app` reads none)."""
-    names = territories.NAMES.get(language, territories.NAMES["en"])
-    cities = territories.CITIES.get(language, territories.CITIES["en"])
-    return _by_first_word((*names, *cities, *WORLD_CITIES))
+    the first sentence read, not at import (~5 ms: `create_app` reads none), and kept in a plain dict a language:
+    compiled, reading it is a native call and a look-up, where `functools.cache`'s wrapper made a generic call."""
+    places = _PLACE_NAMES.get(language)
+    if places is None:
+        names = territories.NAMES.get(language, territories.NAMES["en"])
+        cities = territories.CITIES.get(language, territories.CITIES["en"])
+        places = _PLACE_NAMES[language] = _by_first_word((*names, *cities, *WORLD_CITIES))
+    return places
 
 
-_SPLIT_PLACES = {
+_PLACE_NAMES: Final[dict[str, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+_SPLIT_PLACES: Final = {
     language: {"".join(words): words for words in
                (tuple(name.split()) for name in (*names, *territories.CITIES[language])) if len("".join(words)) >= 5}
     for language, names in territories.NAMES.items()
 }
 """A place's name with its spaces removed -> its words: "hondu ras", "el salva dor" are the recogniser's splits (not
 the world's cities: among so many names, two pieces of ordinary words would spell one)."""
-_SPLIT_MENU_PLACES = {
+_SPLIT_MENU_PLACES: Final = {
     language: {**split, **{"".join(words): words for words in
                            (tuple(name.split()) for name in (*territories.CITIES["en"], *territories.CITIES["es"]))
                            if len("".join(words)) >= 5}}
@@ -507,13 +578,13 @@ _SPLIT_MENU_PLACES = {
 }
 """`_SPLIT_PLACES` at a menu that asks which country, with both languages' cities: "mum bai" said to the Spanish
 recogniser is Mumbai, as `_country_menu_places` reads "Nairobi" in either language (the s3 round)."""
-_PLACE_CUES = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
+_PLACE_CUES: Final = {"en": frozenset({"in", "inside"}), "es": frozenset({"desde", "en"})}
 """Words after which a country name says where the caller is ("I live in Japan", "vivo en Perú")."""
-_MESSAGING = frozenset({
+_MESSAGING: Final = frozenset({
     "whatsapp", "guasap", "signal", "telegram", "messenger", "skype", "viber", "facetime", "imo", "wechat", "line",
 })
 """Messaging apps one calls over (`lexicon.COMPOUNDS` joins "whats app"): a call, as "calling" is, before "from"."""
-_CALLING_FROM = {
+_CALLING_FROM: Final = {
     "en": (frozenset({"from"}), frozenset({"calling", "call", "called", "phoning", "dialing", "hello", "hi", "hey",
                                           "greetings", "way", *_MESSAGING})),
     "es": (frozenset({"de"}),
@@ -521,14 +592,14 @@ _CALLING_FROM = {
 }
 """A weaker cue, and the words before it: "calling from Japan", "hello from Japan", "all the way from Japan",
 "on WhatsApp from Morocco" (`_MESSAGING`), but not "my parents from India"."""
-_CUE_GAP = 3
+_CUE_GAP: Final = 3
 """How many words before a cue are read: the call before the weaker one ("calling long distance from Kenya"),
 a going or an event before "in" / "en" (`_GOING`)."""
-_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
-_NOT_PLACE = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
-_BORN = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
+_ARTICLES: Final = frozenset({"the", "el", "la", "los", "las"})
+_NOT_PLACE: Final = frozenset({"new", "nuevo"})  # New Mexico, Nuevo México: a state of the union
+_BORN: Final = frozenset({"born", "naci", "nacio", "nacido", "nacida", "naciste", "nacimos", "nacieron"})
 """Words before a cue that make the country a birthplace, not where the caller is."""
-_GOING = frozenset({
+_GOING: Final = frozenset({
     "go", "goes", "going", "fly", "flying", "surgery", "operation", "wedding", "funeral", "ir", "voy", "vamos",
     "viajar", "visitar", "cirugia", "operacion", "boda", "entierro",
 })
@@ -536,7 +607,7 @@ _GOING = frozenset({
 Mexico next month", "going to a wedding in Peru", "quiero viajar en diciembre a México"), not where the caller is;
 being on a trip or a visit there is ("visiting my family in Lima", "de viaje en España")."""
 
-_OTHERS = {
+_OTHERS: Final = {
     "en": frozenset({
         "mom", "mother", "mama", "dad", "father", "papa", "parents", "wife", "husband", "son", "daughter", "brother",
         "sister", "grandma", "grandmother", "grandpa", "grandfather", "grandparents", "family", "aunt", "uncle",
@@ -549,26 +620,26 @@ _OTHERS = {
         "ella", "ellos",
     }),
 }
-_OTHERS_ARE = frozenset({
+_OTHERS_ARE: Final = frozenset({
     "moms", "mothers", "dads", "fathers", "wifes", "husbands", "sons", "daughters", "brothers", "sisters", "grandmas",
     "grandpas", "familys", "hes", "shes", "theyre",
 })
 """The recogniser's "mom's", "he's" (its apostrophe dropped): someone else and "is" in one word."""
-_STILL_IN = frozenset({"in", "still", "back", "living", "staying", "over", "at", "now"})
+_STILL_IN: Final = frozenset({"in", "still", "back", "living", "staying", "over", "at", "now"})
 """After "mom's", what makes it "mom is" ("my mom's in hospice", "my dad's still in"), not "mom's" of a thing ("my
 husband's company in Dubai")."""
-_BEING = {
+_BEING: Final = {
     "en": frozenset({"is", "are", "was", "lives", "live", "living", "stays", "staying", "still"}),
     "es": frozenset({"esta", "estan", "vive", "viven", "sigue", "siguen", "quedo", "anda"}),
 }
-_SELF = frozenset({"i", "we", "me", "us", "i'm", "yo", "estoy", "vivo", "nosotros", "estamos", "vivimos"})
+_SELF: Final = frozenset({"i", "we", "me", "us", "i'm", "yo", "estoy", "vivo", "nosotros", "estamos", "vivimos"})
 """Someone else said where they are ("my mom's in hospice back in El Salvador", "mi mamá está en Honduras"): the
 country is theirs, not the caller's, unless the caller is said between ("my mom and i are in Peru")."""
-_OTHERS_GAP = 6
-_STRANDED = frozenset({
+_OTHERS_GAP: Final = 6
+_STRANDED: Final = frozenset({
     "stuck", "stranded", "trapped", "return", "atrapado", "atrapada", "varado", "varada", "regresar", "volver",
 })
-_BACK = frozenset({("come", "back"), ("get", "back"), ("coming", "back"), ("getting", "back")})
+_BACK: Final = frozenset({("come", "back"), ("get", "back"), ("coming", "back"), ("getting", "back")})
 """Someone else stuck or stranded abroad ("my mom is in Guatemala and she can't come back") is what the call is about:
 their country stays `COUNTRY` (the examples send it to the calls from abroad)."""
 
@@ -604,8 +675,7 @@ def _places(words: list[str], language: str) -> list[str]:
     """
     places = _place_names(language)
     words = _unsplit_places(words, language)
-    alone, pairs = _place_starts(language)
-    if alone.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+    if not _starts_a_name(words, _place_starts(language)):
         return words  # no place named ("the" starts "the gambia", "the machine" none): nothing to read a cue for
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     weak, calling = _CALLING_FROM.get(language, _CALLING_FROM["en"])
@@ -697,10 +767,8 @@ def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list
     """
     tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
     split = tables.get(language, tables["en"])
-    heads = _split_place_heads(language, menu)
-    if heads.isdisjoint(words):
-        return words
-    if _split_place_joins(language, menu).isdisjoint(map(operator.add, words, words[1:])):  # two words in a row, in C
+    heads, joins = _split_place_starts(language, menu)
+    if not _joins_after_head(words, heads, joins):
         return words  # no two words that spell a name or start one ("my", "the", "in" start names, alone)
     # As `_rejoined(words, place)` with three pieces tried before two, where `place` gives the name the pieces spell
     # (each of two letters or more) unless they are its words already; a run is tried only from a word that can start
@@ -729,21 +797,33 @@ def _unsplit_places(words: list[str], language: str, menu: bool = False) -> list
     return out
 
 
-@functools.cache
-def _split_place_joins(language: str, menu: bool = False) -> frozenset[str]:
-    """What two words of a split place's name spell joined (`_unsplit_places`): a name of `_SPLIT_PLACES`, or the
-    start of one (`_split_place_heads`) that a third piece ends."""
-    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
-    return _split_place_heads(language, menu).union(tables.get(language, tables["en"]))
+def _joins_after_head(words: list[str], heads: frozenset[str], joins: frozenset[str]) -> bool:
+    """Whether a word of `heads` and the word after it spell one of `joins` together: what any join of
+    `_unsplit_places` needs.  Only a pair that starts with a head is put together (most pairs do not: a new string
+    each and its hash were most of a sentence's place reading)."""
+    for at in range(len(words) - 1):
+        if words[at] in heads and words[at] + words[at + 1] in joins:
+            return True
+    return False
 
 
-@functools.cache
-def _split_place_heads(language: str, menu: bool = False) -> frozenset[str]:
-    """The first pieces a split place's name can start with (`_unsplit_places`): each name of `_SPLIT_PLACES` cut after
-    two letters or more, leaving two or more.  Made at the first sentence read, not at import (a few milliseconds)."""
-    tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
-    names = tables.get(language, tables["en"])
-    return frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
+def _split_place_starts(language: str, menu: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+    """For `_unsplit_places`: the first pieces a split place's name can start with (each name of `_SPLIT_PLACES` cut
+    after two letters or more, leaving two or more), and what two words of a split name spell joined (a name, or such
+    a start that a third piece ends).  Made at the first sentence read, not at import (a few milliseconds), and kept
+    in a plain dict a language, as `_place_names`."""
+    made = _SPLIT_MENU_STARTS if menu else _SPLIT_STARTS
+    starts = made.get(language)
+    if starts is None:
+        tables = _SPLIT_MENU_PLACES if menu else _SPLIT_PLACES
+        names = tables.get(language, tables["en"])
+        heads = frozenset(name[:end] for name in names for end in range(2, len(name) - 1))
+        starts = made[language] = (heads, heads.union(names))
+    return starts
+
+
+_SPLIT_STARTS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
+_SPLIT_MENU_STARTS: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
 @per_sentence(16384)

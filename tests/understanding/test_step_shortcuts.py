@@ -6,6 +6,8 @@ that take the long way."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,23 @@ def test_a_sentence_of_letters_digits_and_spaces_is_split_into_the_words_the_pat
             lowered = wording.plain(said)
             assert wording._split(lowered) == wording._WORD.findall(lowered), said
             assert settled._tokens(said.lower()) == settled._TOKEN.findall(said.lower()), said
+
+
+def test_accents_and_apostrophes_are_plain_as_every_character_tested_makes_them() -> None:
+    """`wording.plain` tests each character that is not ASCII once and drops it where it is an accent: the same text
+    as translating the apostrophes and testing every character, on every held utterance and on other scripts."""
+    apostrophes = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+    def long_way(text: str) -> str:
+        lowered = text.casefold()
+        if lowered.isascii():
+            return lowered.replace("`", "'")
+        decomposed = unicodedata.normalize("NFKD", lowered.translate(apostrophes))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    for _, text in _held_sentences():
+        for said in (text, *_EDGES, "Qu\u00e9 d\u00eda, don\u2019t \u2018Perú\u2019", "\u1e9b\u0323 ǅ ŉ ﬀ", "a\u0301\u0327b"):
+            assert wording.plain(said) == long_way(said), said
 
 
 def test_most_held_sentences_take_the_split_in_c() -> None:
@@ -195,14 +214,16 @@ def test_an_if_is_read_as_its_pattern_reads_it_on_every_held_utterance() -> None
 
 
 def test_a_form_is_found_as_its_pattern_finds_it_on_every_held_utterance() -> None:
-    """`concepts._form_said` looks for a digit before the form's pattern: the same answer on every held sentence's
-    words and on forms said."""
-    from ivr.core.concepts import _FORM_SAID, _form_said
+    """`concepts._form_said` matches the form's pattern only on a word whose second character is a digit: the same
+    answer as searching the words joined for the form as a whole word, on every held sentence's words and on forms
+    said."""
+    from ivr.core.concepts import _form_said
 
+    form_said = re.compile(r"(?:^| )(?:i|n|g)[0-9]{2,4}[a-z]?(?= |$)")
     for language, text in [*_held_sentences(), ("en", "where is my i130"), ("en", "my n400 and g28"), ("en", "4 i 130")]:
         said = wording.marked(text, language)
         words = [word for word, _, _ in said]
-        assert _form_said(words) == (_FORM_SAID.search(" ".join(words)) is not None), text
+        assert _form_said(words) == (form_said.search(" ".join(words)) is not None), text
 
 
 def test_an_understanding_built_by_its_written_out_init_is_the_dataclass_it_declares() -> None:
