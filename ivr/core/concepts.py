@@ -71,6 +71,7 @@ from collections.abc import Iterable
 from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, is_year, marked, tokens
 from ivr.core.per_sentence import per_sentence
+from ivr.core.plain_said import plain_said
 from ivr.core.prefilter import Prefiltered, prefiltered
 
 MARK = "#"
@@ -2196,6 +2197,12 @@ _TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encarga
                      *_HIGHER["es"]})
 
 
+def _said_plain(text: str) -> str:
+    """`text` lower-cased, its words one space apart, as the person rules read it.  For ASCII text that is
+    `plain_said`'s, kept per sentence and the string the rules' gates last read, not made again by each rule."""
+    return plain_said(text) if text.isascii() else " ".join(text.lower().split())
+
+
 @functools.cache
 def _person_asked(language: str) -> re.Pattern[str]:
     """`person_asked`'s pattern: a person named after a word of asking, or first with "please" (`_PLEASE`)."""
@@ -2268,7 +2275,7 @@ def _available(language: str) -> Prefiltered:
 def person_available(text: str, language: str) -> str | None:
     """The person global asked after by whether one is there (`_AVAILABLE`): "supervisor" for someone above
     (`_TOPPED`), "representative" for anyone else, or None."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     found = _available(language).search(plain)
     if found is None:
         return None
@@ -2279,7 +2286,7 @@ def person_available(text: str, language: str) -> str | None:
 def put_through_to_someone(text: str, language: str) -> bool:
     """Whether the caller asks to be put through to someone, no one named (`_PUT_THROUGH_TO_SOMEONE`): read in the
     submenus of a line (`understanding.Model._person_asked`), so the main menu's outcomes do not move."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     if not any(word in plain for word in _SOMEONE_SAID.get(language, _SOMEONE_SAID["en"])):
         return False  # most sentences: no one to be put through to (substrings found in C)
     return _PUT_THROUGH_TO_SOMEONE.get(language, _PUT_THROUGH_TO_SOMEONE["en"]).search(plain) is not None
@@ -2291,7 +2298,7 @@ def person_asked(text: str, language: str) -> str | None:
     "quiero hablar con un agente"), or None when a person is only mentioned ("a representative told me last week my
     case was approved", "i talked to an agent yesterday").  Issue 16: global intents work "from anywhere … in every
     menu in both languages": what else the caller says of why does not take the request away."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     if _person_named(language).search(plain) is None:  # most sentences name no one: one scan of the names
         return None
     found = _person_asked(language).search(plain)
@@ -2304,6 +2311,20 @@ def person_asked(text: str, language: str) -> str | None:
         return None  # "whoever is in charge of my ankle monitor": whoever handles that thing, no one above
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
     return "supervisor" if topped else "representative"
+
+
+@functools.cache
+def _above(language: str) -> Prefiltered:
+    """Someone above the one who answers, as `person_asked` and `person_available` read them (`_TOPPED` among
+    `_PEOPLE`), anywhere in the words: every supervisor they find asked for is one of these."""
+    return prefiltered("|".join(re.escape(word) for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED))
+
+
+def someone_above_named(text: str, language: str) -> bool:
+    """Whether `text` names someone above the one who answers (`_above`): only then can `person_asked` or
+    `person_available` find a supervisor asked for, so a submenu reads them for one only then
+    (`understanding.Model._global_asked`; most sentences name none, found by the gates' one pass without a search)."""
+    return _above(language).search(_said_plain(text)) is not None
 
 
 _SOMEONE = {
@@ -2327,7 +2348,7 @@ def names_someone(text: str, language: str) -> bool:
     person", "transfer me"): a sentence that does not ("we live in dallas", "ahorita estoy viviendo en monterrey",
     "we live in manila") matches a phrase of the representative global by a word of its that is no person ("live",
     "vivo"), which is no request for one (`understanding.Model.understand`; issue 16, the s1 round)."""
-    return _someone(language).search(" ".join(text.lower().split())) is not None
+    return _someone(language).search(_said_plain(text)) is not None
 
 
 _AT_WORK = {

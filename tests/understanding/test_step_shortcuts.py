@@ -133,6 +133,24 @@ def test_a_person_is_asked_for_only_where_a_person_is_named() -> None:
     assert spared > len(sentences) // 2
 
 
+def test_a_supervisor_is_asked_for_only_where_someone_above_is_named() -> None:
+    """A submenu reads the person rules for a supervisor only where `concepts.someone_above_named` finds someone above
+    (`Model._global_asked`): wherever `person_asked` or `person_available` finds a supervisor asked for, on every held
+    utterance in both languages' rules, as said and in capitals, someone above is named, and most sentences name
+    none."""
+    from ivr.core import concepts
+
+    sentences = _held_sentences()
+    spared = 0
+    for held_language, text in sentences:
+        for said in (text, text.upper()):
+            for language in ("en", "es"):
+                if "supervisor" in (concepts.person_asked(said, language), concepts.person_available(said, language)):
+                    assert concepts.someone_above_named(said, language), (language, said)
+        spared += not concepts.someone_above_named(text, held_language)
+    assert spared > len(sentences) * 9 // 10
+
+
 def test_being_put_through_to_someone_is_looked_for_only_where_someone_is_said() -> None:
     """`put_through_to_someone` searches its pattern only in a sentence holding one of `_SOMEONE_SAID`: wherever the
     pattern finds being put through to someone, on every held utterance in both languages' patterns, one is there,
