@@ -2204,8 +2204,11 @@ def _said_plain(text: str) -> str:
 
 
 @functools.cache
-def _person_asked(language: str) -> re.Pattern[str]:
-    """`person_asked`'s pattern: a person named after a word of asking, or first with "please" (`_PLEASE`)."""
+def _person_asked(language: str) -> tuple[Prefiltered, ...]:
+    """`person_asked`'s pattern, its branches apart, each behind its own gate: a person named after a word of asking,
+    or first with "please" (`_PLEASE`), or alone; someone above to see to it, to be told, or put on the line.  Each
+    holds one group, the person.  A sentence naming a person is searched only with the branches whose strings it
+    holds (`_first`), where their alternation tried every branch at every word (some 12 µs a sentence)."""
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
     topped = alternation(word for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED)
     asking = "|".join(_ASKING.get(language, _ASKING["en"]))
@@ -2213,17 +2216,27 @@ def _person_asked(language: str) -> re.Pattern[str]:
     telling = _TELLING.get(language, _TELLING["en"])
     article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
-    return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
-                      rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
-                      rf"\b{seeing_to} {article}({topped})\b|\b{telling} {article}({topped})\b|"
-                      rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}")
+    return tuple(prefiltered(branch) for branch in (
+        rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})", rf"^{fillers}({people}) {please}",
+        rf"^{fillers}({people})$", rf"\b{article}({topped}) {_HANDLE}\b", rf"\b{seeing_to} {article}({topped})\b",
+        rf"\b{telling} {article}({topped})\b", rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}"))
+
+
+def _first(branches: tuple[Prefiltered, ...], text: str) -> re.Match[str] | None:
+    """The match the alternation of `branches` finds in `text`: the leftmost, and of those starting at one place the
+    first branch's (the engine tries an alternation's branches in order at each place, each as it would alone)."""
+    first: re.Match[str] | None = None
+    for branch in branches:
+        found = branch.search(text)
+        if found is not None and (first is None or found.start() < first.start()):
+            first = found
+    return first
 
 
 @functools.cache
 def _person_named(language: str) -> Prefiltered:
     """A person `person_asked` reads named at the start of a word: every branch of `_person_asked` holds one there, so a
-    sentence without one asks for no one (one scan of the names as a trie, about a tenth of trying each branch at each
-    word: the submenus' bench step, 12 µs of its 86; `tests/understanding/test_step_shortcuts.py`)."""
+    sentence without one asks for no one (one gate for the seven: `tests/understanding/test_step_shortcuts.py`)."""
     return prefiltered(rf"\b(?:{alternation(_PEOPLE.get(language, _PEOPLE['en']))})")
 
 
@@ -2301,12 +2314,12 @@ def person_asked(text: str, language: str) -> str | None:
     plain = _said_plain(text)
     if _person_named(language).search(plain) is None:  # most sentences name no one: one scan of the names
         return None
-    found = _person_asked(language).search(plain)
+    found = _first(_person_asked(language), plain)
     if found is None:
         return None
     if _WHEN.search(plain, 0, found.start()):  # "when can i talk to a representative": the hours asked
         return None
-    said = next(group for group in found.groups() if group)
+    said = found[1]
     if _OF_A_THING.match(plain, found.end()) and said.endswith(("charge", "cargo")):
         return None  # "whoever is in charge of my ankle monitor": whoever handles that thing, no one above
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())

@@ -127,10 +127,28 @@ def test_a_person_is_asked_for_only_where_a_person_is_named() -> None:
     for held_language, text in sentences:
         for language in ("en", "es"):
             plain = " ".join(text.lower().split())
-            if concepts._person_asked(language).search(plain) is not None:
+            if any(branch.pattern.search(plain) for branch in concepts._person_asked(language)):
                 assert concepts._person_named(language).search(plain) is not None, (language, text)
         spared += concepts._person_named(held_language).search(" ".join(text.lower().split())) is None
     assert spared > len(sentences) // 2
+
+
+def test_the_person_branches_searched_apart_find_what_their_alternation_finds() -> None:
+    """`person_asked` searches its pattern's branches apart, each behind its gate (`concepts._first`): on every held
+    utterance in both languages' patterns, as said, lower-cased and in capitals, the match it takes starts and ends
+    where the branches' alternation's does, with the same person."""
+    import re
+
+    from ivr.core import concepts
+
+    for language in ("en", "es"):
+        branches = concepts._person_asked(language)
+        whole = re.compile("|".join(branch.pattern.pattern for branch in branches))
+        for _, text in _held_sentences():
+            for said in (text, " ".join(text.lower().split()), text.upper()):
+                found, first = whole.search(said), concepts._first(branches, said)
+                assert (found and (found.span(), next(group for group in found.groups() if group))) == \
+                    (first and (first.span(), first[1])), (language, said)
 
 
 def test_a_supervisor_is_asked_for_only_where_someone_above_is_named() -> None:
