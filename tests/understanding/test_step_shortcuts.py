@@ -151,6 +151,22 @@ def test_the_person_branches_searched_apart_find_what_their_alternation_finds() 
                     (first and (first.span(), first[1])), (language, said)
 
 
+def test_a_thing_played_back_is_found_as_the_words_split_find_it() -> None:
+    """`menu_globals.thing_again` searches for a word of `_THING` said whole, behind its gate: on every held utterance
+    in both languages, as said and in capitals, it answers as splitting the words (`[\\w']+`) and looking them up."""
+    import re
+
+    from ivr.core import menu_globals
+    from ivr.core.plain_said import plain_said
+
+    for _, text in [*_held_sentences(), ("en", "the date's wrong"), ("en", "today, or the day after?")]:
+        for said in (text, text.upper()):
+            words = re.findall(r"[\w']+", plain_said(said))
+            for language in ("en", "es"):
+                assert menu_globals.thing_again(said, language) == \
+                    (not menu_globals._THING[language].isdisjoint(words)), (language, said)
+
+
 def test_a_supervisor_is_asked_for_only_where_someone_above_is_named() -> None:
     """A submenu reads the person rules for a supervisor only where `concepts.someone_above_named` finds someone above
     (`Model._global_asked`): wherever `person_asked` or `person_available` finds a supervisor asked for, on every held
