@@ -72,6 +72,7 @@ from typing import Final
 from ivr.core import gazetteers, territories
 from ivr.core.wording import fold, is_year, marked, tokens
 from ivr.core.per_sentence import per_sentence
+from ivr.core.plain_said import plain_said
 from ivr.core.prefilter import Prefiltered, prefiltered
 
 MARK: Final = "#"
@@ -2229,9 +2230,18 @@ _TOPPED = frozenset({"supervisor", "supervisora", "manager", "gerente", "encarga
                      *_HIGHER["es"]})
 
 
+def _said_plain(text: str) -> str:
+    """`text` lower-cased, its words one space apart, as the person rules read it.  For ASCII text that is
+    `plain_said`'s, kept per sentence and the string the rules' gates last read, not made again by each rule."""
+    return plain_said(text) if text.isascii() else " ".join(text.lower().split())
+
+
 @functools.cache
-def _person_asked(language: str) -> re.Pattern[str]:
-    """`person_asked`'s pattern: a person named after a word of asking, or first with "please" (`_PLEASE`)."""
+def _person_asked(language: str) -> tuple[Prefiltered, ...]:
+    """`person_asked`'s pattern, its branches apart, each behind its own gate: a person named after a word of asking,
+    or first with "please" (`_PLEASE`), or alone; someone above to see to it, to be told, or put on the line.  Each
+    holds one group, the person.  A sentence naming a person is searched only with the branches whose strings it
+    holds (`_first`), where their alternation tried every branch at every word (some 12 µs a sentence)."""
     people = alternation(_PEOPLE.get(language, _PEOPLE["en"]))
     topped = alternation(word for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED)
     asking = "|".join(_ASKING.get(language, _ASKING["en"]))
@@ -2239,17 +2249,27 @@ def _person_asked(language: str) -> re.Pattern[str]:
     telling = _TELLING.get(language, _TELLING["en"])
     article = r"(?:(?:a|an|the|your|some|one of your|un|una|el|la|algún|alguna|su) )?(?:(?:live|real|actual) )?"
     fillers, please = _FILLERS.get(language, _FILLERS["en"]), _PLEASE.get(language, _PLEASE["en"])
-    return re.compile(rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})|^{fillers}({people}) {please}|"
-                      rf"^{fillers}({people})$|\b{article}({topped}) {_HANDLE}\b|"
-                      rf"\b{seeing_to} {article}({topped})\b|\b{telling} {article}({topped})\b|"
-                      rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}")
+    return tuple(prefiltered(branch) for branch in (
+        rf"\b(?:{asking}) {article}({people})\b(?! {_BROUGHT})", rf"^{fillers}({people}) {please}",
+        rf"^{fillers}({people})$", rf"\b{article}({topped}) {_HANDLE}\b", rf"\b{seeing_to} {article}({topped})\b",
+        rf"\b{telling} {article}({topped})\b", rf"\b{_PUT_ON}{article}({people}){_ON_THE_LINE}"))
+
+
+def _first(branches: tuple[Prefiltered, ...], text: str) -> re.Match[str] | None:
+    """The match the alternation of `branches` finds in `text`: the leftmost, and of those starting at one place the
+    first branch's (the engine tries an alternation's branches in order at each place, each as it would alone)."""
+    first: re.Match[str] | None = None
+    for branch in branches:
+        found = branch.search(text)
+        if found is not None and (first is None or found.start() < first.start()):
+            first = found
+    return first
 
 
 @functools.cache
 def _person_named(language: str) -> Prefiltered:
     """A person `person_asked` reads named at the start of a word: every branch of `_person_asked` holds one there, so a
-    sentence without one asks for no one (one scan of the names as a trie, about a tenth of trying each branch at each
-    word: the submenus' bench step, 12 µs of its 86; `tests/understanding/test_step_shortcuts.py`)."""
+    sentence without one asks for no one (one gate for the seven: `tests/understanding/test_step_shortcuts.py`)."""
     return prefiltered(rf"\b(?:{alternation(_PEOPLE.get(language, _PEOPLE['en']))})")
 
 
@@ -2301,7 +2321,7 @@ def _available(language: str) -> Prefiltered:
 def person_available(text: str, language: str) -> str | None:
     """The person global asked after by whether one is there (`_AVAILABLE`): "supervisor" for someone above
     (`_TOPPED`), "representative" for anyone else, or None."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     found = _available(language).search(plain)
     if found is None:
         return None
@@ -2312,7 +2332,7 @@ def person_available(text: str, language: str) -> str | None:
 def put_through_to_someone(text: str, language: str) -> bool:
     """Whether the caller asks to be put through to someone, no one named (`_PUT_THROUGH_TO_SOMEONE`): read in the
     submenus of a line (`understanding.Model._person_asked`), so the main menu's outcomes do not move."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     if not any(word in plain for word in _SOMEONE_SAID.get(language, _SOMEONE_SAID["en"])):
         return False  # most sentences: no one to be put through to (substrings found in C)
     return _PUT_THROUGH_TO_SOMEONE.get(language, _PUT_THROUGH_TO_SOMEONE["en"]).search(plain) is not None
@@ -2324,19 +2344,33 @@ def person_asked(text: str, language: str) -> str | None:
     "quiero hablar con un agente"), or None when a person is only mentioned ("a representative told me last week my
     case was approved", "i talked to an agent yesterday").  Issue 16: global intents work "from anywhere … in every
     menu in both languages": what else the caller says of why does not take the request away."""
-    plain = " ".join(text.lower().split())
+    plain = _said_plain(text)
     if _person_named(language).search(plain) is None:  # most sentences name no one: one scan of the names
         return None
-    found = _person_asked(language).search(plain)
+    found = _first(_person_asked(language), plain)
     if found is None:
         return None
     if _WHEN.search(plain, 0, found.start()):  # "when can i talk to a representative": the hours asked
         return None
-    said = next(group for group in found.groups() if group)
+    said = found[1]
     if _OF_A_THING.match(plain, found.end()) and said.endswith(("charge", "cargo")):
         return None  # "whoever is in charge of my ankle monitor": whoever handles that thing, no one above
     topped = said in _TOPPED and not _ANYONE.match(plain, found.end())
     return "supervisor" if topped else "representative"
+
+
+@functools.cache
+def _above(language: str) -> Prefiltered:
+    """Someone above the one who answers, as `person_asked` and `person_available` read them (`_TOPPED` among
+    `_PEOPLE`), anywhere in the words: every supervisor they find asked for is one of these."""
+    return prefiltered("|".join(re.escape(word) for word in _PEOPLE.get(language, _PEOPLE["en"]) if word in _TOPPED))
+
+
+def someone_above_named(text: str, language: str) -> bool:
+    """Whether `text` names someone above the one who answers (`_above`): only then can `person_asked` or
+    `person_available` find a supervisor asked for, so a submenu reads them for one only then
+    (`understanding.Model._global_asked`; most sentences name none, found by the gates' one pass without a search)."""
+    return _above(language).search(_said_plain(text)) is not None
 
 
 _SOMEONE = {
@@ -2360,7 +2394,7 @@ def names_someone(text: str, language: str) -> bool:
     person", "transfer me"): a sentence that does not ("we live in dallas", "ahorita estoy viviendo en monterrey",
     "we live in manila") matches a phrase of the representative global by a word of its that is no person ("live",
     "vivo"), which is no request for one (`understanding.Model.understand`; issue 16, the s1 round)."""
-    return _someone(language).search(" ".join(text.lower().split())) is not None
+    return _someone(language).search(_said_plain(text)) is not None
 
 
 _AT_WORK = {

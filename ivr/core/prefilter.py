@@ -7,11 +7,12 @@ the phrases any alternative needs.  `Prefiltered` works out once, from the patte
 that every match meets (an AND and OR of literal strings, as RE2's `FilteredRE2` does), and searches only a text that
 meets it: the same answers, exactly, for a few set look-ups.
 
-Which of every gate's strings a text holds is found in one pass, by an Aho-Corasick automaton over them all
-(`pyahocorasick`: a C automaton, about 1 µs a long sentence for some thousand strings, where testing them one by one
-with `in` cost more than the searches it spared), once per sentence (`literals_in`, kept per sentence).  A gate is
-spread into clauses, an OR of ANDs (`_clauses`), each filed under one of its strings: a text is checked against the
-clauses of the strings it holds only, a few set operations.
+A gate is spread into clauses, an OR of ANDs (`_clauses`), each filed under one of its strings (its key).  Which
+gates a text meets is found for all of them at once, once per sentence (`gates_met`, kept per sentence): one pass of
+an Aho-Corasick automaton over every clause's strings (`pyahocorasick`: a C automaton, about 1 µs a long sentence for
+some thousand strings, where testing them one by one with `in` cost more than the searches it spared) finds those the
+text holds, and a clause filed under one of them is met when its other strings were found too.  A gate then asks whether
+its number is among those met: one set look-up a rule.
 
 The condition is built bottom-up over the parse (`re._parser`).  A piece that can match only a few strings keeps
 them (`exact`): a literal, a small class like `[ -]`, an alternation of such pieces, an optional one (with the empty
@@ -58,13 +59,6 @@ class Gate:
         self.strings = frozenset(strings)
         self.groups = groups
 
-    def literals(self) -> set[str]:
-        """Every string the condition tests."""
-        out = set(self.strings)
-        for group in self.groups:
-            out |= group.literals()
-        return out
-
     def __repr__(self) -> str:
         parts = [repr(string) for string in sorted(self.strings, key=lambda string: (len(string), string))]
         parts += [repr(group) for group in self.groups]
@@ -80,7 +74,7 @@ class Prefiltered:
     """`pattern` with its `gate`: `search` and `finditer` answer as the pattern's own, without searching a text the
     gate shows cannot hold a match."""
 
-    __slots__ = ("pattern", "gate", "blind", "open", "literals", "clauses")
+    __slots__ = ("pattern", "gate", "blind", "open", "clauses", "number")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -89,9 +83,7 @@ class Prefiltered:
         # the gate as clauses, each the strings one way of meeting it needs, filed under one of them (`_clauses`)
         self.clauses = _indexed(_clauses(self.gate))
         self.open = not self.clauses  # every text may match
-        self.literals = frozenset(self.clauses)  # a text holding none of them (most) is turned away at once
-        if not self.open:
-            _register(set(self.gate.literals()))
+        self.number = -1 if self.open else _register(self.clauses)  # its number among the gates met (`gates_met`)
 
     def may_match(self, text: str) -> bool:
         """Whether `text` meets the gate (a case-blind pattern's only on ASCII text: any other text may match)."""
@@ -101,15 +93,7 @@ class Prefiltered:
             if not text.isascii():
                 return True
             text = text.lower()
-        found = literals_in(text)
-        if self.literals.isdisjoint(found):
-            return False
-        clauses = self.clauses
-        for literal in self.literals.intersection(found):
-            for clause in clauses[literal]:
-                if clause.issubset(found):
-                    return True
-        return False
+        return self.number in gates_met(text)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
@@ -297,60 +281,126 @@ def _indexed(clauses: list[frozenset[str]]) -> dict[str, tuple[frozenset[str], .
     return {key: tuple(kept) for key, kept in filed.items()}
 
 
-# --- every gate's strings, found in one pass ------------------------------------------------------------------------
+# --- every gate met, found in one pass ----------------------------------------------------------------------------
 
+@final
+class _Read:
+    """A text read: the automaton's version it was read with, and the numbers of the gates it meets."""
+
+    __slots__ = ("text", "version", "met")
+
+    def __init__(self, text: str, version: int, met: frozenset[int]) -> None:
+        self.text = text
+        self.version = version
+        self.met = met
+
+
+@final
+class _Shared:
+    """What every gate reads, in one object: the automaton over every clause's strings (None until the next text is
+    read) with its version, replaced whole, and the text last read.  Under mypyc a module's own variables are dict
+    look-ups, an object's fields are read in C: a step's gates read them some twenty times a sentence."""
+
+    __slots__ = ("state", "last", "gates")
+
+    def __init__(self) -> None:
+        self.state: tuple[Any, int] = (None, 0)
+        self.last = _Read("", -1, frozenset())
+        self.gates = 0
+
+
+_SHARED: Final = _Shared()
 _LITERALS: dict[str, None] = {}
-_state: tuple[Any, int] = (None, 0)
-"""The automaton over `_LITERALS` (None until the next text is read) and its version, replaced whole."""
+"""Every string of every gate's clauses, in the order registered."""
+_Filed = tuple[tuple[int, tuple[str, ...]], ...]
+"""Clauses filed together: each its gate's number and the strings it needs besides those it is filed under."""
+_ALONE: dict[str, list[int]] = {}
+"""The gates a clause of one string meets, under that string."""
+_AFTER: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+"""Every other clause, filed under its key (`_indexed`) and, within it, under its next longest string: a key many
+clauses share ("appointment" beside each of fifty places) has a text check the few whose next string it holds."""
 _BUILDING = threading.Lock()
 
 
-def _register(literals: set[str]) -> None:
-    """Add a gate's strings: the automaton is built again, under a new version, at the next text read."""
-    global _state
+def _register(clauses: dict[str, tuple[frozenset[str], ...]]) -> int:
+    """Number a gate and file its clauses: the automaton is built again, under a new version, at the next text read."""
     with _BUILDING:
-        new = [literal for literal in literals if literal not in _LITERALS]
-        if new:
-            _LITERALS.update(dict.fromkeys(new))
-            _state = (None, _state[1] + 1)
+        number = _SHARED.gates
+        _SHARED.gates = number + 1
+        for key, filed in clauses.items():
+            for clause in filed:
+                _LITERALS.update(dict.fromkeys(sorted(clause)))
+                others = sorted(clause - {key}, key=lambda string: (-len(string), string))
+                if not others:
+                    _ALONE.setdefault(key, []).append(number)
+                else:
+                    _AFTER.setdefault(key, {}).setdefault(others[0], []).append((number, tuple(others[1:])))
+        _SHARED.state = (None, _SHARED.state[1] + 1)
+        return number
 
 
-_last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
-"""The text last read, its automaton's version and what was found: a step's rules read one sentence (its
-`plain_said`, often the same string object, or the same words lower-cased), so the next look-up is an identity or a
-string comparison, not a cache's."""
-
-
-def literals_in(text: str) -> frozenset[str]:
-    """Which of every gate's strings `text` holds."""
-    global _state, _last
-    automaton, version = _state
-    last = _last
-    if last[1] == version and automaton is not None and (last[0] is text or last[0] == text):
-        return last[2]
+def gates_met(text: str) -> frozenset[int]:
+    """The numbers of the gates `text` meets.  A step's rules read one sentence (its `plain_said`, often the same
+    string object, or the same words lower-cased), so the text last read is kept: the next look-up is an identity or a
+    string comparison, not a cache's."""
+    automaton, version = _SHARED.state
+    last = _SHARED.last
+    if last.version == version and automaton is not None and (last.text is text or last.text == text):
+        return last.met
     if automaton is None:
         with _BUILDING:
-            automaton, version = _state
+            automaton, version = _SHARED.state
             if automaton is None:
                 automaton = ahocorasick.Automaton()
                 for literal in _LITERALS:
-                    automaton.add_word(literal, literal)
+                    after = {following: tuple(filed) for following, filed in _AFTER.get(literal, {}).items()}
+                    automaton.add_word(literal, (literal, tuple(_ALONE.get(literal, ())), after))
                 automaton.make_automaton()
-                _state = (automaton, version)
-    found = _found(text, version, automaton)
-    _last = (text, version, found)
-    return found
+                _SHARED.state = (automaton, version)
+    met = _met(text, version, automaton)
+    _SHARED.last = _Read(text, version, met)
+    return met
 
 
 def _forget_last() -> None:
-    global _last
-    _last = ("", -1, frozenset())
+    _SHARED.last = _Read("", -1, frozenset())
 
 
 kept.also(_forget_last)
 
 
 @per_sentence(16384)
-def _found(text: str, version: int, automaton: Any) -> frozenset[str]:
-    """`literals_in`, kept per sentence and automaton version (a result found before a gate was added is not used)."""
-    return frozenset([literal for _, literal in automaton.iter(text)])
+def _met(text: str, version: int, automaton: Any) -> frozenset[int]:
+    """`gates_met`, kept per sentence and automaton version (a result found before a gate was added is not used): the
+    one pass finds every gate's string `text` holds, overlapping ones too; a clause of one string is met when it is
+    found, any other when its next string and the rest were found too (set look-ups, where a substring test costs
+    several times more)."""
+    found: set[str] = set()
+    met: set[int] = set()
+    keyed: list[dict[str, _Filed]] = []
+    for match in automaton.iter(text):
+        value: tuple[str, tuple[int, ...], dict[str, _Filed]] = match[1]  # the string, the clauses filed under it
+        literal, alone, after = value
+        found.add(literal)
+        if alone:
+            met.update(alone)
+        if after:
+            keyed.append(after)
+    for after in keyed:
+        if len(after) <= len(found):
+            for following, filed in after.items():
+                if following in found:
+                    _meet(filed, found, met)
+        else:  # "appointment" before fifty places: the strings found are fewer
+            for string in found:
+                some = after.get(string)
+                if some is not None:
+                    _meet(some, found, met)
+    return frozenset(met)
+
+
+def _meet(filed: _Filed, found: set[str], met: set[int]) -> None:
+    """Add to `met` the gates of `filed`'s clauses whose strings besides are all `found`."""
+    for number, rest in filed:
+        if number not in met and all(string in found for string in rest):
+            met.add(number)

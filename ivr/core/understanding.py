@@ -70,6 +70,7 @@ from ivr.core.concepts import (
     person_available,
     put_through_to_someone,
     reading,
+    someone_above_named,
 )
 from ivr.core.lexicon import ELSEWHERE, LACKING, SHADOWED
 from ivr.core.territories import COUNTRY
@@ -854,7 +855,8 @@ class Model:
         back to the start (this menu's option to the main menu, `start`), the menu again, the hours, a receipt number
         gone, a supervisor asked for (`_person_asked`); whatever one word of it scores for an option ("back" the previous menu's, "otra vez" hearing a status again)."""
         said = global_asked(text, self.language)
-        if said is None and "supervisor" in self.names and self._person_asked(text) == "supervisor":
+        if said is None and "supervisor" in self.names and someone_above_named(text, self.language) and \
+                self._person_asked(text) == "supervisor":  # read only where someone above is named (most: none)
             return "supervisor"  # "can the person above you handle my case": asked whatever the keywords scored (s4)
         if said == START:  # where no option goes to the main menu ("why do you need an appointment"), back a menu
             return self.start or ("previous" if "previous" in self.names else None)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from ivr.core import appointment_moves, concepts, menu_globals, not_ours
 from ivr.core.plain_said import plain_said
-from ivr.core.prefilter import Prefiltered, gate, literals_in, prefiltered
+from ivr.core.prefilter import Prefiltered, gate, gates_met, prefiltered
 
 
 def _gated_rules() -> Iterator[tuple[str, Prefiltered]]:
@@ -93,11 +93,18 @@ def test_a_text_without_the_phrases_is_not_searched() -> None:
     assert pattern.may_match("can you take me back")
 
 
-def test_the_strings_found_are_every_gates_strings_the_text_holds() -> None:
-    prefiltered(r"\bwhat time do you (?:open|close)\b")
-    found = literals_in("so what time do you open on fridays")
-    assert {"what time do you open"} <= found
-    assert "what time do you close" not in found
+def test_the_gates_met_are_found_for_every_gate_at_once() -> None:
+    either = prefiltered(r"\bwhat time do you (?:open|close)\b")
+    closing = prefiltered(r"\bwhat time do you close\b")
+    met = gates_met("so what time do you open on fridays")
+    assert either.number in met
+    assert closing.number not in met
+
+
+def test_a_clause_is_met_only_with_all_of_its_strings() -> None:
+    pattern = prefiltered(r"\bno (?:me )?acept\w* (?:el|mi) recibo\b")
+    assert pattern.may_match("no me aceptan el recibo")
+    assert not pattern.may_match("me aceptan el recibo")
 
 
 # --- the rules answer as their search ---------------------------------------------------------------------------------
@@ -122,8 +129,10 @@ def test_every_gated_rule_answers_as_its_search_on_every_held_utterance() -> Non
 def _words_of_the_gates() -> list[str]:
     words: set[str] = set()
     for _, pattern in _gated_rules():
-        for literal in pattern.literals:
-            words.update(literal.split())
+        for clauses in pattern.clauses.values():
+            for clause in clauses:
+                for literal in clause:
+                    words.update(literal.split())
     return sorted(words)
 
 
@@ -148,10 +157,10 @@ def test_the_last_sentence_read_is_forgotten_with_the_others() -> None:
     from ivr.core import per_sentence, prefilter
 
     text = "what time do you open on fridays"
-    literals_in(text)
-    assert prefilter._last[0] is text
+    gates_met(text)
+    assert prefilter._SHARED.last.text is text
     per_sentence.forget()
-    assert prefilter._last[0] == ""
+    assert prefilter._SHARED.last.text == ""
 
 
 def test_a_gate_is_met_by_any_of_its_clauses() -> None:
@@ -176,9 +185,10 @@ def test_a_gate_too_wide_for_its_clauses_needs_less_and_still_finds_every_match(
 
 def test_strings_that_overlap_in_a_sentence_are_all_found() -> None:
     """One pass finds every occurrence, overlapping ones and one inside another: a gate needing any of them holds."""
-    prefiltered(r"\bcall me\b|\bme back\b|\bmaybe call\b")
-    assert {"call me", "me back"} <= literals_in("could you please call me back")
-    assert "maybe call" not in literals_in("could you please call me back")
+    gates = [prefiltered(r"\bcall me\b"), prefiltered(r"\bme back\b"), prefiltered(r"\bmaybe call\b"),
+             prefiltered(r"\bplease call me back\b")]
+    met = gates_met("could you please call me back")
+    assert [one.number in met for one in gates] == [True, True, False, True]
 
 
 # --- any pattern: the gate never turns a match away -----------------------------------------------------------------

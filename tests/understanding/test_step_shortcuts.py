@@ -146,10 +146,62 @@ def test_a_person_is_asked_for_only_where_a_person_is_named() -> None:
     for held_language, text in sentences:
         for language in ("en", "es"):
             plain = " ".join(text.lower().split())
-            if concepts._person_asked(language).search(plain) is not None:
+            if any(branch.pattern.search(plain) for branch in concepts._person_asked(language)):
                 assert concepts._person_named(language).search(plain) is not None, (language, text)
         spared += concepts._person_named(held_language).search(" ".join(text.lower().split())) is None
     assert spared > len(sentences) // 2
+
+
+def test_the_person_branches_searched_apart_find_what_their_alternation_finds() -> None:
+    """`person_asked` searches its pattern's branches apart, each behind its gate (`concepts._first`): on every held
+    utterance in both languages' patterns, as said, lower-cased and in capitals, the match it takes starts and ends
+    where the branches' alternation's does, with the same person."""
+    import re
+
+    from ivr.core import concepts
+
+    for language in ("en", "es"):
+        branches = concepts._person_asked(language)
+        whole = re.compile("|".join(branch.pattern.pattern for branch in branches))
+        for _, text in _held_sentences():
+            for said in (text, " ".join(text.lower().split()), text.upper()):
+                found, first = whole.search(said), concepts._first(branches, said)
+                assert (found and (found.span(), next(group for group in found.groups() if group))) == \
+                    (first and (first.span(), first[1])), (language, said)
+
+
+def test_a_thing_played_back_is_found_as_the_words_split_find_it() -> None:
+    """`menu_globals.thing_again` searches for a word of `_THING` said whole, behind its gate: on every held utterance
+    in both languages, as said and in capitals, it answers as splitting the words (`[\\w']+`) and looking them up."""
+    import re
+
+    from ivr.core import menu_globals
+    from ivr.core.plain_said import plain_said
+
+    for _, text in [*_held_sentences(), ("en", "the date's wrong"), ("en", "today, or the day after?")]:
+        for said in (text, text.upper()):
+            words = re.findall(r"[\w']+", plain_said(said))
+            for language in ("en", "es"):
+                assert menu_globals.thing_again(said, language) == \
+                    (not menu_globals._THING[language].isdisjoint(words)), (language, said)
+
+
+def test_a_supervisor_is_asked_for_only_where_someone_above_is_named() -> None:
+    """A submenu reads the person rules for a supervisor only where `concepts.someone_above_named` finds someone above
+    (`Model._global_asked`): wherever `person_asked` or `person_available` finds a supervisor asked for, on every held
+    utterance in both languages' rules, as said and in capitals, someone above is named, and most sentences name
+    none."""
+    from ivr.core import concepts
+
+    sentences = _held_sentences()
+    spared = 0
+    for held_language, text in sentences:
+        for said in (text, text.upper()):
+            for language in ("en", "es"):
+                if "supervisor" in (concepts.person_asked(said, language), concepts.person_available(said, language)):
+                    assert concepts.someone_above_named(said, language), (language, said)
+        spared += not concepts.someone_above_named(text, held_language)
+    assert spared > len(sentences) * 9 // 10
 
 
 def test_being_put_through_to_someone_is_looked_for_only_where_someone_is_said() -> None:
