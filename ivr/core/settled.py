@@ -27,7 +27,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from ivr.core.bayes import sparse_rows
 from ivr.rules import scrub
@@ -53,12 +53,12 @@ STARTS = 64
 a sentence's classes' starting totals are then one copy, not a multiplication and an addition per class (~13k
 instructions of `_totals`, callgrind).  Bounded: a sentence of more known features works them out."""
 _PROBABILITY = itemgetter(1)
-_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_DIGITS_AT = tuple("0123456789@")
+"""Each found in text by `in` (a scan of the text in C): eleven of them cost less than a regular expression's search for
+a character of `[0-9@]`, which spends more starting than scanning."""
 _SCRUBBED_FROM = frozenset({*scrub.DIGIT_WORDS, *scrub.MONTHS, "at", "arroba", "name", "llamo", "nombre"})
 """What `ivr.rules.scrub` replaces starts with a digit, an @ or one of these words (its own lists; a test holds the two
 together)."""
-_MONTHS = frozenset(scrub.MONTHS)
-"""A date spelled starts with one (`scrub._SPELLED_DATE`)."""
 _DIGIT_WORDS = frozenset(scrub.DIGIT_WORDS)
 """A number said is `scrub.LONG_NUMBER` of them in a row (`scrub._long_numbers`)."""
 _SPOKEN_AT = frozenset({"at", "arroba"})
@@ -79,36 +79,51 @@ introduced; one scan for a character class in C, where `_NAMED`'s case-blind phr
 _NAMED_AFTER = frozenset({"is", "am", "soy"})
 """The words after which `_NAMED` looks for a name ("this is", "i am", "soy"; "i'm" holds an apostrophe): in ASCII
 text without one of them or an apostrophe it cannot match, and its search is the dearest part of `may_scrub`."""
+_SCRUBBED: Final = 1
+_MONTH: Final = 2
+_BEFORE_NAME: Final = 4
+_WEIGHED = {**dict.fromkeys(_SCRUBBED_FROM, _SCRUBBED), **dict.fromkeys(scrub.MONTHS, _SCRUBBED | _MONTH),
+            **dict.fromkeys(_NAMED_AFTER, _BEFORE_NAME)}
+"""What each word `may_scrub` weighs may mean: one of `_SCRUBBED_FROM`, a month (a date spelled starts with one:
+`scrub._SPELLED_DATE`), a word before a name (`_NAMED_AFTER`); read off a sentence's words in one pass of dict
+look-ups, which cost a third of what a `frozenset.isdisjoint` each cost."""
 _TOKEN = re.compile(r"\w\w+")
 """`\\b\\w\\w+\\b` without its boundaries, which cannot fail: a run of word characters found from its start is
 taken whole (a test holds the two to the same words)."""
 
 
 def _tokens(lowered: str) -> list[str]:
-    """`_TOKEN.findall(lowered)`: in ASCII text of letters, digits and spaces only (most sentences), its words of two
-    letters or more, split in C (the u19 round: 2.5 -> 1.3 µs a long sentence)."""
-    if lowered.isascii() and lowered.replace(" ", "").isalnum():
-        return [word for word in lowered.split() if len(word) > 1]
+    """`_TOKEN.findall(lowered)`: in text of letters and digits between white space only (most sentences, in either
+    language), its words of two letters or more, split in C (the u19 round: 2.5 -> 1.3 µs a long sentence).  `\\w`
+    is what `str.isalnum` takes (and "_"), and white space is neither, so the runs of word characters are the words
+    `split` gives."""
+    words = lowered.split()
+    if all(word.isalnum() for word in words):  # each word tested natively, not a copy without the spaces
+        return [word for word in words if len(word) > 1]
     return _TOKEN.findall(lowered)
 
 
-def may_scrub(text: str, words: Sequence[str] | None = None) -> bool:
+def may_scrub(text: str, words: list[str] | None = None) -> bool:
     """Whether `scrub_speech` could change `text` (a digit, an @, a month, an email spelled out, a number said, a name
     introduced): without one it leaves it as it is, and scrubbing costs 15-50 µs an utterance.  `words`: its
     lower-cased words, when they are already read."""
     if words is None:
         words = _TOKEN.findall(text.lower())
-    if _DIGIT_OR_AT.search(text) is not None:
+    if any(digit in text for digit in _DIGITS_AT):
         return True
-    if not _SCRUBBED_FROM.isdisjoint(words) and (not _MONTHS.isdisjoint(words) or (
-            not text.isascii() and _UNREAD.search(text) is not None or _scrubbed_words(words))):
+    weighed, weights = 0, _WEIGHED  # a local: a module's dict is looked up by name at each use
+    for word in words:
+        weighed |= weights.get(word, 0)
+    if weighed & _MONTH or weighed & _SCRUBBED and (
+            not text.isascii() and _UNREAD.search(text) is not None or _scrubbed_words(words)):
         return True
-    if text.isascii() and "'" not in text and _NAMED_AFTER.isdisjoint(words):
+    if not weighed & _BEFORE_NAME and "'" not in text and text.isascii():
         return False  # `_NAMED` needs one of them, and its case-blind match is `str.lower`'s in ASCII
-    return _CAPITAL_NEXT.search(text) is not None and _NAMED.search(text) is not None
+    # ... and a capital after a space: text that lower-casing leaves as it is holds no capital
+    return text != text.lower() and _CAPITAL_NEXT.search(text) is not None and _NAMED.search(text) is not None
 
 
-def _scrubbed_words(words: Sequence[str]) -> bool:
+def _scrubbed_words(words: list[str]) -> bool:
     """Whether `words` (of text without a digit, an @, a month or a character `_UNREAD` finds) hold what
     `scrub_speech` would replace before a name introduced after "I am": an email spelled out ("at" ... "dot"),
     `scrub.LONG_NUMBER` digit words or more (a number said: only a run that long is one), or a name introduced by

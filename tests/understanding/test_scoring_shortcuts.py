@@ -20,6 +20,7 @@ from ivr.rules.scrub import scrub_speech
 from ivr.trainers.understand import Case
 
 _BOUNDED_TOKEN = re.compile(r"\b\w\w+\b")
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
 _SAYINGS = st.text(
     alphabet=st.sampled_from(list("abcimostyAIJMST '’-,.19@ñÁéſ\t")), max_size=40
 ) | st.sampled_from(["This is John", "i'm Ana", "I am Maria and my card", "soy Pedro", "thiſ iſ John", "I AM Bob",
@@ -39,7 +40,7 @@ does not give (dotless i, long s, Kelvin sign) and digits that are not 0-9."""
 def _may_scrub_the_long_way(text: str) -> bool:
     """`may_scrub` before it weighed the words: any digit word, month, "at", "arroba", "name", "llamo", "nombre"."""
     words = _BOUNDED_TOKEN.findall(text.lower())
-    return settled._DIGIT_OR_AT.search(text) is not None or not settled._SCRUBBED_FROM.isdisjoint(words) or \
+    return _DIGIT_OR_AT.search(text) is not None or not settled._SCRUBBED_FROM.isdisjoint(words) or \
         settled._NAMED.search(text) is not None
 
 
@@ -56,6 +57,14 @@ def _scrubs_as_the_long_way(text: str) -> bool:
 def test_words_are_found_without_their_boundaries_as_with_them(text: str) -> None:
     """`settled._TOKEN` (`\\w\\w+`) finds the words `\\b\\w\\w+\\b` finds: a run of word characters is taken whole."""
     assert settled._TOKEN.findall(text.lower()) == _BOUNDED_TOKEN.findall(text.lower())
+
+
+@given(st.text(alphabet=st.sampled_from(list("abAB19²٣_ñÉİı\u0307 \t\xa0\u2003'-.")), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_words_split_are_the_words_found_in_any_script(text: str) -> None:
+    """`settled._tokens` splits text of letters and digits between white space (`str.isalnum`, `str.split`) into the
+    words `settled._TOKEN` finds, in any script: `\\w` is what `str.isalnum` takes and "_"."""
+    assert settled._tokens(text.lower()) == settled._TOKEN.findall(text.lower())
 
 
 @given(_SAYINGS)
