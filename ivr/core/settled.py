@@ -26,10 +26,9 @@ import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, Final
 
-from ivr.core.bayes import sparse_rows
+from ivr.core.bayes import ranked, sparse_rows
 from ivr.rules import scrub
 from ivr.rules.scrub import scrub_speech
 
@@ -52,7 +51,6 @@ STARTS = 64
 """The counts of known features whose starting totals each classifier keeps (`Settled.starts`, `bayes.Bayes.starts`):
 a sentence's classes' starting totals are then one copy, not a multiplication and an addition per class (~13k
 instructions of `_totals`, callgrind).  Bounded: a sentence of more known features works them out."""
-_PROBABILITY = itemgetter(1)
 _DIGITS_AT = tuple("0123456789@")
 """Each found in text by `in` (a scan of the text in C): eleven of them cost less than a regular expression's search for
 a character of `[0-9@]`, which spends more starting than scanning."""
@@ -223,7 +221,7 @@ class Settled:
 
     def posterior(self, text: str) -> tuple[tuple[str, float], ...]:
         """P(class | the words and pairs said) for every class, best first; the priors alone when none is known."""
-        return self._ranked(self._totals(text))
+        return ranked(self.labels, self._totals(text))
 
     def posterior_if_sure(
         self, text: str, factor: float, was: str | None = None, sure: float = SURE
@@ -244,7 +242,7 @@ class Settled:
         room = factor / sure - 1.0
         if room > _SLACK and runner - top > math.log(room) + _SLACK:
             return ()
-        return self._ranked(totals)
+        return ranked(self.labels, totals)
 
     def _totals(self, text: str) -> list[float]:
         """Each class's log-probability for `text`, up to a constant (the classes' order).
@@ -265,7 +263,7 @@ class Settled:
             spread = dense.get(feature)
             if spread is None:
                 for index, value in sparse[feature]:
-                    totals[index] += value
+                    totals[index] = totals[index] + value  # natively: `+=` on a list's float is a generic call
             else:
                 columns.append(spread)
         for index in range(len(totals) if columns else 0):  # class by class, each added in a local float
@@ -274,14 +272,6 @@ class Settled:
                 total += spread[index]
             totals[index] = total
         return totals
-
-    def _ranked(self, totals: list[float]) -> tuple[tuple[str, float], ...]:
-        """The classes with their probabilities from their `totals`, best first (ties in the classes' order)."""
-        top = max(totals)
-        exp = math.exp
-        shares = [exp(value - top) for value in totals]
-        whole = sum(shares)
-        return tuple(sorted(zip(self.labels, [share / whole for share in shares]), key=_PROBABILITY, reverse=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its flat fields: the dense rows are derived again on loading."""
