@@ -249,23 +249,28 @@ class Settled:
 
         The sparse rows are added first, then the dense rows' columns in the order said: each class's total is
         summed in the same order as `sum` added the columns onto it before, to the last bit."""
-        rows, dense, sparse = self.rows, self.dense, self.sparse
-        said = [feature for feature in features(text) if feature in rows]
-        known = len(said)
+        dense, sparse = self.dense, self.sparse
+        # a known feature is in one of the two (`rows` holds them all): one or two look-ups a feature, not two or three
+        columns: list[tuple[float, ...]] = []
+        pairs: list[tuple[tuple[int, float], ...]] = []
+        for feature in features(text):
+            spread = dense.get(feature)
+            if spread is not None:
+                columns.append(spread)
+            else:
+                row = sparse.get(feature)
+                if row is not None:
+                    pairs.append(row)
+        known = len(columns) + len(pairs)
         start = self.starts[known] if known < STARTS else None
         if start is None:
             start = tuple([prior + known * unseen for prior, unseen in zip(self.prior, self.unseen)])
             if known < STARTS:
                 self.starts[known] = start
         totals = list(start)
-        columns: list[tuple[float, ...]] = []
-        for feature in said:
-            spread = dense.get(feature)
-            if spread is None:
-                for index, value in sparse[feature]:
-                    totals[index] = totals[index] + value  # natively: `+=` on a list's float is a generic call
-            else:
-                columns.append(spread)
+        for row in pairs:
+            for index, value in row:
+                totals[index] = totals[index] + value  # natively: `+=` on a list's float is a generic call
         for index in range(len(totals) if columns else 0):  # class by class, each added in a local float
             total: float = totals[index]
             for spread in columns:
