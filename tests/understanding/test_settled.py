@@ -162,8 +162,9 @@ def test_the_trainer_line_says_the_settled_classifier_decided(uscis: CompiledFlo
 
 
 def test_what_the_scrub_would_change_is_always_scrubbed(corpus) -> None:
-    """Scrubbing costs 15-50 µs, so the classifier scrubs only what holds a digit, an @, a digit word, a month, "at" or
-    a name introduced (`may_scrub`); every other utterance of the corpus is left as it is by `scrub_speech` anyway."""
+    """Scrubbing costs 15-50 µs, so the classifier scrubs only what holds a digit, an @, a month, an email spelled out,
+    a number said or a name introduced (`may_scrub`); every other utterance of the corpus is left as it is by
+    `scrub_speech` anyway."""
     from ivr.core.settled import may_scrub
     from ivr.rules.scrub import scrub_speech
 
