@@ -83,12 +83,12 @@ ROUTE_AT: Final = 0.5
 ASK_AT: Final = 0.45
 """Two choices scoring at least this, and within `CLOSE`, make the engine ask."""
 SURE_AT: Final = 0.9
+"""A global intent this sure interrupts a collect state even when its validator would accept the words."""
 ELSEWHERE_AT: Final = 0.8
 """In a submenu, a route its classifier alone chose is not understood when the main menu's keywords send the words
 to another line at this or more ("me dice si ya me aprobaron el caso" at the biometrics menu: the case status line at
 0.88, cancelling by the examples, no word of its own scoring cancelling; the s5 round).  Not when this menu's
 keywords scored the option too ("gane mi caso en la corte" at the field office's reasons: its own words)."""
-"""A global intent this sure interrupts a collect state even when its validator would accept the words."""
 INTERRUPT_AT: Final = 0.75
 """A global intent interrupts a collect state from this score when the validator rejects the words."""
 CLOSE: Final = 0.15
