@@ -429,9 +429,9 @@ def _load() -> list[float]:
 
 # --- the report ----------------------------------------------------------------------------------
 
-GOALS = (
-    ("webhook ≥ 0.8× the cheapest honest webhook", lambda r: _ratio(r, "honest") >= 0.8),
-    ("webhook p99 ≤ 25 ms", lambda r: _row(r, "app")["p99_ms"] <= 25),
+GOALS: tuple[tuple[str, Callable[[dict[str, Any]], bool]], ...] = (
+    ("webhook ≥ 0.8× the cheapest honest webhook", lambda r: _ratio(r, "honest") >= 0.8 and _served_well(r)),
+    ("webhook p99 ≤ 25 ms", lambda r: _row(r, "app")["p99_ms"] <= 25 and _served_well(r)),
     ("open calls held at p99 ≤ 100 ms, 0 errors", lambda r: r["open_calls"]["p99_ms"] <= 100 and r["open_calls"]["errors"] == 0),
     ("engine step ≤ 2× its transitions triggers", lambda r: r["engine"]["ratio"] <= 2),
     ("understanding adds ≤ 50 µs to a step (the main menu's and a submenu's)",
@@ -466,6 +466,12 @@ def _beyond_the_machine(result: dict[str, Any]) -> dict[str, str]:
 
 def _row(result: dict[str, Any], name: str) -> dict[str, Any]:
     return next(row for row in result["throughput"] if row["name"] == name)
+
+
+def _served_well(result: dict[str, Any]) -> bool:
+    """No server of the throughput run failed a request: a webhook's speed counts only for answers that were
+    right (an apology, X-IVR-State: error, comes fast; so does a refusal)."""
+    return all(row["errors"] == 0 for row in result["throughput"])
 
 
 def _ratio(result: dict[str, Any], baseline: str) -> float:

@@ -7,17 +7,23 @@ these tests check what was measured and how it is reported, not how fast.
 from __future__ import annotations
 
 import copy
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 import os
 import re
+import shutil
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from flask import Flask
 
 from ivr.cli import main
-from ivr.ops import bench
+from ivr.ops import bench, profile
+from ivr.ops.open_calls import Webhook
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,6 +111,85 @@ def test_open_calls_beyond_the_webhooks_throughput_say_so(quick_run: tuple[str, 
             "the webhook serves 1,690 req/s flat out on this machine)") in bench.report_lines(changed)
     app["req_s"] = 4_000.0
     assert "- [ ] open calls held at p99 ≤ 100 ms, 0 errors" in bench.report_lines(changed)
+
+
+def test_a_throughput_run_with_errors_ticks_no_webhook_goal(quick_run: tuple[str, dict[str, object]]) -> None:
+    """A webhook's speed counts only for answers that were right: with any failed request in the throughput run (an
+    apology included), neither its ratio goal nor its p99 goal is ticked, however fast it answered."""
+    _, result = quick_run
+    changed = _with(result, app=10.0, honest=10.0)
+    rows = {row["name"]: row for row in changed["throughput"]}  # type: ignore[attr-defined]
+    rows["app"]["req_s"] = rows["honest"]["req_s"]
+    lines = bench.report_lines(changed)
+    assert "- [x] webhook ≥ 0.8× the cheapest honest webhook" in lines and "- [x] webhook p99 ≤ 25 ms" in lines
+    rows["app"]["errors"] = 1
+    lines = bench.report_lines(changed)
+    assert "- [ ] webhook ≥ 0.8× the cheapest honest webhook" in lines and "- [ ] webhook p99 ≤ 25 ms" in lines
+
+
+# --- the wrk driver -------------------------------------------------------------------------------
+
+APOLOGY = b'<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, something went wrong.</Say><Hangup /></Response>'
+
+
+@pytest.fixture
+def wrk() -> str:
+    """wrk, `ivr bench`'s driver (`.ci/run` installs it: under CI a machine without it fails)."""
+    found = shutil.which("wrk")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("wrk is not installed under CI (.ci/run installs Debian's wrk)")
+        pytest.skip("wrk is not installed")
+    return found
+
+
+@pytest.fixture
+def bench_app(make_app: Callable[..., Flask], tmp_path: Path) -> Flask:
+    """The app as `ivr bench` serves it (its token and clock), over a SQLite file."""
+    return make_app(TWILIO_AUTH_TOKEN=bench.TOKEN, CLOCK=bench.CLOCK, DATABASE_URL=f"sqlite:///{tmp_path / 'bench.sqlite3'}")
+
+
+def _wrk_run(url: str, folder: Path) -> bench.Run:
+    """One short wrk run of the bench's signed calls against the server at `url` (this process serves it)."""
+    settings = replace(bench.Settings(), seconds=1.0, connections=4)
+    return bench.wrk_run(int(url.rsplit(":", 1)[1]), settings, folder, 0, os.getpid())
+
+
+def test_wrk_replays_the_signed_bench_call_without_errors(
+    wrk: str, bench_app: Flask, serve: Callable[[Any], str], tmp_path: Path
+) -> None:
+    """wrk's Lua script sends the recorded call's webhooks, signed, under calls of their own: the app answers every one."""
+    run = _wrk_run(serve(bench_app), tmp_path)
+    assert run.requests > len(bench.BENCH_CALL) and (run.errors, run.kinds) == (0, ())
+    assert bench_app.extensions["ivr"].store.count_calls() > 1
+
+
+def test_wrk_counts_the_apps_apologies_as_errors(
+    wrk: str, bench_app: Flask, serve: Callable[[Any], str], tmp_path: Path
+) -> None:
+    """An answer in the app's error state is a failed request under wrk, as `ivr load` counts it: a webhook that fails
+    inside answers a fast 200 apology, which wrk alone (it counts statuses above 399) took for a served request."""
+    answered = itertools.count()
+
+    def failing_after_the_recording(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if next(answered) < len(bench.BENCH_CALL):  # the call `wrk_run` places first, to record its webhooks
+            return bench_app(environ, start_response)  # type: ignore[no-any-return]
+        start_response("200 OK", [("Content-Type", "text/xml"), ("X-IVR-State", "error"), ("X-IVR-Tier", "ivr")])
+        return [APOLOGY]
+
+    run = _wrk_run(serve(failing_after_the_recording), tmp_path)
+    assert run.requests > 0 and run.errors == run.requests and run.kinds == (("apologies", run.requests),)
+
+
+def test_in_process_an_apology_is_no_answer_to_time() -> None:
+    """The in-process measure's driver counts a 200 apology apart from the 200s it times, so `measure` refuses it."""
+    def apologising(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        start_response("200 OK", [("Content-Type", "text/xml"), ("X-IVR-State", "error")])
+        return [APOLOGY]
+
+    call = (Webhook("/voice", (("From", "+15555550100"),), "language"),)
+    statuses = profile.drive(apologising, profile.environs(call, bench.TOKEN, 3, "ap"))
+    assert statuses == {profile.APOLOGY: 3}
 
 
 def _skeleton(lines: list[str]) -> list[str]:
