@@ -2,11 +2,12 @@
 
 One run measures, and prints with the machine's load while measuring:
 
-1. **Throughput**: the app, the cheapest honest webhook and bare Flask
+1. **Throughput**: the app, the cheapest honest webhook (without and with
+   the store's one write per webhook) and bare Flask
    (`ivr.ops.baselines`), each under gunicorn with the same settings, driven
    over loopback by `wrk` (a Lua script replaying precomputed, correctly
    signed requests: the 11 webhooks of a real call per CallSid) or, without
-   wrk, by the load caller; rounds interleave the three so a change in the
+   wrk, by the load caller; rounds interleave the four so a change in the
    machine's load hits them alike.  Requests per second, p50/p99 latency,
    the server's CPU per request, and the ratios.
 2. **Open calls**: N calls held open, one webhook every 8 s each (the load
@@ -68,8 +69,10 @@ STARTUP_JUDGED = ("create_app", "validate")
 TARGETS = (
     ("app", "the project's webhook", "ivr:create_app()"),
     ("honest", "the cheapest honest webhook", "ivr.ops.baselines:honest_app()"),
+    ("stored", "the cheapest honest webhook with the store's one write", "ivr.ops.baselines:stored_app()"),
     ("bare", "bare Flask, fixed TwiML", "ivr.ops.baselines:bare_app()"),
 )
+"""What the throughput run serves: the app, then its baselines (`ivr.ops.baselines`), each on its own port."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class Settings:
     open_seconds: float = 40.0
     open_workers: int = 0  # gunicorn sync workers for the open calls; 0: `ivr serve --production`'s default
     replay_calls: int = 50_000
-    port: int = 8400  # first of three consecutive ports
+    port: int = 8400  # first of `len(TARGETS)` consecutive ports
     use_wrk: bool = True
     quick: bool = False  # shorter in-process timings too
 
@@ -321,7 +324,8 @@ def _throughput(settings: Settings, folder: Path, use_wrk: bool, say: Callable[[
         for index, (name, _, spec) in enumerate(TARGETS):
             masters[name] = stack.enter_context(serving(spec, settings.port + index, settings.workers, folder))
         for round_ in range(settings.rounds):
-            order = TARGETS[round_ % 3:] + TARGETS[:round_ % 3]  # rotate: no server always goes first
+            turn = round_ % len(TARGETS)
+            order = TARGETS[turn:] + TARGETS[:turn]  # rotate: no server always goes first
             for name, _, _ in order:
                 port = settings.port + [t[0] for t in TARGETS].index(name)
                 try:
@@ -446,14 +450,20 @@ def _beyond_the_machine(result: dict[str, Any]) -> dict[str, str]:
     """What the baselines show a goal asks beyond this machine, by goal: the reader sees why it is unticked here.
 
     The cheapest honest webhook (no engine, no database) under the same load is the floor of the
-    webhook's latency, and the webhook's own throughput flat out is the most the open calls can be
-    served at: a goal that even these miss cannot be met by the project on this machine.
+    webhook's latency; the same webhook with the store's one write (still no engine) is the most
+    throughput any webhook that keeps its calls in this store can have; and the webhook's own
+    throughput flat out is the most the open calls can be served at: a goal that even these miss
+    cannot be met by the project on this machine.
     """
     notes: dict[str, str] = {}
     try:
         honest, app = _row(result, "honest"), _row(result, "app")
     except (KeyError, StopIteration):
         return notes
+    stored = _ratio(result, "honest", of="stored") if any(row["name"] == "stored" for row in result["throughput"]) else None
+    if stored is not None and stored < 0.8:
+        notes[GOALS[0][0]] = (f"the cheapest honest webhook with the store's one write, and no engine, reaches "
+                              f"{stored:.2f}× on this machine")
     if honest["p99_ms"] > 25:
         notes[GOALS[1][0]] = f"the cheapest honest webhook's own p99 is {honest['p99_ms']:.1f} ms on this machine"
     calls = result.get("open_calls") or {}
@@ -474,9 +484,10 @@ def _served_well(result: dict[str, Any]) -> bool:
     return all(row["errors"] == 0 for row in result["throughput"])
 
 
-def _ratio(result: dict[str, Any], baseline: str) -> float:
+def _ratio(result: dict[str, Any], baseline: str, of: str = "app") -> float:
+    """`of`'s throughput over `baseline`'s (0 when the baseline served none)."""
     base = _row(result, baseline)["req_s"]
-    return _row(result, "app")["req_s"] / base if base else 0.0
+    return _row(result, of)["req_s"] / base if base else 0.0
 
 
 def report_lines(result: dict[str, Any]) -> list[str]:
@@ -503,6 +514,10 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         f"{_ratio(result, 'bare'):.2f}× bare Flask.",
         "",
     ]
+    if any(row["name"] == "stored" for row in result["throughput"]):
+        lines[-1:-1] = [f"With the store's one write and no engine, the cheapest honest webhook reaches "
+                        f"{_ratio(result, 'honest', of='stored'):.2f}× itself: the store's own cost; the webhook "
+                        f"reaches {_ratio(result, 'stored'):.2f}× that."]
     calls = result["open_calls"]
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(calls.get("error_kinds", {}).items()))
     lines.append(f"Open calls: {calls['calls']:,} calls, one webhook every 8 s each, {calls['seconds']:g} s, "

@@ -90,7 +90,7 @@ def bench_command(quick: bool, port: int, rounds: int | None, seconds: float | N
                   readme: Path | None, in_process: bool, profile: bool) -> None:
     """Measure the webhook against the cheapest honest webhook and bare Flask, open calls, the engine and replay.
 
-    Starts its own gunicorn servers on 127.0.0.1 (PORT, PORT+1, PORT+2) and stops them at the end.
+    Starts its own gunicorn servers on 127.0.0.1 (PORT to PORT+3) and stops them at the end.
     """
     from dataclasses import replace
 

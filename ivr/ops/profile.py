@@ -56,7 +56,8 @@ class InProcess:
             f"In process, {self.requests} signed webhooks per round, best of {len(self.rounds['app'])} interleaved rounds:",
             *(f"  {name:<7} {self.best(name):6.0f} µs CPU per request" for name in self.rounds),
             f"  the webhook costs {app / honest:.2f}× the cheapest honest webhook's CPU",
-        ] + ([self.profile] if self.profile else [])
+        ] + ([f"  the store's one write makes the cheapest honest webhook cost {self.best('stored') / honest:.2f}× its CPU"]
+             if "stored" in self.rounds else []) + ([self.profile] if self.profile else [])
 
 
 def environs(call: Iterable[Webhook], token: str, calls: int, prefix: str) -> list[Environ]:
@@ -100,12 +101,14 @@ def drive(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> dict[
 
 def measure(call: tuple[Webhook, ...], token: str, clock: str, calls: int = 200, rounds: int = 5,
             profile: bool = False) -> InProcess:
-    """The three targets' CPU per request over `calls` calls of `call` each round (the app on a SQLite file)."""
-    from ivr.ops.baselines import bare_app, honest_app
+    """The targets' CPU per request over `calls` calls of `call` each round (the app, and the baseline with the
+    store's write, each on a SQLite file of its own)."""
+    from ivr.ops.baselines import bare_app, honest_app, stored_app
 
     with tempfile.TemporaryDirectory(prefix="ivr-in-process-") as folder:
         app = _app(token, clock, Path(folder))
-        targets = {"app": app, "honest": _with_token(honest_app, token), "bare": bare_app()}
+        stored = _with_env(stored_app, TWILIO_AUTH_TOKEN=token, IVR_DATABASE_URL=f"sqlite:///{Path(folder) / 'stored.sqlite3'}")
+        targets = {"app": app, "honest": _with_env(honest_app, TWILIO_AUTH_TOKEN=token), "stored": stored, "bare": bare_app()}
         result = InProcess(requests=calls * len(call), rounds={name: [] for name in targets})
         for round_ in range(rounds):
             for name, target in targets.items():
@@ -124,6 +127,7 @@ def measure(call: tuple[Webhook, ...], token: str, clock: str, calls: int = 200,
             profiler.disable()
             result.profile = _top(profiler)
         app.extensions["ivr"].store.close()
+        stored.extensions["store"].close()
     return result
 
 
@@ -133,16 +137,18 @@ def _app(token: str, clock: str, folder: Path) -> Any:
     return create_app({"TWILIO_AUTH_TOKEN": token, "CLOCK": clock, "DATABASE_URL": f"sqlite:///{folder / 'in-process.sqlite3'}"})
 
 
-def _with_token(factory: Callable[[], Any], token: str) -> Any:
-    saved = os.environ.get("TWILIO_AUTH_TOKEN")
-    os.environ["TWILIO_AUTH_TOKEN"] = token
+def _with_env(factory: Callable[[], Any], **env: str) -> Any:
+    """`factory()` with these environment variables set while it builds (the baselines read theirs then)."""
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
     try:
         return factory()
     finally:
-        if saved is None:
-            os.environ.pop("TWILIO_AUTH_TOKEN", None)
-        else:
-            os.environ["TWILIO_AUTH_TOKEN"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _top(profiler: cProfile.Profile, count: int = 30) -> str:

@@ -1,11 +1,15 @@
-"""The cheapest honest webhook `ivr bench` holds the app against is honest: it refuses what Twilio did not sign."""
+"""The baselines `ivr bench` holds the app against are honest: they refuse what Twilio did not sign, and the one
+with the store keeps every call as the app does."""
 
 from __future__ import annotations
 
 import pytest
 from twilio.request_validator import RequestValidator
 
-from ivr.ops.baselines import honest_app
+from pathlib import Path
+
+from ivr.ops.baselines import STATE, honest_app, stored_app
+from ivr.store.sql import SqlStore
 
 TOKEN = "baseline-token"
 FORM = {"CallSid": "CA" + "1" * 32, "Digits": "2"}
@@ -35,3 +39,42 @@ def test_the_honest_baseline_refuses_what_twilio_did_not_sign(client, tamper: st
     headers = _signed(url, FORM, token="another" if tamper == "token" else TOKEN)
     response = client.post("/voice/gather?step=3", data=form, headers=headers)
     assert response.status_code == 403
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'stored.sqlite3'}"
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    monkeypatch.setenv("IVR_DATABASE_URL", url)
+    return url
+
+
+def _post(client, digits: str, token: str = TOKEN):
+    form = {**FORM, "Digits": digits}
+    return client.post("/voice/gather", data=form, headers=_signed("http://localhost/voice/gather", form, token))
+
+
+def test_the_stored_baseline_keeps_each_webhook_of_a_call_as_the_app_does(database: str) -> None:
+    """Each signed webhook is the call's next step: its session saved with the answer kept, one transcript entry."""
+    app = stored_app()
+    client = app.test_client()
+    answers = [_post(client, digits) for digits in ("1", "2", "3")]
+    app.extensions["store"].close()
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    store = SqlStore(database)
+    session = store.session(FORM["CallSid"])
+    assert session is not None and (session.steps, session.state) == (3, STATE)
+    entries = store.transcript(FORM["CallSid"])
+    assert [entry["input"]["value"] for entry in entries] == ["1", "2", "3"]
+    assert entries[-1]["prompts"][0]["text"] == answers[-1].get_data(as_text=True)
+    store.close()
+
+
+def test_the_stored_baseline_keeps_nothing_of_what_twilio_did_not_sign(database: str) -> None:
+    """A request signed with another token is a 403, and the store never hears of the call."""
+    app = stored_app()
+    assert _post(app.test_client(), "1", token="another").status_code == 403
+    app.extensions["store"].close()
+    store = SqlStore(database)
+    assert store.session(FORM["CallSid"]) is None and store.count_calls() == 0
+    store.close()

@@ -32,16 +32,17 @@ ROOT = Path(__file__).resolve().parents[2]
 def quick_run(tmp_path_factory: pytest.TempPathFactory, port_finder: Callable[[int], int]) -> tuple[str, dict[str, object]]:
     """One quick bench run (three gunicorn servers on this worker's ports), shared by the tests below."""
     folder = tmp_path_factory.mktemp("bench")
-    result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(port_finder(3)), "--json", str(folder / "bench.json")])
+    result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(port_finder(len(bench.TARGETS))), "--json", str(folder / "bench.json")])
     assert result.exit_code == 0, result.output
     return result.stdout, json.loads((folder / "bench.json").read_text())
 
 
 def test_the_three_servers_are_measured_alike(quick_run: tuple[str, dict[str, object]]) -> None:
-    """The app, the cheapest honest webhook and bare Flask each served requests, with no errors, under the same settings."""
+    """The app, the cheapest honest webhook (without and with the store's write) and bare Flask each served requests,
+    with no errors, under the same settings."""
     _, result = quick_run
     rows = {row["name"]: row for row in result["throughput"]}  # type: ignore[attr-defined]
-    assert set(rows) == {"app", "honest", "bare"}
+    assert set(rows) == {"app", "honest", "stored", "bare"}
     for row in rows.values():
         assert row["requests"] > 0 and row["errors"] == 0 and row["req_s"] > 0 and row["cpu_us"] > 0
         assert 0 < row["p50_ms"] <= row["p99_ms"]
@@ -65,7 +66,10 @@ def test_the_report_is_a_table_with_ratios_and_goals(quick_run: tuple[str, dict[
     """The printed report has one row per server, the ratios to both baselines and every goal of issue 11 ticked or not."""
     text, _ = quick_run
     assert "| the project's webhook |" in text and "| the cheapest honest webhook |" in text and "| bare Flask, fixed TwiML |" in text
+    assert "| the cheapest honest webhook with the store's one write |" in text
     assert re.search(r"The webhook reaches \d+\.\d\d× the cheapest honest webhook and \d+\.\d\d× bare Flask\.", text)
+    assert re.search(r"With the store's one write and no engine, the cheapest honest webhook reaches \d+\.\d\d× "
+                     r"itself: the store's own cost; the webhook reaches \d+\.\d\d× that\.", text)
     for goal, _check in bench.GOALS:
         assert re.search(rf"- \[[ x]\] {re.escape(goal)}", text)
 
@@ -113,13 +117,33 @@ def test_open_calls_beyond_the_webhooks_throughput_say_so(quick_run: tuple[str, 
     assert "- [ ] open calls held at p99 ≤ 100 ms, 0 errors" in bench.report_lines(changed)
 
 
+def _with_rates(result: dict[str, object], **req_s: float) -> dict[str, object]:
+    """`result` with the servers' requests a second set as given (`app=700.0, honest=1000.0`)."""
+    changed = copy.deepcopy(result)
+    for row in changed["throughput"]:  # type: ignore[attr-defined]
+        row["req_s"] = req_s.get(row["name"], row["req_s"])
+    return changed
+
+
+def test_a_ratio_goal_the_honest_webhook_with_the_store_misses_too_says_so(quick_run: tuple[str, dict[str, object]]) -> None:
+    """An unticked throughput goal says when the cheapest honest webhook, given only the store's one write, falls
+    under 0.8× itself too: what the store costs on this machine, not the engine."""
+    _, result = quick_run
+    lines = bench.report_lines(_with_rates(result, app=700.0, stored=720.0, honest=1000.0))
+    assert ("- [ ] webhook ≥ 0.8× the cheapest honest webhook (beyond this machine: the cheapest honest webhook with "
+            "the store's one write, and no engine, reaches 0.72× on this machine)") in lines
+    assert ("With the store's one write and no engine, the cheapest honest webhook reaches 0.72× itself: the store's "
+            "own cost; the webhook reaches 0.97× that.") in lines
+    lines = bench.report_lines(_with_rates(result, app=700.0, stored=900.0, honest=1000.0))
+    assert "- [ ] webhook ≥ 0.8× the cheapest honest webhook" in lines
+
+
 def test_a_throughput_run_with_errors_ticks_no_webhook_goal(quick_run: tuple[str, dict[str, object]]) -> None:
     """A webhook's speed counts only for answers that were right: with any failed request in the throughput run (an
     apology included), neither its ratio goal nor its p99 goal is ticked, however fast it answered."""
     _, result = quick_run
-    changed = _with(result, app=10.0, honest=10.0)
+    changed = _with_rates(_with(result, app=10.0, honest=10.0), app=1000.0, stored=1000.0, honest=1000.0)
     rows = {row["name"]: row for row in changed["throughput"]}  # type: ignore[attr-defined]
-    rows["app"]["req_s"] = rows["honest"]["req_s"]
     lines = bench.report_lines(changed)
     assert "- [x] webhook ≥ 0.8× the cheapest honest webhook" in lines and "- [x] webhook p99 ≤ 25 ms" in lines
     rows["app"]["errors"] = 1
@@ -218,9 +242,10 @@ def test_in_process_reports_each_webhooks_cpu_and_the_ratio() -> None:
     """`ivr bench --in-process` calls the three apps through WSGI and prints CPU per request and the app's ratio."""
     result = CliRunner().invoke(main, ["bench", "--in-process", "--quick", "--rounds", "1"])
     assert result.exit_code == 0, result.output
-    for name in ("app", "honest", "bare"):
+    for name in ("app", "honest", "stored", "bare"):
         assert re.search(rf"^  {name} +\d+ µs CPU per request$", result.stdout, re.MULTILINE)
     assert re.search(r"the webhook costs \d+\.\d\d× the cheapest honest webhook's CPU", result.stdout)
+    assert re.search(r"the store's one write makes the cheapest honest webhook cost \d+\.\d\d× its CPU", result.stdout)
 
 
 def test_in_process_profile_names_the_webhooks_code() -> None:
