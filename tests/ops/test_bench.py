@@ -86,11 +86,12 @@ def test_understanding_is_timed_in_the_main_menu_and_in_a_submenu(quick_run: tup
     assert "- [ ] understanding adds ≤ 50 µs to a step (the main menu's and a submenu's)" in bench.report_lines(worse)
 
 
-def _with(result: dict[str, object], **p99_ms: float) -> dict[str, object]:
-    """`result` with the servers' p99 set as given (`app=40.0, honest=30.0`)."""
+def _with(result: dict[str, object], measure: str = "p99_ms", **values: float) -> dict[str, object]:
+    """`result` with one measure of the servers set as given (`_with(result, app=40.0, honest=30.0)` sets their p99,
+    `_with(result, "req_s", app=700.0)` the app's requests a second)."""
     changed = copy.deepcopy(result)
     for row in changed["throughput"]:  # type: ignore[attr-defined]
-        row["p99_ms"] = p99_ms.get(row["name"], row["p99_ms"])
+        row[measure] = values.get(row["name"], row[measure])
     return changed
 
 
@@ -117,24 +118,16 @@ def test_open_calls_beyond_the_webhooks_throughput_say_so(quick_run: tuple[str, 
     assert "- [ ] open calls held at p99 ≤ 100 ms, 0 errors" in bench.report_lines(changed)
 
 
-def _with_rates(result: dict[str, object], **req_s: float) -> dict[str, object]:
-    """`result` with the servers' requests a second set as given (`app=700.0, honest=1000.0`)."""
-    changed = copy.deepcopy(result)
-    for row in changed["throughput"]:  # type: ignore[attr-defined]
-        row["req_s"] = req_s.get(row["name"], row["req_s"])
-    return changed
-
-
 def test_a_ratio_goal_the_honest_webhook_with_the_store_misses_too_says_so(quick_run: tuple[str, dict[str, object]]) -> None:
     """An unticked throughput goal says when the cheapest honest webhook, given only the store's one write, falls
     under 0.8× itself too: what the store costs on this machine, not the engine."""
     _, result = quick_run
-    lines = bench.report_lines(_with_rates(result, app=700.0, stored=720.0, honest=1000.0))
+    lines = bench.report_lines(_with(result, "req_s", app=700.0, stored=720.0, honest=1000.0))
     assert ("- [ ] webhook ≥ 0.8× the cheapest honest webhook (beyond this machine: the cheapest honest webhook with "
             "the store's one write, and no engine, reaches 0.72× on this machine)") in lines
     assert ("With the store's one write and no engine, the cheapest honest webhook reaches 0.72× itself: the store's "
             "own cost; the webhook reaches 0.97× that.") in lines
-    lines = bench.report_lines(_with_rates(result, app=700.0, stored=900.0, honest=1000.0))
+    lines = bench.report_lines(_with(result, "req_s", app=700.0, stored=900.0, honest=1000.0))
     assert "- [ ] webhook ≥ 0.8× the cheapest honest webhook" in lines
 
 
@@ -142,7 +135,7 @@ def test_a_throughput_run_with_errors_ticks_no_webhook_goal(quick_run: tuple[str
     """A webhook's speed counts only for answers that were right: with any failed request in the throughput run (an
     apology included), neither its ratio goal nor its p99 goal is ticked, however fast it answered."""
     _, result = quick_run
-    changed = _with_rates(_with(result, app=10.0, honest=10.0), app=1000.0, stored=1000.0, honest=1000.0)
+    changed = _with(_with(result, app=10.0, honest=10.0), "req_s", app=1000.0, stored=1000.0, honest=1000.0)
     rows = {row["name"]: row for row in changed["throughput"]}  # type: ignore[attr-defined]
     lines = bench.report_lines(changed)
     assert "- [x] webhook ≥ 0.8× the cheapest honest webhook" in lines and "- [x] webhook p99 ≤ 25 ms" in lines
