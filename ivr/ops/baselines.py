@@ -1,11 +1,12 @@
-"""The two webhooks `ivr bench` holds the app against, served by gunicorn like the app.
+"""The webhooks `ivr bench` holds the app against, served by gunicorn like the app.
 
 * `honest_app()`: the cheapest honest Twilio webhook: it checks the request's
   signature with twilio's `RequestValidator` (one HMAC over the URL as it
-  arrived, the same fast check the app makes first: see
-  `ivr.adapters.signature`), parses the form and builds a `VoiceResponse` per
-  request (a menu in a `Gather`, then a `Redirect`), with no engine and no
-  database.  What any correct webhook must at least do.
+  arrived and the form as `signed_params` hands it over: the same fast check
+  the app makes first, see `ivr.adapters.signature`), parses the form and
+  builds a `VoiceResponse` per request (a menu in a `Gather`, then a
+  `Redirect`), with no engine and no database.  What any correct webhook must
+  at least do.
 * `stored_app()`: the cheapest honest webhook plus the one write every webhook of
   a call must make, through the app's own store (`ivr.store.sql`): the call's
   session loaded, then saved with its answer kept, and one transcript entry, in
@@ -28,6 +29,8 @@ import os
 from flask import Flask, Response, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Gather, VoiceResponse
+
+from ivr.adapters.signature import signed_params
 
 ROUTES = ("/voice", "/voice/<path:rest>")
 STATE = "baseline"  # the X-IVR-State of a baseline's every answer
@@ -56,7 +59,7 @@ def _honest_answer(validator: RequestValidator) -> Response:
     form = request.form
     query = request.environ.get("QUERY_STRING", "")
     url = f"{request.scheme}://{request.host}{request.root_path}{request.path}" + (f"?{query}" if query else "")
-    if not hmac.compare_digest(validator.compute_signature(url, form), request.headers.get("X-Twilio-Signature", "")):
+    if not hmac.compare_digest(validator.compute_signature(url, signed_params(form)), request.headers.get("X-Twilio-Signature", "")):
         return Response("Forbidden\n", 403, mimetype="text/plain")
     response = VoiceResponse()
     gather = Gather(action="/voice/gather", method="POST", num_digits=1, input="dtmf speech", timeout=5)
