@@ -220,13 +220,15 @@ def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls
 
     from twilio.request_validator import RequestValidator
 
+    from ivr.ops.load import twilio_form
+
     validator = RequestValidator(TOKEN)
     lines = []
     for thread in range(threads):
         sids = [f"CA{prefix}{thread:02d}{number:08d}".ljust(34, "0")[:34] for number in range(calls)]
         for path, fields in webhooks:
             for sid in sids:
-                params = {"CallSid": sid, "AccountSid": "AC" + "0" * 32, **fields}
+                params = twilio_form(sid, fields)
                 signature = validator.compute_signature(f"http://127.0.0.1:{port}{path}", params)
                 lines.append(f"{thread}\t{path}\t{signature}\t{urllib.parse.urlencode(params)}")
     return lines

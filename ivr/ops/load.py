@@ -46,6 +46,25 @@ TWILIO_TIMEOUT = 15.0  # seconds: Twilio gives up on a webhook after this
 WEBHOOK_PATH = "/voice"  # the voice webhook (DESIGN.md), below the deployment's base URL
 CALLER = "+12025550143"
 LINE = "+18003755283"
+ACCOUNT_SID = "AC" + "0" * 32
+
+EVERY_REQUEST = {
+    "AccountSid": ACCOUNT_SID, "ApiVersion": "2010-04-01", "CallStatus": "in-progress", "Direction": "inbound",
+    "From": CALLER, "FromCity": "WASHINGTON", "FromState": "DC", "FromZip": "20009", "FromCountry": "US",
+    "Caller": CALLER, "CallerCity": "WASHINGTON", "CallerState": "DC", "CallerZip": "20009", "CallerCountry": "US",
+    "To": LINE, "ToCity": "", "ToState": "", "ToZip": "", "ToCountry": "US",
+    "Called": LINE, "CalledCity": "", "CalledState": "", "CalledZip": "", "CalledCountry": "US",
+}
+"""What Twilio posts with every voice webhook of an inbound call, besides its CallSid: the account, the API
+version, the call's status and direction, and both parties (From/To, and Caller/Called as older webhooks named
+them) with the geographic fields Twilio looks up for each (empty where it finds none, as for a toll-free number).
+Twilio's request parameters: https://www.twilio.com/docs/usage/webhooks/voice-webhooks"""
+
+
+def twilio_form(call_sid: str, fields: dict[str, str]) -> dict[str, str]:
+    """The form of one webhook of the call `call_sid` as Twilio posts it: `EVERY_REQUEST`, then the request's
+    own `fields` (Digits, SpeechResult and Confidence, a ringing or completed CallStatus…)."""
+    return {"CallSid": call_sid, **EVERY_REQUEST, **fields}
 _OPTION = re.compile(r"\b(?:press|oprima)\s+([0-9*#])", re.IGNORECASE)
 
 
@@ -207,7 +226,7 @@ def request_for(given: CallerInput, turn: Turn | None) -> tuple[str, dict[str, s
     """The webhook Twilio would send for the caller's input after `turn`: (path, form fields)."""
     gather = (turn.gather_action if turn else None) or "/voice/gather"
     if given.kind == "start":
-        return "/voice", {"From": CALLER, "To": LINE, "CallStatus": "ringing", "Direction": "inbound"}
+        return "/voice", {"CallStatus": "ringing"}
     if given.kind == "press":
         return gather, {"Digits": given.value or ""}
     if given.kind == "say":
@@ -337,7 +356,7 @@ class _Run:
 
     async def webhook(self, call_sid: str, path: str, fields: dict[str, str], due: float) -> Turn | None:
         """One signed webhook; the answer's turn, or None when it failed (counted in the report)."""
-        params = {"CallSid": call_sid, "AccountSid": "AC" + "0" * 32, **fields}
+        params = twilio_form(call_sid, fields)
         signature = self.validator.compute_signature(self.signed_base + path, params)
         body = urllib.parse.urlencode(params).encode()
         self.report.requests += 1

@@ -38,9 +38,8 @@ from dataclasses import dataclass
 
 from twilio.request_validator import RequestValidator
 
-from ivr.ops.load import TWILIO_TIMEOUT, Report, _Target, run_loop
+from ivr.ops.load import TWILIO_TIMEOUT, Report, _Target, run_loop, twilio_form
 
-ACCOUNT_SID = "AC" + "0" * 32
 START_LEAD = 1.0  # seconds to set every call going (tens of thousands of tasks) before the first webhook is due
 
 
@@ -93,7 +92,7 @@ def schedule(plan: OpenCalls) -> list[list[_Due]]:
         for webhook in plan.call:
             if at >= plan.duration:
                 break
-            params = {"CallSid": call_sid, "AccountSid": ACCOUNT_SID, **dict(webhook.fields)}
+            params = twilio_form(call_sid, dict(webhook.fields))
             signature = validator.compute_signature(signed_base + webhook.path, params)
             body = urllib.parse.urlencode(params).encode()
             head = (

@@ -31,6 +31,7 @@ from typing import Any
 
 from twilio.request_validator import RequestValidator
 
+from ivr.ops.load import twilio_form
 from ivr.ops.open_calls import Webhook
 
 HOST, PORT = "127.0.0.1", "8400"
@@ -66,8 +67,7 @@ def environs(call: Iterable[Webhook], token: str, calls: int, prefix: str) -> li
     out = []
     for webhook in call:
         for number in range(calls):
-            params = {"CallSid": f"CA{prefix}{number:08d}".ljust(34, "0")[:34], "AccountSid": "AC" + "0" * 32,
-                      **dict(webhook.fields)}
+            params = twilio_form(f"CA{prefix}{number:08d}".ljust(34, "0")[:34], dict(webhook.fields))
             body = urllib.parse.urlencode(params).encode()
             path, _, query = webhook.path.partition("?")
             out.append({

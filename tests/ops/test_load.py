@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 from ivr.cli import main
-from ivr.ops.load import Plan, parse, run, scripts_from
+from ivr.ops.load import EVERY_REQUEST, Plan, parse, run, scripts_from
 from ivr.qa.transcript import CallerInput
 
 TOKEN = "test-auth-token"
@@ -78,6 +78,28 @@ def test_answers_that_are_not_twiml_are_counted(serve: Callable[[Any], str]) -> 
     html.add_url_rule("/voice", view_func=lambda: Response("<html><body>hi</body></html>", mimetype="text/html"), methods=["POST"])
     report = run(Plan(serve(html), TOKEN, callers=1, calls=2, duration=30))
     assert (report.not_twiml, report.requests) == (2, 2)
+
+
+def test_every_webhook_carries_what_twilio_posts_with_every_request(
+    make_app: Callable[..., Flask], serve: Callable[[Any], str]
+) -> None:
+    """As Twilio's do (its voice webhooks' request parameters), every webhook of a call carries the account, the API
+    version, the direction and both parties with their geographic fields, besides the CallSid and its own fields:
+    the first a ringing CallStatus, the status callback a completed one, the rest the call in progress."""
+    app = make_app()
+    forms: list[dict[str, str]] = []
+
+    @app.before_request
+    def keep_the_form() -> None:
+        forms.append(request.form.to_dict())
+
+    report = run(Plan(serve(app), TOKEN, scripts_from([ELEVEN_WEBHOOKS]), callers=1, calls=1, duration=60))
+    assert report.failed == 0 and len(forms) == 11
+    constant = {name: value for name, value in EVERY_REQUEST.items() if name != "CallStatus"}
+    for form in forms:
+        assert form.items() >= constant.items() and form["CallSid"].startswith("CA") and len(form["CallSid"]) == 34
+    assert [form["CallStatus"] for form in forms] == ["ringing"] + ["in-progress"] * 9 + ["completed"]
+    assert {"Digits", "CallStatus"} >= forms[1].keys() - EVERY_REQUEST.keys() - {"CallSid"}
 
 
 def test_a_silent_caller_follows_the_redirect_after_the_gather() -> None:
