@@ -71,7 +71,7 @@ def load_command(url: str, token: str | None, public_base_url: str | None, test_
 @click.command("bench")
 @click.option("--quick", is_flag=True, help="Every part briefly, without wrk: checks the report's shape, not the speed.")
 @click.option("--port", default=8400, show_default=True, type=click.IntRange(1024, 65530),
-              help="First of three consecutive loopback ports for the servers.")
+              help="First of four consecutive loopback ports for the servers.")
 @click.option("--rounds", type=click.IntRange(min=1), help="Interleaved throughput rounds (default 3).")
 @click.option("--seconds", type=click.FloatRange(min=0.5), help="Seconds per throughput run (default 10).")
 @click.option("--open-calls", type=click.IntRange(min=1), help="Calls held open (default 15,000).")
