@@ -15,6 +15,12 @@ webhook (`ivr.adapters.voice`), and full passes never scan them at all.  When so
 frozen already (a caller's own `gc.freeze()`), the hand-over is skipped, so nothing of theirs is
 unfrozen: the collector is only turned back on, and its next young pass takes what was made.
 
+`freeze_start_up(environ)` finishes the job under a pre-forking server (gunicorn): once per worker, at its
+first request, what the worker built at start (flows, compiled machines, case data: about 90,000 objects)
+leaves the collector's sight for good (`gc.freeze`), so its full passes scan only what requests leave
+behind (measured in process: 4 µs per webhook less).  Elsewhere (tests, the development server, replay)
+nothing is frozen: apps built and dropped there must stay collectable.
+
 `skip_last_passes()` does the same for a command's exit: the collector's last passes over
 everything a command built, while the interpreter shuts down, free memory the process is about to
 give back whole (30 ms of `ivr validate`'s 0.25 s here).  Objects are still freed when their
@@ -27,10 +33,13 @@ from __future__ import annotations
 
 import atexit
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 _exit_registered = False
+_frozen = False  # this process's start-up objects are frozen (a forked child starts unfrozen)
 
 
 @contextmanager
@@ -54,3 +63,21 @@ def skip_last_passes() -> None:
     if not _exit_registered:
         _exit_registered = True
         atexit.register(gc.freeze)
+
+
+def freeze_start_up(environ: Mapping[str, Any]) -> None:
+    """At a request: the first one a gunicorn worker serves freezes what the worker built; any other does nothing."""
+    global _frozen
+    if _frozen:
+        return
+    _frozen = True
+    if str(environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn/"):
+        gc.freeze()
+
+
+def _unfrozen() -> None:
+    global _frozen
+    _frozen = False
+
+
+os.register_at_fork(after_in_child=_unfrozen)  # noted at fork: `os.getpid` per request is a system call

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import hashlib
 import logging
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,6 +28,7 @@ from ivr.adapters.signature import base_path, current_request, signed
 from ivr.adapters.twiml import Urls, Voices, render_leave, render_queue_wait, render_says
 from ivr.adapters.twiml import render as render_twiml
 from ivr.calls import CallService
+from ivr.collector import freeze_start_up
 from ivr.core.actions import Say
 from ivr.core.engine import Engine, Step
 from ivr.core.events import CallStarted, Digits, Event, HangUp, NoInput, Resume, Speech
@@ -74,8 +73,7 @@ def _answer(
     req = req or current_request()
     if params is None:
         params = _params(req)
-    if not _frozen:
-        _freeze_start_up(req.environ)
+    freeze_start_up(req.environ)
     ext = ext or current_app.extensions["ivr"]
     at_step = _step_number(req)
     urls = _stepped(ext.urls)
@@ -91,29 +89,6 @@ def _answer(
         log.error("webhook failed for call %s: %s", call_sid[:12], type(exc).__name__, exc_info=current_app.debug)
         return _twiml(render_says(SORRY, hang_up=False, voices=ext.voices) + "", "error", "ivr")
     return _twiml(answer.body, answer.state, answer.tier)
-
-
-_frozen = False  # this process's start-up objects are frozen (a forked child starts unfrozen)
-
-
-def _unfrozen() -> None:
-    global _frozen
-    _frozen = False
-
-
-os.register_at_fork(after_in_child=_unfrozen)  # noted at fork: `os.getpid` per webhook is a system call
-
-
-def _freeze_start_up(environ: dict[str, Any]) -> None:
-    """Under a pre-forking server (gunicorn), once per worker at its first webhook: what the worker built
-    at start (flows, compiled machines, case data: about 90,000 objects) leaves the garbage collector's
-    sight (`gc.freeze`), so its full collections scan only what requests leave behind (measured in
-    process: 4 µs per request less).  Elsewhere (tests, the development server, replay) nothing is frozen:
-    apps built and dropped there must stay collectable."""
-    global _frozen
-    _frozen = True
-    if str(environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn/"):
-        gc.freeze()
 
 
 # --- retried and stale webhooks (issue 9 point 1) ---------------------------------------------------

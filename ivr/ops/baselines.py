@@ -22,7 +22,6 @@ its database from `IVR_DATABASE_URL`, as the app does).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hmac
 import os
 
@@ -76,6 +75,7 @@ def stored_app() -> Flask:
     Per webhook, as `ivr.calls.CallService` does it: the call's session is loaded (a new call's made),
     its step counted, and saved with the answer kept for a retry and one transcript entry of what was
     pressed and said, in the store's one short transaction, version-checked."""
+    from ivr.collector import freeze_start_up
     from ivr.core.session import PATH_TAIL, Session  # imported here: the other baselines load nothing of the app
     from ivr.store.base import Answer
     from ivr.store.sql import SqlStore
@@ -84,13 +84,8 @@ def stored_app() -> Flask:
     validator = RequestValidator(os.environ.get("TWILIO_AUTH_TOKEN", ""))
     store = SqlStore(os.environ.get("IVR_DATABASE_URL") or "sqlite:///baseline-stored.sqlite3")
 
-    unfrozen = [True]
-
     def webhook(rest: str = "") -> Response:
-        if unfrozen[0]:  # as the app does (`ivr.adapters.voice`): under gunicorn, what the worker built leaves the
-            unfrozen[0] = False  # collector's sight at its first webhook, so full passes scan only what requests leave
-            if str(request.environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn/"):
-                gc.freeze()
+        freeze_start_up(request.environ)  # as the app does: what a worker built leaves the collector's sight
         response = _honest_answer(validator)
         form = request.form  # parsed by the signature check
         call_sid = form.get("CallSid", "")

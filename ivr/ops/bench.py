@@ -462,7 +462,7 @@ def _beyond_the_machine(result: dict[str, Any]) -> dict[str, str]:
         honest, app = _row(result, "honest"), _row(result, "app")
     except (KeyError, StopIteration):
         return notes
-    stored = _ratio(result, "honest", of="stored") if any(row["name"] == "stored" for row in result["throughput"]) else None
+    stored = _ratio(result, "honest", of="stored") if _served(result, "stored") else None
     if stored is not None and stored < 0.8:
         notes[GOALS[0][0]] = (f"the cheapest honest webhook with the store's one write, and no engine, reaches "
                               f"{stored:.2f}× on this machine")
@@ -474,6 +474,11 @@ def _beyond_the_machine(result: dict[str, Any]) -> dict[str, str]:
         notes[GOALS[2][0]] = (f"they need {needed:,.0f} req/s; the webhook serves {app['req_s']:,.0f} req/s flat out "
                               f"on this machine")
     return notes
+
+
+def _served(result: dict[str, Any], name: str) -> bool:
+    """The throughput run served `name` (a result kept by an older bench may lack a baseline)."""
+    return any(row["name"] == name for row in result["throughput"])
 
 
 def _row(result: dict[str, Any], name: str) -> dict[str, Any]:
@@ -516,7 +521,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         f"{_ratio(result, 'bare'):.2f}× bare Flask.",
         "",
     ]
-    if any(row["name"] == "stored" for row in result["throughput"]):
+    if _served(result, "stored"):
         lines[-1:-1] = [f"With the store's one write and no engine, the cheapest honest webhook reaches "
                         f"{_ratio(result, 'honest', of='stored'):.2f}× itself: the store's own cost; the webhook "
                         f"reaches {_ratio(result, 'stored'):.2f}× that."]

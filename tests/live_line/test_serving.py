@@ -99,10 +99,10 @@ def test_the_fallback_works_with_the_store_gone(app, fallback):
 def _frozen_after_a_call_under(app, server_software: str | None) -> int:
     import gc
 
-    from ivr.adapters import voice
+    from ivr import collector
 
     gc.unfreeze()
-    voice._frozen = False
+    collector._unfrozen()  # as a freshly forked worker starts
     client = app.test_client()
     params = form()
     signature = RequestValidator(TOKEN).compute_signature("http://localhost/voice", params)

@@ -30,14 +30,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory: pytest.TempPathFactory, port_finder: Callable[[int], int]) -> tuple[str, dict[str, object]]:
-    """One quick bench run (three gunicorn servers on this worker's ports), shared by the tests below."""
+    """One quick bench run (its gunicorn servers on this worker's ports), shared by the tests below."""
     folder = tmp_path_factory.mktemp("bench")
     result = CliRunner().invoke(main, ["bench", "--quick", "--port", str(port_finder(len(bench.TARGETS))), "--json", str(folder / "bench.json")])
     assert result.exit_code == 0, result.output
     return result.stdout, json.loads((folder / "bench.json").read_text())
 
 
-def test_the_three_servers_are_measured_alike(quick_run: tuple[str, dict[str, object]]) -> None:
+def test_every_server_is_measured_alike(quick_run: tuple[str, dict[str, object]]) -> None:
     """The app, the cheapest honest webhook (without and with the store's write) and bare Flask each served requests,
     with no errors, under the same settings."""
     _, result = quick_run
@@ -232,7 +232,7 @@ def test_write_readme_replaces_only_the_marked_section(tmp_path: Path) -> None:
 
 
 def test_in_process_reports_each_webhooks_cpu_and_the_ratio() -> None:
-    """`ivr bench --in-process` calls the three apps through WSGI and prints CPU per request and the app's ratio."""
+    """`ivr bench --in-process` calls the apps through WSGI and prints CPU per request and the app's ratio."""
     result = CliRunner().invoke(main, ["bench", "--in-process", "--quick", "--rounds", "1"])
     assert result.exit_code == 0, result.output
     for name in ("app", "honest", "stored", "bare"):
