@@ -34,6 +34,7 @@ from ivr.notify import SMS_MESSAGES, SmsNotifier
 from ivr.routing import CALLBACK_WHO, QUEUE_MESSAGES, TierRouting, preload_line_words
 from ivr.rules.directory import load_directory
 from ivr.store.base import Store
+from ivr.store.line import LineStore, open_store
 from ivr.store.sql import SqlStore, default_sqlite_url
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     training_file = config.get("TRAINING_CASES_FILE")
     training = load_cases(training_file) if training_file else (
         cases if not config.get("CASES_FILE") else load_cases(DEMO_CASES_PATH))
-    store = SqlStore(config.get("DATABASE_URL") or default_sqlite_url(instance_path))
+    store = open_store(config.get("DATABASE_URL") or default_sqlite_url(instance_path), config.get("LINE_STORE"))
     clock = Clock.parse(config.get("CLOCK"))
     urls, voices = voice_settings(config)
     calls = CallService(engine, store, cases, clock, notifier=SmsNotifier.from_config(config, messages=messages),
@@ -96,7 +97,7 @@ def build_runtime(config: dict[str, Any], instance_path: str | Path) -> Runtime:
     return Runtime(engine, store, cases, clock, calls, urls, voices, config, line)
 
 
-def _tokeniser(config: dict[str, Any], store: SqlStore, flows: list[Any], cases: CaseBook) -> Tokeniser | None:
+def _tokeniser(config: dict[str, Any], store: SqlStore | LineStore, flows: list[Any], cases: CaseBook) -> Tokeniser | None:
     """Transcripts are stored tokenised (issue 10.3) unless KEEP_IDENTIFIERS keeps them for a local demo."""
     if config.get("KEEP_IDENTIFIERS"):
         return None

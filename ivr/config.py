@@ -27,6 +27,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "CASES_FILE": ("IVR_CASES_FILE", None),
     "CLOCK": ("IVR_CLOCK", None),
     # this project's own
+    "LINE_STORE": ("IVR_LINE_STORE", None),  # lmdb (default for a SQLite file: calls in progress in LMDB) or sql
     "FLOWS": ("IVR_FLOWS", None),  # flow files (os.pathsep-separated); default: flows/*.yaml
     "DEFAULT_FLOW": ("IVR_DEFAULT_FLOW", "uscis_contact_center"),
     "SOFTPHONE": ("IVR_SOFTPHONE", False),  # serve the web rooms: sign-in, softphone at /phone, dashboard, QA pages

@@ -74,15 +74,17 @@ def stored_app() -> Flask:
 
     Per webhook, as `ivr.calls.CallService` does it: the call's session is loaded (a new call's made),
     its step counted, and saved with the answer kept for a retry and one transcript entry of what was
-    pressed and said, in the store's one short transaction, version-checked."""
+    pressed and said, in the store's one short transaction, version-checked.  The store is the app's
+    (`ivr.store.line.open_store`: on a SQLite file, the call in LMDB while it is in progress), and Twilio's
+    last webhook of a call (`CallStatus` completed) ends it, so the call moves to SQL as the app's does."""
     from ivr.collector import freeze_start_up
     from ivr.core.session import PATH_TAIL, Session  # imported here: the other baselines load nothing of the app
     from ivr.store.base import Answer
-    from ivr.store.sql import SqlStore
+    from ivr.store.line import open_store
 
     app = Flask("ivr-baseline-stored")
     validator = RequestValidator(os.environ.get("TWILIO_AUTH_TOKEN", ""))
-    store = SqlStore(os.environ.get("IVR_DATABASE_URL") or "sqlite:///baseline-stored.sqlite3")
+    store = open_store(os.environ.get("IVR_DATABASE_URL") or "sqlite:///baseline-stored.sqlite3")
 
     def webhook(rest: str = "") -> Response:
         freeze_start_up(request.environ)  # as the app does: what a worker built leaves the collector's sight
@@ -97,6 +99,7 @@ def stored_app() -> Flask:
             session = tx.load_session() or Session(call_sid, "baseline", "", STATE, now)
             before, session.steps = session.state, session.steps + 1
             session.path = [*session.path[-PATH_TAIL + 1:], STATE]
+            session.ended = form.get("CallStatus") == "completed"
             tx.save_session(session, "phone", Answer(f"{call_sid}:{session.steps}", body, STATE, "ivr"))
             tx.append_transcript([{
                 "type": "step", "at": now, "input": {"kind": "digits", "value": form.get("Digits", "")},

@@ -292,7 +292,7 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
                    flows: tuple[Path, ...], scripts: Path | None) -> None:
     """Write the store's call transcripts as *.transcript.yaml files, identifiers redacted by default."""
     from ivr import config as configuration
-    from ivr.store.sql import SqlStore
+    from ivr.store.line import open_store
 
     if database:
         try:
@@ -301,7 +301,7 @@ def export_command(database: str | None, instance: Path, calls: tuple[str, ...],
             raise click.ClickException(str(error)) from None
     url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
     writable(out, folder=True)  # made even for no calls: the README replays it next
-    store = SqlStore(url)
+    store = open_store(url, serving=False)
     try:
         sids = list(calls) or [record.call_sid for record in store.iter_calls()]
         recorded = [(sid, transcripts.from_entries(store.transcript(sid))) for sid in sids]
@@ -356,7 +356,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
     from ivr import config as configuration
     from ivr.clock import Clock
     from ivr.errors import ConfigError
-    from ivr.store.sql import SqlStore
+    from ivr.store.line import open_store
 
     try:
         settings = configuration.resolve({})
@@ -365,7 +365,7 @@ def purge_command(database: str | None, instance: Path, older_than: str | None) 
     age = parse_age(older_than) if older_than else dt.timedelta(days=int(settings["RETENTION_DAYS"]))
     now = Clock.parse(settings.get("CLOCK")).now()
     url = recorded_store_url(database, settings.get("DATABASE_URL"), instance)
-    store = SqlStore(url)
+    store = open_store(url, serving=False)
     try:
         report = store.purge(now - age)
     finally:

@@ -72,7 +72,7 @@ def report_command(start: str | None, end: str | None, channel: str, database: s
     from ivr.qa.analytics import analyse
     from ivr.qa.analytics_report import report_csv, report_html
     from ivr.qa.commands import recorded_store_url
-    from ivr.store.sql import SqlStore
+    from ivr.store.line import open_store
 
     for target in (html_path, csv_path):
         if target is not None:
@@ -81,7 +81,7 @@ def report_command(start: str | None, end: str | None, channel: str, database: s
     if first and last and last < first:
         raise click.BadParameter(f"{last} is before --from {first}", param_hint="--to")
     url = recorded_store_url(database, configuration.resolve({}).get("DATABASE_URL"), instance)
-    store = SqlStore(url)
+    store = open_store(url, serving=False)
     try:
         report = analyse(stored_summaries(store, channel), first, last)
     finally:

@@ -93,14 +93,16 @@ def _traced_statements(app):
     """Every SQL statement the app's per-request SQLite connection runs, in order (a list that grows)."""
     seen: list[str] = []
     store = app.extensions["ivr"].store
+    store = getattr(store, "sql_store", store)  # the line store's SQL (ivr.store.line)
     with store._connection() as conn:  # the connection webhooks of this thread use
         conn.set_trace_callback(seen.append)
     return seen
 
 
 def test_a_webhook_writes_in_one_short_transaction(make_app, tmp_path):
-    """Issue 11 point 2: one write transaction per webhook, holding the version-checked session upsert and the transcript."""
-    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'one.sqlite3'}")
+    """Issue 11 point 2: one write transaction per webhook, holding the version-checked session upsert and the transcript
+    (SQL's, with the line store off; tests/store/test_line_store.py has the line store's)."""
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'one.sqlite3'}", LINE_STORE="sql")
     call = PhoneCall(app, TOKEN, call_sid="CA-one")
     call.start()
     seen = _traced_statements(app)
@@ -120,7 +122,7 @@ def test_no_database_lock_is_held_while_the_engine_steps(make_app, tmp_path, mon
     from ivr.core.engine import Engine
 
     path = tmp_path / "free.sqlite3"
-    app = make_app(DATABASE_URL=f"sqlite:///{path}")
+    app = make_app(DATABASE_URL=f"sqlite:///{path}", LINE_STORE="sql")
     call = PhoneCall(app, TOKEN, call_sid="CA-free")
     call.start()
     step = Engine.step

@@ -9,7 +9,7 @@ from twilio.request_validator import RequestValidator
 from pathlib import Path
 
 from ivr.ops.baselines import STATE, honest_app, stored_app
-from ivr.store.sql import SqlStore
+from ivr.store.line import LineStore, open_store
 
 TOKEN = "baseline-token"
 FORM = {"CallSid": "CA" + "1" * 32, "Digits": "2"}
@@ -55,13 +55,15 @@ def _post(client, digits: str, token: str = TOKEN):
 
 
 def test_the_stored_baseline_keeps_each_webhook_of_a_call_as_the_app_does(database: str) -> None:
-    """Each signed webhook is the call's next step: its session saved with the answer kept, one transcript entry."""
+    """Each signed webhook is the call's next step: its session saved with the answer kept, one transcript entry, in
+    the app's own store (on a SQLite file, the line store: the call in LMDB while it is in progress)."""
     app = stored_app()
+    assert isinstance(app.extensions["store"], LineStore)
     client = app.test_client()
     answers = [_post(client, digits) for digits in ("1", "2", "3")]
     app.extensions["store"].close()
     assert [answer.status_code for answer in answers] == [200, 200, 200]
-    store = SqlStore(database)
+    store = open_store(database)
     session = store.session(FORM["CallSid"])
     assert session is not None and (session.steps, session.state) == (3, STATE)
     entries = store.transcript(FORM["CallSid"])
@@ -70,11 +72,24 @@ def test_the_stored_baseline_keeps_each_webhook_of_a_call_as_the_app_does(databa
     store.close()
 
 
+def test_the_stored_baseline_moves_a_call_to_sql_when_twilio_says_it_completed(database: str) -> None:
+    """Twilio's last webhook of a call (`CallStatus` completed) ends it, and the call moves to SQL, as the app's does."""
+    app = stored_app()
+    client = app.test_client()
+    _post(client, "1")
+    form = {**FORM, "CallStatus": "completed"}
+    assert client.post("/voice/status", data=form, headers=_signed("http://localhost/voice/status", form)).status_code == 200
+    store = app.extensions["store"]
+    assert store._line_calls() == [] and store.session(FORM["CallSid"]).ended
+    assert len(store.transcript(FORM["CallSid"])) == 2
+    store.close()
+
+
 def test_the_stored_baseline_keeps_nothing_of_what_twilio_did_not_sign(database: str) -> None:
     """A request signed with another token is a 403, and the store never hears of the call."""
     app = stored_app()
     assert _post(app.test_client(), "1", token="another").status_code == 403
     app.extensions["store"].close()
-    store = SqlStore(database)
+    store = open_store(database)
     assert store.session(FORM["CallSid"]) is None and store.count_calls() == 0
     store.close()

@@ -54,6 +54,28 @@ def test_purge_removes_old_calls_and_keeps_recent_ones_and_the_agencys_records(m
         store.close()
 
 
+def test_purge_removes_an_old_call_still_in_progress_on_the_line(make_app, tmp_path):
+    """A call whose hang-up never came is still in the line store's map (docs/store.md): its words are personal data
+    all the same, and the purge removes it there too; a recent call in progress stays."""
+    from ivr.store.line import open_store
+
+    database = f"sqlite:///{tmp_path / 'calls.sqlite3'}"
+    for clock, sid in ((OLD, "CAold"), (RECENT, "CArecent")):
+        call = PhoneCall(make_app(DATABASE_URL=database, CLOCK=clock, LINE_STORE="lmdb"), TOKEN, call_sid=sid)
+        call.start()
+        call.press("1")
+    result = CliRunner().invoke(main, ["transcripts", "purge", "--db", database, "--older-than", "30d"],
+                                env={"IVR_CLOCK": NOW, "IVR_LINE_STORE": "lmdb"})
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("purged 1 call (3 transcript entries)")
+    store = open_store(database, "lmdb")
+    try:
+        assert store.session("CAold") is None and store.transcript("CAold") == []
+        assert store.session("CArecent") is not None
+    finally:
+        store.close()
+
+
 def test_purge_defaults_to_retention_days(make_app, tmp_path):
     """Without --older-than the RETENTION_DAYS setting decides (here 60 days: the October call stays)."""
     database = f"sqlite:///{tmp_path / 'calls.sqlite3'}"

@@ -25,6 +25,8 @@ from sqlalchemy import text
 from twilio.request_validator import RequestValidator
 
 from ivr.store.schema import metadata
+from ivr.store.base import Store
+from ivr.store.line import open_store
 from ivr.store.sql import SqlStore
 from ivr.testing import Turn, parse_turn
 
@@ -49,10 +51,12 @@ def _empty(url: str) -> None:
         store.close()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
-    """A database URL with empty tables: a SQLite file, or a database on the PostgreSQL server."""
-    if request.param == "sqlite":
+@pytest.fixture(params=["sqlite", "lmdb", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A database URL with empty tables: a SQLite file (alone, or with the phone line's calls in progress in
+    LMDB beside it: `ivr.store.line`), or a database on the PostgreSQL server."""
+    if request.param in ("sqlite", "lmdb"):
+        monkeypatch.setenv("IVR_LINE_STORE", "sql" if request.param == "sqlite" else "lmdb")
         return f"sqlite:///{tmp_path / 'store.sqlite3'}"
     url: str = request.getfixturevalue("postgres_server_url")
     _empty(url)
@@ -60,8 +64,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[SqlStore]:
-    opened = SqlStore(database_url)
+def store(database_url: str) -> Iterator[Store]:
+    opened = open_store(database_url)
     yield opened
     opened.close()
 
