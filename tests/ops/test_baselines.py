@@ -80,6 +80,7 @@ def test_the_stored_baseline_moves_a_call_to_sql_when_twilio_says_it_completed(d
     form = {**FORM, "CallStatus": "completed"}
     assert client.post("/voice/status", data=form, headers=_signed("http://localhost/voice/status", form)).status_code == 200
     store = app.extensions["store"]
+    assert store.move_ended() == 1
     assert store._line_calls() == [] and store.session(FORM["CallSid"]).ended
     assert len(store.transcript(FORM["CallSid"])) == 2
     store.close()

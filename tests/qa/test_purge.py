@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from ivr.cli import main
+from ivr.store.line import open_store
 from ivr.store.sql import SqlStore
 from ivr.testing import PhoneCall
 
@@ -42,7 +43,7 @@ def test_purge_removes_old_calls_and_keeps_recent_ones_and_the_agencys_records(m
 
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "purged 2 calls (19 transcript entries) and 2 identity failures older than 30 days"
-    store = SqlStore(database)
+    store = open_store(database)
     try:
         assert store.transcript("CAold") == [] and store.session("CAold") is None
         assert store.transcript("CAfail") == []
@@ -57,8 +58,6 @@ def test_purge_removes_old_calls_and_keeps_recent_ones_and_the_agencys_records(m
 def test_purge_removes_an_old_call_still_in_progress_on_the_line(make_app, tmp_path):
     """A call whose hang-up never came is still in the line store's map (docs/store.md): its words are personal data
     all the same, and the purge removes it there too; a recent call in progress stays."""
-    from ivr.store.line import open_store
-
     database = f"sqlite:///{tmp_path / 'calls.sqlite3'}"
     for clock, sid in ((OLD, "CAold"), (RECENT, "CArecent")):
         call = PhoneCall(make_app(DATABASE_URL=database, CLOCK=clock, LINE_STORE="lmdb"), TOKEN, call_sid=sid)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
+from ivr.store.line import _KEPT, LineStore, _parse, open_store
+
 QUEUED = '{"tier1": {"kind": "queue", "target": "tier1"}}'
 CALLER = "+12025550143"
 READ_BACK = "2 0 2, 5 5 5, 0 1 4 3"
@@ -18,13 +20,22 @@ CALL_BACK_KEY = "1"
 
 
 def kept_answers(database_url: str) -> str:
-    """Every answer the calls table keeps, as stored."""
+    """Every answer the calls table keeps, as stored, and every one the line store's map keeps for a call
+    that has not moved to SQL yet (ivr/store/line.py)."""
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
     try:
         with engine.connect() as conn:
-            return "\n".join(str(row[0]) for row in conn.execute(text("SELECT answer FROM calls WHERE answer IS NOT NULL")))
+            kept = [str(row[0]) for row in conn.execute(text("SELECT answer FROM calls WHERE answer IS NOT NULL"))]
     finally:
         engine.dispose()
+    store = open_store(database_url, serving=False)
+    try:
+        if isinstance(store, LineStore):
+            with store.map.env.begin(db=store.map.calls) as txn:
+                kept += [str(header[_KEPT]) for _, raw in txn.cursor() if (header := _parse(raw)[0])[_KEPT] is not None]
+    finally:
+        store.close()
+    return "\n".join(kept)
 
 
 def queued_call_back(line, twilio_call, **settings):

@@ -43,7 +43,9 @@ def database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(database: Path):
+def store(database: Path, monkeypatch):
+    """A line store whose map thread leaves ended calls alone (the tests move them with `move_ended`)."""
+    monkeypatch.setattr(line_module, "MOVE_EVERY", 3600.0)
     opened = open_store(f"sqlite:///{database}", "lmdb")
     assert isinstance(opened, LineStore)
     yield opened
@@ -87,11 +89,13 @@ def test_a_call_in_progress_is_kept_in_the_map_not_in_sql(store, database):
 
 
 def test_a_call_that_ends_moves_to_sql_with_every_entry_in_order(store, database):
-    """The step that ends the call writes its session and every entry to SQL in one transaction; the map
-    keeps nothing of it."""
+    """The step that ends the call is one more write to the map; the map's thread then moves the call, its
+    session and every entry, to SQL in one transaction, and the map keeps nothing of it."""
     for state in ("language", "main_menu", "case_status"):
         step(store, state=state)
     step(store, state="goodbye", ended=True)
+    assert in_map(store) and store.session("CA1").ended
+    assert store.move_ended() == 1
     assert not in_map(store)
     assert sql_rows(database) == (1, 4)
     assert [entry["state"] for entry in store.transcript("CA1")] == ["language", "main_menu", "case_status", "goodbye"]
@@ -101,7 +105,9 @@ def test_a_call_that_ends_moves_to_sql_with_every_entry_in_order(store, database
 def test_a_call_moved_to_sql_goes_on_there(store, database):
     """A webhook after the move (Twilio's status callback after the hang-up step) finds the call in SQL."""
     step(store, state="goodbye", ended=True)
+    store.move_ended()
     step(store, state="goodbye", entry={"status": "completed"}, ended=True)
+    assert store.move_ended() == 0
     assert sql_rows(database) == (1, 2)
     assert not in_map(store)
 
@@ -132,11 +138,58 @@ def test_a_failed_move_leaves_the_call_in_the_map_as_it_was(store, database, mon
 
     monkeypatch.setattr(line_module._SqlCallTransaction, "commit", refuse)
     with pytest.raises(sqlite3.OperationalError):
-        step(store, state="goodbye", ended=True)
+        with store.call("CA1") as tx:
+            tx.load_session()
+            tx.save_session(new_session(state="sr.created"), "phone")
+            tx.add_service_request({"reference": "2611230001", "receipt": "EAC2690150101", "type": "other",
+                                    "created": "2026-11-23", "status": "open"})
     monkeypatch.undo()
     assert store.session("CA1").state == "main_menu"
     step(store, state="case_status")
     assert [entry["state"] for entry in store.transcript("CA1")] == ["main_menu", "case_status"]
+
+
+def test_ended_calls_move_to_sql_together_in_one_transaction(store, database, monkeypatch):
+    """Many calls that ended are one SQL transaction, not one each: the line's busiest write, shared."""
+    for number in range(30):
+        step(store, f"CA{number}", state="main_menu")
+        step(store, f"CA{number}", state="goodbye", ended=True)
+    step(store, "CA-on", state="main_menu")
+    transactions = []
+    insert = line_module.SqlStore.insert_calls
+    monkeypatch.setattr(line_module.SqlStore, "insert_calls", lambda self, calls: transactions.append(len(calls)) or insert(self, calls))
+    assert store.move_ended() == 30
+    assert transactions == [30]
+    assert all(sql_rows(database, f"CA{number}") == (1, 2) for number in range(30))
+    assert in_map(store, "CA-on") and sql_rows(database, "CA-on") == (0, 0)
+
+
+def test_the_maps_thread_moves_ended_calls_by_itself(database):
+    """No one has to ask: the map's thread moves a call that ended within a fraction of a second."""
+    store = open_store(f"sqlite:///{database}", "lmdb")
+    try:
+        step(store, state="goodbye", ended=True)
+        deadline = time.monotonic() + 10
+        while in_map(store) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert sql_rows(database) == (1, 1)
+    finally:
+        store.close()
+
+
+def test_a_failed_move_of_ended_calls_leaves_them_to_the_next_round(store, database, monkeypatch):
+    """SQL refusing the ended calls' transaction unmarks them: the next round moves them."""
+    step(store, state="goodbye", ended=True)
+
+    def refuse(self, calls):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(line_module.SqlStore, "insert_calls", refuse)
+    with pytest.raises(sqlite3.OperationalError):
+        store.move_ended()
+    monkeypatch.undo()
+    assert store.session("CA1").ended and sql_rows(database) == (0, 0)
+    assert store.move_ended() == 1 and sql_rows(database) == (1, 1)
 
 
 def test_rehearsal_worlds_go_straight_to_sql(store, database):
@@ -239,7 +292,8 @@ def test_a_move_abandoned_after_sql_committed_goes_on_in_sql(store, database):
     mapped = store.map
     with mapped.env.begin(db=mapped.calls) as txn:
         before = bytes(txn.get(b"CA1"))
-    step(store, state="goodbye", ended=True)  # moved: SQL has it, the map not
+    step(store, state="goodbye", ended=True)
+    store.move_ended()  # moved: SQL has it, the map not
     with mapped.env.begin(write=True) as txn:  # as if the mover died before forgetting it
         header, body = line_module._parse(before)
         header[line_module._MOVING] = [dead_pid(), time.time(), header[line_module._VERSION]]
