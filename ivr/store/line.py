@@ -5,8 +5,9 @@ webhook, SQLite's write-ahead log: the pages of the call's row and of its
 transcript read again after the other worker's commit, written as log
 frames, and the file locks around them (about 150 µs of a webhook's 480 µs
 on two cores, measured in docs/operations.md).  LMDB does the same write in
-about 5 µs: its pages are one shared memory map, its writers queue on a
-robust mutex in shared memory, and a commit writes no file.  So a live call
+about 10 µs: its pages are one shared memory map that every process reads,
+its writers queue on a robust mutex in shared memory, and a commit writes
+its few pages with `pwrite` and flushes nothing.  So a live call
 lives here while it is in progress:
 
     calls     CallSid → header line (JSON) + "\\n" + the session (JSON)
@@ -50,7 +51,7 @@ mark is cleared and the call goes on from LMDB).
 Durability.  Commits are not flushed per webhook (a flush costs 200 µs of
 wall time here): a worker's crash loses nothing, because a commit is in the
 kernel's page cache the moment it returns, and every other process sees it.
-The map is flushed to disk every `FLUSH_EVERY` (5 s) after a commit, and
+The map is flushed to disk every `FLUSH_EVERY` (1 s) after a commit, and
 SQL holds every call that ended (within `MOVE_EVERY`).  A crash of the
 machine itself can lose the last seconds of the calls in progress (they
 were cut off with it), or the whole map if the crash tore it: a store that
@@ -86,7 +87,7 @@ from ivr.core.session import Session
 from ivr.errors import ConfigError
 from ivr.private_files import private_folder
 from ivr.store.base import LIVE, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
-from ivr.store.sql import SqlStore, _before, _session_json, _SqlCallTransaction, _sqlite_file
+from ivr.store.sql import SqlStore, _before, _pid, _session_json, _SqlCallTransaction, _sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +95,8 @@ MAP_SIZE = 1 << 33
 """The map's largest size (8 GiB of address space; the file grows only as calls need): 15,000 calls in
 progress take about 200 MiB.  A map that fills up sends the call that found it full to SQL: nothing is lost."""
 
-FLUSH_EVERY = 5.0
-"""Seconds between flushes of the map to disk (by a thread of each process, when it committed meanwhile).  Each
-flush makes the next write to every page it wrote fault again (ext4 then starts a journal handle, and the other
-core's TLB is flushed): once a second cost the bench's webhook p99 37-46 ms against 23-24 ms every 5 s."""
+FLUSH_EVERY = 1.0
+"""Seconds between flushes of the map to disk (by a thread of each process, when it committed meanwhile)."""
 
 MOVE_EVERY = 1.0
 """Seconds between the moves of ended calls to SQL (by the same thread, `MOVE_AT_ONCE` at a time)."""
@@ -118,7 +117,6 @@ MOVER_PATIENCE = 120.0
 
 # The header's fields, by position
 _VERSION, _WORLD, _CHANNEL, _STARTED, _UPDATED, _FLOW, _STATE, _TIER, _LANGUAGE, _ENDED, _ENTRIES, _KEY, _KEPT, _MOVING = range(14)
-
 
 
 def line_folder(database: str) -> Path:
@@ -190,22 +188,6 @@ def _folder_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _pid() -> int:
-    return _process[0]
-
-
-_process = [os.getpid()]
-
-
-def _forked() -> None:
-    """In a forked child: the parent's maps are the parent's (never closed here: closing one frees the
-    parent's readers' slots), so the child opens its own."""
-    _process[0] = os.getpid()
-
-
-os.register_at_fork(after_in_child=_forked)
-
-
 def _boot_id() -> bytes:
     try:
         return Path("/proc/sys/kernel/random/boot_id").read_bytes().strip()
@@ -233,9 +215,10 @@ def _record(call_sid: str, header: list[Any]) -> CallRecord:
 
 
 class _Map:
-    """The LMDB environment of a map in one process, and its flushing.  LMDB opens an environment once per
+    """The LMDB environment of a map in one process, and its thread.  LMDB opens an environment once per
     process and never uses it across a fork: every store of the process over one map shares it (`shared`), and
-    a forked worker opens its own."""
+    a forked worker opens its own (`ivr.store.sql._pid` is noted again at a fork; the parent's map is never
+    closed in the child: closing it would free the parent's readers' slots)."""
 
     _open: dict[tuple[int, str], _Map] = {}
     _opening = threading.Lock()
@@ -256,8 +239,12 @@ class _Map:
         self.pid = key[0]
         self.users = 0
         private_folder(folder)
+        # Written with `pwrite`, not through a writable map: a flush then never makes the webhooks' next writes
+        # fault (with a writable map each flush write-protected every page it wrote, and the next write to it
+        # faulted, ext4 opening a journal handle and the other core's TLB flushed: 15,000 open calls' p99 went
+        # from 8.5-20 ms to 103-115 ms, the bench's webhook p99 from 19-22 ms to 23-46 ms).
         self.env = lmdb.open(
-            str(folder), map_size=MAP_SIZE, max_dbs=3, sync=False, metasync=False, writemap=True,
+            str(folder), map_size=MAP_SIZE, max_dbs=3, sync=False, metasync=False, writemap=False,
             readahead=False, meminit=False, mode=0o600, max_readers=1024,
         )
         self.env.reader_check()  # slots left by readers killed mid-read
@@ -615,7 +602,7 @@ class _LineCallTransaction(CallTransaction):
         self.call_sid = call_sid
         self.world = LIVE
         self.key = call_sid.encode()
-        self.sql: _SqlCallTransaction = store.sql_store.call(call_sid, LIVE)
+        self._sql: _SqlCallTransaction | None = None  # SQL's side of the webhook, opened when first needed
         self.in_line = True  # False: the call is SQL's (it moved, or it was there first)
         self._header: list[Any] | None = None  # as loaded; None: a new call
         self._session: Session | None = None
@@ -623,21 +610,37 @@ class _LineCallTransaction(CallTransaction):
         self._answer: Answer | None = None
         self._entries: list[bytes] = []
 
+    @property
+    def sql(self) -> _SqlCallTransaction:
+        """SQL's transaction for this webhook (a call's first webhook reads it, a move writes it; most webhooks
+        of a call in progress never open it)."""
+        if self._sql is None:
+            self._sql = self.store.sql_store.call(self.call_sid, LIVE).__enter__()
+        return self._sql
+
     def __enter__(self) -> _LineCallTransaction:
-        self.sql.__enter__()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        opened = self._sql
         if not self.in_line:
-            self.sql.__exit__(kind, error, trace)
+            assert opened is not None  # a call SQL has was read there
+            opened.__exit__(kind, error, trace)
             return
         try:
             if kind is None:
                 self.commit()
         except BaseException as failed:
-            self.sql.store._release(self.sql.conn, failed)
+            if self._sql is not None:
+                self._sql.store._release(self._sql.conn, failed)
             raise
-        self.sql.store._release(self.sql.conn, error)
+        if self._sql is not None:
+            self._sql.store._release(self._sql.conn, error)
+
+    def _sql_writes(self) -> bool:
+        """Whether the step wrote anything to SQL (the agency's records, the identity ledger)."""
+        sql = self._sql
+        return sql is not None and bool(sql._writes or sql._changes or sql._requests)
 
     # --- the call --------------------------------------------------------------------------------------------
 
@@ -712,20 +715,18 @@ class _LineCallTransaction(CallTransaction):
         self._entries.extend(orjson.dumps(entry, option=orjson.OPT_NON_STR_KEYS) for entry in entries)
 
     def rollback_writes(self) -> None:
-        self.sql.rollback_writes()
+        if self._sql is not None:
+            self._sql.rollback_writes()
         self._session = None
         self._answer = None
         self._entries.clear()
 
     def commit(self) -> None:
         """The step into LMDB, or (the call ended, or the step wrote the agency's records) the call to SQL."""
-        sql = self.sql
-        if self._session is None and not self._entries:
-            if sql._writes or sql._changes or sql._requests:
-                self._move()
-            return
-        if sql._writes or sql._changes or sql._requests:
+        if self._sql_writes():
             self._move()
+            return
+        if self._session is None and not self._entries:
             return
         mapped = self.store.map
         try:
