@@ -573,3 +573,13 @@ def test_no_write_lock_of_the_map_is_held_while_the_engine_steps(make_app, tmp_p
     monkeypatch.setattr(Engine, "step", step_while_someone_writes)
     assert call.press("1").state == "main_menu"
     assert taken == [True]
+
+
+def test_the_sweep_reads_the_map_a_batch_at_a_time_and_misses_no_call(store, database):
+    """The sweep reads calls in progress a few hundred a transaction, so the webhooks get in between; every
+    call is looked at once."""
+    for number in range(600):
+        step(store, f"CA{number:04d}")
+    assert [key for key, _ in store._headers(at_once=256)] == [f"CA{number:04d}".encode() for number in range(600)]
+    assert store.sweep(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)) == 600
+    assert sql_rows(database, "CA0599") == (1, 1)
