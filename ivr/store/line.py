@@ -87,7 +87,7 @@ from ivr.core.session import Session
 from ivr.errors import ConfigError
 from ivr.private_files import private_folder
 from ivr.store.base import LIVE, Answer, CallRecord, CallTransaction, PurgeReport, Store, VersionConflict, WorldClock
-from ivr.store.sql import SqlStore, _before, _pid, _session_json, _SqlCallTransaction, _sqlite_file
+from ivr.store.sql import SqlStore, _before, _pid, _session_json, _SqlCallTransaction, _sqlite_file, kept_answer, kept_text
 
 log = logging.getLogger(__name__)
 
@@ -782,10 +782,7 @@ class _LineCallTransaction(CallTransaction):
 
     def _value(self, header: list[Any] | None, session: Session, entries: int) -> bytes:
         answer = self._answer
-        kept = (
-            f"{answer.state}\t{answer.tier}{chr(9) + 'caller' if answer.caller_withheld else ''}\n{answer.body}"
-            if answer else None
-        )
+        kept = kept_text(answer) if answer else None
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         new = [
             (header[_VERSION] + 1) if header is not None else 1,
@@ -927,11 +924,7 @@ def _session_body(txn: Any, mapped: _Map, call: bytes) -> bytes:
 
 
 def _answer_of(header: list[Any]) -> Answer | None:
-    if header[_KEPT] is None:
-        return None
-    head, _, body = str(header[_KEPT]).partition("\n")
-    state, tier, *marks = head.split("\t")
-    return Answer(header[_KEY], body, state, tier, caller_withheld="caller" in marks)
+    return kept_answer(header[_KEY], str(header[_KEPT])) if header[_KEPT] is not None else None
 
 
 def _alive(pid: int) -> bool:

@@ -493,19 +493,13 @@ class _SqlCallTransaction(CallTransaction):
         if self._answer_key != key:
             return None  # the common case: a new request, and the kept answer is not even read
         row = self._one(self.sql.kept_answer, (self.call_sid, key))
-        if row is None:
-            return None
-        head, _, body = str(row[0]).partition("\n")
-        state, tier, *marks = head.split("\t")
-        return Answer(key, body, state, tier, caller_withheld="caller" in marks)
+        return kept_answer(key, str(row[0])) if row is not None else None
 
     def save_session(self, session: Session, channel: str, answer: Answer | None = None) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         payload = _session_json(session)
         key = answer.key if answer else None
-        kept = (  # no JSON: the body is XML
-            f"{answer.state}\t{answer.tier}{chr(9) + 'caller' if answer.caller_withheld else ''}\n{answer.body}" if answer else None
-        )
+        kept = kept_text(answer) if answer else None
         if self._version is None:
             self._session = (
                 self.sql.insert_call,
@@ -664,6 +658,19 @@ class _SqlCallTransaction(CallTransaction):
 
     def _subject(self, subject: str) -> str:
         return hmac.digest(self.store.ledger_key, f"{self.world}|{subject}".encode(), "sha256").hex()  # one call, in C
+
+
+def kept_text(answer: Answer) -> str:
+    """The answer as kept for a retry: its state and tier (and whether the caller's number is withheld in it)
+    on a first line, then the TwiML (no JSON: the body is XML)."""
+    return f"{answer.state}\t{answer.tier}{chr(9) + 'caller' if answer.caller_withheld else ''}\n{answer.body}"
+
+
+def kept_answer(key: str, text: str) -> Answer:
+    """The answer `kept_text` kept, for the request `key`."""
+    head, _, body = text.partition("\n")
+    state, tier, *marks = head.split("\t")
+    return Answer(key, body, state, tier, caller_withheld="caller" in marks)
 
 
 def _utc_text(moment: dt.datetime) -> str:
