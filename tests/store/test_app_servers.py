@@ -346,21 +346,25 @@ def test_calls_go_on_across_two_servers_when_one_is_killed(line_of_two, backend)
 
 
 def test_a_thousand_concurrent_calls_over_two_servers(line_of_two, backend):
-    """Issue 11 point 4: 1,000 calls at once (a webhook every 8 s each on average): 0 errors, 0 lost or doubled
-    requests, every transcript whole, p99 under 1 s.  On `lmdb` four workers on one machine share the SQLite file and
+    """Issue 11 point 4: 1,000 calls at once (a webhook every 8 s each on average; 4 s on `lmdb`): 0 errors, 0 lost or
+    doubled requests, every transcript whole, p99 under 1 s.  On `lmdb` four workers on one machine share the SQLite file and
     the map, and at the end every call is in SQL and none is left in the map."""
     results = Results()
     twilio = Twilio(line_of_two, results)
     calls = 1000
     mid_run: list[str] = []
 
+    # On `lmdb` the caller thinks half as long (a webhook every 4 s each): the same calls in half the time, which
+    # keeps CI's run short; PostgreSQL keeps the issue's pace.
+    think, look_at = ((2.0, 6.0), 12) if backend.name == "lmdb" else ((4.0, 12.0), 16)
+
     async def run() -> None:
         async def one(i: int) -> None:
             await asyncio.sleep(random.uniform(0, 8))  # calls ring in over eight seconds
-            await twilio.call(i, (4.0, 12.0))
+            await twilio.call(i, think)
 
-        async def look() -> None:  # at 16 s every call has rung and none has reached its request (turn 8)
-            await asyncio.sleep(16)
+        async def look() -> None:  # by then every call has rung and none has reached its request (turn 8)
+            await asyncio.sleep(look_at)
             mid_run.extend((await asyncio.get_running_loop().run_in_executor(None, _in_the_map, backend))[0])
 
         await asyncio.gather(*(one(i) for i in range(calls)), *([look()] if backend.name == "lmdb" else []))
@@ -373,4 +377,4 @@ def test_a_thousand_concurrent_calls_over_two_servers(line_of_two, backend):
     check_every_call(results, backend, calls)
     assert results.p99() < 1.0
     if backend.name == "lmdb":  # the calls in progress were the map's
-        assert len(mid_run) >= calls // 2, f"{len(mid_run)} calls in the map 16 s in"
+        assert len(mid_run) >= calls // 2, f"{len(mid_run)} calls in the map {look_at} s in"
