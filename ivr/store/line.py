@@ -133,11 +133,27 @@ def open_store(url: str, line: str | None = None, serving: bool = True) -> SqlSt
     if choice not in ("lmdb", "sql"):
         raise ConfigError(f"IVR_LINE_STORE must be lmdb or sql, not {choice!r}")
     database = _sqlite_file(url)
-    if choice == "sql" or database is None or database in ("", ":memory:"):
+    if database is None or database in ("", ":memory:"):
+        return sql
+    if choice == "sql":
+        if serving and (line_folder(database) / "data.mdb").exists():
+            _empty_into_sql(sql, line_folder(database))
         return sql
     if not serving and not (line_folder(database) / "data.mdb").exists():
         return sql
     return LineStore(sql, line_folder(database))
+
+
+def _empty_into_sql(sql: SqlStore, folder: Path) -> None:
+    """The line store turned off (`IVR_LINE_STORE=sql`) where it served: what its map holds (calls in progress,
+    ended calls not moved yet) goes to SQL first, so that nothing it kept is left where SQL cannot see it."""
+    line = LineStore(sql, folder)
+    try:
+        moved = line.sweep(moved_before=None)
+    finally:
+        line._map_close()
+    if moved:
+        log.warning("the line store is off: its %d call(s) were moved to SQL", moved)
 
 
 def recover(url: str, folder: str, clean: str) -> None:

@@ -505,6 +505,24 @@ def test_the_line_store_serves_sqlite_files_and_not_memory_or_when_turned_off(tm
             opened.close()
 
 
+def test_turning_the_line_store_off_moves_what_its_map_holds_to_sql(database):
+    """`IVR_LINE_STORE=sql` where the map served: its calls (in progress, or ended and not moved yet) go to SQL
+    before the store serves, so none is lost from sight; the call in progress goes on in SQL."""
+    on = open_store(f"sqlite:///{database}", "lmdb")
+    step(on, "CA-going", state="main_menu")
+    step(on, "CA-ended", state="goodbye", ended=True)
+    on._map_close()
+    on.sql_store.close()
+    off = open_store(f"sqlite:///{database}", "sql")
+    try:
+        assert type(off) is SqlStore
+        assert sql_rows(database, "CA-going") == (1, 1) and sql_rows(database, "CA-ended") == (1, 1)
+        step(off, "CA-going", state="case_status")
+        assert [entry["state"] for entry in off.transcript("CA-going")] == ["main_menu", "case_status"]
+    finally:
+        off.close()
+
+
 def test_an_unknown_line_store_is_a_clear_configuration_error(tmp_path):
     with pytest.raises(ConfigError, match="IVR_LINE_STORE must be lmdb or sql, not 'disk'"):
         open_store(f"sqlite:///{tmp_path / 'a.sqlite3'}", "disk")
