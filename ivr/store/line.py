@@ -92,8 +92,9 @@ from ivr.store.sql import SqlStore, _before, _pid, _session_json, _SqlCallTransa
 log = logging.getLogger(__name__)
 
 MAP_SIZE = 1 << 33
-"""The map's largest size (8 GiB of address space; the file grows only as calls need): 15,000 calls in
-progress take about 200 MiB.  A map that fills up sends the call that found it full to SQL: nothing is lost."""
+"""The map's largest size: 8 GiB of address space; the file grows only as calls need (a call's value is 2.3 kB
+and an entry 0.7 kB on average: 15,000 calls of 11 steps hold about 150 MB before LMDB's page overhead).  A map
+that fills up sends the call that found it full to SQL: nothing is lost."""
 
 FLUSH_EVERY = 1.0
 """Seconds between flushes of the map to disk (by a thread of each process, when it committed meanwhile)."""
