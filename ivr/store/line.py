@@ -136,13 +136,13 @@ def open_store(url: str, line: str | None = None, serving: bool = True) -> SqlSt
     database = _sqlite_file(url)
     if database is None or database in ("", ":memory:"):
         return sql
+    folder = line_folder(database)
+    made = (folder / "data.mdb").exists()
     if choice == "sql":
-        if serving and (line_folder(database) / "data.mdb").exists():
-            _empty_into_sql(sql, line_folder(database))
+        if serving and made:
+            _empty_into_sql(sql, folder)
         return sql
-    if not serving and not (line_folder(database) / "data.mdb").exists():
-        return sql
-    return LineStore(sql, line_folder(database))
+    return LineStore(sql, folder) if serving or made else sql
 
 
 def _empty_into_sql(sql: SqlStore, folder: Path) -> None:
@@ -221,6 +221,11 @@ def _parse(raw: bytes) -> tuple[list[Any], memoryview]:
     cut = raw.index(b"\n")
     view = memoryview(raw)
     return orjson.loads(view[:cut]), view[cut + 1 :]
+
+
+def _with_header(header: list[Any], raw: bytes) -> bytes:
+    """The call's value `raw` with `header` in place of its own (the session as it is)."""
+    return orjson.dumps(header) + b"\n" + raw[raw.index(b"\n") + 1 :]
 
 
 def _record(call_sid: str, header: list[Any]) -> CallRecord:
@@ -407,29 +412,14 @@ class LineStore(Store):
         return None if header[_MOVING] else (header, session)
 
     def _line_calls(self) -> list[CallRecord]:
-        mapped = self.map
-        with mapped.env.begin(db=mapped.calls) as txn:
-            found = []
-            for key, raw in txn.cursor():
-                header, _ = _parse(raw)
-                if not header[_MOVING]:
-                    found.append(_record(key.decode(), header))
-        return found
+        return [_record(key.decode(), header) for key, header in self._headers() if not header[_MOVING]]
 
     def transcript(self, call_sid: str) -> list[dict[str, Any]]:
         if self._header(call_sid) is None:
             return self.sql_store.transcript(call_sid)
         mapped = self.map
-        call = call_sid.encode()
-        with mapped.env.begin(db=mapped.entries) as txn:
-            cursor = txn.cursor()
-            entries = []
-            if cursor.set_range(call + b"\x00"):
-                for key, value in cursor:
-                    if key[: len(call) + 1] != call + b"\x00":
-                        break
-                    entries.append(orjson.loads(value))
-        return entries
+        with mapped.env.begin() as txn:
+            return [orjson.loads(entry) for entry in _read_entries(txn, mapped.entries, call_sid.encode())]
 
     def calls(self, limit: int = 100, channel: str | None = None) -> list[CallRecord]:
         line = [record for record in self._line_calls() if channel is None or record.channel == channel]
@@ -464,8 +454,7 @@ class LineStore(Store):
         return str(found[0][_CHANNEL]) if found is not None else self.sql_store.channel(call_sid)
 
     def count_calls(self) -> int:
-        kept = {record.call_sid for record in self._line_calls()}
-        return self.sql_store.count_calls() + len(kept)
+        return self.sql_store.count_calls() + len(self._line_calls())
 
     def world_clock(self, world: str) -> WorldClock | None:
         return self.sql_store.world_clock(world)
@@ -530,11 +519,11 @@ class LineStore(Store):
         all written to SQL at once, each forgotten, so a crash anywhere leaves what a webhook settles."""
         mapped = self.map
         with mapped.env.begin(db=mapped.ended) as txn:
-            due = [bytes(key) for key, _ in txn.cursor()][:MOVE_AT_ONCE]
+            due = [bytes(key) for key, _ in _take(txn.cursor(), b"", MOVE_AT_ONCE)]
         if not due:
             return 0
         mark = [os.getpid(), time.time(), None]
-        moving: list[tuple[bytes, list[Any], Any]] = []
+        moving: list[tuple[bytes, list[Any]]] = []
         rows: list[tuple[tuple[Any, ...], list[tuple[str, str]]]] = []
         with mapped.env.begin(write=True) as txn:
             for key in due:
@@ -546,12 +535,9 @@ class LineStore(Store):
                 if header[_MOVING]:
                     continue  # another process's move: its own to settle
                 ours = [*mark[:2], header[_VERSION]]
-                body = _session_body(txn, mapped, key)
-                header[_MOVING] = ours
-                txn.put(key, orjson.dumps(header) + b"\n" + body, db=mapped.calls)
-                entries = _read_entries(txn, mapped.entries, key)
+                body, entries = _mark_for_move(txn, mapped, key, header, ours)
                 call_sid = key.decode()
-                moving.append((key, header, ours))
+                moving.append((key, ours))
                 rows.append((_row(self.sql_store, call_sid, header, body),
                              [(call_sid, entry.decode()) for entry in entries]))
         if not moving:
@@ -559,11 +545,11 @@ class LineStore(Store):
         try:
             self.sql_store.insert_calls(rows)
         except BaseException:
-            for key, _, ours in moving:
+            for key, ours in moving:
                 _unmark(mapped, key, ours)
             raise
         with mapped.env.begin(write=True) as txn:
-            for key, _, ours in moving:
+            for key, ours in moving:
                 _forget_in(txn, mapped, key, ours)
         mapped.committed()
         return len(moving)
@@ -575,12 +561,8 @@ class LineStore(Store):
         report = self.sql_store.purge(before)
         mapped = self.map
         calls = entries = 0
+        old = [key for key, header in self._headers() if _before(header[_STARTED], before)]
         with mapped.env.begin(write=True) as txn:
-            old = []
-            for key, raw in txn.cursor(db=mapped.calls):
-                header, _ = _parse(raw)
-                if _before(header[_STARTED], before):
-                    old.append(key)
             for key in old:
                 txn.delete(key, db=mapped.calls)
                 txn.delete(key, db=mapped.ended)
@@ -708,12 +690,9 @@ class _LineCallTransaction(CallTransaction):
                 raw = txn.get(self.key)
             if raw is None or _parse(raw)[0][_MOVING] != mark:
                 raise VersionConflict(self.call_sid)
-        with mapped.env.begin(write=True, db=mapped.calls) as txn:
-            raw = txn.get(self.key)
-            if raw is None or _parse(raw)[0][_MOVING] != mark:
-                raise VersionConflict(self.call_sid)  # someone else settled it first: start the webhook again
-            header[_MOVING] = None
-            txn.put(self.key, orjson.dumps(header) + b"\n" + raw[raw.index(b"\n") + 1 :])
+        if not _unmark(mapped, self.key, mark):
+            raise VersionConflict(self.call_sid)  # someone else settled it first: start the webhook again
+        header[_MOVING] = None
         log.warning("call %s: a move to SQL abandoned by process %s; the call goes on", self.call_sid[-6:], pid)
         return True
 
@@ -791,7 +770,7 @@ class _LineCallTransaction(CallTransaction):
             assert header is not None
             header[_ENTRIES] = number
             header[_VERSION] += 1
-            txn.put(self.key, orjson.dumps(header) + b"\n" + _session_body(txn, mapped, self.key), db=mapped.calls)
+            txn.put(self.key, _with_header(header, txn.get(self.key, db=mapped.calls)), db=mapped.calls)
             return
         txn.put(self.key, self._value(header, session, number), db=mapped.calls)
         if session.ended:
@@ -823,10 +802,7 @@ class _LineCallTransaction(CallTransaction):
             header = self._checked(txn, mapped)
             if header is not None:
                 mark[2] = header[_VERSION]
-                body = _session_body(txn, mapped, self.key)
-                header[_MOVING] = mark
-                txn.put(self.key, orjson.dumps(header) + b"\n" + body, db=mapped.calls)
-                earlier = _read_entries(txn, mapped.entries, self.key)
+                body, earlier = _mark_for_move(txn, mapped, self.key, header, mark)
         sql = self.sql
         session = self._session
         if session is None and header is not None:  # the call as it stands (an abandoned call, an entry alone)
@@ -840,7 +816,7 @@ class _LineCallTransaction(CallTransaction):
             sql.commit()
         except BaseException:
             if header is not None:
-                self._unmark(mark)
+                _unmark(mapped, self.key, mark)
             raise
         if header is not None:
             self._forget(mark)
@@ -852,9 +828,6 @@ class _LineCallTransaction(CallTransaction):
         self._session = None
         self._entries.clear()
         self._move()
-
-    def _unmark(self, mark: Any) -> None:
-        _unmark(self.store.map, self.key, mark)
 
     # --- the world: SQL's ------------------------------------------------------------------------------------
 
@@ -904,15 +877,27 @@ def _forget_in(txn: Any, mapped: _Map, call: bytes, mark: Any) -> None:
         _drop_entries(txn, mapped.entries, call)
 
 
-def _unmark(mapped: _Map, call: bytes, mark: Any) -> None:
-    """A move that failed: the call's mark cleared (if it is still `mark`), the call as it was."""
+def _unmark(mapped: _Map, call: bytes, mark: Any) -> bool:
+    """A move that failed or was abandoned: the call's mark cleared, the call as it was; False when the call is
+    no longer marked with `mark` (someone else settled it)."""
     with mapped.env.begin(write=True, db=mapped.calls) as txn:
         raw = txn.get(call)
-        if raw is not None:
-            header, _ = _parse(raw)
-            if header[_MOVING] == mark:
-                header[_MOVING] = None
-                txn.put(call, orjson.dumps(header) + b"\n" + raw[raw.index(b"\n") + 1 :])
+        if raw is None:
+            return False
+        header, _ = _parse(raw)
+        if header[_MOVING] != mark:
+            return False
+        header[_MOVING] = None
+        txn.put(call, _with_header(header, raw))
+        return True
+
+
+def _mark_for_move(txn: Any, mapped: _Map, call: bytes, header: list[Any], mark: list[Any]) -> tuple[bytes, list[bytes]]:
+    """In `txn`: the call (as `header` says it is) marked as moving by `mark`; its session and its entries."""
+    raw = txn.get(call, db=mapped.calls)
+    header[_MOVING] = mark
+    txn.put(call, _with_header(header, raw), db=mapped.calls)
+    return bytes(raw[raw.index(b"\n") + 1 :]), _read_entries(txn, mapped.entries, call)
 
 
 def _row(sql: SqlStore, call_sid: str, header: list[Any], body: bytes) -> tuple[Any, ...]:
@@ -924,6 +909,7 @@ def _row(sql: SqlStore, call_sid: str, header: list[Any], body: bytes) -> tuple[
 
 
 def _read_entries(txn: Any, entries: Any, call: bytes) -> list[bytes]:
+    """In `txn`: the call's entries, in order."""
     prefix = call + b"\x00"
     cursor = txn.cursor(db=entries)
     found = []
@@ -935,18 +921,11 @@ def _read_entries(txn: Any, entries: Any, call: bytes) -> list[bytes]:
     return found
 
 
-def _session_body(txn: Any, mapped: _Map, call: bytes) -> bytes:
-    raw = txn.get(call, db=mapped.calls)
-    return bytes(raw[raw.index(b"\n") + 1 :])
-
-
 def _answer_of(header: list[Any]) -> Answer | None:
     return kept_answer(header[_KEY], str(header[_KEPT])) if header[_KEPT] is not None else None
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
