@@ -8,9 +8,16 @@ corpus format, noted `holdout NAME`:
     python tools/blind_briefs.py topic t34 OUT_DIR      # the Tier 1 topic question: 40 questions (28 en, 12 es)
     python tools/blind_briefs.py submenus s18 OUT_DIR   # the 13 self-service submenus: 60 sentences (39 en, 21 es)
     python tools/blind_briefs.py corpus OUT_DIR/holdout_t34.yaml t34 OUT_DIR/t34_corpus.yaml
+    python tools/blind_briefs.py submenus sf1 OUT_DIR --fresh   # the same, with no list of earlier sentences
 
 The writer is given only `OUT_DIR/holdout_NAME.md` ("Read it and do exactly what it says") and writes
 `OUT_DIR/holdout_NAME.yaml`.  Two writers per pair, neither seeing the other's.
+
+Two protocols.  The series (s-sets, t-sets) give the writer every sentence said there before, to avoid: each set
+reaches for situations no list holds yet, the harder measure.  `--fresh` is the issue's own words, "write 40 new
+ones": the writer is told to write what ordinary callers say, with no list, and `ivr understand` is then read twice,
+on every sentence and on those no earlier sentence is close to (`tools/near_copies.py`), since writers who are not
+told what was written converge on some of it.
 """
 
 from __future__ import annotations
@@ -79,7 +86,7 @@ def _output(name: str, out: Path, shape: str = " in exactly this shape:") -> lis
     return ["## Output", "", f"Write the file {out / f'holdout_{name}.yaml'} (YAML, UTF-8){shape}", ""]
 
 
-def topic_brief(name: str, out: Path) -> str:
+def topic_brief(name: str, out: Path, fresh: bool = False) -> str:
     avoid = said_at([HERE / "topics.yaml", HERE / "topics_holdout.yaml"], [TOPIC])
     avoid = list(dict.fromkeys(avoid + said_at([ROOT / "scripts" / "examples.yaml"], ["main_menu"])))  # no state: all
     others = [script for script, _ in SCRIPTS if script not in ENGLISH]
@@ -100,22 +107,29 @@ def topic_brief(name: str, out: Path) -> str:
         "- Real callers: mostly how ordinary people ask, in varied wording; some tell a short story first; a few long "
         "and rambling; a few with a recogniser's slip (a word misheard or split). Each question must be something a "
         "representative could answer with exactly the one script you label it with (or `none`).",
-        "- Every question must be new: not the same situation in similar words as any question in the list below, nor "
-        "a near-copy of another of yours.", "", *_output(name, out, ", exactly in this shape, and nothing else:"),
+        *(_FRESH if fresh else ["- Every question must be new: not the same situation in similar words as any question in "
+                                "the list below, nor a near-copy of another of yours."]),
+        "", *_output(name, out, ", exactly in this shape, and nothing else:"),
         "```yaml", "version: 1", "groups:", "  - language: en", "    expect:", "      case-status:",
         "      - first question", "      - second question", "  - language: es", "    expect:", "      case-status:",
         "      - ...", "```", "",
-        "Check the file loads with python3's yaml.safe_load and has the counts above. Then reply with one line: done.", "",
-        f"## Questions already written ({len(avoid)}): do not repeat or paraphrase closely", "", *[f"- {q}" for q in avoid],
+        "Check the file loads with python3's yaml.safe_load and has the counts above. Then reply with one line: done.",
+        *(() if fresh else ("", f"## Questions already written ({len(avoid)}): do not repeat or paraphrase closely", "",
+                            *[f"- {q}" for q in avoid])),
     ]
     return "\n".join(lines) + "\n"
+
+
+_FRESH = ["- Write what you expect ordinary callers to say on an ordinary day, in their own words: you are given no "
+          "list of what others wrote, and need none. No two of yours the same thing in similar words."]
+"""`--fresh`: the line that replaces the list of earlier sentences to avoid."""
 
 
 EVERYWHERE = ("representative", "supervisor", "repeat", "previous", "hours", "no_receipt_number")
 """The answers a caller may give at every submenu (the flow's globals), unless a menu does not offer one."""
 
 
-def submenus_brief(name: str, out: Path) -> str:
+def submenus_brief(name: str, out: Path, fresh: bool = False) -> str:
     sys.path.insert(0, str(ROOT))
     from ivr.trainers.understand import compiled
 
@@ -152,15 +166,16 @@ def submenus_brief(name: str, out: Path) -> str:
         "options, and about 12 of the everywhere-answers and 8 `none`.", SPOKEN_MENUS,
         "- Real callers: mostly ordinary wording, varied; some with a short reason first; a few with a recogniser's "
         "slip. The sentence must make sense said at that menu.",
-        "- Every sentence must be new: not the same thing in similar words as any sentence listed below, nor a "
-        "near-copy of another of yours.", "", *_output(name, out),
+        *(_FRESH if fresh else ["- Every sentence must be new: not the same thing in similar words as any sentence listed "
+                                "below, nor a near-copy of another of yours."]),
+        "", *_output(name, out),
         "```yaml", "version: 1", "groups:", "  - state: biometrics.menu", "    language: en", "    expect:", "      '1':",
         "      - a sentence", "      supervisor:", "      - a sentence", "  - state: biometrics.menu", "    language: es",
         "    expect:", "      none:", "      - ...", "```", "",
         "(Quote option keys: '1'.) Check it loads with python3's yaml.safe_load and has 60 sentences. Then reply with "
-        "one line: done.", "",
-        f"## Sentences already written at these menus ({len(avoid)}): do not repeat or paraphrase closely", "",
-        *[f"- {q}" for q in avoid],
+        "one line: done.",
+        *(() if fresh else ("", f"## Sentences already written at these menus ({len(avoid)}): do not repeat or paraphrase "
+                            "closely", "", *[f"- {q}" for q in avoid])),
     ]
     return "\n".join(lines) + "\n"
 
@@ -175,10 +190,12 @@ def as_corpus(written: Path, name: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    fresh = "--fresh" in argv
+    argv = [arg for arg in argv if arg != "--fresh"]
     if len(argv) == 3 and argv[0] in ("topic", "submenus"):
         name, out = argv[1], Path(argv[2])
         out.mkdir(parents=True, exist_ok=True)
-        brief = topic_brief(name, out) if argv[0] == "topic" else submenus_brief(name, out)
+        brief = topic_brief(name, out, fresh) if argv[0] == "topic" else submenus_brief(name, out, fresh)
         (out / f"holdout_{name}.md").write_text(brief, encoding="utf-8")
         print(out / f"holdout_{name}.md")
         return 0
