@@ -7,6 +7,7 @@ corpus format, noted `holdout NAME`:
 
     python tools/blind_briefs.py topic t34 OUT_DIR      # the Tier 1 topic question: 40 questions (28 en, 12 es)
     python tools/blind_briefs.py submenus s18 OUT_DIR   # the 13 self-service submenus: 60 sentences (39 en, 21 es)
+    python tools/blind_briefs.py main mf1 OUT_DIR --fresh  # the main menu: 40 sentences (28 en, 12 es)
     python tools/blind_briefs.py corpus OUT_DIR/holdout_t34.yaml t34 OUT_DIR/t34_corpus.yaml
     python tools/blind_briefs.py submenus sf1 OUT_DIR --fresh   # the same, with no list of earlier sentences
 
@@ -180,6 +181,49 @@ def submenus_brief(name: str, out: Path, fresh: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAIN_ENGLISH = {"1": 3, "2": 3, "3": 3, "4": 4, "5": 2, "6": 2, "7": 3, "8": 2, "9": 1, "representative": 1,
+                "supervisor": 1, "no_receipt_number": 1, "none": 2}
+MAIN_SPANISH = ("1", "2", "3", "4", "4", "5", "6", "7", "8", "9", "representative", "none")
+
+
+def main_brief(name: str, out: Path, fresh: bool = False) -> str:
+    sys.path.insert(0, str(ROOT))
+    from ivr.trainers.understand import compiled
+
+    state = compiled(FLOW).flow.states["main_menu"]
+    assert state.prompt is not None
+    avoid = said_at([HERE / "corpus.yaml", HERE / "holdout.yaml", ROOT / "flows" / FLOW / "examples.yaml"], ["main_menu"])
+    lines = [
+        f"# Brief: blind holdout set {name} (40 sentences said at the IVR's main menu)", "",
+        "You are writing test data for a simulated government contact center's phone menu (modelled on the USCIS "
+        "Contact Center; simulated, not affiliated with any agency).",
+        f"The caller hears: \"{state.prompt.en}\" (in Spanish: \"{state.prompt.es}\") and may press a key or say in "
+        "their own words what they are calling about. Your sentences test whether the system routes the words to the "
+        "right option. You have NOT seen the system; write as callers would speak.", "",
+        "## The options", "", *[f"- `{o.key}`: {o.topic.en} / {o.topic.es}" for o in state.options],
+        "- `representative`: they ask for a live person; `supervisor`: a supervisor; `no_receipt_number`: they say they "
+        "have no receipt number; `none`: something none of these covers (another business, small talk, out of scope).",
+        "", "## What to write", "", "Exactly 40 sentences: 28 in English and 12 in Spanish.",
+        "- English: " + ", ".join(f"{count} for `{label}`" for label, count in MAIN_ENGLISH.items()) + ".",
+        "- Spanish: " + ", ".join(f"1 for `{label}`" if MAIN_SPANISH.count(label) == 1 else f"{MAIN_SPANISH.count(label)} "
+                                  f"for `{label}`" for label in dict.fromkeys(MAIN_SPANISH)) + ".",
+        SPOKEN_MENUS,
+        "- Real callers: mostly ordinary wording, varied; some tell a short story first; a few long and rambling; a "
+        "few with a recogniser's slip (a word misheard or split).",
+        *(_FRESH if fresh else ["- Every sentence must be new: not the same thing in similar words as any sentence listed "
+                                "below, nor a near-copy of another of yours."]),
+        "", *_output(name, out),
+        "```yaml", "version: 1", "groups:", "  - state: main_menu", "    language: en", "    expect:", "      '1':",
+        "      - a sentence", "      none:", "      - a sentence", "  - state: main_menu", "    language: es",
+        "    expect:", "      '1':", "      - ...", "```", "",
+        "(Quote option keys: '1'.) Check it loads with python3's yaml.safe_load and has 40 sentences. Then reply with "
+        "one line: done.",
+        *(() if fresh else ("", f"## Sentences already written at this menu ({len(avoid)}): do not repeat or paraphrase "
+                            "closely", "", *[f"- {q}" for q in avoid])),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def as_corpus(written: Path, name: str) -> str:
     """A writer's file in the corpus format: the flow, and each group's state (the topic question's when it names
     none) and note `holdout NAME`."""
@@ -192,10 +236,10 @@ def as_corpus(written: Path, name: str) -> str:
 def main(argv: list[str]) -> int:
     fresh = "--fresh" in argv
     argv = [arg for arg in argv if arg != "--fresh"]
-    if len(argv) == 3 and argv[0] in ("topic", "submenus"):
+    if len(argv) == 3 and argv[0] in ("topic", "submenus", "main"):
         name, out = argv[1], Path(argv[2])
         out.mkdir(parents=True, exist_ok=True)
-        brief = topic_brief(name, out, fresh) if argv[0] == "topic" else submenus_brief(name, out, fresh)
+        brief = {"topic": topic_brief, "submenus": submenus_brief, "main": main_brief}[argv[0]](name, out, fresh)
         (out / f"holdout_{name}.md").write_text(brief, encoding="utf-8")
         print(out / f"holdout_{name}.md")
         return 0

@@ -64,3 +64,10 @@ def test_a_near_copy_of_an_earlier_sentence_is_left_out_and_a_new_one_kept(near_
     kept = yaml.safe_load(out.read_text(encoding="utf-8"))["groups"][0]["expect"]["1"]
     assert kept == ["zebra crossings seldom hum lullabies to quartz"]
     assert "2 sentences; 1 at 80 or more" in capsys.readouterr().out
+
+
+def test_a_fresh_main_menu_brief_names_every_option_and_asks_for_forty(briefs, tmp_path):
+    brief = briefs.main_brief("mf9", tmp_path, fresh=True)
+    assert "already written" not in brief
+    assert all(f"- `{key}`:" in brief for key in "123456789")
+    assert sum(briefs.MAIN_ENGLISH.values()) == 28 and len(briefs.MAIN_SPANISH) == 12
