@@ -210,7 +210,7 @@ def recorded_webhooks(port: int) -> tuple[Webhook, ...]:
 
 
 def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls: int, threads: int, prefix: str) -> list[str]:
-    """Tab-separated request lines for the wrk script: `thread, path, signature, body`.
+    """Tab-separated request lines for the wrk script: `thread, path, signature, idempotency token, body`.
 
     Each call is the recorded bench call under its own CallSid; a thread's lines run step-major
     (every call's first webhook, then every call's second…), so a call's next webhook is
@@ -220,7 +220,7 @@ def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls
 
     from twilio.request_validator import RequestValidator
 
-    from ivr.ops.load import twilio_form
+    from ivr.ops.load import idempotency_token, twilio_form
 
     validator = RequestValidator(TOKEN)
     lines = []
@@ -230,7 +230,7 @@ def signed_requests(port: int, webhooks: list[tuple[str, dict[str, str]]], calls
             for sid in sids:
                 params = twilio_form(sid, fields)
                 signature = validator.compute_signature(f"http://127.0.0.1:{port}{path}", params)
-                lines.append(f"{thread}\t{path}\t{signature}\t{urllib.parse.urlencode(params)}")
+                lines.append(f"{thread}\t{path}\t{signature}\t{idempotency_token()}\t{urllib.parse.urlencode(params)}")
     return lines
 
 

@@ -61,6 +61,16 @@ them) with the geographic fields Twilio looks up for each (empty where it finds 
 Twilio's request parameters: https://www.twilio.com/docs/usage/webhooks/voice-webhooks"""
 
 
+IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
+"""The header Twilio sends with every webhook request: a value of its own for each request, the same in a retry of
+it (the app keeps its answer under it: `ivr.adapters.voice`)."""
+
+
+def idempotency_token() -> str:
+    """A new request's `IDEMPOTENCY_HEADER` value, unique as Twilio's are."""
+    return str(uuid.uuid4())
+
+
 def twilio_form(call_sid: str, fields: dict[str, str]) -> dict[str, str]:
     """The form of one webhook of the call `call_sid` as Twilio posts it: `EVERY_REQUEST`, then the request's
     own `fields` (Digits, SpeechResult and Confidence, a ringing or completed CallStatus…)."""
@@ -296,6 +306,7 @@ async def _post(target: _Target, path: str, body: bytes, signature: str) -> tupl
             f"POST {target.prefix}{path} HTTP/1.1\r\nHost: {target.host}:{target.port}\r\n"
             "Content-Type: application/x-www-form-urlencoded\r\n"
             f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
+            f"{IDEMPOTENCY_HEADER}: {idempotency_token()}\r\n"
             "User-Agent: TwilioProxy/1.1 (ivr load)\r\nConnection: close\r\n\r\n"
         )
         writer.write(head.encode("latin-1") + body)

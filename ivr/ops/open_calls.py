@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from twilio.request_validator import RequestValidator
 
-from ivr.ops.load import TWILIO_TIMEOUT, Report, _Target, run_loop, twilio_form
+from ivr.ops.load import IDEMPOTENCY_HEADER, TWILIO_TIMEOUT, Report, _Target, idempotency_token, run_loop, twilio_form
 
 START_LEAD = 1.0  # seconds to set every call going (tens of thousands of tasks) before the first webhook is due
 
@@ -99,6 +99,7 @@ def schedule(plan: OpenCalls) -> list[list[_Due]]:
                 f"POST {target.prefix}{webhook.path} HTTP/1.1\r\nHost: {host}\r\n"
                 "Content-Type: application/x-www-form-urlencoded\r\n"
                 f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
+                f"{IDEMPOTENCY_HEADER}: {idempotency_token()}\r\n"
                 "User-Agent: TwilioProxy/1.1 (ivr bench)\r\nConnection: close\r\n\r\n"
             )
             steps.append(_Due(at, head.encode("latin-1") + body, webhook.state.encode()))

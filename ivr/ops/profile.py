@@ -31,7 +31,7 @@ from typing import Any
 
 from twilio.request_validator import RequestValidator
 
-from ivr.ops.load import twilio_form
+from ivr.ops.load import idempotency_token, twilio_form
 from ivr.ops.open_calls import Webhook
 
 HOST, PORT = "127.0.0.1", "8400"
@@ -75,6 +75,7 @@ def environs(call: Iterable[Webhook], token: str, calls: int, prefix: str) -> li
                 "SERVER_NAME": HOST, "SERVER_PORT": PORT, "HTTP_HOST": f"{HOST}:{PORT}", "SERVER_PROTOCOL": "HTTP/1.1",
                 "REMOTE_ADDR": HOST, "CONTENT_TYPE": "application/x-www-form-urlencoded", "CONTENT_LENGTH": str(len(body)),
                 "HTTP_X_TWILIO_SIGNATURE": validator.compute_signature(f"http://{HOST}:{PORT}{webhook.path}", params),
+                "HTTP_I_TWILIO_IDEMPOTENCY_TOKEN": idempotency_token(),
                 "wsgi.url_scheme": "http", "wsgi.version": (1, 0), "wsgi.errors": sys.stderr, "wsgi.multithread": False,
                 "wsgi.multiprocess": True, "wsgi.run_once": False, "ivr.body": body,
             })

@@ -1,5 +1,6 @@
 -- wrk script for `ivr bench`: replays precomputed, correctly signed Twilio webhooks.
--- Its argument is a file of lines "thread<TAB>path<TAB>signature<TAB>form body"; each
+-- Its argument is a file of lines "thread<TAB>path<TAB>signature<TAB>token<TAB>form body"
+-- (token: the request's I-Twilio-Idempotency-Token, which Twilio sends with every webhook); each
 -- wrk thread sends its own lines in order and stops when it has sent them all.
 -- An answer in the app's error state (X-IVR-State: error, the apology a webhook answers
 -- when something failed) is counted apart, as `ivr load` counts it: wrk itself counts
@@ -20,12 +21,13 @@ end
 function init(args)
   local file = assert(io.open(args[1], "r"))
   for line in file:lines() do
-    local thread, path, signature, body = line:match("^(%d+)\t([^\t]*)\t([^\t]*)\t(.*)$")
+    local thread, path, signature, token, body = line:match("^(%d+)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
     if thread and tonumber(thread) == id then
       count = count + 1
       requests[count] = wrk.format("POST", path, {
         ["Content-Type"] = "application/x-www-form-urlencoded",
         ["X-Twilio-Signature"] = signature,
+        ["I-Twilio-Idempotency-Token"] = token,
       }, body)
     end
   end

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from flask import Flask
+from flask import Flask, request
 
 from ivr.cli import main
 from ivr.ops import bench, profile
@@ -179,6 +179,23 @@ def test_wrk_replays_the_signed_bench_call_without_errors(
     run = _wrk_run(serve(bench_app), tmp_path)
     assert run.requests > len(bench.BENCH_CALL) and (run.errors, run.kinds) == (0, ())
     assert bench_app.extensions["ivr"].store.count_calls() > 1
+
+
+def test_wrk_sends_twilios_idempotency_token_a_new_one_each_request(
+    wrk: str, bench_app: Flask, serve: Callable[[Any], str], tmp_path: Path
+) -> None:
+    """Every request wrk sends carries `I-Twilio-Idempotency-Token`, as Twilio's webhooks do, each its own: the app
+    keeps each answer under it rather than under a digest of the request's form."""
+    tokens: list[str] = []
+
+    @bench_app.before_request
+    def keep_the_token() -> None:
+        tokens.append(request.headers.get("I-Twilio-Idempotency-Token", ""))
+
+    run = _wrk_run(serve(bench_app), tmp_path)
+    sent = tokens[len(bench.BENCH_CALL):]  # after the call `wrk_run` places first, through the load caller
+    assert run.errors == 0 and len(sent) >= run.requests > 0
+    assert all(sent) and len(set(sent)) == len(sent)
 
 
 def test_wrk_counts_the_apps_apologies_as_errors(

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from flask import Flask, Response, request
 
 from ivr.cli import main
-from ivr.ops.load import EVERY_REQUEST, Plan, parse, run, scripts_from
+from ivr.ops.load import EVERY_REQUEST, IDEMPOTENCY_HEADER, Plan, parse, run, scripts_from
 from ivr.qa.transcript import CallerInput
 
 TOKEN = "test-auth-token"
@@ -100,6 +100,23 @@ def test_every_webhook_carries_what_twilio_posts_with_every_request(
         assert form.items() >= constant.items() and form["CallSid"].startswith("CA") and len(form["CallSid"]) == 34
     assert [form["CallStatus"] for form in forms] == ["ringing"] + ["in-progress"] * 9 + ["completed"]
     assert {"Digits", "CallStatus"} >= forms[1].keys() - EVERY_REQUEST.keys() - {"CallSid"}
+
+
+def test_every_webhook_carries_its_own_idempotency_token_as_twilios_do(
+    make_app: Callable[..., Flask], serve: Callable[[Any], str]
+) -> None:
+    """Twilio sends `I-Twilio-Idempotency-Token` with every webhook request, a value of its own for each (the same
+    only in a retry): the app keeps each answer under it (issue 9's retries), so the load caller sends one too."""
+    app = make_app()
+    tokens: list[str] = []
+
+    @app.before_request
+    def keep_the_token() -> None:
+        tokens.append(request.headers.get(IDEMPOTENCY_HEADER, ""))
+
+    report = run(Plan(serve(app), TOKEN, scripts_from([ELEVEN_WEBHOOKS]), callers=1, calls=2, duration=60))
+    assert report.failed == 0 and len(tokens) == 22
+    assert all(tokens) and len(set(tokens)) == 22
 
 
 def test_a_silent_caller_follows_the_redirect_after_the_gather() -> None:

@@ -75,6 +75,13 @@ def test_requests_are_signed_and_encoded_before_the_run(recorded: tuple[Webhook,
     assert all(a.at < b.at for steps in calls for a, b in zip(steps, steps[1:]))
 
 
+def test_every_open_calls_request_carries_its_own_idempotency_token(recorded: tuple[Webhook, ...]) -> None:
+    """As Twilio's webhooks do: an `I-Twilio-Idempotency-Token` header, a different value in every request."""
+    calls = schedule(OpenCalls("http://127.0.0.1:8000", TOKEN, recorded, calls=3, think=8.0, duration=60))
+    tokens = [step.request.split(b"\r\nI-Twilio-Idempotency-Token: ")[1].split(b"\r\n")[0] for steps in calls for step in steps]
+    assert len(tokens) == 12 and len(set(tokens)) == 12 and all(len(token) == 36 for token in tokens)
+
+
 def test_no_webhook_is_made_past_the_duration(recorded: tuple[Webhook, ...]) -> None:
     """A call's webhooks due after the run's end are never made (nor sent)."""
     calls = schedule(OpenCalls("http://127.0.0.1:8000", TOKEN, recorded, calls=50, think=8.0, duration=10))
