@@ -167,16 +167,7 @@ def submenus_brief(name: str, out: Path, fresh: bool = False) -> str:
         "options, and about 12 of the everywhere-answers and 8 `none`.", SPOKEN_MENUS,
         "- Real callers: mostly ordinary wording, varied; some with a short reason first; a few with a recogniser's "
         "slip. The sentence must make sense said at that menu.",
-        *(_FRESH if fresh else ["- Every sentence must be new: not the same thing in similar words as any sentence listed "
-                                "below, nor a near-copy of another of yours."]),
-        "", *_output(name, out),
-        "```yaml", "version: 1", "groups:", "  - state: biometrics.menu", "    language: en", "    expect:", "      '1':",
-        "      - a sentence", "      supervisor:", "      - a sentence", "  - state: biometrics.menu", "    language: es",
-        "    expect:", "      none:", "      - ...", "```", "",
-        "(Quote option keys: '1'.) Check it loads with python3's yaml.safe_load and has 60 sentences. Then reply with "
-        "one line: done.",
-        *(() if fresh else ("", f"## Sentences already written at these menus ({len(avoid)}): do not repeat or paraphrase "
-                            "closely", "", *[f"- {q}" for q in avoid])),
+        *_menus_ending(name, out, fresh, avoid, "biometrics.menu", ("'1'", "supervisor", "none"), 60, "these menus"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -210,18 +201,28 @@ def main_brief(name: str, out: Path, fresh: bool = False) -> str:
         SPOKEN_MENUS,
         "- Real callers: mostly ordinary wording, varied; some tell a short story first; a few long and rambling; a "
         "few with a recogniser's slip (a word misheard or split).",
+        *_menus_ending(name, out, fresh, avoid, "main_menu", ("'1'", "none", "'1'"), 40, "this menu"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _menus_ending(name: str, out: Path, fresh: bool, avoid: list[str], state: str, labels: tuple[str, str, str],
+                  count: int, where: str) -> list[str]:
+    """A menu brief's last lines: what is new, the file's shape (an example at `state`: two English groups' labels,
+    then a Spanish one's), the check, and (not `fresh`) every earlier sentence said `where` to avoid."""
+    english, also, spanish = labels
+    return [
         *(_FRESH if fresh else ["- Every sentence must be new: not the same thing in similar words as any sentence listed "
                                 "below, nor a near-copy of another of yours."]),
         "", *_output(name, out),
-        "```yaml", "version: 1", "groups:", "  - state: main_menu", "    language: en", "    expect:", "      '1':",
-        "      - a sentence", "      none:", "      - a sentence", "  - state: main_menu", "    language: es",
-        "    expect:", "      '1':", "      - ...", "```", "",
-        "(Quote option keys: '1'.) Check it loads with python3's yaml.safe_load and has 40 sentences. Then reply with "
-        "one line: done.",
-        *(() if fresh else ("", f"## Sentences already written at this menu ({len(avoid)}): do not repeat or paraphrase "
+        "```yaml", "version: 1", "groups:", f"  - state: {state}", "    language: en", "    expect:", f"      {english}:",
+        "      - a sentence", f"      {also}:", "      - a sentence", f"  - state: {state}", "    language: es",
+        "    expect:", f"      {spanish}:", "      - ...", "```", "",
+        f"(Quote option keys: '1'.) Check it loads with python3's yaml.safe_load and has {count} sentences. Then reply "
+        "with one line: done.",
+        *(() if fresh else ("", f"## Sentences already written at {where} ({len(avoid)}): do not repeat or paraphrase "
                             "closely", "", *[f"- {q}" for q in avoid])),
     ]
-    return "\n".join(lines) + "\n"
 
 
 def as_corpus(written: Path, name: str) -> str:
