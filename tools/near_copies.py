@@ -12,6 +12,7 @@ SET itself.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -33,18 +34,25 @@ def _plain(text: str) -> str:
     return " ".join(WORDS.findall(str(text).lower()))
 
 
+@functools.cache
+def _groups(path: Path) -> list[dict]:
+    """A corpus-format file's groups, read once."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return list(yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["groups"])
+
+
 def earlier(state: str, language: str, leave_out: str) -> list[str]:
     """Every sentence said before at `state` in `language`, a group noted `leave_out` excepted."""
     found: dict[str, None] = {}
     paths = TOPICS if state == TOPIC else MENUS
     for path in paths:
-        for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
+        for group in _groups(path):
             at = group.get("state", TOPIC if path in TOPICS else "main_menu")
             if at == state and group.get("language") == language and group.get("note") != leave_out:
                 for sentences in group["expect"].values():
                     found.update(dict.fromkeys(_plain(s) for s in sentences))
     if state == TOPIC:  # the scripts' examples: groups by language, with no state
-        for group in yaml.safe_load(SCRIPT_EXAMPLES.read_text(encoding="utf-8"))["groups"]:
+        for group in _groups(SCRIPT_EXAMPLES):
             if group.get("language") == language:
                 for sentences in group["expect"].values():
                     found.update(dict.fromkeys(_plain(s) for s in sentences))
