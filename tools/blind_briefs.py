@@ -23,6 +23,7 @@ told what was written converge on some of it.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,13 +72,23 @@ SPOKEN_MENUS = ("- As a phone recogniser writes speech: lower case, no punctuati
                 "fillers where natural; Spanish may drop accents.")
 
 
-def said_at(paths: Iterable[Path], places: Iterable[str]) -> list[str]:
-    """Every sentence of `paths` (corpus-format files) said at one of `places`, once each, in order."""
+@functools.cache
+def _groups(path: Path) -> tuple[dict, ...]:
+    """A corpus-format file's groups, read once (with the C loader when there)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return tuple(yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["groups"])
+
+
+def said_at(paths: Iterable[Path], places: Iterable[str], language: str | None = None,
+            leave_out: str | None = None) -> list[str]:
+    """Every sentence of `paths` (corpus-format files; a group naming no state is the main menu's) said at one of
+    `places`, in `language` when given, a group noted `leave_out` left out, once each, in order."""
     wanted = set(places)
     found: dict[str, None] = {}  # ordered, each once
     for path in paths:
-        for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
-            if group.get("state", "main_menu") in wanted:
+        for group in _groups(path):
+            if (group.get("state", "main_menu") in wanted and language in (None, group.get("language"))
+                    and (leave_out is None or group.get("note") != leave_out)):
                 for sentences in group["expect"].values():
                     found.update(dict.fromkeys(sentences))
     return list(found)

@@ -20,13 +20,15 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-ROOT = Path(__file__).resolve().parent.parent
-HERE = ROOT / "tests" / "understanding"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from blind_briefs import HERE, ROOT, TOPIC, said_at  # noqa: E402  (a tool beside this one)
+
 FLOW = ROOT / "flows" / "uscis_contact_center"
-TOPIC = "tier1.topic"
 MENUS = (HERE / "corpus.yaml", HERE / "holdout.yaml", FLOW / "examples.yaml", FLOW / "settled.yaml")
 TOPICS = (HERE / "topics.yaml", HERE / "topics_holdout.yaml")
 SCRIPT_EXAMPLES = ROOT / "scripts" / "examples.yaml"
+NEAR = 80.0
+"""The closeness from which a sentence counts as a near copy of an earlier one."""
 WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
@@ -35,28 +37,18 @@ def _plain(text: str) -> str:
 
 
 @functools.cache
-def _groups(path: Path) -> list[dict]:
-    """A corpus-format file's groups, read once."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return list(yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["groups"])
+def earlier(state: str, language: str, leave_out: str) -> tuple[str, ...]:
+    """Every sentence said before at `state` in `language` (lower-cased words), a group noted `leave_out` excepted;
+    at the topic question the scripts' examples too (their groups name no state)."""
+    said = (said_at(TOPICS, [TOPIC], language, leave_out) + said_at([SCRIPT_EXAMPLES], ["main_menu"], language)
+            if state == TOPIC else said_at(MENUS, [state], language, leave_out))
+    return tuple(dict.fromkeys(_plain(sentence) for sentence in said))
 
 
-def earlier(state: str, language: str, leave_out: str) -> list[str]:
-    """Every sentence said before at `state` in `language`, a group noted `leave_out` excepted."""
-    found: dict[str, None] = {}
-    paths = TOPICS if state == TOPIC else MENUS
-    for path in paths:
-        for group in _groups(path):
-            at = group.get("state", TOPIC if path in TOPICS else "main_menu")
-            if at == state and group.get("language") == language and group.get("note") != leave_out:
-                for sentences in group["expect"].values():
-                    found.update(dict.fromkeys(_plain(s) for s in sentences))
-    if state == TOPIC:  # the scripts' examples: groups by language, with no state
-        for group in _groups(SCRIPT_EXAMPLES):
-            if group.get("language") == language:
-                for sentences in group["expect"].values():
-                    found.update(dict.fromkeys(_plain(s) for s in sentences))
-    return list(found)
+def nearest(text: str, state: str, language: str, leave_out: str) -> tuple[float, str]:
+    """How close the closest earlier sentence (`earlier`) comes to `text`, and that sentence (0 and "" for none)."""
+    best = process.extractOne(_plain(text), earlier(state, language, leave_out), scorer=fuzz.token_sort_ratio)
+    return (best[1], best[0]) if best else (0.0, "")
 
 
 def main(argv: list[str]) -> int:
@@ -64,23 +56,19 @@ def main(argv: list[str]) -> int:
         print(__doc__.split("\n\n")[0], file=sys.stderr)
         return 2
     source, out = Path(argv[0]), Path(argv[1])
-    below = float(argv[2]) if len(argv) == 3 else 80.0
+    below = float(argv[2]) if len(argv) == 3 else NEAR
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     scores: list[float] = []
     kept_groups = []
-    cache: dict[tuple[str, str, str], list[str]] = {}
     for group in data["groups"]:
-        state = group.get("state", "main_menu")
-        key = (state, group["language"], group.get("note", ""))
-        pool = cache.setdefault(key, earlier(*key))
+        state, language, note = group.get("state", "main_menu"), group["language"], group.get("note", "")
         expect: dict[str, list[str]] = {}
         for label, sentences in group["expect"].items():
             for sentence in sentences:
-                best = process.extractOne(_plain(sentence), pool, scorer=fuzz.token_sort_ratio) if pool else None
-                score = best[1] if best else 0.0
+                score, close = nearest(sentence, state, language, note)
                 scores.append(score)
                 if score >= below:
-                    print(f"{score:5.1f}  {state} {group['language']} {label}: {sentence!r}\n       nearest: {best[0]!r}")
+                    print(f"{score:5.1f}  {state} {language} {label}: {sentence!r}\n       nearest: {close!r}")
                 else:
                     expect.setdefault(label, []).append(sentence)
         if expect:

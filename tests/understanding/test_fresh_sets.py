@@ -87,16 +87,8 @@ def near() -> Any:
 
 
 def _far(near: Any, cases: list[Case]) -> list[Case]:
-    """The cases no earlier sentence at their place comes close to (`tools/near_copies.py`: below 80)."""
-    from rapidfuzz import fuzz, process
-
-    far = []
-    for case in cases:
-        pool = near.earlier(case.state, case.language, case.note)
-        best = process.extractOne(near._plain(case.text), pool, scorer=fuzz.token_sort_ratio)
-        if best is None or best[1] < 80:
-            far.append(case)
-    return far
+    """The cases no earlier sentence at their place comes close to (`tools/near_copies.py`)."""
+    return [case for case in cases if near.nearest(case.text, case.state, case.language, case.note)[0] < near.NEAR]
 
 
 def test_paraphrases_no_earlier_sentence_comes_close_to_route_right_too(
