@@ -71,6 +71,19 @@ def idempotency_token() -> str:
     return str(uuid.uuid4())
 
 
+def twilio_request(target: _Target, path: str, body: bytes, signature: str, agent: str) -> bytes:
+    """One webhook's bytes as Twilio sends them on a connection of its own: the signed form with the request's own
+    `IDEMPOTENCY_HEADER` (`agent` names the driver in the User-Agent)."""
+    head = (
+        f"POST {target.prefix}{path} HTTP/1.1\r\nHost: {target.host}:{target.port}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
+        f"{IDEMPOTENCY_HEADER}: {idempotency_token()}\r\n"
+        f"User-Agent: TwilioProxy/1.1 ({agent})\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
+
+
 def twilio_form(call_sid: str, fields: dict[str, str]) -> dict[str, str]:
     """The form of one webhook of the call `call_sid` as Twilio posts it: `EVERY_REQUEST`, then the request's
     own `fields` (Digits, SpeechResult and Confidence, a ringing or completed CallStatus…)."""
@@ -302,14 +315,7 @@ async def _post(target: _Target, path: str, body: bytes, signature: str) -> tupl
     except OSError as exc:
         raise _HTTPError(f"connect: {exc.strerror or type(exc).__name__}") from None
     try:
-        head = (
-            f"POST {target.prefix}{path} HTTP/1.1\r\nHost: {target.host}:{target.port}\r\n"
-            "Content-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
-            f"{IDEMPOTENCY_HEADER}: {idempotency_token()}\r\n"
-            "User-Agent: TwilioProxy/1.1 (ivr load)\r\nConnection: close\r\n\r\n"
-        )
-        writer.write(head.encode("latin-1") + body)
+        writer.write(twilio_request(target, path, body, signature, "ivr load"))
         raw = await reader.read(-1)
     except OSError as exc:
         raise _HTTPError(f"connection: {exc.strerror or type(exc).__name__}") from None

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from twilio.request_validator import RequestValidator
 
-from ivr.ops.load import IDEMPOTENCY_HEADER, TWILIO_TIMEOUT, Report, _Target, idempotency_token, run_loop, twilio_form
+from ivr.ops.load import TWILIO_TIMEOUT, Report, _Target, run_loop, twilio_form, twilio_request
 
 START_LEAD = 1.0  # seconds to set every call going (tens of thousands of tasks) before the first webhook is due
 
@@ -83,7 +83,6 @@ def schedule(plan: OpenCalls) -> list[list[_Due]]:
     signed_base = (plan.public_base_url or plan.url).rstrip("/")
     validator = RequestValidator(plan.token)
     rng = random.Random(plan.seed)
-    host = f"{target.host}:{target.port}"
     calls = []
     for number in range(plan.calls):
         call_sid = f"CA{plan.seed:04d}{number:028d}"
@@ -95,14 +94,7 @@ def schedule(plan: OpenCalls) -> list[list[_Due]]:
             params = twilio_form(call_sid, dict(webhook.fields))
             signature = validator.compute_signature(signed_base + webhook.path, params)
             body = urllib.parse.urlencode(params).encode()
-            head = (
-                f"POST {target.prefix}{webhook.path} HTTP/1.1\r\nHost: {host}\r\n"
-                "Content-Type: application/x-www-form-urlencoded\r\n"
-                f"Content-Length: {len(body)}\r\nX-Twilio-Signature: {signature}\r\n"
-                f"{IDEMPOTENCY_HEADER}: {idempotency_token()}\r\n"
-                "User-Agent: TwilioProxy/1.1 (ivr bench)\r\nConnection: close\r\n\r\n"
-            )
-            steps.append(_Due(at, head.encode("latin-1") + body, webhook.state.encode()))
+            steps.append(_Due(at, twilio_request(target, webhook.path, body, signature, "ivr bench"), webhook.state.encode()))
             at += plan.think * rng.uniform(0.75, 1.25)
         calls.append(steps)
     return calls
